@@ -1,0 +1,82 @@
+"""The built-in catalogue (``specs/`` shipped inside the package) and lookup by id or path."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import NotFoundError, SpecError
+
+KIND_DIRS = {"cell": "cells", "vehicle": "vehicles", "claim": "claims"}
+
+
+@lru_cache(maxsize=1)
+def specs_root() -> Path:
+    """Folder of the catalogue: ``batcalc/specs`` in an installed wheel, ``specs/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "specs", here.parent / "specs"):
+        if (candidate / "cells").is_dir():
+            return candidate
+    raise NotFoundError("the built-in catalogue (specs/) is missing from this installation")
+
+
+def catalog_ids(kind: str) -> list[str]:
+    """Ids of the catalogue's specs of ``kind`` (cell, vehicle, claim), sorted."""
+    folder = specs_root() / KIND_DIRS[kind]
+    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def _looks_like_path(name: str) -> bool:
+    return os.sep in name or "/" in name or name.endswith((".yaml", ".yml")) or Path(name).exists()
+
+
+def resolve(name: str, kind: str) -> tuple[Path, bool]:
+    """Path of a spec named by catalogue id or by path; returns ``(path, in_catalogue)``."""
+    if not name or not name.strip():
+        raise NotFoundError(f"empty {kind} name: give a catalogue id or a path")
+    if _looks_like_path(name):
+        return Path(name), False
+    path = specs_root() / KIND_DIRS[kind] / f"{name}.yaml"
+    if path.is_file():
+        return path, True
+    ids = catalog_ids(kind)
+    hint = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
+    tip = f"; did you mean {', '.join(hint)}?" if hint else f"; see 'batcalc list{'' if kind == 'cell' else ' --kind ' + kind}'"
+    raise NotFoundError(f"no {kind} {name!r} in the catalogue and no such file{tip}")
+
+
+@lru_cache(maxsize=4096)
+def _load_cached(path: str, mtime_ns: int, size: int, kind: str, in_catalogue: bool):
+    from .spec import load_spec
+
+    spec = load_spec(path, expect=kind, require_sources=in_catalogue)
+    if in_catalogue and spec.id != Path(path).stem:
+        raise SpecError(f"catalogue id {spec.id!r} does not match the file name", path)
+    return spec
+
+
+def load(name: str, kind: str):
+    """Load and validate the spec ``name`` (catalogue id or path) of ``kind``; cached per file version."""
+    path, in_catalogue = resolve(name, kind)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise SpecError("no such file", str(path)) from None
+    except OSError as exc:
+        raise SpecError(f"cannot read file: {exc.strerror or exc}", str(path)) from None
+    shown = str(path) if not in_catalogue else str(path)
+    return _load_cached(shown, st.st_mtime_ns, st.st_size, kind, in_catalogue)
+
+
+def load_cell(name: str):
+    """A cell's :class:`~batcalc.cells.CellFigures` by catalogue id or path."""
+    from .cells import figures_of
+
+    return figures_of(load(name, "cell"))
+
+
+def all_of(kind: str) -> list:
+    """Every catalogue spec of ``kind``, in id order."""
+    return [load(i, kind) for i in catalog_ids(kind)]

@@ -1,0 +1,183 @@
+"""What a cell spec implies: given and derived figures, their sources and grades, cross-checks.
+
+All figures are SI magnitudes (J, kg, m^3, J/kg, J/m^3, V, A*s, 1/s); :mod:`batcalc.render` turns
+them into display units.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .spec import CellSpec, Value, resolve_sources
+
+#: Relative difference above which a value given twice is reported as a mismatch.
+MISMATCH_TOLERANCE = 0.03
+
+#: The order and labels of figures in tables: key -> (label, dimension).
+FIGURES: dict[str, tuple[str, str]] = {
+    "nominal_voltage": ("nominal voltage", "voltage"),
+    "capacity": ("capacity", "charge"),
+    "energy": ("energy", "energy"),
+    "mass": ("mass", "mass"),
+    "volume": ("volume", "volume"),
+    "gravimetric": ("gravimetric energy density", "specific_energy"),
+    "volumetric": ("volumetric energy density", "energy_density"),
+    "max_c_rate": ("max charge C-rate", "c_rate"),
+    "cycles": ("cycle life", "count"),
+    "retention": ("retention at end of life", "fraction"),
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number about a cell: SI magnitude, whether derived (and how), sources and grade."""
+
+    key: str
+    si: float
+    derived: Optional[str] = None        # the formula when derived, None when given
+    sources: tuple[str, ...] = ()
+    grade: Optional[str] = None          # 'datasheet', 'press', or None when unsourced
+
+    @property
+    def label(self) -> str:
+        return FIGURES[self.key][0]
+
+    @property
+    def dim(self) -> str:
+        return FIGURES[self.key][1]
+
+
+@dataclass
+class CellFigures:
+    """A cell spec with every figure it gives or implies, and the mismatches found."""
+
+    spec: CellSpec
+    figures: dict[str, Figure] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def level(self) -> str:
+        """``cell`` or ``pack``: the level the energy-density figures describe."""
+        return self.spec.energy_density.level
+
+    def get(self, key: str) -> Optional[float]:
+        """SI magnitude of figure ``key``, or None when the spec neither gives nor implies it."""
+        fig = self.figures.get(key)
+        return fig.si if fig else None
+
+
+def _weakest(grades) -> Optional[str]:
+    grades = list(grades)
+    if not grades or None in grades:
+        return None
+    return "press" if "press" in grades else "datasheet"
+
+
+def cylinder_volume(diameter: float, height: float) -> float:
+    """Volume of a cylinder, m^3: V = pi * (d/2)^2 * h (d, h in m)."""
+    return math.pi * (diameter / 2) ** 2 * height
+
+
+def box_volume(length: float, width: float, thickness: float) -> float:
+    """Volume of a box, m^3: V = l * w * t (all in m)."""
+    return length * width * thickness
+
+
+def relative_difference(given: float, derived: float) -> float:
+    """|given - derived| / |derived| (0 when both are 0)."""
+    if derived == 0:
+        return 0.0 if given == 0 else math.inf
+    return abs(given - derived) / abs(derived)
+
+
+def figures_of(spec: CellSpec, cited: dict[tuple, Optional[str]] | None = None) -> CellFigures:
+    """Collect the figures a cell spec gives and derive the rest.
+
+    Derivations (SI): ``E = V * Q``; ``V_cell`` from dimensions (cylinder or box);
+    ``rho_grav = E / m``; ``rho_vol = E / V``. Where a figure is given and derivable, the given value is
+    kept and a mismatch above :data:`MISMATCH_TOLERANCE` (3 %) is added to ``warnings``.
+    ``cited`` maps value locations to source ids (from :func:`~batcalc.spec.resolve_sources`).
+    """
+    if cited is None:
+        cited = _cited_without_document(spec)
+    grade_of = {s.id: s.grade for s in spec.sources}
+    out = CellFigures(spec)
+    figs = out.figures
+
+    def given(key: str, value: Optional[Value], loc: tuple) -> None:
+        if value is not None:
+            sid = cited.get(loc)
+            figs[key] = Figure(key, value.si, None, (sid,) if sid else (), grade_of.get(sid))
+
+    def derive(key: str, si: float, formula: str, inputs: tuple[str, ...]) -> None:
+        srcs = tuple(dict.fromkeys(s for k in inputs for s in figs[k].sources))
+        candidate = Figure(key, si, formula, srcs, _weakest(figs[k].grade for k in inputs))
+        if key not in figs:
+            figs[key] = candidate
+            return
+        diff = relative_difference(figs[key].si, si)
+        if diff > MISMATCH_TOLERANCE:
+            out.warnings.append(f"{FIGURES[key][0]}: given {_short(figs[key])} but {formula} gives "
+                                f"{_short(candidate)} ({diff * 100:.1f} % apart)")
+
+    e, p, d = spec.electrical, spec.physical, spec.energy_density
+    given("nominal_voltage", e.nominal_voltage, ("electrical", "nominal_voltage"))
+    given("capacity", e.capacity, ("electrical", "capacity"))
+    given("energy", e.energy, ("electrical", "energy"))
+    given("mass", p.mass, ("physical", "mass"))
+    given("volume", p.volume, ("physical", "volume"))
+    given("gravimetric", d.gravimetric, ("energy_density", "gravimetric"))
+    given("volumetric", d.volumetric, ("energy_density", "volumetric"))
+    given("max_c_rate", spec.charging.max_c_rate, ("charging", "max_c_rate"))
+    if spec.cycle_life is not None:
+        life = spec.cycle_life
+        sid = life.source or cited.get(("cycle_life", "retention")) or (
+            spec.sources[0].id if len(spec.sources) == 1 else None)
+        figs["cycles"] = Figure("cycles", float(life.cycles), None, (sid,) if sid else (), grade_of.get(sid))
+        given("retention", life.retention, ("cycle_life", "retention"))
+
+    if "nominal_voltage" in figs and "capacity" in figs:
+        derive("energy", figs["nominal_voltage"].si * figs["capacity"].si, "voltage x capacity",
+               ("nominal_voltage", "capacity"))
+    dims = p.dimensions
+    if dims is not None:
+        for k in ("diameter", "height", "length", "width", "thickness"):
+            v = getattr(dims, k)
+            if v is not None:
+                sid = cited.get(("physical", "dimensions", k))
+                figs["_" + k] = Figure("volume", v.si, None, (sid,) if sid else (), grade_of.get(sid))
+        if dims.diameter is not None:
+            derive("volume", cylinder_volume(dims.diameter.si, dims.height.si), "pi (d/2)^2 h",
+                   ("_diameter", "_height"))
+        elif dims.length is not None:
+            derive("volume", box_volume(dims.length.si, dims.width.si, dims.thickness.si),
+                   "length x width x thickness", ("_length", "_width", "_thickness"))
+        for k in [k for k in figs if k.startswith("_")]:
+            del figs[k]
+    if d.level == "cell":
+        if "energy" in figs and "mass" in figs:
+            derive("gravimetric", figs["energy"].si / figs["mass"].si, "energy / mass", ("energy", "mass"))
+        if "energy" in figs and "volume" in figs:
+            derive("volumetric", figs["energy"].si / figs["volume"].si, "energy / volume", ("energy", "volume"))
+    out.figures = {k: figs[k] for k in FIGURES if k in figs}
+    return out
+
+
+def _short(fig: Figure) -> str:
+    from . import units
+
+    value, unit = units.display(fig.si, fig.dim)
+    return f"{units.format_number(value)} {unit}"
+
+
+def _cited_without_document(spec: CellSpec) -> dict[tuple, Optional[str]]:
+    """Source resolution for a spec built in code (no file): same rules, no locations needed."""
+    from .yamlfile import Document
+
+    return resolve_sources(spec, Document("<memory>", None))

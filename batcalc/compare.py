@@ -1,0 +1,231 @@
+"""Cell listings, single-cell reports and side-by-side comparisons, as rows and as JSON data.
+
+Ratios at the same mass / energy / volume follow from energy densities (DESIGN.md, Formulas):
+at fixed mass ``E_b / E_a = rho_b / rho_a``; at fixed energy ``m_b / m_a = rho_a / rho_b``
+(gravimetric), and the same with volumetric density for volume.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from . import charge
+from .cells import FIGURES, CellFigures
+from .render import Shown, shown
+from .units import format_number
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """``value`` = b / a; ``percent`` = (b / a - 1) * 100. None when undefined (missing or mixed levels)."""
+
+    value: Optional[float]
+    why_missing: Optional[str] = None
+
+    @property
+    def percent(self) -> Optional[float]:
+        return None if self.value is None else (self.value - 1.0) * 100.0
+
+    def text(self) -> str:
+        if self.value is None:
+            return f"n/a ({self.why_missing})"
+        return f"x{format_number(self.value)} ({self.percent:+.1f} %)"
+
+    def inline(self) -> str:
+        """Short form for a table cell next to a value: ``x1.167, +16.7 %``."""
+        return f"x{format_number(self.value)}, {self.percent:+.1f} %"
+
+    def json(self) -> dict:
+        return {"ratio": self.value, "percent": self.percent, "why_missing": self.why_missing} \
+            if self.value is None else {"ratio": round(self.value, 12), "percent": round(self.percent, 10)}
+
+
+def _density_ratio(a: CellFigures, b: CellFigures, key: str, inverse: bool) -> Ratio:
+    ra, rb = a.get(key), b.get(key)
+    if ra is None or rb is None:
+        missing = a.id if ra is None else b.id
+        return Ratio(None, f"no {FIGURES[key][0]} for {missing}")
+    if a.level != b.level:
+        return Ratio(None, f"{a.id} is {a.level}-level, {b.id} is {b.level}-level")
+    return Ratio(ra / rb if inverse else rb / ra)
+
+
+def energy_at_same_mass(a: CellFigures, b: CellFigures) -> Ratio:
+    """Energy of b's cells over a's at equal cell mass: ``E_b / E_a = rho_grav_b / rho_grav_a``."""
+    return _density_ratio(a, b, "gravimetric", inverse=False)
+
+
+def mass_at_same_energy(a: CellFigures, b: CellFigures) -> Ratio:
+    """Mass of b's cells over a's for equal energy: ``m_b / m_a = rho_grav_a / rho_grav_b``."""
+    return _density_ratio(a, b, "gravimetric", inverse=True)
+
+
+def energy_at_same_volume(a: CellFigures, b: CellFigures) -> Ratio:
+    """Energy of b over a at equal cell volume: ``E_b / E_a = rho_vol_b / rho_vol_a``."""
+    return _density_ratio(a, b, "volumetric", inverse=False)
+
+
+def volume_at_same_energy(a: CellFigures, b: CellFigures) -> Ratio:
+    """Volume of b over a for equal energy: ``V_b / V_a = rho_vol_a / rho_vol_b``."""
+    return _density_ratio(a, b, "volumetric", inverse=True)
+
+
+TRADEOFFS = (
+    ("energy_at_same_mass", "energy at the same mass", energy_at_same_mass),
+    ("mass_at_same_energy", "mass at the same energy", mass_at_same_energy),
+    ("energy_at_same_volume", "energy at the same volume", energy_at_same_volume),
+    ("volume_at_same_energy", "volume at the same energy", volume_at_same_energy),
+)
+
+
+def grade_of(cell: CellFigures) -> str:
+    """The grades of a cell's sources, e.g. ``datasheet``, ``press`` or ``datasheet+press``."""
+    grades = sorted({s.grade for s in cell.spec.sources})
+    return "+".join(grades) if grades else "unsourced"
+
+
+# ------------------------------------------------------------------------------------------ list
+
+def list_rows(cells: list[CellFigures], system: str):
+    """Headers, rows and JSON data for ``batcalc list``."""
+    grav_unit = shown(None, "specific_energy", system).unit
+    vol_unit = shown(None, "energy_density", system).unit
+    headers = ["id", "name", "status", "format", "level", f"gravimetric ({grav_unit})",
+               f"volumetric ({vol_unit})", "grade"]
+    rows, data = [], []
+    for c in cells:
+        g, v = shown(c.get("gravimetric"), "specific_energy", system), shown(c.get("volumetric"), "energy_density", system)
+        rows.append([c.id, c.spec.name, c.spec.status, c.spec.format, c.level, g, v, grade_of(c)])
+        data.append({"id": c.id, "name": c.spec.name, "maker": c.spec.maker, "chemistry": c.spec.chemistry,
+                     "status": c.spec.status, "format": c.spec.format, "level": c.level,
+                     "gravimetric": g, "volumetric": v, "grade": grade_of(c)})
+    return headers, rows, data
+
+
+# ------------------------------------------------------------------------------------------ show
+
+def charge_claim_lines(cell: CellFigures) -> list[dict]:
+    """Each charge claim with its average C-rate; an open start SoC is shown from 0 % and 10 %."""
+    out = []
+    for claim in cell.spec.charging.claims:
+        to, t = claim.to_soc.si, claim.time.si
+        if claim.from_soc is not None:
+            starts, stated = [claim.from_soc.si], True
+        else:
+            starts, stated = list(charge.ASSUMED_STARTS), False
+        windows = [{"from_soc": Shown(s * 100, "%"), "to_soc": Shown(to * 100, "%"),
+                    "average_c_rate": Shown(charge.average_c_rate(s, to, t), "C")} for s in starts if s < to]
+        text = (f"{'' if stated else '? '}{claim.from_soc.text if stated else ''}"
+                f"{' -> ' if stated else '-> '}{claim.to_soc.text} in {claim.time.text}")
+        out.append({"claim": text.strip(), "start_soc_stated": stated, "time": Shown(t / 60, "min"),
+                    "windows": windows, "source": claim.source})
+    return out
+
+
+def show_rows(cell: CellFigures, system: str):
+    """Headers, rows, notes and JSON data for ``batcalc show``."""
+    spec = cell.spec
+    headers = ["figure", "value", "unit", "how", "source", "grade"]
+    rows, figures = [], {}
+    for key, fig in cell.figures.items():
+        s = shown(fig.si, fig.dim, system)
+        if key in ("gravimetric", "volumetric"):
+            label = f"{fig.label} ({cell.level} level)"
+        else:
+            label = fig.label
+        how = f"derived: {fig.derived}" if fig.derived else "given"
+        rows.append([label, s, s.unit, how, ", ".join(fig.sources), fig.grade or ""])
+        figures[key] = {"value": s, "derived": fig.derived, "sources": list(fig.sources), "grade": fig.grade}
+    claims = charge_claim_lines(cell)
+    for c in claims:
+        windows = "; ".join(f"{w['from_soc']}->{w['to_soc']} %: {w['average_c_rate']} C average"
+                            for w in c["windows"])
+        how = windows if c["start_soc_stated"] else f"start SoC not stated; assumed {windows}"
+        rows.append(["charge claim", c["claim"], "", how, c["source"] or _only_source(spec), ""])
+    ranges = []
+    for r in spec.ranges:
+        d = shown(r.distance.si, "length", system, "distance")
+        extra = ", ".join(x for x in (f"cycle {r.test_cycle}",
+                                      f"pack {r.pack_energy.text}" if r.pack_energy else "",
+                                      r.vehicle or "") if x)
+        rows.append(["range claim", d, d.unit, extra, r.source or _only_source(spec), ""])
+        ranges.append({"distance": d, "test_cycle": r.test_cycle,
+                       "pack_energy": shown(r.pack_energy.si, "energy", system) if r.pack_energy else None,
+                       "vehicle": r.vehicle, "source": r.source})
+    notes = [f"{spec.name} ({spec.id}): {spec.maker or 'maker not given'}, {spec.chemistry or 'chemistry not given'}, "
+             f"{spec.format}, status {spec.status}"]
+    notes += [f"warning: {w}" for w in cell.warnings]
+    if any(not c["start_soc_stated"] for c in claims):
+        notes.append("the charge claim does not say where the charge starts: 0 % and 10 % starts shown "
+                     "(average C-rate = SoC window / time)")
+    if spec.cycle_life and spec.cycle_life.conditions:
+        notes.append(f"cycle life conditions: {spec.cycle_life.conditions}")
+    notes += [f"source {s.id}: {s.title} ({s.publisher + ', ' if s.publisher else ''}{s.date or 'undated'}; "
+              f"{s.grade}) {s.url or s.document}" for s in spec.sources]
+    if spec.notes:
+        notes.append("notes: " + " ".join(spec.notes.split()))
+    data = {"id": spec.id, "name": spec.name, "maker": spec.maker, "chemistry": spec.chemistry,
+            "format": spec.format, "status": spec.status, "level": cell.level, "figures": figures,
+            "charge_claims": claims, "range_claims": ranges, "warnings": cell.warnings,
+            "sources": [s.model_dump(exclude_none=True) for s in spec.sources], "notes": spec.notes}
+    return headers, rows, notes, data
+
+
+def _only_source(spec) -> str:
+    return spec.sources[0].id if len(spec.sources) == 1 else ""
+
+
+# --------------------------------------------------------------------------------------- compare
+
+def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str):
+    """Headers, rows, notes and JSON data for ``batcalc compare`` (metrics as rows, cells as columns).
+
+    Every numeric cell other than the baseline also shows its ratio and percent change against
+    the baseline; rows at the bottom give energy at the same mass, mass at the same energy, and the
+    same for volume.
+    """
+    headers = ["metric", "unit"] + [c.id + (" (baseline)" if c is baseline else "") for c in cells]
+    rows, metrics = [], []
+    for key, (label, dim) in FIGURES.items():
+        if all(c.get(key) is None for c in cells):
+            continue
+        unit = shown(None, dim, system).unit
+        row, values, ratios = [label, unit], {}, {}
+        base = baseline.get(key)
+        for c in cells:
+            s = shown(c.get(key), dim, system)
+            values[c.id] = s
+            text = str(s)
+            if c is not baseline and s.value is not None and base:
+                r = Ratio(c.get(key) / base)
+                ratios[c.id] = r.json()
+                text = f"{text} ({r.inline()})"
+            row.append(text)
+        if key in ("gravimetric", "volumetric"):
+            row[0] = f"{label} ({'/'.join(sorted({c.level for c in cells}))} level)"
+        rows.append(row)
+        metrics.append({"key": key, "label": label, "unit": unit, "values": values, "vs_baseline": ratios})
+    tradeoffs = {}
+    for key, label, fn in TRADEOFFS:
+        results = {c.id: fn(baseline, c) for c in cells if c is not baseline}
+        if all(r.value is None for r in results.values()):
+            continue
+        rows.append([label, "x baseline"] + ["1 (baseline)" if c is baseline else results[c.id].text()
+                                             for c in cells])
+        tradeoffs[key] = {cid: r.json() for cid, r in results.items()}
+    notes = [f"ratios are against the baseline {baseline.id}: x = other / baseline, "
+             "(+/- %) = percent change"]
+    notes += [f"same mass: E2/E1 = rho2/rho1; same energy: m2/m1 = rho1/rho2 (cell level unless marked pack)"]
+    levels = {c.level for c in cells}
+    if len(levels) > 1:
+        notes.append("warning: cell-level and pack-level densities are not comparable (a pack adds "
+                     "housing, cooling and BMS: pack/cell mass fraction ~0.6-0.9)")
+    for c in cells:
+        notes += [f"warning: {c.id}: {w}" for w in c.warnings]
+    data = {"baseline": baseline.id,
+            "cells": [{"id": c.id, "name": c.spec.name, "level": c.level, "status": c.spec.status,
+                       "grade": grade_of(c)} for c in cells],
+            "metrics": metrics, "tradeoffs": tradeoffs,
+            "warnings": [f"{c.id}: {w}" for c in cells for w in c.warnings]}
+    return headers, rows, notes, data

@@ -1,0 +1,44 @@
+"""The errors batcalc raises on bad input.
+
+Every error a user can cause is a :class:`BatcalcError`; the CLI prints it as one line on stderr
+and exits with :attr:`BatcalcError.exit_code` (2). Anything else escaping is a bug.
+"""
+
+from __future__ import annotations
+
+
+class BatcalcError(Exception):
+    """Base class of every error caused by bad input (usage, spec, unit, claim)."""
+
+    exit_code = 2
+
+
+class UnitError(BatcalcError, ValueError):
+    """A value string is malformed, names an unknown unit, or has the wrong dimension."""
+
+
+class SpecError(BatcalcError):
+    """A spec file is unreadable or invalid; carries ``path:line:col`` where known.
+
+    ``line`` and ``col`` are 1-based, as editors count them.
+    """
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 col: int | None = None) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        self.col = col
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = [str(p) for p in (self.path, self.line, self.col) if p is not None]
+        return ":".join(where + [" " + self.message]) if where else self.message
+
+
+class NotFoundError(BatcalcError):
+    """A catalogue id or path names nothing batcalc can load."""
+
+
+class ClaimError(BatcalcError):
+    """A claim cannot be evaluated as written (missing or inconsistent inputs)."""

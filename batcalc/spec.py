@@ -1,0 +1,420 @@
+"""Pydantic models of what spec files hold: values with units and sources, cells, sources.
+
+A dimensional field is declared as ``Qty("specific_energy")``: it accepts ``"350 Wh/kg"`` or the
+long form ``{value: "350 Wh/kg", source: id, note: ..., assumption: ...}`` and becomes a
+:class:`Value` holding a pint Quantity of the checked dimension. Validation errors are turned into
+one-line :class:`~batcalc.errors.SpecError` messages located at ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema, \
+    field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from . import units
+from .errors import SpecError, UnitError
+from .yamlfile import Document, load_yaml, parse_yaml
+
+_C_RATE_RE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?)\s*C\s*$")
+_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value read from a spec: a pint Quantity of dimension ``dim`` plus where it came from.
+
+    ``text`` is what the file said; ``source`` the id of the source it cites (resolved after
+    loading, see :func:`resolve_sources`); ``assumption`` a stated reason when it has no source.
+    """
+
+    q: Any
+    dim: str
+    text: str
+    source: Optional[str] = None
+    note: Optional[str] = None
+    assumption: Optional[str] = None
+
+    @cached_property
+    def si(self) -> float:
+        """The magnitude in the SI unit of ``dim`` (C-rates in 1/s)."""
+        return units.to_si(self.q, self.dim)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_LONG_KEYS = ("value", "source", "note", "assumption")
+
+
+def _parse_text(raw: Any, dim: str) -> tuple[Any, str]:
+    """Parse one raw YAML scalar as a Quantity of ``dim``: returns (quantity, text)."""
+    if isinstance(raw, bool) or raw is None:
+        raise UnitError(f"expected a {units.DIMENSIONS[dim].label} such as "
+                        f"'{units.DIMENSIONS[dim].example}', got {raw!r}")
+    if dim == "c_rate":
+        if isinstance(raw, (int, float)):
+            raise UnitError(f"bare number {raw!r}: write a C-rate as '<number> C', e.g. '{raw:g} C'")
+        m = _C_RATE_RE.match(str(raw))
+        if not m:
+            raise UnitError(f"malformed C-rate {raw!r}: write '<number> C', e.g. '2 C'")
+        return units.Q_(float(m.group(1)), "1/hour"), f"{float(m.group(1)):g} C"
+    if isinstance(raw, (int, float)):
+        if dim == "fraction":
+            if not 0 <= raw <= 1:
+                raise UnitError(f"bare number {raw!r} is ambiguous for a fraction: write '{raw:g} %' "
+                                f"or a fraction between 0 and 1")
+            return units.Q_(float(raw), ""), f"{raw:g}"
+        d = units.DIMENSIONS[dim]
+        raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. '{raw:g} {d.example}'")
+    text = str(raw)
+    return units.parse_quantity(text, dim), text.strip()
+
+
+def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
+    try:
+        if isinstance(raw, dict):
+            unknown = [k for k in raw if k not in _LONG_KEYS]
+            if unknown:
+                hint = difflib.get_close_matches(unknown[0], _LONG_KEYS, n=1)
+                raise PydanticCustomError("long_form", "unknown key {key!r} in a value{hint}",
+                                          {"key": unknown[0], "hint": f" (did you mean {hint[0]!r}?)" if hint else
+                                           f" (expected {', '.join(_LONG_KEYS)})"})
+            if "value" not in raw:
+                raise PydanticCustomError("long_form", "a value in long form needs a 'value:' key", {})
+            q, text = _parse_text(raw["value"], dim)
+            for k in ("source", "note", "assumption"):
+                if raw.get(k) is not None and not isinstance(raw[k], str):
+                    raise PydanticCustomError("long_form", "{key!r} must be a string", {"key": k})
+            value = Value(q, dim, text, raw.get("source"), raw.get("note"), raw.get("assumption"))
+        else:
+            q, text = _parse_text(raw, dim)
+            value = Value(q, dim, text)
+        mag = value.q.magnitude
+        if positive and (mag < 0 or (mag == 0 and not allow_zero)):
+            raise UnitError(f"{value.text!r} must be {'zero or ' if allow_zero else ''}positive")
+        if dim == "fraction" and value.si > 1 + 1e-12:
+            raise UnitError(f"{value.text!r} is more than 100 %")
+        return value
+    except UnitError as exc:
+        where = "value" if isinstance(raw, dict) else "self"
+        raise PydanticCustomError("quantity_" + where, "{msg}", {"msg": str(exc)}) from None
+
+
+def _schema_for(dim: str) -> dict:
+    if dim == "c_rate":
+        pattern, example, label = r"^\s*\d+(\.\d*)?\s*C\s*$", "2 C", "C-rate (charge current / capacity)"
+    else:
+        d = units.DIMENSIONS[dim]
+        pattern, example, label = None, f"1 {d.example}", d.label
+    text = {"type": "string", "description": f"{label}, e.g. '{example}'", "examples": [example]}
+    if pattern:
+        text["pattern"] = pattern
+    if dim == "fraction":
+        text = {"anyOf": [text, {"type": "number", "minimum": 0, "maximum": 1}]}
+    long_form = {"type": "object", "additionalProperties": False, "required": ["value"],
+                 "properties": {"value": text, "source": {"type": "string"}, "note": {"type": "string"},
+                                "assumption": {"type": "string"}}}
+    return {"x-dimension": dim, "description": f"{label} with its unit, e.g. '{example}'",
+            "anyOf": [text, long_form]}
+
+
+def Qty(dim: str, positive: bool = True, allow_zero: bool = False):
+    """Annotated type of a field holding a :class:`Value` of dimension ``dim`` (see module doc)."""
+    return Annotated[Value, BeforeValidator(lambda raw: _make_value(raw, dim, positive, allow_zero)),
+                     WithJsonSchema(_schema_for(dim))]
+
+
+class Strict(BaseModel):
+    """Base model: unknown keys are errors, Values allowed as field types."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, frozen=True,
+                              str_strip_whitespace=True)
+
+
+Grade = Literal["datasheet", "press"]
+
+
+class Source(Strict):
+    """Where numbers come from: a datasheet (maker's sheet, lab test, teardown) or the press."""
+
+    id: str = Field(pattern=ID_PATTERN, description="short id cited by values' `source:`")
+    title: str = Field(min_length=1)
+    url: Optional[str] = Field(None, description="address of the document")
+    document: Optional[str] = Field(None, description="a document without a URL")
+    publisher: Optional[str] = None
+    date: Optional[str] = Field(None, description="publication date: YYYY-MM-DD, YYYY-MM or YYYY")
+    grade: Grade = Field(description="datasheet (maker's sheet, independent lab or teardown) or press")
+    note: Optional[str] = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, v: Any) -> Any:
+        if v is not None and not (isinstance(v, (str, int)) and _DATE_RE.match(str(v))):
+            raise ValueError("date must be YYYY-MM-DD, YYYY-MM or YYYY")
+        return None if v is None else str(v)
+
+    @model_validator(mode="after")
+    def _where(self) -> "Source":
+        if not (self.url or self.document):
+            raise ValueError("a source needs a url or a document")
+        return self
+
+
+class Sourced(Strict):
+    """Base of groups of numbers that may cite one source for all of them."""
+
+    source: Optional[str] = Field(None, description="id of the source for the numbers in this group")
+    note: Optional[str] = None
+
+
+Fraction = Qty("fraction", allow_zero=True)
+
+
+class Electrical(Strict):
+    nominal_voltage: Optional[Qty("voltage")] = None
+    capacity: Optional[Qty("charge")] = Field(None, description="nominal capacity")
+    energy: Optional[Qty("energy")] = Field(None, description="nominal energy (V x Ah if left out)")
+
+
+class CellDimensions(Strict):
+    diameter: Optional[Qty("length")] = None
+    height: Optional[Qty("length")] = None
+    length: Optional[Qty("length")] = None
+    width: Optional[Qty("length")] = None
+    thickness: Optional[Qty("length")] = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> "CellDimensions":
+        cyl = self.diameter is not None or self.height is not None
+        box = any(v is not None for v in (self.length, self.width, self.thickness))
+        if cyl and box:
+            raise ValueError("give diameter + height (cylindrical) or length + width + thickness, not both")
+        if cyl and (self.diameter is None or self.height is None):
+            raise ValueError("a cylindrical cell needs both diameter and height")
+        if box and None in (self.length, self.width, self.thickness):
+            raise ValueError("a prismatic or pouch cell needs length, width and thickness")
+        return self
+
+
+class Physical(Strict):
+    mass: Optional[Qty("mass")] = None
+    volume: Optional[Qty("volume")] = None
+    dimensions: Optional[CellDimensions] = None
+
+
+class EnergyDensity(Strict):
+    level: Literal["cell", "pack"] = Field("cell", description="what the figures describe: cell or pack")
+    gravimetric: Optional[Qty("specific_energy")] = None
+    volumetric: Optional[Qty("energy_density")] = None
+
+
+class ChargeClaim(Sourced):
+    from_soc: Optional[Fraction] = Field(None, description="start SoC; leave out when the source does not say")
+    to_soc: Fraction
+    time: Qty("time")
+
+    @model_validator(mode="after")
+    def _window(self) -> "ChargeClaim":
+        start = self.from_soc.si if self.from_soc is not None else 0.0
+        if self.to_soc.si <= start:
+            raise ValueError(f"to_soc ({self.to_soc.text}) must be above from_soc "
+                             f"({self.from_soc.text if self.from_soc else '0 %'})")
+        return self
+
+
+class Charging(Strict):
+    max_c_rate: Optional[Qty("c_rate")] = Field(None, description="max continuous charge C-rate, e.g. '3 C'")
+    claims: list[ChargeClaim] = Field(default_factory=list)
+
+
+class CycleLife(Sourced):
+    cycles: int = Field(gt=0, lt=10_000_000)
+    retention: Optional[Fraction] = Field(None, description="capacity left at end of life, e.g. '80 %'")
+    conditions: Optional[str] = None
+
+
+TestCycle = Literal["CLTC", "NEDC", "WLTP", "EPA", "unknown"]
+
+
+class RangeClaim(Sourced):
+    distance: Qty("length")
+    test_cycle: TestCycle = "unknown"
+    pack_energy: Optional[Qty("energy")] = None
+    vehicle: Optional[str] = None
+
+
+class CellSpec(Strict):
+    """A battery cell as published: identity, electrical, physical, density, charging, life, range."""
+
+    kind: Literal["cell"]
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    maker: Optional[str] = None
+    chemistry: Optional[str] = None
+    format: Literal["cylindrical", "prismatic", "pouch", "blade", "unknown"] = "unknown"
+    status: Literal["production", "sample", "announced", "target"] = "announced"
+    electrical: Electrical = Field(default_factory=Electrical)
+    physical: Physical = Field(default_factory=Physical)
+    energy_density: EnergyDensity = Field(default_factory=EnergyDensity)
+    charging: Charging = Field(default_factory=Charging)
+    cycle_life: Optional[CycleLife] = None
+    ranges: list[RangeClaim] = Field(default_factory=list)
+    notes: Optional[str] = None
+    sources: list[Source] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- loading and errors
+
+def _unwrap(tp: Any) -> Any:
+    """The model class behind an annotation (Optional[X], list[X], Annotated[X, ...]) or None."""
+    origin = typing.get_origin(tp)
+    if origin is Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (Union, types.UnionType, list):
+        for arg in typing.get_args(tp):
+            found = _unwrap(arg)
+            if found is not None:
+                return found
+        return None
+    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if model else None
+        if field is None:
+            return None
+        model = _unwrap(field.annotation)
+    return model
+
+
+def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> SpecError:
+    """Turn pydantic's first error into a one-line located SpecError (with a did-you-mean hint)."""
+    errors = exc.errors(include_url=False)
+    err = errors[0]
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+    dotted = ".".join(str(p) for p in loc) or "(top level)"
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        choices = list(parent.model_fields) if parent else []
+        hint = difflib.get_close_matches(str(loc[-1]), choices, n=1)
+        tip = f"; did you mean {hint[0]!r}?" if hint else (f"; expected one of: {', '.join(choices)}" if choices else "")
+        return doc.error(loc, f"unknown key {dotted!r}{tip}{more}", key=True)
+    if kind == "missing":
+        return doc.error(loc[:-1], f"missing required key {dotted!r}{more}")
+    if kind == "quantity_value":
+        loc = loc + ("value",)
+    msg = err["msg"]
+    if kind == "literal_error":
+        msg = f"{msg}, got {err['input']!r}"
+    elif kind.startswith("string_pattern"):
+        msg = f"invalid {loc[-1] if loc else 'value'} {err['input']!r}: use lowercase letters, digits and dashes"
+    msg = msg.removeprefix("Value error, ")
+    return doc.error(loc, f"{dotted}: {msg}{more}")
+
+
+def _walk_values(obj: Any, loc: tuple = ()):
+    """Yield (loc, value, group_source) for every Value inside a validated model."""
+    if isinstance(obj, Value):
+        yield loc, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _walk_values(getattr(obj, name), loc + (name,))
+    elif isinstance(obj, (list, tuple)):
+        for i, item in enumerate(obj):
+            yield from _walk_values(item, loc + (i,))
+
+
+def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> dict[tuple, str | None]:
+    """Map each value's location to the id of the source it cites; check the ids exist.
+
+    A value cites its own ``source:``, else its group's (charge claim, cycle life, range claim),
+    else the file's only source. With ``require`` (the catalogue), an uncited value is an error
+    unless it states an ``assumption:``.
+    """
+    sources = getattr(spec, "sources", [])
+    ids = [s.id for s in sources]
+    for i, sid in enumerate(ids):
+        if sid in ids[:i]:
+            raise doc.error(("sources", i, "id"), f"duplicate source id {sid!r}")
+    cited: dict[tuple, str | None] = {}
+    for loc, value in _walk_values(spec):
+        sid, sid_loc = value.source, loc + ("source",)
+        if sid is None:
+            for depth in range(len(loc) - 1, 0, -1):
+                group = _get(spec, loc[:depth])
+                if isinstance(group, Sourced) and group.source is not None:
+                    sid, sid_loc = group.source, loc[:depth] + ("source",)
+                    break
+        if sid is None and len(ids) == 1:
+            sid = ids[0]
+        if sid is not None and sid not in ids:
+            hint = difflib.get_close_matches(sid, ids, n=1)
+            raise doc.error(sid_loc, f"unknown source {sid!r}" +
+                            (f"; did you mean {hint[0]!r}?" if hint else f"; sources are: {', '.join(ids) or 'none'}"))
+        if sid is None and require and value.assumption is None:
+            raise doc.error(loc, f"{'.'.join(map(str, loc))}: no source for {value.text!r} "
+                            f"(cite one with 'source:' or mark it 'assumption:')")
+        cited[loc] = sid
+    return cited
+
+
+def _get(obj: Any, loc: tuple) -> Any:
+    for part in loc:
+        obj = obj[part] if isinstance(part, int) else getattr(obj, part)
+    return obj
+
+
+KINDS: dict[str, type[BaseModel]] = {"cell": CellSpec}
+
+
+def register_kind(kind: str, model: type[BaseModel]) -> None:
+    """Make ``kind:`` values of another spec model loadable by :func:`load_spec`."""
+    KINDS[kind] = model
+
+
+def validate_document(doc: Document, expect: str | None = None, require_sources: bool = False):
+    """Validate a parsed :class:`Document` into the model its ``kind:`` names."""
+    data = doc.data
+    if not isinstance(data, dict):
+        raise doc.error((), "expected a YAML mapping starting with 'kind:'")
+    kind = data.get("kind")
+    if kind is None:
+        raise doc.error((), f"missing 'kind:' (one of: {', '.join(KINDS)})")
+    if kind not in KINDS:
+        hint = difflib.get_close_matches(str(kind), list(KINDS), n=1)
+        raise doc.error(("kind",), f"unknown kind {kind!r}" + (f"; did you mean {hint[0]!r}?" if hint else
+                                                              f"; expected one of: {', '.join(KINDS)}"))
+    if expect is not None and kind != expect:
+        raise doc.error(("kind",), f"expected a {expect} spec, got kind {kind!r}")
+    model = KINDS[kind]
+    try:
+        spec = model.model_validate(data)
+    except ValidationError as exc:
+        raise _first_error(exc, model, doc) from None
+    resolve_sources(spec, doc, require=require_sources)
+    return spec
+
+
+def load_spec(path, expect: str | None = None, require_sources: bool = False):
+    """Load and validate a spec file; every problem is a one-line ``path:line:col`` SpecError."""
+    return validate_document(load_yaml(path), expect, require_sources)
+
+
+def parse_spec(text: str, path: str = "<string>", expect: str | None = None, require_sources: bool = False):
+    """Validate spec YAML given as text (for tests and tools)."""
+    return validate_document(parse_yaml(text, path), expect, require_sources)
