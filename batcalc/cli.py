@@ -114,7 +114,7 @@ def list_cmd(fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric
 
 @app.command("show")
 @handles_errors
-def show_cmd(cell: Annotated[str, typer.Argument(help="catalogue id or path of a cell spec (YAML)",
+def show_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogue id or path of a cell spec (YAML)",
                                                  autocompletion=_complete_cells)],
              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Show one cell: every figure given or derived, its source and grade, and its claims.
@@ -133,7 +133,7 @@ def show_cmd(cell: Annotated[str, typer.Argument(help="catalogue id or path of a
 
 @app.command("compare")
 @handles_errors
-def compare_cmd(cells: Annotated[list[str], typer.Argument(help="two or more catalogue ids or paths",
+def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="two or more catalogue ids or paths",
                                                            autocompletion=_complete_cells)],
                 baseline: Annotated[Optional[str], typer.Option(
                     "--baseline", "-b", help="cell the others are compared with (default: the first)",
@@ -164,8 +164,8 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(help="two or more cat
 
 @app.command("convert")
 @handles_errors
-def convert_cmd(value: Annotated[str, typer.Argument(help="a value with its unit, e.g. '350 Wh/kg'")],
-                unit: Annotated[str, typer.Argument(help="the unit to convert to, e.g. 'kJ/g'")],
+def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a value with its unit, e.g. '350 Wh/kg'")],
+                unit: Annotated[str, typer.Argument(metavar="UNIT", help="the unit to convert to, e.g. 'kJ/g'")],
                 fmt: FormatOpt = "table") -> None:
     """Convert a value to another unit, including reciprocal consumption units.
 
@@ -190,6 +190,35 @@ def convert_cmd(value: Annotated[str, typer.Argument(help="a value with its unit
                     data, fmt))
 
 
+def _click_exceptions():
+    """The click exception classes typer uses (vendored in typer >= 0.2x, plain click before)."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - older typer
+        from click import exceptions
+    return exceptions
+
+
 def main(argv: Optional[list[str]] = None) -> None:
-    """Console-script entry point."""
-    app(args=argv, prog_name="batcalc")
+    """Console-script entry point: like ``app()``, but usage errors are one line too (exit 2)."""
+    from typer.main import get_command
+
+    cx = _click_exceptions()
+    command = get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="batcalc", standalone_mode=False)
+    except cx.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
+            typer.echo(exc.ctx.get_help())
+            sys.exit(0)
+        path = exc.ctx.command_path if exc.ctx is not None else "batcalc"
+        message = " ".join(exc.format_message().split())
+        fail(f"{path}: error: {message} (see '{path} --help')")
+        code = 2
+    except cx.Abort:
+        fail("batcalc: aborted")
+        code = 130
+    except cx.ClickException as exc:
+        fail(f"batcalc: error: {' '.join(exc.format_message().split())}")
+        code = exc.exit_code
+    sys.exit(code if isinstance(code, int) else 0)

@@ -178,9 +178,13 @@ def _dimensionality(dim: str):
 
 
 def describe_units(units) -> str:
-    """A short human form of pint units and their dimension, for error messages."""
+    """A short human name of the dimension of pint units (or a Quantity), for error messages:
+    batcalc's own name where it has one (``a voltage``), else pint's (``[length] / [mass]``)."""
     dims = units.dimensionality if hasattr(units, "dimensionality") else units
-    return "dimensionless" if not dims else str(dims)
+    for name, d in DIMENSIONS.items():
+        if name not in ("count", "c_rate") and d.si and _dimensionality(name) == dims:
+            return f"{'an' if d.label[0] in 'aeiou' else 'a'} {d.label}" if name != "fraction" else "a plain number"
+    return str(dims)
 
 
 def parse_quantity(text: str, dim: str | None = None):
@@ -208,8 +212,8 @@ def check_dimension(q, dim: str, text: str | None = None) -> None:
     if q.dimensionality != _dimensionality(dim):
         d = DIMENSIONS[dim]
         shown = text.strip() if text is not None else f"{q:~}"
-        raise UnitError(f"{shown!r} is not a {d.label}: expected units like {d.example} "
-                        f"({describe_units(_dimensionality(dim))}), got {describe_units(q)}")
+        raise UnitError(f"{shown!r} is not {'an' if d.label[0] in 'aeiou' else 'a'} {d.label}: expected units like {d.example}, "
+                        f"got {describe_units(q)}")
 
 
 @lru_cache(maxsize=1024)

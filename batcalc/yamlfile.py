@@ -64,7 +64,7 @@ def _pos(mark) -> tuple[int, int]:
 def _scalar(node) -> Any:
     """Plain-style scalars that are JSON-like numbers, booleans or null are typed; all else is str."""
     text = node.value
-    if node.style is not None:          # quoted or block scalar: always a string
+    if node.style not in (None, ""):    # quoted or block scalar: always a string (libyaml says "" for plain)
         return text
     if text in _NULL:
         return None
@@ -79,9 +79,22 @@ def _scalar(node) -> Any:
     return text
 
 
+def _alias_error(text: str, path: str) -> SpecError:
+    """Locate the first alias (``*name``) in ``text``: the composed tree no longer shows where it was."""
+    import yaml
+
+    line = col = 1
+    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        if isinstance(event, yaml.AliasEvent):
+            line, col = _pos(event.start_mark)
+            break
+    return SpecError("YAML aliases (*name) are not supported in spec files; write the value out", path, line, col)
+
+
 class _Builder:
-    def __init__(self, path: str):
+    def __init__(self, path: str, text: str):
         self.path = path
+        self.text = text
         self.nodes = 0
         self.seen: set[int] = set()
         self.doc = Document(path, None)
@@ -99,7 +112,7 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self.fail(node, f"nesting too deep (more than {MAX_DEPTH} levels)")
         if id(node) in self.seen:
-            raise self.fail(node, "YAML aliases (*name) are not supported in spec files; write the value out")
+            raise _alias_error(self.text, self.path)
         self.seen.add(id(node))
         self.doc.value_marks[loc] = _pos(node.start_mark)
         if node.tag and node.tag.startswith("!"):
@@ -164,7 +177,7 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
         raise SpecError(f"invalid YAML: {str(exc).splitlines()[0]}", path, 1, 1) from None
     except RecursionError:
         raise SpecError(f"nesting too deep (more than {MAX_DEPTH} levels)", path, 1, 1) from None
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     try:
         builder.doc.data = builder.build(root, (), 0)
     except RecursionError:

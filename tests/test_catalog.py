@@ -1,0 +1,54 @@
+"""The built-in catalogue: every file loads, every number has a graded source, seed cells present."""
+
+from __future__ import annotations
+
+import pytest
+
+from batcalc import catalog
+from batcalc.errors import NotFoundError
+from batcalc.spec import _walk_values, resolve_sources
+from batcalc.yamlfile import load_yaml
+
+CELL_IDS = catalog.catalog_ids("cell")
+
+
+def test_seed_cells_and_enough_real_cells():
+    for seed in ("gac-aion-ssb-300", "gac-aion-ssb-350", "huineng-llcb"):
+        assert seed in CELL_IDS
+    real = [i for i in CELL_IDS if not i.startswith("gac-aion") and i != "huineng-llcb"]
+    assert len(real) >= 8
+
+
+@pytest.mark.parametrize("cell_id", CELL_IDS)
+def test_every_number_has_a_graded_source(cell_id):
+    path, in_catalogue = catalog.resolve(cell_id, "cell")
+    assert in_catalogue
+    spec = catalog.load(cell_id, "cell")            # require_sources=True for catalogue files
+    cited = resolve_sources(spec, load_yaml(path), require=True)
+    grades = {s.id: s.grade for s in spec.sources}
+    for loc, value in _walk_values(spec):
+        assert cited[loc] in grades or value.assumption, (cell_id, loc)
+        assert grades.get(cited[loc]) in ("datasheet", "press") or value.assumption
+    for s in spec.sources:
+        assert s.url or s.document
+    if spec.cycle_life is not None:
+        assert spec.cycle_life.source or len(spec.sources) == 1
+
+
+def test_seed_values():
+    assert catalog.load_cell("gac-aion-ssb-300").get("gravimetric") / 3600 == pytest.approx(300)
+    assert catalog.load_cell("gac-aion-ssb-350").get("gravimetric") / 3600 == pytest.approx(350)
+    llcb = catalog.load("huineng-llcb", "cell")
+    claim = llcb.charging.claims[0]
+    assert claim.from_soc is None and claim.to_soc.si == pytest.approx(0.8) and claim.time.si == 720
+    assert any(r.distance.si == pytest.approx(1e6) for r in llcb.ranges)
+
+
+def test_unknown_id_suggests():
+    with pytest.raises(NotFoundError, match="did you mean gac-aion-ssb-350"):
+        catalog.resolve("gac-aion-ssb-35", "cell")
+
+
+def test_catalogue_ids_match_file_names():
+    for cell_id in CELL_IDS:
+        assert catalog.load(cell_id, "cell").id == cell_id

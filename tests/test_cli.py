@@ -1,0 +1,126 @@
+"""The command line, run in-process: exit codes, output formats, one-line errors, never a traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from batcalc.cli import main
+
+
+def test_list_json_is_array_with_ids(run):
+    r = run("list", "--format", "json")
+    assert r.exit_code == 0
+    data = json.loads(r.stdout)
+    assert isinstance(data, list) and all("id" in d for d in data)
+    g = next(d for d in data if d["id"] == "gac-aion-ssb-350")["gravimetric"]
+    assert g == {"value": 350.0, "unit": "Wh/kg"}
+
+
+def test_compare_table_shows_same_mass_and_same_energy(run):
+    r = run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350")
+    assert r.exit_code == 0
+    line = next(l for l in r.stdout.splitlines() if l.startswith("energy at the same mass"))
+    assert "x1.167 (+16.7 %)" in line
+    line = next(l for l in r.stdout.splitlines() if l.startswith("mass at the same energy"))
+    assert "x0.8571 (-14.3 %)" in line
+
+
+def test_compare_json(run):
+    r = run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "-f", "json")
+    data = json.loads(r.stdout)
+    t = data["tradeoffs"]
+    assert t["energy_at_same_mass"]["gac-aion-ssb-350"]["ratio"] == pytest.approx(1.1667, abs=1e-4)
+    assert t["energy_at_same_mass"]["gac-aion-ssb-350"]["percent"] == pytest.approx(16.67, abs=0.01)
+    assert t["mass_at_same_energy"]["gac-aion-ssb-350"]["ratio"] == pytest.approx(0.8571, abs=1e-4)
+    grav = next(m for m in data["metrics"] if m["key"] == "gravimetric")
+    assert grav["values"]["gac-aion-ssb-350"] == {"value": 350.0, "unit": "Wh/kg"}
+
+
+def test_compare_baseline_and_imperial(run):
+    r = run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "--baseline", "gac-aion-ssb-350",
+            "-u", "imperial", "-f", "json")
+    data = json.loads(r.stdout)
+    assert data["baseline"] == "gac-aion-ssb-350"
+    grav = next(m for m in data["metrics"] if m["key"] == "gravimetric")
+    assert grav["unit"] == "Wh/lb"
+    assert grav["values"]["gac-aion-ssb-300"]["value"] == pytest.approx(300 * 0.45359237)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "csv", "grid", "rst", "html"])
+def test_other_formats(run, fmt):
+    r = run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "-f", fmt)
+    assert r.exit_code == 0 and "gac-aion-ssb-350" in r.stdout
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(r.stdout)))
+        assert rows[0][:2] == ["metric", "unit"]
+
+
+def test_show_llcb_calls_out_unstated_start(run):
+    r = run("show", "huineng-llcb")
+    assert r.exit_code == 0
+    assert "start SoC not stated" in r.stdout
+    # 0 -> 80 % in 12 min = 0.8 / 0.2 h = 4 C; 10 -> 80 % = 0.7 / 0.2 h = 3.5 C
+    assert "0->80 %: 4 C average" in r.stdout and "10->80 %: 3.5 C average" in r.stdout
+    data = json.loads(run("show", "huineng-llcb", "-f", "json").stdout)
+    claim = data["charge_claims"][0]
+    assert claim["start_soc_stated"] is False
+    assert [w["average_c_rate"]["value"] for w in claim["windows"]] == pytest.approx([4.0, 3.5])
+
+
+def test_convert(run):
+    r = run("convert", "350 Wh/kg", "kJ/g")
+    assert r.exit_code == 0 and r.stdout.strip() == "350 Wh/kg = 1.26 kJ/g"
+    data = json.loads(run("convert", "15 kWh/100km", "MPGe", "-f", "json").stdout)
+    assert data["to"]["value"] == pytest.approx(1 / 0.15 / 1.609344 * 33.705)
+
+
+def test_bad_spec_file_is_one_line_with_location(run, write):
+    path = write("bad.yaml", """
+        kind: cell
+        id: bad
+        name: Bad
+        energy_density:
+          gravimetric: 350 km/kg
+        """)
+    r = run("show", path)
+    assert r.exit_code == 2 and r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{path}:5:16: ") and "specific energy" in lines[0] and "Wh/kg" in lines[0]
+    assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["show", "no-such-cell"], "no cell 'no-such-cell'"),
+    (["compare", "gac-aion-ssb-300"], "at least two cells"),
+    (["convert", "350 Wh/kg", "km"], "dimensions differ"),
+    (["convert", "abc", "km"], "malformed value"),
+    (["list", "-f", "nope"], "unknown format"),
+])
+def test_bad_input_exit_2_one_line(run, args, fragment):
+    r = run(*args)
+    assert r.exit_code == 2
+    assert len(r.stderr.strip().splitlines()) == 1 and fragment in r.stderr
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["show"], "Missing argument 'CELL'"),
+    (["frobnicate"], "No such command"),
+    (["list", "--units", "cubits"], "'cubits' is not one of"),
+])
+def test_usage_errors_are_one_line_from_the_console_script(capsys, args, fragment):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2
+    assert len(err.strip().splitlines()) == 1 and fragment in err
+
+
+def test_console_script_success_exit_0(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["convert", "1 mi", "km"])
+    assert exc.value.code == 0 and "1.60934 km" in capsys.readouterr().out

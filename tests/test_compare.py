@@ -1,0 +1,44 @@
+"""Ratios at the same mass / energy against hand calculations (the seed article's 300 -> 350 Wh/kg)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from batcalc.catalog import load_cell
+from batcalc.cells import figures_of
+from batcalc.compare import compare_rows, energy_at_same_mass, mass_at_same_energy
+from batcalc.spec import parse_spec
+
+
+def test_seed_300_to_350():
+    a, b = load_cell("gac-aion-ssb-300"), load_cell("gac-aion-ssb-350")
+    # same mass: E2/E1 = 350/300 = 1.1667 (+16.7 %), not 3; same energy: m2/m1 = 300/350 = 0.857 (-14.3 %)
+    assert energy_at_same_mass(a, b).value == pytest.approx(350 / 300)
+    assert energy_at_same_mass(a, b).percent == pytest.approx(16.6667, abs=1e-3)
+    assert mass_at_same_energy(a, b).value == pytest.approx(300 / 350)
+    assert mass_at_same_energy(a, b).percent == pytest.approx(-14.2857, abs=1e-3)
+
+
+def density_cell(rho: float, level: str = "cell"):
+    return figures_of(parse_spec(f"kind: cell\nid: c{int(rho)}\nname: c\n"
+                                 f"energy_density: {{level: {level}, gravimetric: {rho!r} Wh/kg}}\n"))
+
+
+@given(r1=st.floats(50, 1000), r2=st.floats(50, 1000))
+def test_same_mass_and_same_energy_are_reciprocal(r1, r2):
+    a, b = density_cell(r1), density_cell(r2)
+    assert energy_at_same_mass(a, b).value * mass_at_same_energy(a, b).value == pytest.approx(1.0)
+
+
+def test_cell_and_pack_levels_are_not_compared():
+    r = energy_at_same_mass(density_cell(300), density_cell(180, "pack"))
+    assert r.value is None and "pack-level" in r.why_missing
+
+
+def test_compare_rows_json_has_tradeoffs():
+    a, b = load_cell("gac-aion-ssb-300"), load_cell("gac-aion-ssb-350")
+    _, rows, _, data = compare_rows([a, b], a, "metric")
+    assert data["tradeoffs"]["energy_at_same_mass"]["gac-aion-ssb-350"]["ratio"] == pytest.approx(7 / 6)
+    assert any(r[0] == "mass at the same energy" for r in rows)

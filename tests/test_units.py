@@ -1,0 +1,135 @@
+"""Units: strict parsing, dimension checks, conversions (hand-calculated) and round-trip properties."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from batcalc import units
+from batcalc.errors import UnitError
+
+# Every dimension batcalc uses, with units a user might write for it.
+UNITS_BY_DIM = {
+    "specific_energy": ["Wh/kg", "kWh/kg", "J/g", "kJ/g", "Wh/lb"],
+    "energy_density": ["Wh/L", "kWh/m^3", "J/mL", "Wh/in^3"],
+    "energy": ["Wh", "kWh", "J", "MJ"],
+    "mass": ["kg", "g", "t", "lb"],
+    "length": ["mm", "m", "km", "mi", "in"],
+    "area": ["m^2", "ft^2", "cm^2"],
+    "volume": ["L", "mL", "m^3", "in^3", "gal"],
+    "voltage": ["V", "mV", "kV"],
+    "charge": ["Ah", "mAh", "A*s"],
+    "current": ["A", "mA"],
+    "time": ["min", "s", "h"],
+    "power": ["kW", "W", "MW", "hp"],
+    "speed": ["km/h", "m/s", "mph"],
+    "force": ["N", "kN", "lbf"],
+    "consumption": ["Wh/km", "kWh/100km", "Wh/mi", "kWh/100mi"],
+    "fraction": ["%", ""],
+}
+
+finite = st.floats(min_value=1e-6, max_value=1e9, allow_nan=False, allow_infinity=False)
+
+
+def test_parse_value_with_unit():
+    q = units.parse_quantity("350 Wh/kg", "specific_energy")
+    assert q.magnitude == 350 and units.to_si(q, "specific_energy") == pytest.approx(350 * 3600)
+
+
+def test_percent_is_a_fraction():
+    assert units.to_si(units.parse_quantity("80 %", "fraction"), "fraction") == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("350 km/kg", "not a specific energy"),
+    ("350", "has no unit"),
+    ("10**10**10 Wh/kg", "malformed"),
+    ("nan Wh/kg", "malformed"),
+    ("inf Wh/kg", "malformed"),
+    ("1e999 Wh/kg", "not a finite number"),
+    ("3 Wh/kg^99", "exponent"),
+    ("350 frobs/kg", "unknown unit"),
+    ("Wh/kg 350", "malformed"),
+    ("350 Wh/kg; rm -rf /", "malformed"),
+    ("3" * 100 + " Wh/kg", "too long"),
+])
+def test_malformed_or_wrong_dimension_rejected(text, fragment):
+    with pytest.raises(UnitError, match=fragment):
+        units.parse_quantity(text, "specific_energy")
+
+
+def test_convert_specific_energy_hand_calc():
+    # 350 Wh/kg = 350 * 3600 J / 1000 g = 1260 J/g = 1.26 kJ/g
+    assert units.convert("350 Wh/kg", "kJ/g").magnitude == pytest.approx(1.26)
+
+
+def test_consumption_reciprocal_pairs_hand_calc():
+    # 15 kWh/100km = 150 Wh/km
+    assert units.convert("15 kWh/100km", "Wh/km").magnitude == pytest.approx(150)
+    # 150 Wh/km -> 1 km / 0.15 kWh = 6.667 km/kWh = 6.667 / 1.609344 mi/kWh = 4.1425 mi/kWh
+    assert units.convert("150 Wh/km", "mi/kWh").magnitude == pytest.approx(1 / 0.15 / 1.609344)
+    # MPGe = mi/kWh * 33.705 (EPA: 33.705 kWh per gallon equivalent)
+    assert units.convert("150 Wh/km", "MPGe").magnitude == pytest.approx(1 / 0.15 / 1.609344 * 33.705)
+    # and back: 100 MPGe = 33.705 kWh per 100 mi = 20.94 kWh/100km
+    assert units.convert("100 MPGe", "kWh/100km").magnitude == pytest.approx(33.705 / 1.609344)
+
+
+def test_convert_refuses_unrelated_dimensions():
+    with pytest.raises(UnitError, match="dimensions differ"):
+        units.convert("3 Wh", "kg")
+    with pytest.raises(UnitError, match="reciprocal of zero"):
+        units.convert("0 Wh/km", "mi/kWh")
+
+
+@settings(max_examples=60, deadline=None)
+@given(dim=st.sampled_from(sorted(UNITS_BY_DIM)), data=st.data(), x=finite)
+def test_round_trip_every_dimension(dim, data, x):
+    a = data.draw(st.sampled_from(UNITS_BY_DIM[dim]))
+    b = data.draw(st.sampled_from(UNITS_BY_DIM[dim]))
+    there = units.convert(f"{x!r} {a}", b) if b else units.parse_quantity(f"{x!r} {a}").to("")
+    back = units.convert(f"{there.magnitude!r} {b}", a) if a else there.to("")
+    assert back.magnitude == pytest.approx(x, rel=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(dim=st.sampled_from(sorted(UNITS_BY_DIM)), other=st.sampled_from(sorted(UNITS_BY_DIM)), x=finite)
+def test_wrong_dimension_always_rejected(dim, other, x):
+    assume(units.parse_unit(UNITS_BY_DIM[other][0]).dimensionality
+           != units.parse_unit(UNITS_BY_DIM[dim][0]).dimensionality)
+    text = f"{x!r} {UNITS_BY_DIM[other][0]}"
+    with pytest.raises(UnitError):
+        units.parse_quantity(text, dim)
+
+
+@settings(max_examples=50, deadline=None)
+@given(x=finite)
+def test_consumption_reciprocal_round_trip(x):
+    mpge = units.convert(f"{x!r} Wh/km", "MPGe").magnitude
+    assert units.convert(f"{mpge!r} MPGe", "Wh/km").magnitude == pytest.approx(x, rel=1e-9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_arbitrary_text_gives_unit_error_or_quantity(text):
+    try:
+        q = units.parse_quantity(text)
+    except UnitError:
+        return
+    assert math.isfinite(q.magnitude)
+
+
+def test_display_systems():
+    value, unit = units.display(350 * 3600, "specific_energy", "imperial")
+    assert unit == "Wh/lb" and value == pytest.approx(350 * 0.45359237)
+    assert units.display(1000.0, "length", "metric", "distance") == (pytest.approx(1.0), "km")
+    with pytest.raises(UnitError, match="unknown unit system"):
+        units.display_unit("mass", "cubits")
+
+
+@pytest.mark.parametrize("x, text", [(1.16666, "1.167"), (300.0, "300"), (0.857142, "0.8571"),
+                                     (12345.6, "12346"), (0.0, "0"), (1.5e12, "1.500e+12")])
+def test_format_number(x, text):
+    assert units.format_number(x) == text
