@@ -69,6 +69,8 @@ def _parse_text(raw: Any, dim: str) -> tuple[Any, str]:
             raise UnitError(f"malformed C-rate {raw!r}: write '<number> C', e.g. '2 C'")
         return units.Q_(float(m.group(1)), "1/hour"), f"{float(m.group(1)):g} C"
     if isinstance(raw, (int, float)):
+        if dim == "number":
+            return units.Q_(float(raw), ""), f"{raw:g}"
         if dim == "fraction":
             if not 0 <= raw <= 1:
                 raise UnitError(f"bare number {raw!r} is ambiguous for a fraction: write '{raw:g} %' "

@@ -72,8 +72,9 @@ DIMENSIONS: dict[str, Dimension] = {d.name: d for d in (
     Dimension("force_per_speed", "force per speed", "N/(km/h)", "N*s/m"),
     Dimension("force_per_speed2", "force per speed squared", "N/(km/h)^2", "N*s^2/m^2"),
     Dimension("fraction", "fraction", "%", "dimensionless"),
-    Dimension("c_rate", "C-rate", "C", "1/s"),
-    Dimension("count", "count", "", "dimensionless"),    # cycles: a plain number   # charge current / capacity; shown in C = 1/h
+    Dimension("c_rate", "C-rate", "C", "1/s"),   # charge current / capacity; shown in C = 1/h
+    Dimension("count", "count", "", "dimensionless"),    # cycles: a plain number
+    Dimension("number", "dimensionless number", "", "dimensionless"),  # C_d, C_rr
 )}
 
 #: Display units by system: dimension name -> unit label (as written in spec files).
@@ -182,7 +183,7 @@ def describe_units(units) -> str:
     batcalc's own name where it has one (``a voltage``), else pint's (``[length] / [mass]``)."""
     dims = units.dimensionality if hasattr(units, "dimensionality") else units
     for name, d in DIMENSIONS.items():
-        if name not in ("count", "c_rate") and d.si and _dimensionality(name) == dims:
+        if name not in ("count", "number", "c_rate") and d.si and _dimensionality(name) == dims:
             return f"{'an' if d.label[0] in 'aeiou' else 'a'} {d.label}" if name != "fraction" else "a plain number"
     return str(dims)
 
@@ -194,7 +195,7 @@ def parse_quantity(text: str, dim: str | None = None):
     the wrong dimension (naming the expected one with an example unit).
     """
     number, unit = split_value(text)
-    if dim is not None and dim != "fraction" and not unit.strip():
+    if dim is not None and dim not in ("fraction", "number") and not unit.strip():
         d = DIMENSIONS[dim]
         raise UnitError(f"{text.strip()!r} has no unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
     try:
@@ -230,7 +231,7 @@ def to_si(q, dim: str) -> float:
 
 def from_si(value: float, dim: str, unit: str):
     """Convert an SI magnitude of dimension ``dim`` to the display unit ``unit`` (works on arrays)."""
-    if dim == "count":
+    if dim in ("count", "number"):
         return value
     if dim == "c_rate" and unit == "C":
         unit = "1/h"
