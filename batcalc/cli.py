@@ -95,20 +95,36 @@ def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks o
         _DEBUG["on"] = True
 
 
+class Kind(str, Enum):
+    cell = "cell"
+    vehicle = "vehicle"
+    cycle = "cycle"
+
+
 @app.command("list")
 @handles_errors
-def list_cmd(fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
-    """List the built-in catalogue of cells with their energy densities and source grade.
+def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to list")] = Kind.cell,
+             fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+    """List the built-in catalogue: cells (energy densities, source grade), vehicles or drive cycles.
 
-    Example: batcalc list --format markdown
+    Example: batcalc list --kind vehicle --format markdown
     """
-    from .catalog import catalog_ids, load_cell
-    from .compare import list_rows
     from .render import check_format, render
 
     check_format(fmt)
-    cells = [load_cell(i) for i in catalog_ids("cell")]
-    headers, rows, data = list_rows(cells, unit_system.value)
+    if kind is Kind.cell:
+        from .catalog import catalog_ids, load_cell
+        from .compare import list_rows
+
+        headers, rows, data = list_rows([load_cell(i) for i in catalog_ids("cell")], unit_system.value)
+    elif kind is Kind.vehicle:
+        from .reports import vehicle_rows
+
+        headers, rows, data = vehicle_rows(unit_system.value)
+    else:
+        from .reports import cycle_rows
+
+        headers, rows, data = cycle_rows(unit_system.value)
     emit(render(headers, rows, data, fmt))
 
 
@@ -188,6 +204,174 @@ def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a va
     else:
         emit(render(["from", "unit", "to", "unit"], [[Shown(number), given_unit.strip(), Shown(out), unit.strip()]],
                     data, fmt))
+
+
+def _complete_vehicles(incomplete: str) -> list[str]:
+    from .catalog import catalog_ids
+
+    return [i for i in catalog_ids("vehicle") if i.startswith(incomplete)]
+
+
+def _complete_cycles(incomplete: str) -> list[str]:
+    return [c for c in ("wltp", "udds", "hwfet", "80 km/h", "100 km/h", "120 km/h") if c.startswith(incomplete)]
+
+
+VehicleOpt = Annotated[str, typer.Option("--vehicle", "-v", help="catalogue id or path of a vehicle spec",
+                                         autocompletion=_complete_vehicles)]
+CycleOpt = Annotated[Optional[str], typer.Option(
+    "--cycle", "-c", help="wltp (WLTC class 3b), udds, hwfet, or a constant speed such as '100 km/h' "
+    "[default: wltp; 80 km/h for heavy trucks; a vehicle's measured consumption if it gives one]",
+    autocompletion=_complete_cycles)]
+FMassOpt = Annotated[Optional[str], typer.Option("--f-mass", help="cell mass / pack mass, e.g. '70 %' "
+                                                 "[default: 70 %; cell-to-pack designs 80-90 %]")]
+FUsableOpt = Annotated[Optional[str], typer.Option("--f-usable", help="usable / nominal pack energy [default: 93 %]")]
+ExplainOpt = Annotated[bool, typer.Option("--explain", help="print the derivation step by step")]
+
+
+def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
+    """SI magnitude of an option's value, or None; errors name the option."""
+    if text is None:
+        return None
+    from .units import parse_quantity, to_si
+
+    try:
+        return to_si(parse_quantity(text, dim), dim)
+    except BatcalcError as exc:
+        raise BatcalcError(f"{option}: {exc}") from None
+
+
+def _pack_options(f_mass: Optional[str], f_usable: Optional[str]):
+    from .pack import PackOptions
+
+    kwargs = {}
+    for name, text, option in (("f_mass", f_mass, "--f-mass"), ("f_usable", f_usable, "--f-usable")):
+        if text is not None:
+            try:
+                value = float(text)
+            except ValueError:
+                value = _quantity(text, "fraction", option)
+            kwargs[name] = value
+    return PackOptions(**kwargs)
+
+
+def _cycle(cycle: Optional[str]) -> str:
+    return "default" if cycle is None else cycle
+
+
+@app.command("range")
+@handles_errors
+def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogue id or path of a cell spec",
+                                                  autocompletion=_complete_cells)],
+              vehicle: VehicleOpt,
+              pack_mass: Annotated[Optional[str], typer.Option("--pack-mass", help="pack mass, e.g. '480 kg' "
+                                                               "[default: the vehicle's reference pack mass]")] = None,
+              pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="gross pack energy, "
+                                                                 "e.g. '75 kWh'")] = None,
+              cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+              explain: ExplainOpt = False, fmt: FormatOpt = "table",
+              unit_system: UnitsOpt = UnitSystem.metric) -> None:
+    """Range of a cell's pack in a vehicle: pack energy and mass, vehicle mass, consumption, range.
+
+    R = E_usable / c(m_vehicle), with consumption from the road load over a drive cycle.
+
+    Example: batcalc range gac-aion-ssb-350 --vehicle mid-sedan --pack-mass "480 kg"
+    """
+    from .catalog import load_cell
+    from .render import check_format, render
+    from .reports import explain_range, range_report
+    from .tradeoff import range_of
+    from .vehicle import load_vehicle
+
+    check_format(fmt)
+    result = range_of(load_cell(cell), load_vehicle(vehicle), pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
+                      pack_energy=_quantity(pack_energy, "energy", "--pack-energy"), cycle=_cycle(cycle),
+                      options=_pack_options(f_mass, f_usable))
+    headers, rows, notes, data = range_report(result, unit_system.value)
+    if explain:
+        steps = explain_range(result, unit_system.value)
+        data["explain"] = steps
+        if fmt != "json":
+            notes = ["derivation:"] + steps + notes
+    emit(render(headers, rows, data, fmt, title=f"{result.cell.id} in {result.vehicle.id}", notes=notes))
+
+
+@app.command("tradeoff")
+@handles_errors
+def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the reference cell (id or path)",
+                                                  autocompletion=_complete_cells)],
+                 b: Annotated[str, typer.Argument(metavar="B", help="the cell swapped in (id or path)",
+                                                  autocompletion=_complete_cells)],
+                 vehicle: VehicleOpt,
+                 hold: Annotated[str, typer.Option("--hold", help="what stays the same: mass (pack mass), "
+                                                   "energy (pack energy) or range")] = "mass",
+                 pack_mass: Annotated[Optional[str], typer.Option("--pack-mass", help="A's pack mass "
+                                                                  "[default: the vehicle's reference pack]")] = None,
+                 pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="A's gross pack energy")] = None,
+                 target_range: Annotated[Optional[str], typer.Option("--range", help="with --hold range: the range "
+                                                                     "both packs must give [default: A's range]")] = None,
+                 cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+                 explain: ExplainOpt = False, fmt: FormatOpt = "table",
+                 unit_system: UnitsOpt = UnitSystem.metric) -> None:
+    """Swap cell A for cell B in a vehicle, holding pack mass, pack energy or range.
+
+    mass: energy and range change by rho_B/rho_A. energy: the pack gets lighter (m_B/m_A = rho_A/rho_B)
+    and consumption drops a little. range: the pack mass is solved with mass feedback; shows the mass
+    saved and, for vehicles with a gross mass limit, the payload gained.
+
+    Example: batcalc tradeoff gac-aion-ssb-300 gac-aion-ssb-350 --vehicle heavy-truck --hold range
+    """
+    from .catalog import load_cell
+    from .render import check_format, render
+    from .reports import explain_tradeoff, tradeoff_report
+    from .tradeoff import tradeoff
+    from .vehicle import load_vehicle
+
+    check_format(fmt)
+    if target_range is not None and hold != "range":
+        raise BatcalcError("--range goes with --hold range")
+    result = tradeoff(load_cell(a), load_cell(b), load_vehicle(vehicle), hold,
+                      pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
+                      pack_energy=_quantity(pack_energy, "energy", "--pack-energy"),
+                      target_range=_quantity(target_range, "length", "--range"), cycle=_cycle(cycle),
+                      options=_pack_options(f_mass, f_usable))
+    headers, rows, notes, data = tradeoff_report(result, unit_system.value)
+    if explain:
+        steps = explain_tradeoff(result, unit_system.value)
+        data["explain"] = steps
+        if fmt != "json":
+            notes = ["derivation:"] + steps + notes
+    emit(render(headers, rows, data, fmt, notes=notes))
+
+
+@app.command("sweep")
+@handles_errors
+def sweep_cmd(vehicle: VehicleOpt,
+              densities: Annotated[str, typer.Option("--densities", help="cell energy densities: start:stop:step "
+                                                     "or a list, with a unit, e.g. '200:500:50 Wh/kg'")] = "200:500:50 Wh/kg",
+              pack_masses: Annotated[Optional[str], typer.Option("--pack-masses", help="pack masses, e.g. "
+                                                                 "'300:700:100 kg' (gives range)")] = None,
+              ranges: Annotated[Optional[str], typer.Option("--ranges", help="ranges, e.g. '400:1000:200 km' "
+                                                            "(gives pack mass)")] = None,
+              cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+    """Range over a grid of cell energy densities x pack masses, or pack mass over densities x ranges.
+
+    Tables put densities in rows; csv and json give one record per grid point.
+
+    Example: batcalc sweep --vehicle mid-sedan --densities "250:400:50 Wh/kg" --pack-masses "300:600:100 kg"
+    """
+    from .render import check_format
+    from .reports import sweep_report
+    from .units import parse_grid
+    from .vehicle import load_vehicle
+
+    check_format(fmt)
+    if (pack_masses is None) == (ranges is None):
+        raise BatcalcError("give --pack-masses (to get range) or --ranges (to get pack mass), not both or neither")
+    emit(sweep_report(load_vehicle(vehicle), parse_grid(densities, "specific_energy", "--densities"),
+                      parse_grid(pack_masses, "mass", "--pack-masses") if pack_masses else None,
+                      parse_grid(ranges, "length", "--ranges") if ranges else None,
+                      _cycle(cycle), _pack_options(f_mass, f_usable), fmt, unit_system.value))
 
 
 def _click_exceptions():

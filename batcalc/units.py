@@ -287,3 +287,44 @@ def display(si_value, dim: str, system: str = "metric", category: str | None = N
     (km/mi) instead of the plain ``length`` (mm/in) for the same dimension."""
     unit = display_unit(category or dim, system)
     return from_si(si_value, dim, unit), unit
+
+
+_GRID_RE = re.compile(r"^\s*(?P<nums>[0-9eE+\-.,:\s]+?)\s*(?P<unit>[A-Za-z%°µμ(][^\s]*)\s*$")
+MAX_GRID_POINTS = 10_000_000
+
+
+def parse_grid(text: str, dim: str, option: str = "grid"):
+    """Values for a sweep axis, as a numpy array of SI magnitudes.
+
+    ``'200:500:50 Wh/kg'`` is start:stop:step (stop included when on the step), ``'250,300,350 Wh/kg'``
+    a list; the unit follows the numbers once.
+    """
+    import numpy as np
+
+    m = _GRID_RE.match(text or "")
+    if not m:
+        raise UnitError(f"{option}: expected 'start:stop:step unit' or 'a,b,c unit', e.g. '200:500:50 "
+                        f"{DIMENSIONS[dim].example}', got {text!r}")
+    unit, nums = m.group("unit"), m.group("nums").replace(" ", "")
+    try:
+        numbers = [float(x) for x in nums.split(":" if ":" in nums else ",") if x]
+    except ValueError:
+        raise UnitError(f"{option}: malformed numbers in {text!r}") from None
+    if ":" in nums:
+        if len(numbers) != 3:
+            raise UnitError(f"{option}: expected start:stop:step in {text!r}")
+        start, stop, step = numbers
+        if not step > 0 or stop < start:
+            raise UnitError(f"{option}: need step > 0 and stop >= start in {text!r}")
+        count = int(math.floor((stop - start) / step + 1e-9)) + 1
+        if count > MAX_GRID_POINTS:
+            raise UnitError(f"{option}: {count} points is more than {MAX_GRID_POINTS}")
+        values = start + step * np.arange(count)
+    else:
+        values = np.array(numbers)
+    if values.size == 0 or not np.all(np.isfinite(values)):
+        raise UnitError(f"{option}: no finite values in {text!r}")
+    if np.any(values <= 0):
+        raise UnitError(f"{option}: values must be positive in {text!r}")
+    check_dimension(ureg().Quantity(1.0, parse_unit(unit)), dim, f"{text.strip()}")
+    return values * _factor(unit, DIMENSIONS[dim].si)

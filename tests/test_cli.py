@@ -124,3 +124,60 @@ def test_console_script_success_exit_0(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["convert", "1 mi", "km"])
     assert exc.value.code == 0 and "1.60934 km" in capsys.readouterr().out
+
+
+def test_range_command_json_and_explain(run):
+    r = run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--pack-mass", "480 kg", "--cycle", "wltp",
+            "--explain", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    res = data["results"]
+    assert res["pack_energy"] == {"value": pytest.approx(117.6), "unit": "kWh"}
+    assert res["range"]["unit"] == "km"
+    assert res["range"]["value"] == pytest.approx(res["usable_energy"]["value"] * 1000 / res["consumption"]["value"])
+    assert any("R = E_usable / c" in s for s in data["explain"])
+    assert any("drivetrain efficiency 90 %" in a for a in data["assumptions"])
+
+
+def test_range_imperial_table(run):
+    r = run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "-u", "imperial", "--explain")
+    assert r.exit_code == 0 and "mi" in r.stdout and "Wh/mi" in r.stdout and "derivation:" in r.stdout
+
+
+def test_tradeoff_command_range_hold_truck(run):
+    r = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "heavy-truck", "--hold", "range",
+            "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["summary"]["payload_gained"]["value"] > 400
+    assert data["rows"]["range"]["ratio"] == pytest.approx(1.0, abs=1e-6)
+
+
+def test_tradeoff_same_mass_table(run):
+    r = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan")
+    line = next(l for l in r.stdout.splitlines() if l.startswith("range "))
+    assert "x1.167 (+16.7 %)" in line
+
+
+def test_sweep_command(run):
+    r = run("sweep", "--vehicle", "mid-sedan", "--densities", "300,350 Wh/kg", "--pack-masses", "480 kg",
+            "-f", "csv")
+    rows = list(csv.reader(io.StringIO(r.stdout)))
+    assert rows[0] == ["cell_density_Wh/kg", "pack_mass_kg", "range_km"]
+    assert float(rows[2][2]) / float(rows[1][2]) == pytest.approx(350 / 300, rel=1e-3)
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--pack-mass", "480 kWh"], "--pack-mass"),
+    (["range", "gac-aion-ssb-350", "--vehicle", "no-such-vehicle"], "no vehicle 'no-such-vehicle'"),
+    (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--cycle", "nedc"], "unknown cycle"),
+    (["range", "catl-shenxing-lfp", "--vehicle", "mid-sedan"], "no gravimetric energy density"),
+    (["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--hold", "volume"], "--hold"),
+    (["sweep", "--vehicle", "mid-sedan", "--pack-masses", "1:0:1 kg"], "stop >= start"),
+    (["sweep", "--vehicle", "mid-sedan"], "give --pack-masses"),
+    (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--f-mass", "150 %"], "f_mass"),
+])
+def test_vehicle_commands_bad_input(run, args, fragment):
+    r = run(*args)
+    assert r.exit_code == 2, r.stdout
+    assert len(r.stderr.strip().splitlines()) == 1 and fragment in r.stderr, r.stderr

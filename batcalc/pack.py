@@ -1,0 +1,131 @@
+"""Cell -> pack: energy (gross, usable), mass, volume, pack-level densities, voltage, capacity.
+
+Formulas (DESIGN.md): ``E_pack = E_cells``; ``m_pack = m_cells / f_mass``; ``V_pack = V_cells / f_vol``;
+``E_usable = E_pack * f_usable``; ``rho_pack = rho_cell * f_mass``. SI numbers throughout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+from .cells import CellFigures
+from .errors import BatcalcError
+
+#: Default pack factors, each a stated assumption (DESIGN.md "Reference defaults"):
+#: cell mass / pack mass 0.70 (module packs ~0.70, cell-to-pack 0.80-0.90), cell volume / pack
+#: volume 0.50 (range 0.40-0.75), usable / nominal energy 0.93 (BEVs use ~90-95 %).
+DEFAULT_F_MASS = 0.70
+DEFAULT_F_VOLUME = 0.50
+DEFAULT_F_USABLE = 0.93
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    """How cells become a pack: mass, volume and usable fractions (0 < f <= 1)."""
+
+    f_mass: float = DEFAULT_F_MASS
+    f_volume: float = DEFAULT_F_VOLUME
+    f_usable: float = DEFAULT_F_USABLE
+
+    def __post_init__(self) -> None:
+        for name in ("f_mass", "f_volume", "f_usable"):
+            v = getattr(self, name)
+            if not 0 < v <= 1:
+                raise BatcalcError(f"{name} must be above 0 and at most 1 (100 %), got {v:g}")
+
+    def assumptions(self) -> list[str]:
+        return [f"cell-to-pack mass fraction {self.f_mass:.2f} (cell mass / pack mass; module packs ~0.70, "
+                f"cell-to-pack 0.80-0.90)",
+                f"usable energy {self.f_usable * 100:.0f} % of nominal (BEVs use ~90-95 %)"]
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A pack built from one cell type (SI: J, kg, m^3, J/kg, J/m^3, V, A*s)."""
+
+    cell_id: str
+    energy: float                       # gross (nominal), J
+    mass: float                         # kg
+    options: PackOptions
+    volume: Optional[float] = None      # m^3, when the cell's volumetric density is known
+    voltage: Optional[float] = None     # V, for series x parallel packs
+    capacity: Optional[float] = None    # A*s, for series x parallel packs
+    cells: Optional[int] = None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def usable_energy(self) -> float:
+        """``E_usable = E_pack * f_usable``, J."""
+        return self.energy * self.options.f_usable
+
+    @property
+    def gravimetric(self) -> float:
+        """Pack-level J/kg."""
+        return self.energy / self.mass
+
+    @property
+    def volumetric(self) -> Optional[float]:
+        """Pack-level J/m^3, when the volume is known."""
+        return None if self.volume is None else self.energy / self.volume
+
+
+def cell_density(cell: CellFigures, options: PackOptions) -> tuple[float, PackOptions, tuple[str, ...]]:
+    """The cell's gravimetric density (J/kg) and the options to use with it.
+
+    A spec whose figures are already pack level is used with ``f_mass = 1`` (and ``f_volume = 1``).
+    """
+    rho = cell.get("gravimetric")
+    if rho is None:
+        raise BatcalcError(f"{cell.id} gives no gravimetric energy density (Wh/kg) and none can be derived "
+                           f"(needs energy and mass)")
+    if cell.level == "pack":
+        return rho, replace(options, f_mass=1.0, f_volume=1.0), (
+            f"{cell.id}'s density is pack level: used as is (no cell-to-pack fraction)",)
+    return rho, options, ()
+
+
+def pack_density(cell: CellFigures, options: PackOptions = PackOptions()) -> float:
+    """Pack-level gravimetric density, J/kg: ``rho_pack = rho_cell * f_mass``."""
+    rho, opts, _ = cell_density(cell, options)
+    return rho * opts.f_mass
+
+
+def _volume(cell: CellFigures, energy: float, opts: PackOptions) -> Optional[float]:
+    rho_v = cell.get("volumetric")
+    return None if rho_v is None else energy / rho_v / opts.f_volume
+
+
+def pack_from_mass(cell: CellFigures, mass: float, options: PackOptions = PackOptions()) -> Pack:
+    """Pack of total mass ``mass`` kg: ``E = m * rho_cell * f_mass``."""
+    if mass <= 0:
+        raise BatcalcError("pack mass must be positive")
+    rho, opts, notes = cell_density(cell, options)
+    energy = mass * rho * opts.f_mass
+    return Pack(cell.id, energy, mass, opts, _volume(cell, energy, opts), notes=notes)
+
+
+def pack_from_energy(cell: CellFigures, energy: float, options: PackOptions = PackOptions()) -> Pack:
+    """Pack of gross energy ``energy`` J: ``m = E / (rho_cell * f_mass)``."""
+    if energy <= 0:
+        raise BatcalcError("pack energy must be positive")
+    rho, opts, notes = cell_density(cell, options)
+    return Pack(cell.id, energy, energy / (rho * opts.f_mass), opts, _volume(cell, energy, opts), notes=notes)
+
+
+def pack_from_layout(cell: CellFigures, series: int, parallel: int, options: PackOptions = PackOptions()) -> Pack:
+    """Pack of ``series`` x ``parallel`` cells: ``E = s p E_cell``, ``U = s U_cell``, ``Q = p Q_cell``,
+    ``m = s p m_cell / f_mass``."""
+    if series < 1 or parallel < 1:
+        raise BatcalcError("series and parallel counts must be at least 1")
+    missing = [k for k in ("energy", "mass", "nominal_voltage", "capacity") if cell.get(k) is None]
+    if missing:
+        raise BatcalcError(f"{cell.id} lacks {', '.join(missing)}: a series x parallel pack needs the cell's "
+                           f"energy, mass, voltage and capacity")
+    if cell.level == "pack":
+        raise BatcalcError(f"{cell.id} describes a pack, not a cell")
+    n = series * parallel
+    energy = n * cell.get("energy")
+    volume = n * cell.get("volume") / options.f_volume if cell.get("volume") else None
+    return Pack(cell.id, energy, n * cell.get("mass") / options.f_mass, options, volume,
+                series * cell.get("nominal_voltage"), parallel * cell.get("capacity"), n)

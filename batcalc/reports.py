@@ -1,0 +1,231 @@
+"""Range, trade-off and sweep results as rows, notes, step-by-step derivations and JSON data."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .render import Shown, shown
+from .tradeoff import RangeResult, Tradeoff, cycle_label, sensitivities
+from .units import format_number
+
+
+def _q(si: Optional[float], dim: str, system: str, category: str | None = None) -> str:
+    s = shown(si, dim, system, category)
+    return f"{s} {s.unit}"
+
+
+def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
+    """(key, label, value) for a range result, in display units."""
+    sens = sensitivities(r)
+    p = r.pack
+    out = [
+        ("cell_density", f"cell gravimetric density ({r.cell.level} level)", shown(r.cell.get("gravimetric"), "specific_energy", system)),
+        ("pack_density", "pack gravimetric density", shown(p.gravimetric, "specific_energy", system)),
+        ("pack_mass", "pack mass", shown(p.mass, "mass", system)),
+        ("pack_energy", "pack energy (gross)", _kwh(p.energy)),
+        ("usable_energy", "usable energy", _kwh(p.usable_energy)),
+    ]
+    if p.volume is not None:
+        out.append(("pack_volume", "pack volume", shown(p.volume, "volume", system)))
+    out += [
+        ("vehicle_mass", "vehicle mass (with pack and payload)", shown(r.total_mass, "mass", system)),
+        ("consumption", "consumption at the battery", shown(r.consumption, "consumption", system)),
+        ("range", "range", shown(r.range, "length", system, "distance")),
+    ]
+    dist_unit = shown(None, "length", system, "distance").unit
+    dens_unit = shown(None, "specific_energy", system).unit
+    per_density = sens["range_per_density"] * float(shown(1.0, "length", system, "distance").value) \
+        / float(shown(1.0, "specific_energy", system).value)
+    out += [
+        ("range_per_density", f"range per extra cell {dens_unit} (same pack mass)",
+         Shown(per_density, f"{dist_unit} per {dens_unit}")),
+        ("consumption_per_100kg", "consumption per extra 100 kg",
+         shown(sens["consumption_per_100kg"], "consumption", system)),
+    ]
+    return out
+
+
+def _kwh(joules: float) -> Shown:
+    return Shown(joules / 3.6e6, "kWh")
+
+
+def range_report(r: RangeResult, system: str):
+    """Headers, rows, notes and JSON data for ``batcalc range``."""
+    figures = range_figures(r, system)
+    rows = [[label, s, s.unit] for _, label, s in figures]
+    notes = ["assumptions: " + "; ".join(r.assumptions)]
+    data = {"cell": r.cell.id, "vehicle": r.vehicle.id, "cycle": cycle_label(r.vehicle, r.cycle),
+            "results": {k: s for k, _, s in figures}, "assumptions": list(r.assumptions)}
+    return ["quantity", "value", "unit"], rows, notes, data
+
+
+def explain_range(r: RangeResult, system: str) -> list[str]:
+    """The derivation of a range, step by step, with the numbers filled in."""
+    p, v = r.pack, r.vehicle
+    rho_cell = r.cell.get("gravimetric")
+    f = p.options
+    steps = [
+        f"1. pack-level density: rho_pack = rho_cell x f_mass = {_q(rho_cell, 'specific_energy', system)} x "
+        f"{f.f_mass:g} = {_q(p.gravimetric, 'specific_energy', system)}",
+        f"2. pack: mass {_q(p.mass, 'mass', system)}, energy E = m x rho_pack = {format_number(p.energy / 3.6e6)} kWh",
+        f"3. usable energy: E x f_usable = {format_number(p.energy / 3.6e6)} kWh x {f.f_usable:g} = "
+        f"{format_number(p.usable_energy / 3.6e6)} kWh",
+        f"4. vehicle mass: {_q(v.glider_mass, 'mass', system)} without battery + {_q(p.mass, 'mass', system)} pack + "
+        f"{_q(v.payload, 'mass', system)} payload = {_q(r.total_mass, 'mass', system)}",
+        f"5. consumption at the battery on {cycle_label(v, r.cycle)} at that mass: c = "
+        f"{_q(r.consumption, 'consumption', system)} (road load integrated over the cycle; see assumptions)",
+        f"6. range: R = E_usable / c = {format_number(p.usable_energy / 3.6e6)} kWh / "
+        f"{_q(r.consumption, 'consumption', system)} = {_q(r.range, 'length', system, 'distance')}",
+    ]
+    return steps
+
+
+def tradeoff_report(t: Tradeoff, system: str):
+    """Headers, rows, notes and JSON data for ``batcalc tradeoff``: a and b side by side, and the change."""
+    fa, fb = range_figures(t.a, system), range_figures(t.b, system)
+    headers = ["quantity", "unit", t.a.cell.id, t.b.cell.id, "change"]
+    rows, data_rows = [], {}
+    for (key, label, sa), (_, _, sb) in zip(fa, fb):
+        if key in ("range_per_density",):
+            continue
+        change = ""
+        if sa.value and sb.value is not None:
+            ratio = sb.value / sa.value
+            change = f"x{format_number(ratio)} ({(ratio - 1) * 100:+.1f} %)"
+        rows.append([label, sa.unit, sa, sb, change])
+        data_rows[key] = {"a": sa, "b": sb, "ratio": (sb.value / sa.value) if sa.value else None}
+    held = {"mass": "pack mass held", "energy": "pack energy held", "range": "range held"}[t.hold]
+    summary = {"mass_saved": shown(t.mass_saved, "mass", system)}
+    rows.append(["pack mass saved", summary["mass_saved"].unit, "", "", str(summary["mass_saved"])])
+    if t.hold == "range":
+        summary["no_feedback_mass_saved"] = shown(t.a.pack.mass - t.no_feedback_mass, "mass", system)
+        summary["iterations"] = t.iterations
+        rows.append(["  without mass feedback (same energy)", summary["no_feedback_mass_saved"].unit, "", "",
+                     str(summary["no_feedback_mass_saved"])])
+    pa, pb = t.payload_capacity(t.a), t.payload_capacity(t.b)
+    if pa is not None:
+        summary["payload_capacity"] = {"a": shown(pa, "mass", system), "b": shown(pb, "mass", system)}
+        summary["payload_gained"] = shown(pb - pa, "mass", system)
+        rows.append(["payload capacity (max gross - vehicle - pack)", shown(pa, "mass", system).unit,
+                     shown(pa, "mass", system), shown(pb, "mass", system),
+                     f"{'+' if pb >= pa else ''}{shown(pb - pa, 'mass', system)}"])
+    notes = [f"{held}: {t.a.cell.id} -> {t.b.cell.id} in {t.a.vehicle.id}"]
+    if t.hold == "mass":
+        notes.append("same pack mass: E2/E1 = rho2/rho1 and the vehicle mass is unchanged, so R2/R1 = rho2/rho1")
+    elif t.hold == "energy":
+        notes.append("same energy: m2/m1 = rho1/rho2; the lighter pack lowers vehicle mass and consumption a little")
+    else:
+        notes.append(f"same range: pack mass solved by fixed-point iteration with mass feedback "
+                     f"({t.iterations} iterations); it saves more than the same-energy estimate")
+    notes.append("assumptions: " + "; ".join(t.a.assumptions))
+    data = {"hold": t.hold, "vehicle": t.a.vehicle.id, "cycle": cycle_label(t.a.vehicle, t.a.cycle),
+            "a": t.a.cell.id, "b": t.b.cell.id, "rows": data_rows, "summary": summary,
+            "assumptions": list(t.a.assumptions)}
+    return headers, rows, notes, data
+
+
+def explain_tradeoff(t: Tradeoff, system: str) -> list[str]:
+    rho_a, rho_b = t.a.cell.get("gravimetric"), t.b.cell.get("gravimetric")
+    lines = [f"{t.a.cell.id}:"] + ["  " + s for s in explain_range(t.a, system)]
+    if t.hold == "mass":
+        lines.append(f"same pack mass: E_b / E_a = rho_b / rho_a = {_q(rho_b, 'specific_energy', system)} / "
+                     f"{_q(rho_a, 'specific_energy', system)} = {format_number(rho_b / rho_a)}")
+    elif t.hold == "energy":
+        lines.append(f"same energy: m_b = m_a x rho_a / rho_b = {_q(t.a.pack.mass, 'mass', system)} x "
+                     f"{format_number(rho_a / rho_b)} = {_q(t.b.pack.mass, 'mass', system)}")
+    else:
+        lines.append(f"same range {_q(t.a.range, 'length', system, 'distance')}: start from the same-energy mass "
+                     f"{_q(t.no_feedback_mass, 'mass', system)}; iterate m = R c(m_vehicle) / (rho_pack f_usable) "
+                     f"-> {_q(t.b.pack.mass, 'mass', system)} after {t.iterations} iterations")
+    lines += [f"{t.b.cell.id}:"] + ["  " + s for s in explain_range(t.b, system)]
+    return lines
+
+
+def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: str, system: str) -> str:
+    """Render a sweep: range over densities x pack masses, or pack mass over densities x ranges.
+
+    Tables: densities as rows, the other axis as columns. csv/json: one record per grid point.
+    """
+    from .render import render, render_json, render_rows
+    from .tradeoff import default_cycle, sweep_pack_mass, sweep_range
+    from .units import from_si
+
+    if cycle == "default":
+        cycle = default_cycle(vehicle)
+    dens_unit = shown(None, "specific_energy", system).unit
+    d_show = from_si(densities, "specific_energy", dens_unit)
+    if pack_masses is not None:
+        grid = sweep_range(vehicle, densities, pack_masses, cycle, options)
+        col_dim, col_cat, col_si, col_name = "mass", None, pack_masses, "pack_mass"
+        out_dim, out_cat, out_name = "length", "distance", "range"
+    else:
+        grid = sweep_pack_mass(vehicle, densities, ranges, cycle, options)
+        col_dim, col_cat, col_si, col_name = "length", "distance", ranges, "range"
+        out_dim, out_cat, out_name = "mass", None, "pack_mass"
+    col_unit = shown(None, col_dim, system, col_cat).unit
+    out_unit = shown(None, out_dim, system, out_cat).unit
+    c_show = from_si(col_si, col_dim, col_unit)
+    g_show = from_si(grid, out_dim, out_unit)
+    label = f"{cycle_label(vehicle, cycle)}; {'; '.join(options.assumptions())}"
+    if fmt in ("csv", "json"):
+        import numpy as np
+
+        di, cj = np.meshgrid(np.arange(len(d_show)), np.arange(len(c_show)), indexing="ij")
+        if fmt == "csv":
+            rows = ([d_show[i], c_show[j], g_show[i, j]] for i, j in zip(di.ravel(), cj.ravel()))
+            return render_rows([f"cell_density_{dens_unit}", f"{col_name}_{col_unit}", f"{out_name}_{out_unit}"],
+                               rows, "csv")
+        records = [{"cell_density": Shown(float(d_show[i]), dens_unit), col_name: Shown(float(c_show[j]), col_unit),
+                    out_name: Shown(float(g_show[i, j]), out_unit)} for i, j in zip(di.ravel(), cj.ravel())]
+        return render_json({"vehicle": vehicle.id, "cycle": cycle_label(vehicle, cycle),
+                            "assumptions": options.assumptions(), "points": records})
+    headers = [f"cell {dens_unit} \\ {col_name.replace('_', ' ')} {col_unit}"] + [format_number(x) for x in c_show]
+    rows = [[format_number(d)] + [format_number(x) if x == x else "no solution" for x in g_show[i]]
+            for i, d in enumerate(d_show)]
+    title = f"{out_name.replace('_', ' ')} ({out_unit}) in {vehicle.id}"
+    return render(headers, rows, None, fmt, title=title, notes=[f"assumptions: {label}"])
+
+
+def vehicle_rows(system: str):
+    """Headers, rows and JSON data for ``batcalc list --kind vehicle``."""
+    from .catalog import catalog_ids
+    from .vehicle import load_vehicle
+
+    mass_unit = shown(None, "mass", system).unit
+    headers = ["id", "name", "class", f"without battery ({mass_unit})", f"payload ({mass_unit})",
+               "reference pack (kWh)", "C_d", "A (m^2)" if system == "metric" else "A (ft^2)", "C_rr"]
+    rows, data = [], []
+    for vid in catalog_ids("vehicle"):
+        v = load_vehicle(vid)
+        s = v.spec
+        ref = _kwh(s.reference_pack.energy.si) if s.reference_pack else Shown(None, "kWh")
+        area = shown(s.frontal_area.si, "area", system) if s.frontal_area else Shown(None, "")
+        rec = {"id": vid, "name": s.name, "class": s.vehicle_class,
+               "mass_without_battery": shown(v.glider_mass, "mass", system), "payload": shown(v.payload, "mass", system),
+               "reference_pack_energy": ref,
+               "drag_coefficient": s.drag_coefficient.si if s.drag_coefficient else None, "frontal_area": area,
+               "rolling_resistance": s.rolling_resistance.si if s.rolling_resistance else None}
+        data.append(rec)
+        rows.append([vid, s.name, s.vehicle_class, rec["mass_without_battery"], rec["payload"], ref,
+                     rec["drag_coefficient"], area, rec["rolling_resistance"]])
+    return headers, rows, data
+
+
+def cycle_rows(system: str):
+    """Headers, rows and JSON data for ``batcalc list --kind cycle``."""
+    from .cycles import cycle_ids, get_cycle
+
+    dist_unit = shown(None, "length", system, "distance").unit
+    speed_unit = shown(None, "speed", system).unit
+    headers = ["id", "name", "duration (s)", f"distance ({dist_unit})", f"mean speed ({speed_unit})",
+               f"max speed ({speed_unit})"]
+    rows, data = [], []
+    for cid in cycle_ids():
+        c = get_cycle(cid)
+        rec = {"id": cid, "name": c.name, "duration": Shown(c.duration, "s"),
+               "distance": shown(c.distance, "length", system, "distance"),
+               "mean_speed": shown(c.distance / c.duration, "speed", system),
+               "max_speed": shown(float(c.speed.max()), "speed", system)}
+        data.append(rec)
+        rows.append([cid, c.name, rec["duration"], rec["distance"], rec["mean_speed"], rec["max_speed"]])
+    return headers, rows, data

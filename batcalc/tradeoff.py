@@ -1,0 +1,223 @@
+"""Range and weight trade-offs of cells in vehicles: same weight, same energy, same range, sweeps.
+
+Formulas (DESIGN.md): ``R = E_usable / c(m_vehicle)``; at the same pack mass ``E2/E1 = rho2/rho1`` and,
+the vehicle mass being unchanged, ``R2/R1 = rho2/rho1``; at the same energy ``m2/m1 = rho1/rho2``; at
+the same range the pack mass solves ``m_pack = R c(m_glider + m_pack + payload) / (rho_pack f_usable)``
+by fixed-point iteration (a contraction: ``R dc/dm / (rho_pack f_usable)`` is ~0.1). SI inside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .cells import CellFigures
+from .errors import BatcalcError
+from .pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
+from .vehicle import Vehicle
+
+#: Default drive cycle by vehicle class: WLTC class 3b for cars and vans; a constant 80 km/h for
+#: heavy trucks in trunk transport (EU trucks are limited to 90 km/h; ~80 km/h is a typical cruise;
+#: a stated assumption, override with --cycle).
+DEFAULT_CYCLES = {"heavy-truck": "80 km/h"}
+MAX_ITERATIONS = 200
+TOLERANCE_KG = 1e-6
+
+
+def default_cycle(vehicle: Vehicle) -> Optional[str]:
+    """The cycle used when none is named (None: the vehicle's measured consumption, if it has one)."""
+    if vehicle.spec.measured_consumption is not None:
+        return None
+    return DEFAULT_CYCLES.get(vehicle.spec.vehicle_class, "wltp")
+
+
+def cycle_label(vehicle: Vehicle, cycle: Optional[str]) -> str:
+    if cycle is None and vehicle.spec.measured_consumption is not None:
+        mc = vehicle.spec.measured_consumption
+        return f"measured consumption ({mc.cycle or 'cycle not stated'})"
+    from .cycles import get_cycle
+
+    c = get_cycle(cycle)
+    return c.name if c.constant_speed is not None else f"{c.name} ({c.id})"
+
+
+@dataclass(frozen=True)
+class RangeResult:
+    """Range of one cell's pack in one vehicle on one cycle (SI: m, kg, J, J/m)."""
+
+    cell: CellFigures
+    vehicle: Vehicle
+    cycle: Optional[str]
+    pack: Pack
+    total_mass: float
+    consumption: float
+    range: float
+    assumptions: tuple[str, ...] = field(default=())
+
+
+def _assumptions(vehicle: Vehicle, cycle: Optional[str], pack: Pack) -> tuple[str, ...]:
+    out = [f"cycle: {cycle_label(vehicle, cycle)}"]
+    if cycle is not None or vehicle.spec.measured_consumption is None:
+        out += vehicle.load.assumptions()
+    out += pack.options.assumptions() + list(pack.notes)
+    out.append(f"vehicle {vehicle.id}: {vehicle.glider_mass:.0f} kg without battery + payload {vehicle.payload:.0f} kg")
+    return tuple(out)
+
+
+def range_with_pack(cell: CellFigures, vehicle: Vehicle, pack: Pack, cycle: Optional[str]) -> RangeResult:
+    """``R = E_usable / c(m_without_battery + m_pack + payload)``."""
+    model = vehicle.consumption_model(cycle)
+    m = vehicle.total_mass(pack.mass)
+    c = float(model(m))
+    return RangeResult(cell, vehicle, cycle, pack, m, c, pack.usable_energy / c, _assumptions(vehicle, cycle, pack))
+
+
+def reference_pack_mass(vehicle: Vehicle, cell: CellFigures, options: PackOptions) -> float:
+    """The pack mass used when none is given: the vehicle's reference pack mass, else the mass of a
+    pack of its reference energy made of ``cell``."""
+    ref = vehicle.spec.reference_pack
+    if ref is not None and ref.mass is not None:
+        return ref.mass.si
+    if ref is not None:
+        return pack_from_energy(cell, ref.energy.si, options).mass
+    raise BatcalcError(f"vehicle {vehicle.id} has no reference pack: give --pack-mass or --pack-energy")
+
+
+def reference_pack_energy(vehicle: Vehicle) -> float:
+    ref = vehicle.spec.reference_pack
+    if ref is None:
+        raise BatcalcError(f"vehicle {vehicle.id} has no reference pack: give --pack-energy")
+    return ref.energy.si
+
+
+def range_of(cell: CellFigures, vehicle: Vehicle, *, pack_mass: Optional[float] = None,
+             pack_energy: Optional[float] = None, cycle: Optional[str] = "default",
+             options: PackOptions = PackOptions()) -> RangeResult:
+    """Range of ``cell`` in ``vehicle`` with a pack of the given mass (kg) or gross energy (J); with
+    neither, the vehicle's reference pack mass. ``cycle='default'`` picks :func:`default_cycle`."""
+    if pack_mass is not None and pack_energy is not None:
+        raise BatcalcError("give a pack mass or a pack energy, not both")
+    if cycle == "default":
+        cycle = default_cycle(vehicle)
+    if pack_energy is not None:
+        pack = pack_from_energy(cell, pack_energy, options)
+    else:
+        pack = pack_from_mass(cell, pack_mass if pack_mass is not None else
+                              reference_pack_mass(vehicle, cell, options), options)
+    return range_with_pack(cell, vehicle, pack, cycle)
+
+
+def solve_pack_mass_for_range(cell: CellFigures, vehicle: Vehicle, target_range: float, cycle: Optional[str],
+                              options: PackOptions = PackOptions(), start: Optional[float] = None):
+    """Pack mass (kg) giving ``target_range`` (m): fixed point of
+    ``m = R c(m_without_battery + m + payload) / (rho_pack f_usable)``. Returns (mass, iterations)."""
+    model = vehicle.consumption_model(cycle)
+    rho = pack_density(cell, options)
+    f_u = options.f_usable if cell.level == "cell" else options.f_usable
+    m = start if start is not None else target_range * float(model(vehicle.total_mass(0.0))) / (rho * f_u)
+    for i in range(1, MAX_ITERATIONS + 1):
+        nxt = target_range * float(model(vehicle.total_mass(m))) / (rho * f_u)
+        if nxt > 1e7 or nxt != nxt:
+            break
+        if abs(nxt - m) < TOLERANCE_KG:
+            return nxt, i
+        m = nxt
+    raise BatcalcError(f"no pack of {cell.id} reaches {target_range / 1000:.0f} km in {vehicle.id}: "
+                       f"the iteration does not converge (the pack's own weight eats the range)")
+
+
+@dataclass(frozen=True)
+class Tradeoff:
+    """Cell ``b`` against cell ``a`` in one vehicle, holding pack mass, pack energy or range."""
+
+    hold: str
+    a: RangeResult
+    b: RangeResult
+    iterations: int = 0
+    no_feedback_mass: Optional[float] = None     # same-range: pack mass b would need at a's consumption
+
+    @property
+    def mass_saved(self) -> float:
+        """Pack mass of a minus pack mass of b, kg (positive: b is lighter)."""
+        return self.a.pack.mass - self.b.pack.mass
+
+    @property
+    def energy_ratio(self) -> float:
+        return self.b.pack.energy / self.a.pack.energy
+
+    @property
+    def range_ratio(self) -> float:
+        return self.b.range / self.a.range
+
+    def payload_capacity(self, result: RangeResult) -> Optional[float]:
+        """``max_gross_mass - (m_without_battery + m_pack)``, kg, when the vehicle gives a gross mass."""
+        gross = result.vehicle.max_gross_mass
+        return None if gross is None else gross - result.vehicle.glider_mass - result.pack.mass
+
+
+def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pack_mass: Optional[float] = None,
+             pack_energy: Optional[float] = None, target_range: Optional[float] = None,
+             cycle: Optional[str] = "default", options: PackOptions = PackOptions()) -> Tradeoff:
+    """Swap cell ``a`` for ``b`` in ``vehicle`` holding ``mass`` (pack mass), ``energy`` (pack energy)
+    or ``range``. The reference point is a's pack: ``pack_mass`` / ``pack_energy`` if given, else the
+    vehicle's reference pack; for ``range`` the target is ``target_range`` or a's range."""
+    if cycle == "default":
+        cycle = default_cycle(vehicle)
+    if hold not in ("mass", "energy", "range"):
+        raise BatcalcError(f"--hold must be mass, energy or range, got {hold!r}")
+    ra = range_of(a, vehicle, pack_mass=pack_mass, pack_energy=pack_energy, cycle=cycle, options=options)
+    if hold == "mass":
+        rb = range_of(b, vehicle, pack_mass=ra.pack.mass, cycle=cycle, options=options)
+        return Tradeoff(hold, ra, rb)
+    if hold == "energy":
+        rb = range_of(b, vehicle, pack_energy=ra.pack.energy, cycle=cycle, options=options)
+        return Tradeoff(hold, ra, rb)
+    goal = target_range if target_range is not None else ra.range
+    if target_range is not None:
+        m_a, _ = solve_pack_mass_for_range(a, vehicle, goal, cycle, options, start=ra.pack.mass)
+        ra = range_with_pack(a, vehicle, pack_from_mass(a, m_a, options), cycle)
+    no_feedback = ra.pack.mass * pack_density(a, options) / pack_density(b, options)
+    m_b, iterations = solve_pack_mass_for_range(b, vehicle, goal, cycle, options, start=no_feedback)
+    rb = range_with_pack(b, vehicle, pack_from_mass(b, m_b, options), cycle)
+    return Tradeoff(hold, ra, rb, iterations, no_feedback)
+
+
+def sensitivities(result: RangeResult) -> dict[str, float]:
+    """``km per extra Wh/kg`` of cell density at fixed pack mass (``dR/drho = R / rho``, in m per J/kg)
+    and ``Wh/km per extra 100 kg`` (``c(m + 100) - c(m)``, in J/m)."""
+    model = result.vehicle.consumption_model(result.cycle)
+    rho = result.cell.get("gravimetric")
+    return {"range_per_density": result.range / rho,
+            "consumption_per_100kg": float(model(result.total_mass + 100.0)) - result.consumption}
+
+
+def sweep_range(vehicle: Vehicle, densities, pack_masses, cycle: Optional[str],
+                options: PackOptions = PackOptions()):
+    """Range (m) over a grid: ``densities`` (cell-level J/kg, shape (N,)) x ``pack_masses`` (kg, (M,)).
+
+    ``R[i, j] = rho_i f_mass m_j f_usable / c(m_without_battery + m_j + payload)``; one array pass."""
+    import numpy as np
+
+    rho = np.asarray(densities, dtype=float) * (options.f_mass * options.f_usable)     # (N,) usable J/kg
+    m = np.asarray(pack_masses, dtype=float)
+    m_over_c = m / np.asarray(vehicle.consumption_model(cycle)(vehicle.total_mass(m)))  # (M,)
+    return np.multiply.outer(rho, m_over_c)          # the only N x M operation
+
+
+def sweep_pack_mass(vehicle: Vehicle, densities, ranges, cycle: Optional[str],
+                    options: PackOptions = PackOptions()):
+    """Pack mass (kg) giving each range (m) for each cell density (J/kg): grid (N, M), solved by the
+    same fixed-point iteration as :func:`solve_pack_mass_for_range`, on whole arrays at once."""
+    import numpy as np
+
+    model = vehicle.consumption_model(cycle)
+    k = (np.asarray(ranges, dtype=float)[None, :]
+         / (np.asarray(densities, dtype=float)[:, None] * options.f_mass * options.f_usable))
+    m = k * np.asarray(model(vehicle.total_mass(0.0)))
+    for _ in range(MAX_ITERATIONS):
+        nxt = k * model(vehicle.total_mass(m))
+        done = np.nanmax(np.abs(nxt - m)) < TOLERANCE_KG
+        m = np.where(nxt > 1e7, np.nan, nxt)
+        if done:
+            break
+    return m

@@ -1,0 +1,101 @@
+"""Trade-offs: same weight, same energy, same range (with mass feedback), sweeps, sensitivities."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from batcalc.catalog import load_cell
+from batcalc.pack import PackOptions
+from batcalc.tradeoff import (range_of, sensitivities, solve_pack_mass_for_range, sweep_pack_mass, sweep_range,
+                              tradeoff)
+from batcalc.vehicle import load_vehicle
+
+A, B = "gac-aion-ssb-300", "gac-aion-ssb-350"
+
+
+@pytest.fixture(scope="module")
+def cells():
+    return load_cell(A), load_cell(B)
+
+
+def test_range_is_usable_energy_over_consumption(cells):
+    r = range_of(cells[1], load_vehicle("mid-sedan"), pack_mass=480.0, cycle="wltp")
+    # 480 kg x 350 x 0.70 Wh/kg = 117.6 kWh; x 0.93 = 109.37 kWh; vehicle 1270 + 480 + 150 = 1900 kg
+    assert r.total_mass == pytest.approx(1900.0)
+    assert r.range == pytest.approx(117.6e3 * 3600 * 0.93 / r.consumption)
+
+
+@pytest.mark.parametrize("vehicle", ["mid-sedan", "heavy-truck", "light-truck"])
+def test_same_weight_gives_exactly_density_ratio(cells, vehicle):
+    t = tradeoff(*cells, load_vehicle(vehicle), "mass")
+    assert t.range_ratio == pytest.approx(350 / 300, rel=1e-12)      # x1.1667, not x3
+    assert t.energy_ratio == pytest.approx(350 / 300, rel=1e-12)
+    assert t.mass_saved == 0
+
+
+def test_same_energy_saves_mass_and_a_little_consumption(cells):
+    t = tradeoff(*cells, load_vehicle("mid-sedan"), "energy")
+    assert t.b.pack.mass / t.a.pack.mass == pytest.approx(300 / 350)
+    assert t.b.consumption < t.a.consumption
+    assert 1.0 < t.range_ratio < 1.05
+
+
+@pytest.mark.parametrize("vehicle", ["mid-sedan", "heavy-truck"])
+def test_same_range_converges_and_beats_no_feedback_estimate(cells, vehicle):
+    t = tradeoff(*cells, load_vehicle(vehicle), "range")
+    assert t.b.range == pytest.approx(t.a.range, rel=1e-6)
+    assert 1 <= t.iterations < 50
+    no_feedback_saving = t.a.pack.mass - t.no_feedback_mass      # same-energy estimate
+    assert t.mass_saved >= no_feedback_saving > 0
+
+
+def test_heavy_truck_payload_gained(cells):
+    t = tradeoff(*cells, load_vehicle("heavy-truck"), "range")
+    gained = t.payload_capacity(t.b) - t.payload_capacity(t.a)
+    assert gained == pytest.approx(t.mass_saved) and gained > 400
+
+
+def test_target_range_option(cells):
+    v = load_vehicle("mid-sedan")
+    t = tradeoff(*cells, v, "range", target_range=600e3, cycle="wltp")
+    assert t.a.range == pytest.approx(600e3, rel=1e-6) and t.b.range == pytest.approx(600e3, rel=1e-6)
+
+
+def test_sensitivities(cells):
+    r = range_of(cells[1], load_vehicle("mid-sedan"), pack_mass=480.0, cycle="wltp")
+    s = sensitivities(r)
+    # at fixed pack mass range is proportional to density: dR/drho = R / rho
+    assert s["range_per_density"] == pytest.approx(r.range / (350 * 3600))
+    assert 2 * 3.6 < s["consumption_per_100kg"] < 8 * 3.6      # 2-8 Wh/km per 100 kg (1 Wh/km = 3.6 J/m)
+
+
+@settings(max_examples=20, deadline=None)
+@given(rho=st.floats(150, 600), m=st.floats(100, 1200))
+def test_sweep_matches_single_range(cells, rho, m):
+    v = load_vehicle("mid-sedan")
+    grid = sweep_range(v, np.array([rho * 3600]), np.array([m]), "wltp", PackOptions())
+    from batcalc.cells import figures_of
+    from batcalc.spec import parse_spec
+
+    cell = figures_of(parse_spec(f"kind: cell\nid: x\nname: x\nenergy_density: {{gravimetric: {rho!r} Wh/kg}}\n"))
+    assert grid[0, 0] == pytest.approx(range_of(cell, v, pack_mass=m, cycle="wltp").range, rel=1e-9)
+
+
+def test_sweep_pack_mass_matches_scalar_solver(cells):
+    v = load_vehicle("mid-sedan")
+    grid = sweep_pack_mass(v, np.array([300 * 3600.0, 350 * 3600.0]), np.array([400e3, 800e3]), "wltp")
+    for i, cell in enumerate(cells):
+        for j, R in enumerate((400e3, 800e3)):
+            m, _ = solve_pack_mass_for_range(cell, v, R, "wltp")
+            assert grid[i, j] == pytest.approx(m, rel=1e-6)
+
+
+@settings(max_examples=20, deadline=None)
+@given(r1=st.floats(200, 500), r2=st.floats(200, 500))
+def test_range_monotonic_in_density(r1, r2):
+    v = load_vehicle("compact-car")
+    grid = sweep_range(v, np.array([r1, r2]) * 3600, np.array([300.0]), "wltp")
+    assert (grid[1, 0] > grid[0, 0]) == (r2 > r1) or r1 == r2

@@ -1,0 +1,106 @@
+"""Vehicle consumption: constant-speed hand calculation, exact model vs step-by-step sum, mass effect."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from batcalc import catalog
+from batcalc.cycles import get_cycle
+from batcalc.errors import SpecError
+from batcalc.spec import parse_spec
+from batcalc.vehicle import Consumption, RoadLoad, consumption_direct, load_vehicle, road_load_of
+
+SEDAN = RoadLoad(c_rr=0.007, cd_a=0.23 * 2.22, eta=0.90, k_regen=0.60, p_aux=250.0)
+
+
+def test_constant_speed_hand_calc():
+    # mid-size sedan 1750 kg at 100 km/h (27.778 m/s), no acceleration:
+    #   rolling  1750 x 9.81 x 0.007              = 120.17 N
+    #   aero     0.5 x 1.2 x 0.23 x 2.22 x 27.778^2 = 236.39 N
+    #   at the battery (376.56 N) / 0.90 = 396.18 N, plus 250 W / 27.778 m/s = 9.00 N
+    #   c = 405.18 J/m = 112.55 Wh/km
+    c = Consumption(SEDAN, get_cycle("100 km/h"))(1750.0)
+    assert c / 3.6 == pytest.approx(112.55, abs=0.01)
+
+
+@settings(max_examples=40, deadline=None)
+@given(mass=st.floats(500, 60000), cycle=st.sampled_from(["wltp", "udds", "hwfet", "50 km/h"]),
+       crr=st.floats(0.004, 0.015), cda=st.floats(0.3, 10), regen=st.floats(0, 1))
+def test_exact_model_equals_step_by_step_sum(mass, cycle, crr, cda, regen):
+    load = RoadLoad(c_rr=crr, cd_a=cda, k_regen=regen)
+    cyc = get_cycle(cycle)
+    assert Consumption(load, cyc)(mass) == pytest.approx(consumption_direct(load, cyc, mass), rel=1e-9)
+
+
+@pytest.mark.parametrize("cycle", ["wltp", "udds", "hwfet"])
+def test_mid_sedan_plausible_and_rises_with_mass(cycle):
+    model = Consumption(SEDAN, get_cycle(cycle))
+    c = model(1750.0) / 3.6                       # Wh/km at the battery
+    assert 90 < c < 170, c                        # Model 3-class cars: ~110-160 Wh/km
+    rise = model(1850.0) / model(1750.0) - 1      # +100 kg
+    assert 0.01 < rise < 0.06, rise               # "a few percent per 100 kg"
+
+
+@settings(max_examples=30, deadline=None)
+@given(m1=st.floats(800, 40000), dm=st.floats(1, 5000))
+def test_consumption_monotonic_in_mass(m1, dm):
+    model = Consumption(SEDAN, get_cycle("wltp"))
+    assert model(m1 + dm) > model(m1)
+
+
+def test_city_cycle_benefits_from_regeneration():
+    udds = get_cycle("udds")
+    assert Consumption(SEDAN, udds)(1750.0) < Consumption(RoadLoad(c_rr=0.007, cd_a=0.23 * 2.22, k_regen=0.0), udds)(1750.0)
+
+
+def test_presets_load_with_sources_or_assumptions():
+    ids = catalog.catalog_ids("vehicle")
+    for preset in ("compact-car", "mid-sedan", "large-suv", "light-truck", "medium-truck", "heavy-truck"):
+        assert preset in ids
+        v = load_vehicle(preset)
+        assert v.glider_mass > 0 and v.spec.sources
+
+
+def test_mid_sedan_preset_matches_stated_example():
+    v = load_vehicle("mid-sedan")
+    assert v.total_mass(v.spec.reference_pack.mass.si) - v.payload == pytest.approx(1750)
+    assert v.load.cd_a == pytest.approx(0.23 * 2.22) and v.load.c_rr == 0.007
+
+
+VEH = """\
+kind: vehicle
+id: v
+name: V
+mass_without_battery: 1300 kg
+payload: 100 kg
+{extra}
+"""
+
+
+def test_measured_consumption_model():
+    spec = parse_spec(VEH.format(extra="measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km}"))
+    from batcalc.vehicle import Vehicle
+
+    v = Vehicle(spec, road_load_of(spec))
+    model = v.consumption_model(None)
+    assert model(1900.0) / 3.6 == pytest.approx(154.0)
+
+
+def test_coast_down_form():
+    spec = parse_spec(VEH.format(extra="coast_down: {f0: 120 N, f1: 0 N/(km/h), f2: 0.03 N/(km/h)^2}"))
+    load = road_load_of(spec)
+    # at 100 km/h: F = 120 + 0.03 x 100^2 = 420 N at the wheels; / 0.9 + 250 W / 27.78 m/s = 475.67 N
+    assert Consumption(load, get_cycle("100 km/h"))(1500.0) == pytest.approx(420 / 0.9 + 250 / (100 / 3.6))
+
+
+@pytest.mark.parametrize("extra, fragment", [
+    ("", "give drag_coefficient, frontal_area and rolling_resistance"),
+    ("drag_coefficient: 0.23\nfrontal_area: 2.2 m\nrolling_resistance: 0.007", "not an area"),
+    ("drag_coefficient: 0.23\nfrontal_area: 2.2 m^2\nrolling_resistance: 0.007\ndrivetrain_efficiency: 120 %",
+     "more than 100 %"),
+])
+def test_bad_vehicle_specs(extra, fragment):
+    with pytest.raises(SpecError, match=fragment):
+        parse_spec(VEH.format(extra=extra), "v.yaml")
