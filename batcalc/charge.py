@@ -1,13 +1,27 @@
-"""Charging maths: average C-rate, power and range added over a charge window.
+"""Charging maths: average C-rate, power at the battery and from the grid, range added, chargers.
 
-Plain SI numbers in and out (fractions 0..1, seconds, joules, watts, metres); formulas from
-DESIGN.md: ``C_avg = dSoC / t[h]``, ``P_avg = dSoC * E_pack / t``.
+Plain SI numbers in and out (fractions 0..1, seconds, joules, watts, metres). Formulas (DESIGN.md):
+``C_avg = dSoC / t[h]``; ``P_batt = dSoC * E_pack / t`` (SoC over the gross pack energy, so this is
+the upper estimate); ``P_grid = P_batt / eta_charger``; ``range added = dSoC * E_usable / c``; charge
+speed (km of range per hour of charging, as EV databases quote it) = range added / t.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal, Optional
+
+from pydantic import Field
+
+from .errors import BatcalcError
+from .spec import ID_PATTERN, Qty, Source, Strict, register_kind
+
 #: Start SoCs shown when a charge claim leaves the start open: from empty and the common 10 %.
 ASSUMED_STARTS = (0.0, 0.10)
+#: Charger (grid -> battery) efficiency, a stated assumption: DC fast chargers and the car's
+#: high-voltage path lose ~5-10 % (DESIGN.md reference value 0.9).
+DEFAULT_CHARGER_EFFICIENCY = 0.90
 
 
 def average_c_rate(from_soc: float, to_soc: float, seconds: float) -> float:
@@ -16,12 +30,149 @@ def average_c_rate(from_soc: float, to_soc: float, seconds: float) -> float:
     ``C_avg = (to - from) / (t / 3600 s)``; e.g. 0 -> 80 % in 12 min = 0.8 / 0.2 h = 4 C.
     """
     if seconds <= 0:
-        raise ValueError("charge time must be positive")
+        raise BatcalcError("charge time must be positive")
     return (to_soc - from_soc) / (seconds / 3600.0)
 
 
 def average_power(from_soc: float, to_soc: float, seconds: float, pack_energy_j: float) -> float:
     """Average power at the battery, W: ``P = (to - from) * E_pack / t`` (E in J, t in s)."""
     if seconds <= 0:
-        raise ValueError("charge time must be positive")
+        raise BatcalcError("charge time must be positive")
     return (to_soc - from_soc) * pack_energy_j / seconds
+
+
+def charge_time(from_soc: float, to_soc: float, power_w: float, pack_energy_j: float) -> float:
+    """Time, s, to charge ``from -> to`` at a constant ``power_w`` at the battery: ``t = dSoC E / P``."""
+    if power_w <= 0:
+        raise BatcalcError("charge power must be positive")
+    return (to_soc - from_soc) * pack_energy_j / power_w
+
+
+@dataclass(frozen=True)
+class Charger:
+    id: str
+    name: str
+    max_power: float                       # W
+    source: Optional[str] = None
+
+
+class ChargerSpec(Strict):
+    """One charger class in ``specs/chargers.yaml``."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    max_power: Qty("power")
+    max_voltage: Optional[Qty("voltage")] = None
+    max_current: Optional[Qty("current")] = None
+    notes: Optional[str] = None
+
+
+class ChargersFile(Strict):
+    kind: Literal["chargers"]
+    chargers: list[ChargerSpec]
+    sources: list[Source] = Field(default_factory=list)
+
+
+register_kind("chargers", ChargersFile)
+
+
+@lru_cache(maxsize=1)
+def chargers() -> tuple[Charger, ...]:
+    """Charger classes from ``specs/chargers.yaml`` (each limit sourced there), by max power."""
+    from .catalog import specs_root
+    from .spec import load_spec
+
+    spec = load_spec(specs_root() / "chargers.yaml", expect="chargers", require_sources=True)
+    return tuple(sorted((Charger(c.id, c.name, c.max_power.si, c.max_power.source) for c in spec.chargers),
+                        key=lambda c: c.max_power))
+
+
+def chargers_for(grid_power_w: float) -> list[Charger]:
+    """Charger classes whose maximum power reaches ``grid_power_w``."""
+    return [c for c in chargers() if c.max_power >= grid_power_w * (1 - 1e-9)]
+
+
+@dataclass(frozen=True)
+class Window:
+    """One charge from ``from_soc`` to ``to_soc`` in ``seconds`` of a pack of ``pack_energy`` J."""
+
+    from_soc: float
+    to_soc: float
+    seconds: float
+    pack_energy: Optional[float] = None          # J, gross
+    usable_fraction: float = 0.93
+    consumption: Optional[float] = None          # J/m at the battery
+    charger_efficiency: float = DEFAULT_CHARGER_EFFICIENCY
+    max_c_rate: Optional[float] = None           # 1/h, the cell's rating
+    start_stated: bool = True
+
+    @property
+    def delta(self) -> float:
+        return self.to_soc - self.from_soc
+
+    @property
+    def c_rate(self) -> float:
+        """Average C-rate, 1/h."""
+        return average_c_rate(self.from_soc, self.to_soc, self.seconds)
+
+    @property
+    def battery_power(self) -> Optional[float]:
+        """Average power at the battery, W (None without a pack energy)."""
+        return None if self.pack_energy is None else average_power(self.from_soc, self.to_soc, self.seconds,
+                                                                   self.pack_energy)
+
+    @property
+    def grid_power(self) -> Optional[float]:
+        """Average power drawn from the charger, W: ``P_batt / eta_charger``."""
+        p = self.battery_power
+        return None if p is None else p / self.charger_efficiency
+
+    @property
+    def energy_added(self) -> Optional[float]:
+        """Energy into the battery, J: ``dSoC * E_pack``."""
+        return None if self.pack_energy is None else self.delta * self.pack_energy
+
+    @property
+    def range_added(self) -> Optional[float]:
+        """Range added, m: ``dSoC * E_usable / c``."""
+        if self.pack_energy is None or self.consumption is None:
+            return None
+        return self.delta * self.pack_energy * self.usable_fraction / self.consumption
+
+    @property
+    def range_per_minute(self) -> Optional[float]:
+        r = self.range_added
+        return None if r is None else r / (self.seconds / 60.0)
+
+    @property
+    def charge_speed(self) -> Optional[float]:
+        """Range added per hour of charging, m/s (shown as km/h, as EV databases quote it)."""
+        r = self.range_added
+        return None if r is None else r / self.seconds
+
+    @property
+    def exceeds_cell_rating(self) -> Optional[bool]:
+        """True when the average C-rate is above the cell's max charge C-rate (None when unknown)."""
+        if self.max_c_rate is None:
+            return None
+        return self.c_rate > self.max_c_rate * (1 + 1e-9)
+
+    def chargers(self) -> list[Charger]:
+        p = self.grid_power
+        return [] if p is None else chargers_for(p)
+
+
+def windows_for(from_soc: Optional[float], to_soc: float, seconds: float, **kwargs) -> list[Window]:
+    """The windows to show for a charge: the stated one, or 0 % and 10 % starts when ``from_soc`` is None."""
+    if from_soc is not None:
+        return [Window(from_soc, to_soc, seconds, **kwargs)]
+    return [Window(s, to_soc, seconds, start_stated=False, **kwargs) for s in ASSUMED_STARTS if s < to_soc]
+
+
+@dataclass
+class ChargePlan:
+    """Where the pack energy and consumption of a charge calculation came from."""
+
+    pack_energy: Optional[float] = None
+    consumption: Optional[float] = None
+    assumptions: list[str] = field(default_factory=list)

@@ -68,6 +68,8 @@ def handles_errors(fn: Callable) -> Callable:
                 raise
             fail(str(exc) if isinstance(exc, SpecError) and exc.path else f"batcalc: error: {exc}")
             raise typer.Exit(exc.exit_code) from None
+        except typer.Exit:
+            raise
         except (KeyboardInterrupt, BrokenPipeError):
             raise typer.Exit(130) from None
         except Exception as exc:  # a bug: still one line unless --debug
@@ -372,6 +374,127 @@ def sweep_cmd(vehicle: VehicleOpt,
                       parse_grid(pack_masses, "mass", "--pack-masses") if pack_masses else None,
                       parse_grid(ranges, "length", "--ranges") if ranges else None,
                       _cycle(cycle), _pack_options(f_mass, f_usable), fmt, unit_system.value))
+
+
+@app.command("charge")
+@handles_errors
+def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogue id or path of a cell spec",
+                                                   autocompletion=_complete_cells)],
+               vehicle: Annotated[Optional[str], typer.Option("--vehicle", "-v", help="vehicle for range added "
+                                                              "(and its reference pack energy)",
+                                                              autocompletion=_complete_vehicles)] = None,
+               pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="gross pack energy, e.g. "
+                                                                  "'100 kWh' [default: the vehicle's reference pack]")] = None,
+               from_soc: Annotated[Optional[str], typer.Option("--from", help="start SoC, e.g. '10 %' [default: "
+                                                               "the cell's claim; 0 % and 10 % when it is open]")] = None,
+               to_soc: Annotated[Optional[str], typer.Option("--to", help="end SoC, e.g. '80 %'")] = None,
+               time: Annotated[Optional[str], typer.Option("--time", help="charge time, e.g. '12 min'")] = None,
+               power: Annotated[Optional[str], typer.Option("--power", help="average power at the battery, "
+                                                            "e.g. '350 kW' (instead of --time)")] = None,
+               cycle: CycleOpt = None,
+               charger_efficiency: Annotated[Optional[str], typer.Option("--charger-efficiency", help="battery "
+                                                                         "energy / grid energy [default: 90 %]")] = None,
+               fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+    """Charging: average C-rate, power at the battery and from the grid, range added, chargers.
+
+    Without --to/--time/--power it uses the cell's own charge claims. C = dSoC / t[h];
+    P = dSoC x E_pack / t; range added = dSoC x E_usable / consumption.
+
+    Example: batcalc charge huineng-llcb --vehicle mid-sedan --pack-energy "100 kWh"
+    """
+    from .catalog import load_cell
+    from .reports import charge_report
+    from .render import check_format, render
+
+    check_format(fmt)
+    figures = load_cell(cell)
+    headers, rows, notes, data = charge_report(
+        figures, vehicle, _quantity(pack_energy, "energy", "--pack-energy"),
+        _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
+        _quantity(time, "time", "--time"), _quantity(power, "power", "--power"), _cycle(cycle),
+        _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
+    emit(render(headers, rows, data, fmt, title=f"charging {figures.id}", notes=notes))
+
+
+def _verdict_output(verdicts, fmt: str, title: str | None = None) -> None:
+    from .render import render
+
+    headers = ["claim", "kind", "verdict", "claimed", "derived", "what it would take"]
+    rows = [[v.id, v.kind, v.status.upper(), v.claimed, v.derived, v.would_take] for v in verdicts]
+    notes = []
+    for v in verdicts:
+        notes.append(f"{v.id}: \"{' '.join(v.quote.split())}\"" + (f" [{v.source}]" if v.source else ""))
+        if v.missing:
+            notes.append(f"  missing: {'; '.join(v.missing)}")
+        for r in v.readings:
+            notes.append(f"  reading: {r}")
+        notes.append(f"  assumptions: {'; '.join(v.assumptions)}")
+    counts = {s: sum(v.status == s for v in verdicts) for s in ("holds", "fails", "underdetermined")}
+    notes.append(f"{len(verdicts)} claims: {counts['holds']} hold, {counts['fails']} fail, "
+                 f"{counts['underdetermined']} underdetermined")
+    data = {"verdicts": [v.json() for v in verdicts], "summary": counts}
+    emit(render(headers, rows, data, fmt, title=title, notes=notes))
+    if counts["fails"]:
+        raise typer.Exit(1)
+
+
+@app.command("check")
+@handles_errors
+def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="claims files (YAML) or catalogue "
+                                                         "claim ids such as seed-article")],
+              fmt: FormatOpt = "table") -> None:
+    """Check the claims in claims files: each holds, fails or is underdetermined, and why.
+
+    Exit code 1 if any claim fails. The file format is in docs/claims.md.
+
+    Example: batcalc check seed-article
+    """
+    from .claims import check_file
+    from .render import check_format
+
+    check_format(fmt)
+    verdicts, titles = [], []
+    for name in files:
+        spec, found = check_file(name)
+        verdicts += found
+        titles.append(spec.title or name)
+    _verdict_output(verdicts, fmt, "; ".join(titles) if fmt != "json" else None)
+
+
+@app.command("claim")
+@handles_errors
+def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-weight, same-energy, same-range, range, "
+                                                  "consumption, charge, range-added, ratio, difference, product, growth")],
+              inputs: Annotated[Optional[list[str]], typer.Argument(metavar="KEY=VALUE", help="the claim's inputs, "
+                                                                    "e.g. a=gac-aion-ssb-300 b=gac-aion-ssb-350")] = None,
+              asserted: Annotated[str, typer.Option("--asserted", "-a", help="the value the claim asserts, "
+                                                    "e.g. 3, '98 %', '1000 km', '12 min'")] = ...,
+              qualifier: Annotated[str, typer.Option("--qualifier", "-q", help="about, at-least ('over') or "
+                                                     "at-most ('up to')")] = "about",
+              tolerance: Annotated[Optional[str], typer.Option("--tolerance", help="relative tolerance "
+                                                               "[default: 5 %]")] = None,
+              quote: Annotated[Optional[str], typer.Option("--quote", help="the claim's text, for the record")] = None,
+              fmt: FormatOpt = "table") -> None:
+    """Check one claim given on the command line, without writing a file.
+
+    Inputs are KEY=VALUE pairs, as under `inputs:` in a claims file (docs/claims.md). Exit code 1
+    if the claim fails.
+
+    Example: batcalc claim growth start="1.95 billion yuan" end="116.23 billion yuan" start_year=2024 end_year=2030 --asserted "98 %"
+    """
+    from .claims import check_inline
+    from .render import check_format
+
+    check_format(fmt)
+    pairs = {}
+    for item in inputs or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise BatcalcError(f"input {item!r} is not KEY=VALUE (e.g. a=gac-aion-ssb-300)")
+        pairs[key.strip()] = value.strip()
+    if qualifier not in ("about", "at-least", "at-most"):
+        raise BatcalcError(f"--qualifier must be about, at-least or at-most, got {qualifier!r}")
+    _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote)], fmt)
 
 
 def _click_exceptions():

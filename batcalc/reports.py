@@ -229,3 +229,112 @@ def cycle_rows(system: str):
         data.append(rec)
         rows.append([cid, c.name, rec["duration"], rec["distance"], rec["mean_speed"], rec["max_speed"]])
     return headers, rows, data
+
+
+def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, power, cycle, eta, system: str):
+    """Headers, rows, notes and JSON data for ``batcalc charge``: one column per charge window."""
+    from .charge import DEFAULT_CHARGER_EFFICIENCY, Window, charge_time, windows_for
+    from .errors import BatcalcError
+    from .pack import DEFAULT_F_MASS, DEFAULT_F_USABLE
+    from .tradeoff import cycle_label, default_cycle
+
+    eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
+    notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "
+             f"over the gross pack energy (an upper estimate)"]
+    consumption = None
+    if vehicle_name is not None:
+        from .vehicle import load_vehicle
+
+        v = load_vehicle(vehicle_name)
+        if pack_energy is None:
+            if v.spec.reference_pack is None:
+                raise BatcalcError(f"vehicle {v.id} has no reference pack: give --pack-energy")
+            pack_energy = v.spec.reference_pack.energy.si
+            notes.append(f"pack energy {format_number(pack_energy / 3.6e6)} kWh: {v.id}'s reference pack")
+        rho = cell.get("gravimetric")
+        if rho is not None and cell.level == "cell":
+            pack_mass = pack_energy / (rho * DEFAULT_F_MASS)
+            how = f"{cell.id} pack at {DEFAULT_F_MASS:.2f} cell-to-pack mass fraction"
+        elif v.spec.reference_pack is not None and v.spec.reference_pack.mass is not None:
+            pack_mass, how = v.spec.reference_pack.mass.si, f"{v.id}'s reference pack mass"
+        else:
+            pack_mass, how = 0.0, "pack mass unknown, left out"
+        cyc = default_cycle(v) if cycle == "default" else cycle
+        consumption = float(v.consumption_model(cyc)(v.total_mass(pack_mass)))
+        notes.append(f"consumption {format_number(consumption / 3.6)} Wh/km: {v.id} on {cycle_label(v, cyc)} at "
+                     f"{format_number(v.total_mass(pack_mass))} kg ({how}); usable energy "
+                     f"{DEFAULT_F_USABLE * 100:.0f} %")
+    elif pack_energy is None:
+        notes.append("no pack energy (give --pack-energy or --vehicle): C-rates only")
+    max_c = cell.get("max_c_rate") * 3600 if cell.get("max_c_rate") else None
+    common = dict(pack_energy=pack_energy, consumption=consumption, charger_efficiency=eta, max_c_rate=max_c)
+    if power is not None and seconds is not None:
+        raise BatcalcError("give --time or --power, not both")
+    windows: list[Window] = []
+    if to_soc is not None or seconds is not None or power is not None:
+        if to_soc is None:
+            raise BatcalcError("--to is needed with --time or --power (e.g. --to '80 %')")
+        if (from_soc or 0.0) >= to_soc:
+            raise BatcalcError("--to must be above --from")
+        if power is not None:
+            if pack_energy is None:
+                raise BatcalcError("--power needs a pack energy: give --pack-energy or --vehicle")
+            starts = [from_soc] if from_soc is not None else [0.0, 0.1]
+            windows = [Window(s, to_soc, charge_time(s, to_soc, power, pack_energy), start_stated=from_soc is not None,
+                              **common) for s in starts if s < to_soc]
+        elif seconds is None:
+            raise BatcalcError("give --time or --power with --to")
+        else:
+            windows = windows_for(from_soc, to_soc, seconds, **common)
+    else:
+        for claim in cell.spec.charging.claims:
+            windows += windows_for(claim.from_soc.si if claim.from_soc else None, claim.to_soc.si, claim.time.si,
+                                   **common)
+        if not windows:
+            raise BatcalcError(f"{cell.id} has no charge claim: give --to and --time (or --power)")
+    if any(not w.start_stated for w in windows):
+        notes.append("the start SoC is not stated: charges from 0 % and from 10 % are shown")
+    if max_c is None:
+        notes.append(f"{cell.id} gives no max charge C-rate: whether the cell can take these rates is not known")
+    headers = ["quantity", "unit"] + [f"{w.from_soc * 100:.0f}->{w.to_soc * 100:.0f} %"
+                                      + ("" if w.start_stated else " (start assumed)") for w in windows]
+    dist = shown(None, "length", system, "distance").unit
+    speed_unit = "km/h" if system == "metric" else "mph"
+
+    def per(w, fn):
+        try:
+            return fn(w)
+        except TypeError:
+            return None
+    spec_rows = [
+        ("time", "min", lambda w: w.seconds / 60),
+        ("average C-rate", "C", lambda w: w.c_rate),
+        ("power at the battery", "kW", lambda w: w.battery_power / 1e3),
+        ("power from the charger", "kW", lambda w: w.grid_power / 1e3),
+        ("energy added", "kWh", lambda w: w.energy_added / 3.6e6),
+        ("range added", dist, lambda w: shown(w.range_added, "length", system, "distance").value),
+        ("range added per minute", dist, lambda w: shown(w.range_per_minute, "length", system, "distance").value),
+        ("charge speed", speed_unit, lambda w: shown(w.charge_speed, "speed", system).value),
+    ]
+    rows, data_windows = [], [{"from_soc": Shown(w.from_soc * 100, "%"), "to_soc": Shown(w.to_soc * 100, "%"),
+                               "start_stated": w.start_stated} for w in windows]
+    for label, unit, fn in spec_rows:
+        values = [per(w, fn) for w in windows]
+        if all(v is None for v in values):
+            continue
+        rows.append([label, unit] + [Shown(v, unit) if v is not None else "" for v in values])
+        key = label.lower().replace(" ", "_").replace("-", "_")
+        for d, v in zip(data_windows, values):
+            d[key] = Shown(v, unit) if v is not None else None
+    if any(w.grid_power is not None for w in windows):
+        rows.append(["chargers that deliver it", ""] + [", ".join(c.id for c in w.chargers()) or "none listed"
+                                                        for w in windows])
+        for d, w in zip(data_windows, windows):
+            d["chargers"] = [c.id for c in w.chargers()]
+    if max_c is not None:
+        rows.append(["within the cell's max C-rate", f"{format_number(max_c)} C"] +
+                    ["no" if w.exceeds_cell_rating else "yes" for w in windows])
+        for d, w in zip(data_windows, windows):
+            d["exceeds_cell_rating"] = w.exceeds_cell_rating
+    data = {"cell": cell.id, "vehicle": vehicle_name, "windows": data_windows, "assumptions": notes}
+    return headers, rows, notes, data

@@ -9,6 +9,7 @@ one-line :class:`~batcalc.errors.SpecError` messages located at ``file:line:col`
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import types
 import typing
@@ -24,7 +25,6 @@ from . import units
 from .errors import SpecError, UnitError
 from .yamlfile import Document, load_yaml, parse_yaml
 
-_C_RATE_RE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?)\s*C\s*$")
 _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 
@@ -56,30 +56,50 @@ class Value:
 _LONG_KEYS = ("value", "source", "note", "assumption")
 
 
+def _clip(value: Any, limit: int = 60) -> str:
+    """``repr`` of what a file gave, on one line and at most ``limit`` characters (for messages)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+class _LongFormError(UnitError):
+    """A problem with the keys of a long-form value ``{value:, source:, ...}`` (not with its value)."""
+
+
 def _parse_text(raw: Any, dim: str) -> tuple[Any, str]:
-    """Parse one raw YAML scalar as a Quantity of ``dim``: returns (quantity, text)."""
-    if isinstance(raw, bool) or raw is None:
-        raise UnitError(f"expected a {units.DIMENSIONS[dim].label} such as "
-                        f"'{units.DIMENSIONS[dim].example}', got {raw!r}")
-    if dim == "c_rate":
-        if isinstance(raw, (int, float)):
-            raise UnitError(f"bare number {raw!r}: write a C-rate as '<number> C', e.g. '{raw:g} C'")
-        m = _C_RATE_RE.match(str(raw))
-        if not m:
-            raise UnitError(f"malformed C-rate {raw!r}: write '<number> C', e.g. '2 C'")
-        return units.Q_(float(m.group(1)), "1/hour"), f"{float(m.group(1)):g} C"
+    """Parse one raw YAML scalar as a Quantity of ``dim``: returns (quantity, text).
+
+    Strings go through :func:`batcalc.units.parse_quantity` (strict grammar, range, dimension); bare
+    numbers are allowed only for dimensionless values and must be finite and in range; booleans,
+    null, lists and mappings are refused (YAML ``yes`` is a string here, ``true`` is not 1).
+    """
+    d = units.DIMENSIONS[dim]
+    if isinstance(raw, bool) or raw is None or not isinstance(raw, (str, int, float)):
+        got = _clip(raw) if isinstance(raw, (bool, type(None))) else f"a {type(raw).__name__}"
+        raise UnitError(f"expected a {d.label} such as '{'2 C' if dim == 'c_rate' else '1 ' + d.example}', got {got}")
     if isinstance(raw, (int, float)):
-        if dim == "number":
-            return units.Q_(float(raw), ""), f"{raw:g}"
+        number = float(raw) if abs(raw) < 1e300 else float("inf")
+        units.check_magnitude(number, str(raw) if len(str(raw)) <= 30 else str(raw)[:27] + "...")
+        if dim == "c_rate":
+            raise UnitError(f"bare number {raw!r}: write a C-rate as '<number> C', e.g. '{number:g} C'")
+        if dim in ("number", "count"):
+            return units.Q_(number, ""), f"{raw:g}"
         if dim == "fraction":
-            if not 0 <= raw <= 1:
-                raise UnitError(f"bare number {raw!r} is ambiguous for a fraction: write '{raw:g} %' "
+            if not 0 <= number <= 1:
+                raise UnitError(f"bare number {raw!r} is ambiguous for a fraction: write '{number:g} %' "
                                 f"or a fraction between 0 and 1")
-            return units.Q_(float(raw), ""), f"{raw:g}"
-        d = units.DIMENSIONS[dim]
-        raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. '{raw:g} {d.example}'")
-    text = str(raw)
-    return units.parse_quantity(text, dim), text.strip()
+            return units.Q_(number, ""), f"{raw:g}"
+        raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
+    text = raw.strip()
+    if dim == "c_rate":
+        try:
+            number, unit = units.split_value(text)
+        except UnitError as exc:
+            raise UnitError(f"malformed C-rate {_clip(text)}: write '<number> C', e.g. '2 C' ({exc})") from None
+        if unit.strip() != "C":
+            raise UnitError(f"malformed C-rate {_clip(text)}: write '<number> C', e.g. '2 C'")
+        return units.Q_(number, "1/hour"), f"{number:g} C"
+    return units.parse_quantity(text, dim), text
 
 
 def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
@@ -87,16 +107,16 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
         if isinstance(raw, dict):
             unknown = [k for k in raw if k not in _LONG_KEYS]
             if unknown:
-                hint = difflib.get_close_matches(unknown[0], _LONG_KEYS, n=1)
-                raise PydanticCustomError("long_form", "unknown key {key!r} in a value{hint}",
-                                          {"key": unknown[0], "hint": f" (did you mean {hint[0]!r}?)" if hint else
-                                           f" (expected {', '.join(_LONG_KEYS)})"})
+                hint = difflib.get_close_matches(str(unknown[0]), _LONG_KEYS, n=1)
+                raise _LongFormError(f"unknown key {_clip(unknown[0])} in a value" +
+                                     (f" (did you mean {hint[0]!r}?)" if hint else
+                                      f" (expected {', '.join(_LONG_KEYS)})"))
             if "value" not in raw:
-                raise PydanticCustomError("long_form", "a value in long form needs a 'value:' key", {})
+                raise _LongFormError("a value in long form needs a 'value:' key")
             q, text = _parse_text(raw["value"], dim)
             for k in ("source", "note", "assumption"):
                 if raw.get(k) is not None and not isinstance(raw[k], str):
-                    raise PydanticCustomError("long_form", "{key!r} must be a string", {"key": k})
+                    raise _LongFormError(f"{k!r} must be a string, got {_clip(raw[k])}")
             value = Value(q, dim, text, raw.get("source"), raw.get("note"), raw.get("assumption"))
         else:
             q, text = _parse_text(raw, dim)
@@ -104,9 +124,14 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
         mag = value.q.magnitude
         if positive and (mag < 0 or (mag == 0 and not allow_zero)):
             raise UnitError(f"{value.text!r} must be {'zero or ' if allow_zero else ''}positive")
-        if dim == "fraction" and value.si > 1 + 1e-12:
+        si = value.si
+        if not math.isfinite(si):
+            raise UnitError(f"{value.text!r} is out of range")
+        if dim == "fraction" and si > 1 + 1e-12:
             raise UnitError(f"{value.text!r} is more than 100 %")
         return value
+    except _LongFormError as exc:   # located at the mapping of the long form
+        raise PydanticCustomError("quantity_self", "{msg}", {"msg": str(exc)}) from None
     except UnitError as exc:
         where = "value" if isinstance(raw, dict) else "self"
         raise PydanticCustomError("quantity_" + where, "{msg}", {"msg": str(exc)}) from None
@@ -302,13 +327,23 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return model
 
 
+def _printable(text: str, limit: int = 400) -> str:
+    """``text`` on one line: control characters escaped, at most ``limit`` characters."""
+    out = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return out if len(out) <= limit else out[:limit - 3] + "..."
+
+
 def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> SpecError:
-    """Turn pydantic's first error into a one-line located SpecError (with a did-you-mean hint)."""
+    """Turn pydantic's first error into a one-line located SpecError (with a did-you-mean hint).
+
+    What the file gave is quoted clipped to a few dozen characters, and control characters in keys
+    or messages are escaped, so that the message stays one readable line whatever the input.
+    """
     errors = exc.errors(include_url=False)
     err = errors[0]
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
-    dotted = ".".join(str(p) for p in loc) or "(top level)"
+    dotted = _printable(".".join(str(p) for p in loc), 160) or "(top level)"
     kind = err["type"]
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
@@ -316,17 +351,24 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
         hint = difflib.get_close_matches(str(loc[-1]), choices, n=1)
         tip = f"; did you mean {hint[0]!r}?" if hint else (f"; expected one of: {', '.join(choices)}" if choices else "")
         return doc.error(loc, f"unknown key {dotted!r}{tip}{more}", key=True)
+    if kind == "union_tag_invalid":
+        ctx = err.get("ctx", {})
+        tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",") if t.strip()]
+        hint = difflib.get_close_matches(str(ctx.get("tag")), tags, n=1)
+        tip = f"; did you mean {hint[0]!r}?" if hint else f"; expected one of: {', '.join(tags)}"
+        return doc.error(loc + (ctx.get("discriminator", "kind").strip("'"),),
+                         f"{dotted}: unknown claim kind {ctx.get('tag')!r}{tip}{more}")
     if kind == "missing":
         return doc.error(loc[:-1], f"missing required key {dotted!r}{more}")
+    msg = err["msg"]
     if kind == "quantity_value":
         loc = loc + ("value",)
-    msg = err["msg"]
     if kind == "literal_error":
-        msg = f"{msg}, got {err['input']!r}"
+        msg = f"{msg}, got {_clip(err['input'])}"
     elif kind.startswith("string_pattern"):
-        msg = f"invalid {loc[-1] if loc else 'value'} {err['input']!r}: use lowercase letters, digits and dashes"
+        msg = f"invalid {loc[-1] if loc else 'value'} {_clip(err['input'])}: use lowercase letters, digits and dashes"
     msg = msg.removeprefix("Value error, ")
-    return doc.error(loc, f"{dotted}: {msg}{more}")
+    return doc.error(loc, _printable(f"{dotted}: {msg}{more}"))
 
 
 def _walk_values(obj: Any, loc: tuple = ()):

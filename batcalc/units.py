@@ -24,6 +24,9 @@ _DEFINITIONS = (
     f"MPGe = mile / ({KWH_PER_GALLON_EQUIVALENT} * kilowatt_hour) = mpge",
     "hundred_km = 100 * kilometer",
     "hundred_mi = 100 * mile",
+    # currencies, for market and growth claims ("1.95 billion yuan": the claims layer scales the number)
+    "yuan = [currency_cny] = CNY = RMB", "USD = [currency_usd] = US_dollar",
+    "EUR = [currency_eur] = euro",
 )
 
 
@@ -95,16 +98,47 @@ SYSTEMS: dict[str, dict[str, str]] = {
     },
 }
 
-# Strict grammar: <finite decimal number> [unit]. Exponent at most 3 digits, so no 1e999 -> inf.
-_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?"
-_VALUE_RE = re.compile(rf"^\s*(?P<num>{_NUMBER})\s*(?P<unit>.*?)\s*$", re.DOTALL)
-_UNIT_CHARS_RE = re.compile(r"^[A-Za-z%°µμΩ_(][A-Za-z0-9%°µμΩ_/*·^().\s-]*$")
-_EXPONENT_RE = re.compile(r"(?:\^|\*\*)\s*\(?\s*(-?\d+)\s*\)?")
-_DIGIT_RUN_RE = re.compile(r"\d+")
+# Strict grammar. A value is ``<number> [unit]``:
+#   number  := [+-] (digits [. digits] | . digits) [e [+-] 1-3 digits]      ASCII digits only
+#   unit    := ['1' '/'] factor-product | product ['/' power]                at most one '/'
+#   product := power ('*' power)*                                              '*' or '·' explicit
+#   power   := atom [('^' | '**') exponent]        exponent: a nonzero integer, |e| <= MAX_EXPONENT
+#   atom    := name | '%' | '(' unit ')'                               at most MAX_PAREN_DEPTH deep
+# Spaces are allowed around operators but never mean multiplication: pint reads '350 Wh kg' as
+# Wh*kg and 'Wh/kg h' or 'W/m*K' as (W/m)*K, so those are refused rather than misread.
+_NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?"
+_VALUE_RE = re.compile(rf"^\s*(?P<num>{_NUMBER})(?![0-9.,])\s*(?P<unit>.*?)\s*$", re.DOTALL)
+_DECIMAL_COMMA_RE = re.compile(r"^\s*[+-]?[0-9]+,[0-9]")
+_UNIT_TOKEN_RE = re.compile(r"""
+    (?P<ws>\s+)
+  | (?P<name>[A-Za-z°Ωµμ][A-Za-z_Ωµμ]*)
+  | (?P<pct>%)
+  | (?P<pow>\*\*|\^)
+  | (?P<mul>[*·⋅×])
+  | (?P<div>/)
+  | (?P<lp>\()
+  | (?P<rp>\))
+  | (?P<int>[0-9]+)
+  | (?P<minus>-)
+""", re.VERBOSE)
+_SUPERSCRIPT_RE = re.compile("[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 _PER_100_RE = re.compile(r"/\s*100\s*(km|mi)\b")
+_NOT_DECIMAL_RE = re.compile(r"^\s*[+-]?(?:0(?:[xX][0-9a-fA-F]|[oO][0-7]|[bB][01])|[0-9.]+[_:][0-9])")
+_CASE_HINTS = {u.lower(): u for u in ("Wh", "kWh", "MWh", "GWh", "mWh", "Ah", "mAh", "kg", "g", "mg", "t", "km",
+                                      "mm", "cm", "mi", "V", "mV", "kV", "A", "mA", "W", "kW", "MW", "min",
+                                      "h", "s", "L", "mL", "N", "kN", "mph", "MPGe")}
 MAX_VALUE_LENGTH = 80
 MAX_UNIT_LENGTH = 40
 MAX_EXPONENT = 4
+MAX_PAREN_DEPTH = 3
+#: Magnitudes a value may have, in its own unit: beyond this no battery figure is meant, and products
+#: of such numbers could overflow to inf downstream. (A value that underflows, '1e-999', is refused.)
+MAX_MAGNITUDE = 1e18
+MIN_MAGNITUDE = 1e-18
+#: Units allowed for dimensionless values (fractions, counts, coefficients): 0.8, '80 %', '80 percent'.
+#: pint would also take 'rad', '°', 'ppm', 'pi', 'cycles' (= 2 pi radians!) or 'kg/kg' as plain numbers.
+_DIMENSIONLESS_UNITS = ("", "%", "percent")
 
 
 def _pint_unit_expr(unit: str) -> str:
@@ -117,54 +151,248 @@ def _pint_unit_expr(unit: str) -> str:
     return expr.replace("·", "*").replace("µ", "u").replace("μ", "u")
 
 
-def _check_unit_text(unit: str) -> str:
-    """Check a unit string against the grammar; return the pint expression for it."""
+class _UnitParser:
+    """Recursive-descent check of a unit string against the grammar above.
+
+    Produces an explicit pint expression (``N/(km/h)**2``) and the list of unit names in it.
+    """
+
+    def __init__(self, unit: str, shown: str):
+        self.shown = shown
+        self.tokens: list[tuple[str, str, bool]] = []   # (kind, text, preceded by whitespace)
+        pos, space = 0, False
+        while pos < len(unit):
+            m = _UNIT_TOKEN_RE.match(unit, pos)
+            if not m:
+                ch = unit[pos]
+                what = f"character {ch!r}" + (f" (U+{ord(ch):04X})" if not ch.isascii() else "")
+                raise self.error(f"unexpected {what}")
+            pos = m.end()
+            if m.lastgroup == "ws":
+                space = True
+                continue
+            self.tokens.append((m.lastgroup, m.group(), space))
+            space = False
+        self.i = 0
+        self.names: list[str] = []
+        self.atoms = 0
+
+    def error(self, why: str) -> UnitError:
+        return UnitError(f"malformed unit {self.shown!r}: {why}")
+
+    def peek(self) -> str | None:
+        return self.tokens[self.i][0] if self.i < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str, bool]:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def parse(self) -> str:
+        if not self.tokens:
+            raise self.error("expected a unit such as 'Wh/kg'")
+        expr = self.unit(0)
+        if self.i < len(self.tokens):
+            kind, text, space = self.tokens[self.i]
+            if kind in ("name", "pct", "lp"):
+                raise self.error(f"join units with '*' or '/' before {text!r}" +
+                                 (" (a space does not multiply: pint would silently read 'Wh kg' as Wh*kg)"
+                                  if space else ""))
+            if kind in ("div", "mul") and self.i == len(self.tokens) - 1:
+                raise self.error("it ends with an operator")
+            if kind in ("div", "mul"):
+                raise self.error("after '/' give one unit or a parenthesised group, e.g. 'Wh/(kg*h)': "
+                                 "'a/b/c' and 'a/b*c' are ambiguous")
+            if kind == "rp":
+                raise self.error("unbalanced ')'")
+            raise self.error(f"unexpected {text!r}")
+        return expr
+
+    def unit(self, depth: int) -> str:
+        if self.peek() == "int" and self.tokens[self.i][1] == "1" and self.i + 1 < len(self.tokens) \
+                and self.tokens[self.i + 1][0] == "div":
+            self.i += 2                      # '1/h'
+            return "1/" + self.power(depth)
+        expr = self.product(depth)
+        if self.peek() == "div":
+            self.take()
+            expr += "/" + self.power(depth)
+        return expr
+
+    def product(self, depth: int) -> str:
+        parts = [self.power(depth)]
+        while self.peek() == "mul":
+            self.take()
+            parts.append(self.power(depth))
+        return "*".join(parts)
+
+    def power(self, depth: int) -> str:
+        base = self.atom(depth)
+        if self.peek() != "pow":
+            return base
+        self.take()
+        paren = self.peek() == "lp"
+        if paren:
+            self.take()
+        sign = ""
+        if self.peek() == "minus":
+            self.take()
+            sign = "-"
+        if self.peek() != "int":
+            raise self.error("an exponent must be a whole number, e.g. 'm^2' or 'h^-1'")
+        digits = self.take()[1]
+        if paren:
+            if self.peek() != "rp":
+                raise self.error("an exponent must be a whole number, e.g. 'm^2' or 'h^-1'")
+            self.take()
+        value = int(digits) if len(digits) <= 6 else 10 ** 6
+        if value == 0 or digits.startswith("0"):
+            raise self.error(f"exponent {sign}{digits} is not a nonzero whole number")
+        if value > MAX_EXPONENT:
+            raise UnitError(f"exponent {sign}{digits} too large in unit {self.shown!r} (at most {MAX_EXPONENT})")
+        if self.peek() == "pow":
+            raise self.error("chained exponents are not allowed")
+        return f"{base}**{sign}{value}" if not sign else f"{base}**({sign}{value})"
+
+    def atom(self, depth: int) -> str:
+        kind = self.peek()
+        if kind is None:
+            raise self.error("it ends with an operator")
+        text = self.take()[1]
+        if kind == "name":
+            if "__" in text or text.endswith("_"):
+                raise self.error(f"{text!r} is not a unit name")
+            if text[0] in "µμ":
+                if len(text) == 1:
+                    raise self.error("'µ' is a prefix, not a unit: write e.g. 'µm'")
+                text = "u" + text[1:]        # micro sign and Greek mu are both pint's 'u' prefix
+            if text == "C":
+                raise UnitError("unit 'C' is ambiguous: pint reads it as coulomb, batteries use it for C-rates; "
+                                "write 'A*s' (or 'coulomb') for a charge, and '<number> C' only where a C-rate "
+                                "is expected")
+            self.names.append(text)
+            self.atoms += 1
+            return text
+        if kind == "pct":
+            self.names.append("percent")
+            self.atoms += 1
+            return "percent"
+        if kind == "lp":
+            if depth >= MAX_PAREN_DEPTH:
+                raise self.error(f"more than {MAX_PAREN_DEPTH} levels of parentheses")
+            inner = self.unit(depth + 1)
+            if self.peek() != "rp":
+                raise self.error("unbalanced '('" if self.peek() is None else
+                                 "after '/' give one unit or a parenthesised group, e.g. 'Wh/(kg*h)'")
+            self.take()
+            return f"({inner})"
+        if kind == "int":
+            raise self.error("numbers may appear in a unit only as exponents ('m^2', not 'm2'); "
+                             "'kWh/100km' is the one exception")
+        raise self.error(f"unexpected {text!r}")
+
+
+def _check_unit_text(unit: str) -> tuple[str, tuple[str, ...], int]:
+    """Check a unit string against the grammar; return (pint expression, unit names, atom count)."""
+    import unicodedata
+
     if len(unit) > MAX_UNIT_LENGTH:
         raise UnitError(f"unit too long ({len(unit)} characters, at most {MAX_UNIT_LENGTH})")
-    expr = _pint_unit_expr(unit)
-    body = expr[2:] if expr.startswith("1/") else expr      # '1/h' is a unit people write
-    if not _UNIT_CHARS_RE.match(body):
-        raise UnitError(f"malformed unit {unit!r}: expected a unit such as 'Wh/kg'")
-    if re.search(r"(?:\^|\*\*)[^A-Za-z/]*?(?:\^|\*\*)", expr):
-        raise UnitError(f"malformed unit {unit!r}: chained exponents are not allowed")
-    for m in _EXPONENT_RE.finditer(expr):
-        if abs(int(m.group(1))) > MAX_EXPONENT:
-            raise UnitError(f"exponent {m.group(1)} too large in unit {unit!r} (at most {MAX_EXPONENT})")
-    # digits may only appear as exponents
-    stripped = _EXPONENT_RE.sub("", body)
-    if _DIGIT_RUN_RE.search(stripped):
-        raise UnitError(f"malformed unit {unit!r}: numbers may appear in a unit only as exponents")
-    return expr
+    shown = unit.strip()
+    text = unicodedata.normalize("NFC", shown)          # the ohm sign U+2126 becomes Greek omega
+    text = text.replace("\u2212", "-")                    # the minus sign in 'h^−1'
+    text = _SUPERSCRIPT_RE.sub(lambda m: "^" + m.group().translate(_SUPERSCRIPTS), text)   # 'm²' -> 'm^2'
+    text = _PER_100_RE.sub(lambda m: "/hundred_" + m.group(1), text)
+    parser = _UnitParser(text, shown)
+    expr = parser.parse()
+    return expr, tuple(parser.names), parser.atoms
+
+
+@lru_cache(maxsize=256)
+def _unit_name(name: str):
+    """pint Units of one unit name, or UnitError; cached."""
+    import pint
+
+    try:
+        return ureg().parse_units(name)
+    except pint.UndefinedUnitError:
+        hint = _CASE_HINTS.get(name.lower())
+        raise UnitError(f"unknown unit {name!r}" + (f" (did you mean {hint!r}? units are case-sensitive)"
+                                                    if hint and hint != name else "")) from None
+    except Exception as exc:  # pint's parser on an odd name: still bad input, never a crash
+        raise UnitError(f"unknown unit {name!r} ({type(exc).__name__})") from None
 
 
 @lru_cache(maxsize=512)
 def parse_unit(unit: str):
-    """Parse a unit label (``Wh/kg``, ``kWh/100km``, ``MPGe``) into pint Units; UnitError if unknown."""
+    """Parse a unit label (``Wh/kg``, ``kWh/100km``, ``MPGe``) into pint Units; UnitError if unknown.
+
+    Refused besides malformed text: offset temperature units (``°C``, ``degF``: arithmetic on them is
+    ambiguous), a dimensionless unit combined with others (``Wh/kg*%``, ``pi*Wh``), and any unit with
+    a power above :data:`MAX_EXPONENT` once combined.
+    """
     if not unit.strip():
         return ureg().dimensionless
-    expr = _check_unit_text(unit)
-    import pint
-
+    expr, names, atoms = _check_unit_text(unit)
+    shown = unit.strip()
+    registry = ureg()
+    for name in names:
+        try:
+            one = _unit_name(name)
+        except UnitError as exc:
+            raise UnitError(f"{exc} in {shown!r}" if atoms > 1 else str(exc)) from None
+        if not all(registry._is_multiplicative(n) for n in one._units):
+            raise UnitError(f"offset temperature unit {name!r} is not supported (batcalc values are not "
+                            f"temperatures; use 'K' or 'delta_degC' for a temperature difference)")
+        if atoms > 1 and one.dimensionless:
+            raise UnitError(f"dimensionless unit {name!r} cannot be combined with other units in {shown!r}")
     try:
-        return ureg().parse_units(expr)
-    except pint.UndefinedUnitError as exc:
-        raise UnitError(f"unknown unit {unit!r}: {exc}") from None
-    except (pint.PintError, ValueError, TypeError, SyntaxError, AttributeError, KeyError) as exc:
-        raise UnitError(f"malformed unit {unit!r}: {exc}") from None
+        result = registry.parse_units(expr)
+    except Exception as exc:  # the grammar should make this unreachable; never let pint's errors escape
+        raise UnitError(f"malformed unit {shown!r}: {type(exc).__name__}") from None
+    for name, exponent in result._units.items():
+        if abs(exponent) > MAX_EXPONENT:
+            raise UnitError(f"unit {shown!r} has {name}^{exponent:g}: powers above {MAX_EXPONENT} are not allowed")
+    return result
+
+
+def check_magnitude(number: float, text: str) -> float:
+    """Check that a parsed number is finite and within [MIN_MAGNITUDE, MAX_MAGNITUDE] (or zero)."""
+    if not math.isfinite(number):
+        raise UnitError(f"value {text!r} is not a finite number")
+    if abs(number) > MAX_MAGNITUDE:
+        raise UnitError(f"value {text!r} is too large (at most {MAX_MAGNITUDE:g} in its unit)")
+    if number != 0 and abs(number) < MIN_MAGNITUDE:
+        raise UnitError(f"value {text!r} is too small (at least {MIN_MAGNITUDE:g} in its unit, or 0)")
+    return number
 
 
 def split_value(text: str) -> tuple[float, str]:
-    """Split ``'350 Wh/kg'`` into ``(350.0, 'Wh/kg')`` by the strict grammar; UnitError otherwise."""
+    """Split ``'350 Wh/kg'`` into ``(350.0, 'Wh/kg')`` by the strict grammar; UnitError otherwise.
+
+    Only ASCII digits and '.' as decimal point: Python's float() would also take '３５０' (fullwidth),
+    '٣٥٠' (Arabic-Indic) and '1_000', and a decimal comma ('3,6 V') must not turn into something else.
+    """
     if not isinstance(text, str):
         raise UnitError(f"expected a string '<number> <unit>', got {type(text).__name__}")
     if len(text) > MAX_VALUE_LENGTH:
         raise UnitError(f"value too long ({len(text)} characters, at most {MAX_VALUE_LENGTH})")
+    if _NOT_DECIMAL_RE.match(text):
+        raise UnitError(f"malformed value {text.strip()!r}: write a plain decimal number (no hex, octal, "
+                        f"'1_000' or '1:20' forms)")
     m = _VALUE_RE.match(text)
     if not m:
-        raise UnitError(f"malformed value {text!r}: expected '<number> <unit>', e.g. '350 Wh/kg'")
-    number = float(m.group("num"))
-    if not math.isfinite(number):
-        raise UnitError(f"value {text!r} is not a finite number")
+        stripped = text.strip()
+        if any(ch.isdigit() and not ch.isascii() for ch in stripped):
+            raise UnitError(f"malformed value {stripped!r}: write numbers with ASCII digits 0-9")
+        if _DECIMAL_COMMA_RE.match(stripped):
+            raise UnitError(f"malformed value {stripped!r}: use '.' as the decimal point and no thousands "
+                            f"separator, e.g. '3.6 V' or '4900 mAh'")
+        raise UnitError(f"malformed value {stripped!r}: expected '<number> <unit>', e.g. '350 Wh/kg'")
+    number = check_magnitude(float(m.group("num")), text.strip())
+    mantissa = m.group("num").lower().partition("e")[0]
+    if number == 0 and any(d in mantissa for d in "123456789"):       # '1e-999' underflows to 0.0
+        raise UnitError(f"value {text.strip()!r} is too small (at least {MIN_MAGNITUDE:g} in its unit, or 0)")
     return number, m.group("unit")
 
 
@@ -191,17 +419,31 @@ def describe_units(units) -> str:
 def parse_quantity(text: str, dim: str | None = None):
     """Parse ``'<number> <unit>'`` into a pint Quantity, checking the dimension ``dim`` if given.
 
-    Raises :class:`UnitError` for malformed text, unknown units, non-finite numbers and values of
-    the wrong dimension (naming the expected one with an example unit).
+    Raises :class:`UnitError` for malformed text, unknown units, non-finite or out-of-range numbers
+    and values of the wrong dimension (naming the expected one with an example unit). Dimensionless
+    values (``fraction``, ``number``, ``count``) take no unit, ``%`` or ``percent``; a C-rate is
+    ``'<number> C'`` (C meaning 1/h).
     """
     number, unit = split_value(text)
-    if dim is not None and dim not in ("fraction", "number") and not unit.strip():
+    unit = unit.strip()
+    shown = text.strip()
+    if dim is not None and dim not in DIMENSIONS:
+        raise UnitError(f"unknown dimension {dim!r}")
+    if dim == "c_rate" and unit == "C":
+        return ureg().Quantity(number, parse_unit("1/h"))
+    if dim in ("fraction", "number", "count"):
+        if unit not in _DIMENSIONLESS_UNITS:
+            d = DIMENSIONS[dim]
+            raise UnitError(f"{shown!r} is not {'an' if d.label[0] in 'aeiou' else 'a'} {d.label}: write a plain "
+                            f"number{' or a percentage' if dim == 'fraction' else ''}, e.g. "
+                            f"'{'80 %' if dim == 'fraction' else '0.25'}'")
+    elif dim is not None and not unit:
         d = DIMENSIONS[dim]
-        raise UnitError(f"{text.strip()!r} has no unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
+        raise UnitError(f"{shown!r} has no unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
     try:
         units = parse_unit(unit)
     except UnitError as exc:
-        raise UnitError(f"{exc} (in {text.strip()!r})") from None
+        raise UnitError(f"{exc} (in {shown!r})") from None
     q = ureg().Quantity(number, units)
     if dim is not None:
         check_dimension(q, dim, text)

@@ -8,7 +8,9 @@ PyYAML's composer gives a node tree with marks; we turn it into plain Python dat
 
 from __future__ import annotations
 
+import math
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,12 +22,22 @@ MAX_FILE_BYTES = 1 << 20          # 1 MiB; the largest real spec is a few kB
 MAX_DEPTH = 20                    # nesting of mappings and lists
 MAX_NODES = 20_000                # scalars, mappings and lists together
 MAX_SCALAR_CHARS = 10_000         # one string (notes included)
+MAX_KEY_CHARS = 100               # one mapping key
+MAX_INT_DIGITS = 20               # longer plain integers stay strings (and fail where a number is needed)
 
-_INT_RE = re.compile(r"^[-+]?\d+$")
-_FLOAT_RE = re.compile(r"^[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d{1,3})?$")
+# YAML 1.2 core-schema numbers, ASCII digits only (fullwidth or Arabic-Indic digits stay strings).
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT_RE = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]{1,3})?$")
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}
+#: Characters refused inside any key or string: C0/C1 controls other than tab, LF and CR (escapes such
+#: as "\0" or "\e" in double quotes), DEL, the Unicode line and paragraph separators (they would break
+#: one-line messages and tables) and bidirectional overrides (text that displays differently from what
+#: it is).
+_BAD_CHAR_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: Explicit tags that change nothing: ``!!str``, ``!!map``, ``!!seq`` and the non-specific ``!``.
+_PLAIN_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 Loc = tuple  # a path into the data: ('charging', 'claims', 0, 'time')
 
@@ -61,10 +73,21 @@ def _pos(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def _scalar(node) -> Any:
-    """Plain-style scalars that are JSON-like numbers, booleans or null are typed; all else is str."""
-    text = node.value
-    if node.style not in (None, ""):    # quoted or block scalar: always a string (libyaml says "" for plain)
+def shown_path(path: str | Path) -> str:
+    """A path as printed in messages: control characters (a newline in a file name) escaped."""
+    text = str(path)
+    return text if text.isprintable() else repr(text)[1:-1]
+
+
+def _scalar(text: str, plain: bool) -> Any:
+    """Plain scalars that are JSON-like numbers, booleans or null are typed; all else is a string.
+
+    Unlike YAML 1.1 (PyYAML's resolver), ``no``/``on`` stay strings, ``1:20`` is not 80, ``0o17`` and
+    ``0x1F`` are not numbers, ``1_000`` is not 1000 and ``2024-03-04`` is not a date. A number too
+    large to be a float (``1e999``) or an integer of more than :data:`MAX_INT_DIGITS` digits stays a
+    string, so that it is refused where a number is needed instead of becoming ``inf``.
+    """
+    if not plain:
         return text
     if text in _NULL:
         return None
@@ -73,81 +96,136 @@ def _scalar(node) -> Any:
     if text in _FALSE:
         return False
     if _INT_RE.match(text):
-        return int(text)
+        return int(text) if len(text.lstrip("+-")) <= MAX_INT_DIGITS else text
     if _FLOAT_RE.match(text):
-        return float(text)
+        value = float(text)
+        return value if math.isfinite(value) else text
     return text
 
 
-def _alias_error(text: str, path: str) -> SpecError:
-    """Locate the first alias (``*name``) in ``text``: the composed tree no longer shows where it was."""
-    import yaml
-
-    line = col = 1
-    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-        if isinstance(event, yaml.AliasEvent):
-            line, col = _pos(event.start_mark)
-            break
-    return SpecError("YAML aliases (*name) are not supported in spec files; write the value out", path, line, col)
+def _bad_char(text: str) -> str | None:
+    m = _BAD_CHAR_RE.search(text)
+    return None if m is None else f"U+{ord(m.group()):04X}"
 
 
 class _Builder:
-    def __init__(self, path: str, text: str):
+    """Turns the parser's event stream into plain data, refusing what spec files may not contain.
+
+    Working on events (not on a composed node tree) means the limits apply while reading: a file of
+    half a million nodes stops at node :data:`MAX_NODES`, nesting stops at :data:`MAX_DEPTH` without
+    recursion, and an alias is refused where it stands.
+    """
+
+    def __init__(self, loader, path: str):
+        self.loader = loader
         self.path = path
-        self.text = text
         self.nodes = 0
-        self.seen: set[int] = set()
         self.doc = Document(path, None)
 
-    def fail(self, node, message: str) -> SpecError:
-        line, col = _pos(node.start_mark)
+    def fail(self, mark, message: str) -> SpecError:
+        line, col = _pos(mark)
         return SpecError(message, self.path, line, col)
 
-    def build(self, node, loc: Loc, depth: int) -> Any:
+    def _check_node(self, event, depth: int) -> None:
         import yaml
 
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise self.fail(node, f"too many YAML nodes (more than {MAX_NODES})")
+            raise self.fail(event.start_mark, f"too many YAML nodes (more than {MAX_NODES})")
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"nesting too deep (more than {MAX_DEPTH} levels)")
-        if id(node) in self.seen:
-            raise _alias_error(self.text, self.path)
-        self.seen.add(id(node))
-        self.doc.value_marks[loc] = _pos(node.start_mark)
-        if node.tag and node.tag.startswith("!"):
-            raise self.fail(node, f"YAML tag {node.tag} is not supported in spec files")
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                                "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
-                                "tag:yaml.org,2002:timestamp") and node.tag != "tag:yaml.org,2002:value":
-                if node.tag == "tag:yaml.org,2002:merge":
-                    raise self.fail(node, "YAML merge keys (<<) are not supported in spec files")
-                raise self.fail(node, f"unsupported YAML scalar type {node.tag}")
-            if len(node.value) > MAX_SCALAR_CHARS:
-                raise self.fail(node, f"string too long ({len(node.value)} characters, at most {MAX_SCALAR_CHARS})")
-            return _scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                raise self.fail(node, f"unsupported YAML type {node.tag}")
-            return [self.build(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
-            if node.tag != "tag:yaml.org,2002:map":
-                raise self.fail(node, f"unsupported YAML type {node.tag}")
-            out: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise self.fail(key_node, "YAML merge keys (<<) are not supported in spec files")
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise self.fail(key_node, "mapping keys must be plain names")
-                key = key_node.value
-                if key in out:
+            raise self.fail(event.start_mark, f"nesting too deep (more than {MAX_DEPTH} levels)")
+        if isinstance(event, yaml.AliasEvent):
+            raise self.fail(event.start_mark,
+                            "YAML aliases (*name) are not supported in spec files; write the value out")
+        tag = getattr(event, "tag", None)
+        if tag not in _PLAIN_TAGS:
+            raise self.fail(event.start_mark, f"YAML tag {tag} is not supported in spec files")
+
+    def _string(self, event, what: str, limit: int) -> str:
+        text = event.value
+        if len(text) > limit:
+            raise self.fail(event.start_mark, f"{what} too long ({len(text)} characters, at most {limit})")
+        bad = _bad_char(text)
+        if bad:
+            raise self.fail(event.start_mark, f"control or bidi character {bad} in a {what}; remove it")
+        return text
+
+    def build(self) -> Any:
+        """Build the value that starts at the next event (iteratively: no recursion)."""
+        import yaml
+
+        get = self.loader.get_event
+        root_box: list = []
+        # stack of (container, loc, depth, pending key or None, key start mark)
+        stack: list[list] = []
+
+        def place(value: Any, event, loc: Loc) -> None:
+            self.doc.value_marks[loc] = _pos(event.start_mark)
+            if not stack:
+                root_box.append(value)
+                return
+            top = stack[-1]
+            if isinstance(top[0], list):
+                top[0].append(value)
+            else:
+                top[0][top[3]] = value
+                top[3] = None
+
+        while True:
+            event = get()
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][3] is None:
+                # a mapping expects a key (or its end)
+                container, loc, depth = stack[-1][0], stack[-1][1], stack[-1][2]
+                if isinstance(event, yaml.MappingEndEvent):
+                    stack.pop()
+                    if not stack:
+                        return root_box[0]
+                    continue
+                self._check_node(event, depth + 1)
+                if not isinstance(event, yaml.ScalarEvent):
+                    raise self.fail(event.start_mark, "mapping keys must be plain names")
+                key = self._string(event, "key", MAX_KEY_CHARS)
+                if not key.isprintable():
+                    raise self.fail(event.start_mark, f"mapping key {key!r} contains a control character")
+                plain = event.style in (None, "") and event.tag is None
+                if plain and key == "<<":
+                    raise self.fail(event.start_mark, "YAML merge keys (<<) are not supported in spec files")
+                if key in container:
                     line, _ = self.doc.key_marks[loc + (key,)]
-                    raise self.fail(key_node, f"duplicate key {key!r} (first given on line {line})")
-                self.doc.key_marks[loc + (key,)] = _pos(key_node.start_mark)
-                out[key] = self.build(value_node, loc + (key,), depth + 1)
-            return out
-        raise self.fail(node, "unsupported YAML node")  # pragma: no cover
+                    raise self.fail(event.start_mark,
+                                    f"duplicate key {key!r} (first given on line {line})")
+                self.doc.key_marks[loc + (key,)] = _pos(event.start_mark)
+                container[key] = None          # reserve the key (keeps the file's order)
+                stack[-1][3] = key
+                continue
+            if stack and isinstance(event, yaml.SequenceEndEvent):
+                stack.pop()
+                if not stack:
+                    return root_box[0]
+                continue
+            if stack:
+                top = stack[-1]
+                loc = top[1] + ((len(top[0]),) if isinstance(top[0], list) else (top[3],))
+                depth = top[2] + 1
+            else:
+                loc, depth = (), 0
+            self._check_node(event, depth)
+            if isinstance(event, yaml.ScalarEvent):
+                text = self._string(event, "string", MAX_SCALAR_CHARS)
+                plain = event.style in (None, "") and event.tag is None
+                place(_scalar(text, plain), event, loc)
+                if not stack:
+                    return root_box[0]
+            elif isinstance(event, yaml.SequenceStartEvent):
+                value: Any = []
+                place(value, event, loc)
+                stack.append([value, loc, depth, None])
+            elif isinstance(event, yaml.MappingStartEvent):
+                value = {}
+                place(value, event, loc)
+                stack.append([value, loc, depth, None])
+            else:  # pragma: no cover - the parser only gives nodes here
+                raise self.fail(event.start_mark, "unsupported YAML construct")
 
 
 def parse_yaml(text: str, path: str = "<string>") -> Document:
@@ -158,12 +236,18 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     try:
         loader = loader_cls(text)
         try:
-            if not loader.check_node():
+            loader.get_event()                                   # StreamStart
+            if loader.check_event(yaml.StreamEndEvent):
                 raise SpecError("file is empty: expected a YAML mapping starting with 'kind:'", path, 1, 1)
-            root = loader.get_node()
-            if loader.check_node():
-                nxt = loader.get_node()
-                line, col = _pos(nxt.start_mark)
+            loader.get_event()                                   # DocumentStart
+            builder = _Builder(loader, path)
+            builder.doc.data = builder.build()
+            loader.get_event()                                   # DocumentEnd
+            if loader.check_event(yaml.DocumentStartEvent):
+                mark = loader.get_event().start_mark
+                if not loader.check_event(yaml.DocumentEndEvent):
+                    mark = loader.peek_event().start_mark           # where the second spec starts
+                line, col = _pos(mark)
                 raise SpecError("more than one YAML document in the file; put each spec in its own file",
                                 path, line, col)
         finally:
@@ -173,50 +257,70 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
         line, col = _pos(mark) if mark else (1, 1)
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         raise SpecError(f"invalid YAML: {problem}", path, line, col) from None
+    except yaml.reader.ReaderError as exc:
+        offset = min(max(int(getattr(exc, "position", 0) or 0), 0), len(text))
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        ch = exc.character
+        shown = f"U+{ch:04X}" if isinstance(ch, int) else repr(ch)
+        raise SpecError(f"invalid YAML: character {shown} is not allowed in YAML text ({exc.reason})",
+                        path, line, col) from None
     except yaml.YAMLError as exc:
-        raise SpecError(f"invalid YAML: {str(exc).splitlines()[0]}", path, 1, 1) from None
-    except RecursionError:
-        raise SpecError(f"nesting too deep (more than {MAX_DEPTH} levels)", path, 1, 1) from None
-    builder = _Builder(path, text)
-    try:
-        builder.doc.data = builder.build(root, (), 0)
-    except RecursionError:
+        raise SpecError(f"invalid YAML: {' '.join(str(exc).split())}", path, 1, 1) from None
+    except RecursionError:  # pragma: no cover - the builder does not recurse; kept for the parser
         raise SpecError(f"nesting too deep (more than {MAX_DEPTH} levels)", path, 1, 1) from None
     return builder.doc
 
 
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of byte ``offset`` of UTF-8 ``raw``."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    col = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, col
+
+
+_UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                  (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
 def read_text(path: str | Path) -> str:
-    """Read a spec file as UTF-8 text, refusing directories, huge, binary and non-UTF-8 files."""
+    """Read a spec file as UTF-8 text, refusing directories, devices and pipes, huge, binary, UTF-16
+    and non-UTF-8 files. A UTF-8 byte-order mark is dropped; CRLF line ends are fine."""
     p = Path(path)
-    shown = str(path)
+    shown = shown_path(path)
     try:
-        if p.is_dir():
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise SpecError("is a directory, not a spec file", shown)
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SpecError(f"file too large ({size} bytes; a spec file may be at most {MAX_FILE_BYTES} bytes)", shown)
+        if not stat.S_ISREG(st.st_mode):
+            raise SpecError("not a regular file (a device, pipe or socket): expected a YAML spec file", shown)
+        if st.st_size > MAX_FILE_BYTES:
+            raise SpecError(f"file too large ({st.st_size} bytes; a spec file may be at most "
+                            f"{MAX_FILE_BYTES} bytes)", shown)
         with open(p, "rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise SpecError("no such file", shown) from None
     except OSError as exc:
         raise SpecError(f"cannot read file: {exc.strerror or exc}", shown) from None
+    except ValueError as exc:   # e.g. a NUL byte in the path
+        raise SpecError(f"invalid file name: {exc}", shown) from None
     if len(raw) > MAX_FILE_BYTES:
         raise SpecError(f"file too large (a spec file may be at most {MAX_FILE_BYTES} bytes)", shown)
+    for bom, name in _UTF16_32_BOMS:
+        if raw.startswith(bom):
+            raise SpecError(f"{name} text (byte-order mark {bom.hex(' ')}): save the file as UTF-8", shown, 1, 1)
     if b"\x00" in raw:
-        offset = raw.index(b"\x00")
-        line = raw.count(b"\n", 0, offset) + 1
-        col = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+        line, col = _line_col(raw, raw.index(b"\x00"))
         raise SpecError("binary file (NUL byte): expected UTF-8 YAML text", shown, line, col)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, col = _line_col(raw, exc.start)
         raise SpecError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", shown, line, col) from None
     return text.removeprefix("\ufeff")
 
 
 def load_yaml(path: str | Path) -> Document:
     """Read and parse a YAML spec file (see :func:`read_text` and :func:`parse_yaml`)."""
-    return parse_yaml(read_text(path), str(path))
+    return parse_yaml(read_text(path), shown_path(path))

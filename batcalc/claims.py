@@ -1,0 +1,781 @@
+"""Claim checking: does a number from the news hold, fail, or is it underdetermined — and why.
+
+A claims file (``kind: claims``) lists claims, each with the quoted text, its source, a ``kind``
+(what sort of arithmetic it is), its ``inputs``, the ``asserted`` value, a ``qualifier`` (about,
+at-least for "over", at-most for "up to") and a relative ``tolerance`` (default 5 %). Each kind has
+an evaluator that derives the value, compares it, lists every assumption, and says what it would
+take for the claim to hold. The file format is documented in docs/claims.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Callable, Literal, Optional, Union
+
+from pydantic import Field
+
+from . import units
+from .errors import BatcalcError, ClaimError, SpecError
+from .render import Shown, shown
+from .spec import ID_PATTERN, Qty, Source, Strict, TestCycle, register_kind
+from .units import format_number
+
+#: Relative tolerance used when a claim gives none: news figures are rounded.
+DEFAULT_TOLERANCE = 0.05
+#: Vehicle used to turn energy into range when a claim names none (a stated assumption).
+DEFAULT_VEHICLE = "mid-sedan"
+
+Status = Literal["holds", "fails", "underdetermined"]
+
+
+# ------------------------------------------------------------------------------------- the models
+
+class ClaimBase(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    quote: str = Field(min_length=1, description="the claim as published, word for word")
+    source: Optional[str] = Field(None, description="id of the source in the file's `sources:`")
+    asserted: Union[str, float] = Field(description="the value the claim asserts, with its unit")
+    qualifier: Literal["about", "at-least", "at-most"] = Field(
+        "about", description="about: within tolerance; at-least: 'over', 'more than'; at-most: 'up to'")
+    tolerance: Optional[Qty("fraction", allow_zero=True)] = Field(None, description="relative tolerance, default 5 %")
+    note: Optional[str] = None
+
+
+class CellPair(Strict):
+    a: Optional[str] = Field(None, description="cell id or path (the before / reference)")
+    b: Optional[str] = Field(None, description="cell id or path (the after / new)")
+    a_density: Optional[Qty("specific_energy")] = None
+    b_density: Optional[Qty("specific_energy")] = None
+
+
+class SameWeightInputs(CellPair):
+    reading: Literal["energy", "range", "battery-life"] = Field(
+        "energy", description="what the factor is of: energy or range per charge, or 'battery life' "
+                              "(ambiguous: tested as energy per charge; cycle and calendar life noted)")
+
+
+class SameRangeInputs(CellPair):
+    vehicle: str = DEFAULT_VEHICLE
+    cycle: Optional[str] = None
+    range: Optional[Qty("length")] = None
+    pack_mass: Optional[Qty("mass")] = None
+
+
+class RangeInputs(Strict):
+    cell: Optional[str] = None
+    pack_energy: Optional[Qty("energy")] = None
+    pack_mass: Optional[Qty("mass")] = None
+    usable_fraction: Optional[Qty("fraction")] = None
+    consumption: Optional[Qty("consumption")] = None
+    vehicle: Optional[str] = None
+    cycle: Optional[str] = None
+    test_cycle: TestCycle = Field("unknown", description="the cycle the claim's range is quoted on")
+
+
+class ConsumptionInputs(Strict):
+    pack_energy: Qty("energy")
+    range: Qty("length")
+    usable_fraction: Optional[Qty("fraction")] = None
+
+
+class ChargeInputs(Strict):
+    cell: Optional[str] = None
+    from_soc: Optional[Qty("fraction", allow_zero=True)] = None
+    to_soc: Optional[Qty("fraction")] = None
+    time: Optional[Qty("time")] = None
+    pack_energy: Optional[Qty("energy")] = None
+    vehicle: Optional[str] = None
+    range: Optional[Qty("length")] = Field(None, description="size the pack for this range in the vehicle")
+    cycle: Optional[str] = None
+    charger_efficiency: Optional[Qty("fraction")] = None
+
+
+class RangeAddedInputs(Strict):
+    time: Qty("time")
+    power: Optional[Qty("power")] = Field(None, description="average power at the battery")
+    from_soc: Optional[Qty("fraction", allow_zero=True)] = None
+    to_soc: Optional[Qty("fraction")] = None
+    pack_energy: Optional[Qty("energy")] = None
+    consumption: Optional[Qty("consumption")] = None
+    vehicle: Optional[str] = None
+    cycle: Optional[str] = None
+    cell: Optional[str] = None
+
+
+class TwoFigures(Strict):
+    a: str = Field(description="the first figure, with its unit (the base of the comparison)")
+    b: str = Field(description="the second figure, with its unit")
+
+
+class ProductInputs(Strict):
+    factors: list[Union[str, float]] = Field(min_length=2)
+
+
+class GrowthInputs(Strict):
+    start: str
+    end: str
+    start_year: int = Field(ge=1800, le=2300)
+    end_year: int = Field(ge=1800, le=2300)
+
+
+def _claim(kind: str, inputs: type) -> type:
+    from pydantic import create_model
+
+    return create_model(f"{kind.title().replace('-', '')}Claim", __base__=ClaimBase, __module__=__name__,
+                        kind=(Literal[kind], ...), inputs=(inputs, ...))
+
+
+KIND_INPUTS: dict[str, type] = {
+    "same-weight": SameWeightInputs, "same-energy": CellPair, "same-range": SameRangeInputs,
+    "range": RangeInputs, "consumption": ConsumptionInputs, "charge": ChargeInputs,
+    "range-added": RangeAddedInputs, "ratio": TwoFigures, "difference": TwoFigures,
+    "product": ProductInputs, "growth": GrowthInputs,
+}
+CLAIM_MODELS = {k: _claim(k, v) for k, v in KIND_INPUTS.items()}
+AnyClaim = Annotated[Union[tuple(CLAIM_MODELS.values())], Field(discriminator="kind")]
+
+
+class ClaimsFile(Strict):
+    """A file of claims with their sources."""
+
+    kind: Literal["claims"]
+    title: Optional[str] = None
+    claims: list[AnyClaim] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+
+
+register_kind("claims", ClaimsFile)
+
+
+# ---------------------------------------------------------------------------------- the verdicts
+
+@dataclass
+class Verdict:
+    """The outcome of one claim: status, claimed and derived values, assumptions, what it would take."""
+
+    id: str
+    kind: str
+    quote: str
+    status: Status
+    claimed: str
+    derived: str
+    would_take: str = ""
+    assumptions: list[str] = field(default_factory=list)
+    readings: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    details: dict = field(default_factory=dict)
+    source: Optional[str] = None
+
+    def json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "quote": self.quote, "verdict": self.status,
+                "claimed": self.claimed, "derived": self.derived, "would_take": self.would_take,
+                "missing": self.missing, "readings": self.readings, "assumptions": self.assumptions,
+                "details": self.details, "source": self.source}
+
+
+def judge(derived: float, asserted: float, qualifier: str, tolerance: float) -> Status:
+    """holds / fails: ``about`` within ``tolerance`` relative; ``at-least`` derived >= asserted (1 - tol);
+    ``at-most`` derived <= asserted (1 + tol)."""
+    if qualifier == "at-least":
+        ok = derived >= asserted - abs(asserted) * tolerance
+    elif qualifier == "at-most":
+        ok = derived <= asserted + abs(asserted) * tolerance
+    elif asserted == 0:
+        ok = abs(derived) <= tolerance
+    else:
+        ok = abs(derived / asserted - 1) <= tolerance
+    return "holds" if ok else "fails"
+
+
+class Context:
+    """What an evaluator needs besides the claim: loaders (cached) and located errors."""
+
+    def __init__(self, doc=None, loc: tuple = ()) -> None:
+        self.doc, self.loc = doc, loc
+
+    def error(self, key: tuple, message: str) -> BatcalcError:
+        if self.doc is not None:
+            return self.doc.error(self.loc + key, message)
+        return ClaimError(f"{'.'.join(map(str, key))}: {message}")
+
+    def cell(self, name: str, key: tuple):
+        from .catalog import load_cell
+
+        try:
+            return load_cell(name)
+        except SpecError:
+            raise
+        except BatcalcError as exc:
+            raise self.error(key, str(exc)) from None
+
+    def vehicle(self, name: str, key: tuple):
+        from .vehicle import load_vehicle
+
+        try:
+            return load_vehicle(name)
+        except SpecError:
+            raise
+        except BatcalcError as exc:
+            raise self.error(key, str(exc)) from None
+
+    def quantity(self, text: Any, key: tuple, dim: Optional[str] = None):
+        """Parse a figure; counting words after the number scale it: '1.95 billion yuan' = 1.95e9 yuan."""
+        text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
+        try:
+            return units.parse_quantity(text, dim)
+        except BatcalcError as exc:
+            raise self.error(key, str(exc)) from None
+
+
+_COUNTING = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_COUNTING_RE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s+(thousand|million|billion|trillion)\b\s*",
+                          re.IGNORECASE)
+
+
+def _tol(claim) -> float:
+    return claim.tolerance.si if claim.tolerance is not None else DEFAULT_TOLERANCE
+
+
+def _qual(claim) -> str:
+    return {"about": "about", "at-least": "at least", "at-most": "at most"}[claim.qualifier]
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:+.1f} %"
+
+
+def _asserted_factor(claim, ctx: Context) -> float:
+    """A factor written as a number (``3``, ``'3x'``) or a percent change (``'+16.7 %'``)."""
+    raw = claim.asserted
+    if isinstance(raw, (int, float)):
+        return float(raw)
+    text = raw.strip().lower().removesuffix("x").removesuffix("×").strip()
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    q = ctx.quantity(raw, ("asserted",), "fraction")
+    return 1.0 + units.to_si(q, "fraction")
+
+
+def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
+    """(dimension, SI value) of the asserted value, which must have one of ``dims``."""
+    raw = claim.asserted
+    if isinstance(raw, (int, float)):
+        if "number" in dims:
+            return "number", float(raw)
+        raise ctx.error(("asserted",), f"bare number {raw!r}: give a unit ({' or '.join(_examples(dims))})")
+    q = ctx.quantity(raw, ("asserted",))
+    for dim in dims:
+        if dim == "number":
+            continue
+        try:
+            return dim, units.to_si(q, dim)
+        except BatcalcError:
+            continue
+    if "number" in dims and q.dimensionless:
+        return "number", float(q.to("").magnitude)
+    raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
+                                   f"{' or '.join(_examples(dims))}")
+
+
+def _examples(dims) -> list[str]:
+    return [units.DIMENSIONS[d].example if d != "number" else "a plain number" for d in dims]
+
+
+def _densities(claim, ctx: Context) -> tuple[float, float, list[str], Any, Any]:
+    """Gravimetric densities (J/kg) of a and b, from cells or given densities; checks levels agree."""
+    i = claim.inputs
+    cells, rhos, notes = [], [], []
+    for side in ("a", "b"):
+        name, dens = getattr(i, side), getattr(i, f"{side}_density")
+        if name is None and dens is None:
+            raise ctx.error(("inputs",), f"give '{side}' (a cell) or '{side}_density' (e.g. '300 Wh/kg')")
+        if dens is not None:
+            cells.append(None)
+            rhos.append(dens.si)
+            notes.append(f"{side}: {dens.text} (given)")
+        else:
+            cell = ctx.cell(name, ("inputs", side))
+            rho = cell.get("gravimetric")
+            if rho is None:
+                raise ctx.error(("inputs", side), f"{cell.id} has no gravimetric energy density")
+            cells.append(cell)
+            rhos.append(rho)
+            notes.append(f"{side}: {cell.id} at {format_number(rho / 3600)} Wh/kg ({cell.level} level)")
+    if all(c is not None for c in cells) and cells[0].level != cells[1].level:
+        raise ctx.error(("inputs",), f"{cells[0].id} is {cells[0].level} level and {cells[1].id} is "
+                                     f"{cells[1].level} level: not comparable")
+    return rhos[0], rhos[1], notes, cells[0], cells[1]
+
+
+def _whkg(j_per_kg: float) -> str:
+    return f"{format_number(j_per_kg / 3600)} Wh/kg"
+
+
+# ----------------------------------------------------------------------------------- evaluators
+
+def eval_same_weight(claim, ctx: Context) -> Verdict:
+    """Same pack mass: ``E_b/E_a = rho_b/rho_a``; vehicle mass unchanged so range scales the same."""
+    ra, rb, notes, *_ = _densities(claim, ctx)
+    factor = _asserted_factor(claim, ctx)
+    derived = rb / ra
+    status = judge(derived, factor, claim.qualifier, _tol(claim))
+    reading = claim.inputs.reading
+    readings = ["energy per charge at the same pack mass: x" + format_number(derived)]
+    if reading in ("range", "battery-life"):
+        readings.append("range per charge at the same pack mass: x" + format_number(derived) +
+                        " (vehicle mass unchanged, so range scales with energy)")
+    if reading == "battery-life":
+        readings.append("cycle life / calendar life: not determined by energy density (no cycle-life figures "
+                        "are given for these cells); that reading is underdetermined")
+    need = factor * ra
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"x{format_number(factor)} ({_qual(claim)})",
+                   f"x{format_number(derived)} ({_pct(derived - 1)})",
+                   "holds as stated" if status == "holds" else
+                   f"needs b at {_whkg(need)} (x{format_number(factor)} of {_whkg(ra)}) at the same cell-to-pack "
+                   f"fraction",
+                   notes + ["same pack mass and cell-to-pack fraction: E2/E1 = rho2/rho1"], readings,
+                   details={"ratio": derived, "asserted": factor, "needed_b_density": Shown(need / 3600, "Wh/kg")})
+
+
+def eval_same_energy(claim, ctx: Context) -> Verdict:
+    """Same energy: ``m_b/m_a = rho_a/rho_b``; saving ``1 - rho_a/rho_b``."""
+    ra, rb, notes, *_ = _densities(claim, ctx)
+    dim, asserted = _asserted_quantity(claim, ctx, ("fraction", "number"))
+    saving = 1 - ra / rb
+    status = judge(saving, asserted, claim.qualifier, _tol(claim))
+    need = ra / (1 - asserted) if asserted < 1 else math.inf
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {asserted * 100:.1f} % lighter",
+                   f"{saving * 100:.1f} % lighter (m_b/m_a = x{format_number(ra / rb)})",
+                   "holds as stated" if status == "holds" else f"needs b at {_whkg(need)} for a {asserted * 100:.1f} % saving",
+                   notes + ["same energy and cell-to-pack fraction: m2/m1 = rho1/rho2"],
+                   details={"mass_ratio": ra / rb, "saving": saving})
+
+
+def eval_same_range(claim, ctx: Context) -> Verdict:
+    """Same range with mass feedback (see :func:`batcalc.tradeoff.tradeoff`): mass saved, payload gained."""
+    from .tradeoff import tradeoff
+
+    i = claim.inputs
+    if i.a is None or i.b is None:
+        raise ctx.error(("inputs",), "a same-range claim needs cells 'a' and 'b'")
+    a, b = ctx.cell(i.a, ("inputs", "a")), ctx.cell(i.b, ("inputs", "b"))
+    v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
+    t = tradeoff(a, b, v, "range", pack_mass=i.pack_mass.si if i.pack_mass else None,
+                 target_range=i.range.si if i.range else None, cycle=i.cycle or "default")
+    dim, asserted = _asserted_quantity(claim, ctx, ("mass", "fraction"))
+    derived = t.mass_saved if dim == "mass" else t.mass_saved / t.a.pack.mass
+    status = judge(derived, asserted, claim.qualifier, _tol(claim))
+    text = (lambda x: f"{format_number(x)} kg") if dim == "mass" else (lambda x: f"{x * 100:.1f} %")
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {text(asserted)} saved",
+                   f"{text(derived)} saved ({format_number(t.a.pack.mass)} -> {format_number(t.b.pack.mass)} kg pack, "
+                   f"range {format_number(t.a.range / 1000)} km)",
+                   "holds as stated" if status == "holds" else "a lighter b cell or a longer range",
+                   list(t.a.assumptions), details={"mass_saved": Shown(t.mass_saved, "kg")})
+
+
+def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optional[float], list[str]]:
+    """Consumption (J/m) from the inputs: given, or the vehicle's on its cycle at the resulting mass."""
+    if i.consumption is not None:
+        return i.consumption.si, [f"consumption {i.consumption.text} (given)"]
+    if i.vehicle is None:
+        return None, []
+    from .tradeoff import cycle_label, default_cycle
+
+    v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
+    cycle = i.cycle if i.cycle is not None else default_cycle(v)
+    mass = v.total_mass(pack_mass if pack_mass is not None else (v.spec.reference_pack.mass.si
+                                                                  if v.spec.reference_pack and v.spec.reference_pack.mass else 0.0))
+    c = float(v.consumption_model(cycle)(mass))
+    return c, [f"consumption {format_number(c / 3.6)} Wh/km: {v.id} on {cycle_label(v, cycle)} at "
+               f"{format_number(mass)} kg"] + v.load.assumptions()
+
+
+def eval_range(claim, ctx: Context) -> Verdict:
+    """``R = E_pack f_usable / c``; underdetermined without a pack energy or a consumption."""
+    from .pack import DEFAULT_F_USABLE, PackOptions, pack_from_mass
+
+    i = claim.inputs
+    f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
+    _, asserted = _asserted_quantity(claim, ctx, ("length",))
+    assumptions = [f"usable energy {f_u * 100:.0f} % of the pack"]
+    energy, pack_mass = (i.pack_energy.si if i.pack_energy else None), None
+    cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
+    if energy is None and i.pack_mass is not None and cell is not None:
+        p = pack_from_mass(cell, i.pack_mass.si, PackOptions(f_usable=f_u))
+        energy, pack_mass = p.energy, p.mass
+        assumptions += p.options.assumptions()[:1]
+    missing = []
+    if i.test_cycle == "unknown":
+        assumptions.append("the claim names no test cycle: CLTC and NEDC figures run higher than WLTP, EPA lower")
+    vehicle_name = i.vehicle
+    if i.consumption is None and vehicle_name is None:
+        missing.append("the consumption (or the vehicle)")
+    c, c_notes = _consumption_for(i, ctx, pack_mass)
+    if energy is not None:
+        assumptions += c_notes
+    else:
+        missing.append("the pack energy")
+    if missing:
+        take = _range_would_take(asserted, f_u, c, cell, vehicle_name or DEFAULT_VEHICLE, i, ctx)
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined",
+                       f"{_qual(claim)} {format_number(asserted / 1000)} km", "not computable", take, assumptions,
+                       missing=missing)
+    derived = energy * f_u / c
+    status = judge(derived, asserted, claim.qualifier, _tol(claim))
+    need_e = asserted * c / f_u
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {format_number(asserted / 1000)} km",
+                   f"{format_number(derived / 1000)} km",
+                   "holds as stated" if status == "holds" else
+                   f"needs {format_number(need_e / 3.6e6)} kWh gross pack energy at this consumption, or a consumption "
+                   f"of at most {format_number(energy * f_u / asserted / 3.6)} Wh/km",
+                   assumptions, details={"range": Shown(derived / 1000, "km")})
+
+
+def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, vehicle_name: str, i, ctx) -> str:
+    from .tradeoff import cycle_label, default_cycle, solve_pack_mass_for_range
+    from .pack import PackOptions, pack_from_mass
+
+    if c is not None and i.vehicle is None:
+        return f"a pack of {format_number(asserted * c / f_u / 3.6e6)} kWh gross at {format_number(c / 3.6)} Wh/km"
+    v = ctx.vehicle(vehicle_name, ("inputs", "vehicle"))
+    cycle = i.cycle if i.cycle is not None else default_cycle(v)
+    if cell is not None and cell.get("gravimetric") is not None:
+        m, _ = solve_pack_mass_for_range(cell, v, asserted, cycle, PackOptions(f_usable=f_u))
+        p = pack_from_mass(cell, m, PackOptions(f_usable=f_u))
+        c2 = float(v.consumption_model(cycle)(v.total_mass(m)))
+        return (f"in a {v.id} on {cycle_label(v, cycle)}: a pack of {format_number(p.energy / 3.6e6)} kWh gross, "
+                f"{format_number(m)} kg of {cell.id} at {_whkg(cell.get('gravimetric'))} (pack "
+                f"{_whkg(p.gravimetric)}), at {format_number(c2 / 3.6)} Wh/km")
+    c2 = float(v.consumption_model(cycle)(v.total_mass(v.spec.reference_pack.mass.si)))
+    return (f"in a {v.id} on {cycle_label(v, cycle)} at {format_number(c2 / 3.6)} Wh/km: "
+            f"{format_number(asserted * c2 / f_u / 3.6e6)} kWh gross")
+
+
+def eval_consumption(claim, ctx: Context) -> Verdict:
+    """The consumption a range implies: ``c = E_pack f_usable / R``."""
+    from .pack import DEFAULT_F_USABLE
+
+    i = claim.inputs
+    f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
+    _, asserted = _asserted_quantity(claim, ctx, ("consumption",))
+    derived = i.pack_energy.si * f_u / i.range.si
+    status = judge(derived, asserted, claim.qualifier, _tol(claim))
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {format_number(asserted / 3.6)} Wh/km",
+                   f"{format_number(derived / 3.6)} Wh/km implied",
+                   "holds as stated" if status == "holds" else
+                   f"a range of {format_number(i.pack_energy.si * f_u / asserted / 1000)} km from this pack",
+                   [f"usable energy {f_u * 100:.0f} % of {i.pack_energy.text}"])
+
+
+def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float], list[str]]:
+    """(pack energy J, consumption J/m, notes) for a charge claim: given, or sized for ``range`` in the vehicle."""
+    from .pack import PackOptions, pack_from_mass
+    from .tradeoff import cycle_label, default_cycle, solve_pack_mass_for_range
+
+    if i.pack_energy is not None and i.vehicle is None:
+        return i.pack_energy.si, None, [f"pack energy {i.pack_energy.text} (given)"]
+    if i.vehicle is None:
+        return None, None, []
+    v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
+    cycle = i.cycle if i.cycle is not None else default_cycle(v)
+    model = v.consumption_model(cycle)
+    if i.pack_energy is not None:
+        ref = v.spec.reference_pack.mass.si if v.spec.reference_pack and v.spec.reference_pack.mass else 0.0
+        c = float(model(v.total_mass(ref)))
+        return i.pack_energy.si, c, [f"pack energy {i.pack_energy.text} (given)",
+                                     f"consumption {format_number(c / 3.6)} Wh/km ({v.id}, {cycle_label(v, cycle)})"]
+    if i.range is not None and cell is not None and cell.get("gravimetric") is not None:
+        m, _ = solve_pack_mass_for_range(cell, v, i.range.si, cycle)
+        p = pack_from_mass(cell, m)
+        c = float(model(v.total_mass(m)))
+        return p.energy, c, [f"pack sized for {i.range.text} in {v.id} on {cycle_label(v, cycle)}: "
+                             f"{format_number(p.energy / 3.6e6)} kWh gross, {format_number(m)} kg at "
+                             f"{_whkg(cell.get('gravimetric'))} cell / {_whkg(p.gravimetric)} pack"] \
+            + p.options.assumptions() + [f"consumption {format_number(c / 3.6)} Wh/km"]
+    if v.spec.reference_pack is None:
+        return None, None, []
+    e = v.spec.reference_pack.energy.si
+    ref = v.spec.reference_pack.mass.si if v.spec.reference_pack.mass else 0.0
+    c = float(model(v.total_mass(ref)))
+    return e, c, [f"pack energy {format_number(e / 3.6e6)} kWh ({v.id}'s reference pack)",
+                  f"consumption {format_number(c / 3.6)} Wh/km ({cycle_label(v, cycle)})"]
+
+
+def eval_charge(claim, ctx: Context) -> Verdict:
+    """A charge window: average C-rate ``dSoC / t``, power ``dSoC E / t``, chargers that deliver it.
+
+    The asserted value is the time (feasibility against the cell's max C-rate), a C-rate, or a power.
+    An unstated start SoC is evaluated from 0 % and 10 %.
+    """
+    from .charge import DEFAULT_CHARGER_EFFICIENCY, windows_for
+
+    i = claim.inputs
+    cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
+    to_soc = i.to_soc.si if i.to_soc else None
+    from_soc = i.from_soc.si if i.from_soc else None
+    seconds = i.time.si if i.time else None
+    raw = claim.asserted
+    if isinstance(raw, str) and raw.strip().upper().endswith("C") and raw.strip()[:-1].strip().replace(".", "", 1).isdigit():
+        dim, asserted = "c_rate", float(raw.strip()[:-1]) / 3600.0
+    else:
+        dim, asserted = _asserted_quantity(claim, ctx, ("time", "power"))
+    if dim == "time" and seconds is None:
+        seconds = asserted
+    if cell is not None and to_soc is None and cell.spec.charging.claims:
+        first = cell.spec.charging.claims[0]
+        to_soc = first.to_soc.si
+        from_soc = first.from_soc.si if first.from_soc else None
+        seconds = seconds if seconds is not None else first.time.si
+    if to_soc is None or seconds is None:
+        raise ctx.error(("inputs",), "a charge claim needs to_soc and time (or a cell with a charge claim)")
+    energy, consumption, notes = _charge_pack(i, ctx, cell)
+    eta = i.charger_efficiency.si if i.charger_efficiency else DEFAULT_CHARGER_EFFICIENCY
+    max_c = cell.get("max_c_rate") * 3600 if cell is not None and cell.get("max_c_rate") else None
+    windows = windows_for(from_soc, to_soc, seconds, pack_energy=energy, consumption=consumption,
+                          charger_efficiency=eta, max_c_rate=max_c)
+    notes = list(notes) + [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency)",
+                           "battery power over the gross pack energy (an upper estimate)"]
+    if from_soc is None:
+        notes.append("the claim does not say where the charge starts: 0 % and 10 % starts evaluated")
+    parts, readings = [], []
+    for w in windows:
+        s = f"{w.from_soc * 100:.0f}->{w.to_soc * 100:.0f} %: {format_number(w.c_rate)} C"
+        if w.battery_power is not None:
+            s += f", {format_number(w.battery_power / 1e3)} kW"
+            readings.append(f"{w.from_soc * 100:.0f}->{w.to_soc * 100:.0f} %: {format_number(w.c_rate)} C average, "
+                            f"{format_number(w.battery_power / 1e3)} kW at the battery, "
+                            f"{format_number(w.grid_power / 1e3)} kW from the charger (delivered by: "
+                            f"{', '.join(c.id for c in w.chargers()) or 'no charger class in the catalogue'})"
+                            + (f", {format_number(w.range_added / 1000)} km added "
+                               f"({format_number(w.range_per_minute / 1000)} km per minute)"
+                               if w.range_added is not None else ""))
+        parts.append(s)
+    derived = "; ".join(parts)
+    details = {"windows": [{"from_soc": Shown(w.from_soc * 100, "%"), "to_soc": Shown(w.to_soc * 100, "%"),
+                            "c_rate": Shown(w.c_rate, "C"),
+                            "battery_power": Shown(w.battery_power / 1e3, "kW") if w.battery_power else None,
+                            "grid_power": Shown(w.grid_power / 1e3, "kW") if w.grid_power else None,
+                            "range_added": Shown(w.range_added / 1e3, "km") if w.range_added else None,
+                            "chargers": [c.id for c in w.chargers()]} for w in windows]}
+    missing = []
+    if dim == "time":
+        claimed = f"{format_number(seconds / 60)} min for {'?' if from_soc is None else format_number(from_soc * 100)}" \
+                  f"->{format_number(to_soc * 100)} %"
+        if max_c is None:
+            status: Status = "underdetermined"
+            missing.append("the cell's rated max charge C-rate")
+            take = f"a cell rated for at least {format_number(max(w.c_rate for w in windows))} C average"
+        else:
+            worst = max(w.c_rate for w in windows)
+            status = "holds" if worst <= max_c * (1 + _tol(claim)) else "fails"
+            take = "holds as stated" if status == "holds" else \
+                f"a cell rated for {format_number(worst)} C (this one: {format_number(max_c)} C)"
+        if windows[0].battery_power is None:
+            missing.append("the pack energy (for the power)")
+    else:
+        w0 = windows[0]
+        value = w0.c_rate / 3600 if dim == "c_rate" else w0.battery_power
+        if value is None:
+            return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", str(raw), derived,
+                           "the pack energy", notes, readings, missing=["the pack energy"], details=details)
+        derived_value = value
+        status = judge(derived_value, asserted, claim.qualifier, _tol(claim))
+        claimed = f"{_qual(claim)} {raw}"
+        take = "holds as stated" if status == "holds" else (
+            f"a charge time of {format_number(w0.delta / (asserted * 3600) * 60)} min" if dim == "c_rate" else
+            f"a charge time of {format_number(w0.delta * w0.pack_energy / asserted / 60)} min")
+    return Verdict(claim.id, claim.kind, claim.quote, status, claimed, derived, take, notes, readings,
+                   missing=missing, details=details)
+
+
+def eval_range_added(claim, ctx: Context) -> Verdict:
+    """Range added in a time: ``P t / c`` (power at the battery) or ``dSoC E f_usable / c``."""
+    from .pack import DEFAULT_F_USABLE
+
+    i = claim.inputs
+    _, asserted = _asserted_quantity(claim, ctx, ("length",))
+    c, notes = _consumption_for(i, ctx, None)
+    if c is None:
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", f"{format_number(asserted / 1000)} km",
+                       "not computable", "a consumption or a vehicle", notes, missing=["the consumption (or the vehicle)"])
+    t = i.time.si
+    if i.power is not None:
+        energy = i.power.si * t
+        notes.append(f"{i.power.text} average at the battery for {i.time.text}")
+    elif i.to_soc is not None and i.pack_energy is not None:
+        start = i.from_soc.si if i.from_soc else 0.0
+        energy = (i.to_soc.si - start) * i.pack_energy.si * DEFAULT_F_USABLE
+        notes.append(f"{format_number(start * 100)} -> {i.to_soc.text} of {i.pack_energy.text}, usable "
+                     f"{DEFAULT_F_USABLE * 100:.0f} %")
+    else:
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", f"{format_number(asserted / 1000)} km",
+                       "not computable", "a charging power, or a SoC window and pack energy", notes,
+                       missing=["the charging power or the SoC window and pack energy"])
+    derived = energy / c
+    status = judge(derived, asserted, claim.qualifier, _tol(claim))
+    return Verdict(claim.id, claim.kind, claim.quote, status,
+                   f"{_qual(claim)} {format_number(asserted / 1000)} km in {i.time.text}",
+                   f"{format_number(derived / 1000)} km ({format_number(derived / 1000 / (t / 60))} km/min)",
+                   "holds as stated" if status == "holds" else
+                   f"{format_number(asserted * c / t / 1e3)} kW average at the battery", notes)
+
+
+def _figures(claim, ctx: Context):
+    a = ctx.quantity(claim.inputs.a, ("inputs", "a"))
+    b = ctx.quantity(claim.inputs.b, ("inputs", "b"))
+    try:
+        b_in_a = b.to(a.units)
+    except Exception:
+        raise ctx.error(("inputs", "b"), f"{claim.inputs.b!r} cannot be compared with {claim.inputs.a!r}: "
+                                         f"the dimensions differ") from None
+    return a, b, b_in_a
+
+
+def eval_ratio(claim, ctx: Context) -> Verdict:
+    """``b / a``; an asserted ``'N %'`` is the percent change ``(b/a - 1)``, a plain number the ratio."""
+    a, b, b_in_a = _figures(claim, ctx)
+    if float(a.magnitude) == 0:
+        raise ctx.error(("inputs", "a"), "the base figure is zero")
+    ratio = float(b_in_a.magnitude / a.magnitude)
+    raw = claim.asserted
+    percent = isinstance(raw, str) and raw.strip().endswith("%")
+    asserted = _asserted_factor(claim, ctx)
+    status = judge(ratio, asserted, claim.qualifier, _tol(claim)) if not percent else \
+        judge(ratio - 1, asserted - 1, claim.qualifier, _tol(claim))
+    need = a * asserted
+    return Verdict(claim.id, claim.kind, claim.quote, status,
+                   f"{_qual(claim)} {raw}" if percent else f"{_qual(claim)} x{format_number(asserted)}",
+                   f"x{format_number(ratio)} ({_pct(ratio - 1)})",
+                   "holds as stated" if status == "holds" else f"b = {format_number(float(need.magnitude))} {a.units:~P}",
+                   [f"a = {claim.inputs.a}, b = {claim.inputs.b}"])
+
+
+def eval_difference(claim, ctx: Context) -> Verdict:
+    """``b - a``, compared with the asserted difference (same dimension)."""
+    a, b, b_in_a = _figures(claim, ctx)
+    q = ctx.quantity(claim.asserted, ("asserted",))
+    try:
+        asserted = float(q.to(a.units).magnitude)
+    except Exception:
+        raise ctx.error(("asserted",), f"{claim.asserted!r} cannot be compared with {claim.inputs.a!r}") from None
+    diff = float(b_in_a.magnitude - a.magnitude)
+    status = judge(diff, asserted, claim.qualifier, _tol(claim))
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {claim.asserted}",
+                   f"{format_number(diff)} {a.units:~P}",
+                   "holds as stated" if status == "holds" else f"b = {format_number(float(a.magnitude) + asserted)} {a.units:~P}",
+                   [f"a = {claim.inputs.a}, b = {claim.inputs.b}"])
+
+
+def eval_product(claim, ctx: Context) -> Verdict:
+    """The product of the factors, compared in the asserted value's unit."""
+    total = None
+    for k, f in enumerate(claim.inputs.factors):
+        q = ctx.quantity(f, ("inputs", "factors", k))
+        total = q if total is None else total * q
+    q = ctx.quantity(claim.asserted, ("asserted",))
+    try:
+        derived = float(total.to(q.units).magnitude)
+    except Exception:
+        raise ctx.error(("asserted",), f"{claim.asserted!r} does not have the dimension of the product") from None
+    asserted = float(q.magnitude)
+    status = judge(derived, asserted, claim.qualifier, _tol(claim))
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {claim.asserted}",
+                   f"{format_number(derived)} {q.units:~P}",
+                   "holds as stated" if status == "holds" else
+                   f"factors multiplying to {format_number(asserted)} {q.units:~P} "
+                   f"(x{format_number(asserted / derived)} of these)",
+                   [" x ".join(str(f) for f in claim.inputs.factors)])
+
+
+def eval_growth(claim, ctx: Context) -> Verdict:
+    """Compound annual growth: ``(end / start)^(1 / years) - 1``."""
+    i = claim.inputs
+    years = i.end_year - i.start_year
+    if years <= 0:
+        raise ctx.error(("inputs", "end_year"), "end_year must be after start_year")
+    start = ctx.quantity(i.start, ("inputs", "start"))
+    end = ctx.quantity(i.end, ("inputs", "end"))
+    try:
+        ratio = float(end.to(start.units).magnitude / start.magnitude)
+    except Exception:
+        raise ctx.error(("inputs", "end"), f"{i.end!r} cannot be compared with {i.start!r}") from None
+    if ratio <= 0:
+        raise ctx.error(("inputs", "end"), "start and end must be positive")
+    rate = ratio ** (1 / years) - 1
+    _, asserted = _asserted_quantity(claim, ctx, ("fraction",))
+    status = judge(rate, asserted, claim.qualifier, _tol(claim))
+    end_needed = float(start.magnitude) * (1 + asserted) ** years
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {asserted * 100:.1f} % a year",
+                   f"{rate * 100:.1f} % a year over {years} years (x{format_number(ratio)})",
+                   "holds as stated" if status == "holds" else
+                   f"end = {format_number(end_needed)} {start.units:~P} in {i.end_year}",
+                   [f"{i.start} in {i.start_year} -> {i.end} in {i.end_year}: (end/start)^(1/{years}) - 1",
+                    ])
+
+
+EVALUATORS: dict[str, Callable] = {
+    "same-weight": eval_same_weight, "same-energy": eval_same_energy, "same-range": eval_same_range,
+    "range": eval_range, "consumption": eval_consumption, "charge": eval_charge,
+    "range-added": eval_range_added, "ratio": eval_ratio, "difference": eval_difference,
+    "product": eval_product, "growth": eval_growth,
+}
+
+
+def evaluate(claim, ctx: Context) -> Verdict:
+    """The verdict on one validated claim."""
+    verdict = EVALUATORS[claim.kind](claim, ctx)
+    verdict.source = claim.source
+    verdict.assumptions.append(f"tolerance {_tol(claim) * 100:g} % relative ({claim.qualifier})")
+    if claim.note:
+        verdict.assumptions.append(f"note: {claim.note}")
+    return verdict
+
+
+def check_file(name: str) -> tuple[Any, list[Verdict]]:
+    """Load a claims file (catalogue id under specs/claims or a path) and evaluate every claim."""
+    from .catalog import resolve
+    from .spec import validate_document
+    from .yamlfile import load_yaml
+
+    path, in_catalogue = resolve(name, "claim")
+    doc = load_yaml(path)
+    spec = validate_document(doc, expect="claims")
+    ids = [c.id for c in spec.claims]
+    for k, cid in enumerate(ids):
+        if cid in ids[:k]:
+            raise doc.error(("claims", k, "id"), f"duplicate claim id {cid!r}")
+    return spec, [evaluate(c, Context(doc, ("claims", k))) for k, c in enumerate(spec.claims)]
+
+
+def check_inline(kind: str, inputs: dict[str, str], asserted: str, qualifier: str = "about",
+                 tolerance: Optional[str] = None, quote: Optional[str] = None) -> Verdict:
+    """Evaluate one claim given on the command line (``key=value`` inputs)."""
+    from pydantic import ValidationError
+
+    from .spec import _first_error
+    from .yamlfile import Document
+
+    if kind not in CLAIM_MODELS:
+        import difflib
+
+        hint = difflib.get_close_matches(kind, list(CLAIM_MODELS), n=1)
+        raise ClaimError(f"unknown claim kind {kind!r}" + (f"; did you mean {hint[0]!r}?" if hint else
+                                                           f"; kinds: {', '.join(CLAIM_MODELS)}"))
+    data: dict[str, Any] = {"id": "command-line", "kind": kind, "quote": quote or f"{kind} claim",
+                            "asserted": asserted, "qualifier": qualifier, "inputs": dict(inputs)}
+    if kind == "product" and "factors" in inputs:
+        data["inputs"]["factors"] = [f.strip() for f in inputs["factors"].split("*")]
+    if tolerance is not None:
+        data["tolerance"] = tolerance
+    model = CLAIM_MODELS[kind]
+    doc = Document("<command line>", data)
+    try:
+        claim = model.model_validate(data)
+    except ValidationError as exc:
+        err = _first_error(exc, model, doc)
+        raise ClaimError(err.message) from None
+    return evaluate(claim, Context(None))
