@@ -56,7 +56,9 @@ class SameWeightInputs(CellPair):
                               "(ambiguous: tested as energy per charge; cycle and calendar life noted)")
 
 
-class SameRangeInputs(CellPair):
+class SameRangeInputs(Strict):
+    a: str = Field(description="cell id or path (the reference)")
+    b: str = Field(description="cell id or path (the new cell)")
     vehicle: str = DEFAULT_VEHICLE
     cycle: Optional[str] = None
     range: Optional[Qty("length")] = None
@@ -101,7 +103,6 @@ class RangeAddedInputs(Strict):
     consumption: Optional[Qty("consumption")] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
-    cell: Optional[str] = None
 
 
 class TwoFigures(Strict):
