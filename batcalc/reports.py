@@ -313,7 +313,7 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
         ("power from the charger", "kW", lambda w: w.grid_power / 1e3),
         ("energy added", "kWh", lambda w: w.energy_added / 3.6e6),
         ("range added", dist, lambda w: shown(w.range_added, "length", system, "distance").value),
-        ("range added per minute", dist, lambda w: shown(w.range_per_minute, "length", system, "distance").value),
+        ("range added per minute", f"{dist}/min", lambda w: shown(w.range_per_minute, "length", system, "distance").value),
         ("charge speed", speed_unit, lambda w: shown(w.charge_speed, "speed", system).value),
     ]
     rows, data_windows = [], [{"from_soc": Shown(w.from_soc * 100, "%"), "to_soc": Shown(w.to_soc * 100, "%"),
