@@ -497,6 +497,47 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
     _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote)], fmt)
 
 
+class SpecKind(str, Enum):
+    cell = "cell"
+    vehicle = "vehicle"
+    claim = "claim"
+
+
+@app.command("schema")
+@handles_errors
+def schema_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell, vehicle or claim")]) -> None:
+    """Print the JSON Schema of a spec kind, with descriptions and the dimension of every value.
+
+    Point an editor's YAML language server at it with a first line
+    '# yaml-language-server: $schema=cell.schema.json'.
+
+    Example: batcalc schema cell > cell.schema.json
+    """
+    from .render import render_json
+    from .schema import schema_for
+
+    emit(render_json(schema_for(kind.value)))
+
+
+@app.command("new")
+@handles_errors
+def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell, vehicle or claim")],
+            spec_id: Annotated[str, typer.Argument(metavar="ID", help="id of the new spec (lowercase, dashes)")],
+            output: Annotated[Optional[str], typer.Option("--output", "-o", help="file to write "
+                                                          "[default: ID.yaml in the current folder]")] = None) -> None:
+    """Write a commented template for a new spec file that loads as it is (never overwrites).
+
+    Example: batcalc new cell my-cell
+    """
+    from .schema import template
+    from .safefile import write_new
+
+    path = output or f"{spec_id}.yaml"
+    write_new(path, template(kind.value, spec_id).encode("utf-8"), force=False)
+    emit(f"wrote {path}: edit it, then try: batcalc "
+         f"{'show' if kind is SpecKind.cell else 'check' if kind is SpecKind.claim else 'range gac-aion-ssb-350 --vehicle'} {path}")
+
+
 def _click_exceptions():
     """The click exception classes typer uses (vendored in typer >= 0.2x, plain click before)."""
     try:
@@ -514,6 +555,8 @@ def main(argv: Optional[list[str]] = None) -> None:
     command = get_command(app)
     try:
         code = command.main(args=argv, prog_name="batcalc", standalone_mode=False)
+    except SystemExit:              # shell completion and --help exit on their own
+        raise
     except cx.UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
             typer.echo(exc.ctx.get_help())
@@ -522,7 +565,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         message = " ".join(exc.format_message().split())
         fail(f"{path}: error: {message} (see '{path} --help')")
         code = 2
-    except cx.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         fail("batcalc: aborted")
         code = 130
     except cx.ClickException as exc:

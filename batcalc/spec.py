@@ -137,20 +137,27 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
         raise PydanticCustomError("quantity_" + where, "{msg}", {"msg": str(exc)}) from None
 
 
+_VALUE_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?\s*\S.*$"
+
+
 def _schema_for(dim: str) -> dict:
+    """JSON Schema of a value of dimension ``dim``: a '<number> <unit>' string or the long form."""
     if dim == "c_rate":
         pattern, example, label = r"^\s*\d+(\.\d*)?\s*C\s*$", "2 C", "C-rate (charge current / capacity)"
     else:
         d = units.DIMENSIONS[dim]
-        pattern, example, label = None, f"1 {d.example}", d.label
-    text = {"type": "string", "description": f"{label}, e.g. '{example}'", "examples": [example]}
-    if pattern:
-        text["pattern"] = pattern
+        example = {"specific_energy": "350 Wh/kg", "energy_density": "700 Wh/L", "fraction": "80 %"}.get(
+            dim, f"1 {d.example}".strip())
+        pattern, label = _VALUE_PATTERN, d.label
+    text = {"type": "string", "pattern": pattern, "description": f"{label}, e.g. '{example}'", "examples": [example]}
     if dim == "fraction":
         text = {"anyOf": [text, {"type": "number", "minimum": 0, "maximum": 1}]}
+    elif dim in ("number", "count"):
+        text = {"anyOf": [{"type": "number"}, text]}
     long_form = {"type": "object", "additionalProperties": False, "required": ["value"],
-                 "properties": {"value": text, "source": {"type": "string"}, "note": {"type": "string"},
-                                "assumption": {"type": "string"}}}
+                 "properties": {"value": text, "source": {"type": "string", "description": "id of a source"},
+                                "note": {"type": "string"},
+                                "assumption": {"type": "string", "description": "why, when no source gives it"}}}
     return {"x-dimension": dim, "description": f"{label} with its unit, e.g. '{example}'",
             "anyOf": [text, long_form]}
 
@@ -179,7 +186,7 @@ class Source(Strict):
     url: Optional[str] = Field(None, description="address of the document")
     document: Optional[str] = Field(None, description="a document without a URL")
     publisher: Optional[str] = None
-    date: Optional[str] = Field(None, description="publication date: YYYY-MM-DD, YYYY-MM or YYYY")
+    date: Optional[Union[str, int]] = Field(None, description="publication date: YYYY-MM-DD, YYYY-MM or YYYY")
     grade: Grade = Field(description="datasheet (maker's sheet, independent lab or teardown) or press")
     note: Optional[str] = None
 
