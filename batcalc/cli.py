@@ -91,6 +91,7 @@ def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks o
 
     Compare cells in the units you think in, derive what a spec implies, check claims.
 
+    \b
     Example: batcalc compare gac-aion-ssb-300 gac-aion-ssb-350
     """
     if debug:
@@ -109,6 +110,7 @@ def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to li
              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """List the built-in catalogue: cells (energy densities, source grade), vehicles or drive cycles.
 
+    \b
     Example: batcalc list --kind vehicle --format markdown
     """
     from .render import check_format, render
@@ -137,6 +139,7 @@ def show_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogue
              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Show one cell: every figure given or derived, its source and grade, and its claims.
 
+    \b
     Example: batcalc show huineng-llcb
     """
     from .catalog import load_cell
@@ -162,6 +165,7 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
     Shows energy at the same mass (E2/E1 = rho2/rho1) and mass at the same energy
     (m2/m1 = rho1/rho2), and the same for volume.
 
+    \b
     Example: batcalc compare gac-aion-ssb-300 gac-aion-ssb-350
     """
     from .catalog import load_cell
@@ -189,6 +193,7 @@ def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a va
 
     kWh/100km <-> Wh/km <-> mi/kWh <-> MPGe (1 MPGe = 1 mile per 33.705 kWh).
 
+    \b
     Example: batcalc convert "16 kWh/100km" MPGe
     """
     from .render import check_format, render
@@ -276,6 +281,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
 
     R = E_usable / c(m_vehicle), with consumption from the road load over a drive cycle.
 
+    \b
     Example: batcalc range gac-aion-ssb-350 --vehicle mid-sedan --pack-mass "480 kg"
     """
     from .catalog import load_cell
@@ -320,6 +326,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     and consumption drops a little. range: the pack mass is solved with mass feedback; shows the mass
     saved and, for vehicles with a gross mass limit, the payload gained.
 
+    \b
     Example: batcalc tradeoff gac-aion-ssb-300 gac-aion-ssb-350 --vehicle heavy-truck --hold range
     """
     from .catalog import load_cell
@@ -360,6 +367,7 @@ def sweep_cmd(vehicle: VehicleOpt,
 
     Tables put densities in rows; csv and json give one record per grid point.
 
+    \b
     Example: batcalc sweep --vehicle mid-sedan --densities "250:400:50 Wh/kg" --pack-masses "300:600:100 kg"
     """
     from .render import check_format
@@ -400,6 +408,7 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
     Without --to/--time/--power it uses the cell's own charge claims. C = dSoC / t[h];
     P = dSoC x E_pack / t; range added = dSoC x E_usable / consumption.
 
+    \b
     Example: batcalc charge huineng-llcb --vehicle mid-sedan --pack-energy "100 kWh"
     """
     from .catalog import load_cell
@@ -447,6 +456,7 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
 
     Exit code 1 if any claim fails. The file format is in docs/claims.md.
 
+    \b
     Example: batcalc check seed-article
     """
     from .claims import check_file
@@ -480,6 +490,7 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
     Inputs are KEY=VALUE pairs, as under `inputs:` in a claims file (docs/claims.md). Exit code 1
     if the claim fails.
 
+    \b
     Example: batcalc claim growth start="1.95 billion yuan" end="116.23 billion yuan" start_year=2024 end_year=2030 --asserted "98 %"
     """
     from .claims import check_inline
@@ -511,6 +522,7 @@ def schema_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="ce
     Point an editor's YAML language server at it with a first line
     '# yaml-language-server: $schema=cell.schema.json'.
 
+    \b
     Example: batcalc schema cell > cell.schema.json
     """
     from .render import render_json
@@ -527,6 +539,7 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
                                                           "[default: ID.yaml in the current folder]")] = None) -> None:
     """Write a commented template for a new spec file that loads as it is (never overwrites).
 
+    \b
     Example: batcalc new cell my-cell
     """
     from .schema import template
@@ -536,6 +549,11 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
     write_new(path, template(kind.value, spec_id).encode("utf-8"), force=False)
     emit(f"wrote {path}: edit it, then try: batcalc "
          f"{'show' if kind is SpecKind.cell else 'check' if kind is SpecKind.claim else 'range gac-aion-ssb-350 --vehicle'} {path}")
+
+
+from .cli_plot import plot_app  # noqa: E402  (the plot commands, matplotlib loaded only when plotting)
+
+app.add_typer(plot_app, name="plot")
 
 
 def _click_exceptions():

@@ -85,9 +85,11 @@ def tradeoff_report(t: Tradeoff, system: str):
     fa, fb = range_figures(t.a, system), range_figures(t.b, system)
     headers = ["quantity", "unit", t.a.cell.id, t.b.cell.id, "change"]
     rows, data_rows = [], {}
-    for (key, label, sa), (_, _, sb) in zip(fa, fb):
-        if key in ("range_per_density",):
+    fb_by_key = {key: s for key, _, s in fb}
+    for key, label, sa in fa:
+        if key in ("range_per_density",) or key not in fb_by_key:
             continue
+        sb = fb_by_key[key]
         change = ""
         if sa.value and sb.value is not None:
             ratio = sb.value / sa.value
@@ -261,8 +263,8 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
             pack_mass, how = 0.0, "pack mass unknown, left out"
         cyc = default_cycle(v) if cycle == "default" else cycle
         consumption = float(v.consumption_model(cyc)(v.total_mass(pack_mass)))
-        notes.append(f"consumption {format_number(consumption / 3.6)} Wh/km: {v.id} on {cycle_label(v, cyc)} at "
-                     f"{format_number(v.total_mass(pack_mass))} kg ({how}); usable energy "
+        notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on {cycle_label(v, cyc)} at "
+                     f"{_q(v.total_mass(pack_mass), 'mass', system)} ({how}); usable energy "
                      f"{DEFAULT_F_USABLE * 100:.0f} %")
     elif pack_energy is None:
         notes.append("no pack energy (give --pack-energy or --vehicle): C-rates only")

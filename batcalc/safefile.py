@@ -26,6 +26,9 @@ def write_new(path: str | os.PathLike, data: bytes, force: bool = False) -> Path
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)         # mkstemp makes 0600; give the usual file mode
         if force:
             os.replace(tmp, target)
         else:

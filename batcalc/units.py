@@ -100,10 +100,10 @@ SYSTEMS: dict[str, dict[str, str]] = {
 
 # Strict grammar. A value is ``<number> [unit]``:
 #   number  := [+-] (digits [. digits] | . digits) [e [+-] 1-3 digits]      ASCII digits only
-#   unit    := ['1' '/'] factor-product | product ['/' power]                at most one '/'
-#   product := power ('*' power)*                                              '*' or '·' explicit
-#   power   := atom [('^' | '**') exponent]        exponent: a nonzero integer, |e| <= MAX_EXPONENT
-#   atom    := name | '%' | '(' unit ')'                               at most MAX_PAREN_DEPTH deep
+#   unit    := '1' '/' power | product ['/' power]      at most one '/' per level: 'Wh/(kg*h)'
+#   product := power ('*' power)*                       '*', '·' or '×'; a space is not a product
+#   power   := atom [('^' | '**') exponent]        exponent: nonzero integer, |e| <= MAX_EXPONENT
+#   atom    := name | '%' | '(' unit ')'                 at most MAX_PAREN_DEPTH levels of '('
 # Spaces are allowed around operators but never mean multiplication: pint reads '350 Wh kg' as
 # Wh*kg and 'Wh/kg h' or 'W/m*K' as (W/m)*K, so those are refused rather than misread.
 _NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?"
@@ -353,6 +353,9 @@ def parse_unit(unit: str):
     for name, exponent in result._units.items():
         if abs(exponent) > MAX_EXPONENT:
             raise UnitError(f"unit {shown!r} has {name}^{exponent:g}: powers above {MAX_EXPONENT} are not allowed")
+    for name, exponent in result.dimensionality.items():     # 'Gpc^4*Mpc^4*kpc^4' is [length]^12
+        if abs(exponent) > MAX_EXPONENT:
+            raise UnitError(f"unit {shown!r} has {name}^{exponent:g}: powers above {MAX_EXPONENT} are not allowed")
     return result
 
 
@@ -437,6 +440,9 @@ def parse_quantity(text: str, dim: str | None = None):
             raise UnitError(f"{shown!r} is not {'an' if d.label[0] in 'aeiou' else 'a'} {d.label}: write a plain "
                             f"number{' or a percentage' if dim == 'fraction' else ''}, e.g. "
                             f"'{'80 %' if dim == 'fraction' else '0.25'}'")
+        if dim == "fraction" and not unit and not 0 <= number <= 1:
+            raise UnitError(f"bare number {shown!r} is ambiguous for a fraction: write '{number:g} %' or a "
+                            f"fraction between 0 and 1")
     elif dim is not None and not unit:
         d = DIMENSIONS[dim]
         raise UnitError(f"{shown!r} has no unit: expected a {d.label}, e.g. '{number:g} {d.example}'")

@@ -233,6 +233,8 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     import yaml
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if not text.strip():                                      # tabs alone are a YAML syntax error
+        raise SpecError("file is empty: expected a YAML mapping starting with 'kind:'", path, 1, 1)
     try:
         loader = loader_cls(text)
         try:

@@ -1,0 +1,129 @@
+"""``batcalc plot``: Ragone, range and charge charts written to PNG, SVG or PDF files.
+
+A typer sub-app (mounted by :mod:`batcalc.cli` as ``plot``). Like the other commands it only parses
+options and calls the layers below (:mod:`batcalc.plots` builds the data and draws it). Nothing here
+imports matplotlib: ``batcalc --help`` stays fast and works without it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .cli import (CycleOpt, FMassOpt, FUsableOpt, UnitsOpt, UnitSystem, VehicleOpt, _complete_cells,
+                  _complete_vehicles, _cycle, _pack_options, _quantity, emit, fail, handles_errors)
+
+plot_app = typer.Typer(
+    name="plot",
+    help="Charts written to image files (PNG, SVG or PDF, from the file name): Ragone, range against "
+         "pack mass, charge windows. Needs matplotlib: pip install 'batcalc[plot]'.\n\n"
+         "\b\nExample: batcalc plot ragone -o ragone.png",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+OutputOpt = Annotated[str, typer.Option("--output", "-o", metavar="FILE",
+                                        help="image file to write: *.png, *.svg or *.pdf")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="overwrite FILE if it exists")]
+
+
+def _prepare(output: str, force: bool) -> None:
+    """Fail fast, before any calculation: bad file name, existing file, no matplotlib."""
+    from .plots import check_output, require_matplotlib
+
+    check_output(output, force)
+    require_matplotlib()
+
+
+@plot_app.command("ragone")
+@handles_errors
+def ragone_cmd(cells: Annotated[Optional[list[str]], typer.Argument(
+                   metavar="CELL", help="catalogue ids or paths [default: every catalogue cell that gives "
+                   "both energy densities]", autocompletion=_complete_cells, show_default=False)] = None,
+               output: OutputOpt = ..., force: ForceOpt = False,
+               unit_system: UnitsOpt = UnitSystem.metric) -> None:
+    """Gravimetric against volumetric energy density, every cell labelled with its figures.
+
+    Marker shape: cell-level or pack-level figures; filled or hollow: datasheet or press grade. Cells
+    lacking either density are left out (and named on stderr and under the chart).
+
+    \b
+    Example: batcalc plot ragone tesla-4680 byd-blade-lfp huineng-llcb -o ragone.png
+    """
+    from .catalog import catalog_ids, load_cell
+    from .plots import draw_ragone, ragone_data
+
+    _prepare(output, force)
+    loaded = [load_cell(c) for c in (cells or catalog_ids("cell"))]
+    data = ragone_data(loaded, unit_system.value)
+    if data["left_out"]:
+        fail("batcalc: note: left out for lacking an energy density: "
+             + ", ".join(f"{lo['id']} (no {' or '.join(lo['missing'])})" for lo in data["left_out"]))
+    path = draw_ragone(data, output, force)
+    emit(f"wrote {path} ({len(data['points'])} cells)")
+
+
+@plot_app.command("range")
+@handles_errors
+def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="catalogue ids or paths; the first "
+                                                         "is the reference", autocompletion=_complete_cells)],
+              vehicle: VehicleOpt, output: OutputOpt,
+              pack_mass: Annotated[Optional[str], typer.Option("--pack-mass", help="reference pack mass, e.g. "
+                                                               "'480 kg' [default: the vehicle's reference pack]")] = None,
+              cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+              force: ForceOpt = False, unit_system: UnitsOpt = UnitSystem.metric) -> None:
+    """Range against pack mass for each cell in a vehicle, with both comparisons marked.
+
+    Same weight: a vertical line at the reference pack mass, each cell's range marked on it (as
+    `batcalc tradeoff A B --hold mass` prints). Same range: a horizontal line at the first cell's range
+    there, each cell's pack mass marked on it (as `--hold range`, with mass feedback).
+
+    \b
+    Example: batcalc plot range gac-aion-ssb-300 gac-aion-ssb-350 --vehicle mid-sedan -o range.png
+    """
+    from .catalog import load_cell
+    from .plots import draw_range, fmt, range_data
+    from .vehicle import load_vehicle
+
+    _prepare(output, force)
+    data = range_data([load_cell(c) for c in cells], load_vehicle(vehicle), unit_system.value, _cycle(cycle),
+                      _quantity(pack_mass, "mass", "--pack-mass"), _pack_options(f_mass, f_usable))
+    if data["unreachable"]:
+        fail(f"batcalc: note: no pack reaches {fmt(data['reference']['range'])} {data['units']['range']} with "
+             + ", ".join(data["unreachable"]))
+    path = draw_range(data, output, force)
+    emit(f"wrote {path} ({len(data['curves'])} cells in {data['vehicle']})")
+
+
+@plot_app.command("charge")
+@handles_errors
+def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogue id or path of a cell spec",
+                                                   autocompletion=_complete_cells)],
+               output: OutputOpt,
+               vehicle: Annotated[Optional[str], typer.Option("--vehicle", "-v", help="vehicle for range added "
+                                                              "(and its reference pack energy)",
+                                                              autocompletion=_complete_vehicles)] = None,
+               pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="gross pack energy, e.g. "
+                                                                  "'100 kWh' [default: the vehicle's reference pack]")] = None,
+               cycle: CycleOpt = None, force: ForceOpt = False,
+               unit_system: UnitsOpt = UnitSystem.metric) -> None:
+    """State of charge and range added against minutes for the cell's charge claim.
+
+    Each window is drawn at its constant average power (straight lines; real charging tapers). When
+    the claim does not say where the charge starts, 0 % and 10 % starts are both drawn. The numbers
+    are those `batcalc charge` prints.
+
+    \b
+    Example: batcalc plot charge huineng-llcb --vehicle mid-sedan -o charge.png
+    """
+    from .catalog import load_cell
+    from .plots import charge_data, draw_charge
+
+    _prepare(output, force)
+    data = charge_data(load_cell(cell), unit_system.value, vehicle, _quantity(pack_energy, "energy", "--pack-energy"),
+                       _cycle(cycle))
+    path = draw_charge(data, output, force)
+    emit(f"wrote {path} ({len(data['windows'])} charge window{'s' if len(data['windows']) != 1 else ''})")

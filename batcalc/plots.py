@@ -1,0 +1,714 @@
+"""Pictures: Ragone chart (Wh/kg against Wh/L), range against pack mass, charge windows.
+
+The data behind each chart comes from the calculation layers (``cells``, ``tradeoff``, ``reports``)
+and is returned by ``*_data`` functions as plain dicts and lists of numbers in display units; the
+``draw_*`` functions only draw it. matplotlib is an optional extra (``pip install 'batcalc[plot]'``),
+imported lazily and only by the drawing code, always on the headless Agg backend.
+
+Files are written atomically by :func:`batcalc.safefile.write_new` (temporary file in the target
+folder, then renamed onto the target; an existing file is replaced only with ``--force``).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import textwrap
+from pathlib import Path
+from typing import Any, Optional
+
+from . import units
+from .errors import BatcalcError
+from .pack import PackOptions
+
+#: File name suffix -> matplotlib format.
+PLOT_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+MATPLOTLIB_HINT = "plotting needs matplotlib: pip install 'batcalc[plot]'"
+#: Resolution of PNG output (dots per inch); the figures are about 10 in wide.
+DPI = 150
+#: Categorical colours (matplotlib's tab10, written out so the data layer needs no matplotlib).
+COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+           "#bcbd22", "#17becf")
+GRADE_COLOURS = {"datasheet": "#1f77b4", "press": "#d95f02", None: "#7f7f7f"}
+LEVEL_MARKERS = {"cell": "o", "pack": "s"}
+
+
+# --------------------------------------------------------------------------- output files
+
+def image_format(path: str | os.PathLike) -> str:
+    """The image format named by the file's suffix (png, svg, pdf), else a one-line error."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in PLOT_FORMATS:
+        shown = f"suffix {suffix!r}" if suffix else "no suffix"
+        raise BatcalcError(f"cannot tell the image format of {str(path)!r} ({shown}): name the file "
+                           f"*.png, *.svg or *.pdf")
+    return PLOT_FORMATS[suffix]
+
+
+def check_output(path: str | os.PathLike, force: bool = False) -> tuple[Path, str]:
+    """Check before any work that ``path`` can be written: known suffix, existing folder, and no
+    existing file unless ``force``. Returns ``(path, format)``."""
+    if not str(path).strip():
+        raise BatcalcError("give the image file to write with -o, e.g. -o ragone.png")
+    p = Path(path)
+    fmt = image_format(p)
+    if p.is_dir():
+        raise BatcalcError(f"{str(p)!r} is a folder: give a file name such as {str(p / ('plot.' + fmt))!r}")
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        raise BatcalcError(f"cannot write {str(p)!r}: folder {str(folder)!r} does not exist")
+    if (p.exists() or p.is_symlink()) and not force:
+        raise BatcalcError(f"{p} exists; not overwriting it (use --force to replace it)")
+    return p, fmt
+
+
+def require_matplotlib() -> None:
+    """Raise the one-line install hint when matplotlib cannot be imported."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        raise BatcalcError(MATPLOTLIB_HINT) from None
+
+
+def _pyplot():
+    require_matplotlib()
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def save_figure(fig, path: str | os.PathLike, force: bool = False) -> Path:
+    """Write ``fig`` to ``path`` (format from the suffix) without ever leaving a half-written file.
+
+    The image is rendered in memory, then written by :func:`batcalc.safefile.write_new`: a temporary
+    file in the same folder renamed onto ``path`` (``os.link`` unless ``force``, so an existing file
+    is never overwritten)."""
+    import io
+
+    from .safefile import write_new
+
+    p, fmt = check_output(path, force)
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=DPI, metadata=_metadata(fmt))
+    try:
+        return write_new(p, buf.getvalue(), force=force)
+    except OSError as exc:
+        raise BatcalcError(f"cannot write {str(p)!r}: {exc.strerror or exc}") from None
+
+
+def _metadata(fmt: str) -> dict:
+    # No creation date: the same data gives the same file.
+    if fmt == "png":
+        return {"Software": "batcalc (matplotlib)"}
+    if fmt == "svg":
+        return {"Date": None}
+    return {"CreationDate": None, "Creator": "batcalc (matplotlib)"}
+
+
+# --------------------------------------------------------------------------- helpers
+
+def fmt(x: Optional[float]) -> str:
+    """A number as the tables print it (4 significant figures)."""
+    return "" if x is None else units.format_number(float(x))
+
+
+def pretty_unit(unit: str) -> str:
+    """``Wh/in^3`` -> ``Wh/in³`` for axis labels."""
+    return unit.replace("^2", "²").replace("^3", "³")
+
+
+def _unique(cells: list) -> list:
+    seen, out = set(), []
+    for c in cells:
+        if c.id not in seen:
+            seen.add(c.id)
+            out.append(c)
+    return out
+
+
+def _grade(cell, key: str) -> Optional[str]:
+    fig = cell.figures.get(key)
+    return None if fig is None else fig.grade
+
+
+# --------------------------------------------------------------------------- data
+
+def ragone_data(cells: list, system: str = "metric") -> dict[str, Any]:
+    """Points of the Ragone chart: each cell's gravimetric and volumetric density in display units.
+
+    A point's grade is the weaker of its two figures' grades (``press`` if either is press, None if
+    either is ungraded). Cells lacking either density are listed in ``left_out``."""
+    gu, vu = units.display_unit("specific_energy", system), units.display_unit("energy_density", system)
+    points, left_out = [], []
+    for c in _unique(cells):
+        g, v = c.get("gravimetric"), c.get("volumetric")
+        if g is None or v is None:
+            left_out.append({"id": c.id, "missing": [u for u, x in ((gu, g), (vu, v)) if x is None]})
+            continue
+        grades = {"gravimetric": _grade(c, "gravimetric"), "volumetric": _grade(c, "volumetric")}
+        values = set(grades.values())
+        grade = None if None in values else ("press" if "press" in values else "datasheet")
+        points.append({
+            "id": c.id, "name": c.spec.name, "level": c.level, "grade": grade, "grades": grades,
+            "gravimetric": float(units.from_si(g, "specific_energy", gu)),
+            "volumetric": float(units.from_si(v, "energy_density", vu)),
+        })
+    return {"system": system, "units": {"gravimetric": gu, "volumetric": vu}, "points": points,
+            "left_out": left_out}
+
+
+def range_data(cells: list, vehicle, system: str = "metric", cycle: Optional[str] = "default",
+               pack_mass: Optional[float] = None, options: PackOptions = PackOptions(),
+               points: int = 241) -> dict[str, Any]:
+    """Range against pack mass for each cell in ``vehicle``, with the two comparisons the chart shows.
+
+    Reference: the first cell's pack at ``pack_mass`` kg (default: the vehicle's reference pack).
+    Same weight: every cell's range at that pack mass (``tradeoff(..., 'mass')``). Same range: the
+    pack mass each cell needs for the first cell's range there (``tradeoff(..., 'range')``, with mass
+    feedback; None when no pack reaches it). Curves: :func:`~batcalc.tradeoff.sweep_range`, on a mass
+    grid that contains the reference and same-range masses exactly. Display units throughout."""
+    import numpy as np
+
+    from .pack import cell_density
+    from .tradeoff import cycle_label, default_cycle, sweep_range, tradeoff
+
+    cells = _unique(cells)
+    if not cells:
+        raise BatcalcError("give at least one cell")
+    cyc = default_cycle(vehicle) if cycle == "default" else cycle
+    base = cells[0]
+    same_mass = [tradeoff(base, c, vehicle, "mass", pack_mass=pack_mass, cycle=cyc, options=options) for c in cells]
+    ref = same_mass[0].a
+    same_range, unreachable = [], []
+    for c in cells:
+        try:
+            same_range.append(tradeoff(base, c, vehicle, "range", pack_mass=pack_mass, cycle=cyc, options=options).b)
+        except BatcalcError:
+            same_range.append(None)
+            unreachable.append(c.id)
+    m_ref = ref.pack.mass
+    needed = [r.pack.mass for r in same_range if r is not None]
+    m_max = max([2.0 * m_ref] + [1.15 * m for m in needed])
+    grid = np.union1d(np.linspace(0.0, m_max, points), [m_ref] + needed)
+
+    mu, du = units.display_unit("mass", system), units.display_unit("distance", system)
+    su = units.display_unit("specific_energy", system)
+
+    def mass(x):
+        return units.from_si(x, "mass", mu)
+
+    def dist(x):
+        return units.from_si(x, "length", du)
+
+    curves, notes = [], []
+    for c, t, r in zip(cells, same_mass, same_range):
+        rho, opts, cell_notes = cell_density(c, options)
+        notes += [n for n in cell_notes if n not in notes]
+        ranges = sweep_range(vehicle, [rho], grid, cyc, opts)[0]
+        curves.append({
+            "id": c.id, "name": c.spec.name, "level": c.level,
+            "density": float(units.from_si(rho, "specific_energy", su)),
+            "pack_mass": [float(x) for x in mass(grid)], "range": [float(x) for x in dist(ranges)],
+            "range_at_reference_mass": float(dist(t.b.range)),
+            "pack_mass_for_reference_range": None if r is None else float(mass(r.pack.mass)),
+        })
+    opts = options
+    assumptions = [
+        f"cycle: {cycle_label(vehicle, cyc)}",
+        f"pack mass = cell mass / {opts.f_mass:.2f} (cell-to-pack mass fraction), usable energy "
+        f"{opts.f_usable * 100:.0f} % of nominal",
+        f"{vehicle.id}: {fmt(mass(vehicle.glider_mass))} {mu} without battery + {fmt(mass(vehicle.payload))} {mu} "
+        f"payload + pack; consumption rises with that mass",
+    ] + notes
+    return {
+        "vehicle": vehicle.id, "vehicle_name": vehicle.spec.name, "cycle": cycle_label(vehicle, cyc),
+        "system": system, "units": {"mass": mu, "range": du, "density": su},
+        "reference": {"cell": base.id, "pack_mass": float(mass(m_ref)), "range": float(dist(ref.range)),
+                      "pack_mass_given": pack_mass is not None},
+        "curves": curves, "unreachable": unreachable, "assumptions": assumptions,
+    }
+
+
+def charge_data(cell, system: str = "metric", vehicle: Optional[str] = None, pack_energy: Optional[float] = None,
+                cycle: Optional[str] = "default") -> dict[str, Any]:
+    """State of charge and range added against minutes for each window of the cell's charge claims.
+
+    The numbers are those of ``batcalc charge`` (:func:`batcalc.reports.charge_report`): each window
+    is charged at its constant average power, so SoC and range added are straight lines from the
+    window's start to its end. ``vehicle`` is a catalogue id or path, ``pack_energy`` gross J."""
+    from .reports import charge_report
+
+    if not cell.spec.charging.claims:
+        raise BatcalcError(f"{cell.id} has no charge claim to plot (batcalc charge --to/--time works without one)")
+    _, _, notes, data = charge_report(cell, vehicle, pack_energy, None, None, None, None, cycle, None, system)
+    du = units.display_unit("distance", system)
+
+    def val(w, key):
+        s = w.get(key)
+        return None if s is None else float(s.value)
+
+    windows = []
+    for w in data["windows"]:
+        start, end, minutes = val(w, "from_soc"), val(w, "to_soc"), val(w, "time")
+        added = val(w, "range_added")
+        energy = val(w, "energy_added")
+        windows.append({
+            "from_soc": start, "to_soc": end, "minutes": minutes, "start_stated": w["start_stated"],
+            "c_rate": val(w, "average_c_rate"), "battery_power": val(w, "power_at_the_battery"),
+            "grid_power": val(w, "power_from_the_charger"), "energy_added": energy, "range_added": added,
+            "range_per_minute": val(w, "range_added_per_minute"),
+            "exceeds_cell_rating": w.get("exceeds_cell_rating"),
+            "series": {"minutes": [0.0, minutes], "soc": [start, end],
+                       "range_added": None if added is None else [0.0, added],
+                       "energy_added": None if energy is None else [0.0, energy]},
+        })
+    vehicle_id, cycle_text, energy = None, None, pack_energy
+    if vehicle is not None:
+        from .tradeoff import cycle_label, default_cycle, reference_pack_energy
+        from .vehicle import load_vehicle
+
+        v = load_vehicle(vehicle)
+        vehicle_id = v.id
+        cycle_text = cycle_label(v, default_cycle(v) if cycle == "default" else cycle)
+        if energy is None:
+            energy = reference_pack_energy(v)
+    max_c = cell.get("max_c_rate")
+    return {
+        "cell": cell.id, "vehicle": vehicle_id, "cycle": cycle_text, "system": system,
+        "units": {"soc": "%", "time": "min", "range": du, "energy": "kWh", "power": "kW", "c_rate": "C"},
+        "pack_energy": None if energy is None else energy / 3.6e6,
+        "max_c_rate": None if max_c is None else max_c * 3600.0,
+        "windows": windows, "notes": notes,
+    }
+
+
+# --------------------------------------------------------------------------- drawing helpers
+
+def _figure(plt, rows: int = 1, plot_height: float = 5.2, title_lines: int = 2, foot_lines: int = 0,
+            width: float = 10.0, sharex: bool = False, hspace: float = 0.12):
+    """A figure whose top and bottom margins fit the title and footnote lines (sizes in inches)."""
+    title_h = 0.3 + 0.22 * title_lines
+    foot_h = 0.55 + 0.17 * foot_lines
+    height = title_h + rows * plot_height + foot_h
+    fig, axes = plt.subplots(rows, 1, figsize=(width, height), dpi=DPI, sharex=sharex, squeeze=False)
+    fig.subplots_adjust(left=0.085, right=0.97, top=1 - title_h / height, bottom=foot_h / height,
+                        hspace=hspace * rows)
+    return fig, [a for (a,) in axes], title_h, foot_h, height
+
+
+def _titles(fig, title: str, subtitle: list[str], height: float) -> None:
+    y = 1 - 0.15 / height
+    fig.text(0.085, y, title, ha="left", va="top", fontsize=13, fontweight="bold")
+    for i, line in enumerate(subtitle):
+        fig.text(0.085, y - (0.3 + 0.21 * i) / height, line, ha="left", va="top", fontsize=9.5, color="0.25")
+
+
+def _footnote(fig, lines: list[str], height: float) -> None:
+    if lines:
+        fig.text(0.085, 0.08 / height, "\n".join(lines), ha="left", va="bottom", fontsize=8, color="0.3",
+                 linespacing=1.35)
+
+
+def _wrap(texts: list[str], width: int = 150) -> list[str]:
+    """Wrap footnote lines; a number and its unit stay on one line (no-break space)."""
+    import re
+
+    out = []
+    for t in texts:
+        t = re.sub(r"(\d) (?=[A-Za-z%])", "\\1\u00a0", t)
+        out += textwrap.wrap(t, width, subsequent_indent="  ", break_on_hyphens=False) or [""]
+    return out
+
+
+_OFFSETS = [(7, 7, "left", "bottom"), (7, -7, "left", "top"), (-7, 7, "right", "bottom"),
+            (-7, -7, "right", "top"), (0, 10, "center", "bottom"), (0, -10, "center", "top"),
+            (10, 0, "left", "center"), (-10, 0, "right", "center")]
+
+
+def place_labels(fig, ax, items: list[dict], avoid: list[tuple[float, float]] = (), avoid_boxes=(),
+                 fontsize: float = 8.5, avoid_px: float = 6.0, offsets=None) -> list:
+    """Annotate points without overlapping each other, the points, the lines, or the axes edges.
+
+    ``items``: dicts with ``x``, ``y``, ``text`` and optional ``color``/``weight``/``offsets`` (a list of
+    ``(dx, dy, ha, va)`` in points). Each label tries its offsets near its point, then farther out
+    with a leader line, and keeps the first that overlaps nothing; failing that, the least bad one
+    (overlapping another label costs most, then leaving the axes, covering a marker, crossing a line).
+    ``avoid``: more data points to keep clear; ``avoid_boxes``: display-space boxes (e.g. the legend).
+    Returns the annotations."""
+    from matplotlib.transforms import Bbox
+
+    renderer = fig.canvas.get_renderer()
+    axbox = ax.get_window_extent(renderer)
+    scale = fig.dpi / 72.0
+    r = avoid_px * scale
+    anchors = list(avoid) + [(i["x"], i["y"]) for i in items]
+    points = [Bbox.from_extents(px - r, py - r, px + r, py + r)
+              for px, py in (ax.transData.transform(anchors) if anchors else [])]
+    rl = 2.0 * scale
+    samples = [Bbox.from_extents(px - rl, py - rl, px + rl, py + rl) for px, py in _line_samples(ax, 3 * scale)]
+    placed = list(avoid_boxes)
+    out = []
+    for item in items:
+        base = item.get("offsets") or offsets or _OFFSETS
+        candidates = [(dx * f, dy * f, ha, va, f) for f in (1.0, 2.0, 3.2, 4.6, 6.5) for dx, dy, ha, va in base]
+        best, best_score = None, math.inf
+        for dx, dy, ha, va, f in candidates:
+            ann = ax.annotate(item["text"], (item["x"], item["y"]), xytext=(dx, dy), textcoords="offset points",
+                              ha=ha, va=va, fontsize=fontsize, color=item.get("color", "0.1"),
+                              fontweight=item.get("weight", "normal"), zorder=6,
+                              bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85),
+                              arrowprops=None if f == 1.0 else dict(arrowstyle="-", color="0.5", lw=0.7,
+                                                                     shrinkA=1, shrinkB=4))
+            bb = _text_box(ann, renderer).padded(1.5 * scale)
+            area = max(bb.width * bb.height, 1.0)
+            clash = sum(_overlap(bb, p) for p in placed) / area
+            outside = 1.0 - _overlap(bb, axbox) / area
+            covered = sum(_overlap(bb, p) > 0 for p in points)
+            crossed = sum(_overlap(bb, p) > 0 for p in samples)
+            score = 2000 * clash + 500 * outside + 40 * covered + 3 * crossed + 2 * f
+            if score < best_score:
+                if best is not None:
+                    best[0].remove()
+                best, best_score = (ann, bb), score
+            else:
+                ann.remove()
+            if score <= 2 * f:
+                break
+        placed.append(best[1])
+        out.append(best[0])
+    return out
+
+
+def spread(centers: list[float], sizes: list[float], gap: float, lo: float = -math.inf,
+           hi: float = math.inf) -> list[float]:
+    """Centres for labels of ``sizes`` along one line, as close as possible to ``centers`` without
+    overlapping (at least ``gap`` apart) and within ``[lo, hi]`` when they fit: blocks of touching
+    labels are centred on the mean of their anchors (pool-adjacent-violators)."""
+    order = sorted(range(len(centers)), key=lambda k: centers[k])
+    blocks: list[list[int]] = []
+
+    def layout(block):
+        offs, pos = [], 0.0
+        for k in block:
+            offs.append(pos + sizes[k] / 2)
+            pos += sizes[k] + gap
+        length = pos - gap
+        start = sum(centers[k] - o for k, o in zip(block, offs)) / len(block)
+        start = max(min(start, hi - length), lo) if hi - lo >= length else start
+        return start, length, offs
+
+    for k in order:
+        blocks.append([k])
+        while len(blocks) > 1:
+            s1, l1, _ = layout(blocks[-2])
+            s2, _, _ = layout(blocks[-1])
+            if s1 + l1 + gap <= s2 + 1e-9:
+                break
+            blocks[-2:] = [blocks[-2] + blocks[-1]]
+    out = [0.0] * len(centers)
+    for block in blocks:
+        start, _, offs = layout(block)
+        for k, o in zip(block, offs):
+            out[k] = start + o
+    return out
+
+
+def label_line(fig, ax, items: list[dict], axis: str, offset_pt: float, fontsize: float = 8.5) -> list:
+    """Label points that lie on one line: ``axis='y'``: a column of labels beside a vertical line
+    (``offset_pt`` to the right), each at its point's height, spread apart where they would overlap;
+    ``axis='x'``: a row beside a horizontal line (``offset_pt`` up, negative: down). Labels moved away
+    from their point get a leader line. Returns the annotations."""
+    if not items:
+        return []
+    renderer = fig.canvas.get_renderer()
+    scale = fig.dpi / 72.0
+    axbox = ax.get_window_extent(renderer)
+    if axis == "y":
+        ha, va = ("left" if offset_pt >= 0 else "right"), "center"
+    else:
+        ha, va = "center", ("bottom" if offset_pt >= 0 else "top")
+    anns, sizes = [], []
+    for it in items:
+        ann = ax.annotate(it["text"], (it["x"], it["y"]), xytext=(0, 0), textcoords="offset points", ha=ha, va=va,
+                          fontsize=fontsize, color=it.get("color", "0.1"), fontweight="bold", zorder=7,
+                          bbox=dict(boxstyle="round,pad=0.2", fc="white", ec=it.get("color", "0.5"), lw=0.6),
+                          arrowprops=dict(arrowstyle="-", color=it.get("color", "0.5"), lw=0.8, shrinkA=0, shrinkB=4))
+        bb = _text_box(ann, renderer)
+        anns.append(ann)
+        sizes.append((bb.height if axis == "y" else bb.width) + 4 * scale)
+    anchors = ax.transData.transform([(it["x"], it["y"]) for it in items])
+    k = 1 if axis == "y" else 0
+    lo, hi = (axbox.y0, axbox.y1) if axis == "y" else (axbox.x0, axbox.x1)
+    centres = spread([a[k] for a in anchors], sizes, 1.5 * scale, lo, hi)
+    for ann, a, c in zip(anns, anchors, centres):
+        along = (c - a[k]) / scale
+        ann.xyann = (offset_pt, along) if axis == "y" else (along, offset_pt)
+    return anns
+
+
+def _text_box(ann, renderer):
+    """Display box of an annotation's text alone (without its leader line), at its current place."""
+    from matplotlib.text import Text
+
+    ann.update_positions(renderer)
+    return Text.get_window_extent(ann, renderer)
+
+
+def _fixed_boxes(fig, ax) -> list:
+    """Display boxes of what is already on ``ax`` that labels must not cover: legend and texts."""
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    if ax.get_legend() is not None:
+        boxes.append(ax.get_legend().get_window_extent(renderer))
+    return boxes
+
+
+def _line_samples(ax, spacing: float) -> list[tuple[float, float]]:
+    """Points every ``spacing`` pixels along the data lines drawn on ``ax`` (display coordinates)."""
+    import numpy as np
+
+    out = []
+    for line in ax.get_lines():
+        if line.get_transform() != ax.transData or line.get_linestyle() in ("None", "none", "", " "):
+            continue
+        xy = ax.transData.transform(np.column_stack([line.get_xdata(), line.get_ydata()]).astype(float))
+        for (x0, y0), (x1, y1) in zip(xy[:-1], xy[1:]):
+            n = max(1, int(math.hypot(x1 - x0, y1 - y0) / spacing))
+            out += [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(n)]
+        if len(xy):
+            out.append(tuple(xy[-1]))
+    return out
+
+
+def _overlap(a, b) -> float:
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _nice_max(x: float) -> float:
+    """A round axis end at or above ``x`` (1, 2, 2.5, 5 x 10^n steps)."""
+    if x <= 0:
+        return 1.0
+    mag = 10 ** math.floor(math.log10(x))
+    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step * mag >= x:
+            return step * mag
+    return 10 * mag
+
+
+# --------------------------------------------------------------------------- drawing
+
+def draw_ragone(data: dict[str, Any], path: str | os.PathLike, force: bool = False) -> Path:
+    """Gravimetric against volumetric energy density: marker shape = level (cell/pack), fill and
+    colour = grade (datasheet filled, press hollow)."""
+    plt = _pyplot()
+    from matplotlib.lines import Line2D
+
+    pts = data["points"]
+    if not pts:
+        raise BatcalcError("no cell to plot: none gives both a gravimetric and a volumetric energy density")
+    gu, vu = data["units"]["gravimetric"], data["units"]["volumetric"]
+    foot = ["grade: datasheet = maker's datasheet, independent lab test or teardown; press = press release, news "
+            "or interview. A point is press grade if either of its two figures is."]
+    if data["left_out"]:
+        foot.append("left out, lacking a density: " + ", ".join(
+            f"{lo['id']} (no {' or '.join(pretty_unit(u) for u in lo['missing'])})" for lo in data["left_out"]))
+    foot = _wrap(foot)
+    fig, (ax,), _, _, height = _figure(plt, plot_height=6.0, foot_lines=len(foot))
+    levels = sorted({p["level"] for p in pts})
+    level_text = " and ".join(f"{lv} level" for lv in levels)
+    _titles(fig, "Energy density: gravimetric against volumetric",
+            [f"{len(pts)} cell{'s' if len(pts) != 1 else ''}; figures as the specs give them ({level_text}); "
+             f"same numbers as batcalc compare / show"], height)
+    _footnote(fig, foot, height)
+
+    for p in pts:
+        colour = GRADE_COLOURS[p["grade"]]
+        face = colour if p["grade"] == "datasheet" else ("white" if p["grade"] == "press" else "0.85")
+        ax.plot(p["gravimetric"], p["volumetric"], LEVEL_MARKERS.get(p["level"], "o"), ms=9, mfc=face,
+                mec=colour, mew=2.0, zorder=5, linestyle="none")
+    xmax = _nice_max(max(p["gravimetric"] for p in pts) * 1.18)
+    ymax = _nice_max(max(p["volumetric"] for p in pts) * 1.15)
+    ax.set_xlim(0, xmax)
+    ax.set_ylim(0, ymax)
+    ax.set_xlabel(f"gravimetric energy density ({pretty_unit(gu)})")
+    ax.set_ylabel(f"volumetric energy density ({pretty_unit(vu)})")
+    ax.grid(True, color="0.9", zorder=0)
+    ax.set_axisbelow(True)
+    items = [{"x": p["gravimetric"], "y": p["volumetric"],
+              "text": f"{p['id']}{' (pack)' if p['level'] == 'pack' else ''}\n"
+                      f"{fmt(p['gravimetric'])} {pretty_unit(gu)}, {fmt(p['volumetric'])} {pretty_unit(vu)}"}
+             for p in pts]
+    grades = {p["grade"] for p in pts}
+    handles = [
+        Line2D([], [], marker="o", ls="none", ms=8, mfc="white", mec="0.2", mew=1.5, label="cell-level figures"),
+        Line2D([], [], marker="s", ls="none", ms=8, mfc="white", mec="0.2", mew=1.5, label="pack-level figures"),
+        Line2D([], [], marker="o", ls="none", ms=8, mfc=GRADE_COLOURS["datasheet"], mec=GRADE_COLOURS["datasheet"],
+               mew=2, label="datasheet grade (filled)"),
+        Line2D([], [], marker="o", ls="none", ms=8, mfc="white", mec=GRADE_COLOURS["press"], mew=2,
+               label="press grade (hollow)"),
+    ]
+    if None in grades:
+        handles.append(Line2D([], [], marker="o", ls="none", ms=8, mfc="0.85", mec=GRADE_COLOURS[None], mew=2,
+                              label="grade unknown (grey)"))
+    ax.legend(handles=handles, loc="upper left", fontsize=8.5, framealpha=0.95, title="marker: level; fill: grade",
+              title_fontsize=8.5)
+    fig.canvas.draw()
+    place_labels(fig, ax, sorted(items, key=lambda i: -i["y"]), avoid_boxes=_fixed_boxes(fig, ax), avoid_px=7)
+    try:
+        return save_figure(fig, path, force)
+    finally:
+        plt.close(fig)
+
+
+def draw_range(data: dict[str, Any], path: str | os.PathLike, force: bool = False) -> Path:
+    """Range against pack mass, one line per cell; a vertical line at the reference pack mass with
+    each cell's range (same weight) and a horizontal line at the first cell's range there with each
+    cell's pack mass (same range)."""
+    plt = _pyplot()
+
+    mu, du, su = data["units"]["mass"], data["units"]["range"], data["units"]["density"]
+    ref = data["reference"]
+    curves = data["curves"]
+    base = curves[0]
+    summary_mass = [f"{c['id']} {fmt(c['range_at_reference_mass'])} {du}"
+                    + ("" if i == 0 else f" (x{fmt(c['range_at_reference_mass'] / ref['range'])})")
+                    for i, c in enumerate(curves)]
+    summary_range = []
+    for i, c in enumerate(curves):
+        m = c["pack_mass_for_reference_range"]
+        if m is None:
+            summary_range.append(f"{c['id']} cannot reach it")
+        else:
+            delta = m - ref["pack_mass"]
+            summary_range.append(f"{c['id']} {fmt(m)} {mu}" + ("" if i == 0 else
+                                 f" ({'+' if delta >= 0 else '-'}{fmt(abs(delta))} {mu})"))
+    foot = [f"same pack mass ({fmt(ref['pack_mass'])} {mu}): " + "; ".join(summary_mass),
+            f"same range ({fmt(ref['range'])} {du}, pack mass solved with mass feedback): " + "; ".join(summary_range),
+            "assumptions: " + "; ".join(data["assumptions"])]
+    foot = _wrap(foot)
+    fig, (ax,), _, _, height = _figure(plt, plot_height=5.6, title_lines=3, foot_lines=len(foot))
+    where = "given pack mass" if ref["pack_mass_given"] else f"{data['vehicle']}'s reference pack mass"
+    _titles(fig, f"Range against pack mass in {data['vehicle']}",
+            [f"{data['vehicle_name']}; {data['cycle']}",
+             f"reference: {ref['cell']} at the {where}, {fmt(ref['pack_mass'])} {mu}; curves: same vehicle, "
+             f"pack mass varied"], height)
+    _footnote(fig, foot, height)
+
+    xmax = max(c["pack_mass"][-1] for c in curves)
+    ymax = _nice_max(max(max(c["range"]) for c in curves) * 1.05)
+    ax.set_xlim(0, xmax)
+    ax.set_ylim(0, ymax)
+    for i, c in enumerate(curves):
+        colour = COLOURS[i % len(COLOURS)]
+        lvl = "pack" if c["level"] == "pack" else "cell"
+        ax.plot(c["pack_mass"], c["range"], color=colour, lw=2, zorder=3,
+                label=f"{c['id']} ({fmt(c['density'])} {su} {lvl} level)")
+    ax.axvline(ref["pack_mass"], color="0.35", ls="--", lw=1.1, zorder=2)
+    ax.axhline(ref["range"], color="0.35", ls=":", lw=1.3, zorder=2)
+    ax.annotate(f"same pack mass {fmt(ref['pack_mass'])} {mu}", (ref["pack_mass"], ymax), xytext=(4, -4),
+                textcoords="offset points", ha="left", va="top", fontsize=8.5, color="0.25", rotation=0)
+    ax.annotate(f"same range {fmt(ref['range'])} {du}", (xmax, ref["range"]), xytext=(-4, 4),
+                textcoords="offset points", ha="right", va="bottom", fontsize=8.5, color="0.25")
+    column, row = [], []
+    for i, c in enumerate(curves):
+        colour = COLOURS[i % len(COLOURS)]
+        ax.plot([ref["pack_mass"]], [c["range_at_reference_mass"]], "o", ms=7, color=colour, mec="white", zorder=5)
+        column.append({"x": ref["pack_mass"], "y": c["range_at_reference_mass"], "color": colour,
+                       "text": f"{fmt(c['range_at_reference_mass'])} {du}"})
+        m = c["pack_mass_for_reference_range"]
+        if m is not None and i > 0:
+            ax.plot([m], [ref["range"]], "D", ms=6, color=colour, mec="white", zorder=5)
+            row.append({"x": m, "y": ref["range"], "color": colour, "text": f"{fmt(m)} {mu}"})
+    ax.set_xlabel(f"pack mass ({mu})")
+    ax.set_ylabel(f"range ({du})")
+    ax.grid(True, color="0.9", zorder=0)
+    ax.set_axisbelow(True)
+    ax.legend(loc="upper left", fontsize=8.5, framealpha=0.95)
+    fig.canvas.draw()
+    label_line(fig, ax, column, "y", 9)
+    label_line(fig, ax, row, "x", -10)
+    try:
+        return save_figure(fig, path, force)
+    finally:
+        plt.close(fig)
+
+
+def draw_charge(data: dict[str, Any], path: str | os.PathLike, force: bool = False) -> Path:
+    """State of charge (top) and range added, or energy added without a vehicle (bottom), against
+    minutes: one straight line per window (constant average power)."""
+    plt = _pyplot()
+
+    windows = data["windows"]
+    du = data["units"]["range"]
+    has_range = any(w["range_added"] is not None for w in windows)
+    has_energy = any(w["energy_added"] is not None for w in windows)
+    rows = 2 if has_range or has_energy else 1
+    foot = _wrap(["straight lines: each window is drawn at its constant average power (SoC window / time); "
+                  "real charging tapers towards the end, so the early part is faster than drawn"]
+                 + data["notes"])
+    fig, axes, _, _, height = _figure(plt, rows=rows, plot_height=3.6 if rows == 2 else 4.6, title_lines=2,
+                                      foot_lines=len(foot), sharex=True, hspace=0.09)
+    where = []
+    if data["vehicle"]:
+        where.append(f"in {data['vehicle']}")
+    if data["pack_energy"] is not None:
+        where.append(f"{fmt(data['pack_energy'])} kWh pack")
+    if data["cycle"]:
+        where.append(f"range on {data['cycle']}")
+    open_start = any(not w["start_stated"] for w in windows)
+    sub = ["the cell's charge claim" + (", start SoC not stated: 0 % and 10 % starts" if open_start else "")
+           + ("; " + ", ".join(where) if where else "; no pack energy: C-rates only")]
+    what = "state of charge" + ("" if rows == 1 else f" and {'range' if has_range else 'energy'} added")
+    _titles(fig, f"Charging {data['cell']}: {what} against time", sub, height)
+    _footnote(fig, foot, height)
+
+    tmax = max(w["minutes"] for w in windows)
+    ax = axes[0]
+    styles = ["-", "--", "-.", ":"]
+    items_top, items_bottom = [], []
+    for i, w in enumerate(windows):
+        colour = COLOURS[i % len(COLOURS)]
+        s = w["series"]
+        label = (f"{fmt(w['from_soc'])} → {fmt(w['to_soc'])} % in {fmt(w['minutes'])} min"
+                 + ("" if w["start_stated"] else " (start assumed)") + f": {fmt(w['c_rate'])} C average"
+                 + ("" if w["battery_power"] is None else f", {fmt(w['battery_power'])} kW at the battery")
+                 + ("" if not w["exceeds_cell_rating"] else f"; above the cell's max {fmt(data['max_c_rate'])} C"))
+        ax.plot(s["minutes"], s["soc"], styles[i % 4], color=colour, lw=2.2, marker="o", ms=5, label=label)
+        if rows == 2:
+            key, unit = ("range_added", du) if has_range else ("energy_added", "kWh")
+            if s[key] is not None:
+                axes[1].plot(s["minutes"], s[key], styles[i % 4], color=colour, lw=2.2, marker="o", ms=5)
+                items_bottom.append({"x": s["minutes"][1], "y": s[key][1], "color": colour,
+                                     "text": f"+{fmt(w[key])} {unit}" + (
+                                         f"\n{fmt(w['range_per_minute'])} {du}/min" if has_range and
+                                         w["range_per_minute"] is not None else "")})
+    ends = sorted({(w["minutes"], w["to_soc"]) for w in windows})
+    for t, end in ends:
+        items_top.append({"x": t, "y": end, "text": f"{fmt(end)} % at {fmt(t)} min", "weight": "bold",
+                          "offsets": [(-8, 6, "right", "bottom"), (8, 0, "left", "center"), (-8, -6, "right", "top")]})
+    ax.set_xlim(0, _nice_max(tmax * 1.25))
+    ax.set_ylim(0, 105)
+    ax.set_ylabel("state of charge (%)")
+    ax.grid(True, color="0.9")
+    ax.legend(loc="upper left", fontsize=8.5, framealpha=0.95)
+    axes[-1].set_xlabel("time from plug-in (min)")
+    if rows == 2:
+        b = axes[1]
+        key, unit = ("range_added", du) if has_range else ("energy_added", "kWh")
+        top = max(w[key] for w in windows if w[key] is not None)
+        b.set_ylim(0, _nice_max(top * 1.25))
+        b.set_ylabel(f"{'range' if has_range else 'energy'} added ({unit})")
+        b.grid(True, color="0.9")
+    fig.canvas.draw()
+    place_labels(fig, ax, items_top, avoid_boxes=_fixed_boxes(fig, ax))
+    if rows == 2:
+        label_line(fig, axes[1], items_bottom, "y", 9)
+    try:
+        return save_figure(fig, path, force)
+    finally:
+        plt.close(fig)
