@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import NotFoundError, SpecError
+from .yamlfile import shown_path
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"   # the same as spec.ID_PATTERN (spec is imported lazily)
 
 KIND_DIRS = {"cell": "cells", "vehicle": "vehicles", "claim": "claims"}
 
@@ -29,7 +33,12 @@ def catalog_ids(kind: str) -> list[str]:
 
 
 def _looks_like_path(name: str) -> bool:
-    return os.sep in name or "/" in name or name.endswith((".yaml", ".yml")) or Path(name).exists()
+    if os.sep in name or "/" in name or name.endswith((".yaml", ".yml")):
+        return True
+    try:
+        return Path(name).exists()
+    except (OSError, ValueError):      # a name too long for the file system, or with a NUL
+        return False
 
 
 def resolve(name: str, kind: str) -> tuple[Path, bool]:
@@ -39,12 +48,13 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
     if _looks_like_path(name):
         return Path(name), False
     path = specs_root() / KIND_DIRS[kind] / f"{name}.yaml"
-    if path.is_file():
+    if re.match(ID_PATTERN, name) and path.is_file():      # ids are short: no over-long file names
         return path, True
     ids = catalog_ids(kind)
     hint = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
     tip = f"; did you mean {', '.join(hint)}?" if hint else f"; see 'batcalc list{'' if kind == 'cell' else ' --kind ' + kind}'"
-    raise NotFoundError(f"no {kind} {name!r} in the catalogue and no such file{tip}")
+    shown = name if len(name) <= 80 else name[:77] + "..."
+    raise NotFoundError(f"no {kind} {shown!r} in the catalogue and no such file{tip}")
 
 
 @lru_cache(maxsize=4096)
@@ -63,9 +73,9 @@ def load(name: str, kind: str):
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise SpecError("no such file", str(path)) from None
-    except OSError as exc:
-        raise SpecError(f"cannot read file: {exc.strerror or exc}", str(path)) from None
+        raise SpecError("no such file", shown_path(path)) from None
+    except (OSError, ValueError) as exc:
+        raise SpecError(f"cannot read file: {getattr(exc, 'strerror', None) or exc}", shown_path(path)) from None
     shown = str(path) if not in_catalogue else str(path)
     return _load_cached(shown, st.st_mtime_ns, st.st_size, kind, in_catalogue)
 

@@ -242,9 +242,12 @@ def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
     from .units import parse_quantity, to_si
 
     try:
-        return to_si(parse_quantity(text, dim), dim)
+        value = to_si(parse_quantity(text, dim), dim)
     except BatcalcError as exc:
         raise BatcalcError(f"{option}: {exc}") from None
+    if dim == "fraction" and not 0 <= value <= 1:
+        raise BatcalcError(f"{option}: {text!r} is outside 0-100 %")
+    return value
 
 
 def _pack_options(f_mass: Optional[str], f_usable: Optional[str]):
@@ -253,11 +256,7 @@ def _pack_options(f_mass: Optional[str], f_usable: Optional[str]):
     kwargs = {}
     for name, text, option in (("f_mass", f_mass, "--f-mass"), ("f_usable", f_usable, "--f-usable")):
         if text is not None:
-            try:
-                value = float(text)
-            except ValueError:
-                value = _quantity(text, "fraction", option)
-            kwargs[name] = value
+            kwargs[name] = _quantity(text, "fraction", option)
     return PackOptions(**kwargs)
 
 

@@ -26,7 +26,7 @@ from .errors import SpecError, UnitError
 from .yamlfile import Document, load_yaml, parse_yaml
 
 _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+from .catalog import ID_PATTERN  # noqa: E402  (one definition of what an id may be)
 
 
 @dataclass(frozen=True)
@@ -271,8 +271,15 @@ class Charging(Strict):
     claims: list[ChargeClaim] = Field(default_factory=list)
 
 
+def _not_bool(v: Any) -> Any:
+    """Refuse YAML booleans where a count is expected (pydantic would read true as 1)."""
+    if isinstance(v, bool):
+        raise ValueError(f"expected a number of cycles, got {str(v).lower()}")
+    return v
+
+
 class CycleLife(Sourced):
-    cycles: int = Field(gt=0, lt=10_000_000)
+    cycles: Annotated[int, BeforeValidator(_not_bool)] = Field(gt=0, lt=10_000_000)
     retention: Optional[Fraction] = Field(None, description="capacity left at end of life, e.g. '80 %'")
     conditions: Optional[str] = None
 
@@ -446,6 +453,8 @@ def validate_document(doc: Document, expect: str | None = None, require_sources:
     kind = data.get("kind")
     if kind is None:
         raise doc.error((), f"missing 'kind:' (one of: {', '.join(KINDS)})")
+    if not isinstance(kind, str):
+        raise doc.error(("kind",), f"'kind' must be a name (one of: {', '.join(KINDS)})")
     if kind not in KINDS:
         hint = difflib.get_close_matches(str(kind), list(KINDS), n=1)
         raise doc.error(("kind",), f"unknown kind {kind!r}" + (f"; did you mean {hint[0]!r}?" if hint else

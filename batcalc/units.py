@@ -538,7 +538,7 @@ def display(si_value, dim: str, system: str = "metric", category: str | None = N
 
 
 _GRID_RE = re.compile(r"^\s*(?P<nums>[0-9eE+\-.,:\s]+?)\s*(?P<unit>[A-Za-z%°µμ(][^\s]*)\s*$")
-MAX_GRID_POINTS = 10_000_000
+MAX_GRID_POINTS = 1_000_000            # per axis; a sweep's grid is the product of two axes
 
 
 def parse_grid(text: str, dim: str, option: str = "grid"):
@@ -558,16 +558,18 @@ def parse_grid(text: str, dim: str, option: str = "grid"):
         numbers = [float(x) for x in nums.split(":" if ":" in nums else ",") if x]
     except ValueError:
         raise UnitError(f"{option}: malformed numbers in {text!r}") from None
+    if any(not math.isfinite(x) for x in numbers):
+        raise UnitError(f"{option}: numbers must be finite in {text!r}")
     if ":" in nums:
         if len(numbers) != 3:
             raise UnitError(f"{option}: expected start:stop:step in {text!r}")
         start, stop, step = numbers
         if not step > 0 or stop < start:
             raise UnitError(f"{option}: need step > 0 and stop >= start in {text!r}")
-        count = int(math.floor((stop - start) / step + 1e-9)) + 1
-        if count > MAX_GRID_POINTS:
-            raise UnitError(f"{option}: {count} points is more than {MAX_GRID_POINTS}")
-        values = start + step * np.arange(count)
+        steps = (stop - start) / step
+        if not math.isfinite(steps) or steps + 1 > MAX_GRID_POINTS:
+            raise UnitError(f"{option}: more than {MAX_GRID_POINTS} points in {text!r}")
+        values = start + step * np.arange(int(math.floor(steps + 1e-9)) + 1)
     else:
         values = np.array(numbers)
     if values.size == 0 or not np.all(np.isfinite(values)):

@@ -175,7 +175,13 @@ def test_sweep_command(run):
     (["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--hold", "volume"], "--hold"),
     (["sweep", "--vehicle", "mid-sedan", "--pack-masses", "1:0:1 kg"], "stop >= start"),
     (["sweep", "--vehicle", "mid-sedan"], "give --pack-masses"),
-    (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--f-mass", "150 %"], "f_mass"),
+    (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--f-mass", "150 %"], "--f-mass"),
+    (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--f-mass", "1_0"], "--f-mass"),
+    (["charge", "huineng-llcb", "--to", "120 %", "--time", "12 min"], "--to"),
+    (["sweep", "--vehicle", "mid-sedan", "--densities", "1:1e300:1e-300 Wh/kg", "--pack-masses", "400 kg"],
+     "more than 1000000 points"),
+    (["sweep", "--vehicle", "mid-sedan", "--densities", "1e999:1e999:1 Wh/kg", "--pack-masses", "400 kg"],
+     "--densities"),
 ])
 def test_vehicle_commands_bad_input(run, args, fragment):
     r = run(*args)

@@ -619,19 +619,16 @@ def test_show_through_main(tmp_path, capsys):
     assert exc.value.code == 2 and len(out.err.splitlines()) == 1
 
 
-# --------------------------------------------------------------------------- known problems elsewhere
+# --------------------------------------------------------------------------- found by this suite, fixed
 
-@pytest.mark.xfail(strict=True, reason="spec.CycleLife.cycles is a lax pydantic int: YAML true is read as 1 cycle")
 def test_boolean_cycles_refused():
     lib_error(parse_spec, BASE + "cycle_life: {cycles: true}\n", fragment="cycles")
 
 
-@pytest.mark.xfail(strict=True, reason="spec.validate_document: `kind in KINDS` raises TypeError on a list")
 def test_kind_that_is_a_list():
     lib_error(parse_spec, "kind: [cell]\n", fragment="kind")
 
 
-@pytest.mark.xfail(strict=True, reason="catalog._looks_like_path: Path.exists raises on a too-long name (exit 3)")
 def test_very_long_cell_name():
     cli_error(["show", "x" * 5000])
 
