@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, Optional
-
-from pydantic import Field
+from typing import Optional
 
 from .errors import BatcalcError
-from .spec import ID_PATTERN, Qty, Source, Strict, register_kind
 
 #: Start SoCs shown when a charge claim leaves the start open: from empty and the common 10 %.
 ASSUMED_STARTS = (0.0, 0.10)
@@ -56,30 +53,11 @@ class Charger:
     source: Optional[str] = None
 
 
-class ChargerSpec(Strict):
-    """One charger class in ``specs/chargers.yaml``."""
-
-    id: str = Field(pattern=ID_PATTERN)
-    name: str
-    max_power: Qty("power")
-    max_voltage: Optional[Qty("voltage")] = None
-    max_current: Optional[Qty("current")] = None
-    notes: Optional[str] = None
-
-
-class ChargersFile(Strict):
-    kind: Literal["chargers"]
-    chargers: list[ChargerSpec]
-    sources: list[Source] = Field(default_factory=list)
-
-
-register_kind("chargers", ChargersFile)
-
-
 @lru_cache(maxsize=1)
 def chargers() -> tuple[Charger, ...]:
     """Charger classes from ``specs/chargers.yaml`` (each limit sourced there), by max power."""
     from .catalog import specs_root
+    from .chargers import ChargersFile  # noqa: F401  (registers kind: chargers)
     from .spec import load_spec
 
     spec = load_spec(specs_root() / "chargers.yaml", expect="chargers", require_sources=True)

@@ -7,7 +7,6 @@ an evaluator that derives the value, compares it, lists every assumption, and sa
 take for the claim to hold. The file format is documented in docs/claims.md.
 """
 
-from __future__ import annotations
 
 import math
 import re

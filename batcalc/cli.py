@@ -4,7 +4,6 @@ Exit codes: 0 success; 1 a checked claim failed; 2 bad input (usage, spec, unit)
 line on stderr (``path:line:col: message`` where a file is involved). ``--debug`` shows tracebacks.
 """
 
-from __future__ import annotations
 
 import functools
 import os

@@ -5,7 +5,6 @@ options and calls the layers below (:mod:`batcalc.plots` builds the data and dra
 imports matplotlib: ``batcalc --help`` stays fast and works without it.
 """
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from . import charge
 from .cells import FIGURES, CellFigures
 from .render import Shown, shown
 from .units import format_number
@@ -107,6 +106,8 @@ def list_rows(cells: list[CellFigures], system: str):
 
 def charge_claim_lines(cell: CellFigures) -> list[dict]:
     """Each charge claim with its average C-rate; an open start SoC is shown from 0 % and 10 %."""
+    from . import charge
+
     out = []
     for claim in cell.spec.charging.claims:
         to, t = claim.to_soc.si, claim.time.si

@@ -6,7 +6,6 @@ long form ``{value: "350 Wh/kg", source: id, note: ..., assumption: ...}`` and b
 one-line :class:`~batcalc.errors.SpecError` messages located at ``file:line:col``.
 """
 
-from __future__ import annotations
 
 import difflib
 import math
@@ -31,23 +30,27 @@ from .catalog import ID_PATTERN  # noqa: E402  (one definition of what an id may
 
 @dataclass(frozen=True)
 class Value:
-    """A value read from a spec: a pint Quantity of dimension ``dim`` plus where it came from.
+    """A value read from a spec, of dimension ``dim``, plus where it came from.
 
-    ``text`` is what the file said; ``source`` the id of the source it cites (resolved after
-    loading, see :func:`resolve_sources`); ``assumption`` a stated reason when it has no source.
+    ``text`` is what the file said; ``magnitude`` and ``unit`` its number and unit label; ``si`` the
+    magnitude in the SI unit of ``dim`` (C-rates in 1/s), computed once when the value is read.
+    ``source`` is the id of the source it cites (resolved after loading, see :func:`resolve_sources`);
+    ``assumption`` a stated reason when it has no source. ``q`` gives it as a pint Quantity.
     """
 
-    q: Any
     dim: str
     text: str
+    magnitude: float
+    unit: str
+    si: float
     source: Optional[str] = None
     note: Optional[str] = None
     assumption: Optional[str] = None
 
     @cached_property
-    def si(self) -> float:
-        """The magnitude in the SI unit of ``dim`` (C-rates in 1/s)."""
-        return units.to_si(self.q, self.dim)
+    def q(self):
+        """The value as a pint Quantity (built on first use: pint loads only when needed)."""
+        return units.Q_(self.magnitude, self.unit)
 
     def __str__(self) -> str:
         return self.text
@@ -66,10 +69,10 @@ class _LongFormError(UnitError):
     """A problem with the keys of a long-form value ``{value:, source:, ...}`` (not with its value)."""
 
 
-def _parse_text(raw: Any, dim: str) -> tuple[Any, str]:
-    """Parse one raw YAML scalar as a Quantity of ``dim``: returns (quantity, text).
+def _parse_text(raw: Any, dim: str) -> tuple[float, str, float, str]:
+    """Parse one raw YAML scalar as a value of ``dim``: returns (magnitude, unit, SI magnitude, text).
 
-    Strings go through :func:`batcalc.units.parse_quantity` (strict grammar, range, dimension); bare
+    Strings go through :func:`batcalc.units.parse_si` (strict grammar, range, dimension); bare
     numbers are allowed only for dimensionless values and must be finite and in range; booleans,
     null, lists and mappings are refused (YAML ``yes`` is a string here, ``true`` is not 1).
     """
@@ -83,12 +86,12 @@ def _parse_text(raw: Any, dim: str) -> tuple[Any, str]:
         if dim == "c_rate":
             raise UnitError(f"bare number {raw!r}: write a C-rate as '<number> C', e.g. '{number:g} C'")
         if dim in ("number", "count"):
-            return units.Q_(number, ""), f"{raw:g}"
+            return number, "", number, f"{raw:g}"
         if dim == "fraction":
             if not 0 <= number <= 1:
                 raise UnitError(f"bare number {raw!r} is ambiguous for a fraction: write '{number:g} %' "
                                 f"or a fraction between 0 and 1")
-            return units.Q_(number, ""), f"{raw:g}"
+            return number, "", number, f"{raw:g}"
         raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
     text = raw.strip()
     if dim == "c_rate":
@@ -98,8 +101,9 @@ def _parse_text(raw: Any, dim: str) -> tuple[Any, str]:
             raise UnitError(f"malformed C-rate {_clip(text)}: write '<number> C', e.g. '2 C' ({exc})") from None
         if unit.strip() != "C":
             raise UnitError(f"malformed C-rate {_clip(text)}: write '<number> C', e.g. '2 C'")
-        return units.Q_(number, "1/hour"), f"{number:g} C"
-    return units.parse_quantity(text, dim), text
+        return number, "1/h", number / 3600.0, f"{number:g} C"
+    number, unit, si = units.parse_si(text, dim)
+    return number, unit, si, text
 
 
 def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
@@ -113,15 +117,15 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
                                       f" (expected {', '.join(_LONG_KEYS)})"))
             if "value" not in raw:
                 raise _LongFormError("a value in long form needs a 'value:' key")
-            q, text = _parse_text(raw["value"], dim)
+            magnitude, unit, si, text = _parse_text(raw["value"], dim)
             for k in ("source", "note", "assumption"):
                 if raw.get(k) is not None and not isinstance(raw[k], str):
                     raise _LongFormError(f"{k!r} must be a string, got {_clip(raw[k])}")
-            value = Value(q, dim, text, raw.get("source"), raw.get("note"), raw.get("assumption"))
+            value = Value(dim, text, magnitude, unit, si, raw.get("source"), raw.get("note"), raw.get("assumption"))
         else:
-            q, text = _parse_text(raw, dim)
-            value = Value(q, dim, text)
-        mag = value.q.magnitude
+            magnitude, unit, si, text = _parse_text(raw, dim)
+            value = Value(dim, text, magnitude, unit, si)
+        mag = value.magnitude
         if positive and (mag < 0 or (mag == 0 and not allow_zero)):
             raise UnitError(f"{value.text!r} must be {'zero or ' if allow_zero else ''}positive")
         si = value.si

@@ -456,6 +456,60 @@ def parse_quantity(text: str, dim: str | None = None):
     return q
 
 
+#: Unit labels whose SI factor and dimension are precomputed in ``unit_table.json`` (made from pint
+#: by ``tools/make_unit_table.py``; a test checks the table against pint). Values in these units are
+#: read without loading pint (~0.5-1 s); any other unit goes through pint as usual.
+COMMON_UNITS = (
+    "Wh/kg", "kWh/kg", "J/g", "kJ/g", "kJ/kg", "MJ/kg", "J/kg", "Wh/lb", "Wh/L", "kWh/L", "Wh/mL", "kWh/m^3",
+    "J/mL", "J/m^3", "Wh/in^3", "Wh", "kWh", "MWh", "GWh", "mWh", "J", "kJ", "MJ", "kg", "g", "mg", "t", "lb",
+    "mm", "cm", "m", "km", "mi", "in", "ft", "m^2", "cm^2", "ft^2", "L", "mL", "m^3", "in^3", "gal", "V", "mV",
+    "kV", "Ah", "mAh", "A*s", "A", "mA", "s", "min", "h", "kW", "W", "MW", "hp", "km/h", "m/s", "mph", "N",
+    "kN", "lbf", "Wh/km", "kWh/100km", "Wh/mi", "kWh/100mi", "J/m", "mi/kWh", "km/kWh", "MPGe", "N/(km/h)",
+    "N/(km/h)^2", "N*s/m", "N*s^2/m^2", "lbf/mph", "lbf/mph^2", "1/h", "1/s", "dimensionless", "%",
+)
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> dict:
+    """``{"units": {label: [SI factor, dimension signature]}, "dims": {dim name: signature}}``."""
+    import json
+    from pathlib import Path
+
+    return json.loads((Path(__file__).with_name("unit_table.json")).read_text(encoding="utf-8"))
+
+
+def build_unit_table() -> dict:
+    """The unit table computed with pint (what ``unit_table.json`` must hold)."""
+    table: dict = {"units": {}, "dims": {}}
+    for label in COMMON_UNITS:
+        u = parse_unit(label)
+        table["units"][label] = [float(ureg().Quantity(1.0, u).to_base_units().magnitude), str(u.dimensionality)]
+    for name, d in DIMENSIONS.items():
+        table["dims"][name] = str(parse_unit(d.si).dimensionality)
+    return table
+
+
+def parse_si(text: str, dim: str) -> tuple[float, str, float]:
+    """Parse ``'<number> <unit>'`` of dimension ``dim``: returns (number, unit label, SI magnitude).
+
+    The same checks as :func:`parse_quantity`; units in :data:`COMMON_UNITS` are converted with the
+    precomputed table, without loading pint.
+    """
+    number, unit = split_value(text)
+    unit = unit.strip()
+    if dim in ("fraction", "number", "count"):
+        if unit in ("%", "percent"):
+            return number, unit, number / 100.0
+        if unit == "" and (dim != "fraction" or 0 <= number <= 1):
+            return number, unit, number
+    elif unit and dim in DIMENSIONS and dim != "c_rate":
+        entry = unit_table()["units"].get(unit)
+        if entry is not None and entry[1] == unit_table()["dims"][dim]:
+            return number, unit, number * entry[0]
+    q = parse_quantity(text, dim)          # anything else: pint, with its checks and messages
+    return number, unit, to_si(q, dim)
+
+
 def check_dimension(q, dim: str, text: str | None = None) -> None:
     """Raise UnitError unless Quantity ``q`` has the dimension named ``dim``."""
     if q.dimensionality != _dimensionality(dim):
@@ -467,7 +521,12 @@ def check_dimension(q, dim: str, text: str | None = None) -> None:
 
 @lru_cache(maxsize=1024)
 def _factor(unit: str, target: str) -> float:
-    """Multiplicative factor from ``unit`` to ``target`` (both labels); cached."""
+    """Multiplicative factor from ``unit`` to ``target`` (both labels); from the table when both are
+    in it, else from pint; cached."""
+    table = unit_table()["units"]
+    a, b = table.get(unit), table.get(target)
+    if a is not None and b is not None and a[1] == b[1]:
+        return a[0] / b[0]
     return float(ureg().Quantity(1.0, parse_unit(unit)).to(parse_unit(target)).magnitude)
 
 

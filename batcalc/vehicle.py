@@ -14,7 +14,6 @@ at one mass ``r_i = -beta_i / alpha_i``. :class:`Consumption` sorts those break 
 mass (no steps x masses matrix).
 """
 
-from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal, Optional

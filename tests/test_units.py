@@ -133,3 +133,25 @@ def test_display_systems():
                                      (12345.6, "12346"), (0.0, "0"), (1.5e12, "1.500e+12")])
 def test_format_number(x, text):
     assert units.format_number(x) == text
+
+
+def test_unit_table_matches_pint():
+    """The precomputed table (read without pint) holds exactly what pint computes."""
+    table, fresh = units.unit_table(), units.build_unit_table()
+    assert table["dims"] == fresh["dims"]
+    assert table["units"].keys() == fresh["units"].keys()
+    for label, (factor, dims) in fresh["units"].items():
+        assert table["units"][label][1] == dims
+        assert table["units"][label][0] == pytest.approx(factor, rel=1e-15), label
+
+
+@settings(max_examples=100, deadline=None)
+@given(dim=st.sampled_from(sorted(UNITS_BY_DIM)), data=st.data(), x=finite)
+def test_fast_path_equals_pint(dim, data, x):
+    unit = data.draw(st.sampled_from(UNITS_BY_DIM[dim]))
+    if dim == "fraction" and unit == "":
+        x = x / (1 + x)
+    text = f"{x!r} {unit}".strip()
+    number, label, si = units.parse_si(text, dim)
+    assert si == pytest.approx(units.to_si(units.parse_quantity(text, dim), dim), rel=1e-12)
+    assert number == x and label == unit
