@@ -59,12 +59,19 @@ class Shown:
         return units.format_number(self.value)
 
 
+_DISPLAY: dict[tuple, tuple[str, float]] = {}
+
+
 def shown(si: Optional[float], dim: str, system: str = "metric", category: str | None = None) -> Shown:
     """An SI magnitude of dimension ``dim`` as a :class:`Shown` in ``system``'s display unit."""
-    unit = units.display_unit(category or dim, system)
+    key = (dim, system, category)
+    found = _DISPLAY.get(key)
+    if found is None:
+        unit = units.display_unit(category or dim, system)
+        found = _DISPLAY[key] = (unit, float(units.from_si(1.0, dim, unit)))
     if si is None:
-        return Shown(None, unit)
-    return Shown(float(units.from_si(si, dim, unit)), unit)
+        return Shown(None, found[0])
+    return Shown(float(si) * found[1], found[0])
 
 
 def _json_number(x: float) -> Any:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema, \
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, WithJsonSchema, \
     field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -301,6 +301,9 @@ class RangeClaim(Sourced):
 class CellSpec(Strict):
     """A battery cell as published: identity, electrical, physical, density, charging, life, range."""
 
+    #: value location -> cited source id, filled by :func:`resolve_sources` (not a field)
+    _cited: Optional[dict] = PrivateAttr(default=None)
+
     kind: Literal["cell"]
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
@@ -389,16 +392,43 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     return doc.error(loc, _printable(f"{dotted}: {msg}{more}"))
 
 
-def _walk_values(obj: Any, loc: tuple = ()):
-    """Yield (loc, value, group_source) for every Value inside a validated model."""
-    if isinstance(obj, Value):
-        yield loc, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from _walk_values(getattr(obj, name), loc + (name,))
-    elif isinstance(obj, (list, tuple)):
-        for i, item in enumerate(obj):
-            yield from _walk_values(item, loc + (i,))
+def _value_fields(model: type) -> tuple[str, ...]:
+    """Names of a model's fields that can hold Values (directly, in a sub-model or in a list); cached."""
+    cached = _VALUE_FIELDS.get(model)
+    if cached is None:
+        names = []
+        for name, f in model.model_fields.items():
+            text = repr(f.annotation)
+            if "Value" in text or _unwrap(f.annotation) is not None:
+                names.append(name)
+        cached = _VALUE_FIELDS[model] = tuple(names)
+    return cached
+
+
+_VALUE_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _walk_values(obj: Any, loc: tuple = (), group: Optional[str] = None) -> list:
+    """(loc, value, group source) for every Value inside a validated model; the group source is the
+    ``source:`` of the nearest enclosing :class:`Sourced` group."""
+    out: list = []
+
+    def walk(obj: Any, loc: tuple, group: Optional[str]) -> None:
+        if type(obj) is Value:
+            out.append((loc, obj, group))
+        elif isinstance(obj, BaseModel):
+            if isinstance(obj, Sourced) and obj.source is not None:
+                group = obj.source
+            for name in _value_fields(type(obj)):
+                child = getattr(obj, name)
+                if child is not None:
+                    walk(child, loc + (name,), group)
+        elif isinstance(obj, list):
+            for i, item in enumerate(obj):
+                walk(item, loc + (i,), group)
+
+    walk(obj, loc, group)
+    return out
 
 
 def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> dict[tuple, str | None]:
@@ -413,14 +443,18 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
     for i, sid in enumerate(ids):
         if sid in ids[:i]:
             raise doc.error(("sources", i, "id"), f"duplicate source id {sid!r}")
+    cached = getattr(spec, "_cited", None)
+    if cached is not None and not require:
+        return cached
     cited: dict[tuple, str | None] = {}
-    for loc, value in _walk_values(spec):
+    for loc, value, group_source in _walk_values(spec):
         sid, sid_loc = value.source, loc + ("source",)
-        if sid is None:
-            for depth in range(len(loc) - 1, 0, -1):
+        if sid is None and group_source is not None:
+            sid = group_source
+            for depth in range(len(loc) - 1, 0, -1):       # locate the group's `source:` for messages
                 group = _get(spec, loc[:depth])
                 if isinstance(group, Sourced) and group.source is not None:
-                    sid, sid_loc = group.source, loc[:depth] + ("source",)
+                    sid_loc = loc[:depth] + ("source",)
                     break
         if sid is None and len(ids) == 1:
             sid = ids[0]
@@ -432,6 +466,8 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
             raise doc.error(loc, f"{'.'.join(map(str, loc))}: no source for {value.text!r} "
                             f"(cite one with 'source:' or mark it 'assumption:')")
         cited[loc] = sid
+    if hasattr(spec, "_cited"):
+        spec._cited = cited
     return cited
 
 

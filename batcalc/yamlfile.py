@@ -12,6 +12,7 @@ import math
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,15 +45,26 @@ Loc = tuple  # a path into the data: ('charging', 'claims', 0, 'time')
 
 @dataclass
 class Document:
-    """Plain data read from a YAML file, with the 1-based (line, col) of each key and value."""
+    """Plain data read from a YAML file, with the 1-based (line, col) of each key and value.
+
+    Documents read by the fast path carry their ``text`` instead of marks; the marks are worked out
+    (by reading the text again, carefully) the first time an error needs a position.
+    """
 
     path: str
     data: Any
-    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    value_marks: dict[Loc, tuple[int, int]] | None = field(default_factory=dict)
+    key_marks: dict[Loc, tuple[int, int]] | None = field(default_factory=dict)
+    text: str | None = None
+
+    def _marks(self) -> None:
+        if self.value_marks is None:
+            full = _parse_careful(self.text or "", self.path)
+            self.value_marks, self.key_marks = full.value_marks, full.key_marks
 
     def where(self, loc: Loc, key: bool = False) -> tuple[int, int]:
         """Position of ``loc`` (its key if ``key``), else of the nearest enclosing node present."""
+        self._marks()
         loc = tuple(loc)
         marks = self.key_marks if key else self.value_marks
         if loc in marks:
@@ -228,8 +240,100 @@ class _Builder:
                 raise self.fail(event.start_mark, "unsupported YAML construct")
 
 
+#: Characters that send a file down the careful path: tags, anchors and aliases, merge keys.
+_CAREFUL_RE = re.compile(r"[!&*]|<<")
+
+
+@lru_cache(maxsize=1)
+def _fast_loader():
+    """libyaml's parser and composer with a resolver that does nothing: the walk below types scalars
+    itself (YAML 1.2 core rules), so PyYAML's per-scalar regex resolution would be wasted work."""
+    from yaml.constructor import BaseConstructor
+    from yaml.cyaml import CParser
+    from yaml.resolver import BaseResolver
+
+    class FastLoader(CParser, BaseConstructor, BaseResolver):
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            BaseConstructor.__init__(self)
+            BaseResolver.__init__(self)
+
+        def resolve(self, kind, value, implicit):
+            return ""
+
+    return FastLoader
+
+
+def _fast_data(text: str) -> tuple[bool, Any]:
+    """``(True, data)`` when the file is plainly fine, read by libyaml's composer (in C) and one
+    iterative walk; ``(False, None)`` when anything is unusual (tags, anchors, aliases, merge keys,
+    syntax errors, limits, odd characters, duplicate keys), which :func:`_parse_careful` then
+    reports with its position. Both paths give the same data for the files the fast one accepts."""
+    import yaml
+
+    if _CAREFUL_RE.search(text) or not hasattr(yaml, "CSafeLoader"):
+        return False, None
+    if text.count(",") + text.count("\n") > MAX_NODES // 4:   # could be huge: let the careful path count
+        return False, None
+    loader = _fast_loader()(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        return False, None
+    finally:
+        loader.dispose()
+    if root is None:
+        return False, None
+    scalar_t, mapping_t = yaml.ScalarNode, yaml.MappingNode
+    bad_char, nodes = _BAD_CHAR_RE.search, 1
+    box: list = [None]
+    todo = [(root, box, 0, 0)]                 # node, container, key or index, depth
+    while todo:
+        node, parent, slot, depth = todo.pop()
+        if depth > MAX_DEPTH:
+            return False, None
+        if type(node) is scalar_t:
+            text_ = node.value
+            if len(text_) > MAX_SCALAR_CHARS or bad_char(text_):
+                return False, None
+            parent[slot] = _scalar(text_, node.style in (None, ""))
+            continue
+        if type(node) is mapping_t:
+            out: dict = {}
+            parent[slot] = out
+            nodes += len(node.value) * 2
+            for key_node, value_node in node.value:
+                if type(key_node) is not scalar_t:
+                    return False, None
+                key = key_node.value
+                if key in out or len(key) > MAX_KEY_CHARS or not key.isprintable() or bad_char(key):
+                    return False, None
+                out[key] = None
+                todo.append((value_node, out, key, depth + 1))
+        else:
+            seq = [None] * len(node.value)
+            parent[slot] = seq
+            nodes += len(seq)
+            todo.extend((item, seq, i, depth + 1) for i, item in enumerate(node.value))
+        if nodes > MAX_NODES:
+            return False, None
+    return True, box[0]
+
+
 def parse_yaml(text: str, path: str = "<string>") -> Document:
-    """Parse YAML text into a :class:`Document`; any problem is a located :class:`SpecError`."""
+    """Parse YAML text into a :class:`Document`; any problem is a located :class:`SpecError`.
+
+    Plain files take the fast path (positions worked out later, only if an error needs one);
+    anything unusual is read carefully, event by event, and refused at its line and column.
+    """
+    ok, data = _fast_data(text) if text.strip() else (False, None)
+    if ok:
+        return Document(path, data, None, None, text)
+    return _parse_careful(text, path)
+
+
+def _parse_careful(text: str, path: str) -> Document:
+    """Parse YAML event by event, recording every position and refusing what spec files may not hold."""
     import yaml
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -26,7 +26,7 @@ def test_every_number_has_a_graded_source(cell_id):
     spec = catalog.load(cell_id, "cell")            # require_sources=True for catalogue files
     cited = resolve_sources(spec, load_yaml(path), require=True)
     grades = {s.id: s.grade for s in spec.sources}
-    for loc, value in _walk_values(spec):
+    for loc, value, _ in _walk_values(spec):
         assert cited[loc] in grades or value.assumption, (cell_id, loc)
         assert grades.get(cited[loc]) in ("datasheet", "press") or value.assumption
     for s in spec.sources:

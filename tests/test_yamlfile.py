@@ -68,3 +68,43 @@ def test_files_that_are_not_text(tmp_path):
         yamlfile.load_yaml(tmp_path)
     with pytest.raises(SpecError, match="no such file"):
         yamlfile.load_yaml(tmp_path / "missing.yaml")
+
+
+def test_fast_and_careful_paths_read_the_same():
+    """Plain files are read by libyaml's composer and one walk; the careful path must agree."""
+    from batcalc.catalog import specs_root
+
+    paths = sorted(specs_root().rglob("*.yaml"))
+    assert len(paths) > 20
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        fast = yamlfile.parse_yaml(text, str(path))
+        careful = yamlfile._parse_careful(text, str(path))
+        assert fast.data == careful.data, path
+        assert fast.where(("kind",)) == careful.where(("kind",))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_scalars = st.one_of(st.integers(-10**6, 10**6), st.floats(-1e6, 1e6, allow_nan=False), st.booleans(), st.none(),
+                     st.text(alphabet="abc xyz019.-:%/_", max_size=12))
+_docs = st.recursive(st.dictionaries(st.text("abcdefgh_", min_size=1, max_size=6), _scalars, max_size=5),
+                     lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                             st.dictionaries(st.text("abcdefgh_", min_size=1, max_size=6),
+                                                             inner, max_size=4)), max_leaves=25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_docs)
+def test_fast_path_property(doc):
+    import yaml
+
+    text = yaml.safe_dump({"root": doc}, default_flow_style=False) if doc is not None else "a: 1\n"
+    try:
+        careful = yamlfile._parse_careful(text, "x.yaml")
+    except SpecError:
+        ok, _ = yamlfile._fast_data(text)
+        assert not ok
+        return
+    assert yamlfile.parse_yaml(text, "x.yaml").data == careful.data
