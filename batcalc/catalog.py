@@ -57,7 +57,7 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
     raise NotFoundError(f"no {kind} {shown!r} in the catalogue and no such file{tip}")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _load_cached(path: str, mtime_ns: int, size: int, kind: str, in_catalogue: bool):
     from .spec import load_spec
 

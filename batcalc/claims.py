@@ -220,11 +220,20 @@ class Context:
         except BatcalcError as exc:
             raise self.error(key, str(exc)) from None
 
+    def figure(self, text: Any, key: tuple) -> tuple[float, str, float, str]:
+        """A figure of any dimension: (number, unit, base magnitude, dimension signature); counting
+        words scale the number ('1.95 billion yuan' = 1.95e9 yuan)."""
+        text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
+        try:
+            return units.parse_any(text)
+        except BatcalcError as exc:
+            raise self.error(key, str(exc)) from None
+
     def quantity(self, text: Any, key: tuple, dim: Optional[str] = None):
         """Parse a figure; counting words after the number scale it: '1.95 billion yuan' = 1.95e9 yuan."""
         text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
         try:
-            return units.parse_quantity(text, dim)
+            return units.refuse_angles(units.parse_quantity(text, dim), text)
         except BatcalcError as exc:
             raise self.error(key, str(exc)) from None
 
@@ -267,14 +276,13 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
         if "number" in dims:
             return "number", float(raw)
         raise ctx.error(("asserted",), f"bare number {raw!r}: give a unit ({' or '.join(_examples(dims))})")
+    for dim in dims:                      # the common units need no pint
+        if dim != "number":
+            try:
+                return dim, units.parse_si(str(raw), dim)[2]
+            except BatcalcError:
+                continue
     q = ctx.quantity(raw, ("asserted",))
-    for dim in dims:
-        if dim == "number":
-            continue
-        try:
-            return dim, units.to_si(q, dim)
-        except BatcalcError:
-            continue
     if "number" in dims and q.dimensionless:
         return "number", float(q.to("").magnitude)
     raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
@@ -625,48 +633,50 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
 
 
 def _figures(claim, ctx: Context):
-    a = ctx.quantity(claim.inputs.a, ("inputs", "a"))
-    b = ctx.quantity(claim.inputs.b, ("inputs", "b"))
-    try:
-        b_in_a = b.to(a.units)
-    except Exception:
+    """The two figures of a ratio or difference claim, as ``(number, unit, base magnitude, dims)``."""
+    a = ctx.figure(claim.inputs.a, ("inputs", "a"))
+    b = ctx.figure(claim.inputs.b, ("inputs", "b"))
+    if a[3] != b[3]:
         raise ctx.error(("inputs", "b"), f"{claim.inputs.b!r} cannot be compared with {claim.inputs.a!r}: "
-                                         f"the dimensions differ") from None
-    return a, b, b_in_a
+                                         f"the dimensions differ")
+    return a, b
+
+
+def _per_unit(fig, ctx: Context, key: tuple) -> float:
+    """Base magnitude of one of ``fig``'s units (to show results in the unit the claim used)."""
+    return fig[2] / fig[0] if fig[0] else ctx.figure(f"1 {fig[1]}", key)[2]
 
 
 def eval_ratio(claim, ctx: Context) -> Verdict:
     """``b / a``; an asserted ``'N %'`` is the percent change ``(b/a - 1)``, a plain number the ratio."""
-    a, b, b_in_a = _figures(claim, ctx)
-    if float(a.magnitude) == 0:
+    a, b = _figures(claim, ctx)
+    if a[2] == 0:
         raise ctx.error(("inputs", "a"), "the base figure is zero")
-    ratio = float(b_in_a.magnitude / a.magnitude)
+    ratio = b[2] / a[2]
     raw = claim.asserted
     percent = isinstance(raw, str) and raw.strip().endswith("%")
     asserted = _asserted_factor(claim, ctx)
     status = judge(ratio, asserted, claim.qualifier, _tol(claim)) if not percent else \
         judge(ratio - 1, asserted - 1, claim.qualifier, _tol(claim))
-    need = a * asserted
     return Verdict(claim.id, claim.kind, claim.quote, status,
                    f"{_qual(claim)} {raw}" if percent else f"{_qual(claim)} x{format_number(asserted)}",
                    f"x{format_number(ratio)} ({_pct(ratio - 1)})",
-                   "holds as stated" if status == "holds" else f"b = {format_number(float(need.magnitude))} {a.units:~P}",
+                   "holds as stated" if status == "holds" else f"b = {format_number(a[0] * asserted)} {a[1]}",
                    [f"a = {claim.inputs.a}, b = {claim.inputs.b}"])
 
 
 def eval_difference(claim, ctx: Context) -> Verdict:
     """``b - a``, compared with the asserted difference (same dimension)."""
-    a, b, b_in_a = _figures(claim, ctx)
-    q = ctx.quantity(claim.asserted, ("asserted",))
-    try:
-        asserted = float(q.to(a.units).magnitude)
-    except Exception:
-        raise ctx.error(("asserted",), f"{claim.asserted!r} cannot be compared with {claim.inputs.a!r}") from None
-    diff = float(b_in_a.magnitude - a.magnitude)
+    a, b = _figures(claim, ctx)
+    q = ctx.figure(claim.asserted, ("asserted",))
+    if q[3] != a[3]:
+        raise ctx.error(("asserted",), f"{claim.asserted!r} cannot be compared with {claim.inputs.a!r}")
+    unit = _per_unit(a, ctx, ("inputs", "a"))
+    asserted, diff = q[2] / unit, (b[2] - a[2]) / unit
     status = judge(diff, asserted, claim.qualifier, _tol(claim))
     return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {claim.asserted}",
-                   f"{format_number(diff)} {a.units:~P}",
-                   "holds as stated" if status == "holds" else f"b = {format_number(float(a.magnitude) + asserted)} {a.units:~P}",
+                   f"{format_number(diff)} {a[1]}",
+                   "holds as stated" if status == "holds" else f"b = {format_number(a[0] + asserted)} {a[1]}",
                    [f"a = {claim.inputs.a}, b = {claim.inputs.b}"])
 
 
@@ -697,22 +707,21 @@ def eval_growth(claim, ctx: Context) -> Verdict:
     years = i.end_year - i.start_year
     if years <= 0:
         raise ctx.error(("inputs", "end_year"), "end_year must be after start_year")
-    start = ctx.quantity(i.start, ("inputs", "start"))
-    end = ctx.quantity(i.end, ("inputs", "end"))
-    try:
-        ratio = float(end.to(start.units).magnitude / start.magnitude)
-    except Exception:
-        raise ctx.error(("inputs", "end"), f"{i.end!r} cannot be compared with {i.start!r}") from None
-    if ratio <= 0:
+    start = ctx.figure(i.start, ("inputs", "start"))
+    end = ctx.figure(i.end, ("inputs", "end"))
+    if start[3] != end[3]:
+        raise ctx.error(("inputs", "end"), f"{i.end!r} cannot be compared with {i.start!r}")
+    if start[2] <= 0 or end[2] <= 0:
         raise ctx.error(("inputs", "end"), "start and end must be positive")
+    ratio = end[2] / start[2]
     rate = ratio ** (1 / years) - 1
     _, asserted = _asserted_quantity(claim, ctx, ("fraction",))
     status = judge(rate, asserted, claim.qualifier, _tol(claim))
-    end_needed = float(start.magnitude) * (1 + asserted) ** years
+    end_needed = start[0] * (1 + asserted) ** years
     return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {asserted * 100:.1f} % a year",
                    f"{rate * 100:.1f} % a year over {years} years (x{format_number(ratio)})",
                    "holds as stated" if status == "holds" else
-                   f"end = {format_number(end_needed)} {start.units:~P} in {i.end_year}",
+                   f"end = {format_number(end_needed)} {start[1]} in {i.end_year}",
                    [f"{i.start} in {i.start_year} -> {i.end} in {i.end_year}: (end/start)^(1/{years}) - 1",
                     ])
 

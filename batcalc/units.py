@@ -466,6 +466,7 @@ COMMON_UNITS = (
     "kV", "Ah", "mAh", "A*s", "A", "mA", "s", "min", "h", "kW", "W", "MW", "hp", "km/h", "m/s", "mph", "N",
     "kN", "lbf", "Wh/km", "kWh/100km", "Wh/mi", "kWh/100mi", "J/m", "mi/kWh", "km/kWh", "MPGe", "N/(km/h)",
     "N/(km/h)^2", "N*s/m", "N*s^2/m^2", "lbf/mph", "lbf/mph^2", "1/h", "1/s", "dimensionless", "%",
+    "yuan", "CNY", "RMB", "USD", "EUR",
 )
 
 
@@ -508,6 +509,32 @@ def parse_si(text: str, dim: str) -> tuple[float, str, float]:
             return number, unit, number * entry[0]
     q = parse_quantity(text, dim)          # anything else: pint, with its checks and messages
     return number, unit, to_si(q, dim)
+
+
+def parse_any(text: str) -> tuple[float, str, float, str]:
+    """Parse ``'<number> <unit>'`` of any dimension: (number, unit label, magnitude in base units,
+    dimension signature). Units in :data:`COMMON_UNITS` are converted without loading pint."""
+    number, unit = split_value(text)
+    unit = unit.strip()
+    entry = unit_table()["units"].get(unit if unit else "dimensionless")
+    if entry is not None:
+        return number, unit, number * entry[0], entry[1]
+    q = refuse_angles(parse_quantity(text), text)
+    return number, unit, float(q.to_base_units().magnitude), str(q.dimensionality)
+
+
+def refuse_angles(q, text: str):
+    """Return ``q`` unless it carries an angle unit, which pint silently turns into a plain number
+    ('800 cycles' = 800 x 2 pi); a count is written as a plain number."""
+    if any(name in _ANGLE_UNITS for name, _ in q.unit_items()):
+        raise UnitError(f"{text.strip()!r}: {split_value(text)[1].strip()!r} is an angle to pint (a cycle is "
+                        f"2 pi rad, not 1); write a count as a plain number, e.g. '800'")
+    return q
+
+
+#: Units pint treats as dimensionless angles: '800 cycles' would silently become 5026.5.
+_ANGLE_UNITS = frozenset({"cycle", "revolution", "turn", "radian", "degree", "arcminute", "arcsecond",
+                          "steradian", "gradian", "angular_degree"})
 
 
 def check_dimension(q, dim: str, text: str | None = None) -> None:

@@ -266,7 +266,7 @@ def _fast_loader():
 
 def _fast_data(text: str) -> tuple[bool, Any]:
     """``(True, data)`` when the file is plainly fine, read by libyaml's composer (in C) and one
-    iterative walk; ``(False, None)`` when anything is unusual (tags, anchors, aliases, merge keys,
+    walk (depth at most :data:`MAX_DEPTH`); ``(False, None)`` when anything is unusual (tags, anchors, aliases, merge keys,
     syntax errors, limits, odd characters, duplicate keys), which :func:`_parse_careful` then
     reports with its position. Both paths give the same data for the files the fast one accepts."""
     import yaml
@@ -285,39 +285,42 @@ def _fast_data(text: str) -> tuple[bool, Any]:
     if root is None:
         return False, None
     scalar_t, mapping_t = yaml.ScalarNode, yaml.MappingNode
-    bad_char, nodes = _BAD_CHAR_RE.search, 1
-    box: list = [None]
-    todo = [(root, box, 0, 0)]                 # node, container, key or index, depth
-    while todo:
-        node, parent, slot, depth = todo.pop()
+    # escapes in quoted strings ("\\0") are the only way to get characters the text itself lacks
+    bad_char = _BAD_CHAR_RE.search if ("\\" in text or _BAD_CHAR_RE.search(text)) else None
+    long_ok = len(text) <= MAX_SCALAR_CHARS                  # then no scalar can be too long either
+    nodes = [0]
+
+    class Unusual(Exception):
+        pass
+
+    def walk(node, depth):
         if depth > MAX_DEPTH:
-            return False, None
+            raise Unusual
         if type(node) is scalar_t:
-            text_ = node.value
-            if len(text_) > MAX_SCALAR_CHARS or bad_char(text_):
-                return False, None
-            parent[slot] = _scalar(text_, node.style in (None, ""))
-            continue
+            value = node.value
+            if (not long_ok and len(value) > MAX_SCALAR_CHARS) or (bad_char and bad_char(value)):
+                raise Unusual
+            return _scalar(value, node.style in (None, ""))
+        items = node.value
+        nodes[0] += len(items)
+        if nodes[0] > MAX_NODES:
+            raise Unusual
         if type(node) is mapping_t:
-            out: dict = {}
-            parent[slot] = out
-            nodes += len(node.value) * 2
-            for key_node, value_node in node.value:
+            out = {}
+            for key_node, value_node in items:
                 if type(key_node) is not scalar_t:
-                    return False, None
+                    raise Unusual
                 key = key_node.value
-                if key in out or len(key) > MAX_KEY_CHARS or not key.isprintable() or bad_char(key):
-                    return False, None
-                out[key] = None
-                todo.append((value_node, out, key, depth + 1))
-        else:
-            seq = [None] * len(node.value)
-            parent[slot] = seq
-            nodes += len(seq)
-            todo.extend((item, seq, i, depth + 1) for i, item in enumerate(node.value))
-        if nodes > MAX_NODES:
-            return False, None
-    return True, box[0]
+                if key in out or len(key) > MAX_KEY_CHARS or not key.isprintable() or (bad_char and bad_char(key)):
+                    raise Unusual
+                out[key] = walk(value_node, depth + 1)
+            return out
+        return [walk(item, depth + 1) for item in items]
+
+    try:
+        return True, walk(root, 0)
+    except (Unusual, RecursionError):
+        return False, None
 
 
 def parse_yaml(text: str, path: str = "<string>") -> Document:

@@ -90,6 +90,8 @@ def test_inline_errors():
         check_inline("ratio", {"a": "1 m", "b": "2 m", "c": "3"}, "2")
     with pytest.raises(BatcalcError, match="cannot be compared"):
         check_inline("ratio", {"a": "1 m", "b": "2 kg"}, "2")
+    with pytest.raises(BatcalcError, match="is an angle to pint"):    # 800 cycles is not 800 x 2 pi
+        check_inline("product", {"factors": "800 cycles * 300 mi"}, "240000 mi")
     with pytest.raises(BatcalcError, match="wrong dimension"):
         check_inline("range", {"pack_energy": "75 kWh", "consumption": "150 Wh/km"}, "465 kg")
 
