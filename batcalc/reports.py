@@ -152,6 +152,13 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     from .tradeoff import default_cycle, sweep_pack_mass, sweep_range
     from .units import from_si
 
+    from .errors import BatcalcError
+    from .units import MAX_SWEEP_POINTS
+
+    other = pack_masses if pack_masses is not None else ranges
+    if len(densities) * len(other) > MAX_SWEEP_POINTS:
+        raise BatcalcError(f"a sweep of {len(densities)} x {len(other)} points is more than {MAX_SWEEP_POINTS}; "
+                           f"use coarser steps")
     if cycle == "default":
         cycle = default_cycle(vehicle)
     dens_unit = shown(None, "specific_energy", system).unit

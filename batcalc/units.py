@@ -624,7 +624,8 @@ def display(si_value, dim: str, system: str = "metric", category: str | None = N
 
 
 _GRID_RE = re.compile(r"^\s*(?P<nums>[0-9eE+\-.,:\s]+?)\s*(?P<unit>[A-Za-z%°µμ(][^\s]*)\s*$")
-MAX_GRID_POINTS = 1_000_000            # per axis; a sweep's grid is the product of two axes
+MAX_GRID_POINTS = 1_000_000            # per axis
+MAX_SWEEP_POINTS = 10_000_000          # a whole sweep grid (axis x axis): ~80 MB an array
 
 
 def parse_grid(text: str, dim: str, option: str = "grid"):

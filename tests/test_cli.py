@@ -175,6 +175,8 @@ def test_sweep_command(run):
     (["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--hold", "volume"], "--hold"),
     (["sweep", "--vehicle", "mid-sedan", "--pack-masses", "1:0:1 kg"], "stop >= start"),
     (["sweep", "--vehicle", "mid-sedan"], "give --pack-masses"),
+    (["sweep", "--vehicle", "mid-sedan", "--densities", "1:100000:1 Wh/kg", "--pack-masses", "1:1000:1 kg"],
+     "more than 10000000"),
     (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--f-mass", "150 %"], "--f-mass"),
     (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--f-mass", "1_0"], "--f-mass"),
     (["charge", "huineng-llcb", "--to", "120 %", "--time", "12 min"], "--to"),

@@ -34,3 +34,18 @@ def test_ci_runs_the_readme_commands():
         start = text.index(f"<!-- {marker} -->")
         block = text[start:].split("```sh\n", 1)[1].split("```", 1)[0].strip()
         assert block in ci, f"README's {marker} command is not what .ci/run runs"
+
+
+def test_readme_limits_match_the_code():
+    import re
+
+    from batcalc import units, yamlfile
+
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Limits"):text.index("## Performance")]
+    pairs = re.findall(r"([0-9][0-9e.+-]*)[^|(]*\(`([A-Z_]+)`", section)
+    assert len(pairs) >= 14
+    for number, name in pairs:
+        value = getattr(yamlfile, name, None)
+        value = getattr(units, name) if value is None else value
+        assert float(number) == value, (name, number, value)
