@@ -200,25 +200,25 @@ class Context:
             return self.doc.error(self.loc + key, message)
         return ClaimError(f"{'.'.join(map(str, key))}: {message}")
 
-    def cell(self, name: str, key: tuple):
-        from .catalog import load_cell
-
+    def _load(self, loader: Callable, name: str, key: tuple):
+        """Load a cell or vehicle named in the claim; a name that is not found is located at ``key``
+        (errors inside the named file keep their own location)."""
         try:
-            return load_cell(name)
+            return loader(name)
         except SpecError:
             raise
         except BatcalcError as exc:
             raise self.error(key, str(exc)) from None
+
+    def cell(self, name: str, key: tuple):
+        from .catalog import load_cell
+
+        return self._load(load_cell, name, key)
 
     def vehicle(self, name: str, key: tuple):
         from .vehicle import load_vehicle
 
-        try:
-            return load_vehicle(name)
-        except SpecError:
-            raise
-        except BatcalcError as exc:
-            raise self.error(key, str(exc)) from None
+        return self._load(load_vehicle, name, key)
 
     def figure(self, text: Any, key: tuple) -> tuple[float, str, float, str]:
         """A figure of any dimension: (number, unit, base magnitude, dimension signature); counting
