@@ -169,8 +169,12 @@ def show_rows(cell: CellFigures, system: str):
     data = {"id": spec.id, "name": spec.name, "maker": spec.maker, "chemistry": spec.chemistry,
             "format": spec.format, "status": spec.status, "level": cell.level, "figures": figures,
             "charge_claims": claims, "range_claims": ranges, "warnings": cell.warnings,
-            "sources": [s.model_dump(exclude_none=True) for s in spec.sources], "notes": spec.notes}
+            "sources": [{k: v for k in _SOURCE_KEYS if (v := getattr(s, k)) is not None} for s in spec.sources],
+            "notes": spec.notes}
     return headers, rows, notes, data
+
+
+_SOURCE_KEYS = ("id", "title", "url", "document", "publisher", "date", "grade", "note")
 
 
 def _only_source(spec) -> str:

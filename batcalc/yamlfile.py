@@ -407,7 +407,9 @@ def read_text(path: str | Path) -> str:
             raise SpecError(f"file too large ({st.st_size} bytes; a spec file may be at most "
                             f"{MAX_FILE_BYTES} bytes)", shown)
         with open(p, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+            raw = fh.read(st.st_size + 1)          # not read(MAX + 1): that allocates 1 MiB a file
+            if len(raw) > st.st_size:              # it grew since stat(): read on, up to the limit
+                raw += fh.read(MAX_FILE_BYTES + 1 - len(raw))
     except FileNotFoundError:
         raise SpecError("no such file", shown) from None
     except OSError as exc:

@@ -9,8 +9,8 @@ then times, in one process:
   show      load + validate + derive + the rows `batcalc show` prints, for every cell file
   compare   the rows `batcalc compare` prints for consecutive pairs (each file loaded fresh)
   check     load + validate + evaluate every claims file (each a ratio or growth claim)
-and prints each time (the fastest of --repeat runs, each reading every file again) and its ratio to
-the baseline of the same files (goal <= 2).
+and prints each time (the fastest of --repeat interleaved runs, each reading every file again) and
+its ratio to the baseline of the same files (goal <= 2).
 """
 
 from __future__ import annotations
@@ -120,18 +120,15 @@ def main() -> None:
             for p in claims:
                 check_file(p)
 
-        def best(fn):                                    # fewest seconds of --repeat runs
-            times = []
-            for _ in range(args.repeat):
+        runs = {"base_cells": (lambda: parse(cells)), "show": show, "compare": compare,
+                "base_claims": (lambda: parse(claims)), "check": check}
+        times: dict[str, list[float]] = {k: [] for k in runs}
+        for _ in range(args.repeat):                     # interleaved, so that load changes hit all alike
+            for name, fn in runs.items():
                 catalog._load_cached.cache_clear()      # every run reads every file again
-                times.append(timed(fn))
-            return min(times)
-
-        base_cells = best(lambda: parse(cells))
-        base_claims = best(lambda: parse(claims))
-        t_show = best(show)
-        t_compare = best(compare)
-        t_check = best(check)
+                times[name].append(timed(fn))
+        base_cells, t_show, t_compare, base_claims, t_check = (
+            min(times[k]) for k in ("base_cells", "show", "compare", "base_claims", "check"))
         print(f"{args.files} cell files: PyYAML CSafeLoader parse {base_cells:.2f} s")
         print(f"  show     {t_show:.2f} s  ratio {t_show / base_cells:.2f} (goal <= 2)")
         print(f"  compare  {t_compare:.2f} s  ratio {t_compare / base_cells:.2f} (goal <= 2)")
