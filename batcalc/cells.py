@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .spec import CellSpec, Value, resolve_sources
+from .units import format_number
 
 #: Relative difference above which a value given twice is reported as a mismatch.
 MISMATCH_TOLERANCE = 0.03
@@ -123,8 +124,10 @@ def figures_of(spec: CellSpec, cited: dict[tuple, Optional[str]] | None = None) 
             return
         diff = relative_difference(figs[key].si, si)
         if diff > MISMATCH_TOLERANCE:
+            ratio = figs[key].si / si if si else math.inf
+            apart = f"{diff * 100:.1f} % apart" if 0.5 <= ratio <= 2 else f"x{format_number(ratio)} apart: a unit slip?"
             out.warnings.append(f"{FIGURES[key][0]}: given {_short(figs[key])} but {formula} gives "
-                                f"{_short(candidate)} ({diff * 100:.1f} % apart)")
+                                f"{_short(candidate)} ({apart})")
 
     e, p, d = spec.electrical, spec.physical, spec.energy_density
     given("nominal_voltage", e.nominal_voltage, ("electrical", "nominal_voltage"))

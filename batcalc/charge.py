@@ -65,9 +65,9 @@ def chargers() -> tuple[Charger, ...]:
                         key=lambda c: c.max_power))
 
 
-def chargers_for(grid_power_w: float) -> list[Charger]:
-    """Charger classes whose maximum power reaches ``grid_power_w``."""
-    return [c for c in chargers() if c.max_power >= grid_power_w * (1 - 1e-9)]
+def chargers_for(power_w: float) -> list[Charger]:
+    """Charger classes whose rated (output) power reaches ``power_w``."""
+    return [c for c in chargers() if c.max_power >= power_w * (1 - 1e-9)]
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,18 @@ class Window:
         return self.c_rate > self.max_c_rate * (1 + 1e-9)
 
     def chargers(self) -> list[Charger]:
-        p = self.grid_power
+        """Charger classes whose rated output reaches the average power at the battery (a charger's
+        rating is its DC output; the car's own high-voltage path loses a few percent more)."""
+        p = self.battery_power
         return [] if p is None else chargers_for(p)
+
+
+def open_start_text(to_soc: float) -> str:
+    """Which assumed starts are shown for an open start SoC ending at ``to_soc`` (for notes)."""
+    starts = [f"{s * 100:.0f} %" for s in ASSUMED_STARTS if s < to_soc]
+    dropped = [f"{s * 100:.0f} %" for s in ASSUMED_STARTS if s >= to_soc]
+    text = " and ".join(starts) + (" starts" if len(starts) > 1 else " start")
+    return text + (f" ({', '.join(dropped)} is not below the end SoC {to_soc * 100:g} %)" if dropped else "")
 
 
 def windows_for(from_soc: Optional[float], to_soc: float, seconds: float, **kwargs) -> list[Window]:

@@ -201,12 +201,23 @@ class Context:
         return ClaimError(f"{'.'.join(map(str, key))}: {message}")
 
     def _load(self, loader: Callable, name: str, key: tuple):
-        """Load a cell or vehicle named in the claim; a name that is not found is located at ``key``
-        (errors inside the named file keep their own location)."""
+        """Load a cell or vehicle named in the claim: a relative path is taken from the claims file's
+        folder; a name that is not found is located at ``key`` (errors inside the named file keep
+        their own location)."""
+        from pathlib import Path
+
+        from .catalog import _looks_like_path
+
+        if self.doc is not None and _looks_like_path(name) and not Path(name).is_absolute():
+            beside = Path(self.doc.path).parent / name
+            if beside.exists():
+                name = str(beside)
         try:
             return loader(name)
-        except SpecError:
-            raise
+        except SpecError as exc:
+            if exc.line is not None:
+                raise
+            raise self.error(key, str(exc)) from None
         except BatcalcError as exc:
             raise self.error(key, str(exc)) from None
 
@@ -313,6 +324,7 @@ def _densities(claim, ctx: Context) -> tuple[float, float, list[str], Any, Any]:
             cells.append(cell)
             rhos.append(rho)
             notes.append(f"{side}: {cell.id} at {format_number(rho / 3600)} Wh/kg ({cell.level} level)")
+            notes += [f"warning: {cell.id}: {w}" for w in cell.warnings]
     if all(c is not None for c in cells) and cells[0].level != cells[1].level:
         raise ctx.error(("inputs",), f"{cells[0].id} is {cells[0].level} level and {cells[1].id} is "
                                      f"{cells[1].level} level: not comparable")
@@ -395,11 +407,13 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
 
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
-    mass = v.total_mass(pack_mass if pack_mass is not None else (v.spec.reference_pack.mass.si
-                                                                  if v.spec.reference_pack and v.spec.reference_pack.mass else 0.0))
+    ref = v.spec.reference_pack.mass.si if v.spec.reference_pack and v.spec.reference_pack.mass else 0.0
+    mass = v.total_mass(pack_mass if pack_mass is not None else ref)
     c = float(v.consumption_model(cycle)(mass))
+    how = "with this pack" if pack_mass is not None else (
+        f"with {v.id}'s reference pack mass ({format_number(ref)} kg)" if ref else "without a pack mass")
     return c, [f"consumption {format_number(c / 3.6)} Wh/km: {v.id} on {cycle_label(v, cycle)} at "
-               f"{format_number(mass)} kg"] + v.load.assumptions()
+               f"{format_number(mass)} kg ({how})"] + v.load.assumptions()
 
 
 def eval_range(claim, ctx: Context) -> Verdict:
@@ -419,6 +433,9 @@ def eval_range(claim, ctx: Context) -> Verdict:
     missing = []
     if i.test_cycle == "unknown":
         assumptions.append("the claim names no test cycle: CLTC and NEDC figures run higher than WLTP, EPA lower")
+    elif i.consumption is None and i.test_cycle != "WLTP":
+        assumptions.append(f"the claim's range is on {i.test_cycle}; batcalc has no {i.test_cycle} trace and uses "
+                           f"the vehicle's cycle below (CLTC and NEDC figures run higher than WLTP, EPA lower)")
     vehicle_name = i.vehicle
     if i.consumption is None and vehicle_name is None:
         missing.append("the consumption (or the vehicle)")
@@ -548,7 +565,9 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     notes = list(notes) + [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency)",
                            "battery power over the gross pack energy (an upper estimate)"]
     if from_soc is None:
-        notes.append("the claim does not say where the charge starts: 0 % and 10 % starts evaluated")
+        from .charge import open_start_text
+
+        notes.append(f"the claim does not say where the charge starts: {open_start_text(to_soc)} evaluated")
     parts, readings = [], []
     for w in windows:
         s = f"{w.from_soc * 100:.0f}->{w.to_soc * 100:.0f} %: {format_number(w.c_rate)} C"

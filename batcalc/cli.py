@@ -8,6 +8,7 @@ line on stderr (``path:line:col: message`` where a file is involved). ``--debug`
 import functools
 import os
 import sys
+import traceback
 from enum import Enum
 from typing import Annotated, Callable, Optional
 
@@ -64,7 +65,7 @@ def handles_errors(fn: Callable) -> Callable:
             return fn(*args, **kwargs)
         except BatcalcError as exc:
             if _DEBUG["on"]:
-                raise
+                traceback.print_exc()
             fail(str(exc) if isinstance(exc, SpecError) and exc.path else f"batcalc: error: {exc}")
             raise typer.Exit(exc.exit_code) from None
         except typer.Exit:
@@ -73,7 +74,7 @@ def handles_errors(fn: Callable) -> Callable:
             raise typer.Exit(130) from None
         except Exception as exc:  # a bug: still one line unless --debug
             if _DEBUG["on"]:
-                raise
+                traceback.print_exc()
             fail(f"batcalc: internal error: {type(exc).__name__}: {exc} (a bug; rerun with --debug "
                  f"and report it)")
             raise typer.Exit(3) from None
@@ -93,21 +94,22 @@ def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks o
     \b
     Example: batcalc compare gac-aion-ssb-300 gac-aion-ssb-350
     """
-    if debug:
-        _DEBUG["on"] = True
+    _DEBUG["on"] = bool(debug or os.environ.get("BATCALC_DEBUG"))     # per invocation
 
 
 class Kind(str, Enum):
     cell = "cell"
     vehicle = "vehicle"
     cycle = "cycle"
+    claim = "claim"
 
 
 @app.command("list")
 @handles_errors
 def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to list")] = Kind.cell,
              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
-    """List the built-in catalogue: cells (energy densities, source grade), vehicles or drive cycles.
+    """List the built-in catalogue: cells (energy densities, source grade), vehicles, drive cycles or
+    claims files.
 
     \b
     Example: batcalc list --kind vehicle --format markdown
@@ -124,10 +126,14 @@ def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to li
         from .reports import vehicle_rows
 
         headers, rows, data = vehicle_rows(unit_system.value)
-    else:
+    elif kind is Kind.cycle:
         from .reports import cycle_rows
 
         headers, rows, data = cycle_rows(unit_system.value)
+    else:
+        from .reports import claim_file_rows
+
+        headers, rows, data = claim_file_rows()
     emit(render(headers, rows, data, fmt))
 
 
@@ -231,6 +237,8 @@ CycleOpt = Annotated[Optional[str], typer.Option(
 FMassOpt = Annotated[Optional[str], typer.Option("--f-mass", help="cell mass / pack mass, e.g. '70 %' "
                                                  "[default: 70 %; cell-to-pack designs 80-90 %]")]
 FUsableOpt = Annotated[Optional[str], typer.Option("--f-usable", help="usable / nominal pack energy [default: 93 %]")]
+FVolumeOpt = Annotated[Optional[str], typer.Option("--f-volume", help="cell volume / pack volume, for the pack "
+                                                   "volume [default: 50 %]")]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help="print the derivation step by step")]
 
 
@@ -249,11 +257,12 @@ def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
     return value
 
 
-def _pack_options(f_mass: Optional[str], f_usable: Optional[str]):
+def _pack_options(f_mass: Optional[str], f_usable: Optional[str], f_volume: Optional[str] = None):
     from .pack import PackOptions
 
     kwargs = {}
-    for name, text, option in (("f_mass", f_mass, "--f-mass"), ("f_usable", f_usable, "--f-usable")):
+    for name, text, option in (("f_mass", f_mass, "--f-mass"), ("f_usable", f_usable, "--f-usable"),
+                               ("f_volume", f_volume, "--f-volume")):
         if text is not None:
             kwargs[name] = _quantity(text, "fraction", option)
     return PackOptions(**kwargs)
@@ -273,7 +282,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
               pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="gross pack energy, "
                                                                  "e.g. '75 kWh'")] = None,
               cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
-              explain: ExplainOpt = False, fmt: FormatOpt = "table",
+              f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
               unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Range of a cell's pack in a vehicle: pack energy and mass, vehicle mass, consumption, range.
 
@@ -291,7 +300,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     check_format(fmt)
     result = range_of(load_cell(cell), load_vehicle(vehicle), pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
                       pack_energy=_quantity(pack_energy, "energy", "--pack-energy"), cycle=_cycle(cycle),
-                      options=_pack_options(f_mass, f_usable))
+                      options=_pack_options(f_mass, f_usable, f_volume))
     headers, rows, notes, data = range_report(result, unit_system.value)
     if explain:
         steps = explain_range(result, unit_system.value)
@@ -316,7 +325,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                  target_range: Annotated[Optional[str], typer.Option("--range", help="with --hold range: the range "
                                                                      "both packs must give [default: A's range]")] = None,
                  cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
-                 explain: ExplainOpt = False, fmt: FormatOpt = "table",
+                 f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
                  unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Swap cell A for cell B in a vehicle, holding pack mass, pack energy or range.
 
@@ -340,7 +349,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                       pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
                       pack_energy=_quantity(pack_energy, "energy", "--pack-energy"),
                       target_range=_quantity(target_range, "length", "--range"), cycle=_cycle(cycle),
-                      options=_pack_options(f_mass, f_usable))
+                      options=_pack_options(f_mass, f_usable, f_volume))
     headers, rows, notes, data = tradeoff_report(result, unit_system.value)
     if explain:
         steps = explain_tradeoff(result, unit_system.value)
@@ -452,7 +461,8 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
               fmt: FormatOpt = "table") -> None:
     """Check the claims in claims files: each holds, fails or is underdetermined, and why.
 
-    Exit code 1 if any claim fails. The file format is in docs/claims.md.
+    Exit code 1 if any claim fails. The file format is in docs/claims.md (installed with the
+    package as batcalc/docs/claims.md); `batcalc schema claim` gives its JSON Schema.
 
     \b
     Example: batcalc check seed-article
@@ -485,7 +495,8 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
               fmt: FormatOpt = "table") -> None:
     """Check one claim given on the command line, without writing a file.
 
-    Inputs are KEY=VALUE pairs, as under `inputs:` in a claims file (docs/claims.md). Exit code 1
+    Inputs are KEY=VALUE pairs, as under `inputs:` in a claims file (docs/claims.md, installed as
+    batcalc/docs/claims.md). Exit code 1
     if the claim fails.
 
     \b
@@ -534,8 +545,9 @@ def schema_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="ce
 def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell, vehicle or claim")],
             spec_id: Annotated[str, typer.Argument(metavar="ID", help="id of the new spec (lowercase, dashes)")],
             output: Annotated[Optional[str], typer.Option("--output", "-o", help="file to write "
-                                                          "[default: ID.yaml in the current folder]")] = None) -> None:
-    """Write a commented template for a new spec file that loads as it is (never overwrites).
+                                                          "[default: ID.yaml in the current folder]")] = None,
+            force: Annotated[bool, typer.Option("--force", help="replace the file if it exists")] = False) -> None:
+    """Write a commented template for a new spec file that loads as it is (never overwrites without --force).
 
     \b
     Example: batcalc new cell my-cell
@@ -544,7 +556,7 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
     from .safefile import write_new
 
     path = output or f"{spec_id}.yaml"
-    write_new(path, template(kind.value, spec_id).encode("utf-8"), force=False)
+    write_new(path, template(kind.value, spec_id).encode("utf-8"), force=force)
     emit(f"wrote {path}: edit it, then try: batcalc "
          f"{'show' if kind is SpecKind.cell else 'check' if kind is SpecKind.claim else 'range gac-aion-ssb-350 --vehicle'} {path}")
 

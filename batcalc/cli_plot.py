@@ -58,11 +58,11 @@ def ragone_cmd(cells: Annotated[Optional[list[str]], typer.Argument(
     _prepare(output, force)
     loaded = [load_cell(c) for c in (cells or catalog_ids("cell"))]
     data = ragone_data(loaded, unit_system.value)
+    path = draw_ragone(data, output, force)
+    emit(f"wrote {path} ({len(data['points'])} cells)")
     if data["left_out"]:
         fail("batcalc: note: left out for lacking an energy density: "
              + ", ".join(f"{lo['id']} (no {' or '.join(lo['missing'])})" for lo in data["left_out"]))
-    path = draw_ragone(data, output, force)
-    emit(f"wrote {path} ({len(data['points'])} cells)")
 
 
 @plot_app.command("range")

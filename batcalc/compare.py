@@ -157,9 +157,12 @@ def show_rows(cell: CellFigures, system: str):
     notes = [f"{spec.name} ({spec.id}): {spec.maker or 'maker not given'}, {spec.chemistry or 'chemistry not given'}, "
              f"{spec.format}, status {spec.status}"]
     notes += [f"warning: {w}" for w in cell.warnings]
-    if any(not c["start_soc_stated"] for c in claims):
-        notes.append("the charge claim does not say where the charge starts: 0 % and 10 % starts shown "
-                     "(average C-rate = SoC window / time)")
+    from .charge import open_start_text
+
+    for claim in spec.charging.claims:
+        if claim.from_soc is None:
+            notes.append(f"the charge claim does not say where the charge starts: {open_start_text(claim.to_soc.si)} "
+                         f"shown (average C-rate = SoC window / time)")
     if spec.cycle_life and spec.cycle_life.conditions:
         notes.append(f"cycle life conditions: {spec.cycle_life.conditions}")
     notes += [f"source {s.id}: {s.title} ({s.publisher + ', ' if s.publisher else ''}{s.date or 'undated'}; "

@@ -37,7 +37,8 @@ class PackOptions:
     def assumptions(self) -> list[str]:
         return [f"cell-to-pack mass fraction {self.f_mass:.2f} (cell mass / pack mass; module packs ~0.70, "
                 f"cell-to-pack 0.80-0.90)",
-                f"usable energy {self.f_usable * 100:.0f} % of nominal (BEVs use ~90-95 %)"]
+                f"usable energy {self.f_usable * 100:.0f} % of nominal (BEVs use ~90-95 %)",
+                f"cell-to-pack volume fraction {self.f_volume:.2f} (cell volume / pack volume; ~0.40-0.75)"]
 
 
 @dataclass(frozen=True)

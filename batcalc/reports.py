@@ -53,9 +53,10 @@ def range_report(r: RangeResult, system: str):
     """Headers, rows, notes and JSON data for ``batcalc range``."""
     figures = range_figures(r, system)
     rows = [[label, s, s.unit] for _, label, s in figures]
-    notes = ["assumptions: " + "; ".join(r.assumptions)]
+    notes = [f"warning: {w}" for w in r.warnings] + ["assumptions: " + "; ".join(r.assumptions)]
     data = {"cell": r.cell.id, "vehicle": r.vehicle.id, "cycle": cycle_label(r.vehicle, r.cycle),
-            "results": {k: s for k, _, s in figures}, "assumptions": list(r.assumptions)}
+            "results": {k: s for k, _, s in figures}, "assumptions": list(r.assumptions),
+            "warnings": list(r.warnings)}
     return ["quantity", "value", "unit"], rows, notes, data
 
 
@@ -119,6 +120,7 @@ def tradeoff_report(t: Tradeoff, system: str):
     else:
         notes.append(f"same range: pack mass solved by fixed-point iteration with mass feedback "
                      f"({t.iterations} iterations); it saves more than the same-energy estimate")
+    notes += [f"warning: {w}" for w in dict.fromkeys(t.a.warnings + t.b.warnings)]
     notes.append("assumptions: " + "; ".join(t.a.assumptions))
     data = {"hold": t.hold, "vehicle": t.a.vehicle.id, "cycle": cycle_label(t.a.vehicle, t.a.cycle),
             "a": t.a.cell.id, "b": t.b.cell.id, "rows": data_rows, "summary": summary,
@@ -302,7 +304,10 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
         if not windows:
             raise BatcalcError(f"{cell.id} has no charge claim: give --to and --time (or --power)")
     if any(not w.start_stated for w in windows):
-        notes.append("the start SoC is not stated: charges from 0 % and from 10 % are shown")
+        from .charge import open_start_text
+
+        ends = sorted({w.to_soc for w in windows if not w.start_stated})
+        notes.append("the start SoC is not stated: " + "; ".join(open_start_text(e) for e in ends) + " shown")
     if max_c is None:
         notes.append(f"{cell.id} gives no max charge C-rate: whether the cell can take these rates is not known")
     headers = ["quantity", "unit"] + [f"{w.from_soc * 100:.0f}->{w.to_soc * 100:.0f} %"
@@ -347,3 +352,18 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
             d["exceeds_cell_rating"] = w.exceeds_cell_rating
     data = {"cell": cell.id, "vehicle": vehicle_name, "windows": data_windows, "assumptions": notes}
     return headers, rows, notes, data
+
+
+def claim_file_rows():
+    """Headers, rows and JSON data for ``batcalc list --kind claim``: the catalogue's claims files."""
+    from .catalog import catalog_ids, resolve
+    from .claims import ClaimsFile  # noqa: F401  (registers kind: claims)
+    from .spec import load_spec
+
+    rows, data = [], []
+    for cid in catalog_ids("claim"):
+        spec = load_spec(resolve(cid, "claim")[0], expect="claims")
+        kinds = ", ".join(sorted({c.kind for c in spec.claims}))
+        rows.append([cid, spec.title or "", len(spec.claims), kinds])
+        data.append({"id": cid, "title": spec.title, "claims": len(spec.claims), "kinds": kinds.split(", ")})
+    return ["id", "title", "claims", "kinds"], rows, data

@@ -73,7 +73,8 @@ sources: []
 """,
     "vehicle": """\
 # A batcalc vehicle spec. Format: docs/spec-format.md; schema: batcalc schema vehicle
-# The numbers below are the DESIGN.md example mid-size sedan, marked as assumptions:
+# The numbers below are an example mid-size sedan (1750 kg with its pack, C_d 0.23, A 2.22 m^2,
+# C_rr 0.007), marked as assumptions:
 # replace them with your vehicle's figures and cite a source for each.
 kind: vehicle
 id: {id}

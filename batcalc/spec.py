@@ -323,29 +323,61 @@ class CellSpec(Strict):
 
 # --------------------------------------------------------------------------- loading and errors
 
-def _unwrap(tp: Any) -> Any:
-    """The model class behind an annotation (Optional[X], list[X], Annotated[X, ...]) or None."""
+def _models_in(tp: Any) -> list:
+    """The model classes behind an annotation (Optional[X], list[X], Annotated[X, ...], unions)."""
     origin = typing.get_origin(tp)
     if origin is Annotated:
-        return _unwrap(typing.get_args(tp)[0])
+        return _models_in(typing.get_args(tp)[0])
     if origin in (Union, types.UnionType, list):
-        for arg in typing.get_args(tp):
-            found = _unwrap(arg)
-            if found is not None:
-                return found
-        return None
-    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+        return [m for arg in typing.get_args(tp) for m in _models_in(arg)]
+    return [tp] if isinstance(tp, type) and issubclass(tp, BaseModel) else []
+
+
+def _unwrap(tp: Any) -> Any:
+    """The (first) model class behind an annotation, or None."""
+    found = _models_in(tp)
+    return found[0] if found else None
+
+
+def _tag_of(model: type) -> Any:
+    """The ``kind`` literal of a member of a discriminated union (claims), or None."""
+    field = model.model_fields.get("kind")
+    args = typing.get_args(field.annotation) if field is not None else ()
+    return args[0] if len(args) == 1 else None
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model at ``loc`` (pydantic's loc, in which a discriminated union's tag follows the index)."""
+    candidates = [model]
     for part in loc:
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(part) if model else None
+        tagged = [m for m in candidates if _tag_of(m) == part]
+        if len(candidates) > 1 and tagged:
+            candidates = tagged
+            continue
+        field = candidates[0].model_fields.get(part) if candidates else None
         if field is None:
             return None
-        model = _unwrap(field.annotation)
-    return model
+        candidates = _models_in(field.annotation)
+    return candidates[0] if candidates else None
+
+
+def _data_loc(loc: tuple, data: Any) -> tuple:
+    """``loc`` as a path into the file's data: a discriminated union's tag (pydantic puts the claim's
+    ``kind`` into the loc) is dropped, so that errors point at the right line."""
+    out, cur = [], data
+    for part in loc:
+        if isinstance(cur, dict) and part not in cur and cur.get("kind") == part:
+            continue
+        out.append(part)
+        if isinstance(cur, dict) and part in cur:
+            cur = cur[part]
+        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
+            cur = cur[part]
+        else:
+            cur = None
+    return tuple(out)
 
 
 def _printable(text: str, limit: int = 400) -> str:
@@ -362,12 +394,13 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     """
     errors = exc.errors(include_url=False)
     err = errors[0]
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    model_loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    loc = _data_loc(model_loc, doc.data)
     more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
     dotted = _printable(".".join(str(p) for p in loc), 160) or "(top level)"
     kind = err["type"]
     if kind == "extra_forbidden":
-        parent = _model_at(model, loc[:-1])
+        parent = _model_at(model, model_loc[:-1])
         choices = list(parent.model_fields) if parent else []
         hint = difflib.get_close_matches(str(loc[-1]), choices, n=1)
         tip = f"; did you mean {hint[0]!r}?" if hint else (f"; expected one of: {', '.join(choices)}" if choices else "")

@@ -53,6 +53,7 @@ class RangeResult:
     consumption: float
     range: float
     assumptions: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
 
 
 def _assumptions(vehicle: Vehicle, cycle: Optional[str], pack: Pack) -> tuple[str, ...]:
@@ -69,7 +70,14 @@ def range_with_pack(cell: CellFigures, vehicle: Vehicle, pack: Pack, cycle: Opti
     model = vehicle.consumption_model(cycle)
     m = vehicle.total_mass(pack.mass)
     c = float(model(m))
-    return RangeResult(cell, vehicle, cycle, pack, m, c, pack.usable_energy / c, _assumptions(vehicle, cycle, pack))
+    warnings = []
+    gross = vehicle.max_gross_mass
+    if gross is not None and m > gross * (1 + 1e-9):
+        warnings.append(f"vehicle mass {m:.0f} kg is above {vehicle.id}'s max gross mass {gross:.0f} kg")
+    if pack.mass > vehicle.glider_mass:
+        warnings.append(f"the {pack.mass:.0f} kg pack outweighs the rest of the vehicle ({vehicle.glider_mass:.0f} kg)")
+    return RangeResult(cell, vehicle, cycle, pack, m, c, pack.usable_energy / c, _assumptions(vehicle, cycle, pack),
+                       tuple(warnings))
 
 
 def reference_pack_mass(vehicle: Vehicle, cell: CellFigures, options: PackOptions) -> float:

@@ -526,7 +526,8 @@ def parse_any(text: str) -> tuple[float, str, float, str]:
 def refuse_angles(q, text: str):
     """Return ``q`` unless it carries an angle unit, which pint silently turns into a plain number
     ('800 cycles' = 800 x 2 pi); a count is written as a plain number."""
-    if any(name in _ANGLE_UNITS for name, _ in q.unit_items()):
+    if any(name in _ANGLE_UNITS for name, _ in q.unit_items()) or \
+            any(name in ("radian", "steradian") for name, _ in q.to_base_units().unit_items()):
         raise UnitError(f"{text.strip()!r}: {split_value(text)[1].strip()!r} is an angle to pint (a cycle is "
                         f"2 pi rad, not 1); write a count as a plain number, e.g. '800'")
     return q
@@ -588,8 +589,9 @@ def convert(text: str, target: str):
     e.g. consumption ``15 kWh/100km`` -> ``4.14 mi/kWh`` or ``139.6 MPGe`` (1 MPGe = 1 mile per
     33.705 kWh).
     """
-    q = parse_quantity(text)
+    q = refuse_angles(parse_quantity(text), text)
     target_units = parse_unit(target)
+    refuse_angles(ureg().Quantity(1.0, target_units), f"1 {target}")
     if q.dimensionality == target_units.dimensionality:
         return q.to(target_units)
     if q.dimensionality == (1 / target_units).dimensionality:

@@ -18,7 +18,7 @@ mass (no steps x masses matrix).
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .errors import BatcalcError
 from .spec import ID_PATTERN, Qty, Source, Strict, register_kind
@@ -30,6 +30,12 @@ K_ROT = 0.03             # rotating-mass allowance (wheels, motor) as a fraction
 ETA_DRIVE = 0.90
 K_REGEN = 0.60
 P_AUX = 250.0            # W
+
+
+#: Bounds outside which a vehicle value is a typo, not a vehicle (SI: kg, m^2; fractions).
+PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0.05, ""),
+             "frontal_area": (0.5, 20.0, "m^2"), "mass_without_battery": (100.0, 100_000.0, "kg"),
+             "drivetrain_efficiency": (0.3, 1.0, "")}
 
 
 class ReferencePack(Strict):
@@ -74,6 +80,20 @@ class VehicleSpec(Strict):
     sources: list[Source] = Field(default_factory=list)
 
     model_config = Strict.model_config | {"populate_by_name": True}
+
+    @field_validator("drag_coefficient", "rolling_resistance", "frontal_area", "mass_without_battery",
+                     "drivetrain_efficiency")
+    @classmethod
+    def _plausible(cls, v, info):
+        """Refuse values no road vehicle has (a typo such as C_d 23 for 0.23 would silently give 15 km)."""
+        if v is None:
+            return v
+        low, high, unit = PLAUSIBLE[info.field_name]
+        x = v.si
+        if not low <= x <= high:
+            raise ValueError(f"{v.text!r} is not plausible for {info.field_name} (expected {low:g}-{high:g}"
+                             f"{' ' + unit if unit else ''}); a typo?")
+        return v
 
     @model_validator(mode="after")
     def _road_load(self) -> "VehicleSpec":

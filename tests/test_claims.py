@@ -139,3 +139,46 @@ def test_check_cli_exit_codes(run, write):
     assert r.exit_code == 1 and "900 Wh/kg" in r.stdout
     r = run("claim", "ratio", "a", "--asserted", "2")
     assert r.exit_code == 2 and "KEY=VALUE" in r.stderr
+
+
+def test_claims_file_paths_and_error_locations(tmp_path, run, write):
+    """Cells named by path are found beside the claims file; errors point at the bad key or value."""
+    write("cell.yaml", """
+        kind: cell
+        id: mine
+        name: Mine
+        energy_density: {gravimetric: 600 Wh/kg}
+        """)
+    path = write("claims.yaml", """
+        kind: claims
+        claims:
+          - id: x
+            quote: q
+            kind: same-weight
+            inputs: {a: gac-aion-ssb-300, b: cell.yaml}
+            asserted: 2
+          - id: y
+            quote: q
+            kind: range
+            inputs:
+              pack_energy: 75 kWh
+              consumption: 150 Wh/km
+            asserted: 465 km
+        """)
+    r = run("check", path, "-f", "json")            # run from anywhere: cell.yaml is beside the claims
+    assert r.exit_code == 0, r.stderr
+    assert [v["verdict"] for v in json.loads(r.stdout)["verdicts"]] == ["holds", "holds"]
+    typo = write("typo.yaml", open(path).read().replace("    asserted: 465 km", "    asserted: 465 km\n    qualifer: about"))
+    with pytest.raises(SpecError, match=r"typo.yaml:15:5: unknown key 'claims.1.qualifer'; did you mean 'qualifier'"):
+        check_file(typo)
+    wrong = write("wrong.yaml", open(path).read().replace("150 Wh/km", "150 Wh/kg"))
+    with pytest.raises(SpecError, match=r"wrong.yaml:13:20: claims.1.inputs.consumption: .*not a consumption"):
+        check_file(wrong)
+    missing = write("missing.yaml", open(path).read().replace("b: cell.yaml", "b: nothere.yaml"))
+    with pytest.raises(SpecError, match=r"missing.yaml:6:38: .*nothere.yaml: no such file"):
+        check_file(missing)
+
+
+def test_catalogue_claims_listed(run):
+    r = run("list", "--kind", "claim", "-f", "json")
+    assert r.exit_code == 0 and [d["id"] for d in json.loads(r.stdout)] == ["seed-article"]

@@ -189,3 +189,57 @@ def test_vehicle_commands_bad_input(run, args, fragment):
     r = run(*args)
     assert r.exit_code == 2, r.stdout
     assert len(r.stderr.strip().splitlines()) == 1 and fragment in r.stderr, r.stderr
+
+
+def test_convert_refuses_angles(run):
+    # pint reads 'cycles' as 2 pi rad: 800 cycles would silently become 5026.5
+    for args in (["convert", "800 cycles", "1"], ["convert", "1 rpm", "Hz"]):
+        r = run(*args)
+        assert r.exit_code == 2 and "angle" in r.stderr, r.stdout
+
+
+def test_debug_keeps_exit_code(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--debug", "show", "no-such-cell"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and "Traceback" in err and "no cell 'no-such-cell'" in err
+
+
+def test_new_force_replaces(run, tmp_path):
+    path = tmp_path / "keep.yaml"
+    path.write_text("mine")
+    assert run("new", "cell", "x", "-o", str(path)).exit_code == 2 and path.read_text() == "mine"
+    assert run("new", "cell", "x", "-o", str(path), "--force").exit_code == 0 and "kind: cell" in path.read_text()
+
+
+def test_implausible_vehicle_and_overweight_warnings(run, write):
+    path = write("v.yaml", """
+        kind: vehicle
+        id: v
+        name: V
+        mass_without_battery: 1300 kg
+        payload: 100 kg
+        max_gross_mass: 1000 kg
+        drag_coefficient: 0.23
+        frontal_area: 2.2 m^2
+        rolling_resistance: 0.007
+        reference_pack: {energy: 60 kWh, mass: 400 kg}
+        """)
+    r = run("range", "gac-aion-ssb-350", "--vehicle", path)
+    assert r.exit_code == 0 and "above v's max gross mass 1000 kg" in r.stdout
+    bad = write("bad.yaml", open(path).read().replace("drag_coefficient: 0.23", "drag_coefficient: 23"))
+    r = run("range", "gac-aion-ssb-350", "--vehicle", bad)
+    assert r.exit_code == 2 and "bad.yaml:7:19:" in r.stderr and "not plausible" in r.stderr
+
+
+def test_unit_slip_is_called_out(run, write):
+    path = write("slip.yaml", """
+        kind: cell
+        id: slip
+        name: Slip
+        electrical: {energy: 18 Wh}
+        physical: {mass: 70 kg}
+        energy_density: {gravimetric: 257 Wh/kg}
+        """)
+    r = run("show", path)
+    assert "x999.4 apart: a unit slip?" in r.stdout
