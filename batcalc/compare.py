@@ -139,8 +139,11 @@ def show_rows(cell: CellFigures, system: str):
         rows.append([label, s, s.unit, how, ", ".join(fig.sources), fig.grade or ""])
         figures[key] = {"value": s, "derived": fig.derived, "sources": list(fig.sources), "grade": fig.grade}
     claims = charge_claim_lines(cell)
+    max_c = cell.get("max_c_rate")
     for c in claims:
         windows = "; ".join(f"{w['from_soc']}->{w['to_soc']} %: {w['average_c_rate']} C average"
+                            + (f" (above the cell's max {format_number(max_c * 3600)} C)"
+                               if max_c and w["average_c_rate"].value > max_c * 3600 * (1 + 1e-9) else "")
                             for w in c["windows"])
         how = windows if c["start_soc_stated"] else f"start SoC not stated; assumed {windows}"
         rows.append(["charge claim", c["claim"], "", how, c["source"] or _only_source(spec), ""])

@@ -42,3 +42,18 @@ def test_compare_rows_json_has_tradeoffs():
     _, rows, _, data = compare_rows([a, b], a, "metric")
     assert data["tradeoffs"]["energy_at_same_mass"]["gac-aion-ssb-350"]["ratio"] == pytest.approx(7 / 6)
     assert any(r[0] == "mass at the same energy" for r in rows)
+
+
+def test_show_flags_claims_above_the_cells_rating(run, write):
+    path = write("fast.yaml", """
+        kind: cell
+        id: fast
+        name: Fast
+        charging:
+          max_c_rate: 1 C
+          claims:
+            - {from_soc: 10 %, to_soc: 80 %, time: 12 min}
+        """)
+    r = run("show", path)
+    # 10 -> 80 % in 12 min = 3.5 C average, above the 1 C rating
+    assert "10->80 %: 3.5 C average (above the cell's max 1 C)" in r.stdout
