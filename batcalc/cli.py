@@ -268,6 +268,12 @@ def _pack_options(f_mass: Optional[str], f_usable: Optional[str], f_volume: Opti
     return PackOptions(**kwargs)
 
 
+def _explained(steps: list[str], data: dict, notes: list[str], fmt: str) -> list[str]:
+    """Add an --explain derivation: under "explain" in JSON, before the notes elsewhere."""
+    data["explain"] = steps
+    return notes if fmt == "json" else ["derivation:"] + steps + notes
+
+
 def _cycle(cycle: Optional[str]) -> str:
     return "default" if cycle is None else cycle
 
@@ -303,10 +309,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
                       options=_pack_options(f_mass, f_usable, f_volume))
     headers, rows, notes, data = range_report(result, unit_system.value)
     if explain:
-        steps = explain_range(result, unit_system.value)
-        data["explain"] = steps
-        if fmt != "json":
-            notes = ["derivation:"] + steps + notes
+        notes = _explained(explain_range(result, unit_system.value), data, notes, fmt)
     emit(render(headers, rows, data, fmt, title=f"{result.cell.id} in {result.vehicle.id}", notes=notes))
 
 
@@ -352,10 +355,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                       options=_pack_options(f_mass, f_usable, f_volume))
     headers, rows, notes, data = tradeoff_report(result, unit_system.value)
     if explain:
-        steps = explain_tradeoff(result, unit_system.value)
-        data["explain"] = steps
-        if fmt != "json":
-            notes = ["derivation:"] + steps + notes
+        notes = _explained(explain_tradeoff(result, unit_system.value), data, notes, fmt)
     emit(render(headers, rows, data, fmt, notes=notes))
 
 
