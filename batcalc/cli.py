@@ -153,7 +153,7 @@ def show_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogue
 
     check_format(fmt)
     figures = load_cell(cell)
-    headers, rows, notes, data = show_rows(figures, unit_system.value)
+    headers, rows, notes, data = show_rows(figures, unit_system.value, with_data=fmt == "json")
     emit(render(headers, rows, data, fmt, title=f"{figures.spec.name} ({figures.id})", notes=notes))
 
 
@@ -185,7 +185,7 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
         raise BatcalcError("compare needs at least two cells, e.g. batcalc compare gac-aion-ssb-300 gac-aion-ssb-350")
     loaded = [load_cell(n) for n in names]
     base = loaded[names.index(baseline)] if baseline is not None else loaded[0]
-    headers, rows, notes, data = compare_rows(loaded, base, unit_system.value)
+    headers, rows, notes, data = compare_rows(loaded, base, unit_system.value, with_data=fmt == "json")
     emit(render(headers, rows, data, fmt, notes=notes))
 
 

@@ -124,8 +124,9 @@ def charge_claim_lines(cell: CellFigures) -> list[dict]:
     return out
 
 
-def show_rows(cell: CellFigures, system: str):
-    """Headers, rows, notes and JSON data for ``batcalc show``."""
+def show_rows(cell: CellFigures, system: str, with_data: bool = True):
+    """Headers, rows, notes and JSON data for ``batcalc show`` (data None unless ``with_data``:
+    only ``--format json`` needs it)."""
     spec = cell.spec
     headers = ["figure", "value", "unit", "how", "source", "grade"]
     rows, figures = [], {}
@@ -137,7 +138,8 @@ def show_rows(cell: CellFigures, system: str):
             label = fig.label
         how = f"derived: {fig.derived}" if fig.derived else "given"
         rows.append([label, s, s.unit, how, ", ".join(fig.sources), fig.grade or ""])
-        figures[key] = {"value": s, "derived": fig.derived, "sources": list(fig.sources), "grade": fig.grade}
+        if with_data:
+            figures[key] = {"value": s, "derived": fig.derived, "sources": list(fig.sources), "grade": fig.grade}
     claims = charge_claim_lines(cell)
     max_c = cell.get("max_c_rate")
     for c in claims:
@@ -172,6 +174,8 @@ def show_rows(cell: CellFigures, system: str):
               f"{s.grade}) {s.url or s.document}" for s in spec.sources]
     if spec.notes:
         notes.append("notes: " + " ".join(spec.notes.split()))
+    if not with_data:
+        return headers, rows, notes, None
     data = {"id": spec.id, "name": spec.name, "maker": spec.maker, "chemistry": spec.chemistry,
             "format": spec.format, "status": spec.status, "level": cell.level, "figures": figures,
             "charge_claims": claims, "range_claims": ranges, "warnings": cell.warnings,
@@ -189,7 +193,7 @@ def _only_source(spec) -> str:
 
 # --------------------------------------------------------------------------------------- compare
 
-def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str):
+def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, with_data: bool = True):
     """Headers, rows, notes and JSON data for ``batcalc compare`` (metrics as rows, cells as columns).
 
     Every numeric cell other than the baseline also shows its ratio and percent change against
@@ -210,7 +214,8 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str):
             text = str(s)
             if c is not baseline and s.value is not None and base:
                 r = Ratio(c.get(key) / base)
-                ratios[c.id] = r.json()
+                if with_data:
+                    ratios[c.id] = r.json()
                 text = f"{text} ({r.inline()})"
             row.append(text)
         if key in ("gravimetric", "volumetric"):
@@ -224,7 +229,8 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str):
             continue
         rows.append([label, "x baseline"] + ["1 (baseline)" if c is baseline else results[c.id].text()
                                              for c in cells])
-        tradeoffs[key] = {cid: r.json() for cid, r in results.items()}
+        if with_data:
+            tradeoffs[key] = {cid: r.json() for cid, r in results.items()}
     notes = [f"ratios are against the baseline {baseline.id}: x = other / baseline, "
              "(+/- %) = percent change"]
     notes += [f"same mass: E2/E1 = rho2/rho1; same energy: m2/m1 = rho1/rho2 (cell level unless marked pack)"]
@@ -234,6 +240,8 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str):
                      "housing, cooling and BMS: pack/cell mass fraction ~0.6-0.9)")
     for c in cells:
         notes += [f"warning: {c.id}: {w}" for w in c.warnings]
+    if not with_data:
+        return headers, rows, notes, None
     data = {"baseline": baseline.id,
             "cells": [{"id": c.id, "name": c.spec.name, "level": c.level, "status": c.spec.status,
                        "grade": grade_of(c)} for c in cells],

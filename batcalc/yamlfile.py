@@ -32,6 +32,8 @@ _FLOAT_RE = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}
+_WORDS = _TRUE | _FALSE | _NULL
+_NUMBER_START = frozenset("0123456789+-.")
 #: Characters refused inside any key or string: C0/C1 controls other than tab, LF and CR (escapes such
 #: as "\0" or "\e" in double quotes), DEL, the Unicode line and paragraph separators (they would break
 #: one-line messages and tables) and bidirectional overrides (text that displays differently from what
@@ -99,8 +101,8 @@ def _scalar(text: str, plain: bool) -> Any:
     large to be a float (``1e999``) or an integer of more than :data:`MAX_INT_DIGITS` digits stays a
     string, so that it is refused where a number is needed instead of becoming ``inf``.
     """
-    if not plain:
-        return text
+    if not plain or " " in text or (text and text[0] not in _NUMBER_START and text not in _WORDS):
+        return text                             # most scalars: words and '<number> <unit>' strings
     if text in _NULL:
         return None
     if text in _TRUE:

@@ -6,7 +6,7 @@ PyYAML's C loader merely parsing the same files.
 Generates N cell specs and N claims files in a temporary folder (varied values, units and forms),
 then times, in one process:
   baseline  yaml.load(text, Loader=yaml.CSafeLoader) of every cell file (or every claims file)
-  show      load + validate + derive + the rows `batcalc show` prints, for every cell file
+  show      load + validate + derive + the rows `batcalc show` prints (table format), for every cell file
   compare   the rows `batcalc compare` prints for consecutive pairs (each file loaded fresh)
   check     load + validate + evaluate every claims file (each a ratio or growth claim)
 and prints each time (the fastest of --repeat interleaved runs, each reading every file again) and
@@ -108,13 +108,13 @@ def main() -> None:
 
         def show():
             for p in cells:
-                show_rows(catalog.load_cell(p), "metric")
+                show_rows(catalog.load_cell(p), "metric", with_data=False)    # as `batcalc show` (table)
 
         def compare():
             catalog._load_cached.cache_clear()
             for a, b in zip(cells[::2], cells[1::2]):
                 ca, cb = catalog.load_cell(a), catalog.load_cell(b)
-                compare_rows([ca, cb], ca, "metric")
+                compare_rows([ca, cb], ca, "metric", with_data=False)       # as `batcalc compare` (table)
 
         def check():
             for p in claims:

@@ -68,7 +68,10 @@ def test_results_independent_of_input_units(rho, e, m, u1, u2, u3):
                  f"energy_density: {{gravimetric: {rho * u1[1]!r} {u1[0]}}}\n")
     for key in ("energy", "mass", "gravimetric"):
         assert other.get(key) == pytest.approx(base.get(key), rel=1e-9)
-    assert len(other.warnings) == len(base.warnings)
+    # the 3 % mismatch report may flip only for a cell sitting on the threshold (float rounding)
+    diff = abs(rho - e / m) / (e / m)
+    if abs(diff - 0.03) > 1e-9:
+        assert len(other.warnings) == len(base.warnings)
 
 
 @settings(max_examples=50, deadline=None)
