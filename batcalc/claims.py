@@ -276,8 +276,10 @@ def _asserted_factor(claim, ctx: Context) -> float:
         return float(text)
     except ValueError:
         pass
-    q = ctx.quantity(raw, ("asserted",), "fraction")
-    return 1.0 + units.to_si(q, "fraction")
+    try:
+        return 1.0 + units.parse_si(raw, "fraction")[2]
+    except BatcalcError as exc:
+        raise ctx.error(("asserted",), str(exc)) from None
 
 
 def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):

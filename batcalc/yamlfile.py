@@ -246,6 +246,10 @@ class _Builder:
 _CAREFUL_RE = re.compile(r"[!&*]|<<")
 
 
+class _Unusual(Exception):
+    """The fast path met something only the careful path may judge."""
+
+
 @lru_cache(maxsize=1)
 def _fast_loader():
     """libyaml's parser and composer with a resolver that does nothing: the walk below types scalars
@@ -292,36 +296,33 @@ def _fast_data(text: str) -> tuple[bool, Any]:
     long_ok = len(text) <= MAX_SCALAR_CHARS                  # then no scalar can be too long either
     nodes = [0]
 
-    class Unusual(Exception):
-        pass
-
     def walk(node, depth):
         if depth > MAX_DEPTH:
-            raise Unusual
+            raise _Unusual
         if type(node) is scalar_t:
             value = node.value
             if (not long_ok and len(value) > MAX_SCALAR_CHARS) or (bad_char and bad_char(value)):
-                raise Unusual
+                raise _Unusual
             return _scalar(value, node.style in (None, ""))
         items = node.value
         nodes[0] += len(items)
         if nodes[0] > MAX_NODES:
-            raise Unusual
+            raise _Unusual
         if type(node) is mapping_t:
             out = {}
             for key_node, value_node in items:
                 if type(key_node) is not scalar_t:
-                    raise Unusual
+                    raise _Unusual
                 key = key_node.value
                 if key in out or len(key) > MAX_KEY_CHARS or not key.isprintable() or (bad_char and bad_char(key)):
-                    raise Unusual
+                    raise _Unusual
                 out[key] = walk(value_node, depth + 1)
             return out
         return [walk(item, depth + 1) for item in items]
 
     try:
         return True, walk(root, 0)
-    except (Unusual, RecursionError):
+    except (_Unusual, RecursionError):
         return False, None
 
 
