@@ -606,6 +606,8 @@ def format_number(x: float, digits: int = 4) -> str:
     """``x`` rounded to ``digits`` significant figures, without exponent for everyday magnitudes."""
     if x is None:
         return ""
+    if digits == 4 and 1e-4 <= abs(x) < 1e3:     # the common case; same text as below, faster
+        return f"{x:.4g}"
     if not math.isfinite(x):
         return str(x)
     if x == 0:

@@ -155,3 +155,12 @@ def test_fast_path_equals_pint(dim, data, x):
     number, label, si = units.parse_si(text, dim)
     assert si == pytest.approx(units.to_si(units.parse_quantity(text, dim), dim), rel=1e-12)
     assert number == x and label == unit
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=st.floats(-1e8, 1e8, allow_nan=False).filter(lambda v: v == 0 or abs(v) >= 1e-4))
+def test_format_number_keeps_four_significant_figures(x):
+    text = units.format_number(x)
+    assert float(text) == pytest.approx(x, rel=5e-4, abs=0)
+    digits = text.lstrip("-").split("e")[0].replace(".", "").lstrip("0")
+    assert len(digits) <= max(4, len(str(int(abs(x)))))      # integers above 9999 keep their digits
