@@ -163,4 +163,4 @@ def test_format_number_keeps_four_significant_figures(x):
     text = units.format_number(x)
     assert float(text) == pytest.approx(x, rel=5e-4, abs=0)
     digits = text.lstrip("-").split("e")[0].replace(".", "").lstrip("0")
-    assert len(digits) <= max(4, len(str(int(abs(x)))))      # integers above 9999 keep their digits
+    assert len(digits) <= max(4, len(str(int(abs(x)) + 1)))  # integers above 9999 keep their digits
