@@ -202,24 +202,26 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
     """
     headers = ["metric", "unit"] + [c.id + (" (baseline)" if c is baseline else "") for c in cells]
     rows, metrics = [], []
+    level_text = "/".join(sorted({c.level for c in cells}))
     for key, (label, dim) in FIGURES.items():
-        if all(c.get(key) is None for c in cells):
+        si = [c.get(key) for c in cells]
+        if all(x is None for x in si):
             continue
         unit = shown(None, dim, system).unit
         row, values, ratios = [label, unit], {}, {}
         base = baseline.get(key)
-        for c in cells:
-            s = shown(c.get(key), dim, system)
+        for c, x in zip(cells, si):
+            s = shown(x, dim, system)
             values[c.id] = s
             text = str(s)
-            if c is not baseline and s.value is not None and base:
-                r = Ratio(c.get(key) / base)
+            if c is not baseline and x is not None and base:
+                r = Ratio(x / base)
                 if with_data:
                     ratios[c.id] = r.json()
                 text = f"{text} ({r.inline()})"
             row.append(text)
         if key in ("gravimetric", "volumetric"):
-            row[0] = f"{label} ({'/'.join(sorted({c.level for c in cells}))} level)"
+            row[0] = f"{label} ({level_text} level)"
         rows.append(row)
         metrics.append({"key": key, "label": label, "unit": unit, "values": values, "vs_baseline": ratios})
     tradeoffs = {}
