@@ -74,11 +74,22 @@ def explain_range(r: RangeResult, system: str) -> list[str]:
         f"4. vehicle mass: {_q(v.glider_mass, 'mass', system)} without battery + {_q(p.mass, 'mass', system)} pack + "
         f"{_q(v.payload, 'mass', system)} payload = {_q(r.total_mass, 'mass', system)}",
         f"5. consumption at the battery on {cycle_label(v, r.cycle)} at that mass: c = "
-        f"{_q(r.consumption, 'consumption', system)} (road load integrated over the cycle; see assumptions)",
+        f"{_q(r.consumption, 'consumption', system)} (road load integrated over the cycle{_breakdown(r, system)})",
         f"6. range: R = E_usable / c = {format_number(p.usable_energy / 3.6e6)} kWh / "
         f"{_q(r.consumption, 'consumption', system)} = {_q(r.range, 'length', system, 'distance')}",
     ]
     return steps
+
+
+def _breakdown(r: RangeResult, system: str) -> str:
+    """': rolling x + aerodynamic y + ...' for --explain (empty for a measured consumption)."""
+    from .cycles import get_cycle
+    from .vehicle import consumption_breakdown
+
+    if r.cycle is None:
+        return "; measured figure"
+    parts = consumption_breakdown(r.vehicle.load, get_cycle(r.cycle), r.total_mass)
+    return ": " + " + ".join(f"{name} {_q(value, 'consumption', system)}" for name, value in parts.items())
 
 
 def tradeoff_report(t: Tradeoff, system: str):

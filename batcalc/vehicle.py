@@ -222,6 +222,30 @@ def consumption_direct(load: RoadLoad, cycle, mass: float) -> float:
     return float(np.sum(batt * dt) / np.sum(v * dt))
 
 
+def consumption_breakdown(load: RoadLoad, cycle, mass: float) -> dict[str, float]:
+    """Where the consumption at ``mass`` goes, J/m: rolling and aerodynamic resistance (at the wheels,
+    divided by the drivetrain efficiency), auxiliaries, and the rest (accelerating and braking, net of
+    what regeneration recovers). The parts add up to :func:`consumption_direct`."""
+    import numpy as np
+
+    v0, v1 = cycle.speed[:-1], cycle.speed[1:]
+    dt = np.diff(cycle.time)
+    v = (v0 + v1) / 2
+    distance = float(np.sum(v * dt))
+    if load.coast_down:
+        rolling = float(np.sum(np.where(v > 0, load.f0 + load.f1 * v, 0.0) * v * dt))
+        aero = float(np.sum(np.where(v > 0, load.f2 * v ** 2, 0.0) * v * dt))
+    else:
+        rolling = float(np.sum(np.where(v > 0, mass * G * load.c_rr, 0.0) * v * dt))
+        aero = float(np.sum(0.5 * RHO_AIR * load.cd_a * v ** 3 * dt))
+    total = consumption_direct(load, cycle, mass)
+    parts = {"rolling": rolling / distance / load.eta, "aerodynamic": aero / distance / load.eta,
+             "auxiliaries": load.p_aux * float(np.sum(dt)) / distance}
+    rest = total - sum(parts.values())
+    parts["acceleration and braking, net of regeneration"] = rest if abs(rest) > 1e-9 * total else 0.0
+    return parts
+
+
 class MeasuredModel:
     """Consumption from a measured figure with a mass sensitivity: ``c = c0 + s (m - m0) / 100 kg``."""
 

@@ -104,3 +104,19 @@ def test_coast_down_form():
 def test_bad_vehicle_specs(extra, fragment):
     with pytest.raises(SpecError, match=fragment):
         parse_spec(VEH.format(extra=extra), "v.yaml")
+
+
+@pytest.mark.parametrize("cycle", ["100 km/h", "wltp", "udds"])
+def test_breakdown_adds_up(cycle):
+    from batcalc.vehicle import consumption_breakdown
+
+    cyc = get_cycle(cycle)
+    parts = consumption_breakdown(SEDAN, cyc, 1750.0)
+    assert sum(parts.values()) == pytest.approx(consumption_direct(SEDAN, cyc, 1750.0), rel=1e-12)
+    if cycle == "100 km/h":
+        # the hand calculation above: rolling 120.17 N / 0.9, aero 236.39 N / 0.9, aux 9.0 N, nothing else
+        assert parts["rolling"] == pytest.approx(1750 * 9.81 * 0.007 / 0.9)
+        assert parts["aerodynamic"] == pytest.approx(0.5 * 1.2 * 0.23 * 2.22 * (100 / 3.6) ** 2 / 0.9)
+        assert parts["acceleration and braking, net of regeneration"] == pytest.approx(0.0, abs=1e-9)
+    else:
+        assert parts["acceleration and braking, net of regeneration"] > 0   # regeneration recovers only part
