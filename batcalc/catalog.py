@@ -86,7 +86,3 @@ def load_cell(name: str):
 
     return figures_of(load(name, "cell"))
 
-
-def all_of(kind: str) -> list:
-    """Every catalogue spec of ``kind``, in id order."""
-    return [load(i, kind) for i in catalog_ids(kind)]

@@ -8,7 +8,7 @@ speed (km of range per hour of charging, as EV databases quote it) = range added
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -156,11 +156,3 @@ def windows_for(from_soc: Optional[float], to_soc: float, seconds: float, **kwar
         return [Window(from_soc, to_soc, seconds, **kwargs)]
     return [Window(s, to_soc, seconds, start_stated=False, **kwargs) for s in ASSUMED_STARTS if s < to_soc]
 
-
-@dataclass
-class ChargePlan:
-    """Where the pack energy and consumption of a charge calculation came from."""
-
-    pack_energy: Optional[float] = None
-    consumption: Optional[float] = None
-    assumptions: list[str] = field(default_factory=list)

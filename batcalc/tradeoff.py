@@ -121,7 +121,7 @@ def solve_pack_mass_for_range(cell: CellFigures, vehicle: Vehicle, target_range:
     ``m = R c(m_without_battery + m + payload) / (rho_pack f_usable)``. Returns (mass, iterations)."""
     model = vehicle.consumption_model(cycle)
     rho = pack_density(cell, options)
-    f_u = options.f_usable if cell.level == "cell" else options.f_usable
+    f_u = options.f_usable
     m = start if start is not None else target_range * float(model(vehicle.total_mass(0.0))) / (rho * f_u)
     for i in range(1, MAX_ITERATIONS + 1):
         nxt = target_range * float(model(vehicle.total_mass(m))) / (rho * f_u)

@@ -399,11 +399,6 @@ def split_value(text: str) -> tuple[float, str]:
     return number, m.group("unit")
 
 
-def dimension_of(dim: str) -> Dimension:
-    """Look up a :class:`Dimension` by name."""
-    return DIMENSIONS[dim]
-
-
 @lru_cache(maxsize=64)
 def _dimensionality(dim: str):
     return parse_unit(DIMENSIONS[dim].si).dimensionality
