@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
@@ -95,6 +94,8 @@ def to_jsonable(obj: Any) -> Any:
 
 def render_json(obj: Any) -> str:
     """Stable, indented JSON (keys in the order built, no colour)."""
+    import json     # here: the table formats never need it
+
     return json.dumps(to_jsonable(obj), indent=2, ensure_ascii=False)
 
 

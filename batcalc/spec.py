@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, WithJsonSchema, \
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, \
     field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from . import units
 from .errors import SpecError, UnitError
@@ -166,10 +166,28 @@ def _schema_for(dim: str) -> dict:
             "anyOf": [text, long_form]}
 
 
+class _Quantity:
+    """Pydantic marker of a :class:`Value` field of dimension ``dim``: its core schema is one plain
+    validator calling :func:`_make_value` (no schema is generated for the Value class itself), its JSON
+    Schema is :func:`_schema_for`."""
+
+    __slots__ = ("dim", "positive", "allow_zero")
+
+    def __init__(self, dim: str, positive: bool, allow_zero: bool):
+        self.dim, self.positive, self.allow_zero = dim, positive, allow_zero
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        dim, positive, allow_zero = self.dim, self.positive, self.allow_zero
+        return core_schema.no_info_plain_validator_function(
+            lambda raw: _make_value(raw, dim, positive, allow_zero))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict:
+        return _schema_for(self.dim)
+
+
 def Qty(dim: str, positive: bool = True, allow_zero: bool = False):
     """Annotated type of a field holding a :class:`Value` of dimension ``dim`` (see module doc)."""
-    return Annotated[Value, BeforeValidator(lambda raw: _make_value(raw, dim, positive, allow_zero)),
-                     WithJsonSchema(_schema_for(dim))]
+    return Annotated[Value, _Quantity(dim, positive, allow_zero)]
 
 
 class Strict(BaseModel):
@@ -272,7 +290,7 @@ class ChargeClaim(Sourced):
 
 class Charging(Strict):
     max_c_rate: Optional[Qty("c_rate")] = Field(None, description="max continuous charge C-rate, e.g. '3 C'")
-    claims: list[ChargeClaim] = Field(default_factory=list)
+    claims: list[ChargeClaim] = []
 
 
 def _not_bool(v: Any) -> Any:
@@ -311,14 +329,14 @@ class CellSpec(Strict):
     chemistry: Optional[str] = None
     format: Literal["cylindrical", "prismatic", "pouch", "blade", "unknown"] = "unknown"
     status: Literal["production", "sample", "announced", "target"] = "announced"
-    electrical: Electrical = Field(default_factory=Electrical)
-    physical: Physical = Field(default_factory=Physical)
-    energy_density: EnergyDensity = Field(default_factory=EnergyDensity)
-    charging: Charging = Field(default_factory=Charging)
+    electrical: Electrical = Electrical()
+    physical: Physical = Physical()
+    energy_density: EnergyDensity = EnergyDensity()
+    charging: Charging = Charging()
     cycle_life: Optional[CycleLife] = None
-    ranges: list[RangeClaim] = Field(default_factory=list)
+    ranges: list[RangeClaim] = []
     notes: Optional[str] = None
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = []
 
 
 # --------------------------------------------------------------------------- loading and errors

@@ -106,10 +106,12 @@ SYSTEMS: dict[str, dict[str, str]] = {
 #   atom    := name | '%' | '(' unit ')'                 at most MAX_PAREN_DEPTH levels of '('
 # Spaces are allowed around operators but never mean multiplication: pint reads '350 Wh kg' as
 # Wh*kg and 'Wh/kg h' or 'W/m*K' as (W/m)*K, so those are refused rather than misread.
+# Patterns needed only for rarer inputs are kept as text and compiled on first use (re caches
+# them): compiling them all at import would cost every command start-up time.
 _NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?"
 _VALUE_RE = re.compile(rf"^\s*(?P<num>{_NUMBER})(?![0-9.,])\s*(?P<unit>.*?)\s*$", re.DOTALL)
-_DECIMAL_COMMA_RE = re.compile(r"^\s*[+-]?[0-9]+,[0-9]")
-_UNIT_TOKEN_RE = re.compile(r"""
+_DECIMAL_COMMA = r"^\s*[+-]?[0-9]+,[0-9]"
+_UNIT_TOKEN = r"""
     (?P<ws>\s+)
   | (?P<name>[A-Za-z°Ωµμ][A-Za-z_Ωµμ]*)
   | (?P<pct>%)
@@ -120,10 +122,10 @@ _UNIT_TOKEN_RE = re.compile(r"""
   | (?P<rp>\))
   | (?P<int>[0-9]+)
   | (?P<minus>-)
-""", re.VERBOSE)
-_SUPERSCRIPT_RE = re.compile("[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+"""
+_SUPERSCRIPT = "[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
 _SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
-_PER_100_RE = re.compile(r"/\s*100\s*(km|mi)\b")
+_PER_100 = r"/\s*100\s*(km|mi)\b"
 _NOT_DECIMAL_RE = re.compile(r"^\s*[+-]?(?:0(?:[xX][0-9a-fA-F]|[oO][0-7]|[bB][01])|[0-9.]+[_:][0-9])")
 _CASE_HINTS = {u.lower(): u for u in ("Wh", "kWh", "MWh", "GWh", "mWh", "Ah", "mAh", "kg", "g", "mg", "t", "km",
                                       "mm", "cm", "mi", "V", "mV", "kV", "A", "mA", "W", "kW", "MW", "min",
@@ -147,7 +149,7 @@ def _pint_unit_expr(unit: str) -> str:
     A lone ``C`` is not rewritten (pint reads it as coulomb); C-rates are parsed by the spec layer
     and shown through :func:`from_si` with the label ``C`` meaning 1/h.
     """
-    expr = _PER_100_RE.sub(lambda m: "/hundred_" + m.group(1), unit.strip())
+    expr = re.sub(_PER_100, lambda m: "/hundred_" + m.group(1), unit.strip())
     return expr.replace("·", "*").replace("µ", "u").replace("μ", "u")
 
 
@@ -162,7 +164,7 @@ class _UnitParser:
         self.tokens: list[tuple[str, str, bool]] = []   # (kind, text, preceded by whitespace)
         pos, space = 0, False
         while pos < len(unit):
-            m = _UNIT_TOKEN_RE.match(unit, pos)
+            m = re.compile(_UNIT_TOKEN, re.VERBOSE).match(unit, pos)
             if not m:
                 ch = unit[pos]
                 what = f"character {ch!r}" + (f" (U+{ord(ch):04X})" if not ch.isascii() else "")
@@ -301,8 +303,8 @@ def _check_unit_text(unit: str) -> tuple[str, tuple[str, ...], int]:
     shown = unit.strip()
     text = unicodedata.normalize("NFC", shown)          # the ohm sign U+2126 becomes Greek omega
     text = text.replace("\u2212", "-")                    # the minus sign in 'h^−1'
-    text = _SUPERSCRIPT_RE.sub(lambda m: "^" + m.group().translate(_SUPERSCRIPTS), text)   # 'm²' -> 'm^2'
-    text = _PER_100_RE.sub(lambda m: "/hundred_" + m.group(1), text)
+    text = re.sub(_SUPERSCRIPT, lambda m: "^" + m.group().translate(_SUPERSCRIPTS), text)   # 'm²' -> 'm^2'
+    text = re.sub(_PER_100, lambda m: "/hundred_" + m.group(1), text)
     parser = _UnitParser(text, shown)
     expr = parser.parse()
     return expr, tuple(parser.names), parser.atoms
@@ -388,7 +390,7 @@ def split_value(text: str) -> tuple[float, str]:
         stripped = text.strip()
         if any(ch.isdigit() and not ch.isascii() for ch in stripped):
             raise UnitError(f"malformed value {stripped!r}: write numbers with ASCII digits 0-9")
-        if _DECIMAL_COMMA_RE.match(stripped):
+        if re.match(_DECIMAL_COMMA, stripped):
             raise UnitError(f"malformed value {stripped!r}: use '.' as the decimal point and no thousands "
                             f"separator, e.g. '3.6 V' or '4900 mAh'")
         raise UnitError(f"malformed value {stripped!r}: expected '<number> <unit>', e.g. '350 Wh/kg'")
@@ -451,7 +453,7 @@ def parse_quantity(text: str, dim: str | None = None):
     return q
 
 
-#: Unit labels whose SI factor and dimension are precomputed in ``unit_table.json`` (made from pint
+#: Unit labels whose SI factor and dimension are precomputed in ``unit_table.py`` (made from pint
 #: by ``tools/make_unit_table.py``; a test checks the table against pint). Values in these units are
 #: read without loading pint (~0.5-1 s); any other unit goes through pint as usual.
 COMMON_UNITS = (
@@ -468,14 +470,13 @@ COMMON_UNITS = (
 @lru_cache(maxsize=1)
 def unit_table() -> dict:
     """``{"units": {label: [SI factor, dimension signature]}, "dims": {dim name: signature}}``."""
-    import json
-    from pathlib import Path
+    from .unit_table import DIMS, UNITS
 
-    return json.loads((Path(__file__).with_name("unit_table.json")).read_text(encoding="utf-8"))
+    return {"units": UNITS, "dims": DIMS}
 
 
 def build_unit_table() -> dict:
-    """The unit table computed with pint (what ``unit_table.json`` must hold)."""
+    """The unit table computed with pint (what ``unit_table.py`` must hold)."""
     table: dict = {"units": {}, "dims": {}}
     for label in COMMON_UNITS:
         u = parse_unit(label)
@@ -622,7 +623,7 @@ def display(si_value, dim: str, system: str = "metric", category: str | None = N
     return from_si(si_value, dim, unit), unit
 
 
-_GRID_RE = re.compile(r"^\s*(?P<nums>[0-9eE+\-.,:\s]+?)\s*(?P<unit>[A-Za-z%°µμ(][^\s]*)\s*$")
+_GRID = r"^\s*(?P<nums>[0-9eE+\-.,:\s]+?)\s*(?P<unit>[A-Za-z%°µμ(][^\s]*)\s*$"
 MAX_GRID_POINTS = 1_000_000            # per axis
 MAX_SWEEP_POINTS = 10_000_000          # a whole sweep grid (axis x axis): ~80 MB an array
 
@@ -635,7 +636,7 @@ def parse_grid(text: str, dim: str, option: str = "grid"):
     """
     import numpy as np
 
-    m = _GRID_RE.match(text or "")
+    m = re.match(_GRID, text or "")
     if not m:
         raise UnitError(f"{option}: expected 'start:stop:step unit' or 'a,b,c unit', e.g. '200:500:50 "
                         f"{DIMENSIONS[dim].example}', got {text!r}")

@@ -243,3 +243,38 @@ def test_unit_slip_is_called_out(run, write):
         """)
     r = run("show", path)
     assert "x999.4 apart: a unit slip?" in r.stdout
+
+
+def _main_result(capsys, argv):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    out = capsys.readouterr()
+    return exc.value.code, out.out, out.err
+
+
+@pytest.mark.parametrize("argv", [
+    ["compare", "gac-aion-ssb-300", "gac-aion-ssb-350"], ["compare", "--help"], ["compare"],
+    ["--debug", "convert", "1 mi", "km"], ["show", "no-such-cell"], ["list", "--units", "cubits"],
+    ["plot", "--help"], ["plot", "ragone", "--help"], ["check", "--help"],
+])
+def test_console_script_builds_only_the_named_command_and_runs_it_like_the_whole_app(capsys, monkeypatch, argv):
+    from typer.main import get_command
+
+    from batcalc import cli
+
+    name = argv[1] if argv[0] == "--debug" else argv[0]
+    assert cli._command_for(argv).list_commands(None) == [name]
+    lean = _main_result(capsys, argv)
+    monkeypatch.setattr(cli, "_command_for", lambda args: get_command(cli.app))
+    assert _main_result(capsys, argv) == lean
+
+
+def test_console_script_builds_the_whole_app_for_help_unknown_commands_and_completion(monkeypatch):
+    from batcalc import cli
+
+    everything = cli._command_for(["--help"]).list_commands(None)
+    assert {"compare", "show", "check", "plot"} <= set(everything)
+    assert cli._command_for(["comapre", "a"]).list_commands(None) == everything
+    assert cli._command_for(["--debug"]).list_commands(None) == everything
+    monkeypatch.setenv("_BATCALC_COMPLETE", "complete_bash")
+    assert cli._command_for(["compare"]).list_commands(None) == everything
