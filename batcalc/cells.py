@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .spec import CellSpec, Value, resolve_sources
 from .units import format_number
@@ -31,9 +31,11 @@ FIGURES: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One number about a cell: SI magnitude, whether derived (and how), sources and grade."""
+class Figure(NamedTuple):
+    """One number about a cell: SI magnitude, whether derived (and how), sources and grade.
+
+    (A named tuple: immutable like a frozen dataclass, and several times cheaper to create.)
+    """
 
     key: str
     si: float

@@ -28,7 +28,7 @@ _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 from .catalog import ID_PATTERN  # noqa: E402  (one definition of what an id may be)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Value:
     """A value read from a spec, of dimension ``dim``, plus where it came from.
 
@@ -46,6 +46,13 @@ class Value:
     source: Optional[str] = None
     note: Optional[str] = None
     assumption: Optional[str] = None
+
+    def __init__(self, dim: str, text: str, magnitude: float, unit: str, si: float, source: Optional[str] = None,
+                 note: Optional[str] = None, assumption: Optional[str] = None):
+        # one dict update instead of the frozen dataclass's object.__setattr__ per field: a spec file
+        # holds dozens of values, and batch runs read thousands of files
+        self.__dict__.update(dim=dim, text=text, magnitude=magnitude, unit=unit, si=si, source=source,
+                             note=note, assumption=assumption)
 
     @cached_property
     def q(self):
@@ -443,20 +450,22 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     return doc.error(loc, _printable(f"{dotted}: {msg}{more}"))
 
 
-def _value_fields(model: type) -> tuple[str, ...]:
-    """Names of a model's fields that can hold Values (directly, in a sub-model or in a list); cached."""
+def _value_fields(model: type) -> tuple[tuple[str, ...], bool]:
+    """Names of a model's fields that can hold Values (directly, in a sub-model or in a list), and
+    whether the model is a :class:`Sourced` group; cached per model class."""
     cached = _VALUE_FIELDS.get(model)
     if cached is None:
         names = []
-        for name, f in model.model_fields.items():
+        is_model = isinstance(model, type) and issubclass(model, BaseModel)
+        for name, f in (model.model_fields.items() if is_model else ()):
             text = repr(f.annotation)
             if "Value" in text or _unwrap(f.annotation) is not None:
                 names.append(name)
-        cached = _VALUE_FIELDS[model] = tuple(names)
+        cached = _VALUE_FIELDS[model] = (tuple(names), is_model and issubclass(model, Sourced))
     return cached
 
 
-_VALUE_FIELDS: dict[type, tuple[str, ...]] = {}
+_VALUE_FIELDS: dict[type, tuple[tuple[str, ...], bool]] = {}
 
 
 def _walk_values(obj: Any, loc: tuple = (), group: Optional[str] = None) -> list:
@@ -465,18 +474,20 @@ def _walk_values(obj: Any, loc: tuple = (), group: Optional[str] = None) -> list
     out: list = []
 
     def walk(obj: Any, loc: tuple, group: Optional[str]) -> None:
-        if type(obj) is Value:
+        kind = type(obj)
+        if kind is Value:
             out.append((loc, obj, group))
-        elif isinstance(obj, BaseModel):
-            if isinstance(obj, Sourced) and obj.source is not None:
+        elif kind is list:
+            for i, item in enumerate(obj):
+                walk(item, loc + (i,), group)
+        else:                                   # a model (type checks, not isinstance: this runs per value)
+            names, sourced = _value_fields(kind)
+            if sourced and obj.source is not None:
                 group = obj.source
-            for name in _value_fields(type(obj)):
+            for name in names:
                 child = getattr(obj, name)
                 if child is not None:
                     walk(child, loc + (name,), group)
-        elif isinstance(obj, list):
-            for i, item in enumerate(obj):
-                walk(item, loc + (i,), group)
 
     walk(obj, loc, group)
     return out
@@ -499,17 +510,17 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
         return cached
     cited: dict[tuple, str | None] = {}
     for loc, value, group_source in _walk_values(spec):
-        sid, sid_loc = value.source, loc + ("source",)
-        if sid is None and group_source is not None:
-            sid = group_source
-            for depth in range(len(loc) - 1, 0, -1):       # locate the group's `source:` for messages
-                group = _get(spec, loc[:depth])
-                if isinstance(group, Sourced) and group.source is not None:
-                    sid_loc = loc[:depth] + ("source",)
-                    break
-        if sid is None and len(ids) == 1:
-            sid = ids[0]
+        sid = value.source
+        if sid is None:
+            sid = group_source if group_source is not None else ids[0] if len(ids) == 1 else None
         if sid is not None and sid not in ids:
+            sid_loc = loc + ("source",)
+            if value.source is None:                        # cited by its group: point at the group's
+                for depth in range(len(loc) - 1, 0, -1):
+                    group = _get(spec, loc[:depth])
+                    if isinstance(group, Sourced) and group.source is not None:
+                        sid_loc = loc[:depth] + ("source",)
+                        break
             hint = difflib.get_close_matches(sid, ids, n=1)
             raise doc.error(sid_loc, f"unknown source {sid!r}" +
                             (f"; did you mean {hint[0]!r}?" if hint else f"; sources are: {', '.join(ids) or 'none'}"))

@@ -394,11 +394,13 @@ def split_value(text: str) -> tuple[float, str]:
             raise UnitError(f"malformed value {stripped!r}: use '.' as the decimal point and no thousands "
                             f"separator, e.g. '3.6 V' or '4900 mAh'")
         raise UnitError(f"malformed value {stripped!r}: expected '<number> <unit>', e.g. '350 Wh/kg'")
-    number = check_magnitude(float(m.group("num")), text.strip())
-    mantissa = m.group("num").lower().partition("e")[0]
-    if number == 0 and any(d in mantissa for d in "123456789"):       # '1e-999' underflows to 0.0
-        raise UnitError(f"value {text.strip()!r} is too small (at least {MIN_MAGNITUDE:g} in its unit, or 0)")
-    return number, m.group("unit")
+    num, unit = m.group("num", "unit")
+    number = float(num)
+    if not MIN_MAGNITUDE <= abs(number) <= MAX_MAGNITUDE:     # zero, out of range or not finite
+        check_magnitude(number, text.strip())
+        if number == 0 and any(d in num.lower().partition("e")[0] for d in "123456789"):   # '1e-999'
+            raise UnitError(f"value {text.strip()!r} is too small (at least {MIN_MAGNITUDE:g} in its unit, or 0)")
+    return number, unit
 
 
 @lru_cache(maxsize=64)
