@@ -490,6 +490,7 @@ def _walk_values(obj: Any, loc: tuple = (), group: Optional[str] = None) -> list
                     walk(child, loc + (name,), group)
 
     walk(obj, loc, group)
+    del walk            # it refers to itself: left alone, the cycle (and `out`) waits for the garbage collector
     return out
 
 

@@ -242,8 +242,10 @@ class _Builder:
                 raise self.fail(event.start_mark, "unsupported YAML construct")
 
 
-#: Characters that send a file down the careful path: tags, anchors and aliases, merge keys.
-_CAREFUL_RE = re.compile(r"[!&*]|<<")
+def _needs_care(text: str) -> bool:
+    """Whether the text may hold tags, anchors, aliases or merge keys: then the careful path reads it.
+    (Four substring tests: a regular expression for the same is ~15 times slower on a spec file.)"""
+    return "!" in text or "&" in text or "*" in text or "<<" in text
 
 
 class _Unusual(Exception):
@@ -277,7 +279,7 @@ def _fast_data(text: str) -> tuple[bool, Any]:
     reports with its position. Both paths give the same data for the files the fast one accepts."""
     import yaml
 
-    if _CAREFUL_RE.search(text) or not hasattr(yaml, "CSafeLoader"):
+    if _needs_care(text) or not hasattr(yaml, "CSafeLoader"):
         return False, None
     if text.count(",") + text.count("\n") > MAX_NODES // 4:   # could be huge: let the careful path count
         return False, None
@@ -324,6 +326,8 @@ def _fast_data(text: str) -> tuple[bool, Any]:
         return True, walk(root, 0)
     except (_Unusual, RecursionError):
         return False, None
+    finally:
+        del walk        # it refers to itself: left alone, the cycle waits for the garbage collector
 
 
 def parse_yaml(text: str, path: str = "<string>") -> Document:

@@ -1,12 +1,13 @@
 """Benchmark: start-up time of batcalc commands against creating a pint registry, side by side.
 
-    python benchmarks/startup.py [--runs 7]
+    python benchmarks/startup.py [--runs 11]
 
-Runs, interleaved in one invocation, each a fresh Python process:
+Runs, interleaved in one invocation (in a new random order each round), each a fresh Python process:
   baseline   python -c "import pint; pint.UnitRegistry()"
-  help       python -m batcalc --help
-  compare    python -m batcalc compare gac-aion-ssb-300 gac-aion-ssb-350
-  show       python -m batcalc show huineng-llcb
+  help       batcalc --help
+  compare    batcalc compare gac-aion-ssb-300 gac-aion-ssb-350
+  show       batcalc show huineng-llcb
+(the console script next to this Python, else python -m batcalc)
 and prints the median wall time of each and its ratio to the baseline
 (goals: compare <= 0.6, help <= 0.3). Run it with the Python of an environment where batcalc is
 installed as the README says (`pip install .`: pip compiles the bytecode then; an editable install
@@ -16,17 +17,27 @@ with PYTHONDONTWRITEBYTECODE set recompiles batcalc's modules on every start).
 from __future__ import annotations
 
 import argparse
+import os
+import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
+
+
+def _batcalc() -> list[str]:
+    """The ``batcalc`` console script next to this Python (as users run it), else ``python -m batcalc``."""
+    script = Path(sys.executable).with_name("batcalc.exe" if os.name == "nt" else "batcalc")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "batcalc"]
+
 
 COMMANDS = {
     "baseline": [sys.executable, "-c", "import pint; pint.UnitRegistry()"],
-    "help": [sys.executable, "-m", "batcalc", "--help"],
-    "compare": [sys.executable, "-m", "batcalc", "compare", "gac-aion-ssb-300", "gac-aion-ssb-350"],
-    "show": [sys.executable, "-m", "batcalc", "show", "huineng-llcb"],
+    "help": _batcalc() + ["--help"],
+    "compare": _batcalc() + ["compare", "gac-aion-ssb-300", "gac-aion-ssb-350"],
+    "show": _batcalc() + ["show", "huineng-llcb"],
 }
 GOALS = {"help": 0.3, "compare": 0.6}
 
@@ -42,14 +53,16 @@ def run_once(cmd: list[str]) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--runs", type=int, default=11)
     args = ap.parse_args()
     for cmd in COMMANDS.values():          # warm the OS file cache (and batcalc's own caches)
         run_once(cmd)
     times: dict[str, list[float]] = {k: [] for k in COMMANDS}
+    order, rng = list(COMMANDS), random.Random(0)
     for _ in range(args.runs):
-        for name, cmd in COMMANDS.items():
-            times[name].append(run_once(cmd))
+        rng.shuffle(order)           # a new order each round: whatever runs right after the baseline
+        for name in order:           # (numpy's threads, a large heap to tear down) is not always the same
+            times[name].append(run_once(COMMANDS[name]))
     base = statistics.median(times["baseline"])
     for name, ts in times.items():
         med = statistics.median(ts)

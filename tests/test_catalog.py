@@ -52,3 +52,31 @@ def test_unknown_id_suggests():
 def test_catalogue_ids_match_file_names():
     for cell_id in CELL_IDS:
         assert catalog.load(cell_id, "cell").id == cell_id
+
+
+def test_reading_specs_leaves_no_cyclic_garbage():
+    """Loading, showing and checking free everything by reference counting: garbage left to the
+    cycle collector (a recursive closure, say) holds whole specs and slows batch runs."""
+    import gc
+
+    from batcalc import catalog
+    from batcalc.claims import check_file
+    from batcalc.compare import show_rows
+
+    ids = catalog.catalog_ids("cell")
+    claims = str(catalog.specs_root() / "claims" / "seed-article.yaml")
+
+    def work():
+        catalog._load_cached.cache_clear()
+        for cid in ids:
+            show_rows(catalog.load_cell(cid), "metric", with_data=False)
+        check_file(claims)
+
+    work()                                      # first use builds caches (pint, pydantic) once
+    gc.collect()
+    gc.disable()
+    try:
+        work()
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
