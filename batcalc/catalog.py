@@ -71,13 +71,12 @@ def load(name: str, kind: str):
     """Load and validate the spec ``name`` (catalogue id or path) of ``kind``; cached per file version."""
     path, in_catalogue = resolve(name, kind)
     try:
-        st = path.stat()
+        st = os.stat(path)
     except FileNotFoundError:
         raise SpecError("no such file", shown_path(path)) from None
     except (OSError, ValueError) as exc:
         raise SpecError(f"cannot read file: {getattr(exc, 'strerror', None) or exc}", shown_path(path)) from None
-    shown = str(path) if not in_catalogue else str(path)
-    return _load_cached(shown, st.st_mtime_ns, st.st_size, kind, in_catalogue)
+    return _load_cached(str(path), st.st_mtime_ns, st.st_size, kind, in_catalogue)
 
 
 def load_cell(name: str):

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
-from .spec import CellSpec, Value, resolve_sources
+from .spec import CellSpec, Value, cited_sources, resolve_sources
 from .units import format_number
 
 #: Relative difference above which a value given twice is reported as a mismatch.
@@ -107,6 +107,8 @@ def figures_of(spec: CellSpec, cited: dict[tuple, Optional[str]] | None = None) 
     kept and a mismatch above :data:`MISMATCH_TOLERANCE` (3 %) is added to ``warnings``.
     ``cited`` maps value locations to source ids (from :func:`~batcalc.spec.resolve_sources`).
     """
+    if cited is None:
+        cited = cited_sources(spec)
     if cited is None:
         cited = _cited_without_document(spec)
     grade_of = {s.id: s.grade for s in spec.sources}

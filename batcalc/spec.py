@@ -501,14 +501,14 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
     else the file's only source. With ``require`` (the catalogue), an uncited value is an error
     unless it states an ``assumption:``.
     """
+    cached = cited_sources(spec)
+    if cached is not None and not require:
+        return cached
     sources = getattr(spec, "sources", [])
     ids = [s.id for s in sources]
     for i, sid in enumerate(ids):
         if sid in ids[:i]:
             raise doc.error(("sources", i, "id"), f"duplicate source id {sid!r}")
-    cached = getattr(spec, "_cited", None)
-    if cached is not None and not require:
-        return cached
     cited: dict[tuple, str | None] = {}
     for loc, value, group_source in _walk_values(spec):
         sid = value.source
@@ -532,6 +532,13 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
     if hasattr(spec, "_cited"):
         spec._cited = cited
     return cited
+
+
+def cited_sources(spec: BaseModel) -> dict[tuple, str | None] | None:
+    """The map :func:`resolve_sources` left on ``spec`` (value location -> source id), or None.
+    (Read from pydantic's private-attribute store: attribute access would go through ``__getattr__``.)"""
+    private = getattr(spec, "__pydantic_private__", None)
+    return private.get("_cited") if private else None
 
 
 def _get(obj: Any, loc: tuple) -> Any:

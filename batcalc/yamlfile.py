@@ -9,6 +9,7 @@ PyYAML's composer gives a node tree with marks; we turn it into plain Python dat
 from __future__ import annotations
 
 import math
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -402,10 +403,9 @@ _UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32
 def read_text(path: str | Path) -> str:
     """Read a spec file as UTF-8 text, refusing directories, devices and pipes, huge, binary, UTF-16
     and non-UTF-8 files. A UTF-8 byte-order mark is dropped; CRLF line ends are fine."""
-    p = Path(path)
     shown = shown_path(path)
     try:
-        st = p.stat()
+        st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):
             raise SpecError("is a directory, not a spec file", shown)
         if not stat.S_ISREG(st.st_mode):
@@ -413,7 +413,7 @@ def read_text(path: str | Path) -> str:
         if st.st_size > MAX_FILE_BYTES:
             raise SpecError(f"file too large ({st.st_size} bytes; a spec file may be at most "
                             f"{MAX_FILE_BYTES} bytes)", shown)
-        with open(p, "rb") as fh:
+        with open(path, "rb") as fh:
             raw = fh.read(st.st_size + 1)          # not read(MAX + 1): that allocates 1 MiB a file
             if len(raw) > st.st_size:              # it grew since stat(): read on, up to the limit
                 raw += fh.read(MAX_FILE_BYTES + 1 - len(raw))
