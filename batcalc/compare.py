@@ -7,17 +7,18 @@ at fixed mass ``E_b / E_a = rho_b / rho_a``; at fixed energy ``m_b / m_a = rho_a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .cells import FIGURES, CellFigures
 from .render import Shown, shown
 from .units import format_number
 
 
-@dataclass(frozen=True)
-class Ratio:
-    """``value`` = b / a; ``percent`` = (b / a - 1) * 100. None when undefined (missing or mixed levels)."""
+class Ratio(NamedTuple):
+    """``value`` = b / a; ``percent`` = (b / a - 1) * 100. None when undefined (missing or mixed levels).
+
+    (A named tuple, like :class:`~batcalc.cells.Figure`: immutable and cheap to create.)
+    """
 
     value: Optional[float]
     why_missing: Optional[str] = None
