@@ -8,10 +8,11 @@ Runs, interleaved in one invocation (in a new random order each round), each a f
   compare    batcalc compare gac-aion-ssb-300 gac-aion-ssb-350
   show       batcalc show huineng-llcb
 (the console script next to this Python, else python -m batcalc)
-and prints the median wall time of each and its ratio to the baseline
-(goals: compare <= 0.6, help <= 0.3). Run it with the Python of an environment where batcalc is
-installed as the README says (`pip install .`: pip compiles the bytecode then; an editable install
-with PYTHONDONTWRITEBYTECODE set recompiles batcalc's modules on every start).
+and prints the median wall time of each and its ratio to the baseline: the median over rounds of
+the command's time over the baseline's in the same round (goals: compare <= 0.6, help <= 0.3).
+Run it with the Python of an environment where batcalc is installed as the README says
+(`pip install .`: pip compiles the bytecode then; an editable install with PYTHONDONTWRITEBYTECODE
+set recompiles batcalc's modules on every start).
 """
 
 from __future__ import annotations
@@ -63,11 +64,12 @@ def main() -> None:
         rng.shuffle(order)           # a new order each round: whatever runs right after the baseline
         for name in order:           # (numpy's threads, a large heap to tear down) is not always the same
             times[name].append(run_once(COMMANDS[name]))
-    base = statistics.median(times["baseline"])
     for name, ts in times.items():
-        med = statistics.median(ts)
+        # the ratio is the median over rounds of (this command / the baseline of the same round): a
+        # round's runs are seconds apart, so a slow spell of a shared machine hits both alike
+        ratio = statistics.median(t / b for t, b in zip(ts, times["baseline"]))
         goal = f" (goal <= {GOALS[name]})" if name in GOALS else ""
-        print(f"{name:9s} median {med * 1000:7.1f} ms  ratio {med / base:.3f}{goal}")
+        print(f"{name:9s} median {statistics.median(ts) * 1000:7.1f} ms  ratio {ratio:.3f}{goal}")
 
 
 if __name__ == "__main__":
