@@ -42,6 +42,8 @@ def charge_time(from_soc: float, to_soc: float, power_w: float, pack_energy_j: f
     """Time, s, to charge ``from -> to`` at a constant ``power_w`` at the battery: ``t = dSoC E / P``."""
     if power_w <= 0:
         raise BatcalcError("charge power must be positive")
+    if pack_energy_j <= 0:
+        raise BatcalcError("pack energy must be positive")
     return (to_soc - from_soc) * pack_energy_j / power_w
 
 
@@ -83,6 +85,16 @@ class Window:
     charger_efficiency: float = DEFAULT_CHARGER_EFFICIENCY
     max_c_rate: Optional[float] = None           # 1/h, the cell's rating
     start_stated: bool = True
+
+    def __post_init__(self) -> None:
+        if self.pack_energy is not None and not self.pack_energy > 0:
+            raise BatcalcError(f"pack energy must be positive, got {self.pack_energy / 3.6e6:g} kWh")
+        if not 0 < self.charger_efficiency <= 1:
+            raise BatcalcError(f"charger efficiency must be above 0 and at most 100 %, got "
+                               f"{self.charger_efficiency * 100:g} %")
+        if not 0 < self.usable_fraction <= 1:
+            raise BatcalcError(f"usable fraction must be above 0 and at most 100 %, got "
+                               f"{self.usable_fraction * 100:g} %")
 
     @property
     def delta(self) -> float:

@@ -50,16 +50,13 @@ def check_output(path: str | os.PathLike, force: bool = False) -> tuple[Path, st
     existing file unless ``force``. Returns ``(path, format)``."""
     if not str(path).strip():
         raise BatcalcError("give the image file to write with -o, e.g. -o ragone.png")
+    from .safefile import check_target
+
     p = Path(path)
     fmt = image_format(p)
-    if p.is_dir():
+    if os.path.isdir(p):
         raise BatcalcError(f"{str(p)!r} is a folder: give a file name such as {str(p / ('plot.' + fmt))!r}")
-    folder = p.parent if str(p.parent) else Path(".")
-    if not folder.is_dir():
-        raise BatcalcError(f"cannot write {str(p)!r}: folder {str(folder)!r} does not exist")
-    if (p.exists() or p.is_symlink()) and not force:
-        raise BatcalcError(f"{p} exists; not overwriting it (use --force to replace it)")
-    return p, fmt
+    return check_target(p, force), fmt
 
 
 def require_matplotlib() -> None:

@@ -261,6 +261,10 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
     from .tradeoff import cycle_label, default_cycle
 
     eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
+    if not 0 < eta <= 1:
+        raise BatcalcError(f"charger efficiency must be above 0 and at most 100 %, got {eta * 100:g} %")
+    if pack_energy is not None and not pack_energy > 0:
+        raise BatcalcError(f"pack energy must be positive, got {pack_energy / 3.6e6:g} kWh")
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "
              f"over the gross pack energy (an upper estimate)"]
     consumption = None

@@ -1,29 +1,54 @@
-"""Writing output files safely: never overwrite without ``force``, never leave a half-written file."""
+"""Writing output files safely: never overwrite without ``force``, never replace anything but a
+regular file, never leave a half-written file; every failure is one :class:`BatcalcError` line."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from .errors import BatcalcError
 
 
+def _exists_message(target: Path) -> str:
+    return f"{target} exists; not overwriting it (use --force to replace it)"
+
+
+def check_target(path: str | os.PathLike, force: bool = False) -> Path:
+    """Check that ``path`` may be written: its folder exists, and it is new, or (with ``force``) a
+    regular file or a link. Devices, pipes, sockets and folders are never replaced, even with
+    ``force`` (``-o /dev/null --force`` must not turn the device into a file)."""
+    target = Path(path)
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        st = None
+    except (OSError, ValueError) as exc:          # a name too long, a NUL byte, a file used as a folder
+        raise BatcalcError(f"cannot write {target}: {getattr(exc, 'strerror', None) or exc}") from None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise BatcalcError(f"{target} is a directory")
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+            raise BatcalcError(f"{target} is not a regular file (a device, pipe or socket): not replacing it")
+        if not force:
+            raise BatcalcError(_exists_message(target))
+    folder = target.parent if str(target.parent) else Path(".")
+    if not os.path.isdir(folder):
+        raise BatcalcError(f"cannot write {target}: folder {folder} does not exist")
+    return target
+
+
 def write_new(path: str | os.PathLike, data: bytes, force: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically (temp file in the same folder, then rename).
 
-    Refuses to replace an existing file unless ``force``; a failure leaves nothing behind.
+    Refuses what :func:`check_target` refuses; a failure leaves nothing behind.
     """
-    target = Path(path)
-    if target.is_dir():
-        raise BatcalcError(f"{target} is a directory")
-    if target.exists() and not force:
-        raise BatcalcError(f"{target} exists; not overwriting it (use --force to replace it)")
+    target = check_target(path, force)
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise BatcalcError(f"folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         umask = os.umask(0)
@@ -35,12 +60,14 @@ def write_new(path: str | os.PathLike, data: bytes, force: bool = False) -> Path
             try:
                 os.link(tmp, target)          # fails if the target appeared meanwhile
             except FileExistsError:
-                raise BatcalcError(f"{target} exists; not overwriting it (use --force to replace it)") from None
+                raise BatcalcError(_exists_message(target)) from None
             except OSError:
-                if target.exists():
-                    raise BatcalcError(f"{target} exists; not overwriting it (use --force to replace it)") from None
+                if os.path.lexists(target):
+                    raise BatcalcError(_exists_message(target)) from None
                 os.replace(tmp, target)
+    except OSError as exc:                    # read-only folder, disk full, /proc, name too long ...
+        raise BatcalcError(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
-        if os.path.exists(tmp):
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
     return target

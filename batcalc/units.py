@@ -138,6 +138,9 @@ MAX_PAREN_DEPTH = 3
 #: of such numbers could overflow to inf downstream. (A value that underflows, '1e-999', is refused.)
 MAX_MAGNITUDE = 1e18
 MIN_MAGNITUDE = 1e-18
+#: Size range of a unit in SI units: a value's SI magnitude stays within 1e-118..1e118, so even its square is a float.
+MAX_UNIT_FACTOR = 1e100
+MIN_UNIT_FACTOR = 1e-100
 #: Units allowed for dimensionless values (fractions, counts, coefficients): 0.8, '80 %', '80 percent'.
 #: pint would also take 'rad', '°', 'ppm', 'pi', 'cycles' (= 2 pi radians!) or 'kg/kg' as plain numbers.
 _DIMENSIONLESS_UNITS = ("", "%", "percent")
@@ -310,11 +313,22 @@ def _check_unit_text(unit: str) -> tuple[str, tuple[str, ...], int]:
     return expr, tuple(parser.names), parser.atoms
 
 
+#: Unit names pint reads differently from what people who write battery specs usually mean.
+_MISREAD_NAMES = {
+    "gr": "'gr' is a grain (64.8 mg) to pint: write 'g' for grams, or 'grain'",
+    "ton": "'ton' is a US short ton (907.2 kg) to pint: write 't' or 'tonne' for 1000 kg, or 'short_ton'",
+    "tons": "'tons' are US short tons (907.2 kg) to pint: write 't' or 'tonne' for 1000 kg, or 'short_ton'",
+    "MAh": "'MAh' would be megaampere-hours (1e6 Ah): write 'mAh' for milliampere-hours",
+}
+
+
 @lru_cache(maxsize=256)
 def _unit_name(name: str):
     """pint Units of one unit name, or UnitError; cached."""
     import pint
 
+    if name in _MISREAD_NAMES:
+        raise UnitError(f"ambiguous unit: {_MISREAD_NAMES[name]}")
     try:
         return ureg().parse_units(name)
     except pint.UndefinedUnitError:
@@ -358,6 +372,13 @@ def parse_unit(unit: str):
     for name, exponent in result.dimensionality.items():     # 'Gpc^4*Mpc^4*kpc^4' is [length]^12
         if abs(exponent) > MAX_EXPONENT:
             raise UnitError(f"unit {shown!r} has {name}^{exponent:g}: powers above {MAX_EXPONENT} are not allowed")
+    try:                                                      # 'Qm^4*Qs^4*QA^4' is 1e360 SI units
+        factor = float(registry.get_root_units(result)[0])
+    except (OverflowError, ZeroDivisionError):
+        factor = math.inf
+    if not MIN_UNIT_FACTOR <= factor <= MAX_UNIT_FACTOR:
+        raise UnitError(f"unit {shown!r} is out of range: it is {factor:.3g} SI units (at most "
+                        f"{MAX_UNIT_FACTOR:g}, at least {MIN_UNIT_FACTOR:g})")
     return result
 
 
@@ -590,12 +611,20 @@ def convert(text: str, target: str):
     q = refuse_angles(parse_quantity(text), text)
     target_units = parse_unit(target)
     refuse_angles(ureg().Quantity(1.0, target_units), f"1 {target}")
-    if q.dimensionality == target_units.dimensionality:
-        return q.to(target_units)
-    if q.dimensionality == (1 / target_units).dimensionality:
-        if q.magnitude == 0:
-            raise UnitError(f"cannot convert {text.strip()!r} to {target}: the reciprocal of zero is infinite")
-        return (1 / q).to(target_units)
+    out = None
+    try:
+        if q.dimensionality == target_units.dimensionality:
+            out = q.to(target_units)
+        elif q.dimensionality == (1 / target_units).dimensionality:
+            if q.magnitude == 0:
+                raise UnitError(f"cannot convert {text.strip()!r} to {target}: the reciprocal of zero is infinite")
+            out = (1 / q).to(target_units)
+    except (OverflowError, ZeroDivisionError):
+        out = ureg().Quantity(math.inf, target_units)
+    if out is not None:
+        if not math.isfinite(out.magnitude) or (out.magnitude != 0 and not 1e-300 < abs(out.magnitude) < 1e300):
+            raise UnitError(f"cannot convert {text.strip()!r} to {target}: the result is out of range")
+        return out
     raise UnitError(f"cannot convert {text.strip()!r} ({describe_units(q)}) to {target!r} "
                     f"({describe_units(target_units)}): the dimensions differ")
 
@@ -642,13 +671,19 @@ def parse_grid(text: str, dim: str, option: str = "grid"):
     if not m:
         raise UnitError(f"{option}: expected 'start:stop:step unit' or 'a,b,c unit', e.g. '200:500:50 "
                         f"{DIMENSIONS[dim].example}', got {text!r}")
-    unit, nums = m.group("unit"), m.group("nums").replace(" ", "")
+    unit, nums = m.group("unit"), m.group("nums").strip()
+    if re.fullmatch(r"[0-9]{1,2}(,[0-9]{3})+", nums):      # "1,500 kg": 1500 or [1, 500]?
+        raise UnitError(f"{option}: {nums!r} could be one number with thousands separators or a list: "
+                        f"write '{nums.replace(',', '')}' or separate list values with ', '")
+    parts = [x.strip() for x in nums.split(":" if ":" in nums else ",")]
+    if any(not x or any(c.isspace() for c in x) for x in parts):
+        raise UnitError(f"{option}: separate values with ',' (a list) or ':' (start:stop:step) in {text!r}")
     try:
-        numbers = [float(x) for x in nums.split(":" if ":" in nums else ",") if x]
+        numbers = [float(x) for x in parts]
     except ValueError:
         raise UnitError(f"{option}: malformed numbers in {text!r}") from None
-    if any(not math.isfinite(x) for x in numbers):
-        raise UnitError(f"{option}: numbers must be finite in {text!r}")
+    if any(not math.isfinite(x) or abs(x) > MAX_MAGNITUDE for x in numbers):
+        raise UnitError(f"{option}: numbers must be finite and at most {MAX_MAGNITUDE:g} in {text!r}")
     if ":" in nums:
         if len(numbers) != 3:
             raise UnitError(f"{option}: expected start:stop:step in {text!r}")
@@ -665,5 +700,7 @@ def parse_grid(text: str, dim: str, option: str = "grid"):
         raise UnitError(f"{option}: no finite values in {text!r}")
     if np.any(values <= 0):
         raise UnitError(f"{option}: values must be positive in {text!r}")
+    if np.any(values < MIN_MAGNITUDE):
+        raise UnitError(f"{option}: values must be at least {MIN_MAGNITUDE:g} in {text!r}")
     check_dimension(ureg().Quantity(1.0, parse_unit(unit)), dim, f"{text.strip()}")
     return values * _factor(unit, DIMENSIONS[dim].si)

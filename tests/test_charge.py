@@ -85,3 +85,26 @@ def test_charge_command_options_and_errors(run):
                            (["--from", "90 %", "--to", "80 %", "--time", "5 min"], "above --from")):
         r = run("charge", "samsung-inr21700-50e", *args)
         assert r.exit_code == 2 and fragment in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("option, value, fragment", [
+    ("--charger-efficiency", "0 %", "charger efficiency must be above 0"),
+    ("--pack-energy", "-75 kWh", "pack energy must be positive"),
+    ("--pack-energy", "0 kWh", "pack energy must be positive"),
+])
+def test_charge_refuses_zero_or_negative_energy_and_efficiency(run, option, value, fragment):
+    r = run("charge", "huineng-llcb", "--vehicle", "mid-sedan", option, value)
+    assert r.exit_code == 2 and fragment in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_charge_window_checks_its_inputs():
+    from batcalc.charge import Window, charge_time
+    from batcalc.errors import BatcalcError
+
+    for kwargs in ({"pack_energy": -1.0}, {"pack_energy": 0.0}, {"charger_efficiency": 0.0},
+                   {"charger_efficiency": 1.5}, {"usable_fraction": 0.0}):
+        with pytest.raises(BatcalcError):
+            Window(0.1, 0.8, 720.0, **kwargs)
+    with pytest.raises(BatcalcError):
+        charge_time(0.1, 0.8, 350e3, -2.7e8)
+    assert charge_time(0.1, 0.8, 350e3, 3.6e8) == pytest.approx(0.7 * 3.6e8 / 350e3)

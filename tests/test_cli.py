@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 
 import pytest
 
@@ -180,7 +182,7 @@ def test_sweep_command(run):
     (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--f-mass", "150 %"], "--f-mass"),
     (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--f-mass", "1_0"], "--f-mass"),
     (["charge", "huineng-llcb", "--to", "120 %", "--time", "12 min"], "--to"),
-    (["sweep", "--vehicle", "mid-sedan", "--densities", "1:1e300:1e-300 Wh/kg", "--pack-masses", "400 kg"],
+    (["sweep", "--vehicle", "mid-sedan", "--densities", "1:1e12:1e-3 Wh/kg", "--pack-masses", "400 kg"],
      "more than 1000000 points"),
     (["sweep", "--vehicle", "mid-sedan", "--densities", "1e999:1e999:1 Wh/kg", "--pack-masses", "400 kg"],
      "--densities"),
@@ -278,3 +280,26 @@ def test_console_script_builds_the_whole_app_for_help_unknown_commands_and_compl
     assert cli._command_for(["--debug"]).list_commands(None) == everything
     monkeypatch.setenv("_BATCALC_COMPLETE", "complete_bash")
     assert cli._command_for(["compare"]).list_commands(None) == everything
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("args", [["new", "cell", "x"], ["plot", "ragone"]])
+def test_force_never_replaces_a_pipe_or_device(run, tmp_path, args):
+    fifo = tmp_path / "out.png"
+    os.mkfifo(fifo)
+    r = run(*args, "-o", str(fifo), "--force")
+    assert r.exit_code == 2 and "not a regular file" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.parametrize("name", ["x" * 300 + ".yaml", "a-file.txt/x.yaml"])
+def test_new_to_an_impossible_path_is_one_line_exit_2(run, tmp_path, name):
+    (tmp_path / "a-file.txt").write_text("keep me")
+    r = run("new", "cell", "x", "-o", str(tmp_path / name))
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and "cannot write" in r.stderr
+    assert (tmp_path / "a-file.txt").read_text() == "keep me"
+
+
+def test_plot_to_an_over_long_file_name_is_one_line_exit_2(run, tmp_path):
+    r = run("plot", "ragone", "-o", str(tmp_path / ("x" * 300 + ".png")))
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and "cannot write" in r.stderr

@@ -164,3 +164,39 @@ def test_format_number_keeps_four_significant_figures(x):
     assert float(text) == pytest.approx(x, rel=5e-4, abs=0)
     digits = text.lstrip("-").split("e")[0].replace(".", "").lstrip("0")
     assert len(digits) <= max(4, len(str(int(abs(x)) + 1)))  # integers above 9999 keep their digits
+
+
+@pytest.mark.parametrize("text, target", [("1 Qm^4*Qs^4*QA^4", "m^4*s^4*A^4"), ("1e18 Qm^4*Qs^4", "qm^4*qs^4"),
+                                          ("1 qm^4*qs^4*qA^4", "m^4*s^4*A^4")])
+def test_units_too_large_or_small_for_floats_are_refused(text, target):
+    with pytest.raises(UnitError, match="out of range"):
+        units.convert(text, target)
+
+
+def test_unit_size_limits_keep_every_value_finite_in_si():
+    # the largest value in the largest allowed unit, squared (aerodynamic drag squares a speed), is finite
+    assert math.isfinite((units.MAX_MAGNITUDE * units.MAX_UNIT_FACTOR) ** 2)
+    assert (units.MIN_MAGNITUDE * units.MIN_UNIT_FACTOR) ** 2 > 0
+
+
+@pytest.mark.parametrize("text, meant", [("68.5 gr", "'g'"), ("18 ton", "'tonne'"), ("2 tons", "'tonne'"),
+                                         ("4.9 MAh", "'mAh'")])
+def test_unit_names_pint_reads_differently_from_people_are_refused_with_the_fix(text, meant):
+    with pytest.raises(UnitError, match="ambiguous unit") as exc:
+        units.parse_quantity(text)
+    assert meant in str(exc.value)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("250 300 350 Wh/kg", "separate values"), ("1,500 Wh/kg", "thousands"), ("12,500,000 Wh/kg", "thousands"),
+    ("1e308 Wh/kg", "at most"), ("1,,2 Wh/kg", "separate values"), ("1e-30 Wh/kg", "at least")])
+def test_grid_refuses_ambiguous_or_out_of_range_numbers(text, fragment):
+    with pytest.raises(UnitError, match=fragment):
+        units.parse_grid(text, "specific_energy")
+
+
+def test_grid_lists_and_ranges_with_spaces():
+    wh_kg = 3600.0
+    assert list(units.parse_grid("250,300,350 Wh/kg", "specific_energy")) == [250 * wh_kg, 300 * wh_kg, 350 * wh_kg]
+    assert list(units.parse_grid("5, 100 Wh/kg", "specific_energy")) == [5 * wh_kg, 100 * wh_kg]
+    assert list(units.parse_grid("200 : 300 : 50 Wh/kg", "specific_energy")) == [200 * wh_kg, 250 * wh_kg, 300 * wh_kg]
