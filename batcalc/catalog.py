@@ -32,24 +32,37 @@ def catalog_ids(kind: str) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-def _looks_like_path(name: str) -> bool:
-    if os.sep in name or "/" in name or name.endswith((".yaml", ".yml")):
-        return True
+def _is_path(name: str) -> bool:
+    """A name written as a path: with a folder separator or a .yaml/.yml suffix."""
+    return os.sep in name or "/" in name or name.endswith((".yaml", ".yml"))
+
+
+def _exists(name: str) -> bool:
     try:
         return Path(name).exists()
     except (OSError, ValueError):      # a name too long for the file system, or with a NUL
         return False
 
 
+def _looks_like_path(name: str) -> bool:
+    return _is_path(name) or _exists(name)
+
+
 def resolve(name: str, kind: str) -> tuple[Path, bool]:
-    """Path of a spec named by catalogue id or by path; returns ``(path, in_catalogue)``."""
+    """Path of a spec named by catalogue id or by path; returns ``(path, in_catalogue)``.
+
+    A bare name is a catalogue id first: a file or folder of that name in the current folder is
+    read only when the catalogue has no such id (write ``./name`` to mean the file).
+    """
     if not name or not name.strip():
         raise NotFoundError(f"empty {kind} name: give a catalogue id or a path")
-    if _looks_like_path(name):
+    if _is_path(name):
         return Path(name), False
     path = specs_root() / KIND_DIRS[kind] / f"{name}.yaml"
     if re.match(ID_PATTERN, name) and path.is_file():      # ids are short: no over-long file names
         return path, True
+    if _exists(name):
+        return Path(name), False
     ids = catalog_ids(kind)
     hint = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
     tip = f"; did you mean {', '.join(hint)}?" if hint else f"; see 'batcalc list{'' if kind == 'cell' else ' --kind ' + kind}'"

@@ -22,7 +22,7 @@ class ChargerSpec(Strict):
 class ChargersFile(Strict):
     kind: Literal["chargers"]
     chargers: list[ChargerSpec]
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = []
 
 
 register_kind("chargers", ChargersFile)

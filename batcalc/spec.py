@@ -8,6 +8,7 @@ one-line :class:`~batcalc.errors.SpecError` messages located at ``file:line:col`
 
 
 import difflib
+import importlib
 import math
 import re
 import types
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, \
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, \
     field_validator, model_validator
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -307,8 +308,20 @@ def _not_bool(v: Any) -> Any:
     return v
 
 
+#: Fewer cycles than this is no cycle-life figure: most likely a thousands separator read as a
+#: decimal point (YAML reads 1.000 as 1).
+MIN_CYCLES = 10
+
+
+def _plausible_cycles(v: int) -> int:
+    if v < MIN_CYCLES:
+        raise ValueError(f"{v} cycles is not a cycle life (at least {MIN_CYCLES}); a typo? 1.000 is one, "
+                         f"not a thousand: write 1000")
+    return v
+
+
 class CycleLife(Sourced):
-    cycles: Annotated[int, BeforeValidator(_not_bool)] = Field(gt=0, lt=10_000_000)
+    cycles: Annotated[int, BeforeValidator(_not_bool), AfterValidator(_plausible_cycles)] = Field(gt=0, lt=10_000_000)
     retention: Optional[Fraction] = Field(None, description="capacity left at end of life, e.g. '80 %'")
     conditions: Optional[str] = None
 
@@ -548,6 +561,8 @@ def _get(obj: Any, loc: tuple) -> Any:
 
 
 KINDS: dict[str, type[BaseModel]] = {"cell": CellSpec}
+#: The modules that register the other kinds (imported when a file of that kind is read).
+_KIND_MODULES = {"vehicle": "batcalc.vehicle", "claims": "batcalc.claims", "chargers": "batcalc.chargers"}
 
 
 def register_kind(kind: str, model: type[BaseModel]) -> None:
@@ -561,16 +576,21 @@ def validate_document(doc: Document, expect: str | None = None, require_sources:
     if not isinstance(data, dict):
         raise doc.error((), "expected a YAML mapping starting with 'kind:'")
     kind = data.get("kind")
+    names = sorted(set(KINDS) | set(_KIND_MODULES))
     if kind is None:
-        raise doc.error((), f"missing 'kind:' (one of: {', '.join(KINDS)})")
+        raise doc.error((), f"missing 'kind:' (one of: {', '.join(names)})")
     if not isinstance(kind, str):
-        raise doc.error(("kind",), f"'kind' must be a name (one of: {', '.join(KINDS)})")
+        raise doc.error(("kind",), f"'kind' must be a name (one of: {', '.join(names)})")
+    if kind not in KINDS and kind in _KIND_MODULES:
+        importlib.import_module(_KIND_MODULES[kind])           # registers its model
     if kind not in KINDS:
-        hint = difflib.get_close_matches(str(kind), list(KINDS), n=1)
+        hint = difflib.get_close_matches(str(kind), names, n=1)
         raise doc.error(("kind",), f"unknown kind {kind!r}" + (f"; did you mean {hint[0]!r}?" if hint else
-                                                              f"; expected one of: {', '.join(KINDS)}"))
+                                                              f"; expected one of: {', '.join(names)}"))
     if expect is not None and kind != expect:
-        raise doc.error(("kind",), f"expected a {expect} spec, got kind {kind!r}")
+        use = {"vehicle": "give it to range, tradeoff, sweep or charge as --vehicle",
+               "claims": "check it with 'batcalc check FILE'"}.get(kind)
+        raise doc.error(("kind",), f"expected a {expect} spec, got kind {kind!r}" + (f" ({use})" if use else ""))
     model = KINDS[kind]
     try:
         spec = model.model_validate(data)

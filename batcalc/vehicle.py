@@ -35,7 +35,7 @@ P_AUX = 250.0            # W
 #: Bounds outside which a vehicle value is a typo, not a vehicle (SI: kg, m^2; fractions).
 PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0.05, ""),
              "frontal_area": (0.5, 20.0, "m^2"), "mass_without_battery": (100.0, 100_000.0, "kg"),
-             "drivetrain_efficiency": (0.3, 1.0, "")}
+             "drivetrain_efficiency": (0.3, 1.0, ""), "rotational_mass_factor": (0.0, 0.5, "")}
 
 
 class ReferencePack(Strict):
@@ -77,12 +77,12 @@ class VehicleSpec(Strict):
     auxiliary_power: Optional[Qty("power", allow_zero=True)] = None
     measured_consumption: Optional[MeasuredConsumption] = None
     notes: Optional[str] = None
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = []
 
     model_config = Strict.model_config | {"populate_by_name": True}
 
     @field_validator("drag_coefficient", "rolling_resistance", "frontal_area", "mass_without_battery",
-                     "drivetrain_efficiency")
+                     "drivetrain_efficiency", "rotational_mass_factor")
     @classmethod
     def _plausible(cls, v, info):
         """Refuse values no road vehicle has (a typo such as C_d 23 for 0.23 would silently give 15 km)."""

@@ -80,3 +80,18 @@ def test_reading_specs_leaves_no_cyclic_garbage():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_file_in_the_current_folder_does_not_shadow_a_catalogue_id(tmp_path, monkeypatch):
+    from batcalc.errors import SpecError
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "gac-aion-ssb-350").write_text("not a spec\n")
+    (tmp_path / "mid-sedan").mkdir()
+    path, in_catalogue = catalog.resolve("gac-aion-ssb-350", "cell")
+    assert in_catalogue and path.parent.name == "cells"
+    assert catalog.resolve("mid-sedan", "vehicle")[1]
+    with pytest.raises(SpecError, match="expected a YAML mapping"):          # ./name means the file
+        catalog.load_cell("./gac-aion-ssb-350")
+    (tmp_path / "my-cell").write_text("x")                                  # not an id: the file
+    assert catalog.resolve("my-cell", "cell") == (tmp_path.joinpath("my-cell").relative_to(tmp_path), False)

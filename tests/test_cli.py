@@ -303,3 +303,10 @@ def test_new_to_an_impossible_path_is_one_line_exit_2(run, tmp_path, name):
 def test_plot_to_an_over_long_file_name_is_one_line_exit_2(run, tmp_path):
     r = run("plot", "ragone", "-o", str(tmp_path / ("x" * 300 + ".png")))
     assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and "cannot write" in r.stderr
+
+
+def test_json_keeps_twelve_significant_digits_of_tiny_and_huge_numbers(run):
+    data = json.loads(run("convert", "1 mWh", "TWh", "-f", "json").stdout)
+    assert data["to"]["value"] == pytest.approx(1e-15, rel=1e-12)
+    data = json.loads(run("convert", "1 TWh", "mWh", "-f", "json").stdout)
+    assert data["to"]["value"] == pytest.approx(1e15, rel=1e-12)

@@ -372,7 +372,7 @@ FIELDS = {
     "mass": ("physical: {{mass: {v}}}", lambda s: s.physical.mass),
     "volume": ("physical: {{volume: {v}}}", lambda s: s.physical.volume),
     "time": ("charging: {{claims: [{{to_soc: 80 %, time: {v}}}]}}", lambda s: s.charging.claims[0].time),
-    "fraction": ("cycle_life: {{cycles: 5, retention: {v}}}", lambda s: s.cycle_life.retention),
+    "fraction": ("cycle_life: {{cycles: 500, retention: {v}}}", lambda s: s.cycle_life.retention),
     "length": ("ranges: [{{distance: {v}}}]", lambda s: s.ranges[0].distance),
     "c_rate": ("charging: {{max_c_rate: {v}}}", lambda s: s.charging.max_c_rate),
 }

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+import batcalc.vehicle  # noqa: F401  (registers the vehicle kind)
+from batcalc.catalog import specs_root
 from batcalc.errors import SpecError
-from batcalc.spec import CellSpec, parse_spec
+from batcalc.spec import CellSpec, load_spec, parse_spec
 
 GOOD = """\
 kind: cell
@@ -85,3 +87,41 @@ def test_group_source_applies_to_its_numbers():
     assert cited[("cycle_life", "retention")] == "maker"
     assert cited[("physical", "mass")] == "lab"
     assert cited[("electrical", "capacity")] is None
+
+
+@pytest.mark.parametrize("cycles", ["1.000", "1", "9"])
+def test_a_cycle_life_of_a_few_cycles_is_refused_as_a_typo(write, cycles):
+    """YAML reads 1.000 (a thousand with a European separator) as 1: no cell has a cycle life that short."""
+    path = write("c.yaml", f"""
+        kind: cell
+        id: c
+        name: C
+        cycle_life: {{cycles: {cycles}, retention: 80 %}}
+        """)
+    with pytest.raises(SpecError, match="not a cycle life") as exc:
+        load_spec(path)
+    assert ":4:" in str(exc.value)
+
+
+def test_rotational_mass_factor_has_a_plausibility_bound(write):
+    text = open(str(specs_root() / "vehicles" / "mid-sedan.yaml"), encoding="utf-8").read()
+    assert "rotational_mass_factor" not in text
+    path = write("v.yaml", text + "rotational_mass_factor: 3\n")
+    with pytest.raises(SpecError, match="not plausible for rotational_mass_factor"):
+        load_spec(path)
+    write("ok.yaml", text + "rotational_mass_factor: 0.05\n")
+    assert load_spec(path.replace("v.yaml", "ok.yaml")).rotational_mass_factor.si == 0.05
+
+
+def test_a_spec_of_another_kind_is_named_whatever_modules_are_loaded():
+    """In a fresh interpreter (only batcalc.spec imported) a vehicle file given where a cell is
+    expected is called a vehicle, not an unknown kind."""
+    import subprocess
+    import sys
+
+    code = ("from batcalc.spec import load_spec\n"
+            "from batcalc.errors import SpecError\n"
+            f"try:\n    load_spec({str(specs_root() / 'vehicles' / 'mid-sedan.yaml')!r}, expect='cell')\n"
+            "except SpecError as exc:\n    print(exc)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "expected a cell spec, got kind 'vehicle'" in out and ":1:7:" in out
