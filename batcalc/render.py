@@ -77,7 +77,7 @@ def shown(si: Optional[float], dim: str, system: str = "metric", category: str |
 def _json_number(x: float) -> Any:
     if isinstance(x, float) and not math.isfinite(x):
         return None
-    return float(f"{x:.12g}") if isinstance(x, float) else x     # 12 significant digits: 1e-15 stays 1e-15
+    return float(f"{x:.15g}") if isinstance(x, float) else x     # 15 significant digits: 1e-15 stays 1e-15
 
 
 def to_jsonable(obj: Any) -> Any:

@@ -171,7 +171,7 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     other = pack_masses if pack_masses is not None else ranges
     if len(densities) * len(other) > MAX_SWEEP_POINTS:
         raise BatcalcError(f"a sweep of {len(densities)} x {len(other)} points is more than {MAX_SWEEP_POINTS}; "
-                           f"use coarser steps")
+                           f"use coarser steps (or batcalc.tradeoff.sweep_range from Python for larger grids)")
     if cycle == "default":
         cycle = default_cycle(vehicle)
     dens_unit = shown(None, "specific_energy", system).unit

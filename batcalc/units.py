@@ -655,8 +655,8 @@ def display(si_value, dim: str, system: str = "metric", category: str | None = N
 
 
 _GRID = r"^\s*(?P<nums>[0-9eE+\-.,:\s]+?)\s*(?P<unit>[A-Za-z%°µμ(][^\s]*)\s*$"
-MAX_GRID_POINTS = 1_000_000            # per axis
-MAX_SWEEP_POINTS = 10_000_000          # a whole sweep grid (axis x axis): ~80 MB an array
+MAX_GRID_POINTS = 20_000               # per axis
+MAX_SWEEP_POINTS = 20_000              # a whole sweep grid printed by the CLI (about 1 s as a table; the library has no limit)
 
 
 def parse_grid(text: str, dim: str, option: str = "grid"):

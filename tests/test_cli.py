@@ -177,13 +177,13 @@ def test_sweep_command(run):
     (["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--hold", "volume"], "--hold"),
     (["sweep", "--vehicle", "mid-sedan", "--pack-masses", "1:0:1 kg"], "stop >= start"),
     (["sweep", "--vehicle", "mid-sedan"], "give --pack-masses"),
-    (["sweep", "--vehicle", "mid-sedan", "--densities", "1:100000:1 Wh/kg", "--pack-masses", "1:1000:1 kg"],
-     "more than 10000000"),
+    (["sweep", "--vehicle", "mid-sedan", "--densities", "1:10000:1 Wh/kg", "--pack-masses", "1:1000:1 kg"],
+     "more than 20000;"),
     (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--f-mass", "150 %"], "--f-mass"),
     (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--f-mass", "1_0"], "--f-mass"),
     (["charge", "huineng-llcb", "--to", "120 %", "--time", "12 min"], "--to"),
     (["sweep", "--vehicle", "mid-sedan", "--densities", "1:1e12:1e-3 Wh/kg", "--pack-masses", "400 kg"],
-     "more than 1000000 points"),
+     "more than 20000 points"),
     (["sweep", "--vehicle", "mid-sedan", "--densities", "1e999:1e999:1 Wh/kg", "--pack-masses", "400 kg"],
      "--densities"),
 ])
@@ -305,7 +305,7 @@ def test_plot_to_an_over_long_file_name_is_one_line_exit_2(run, tmp_path):
     assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and "cannot write" in r.stderr
 
 
-def test_json_keeps_twelve_significant_digits_of_tiny_and_huge_numbers(run):
+def test_json_keeps_significant_digits_of_tiny_and_huge_numbers(run):
     data = json.loads(run("convert", "1 mWh", "TWh", "-f", "json").stdout)
     assert data["to"]["value"] == pytest.approx(1e-15, rel=1e-12)
     data = json.loads(run("convert", "1 TWh", "mWh", "-f", "json").stdout)
