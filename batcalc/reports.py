@@ -98,16 +98,18 @@ def tradeoff_report(t: Tradeoff, system: str):
     headers = ["quantity", "unit", t.a.cell.id, t.b.cell.id, "change"]
     rows, data_rows = [], {}
     fb_by_key = {key: s for key, _, s in fb}
+    levels = (t.a.cell.level, t.b.cell.level)
     for key, label, sa in fa:
         if key in ("range_per_density",) or key not in fb_by_key:
             continue
         sb = fb_by_key[key]
-        change = ""
-        if sa.value and sb.value is not None:
-            ratio = sb.value / sa.value
-            change = f"x{format_number(ratio)} ({(ratio - 1) * 100:+.1f} %)"
+        ratio = sb.value / sa.value if sa.value and sb.value is not None else None
+        change = "" if ratio is None else f"x{format_number(ratio)} ({(ratio - 1) * 100:+.1f} %)"
+        if key == "cell_density" and levels[0] != levels[1]:    # a cell's density against a pack's
+            label = f"gravimetric density as given ({levels[0]} level, {levels[1]} level)"
+            ratio, change = None, "n/a (cell vs pack)"
         rows.append([label, sa.unit, sa, sb, change])
-        data_rows[key] = {"a": sa, "b": sb, "ratio": (sb.value / sa.value) if sa.value else None}
+        data_rows[key] = {"a": sa, "b": sb, "ratio": ratio}
     held = {"mass": "pack mass held", "energy": "pack energy held", "range": "range held"}[t.hold]
     summary = {"mass_saved": shown(t.mass_saved, "mass", system)}
     rows.append(["pack mass saved", summary["mass_saved"].unit, "", "", str(summary["mass_saved"])])
@@ -124,6 +126,9 @@ def tradeoff_report(t: Tradeoff, system: str):
                      shown(pa, "mass", system), shown(pb, "mass", system),
                      f"{'+' if pb >= pa else ''}{shown(pb - pa, 'mass', system)}"])
     notes = [f"{held}: {t.a.cell.id} -> {t.b.cell.id} in {t.a.vehicle.id}"]
+    if levels[0] != levels[1]:
+        notes.append(f"warning: {t.a.cell.id} gives {levels[0]}-level and {t.b.cell.id} {levels[1]}-level density: "
+                     f"compare the pack rows (a cell-level density times the cell-to-pack mass fraction)")
     if t.hold == "mass":
         notes.append("same pack mass: E2/E1 = rho2/rho1 and the vehicle mass is unchanged, so R2/R1 = rho2/rho1")
     elif t.hold == "energy":

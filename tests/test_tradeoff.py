@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -99,3 +101,27 @@ def test_range_monotonic_in_density(r1, r2):
     v = load_vehicle("compact-car")
     grid = sweep_range(v, np.array([r1, r2]) * 3600, np.array([300.0]), "wltp")
     assert (grid[1, 0] > grid[0, 0]) == (r2 > r1) or r1 == r2
+
+
+def test_tradeoff_of_a_cell_level_and_a_pack_level_spec_does_not_compare_their_densities(run, write):
+    c1 = write("c1.yaml", """
+        kind: cell
+        id: c1
+        name: C1
+        energy_density: {level: cell, gravimetric: 250 Wh/kg}
+        """)
+    p1 = write("p1.yaml", """
+        kind: cell
+        id: p1
+        name: P1
+        energy_density: {level: pack, gravimetric: 180 Wh/kg}
+        """)
+    r = run("tradeoff", c1, p1, "--vehicle", "mid-sedan", "-f", "json")
+    assert r.exit_code == 0
+    data = json.loads(r.stdout)
+    assert data["rows"]["cell_density"]["ratio"] is None
+    pack = data["rows"]["pack_density"]
+    assert pack["a"]["value"] == pytest.approx(250 * 0.70) and pack["b"]["value"] == pytest.approx(180)
+    assert pack["ratio"] == pytest.approx(180 / (250 * 0.70))
+    table = run("tradeoff", c1, p1, "--vehicle", "mid-sedan").stdout
+    assert "n/a (cell vs pack)" in table and "warning: c1 gives cell-level and p1 pack-level" in table
