@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Callable, Literal, Optional, Union
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from . import units
-from .errors import BatcalcError, ClaimError, SpecError
+from .errors import BatcalcError, ClaimError, SpecError, UnitError
 from .render import Shown, shown
 from .spec import ID_PATTERN, Qty, Source, Strict, TestCycle, register_kind
 from .units import format_number
@@ -31,11 +31,21 @@ Status = Literal["holds", "fails", "underdetermined"]
 
 # ------------------------------------------------------------------------------------- the models
 
+def _number_not_bool(v: Any) -> Any:
+    """Refuse YAML booleans where a number or figure is expected (pydantic would read true as 1)."""
+    if isinstance(v, bool):
+        raise ValueError(f"expected a number or '<number> <unit>', got {str(v).lower()}")
+    return v
+
+
+Figure = Annotated[Union[str, float], BeforeValidator(_number_not_bool)]
+
+
 class ClaimBase(Strict):
     id: str = Field(pattern=ID_PATTERN)
     quote: str = Field(min_length=1, description="the claim as published, word for word")
     source: Optional[str] = Field(None, description="id of the source in the file's `sources:`")
-    asserted: Union[str, float] = Field(description="the value the claim asserts, with its unit")
+    asserted: Figure = Field(description="the value the claim asserts, with its unit")
     qualifier: Literal["about", "at-least", "at-most"] = Field(
         "about", description="about: within tolerance; at-least: 'over', 'more than'; at-most: 'up to'")
     tolerance: Optional[Qty("fraction", allow_zero=True)] = Field(None, description="relative tolerance, default 5 %")
@@ -110,7 +120,7 @@ class TwoFigures(Strict):
 
 
 class ProductInputs(Strict):
-    factors: list[Union[str, float]] = Field(min_length=2)
+    factors: list[Figure] = Field(min_length=2)
 
 
 class GrowthInputs(Strict):
@@ -175,15 +185,19 @@ class Verdict:
                 "details": self.details, "source": self.source}
 
 
-def judge(derived: float, asserted: float, qualifier: str, tolerance: float) -> Status:
+def judge(derived: float, asserted: float, qualifier: str, tolerance: float, scale: float = 1.0) -> Status:
     """holds / fails: ``about`` within ``tolerance`` relative; ``at-least`` derived >= asserted (1 - tol);
-    ``at-most`` derived <= asserted (1 + tol)."""
+    ``at-most`` derived <= asserted (1 + tol).
+
+    An asserted 0 has no relative tolerance: ``about 0`` holds when ``|derived| <= tol x scale``, with
+    ``scale`` the size of what is compared (1 for plain numbers and fractions; for a difference the
+    larger input, in the same units as ``derived``)."""
     if qualifier == "at-least":
         ok = derived >= asserted - abs(asserted) * tolerance
     elif qualifier == "at-most":
         ok = derived <= asserted + abs(asserted) * tolerance
     elif asserted == 0:
-        ok = abs(derived) <= tolerance
+        ok = abs(derived) <= tolerance * scale
     else:
         ok = abs(derived / asserted - 1) <= tolerance
     return "holds" if ok else "fails"
@@ -250,7 +264,7 @@ class Context:
 
 
 _COUNTING = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_COUNTING_RE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s+(thousand|million|billion|trillion)\b\s*",
+_COUNTING_RE = re.compile(r"^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s+(thousand|million|billion|trillion)\b\s*",
                           re.IGNORECASE)
 
 
@@ -266,40 +280,87 @@ def _pct(x: float) -> str:
     return f"{x * 100:+.1f} %"
 
 
-def _asserted_factor(claim, ctx: Context) -> float:
-    """A factor written as a number (``3``, ``'3x'``) or a percent change (``'+16.7 %'``)."""
+def _asserted_raw(claim, ctx: Context) -> Union[str, float]:
+    """The asserted value as given: a string ('nan' and 'inf' refused), or a number from a file checked
+    to be finite and in range (:func:`batcalc.units.check_magnitude`; booleans are refused when the
+    file is read)."""
     raw = claim.asserted
     if isinstance(raw, (int, float)):
-        return float(raw)
-    text = raw.strip().lower().removesuffix("x").removesuffix("×").strip()
+        number = float(raw) if abs(raw) < 1e300 else math.inf
+        try:
+            return units.check_magnitude(number, f"{raw:g}")
+        except BatcalcError as exc:
+            raise ctx.error(("asserted",), str(exc)) from None
+    if _NOT_FINITE_RE.match(raw):
+        raise ctx.error(("asserted",), f"{raw.strip()!r} is not a finite number")
+    return raw
+
+
+_NOT_FINITE_RE = re.compile(r"^\s*[+-]?(nan|inf|infinity)\b", re.IGNORECASE)
+_FACTOR_FORMS = "write a factor such as '3' or '3x', or a change such as '+16.7 %'"
+
+
+def _asserted_factor(claim, ctx: Context) -> tuple[float, bool]:
+    """(factor, written as a change): a factor written as a number (``3``, ``'3x'``) or a percent
+    change (``'+16.7 %'``, ``'+16.7 percent'`` = x1.167). Numbers follow the strict grammar of
+    :func:`batcalc.units.split_value` (ASCII digits, no '1_1', finite, in range)."""
+    raw = _asserted_raw(claim, ctx)
+    if not isinstance(raw, str):
+        return raw, False
+    text = raw.strip()
+    times = text[-1:].lower() in ("x", "×")
     try:
-        return float(text)
-    except ValueError:
-        pass
-    try:
-        return 1.0 + units.parse_si(raw, "fraction")[2]
-    except BatcalcError as exc:
-        raise ctx.error(("asserted",), str(exc)) from None
+        number, unit = units.split_value(text[:-1] if times else text)
+    except UnitError as exc:
+        raise ctx.error(("asserted",), f"{exc} ({_FACTOR_FORMS})") from None
+    unit = unit.strip()
+    if not unit:
+        return number, False
+    if unit in ("%", "percent") and not times:
+        return 1.0 + number / 100.0, True
+    raise ctx.error(("asserted",), f"malformed factor {text!r}: {_FACTOR_FORMS}")
 
 
 def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
-    """(dimension, SI value) of the asserted value, which must have one of ``dims``."""
-    raw = claim.asserted
-    if isinstance(raw, (int, float)):
-        if "number" in dims:
-            return "number", float(raw)
-        raise ctx.error(("asserted",), f"bare number {raw!r}: give a unit ({' or '.join(_examples(dims))})")
+    """(dimension, SI value) of the asserted value, which must have one of ``dims``. A bare number
+    is a ``fraction`` only from 0 to 1 ('0.14'); '14' is refused as ambiguous (write '14 %')."""
+    raw = _asserted_raw(claim, ctx)
+    if not isinstance(raw, str):
+        if "fraction" in dims and 0 <= raw <= 1:
+            return "fraction", raw
+        if "fraction" in dims:
+            raise ctx.error(("asserted",), f"bare number {raw:g} is ambiguous for a fraction: write '{raw:g} %' "
+                                           f"or a fraction between 0 and 1")
+        raise ctx.error(("asserted",), f"bare number {raw:g}: give a unit ({' or '.join(_examples(dims))})")
     for dim in dims:                      # the common units need no pint
-        if dim != "number":
-            try:
-                return dim, units.parse_si(str(raw), dim)[2]
-            except BatcalcError:
-                continue
-    q = ctx.quantity(raw, ("asserted",))
-    if "number" in dims and q.dimensionless:
-        return "number", float(q.to("").magnitude)
+        try:
+            return dim, units.parse_si(raw, dim)[2]
+        except BatcalcError as exc:
+            if dim == "fraction" and _is_bare_number(raw):      # '14': 14 % or 1400 %?
+                raise ctx.error(("asserted",), str(exc)) from None
+    ctx.quantity(raw, ("asserted",))      # malformed text: its own message
     raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
                                    f"{' or '.join(_examples(dims))}")
+
+
+def _is_bare_number(text: str) -> bool:
+    """Whether ``text`` is a number without a unit by the strict grammar."""
+    try:
+        return not units.split_value(text)[1].strip()
+    except UnitError:
+        return False
+
+
+def _not_both(ctx: Context, inputs, first: str, second: str, why: str) -> None:
+    """Refuse ``first`` and ``second`` given together, where one would be silently ignored."""
+    if getattr(inputs, first, None) is not None and getattr(inputs, second, None) is not None:
+        raise ctx.error(("inputs", second), f"give '{first}' or '{second}', not both ({why}): drop one")
+
+
+def _soc_window(ctx: Context, from_soc, to_soc) -> None:
+    """Refuse a SoC window that does not rise, as spec files and ``batcalc charge`` do."""
+    if from_soc is not None and to_soc is not None and to_soc.si <= from_soc.si:
+        raise ctx.error(("inputs", "to_soc"), f"to_soc ({to_soc.text}) must be above from_soc ({from_soc.text})")
 
 
 def _examples(dims) -> list[str]:
@@ -311,6 +372,7 @@ def _densities(claim, ctx: Context) -> tuple[float, float, list[str], Any, Any]:
     i = claim.inputs
     cells, rhos, notes = [], [], []
     for side in ("a", "b"):
+        _not_both(ctx, i, side, f"{side}_density", "a cell's density or a given one")
         name, dens = getattr(i, side), getattr(i, f"{side}_density")
         if name is None and dens is None:
             raise ctx.error(("inputs",), f"give '{side}' (a cell) or '{side}_density' (e.g. '300 Wh/kg')")
@@ -342,7 +404,7 @@ def _whkg(j_per_kg: float) -> str:
 def eval_same_weight(claim, ctx: Context) -> Verdict:
     """Same pack mass: ``E_b/E_a = rho_b/rho_a``; vehicle mass unchanged so range scales the same."""
     ra, rb, notes, *_ = _densities(claim, ctx)
-    factor = _asserted_factor(claim, ctx)
+    factor, _ = _asserted_factor(claim, ctx)
     derived = rb / ra
     status = judge(derived, factor, claim.qualifier, _tol(claim))
     reading = claim.inputs.reading
@@ -366,7 +428,7 @@ def eval_same_weight(claim, ctx: Context) -> Verdict:
 def eval_same_energy(claim, ctx: Context) -> Verdict:
     """Same energy: ``m_b/m_a = rho_a/rho_b``; saving ``1 - rho_a/rho_b``."""
     ra, rb, notes, *_ = _densities(claim, ctx)
-    dim, asserted = _asserted_quantity(claim, ctx, ("fraction", "number"))
+    dim, asserted = _asserted_quantity(claim, ctx, ("fraction",))
     saving = 1 - ra / rb
     status = judge(saving, asserted, claim.qualifier, _tol(claim))
     need = ra / (1 - asserted) if asserted < 1 else math.inf
@@ -384,6 +446,7 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
     i = claim.inputs
     if i.a is None or i.b is None:
         raise ctx.error(("inputs",), "a same-range claim needs cells 'a' and 'b'")
+    _not_both(ctx, i, "pack_mass", "range", "a's pack is sized for the range")
     a, b = ctx.cell(i.a, ("inputs", "a")), ctx.cell(i.b, ("inputs", "b"))
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     t = tradeoff(a, b, v, "range", pack_mass=i.pack_mass.si if i.pack_mass else None,
@@ -402,6 +465,8 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
 def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optional[float], list[str]]:
     """Consumption (J/m) from the inputs: given, or the vehicle's on its cycle at the resulting mass."""
     if i.consumption is not None:
+        _not_both(ctx, i, "consumption", "vehicle", "the vehicle only gives a consumption")
+        _not_both(ctx, i, "consumption", "cycle", "the cycle only gives the vehicle's consumption")
         return i.consumption.si, [f"consumption {i.consumption.text} (given)"]
     if i.vehicle is None:
         return None, []
@@ -423,6 +488,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
     from .pack import DEFAULT_F_USABLE, PackOptions, pack_from_mass
 
     i = claim.inputs
+    _not_both(ctx, i, "pack_energy", "pack_mass", "a cell and pack_mass give the pack energy")
     f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
     assumptions = [f"usable energy {f_u * 100:.0f} % of the pack"]
@@ -541,25 +607,42 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     from .charge import DEFAULT_CHARGER_EFFICIENCY, windows_for
 
     i = claim.inputs
+    _soc_window(ctx, i.from_soc, i.to_soc)
+    _not_both(ctx, i, "pack_energy", "range", "range sizes the pack")
     cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
+    if i.range is not None and (i.vehicle is None or cell is None or cell.get("gravimetric") is None):
+        raise ctx.error(("inputs", "range"), "range sizes the pack in the vehicle from the cell's density: give "
+                                             "'vehicle' and a 'cell' with a gravimetric density, or drop 'range'")
+    if i.cycle is not None and i.vehicle is None:
+        raise ctx.error(("inputs", "cycle"), "cycle is the vehicle's drive cycle: give 'vehicle' or drop 'cycle'")
     to_soc = i.to_soc.si if i.to_soc else None
     from_soc = i.from_soc.si if i.from_soc else None
     seconds = i.time.si if i.time else None
     raw = claim.asserted
-    if isinstance(raw, str) and raw.strip().upper().endswith("C") and raw.strip()[:-1].strip().replace(".", "", 1).isdigit():
-        dim, asserted = "c_rate", float(raw.strip()[:-1]) / 3600.0
-    else:
-        dim, asserted = _asserted_quantity(claim, ctx, ("time", "power"))
-    if dim == "time" and seconds is None:
-        seconds = asserted
+    dim, asserted = _asserted_quantity(claim, ctx, ("time", "c_rate", "power"))
+    if dim == "time":
+        if asserted <= 0:
+            raise ctx.error(("asserted",), f"the charge time {raw!r} must be positive")
+        if seconds is None:
+            seconds = asserted
+        elif not math.isclose(seconds, asserted, rel_tol=1e-9):
+            raise ctx.error(("asserted",), f"the asserted time {raw!r} differs from inputs.time {i.time.text!r}: "
+                                           f"give the time once (drop inputs.time)")
+    window_note = []
     if cell is not None and to_soc is None and cell.spec.charging.claims:
         first = cell.spec.charging.claims[0]
+        if i.from_soc is not None:
+            raise ctx.error(("inputs", "from_soc"), f"from_soc without to_soc: give to_soc too, or drop from_soc to "
+                                                    f"use {cell.id}'s charge claim")
         to_soc = first.to_soc.si
         from_soc = first.from_soc.si if first.from_soc else None
         seconds = seconds if seconds is not None else first.time.si
+        window_note = [f"SoC window from {cell.id}'s charge claim: {first.from_soc.text if first.from_soc else '?'} "
+                       f"-> {first.to_soc.text}"]
     if to_soc is None or seconds is None:
         raise ctx.error(("inputs",), "a charge claim needs to_soc and time (or a cell with a charge claim)")
     energy, consumption, notes = _charge_pack(i, ctx, cell)
+    notes = window_note + notes
     eta = i.charger_efficiency.si if i.charger_efficiency else DEFAULT_CHARGER_EFFICIENCY
     max_c = cell.get("max_c_rate") * 3600 if cell is not None and cell.get("max_c_rate") else None
     windows = windows_for(from_soc, to_soc, seconds, pack_energy=energy, consumption=consumption,
@@ -626,6 +709,11 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
     from .pack import DEFAULT_F_USABLE
 
     i = claim.inputs
+    _soc_window(ctx, i.from_soc, i.to_soc)
+    window = [k for k in ("from_soc", "to_soc", "pack_energy") if getattr(i, k) is not None]
+    if i.power is not None and window:
+        raise ctx.error(("inputs", window[0]), f"give 'power', or a SoC window and 'pack_energy', not both: drop "
+                                               f"'power' or {', '.join(repr(k) for k in window)}")
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
     c, notes = _consumption_for(i, ctx, None)
     if c is None:
@@ -669,14 +757,14 @@ def _per_unit(fig, ctx: Context, key: tuple) -> float:
 
 
 def eval_ratio(claim, ctx: Context) -> Verdict:
-    """``b / a``; an asserted ``'N %'`` is the percent change ``(b/a - 1)``, a plain number the ratio."""
+    """``b / a``; an asserted ``'N %'`` (or ``'N percent'``) is the percent change ``(b/a - 1)``, a plain
+    number the ratio."""
     a, b = _figures(claim, ctx)
     if a[2] == 0:
         raise ctx.error(("inputs", "a"), "the base figure is zero")
     ratio = b[2] / a[2]
     raw = claim.asserted
-    percent = isinstance(raw, str) and raw.strip().endswith("%")
-    asserted = _asserted_factor(claim, ctx)
+    asserted, percent = _asserted_factor(claim, ctx)
     status = judge(ratio, asserted, claim.qualifier, _tol(claim)) if not percent else \
         judge(ratio - 1, asserted - 1, claim.qualifier, _tol(claim))
     return Verdict(claim.id, claim.kind, claim.quote, status,
@@ -687,14 +775,15 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
 
 
 def eval_difference(claim, ctx: Context) -> Verdict:
-    """``b - a``, compared with the asserted difference (same dimension)."""
+    """``b - a``, compared with the asserted difference (same dimension) in base units; an asserted 0
+    holds within the tolerance of the larger of ``|a|``, ``|b|``, whatever the units."""
     a, b = _figures(claim, ctx)
-    q = ctx.figure(claim.asserted, ("asserted",))
+    q = ctx.figure(_asserted_raw(claim, ctx), ("asserted",))
     if q[3] != a[3]:
         raise ctx.error(("asserted",), f"{claim.asserted!r} cannot be compared with {claim.inputs.a!r}")
+    status = judge(b[2] - a[2], q[2], claim.qualifier, _tol(claim), scale=max(abs(a[2]), abs(b[2])))
     unit = _per_unit(a, ctx, ("inputs", "a"))
     asserted, diff = q[2] / unit, (b[2] - a[2]) / unit
-    status = judge(diff, asserted, claim.qualifier, _tol(claim))
     return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {claim.asserted}",
                    f"{format_number(diff)} {a[1]}",
                    "holds as stated" if status == "holds" else f"b = {format_number(a[0] + asserted)} {a[1]}",
@@ -779,6 +868,20 @@ def check_file(name: str) -> tuple[Any, list[Verdict]]:
         if cid in ids[:k]:
             raise doc.error(("claims", k, "id"), f"duplicate claim id {cid!r}")
     return spec, [evaluate(c, Context(doc, ("claims", k))) for k, c in enumerate(spec.claims)]
+
+
+def inline_inputs(items: list[str]) -> dict[str, str]:
+    """``KEY=VALUE`` command-line items as a dict; a key given twice is refused, not overwritten."""
+    pairs: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise BatcalcError(f"input {item!r} is not KEY=VALUE (e.g. a=gac-aion-ssb-300)")
+        if key.strip() in pairs:
+            raise ClaimError(f"input {key.strip()!r} is given twice ({pairs[key.strip()]!r} and {value.strip()!r}): "
+                             f"give it once")
+        pairs[key.strip()] = value.strip()
+    return pairs
 
 
 def check_inline(kind: str, inputs: dict[str, str], asserted: str, qualifier: str = "about",

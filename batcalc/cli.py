@@ -506,16 +506,11 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
     \b
     Example: batcalc claim growth start="1.95 billion yuan" end="116.23 billion yuan" start_year=2024 end_year=2030 --asserted "98 %"
     """
-    from .claims import check_inline
+    from .claims import check_inline, inline_inputs
     from .render import check_format
 
     check_format(fmt)
-    pairs = {}
-    for item in inputs or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise BatcalcError(f"input {item!r} is not KEY=VALUE (e.g. a=gac-aion-ssb-300)")
-        pairs[key.strip()] = value.strip()
+    pairs = inline_inputs(inputs or [])
     if qualifier not in ("about", "at-least", "at-most"):
         raise BatcalcError(f"--qualifier must be about, at-least or at-most, got {qualifier!r}")
     _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote)], fmt)

@@ -182,3 +182,160 @@ def test_claims_file_paths_and_error_locations(tmp_path, run, write):
 def test_catalogue_claims_listed(run):
     r = run("list", "--kind", "claim", "-f", "json")
     assert r.exit_code == 0 and [d["id"] for d in json.loads(r.stdout)] == ["seed-article"]
+
+
+# ------------------------------------------------------------------ review fixes: strict asserted values
+
+@pytest.mark.parametrize("asserted", ["²C", "٤ C", "4 c"])
+def test_c_rate_asserted_by_strict_grammar(run, asserted):
+    """A C-rate is '<number> C' with ASCII digits and a capital C; anything else is a clean exit 2."""
+    with pytest.raises(BatcalcError):
+        check_inline("charge", {"to_soc": "80 %", "time": "12 min", "pack_energy": "75 kWh"}, asserted)
+    r = run("claim", "charge", "to_soc=80 %", "time=12 min", "pack_energy=75 kWh", "--asserted", asserted)
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    v = check_inline("charge", {"from_soc": "0 %", "to_soc": "80 %", "time": "12 min"}, "4 C")
+    assert v.details["windows"][0]["c_rate"].value == pytest.approx(0.8 / (12 / 60))
+    assert v.status == "holds"
+
+
+@pytest.mark.parametrize("asserted", ["nan", "inf", "-Infinity", "1e999", "1_1", "１.１６７", "٣"])
+def test_factor_asserted_by_strict_grammar(run, asserted):
+    """Factors are not read with float(): no NaN/inf (which would FAIL with exit 1), no '1_1' = 11,
+    no fullwidth or Arabic-Indic digits."""
+    with pytest.raises(BatcalcError):
+        check_inline("same-weight", {"a": "gac-aion-ssb-300", "b": "gac-aion-ssb-350"}, asserted)
+    with pytest.raises(BatcalcError):
+        check_inline("ratio", {"a": "100 Wh/kg", "b": "178 Wh/kg"}, asserted)
+    r = run("claim", "same-weight", "a=gac-aion-ssb-300", "b=gac-aion-ssb-350", "--asserted", asserted)
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    with pytest.raises(BatcalcError, match="ASCII"):           # counting words too: not 3 billion
+        check_inline("growth", {"start": "٣ billion yuan", "end": "6 billion yuan", "start_year": "2020",
+                                "end_year": "2021"}, "100 %")
+    assert check_inline("same-weight", {"a": "gac-aion-ssb-300", "b": "gac-aion-ssb-350"},
+                        f"{350 / 300:.3f}").status == "holds"
+
+
+@pytest.mark.parametrize("asserted, message", [("true", "got true"), ("nan", "not a finite number"),
+                                               ('"1_1"', "1_000")])
+def test_file_asserted_booleans_and_non_numbers_refused(write, asserted, message):
+    path = write("claims.yaml", f"""
+        kind: claims
+        claims:
+          - id: x
+            quote: q
+            kind: same-weight
+            inputs: {{a: gac-aion-ssb-300, b: gac-aion-ssb-350}}
+            asserted: {asserted}
+        """)
+    with pytest.raises(SpecError, match=message) as exc:
+        check_file(path)
+    assert (exc.value.line, exc.value.col) == (7, 15)
+
+
+def test_bare_percentage_is_not_read_as_hundreds(run, write):
+    """'14' for a saving is ambiguous (14 % or 1400 %?): refused with a hint; 0.14 and '14 %' agree."""
+    cells = {"a": "gac-aion-ssb-300", "b": "gac-aion-ssb-350"}
+    with pytest.raises(BatcalcError, match="'14 %'"):
+        check_inline("same-energy", cells, "14")
+    r = run("claim", "same-energy", "a=gac-aion-ssb-300", "b=gac-aion-ssb-350", "--asserted", "14")
+    assert r.exit_code == 2 and "'14 %'" in r.stderr
+    with pytest.raises(BatcalcError, match="'15 %'"):
+        check_inline("same-range", {**cells, "vehicle": "heavy-truck"}, "15", "at-least")
+    same = [check_inline("same-energy", cells, x) for x in ("0.14", "14 %", "14 percent")]
+    assert len({(v.status, v.claimed) for v in same}) == 1
+    assert same[0].status == judge(1 - 300 / 350, 0.14, "about", 0.05)
+    path = write("claims.yaml", """
+        kind: claims
+        claims:
+          - {id: x, quote: q, kind: same-energy, inputs: {a: gac-aion-ssb-300, b: gac-aion-ssb-350}, asserted: 14}
+        """)
+    with pytest.raises(SpecError, match="'14 %'"):
+        check_file(path)
+
+
+def test_percent_and_percent_word_mean_the_same():
+    """'73 %' and '73 percent' are both the change b/a - 1, judged alike."""
+    figures = {"a": "100 Wh/kg", "b": "178 Wh/kg"}
+    verdicts = [check_inline("ratio", figures, x) for x in ("73 %", "73 percent", "+73 %")]
+    expected = judge(178 / 100 - 1, 0.73, "about", 0.05)
+    assert [v.status for v in verdicts] == [expected] * 3
+
+
+@pytest.mark.parametrize("kind, inputs, asserted", [
+    ("charge", {"from_soc": "90 %", "to_soc": "80 %", "time": "12 min"}, "12 min"),
+    ("charge", {"from_soc": "80 %", "to_soc": "80 %", "time": "12 min"}, "12 min"),
+    ("range-added", {"from_soc": "90 %", "to_soc": "80 %", "time": "12 min", "pack_energy": "75 kWh",
+                     "consumption": "150 Wh/km"}, "100 km"),
+])
+def test_reversed_soc_window_refused(kind, inputs, asserted):
+    with pytest.raises(BatcalcError, match="to_soc .* must be above from_soc"):
+        check_inline(kind, inputs, asserted)
+
+
+def test_reversed_soc_window_in_file_is_located(write):
+    path = write("claims.yaml", """
+        kind: claims
+        claims:
+          - id: x
+            quote: q
+            kind: range-added
+            inputs:
+              time: 12 min
+              from_soc: 90 %
+              to_soc: 80 %
+              pack_energy: 75 kWh
+              consumption: 150 Wh/km
+            asserted: 100 km
+        """)
+    with pytest.raises(SpecError, match="must be above") as exc:
+        check_file(path)
+    assert (exc.value.line, exc.value.col) == (9, 15)
+
+
+@pytest.mark.parametrize("a, b", [(300, 301), (300, 350), (300, 316)])
+def test_zero_difference_does_not_depend_on_the_unit(a, b):
+    """An asserted 0 holds when |b - a| <= tolerance x max(|a|, |b|), in any unit."""
+    expected = "holds" if abs(b - a) <= 0.05 * max(a, b) else "fails"
+    spellings = [({"a": f"{a} Wh/kg", "b": f"{b} Wh/kg"}, "0 Wh/kg"),
+                 ({"a": f"{a} Wh/kg", "b": f"{b} Wh/kg"}, "0 kWh/kg"),
+                 ({"a": f"{a / 1000} kWh/kg", "b": f"{b / 1000} kWh/kg"}, "0 kWh/kg"),
+                 ({"a": f"{a * 3.6} J/g", "b": f"{b * 3.6} J/g"}, "0 Wh/kg")]
+    assert [check_inline("difference", i, x).status for i, x in spellings] == [expected] * 4
+
+
+@pytest.mark.parametrize("kind, inputs, asserted, drop", [
+    ("same-weight", {"a": "gac-aion-ssb-300", "a_density": "100 Wh/kg", "b": "gac-aion-ssb-350"}, "3.5", "a_density"),
+    ("same-energy", {"a": "gac-aion-ssb-300", "b_density": "400 Wh/kg", "b": "gac-aion-ssb-350"}, "14 %", "b_density"),
+    ("charge", {"cell": "catl-shenxing-lfp", "from_soc": "50 %", "pack_energy": "75 kWh"}, "500 kW", "from_soc"),
+    ("charge", {"to_soc": "80 %", "time": "12 min"}, "30 min", "time"),
+    ("charge", {"to_soc": "80 %", "time": "12 min", "pack_energy": "75 kWh", "range": "1000 km"}, "300 kW", "range"),
+    ("charge", {"to_soc": "80 %", "time": "12 min", "vehicle": "mid-sedan", "range": "1000 km"}, "300 kW", "range"),
+    ("range", {"cell": "gac-aion-ssb-350", "pack_energy": "75 kWh", "pack_mass": "100 kg",
+               "consumption": "150 Wh/km"}, "465 km", "pack_mass"),
+    ("range", {"pack_energy": "75 kWh", "consumption": "150 Wh/km", "vehicle": "heavy-truck"}, "465 km", "vehicle"),
+    ("range-added", {"time": "10 min", "power": "300 kW", "to_soc": "80 %", "pack_energy": "75 kWh",
+                     "consumption": "150 Wh/km"}, "333 km", "power"),
+    ("same-range", {"a": "gac-aion-ssb-300", "b": "gac-aion-ssb-350", "vehicle": "heavy-truck",
+                    "range": "500 km", "pack_mass": "300 kg"}, "500 kg", "pack_mass"),
+])
+def test_conflicting_inputs_refused_not_ignored(kind, inputs, asserted, drop):
+    """Inputs of which one would be silently ignored are refused, naming what to drop."""
+    with pytest.raises(BatcalcError, match=f"drop.*{drop}|{drop}.*drop"):
+        check_inline(kind, inputs, asserted)
+    less = {k: v for k, v in inputs.items() if k != drop}
+    if kind == "charge" and drop == "range":
+        less["pack_energy"] = "75 kWh"
+    check_inline(kind, less, asserted)                     # without it, the claim is evaluated
+
+
+def test_repeated_command_line_input_refused():
+    from batcalc.claims import inline_inputs
+
+    assert inline_inputs(["a=1 m", "b = 2 m"]) == {"a": "1 m", "b": "2 m"}
+    with pytest.raises(BatcalcError, match="'a' is given twice"):
+        inline_inputs(["a=1 m", "a=2 m", "b=3 m"])
+
+
+def test_repeated_command_line_input_is_one_line_exit_2(run):
+    r = run("claim", "ratio", "a=100 Wh/kg", "a=120 Wh/kg", "b=150 Wh/kg", "--asserted", "x1.5")
+    assert r.exit_code == 2 and "given twice" in r.stderr and len(r.stderr.strip().splitlines()) == 1
