@@ -1,6 +1,6 @@
 """Benchmark: start-up time of batcalc commands against creating a pint registry, side by side.
 
-    python benchmarks/startup.py [--runs 11]
+    python benchmarks/startup.py [--runs 21]
 
 Runs, interleaved in one invocation (in a new random order each round), each a fresh Python process:
   baseline   python -c "import pint; pint.UnitRegistry()"
@@ -54,7 +54,7 @@ def run_once(cmd: list[str]) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=11)
+    ap.add_argument("--runs", type=int, default=21)
     args = ap.parse_args()
     for cmd in COMMANDS.values():          # warm the OS file cache (and batcalc's own caches)
         run_once(cmd)
