@@ -608,6 +608,9 @@ def main(argv: Optional[list[str]] = None) -> None:
             sys.exit(0)
         path = exc.ctx.command_path if exc.ctx is not None else "batcalc"
         message = " ".join(exc.format_message().split())
+        option = getattr(exc, "option_name", "") or ""
+        if option[1:2].isdigit() or option[1:2] == ".":    # '-5 kWh' read as an option
+            message += "; a negative value? put -- before the arguments, e.g. batcalc convert -- '-5 kWh' J"
         fail(f"{path}: error: {message} (see '{path} --help')")
         code = 2
     except (typer.Abort, KeyboardInterrupt):

@@ -137,8 +137,18 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
     if fmt == "json":
         return render_json(data)
     text = render_rows(headers, rows, fmt, title)
-    notes = list(notes)
+    notes = [_printable(n) for n in notes]
     if notes and fmt != "csv":
-        bullet = "- " if fmt == "markdown" else "  "
-        text += "\n\n" + "\n".join(bullet + n for n in notes)
+        if "html" in fmt:                      # tabulate escapes the cells; the notes need it too
+            import html
+
+            text += "\n" + "\n".join(f"<p>{html.escape(n)}</p>" for n in notes)
+        else:
+            bullet = "- " if fmt == "markdown" else "  "
+            text += "\n\n" + "\n".join(bullet + n for n in notes)
     return text
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters (a terminal escape sequence in a quote, say) shown escaped."""
+    return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

@@ -310,3 +310,17 @@ def test_json_keeps_significant_digits_of_tiny_and_huge_numbers(run):
     assert data["to"]["value"] == pytest.approx(1e-15, rel=1e-12)
     data = json.loads(run("convert", "1 TWh", "mWh", "-f", "json").stdout)
     assert data["to"]["value"] == pytest.approx(1e15, rel=1e-12)
+
+
+def test_a_negative_value_read_as_an_option_gets_a_hint(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["convert", "-5 kWh", "J"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and len(err.strip().splitlines()) == 1 and "put -- before the arguments" in err
+
+
+def test_notes_show_control_characters_escaped_and_html_notes_escaped(run):
+    args = ["claim", "ratio", "a=100 Wh/kg", "b=150 Wh/kg", "--asserted", "1.5x", "--quote", "hi \x1b[31m <b>"]
+    assert "\x1b" not in run(*args).stdout and "\\x1b[31m" in run(*args).stdout
+    html = run(*args, "-f", "html").stdout
+    assert "<b>" not in html and "&lt;b&gt;" in html
