@@ -119,10 +119,12 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
     Example: batcalc plot charge huineng-llcb --vehicle mid-sedan -o charge.png
     """
     from .catalog import load_cell
-    from .plots import charge_data, draw_charge
+    from .plots import MAX_CHARGE_WINDOWS, charge_data, draw_charge
 
     _prepare(output, force)
     data = charge_data(load_cell(cell), unit_system.value, vehicle, _quantity(pack_energy, "energy", "--pack-energy"),
                        _cycle(cycle))
     path = draw_charge(data, output, force)
-    emit(f"wrote {path} ({len(data['windows'])} charge window{'s' if len(data['windows']) != 1 else ''})")
+    n = len(data["windows"])
+    drawn = f"{MAX_CHARGE_WINDOWS} of {n}" if n > MAX_CHARGE_WINDOWS else f"{n}"
+    emit(f"wrote {path} ({drawn} charge window{'s' if n != 1 else ''})")

@@ -635,19 +635,25 @@ def draw_range(data: dict[str, Any], path: str | os.PathLike, force: bool = Fals
         plt.close(fig)
 
 
+#: Charge windows one chart shows legibly (labels are placed to avoid each other: more take long).
+MAX_CHARGE_WINDOWS = 8
+
+
 def draw_charge(data: dict[str, Any], path: str | os.PathLike, force: bool = False) -> Path:
     """State of charge (top) and range added, or energy added without a vehicle (bottom), against
     minutes: one straight line per window (constant average power)."""
     plt = _pyplot()
 
-    windows = data["windows"]
+    windows = data["windows"][:MAX_CHARGE_WINDOWS]
+    left_out = len(data["windows"]) - len(windows)
     du = data["units"]["range"]
     has_range = any(w["range_added"] is not None for w in windows)
     has_energy = any(w["energy_added"] is not None for w in windows)
     rows = 2 if has_range or has_energy else 1
     foot = _wrap(["straight lines: each window is drawn at its constant average power (SoC window / time); "
                   "real charging tapers towards the end, so the early part is faster than drawn"]
-                 + data["notes"])
+                 + data["notes"] + ([f"{left_out} more charge windows not drawn (at most {MAX_CHARGE_WINDOWS} "
+                                     f"fit one chart; batcalc charge lists them all)"] if left_out else []))
     fig, axes, _, _, height = _figure(plt, rows=rows, plot_height=3.6 if rows == 2 else 4.6, title_lines=2,
                                       foot_lines=len(foot), sharex=True, hspace=0.09)
     where = []

@@ -382,3 +382,16 @@ def test_cli_without_plotting_does_not_import_matplotlib(tmp_path):
     r = run("plot", "charge", "huineng-llcb", "-o", "c.png")
     assert r.stderr.strip().endswith("True 0"), r.stderr
     assert (tmp_path / "c.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_charge_plot_draws_at_most_a_chart_full_of_windows(mpl, plot, write, tmp_path):
+    from batcalc.plots import MAX_CHARGE_WINDOWS
+
+    claims = "\n".join(f"    - {{to_soc: {50 + i} %, time: {5 + i} min}}" for i in range(MAX_CHARGE_WINDOWS + 4))
+    cell = write("many.yaml", "kind: cell\nid: many\nname: Many\n"
+                              "electrical: {nominal_voltage: 3.7 V, capacity: 50 Ah}\n"
+                              f"charging:\n  claims:\n{claims}\n")
+    out = tmp_path / "m.png"
+    r = plot("charge", cell, "-o", str(out))
+    n = 2 * (MAX_CHARGE_WINDOWS + 4)            # no start SoC given: 0 % and 10 % starts for each claim
+    assert r.exit_code == 0 and f"({MAX_CHARGE_WINDOWS} of {n} charge windows)" in r.stdout and out.stat().st_size > 0
