@@ -119,5 +119,5 @@ def template(kind: str, spec_id: str) -> str:
     if kind not in TEMPLATES:
         raise BatcalcError(f"unknown spec kind {kind!r}: choose {', '.join(SCHEMA_KINDS)}")
     if not re.match(r"^[a-z0-9][a-z0-9-]{0,63}$", spec_id):
-        raise BatcalcError(f"invalid id {spec_id!r}: use lowercase letters, digits and dashes")
+        raise BatcalcError(f"invalid id {spec_id!r}: use lowercase letters, digits and dashes, at most 64 characters")
     return TEMPLATES[kind].format(id=spec_id)

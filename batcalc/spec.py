@@ -458,7 +458,8 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     if kind == "literal_error":
         msg = f"{msg}, got {_clip(err['input'])}"
     elif kind.startswith("string_pattern"):
-        msg = f"invalid {loc[-1] if loc else 'value'} {_clip(err['input'])}: use lowercase letters, digits and dashes"
+        msg = (f"invalid {loc[-1] if loc else 'value'} {_clip(err['input'])}: use lowercase letters, digits and "
+               f"dashes, at most 64 characters")
     msg = msg.removeprefix("Value error, ")
     return doc.error(loc, _printable(f"{dotted}: {msg}{more}"))
 

@@ -358,8 +358,10 @@ def parse_unit(unit: str):
         except UnitError as exc:
             raise UnitError(f"{exc} in {shown!r}" if atoms > 1 else str(exc)) from None
         if not all(registry._is_multiplicative(n) for n in one._units):
-            raise UnitError(f"offset temperature unit {name!r} is not supported (batcalc values are not "
-                            f"temperatures; use 'K' or 'delta_degC' for a temperature difference)")
+            if "[temperature]" in str(one.dimensionality):
+                raise UnitError(f"offset temperature unit {name!r} is not supported (batcalc values are not "
+                                f"temperatures; use 'K' or 'delta_degC' for a temperature difference)")
+            raise UnitError(f"logarithmic unit {name!r} is not supported (write the plain quantity)")
         if atoms > 1 and one.dimensionless:
             raise UnitError(f"dimensionless unit {name!r} cannot be combined with other units in {shown!r}")
     try:
@@ -702,5 +704,8 @@ def parse_grid(text: str, dim: str, option: str = "grid"):
         raise UnitError(f"{option}: values must be positive in {text!r}")
     if np.any(values < MIN_MAGNITUDE):
         raise UnitError(f"{option}: values must be at least {MIN_MAGNITUDE:g} in {text!r}")
-    check_dimension(ureg().Quantity(1.0, parse_unit(unit)), dim, f"{text.strip()}")
+    try:
+        check_dimension(ureg().Quantity(1.0, parse_unit(unit)), dim, f"{text.strip()}")
+    except UnitError as exc:
+        raise UnitError(f"{option}: {exc}") from None
     return values * _factor(unit, DIMENSIONS[dim].si)

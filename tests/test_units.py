@@ -200,3 +200,15 @@ def test_grid_lists_and_ranges_with_spaces():
     assert list(units.parse_grid("250,300,350 Wh/kg", "specific_energy")) == [250 * wh_kg, 300 * wh_kg, 350 * wh_kg]
     assert list(units.parse_grid("5, 100 Wh/kg", "specific_energy")) == [5 * wh_kg, 100 * wh_kg]
     assert list(units.parse_grid("200 : 300 : 50 Wh/kg", "specific_energy")) == [200 * wh_kg, 250 * wh_kg, 300 * wh_kg]
+
+
+@pytest.mark.parametrize("text, fragment", [("3 dB", "logarithmic unit 'dB'"), ("2 octave", "logarithmic unit"),
+                                            ("3 degC", "offset temperature unit 'degC'")])
+def test_non_multiplicative_units_are_named_for_what_they_are(text, fragment):
+    with pytest.raises(UnitError, match=fragment):
+        units.parse_quantity(text)
+
+
+def test_grid_unit_errors_name_the_option():
+    with pytest.raises(UnitError, match="^--pack-masses: '400 kWh' is not a mass"):
+        units.parse_grid("400 kWh", "mass", "--pack-masses")
