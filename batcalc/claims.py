@@ -845,8 +845,16 @@ EVALUATORS: dict[str, Callable] = {
 
 
 def evaluate(claim, ctx: Context) -> Verdict:
-    """The verdict on one validated claim."""
-    verdict = EVALUATORS[claim.kind](claim, ctx)
+    """The verdict on one validated claim. An error from the layers below (an unknown cycle, a range
+    no pack reaches) is located at the claim's ``inputs`` when the claim comes from a file."""
+    try:
+        verdict = EVALUATORS[claim.kind](claim, ctx)
+    except SpecError:                       # located already (in this file or a file it names)
+        raise
+    except BatcalcError as exc:
+        if ctx.doc is None:
+            raise
+        raise ctx.error(("inputs",), str(exc)) from None
     verdict.source = claim.source
     verdict.assumptions.append(f"tolerance {_tol(claim) * 100:g} % relative ({claim.qualifier})")
     if claim.note:

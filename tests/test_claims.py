@@ -339,3 +339,19 @@ def test_repeated_command_line_input_refused():
 def test_repeated_command_line_input_is_one_line_exit_2(run):
     r = run("claim", "ratio", "a=100 Wh/kg", "a=120 Wh/kg", "b=150 Wh/kg", "--asserted", "x1.5")
     assert r.exit_code == 2 and "given twice" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("cycle, fragment", [("cltc", "unknown cycle 'cltc'"), ("0 km/h", "must be above 0")])
+def test_errors_from_the_layers_below_are_located_at_the_claims_inputs(write, cycle, fragment):
+    path = write("c.yaml", f"""
+        kind: claims
+        claims:
+          - id: r1
+            quote: "1000 km"
+            kind: range
+            inputs: {{cell: gac-aion-ssb-350, vehicle: mid-sedan, pack_mass: 480 kg, cycle: {cycle}}}
+            asserted: 1000 km
+        """)
+    with pytest.raises(SpecError, match=fragment) as exc:
+        check_file(path)
+    assert str(exc.value).startswith(f"{path}:6:")
