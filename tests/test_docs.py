@@ -16,3 +16,15 @@ def test_every_kind_and_input_documented():
     for kind, model in KIND_INPUTS.items():
         for name in model.model_fields:
             assert f"`{name}`" in rows[kind], (kind, name)
+
+
+def test_documented_vehicle_plausibility_bounds_are_the_code_s():
+    from batcalc.vehicle import PLAUSIBLE
+
+    text = " ".join((Path(__file__).resolve().parent.parent / "docs" / "spec-format.md").read_text(
+        encoding="utf-8").split())
+    for name, (low, high, unit) in PLAUSIBLE.items():
+        m = re.search(rf"`{name}` ([0-9]+(?:\.[0-9]+)?)-([0-9]+(?:\.[0-9]+)?)( %)?", text)
+        assert m, name
+        scale = 0.01 if m.group(3) else 1.0
+        assert (float(m.group(1)) * scale, float(m.group(2)) * scale) == (low, high), name
