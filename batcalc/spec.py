@@ -440,9 +440,16 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     if kind == "extra_forbidden":
         parent = _model_at(model, model_loc[:-1])
         choices = list(parent.model_fields) if parent else []
+        field = parent.model_fields.get(str(loc[-1])) if parent else None
+        if field is not None and field.alias:       # the field's name and its alias both given
+            return doc.error(loc, f"{dotted!r} and {field.alias!r} are the same key: give one{more}", key=True)
         hint = difflib.get_close_matches(str(loc[-1]), choices, n=1)
         tip = f"; did you mean {hint[0]!r}?" if hint else (f"; expected one of: {', '.join(choices)}" if choices else "")
         return doc.error(loc, f"unknown key {dotted!r}{tip}{more}", key=True)
+    if kind == "union_tag_not_found":
+        disc = str(err.get("ctx", {}).get("discriminator", "kind")).strip("'")
+        return doc.error(loc, f"{dotted}: missing {disc!r} (what kind of claim it is, e.g. 'ratio'; 'batcalc claim --help' "
+                              f"lists the kinds){more}")
     if kind == "union_tag_invalid":
         ctx = err.get("ctx", {})
         tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",") if t.strip()]

@@ -355,3 +355,16 @@ def test_errors_from_the_layers_below_are_located_at_the_claims_inputs(write, cy
     with pytest.raises(SpecError, match=fragment) as exc:
         check_file(path)
     assert str(exc.value).startswith(f"{path}:6:")
+
+
+def test_a_claim_without_kind_is_told_so(write):
+    path = write("c.yaml", """
+        kind: claims
+        claims:
+          - id: r1
+            quote: "x"
+            asserted: 3
+        """)
+    with pytest.raises(SpecError, match="claims.0: missing 'kind'") as exc:
+        check_file(path)
+    assert str(exc.value).startswith(f"{path}:3:") and "discriminator" not in str(exc.value)

@@ -120,3 +120,15 @@ def test_breakdown_adds_up(cycle):
         assert parts["acceleration and braking, net of regeneration"] == pytest.approx(0.0, abs=1e-9)
     else:
         assert parts["acceleration and braking, net of regeneration"] > 0   # regeneration recovers only part
+
+
+def test_a_key_given_by_name_and_by_alias_is_one_clear_error(write):
+    from batcalc.catalog import specs_root
+    from batcalc.errors import SpecError
+    from batcalc.spec import load_spec
+
+    text = (specs_root() / "vehicles" / "mid-sedan.yaml").read_text(encoding="utf-8")
+    assert "\nclass:" in text
+    path = write("v.yaml", text + "vehicle_class: suv\n")
+    with pytest.raises(SpecError, match="'vehicle_class' and 'class' are the same key"):
+        load_spec(path)
