@@ -408,6 +408,8 @@ def _data_loc(loc: tuple, data: Any) -> tuple:
     for part in loc:
         if isinstance(cur, dict) and part not in cur and cur.get("kind") == part:
             continue
+        if isinstance(part, str) and not isinstance(cur, dict):    # a union member: 'float', 'constrained-str'
+            continue
         out.append(part)
         if isinstance(cur, dict) and part in cur:
             cur = cur[part]
@@ -460,6 +462,12 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     if kind == "missing":
         return doc.error(loc[:-1], f"missing required key {dotted!r}{more}")
     msg = err["msg"]
+    members = [e["loc"][-1] for e in errors if model_loc and len(e["loc"]) == len(model_loc)
+               and e["loc"][:-1] == model_loc[:-1] and _data_loc(e["loc"], doc.data) == loc]
+    if len(members) > 1:                    # every member of a union refused it: say what would do
+        names = {"str": "a string", "constrained-str": "a string", "float": "a number", "int": "a number"}
+        wanted = " or ".join(dict.fromkeys(names.get(str(m), str(m)) for m in members))
+        return doc.error(loc, _printable(f"{dotted}: expected {wanted}, got a {type(err['input']).__name__}"))
     if kind == "quantity_value":
         loc = loc + ("value",)
     if kind == "literal_error":

@@ -368,3 +368,18 @@ def test_a_claim_without_kind_is_told_so(write):
     with pytest.raises(SpecError, match="claims.0: missing 'kind'") as exc:
         check_file(path)
     assert str(exc.value).startswith(f"{path}:3:") and "discriminator" not in str(exc.value)
+
+
+def test_a_value_no_member_of_a_union_takes_is_told_what_would_do(write):
+    path = write("c.yaml", """
+        kind: claims
+        claims:
+          - id: r1
+            quote: "x"
+            kind: ratio
+            inputs: {a: 100 Wh/kg, b: 150 Wh/kg}
+            asserted: [3]
+        """)
+    with pytest.raises(SpecError) as exc:
+        check_file(path)
+    assert str(exc.value) == f"{path}:7:15: claims.0.asserted: expected a string or a number, got a list"
