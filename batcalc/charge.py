@@ -72,6 +72,15 @@ def chargers_for(power_w: float) -> list[Charger]:
     return [c for c in chargers() if c.max_power >= power_w * (1 - 1e-9)]
 
 
+def check_charge_inputs(pack_energy: Optional[float], charger_efficiency: float, usable_fraction: float = 1.0) -> None:
+    """Refuse a pack energy (J) that is not positive and efficiencies or fractions outside (0, 1]."""
+    if pack_energy is not None and not pack_energy > 0:
+        raise BatcalcError(f"pack energy must be positive, got {pack_energy / 3.6e6:g} kWh")
+    for name, x in (("charger efficiency", charger_efficiency), ("usable fraction", usable_fraction)):
+        if not 0 < x <= 1:
+            raise BatcalcError(f"{name} must be above 0 and at most 100 %, got {x * 100:g} %")
+
+
 @dataclass(frozen=True)
 class Window:
     """One charge from ``from_soc`` to ``to_soc`` in ``seconds`` of a pack of ``pack_energy`` J."""
@@ -87,14 +96,7 @@ class Window:
     start_stated: bool = True
 
     def __post_init__(self) -> None:
-        if self.pack_energy is not None and not self.pack_energy > 0:
-            raise BatcalcError(f"pack energy must be positive, got {self.pack_energy / 3.6e6:g} kWh")
-        if not 0 < self.charger_efficiency <= 1:
-            raise BatcalcError(f"charger efficiency must be above 0 and at most 100 %, got "
-                               f"{self.charger_efficiency * 100:g} %")
-        if not 0 < self.usable_fraction <= 1:
-            raise BatcalcError(f"usable fraction must be above 0 and at most 100 %, got "
-                               f"{self.usable_fraction * 100:g} %")
+        check_charge_inputs(self.pack_energy, self.charger_efficiency, self.usable_fraction)
 
     @property
     def delta(self) -> float:

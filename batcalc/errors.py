@@ -42,3 +42,10 @@ class NotFoundError(BatcalcError):
 
 class ClaimError(BatcalcError):
     """A claim cannot be evaluated as written (missing or inconsistent inputs)."""
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """``text`` on one line for a message or a note: control characters (a newline, a terminal escape
+    sequence) shown escaped, and at most ``limit`` characters when given."""
+    out = text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return out if limit is None or len(out) <= limit else out[:limit - 3] + "..."

@@ -11,7 +11,7 @@ import math
 from typing import Any, Iterable, NamedTuple, Optional
 
 from . import units
-from .errors import BatcalcError
+from .errors import BatcalcError, printable
 
 #: Formats batcalc adds to tabulate's own: ``table`` (tabulate's "simple"), ``markdown`` ("github"),
 #: ``csv`` and ``json``.
@@ -137,7 +137,7 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
     if fmt == "json":
         return render_json(data)
     text = render_rows(headers, rows, fmt, title)
-    notes = [_printable(n) for n in notes]
+    notes = [printable(n) for n in notes]
     if notes and fmt != "csv":
         if "html" in fmt:                      # tabulate escapes the cells; the notes need it too
             import html
@@ -148,7 +148,3 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
             text += "\n\n" + "\n".join(bullet + n for n in notes)
     return text
 
-
-def _printable(text: str) -> str:
-    """``text`` with control characters (a terminal escape sequence in a quote, say) shown escaped."""
-    return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

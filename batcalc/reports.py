@@ -260,16 +260,13 @@ def cycle_rows(system: str):
 
 def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, power, cycle, eta, system: str):
     """Headers, rows, notes and JSON data for ``batcalc charge``: one column per charge window."""
-    from .charge import DEFAULT_CHARGER_EFFICIENCY, Window, charge_time, windows_for
+    from .charge import DEFAULT_CHARGER_EFFICIENCY, Window, charge_time, check_charge_inputs, windows_for
     from .errors import BatcalcError
     from .pack import DEFAULT_F_MASS, DEFAULT_F_USABLE
     from .tradeoff import cycle_label, default_cycle
 
     eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
-    if not 0 < eta <= 1:
-        raise BatcalcError(f"charger efficiency must be above 0 and at most 100 %, got {eta * 100:g} %")
-    if pack_energy is not None and not pack_energy > 0:
-        raise BatcalcError(f"pack energy must be positive, got {pack_energy / 3.6e6:g} kWh")
+    check_charge_inputs(pack_energy, eta)          # before the pack energy sizes a pack below
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "
              f"over the gross pack energy (an upper estimate)"]
     consumption = None

@@ -22,7 +22,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError, core_schema
 
 from . import units
-from .errors import SpecError, UnitError
+from .errors import SpecError, UnitError, printable
 from .yamlfile import Document, load_yaml, parse_yaml
 
 _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -420,10 +420,8 @@ def _data_loc(loc: tuple, data: Any) -> tuple:
     return tuple(out)
 
 
-def _printable(text: str, limit: int = 400) -> str:
-    """``text`` on one line: control characters escaped, at most ``limit`` characters."""
-    out = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-    return out if len(out) <= limit else out[:limit - 3] + "..."
+#: Longest message a validation error prints.
+_MESSAGE_LIMIT = 400
 
 
 def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> SpecError:
@@ -437,7 +435,7 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     model_loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     loc = _data_loc(model_loc, doc.data)
     more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
-    dotted = _printable(".".join(str(p) for p in loc), 160) or "(top level)"
+    dotted = printable(".".join(str(p) for p in loc), 160) or "(top level)"
     kind = err["type"]
     if kind == "extra_forbidden":
         parent = _model_at(model, model_loc[:-1])
@@ -467,7 +465,7 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     if len(members) > 1:                    # every member of a union refused it: say what would do
         names = {"str": "a string", "constrained-str": "a string", "float": "a number", "int": "a number"}
         wanted = " or ".join(dict.fromkeys(names.get(str(m), str(m)) for m in members))
-        return doc.error(loc, _printable(f"{dotted}: expected {wanted}, got a {type(err['input']).__name__}"))
+        return doc.error(loc, printable(f"{dotted}: expected {wanted}, got a {type(err['input']).__name__}", _MESSAGE_LIMIT))
     if kind == "quantity_value":
         loc = loc + ("value",)
     if kind == "literal_error":
@@ -476,7 +474,7 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
         msg = (f"invalid {loc[-1] if loc else 'value'} {_clip(err['input'])}: use lowercase letters, digits and "
                f"dashes, at most 64 characters")
     msg = msg.removeprefix("Value error, ")
-    return doc.error(loc, _printable(f"{dotted}: {msg}{more}"))
+    return doc.error(loc, printable(f"{dotted}: {msg}{more}", _MESSAGE_LIMIT))
 
 
 def _value_fields(model: type) -> tuple[tuple[str, ...], bool]:
