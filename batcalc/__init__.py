@@ -2,8 +2,8 @@
 
 Library use::
 
-    from batcalc.catalog import load_cell
-    from batcalc.compare import energy_at_same_mass
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.compare import energy_at_same_mass
     a, b = load_cell("gac-aion-ssb-300"), load_cell("gac-aion-ssb-350")
     energy_at_same_mass(a, b).value   # 1.1667
 """

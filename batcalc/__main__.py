@@ -1,6 +1,6 @@
 """``python -m batcalc``: the same as the ``batcalc`` command."""
 
-from .cli import main
+from batcalc.cli.main import main
 
 if __name__ == "__main__":
     main()

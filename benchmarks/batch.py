@@ -83,9 +83,9 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=10_000)
     ap.add_argument("--repeat", type=int, default=3, help="runs of each; the fastest counts")
     args = ap.parse_args()
-    from batcalc import catalog
-    from batcalc.claims import check_file
-    from batcalc.compare import compare_rows, show_rows
+    from batcalc.claims.check import check_file
+    from batcalc.report.compare import compare_rows, show_rows
+    from batcalc.spec import catalog
 
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
@@ -112,7 +112,7 @@ def main() -> None:
 
         def compare():
             catalog._load_cached.cache_clear()
-            for a, b in zip(cells[::2], cells[1::2]):
+            for a, b in zip(cells[::2], cells[1::2], strict=False):
                 ca, cb = catalog.load_cell(a), catalog.load_cell(b)
                 compare_rows([ca, cb], ca, "metric", with_data=False)       # as `batcalc compare` (table)
 

@@ -67,7 +67,7 @@ def main() -> None:
     for name, ts in times.items():
         # the ratio is the median over rounds of (this command / the baseline of the same round): a
         # round's runs are seconds apart, so a slow spell of a shared machine hits both alike
-        ratio = statistics.median(t / b for t, b in zip(ts, times["baseline"]))
+        ratio = statistics.median(t / b for t, b in zip(ts, times["baseline"], strict=False))
         goal = f" (goal <= {GOALS[name]})" if name in GOALS else ""
         print(f"{name:9s} median {statistics.median(ts) * 1000:7.1f} ms  ratio {ratio:.3f}{goal}")
 

@@ -18,10 +18,10 @@ import time
 
 import numpy as np
 
-from batcalc.cycles import get_cycle
-from batcalc.pack import PackOptions
-from batcalc.tradeoff import sweep_range
-from batcalc.vehicle import G, RHO_AIR, Consumption, _CACHE, load_vehicle
+from batcalc.physics.cycles import get_cycle
+from batcalc.physics.pack import PackOptions
+from batcalc.physics.tradeoff import sweep_range
+from batcalc.physics.vehicle import _CACHE, RHO_AIR, G, load_vehicle
 
 
 def direct_consumption(load, cycle, masses):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from batcalc.cli import app
+from batcalc.cli.main import app
 
 
 @pytest.fixture

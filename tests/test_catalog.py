@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from batcalc import catalog
 from batcalc.errors import NotFoundError
-from batcalc.spec import _walk_values, resolve_sources
-from batcalc.yamlfile import load_yaml
+from batcalc.io.yamlfile import load_yaml
+from batcalc.physics.cells import load_cell
+from batcalc.spec import catalog
+from batcalc.spec.model import _walk_values, resolve_sources
 
 CELL_IDS = catalog.catalog_ids("cell")
 
@@ -36,8 +37,8 @@ def test_every_number_has_a_graded_source(cell_id):
 
 
 def test_seed_values():
-    assert catalog.load_cell("gac-aion-ssb-300").get("gravimetric") / 3600 == pytest.approx(300)
-    assert catalog.load_cell("gac-aion-ssb-350").get("gravimetric") / 3600 == pytest.approx(350)
+    assert load_cell("gac-aion-ssb-300").get("gravimetric") / 3600 == pytest.approx(300)
+    assert load_cell("gac-aion-ssb-350").get("gravimetric") / 3600 == pytest.approx(350)
     llcb = catalog.load("huineng-llcb", "cell")
     claim = llcb.charging.claims[0]
     assert claim.from_soc is None and claim.to_soc.si == pytest.approx(0.8) and claim.time.si == 720
@@ -59,9 +60,9 @@ def test_reading_specs_leaves_no_cyclic_garbage():
     cycle collector (a recursive closure, say) holds whole specs and slows batch runs."""
     import gc
 
-    from batcalc import catalog
-    from batcalc.claims import check_file
-    from batcalc.compare import show_rows
+    from batcalc.claims.check import check_file
+    from batcalc.report.compare import show_rows
+    from batcalc.spec import catalog
 
     ids = catalog.catalog_ids("cell")
     claims = str(catalog.specs_root() / "claims" / "seed-article.yaml")
@@ -69,7 +70,7 @@ def test_reading_specs_leaves_no_cyclic_garbage():
     def work():
         catalog._load_cached.cache_clear()
         for cid in ids:
-            show_rows(catalog.load_cell(cid), "metric", with_data=False)
+            show_rows(load_cell(cid), "metric", with_data=False)
         check_file(claims)
 
     work()                                      # first use builds caches (pint, pydantic) once
@@ -92,6 +93,6 @@ def test_a_file_in_the_current_folder_does_not_shadow_a_catalogue_id(tmp_path, m
     assert in_catalogue and path.parent.name == "cells"
     assert catalog.resolve("mid-sedan", "vehicle")[1]
     with pytest.raises(SpecError, match="expected a YAML mapping"):          # ./name means the file
-        catalog.load_cell("./gac-aion-ssb-350")
+        load_cell("./gac-aion-ssb-350")
     (tmp_path / "my-cell").write_text("x")                                  # not an id: the file
     assert catalog.resolve("my-cell", "cell") == (tmp_path.joinpath("my-cell").relative_to(tmp_path), False)

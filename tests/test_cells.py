@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from batcalc.cells import figures_of
-from batcalc.spec import parse_spec
+from batcalc.physics.cells import figures_of
+from batcalc.spec.model import parse_spec
 
 HEAD = "kind: cell\nid: t\nname: T\n"
 

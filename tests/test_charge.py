@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from batcalc.charge import (average_c_rate, average_power, charge_time, chargers, chargers_for, windows_for)
 from batcalc.errors import BatcalcError
+from batcalc.physics.charge import average_c_rate, average_power, charge_time, chargers, chargers_for, windows_for
 
 KWH = 3.6e6
 
@@ -98,8 +98,8 @@ def test_charge_refuses_zero_or_negative_energy_and_efficiency(run, option, valu
 
 
 def test_charge_window_checks_its_inputs():
-    from batcalc.charge import Window, charge_time
     from batcalc.errors import BatcalcError
+    from batcalc.physics.charge import Window, charge_time
 
     for kwargs in ({"pack_energy": -1.0}, {"pack_energy": 0.0}, {"charger_efficiency": 0.0},
                    {"charger_efficiency": 1.5}, {"usable_fraction": 0.0}):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from batcalc.claims import check_file, check_inline, judge
+from batcalc.claims.check import check_file, check_inline, judge
 from batcalc.errors import BatcalcError, SpecError
 
 
@@ -329,7 +329,7 @@ def test_conflicting_inputs_refused_not_ignored(kind, inputs, asserted, drop):
 
 
 def test_repeated_command_line_input_refused():
-    from batcalc.claims import inline_inputs
+    from batcalc.claims.check import inline_inputs
 
     assert inline_inputs(["a=1 m", "b = 2 m"]) == {"a": "1 m", "b": "2 m"}
     with pytest.raises(BatcalcError, match="'a' is given twice"):

@@ -10,7 +10,7 @@ import stat
 
 import pytest
 
-from batcalc.cli import main
+from batcalc.cli.main import main
 
 
 def test_list_json_is_array_with_ids(run):
@@ -25,9 +25,9 @@ def test_list_json_is_array_with_ids(run):
 def test_compare_table_shows_same_mass_and_same_energy(run):
     r = run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350")
     assert r.exit_code == 0
-    line = next(l for l in r.stdout.splitlines() if l.startswith("energy at the same mass"))
+    line = next(ln for ln in r.stdout.splitlines() if ln.startswith("energy at the same mass"))
     assert "x1.167 (+16.7 %)" in line
-    line = next(l for l in r.stdout.splitlines() if l.startswith("mass at the same energy"))
+    line = next(ln for ln in r.stdout.splitlines() if ln.startswith("mass at the same energy"))
     assert "x0.8571 (-14.3 %)" in line
 
 
@@ -157,7 +157,7 @@ def test_tradeoff_command_range_hold_truck(run):
 
 def test_tradeoff_same_mass_table(run):
     r = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan")
-    line = next(l for l in r.stdout.splitlines() if l.startswith("range "))
+    line = next(ln for ln in r.stdout.splitlines() if ln.startswith("range "))
     assert "x1.167 (+16.7 %)" in line
 
 
@@ -262,7 +262,7 @@ def _main_result(capsys, argv):
 def test_console_script_builds_only_the_named_command_and_runs_it_like_the_whole_app(capsys, monkeypatch, argv):
     from typer.main import get_command
 
-    from batcalc import cli
+    from batcalc.cli import main as cli
 
     name = argv[1] if argv[0] == "--debug" else argv[0]
     assert cli._command_for(argv).list_commands(None) == [name]
@@ -272,7 +272,7 @@ def test_console_script_builds_only_the_named_command_and_runs_it_like_the_whole
 
 
 def test_console_script_builds_the_whole_app_for_help_unknown_commands_and_completion(monkeypatch):
-    from batcalc import cli
+    from batcalc.cli import main as cli
 
     everything = cli._command_for(["--help"]).list_commands(None)
     assert {"compare", "show", "check", "plot"} <= set(everything)

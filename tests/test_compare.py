@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from batcalc.catalog import load_cell
-from batcalc.cells import figures_of
-from batcalc.compare import compare_rows, energy_at_same_mass, mass_at_same_energy
-from batcalc.spec import parse_spec
+from batcalc.physics.cells import figures_of, load_cell
+from batcalc.physics.compare import energy_at_same_mass, mass_at_same_energy
+from batcalc.report.compare import compare_rows
+from batcalc.spec.model import parse_spec
 
 
 def test_seed_300_to_350():

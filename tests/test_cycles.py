@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from batcalc.cycles import cycle_ids, cycles_dir, get_cycle
 from batcalc.errors import BatcalcError
+from batcalc.physics.cycles import cycle_ids, cycles_dir, get_cycle
 
 # Official figures: WLTC class 3b 1800 s / 23.266 km (UN GTR No. 15); UDDS 1369 s / 7.45 mi = 11.99 km
 # (40 CFR 86 App. I); HWFET 765 s / 10.26 mi = 16.51 km (40 CFR 600 App. I).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from batcalc.claims import KIND_INPUTS
+from batcalc.spec.claims import KIND_INPUTS
 
 DOC = (Path(__file__).resolve().parent.parent / "docs" / "claims.md").read_text(encoding="utf-8")
 
@@ -19,11 +19,11 @@ def test_every_kind_and_input_documented():
 
 
 def test_documented_vehicle_plausibility_bounds_are_the_code_s():
-    from batcalc.vehicle import PLAUSIBLE
+    from batcalc.spec.vehicle import PLAUSIBLE
 
     text = " ".join((Path(__file__).resolve().parent.parent / "docs" / "spec-format.md").read_text(
         encoding="utf-8").split())
-    for name, (low, high, unit) in PLAUSIBLE.items():
+    for name, (low, high, _unit) in PLAUSIBLE.items():
         m = re.search(rf"`{name}` ([0-9]+(?:\.[0-9]+)?)-([0-9]+(?:\.[0-9]+)?)( %)?", text)
         assert m, name
         scale = 0.01 if m.group(3) else 1.0

@@ -34,10 +34,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from batcalc import units, yamlfile
-from batcalc.cli import app, main
+from batcalc import units
+from batcalc.cli.main import app, main
 from batcalc.errors import BatcalcError, SpecError, UnitError
-from batcalc.spec import CellSpec, load_spec, parse_spec
+from batcalc.io import yamlfile
+from batcalc.spec.model import CellSpec, load_spec, parse_spec
 
 TIME_LIMIT = 1.0   # seconds, per input, library or CLI
 

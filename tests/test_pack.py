@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from batcalc.catalog import load_cell
 from batcalc.errors import BatcalcError
-from batcalc.pack import PackOptions, pack_density, pack_from_energy, pack_from_layout, pack_from_mass
+from batcalc.physics.cells import load_cell
+from batcalc.physics.pack import PackOptions, pack_density, pack_from_energy, pack_from_layout, pack_from_mass
 
 WH = 3600.0
 

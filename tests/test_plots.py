@@ -16,14 +16,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from batcalc.catalog import catalog_ids, load_cell
-from batcalc.cli import app
-from batcalc.cli_plot import plot_app
-from batcalc.pack import PackOptions
-from batcalc.plots import charge_data, image_format, ragone_data, range_data
-from batcalc.tradeoff import range_of, tradeoff
+from batcalc.cli.main import app
+from batcalc.cli.plot import plot_app
+from batcalc.physics.cells import load_cell
+from batcalc.physics.pack import PackOptions
+from batcalc.physics.tradeoff import range_of, tradeoff
+from batcalc.physics.vehicle import load_vehicle
+from batcalc.plots.draw import charge_data, image_format, ragone_data, range_data
+from batcalc.spec.catalog import catalog_ids
 from batcalc.units import format_number
-from batcalc.vehicle import load_vehicle
 
 WH = 3600.0                 # J per Wh
 WH_PER_L = 3.6e6            # J/m^3 per Wh/L
@@ -76,7 +77,7 @@ def test_ragone_points_are_the_cells_figures_in_wh_per_kg_and_wh_per_l():
     data = ragone_data(cells, "metric")
     assert data["units"] == {"gravimetric": "Wh/kg", "volumetric": "Wh/L"}
     assert [p["id"] for p in data["points"]] == ["tesla-4680", "huineng-llcb", "byd-blade-lfp"]
-    for cell, p in zip(cells, data["points"]):
+    for cell, p in zip(cells, data["points"], strict=False):
         assert p["gravimetric"] == pytest.approx(cell.get("gravimetric") / WH, rel=1e-12)
         assert p["volumetric"] == pytest.approx(cell.get("volumetric") / WH_PER_L, rel=1e-12)
         assert p["level"] == "cell"
@@ -141,7 +142,7 @@ def test_range_data_at_the_reference_mass_equals_range_of():
     data = range_data([a, b], v, "metric")
     assert data["units"] == {"mass": "kg", "range": "km", "density": "Wh/kg"}
     assert data["reference"]["pack_mass"] == pytest.approx(480)
-    for cell, curve in zip((a, b), data["curves"]):
+    for cell, curve in zip((a, b), data["curves"], strict=False):
         expected = range_of(cell, v, pack_mass=480.0).range / 1000
         assert curve["range_at_reference_mass"] == pytest.approx(expected, rel=1e-12)
         assert _at(curve, 480.0) == pytest.approx(expected, rel=1e-9)
@@ -156,7 +157,7 @@ def test_range_data_same_range_masses_equal_tradeoff_and_lie_on_the_curves():
     cells = [load_cell(i) for i in ("byd-blade-lfp", "gac-aion-ssb-300", "catl-condensed")]
     data = range_data(cells, v, "metric")
     ref_range = data["reference"]["range"]
-    for cell, curve in zip(cells, data["curves"]):
+    for cell, curve in zip(cells, data["curves"], strict=False):
         t = tradeoff(cells[0], cell, v, "range")
         assert curve["pack_mass_for_reference_range"] == pytest.approx(t.b.pack.mass, rel=1e-12)
         assert _at(curve, curve["pack_mass_for_reference_range"]) == pytest.approx(ref_range, rel=1e-6)
@@ -175,7 +176,7 @@ def test_range_data_follows_units_cycle_options_and_pack_level(tmp_path):
     assert data["units"]["mass"] == "lb" and data["units"]["range"] == "mi"
     assert data["reference"]["pack_mass"] == pytest.approx(400 / 0.45359237)
     assert "HWFET" in data["cycle"]
-    for cell, curve in zip(cells, data["curves"]):
+    for cell, curve in zip(cells, data["curves"], strict=False):
         r = range_of(cell, v, pack_mass=400.0, cycle="hwfet", options=opts)
         assert curve["range_at_reference_mass"] == pytest.approx(r.range / 1609.344, rel=1e-12)
         assert _at(curve, 400 / 0.45359237) == pytest.approx(r.range / 1609.344, rel=1e-9)
@@ -204,7 +205,7 @@ def test_charge_data_equals_what_charge_prints(batcalc):
         data = charge_data(load_cell("huineng-llcb"), system, "mid-sedan")
         assert data["pack_energy"] == pytest.approx(75.0)
         assert len(data["windows"]) == len(printed["windows"]) == 2
-        for w, p in zip(data["windows"], printed["windows"]):
+        for w, p in zip(data["windows"], printed["windows"], strict=False):
             assert w["c_rate"] == pytest.approx(p["average_c_rate"]["value"], rel=1e-12)
             assert w["battery_power"] == pytest.approx(p["power_at_the_battery"]["value"], rel=1e-12)
             assert w["range_added"] == pytest.approx(p["range_added"]["value"], rel=1e-12)
@@ -356,11 +357,9 @@ def test_every_plot_help_ends_with_an_example_that_runs(mpl, plot, tmp_path, mon
 def test_cli_without_plotting_does_not_import_matplotlib(tmp_path):
     """Mounted on the main app as cli.py will mount it: --help and other commands stay matplotlib-free,
     and `batcalc plot` works through the real entry point."""
-    code = textwrap.dedent(f"""
+    code = textwrap.dedent("""
         import sys
-        from batcalc import cli
-        from batcalc.cli_plot import plot_app
-        cli.app.add_typer(plot_app, name="plot")
+        from batcalc.cli import main as cli
         try:
             cli.main(sys.argv[1:])
         except SystemExit as exc:
@@ -385,7 +384,7 @@ def test_cli_without_plotting_does_not_import_matplotlib(tmp_path):
 
 
 def test_charge_plot_draws_at_most_a_chart_full_of_windows(mpl, plot, write, tmp_path):
-    from batcalc.plots import MAX_CHARGE_WINDOWS
+    from batcalc.plots.draw import MAX_CHARGE_WINDOWS
 
     claims = "\n".join(f"    - {{to_soc: {50 + i} %, time: {5 + i} min}}" for i in range(MAX_CHARGE_WINDOWS + 4))
     cell = write("many.yaml", "kind: cell\nid: many\nname: Many\n"

@@ -39,7 +39,9 @@ def test_ci_runs_the_readme_commands():
 def test_readme_limits_match_the_code():
     import re
 
-    from batcalc import spec, units, yamlfile
+    from batcalc import units
+    from batcalc.io import yamlfile
+    from batcalc.spec import model as spec
 
     text = README.read_text(encoding="utf-8")
     section = text[text.index("## Limits"):text.index("## Performance")]

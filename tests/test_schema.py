@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 jsonschema = pytest.importorskip("jsonschema")
 
-from batcalc import catalog  # noqa: E402
-from batcalc.schema import schema_for, template  # noqa: E402
-from batcalc.spec import load_spec  # noqa: E402
-from batcalc.yamlfile import load_yaml  # noqa: E402
+from batcalc.io.yamlfile import load_yaml  # noqa: E402
+from batcalc.spec import catalog  # noqa: E402
+from batcalc.spec.model import load_spec  # noqa: E402
+from batcalc.spec.schema import schema_for, template  # noqa: E402
 
 KIND_OF = {"cells": "cell", "vehicles": "vehicle", "claims": "claim"}
 SHIPPED = [(folder, p) for folder in KIND_OF for p in sorted((catalog.specs_root() / folder).glob("*.yaml"))]
@@ -74,7 +73,7 @@ def test_new_rejects_bad_id(run, tmp_path):
 def test_completion_offers_catalogue_ids():
     from typer.testing import CliRunner
 
-    from batcalc.cli import app
+    from batcalc.cli.main import app
 
     env = {"_BATCALC_COMPLETE": "complete_bash", "COMP_WORDS": "batcalc show gac", "COMP_CWORD": "2"}
     r = CliRunner().invoke(app, [], env=env, prog_name="batcalc")

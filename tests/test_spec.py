@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-import batcalc.vehicle  # noqa: F401  (registers the vehicle kind)
-from batcalc.catalog import specs_root
+import batcalc.spec.vehicle  # noqa: F401  (registers the vehicle kind)
 from batcalc.errors import SpecError
-from batcalc.spec import CellSpec, load_spec, parse_spec
+from batcalc.spec.catalog import specs_root
+from batcalc.spec.model import CellSpec, load_spec, parse_spec
 
 GOOD = """\
 kind: cell
@@ -78,8 +78,8 @@ def test_missing_required_key():
 
 
 def test_group_source_applies_to_its_numbers():
-    from batcalc.spec import resolve_sources
-    from batcalc.yamlfile import parse_yaml
+    from batcalc.io.yamlfile import parse_yaml
+    from batcalc.spec.model import resolve_sources
 
     doc = parse_yaml(GOOD)
     spec = parse_spec(GOOD)
@@ -119,7 +119,7 @@ def test_a_spec_of_another_kind_is_named_whatever_modules_are_loaded():
     import subprocess
     import sys
 
-    code = ("from batcalc.spec import load_spec\n"
+    code = ("from batcalc.spec.model import load_spec\n"
             "from batcalc.errors import SpecError\n"
             f"try:\n    load_spec({str(specs_root() / 'vehicles' / 'mid-sedan.yaml')!r}, expect='cell')\n"
             "except SpecError as exc:\n    print(exc)\n")

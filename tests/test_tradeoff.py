@@ -9,11 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from batcalc.catalog import load_cell
-from batcalc.pack import PackOptions
-from batcalc.tradeoff import (range_of, sensitivities, solve_pack_mass_for_range, sweep_pack_mass, sweep_range,
-                              tradeoff)
-from batcalc.vehicle import load_vehicle
+from batcalc.physics.cells import load_cell
+from batcalc.physics.pack import PackOptions
+from batcalc.physics.tradeoff import (
+    range_of,
+    sensitivities,
+    solve_pack_mass_for_range,
+    sweep_pack_mass,
+    sweep_range,
+    tradeoff,
+)
+from batcalc.physics.vehicle import load_vehicle
 
 A, B = "gac-aion-ssb-300", "gac-aion-ssb-350"
 
@@ -79,8 +85,8 @@ def test_sensitivities(cells):
 def test_sweep_matches_single_range(cells, rho, m):
     v = load_vehicle("mid-sedan")
     grid = sweep_range(v, np.array([rho * 3600]), np.array([m]), "wltp", PackOptions())
-    from batcalc.cells import figures_of
-    from batcalc.spec import parse_spec
+    from batcalc.physics.cells import figures_of
+    from batcalc.spec.model import parse_spec
 
     cell = figures_of(parse_spec(f"kind: cell\nid: x\nname: x\nenergy_density: {{gravimetric: {rho!r} Wh/kg}}\n"))
     assert grid[0, 0] == pytest.approx(range_of(cell, v, pack_mass=m, cycle="wltp").range, rel=1e-9)

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from batcalc import catalog
-from batcalc.cycles import get_cycle
 from batcalc.errors import SpecError
-from batcalc.spec import parse_spec
-from batcalc.vehicle import Consumption, RoadLoad, consumption_direct, load_vehicle, road_load_of
+from batcalc.physics.cycles import get_cycle
+from batcalc.physics.vehicle import Consumption, RoadLoad, consumption_direct, load_vehicle, road_load_of
+from batcalc.spec import catalog
+from batcalc.spec.model import parse_spec
 
 SEDAN = RoadLoad(c_rr=0.007, cd_a=0.23 * 2.22, eta=0.90, k_regen=0.60, p_aux=250.0)
 
@@ -81,7 +81,7 @@ payload: 100 kg
 
 def test_measured_consumption_model():
     spec = parse_spec(VEH.format(extra="measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km}"))
-    from batcalc.vehicle import Vehicle
+    from batcalc.physics.vehicle import Vehicle
 
     v = Vehicle(spec, road_load_of(spec))
     model = v.consumption_model(None)
@@ -108,7 +108,7 @@ def test_bad_vehicle_specs(extra, fragment):
 
 @pytest.mark.parametrize("cycle", ["100 km/h", "wltp", "udds"])
 def test_breakdown_adds_up(cycle):
-    from batcalc.vehicle import consumption_breakdown
+    from batcalc.physics.vehicle import consumption_breakdown
 
     cyc = get_cycle(cycle)
     parts = consumption_breakdown(SEDAN, cyc, 1750.0)
@@ -123,9 +123,9 @@ def test_breakdown_adds_up(cycle):
 
 
 def test_a_key_given_by_name_and_by_alias_is_one_clear_error(write):
-    from batcalc.catalog import specs_root
     from batcalc.errors import SpecError
-    from batcalc.spec import load_spec
+    from batcalc.spec.catalog import specs_root
+    from batcalc.spec.model import load_spec
 
     text = (specs_root() / "vehicles" / "mid-sedan.yaml").read_text(encoding="utf-8")
     assert "\nclass:" in text

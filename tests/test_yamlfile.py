@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from batcalc import yamlfile
 from batcalc.errors import SpecError
+from batcalc.io import yamlfile
 
 
 def test_positions_of_keys_and_values():
@@ -72,7 +72,7 @@ def test_files_that_are_not_text(tmp_path):
 
 def test_fast_and_careful_paths_read_the_same():
     """Plain files are read by libyaml's composer and one walk; the careful path must agree."""
-    from batcalc.catalog import specs_root
+    from batcalc.spec.catalog import specs_root
 
     paths = sorted(specs_root().rglob("*.yaml"))
     assert len(paths) > 20

@@ -66,7 +66,7 @@ def mutate(text: str, rng: random.Random) -> bytes:
 
 def run_cli(args: list[str]) -> tuple[int, str]:
     """Run the console-script entry point in-process: (exit code, stderr)."""
-    from batcalc.cli import main
+    from batcalc.cli.main import main
 
     err, out = io.StringIO(), io.StringIO()
     code = 0
@@ -84,13 +84,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--slow", type=float, default=1.0, help="seconds above which a case counts as slow")
     args = ap.parse_args()
-    from batcalc.catalog import specs_root
+    import batcalc.spec.chargers  # noqa: F401  (registers kind: chargers)
+    import batcalc.spec.claims  # noqa: F401  (registers kind: claims)
+    import batcalc.spec.vehicle  # noqa: F401  (registers kind: vehicle)
     from batcalc.errors import BatcalcError
-    from batcalc.spec import load_spec
-
-    import batcalc.chargers  # noqa: F401  (registers kind: chargers)
-    import batcalc.claims  # noqa: F401  (registers kind: claims)
-    import batcalc.vehicle  # noqa: F401  (registers kind: vehicle)
+    from batcalc.spec.catalog import specs_root
+    from batcalc.spec.model import load_spec
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted(specs_root().rglob("*.yaml"))]
     rng = random.Random(args.seed)

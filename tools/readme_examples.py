@@ -23,7 +23,7 @@ def run_example(args: str) -> str:
     """What ``batcalc ARGS`` prints, stdout then stderr, trailing spaces removed."""
     from typer.testing import CliRunner
 
-    from batcalc.cli import app
+    from batcalc.cli.main import app
 
     with contextlib.chdir(README.parent):
         result = CliRunner().invoke(app, shlex.split(args))

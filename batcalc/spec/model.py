@@ -17,16 +17,25 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, \
-    field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError, core_schema
 
-from . import units
-from .errors import SpecError, UnitError, printable
-from .yamlfile import Document, load_yaml, parse_yaml
+from batcalc import units
+from batcalc.errors import SpecError, UnitError, printable
+from batcalc.io.yamlfile import Document, load_yaml, parse_yaml
+from batcalc.spec import ID_PATTERN  # noqa: F401  (re-exported for the other spec models)
 
 _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-from .catalog import ID_PATTERN  # noqa: E402  (one definition of what an id may be)
 
 
 @dataclass(frozen=True, init=False)
@@ -506,7 +515,7 @@ def _walk_values(obj: Any, loc: tuple = (), group: Optional[str] = None) -> list
             out.append((loc, obj, group))
         elif kind is list:
             for i, item in enumerate(obj):
-                walk(item, loc + (i,), group)
+                walk(item, loc + (i,), group)  # noqa: F821  (deleted below, see there)
         else:                                   # a model (type checks, not isinstance: this runs per value)
             names, sourced = _value_fields(kind)
             if sourced and obj.source is not None:
@@ -514,7 +523,7 @@ def _walk_values(obj: Any, loc: tuple = (), group: Optional[str] = None) -> list
             for name in names:
                 child = getattr(obj, name)
                 if child is not None:
-                    walk(child, loc + (name,), group)
+                    walk(child, loc + (name,), group)  # noqa: F821
 
     walk(obj, loc, group)
     del walk            # it refers to itself: left alone, the cycle (and `out`) waits for the garbage collector
@@ -576,7 +585,7 @@ def _get(obj: Any, loc: tuple) -> Any:
 
 KINDS: dict[str, type[BaseModel]] = {"cell": CellSpec}
 #: The modules that register the other kinds (imported when a file of that kind is read).
-_KIND_MODULES = {"vehicle": "batcalc.vehicle", "claims": "batcalc.claims", "chargers": "batcalc.chargers"}
+_KIND_MODULES = {"vehicle": "batcalc.spec.vehicle", "claims": "batcalc.spec.claims", "chargers": "batcalc.spec.chargers"}
 
 
 def register_kind(kind: str, model: type[BaseModel]) -> None:

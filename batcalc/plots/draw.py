@@ -17,9 +17,9 @@ import textwrap
 from pathlib import Path
 from typing import Any, Optional
 
-from . import units
-from .errors import BatcalcError
-from .pack import PackOptions
+from batcalc import units
+from batcalc.errors import BatcalcError
+from batcalc.physics.pack import PackOptions
 
 #: File name suffix -> matplotlib format.
 PLOT_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -50,7 +50,7 @@ def check_output(path: str | os.PathLike, force: bool = False) -> tuple[Path, st
     existing file unless ``force``. Returns ``(path, format)``."""
     if not str(path).strip():
         raise BatcalcError("give the image file to write with -o, e.g. -o ragone.png")
-    from .safefile import check_target
+    from batcalc.io.safefile import check_target
 
     p = Path(path)
     fmt = image_format(p)
@@ -85,7 +85,7 @@ def save_figure(fig, path: str | os.PathLike, force: bool = False) -> Path:
     is never overwritten)."""
     import io
 
-    from .safefile import write_new
+    from batcalc.io.safefile import write_new
 
     p, fmt = check_output(path, force)
     buf = io.BytesIO()
@@ -169,8 +169,8 @@ def range_data(cells: list, vehicle, system: str = "metric", cycle: Optional[str
     grid that contains the reference and same-range masses exactly. Display units throughout."""
     import numpy as np
 
-    from .pack import cell_density
-    from .tradeoff import cycle_label, default_cycle, sweep_range, tradeoff
+    from batcalc.physics.pack import cell_density
+    from batcalc.physics.tradeoff import cycle_label, default_cycle, sweep_range, tradeoff
 
     cells = _unique(cells)
     if not cells:
@@ -201,7 +201,7 @@ def range_data(cells: list, vehicle, system: str = "metric", cycle: Optional[str
         return units.from_si(x, "length", du)
 
     curves, notes = [], []
-    for c, t, r in zip(cells, same_mass, same_range):
+    for c, t, r in zip(cells, same_mass, same_range, strict=False):
         rho, opts, cell_notes = cell_density(c, options)
         notes += [n for n in cell_notes if n not in notes]
         ranges = sweep_range(vehicle, [rho], grid, cyc, opts)[0]
@@ -236,7 +236,7 @@ def charge_data(cell, system: str = "metric", vehicle: Optional[str] = None, pac
     The numbers are those of ``batcalc charge`` (:func:`batcalc.reports.charge_report`): each window
     is charged at its constant average power, so SoC and range added are straight lines from the
     window's start to its end. ``vehicle`` is a catalogue id or path, ``pack_energy`` gross J."""
-    from .reports import charge_report
+    from batcalc.report.reports import charge_report
 
     if not cell.spec.charging.claims:
         raise BatcalcError(f"{cell.id} has no charge claim to plot (batcalc charge --to/--time works without one)")
@@ -264,8 +264,8 @@ def charge_data(cell, system: str = "metric", vehicle: Optional[str] = None, pac
         })
     vehicle_id, cycle_text, energy = None, None, pack_energy
     if vehicle is not None:
-        from .tradeoff import cycle_label, default_cycle, reference_pack_energy
-        from .vehicle import load_vehicle
+        from batcalc.physics.tradeoff import cycle_label, default_cycle, reference_pack_energy
+        from batcalc.physics.vehicle import load_vehicle
 
         v = load_vehicle(vehicle)
         vehicle_id = v.id
@@ -393,7 +393,7 @@ def spread(centers: list[float], sizes: list[float], gap: float, lo: float = -ma
             offs.append(pos + sizes[k] / 2)
             pos += sizes[k] + gap
         length = pos - gap
-        start = sum(centers[k] - o for k, o in zip(block, offs)) / len(block)
+        start = sum(centers[k] - o for k, o in zip(block, offs, strict=False)) / len(block)
         start = max(min(start, hi - length), lo) if hi - lo >= length else start
         return start, length, offs
 
@@ -408,7 +408,7 @@ def spread(centers: list[float], sizes: list[float], gap: float, lo: float = -ma
     out = [0.0] * len(centers)
     for block in blocks:
         start, _, offs = layout(block)
-        for k, o in zip(block, offs):
+        for k, o in zip(block, offs, strict=False):
             out[k] = start + o
     return out
 
@@ -440,7 +440,7 @@ def label_line(fig, ax, items: list[dict], axis: str, offset_pt: float, fontsize
     k = 1 if axis == "y" else 0
     lo, hi = (axbox.y0, axbox.y1) if axis == "y" else (axbox.x0, axbox.x1)
     centres = spread([a[k] for a in anchors], sizes, 1.5 * scale, lo, hi)
-    for ann, a, c in zip(anns, anchors, centres):
+    for ann, a, c in zip(anns, anchors, centres, strict=False):
         along = (c - a[k]) / scale
         ann.xyann = (offset_pt, along) if axis == "y" else (along, offset_pt)
     return anns
@@ -472,7 +472,7 @@ def _line_samples(ax, spacing: float) -> list[tuple[float, float]]:
         if line.get_transform() != ax.transData or line.get_linestyle() in ("None", "none", "", " "):
             continue
         xy = ax.transData.transform(np.column_stack([line.get_xdata(), line.get_ydata()]).astype(float))
-        for (x0, y0), (x1, y1) in zip(xy[:-1], xy[1:]):
+        for (x0, y0), (x1, y1) in zip(xy[:-1], xy[1:], strict=False):
             n = max(1, int(math.hypot(x1 - x0, y1 - y0) / spacing))
             out += [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(n)]
         if len(xy):
@@ -571,7 +571,7 @@ def draw_range(data: dict[str, Any], path: str | os.PathLike, force: bool = Fals
     mu, du, su = data["units"]["mass"], data["units"]["range"], data["units"]["density"]
     ref = data["reference"]
     curves = data["curves"]
-    base = curves[0]
+
     summary_mass = [f"{c['id']} {fmt(c['range_at_reference_mass'])} {du}"
                     + ("" if i == 0 else f" (x{fmt(c['range_at_reference_mass'] / ref['range'])})")
                     for i, c in enumerate(curves)]

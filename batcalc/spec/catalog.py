@@ -8,10 +8,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import NotFoundError, SpecError
-from .yamlfile import shown_path
-
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"   # the same as spec.ID_PATTERN (spec is imported lazily)
+from batcalc.errors import NotFoundError, SpecError
+from batcalc.io.yamlfile import shown_path
+from batcalc.spec import ID_PATTERN
 
 KIND_DIRS = {"cell": "cells", "vehicle": "vehicles", "claim": "claims"}
 
@@ -19,7 +18,7 @@ KIND_DIRS = {"cell": "cells", "vehicle": "vehicles", "claim": "claims"}
 @lru_cache(maxsize=1)
 def specs_root() -> Path:
     """Folder of the catalogue: ``batcalc/specs`` in an installed wheel, ``specs/`` in a checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent      # the batcalc package
     for candidate in (here / "specs", here.parent / "specs"):
         if (candidate / "cells").is_dir():
             return candidate
@@ -72,7 +71,7 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
 
 @lru_cache(maxsize=256)
 def _load_cached(path: str, mtime_ns: int, size: int, kind: str, in_catalogue: bool):
-    from .spec import load_spec
+    from batcalc.spec.model import load_spec
 
     spec = load_spec(path, expect=kind, require_sources=in_catalogue)
     if in_catalogue and spec.id != Path(path).stem:
@@ -90,11 +89,3 @@ def load(name: str, kind: str):
     except (OSError, ValueError) as exc:
         raise SpecError(f"cannot read file: {getattr(exc, 'strerror', None) or exc}", shown_path(path)) from None
     return _load_cached(str(path), st.st_mtime_ns, st.st_size, kind, in_catalogue)
-
-
-def load_cell(name: str):
-    """A cell's :class:`~batcalc.cells.CellFigures` by catalogue id or path."""
-    from .cells import figures_of
-
-    return figures_of(load(name, "cell"))
-

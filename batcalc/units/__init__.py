@@ -12,9 +12,9 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple, Optional
 
-from .errors import UnitError
+from batcalc.errors import UnitError
 
 #: kWh of electricity per US gallon of gasoline equivalent, the EPA's MPGe definition
 #: (US EPA/DOE fueleconomy.gov, "MPGe": 33.705 kWh = 1 gallon of gasoline).
@@ -495,7 +495,7 @@ COMMON_UNITS = (
 @lru_cache(maxsize=1)
 def unit_table() -> dict:
     """``{"units": {label: [SI factor, dimension signature]}, "dims": {dim name: signature}}``."""
-    from .unit_table import DIMS, UNITS
+    from batcalc.units.table import DIMS, UNITS
 
     return {"units": UNITS, "dims": DIMS}
 
@@ -701,3 +701,51 @@ def parse_grid(text: str, dim: str, option: str = "grid"):
     except UnitError as exc:
         raise UnitError(f"{option}: {exc}") from None
     return values * _factor(unit, DIMENSIONS[dim].si)
+
+
+# ------------------------------------------------------------------ values in display units
+
+class Shown(NamedTuple):
+    """A number in display units, e.g. ``Shown(350.0, 'Wh/kg')``; ``text`` overrides the cell text.
+
+    (A named tuple: immutable like a frozen dataclass, and several times cheaper to create.)
+    """
+
+    value: Optional[float]
+    unit: str = ""
+    text: Optional[str] = None
+
+    def json(self) -> Any:
+        if self.value is None:
+            return None
+        return {"value": _json_number(self.value), "unit": self.unit}
+
+    def __str__(self) -> str:
+        if self.text is not None:
+            return self.text
+        if self.value is None:
+            return ""
+        return format_number(self.value)
+
+
+_DISPLAY: dict[tuple, tuple[str, float]] = {}
+
+
+def shown(si: Optional[float], dim: str, system: str = "metric", category: str | None = None) -> Shown:
+    """An SI magnitude of dimension ``dim`` as a :class:`Shown` in ``system``'s display unit."""
+    key = (dim, system, category)
+    found = _DISPLAY.get(key)
+    if found is None:
+        unit = display_unit(category or dim, system)
+        found = _DISPLAY[key] = (unit, float(from_si(1.0, dim, unit)))
+    if si is None:
+        return Shown(None, found[0])
+    return Shown(float(si) * found[1], found[0])
+
+
+def _json_number(x: float) -> Any:
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    return float(f"{x:.15g}") if isinstance(x, float) else x     # 15 significant digits: 1e-15 stays 1e-15
+
+

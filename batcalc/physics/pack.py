@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from .cells import CellFigures
-from .errors import BatcalcError
+from batcalc.errors import BatcalcError
+from batcalc.physics.cells import CellFigures
 
 #: Default pack factors, each a stated assumption (DESIGN.md "Reference defaults"):
 #: cell mass / pack mass 0.70 (module packs ~0.70, cell-to-pack 0.80-0.90), cell volume / pack

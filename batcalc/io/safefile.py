@@ -8,7 +8,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import BatcalcError
+from batcalc.errors import BatcalcError
 
 
 def _exists_message(target: Path) -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import SpecError
+from batcalc.errors import SpecError
 
 #: Limits on what a spec file may be (documented in the README's Limits section).
 MAX_FILE_BYTES = 1 << 20          # 1 MiB; the largest real spec is a few kB
@@ -319,9 +319,9 @@ def _fast_data(text: str) -> tuple[bool, Any]:
                 key = key_node.value
                 if key in out or len(key) > MAX_KEY_CHARS or not key.isprintable() or (bad_char and bad_char(key)):
                     raise _Unusual
-                out[key] = walk(value_node, depth + 1)
+                out[key] = walk(value_node, depth + 1)  # noqa: F821  (deleted below, see there)
             return out
-        return [walk(item, depth + 1) for item in items]
+        return [walk(item, depth + 1) for item in items]  # noqa: F821
 
     try:
         return True, walk(root, 0)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .cells import CellFigures
-from .errors import BatcalcError
-from .pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
-from .vehicle import Vehicle
+from batcalc.errors import BatcalcError
+from batcalc.physics.cells import CellFigures
+from batcalc.physics.pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
+from batcalc.physics.vehicle import Vehicle
 
 #: Default drive cycle by vehicle class: WLTC class 3b for cars and vans; a constant 80 km/h for
 #: heavy trucks in trunk transport (EU trucks are limited to 90 km/h; ~80 km/h is a typical cruise;
@@ -35,7 +35,7 @@ def cycle_label(vehicle: Vehicle, cycle: Optional[str]) -> str:
     if cycle is None and vehicle.spec.measured_consumption is not None:
         mc = vehicle.spec.measured_consumption
         return f"measured consumption ({mc.cycle or 'cycle not stated'})"
-    from .cycles import get_cycle
+    from batcalc.physics.cycles import get_cycle
 
     c = get_cycle(cycle)
     return c.name if c.constant_speed is not None else f"{c.name} ({c.id})"

@@ -11,152 +11,20 @@ take for the claim to hold. The file format is documented in docs/claims.md.
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Callable, Literal, Optional, Union
+from typing import Any, Callable, Literal, Optional, Union
 
-from pydantic import BeforeValidator, Field
-
-from . import units
-from .errors import BatcalcError, ClaimError, SpecError, UnitError
-from .render import Shown, shown
-from .spec import ID_PATTERN, Qty, Source, Strict, TestCycle, register_kind
-from .units import format_number
+from batcalc import units
+from batcalc.errors import BatcalcError, ClaimError, SpecError, UnitError
+from batcalc.spec.claims import CLAIM_MODELS, DEFAULT_VEHICLE, KIND_INPUTS, ClaimsFile  # noqa: F401
+from batcalc.units import Shown, format_number
 
 #: Relative tolerance used when a claim gives none: news figures are rounded.
 DEFAULT_TOLERANCE = 0.05
-#: Vehicle used to turn energy into range when a claim names none (a stated assumption).
-DEFAULT_VEHICLE = "mid-sedan"
 
 Status = Literal["holds", "fails", "underdetermined"]
 
 
-# ------------------------------------------------------------------------------------- the models
 
-def _number_not_bool(v: Any) -> Any:
-    """Refuse YAML booleans where a number or figure is expected (pydantic would read true as 1)."""
-    if isinstance(v, bool):
-        raise ValueError(f"expected a number or '<number> <unit>', got {str(v).lower()}")
-    return v
-
-
-Figure = Annotated[Union[str, float], BeforeValidator(_number_not_bool)]
-
-
-class ClaimBase(Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    quote: str = Field(min_length=1, description="the claim as published, word for word")
-    source: Optional[str] = Field(None, description="id of the source in the file's `sources:`")
-    asserted: Figure = Field(description="the value the claim asserts, with its unit")
-    qualifier: Literal["about", "at-least", "at-most"] = Field(
-        "about", description="about: within tolerance; at-least: 'over', 'more than'; at-most: 'up to'")
-    tolerance: Optional[Qty("fraction", allow_zero=True)] = Field(None, description="relative tolerance, default 5 %")
-    note: Optional[str] = None
-
-
-class CellPair(Strict):
-    a: Optional[str] = Field(None, description="cell id or path (the before / reference)")
-    b: Optional[str] = Field(None, description="cell id or path (the after / new)")
-    a_density: Optional[Qty("specific_energy")] = None
-    b_density: Optional[Qty("specific_energy")] = None
-
-
-class SameWeightInputs(CellPair):
-    reading: Literal["energy", "range", "battery-life"] = Field(
-        "energy", description="what the factor is of: energy or range per charge, or 'battery life' "
-                              "(ambiguous: tested as energy per charge; cycle and calendar life noted)")
-
-
-class SameRangeInputs(Strict):
-    a: str = Field(description="cell id or path (the reference)")
-    b: str = Field(description="cell id or path (the new cell)")
-    vehicle: str = DEFAULT_VEHICLE
-    cycle: Optional[str] = None
-    range: Optional[Qty("length")] = None
-    pack_mass: Optional[Qty("mass")] = None
-
-
-class RangeInputs(Strict):
-    cell: Optional[str] = None
-    pack_energy: Optional[Qty("energy")] = None
-    pack_mass: Optional[Qty("mass")] = None
-    usable_fraction: Optional[Qty("fraction")] = None
-    consumption: Optional[Qty("consumption")] = None
-    vehicle: Optional[str] = None
-    cycle: Optional[str] = None
-    test_cycle: TestCycle = Field("unknown", description="the cycle the claim's range is quoted on")
-
-
-class ConsumptionInputs(Strict):
-    pack_energy: Qty("energy")
-    range: Qty("length")
-    usable_fraction: Optional[Qty("fraction")] = None
-
-
-class ChargeInputs(Strict):
-    cell: Optional[str] = None
-    from_soc: Optional[Qty("fraction", allow_zero=True)] = None
-    to_soc: Optional[Qty("fraction")] = None
-    time: Optional[Qty("time")] = None
-    pack_energy: Optional[Qty("energy")] = None
-    vehicle: Optional[str] = None
-    range: Optional[Qty("length")] = Field(None, description="size the pack for this range in the vehicle")
-    cycle: Optional[str] = None
-    charger_efficiency: Optional[Qty("fraction")] = None
-
-
-class RangeAddedInputs(Strict):
-    time: Qty("time")
-    power: Optional[Qty("power")] = Field(None, description="average power at the battery")
-    from_soc: Optional[Qty("fraction", allow_zero=True)] = None
-    to_soc: Optional[Qty("fraction")] = None
-    pack_energy: Optional[Qty("energy")] = None
-    consumption: Optional[Qty("consumption")] = None
-    vehicle: Optional[str] = None
-    cycle: Optional[str] = None
-
-
-class TwoFigures(Strict):
-    a: str = Field(description="the first figure, with its unit (the base of the comparison)")
-    b: str = Field(description="the second figure, with its unit")
-
-
-class ProductInputs(Strict):
-    factors: list[Figure] = Field(min_length=2)
-
-
-class GrowthInputs(Strict):
-    start: str
-    end: str
-    start_year: int = Field(ge=1800, le=2300)
-    end_year: int = Field(ge=1800, le=2300)
-
-
-def _claim(kind: str, inputs: type) -> type:
-    from pydantic import create_model
-
-    return create_model(f"{kind.title().replace('-', '')}Claim", __base__=ClaimBase, __module__=__name__,
-                        kind=(Literal[kind], ...), inputs=(inputs, ...))
-
-
-KIND_INPUTS: dict[str, type] = {
-    "same-weight": SameWeightInputs, "same-energy": CellPair, "same-range": SameRangeInputs,
-    "range": RangeInputs, "consumption": ConsumptionInputs, "charge": ChargeInputs,
-    "range-added": RangeAddedInputs, "ratio": TwoFigures, "difference": TwoFigures,
-    "product": ProductInputs, "growth": GrowthInputs,
-}
-CLAIM_MODELS = {k: _claim(k, v) for k, v in KIND_INPUTS.items()}
-AnyClaim = Annotated[Union[tuple(CLAIM_MODELS.values())], Field(discriminator="kind")]
-
-
-class ClaimsFile(Strict):
-    """A file of claims with their sources."""
-
-    kind: Literal["claims"]
-    title: Optional[str] = None
-    claims: list[AnyClaim] = Field(min_length=1)
-    sources: list[Source] = Field(default_factory=list)
-
-
-register_kind("claims", ClaimsFile)
 
 
 # ---------------------------------------------------------------------------------- the verdicts
@@ -220,7 +88,7 @@ class Context:
         their own location)."""
         from pathlib import Path
 
-        from .catalog import _looks_like_path
+        from batcalc.spec.catalog import _looks_like_path
 
         if self.doc is not None and _looks_like_path(name) and not Path(name).is_absolute():
             beside = Path(self.doc.path).parent / name
@@ -236,12 +104,12 @@ class Context:
             raise self.error(key, str(exc)) from None
 
     def cell(self, name: str, key: tuple):
-        from .catalog import load_cell
+        from batcalc.physics.cells import load_cell
 
         return self._load(load_cell, name, key)
 
     def vehicle(self, name: str, key: tuple):
-        from .vehicle import load_vehicle
+        from batcalc.physics.vehicle import load_vehicle
 
         return self._load(load_vehicle, name, key)
 
@@ -441,7 +309,7 @@ def eval_same_energy(claim, ctx: Context) -> Verdict:
 
 def eval_same_range(claim, ctx: Context) -> Verdict:
     """Same range with mass feedback (see :func:`batcalc.tradeoff.tradeoff`): mass saved, payload gained."""
-    from .tradeoff import tradeoff
+    from batcalc.physics.tradeoff import tradeoff
 
     i = claim.inputs
     if i.a is None or i.b is None:
@@ -470,7 +338,7 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
         return i.consumption.si, [f"consumption {i.consumption.text} (given)"]
     if i.vehicle is None:
         return None, []
-    from .tradeoff import cycle_label, default_cycle
+    from batcalc.physics.tradeoff import cycle_label, default_cycle
 
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
@@ -485,7 +353,7 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
 
 def eval_range(claim, ctx: Context) -> Verdict:
     """``R = E_pack f_usable / c``; underdetermined without a pack energy or a consumption."""
-    from .pack import DEFAULT_F_USABLE, PackOptions, pack_from_mass
+    from batcalc.physics.pack import DEFAULT_F_USABLE, PackOptions, pack_from_mass
 
     i = claim.inputs
     _not_both(ctx, i, "pack_energy", "pack_mass", "a cell and pack_mass give the pack energy")
@@ -529,8 +397,8 @@ def eval_range(claim, ctx: Context) -> Verdict:
 
 
 def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, vehicle_name: str, i, ctx) -> str:
-    from .tradeoff import cycle_label, default_cycle, solve_pack_mass_for_range
-    from .pack import PackOptions, pack_from_mass
+    from batcalc.physics.pack import PackOptions, pack_from_mass
+    from batcalc.physics.tradeoff import cycle_label, default_cycle, solve_pack_mass_for_range
 
     if c is not None and i.vehicle is None:
         return f"a pack of {format_number(asserted * c / f_u / 3.6e6)} kWh gross at {format_number(c / 3.6)} Wh/km"
@@ -550,7 +418,7 @@ def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, veh
 
 def eval_consumption(claim, ctx: Context) -> Verdict:
     """The consumption a range implies: ``c = E_pack f_usable / R``."""
-    from .pack import DEFAULT_F_USABLE
+    from batcalc.physics.pack import DEFAULT_F_USABLE
 
     i = claim.inputs
     f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
@@ -566,8 +434,8 @@ def eval_consumption(claim, ctx: Context) -> Verdict:
 
 def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float], list[str]]:
     """(pack energy J, consumption J/m, notes) for a charge claim: given, or sized for ``range`` in the vehicle."""
-    from .pack import PackOptions, pack_from_mass
-    from .tradeoff import cycle_label, default_cycle, solve_pack_mass_for_range
+    from batcalc.physics.pack import pack_from_mass
+    from batcalc.physics.tradeoff import cycle_label, default_cycle, solve_pack_mass_for_range
 
     if i.pack_energy is not None and i.vehicle is None:
         return i.pack_energy.si, None, [f"pack energy {i.pack_energy.text} (given)"]
@@ -604,7 +472,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     The asserted value is the time (feasibility against the cell's max C-rate), a C-rate, or a power.
     An unstated start SoC is evaluated from 0 % and 10 %.
     """
-    from .charge import DEFAULT_CHARGER_EFFICIENCY, windows_for
+    from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, windows_for
 
     i = claim.inputs
     _soc_window(ctx, i.from_soc, i.to_soc)
@@ -650,7 +518,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     notes = list(notes) + [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency)",
                            "battery power over the gross pack energy (an upper estimate)"]
     if from_soc is None:
-        from .charge import open_start_text
+        from batcalc.physics.charge import open_start_text
 
         notes.append(f"the claim does not say where the charge starts: {open_start_text(to_soc)} evaluated")
     parts, readings = [], []
@@ -706,7 +574,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
 
 def eval_range_added(claim, ctx: Context) -> Verdict:
     """Range added in a time: ``P t / c`` (power at the battery) or ``dSoC E f_usable / c``."""
-    from .pack import DEFAULT_F_USABLE
+    from batcalc.physics.pack import DEFAULT_F_USABLE
 
     i = claim.inputs
     _soc_window(ctx, i.from_soc, i.to_soc)
@@ -864,9 +732,9 @@ def evaluate(claim, ctx: Context) -> Verdict:
 
 def check_file(name: str) -> tuple[Any, list[Verdict]]:
     """Load a claims file (catalogue id under specs/claims or a path) and evaluate every claim."""
-    from .catalog import resolve
-    from .spec import validate_document
-    from .yamlfile import load_yaml
+    from batcalc.io.yamlfile import load_yaml
+    from batcalc.spec.catalog import resolve
+    from batcalc.spec.model import validate_document
 
     path, in_catalogue = resolve(name, "claim")
     doc = load_yaml(path)
@@ -897,8 +765,8 @@ def check_inline(kind: str, inputs: dict[str, str], asserted: str, qualifier: st
     """Evaluate one claim given on the command line (``key=value`` inputs)."""
     from pydantic import ValidationError
 
-    from .spec import _first_error
-    from .yamlfile import Document
+    from batcalc.io.yamlfile import Document
+    from batcalc.spec.model import _first_error
 
     if kind not in CLAIM_MODELS:
         import difflib

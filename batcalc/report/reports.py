@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .render import Shown, shown
-from .tradeoff import RangeResult, Tradeoff, cycle_label, sensitivities
-from .units import format_number
+from batcalc.physics.tradeoff import RangeResult, Tradeoff, cycle_label, sensitivities
+from batcalc.units import Shown, format_number, shown
 
 
 def _q(si: Optional[float], dim: str, system: str, category: str | None = None) -> str:
@@ -83,8 +82,8 @@ def explain_range(r: RangeResult, system: str) -> list[str]:
 
 def _breakdown(r: RangeResult, system: str) -> str:
     """': rolling x + aerodynamic y + ...' for --explain (empty for a measured consumption)."""
-    from .cycles import get_cycle
-    from .vehicle import consumption_breakdown
+    from batcalc.physics.cycles import get_cycle
+    from batcalc.physics.vehicle import consumption_breakdown
 
     if r.cycle is None:
         return "; measured figure"
@@ -166,12 +165,10 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
 
     Tables: densities as rows, the other axis as columns. csv/json: one record per grid point.
     """
-    from .render import render, render_json, render_rows
-    from .tradeoff import default_cycle, sweep_pack_mass, sweep_range
-    from .units import from_si
-
-    from .errors import BatcalcError
-    from .units import MAX_SWEEP_POINTS
+    from batcalc.errors import BatcalcError
+    from batcalc.physics.tradeoff import default_cycle, sweep_pack_mass, sweep_range
+    from batcalc.report.render import render, render_json, render_rows
+    from batcalc.units import MAX_SWEEP_POINTS, from_si
 
     other = pack_masses if pack_masses is not None else ranges
     if len(densities) * len(other) > MAX_SWEEP_POINTS:
@@ -199,11 +196,11 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
 
         di, cj = np.meshgrid(np.arange(len(d_show)), np.arange(len(c_show)), indexing="ij")
         if fmt == "csv":
-            rows = ([d_show[i], c_show[j], g_show[i, j]] for i, j in zip(di.ravel(), cj.ravel()))
+            rows = ([d_show[i], c_show[j], g_show[i, j]] for i, j in zip(di.ravel(), cj.ravel(), strict=False))
             return render_rows([f"cell_density_{dens_unit}", f"{col_name}_{col_unit}", f"{out_name}_{out_unit}"],
                                rows, "csv")
         records = [{"cell_density": Shown(float(d_show[i]), dens_unit), col_name: Shown(float(c_show[j]), col_unit),
-                    out_name: Shown(float(g_show[i, j]), out_unit)} for i, j in zip(di.ravel(), cj.ravel())]
+                    out_name: Shown(float(g_show[i, j]), out_unit)} for i, j in zip(di.ravel(), cj.ravel(), strict=False)]
         return render_json({"vehicle": vehicle.id, "cycle": cycle_label(vehicle, cycle),
                             "assumptions": options.assumptions(), "points": records})
     headers = [f"cell {dens_unit} \\ {col_name.replace('_', ' ')} {col_unit}"] + [format_number(x) for x in c_show]
@@ -215,8 +212,8 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
 
 def vehicle_rows(system: str):
     """Headers, rows and JSON data for ``batcalc list --kind vehicle``."""
-    from .catalog import catalog_ids
-    from .vehicle import load_vehicle
+    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.spec.catalog import catalog_ids
 
     mass_unit = shown(None, "mass", system).unit
     headers = ["id", "name", "class", f"without battery ({mass_unit})", f"payload ({mass_unit})",
@@ -240,7 +237,7 @@ def vehicle_rows(system: str):
 
 def cycle_rows(system: str):
     """Headers, rows and JSON data for ``batcalc list --kind cycle``."""
-    from .cycles import cycle_ids, get_cycle
+    from batcalc.physics.cycles import cycle_ids, get_cycle
 
     dist_unit = shown(None, "length", system, "distance").unit
     speed_unit = shown(None, "speed", system).unit
@@ -260,10 +257,10 @@ def cycle_rows(system: str):
 
 def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, power, cycle, eta, system: str):
     """Headers, rows, notes and JSON data for ``batcalc charge``: one column per charge window."""
-    from .charge import DEFAULT_CHARGER_EFFICIENCY, Window, charge_time, check_charge_inputs, windows_for
-    from .errors import BatcalcError
-    from .pack import DEFAULT_F_MASS, DEFAULT_F_USABLE
-    from .tradeoff import cycle_label, default_cycle
+    from batcalc.errors import BatcalcError
+    from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, Window, charge_time, check_charge_inputs, windows_for
+    from batcalc.physics.pack import DEFAULT_F_MASS, DEFAULT_F_USABLE
+    from batcalc.physics.tradeoff import cycle_label, default_cycle
 
     eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
     check_charge_inputs(pack_energy, eta)          # before the pack energy sizes a pack below
@@ -271,7 +268,7 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
              f"over the gross pack energy (an upper estimate)"]
     consumption = None
     if vehicle_name is not None:
-        from .vehicle import load_vehicle
+        from batcalc.physics.vehicle import load_vehicle
 
         v = load_vehicle(vehicle_name)
         if pack_energy is None:
@@ -321,7 +318,7 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
         if not windows:
             raise BatcalcError(f"{cell.id} has no charge claim: give --to and --time (or --power)")
     if any(not w.start_stated for w in windows):
-        from .charge import open_start_text
+        from batcalc.physics.charge import open_start_text
 
         ends = sorted({w.to_soc for w in windows if not w.start_stated})
         notes.append("the start SoC is not stated: " + "; ".join(open_start_text(e) for e in ends) + " shown")
@@ -355,17 +352,17 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
             continue
         rows.append([label, unit] + [Shown(v, unit) if v is not None else "" for v in values])
         key = label.lower().replace(" ", "_").replace("-", "_")
-        for d, v in zip(data_windows, values):
+        for d, v in zip(data_windows, values, strict=False):
             d[key] = Shown(v, unit) if v is not None else None
     if any(w.grid_power is not None for w in windows):
         rows.append(["chargers that deliver it", ""] + [", ".join(c.id for c in w.chargers()) or "none listed"
                                                         for w in windows])
-        for d, w in zip(data_windows, windows):
+        for d, w in zip(data_windows, windows, strict=False):
             d["chargers"] = [c.id for c in w.chargers()]
     if max_c is not None:
         rows.append(["within the cell's max C-rate", f"{format_number(max_c)} C"] +
                     ["no" if w.exceeds_cell_rating else "yes" for w in windows])
-        for d, w in zip(data_windows, windows):
+        for d, w in zip(data_windows, windows, strict=False):
             d["exceeds_cell_rating"] = w.exceeds_cell_rating
     data = {"cell": cell.id, "vehicle": vehicle_name, "windows": data_windows, "assumptions": notes}
     return headers, rows, notes, data
@@ -373,9 +370,9 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
 
 def claim_file_rows():
     """Headers, rows and JSON data for ``batcalc list --kind claim``: the catalogue's claims files."""
-    from .catalog import catalog_ids, resolve
-    from .claims import ClaimsFile  # noqa: F401  (registers kind: claims)
-    from .spec import load_spec
+    from batcalc.spec.catalog import catalog_ids, resolve
+    from batcalc.spec.claims import ClaimsFile  # noqa: F401  (registers kind: claims)
+    from batcalc.spec.model import load_spec
 
     rows, data = [], []
     for cid in catalog_ids("claim"):

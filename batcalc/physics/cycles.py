@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import BatcalcError, NotFoundError, SpecError
+from batcalc.errors import BatcalcError, NotFoundError, SpecError
 
 #: Names people use for a cycle -> the trace id.
 ALIASES = {"wltp": "wltc-3b", "wltc": "wltc-3b", "wltc3b": "wltc-3b", "wltc-3b": "wltc-3b",
@@ -49,7 +49,7 @@ class Cycle:
 
 
 def cycles_dir():
-    from .catalog import specs_root
+    from batcalc.spec.catalog import specs_root
 
     return specs_root() / "cycles"
 
@@ -89,7 +89,7 @@ def get_cycle(name: str) -> Cycle:
         return load_trace(ALIASES[key])
     m = _CONSTANT_RE.match(name)
     if m:
-        from .units import parse_quantity, to_si
+        from batcalc.units import parse_quantity, to_si
 
         v = to_si(parse_quantity(m.group("v"), "speed"), "speed")
         if not 0 < v <= 200:

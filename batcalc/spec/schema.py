@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import BatcalcError
+from batcalc.errors import BatcalcError
+from batcalc.spec import ID_PATTERN
 
 SCHEMA_KINDS = ("cell", "vehicle", "claim")
 
 
 def _model(kind: str):
     if kind == "cell":
-        from .spec import CellSpec
+        from batcalc.spec.model import CellSpec
 
         return CellSpec
     if kind == "vehicle":
-        from .vehicle import VehicleSpec
+        from batcalc.spec.vehicle import VehicleSpec
 
         return VehicleSpec
     if kind == "claim":
-        from .claims import ClaimsFile
+        from batcalc.spec.claims import ClaimsFile
 
         return ClaimsFile
     raise BatcalcError(f"unknown spec kind {kind!r}: choose {', '.join(SCHEMA_KINDS)}")
@@ -118,6 +119,6 @@ def template(kind: str, spec_id: str) -> str:
 
     if kind not in TEMPLATES:
         raise BatcalcError(f"unknown spec kind {kind!r}: choose {', '.join(SCHEMA_KINDS)}")
-    if not re.match(r"^[a-z0-9][a-z0-9-]{0,63}$", spec_id):
+    if not re.match(ID_PATTERN, spec_id):
         raise BatcalcError(f"invalid id {spec_id!r}: use lowercase letters, digits and dashes, at most 64 characters")
     return TEMPLATES[kind].format(id=spec_id)

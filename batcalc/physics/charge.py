@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .errors import BatcalcError
+from batcalc.errors import BatcalcError
 
 #: Start SoCs shown when a charge claim leaves the start open: from empty and the common 10 %.
 ASSUMED_STARTS = (0.0, 0.10)
@@ -58,9 +58,9 @@ class Charger:
 @lru_cache(maxsize=1)
 def chargers() -> tuple[Charger, ...]:
     """Charger classes from ``specs/chargers.yaml`` (each limit sourced there), by max power."""
-    from .catalog import specs_root
-    from .chargers import ChargersFile  # noqa: F401  (registers kind: chargers)
-    from .spec import load_spec
+    from batcalc.spec.catalog import specs_root
+    from batcalc.spec.chargers import ChargersFile  # noqa: F401  (registers kind: chargers)
+    from batcalc.spec.model import load_spec
 
     spec = load_spec(specs_root() / "chargers.yaml", expect="chargers", require_sources=True)
     return tuple(sorted((Charger(c.id, c.name, c.max_power.si, c.max_power.source) for c in spec.chargers),

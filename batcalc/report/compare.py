@@ -1,82 +1,9 @@
-"""Cell listings, single-cell reports and side-by-side comparisons, as rows and as JSON data.
-
-Ratios at the same mass / energy / volume follow from energy densities (DESIGN.md, Formulas):
-at fixed mass ``E_b / E_a = rho_b / rho_a``; at fixed energy ``m_b / m_a = rho_a / rho_b``
-(gravimetric), and the same with volumetric density for volume.
-"""
-
-from __future__ import annotations
-
-from typing import NamedTuple, Optional
-
-from .cells import FIGURES, CellFigures
-from .render import Shown, shown
-from .units import format_number
+"""Cell listings, single-cell reports and side-by-side comparisons, as rows and as JSON data."""
 
 
-class Ratio(NamedTuple):
-    """``value`` = b / a; ``percent`` = (b / a - 1) * 100. None when undefined (missing or mixed levels).
-
-    (A named tuple, like :class:`~batcalc.cells.Figure`: immutable and cheap to create.)
-    """
-
-    value: Optional[float]
-    why_missing: Optional[str] = None
-
-    @property
-    def percent(self) -> Optional[float]:
-        return None if self.value is None else (self.value - 1.0) * 100.0
-
-    def text(self) -> str:
-        if self.value is None:
-            return f"n/a ({self.why_missing})"
-        return f"x{format_number(self.value)} ({self.percent:+.1f} %)"
-
-    def inline(self) -> str:
-        """Short form for a table cell next to a value: ``x1.167, +16.7 %``."""
-        return f"x{format_number(self.value)}, {self.percent:+.1f} %"
-
-    def json(self) -> dict:
-        return {"ratio": self.value, "percent": self.percent, "why_missing": self.why_missing} \
-            if self.value is None else {"ratio": round(self.value, 12), "percent": round(self.percent, 10)}
-
-
-def _density_ratio(a: CellFigures, b: CellFigures, key: str, inverse: bool) -> Ratio:
-    ra, rb = a.get(key), b.get(key)
-    if ra is None or rb is None:
-        missing = a.id if ra is None else b.id
-        return Ratio(None, f"no {FIGURES[key][0]} for {missing}")
-    if a.level != b.level:
-        return Ratio(None, f"{a.id} is {a.level}-level, {b.id} is {b.level}-level")
-    return Ratio(ra / rb if inverse else rb / ra)
-
-
-def energy_at_same_mass(a: CellFigures, b: CellFigures) -> Ratio:
-    """Energy of b's cells over a's at equal cell mass: ``E_b / E_a = rho_grav_b / rho_grav_a``."""
-    return _density_ratio(a, b, "gravimetric", inverse=False)
-
-
-def mass_at_same_energy(a: CellFigures, b: CellFigures) -> Ratio:
-    """Mass of b's cells over a's for equal energy: ``m_b / m_a = rho_grav_a / rho_grav_b``."""
-    return _density_ratio(a, b, "gravimetric", inverse=True)
-
-
-def energy_at_same_volume(a: CellFigures, b: CellFigures) -> Ratio:
-    """Energy of b over a at equal cell volume: ``E_b / E_a = rho_vol_b / rho_vol_a``."""
-    return _density_ratio(a, b, "volumetric", inverse=False)
-
-
-def volume_at_same_energy(a: CellFigures, b: CellFigures) -> Ratio:
-    """Volume of b over a for equal energy: ``V_b / V_a = rho_vol_a / rho_vol_b``."""
-    return _density_ratio(a, b, "volumetric", inverse=True)
-
-
-TRADEOFFS = (
-    ("energy_at_same_mass", "energy at the same mass", energy_at_same_mass),
-    ("mass_at_same_energy", "mass at the same energy", mass_at_same_energy),
-    ("energy_at_same_volume", "energy at the same volume", energy_at_same_volume),
-    ("volume_at_same_energy", "volume at the same energy", volume_at_same_energy),
-)
+from batcalc.physics.cells import FIGURES, CellFigures
+from batcalc.physics.compare import TRADEOFFS, Ratio
+from batcalc.units import Shown, format_number, shown
 
 
 def grade_of(cell: CellFigures) -> str:
@@ -107,7 +34,7 @@ def list_rows(cells: list[CellFigures], system: str):
 
 def charge_claim_lines(cell: CellFigures) -> list[dict]:
     """Each charge claim with its average C-rate; an open start SoC is shown from 0 % and 10 %."""
-    from . import charge
+    from batcalc.physics import charge
 
     out = []
     for claim in cell.spec.charging.claims:
@@ -163,7 +90,7 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
     notes = [f"{spec.name} ({spec.id}): {spec.maker or 'maker not given'}, {spec.chemistry or 'chemistry not given'}, "
              f"{spec.format}, status {spec.status}"]
     notes += [f"warning: {w}" for w in cell.warnings]
-    from .charge import open_start_text
+    from batcalc.physics.charge import open_start_text
 
     for claim in spec.charging.claims:
         if claim.from_soc is None:
@@ -211,7 +138,7 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
         unit = shown(None, dim, system).unit
         row, values, ratios = [label, unit], {}, {}
         base = baseline.get(key)
-        for c, x in zip(cells, si):
+        for c, x in zip(cells, si, strict=False):
             s = shown(x, dim, system)
             values[c.id] = s
             text = str(s)
@@ -236,7 +163,7 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
             tradeoffs[key] = {cid: r.json() for cid, r in results.items()}
     notes = [f"ratios are against the baseline {baseline.id}: x = other / baseline, "
              "(+/- %) = percent change"]
-    notes += [f"same mass: E2/E1 = rho2/rho1; same energy: m2/m1 = rho1/rho2 (cell level unless marked pack)"]
+    notes += ["same mass: E2/E1 = rho2/rho1; same energy: m2/m1 = rho1/rho2 (cell level unless marked pack)"]
     levels = {c.level for c in cells}
     if len(levels) > 1:
         notes.append("warning: cell-level and pack-level densities are not comparable (a pack adds "

@@ -10,8 +10,22 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import (CycleOpt, FMassOpt, FUsableOpt, UnitsOpt, UnitSystem, VehicleOpt, _complete_cells,
-                  _complete_vehicles, _cycle, _pack_options, _quantity, emit, fail, handles_errors)
+from batcalc.cli.common import (
+    CycleOpt,
+    FMassOpt,
+    FUsableOpt,
+    UnitsOpt,
+    UnitSystem,
+    VehicleOpt,
+    _complete_cells,
+    _complete_vehicles,
+    _cycle,
+    _pack_options,
+    _quantity,
+    emit,
+    fail,
+    handles_errors,
+)
 
 plot_app = typer.Typer(
     name="plot",
@@ -31,7 +45,7 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="overwrite FILE if it ex
 
 def _prepare(output: str, force: bool) -> None:
     """Fail fast, before any calculation: bad file name, existing file, no matplotlib."""
-    from .plots import check_output, require_matplotlib
+    from batcalc.plots.draw import check_output, require_matplotlib
 
     check_output(output, force)
     require_matplotlib()
@@ -52,8 +66,9 @@ def ragone_cmd(cells: Annotated[Optional[list[str]], typer.Argument(
     \b
     Example: batcalc plot ragone tesla-4680 byd-blade-lfp huineng-llcb -o ragone.png
     """
-    from .catalog import catalog_ids, load_cell
-    from .plots import draw_ragone, ragone_data
+    from batcalc.physics.cells import load_cell
+    from batcalc.plots.draw import draw_ragone, ragone_data
+    from batcalc.spec.catalog import catalog_ids
 
     _prepare(output, force)
     loaded = [load_cell(c) for c in (cells or catalog_ids("cell"))]
@@ -83,9 +98,9 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
     \b
     Example: batcalc plot range gac-aion-ssb-300 gac-aion-ssb-350 --vehicle mid-sedan -o range.png
     """
-    from .catalog import load_cell
-    from .plots import draw_range, fmt, range_data
-    from .vehicle import load_vehicle
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.plots.draw import draw_range, fmt, range_data
 
     _prepare(output, force)
     data = range_data([load_cell(c) for c in cells], load_vehicle(vehicle), unit_system.value, _cycle(cycle),
@@ -118,8 +133,8 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
     \b
     Example: batcalc plot charge huineng-llcb --vehicle mid-sedan -o charge.png
     """
-    from .catalog import load_cell
-    from .plots import MAX_CHARGE_WINDOWS, charge_data, draw_charge
+    from batcalc.physics.cells import load_cell
+    from batcalc.plots.draw import MAX_CHARGE_WINDOWS, charge_data, draw_charge
 
     _prepare(output, force)
     data = charge_data(load_cell(cell), unit_system.value, vehicle, _quantity(pack_energy, "energy", "--pack-energy"),

@@ -10,8 +10,8 @@ import math
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
-from .spec import CellSpec, Value, cited_sources, resolve_sources
-from .units import format_number
+from batcalc.spec.model import CellSpec, Value, cited_sources, resolve_sources
+from batcalc.units import format_number
 
 #: Relative difference above which a value given twice is reported as a mismatch.
 MISMATCH_TOLERANCE = 0.03
@@ -177,7 +177,7 @@ def figures_of(spec: CellSpec, cited: dict[tuple, Optional[str]] | None = None) 
 
 
 def _short(fig: Figure) -> str:
-    from . import units
+    from batcalc import units
 
     value, unit = units.display(fig.si, fig.dim)
     return f"{units.format_number(value)} {unit}"
@@ -185,6 +185,13 @@ def _short(fig: Figure) -> str:
 
 def _cited_without_document(spec: CellSpec) -> dict[tuple, Optional[str]]:
     """Source resolution for a spec built in code (no file): same rules, no locations needed."""
-    from .yamlfile import Document
+    from batcalc.io.yamlfile import Document
 
     return resolve_sources(spec, Document("<memory>", None))
+
+
+def load_cell(name: str) -> CellFigures:
+    """A cell's :class:`CellFigures` by catalogue id or path (validated, cached per file version)."""
+    from batcalc.spec.catalog import load
+
+    return figures_of(load(name, "cell"))

@@ -5,7 +5,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from .spec import ID_PATTERN, Qty, Source, Strict, register_kind
+from batcalc.spec.model import ID_PATTERN, Qty, Source, Strict, register_kind
 
 
 class ChargerSpec(Strict):

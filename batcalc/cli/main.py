@@ -6,15 +6,35 @@ line on stderr (``path:line:col: message`` where a file is involved). ``--debug`
 
 
 import copy
-import functools
 import os
 import sys
 from enum import Enum
-from typing import Annotated, Callable, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from .errors import BatcalcError, SpecError
+from batcalc.cli.common import (  # noqa: F401
+    _DEBUG,
+    CycleOpt,
+    ExplainOpt,
+    FMassOpt,
+    FormatOpt,
+    FUsableOpt,
+    FVolumeOpt,
+    UnitsOpt,
+    UnitSystem,
+    VehicleOpt,
+    _complete_cells,
+    _complete_vehicles,
+    _cycle,
+    _explained,
+    _pack_options,
+    _quantity,
+    emit,
+    fail,
+    handles_errors,
+)
+from batcalc.errors import BatcalcError
 
 app = typer.Typer(
     name="batcalc",
@@ -27,66 +47,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_DEBUG = {"on": bool(os.environ.get("BATCALC_DEBUG"))}
-
-
-class UnitSystem(str, Enum):
-    metric = "metric"
-    imperial = "imperial"
-
-
-def _complete_format(incomplete: str) -> list[str]:
-    from .render import formats
-
-    return [f for f in formats() if f.startswith(incomplete)]
-
-
-def _complete_cells(incomplete: str) -> list[str]:
-    from .catalog import catalog_ids
-
-    return [i for i in catalog_ids("cell") if i.startswith(incomplete)]
-
-
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, markdown, csv, json, or any tabulate "
-                                        "format (grid, pipe, rst, latex, ...)", autocompletion=_complete_format)]
-UnitsOpt = Annotated[UnitSystem, typer.Option("--units", "-u", help="unit system for the output")]
-
-
-def fail(message: str) -> None:
-    """Print a one-line error on stderr (what the user gave is never changed)."""
-    typer.echo(message, err=True)
-
-
-def handles_errors(fn: Callable) -> Callable:
-    """Turn batcalc's errors into one line on stderr and exit code 2; never a traceback."""
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except BatcalcError as exc:
-            if _DEBUG["on"]:
-                import traceback
-
-                traceback.print_exc()
-            fail(str(exc) if isinstance(exc, SpecError) and exc.path else f"batcalc: error: {exc}")
-            raise typer.Exit(exc.exit_code) from None
-        except typer.Exit:
-            raise
-        except (KeyboardInterrupt, BrokenPipeError):
-            raise typer.Exit(130) from None
-        except Exception as exc:  # a bug: still one line unless --debug
-            if _DEBUG["on"]:
-                import traceback
-
-                traceback.print_exc()
-            fail(f"batcalc: internal error: {type(exc).__name__}: {exc} (a bug; rerun with --debug "
-                 f"and report it)")
-            raise typer.Exit(3) from None
-    return wrapper
-
-
-def emit(text: str) -> None:
-    typer.echo(text)
 
 
 @app.callback()
@@ -118,24 +78,25 @@ def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to li
     \b
     Example: batcalc list --kind vehicle --format markdown
     """
-    from .render import check_format, render
+    from batcalc.report.render import check_format, render
 
     check_format(fmt)
     if kind is Kind.cell:
-        from .catalog import catalog_ids, load_cell
-        from .compare import list_rows
+        from batcalc.physics.cells import load_cell
+        from batcalc.report.compare import list_rows
+        from batcalc.spec.catalog import catalog_ids
 
         headers, rows, data = list_rows([load_cell(i) for i in catalog_ids("cell")], unit_system.value)
     elif kind is Kind.vehicle:
-        from .reports import vehicle_rows
+        from batcalc.report.reports import vehicle_rows
 
         headers, rows, data = vehicle_rows(unit_system.value)
     elif kind is Kind.cycle:
-        from .reports import cycle_rows
+        from batcalc.report.reports import cycle_rows
 
         headers, rows, data = cycle_rows(unit_system.value)
     else:
-        from .reports import claim_file_rows
+        from batcalc.report.reports import claim_file_rows
 
         headers, rows, data = claim_file_rows()
     emit(render(headers, rows, data, fmt))
@@ -151,9 +112,9 @@ def show_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogue
     \b
     Example: batcalc show huineng-llcb
     """
-    from .catalog import load_cell
-    from .compare import show_rows
-    from .render import check_format, render
+    from batcalc.physics.cells import load_cell
+    from batcalc.report.compare import show_rows
+    from batcalc.report.render import check_format, render
 
     check_format(fmt)
     figures = load_cell(cell)
@@ -177,9 +138,9 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
     \b
     Example: batcalc compare gac-aion-ssb-300 gac-aion-ssb-350
     """
-    from .catalog import load_cell
-    from .compare import compare_rows
-    from .render import check_format, render
+    from batcalc.physics.cells import load_cell
+    from batcalc.report.compare import compare_rows
+    from batcalc.report.render import check_format, render
 
     check_format(fmt)
     names = list(cells)
@@ -205,14 +166,14 @@ def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a va
     \b
     Example: batcalc convert "16 kWh/100km" MPGe
     """
-    from .render import check_format, render
-    from .units import convert, format_number, split_value
+    from batcalc.report.render import check_format, render
+    from batcalc.units import convert, format_number, split_value
 
     check_format(fmt)
     result = convert(value, unit)
     number, given_unit = split_value(value)
     out = float(result.magnitude)
-    from .render import Shown
+    from batcalc.units import Shown
 
     data = {"from": Shown(number, given_unit.strip()), "to": Shown(out, unit.strip())}
     if fmt == "table":
@@ -221,65 +182,6 @@ def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a va
         emit(render(["from", "unit", "to", "unit"], [[Shown(number), given_unit.strip(), Shown(out), unit.strip()]],
                     data, fmt))
 
-
-def _complete_vehicles(incomplete: str) -> list[str]:
-    from .catalog import catalog_ids
-
-    return [i for i in catalog_ids("vehicle") if i.startswith(incomplete)]
-
-
-def _complete_cycles(incomplete: str) -> list[str]:
-    return [c for c in ("wltp", "udds", "hwfet", "80 km/h", "100 km/h", "120 km/h") if c.startswith(incomplete)]
-
-
-VehicleOpt = Annotated[str, typer.Option("--vehicle", "-v", help="catalogue id or path of a vehicle spec",
-                                         autocompletion=_complete_vehicles)]
-CycleOpt = Annotated[Optional[str], typer.Option(
-    "--cycle", "-c", help="wltp (WLTC class 3b), udds, hwfet, or a constant speed such as '100 km/h' "
-    "[default: wltp; 80 km/h for heavy trucks; a vehicle's measured consumption if it gives one]",
-    autocompletion=_complete_cycles)]
-FMassOpt = Annotated[Optional[str], typer.Option("--f-mass", help="cell mass / pack mass, e.g. '70 %' "
-                                                 "[default: 70 %; cell-to-pack designs 80-90 %]")]
-FUsableOpt = Annotated[Optional[str], typer.Option("--f-usable", help="usable / nominal pack energy [default: 93 %]")]
-FVolumeOpt = Annotated[Optional[str], typer.Option("--f-volume", help="cell volume / pack volume, for the pack "
-                                                   "volume [default: 50 %]")]
-ExplainOpt = Annotated[bool, typer.Option("--explain", help="print the derivation step by step")]
-
-
-def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
-    """SI magnitude of an option's value, or None; errors name the option."""
-    if text is None:
-        return None
-    from .units import parse_quantity, to_si
-
-    try:
-        value = to_si(parse_quantity(text, dim), dim)
-    except BatcalcError as exc:
-        raise BatcalcError(f"{option}: {exc}") from None
-    if dim == "fraction" and not 0 <= value <= 1:
-        raise BatcalcError(f"{option}: {text!r} is outside 0-100 %")
-    return value
-
-
-def _pack_options(f_mass: Optional[str], f_usable: Optional[str], f_volume: Optional[str] = None):
-    from .pack import PackOptions
-
-    kwargs = {}
-    for name, text, option in (("f_mass", f_mass, "--f-mass"), ("f_usable", f_usable, "--f-usable"),
-                               ("f_volume", f_volume, "--f-volume")):
-        if text is not None:
-            kwargs[name] = _quantity(text, "fraction", option)
-    return PackOptions(**kwargs)
-
-
-def _explained(steps: list[str], data: dict, notes: list[str], fmt: str) -> list[str]:
-    """Add an --explain derivation: under "explain" in JSON, before the notes elsewhere."""
-    data["explain"] = steps
-    return notes if fmt == "json" else ["derivation:"] + steps + notes
-
-
-def _cycle(cycle: Optional[str]) -> str:
-    return "default" if cycle is None else cycle
 
 
 @app.command("range")
@@ -301,11 +203,11 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     \b
     Example: batcalc range gac-aion-ssb-350 --vehicle mid-sedan --pack-mass "480 kg"
     """
-    from .catalog import load_cell
-    from .render import check_format, render
-    from .reports import explain_range, range_report
-    from .tradeoff import range_of
-    from .vehicle import load_vehicle
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.tradeoff import range_of
+    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.report.render import check_format, render
+    from batcalc.report.reports import explain_range, range_report
 
     check_format(fmt)
     result = range_of(load_cell(cell), load_vehicle(vehicle), pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
@@ -343,11 +245,11 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     \b
     Example: batcalc tradeoff gac-aion-ssb-300 gac-aion-ssb-350 --vehicle heavy-truck --hold range
     """
-    from .catalog import load_cell
-    from .render import check_format, render
-    from .reports import explain_tradeoff, tradeoff_report
-    from .tradeoff import tradeoff
-    from .vehicle import load_vehicle
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.tradeoff import tradeoff
+    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.report.render import check_format, render
+    from batcalc.report.reports import explain_tradeoff, tradeoff_report
 
     check_format(fmt)
     if target_range is not None and hold != "range":
@@ -381,10 +283,10 @@ def sweep_cmd(vehicle: VehicleOpt,
     \b
     Example: batcalc sweep --vehicle mid-sedan --densities "250:400:50 Wh/kg" --pack-masses "300:600:100 kg"
     """
-    from .render import check_format
-    from .reports import sweep_report
-    from .units import parse_grid
-    from .vehicle import load_vehicle
+    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.report.render import check_format
+    from batcalc.report.reports import sweep_report
+    from batcalc.units import parse_grid
 
     check_format(fmt)
     if (pack_masses is None) == (ranges is None):
@@ -422,9 +324,9 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
     \b
     Example: batcalc charge huineng-llcb --vehicle mid-sedan --pack-energy "100 kWh"
     """
-    from .catalog import load_cell
-    from .reports import charge_report
-    from .render import check_format, render
+    from batcalc.physics.cells import load_cell
+    from batcalc.report.render import check_format, render
+    from batcalc.report.reports import charge_report
 
     check_format(fmt)
     figures = load_cell(cell)
@@ -437,7 +339,7 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
 
 
 def _verdict_output(verdicts, fmt: str, title: str | None = None) -> None:
-    from .render import render
+    from batcalc.report.render import render
 
     headers = ["claim", "kind", "verdict", "claimed", "derived", "what it would take"]
     rows = [[v.id, v.kind, v.status.upper(), v.claimed, v.derived, v.would_take] for v in verdicts]
@@ -471,8 +373,8 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
     \b
     Example: batcalc check seed-article
     """
-    from .claims import check_file
-    from .render import check_format
+    from batcalc.claims.check import check_file
+    from batcalc.report.render import check_format
 
     check_format(fmt)
     verdicts, titles = [], []
@@ -506,8 +408,8 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
     \b
     Example: batcalc claim growth start="1.95 billion yuan" end="116.23 billion yuan" start_year=2024 end_year=2030 --asserted "98 %"
     """
-    from .claims import check_inline, inline_inputs
-    from .render import check_format
+    from batcalc.claims.check import check_inline, inline_inputs
+    from batcalc.report.render import check_format
 
     check_format(fmt)
     pairs = inline_inputs(inputs or [])
@@ -533,8 +435,8 @@ def schema_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="ce
     \b
     Example: batcalc schema cell > cell.schema.json
     """
-    from .render import render_json
-    from .schema import schema_for
+    from batcalc.report.render import render_json
+    from batcalc.spec.schema import schema_for
 
     emit(render_json(schema_for(kind.value)))
 
@@ -551,8 +453,8 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
     \b
     Example: batcalc new cell my-cell
     """
-    from .schema import template
-    from .safefile import write_new
+    from batcalc.io.safefile import write_new
+    from batcalc.spec.schema import template
 
     path = output or f"{spec_id}.yaml"
     write_new(path, template(kind.value, spec_id).encode("utf-8"), force=force)
@@ -560,7 +462,7 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
          f"{'show' if kind is SpecKind.cell else 'check' if kind is SpecKind.claim else 'range gac-aion-ssb-350 --vehicle'} {path}")
 
 
-from .cli_plot import plot_app  # noqa: E402  (the plot commands, matplotlib loaded only when plotting)
+from batcalc.cli.plot import plot_app  # noqa: E402  (the plot commands, matplotlib loaded only when plotting)
 
 app.add_typer(plot_app, name="plot")
 

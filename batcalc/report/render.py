@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
-import math
-from typing import Any, Iterable, NamedTuple, Optional
+from typing import Any, Iterable
 
-from . import units
-from .errors import BatcalcError, printable
+from batcalc import units
+from batcalc.errors import BatcalcError, printable
+from batcalc.units import Shown, _json_number, shown  # noqa: F401
 
 #: Formats batcalc adds to tabulate's own: ``table`` (tabulate's "simple"), ``markdown`` ("github"),
 #: ``csv`` and ``json``.
@@ -36,50 +36,6 @@ def check_format(fmt: str) -> str:
     raise BatcalcError(f"unknown format {fmt!r}; choose one of: {', '.join(formats())}")
 
 
-class Shown(NamedTuple):
-    """A number in display units, e.g. ``Shown(350.0, 'Wh/kg')``; ``text`` overrides the cell text.
-
-    (A named tuple: immutable like a frozen dataclass, and several times cheaper to create.)
-    """
-
-    value: Optional[float]
-    unit: str = ""
-    text: Optional[str] = None
-
-    def json(self) -> Any:
-        if self.value is None:
-            return None
-        return {"value": _json_number(self.value), "unit": self.unit}
-
-    def __str__(self) -> str:
-        if self.text is not None:
-            return self.text
-        if self.value is None:
-            return ""
-        return units.format_number(self.value)
-
-
-_DISPLAY: dict[tuple, tuple[str, float]] = {}
-
-
-def shown(si: Optional[float], dim: str, system: str = "metric", category: str | None = None) -> Shown:
-    """An SI magnitude of dimension ``dim`` as a :class:`Shown` in ``system``'s display unit."""
-    key = (dim, system, category)
-    found = _DISPLAY.get(key)
-    if found is None:
-        unit = units.display_unit(category or dim, system)
-        found = _DISPLAY[key] = (unit, float(units.from_si(1.0, dim, unit)))
-    if si is None:
-        return Shown(None, found[0])
-    return Shown(float(si) * found[1], found[0])
-
-
-def _json_number(x: float) -> Any:
-    if isinstance(x, float) and not math.isfinite(x):
-        return None
-    return float(f"{x:.15g}") if isinstance(x, float) else x     # 15 significant digits: 1e-15 stays 1e-15
-
-
 def to_jsonable(obj: Any) -> Any:
     """Plain JSON data of results built from dicts, lists, :class:`Shown` and numbers."""
     if isinstance(obj, Shown):
@@ -95,7 +51,7 @@ def to_jsonable(obj: Any) -> Any:
 
 def render_json(obj: Any) -> str:
     """Stable, indented JSON (keys in the order built, no colour)."""
-    import json     # here: the table formats never need it
+    import json  # here: the table formats never need it
 
     return json.dumps(to_jsonable(obj), indent=2, ensure_ascii=False)
 

@@ -1,0 +1,1 @@
+"""Claim checking: verdicts on claims from the news, using the physics layer."""

@@ -1,0 +1,1 @@
+"""The ``batcalc`` command line."""

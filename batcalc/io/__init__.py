@@ -1,0 +1,1 @@
+"""Files: YAML read with line:col positions, safe atomic writes."""

@@ -1,0 +1,1 @@
+"""The physics: cells, packs, vehicles and cycles, charging, trade-offs. SI floats in, SI floats out."""

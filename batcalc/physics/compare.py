@@ -1,0 +1,78 @@
+"""Cell listings, single-cell reports and side-by-side comparisons, as rows and as JSON data.
+
+Ratios at the same mass / energy / volume follow from energy densities (DESIGN.md, Formulas):
+at fixed mass ``E_b / E_a = rho_b / rho_a``; at fixed energy ``m_b / m_a = rho_a / rho_b``
+(gravimetric), and the same with volumetric density for volume.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+from batcalc.physics.cells import FIGURES, CellFigures
+from batcalc.units import format_number
+
+
+class Ratio(NamedTuple):
+    """``value`` = b / a; ``percent`` = (b / a - 1) * 100. None when undefined (missing or mixed levels).
+
+    (A named tuple, like :class:`~batcalc.cells.Figure`: immutable and cheap to create.)
+    """
+
+    value: Optional[float]
+    why_missing: Optional[str] = None
+
+    @property
+    def percent(self) -> Optional[float]:
+        return None if self.value is None else (self.value - 1.0) * 100.0
+
+    def text(self) -> str:
+        if self.value is None:
+            return f"n/a ({self.why_missing})"
+        return f"x{format_number(self.value)} ({self.percent:+.1f} %)"
+
+    def inline(self) -> str:
+        """Short form for a table cell next to a value: ``x1.167, +16.7 %``."""
+        return f"x{format_number(self.value)}, {self.percent:+.1f} %"
+
+    def json(self) -> dict:
+        return {"ratio": self.value, "percent": self.percent, "why_missing": self.why_missing} \
+            if self.value is None else {"ratio": round(self.value, 12), "percent": round(self.percent, 10)}
+
+
+def _density_ratio(a: CellFigures, b: CellFigures, key: str, inverse: bool) -> Ratio:
+    ra, rb = a.get(key), b.get(key)
+    if ra is None or rb is None:
+        missing = a.id if ra is None else b.id
+        return Ratio(None, f"no {FIGURES[key][0]} for {missing}")
+    if a.level != b.level:
+        return Ratio(None, f"{a.id} is {a.level}-level, {b.id} is {b.level}-level")
+    return Ratio(ra / rb if inverse else rb / ra)
+
+
+def energy_at_same_mass(a: CellFigures, b: CellFigures) -> Ratio:
+    """Energy of b's cells over a's at equal cell mass: ``E_b / E_a = rho_grav_b / rho_grav_a``."""
+    return _density_ratio(a, b, "gravimetric", inverse=False)
+
+
+def mass_at_same_energy(a: CellFigures, b: CellFigures) -> Ratio:
+    """Mass of b's cells over a's for equal energy: ``m_b / m_a = rho_grav_a / rho_grav_b``."""
+    return _density_ratio(a, b, "gravimetric", inverse=True)
+
+
+def energy_at_same_volume(a: CellFigures, b: CellFigures) -> Ratio:
+    """Energy of b over a at equal cell volume: ``E_b / E_a = rho_vol_b / rho_vol_a``."""
+    return _density_ratio(a, b, "volumetric", inverse=False)
+
+
+def volume_at_same_energy(a: CellFigures, b: CellFigures) -> Ratio:
+    """Volume of b over a for equal energy: ``V_b / V_a = rho_vol_a / rho_vol_b``."""
+    return _density_ratio(a, b, "volumetric", inverse=True)
+
+
+TRADEOFFS = (
+    ("energy_at_same_mass", "energy at the same mass", energy_at_same_mass),
+    ("mass_at_same_energy", "mass at the same energy", mass_at_same_energy),
+    ("energy_at_same_volume", "energy at the same volume", energy_at_same_volume),
+    ("volume_at_same_energy", "volume at the same energy", volume_at_same_energy),
+)

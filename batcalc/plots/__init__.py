@@ -1,0 +1,1 @@
+"""Charts (matplotlib, an optional extra)."""

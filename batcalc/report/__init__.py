@@ -1,0 +1,1 @@
+"""Rows, tables and JSON for each command; display units are chosen here."""

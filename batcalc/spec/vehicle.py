@@ -1,0 +1,83 @@
+"""The vehicle spec model (``kind: vehicle``): masses, road load, drivetrain, sources."""
+
+from typing import Literal, Optional
+
+from pydantic import Field, field_validator, model_validator
+
+from batcalc.spec.model import ID_PATTERN, Qty, Source, Strict, register_kind
+
+#: Bounds outside which a vehicle value is a typo, not a vehicle (SI: kg, m^2; fractions).
+PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0.05, ""),
+             "frontal_area": (0.5, 20.0, "m^2"), "mass_without_battery": (100.0, 100_000.0, "kg"),
+             "drivetrain_efficiency": (0.3, 1.0, ""), "rotational_mass_factor": (0.0, 0.5, "")}
+
+
+class ReferencePack(Strict):
+    energy: Qty("energy") = Field(description="gross (nominal) energy of the pack the vehicle ships with")
+    mass: Optional[Qty("mass")] = None
+
+
+class CoastDown(Strict):
+    f0: Qty("force", allow_zero=True)
+    f1: Qty("force_per_speed", allow_zero=True)
+    f2: Qty("force_per_speed2", allow_zero=True)
+
+
+class MeasuredConsumption(Strict):
+    value: Qty("consumption") = Field(description="consumption at the battery, e.g. '150 Wh/km'")
+    cycle: Optional[str] = None
+    at_mass: Qty("mass") = Field(description="total mass the figure was measured at")
+    per_100kg: Qty("consumption", allow_zero=True) = Field(description="change per extra 100 kg")
+
+
+class VehicleSpec(Strict):
+    """A vehicle body: masses, road load and drivetrain; the battery is added by the calculator."""
+
+    kind: Literal["vehicle"]
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    vehicle_class: Literal["car", "suv", "light-truck", "medium-truck", "heavy-truck"] = Field("car", alias="class")
+    mass_without_battery: Qty("mass") = Field(description="curb mass minus the traction pack")
+    reference_pack: Optional[ReferencePack] = None
+    payload: Qty("mass", allow_zero=True) = Field(description="load carried in range calculations")
+    max_gross_mass: Optional[Qty("mass")] = None
+    drag_coefficient: Optional[Qty("number")] = None
+    frontal_area: Optional[Qty("area")] = None
+    rolling_resistance: Optional[Qty("number")] = None
+    coast_down: Optional[CoastDown] = None
+    rotational_mass_factor: Optional[Qty("number", allow_zero=True)] = None
+    drivetrain_efficiency: Optional[Qty("fraction")] = None
+    regen_fraction: Optional[Qty("fraction", allow_zero=True)] = None
+    auxiliary_power: Optional[Qty("power", allow_zero=True)] = None
+    measured_consumption: Optional[MeasuredConsumption] = None
+    notes: Optional[str] = None
+    sources: list[Source] = []
+
+    model_config = Strict.model_config | {"populate_by_name": True}
+
+    @field_validator("drag_coefficient", "rolling_resistance", "frontal_area", "mass_without_battery",
+                     "drivetrain_efficiency", "rotational_mass_factor")
+    @classmethod
+    def _plausible(cls, v, info):
+        """Refuse values no road vehicle has (a typo such as C_d 23 for 0.23 would silently give 15 km)."""
+        if v is None:
+            return v
+        low, high, unit = PLAUSIBLE[info.field_name]
+        x = v.si
+        if not low <= x <= high:
+            raise ValueError(f"{v.text!r} is not plausible for {info.field_name} (expected {low:g}-{high:g}"
+                             f"{' ' + unit if unit else ''}); a typo?")
+        return v
+
+    @model_validator(mode="after")
+    def _road_load(self) -> "VehicleSpec":
+        aero = [self.drag_coefficient, self.frontal_area, self.rolling_resistance]
+        if self.measured_consumption is None and self.coast_down is None and None in aero:
+            raise ValueError("give drag_coefficient, frontal_area and rolling_resistance, or coast_down, "
+                             "or measured_consumption")
+        if self.coast_down is not None and any(v is not None for v in aero):
+            raise ValueError("give either coast_down or drag_coefficient/frontal_area/rolling_resistance, not both")
+        return self
+
+
+register_kind("vehicle", VehicleSpec)
