@@ -1,0 +1,40 @@
+"""The energy identities every range, consumption and pack-sizing figure rests on (SI: J, m, J/m).
+
+One home for them: claim evaluators, reports and plots call these instead of writing ``E * f / c``
+again. ``1 J/m = 1/3.6 Wh/km``.
+
+- usable energy ``E_usable = E_gross f_usable``
+- range ``R = E_usable / c``
+- energy for a range ``E_gross = R c / f_usable``
+- consumption implied by a range ``c = E_usable / R``
+"""
+
+from __future__ import annotations
+
+from batcalc.errors import BatcalcError
+
+
+def usable_energy(gross_j: float, f_usable: float) -> float:
+    """Usable energy, J: ``E_usable = E_gross * f_usable`` (``f_usable`` a fraction, 0 < f <= 1)."""
+    return gross_j * f_usable
+
+
+def range_from_energy(usable_j: float, consumption_j_per_m: float) -> float:
+    """Range, m: ``R = E_usable / c`` (E in J, c in J/m at the battery)."""
+    if not consumption_j_per_m > 0:
+        raise BatcalcError("consumption must be positive to give a range")
+    return usable_j / consumption_j_per_m
+
+
+def gross_energy_for_range(range_m: float, consumption_j_per_m: float, f_usable: float) -> float:
+    """Gross pack energy, J, that gives ``range_m`` at ``consumption_j_per_m``: ``E = R c / f_usable``."""
+    if not f_usable > 0:
+        raise BatcalcError("the usable fraction must be positive")
+    return range_m * consumption_j_per_m / f_usable
+
+
+def consumption_for_range(usable_j: float, range_m: float) -> float:
+    """Consumption at the battery, J/m, that a usable energy and a range imply: ``c = E_usable / R``."""
+    if not range_m > 0:
+        raise BatcalcError("range must be positive to imply a consumption")
+    return usable_j / range_m
