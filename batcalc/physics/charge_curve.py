@@ -1,0 +1,217 @@
+"""Charge curves: charging power against state of charge, and the time, energy and power of a window.
+
+The power into the battery at a state of charge ``s`` (0..1) is the least of three limits:
+
+    P(s) = min(P_charger,                      the charger's power rating (at its DC output)
+               I_charger * V_pack(s),          its current rating at the pack's voltage
+               C_peak * share(s) * E_pack * V_pack(s) / V_nominal)   the cell's C-rate limit
+
+``share(s)`` is the taper: the cell's allowed C-rate as a share of its peak (a table against SoC,
+piecewise constant or piecewise linear). ``C_peak * E_pack`` is power at the nominal voltage; the
+voltage ratio turns it into ``C * Q * V(s)``. A limit that is not known is left out (``None``).
+
+Time over a window is ``t = integral E_pack ds / P(s)``. It is computed once per curve on a fixed
+SoC grid (every table breakpoint on it, cells of at most ``1/2000`` SoC, power taken at each cell's
+middle): ``T(s)`` cumulative seconds, linear between grid points. So time is additive over adjacent
+windows exactly, a flat curve gives ``dSoC E / P`` to rounding, and a higher limit never gives a
+longer time. Everything in SI: fractions, J, W, A, V, s; C-rates in 1/s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+import numpy.typing as npt
+
+from batcalc.errors import BatcalcError
+
+FloatArray = npt.NDArray[np.float64]
+
+#: Grid cells per unit of SoC (at most 1/2000 SoC wide).
+RESOLUTION = 2000
+#: The limits a charge can meet, in the order reported.
+LIMITS = ("charger power", "charger current", "battery")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A function of SoC given as a table: ``soc`` rising from 0 to 1, ``value`` at each point.
+
+    ``step``: piecewise constant, ``value[i]`` from ``soc[i]`` up to ``soc[i + 1]``; else piecewise
+    linear between points. Values below the first point take the first value.
+    """
+
+    soc: tuple[float, ...]
+    value: tuple[float, ...]
+    step: bool = False
+
+    def __post_init__(self) -> None:
+        if len(self.soc) != len(self.value) or not self.soc:
+            raise BatcalcError("a SoC table needs as many values as SoC points, at least one")
+        if any(not 0 <= s <= 1 for s in self.soc) or any(b <= a for a, b in zip(self.soc, self.soc[1:], strict=False)):
+            raise BatcalcError("SoC points of a table must rise strictly, within 0-100 %")
+        if any(not (np.isfinite(v) and v >= 0) for v in self.value):
+            raise BatcalcError("values of a SoC table must be finite and not negative")
+
+    def at(self, s: FloatArray) -> FloatArray:
+        """The table's value at each SoC in ``s``."""
+        soc, value = np.asarray(self.soc), np.asarray(self.value)
+        if self.step:
+            i = np.searchsorted(soc, s, side="right") - 1
+            return np.asarray(value[np.clip(i, 0, len(value) - 1)], dtype=np.float64)
+        return np.asarray(np.interp(s, soc, value), dtype=np.float64)
+
+
+def flat(value: float) -> Table:
+    """A table with the same value at every SoC."""
+    return Table((0.0,), (value,), step=True)
+
+
+@dataclass(frozen=True)
+class ChargeLimits:
+    """What limits charging a pack: the pack, its cells' C-rate and taper, and the charger (SI)."""
+
+    pack_energy: float                         # J, gross
+    nominal_voltage: float                     # V, the pack's nominal voltage
+    voltage: Optional[Table] = None            # V against SoC; None: nominal throughout
+    peak_c_rate: Optional[float] = None        # 1/s, the cells' peak charge C-rate; None: unknown
+    taper: Table = field(default_factory=lambda: flat(1.0))   # share of the peak C-rate against SoC
+    charger_power: Optional[float] = None      # W at the charger's DC output; None: no limit
+    charger_current: Optional[float] = None    # A; None: no limit
+    charger_voltage: Optional[float] = None    # V, the highest the charger delivers
+
+    def __post_init__(self) -> None:
+        if not (np.isfinite(self.pack_energy) and self.pack_energy > 0):
+            raise BatcalcError("pack energy must be positive")
+        if not (np.isfinite(self.nominal_voltage) and self.nominal_voltage > 0):
+            raise BatcalcError("pack voltage must be positive")
+        for name in ("peak_c_rate", "charger_power", "charger_current", "charger_voltage"):
+            v = getattr(self, name)
+            if v is not None and not (np.isfinite(v) and v > 0):
+                raise BatcalcError(f"{name.replace('_', ' ')} must be positive")
+        if self.peak_c_rate is None and self.charger_power is None and self.charger_current is None:
+            raise BatcalcError("nothing limits this charge: give the cell's C-rate or a charger")
+
+
+@dataclass(frozen=True)
+class WindowResult:
+    """A charge from ``from_soc`` to ``to_soc`` along a curve (SI: s, W, J)."""
+
+    from_soc: float
+    to_soc: float
+    time: float                                # s
+    energy: float                              # J into the battery: dSoC * E_pack
+    average_power: float                       # W at the battery
+    peak_power: float                          # W at the battery
+    peak_soc: float                            # where the peak is reached
+    limited_by: dict[str, float]               # share of the time each limit decides
+    limit_spans: tuple[tuple[str, float, float], ...]   # (limit, from SoC, to SoC), in order
+
+    @property
+    def decided_by(self) -> str:
+        """The limit that decides most of the time."""
+        return max(self.limited_by, key=lambda k: self.limited_by[k])
+
+
+class ChargeCurve:
+    """Charging power against SoC for :class:`ChargeLimits`, with time, energy and power of windows."""
+
+    def __init__(self, limits: ChargeLimits) -> None:
+        self.limits = limits
+        points = {0.0, 1.0} | set(limits.taper.soc) | (set(limits.voltage.soc) if limits.voltage else set())
+        grid = np.union1d(np.linspace(0.0, 1.0, RESOLUTION + 1), np.array(sorted(points)))
+        mids = (grid[:-1] + grid[1:]) / 2
+        power, which = self._power(mids)
+        if np.any(power <= 0):
+            s = float(mids[np.argmax(power <= 0)])
+            raise BatcalcError(f"charging power is zero at {s * 100:.1f} % SoC: the taper or a limit is 0 there")
+        self.grid, self.mids, self.power, self.which = grid, mids, power, which
+        self.elapsed = np.concatenate([[0.0], np.cumsum(limits.pack_energy * np.diff(grid) / power)])
+
+    def voltage_at(self, s: FloatArray) -> FloatArray:
+        """Pack voltage, V, at each SoC in ``s``."""
+        lim = self.limits
+        if lim.voltage is None:
+            return np.full_like(s, lim.nominal_voltage, dtype=np.float64)
+        return lim.voltage.at(s)
+
+    def _power(self, s: FloatArray) -> tuple[FloatArray, npt.NDArray[np.int64]]:
+        """Power limit, W, at each SoC in ``s`` and which limit it is (an index into :data:`LIMITS`)."""
+        lim = self.limits
+        v = self.voltage_at(s)
+        if lim.charger_voltage is not None and np.any(v > lim.charger_voltage * (1 + 1e-9)):
+            raise BatcalcError(f"the pack reaches {float(v.max()):.0f} V, above the charger's "
+                               f"{lim.charger_voltage:.0f} V")
+        candidates = np.full((3, len(s)), np.inf)
+        if lim.charger_power is not None:
+            candidates[0] = lim.charger_power
+        if lim.charger_current is not None:
+            candidates[1] = lim.charger_current * v
+        if lim.peak_c_rate is not None:
+            candidates[2] = lim.peak_c_rate * lim.taper.at(s) * lim.pack_energy * v / lim.nominal_voltage
+        which = np.argmin(candidates, axis=0)
+        return candidates[which, np.arange(len(s))], which
+
+    def power_at(self, s: FloatArray) -> FloatArray:
+        """Charging power at the battery, W, at each SoC in ``s`` (the least of the limits)."""
+        return self._power(np.asarray(s, dtype=np.float64))[0]
+
+    def time(self, from_soc: float, to_soc: float) -> float:
+        """Seconds to charge from ``from_soc`` to ``to_soc``: ``T(to) - T(from)``."""
+        _check_window(from_soc, to_soc)
+        t = np.interp([from_soc, to_soc], self.grid, self.elapsed)
+        return float(t[1] - t[0])
+
+    def soc_after(self, from_soc: float, seconds: float) -> float:
+        """The SoC reached after charging ``seconds`` from ``from_soc`` (at most 100 %)."""
+        if not 0 <= from_soc <= 1:
+            raise BatcalcError("start SoC must be within 0-100 %")
+        if seconds < 0:
+            raise BatcalcError("charge time must not be negative")
+        start = float(np.interp(from_soc, self.grid, self.elapsed))
+        return float(np.interp(start + seconds, self.elapsed, self.grid))
+
+    def window(self, from_soc: float, to_soc: float) -> WindowResult:
+        """Time, energy, average and peak power of a charge window, and which limit decides where."""
+        t = self.time(from_soc, to_soc)
+        energy = (to_soc - from_soc) * self.limits.pack_energy
+        inside = (self.grid[1:] > from_soc) & (self.grid[:-1] < to_soc)
+        lo = np.maximum(self.grid[:-1][inside], from_soc)
+        hi = np.minimum(self.grid[1:][inside], to_soc)
+        power, which = self.power[inside], self.which[inside]
+        seconds = self.limits.pack_energy * (hi - lo) / power
+        shares = {name: float(seconds[which == i].sum() / t) for i, name in enumerate(LIMITS) if np.any(which == i)}
+        spans: list[tuple[str, float, float]] = []
+        for w, a, b in zip(which, lo, hi, strict=True):
+            name = LIMITS[int(w)]
+            if spans and spans[-1][0] == name:
+                spans[-1] = (name, spans[-1][1], float(b))
+            else:
+                spans.append((name, float(a), float(b)))
+        k = int(np.argmax(power))
+        return WindowResult(from_soc, to_soc, t, energy, energy / t, float(power[k]), float((lo[k] + hi[k]) / 2),
+                            shares, tuple(spans))
+
+    def added_in(self, from_soc: float, seconds: float, to_soc: float = 1.0) -> float:
+        """SoC added in ``seconds`` from ``from_soc``, stopping at ``to_soc``."""
+        return min(self.soc_after(from_soc, seconds), to_soc) - from_soc
+
+
+def _check_window(from_soc: float, to_soc: float) -> None:
+    if not (0 <= from_soc <= 1 and 0 <= to_soc <= 1):
+        raise BatcalcError("SoC must be within 0-100 %")
+    if to_soc <= from_soc:
+        raise BatcalcError(f"the window must rise: {from_soc * 100:g} % -> {to_soc * 100:g} %")
+
+
+def peak_c_rate_for(taper: Table, from_soc: float, to_soc: float, seconds: float) -> float:
+    """The peak C-rate, 1/s, a cell with ``taper`` needs to charge the window in ``seconds`` when the
+    cell alone limits (constant voltage): ``C_peak = integral ds / share(s) / t``."""
+    _check_window(from_soc, to_soc)
+    if not seconds > 0:
+        raise BatcalcError("charge time must be positive")
+    curve = ChargeCurve(ChargeLimits(pack_energy=1.0, nominal_voltage=1.0, peak_c_rate=1.0, taper=taper))
+    return curve.time(from_soc, to_soc) / seconds
+

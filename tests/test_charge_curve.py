@@ -1,0 +1,144 @@
+"""Charge curves: hand calculations, the issue's worked figures, and properties (hypothesis)."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from batcalc.errors import BatcalcError
+from batcalc.physics.charge import charge_time
+from batcalc.physics.charge_curve import ChargeCurve, ChargeLimits, Table, flat, peak_c_rate_for
+
+KWH = 3.6e6
+#: TomTom's typical piecewise-constant DC curve, as a share of peak (typed from the published page).
+TOMTOM = Table((0.0, 0.10, 0.50, 0.80, 0.90), (0.50, 1.00, 0.75, 0.35, 0.20), step=True)
+
+
+def test_flat_curve_is_the_average_rate_formula():
+    curve = ChargeCurve(ChargeLimits(pack_energy=75 * KWH, nominal_voltage=400.0, charger_power=150e3))
+    for a, b in ((0.0, 0.8), (0.1, 0.8), (0.123, 0.987)):
+        assert curve.time(a, b) == pytest.approx(charge_time(a, b, 150e3, 75 * KWH), rel=1e-12)
+        w = curve.window(a, b)
+        assert w.peak_power == pytest.approx(150e3) and w.average_power == pytest.approx(150e3, rel=1e-12)
+        assert w.decided_by == "charger power"
+
+
+def test_issue_example_peak_for_10_80_in_15_min():
+    """10-80 % in 15 min on 75 kWh: 210 kW on average; with the usual taper about 240 kW at the peak.
+    By hand: integral of ds/share over 10-80 % = 0.4/1 + 0.3/0.75 = 0.8; C_peak = 0.8 / 0.25 h = 3.2 C."""
+    c_peak = peak_c_rate_for(TOMTOM, 0.10, 0.80, 15 * 60)
+    assert c_peak * 3600 == pytest.approx(3.2)
+    assert c_peak * 75 * KWH == pytest.approx(240e3)
+    assert 0.7 * 75 * KWH / (15 * 60) == pytest.approx(210e3)
+
+
+def test_llcb_80_percent_in_12_minutes_peak_c_rate():
+    """0-80 %: integral = 0.1/0.5 + 0.4/1 + 0.3/0.75 = 1.0 -> 5 C peak (4 C average); from 10 %: 4 C."""
+    assert peak_c_rate_for(TOMTOM, 0.0, 0.80, 12 * 60) * 3600 == pytest.approx(5.0)
+    assert peak_c_rate_for(TOMTOM, 0.10, 0.80, 12 * 60) * 3600 == pytest.approx(4.0)
+
+
+def test_issue_judged_case_75_kwh_800_v_on_350_kw():
+    """75 kWh at 800 V, 10-80 %, a 350 kW / 500 A station: peak at most 350 kW, at least 9 min."""
+    curve = ChargeCurve(ChargeLimits(pack_energy=75 * KWH, nominal_voltage=800.0, peak_c_rate=4 / 3600, taper=TOMTOM,
+                                     charger_power=350e3, charger_current=500.0, charger_voltage=920.0))
+    w = curve.window(0.10, 0.80)
+    assert w.peak_power <= 350e3 * (1 + 1e-12)
+    assert w.time >= 0.7 * 75 * KWH / 350e3 - 1e-9          # 9.0 min at full power throughout
+    assert w.peak_power >= w.average_power
+    # by hand: the cells allow 4 C x 75 kWh = 300 kW at share 1 (10-50 %), 225 kW at 0.75 (50-80 %);
+    # both under the station's 350 kW and its 500 A x 800 V = 400 kW, so the battery decides throughout
+    assert w.peak_power == pytest.approx(300e3)
+    expected = (0.4 * 75 * KWH / 300e3 + 0.3 * 75 * KWH / 225e3)
+    assert w.time == pytest.approx(expected, rel=1e-9)
+    assert w.decided_by == "battery"
+
+
+def test_current_limit_at_pack_voltage():
+    """A 400 V pack on a 500 A / 350 kW charger gets 200 kW: the current decides."""
+    curve = ChargeCurve(ChargeLimits(pack_energy=75 * KWH, nominal_voltage=400.0, charger_power=350e3,
+                                     charger_current=500.0))
+    w = curve.window(0.1, 0.8)
+    assert w.peak_power == pytest.approx(200e3)
+    assert w.limited_by == {"charger current": pytest.approx(1.0)}
+    assert w.limit_spans == (("charger current", 0.1, 0.8),)
+
+
+def test_voltage_curve_moves_the_current_limit():
+    v = Table((0.0, 1.0), (350.0, 420.0))          # linear
+    curve = ChargeCurve(ChargeLimits(pack_energy=75 * KWH, nominal_voltage=400.0, voltage=v, charger_current=500.0))
+    assert curve.power_at(np.array([0.0, 0.5, 1.0])) == pytest.approx([175e3, 192.5e3, 210e3], rel=1e-12)
+    # time = integral E ds / (I (350 + 70 s)) = E / (70 I) ln(420/350)
+    expected = 75 * KWH / (70 * 500.0) * math.log(420 / 350)
+    assert curve.time(0.0, 1.0) == pytest.approx(expected, rel=1e-6)
+
+
+def test_soc_after_inverts_time():
+    curve = ChargeCurve(ChargeLimits(pack_energy=75 * KWH, nominal_voltage=400.0, peak_c_rate=2 / 3600, taper=TOMTOM))
+    t = curve.time(0.2, 0.7)
+    assert curve.soc_after(0.2, t) == pytest.approx(0.7, abs=1e-9)
+    assert curve.added_in(0.2, 1e9, to_soc=0.8) == pytest.approx(0.6)
+
+
+def test_pack_above_charger_voltage_is_refused():
+    with pytest.raises(BatcalcError, match="above the charger's 500 V"):
+        ChargeCurve(ChargeLimits(pack_energy=75 * KWH, nominal_voltage=800.0, charger_power=50e3,
+                                 charger_voltage=500.0))
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(pack_energy=0.0, nominal_voltage=400.0, charger_power=1.0), "pack energy"),
+    (dict(pack_energy=1.0, nominal_voltage=400.0), "nothing limits"),
+    (dict(pack_energy=1.0, nominal_voltage=400.0, charger_power=-5.0), "charger power"),
+    (dict(pack_energy=1.0, nominal_voltage=400.0, peak_c_rate=1.0, taper=Table((0.0, 0.5), (1.0, 0.0), step=True)),
+     "zero at"),
+])
+def test_impossible_limits_are_refused(kwargs, match):
+    with pytest.raises(BatcalcError, match=match):
+        ChargeCurve(ChargeLimits(**kwargs))
+
+
+def test_tables_are_checked():
+    with pytest.raises(BatcalcError):
+        Table((0.5, 0.2), (1.0, 1.0))
+    with pytest.raises(BatcalcError):
+        Table((0.0,), (float("nan"),))
+    assert flat(2.0).at(np.array([0.0, 0.99])) == pytest.approx([2.0, 2.0])
+
+
+socs = st.floats(0.0, 1.0)
+limits = st.builds(
+    ChargeLimits, pack_energy=st.floats(1 * KWH, 300 * KWH), nominal_voltage=st.floats(200.0, 1000.0),
+    peak_c_rate=st.floats(0.2 / 3600, 6 / 3600), taper=st.just(TOMTOM),
+    charger_power=st.one_of(st.none(), st.floats(10e3, 1e6)),
+    charger_current=st.one_of(st.none(), st.floats(50.0, 1000.0)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(limits, socs, socs, socs)
+def test_time_is_additive_over_adjacent_windows(lim, a, b, c):
+    a, b, c = sorted((a, b, c))
+    if not a < b < c:
+        return
+    curve = ChargeCurve(lim)
+    assert curve.time(a, c) == pytest.approx(curve.time(a, b) + curve.time(b, c), rel=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(limits, st.floats(1.01, 3.0), socs, socs)
+def test_more_charger_power_or_current_is_never_slower(lim, k, a, b):
+    a, b = sorted((a, b))
+    if not a < b:
+        return
+    from dataclasses import replace
+
+    base = ChargeCurve(lim).time(a, b)
+    more_p = replace(lim, charger_power=None if lim.charger_power is None else lim.charger_power * k)
+    more_i = replace(lim, charger_current=None if lim.charger_current is None else lim.charger_current * k)
+    assert ChargeCurve(more_p).time(a, b) <= base * (1 + 1e-12)
+    assert ChargeCurve(more_i).time(a, b) <= base * (1 + 1e-12)
+    w = ChargeCurve(lim).window(a, b)
+    assert w.peak_power >= w.average_power * (1 - 1e-12)
+    assert sum(w.limited_by.values()) == pytest.approx(1.0)
