@@ -142,3 +142,40 @@ def test_more_charger_power_or_current_is_never_slower(lim, k, a, b):
     w = ChargeCurve(lim).window(a, b)
     assert w.peak_power >= w.average_power * (1 - 1e-12)
     assert sum(w.limited_by.values()) == pytest.approx(1.0)
+
+
+def test_shipped_tapers_are_the_published_typical_curve():
+    """specs/tapers.yaml against TomTom's published piecewise-constant curve (typed from the page):
+    0-10 % 50 %, 10-50 % 100 %, 50-80 % 75 %, 80-90 % 35 %, 90-100 % 20 % of peak."""
+    from batcalc.physics.charge_curve import taper
+
+    published = {0.05: 0.50, 0.3: 1.00, 0.65: 0.75, 0.85: 0.35, 0.95: 0.20}
+    for tid in ("typical-dc", "typical-dc-lfp", "typical-dc-silicon", "typical-dc-solid-state"):
+        t = taper(tid)
+        assert t.table.step and t.source == "tomtom-charging-parameters"
+        assert list(t.table.at(np.array(list(published)))) == pytest.approx(list(published.values()))
+    assert taper("typical-dc").grade == "reference"
+    assert taper("typical-dc-solid-state").grade == "assumption"
+
+
+@pytest.mark.parametrize("chemistry, family", [
+    ("LFP / graphite (no silicon found in the anode)", "lfp"),
+    ("NMC811 / graphite (no silicon found in the anode)", "nmc"),
+    ("all-solid-state, advanced silicon anode", "solid-state"),
+    ("semi-solid-state (about 10 % liquid content)", "solid-state"),
+    ("silicon nanowire anode lithium-ion (cathode not stated)", "silicon"),
+    ("lithium-ion (Panasonic NCR series)", "nmc"),
+    (None, "nmc"),
+])
+def test_family_of_chemistry(chemistry, family):
+    from batcalc.physics.charge_curve import default_taper, family_of
+
+    assert family_of(chemistry) == family
+    assert family in default_taper(chemistry).id or (family == "nmc" and default_taper(chemistry).id == "typical-dc")
+
+
+def test_unknown_taper_is_named():
+    from batcalc.physics.charge_curve import taper
+
+    with pytest.raises(BatcalcError, match="no taper 'x'; known: typical-dc"):
+        taper("x")

@@ -19,7 +19,9 @@ longer time. Everything in SI: fractions, J, W, A, V, s; C-rates in 1/s.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 import numpy as np
@@ -215,3 +217,64 @@ def peak_c_rate_for(taper: Table, from_soc: float, to_soc: float, seconds: float
     curve = ChargeCurve(ChargeLimits(pack_energy=1.0, nominal_voltage=1.0, peak_c_rate=1.0, taper=taper))
     return curve.time(from_soc, to_soc) / seconds
 
+
+
+# ----------------------------------------------------------------------- default tapers (specs/tapers.yaml)
+
+@dataclass(frozen=True)
+class Taper:
+    """A sourced default taper: the share of the cells' peak C-rate against SoC."""
+
+    id: str
+    name: str
+    table: Table
+    source: Optional[str]                 # id of the source in specs/tapers.yaml
+    assumption: Optional[str]             # set when the curve is the project's choice, with the reason
+    note: Optional[str] = None
+
+    @property
+    def grade(self) -> str:
+        """``assumption`` when the project chose the curve, else the grade of its source (reference)."""
+        return "assumption" if self.assumption else "reference"
+
+
+@lru_cache(maxsize=1)
+def _tapers() -> tuple[dict[str, Taper], dict[str, str]]:
+    from batcalc.spec.catalog import specs_root
+    from batcalc.spec.model import load_spec
+    from batcalc.spec.tapers import TapersFile  # noqa: F401  (registers kind: tapers)
+
+    spec = load_spec(specs_root() / "tapers.yaml", expect="tapers", require_sources=True)
+    by_id = {t.id: Taper(t.id, t.name, Table(tuple(p.soc.si for p in t.points), tuple(p.share.si for p in t.points),
+                                             step=t.shape == "step"), t.source, t.assumption, t.note)
+             for t in spec.tapers}
+    family = {f: t.id for t in spec.tapers for f in t.families}
+    return by_id, family
+
+
+def taper(taper_id: str) -> Taper:
+    """The taper ``taper_id`` of ``specs/tapers.yaml``."""
+    by_id, _ = _tapers()
+    if taper_id not in by_id:
+        raise BatcalcError(f"no taper {taper_id!r}; known: {', '.join(sorted(by_id))}")
+    return by_id[taper_id]
+
+
+def family_of(chemistry: Optional[str]) -> str:
+    """The charge family of a cell's free-text chemistry: ``lfp`` (LFP, LiFePO4), ``solid-state`` (solid-state
+    and semi-solid electrolytes), ``silicon`` (a silicon anode; "no silicon" does not count), else ``nmc``
+    (nickel-based cathodes, the common case)."""
+    text = (chemistry or "").lower()
+    if re.search(r"\blfp\b|lifepo|iron phosphate", text):
+        return "lfp"
+    if "solid" in text:
+        return "solid-state"
+    if re.search(r"(?<!no )silicon", text):
+        return "silicon"
+    return "nmc"
+
+
+def default_taper(chemistry: Optional[str]) -> Taper:
+    """The default taper for a cell of ``chemistry`` (free text, see :func:`family_of`)."""
+    _, family = _tapers()
+    return taper(family[family_of(chemistry)])

@@ -214,11 +214,12 @@ class Strict(BaseModel):
                               str_strip_whitespace=True)
 
 
-Grade = Literal["datasheet", "press"]
+Grade = Literal["datasheet", "press", "reference"]
 
 
 class Source(Strict):
-    """Where numbers come from: a datasheet (maker's sheet, lab test, teardown) or the press."""
+    """Where numbers come from: a datasheet (maker's sheet, lab test, teardown), the press, or a reference
+    (a standard, a regulation, a peer model such as FASTSim, a routing provider's published default)."""
 
     id: str = Field(pattern=ID_PATTERN, description="short id cited by values' `source:`")
     title: str = Field(min_length=1)
@@ -585,7 +586,8 @@ def _get(obj: Any, loc: tuple) -> Any:
 
 KINDS: dict[str, type[BaseModel]] = {"cell": CellSpec}
 #: The modules that register the other kinds (imported when a file of that kind is read).
-_KIND_MODULES = {"vehicle": "batcalc.spec.vehicle", "claims": "batcalc.spec.claims", "chargers": "batcalc.spec.chargers"}
+_KIND_MODULES = {"vehicle": "batcalc.spec.vehicle", "claims": "batcalc.spec.claims", "chargers": "batcalc.spec.chargers",
+                "tapers": "batcalc.spec.tapers"}
 
 
 def register_kind(kind: str, model: type[BaseModel]) -> None:

@@ -1,0 +1,54 @@
+"""The model of ``specs/tapers.yaml``: default charge tapers per chemistry family, sourced."""
+
+from typing import Literal, Optional
+
+from pydantic import Field, model_validator
+
+from batcalc.spec import ID_PATTERN
+from batcalc.spec.model import Qty, Source, Sourced, Strict, register_kind
+
+Family = Literal["lfp", "nmc", "silicon", "solid-state"]
+
+
+class TaperPoint(Strict):
+    soc: Qty("fraction", allow_zero=True) = Field(description="state of charge, e.g. '50 %'")
+    share: Qty("fraction", allow_zero=True) = Field(description="share of the peak C-rate allowed there")
+
+
+class TaperSpec(Sourced):
+    """One taper: the share of the cells' peak charge C-rate against state of charge."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    families: list[Family] = Field(default_factory=list, description="the chemistry families it is the default for")
+    shape: Literal["step", "linear"] = Field("step", description="step: constant up to the next point; linear")
+    points: list[TaperPoint] = Field(min_length=1)
+    assumption: Optional[str] = Field(None, description="why, when the curve is the project's choice")
+
+    @model_validator(mode="after")
+    def _rising(self) -> "TaperSpec":
+        socs = [p.soc.si for p in self.points]
+        if socs[0] != 0:
+            raise ValueError("the first point must be at 0 % SoC")
+        if any(b <= a for a, b in zip(socs, socs[1:], strict=False)):
+            raise ValueError("the points' SoC must rise")
+        return self
+
+
+class TapersFile(Strict):
+    kind: Literal["tapers"]
+    tapers: list[TaperSpec] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_per_family(self) -> "TapersFile":
+        seen: dict[str, str] = {}
+        for t in self.tapers:
+            for f in t.families:
+                if f in seen:
+                    raise ValueError(f"family {f!r} has two default tapers: {seen[f]!r} and {t.id!r}")
+                seen[f] = t.id
+        return self
+
+
+register_kind("tapers", TapersFile)
