@@ -59,7 +59,7 @@ def test_catalogue_mode_requires_a_source_for_each_number():
     ("cycles: 1000,", "cycles: lots,", (12, 22), "valid integer"),
     ("id: demo", "id: Demo Cell", (2, 5), "lowercase"),
     ("kind: cell", "kind: cel", (1, 7), "did you mean 'cell'"),
-    ("grade: datasheet", "grade: rumour", (14, 67), "'datasheet' or 'press'"),
+    ("grade: datasheet", "grade: rumour", (14, 67), "'datasheet', 'press' or 'reference'"),
     ("date: 2024-03", "date: March 2024", (14, 84), "YYYY-MM-DD"),
 ])
 def test_errors_are_one_line_and_located(old, new, where, fragment):

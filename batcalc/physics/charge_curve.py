@@ -33,6 +33,8 @@ FloatArray = npt.NDArray[np.float64]
 
 #: Grid cells per unit of SoC (at most 1/2000 SoC wide).
 RESOLUTION = 2000
+#: The narrowest SoC window computed (narrower ones are rounding, not a charge).
+MIN_WINDOW = 1e-6
 #: The limits a charge can meet, in the order reported.
 LIMITS = ("charger power", "charger current", "battery")
 
@@ -177,13 +179,14 @@ class ChargeCurve:
 
     def window(self, from_soc: float, to_soc: float) -> WindowResult:
         """Time, energy, average and peak power of a charge window, and which limit decides where."""
-        t = self.time(from_soc, to_soc)
+        _check_window(from_soc, to_soc)
         energy = (to_soc - from_soc) * self.limits.pack_energy
         inside = (self.grid[1:] > from_soc) & (self.grid[:-1] < to_soc)
         lo = np.maximum(self.grid[:-1][inside], from_soc)
         hi = np.minimum(self.grid[1:][inside], to_soc)
         power, which = self.power[inside], self.which[inside]
         seconds = self.limits.pack_energy * (hi - lo) / power
+        t = float(seconds.sum())                 # = time(from_soc, to_soc) to rounding
         shares = {name: float(seconds[which == i].sum() / t) for i, name in enumerate(LIMITS) if np.any(which == i)}
         spans: list[tuple[str, float, float]] = []
         for w, a, b in zip(which, lo, hi, strict=True):
@@ -204,8 +207,9 @@ class ChargeCurve:
 def _check_window(from_soc: float, to_soc: float) -> None:
     if not (0 <= from_soc <= 1 and 0 <= to_soc <= 1):
         raise BatcalcError("SoC must be within 0-100 %")
-    if to_soc <= from_soc:
-        raise BatcalcError(f"the window must rise: {from_soc * 100:g} % -> {to_soc * 100:g} %")
+    if not to_soc - from_soc >= MIN_WINDOW:
+        raise BatcalcError(f"the window must rise by at least {MIN_WINDOW * 100:g} %: "
+                           f"{from_soc * 100:g} % -> {to_soc * 100:g} %")
 
 
 def peak_c_rate_for(taper: Table, from_soc: float, to_soc: float, seconds: float) -> float:
