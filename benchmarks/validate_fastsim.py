@@ -269,6 +269,34 @@ def _cycle_info(fsim, resource: str) -> dict:
             "init_elevation_m": c["init_elev_meters"], "grade": sorted(set(c["grade"]))}
 
 
+HVAC_AMBIENT_C = (-7.0, 0.0, 10.0, 22.0, 30.0, 35.0)
+
+
+def hvac_sweep(fsim) -> list[dict]:
+    """Mean auxiliary power (base 250 W + HVAC), W, and consumption, Wh/km, of the cars with an HVAC model
+    at constant ambient temperatures (the cycle's ``temp_amb_air``; cabin and battery start at 22 C,
+    no solar load): FASTSim's own climate-power figures, for a cited default by ambient temperature."""
+    out = []
+    for resource, vid in RESOURCES.items():
+        veh = fsim.Vehicle.from_resource(resource)
+        if not isinstance(veh.to_dict("yaml").get("hvac"), dict):
+            continue
+        for cyc_name, cyc_res in CYCLES.items():
+            for tc in HVAC_AMBIENT_C:
+                c = fsim.Cycle.from_resource(cyc_res).to_dict()
+                c["temp_amb_air_kelvin"] = [273.15 + tc] * len(c["temp_amb_air_kelvin"])
+                sd = fsim.SimDrive(fsim.Vehicle.from_resource(resource), fsim.Cycle.from_dict(c))
+                sd.run()
+                v = sd.to_dict()["veh"]
+                h, res = v["history"], v["pt_type"]["BEV"]["res"]["history"]
+                duration = h["time_seconds"][-1] - h["time_seconds"][0]
+                out.append({"vehicle": vid, "cycle": cyc_name, "ambient_C": tc,
+                            "mean_aux_W": h["energy_aux_joules"][-1] / duration,
+                            "wh_per_km_battery_chemical":
+                                res["energy_out_chemical_joules"][-1] / h["dist_meters"][-1] / 3.6})
+    return out
+
+
 def refresh(check_replica: bool = True) -> tuple[dict, dict]:
     """Run FASTSim and write ``fastsim_vehicles.json`` and ``fastsim_results.json`` (returns both)."""
     import fastsim as fsim
@@ -327,7 +355,7 @@ def refresh(check_replica: bool = True) -> tuple[dict, dict]:
                    "output_used": "wh_per_km_battery_chemical = ReversibleEnergyStorage energy_out_chemical "
                                   "(final cumulative, J) / distance (m) / 3.6",
                    "cycles": {n: _cycle_info(fsim, r) for n, r in CYCLES.items()},
-                   "runs": runs, "sensitivity": sens}
+                   "runs": runs, "sensitivity": sens, "hvac_by_ambient": hvac_sweep(fsim)}
     DATA.mkdir(parents=True, exist_ok=True)
     for path, doc in ((VEHICLES_JSON, vehicles_doc), (RESULTS_JSON, results_doc)):
         path.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
