@@ -1,0 +1,157 @@
+"""The powertrain: hand calculations, the standard atmosphere's published figures, the older constant-
+efficiency model as a special case, and NREL FASTSim 3.1.0's own results on its stock cars."""
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from batcalc.errors import BatcalcError
+from batcalc.physics.cycles import get_cycle
+from batcalc.physics.powertrain import (
+    FASTSIM_DEFAULT_MAP,
+    EfficiencyMap,
+    Powertrain,
+    air_density,
+    constant_efficiency,
+    cycle_energy,
+    cycle_energy_exact,
+    regen_fade,
+)
+
+DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+
+
+def steps(cycle: str, c_rr=0.007, cd_a=0.5106, k_rot=0.03, m_rot=0.0, rho=1.204, g=9.80665):
+    """Per-step wheel power per kg (alpha, W/kg) and mass-free wheel power (beta, W), written here
+    from the road-load formula: P = (m (1 + k_rot) + m_rot) a v + m g C_rr v [v > 0] + 1/2 rho C_d A v^3."""
+    c = get_cycle(cycle)
+    v0, v1, dt = c.speed[:-1], c.speed[1:], np.diff(c.time)
+    v, a = (v0 + v1) / 2, (v1 - v0) / np.diff(c.time)
+    alpha = (a * (1 + k_rot) + np.where(v > 0, g * c_rr, 0.0)) * v
+    beta = m_rot * a * v + 0.5 * rho * cd_a * v ** 3
+    return alpha, beta, v, dt
+
+
+def test_one_step_by_hand():
+    """20 kW at the wheels of a 100 kW motor: 20.408 kW after a 98 % gear, 20.4 % load -> map 0.9404
+    (linear between 0.94 at 20 % and 0.95 at 40 %), 250 W aux, 98.4886 % battery one way."""
+    pt = Powertrain(rated_power=100e3)
+    p_t = 20e3 / 0.98
+    eta_m = 0.94 + (p_t / 100e3 - 0.2) / 0.2 * 0.01
+    expected = (p_t / eta_m + 250) / math.sqrt(0.97)
+    assert pt.battery_power(np.array([20e3]), np.array([20.0]))[0] == pytest.approx(expected, rel=1e-12)
+
+
+def test_braking_by_hand_with_limit_and_fade():
+    """-150 kW at the wheels, 100 kW motor: -147 kW after the gear, capped at -100 kW, x 0.84 regen,
+    x fade; at 50 km/h the fade is ~1; +250 W aux; charging the store x 98.4886 %."""
+    pt = Powertrain(rated_power=100e3)
+    fade = 1 / (1 + 500 * math.exp(-0.99 * (50 / 3.6 / 0.44704 + 1)))
+    expected = (-100e3 * 0.84 * fade + 250) * math.sqrt(0.97)
+    assert pt.battery_power(np.array([-150e3]), np.array([50 / 3.6]))[0] == pytest.approx(expected, rel=1e-12)
+
+
+def test_regen_fade_is_fastsim_2s_curve():
+    """Values of FASTSim 2's curve 1/(1 + 500 exp(-0.99 (mph + 1))) computed by hand at 5 and 20 mph."""
+    assert regen_fade(np.array([5 * 0.44704]))[0] == pytest.approx(1 / (1 + 500 * math.exp(-0.99 * 6)))
+    assert regen_fade(np.array([20 * 0.44704]))[0] == pytest.approx(1 / (1 + 500 * math.exp(-0.99 * 21)))
+    assert regen_fade(np.array([0.0]))[0] < 0.01
+
+
+def test_step_map_takes_the_point_below():
+    m = EfficiencyMap((0.0, 0.5), (0.8, 0.9), step=True)
+    assert list(m.at(np.array([0.0, 0.49, 0.5, 2.0]))) == [0.8, 0.8, 0.9, 0.9]
+    assert list(EfficiencyMap((0.0, 0.5), (0.8, 0.9)).at(np.array([0.25, 2.0]))) == pytest.approx([0.85, 0.9])
+
+
+@pytest.mark.parametrize("kwargs", [dict(rated_power=0.0), dict(transmission_efficiency=1.2),
+                                    dict(battery_efficiency=0.0), dict(regen_efficiency=-0.1),
+                                    dict(aux_power=float("nan"))])
+def test_impossible_powertrains_are_refused(kwargs):
+    with pytest.raises(BatcalcError):
+        Powertrain(**kwargs)
+
+
+def test_maps_are_checked():
+    for load, eff in (((0.1, 0.5), (0.9, 0.9)), ((0.0, 0.0), (0.9, 0.9)), ((0.0,), (1.5,))):
+        with pytest.raises(BatcalcError):
+            EfficiencyMap(load, eff)
+
+
+@pytest.mark.parametrize("t_c, h, rho", [(15.0, 0.0, 1.2250), (8.5, 1000.0, 1.1117), (-4.5, 3000.0, 0.9093)])
+def test_air_density_is_the_standard_atmosphere(t_c, h, rho):
+    """ISO 2533 / ICAO standard atmosphere densities at 0, 1000 and 3000 m (published tables)."""
+    assert air_density(t_c + 273.15, h) == pytest.approx(rho, abs=2e-4)
+
+
+def test_default_ambient_is_20_c_at_sea_level():
+    assert air_density() == pytest.approx(101325 / (287.05287 * 293.15))
+    with pytest.raises(BatcalcError, match="outside"):
+        air_density(10.0)
+
+
+def test_constant_efficiency_is_the_older_model():
+    """eta 0.9, regeneration 60 %: battery power P/0.9 driving, P x 0.9 x 0.6 braking, + aux; summed
+    by hand over UDDS for 1750 kg."""
+    alpha, beta, v, dt = steps("udds")
+    m = 1750.0
+    p = alpha * m + beta
+    by_hand = float(np.sum((np.where(p > 0, p / 0.9, p * 0.9 * 0.6) + 250.0) * dt))
+    pt = constant_efficiency(0.9, 0.6, 250.0)
+    assert cycle_energy_exact(alpha, beta, v, dt, np.array([m]), pt)[0] == pytest.approx(by_hand, rel=1e-12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["udds", "hwfet", "wltp"]), st.floats(800.0, 4000.0), st.floats(1.0, 30000.0),
+       st.integers(0, 2 ** 32 - 1))
+def test_many_masses_match_the_exact_sum(cycle, low, width, seed):
+    """The node-and-interpolate path agrees with the exact step sum within 1e-5 relative."""
+    alpha, beta, v, dt = steps(cycle)
+    pt = Powertrain(rated_power=150e3)
+    masses = np.random.default_rng(seed).uniform(low, low + width, 3000)
+    fast = cycle_energy(alpha, beta, v, dt, masses, pt)
+    exact = cycle_energy_exact(alpha, beta, v, dt, masses[:200], pt)
+    assert np.max(np.abs(fast[:200] / exact - 1)) <= 1e-5
+
+
+def fastsim_data():
+    vehicles = json.loads((DATA / "fastsim_vehicles.json").read_text())
+    results = json.loads((DATA / "fastsim_results.json").read_text())
+    return vehicles, results
+
+
+@pytest.mark.parametrize("run", range(24))
+def test_fastsim_stock_cars_within_half_a_percent(run):
+    """FASTSim 3.1.0's consumption at the battery (energy out of the store, Wh/km) for its stock BEVs on
+    UDDS and HWFET at three masses (benchmarks/data, written by FASTSim itself), against this powertrain
+    with each car's inputs: its map (step or linear), gear, fixed wheel inertia, no fade (FASTSim 3.1.0
+    has none), FASTSim's air density and g. The Bolt's battery table is taken as 0.995 one way."""
+    vehicles, results = fastsim_data()
+    r = results["runs"][run]
+    veh = next(v for v in vehicles["vehicles"] if v["id"] == r["vehicle"])
+    amb = vehicles["ambient"]
+    mm = veh["motor_map"]
+    eff = veh["battery"]["efficiency"]
+    pt = Powertrain(rated_power=veh["motor_rated_power_W"],
+                    motor_map=EfficiencyMap(tuple(mm["power_fraction"]), tuple(mm["efficiency"]),
+                                            step=mm["interpolation"] == "step-lower"),
+                    transmission_efficiency=veh["transmission_efficiency"],
+                    battery_efficiency=eff["one_way"] if eff["kind"] == "constant" else 0.995,
+                    regen_fades=False, aux_power=veh["aux_power_W"])
+    alpha, beta, v, dt = steps(r["cycle"], c_rr=veh["rolling_resistance"], cd_a=veh["cd_a_m2"], k_rot=0.0,
+                               m_rot=veh["rotating_equivalent_mass_kg"], rho=amb["air_density_for_drag_kg_m3"],
+                               g=amb["g_m_s2"])
+    wh_per_km = cycle_energy_exact(alpha, beta, v, dt, np.array([r["mass_kg"]]), pt)[0] / np.sum(v * dt) / 3.6
+    assert wh_per_km == pytest.approx(r["wh_per_km_battery_chemical"], rel=5e-3)
+
+
+def test_fastsim_default_map_is_the_published_one():
+    vehicles, _ = fastsim_data()
+    published = vehicles["default_motor_map"]
+    assert FASTSIM_DEFAULT_MAP.load == tuple(published["power_fraction"])
+    assert FASTSIM_DEFAULT_MAP.efficiency == pytest.approx(tuple(published["efficiency"]))
