@@ -8,6 +8,9 @@ import pytest
 
 from batcalc.claims.check import check_file, check_inline, judge
 from batcalc.errors import BatcalcError, SpecError
+from batcalc.report.claims import value_shown, verdict_texts
+
+KWH, WH_PER_KG, WH_PER_KM = 3.6e6, 3600.0, 3.6       # J, J/kg, J/m: hand calculations below are in SI
 
 
 @pytest.fixture(scope="module")
@@ -20,31 +23,34 @@ def test_three_times_fails_and_needs_900(seed):
     v = seed["gac-three-times-same-weight"]
     assert v.status == "fails"
     assert v.details["ratio"] == pytest.approx(350 / 300)          # x1.167
-    assert v.details["needed_b_density"].value == pytest.approx(900)  # 3 x 300 Wh/kg
-    assert any("cycle life" in r for r in v.readings)               # the ambiguous reading is named
+    assert v.details["needed_b_density"].si == pytest.approx(900 * WH_PER_KG)  # 3 x 300 Wh/kg
+    assert v.needed == v.details["needed_b_density"]
+    assert any("cycle life" in r for r in verdict_texts(v)["readings"])  # the ambiguous reading is named
 
 
 def test_llcb_charge_four_c_and_power_for_1000_km_pack(seed):
     v = seed["llcb-80-in-12-min"]
     assert v.status == "underdetermined" and "max charge C-rate" in v.missing[0]
     w = v.details["windows"]
-    assert [x["c_rate"].value for x in w] == pytest.approx([4.0, 3.5])
+    assert [value_shown(x["c_rate"]).value for x in w] == pytest.approx([4.0, 3.5])
+    assert [x["c_rate"].si for x in w] == pytest.approx([0.8 / 720, 0.7 / 720])      # 1/s
     # P = dSoC x E / t, with E the pack that gives 1000 km in the mid-sedan (stated in the assumptions)
-    pack = next(a for a in v.assumptions if a.startswith("pack sized for 1000 km in mid-sedan"))
+    pack = next(a for a in verdict_texts(v)["assumptions"] if a.startswith("pack sized for 1000 km in mid-sedan"))
     e_kwh = float(pack.split(": ")[1].split(" kWh")[0])
-    assert w[0]["battery_power"].value == pytest.approx(0.8 * e_kwh / 0.2, rel=1e-3)
+    assert w[0]["battery_power"].si == pytest.approx(0.8 * e_kwh * KWH / 720, rel=1e-3)
 
 
 def test_llcb_range_underdetermined_names_missing_fact(seed):
     v = seed["llcb-1000-km"]
     assert v.status == "underdetermined" and v.missing == ["the pack energy"]
-    assert "kWh gross" in v.would_take
+    assert "kWh gross" in verdict_texts(v)["would_take"]
 
 
 def test_growth_holds(seed):
     v = seed["market-cagr"]
     # (116.23 / 1.95)^(1/6) - 1 = 0.9758
-    assert v.status == "holds" and "97.6 %" in v.derived
+    assert v.status == "holds" and "97.6 %" in verdict_texts(v)["derived"]
+    assert v.derived.si == pytest.approx((116.23 / 1.95) ** (1 / 6) - 1)
 
 
 def test_judge_qualifiers():
@@ -77,10 +83,11 @@ def test_judge_qualifiers():
 ])
 def test_kinds_inline(kind, inputs, asserted, status, fragment):
     v = check_inline(kind, inputs, asserted, "at-least" if kind == "same-range" else "about")
-    assert v.status == status, (v.derived, v.would_take)
-    assert fragment in v.derived
+    t = verdict_texts(v)
+    assert v.status == status, (t["derived"], t["would_take"])
+    assert fragment in t["derived"]
     if status == "fails":
-        assert v.would_take and v.would_take != "holds as stated"
+        assert t["would_take"] and t["would_take"] != "holds as stated"
 
 
 def test_inline_errors():
@@ -194,7 +201,7 @@ def test_c_rate_asserted_by_strict_grammar(run, asserted):
     r = run("claim", "charge", "to_soc=80 %", "time=12 min", "pack_energy=75 kWh", "--asserted", asserted)
     assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
     v = check_inline("charge", {"from_soc": "0 %", "to_soc": "80 %", "time": "12 min"}, "4 C")
-    assert v.details["windows"][0]["c_rate"].value == pytest.approx(0.8 / (12 / 60))
+    assert value_shown(v.details["windows"][0]["c_rate"]).value == pytest.approx(0.8 / (12 / 60))
     assert v.status == "holds"
 
 
@@ -242,7 +249,7 @@ def test_bare_percentage_is_not_read_as_hundreds(run, write):
     with pytest.raises(BatcalcError, match="'15 %'"):
         check_inline("same-range", {**cells, "vehicle": "heavy-truck"}, "15", "at-least")
     same = [check_inline("same-energy", cells, x) for x in ("0.14", "14 %", "14 percent")]
-    assert len({(v.status, v.claimed) for v in same}) == 1
+    assert len({(v.status, verdict_texts(v)["claimed"]) for v in same}) == 1
     assert same[0].status == judge(1 - 300 / 350, 0.14, "about", 0.05)
     path = write("claims.yaml", """
         kind: claims
@@ -383,3 +390,161 @@ def test_a_value_no_member_of_a_union_takes_is_told_what_would_do(write):
     with pytest.raises(SpecError) as exc:
         check_file(path)
     assert str(exc.value) == f"{path}:7:15: claims.0.asserted: expected a string or a number, got a list"
+
+
+# ------------------------------------------------------------ SI values in verdicts, units chosen when shown
+
+def _table_row(stdout: str, claim_id: str) -> str:
+    return next(line for line in stdout.splitlines() if line.startswith(claim_id))
+
+
+def test_imperial_check_shows_miles_and_the_same_verdicts(run):
+    metric, imperial = run("check", "seed-article"), run("check", "seed-article", "--units", "imperial")
+    assert metric.exit_code == imperial.exit_code == 1
+    verdicts = [[_table_row(r.stdout, i).split()[2] for i in ("gac-three", "llcb-80", "llcb-1000", "market")]
+                for r in (metric, imperial)]
+    assert verdicts[0] == verdicts[1] == ["FAILS", "UNDERDETERMINED", "UNDERDETERMINED", "HOLDS"]
+    row = _table_row(imperial.stdout, "llcb-1000-km")[len("llcb-1000-km"):]
+    assert f"at least {1000 / 1.609344:.1f} mi" in row and "Wh/mi" in row and " lb " in row and "km" not in row
+    assert "Wh/lb" in _table_row(imperial.stdout, "gac-three-times")            # needs b at 900 Wh/kg = 408.2 Wh/lb
+    assert "at least 1000 km" in _table_row(metric.stdout, "llcb-1000-km")
+    data = json.loads(run("check", "seed-article", "-f", "json", "--units", "imperial").stdout)
+    v = next(x for x in data["verdicts"] if x["id"] == "llcb-1000-km")
+    assert v["claimed"]["unit"] == "mi" and v["claimed"]["value"] == pytest.approx(1000 / 1.609344)
+
+
+def test_claim_command_takes_units(run):
+    r = run("claim", "range", "pack_energy=75 kWh", "consumption=150 Wh/km", "--asserted", "600 km", "--units",
+            "imperial")
+    assert r.exit_code == 1
+    # 600 km = 372.8 mi; 465 km = 288.9 mi; 116.25 Wh/km = 187.1 Wh/mi
+    assert "about 372.8 mi" in r.stdout and "288.9 mi" in r.stdout and "187.1 Wh/mi" in r.stdout
+
+
+@pytest.mark.parametrize("kind, inputs, asserted, claimed, derived", [
+    ("range", {"pack_energy": "75 kWh", "consumption": "150 Wh/km"}, "465 km", (465, "km"), (75 * 0.93 / 0.150, "km")),
+    ("consumption", {"pack_energy": "100 kWh", "range": "600 km"}, "155 Wh/km", (155, "Wh/km"),
+     (100e3 * 0.93 / 600, "Wh/km")),
+    ("range-added", {"time": "10 min", "power": "300 kW", "consumption": "150 Wh/km"}, "400 km", (400, "km"),
+     (300 / 6 / 0.150, "km")),
+    ("charge", {"from_soc": "0 %", "to_soc": "80 %", "time": "12 min", "pack_energy": "100 kWh"}, "400 kW",
+     (400, "kW"), (0.8 * 100 / 0.2, "kW")),
+    ("same-weight", {"a_density": "300 Wh/kg", "b_density": "350 Wh/kg"}, "3", (3, ""), (350 / 300, "")),
+    ("same-energy", {"a_density": "300 Wh/kg", "b_density": "350 Wh/kg"}, "14 %", (14, "%"), (100 / 7, "%")),
+    ("ratio", {"a": "250 Wh/kg", "b": "432 Wh/kg"}, "73 %", (73, "%"), (72.8, "%")),
+    ("difference", {"a": "300 Wh/kg", "b": "350 Wh/kg"}, "0.05 kWh/kg", (0.05, "kWh/kg"), (50, "Wh/kg")),
+    ("product", {"factors": "800 * 300 mi"}, "240000 mi", (240000, "mi"), (240000, "mi")),
+    ("growth", {"start": "10 GWh", "end": "20 GWh", "start_year": "2020", "end_year": "2022"}, "40 %", (40, "%"),
+     (100 * (2 ** 0.5 - 1), "%")),
+])
+def test_json_verdicts_carry_claimed_and_derived_as_numbers(run, kind, inputs, asserted, claimed, derived):
+    r = run("claim", kind, *[f"{k}={x}" for k, x in inputs.items()], "--asserted", asserted, "-f", "json")
+    v = json.loads(r.stdout)["verdicts"][0]
+    assert (v["claimed"]["value"], v["claimed"]["unit"]) == (pytest.approx(claimed[0]), claimed[1])
+    assert (v["derived"]["value"], v["derived"]["unit"]) == (pytest.approx(derived[0]), derived[1])
+    assert isinstance(v["claimed_text"], str) and isinstance(v["derived_text"], str)
+
+
+def test_range_by_hand():
+    """R = E f_usable / c; the energy and the consumption that would give the asserted range."""
+    v = check_inline("range", {"pack_energy": "75 kWh", "consumption": "150 Wh/km"}, "600 km")
+    assert v.status == "fails"
+    assert v.derived.si == pytest.approx(75 * KWH * 0.93 / (150 * WH_PER_KM))                  # 465 km
+    assert v.needed.si == pytest.approx(600e3 * 150 * WH_PER_KM / 0.93)                       # 96.77 kWh
+    assert "at most 116.2 Wh/km" in verdict_texts(v)["would_take"]                             # 69.75 kWh / 600 km
+    # a cell and a pack mass: 480 kg x 350 Wh/kg x 0.70 cell-to-pack, 90 % usable, at 150 Wh/km
+    v = check_inline("range", {"cell": "gac-aion-ssb-350", "pack_mass": "480 kg", "consumption": "150 Wh/km",
+                               "usable_fraction": "90 %"}, "700 km")
+    assert v.derived.si == pytest.approx(480 * 350 * WH_PER_KG * 0.70 * 0.90 / (150 * WH_PER_KM))
+    # no consumption: the would-take is the pack for the range at the stated consumption
+    v = check_inline("range", {"consumption": "150 Wh/km"}, "600 km")
+    assert v.status == "underdetermined" and v.derived is None
+    assert verdict_texts(v)["would_take"] == f"a pack of {600 * 0.150 / 0.93:.4g} kWh gross at 150 Wh/km"
+
+
+def test_range_in_a_vehicle_uses_its_reference_pack_mass():
+    """With a pack energy but no cell, the vehicle's consumption is taken at its reference pack mass."""
+    from batcalc.physics.pack import PackOptions
+    from batcalc.physics.tradeoff import default_cycle, reference_pack_mass
+    from batcalc.physics.vehicle import load_vehicle
+
+    car = load_vehicle("mid-sedan")
+    c = float(car.consumption_model(default_cycle(car))(car.total_mass(reference_pack_mass(car, None, PackOptions()))))
+    v = check_inline("range", {"pack_energy": "100 kWh", "vehicle": "mid-sedan"}, "700 km")
+    assert v.derived.si == pytest.approx(100 * KWH * 0.93 / c)
+    assert any("reference pack mass (480 kg)" in a for a in verdict_texts(v)["assumptions"])
+
+
+def test_consumption_by_hand():
+    v = check_inline("consumption", {"pack_energy": "100 kWh", "range": "600 km"}, "120 Wh/km")
+    assert v.status == "fails"
+    assert v.derived.si == pytest.approx(100 * KWH * 0.93 / 600e3)                            # 155 Wh/km
+    assert v.needed.si == pytest.approx(100 * KWH * 0.93 / (120 * WH_PER_KM))                 # 775 km
+
+
+def test_charge_by_hand():
+    """C = dSoC / t, P = dSoC E / t; the time at the asserted C-rate or power."""
+    window = {"from_soc": "10 %", "to_soc": "80 %", "time": "12 min", "pack_energy": "100 kWh"}
+    v = check_inline("charge", window, "500 kW")
+    assert v.status == "fails" and v.derived.si == pytest.approx(0.7 * 100 * KWH / 720)       # 350 kW
+    assert v.needed.si == pytest.approx(0.7 * 100 * KWH / 500e3)                              # 8.4 min
+    v = check_inline("charge", window, "5 C")
+    assert v.derived.si == pytest.approx(0.7 / 720) and v.needed.si == pytest.approx(0.7 / 5 * 3600)
+    assert verdict_texts(v)["would_take"] == "a charge time of 8.4 min"
+    # no pack energy given: the vehicle's reference pack, 75 kWh for the mid-sedan
+    v = check_inline("charge", {"from_soc": "10 %", "to_soc": "80 %", "vehicle": "mid-sedan"}, "12 min")
+    assert v.details["windows"][0]["battery_power"].si == pytest.approx(0.7 * 75 * KWH / 720)
+    assert "pack energy 75 kWh (mid-sedan's reference pack)" in verdict_texts(v)["assumptions"]
+
+
+def test_range_added_by_hand():
+    v = check_inline("range-added", {"time": "10 min", "power": "300 kW", "consumption": "150 Wh/km"}, "400 km")
+    assert v.derived.si == pytest.approx(300e3 * 600 / (150 * WH_PER_KM))                     # 333.3 km
+    assert v.needed.si == pytest.approx(400e3 * 150 * WH_PER_KM / 600)                        # 360 kW
+    assert verdict_texts(v)["derived"] == "333.3 km (33.33 km/min)"
+
+
+def test_range_added_counts_the_stated_usable_fraction():
+    """Bug fix: a SoC window's range used the default 93 % usable even when the claim stated another."""
+    window = {"time": "10 min", "from_soc": "10 %", "to_soc": "80 %", "pack_energy": "75 kWh",
+              "consumption": "150 Wh/km"}
+    default = check_inline("range-added", window, "280 km")
+    stated = check_inline("range-added", {**window, "usable_fraction": "80 %"}, "280 km")
+    assert default.derived.si == pytest.approx(0.7 * 75 * KWH * 0.93 / (150 * WH_PER_KM))    # 325.5 km
+    assert stated.derived.si == pytest.approx(0.7 * 75 * KWH * 0.80 / (150 * WH_PER_KM))     # 280 km
+    assert (default.status, stated.status) == ("fails", "holds")
+    assert any("usable 80 %" in a for a in verdict_texts(stated)["assumptions"])
+    with pytest.raises(BatcalcError, match="drop 'power' or 'usable_fraction'"):
+        check_inline("range-added", {"time": "10 min", "power": "300 kW", "usable_fraction": "80 %",
+                                     "consumption": "150 Wh/km"}, "300 km")
+
+
+def test_density_claims_by_hand():
+    pair = {"a_density": "300 Wh/kg", "b_density": "350 Wh/kg"}
+    v = check_inline("same-weight", pair, "3")
+    assert v.derived.si == pytest.approx(350 / 300) and v.needed.si == pytest.approx(900 * WH_PER_KG)
+    v = check_inline("same-energy", pair, "30 %")
+    assert v.derived.si == pytest.approx(1 - 300 / 350) and v.needed.si == pytest.approx(300 / 0.7 * WH_PER_KG)
+
+
+def test_same_range_derived_is_the_tradeoff():
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.tradeoff import tradeoff
+    from batcalc.physics.vehicle import load_vehicle
+
+    v = check_inline("same-range", {"a": "gac-aion-ssb-300", "b": "gac-aion-ssb-350", "vehicle": "heavy-truck"},
+                     "500 kg", "at-least")
+    t = tradeoff(load_cell("gac-aion-ssb-300"), load_cell("gac-aion-ssb-350"), load_vehicle("heavy-truck"), "range")
+    assert v.derived.si == pytest.approx(t.a.pack.mass - t.b.pack.mass)
+
+
+def test_figure_claims_by_hand():
+    v = check_inline("ratio", {"a": "250 Wh/kg", "b": "400 Wh/kg"}, "2")
+    assert v.derived.si == pytest.approx(1.6) and (v.needed.si, v.needed.unit) == (pytest.approx(500), "Wh/kg")
+    v = check_inline("difference", {"a": "300 Wh/kg", "b": "350 Wh/kg"}, "0.07 kWh/kg")
+    assert (v.derived.si, v.derived.unit) == (pytest.approx(50), "Wh/kg") and v.needed.si == pytest.approx(370)
+    v = check_inline("product", {"factors": "800 * 300 mi"}, "1000000 km")
+    assert v.derived.si == pytest.approx(800 * 300 * 1.609344) and v.derived.unit == "km"
+    v = check_inline("growth", {"start": "10 GWh", "end": "20 GWh", "start_year": "2020", "end_year": "2022"},
+                     "50 %")
+    assert v.derived.si == pytest.approx(2 ** 0.5 - 1) and v.needed.si == pytest.approx(10 * 1.5 ** 2)

@@ -5,8 +5,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from batcalc.errors import BatcalcError
-from batcalc.physics.energy import (consumption_for_range, gross_energy_for_range, range_from_energy,
-                                    usable_energy)
+from batcalc.physics.energy import (
+    charge_time_at_c_rate,
+    consumption_for_range,
+    gross_energy_for_range,
+    range_from_energy,
+    usable_energy,
+)
 
 KWH = 3.6e6
 
@@ -31,3 +36,10 @@ def test_the_identities_invert_each_other(gross, c, f):
 def test_non_positive_divisors_are_refused(call):
     with pytest.raises(BatcalcError):
         call()
+
+
+def test_charge_time_at_c_rate():
+    # 10 -> 80 % at 3.5 C (3.5 / 3600 s^-1) takes 0.2 h = 720 s
+    assert charge_time_at_c_rate(0.7, 3.5 / 3600) == pytest.approx(720.0)
+    with pytest.raises(BatcalcError):
+        charge_time_at_c_rate(0.7, 0.0)

@@ -11,12 +11,11 @@ take for the claim to hold. The file format is documented in docs/claims.md.
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal, Optional, Union
+from typing import Any, Callable, Literal, NamedTuple, Optional, Union, cast
 
 from batcalc import units
 from batcalc.errors import BatcalcError, ClaimError, SpecError, UnitError
 from batcalc.spec.claims import CLAIM_MODELS, DEFAULT_VEHICLE, KIND_INPUTS, ClaimsFile  # noqa: F401
-from batcalc.units import Shown, format_number
 
 #: Relative tolerance used when a claim gives none: news figures are rounded.
 DEFAULT_TOLERANCE = 0.05
@@ -29,29 +28,57 @@ Status = Literal["holds", "fails", "underdetermined"]
 
 # ---------------------------------------------------------------------------------- the verdicts
 
+class Value(NamedTuple):
+    """A number a verdict shows, kept in SI until the report layer renders it in a unit system
+    (:mod:`batcalc.report.claims`).
+
+    ``dim`` is a dimension name of :data:`batcalc.units.DIMENSIONS` (``si`` is then in its SI unit:
+    J, m, J/m, J/kg, W, s, 1/s, a fraction), ``distance`` (a length shown in km or mi), ``factor``
+    (a ratio, shown as 'x1.167') or ``given`` (a figure of the claim in its own ``unit``, shown as
+    written, not converted). ``fmt`` is the format spec of the shown number ('' : 4 significant
+    figures); ``unit`` fixes the display unit (kWh for pack energies) instead of the unit system's;
+    ``bare`` leaves the unit out (the '10' of '10->80 %').
+    """
+
+    si: float
+    dim: str
+    fmt: str = ""
+    unit: str = ""
+    bare: bool = False
+
+
+#: Text with numbers in it: a string, or a tuple of strings and :class:`Value` parts joined when
+#: rendered (each Value in the unit system asked for).
+Phrase = Union[str, tuple]
+
+
 @dataclass
 class Verdict:
-    """The outcome of one claim: status, claimed and derived values, assumptions, what it would take."""
+    """The outcome of one claim: status, the claimed and derived values (SI, see :class:`Value`) and
+    the texts that show them, assumptions, what it would take.
+
+    ``claimed`` is the asserted value; ``derived`` the value computed to compare with it (a list for
+    charge claims with one entry per charge window; None when not computable); ``needed`` the value
+    that would make a claim that does not hold hold, when it is one number. The ``*_text``,
+    ``would_take``, ``assumptions`` and ``readings`` are :data:`Phrase` s.
+    """
 
     id: str
     kind: str
     quote: str
     status: Status
-    claimed: str
-    derived: str
-    would_take: str = ""
-    assumptions: list[str] = field(default_factory=list)
-    readings: list[str] = field(default_factory=list)
+    claimed_text: Phrase
+    derived_text: Phrase
+    would_take: Phrase = ""
+    assumptions: list = field(default_factory=list)
+    readings: list = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     details: dict = field(default_factory=dict)
     source: Optional[str] = None
-
-    def json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "quote": self.quote, "verdict": self.status,
-                "claimed": self.claimed, "derived": self.derived, "would_take": self.would_take,
-                "missing": self.missing, "readings": self.readings, "assumptions": self.assumptions,
-                "details": self.details, "source": self.source}
-
+    claimed: Optional[Value] = None
+    derived: Union[Value, list, None] = None
+    needed: Optional[Value] = None
+    qualifier: str = "about"
 
 def judge(derived: float, asserted: float, qualifier: str, tolerance: float, scale: float = 1.0) -> Status:
     """holds / fails: ``about`` within ``tolerance`` relative; ``at-least`` derived >= asserted (1 - tol);
@@ -144,8 +171,9 @@ def _qual(claim) -> str:
     return {"about": "about", "at-least": "at least", "at-most": "at most"}[claim.qualifier]
 
 
-def _pct(x: float) -> str:
-    return f"{x * 100:+.1f} %"
+def _pct(x: float) -> Value:
+    """A relative change shown as a signed percentage ('+16.7 %')."""
+    return Value(x, "fraction", "+.1f")
 
 
 def _asserted_raw(claim, ctx: Context) -> Union[str, float]:
@@ -235,10 +263,12 @@ def _examples(dims) -> list[str]:
     return [units.DIMENSIONS[d].example if d != "number" else "a plain number" for d in dims]
 
 
-def _densities(claim, ctx: Context) -> tuple[float, float, list[str], Any, Any]:
+def _densities(claim, ctx: Context) -> tuple[float, float, list, Any, Any]:
     """Gravimetric densities (J/kg) of a and b, from cells or given densities; checks levels agree."""
     i = claim.inputs
-    cells, rhos, notes = [], [], []
+    cells: list = []
+    rhos: list[float] = []
+    notes: list = []
     for side in ("a", "b"):
         _not_both(ctx, i, side, f"{side}_density", "a cell's density or a given one")
         name, dens = getattr(i, side), getattr(i, f"{side}_density")
@@ -255,7 +285,7 @@ def _densities(claim, ctx: Context) -> tuple[float, float, list[str], Any, Any]:
                 raise ctx.error(("inputs", side), f"{cell.id} has no gravimetric energy density")
             cells.append(cell)
             rhos.append(rho)
-            notes.append(f"{side}: {cell.id} at {format_number(rho / 3600)} Wh/kg ({cell.level} level)")
+            notes.append((f"{side}: {cell.id} at ", Value(rho, "specific_energy"), f" ({cell.level} level)"))
             notes += [f"warning: {cell.id}: {w}" for w in cell.warnings]
     if all(c is not None for c in cells) and cells[0].level != cells[1].level:
         raise ctx.error(("inputs",), f"{cells[0].id} is {cells[0].level} level and {cells[1].id} is "
@@ -263,8 +293,21 @@ def _densities(claim, ctx: Context) -> tuple[float, float, list[str], Any, Any]:
     return rhos[0], rhos[1], notes, cells[0], cells[1]
 
 
-def _whkg(j_per_kg: float) -> str:
-    return f"{format_number(j_per_kg / 3600)} Wh/kg"
+def _holds(status: Status, take: Phrase) -> Phrase:
+    return "holds as stated" if status == "holds" else take
+
+
+def _joined(phrases: list, sep: str) -> tuple:
+    """Phrases joined with ``sep`` into one phrase."""
+    out: list = []
+    for k, p in enumerate(phrases):
+        out += ([sep] if k else []) + ([p] if isinstance(p, str) else list(p))
+    return tuple(out)
+
+
+def _c_rate_si(per_hour: float) -> float:
+    """A C-rate in 1/h (as :mod:`batcalc.physics.charge` gives it) in SI, 1/s."""
+    return per_hour / units.from_si(1.0, "c_rate", "C")
 
 
 # ----------------------------------------------------------------------------------- evaluators
@@ -276,21 +319,22 @@ def eval_same_weight(claim, ctx: Context) -> Verdict:
     derived = rb / ra
     status = judge(derived, factor, claim.qualifier, _tol(claim))
     reading = claim.inputs.reading
-    readings = ["energy per charge at the same pack mass: x" + format_number(derived)]
+    x, asserted = Value(derived, "factor"), Value(factor, "factor")
+    readings: list = [("energy per charge at the same pack mass: ", x)]
     if reading in ("range", "battery-life"):
-        readings.append("range per charge at the same pack mass: x" + format_number(derived) +
-                        " (vehicle mass unchanged, so range scales with energy)")
+        readings.append(("range per charge at the same pack mass: ", x,
+                         " (vehicle mass unchanged, so range scales with energy)"))
     if reading == "battery-life":
         readings.append("cycle life / calendar life: not determined by energy density (no cycle-life figures "
                         "are given for these cells); that reading is underdetermined")
-    need = factor * ra
-    return Verdict(claim.id, claim.kind, claim.quote, status, f"x{format_number(factor)} ({_qual(claim)})",
-                   f"x{format_number(derived)} ({_pct(derived - 1)})",
-                   "holds as stated" if status == "holds" else
-                   f"needs b at {_whkg(need)} (x{format_number(factor)} of {_whkg(ra)}) at the same cell-to-pack "
-                   f"fraction",
+    need = Value(factor * ra, "specific_energy")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (asserted, f" ({_qual(claim)})"),
+                   (x, " (", _pct(derived - 1), ")"),
+                   _holds(status, ("needs b at ", need, " (", asserted, " of ", Value(ra, "specific_energy"),
+                                   ") at the same cell-to-pack fraction")),
                    notes + ["same pack mass and cell-to-pack fraction: E2/E1 = rho2/rho1"], readings,
-                   details={"ratio": derived, "asserted": factor, "needed_b_density": Shown(need / 3600, "Wh/kg")})
+                   details={"ratio": derived, "asserted": factor, "needed_b_density": need},
+                   claimed=asserted, derived=x, needed=need)
 
 
 def eval_same_energy(claim, ctx: Context) -> Verdict:
@@ -299,16 +343,17 @@ def eval_same_energy(claim, ctx: Context) -> Verdict:
     dim, asserted = _asserted_quantity(claim, ctx, ("fraction",))
     saving = 1 - ra / rb
     status = judge(saving, asserted, claim.qualifier, _tol(claim))
-    need = ra / (1 - asserted) if asserted < 1 else math.inf
-    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {asserted * 100:.1f} % lighter",
-                   f"{saving * 100:.1f} % lighter (m_b/m_a = x{format_number(ra / rb)})",
-                   "holds as stated" if status == "holds" else f"needs b at {_whkg(need)} for a {asserted * 100:.1f} % saving",
+    need = Value(ra / (1 - asserted) if asserted < 1 else math.inf, "specific_energy")
+    claimed, derived = Value(asserted, "fraction", ".1f"), Value(saving, "fraction", ".1f")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " lighter"),
+                   (derived, " lighter (m_b/m_a = ", Value(ra / rb, "factor"), ")"),
+                   _holds(status, ("needs b at ", need, " for a ", claimed, " saving")),
                    notes + ["same energy and cell-to-pack fraction: m2/m1 = rho1/rho2"],
-                   details={"mass_ratio": ra / rb, "saving": saving})
+                   details={"mass_ratio": ra / rb, "saving": saving}, claimed=claimed, derived=derived, needed=need)
 
 
 def eval_same_range(claim, ctx: Context) -> Verdict:
-    """Same range with mass feedback (see :func:`batcalc.tradeoff.tradeoff`): mass saved, payload gained."""
+    """Same range with mass feedback (see :func:`batcalc.physics.tradeoff.tradeoff`): mass saved."""
     from batcalc.physics.tradeoff import tradeoff
 
     i = claim.inputs
@@ -322,15 +367,35 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
     dim, asserted = _asserted_quantity(claim, ctx, ("mass", "fraction"))
     derived = t.mass_saved if dim == "mass" else t.mass_saved / t.a.pack.mass
     status = judge(derived, asserted, claim.qualifier, _tol(claim))
-    text = (lambda x: f"{format_number(x)} kg") if dim == "mass" else (lambda x: f"{x * 100:.1f} %")
-    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {text(asserted)} saved",
-                   f"{text(derived)} saved ({format_number(t.a.pack.mass)} -> {format_number(t.b.pack.mass)} kg pack, "
-                   f"range {format_number(t.a.range / 1000)} km)",
-                   "holds as stated" if status == "holds" else "a lighter b cell or a longer range",
-                   list(t.a.assumptions), details={"mass_saved": Shown(t.mass_saved, "kg")})
+    fmt = "" if dim == "mass" else ".1f"
+    claimed, found = Value(asserted, dim, fmt), Value(derived, dim, fmt)
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " saved"),
+                   (found, " saved (", Value(t.a.pack.mass, "mass", bare=True), " -> ", Value(t.b.pack.mass, "mass"),
+                    " pack, range ", Value(t.a.range, "distance"), ")"),
+                   _holds(status, "a lighter b cell or a longer range"),
+                   list(t.a.assumptions), details={"mass_saved": Value(t.mass_saved, "mass")},
+                   claimed=claimed, derived=found)
 
 
-def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optional[float], list[str]]:
+def _vehicle_consumption(v, cycle: Optional[str], pack_mass: Optional[float]) -> tuple[float, float, Phrase]:
+    """(consumption J/m, vehicle mass kg, how the pack mass was chosen) of vehicle ``v`` on ``cycle``
+    with a pack of ``pack_mass`` kg; without one, with the vehicle's reference pack mass
+    (:func:`batcalc.physics.tradeoff.reference_pack_mass`), and without a pack when it has none."""
+    from batcalc.physics.pack import PackOptions
+    from batcalc.physics.tradeoff import reference_pack_mass
+
+    how: Phrase = "with this pack"
+    if pack_mass is None:
+        try:
+            pack_mass = reference_pack_mass(v, None, PackOptions())
+            how = (f"with {v.id}'s reference pack mass (", Value(pack_mass, "mass"), ")")
+        except BatcalcError:
+            pack_mass, how = 0.0, "without a pack mass"
+    mass = v.total_mass(pack_mass)
+    return float(v.consumption_model(cycle)(mass)), mass, how
+
+
+def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optional[float], list]:
     """Consumption (J/m) from the inputs: given, or the vehicle's on its cycle at the resulting mass."""
     if i.consumption is not None:
         _not_both(ctx, i, "consumption", "vehicle", "the vehicle only gives a consumption")
@@ -342,24 +407,22 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
 
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
-    ref = v.spec.reference_pack.mass.si if v.spec.reference_pack and v.spec.reference_pack.mass else 0.0
-    mass = v.total_mass(pack_mass if pack_mass is not None else ref)
-    c = float(v.consumption_model(cycle)(mass))
-    how = "with this pack" if pack_mass is not None else (
-        f"with {v.id}'s reference pack mass ({format_number(ref)} kg)" if ref else "without a pack mass")
-    return c, [f"consumption {format_number(c / 3.6)} Wh/km: {v.id} on {cycle_label(v, cycle)} at "
-               f"{format_number(mass)} kg ({how})"] + v.load.assumptions()
+    c, mass, how = _vehicle_consumption(v, cycle, pack_mass)
+    return c, [_joined([("consumption ", Value(c, "consumption"), f": {v.id} on {cycle_label(v, cycle)} at ",
+                         Value(mass, "mass"), " ("), how, ")"], "")] + v.load.assumptions()
 
 
 def eval_range(claim, ctx: Context) -> Verdict:
     """``R = E_pack f_usable / c``; underdetermined without a pack energy or a consumption."""
+    from batcalc.physics.energy import consumption_for_range, gross_energy_for_range, range_from_energy, usable_energy
     from batcalc.physics.pack import DEFAULT_F_USABLE, PackOptions, pack_from_mass
 
     i = claim.inputs
     _not_both(ctx, i, "pack_energy", "pack_mass", "a cell and pack_mass give the pack energy")
     f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
-    assumptions = [f"usable energy {f_u * 100:.0f} % of the pack"]
+    claimed = Value(asserted, "distance")
+    assumptions: list = [("usable energy ", Value(f_u, "fraction", ".0f"), " of the pack")]
     energy, pack_mass = (i.pack_energy.si if i.pack_energy else None), None
     cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
     if energy is None and i.pack_mass is not None and cell is not None:
@@ -380,62 +443,67 @@ def eval_range(claim, ctx: Context) -> Verdict:
         assumptions += c_notes
     else:
         missing.append("the pack energy")
-    if missing:
+    if missing or c is None or energy is None:
         take = _range_would_take(asserted, f_u, c, cell, vehicle_name or DEFAULT_VEHICLE, i, ctx)
-        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined",
-                       f"{_qual(claim)} {format_number(asserted / 1000)} km", "not computable", take, assumptions,
-                       missing=missing)
-    derived = energy * f_u / c
-    status = judge(derived, asserted, claim.qualifier, _tol(claim))
-    need_e = asserted * c / f_u
-    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {format_number(asserted / 1000)} km",
-                   f"{format_number(derived / 1000)} km",
-                   "holds as stated" if status == "holds" else
-                   f"needs {format_number(need_e / 3.6e6)} kWh gross pack energy at this consumption, or a consumption "
-                   f"of at most {format_number(energy * f_u / asserted / 3.6)} Wh/km",
-                   assumptions, details={"range": Shown(derived / 1000, "km")})
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
+                       "not computable", take, assumptions, missing=missing, claimed=claimed)
+    usable = usable_energy(energy, f_u)
+    derived = Value(range_from_energy(usable, c), "distance")
+    status = judge(derived.si, asserted, claim.qualifier, _tol(claim))
+    need = Value(gross_energy_for_range(asserted, c, f_u), "energy", unit="kWh")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
+                   _holds(status, ("needs ", need, " gross pack energy at this consumption, or a consumption of at "
+                                   "most ", Value(consumption_for_range(usable, asserted), "consumption"))),
+                   assumptions, details={"range": derived}, claimed=claimed, derived=derived, needed=need)
 
 
-def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, vehicle_name: str, i, ctx) -> str:
+def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, vehicle_name: str, i, ctx) -> Phrase:
+    """What a range claim that cannot be computed would take: the pack (and the vehicle's consumption)."""
+    from batcalc.physics.energy import gross_energy_for_range
     from batcalc.physics.pack import PackOptions, pack_from_mass
     from batcalc.physics.tradeoff import cycle_label, default_cycle, solve_pack_mass_for_range
 
     if c is not None and i.vehicle is None:
-        return f"a pack of {format_number(asserted * c / f_u / 3.6e6)} kWh gross at {format_number(c / 3.6)} Wh/km"
+        return ("a pack of ", Value(gross_energy_for_range(asserted, c, f_u), "energy", unit="kWh"), " gross at ",
+                Value(c, "consumption"))
     v = ctx.vehicle(vehicle_name, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
     if cell is not None and cell.get("gravimetric") is not None:
-        m, _ = solve_pack_mass_for_range(cell, v, asserted, cycle, PackOptions(f_usable=f_u))
-        p = pack_from_mass(cell, m, PackOptions(f_usable=f_u))
-        c2 = float(v.consumption_model(cycle)(v.total_mass(m)))
-        return (f"in a {v.id} on {cycle_label(v, cycle)}: a pack of {format_number(p.energy / 3.6e6)} kWh gross, "
-                f"{format_number(m)} kg of {cell.id} at {_whkg(cell.get('gravimetric'))} (pack "
-                f"{_whkg(p.gravimetric)}), at {format_number(c2 / 3.6)} Wh/km")
-    c2 = float(v.consumption_model(cycle)(v.total_mass(v.spec.reference_pack.mass.si)))
-    return (f"in a {v.id} on {cycle_label(v, cycle)} at {format_number(c2 / 3.6)} Wh/km: "
-            f"{format_number(asserted * c2 / f_u / 3.6e6)} kWh gross")
+        options = PackOptions(f_usable=f_u)
+        m, _ = solve_pack_mass_for_range(cell, v, asserted, cycle, options)
+        p = pack_from_mass(cell, m, options)
+        c2, _, _ = _vehicle_consumption(v, cycle, m)
+        return (f"in a {v.id} on {cycle_label(v, cycle)}: a pack of ", Value(p.energy, "energy", unit="kWh"),
+                " gross, ", Value(m, "mass"), f" of {cell.id} at ", Value(cell.get("gravimetric"), "specific_energy"),
+                " (pack ", Value(p.gravimetric, "specific_energy"), "), at ", Value(c2, "consumption"))
+    c2, _, _ = _vehicle_consumption(v, cycle, None)
+    return (f"in a {v.id} on {cycle_label(v, cycle)} at ", Value(c2, "consumption"), ": ",
+            Value(gross_energy_for_range(asserted, c2, f_u), "energy", unit="kWh"), " gross")
 
 
 def eval_consumption(claim, ctx: Context) -> Verdict:
     """The consumption a range implies: ``c = E_pack f_usable / R``."""
+    from batcalc.physics.energy import consumption_for_range, range_from_energy, usable_energy
     from batcalc.physics.pack import DEFAULT_F_USABLE
 
     i = claim.inputs
     f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
     _, asserted = _asserted_quantity(claim, ctx, ("consumption",))
-    derived = i.pack_energy.si * f_u / i.range.si
-    status = judge(derived, asserted, claim.qualifier, _tol(claim))
-    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {format_number(asserted / 3.6)} Wh/km",
-                   f"{format_number(derived / 3.6)} Wh/km implied",
-                   "holds as stated" if status == "holds" else
-                   f"a range of {format_number(i.pack_energy.si * f_u / asserted / 1000)} km from this pack",
-                   [f"usable energy {f_u * 100:.0f} % of {i.pack_energy.text}"])
+    usable = usable_energy(i.pack_energy.si, f_u)
+    claimed = Value(asserted, "consumption")
+    derived = Value(consumption_for_range(usable, i.range.si), "consumption")
+    status = judge(derived.si, asserted, claim.qualifier, _tol(claim))
+    need = Value(range_from_energy(usable, asserted), "distance")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived, " implied"),
+                   _holds(status, ("a range of ", need, " from this pack")),
+                   [("usable energy ", Value(f_u, "fraction", ".0f"), f" of {i.pack_energy.text}")],
+                   claimed=claimed, derived=derived, needed=need)
 
 
-def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float], list[str]]:
+def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float], list]:
     """(pack energy J, consumption J/m, notes) for a charge claim: given, or sized for ``range`` in the vehicle."""
     from batcalc.physics.pack import pack_from_mass
-    from batcalc.physics.tradeoff import cycle_label, default_cycle, solve_pack_mass_for_range
+    from batcalc.physics.tradeoff import cycle_label, default_cycle, reference_pack_energy, solve_pack_mass_for_range
 
     if i.pack_energy is not None and i.vehicle is None:
         return i.pack_energy.si, None, [f"pack energy {i.pack_energy.text} (given)"]
@@ -443,27 +511,26 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
         return None, None, []
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
-    model = v.consumption_model(cycle)
     if i.pack_energy is not None:
-        ref = v.spec.reference_pack.mass.si if v.spec.reference_pack and v.spec.reference_pack.mass else 0.0
-        c = float(model(v.total_mass(ref)))
+        c, _, _ = _vehicle_consumption(v, cycle, None)
         return i.pack_energy.si, c, [f"pack energy {i.pack_energy.text} (given)",
-                                     f"consumption {format_number(c / 3.6)} Wh/km ({v.id}, {cycle_label(v, cycle)})"]
+                                     ("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)})")]
     if i.range is not None and cell is not None and cell.get("gravimetric") is not None:
         m, _ = solve_pack_mass_for_range(cell, v, i.range.si, cycle)
         p = pack_from_mass(cell, m)
-        c = float(model(v.total_mass(m)))
-        return p.energy, c, [f"pack sized for {i.range.text} in {v.id} on {cycle_label(v, cycle)}: "
-                             f"{format_number(p.energy / 3.6e6)} kWh gross, {format_number(m)} kg at "
-                             f"{_whkg(cell.get('gravimetric'))} cell / {_whkg(p.gravimetric)} pack"] \
-            + p.options.assumptions() + [f"consumption {format_number(c / 3.6)} Wh/km"]
-    if v.spec.reference_pack is None:
+        c, _, _ = _vehicle_consumption(v, cycle, m)
+        return p.energy, c, [(f"pack sized for {i.range.text} in {v.id} on {cycle_label(v, cycle)}: ",
+                              Value(p.energy, "energy", unit="kWh"), " gross, ", Value(m, "mass"), " at ",
+                              Value(cell.get("gravimetric"), "specific_energy"), " cell / ",
+                              Value(p.gravimetric, "specific_energy"), " pack")] \
+            + p.options.assumptions() + [("consumption ", Value(c, "consumption"))]
+    try:
+        e = reference_pack_energy(v)
+    except BatcalcError:
         return None, None, []
-    e = v.spec.reference_pack.energy.si
-    ref = v.spec.reference_pack.mass.si if v.spec.reference_pack.mass else 0.0
-    c = float(model(v.total_mass(ref)))
-    return e, c, [f"pack energy {format_number(e / 3.6e6)} kWh ({v.id}'s reference pack)",
-                  f"consumption {format_number(c / 3.6)} Wh/km ({cycle_label(v, cycle)})"]
+    c, _, _ = _vehicle_consumption(v, cycle, None)
+    return e, c, [("pack energy ", Value(e, "energy", unit="kWh"), f" ({v.id}'s reference pack)"),
+                  ("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})")]
 
 
 def eval_charge(claim, ctx: Context) -> Verdict:
@@ -472,7 +539,8 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     The asserted value is the time (feasibility against the cell's max C-rate), a C-rate, or a power.
     An unstated start SoC is evaluated from 0 % and 10 %.
     """
-    from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, windows_for
+    from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, charge_time, windows_for
+    from batcalc.physics.energy import charge_time_at_c_rate
 
     i = claim.inputs
     _soc_window(ctx, i.from_soc, i.to_soc)
@@ -512,10 +580,12 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     energy, consumption, notes = _charge_pack(i, ctx, cell)
     notes = window_note + notes
     eta = i.charger_efficiency.si if i.charger_efficiency else DEFAULT_CHARGER_EFFICIENCY
-    max_c = cell.get("max_c_rate") * 3600 if cell is not None and cell.get("max_c_rate") else None
+    max_c = cell.get("max_c_rate") if cell is not None and cell.get("max_c_rate") else None      # 1/s
     windows = windows_for(from_soc, to_soc, seconds, pack_energy=energy, consumption=consumption,
-                          charger_efficiency=eta, max_c_rate=max_c)
-    notes = list(notes) + [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency)",
+                          charger_efficiency=eta,
+                          max_c_rate=None if max_c is None else units.from_si(max_c, "c_rate", "C"))
+    notes = list(notes) + [("charger efficiency ", Value(eta, "fraction", ".0f"),
+                            " (grid power = battery power / efficiency)"),
                            "battery power over the gross pack energy (an upper estimate)"]
     if from_soc is None:
         from batcalc.physics.charge import open_start_text
@@ -523,90 +593,104 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         notes.append(f"the claim does not say where the charge starts: {open_start_text(to_soc)} evaluated")
     parts, readings = [], []
     for w in windows:
-        s = f"{w.from_soc * 100:.0f}->{w.to_soc * 100:.0f} %: {format_number(w.c_rate)} C"
-        if w.battery_power is not None:
-            s += f", {format_number(w.battery_power / 1e3)} kW"
-            readings.append(f"{w.from_soc * 100:.0f}->{w.to_soc * 100:.0f} %: {format_number(w.c_rate)} C average, "
-                            f"{format_number(w.battery_power / 1e3)} kW at the battery, "
-                            f"{format_number(w.grid_power / 1e3)} kW from the charger (delivered by: "
-                            f"{', '.join(c.id for c in w.chargers()) or 'no charger class in the catalogue'})"
-                            + (f", {format_number(w.range_added / 1000)} km added "
-                               f"({format_number(w.range_per_minute / 1000)} km per minute)"
-                               if w.range_added is not None else ""))
-        parts.append(s)
-    derived = "; ".join(parts)
-    details = {"windows": [{"from_soc": Shown(w.from_soc * 100, "%"), "to_soc": Shown(w.to_soc * 100, "%"),
-                            "c_rate": Shown(w.c_rate, "C"),
-                            "battery_power": Shown(w.battery_power / 1e3, "kW") if w.battery_power else None,
-                            "grid_power": Shown(w.grid_power / 1e3, "kW") if w.grid_power else None,
-                            "range_added": Shown(w.range_added / 1e3, "km") if w.range_added else None,
+        soc = (Value(w.from_soc, "fraction", ".0f", bare=True), "->", Value(w.to_soc, "fraction", ".0f"))
+        c_rate = Value(_c_rate_si(w.c_rate), "c_rate")
+        part: tuple = soc + (": ", c_rate)
+        battery, grid, added, per_minute = w.battery_power, w.grid_power, w.range_added, w.range_per_minute
+        if battery is not None and grid is not None:
+            part += (", ", Value(battery, "power"))
+            reading: tuple = soc + (": ", c_rate, " average, ", Value(battery, "power"), " at the battery, ",
+                                    Value(grid, "power"), " from the charger (delivered by: "
+                                    f"{', '.join(c.id for c in w.chargers()) or 'no charger class in the catalogue'})")
+            if added is not None and per_minute is not None:
+                reading += (", ", Value(added, "distance"), " added (", Value(per_minute, "distance"), " per minute)")
+            readings.append(reading)
+        parts.append(part)
+    derived_text = _joined(parts, "; ")
+    details = {"windows": [{"from_soc": Value(w.from_soc, "fraction"), "to_soc": Value(w.to_soc, "fraction"),
+                            "c_rate": Value(_c_rate_si(w.c_rate), "c_rate"),
+                            "battery_power": Value(w.battery_power, "power") if w.battery_power else None,
+                            "grid_power": Value(w.grid_power, "power") if w.grid_power else None,
+                            "range_added": Value(w.range_added, "distance") if w.range_added else None,
                             "chargers": [c.id for c in w.chargers()]} for w in windows]}
     missing = []
+    needed = None
     if dim == "time":
-        claimed = f"{format_number(seconds / 60)} min for {'?' if from_soc is None else format_number(from_soc * 100)}" \
-                  f"->{format_number(to_soc * 100)} %"
+        claimed_value = Value(seconds, "time")
+        claimed: Phrase = (claimed_value, " for ", "?" if from_soc is None else Value(from_soc, "fraction", bare=True),
+                           "->", Value(to_soc, "fraction"))
+        derived: Union[Value, list] = [Value(_c_rate_si(w.c_rate), "c_rate") for w in windows]
+        worst = max(w.c_rate for w in windows)
         if max_c is None:
             status: Status = "underdetermined"
             missing.append("the cell's rated max charge C-rate")
-            take = f"a cell rated for at least {format_number(max(w.c_rate for w in windows))} C average"
+            take: Phrase = ("a cell rated for at least ", Value(_c_rate_si(worst), "c_rate"), " average")
         else:
-            worst = max(w.c_rate for w in windows)
-            status = "holds" if worst <= max_c * (1 + _tol(claim)) else "fails"
-            take = "holds as stated" if status == "holds" else \
-                f"a cell rated for {format_number(worst)} C (this one: {format_number(max_c)} C)"
+            status = "holds" if _c_rate_si(worst) <= max_c * (1 + _tol(claim)) else "fails"
+            take = _holds(status, ("a cell rated for ", Value(_c_rate_si(worst), "c_rate"), " (this one: ",
+                                   Value(max_c, "c_rate"), ")"))
         if windows[0].battery_power is None:
             missing.append("the pack energy (for the power)")
     else:
         w0 = windows[0]
-        value = w0.c_rate / 3600 if dim == "c_rate" else w0.battery_power
+        claimed_value = Value(asserted, dim)
+        value = _c_rate_si(w0.c_rate) if dim == "c_rate" else w0.battery_power
         if value is None:
-            return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", str(raw), derived,
-                           "the pack energy", notes, readings, missing=["the pack energy"], details=details)
-        derived_value = value
-        status = judge(derived_value, asserted, claim.qualifier, _tol(claim))
+            return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", str(raw), derived_text,
+                           "the pack energy", notes, readings, missing=["the pack energy"], details=details,
+                           claimed=claimed_value)
+        derived = Value(value, dim)
+        status = judge(value, asserted, claim.qualifier, _tol(claim))
         claimed = f"{_qual(claim)} {raw}"
-        take = "holds as stated" if status == "holds" else (
-            f"a charge time of {format_number(w0.delta / (asserted * 3600) * 60)} min" if dim == "c_rate" else
-            f"a charge time of {format_number(w0.delta * w0.pack_energy / asserted / 60)} min")
-    return Verdict(claim.id, claim.kind, claim.quote, status, claimed, derived, take, notes, readings,
-                   missing=missing, details=details)
+        needed = Value(charge_time_at_c_rate(w0.delta, asserted) if dim == "c_rate" else
+                       charge_time(w0.from_soc, w0.to_soc, asserted, w0.pack_energy or 0.0), "time")
+        take = _holds(status, ("a charge time of ", needed))
+    return Verdict(claim.id, claim.kind, claim.quote, status, claimed, derived_text, take, notes, readings,
+                   missing=missing, details=details, claimed=claimed_value, derived=derived, needed=needed)
 
 
 def eval_range_added(claim, ctx: Context) -> Verdict:
-    """Range added in a time: ``P t / c`` (power at the battery) or ``dSoC E f_usable / c``."""
+    """Range added in a time: ``P t / c`` (power at the battery) or ``dSoC E f_usable / c``, with the
+    usable fraction the claim states (default :data:`batcalc.physics.pack.DEFAULT_F_USABLE`)."""
+    from batcalc.physics.charge import Window
+    from batcalc.physics.energy import gross_energy_for_range, range_from_energy
     from batcalc.physics.pack import DEFAULT_F_USABLE
 
     i = claim.inputs
     _soc_window(ctx, i.from_soc, i.to_soc)
-    window = [k for k in ("from_soc", "to_soc", "pack_energy") if getattr(i, k) is not None]
+    window = [k for k in ("from_soc", "to_soc", "pack_energy", "usable_fraction") if getattr(i, k) is not None]
     if i.power is not None and window:
         raise ctx.error(("inputs", window[0]), f"give 'power', or a SoC window and 'pack_energy', not both: drop "
                                                f"'power' or {', '.join(repr(k) for k in window)}")
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
+    claimed = Value(asserted, "distance")
     c, notes = _consumption_for(i, ctx, None)
     if c is None:
-        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", f"{format_number(asserted / 1000)} km",
-                       "not computable", "a consumption or a vehicle", notes, missing=["the consumption (or the vehicle)"])
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (claimed,), "not computable",
+                       "a consumption or a vehicle", notes, missing=["the consumption (or the vehicle)"],
+                       claimed=claimed)
     t = i.time.si
     if i.power is not None:
-        energy = i.power.si * t
+        added = range_from_energy(i.power.si * t, c)           # all of P t at the battery is usable
         notes.append(f"{i.power.text} average at the battery for {i.time.text}")
     elif i.to_soc is not None and i.pack_energy is not None:
         start = i.from_soc.si if i.from_soc else 0.0
-        energy = (i.to_soc.si - start) * i.pack_energy.si * DEFAULT_F_USABLE
-        notes.append(f"{format_number(start * 100)} -> {i.to_soc.text} of {i.pack_energy.text}, usable "
-                     f"{DEFAULT_F_USABLE * 100:.0f} %")
+        f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
+        added = cast(float, Window(start, i.to_soc.si, t, pack_energy=i.pack_energy.si, usable_fraction=f_u,
+                                   consumption=c).range_added)       # a float: the window has E and c
+        notes.append((Value(start, "fraction", bare=True), f" -> {i.to_soc.text} of {i.pack_energy.text}, usable ",
+                      Value(f_u, "fraction", ".0f")))
     else:
-        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", f"{format_number(asserted / 1000)} km",
-                       "not computable", "a charging power, or a SoC window and pack energy", notes,
-                       missing=["the charging power or the SoC window and pack energy"])
-    derived = energy / c
-    status = judge(derived, asserted, claim.qualifier, _tol(claim))
-    return Verdict(claim.id, claim.kind, claim.quote, status,
-                   f"{_qual(claim)} {format_number(asserted / 1000)} km in {i.time.text}",
-                   f"{format_number(derived / 1000)} km ({format_number(derived / 1000 / (t / 60))} km/min)",
-                   "holds as stated" if status == "holds" else
-                   f"{format_number(asserted * c / t / 1e3)} kW average at the battery", notes)
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (claimed,), "not computable",
+                       "a charging power, or a SoC window and pack energy", notes,
+                       missing=["the charging power or the SoC window and pack energy"], claimed=claimed)
+    derived = Value(added, "distance")
+    status = judge(added, asserted, claim.qualifier, _tol(claim))
+    need = Value(gross_energy_for_range(asserted, c, 1.0) / t, "power")     # P = R c / t, at the battery
+    per_minute = Value(added / units.from_si(t, "time", "min"), "distance")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, f" in {i.time.text}"),
+                   (derived, " (", per_minute, "/min)"), _holds(status, (need, " average at the battery")), notes,
+                   claimed=claimed, derived=derived, needed=need)
 
 
 def _figures(claim, ctx: Context):
@@ -635,11 +719,13 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
     asserted, percent = _asserted_factor(claim, ctx)
     status = judge(ratio, asserted, claim.qualifier, _tol(claim)) if not percent else \
         judge(ratio - 1, asserted - 1, claim.qualifier, _tol(claim))
+    claimed = _pct(asserted - 1) if percent else Value(asserted, "factor")
+    need = Value(a[0] * asserted, "given", unit=a[1])
     return Verdict(claim.id, claim.kind, claim.quote, status,
-                   f"{_qual(claim)} {raw}" if percent else f"{_qual(claim)} x{format_number(asserted)}",
-                   f"x{format_number(ratio)} ({_pct(ratio - 1)})",
-                   "holds as stated" if status == "holds" else f"b = {format_number(a[0] * asserted)} {a[1]}",
-                   [f"a = {claim.inputs.a}, b = {claim.inputs.b}"])
+                   f"{_qual(claim)} {raw}" if percent else (f"{_qual(claim)} ", claimed),
+                   (Value(ratio, "factor"), " (", _pct(ratio - 1), ")"), _holds(status, ("b = ", need)),
+                   [f"a = {claim.inputs.a}, b = {claim.inputs.b}"],
+                   claimed=claimed, derived=_pct(ratio - 1) if percent else Value(ratio, "factor"), needed=need)
 
 
 def eval_difference(claim, ctx: Context) -> Verdict:
@@ -652,10 +738,10 @@ def eval_difference(claim, ctx: Context) -> Verdict:
     status = judge(b[2] - a[2], q[2], claim.qualifier, _tol(claim), scale=max(abs(a[2]), abs(b[2])))
     unit = _per_unit(a, ctx, ("inputs", "a"))
     asserted, diff = q[2] / unit, (b[2] - a[2]) / unit
-    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {claim.asserted}",
-                   f"{format_number(diff)} {a[1]}",
-                   "holds as stated" if status == "holds" else f"b = {format_number(a[0] + asserted)} {a[1]}",
-                   [f"a = {claim.inputs.a}, b = {claim.inputs.b}"])
+    derived, need = Value(diff, "given", unit=a[1]), Value(a[0] + asserted, "given", unit=a[1])
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {claim.asserted}", (derived,),
+                   _holds(status, ("b = ", need)), [f"a = {claim.inputs.a}, b = {claim.inputs.b}"],
+                   claimed=Value(q[0], "given", unit=q[1]), derived=derived, needed=need)
 
 
 def eval_product(claim, ctx: Context) -> Verdict:
@@ -671,12 +757,12 @@ def eval_product(claim, ctx: Context) -> Verdict:
         raise ctx.error(("asserted",), f"{claim.asserted!r} does not have the dimension of the product") from None
     asserted = float(q.magnitude)
     status = judge(derived, asserted, claim.qualifier, _tol(claim))
-    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {claim.asserted}",
-                   f"{format_number(derived)} {q.units:~P}",
-                   "holds as stated" if status == "holds" else
-                   f"factors multiplying to {format_number(asserted)} {q.units:~P} "
-                   f"(x{format_number(asserted / derived)} of these)",
-                   [" x ".join(str(f) for f in claim.inputs.factors)])
+    unit = f"{q.units:~P}"
+    claimed, found = Value(asserted, "given", unit=unit), Value(derived, "given", unit=unit)
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {claim.asserted}", (found,),
+                   _holds(status, ("factors multiplying to ", claimed, " (", Value(asserted / derived, "factor"),
+                                   " of these)")),
+                   [" x ".join(str(f) for f in claim.inputs.factors)], claimed=claimed, derived=found)
 
 
 def eval_growth(claim, ctx: Context) -> Verdict:
@@ -695,13 +781,13 @@ def eval_growth(claim, ctx: Context) -> Verdict:
     rate = ratio ** (1 / years) - 1
     _, asserted = _asserted_quantity(claim, ctx, ("fraction",))
     status = judge(rate, asserted, claim.qualifier, _tol(claim))
-    end_needed = start[0] * (1 + asserted) ** years
-    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {asserted * 100:.1f} % a year",
-                   f"{rate * 100:.1f} % a year over {years} years (x{format_number(ratio)})",
-                   "holds as stated" if status == "holds" else
-                   f"end = {format_number(end_needed)} {start[1]} in {i.end_year}",
-                   [f"{i.start} in {i.start_year} -> {i.end} in {i.end_year}: (end/start)^(1/{years}) - 1",
-                    ])
+    claimed, derived = Value(asserted, "fraction", ".1f"), Value(rate, "fraction", ".1f")
+    need = Value(start[0] * (1 + asserted) ** years, "given", unit=start[1])
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " a year"),
+                   (derived, f" a year over {years} years (", Value(ratio, "factor"), ")"),
+                   _holds(status, ("end = ", need, f" in {i.end_year}")),
+                   [f"{i.start} in {i.start_year} -> {i.end} in {i.end_year}: (end/start)^(1/{years}) - 1"],
+                   claimed=claimed, derived=derived, needed=need)
 
 
 EVALUATORS: dict[str, Callable] = {
@@ -724,7 +810,8 @@ def evaluate(claim, ctx: Context) -> Verdict:
             raise
         raise ctx.error(("inputs",), str(exc)) from None
     verdict.source = claim.source
-    verdict.assumptions.append(f"tolerance {_tol(claim) * 100:g} % relative ({claim.qualifier})")
+    verdict.qualifier = claim.qualifier
+    verdict.assumptions.append(("tolerance ", Value(_tol(claim), "fraction", "g"), f" relative ({claim.qualifier})"))
     if claim.note:
         verdict.assumptions.append(f"note: {claim.note}")
     return verdict

@@ -338,25 +338,13 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
     emit(render(headers, rows, data, fmt, title=f"charging {figures.id}", notes=notes))
 
 
-def _verdict_output(verdicts, fmt: str, title: str | None = None) -> None:
+def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = "metric") -> None:
+    from batcalc.report.claims import verdict_rows
     from batcalc.report.render import render
 
-    headers = ["claim", "kind", "verdict", "claimed", "derived", "what it would take"]
-    rows = [[v.id, v.kind, v.status.upper(), v.claimed, v.derived, v.would_take] for v in verdicts]
-    notes = []
-    for v in verdicts:
-        notes.append(f"{v.id}: \"{' '.join(v.quote.split())}\"" + (f" [{v.source}]" if v.source else ""))
-        if v.missing:
-            notes.append(f"  missing: {'; '.join(v.missing)}")
-        for r in v.readings:
-            notes.append(f"  reading: {r}")
-        notes.append(f"  assumptions: {'; '.join(v.assumptions)}")
-    counts = {s: sum(v.status == s for v in verdicts) for s in ("holds", "fails", "underdetermined")}
-    notes.append(f"{len(verdicts)} claims: {counts['holds']} hold, {counts['fails']} fail, "
-                 f"{counts['underdetermined']} underdetermined")
-    data = {"verdicts": [v.json() for v in verdicts], "summary": counts}
+    headers, rows, notes, data = verdict_rows(verdicts, system, with_data=fmt == "json")
     emit(render(headers, rows, data, fmt, title=title, notes=notes))
-    if counts["fails"]:
+    if any(v.status == "fails" for v in verdicts):
         raise typer.Exit(1)
 
 
@@ -364,7 +352,7 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None) -> None:
 @handles_errors
 def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="claims files (YAML) or catalogue "
                                                          "claim ids such as seed-article")],
-              fmt: FormatOpt = "table") -> None:
+              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Check the claims in claims files: each holds, fails or is underdetermined, and why.
 
     Exit code 1 if any claim fails. The file format is in docs/claims.md (installed with the
@@ -382,7 +370,7 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
         spec, found = check_file(name)
         verdicts += found
         titles.append(spec.title or name)
-    _verdict_output(verdicts, fmt, "; ".join(titles) if fmt != "json" else None)
+    _verdict_output(verdicts, fmt, "; ".join(titles) if fmt != "json" else None, unit_system.value)
 
 
 @app.command("claim")
@@ -398,7 +386,7 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
               tolerance: Annotated[Optional[str], typer.Option("--tolerance", help="relative tolerance "
                                                                "[default: 5 %]")] = None,
               quote: Annotated[Optional[str], typer.Option("--quote", help="the claim's text, for the record")] = None,
-              fmt: FormatOpt = "table") -> None:
+              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Check one claim given on the command line, without writing a file.
 
     Inputs are KEY=VALUE pairs, as under `inputs:` in a claims file (docs/claims.md, installed as
@@ -415,7 +403,7 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
     pairs = inline_inputs(inputs or [])
     if qualifier not in ("about", "at-least", "at-most"):
         raise BatcalcError(f"--qualifier must be about, at-least or at-most, got {qualifier!r}")
-    _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote)], fmt)
+    _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote)], fmt, system=unit_system.value)
 
 
 class SpecKind(str, Enum):

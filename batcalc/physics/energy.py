@@ -7,6 +7,7 @@ again. ``1 J/m = 1/3.6 Wh/km``.
 - range ``R = E_usable / c``
 - energy for a range ``E_gross = R c / f_usable``
 - consumption implied by a range ``c = E_usable / R``
+- charge time at an average C-rate ``t = dSoC / C``
 """
 
 from __future__ import annotations
@@ -38,3 +39,11 @@ def consumption_for_range(usable_j: float, range_m: float) -> float:
     if not range_m > 0:
         raise BatcalcError("range must be positive to imply a consumption")
     return usable_j / range_m
+
+
+def charge_time_at_c_rate(delta_soc: float, c_rate_per_s: float) -> float:
+    """Time, s, to charge ``delta_soc`` (a fraction of the pack) at an average C-rate given in SI,
+    1/s (1 C = 1/3600 s^-1): ``t = dSoC / C`` (the inverse of ``C = dSoC / t``)."""
+    if not c_rate_per_s > 0:
+        raise BatcalcError("the C-rate must be positive to give a charge time")
+    return delta_soc / c_rate_per_s

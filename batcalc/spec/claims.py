@@ -92,6 +92,8 @@ class RangeAddedInputs(Strict):
     from_soc: Optional[Qty("fraction", allow_zero=True)] = None
     to_soc: Optional[Qty("fraction")] = None
     pack_energy: Optional[Qty("energy")] = None
+    usable_fraction: Optional[Qty("fraction")] = Field(None, description="usable share of the pack energy in "
+                                                                         "the SoC window (default 93 %)")
     consumption: Optional[Qty("consumption")] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None

@@ -1,0 +1,104 @@
+"""Verdicts -> rows, notes and JSON, in a chosen unit system (metric or imperial).
+
+The claim evaluators (:mod:`batcalc.claims.check`) keep every number in SI as a
+:class:`~batcalc.claims.check.Value` inside :data:`~batcalc.claims.check.Phrase` s; this module alone
+picks the display units (:func:`batcalc.units.shown`) and writes the texts. In JSON, ``claimed``,
+``derived`` and ``needed`` are numbers with units, ``{"value": 465.0, "unit": "km"}`` (``derived`` is
+a list for a charge claim with several windows); ``claimed_text`` and ``derived_text`` are the texts
+the table shows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from batcalc import units
+from batcalc.claims.check import Value, Verdict
+from batcalc.units import Shown
+
+#: Display categories (keys of :data:`batcalc.units.SYSTEMS`) and their dimension: a distance is a
+#: length shown in km or mi, not mm or in.
+_CATEGORIES = {"distance": "length"}
+
+
+def value_shown(v: Value, system: str = "metric") -> Shown:
+    """``v`` in display units: the system's unit for its dimension, or the unit it fixes; a factor
+    has no unit (its text is 'x1.167'); a ``given`` figure stays in the claim's own unit."""
+    if v.dim == "factor":
+        return Shown(v.si, "", "x" + _number(v.si, v.fmt))
+    if v.dim == "given":
+        number, unit = v.si, v.unit
+    else:
+        unit = v.unit or units.display_unit(v.dim, system)
+        number = float(units.from_si(v.si, _CATEGORIES.get(v.dim, v.dim), unit))
+    text = _number(number, v.fmt)
+    return Shown(number, unit, text if v.bare or not unit else f"{text} {unit}")
+
+
+def _number(x: float, fmt: str) -> str:
+    return format(x, fmt) if fmt else units.format_number(x)
+
+
+def phrase_text(p: Any, system: str = "metric") -> str:
+    """A :data:`~batcalc.claims.check.Phrase` as text, each value in ``system``'s display units."""
+    if isinstance(p, str):
+        return p
+    if isinstance(p, Value):
+        return str(value_shown(p, system))
+    return "".join(part if isinstance(part, str) else str(value_shown(part, system)) for part in p)
+
+
+def verdict_texts(v: Verdict, system: str = "metric") -> dict[str, Any]:
+    """The texts of a verdict: ``claimed``, ``derived``, ``would_take`` (strings), ``assumptions``
+    and ``readings`` (lists of strings)."""
+    return {"claimed": phrase_text(v.claimed_text, system), "derived": phrase_text(v.derived_text, system),
+            "would_take": phrase_text(v.would_take, system),
+            "assumptions": [phrase_text(a, system) for a in v.assumptions],
+            "readings": [phrase_text(r, system) for r in v.readings]}
+
+
+def _data(obj: Any, system: str) -> Any:
+    """Verdict data for JSON: every :class:`Value` as a :class:`Shown` in ``system``."""
+    if isinstance(obj, Value):
+        return value_shown(obj, system)
+    if isinstance(obj, dict):
+        return {k: _data(x, system) for k, x in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_data(x, system) for x in obj]
+    return obj
+
+
+def verdict_json(v: Verdict, system: str = "metric") -> dict[str, Any]:
+    """One verdict as JSON data (values as :class:`Shown`, rendered by :func:`batcalc.report.render.to_jsonable`)."""
+    t = verdict_texts(v, system)
+    return {"id": v.id, "kind": v.kind, "quote": v.quote, "verdict": v.status, "qualifier": v.qualifier,
+            "claimed": _data(v.claimed, system), "claimed_text": t["claimed"],
+            "derived": _data(v.derived, system), "derived_text": t["derived"],
+            "needed": _data(v.needed, system) if v.status != "holds" else None,
+            "would_take": t["would_take"], "missing": v.missing, "readings": t["readings"],
+            "assumptions": t["assumptions"], "details": _data(v.details, system), "source": v.source}
+
+
+HEADERS = ["claim", "kind", "verdict", "claimed", "derived", "what it would take"]
+
+
+def verdict_rows(verdicts: list[Verdict], system: str = "metric",
+                 with_data: bool = True) -> tuple[list[str], list[list[str]], list[str], Any]:
+    """``(headers, rows, notes, data)`` of a list of verdicts: one row a claim, then per claim its
+    quote, missing facts, readings and assumptions as notes, and a count of each status."""
+    rows: list[list[str]] = []
+    notes: list[str] = []
+    for v in verdicts:
+        t = verdict_texts(v, system)
+        rows.append([v.id, v.kind, v.status.upper(), t["claimed"], t["derived"], t["would_take"]])
+        notes.append(f"{v.id}: \"{' '.join(v.quote.split())}\"" + (f" [{v.source}]" if v.source else ""))
+        if v.missing:
+            notes.append(f"  missing: {'; '.join(v.missing)}")
+        for r in t["readings"]:
+            notes.append(f"  reading: {r}")
+        notes.append(f"  assumptions: {'; '.join(t['assumptions'])}")
+    counts = {s: sum(v.status == s for v in verdicts) for s in ("holds", "fails", "underdetermined")}
+    notes.append(f"{len(verdicts)} claims: {counts['holds']} hold, {counts['fails']} fail, "
+                 f"{counts['underdetermined']} underdetermined")
+    data = {"verdicts": [verdict_json(v, system) for v in verdicts], "summary": counts} if with_data else None
+    return HEADERS, rows, notes, data
