@@ -28,3 +28,41 @@ def test_documented_vehicle_plausibility_bounds_are_the_code_s():
         assert m, name
         scale = 0.01 if m.group(3) else 1.0
         assert (float(m.group(1)) * scale, float(m.group(2)) * scale) == (low, high), name
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_limits_page_matches_the_code():
+    """docs/limits.md: every number written next to a constant's name is that constant's value."""
+    from batcalc import units
+    from batcalc.io import yamlfile
+    from batcalc.spec import model as spec
+
+    text = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
+    pairs = re.findall(r"([0-9][0-9e.+-]*)[^|(]*\(`([A-Z_]+)`", text)
+    assert len(pairs) >= 14
+    for number, name in pairs:
+        value = next(getattr(m, name) for m in (yamlfile, units, spec) if hasattr(m, name))
+        assert float(number) == value, (name, number, value)
+
+
+def test_library_examples_run():
+    """docs/library.md: every ``pycon`` block runs, in order and in one namespace, and prints what it shows."""
+    import doctest
+
+    path = ROOT / "docs" / "library.md"
+    text = path.read_text(encoding="utf-8")
+    blocks = [(text.count("\n", 0, m.start(1)), m.group(1))
+              for m in re.finditer(r"```pycon\n(.*?)```", text, re.DOTALL)]
+    assert len(blocks) >= 5
+    globs: dict = {}
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    parser = doctest.DocTestParser()
+    for k, (line, block) in enumerate(blocks):
+        test = parser.get_doctest(block, globs, f"library.md block {k + 1}", str(path), line)
+        runner.run(test, clear_globs=False)
+        globs = test.globs                      # DocTest copies its globals: carry names to the next block
+    result = runner.summarize(verbose=False)
+    assert result.attempted > 20
+    assert result.failed == 0, "docs/library.md: an example printed something else (see the output above)"
