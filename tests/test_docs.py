@@ -66,3 +66,42 @@ def test_library_examples_run():
     result = runner.summarize(verbose=False)
     assert result.attempted > 20
     assert result.failed == 0, "docs/library.md: an example printed something else (see the output above)"
+
+
+def _resolve(name: str):
+    """The object a fully qualified name such as ``batcalc.physics.charge.Window.grid_power`` names:
+    the longest importable module prefix, then attributes."""
+    import importlib
+
+    parts = name.split(".")
+    for k in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:k]))
+        except ModuleNotFoundError:
+            continue
+        for attr in parts[k:]:
+            obj = getattr(obj, attr)
+        return obj
+    raise ModuleNotFoundError(name)
+
+
+def test_formula_index_names_exist():
+    """docs/formulas.md: every fully qualified name resolves, one home per row, each with a docstring."""
+    text = (ROOT / "docs" / "formulas.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| formula ")]
+    assert len(rows) >= 30
+    homes = []
+    for row in rows:
+        home = row.rstrip(" |").rsplit("|", 1)[1].strip()
+        assert re.fullmatch(r"`batcalc(\.[A-Za-z_][A-Za-z0-9_]*)+`", home), row
+        homes.append(home.strip("`"))
+    assert len(homes) == len(set(homes)), "a function is listed as the home of two formulas"
+    names = set(re.findall(r"`(batcalc(?:\.[A-Za-z_][A-Za-z0-9_]*)+)`", text))
+    assert set(homes) <= names
+    for name in sorted(names):
+        try:
+            obj = _resolve(name)
+        except (ImportError, AttributeError) as exc:
+            raise AssertionError(f"docs/formulas.md names {name}, which does not exist ({exc})") from None
+        if name in homes:
+            assert (obj.__doc__ or "").strip(), f"{name} has no docstring stating its formula"
