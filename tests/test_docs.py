@@ -105,3 +105,34 @@ def test_formula_index_names_exist():
             raise AssertionError(f"docs/formulas.md names {name}, which does not exist ({exc})") from None
         if name in homes:
             assert (obj.__doc__ or "").strip(), f"{name} has no docstring stating its formula"
+
+
+#: Linked before it exists: benchmarks/README.md is written on another branch of issue 10. Once it is
+#: present it is checked like every other link; drop this allowance after the merge.
+NOT_YET_WRITTEN = {ROOT / "benchmarks" / "README.md"}
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor for a Markdown heading: lower case, punctuation dropped, spaces as dashes."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_relative_links_in_the_docs_resolve():
+    """Every relative link in README.md, CHANGELOG.md, CONTRIBUTING.md and docs/*.md names a file that
+    exists (and a heading in it, for ``file.md#anchor``)."""
+    pages = [ROOT / "README.md", ROOT / "CHANGELOG.md", ROOT / "CONTRIBUTING.md", *(ROOT / "docs").glob("*.md")]
+    checked = 0
+    for page in pages:
+        for target in re.findall(r"\]\(([^)\s]+)\)", page.read_text(encoding="utf-8")):
+            if re.match(r"[a-z]+:", target):
+                continue
+            file, _, anchor = target.partition("#")
+            path = (page.parent / file).resolve() if file else page
+            if path in NOT_YET_WRITTEN and not path.exists():
+                continue
+            assert path.exists(), f"{page.relative_to(ROOT)} links to {target}, which does not exist"
+            if anchor:
+                headings = re.findall(r"^#+ (.*)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+                assert anchor in {_anchor(h) for h in headings}, f"{page.relative_to(ROOT)}: no heading for {target}"
+            checked += 1
+    assert checked >= 30
