@@ -28,3 +28,111 @@ def test_documented_vehicle_plausibility_bounds_are_the_code_s():
         assert m, name
         scale = 0.01 if m.group(3) else 1.0
         assert (float(m.group(1)) * scale, float(m.group(2)) * scale) == (low, high), name
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_limits_page_matches_the_code():
+    """docs/limits.md: every number written next to a constant's name is that constant's value."""
+    from batcalc import units
+    from batcalc.io import yamlfile
+    from batcalc.spec import model as spec
+
+    text = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
+    pairs = re.findall(r"([0-9][0-9e.+-]*)[^|(]*\(`([A-Z_]+)`", text)
+    assert len(pairs) >= 14
+    for number, name in pairs:
+        value = next(getattr(m, name) for m in (yamlfile, units, spec) if hasattr(m, name))
+        assert float(number) == value, (name, number, value)
+
+
+def test_library_examples_run():
+    """docs/library.md: every ``pycon`` block runs, in order and in one namespace, and prints what it shows."""
+    import doctest
+
+    path = ROOT / "docs" / "library.md"
+    text = path.read_text(encoding="utf-8")
+    blocks = [(text.count("\n", 0, m.start(1)), m.group(1))
+              for m in re.finditer(r"```pycon\n(.*?)```", text, re.DOTALL)]
+    assert len(blocks) >= 5
+    globs: dict = {}
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    parser = doctest.DocTestParser()
+    for k, (line, block) in enumerate(blocks):
+        test = parser.get_doctest(block, globs, f"library.md block {k + 1}", str(path), line)
+        runner.run(test, clear_globs=False)
+        globs = test.globs                      # DocTest copies its globals: carry names to the next block
+    result = runner.summarize(verbose=False)
+    assert result.attempted > 20
+    assert result.failed == 0, "docs/library.md: an example printed something else (see the output above)"
+
+
+def _resolve(name: str):
+    """The object a fully qualified name such as ``batcalc.physics.charge.Window.grid_power`` names:
+    the longest importable module prefix, then attributes."""
+    import importlib
+
+    parts = name.split(".")
+    for k in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:k]))
+        except ModuleNotFoundError:
+            continue
+        for attr in parts[k:]:
+            obj = getattr(obj, attr)
+        return obj
+    raise ModuleNotFoundError(name)
+
+
+def test_formula_index_names_exist():
+    """docs/formulas.md: every fully qualified name resolves, one home per row, each with a docstring."""
+    text = (ROOT / "docs" / "formulas.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| formula ")]
+    assert len(rows) >= 30
+    homes = []
+    for row in rows:
+        home = row.rstrip(" |").rsplit("|", 1)[1].strip()
+        assert re.fullmatch(r"`batcalc(\.[A-Za-z_][A-Za-z0-9_]*)+`", home), row
+        homes.append(home.strip("`"))
+    assert len(homes) == len(set(homes)), "a function is listed as the home of two formulas"
+    names = set(re.findall(r"`(batcalc(?:\.[A-Za-z_][A-Za-z0-9_]*)+)`", text))
+    assert set(homes) <= names
+    for name in sorted(names):
+        try:
+            obj = _resolve(name)
+        except (ImportError, AttributeError) as exc:
+            raise AssertionError(f"docs/formulas.md names {name}, which does not exist ({exc})") from None
+        if name in homes:
+            assert (obj.__doc__ or "").strip(), f"{name} has no docstring stating its formula"
+
+
+#: Linked before it exists: benchmarks/README.md is written on another branch of issue 10. Once it is
+#: present it is checked like every other link; drop this allowance after the merge.
+NOT_YET_WRITTEN = {ROOT / "benchmarks" / "README.md"}
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor for a Markdown heading: lower case, punctuation dropped, spaces as dashes."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_relative_links_in_the_docs_resolve():
+    """Every relative link in README.md, CHANGELOG.md, CONTRIBUTING.md and docs/*.md names a file that
+    exists (and a heading in it, for ``file.md#anchor``)."""
+    pages = [ROOT / "README.md", ROOT / "CHANGELOG.md", ROOT / "CONTRIBUTING.md", *(ROOT / "docs").glob("*.md")]
+    checked = 0
+    for page in pages:
+        for target in re.findall(r"\]\(([^)\s]+)\)", page.read_text(encoding="utf-8")):
+            if re.match(r"[a-z]+:", target):
+                continue
+            file, _, anchor = target.partition("#")
+            path = (page.parent / file).resolve() if file else page
+            if path in NOT_YET_WRITTEN and not path.exists():
+                continue
+            assert path.exists(), f"{page.relative_to(ROOT)} links to {target}, which does not exist"
+            if anchor:
+                headings = re.findall(r"^#+ (.*)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+                assert anchor in {_anchor(h) for h in headings}, f"{page.relative_to(ROOT)}: no heading for {target}"
+            checked += 1
+    assert checked >= 30
