@@ -4,7 +4,7 @@ from typing import Literal, Optional
 
 from pydantic import Field, field_validator, model_validator
 
-from batcalc.spec.model import ID_PATTERN, Qty, Source, Strict, register_kind
+from batcalc.spec.model import ID_PATTERN, Qty, Source, Sourced, Strict, register_kind
 
 #: Bounds outside which a vehicle value is a typo, not a vehicle (SI: kg, m^2; fractions).
 PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0.05, ""),
@@ -30,6 +30,41 @@ class MeasuredConsumption(Strict):
     per_100kg: Qty("consumption", allow_zero=True) = Field(description="change per extra 100 kg")
 
 
+class MapPoint(Strict):
+    load: Qty("fraction", allow_zero=True) = Field(description="output power as a share of rated power, e.g. '20 %'")
+    efficiency: Qty("fraction") = Field(description="motor-and-inverter efficiency there, e.g. '94 %'")
+
+
+class MotorMap(Sourced):
+    """Motor-and-inverter efficiency against load (output power over rated power)."""
+
+    shape: Literal["linear", "step"] = Field("linear", description="linear between points, or step: the "
+                                                                   "value at the point at or below the load")
+    points: list[MapPoint] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rising(self) -> "MotorMap":
+        loads = [p.load.si for p in self.points]
+        if loads[0] != 0:
+            raise ValueError("the first point must be at 0 % load")
+        if any(b <= a for a, b in zip(loads, loads[1:], strict=False)):
+            raise ValueError("the points' loads must rise")
+        return self
+
+
+class PowertrainSpec(Sourced):
+    """The load-dependent powertrain: motor, gear, regeneration, battery (see batcalc.physics.powertrain)."""
+
+    motor_rated_power: Qty("power") = Field(description="the traction motor's rated (peak) output, e.g. '150 kW'")
+    motor_map: Optional[MotorMap] = Field(None, description="efficiency by load [default: FASTSim's default map]")
+    transmission_efficiency: Optional[Qty("fraction")] = Field(None, description="gear efficiency [default: 98 %]")
+    battery_efficiency: Optional[Qty("fraction")] = Field(
+        None, description="one-way battery efficiency [default: 98.5 %, a 97 % round trip]")
+    regen_efficiency: Optional[Qty("fraction", allow_zero=True)] = Field(
+        None, description="motor efficiency when regenerating [default: the map at zero load]")
+    regen_fades: bool = Field(True, description="regeneration fades below ~15 km/h (FASTSim 2's curve)")
+
+
 class VehicleSpec(Strict):
     """A vehicle body: masses, road load and drivetrain; the battery is added by the calculator."""
 
@@ -46,6 +81,9 @@ class VehicleSpec(Strict):
     rolling_resistance: Optional[Qty("number")] = None
     coast_down: Optional[CoastDown] = None
     rotational_mass_factor: Optional[Qty("number", allow_zero=True)] = None
+    rotating_mass: Optional[Qty("mass", allow_zero=True)] = Field(
+        None, description="fixed equivalent mass of wheels and motor (n I / r^2), instead of rotational_mass_factor")
+    powertrain: Optional[PowertrainSpec] = None
     drivetrain_efficiency: Optional[Qty("fraction")] = None
     regen_fraction: Optional[Qty("fraction", allow_zero=True)] = None
     auxiliary_power: Optional[Qty("power", allow_zero=True)] = None
@@ -77,6 +115,11 @@ class VehicleSpec(Strict):
                              "or measured_consumption")
         if self.coast_down is not None and any(v is not None for v in aero):
             raise ValueError("give either coast_down or drag_coefficient/frontal_area/rolling_resistance, not both")
+        if self.powertrain is not None and (self.drivetrain_efficiency is not None or self.regen_fraction is not None):
+            raise ValueError("give either powertrain (efficiency by load) or drivetrain_efficiency/regen_fraction "
+                             "(a constant efficiency), not both")
+        if self.rotating_mass is not None and self.rotational_mass_factor is not None:
+            raise ValueError("give either rotating_mass or rotational_mass_factor, not both")
         return self
 
 
