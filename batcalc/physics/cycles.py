@@ -1,6 +1,7 @@
 """Standard drive cycles (1 Hz speed traces shipped in ``specs/cycles/``) and constant-speed driving.
 
-Traces: WLTC class 3b (UN GTR No. 15), EPA UDDS (40 CFR 86 App. I), EPA HWFET (40 CFR 600 App. I);
+Traces: WLTC class 3b (UN GTR No. 15), EPA UDDS (40 CFR 86 App. I), EPA HWFET (40 CFR 600 App. I),
+EPA US06 and SC03 (40 CFR 86 App. I), CLTC-P (GB/T 38146.1-2019), NEDC (UN ECE R83 Annex 4a);
 provenance in ``specs/cycles/cycles.yaml`` and in each CSV's header.
 """
 
@@ -15,10 +16,15 @@ from batcalc.errors import BatcalcError, NotFoundError, SpecError
 #: Names people use for a cycle -> the trace id.
 ALIASES = {"wltp": "wltc-3b", "wltc": "wltc-3b", "wltc3b": "wltc-3b", "wltc-3b": "wltc-3b",
            "udds": "udds", "ftp72": "udds", "ftp-72": "udds", "city": "udds",
-           "hwfet": "hwfet", "hfet": "hwfet", "highway": "hwfet"}
+           "hwfet": "hwfet", "hfet": "hwfet", "highway": "hwfet",
+           "us06": "us06", "sftp-us06": "us06",
+           "sc03": "sc03", "sftp-sc03": "sc03",
+           "cltc": "cltc-p", "cltc-p": "cltc-p", "cltcp": "cltc-p",
+           "nedc": "nedc"}
 
 #: Short names for tables and titles (full names and provenance are in the CSV headers).
-SHORT_NAMES = {"wltc-3b": "WLTC class 3b", "udds": "EPA UDDS", "hwfet": "EPA HWFET"}
+SHORT_NAMES = {"wltc-3b": "WLTC class 3b", "udds": "EPA UDDS", "hwfet": "EPA HWFET", "us06": "EPA US06",
+               "sc03": "EPA SC03", "cltc-p": "CLTC-P", "nedc": "NEDC"}
 
 _CONSTANT_RE = re.compile(r"^\s*(?:const(?:ant)?[:=@ ]\s*)?(?P<v>.+?(?:km/h|mph|m/s|kph))\s*$")
 
@@ -83,7 +89,8 @@ def load_trace(cycle_id: str) -> Cycle:
 
 
 def get_cycle(name: str) -> Cycle:
-    """A cycle by id or alias (``wltp``, ``udds``, ``hwfet``) or a constant speed (``120 km/h``)."""
+    """A cycle by id or alias (``wltp``, ``udds``, ``hwfet``, ``us06``, ``sc03``, ``cltc``, ``nedc``) or a
+    constant speed (``120 km/h``)."""
     key = name.strip().lower()
     if key in ALIASES:
         return load_trace(ALIASES[key])
@@ -98,5 +105,5 @@ def get_cycle(name: str) -> Cycle:
 
         return Cycle(f"constant {m.group('v').strip()}", f"constant {m.group('v').strip()}",
                      np.array([0.0, 3600.0]), np.array([v, v]), constant_speed=v)
-    raise NotFoundError(f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, or a constant speed "
-                        f"such as '100 km/h'")
+    raise NotFoundError(f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, us06, sc03, cltc (CLTC-P), "
+                        f"nedc, or a constant speed such as '100 km/h'")
