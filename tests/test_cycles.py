@@ -1,5 +1,5 @@
 """Drive-cycle traces against the standards' published figures, their provenance, aliases, constant
-speeds."""
+speeds, and a user's own trace file (``--cycle FILE.csv``)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 import yaml
 
-from batcalc.errors import BatcalcError, NotFoundError
-from batcalc.physics.cycles import ALIASES, SHORT_NAMES, cycle_ids, cycles_dir, get_cycle
+from batcalc.errors import BatcalcError, NotFoundError, SpecError
+from batcalc.physics import cycles as cyc
+from batcalc.physics.cycles import ALIASES, SHORT_NAMES, cycle_ids, cycles_dir, get_cycle, load_user_trace
 
 MI = 1609.344          # m per international mile (exact)
 MPH = 0.44704          # m/s per mph (exact)
@@ -177,3 +178,88 @@ def test_constant_speed():
     for bad in ("nedc2", "0 km/h", "100 kg", "9000 km/h"):
         with pytest.raises(BatcalcError):
             get_cycle(bad)
+
+
+# --- a user's own trace ----------------------------------------------------------------------------
+
+def _trace(tmp_path, text: str, name="trace.csv") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_user_trace_reads_like_a_shipped_one(tmp_path):
+    path = _trace(tmp_path, "# name: my commute\ntime_s,speed_kmh\n0,0\n10,36\n70,36\n80,0\n")
+    c = get_cycle(path)
+    assert c.id == path and c.name == "my commute"
+    assert c.duration == 80 and c.distance == pytest.approx(50 + 600 + 50)   # trapezoids at 10 m/s
+    shipped = cycles_dir() / "hwfet.csv"
+    assert np.array_equal(load_user_trace(str(shipped)).speed, get_cycle("hwfet").speed)
+
+
+def test_user_trace_without_header_or_name(tmp_path):
+    c = load_user_trace(_trace(tmp_path, "0,0\n0.5,18\n1.5,0\n"))
+    assert c.name == "trace.csv" and c.distance == pytest.approx(2.5 / 2 + 2.5)
+
+
+@pytest.mark.parametrize("body, line, words", [
+    ("time_s,speed_kmh\n0,0\n1,10\n1,20\n", 4, "does not increase"),
+    ("time_s,speed_kmh\n0,0\n2,10\n1,20\n", 4, "does not increase"),
+    ("time_s,speed_kmh\n0,0\n1,-5\n", 3, "outside 0-720 km/h"),
+    ("time_s,speed_kmh\n0,0\n1,800\n", 3, "outside 0-720 km/h"),
+    ("time_s,speed_kmh\n0,0\n1,nan\n", 3, "finite"),
+    ("time_s,speed_kmh\n0,0\ninf,10\n", 3, "finite"),
+    ("time_s,speed_kmh\n0,0\n1,10,0\n", 3, "expected 'time_s,speed_kmh'"),
+    ("time_s,speed_kmh\n0,0\n1;10\n", 3, "expected 'time_s,speed_kmh'"),
+    ("0,0\n1,ten\n", 2, "two numbers"),
+    ("0,0\ntime_s,speed_kmh\n", 2, "two numbers"),
+])
+def test_user_trace_bad_rows_name_file_and_line(tmp_path, body, line, words):
+    path = _trace(tmp_path, body)
+    with pytest.raises(SpecError) as e:
+        get_cycle(path)
+    assert str(e.value).startswith(f"{path}:{line}: ") and words in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("body, words", [
+    ("", "at least two"),
+    ("# only a comment\ntime_s,speed_kmh\n", "at least two"),
+    ("0,0\n", "at least two"),
+    ("0,0\n10,0\n", "no distance"),
+])
+def test_user_trace_too_short_or_standing(tmp_path, body, words):
+    with pytest.raises(SpecError, match=words):
+        get_cycle(_trace(tmp_path, body))
+
+
+def test_user_trace_bounds(tmp_path, monkeypatch):
+    monkeypatch.setattr(cyc, "USER_TRACE_MAX_ROWS", 3)
+    path = _trace(tmp_path, "0,0\n1,1\n2,2\n3,3\n")
+    with pytest.raises(SpecError, match=f"^{path}:4: more than 3 rows"):
+        get_cycle(path)
+    monkeypatch.setattr(cyc, "USER_TRACE_MAX_BYTES", 10)
+    with pytest.raises(SpecError, match="at most 10"):
+        get_cycle(path)
+
+
+def test_user_trace_unreadable(tmp_path):
+    with pytest.raises(NotFoundError, match="not found"):
+        get_cycle(str(tmp_path / "missing.csv"))
+    (tmp_path / "dir.csv").mkdir()
+    with pytest.raises(SpecError, match="not a file"):
+        get_cycle(str(tmp_path / "dir.csv"))
+    bad = tmp_path / "latin1.csv"
+    bad.write_bytes("# caf\xe9\n0,0\n1,1\n".encode("latin-1"))
+    with pytest.raises(SpecError, match="not UTF-8"):
+        get_cycle(str(bad))
+
+
+def test_user_trace_on_the_command_line(run, tmp_path):
+    good = _trace(tmp_path, "time_s,speed_kmh\n0,0\n10,36\n70,36\n80,0\n", "good.csv")
+    r = run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--pack-mass", "480 kg", "--cycle", good)
+    assert r.exit_code == 0 and "good.csv" in r.stdout
+    bad = _trace(tmp_path, "time_s,speed_kmh\n0,0\n1,-1\n", "bad.csv")
+    r = run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--pack-mass", "480 kg", "--cycle", bad)
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert r.stderr.strip() == f"{bad}:3: speed -1 km/h is outside 0-720 km/h"
