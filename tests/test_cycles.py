@@ -8,6 +8,8 @@ import json
 import numpy as np
 import pytest
 import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from batcalc.errors import BatcalcError, NotFoundError, SpecError
 from batcalc.physics import cycles as cyc
@@ -204,6 +206,22 @@ def test_user_trace_reads_like_a_shipped_one(tmp_path):
 def test_user_trace_without_header_or_name(tmp_path):
     c = load_user_trace(_trace(tmp_path, "0,0\n0.5,18\n1.5,0\n"))
     assert c.name == "trace.csv" and c.distance == pytest.approx(2.5 / 2 + 2.5)
+
+
+@settings(max_examples=40, deadline=None)
+@given(steps=st.lists(st.floats(1e-3, 100), min_size=1, max_size=50),
+       speeds=st.lists(st.floats(0, 720), min_size=2, max_size=51))
+def test_user_trace_round_trips_any_valid_trace(tmp_path_factory, steps, speeds):
+    """Any strictly increasing times with speeds in 0-720 km/h and some distance read back as written
+    (time s, speed km/h / 3.6), whatever the step."""
+    n = min(len(steps) + 1, len(speeds))
+    times = np.concatenate([[0.0], np.cumsum(steps)])[:n]
+    kmh = np.array(speeds[:n])
+    assume(np.all(np.diff(times) > 0) and np.any(kmh > 0))   # float sums that do not increase; standing still
+    path = tmp_path_factory.mktemp("t") / "t.csv"
+    path.write_text("".join(f"{float(t)!r},{float(v)!r}\n" for t, v in zip(times, kmh, strict=True)), encoding="utf-8")
+    c = load_user_trace(str(path))
+    assert np.array_equal(c.time, times) and np.array_equal(c.speed, kmh / 3.6) and c.distance > 0
 
 
 @pytest.mark.parametrize("body, line, words", [
