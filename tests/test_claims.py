@@ -348,7 +348,7 @@ def test_repeated_command_line_input_is_one_line_exit_2(run):
     assert r.exit_code == 2 and "given twice" in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("cycle, fragment", [("cltc", "unknown cycle 'cltc'"), ("0 km/h", "must be above 0")])
+@pytest.mark.parametrize("cycle, fragment", [("jc08", "unknown cycle 'jc08'"), ("0 km/h", "must be above 0")])
 def test_errors_from_the_layers_below_are_located_at_the_claims_inputs(write, cycle, fragment):
     path = write("c.yaml", f"""
         kind: claims

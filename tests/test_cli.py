@@ -172,7 +172,7 @@ def test_sweep_command(run):
 @pytest.mark.parametrize("args, fragment", [
     (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--pack-mass", "480 kWh"], "--pack-mass"),
     (["range", "gac-aion-ssb-350", "--vehicle", "no-such-vehicle"], "no vehicle 'no-such-vehicle'"),
-    (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--cycle", "nedc"], "unknown cycle"),
+    (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--cycle", "jc08"], "unknown cycle"),
     (["range", "catl-shenxing-lfp", "--vehicle", "mid-sedan"], "no gravimetric energy density"),
     (["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--hold", "volume"], "--hold"),
     (["sweep", "--vehicle", "mid-sedan", "--pack-masses", "1:0:1 kg"], "stop >= start"),

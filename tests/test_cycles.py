@@ -1,43 +1,287 @@
-"""Drive-cycle traces: official duration and distance, provenance, constant speeds."""
+"""Drive-cycle traces against the standards' published figures, their provenance, aliases, constant
+speeds, and a user's own trace file (``--cycle FILE.csv``)."""
 
 from __future__ import annotations
 
+import json
+
+import numpy as np
 import pytest
 import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from batcalc.errors import BatcalcError
-from batcalc.physics.cycles import cycle_ids, cycles_dir, get_cycle
+from batcalc.errors import BatcalcError, NotFoundError, SpecError
+from batcalc.physics import cycles as cyc
+from batcalc.physics.cycles import ALIASES, SHORT_NAMES, cycle_ids, cycles_dir, get_cycle, load_user_trace
 
-# Official figures: WLTC class 3b 1800 s / 23.266 km (UN GTR No. 15); UDDS 1369 s / 7.45 mi = 11.99 km
-# (40 CFR 86 App. I); HWFET 765 s / 10.26 mi = 16.51 km (40 CFR 600 App. I).
-OFFICIAL = {"wltc-3b": (1800, 23.27, 131.3), "udds": (1369, 11.99, 91.25), "hwfet": (765, 16.51, 96.4)}
+MI = 1609.344          # m per international mile (exact)
+MPH = 0.44704          # m/s per mph (exact)
+
+# Published figures: (last timestamp s, distance m, tolerance m, top speed m/s, tolerance m/s).
+# Distance is the trapezoid integral of the trace (Cycle.distance); tolerances are half the last digit
+# of the published figure unless a comment says otherwise.
+PUBLISHED = {
+    # UN GTR No. 15 Annex 1, class 3b: 1800 s, 23.27 km, max 131.3 km/h.
+    "wltc-3b": (1800, 23270, 5, 131.3 / 3.6, 0.05 / 3.6),
+    # 40 CFR 86 App. I (a); EPA: 1369 s, 7.45 mi; the table's maximum 56.7 mph.
+    "udds": (1369, 7.45 * MI, 0.005 * MI, 56.7 * MPH, 0.05 * MPH),
+    # 40 CFR 600 App. I; EPA: 765 s, 10.26 mi; the table's maximum 59.9 mph.
+    "hwfet": (765, 10.26 * MI, 0.005 * MI, 59.9 * MPH, 0.05 * MPH),
+    # 40 CFR 86 App. I (g); DieselNet 'FTP US06': 8.01 mi (12.8 km), max 80.3 mph (129.2 km/h), "596 s";
+    # the schedule table runs t = 0..600 s (see test_us06_sc03_published_duration).
+    "us06": (600, 8.01 * MI, 0.005 * MI, 80.3 * MPH, 0.05 * MPH),
+    # 40 CFR 86 App. I (h), "a single, 600 second test" (40 CFR 86.160-00(a)); DieselNet 'SC03': 3.6 mi
+    # (5.8 km), max 54.8 mph (88.2 km/h), "596 s". The trace gives 3.580 mi.
+    "sc03": (600, 3.6 * MI, 0.05 * MI, 54.8 * MPH, 0.05 * MPH),
+    # GB/T 38146.1-2019 is sold; secondary tabulations: DieselNet 'China Light-Duty Vehicle Test Cycle
+    # (CLTC)' Table 1 (1800 s, average 28.96 km/h, max 114.00 km/h), Wikipedia 'China Light-Duty Vehicle
+    # Test Cycle' (14.48 km).
+    "cltc-p": (1800, 14480, 5, 114.0 / 3.6, 0.05 / 3.6),
+    # UN ECE R83 Annex 4a: 4 x 195 s + 400 s = 1180 s, "theoretical distance" 4 x 1.013 + 6.955 =
+    # 11.007 km, max 120 km/h. The regulation's own operation table integrates to 11.013 km (Part One
+    # 1.0146 km, not the 1.013 km it states); tolerance 0.1 % = 11 m covers that, and
+    # test_nedc_parts pins each part.
+    "nedc": (1180, 11007, 11, 120 / 3.6, 1e-9),
+}
 
 
-@pytest.mark.parametrize("cycle_id", sorted(OFFICIAL))
+@pytest.mark.parametrize("cycle_id", sorted(PUBLISHED))
 def test_duration_distance_and_top_speed(cycle_id):
     c = get_cycle(cycle_id)
-    duration, km, vmax = OFFICIAL[cycle_id]
+    duration, metres, tol_m, vmax, tol_v = PUBLISHED[cycle_id]
     assert c.duration == duration
     assert len(c.time) == duration + 1                       # 1 Hz from t = 0
-    assert c.distance / 1000 == pytest.approx(km, abs=0.006)
-    assert c.speed.max() * 3.6 == pytest.approx(vmax, abs=0.05)
-    assert c.speed[0] == 0 and c.speed[-1] == 0
+    assert np.all(np.diff(c.time) == 1)
+    assert c.distance == pytest.approx(metres, abs=tol_m)
+    assert c.speed.max() == pytest.approx(vmax, abs=tol_v)
+    assert c.speed[0] == 0 and c.speed[-1] == 0 and c.speed.min() == 0
 
 
-def test_provenance_recorded_for_every_trace():
-    meta = yaml.safe_load((cycles_dir() / "cycles.yaml").read_text())
-    assert sorted(m["id"] for m in meta) == sorted(cycle_ids()) == sorted(OFFICIAL)
-    for m in meta:
-        assert m["standard"] and m["provenance"]["package"] and m["provenance"]["licence"]
-        header = (cycles_dir() / m["file"]).read_text().splitlines()[:3]
-        assert header[0].startswith("# name:")
+@pytest.mark.parametrize("cycle_id, mph", [("us06", 48.4), ("sc03", 21.6)])
+def test_us06_sc03_published_duration(cycle_id, mph):
+    """Published summaries state 596 s and an average speed for US06 and SC03; that average is the
+    distance over 596 s (48.37 and 21.62 mph), although the schedule's last timestamp is 600 s."""
+    c = get_cycle(cycle_id)
+    assert c.distance / 596 / MPH == pytest.approx(mph, abs=0.05)
+    assert c.distance / 600 / MPH != pytest.approx(mph, abs=0.05)
 
 
-def test_aliases_and_constant_speed():
-    assert get_cycle("WLTP").id == "wltc-3b" and get_cycle("highway").id == "hwfet"
+def test_cltc_average_speed_and_phases():
+    """CLTC-P average speed 28.96 km/h (DieselNet Table 1). Phases low 0-674 s 2.45 km max 48.1 km/h,
+    medium 674-1367 s 5.91 km max 71.2 km/h, high 1367-1800 s 6.12 km max 114.0 km/h, each ending at
+    rest: the figures usually quoted for the three phases, not confirmed here against a publication (the
+    standard is sold), so this pins the trace rather than the standard."""
+    c = get_cycle("cltc")
+    assert c.distance / c.duration * 3.6 == pytest.approx(28.96, abs=0.005)
+    for (a, b), km, vmax in [((0, 674), 2.45, 48.1), ((674, 1367), 5.91, 71.2), ((1367, 1800), 6.12, 114.0)]:
+        v = c.speed[a:b + 1]
+        assert np.sum((v[1:] + v[:-1]) / 2) / 1000 == pytest.approx(km, abs=0.005)
+        assert v.max() * 3.6 == pytest.approx(vmax, abs=0.05)
+        assert v[0] == 0 and v[-1] == 0
+
+
+def _meta():
+    return {m["id"]: m for m in yaml.safe_load((cycles_dir() / "cycles.yaml").read_text(encoding="utf-8"))}
+
+
+def _expand(table: list) -> tuple[list, list]:
+    t, v = [0.0], [0.0]
+    for duration, _acc, v_end in table:
+        t.append(t[-1] + duration)
+        v.append(v_end)
+    return t, v
+
+
+def test_nedc_is_the_regulation_table_expanded():
+    """nedc.csv is the R83 Annex 4a operation tables in cycles.yaml, piecewise-linear at 1 Hz."""
+    bp = _meta()["nedc"]["breakpoints"]
+    table = [op for part in bp["parts"] for op in bp[part["table"]] * part["repeat"]]
+    tb, vb = _expand(table)
+    c = get_cycle("nedc")
+    np.testing.assert_allclose(c.speed * 3.6, np.interp(np.arange(tb[-1] + 1), tb, vb), atol=1e-6)
+
+
+def test_nedc_table_is_consistent():
+    """Each operation's stated acceleration times its duration gives its speed change (the regulation
+    rounds accelerations to 0.01 m/s^2: within 0.5 km/h); idle, steady and gear-change operations keep
+    the speed except Part One's operation 22 (35 -> 32 km/h during the gear change)."""
+    bp = _meta()["nedc"]["breakpoints"]
+    for name, seconds in [("elementary_urban", 195), ("extra_urban", 400)]:
+        table = bp[name]
+        assert sum(op[0] for op in table) == seconds
+        v0 = 0
+        for i, (duration, acc, v1) in enumerate(table, 1):
+            if acc is None:
+                assert v1 == v0 or (name, i, v0, v1) == ("elementary_urban", 22, 35, 32)
+            else:
+                assert acc * duration * 3.6 == pytest.approx(v1 - v0, abs=0.5)
+            v0 = v1
+        assert v0 == 0
+
+
+def test_nedc_parts():
+    """R83 Annex 4a theoretical distances: Part One 1.013 km per cycle (its own table gives 1.0146 km:
+    0.2 % tolerance), Part Two (EUDC) 6.955 km."""
+    c = get_cycle("nedc")
+    v = c.speed
+    part_one = np.sum((v[1:196] + v[:195]) / 2)
+    part_two = np.sum((v[781:] + v[780:-1]) / 2)
+    assert part_one == pytest.approx(1013, rel=0.002)
+    assert part_two == pytest.approx(6955, abs=0.5)
+    assert np.allclose(v[:780].reshape(4, 195), v[:195])             # four identical urban cycles
+
+
+def test_every_trace_has_provenance_with_a_licence():
+    meta = _meta()
+    assert sorted(meta) == sorted(cycle_ids()) == sorted(PUBLISHED)
+    for cid, m in meta.items():
+        p = m["provenance"]
+        assert m["standard"] and m["published"] and m["file"] == f"{cid}.csv"
+        assert p["numbers"] and p["licence"] and p["conversion"]
+        copy = (p.get("package") and p.get("version") and p.get("path")) or \
+               (p.get("repository") and p.get("commit") and p.get("path")) or m.get("breakpoints")
+        assert copy, f"{cid}: provenance names no package+version+path, repository+commit+path or table"
+        header = [ln for ln in (cycles_dir() / m["file"]).read_text(encoding="utf-8").splitlines()
+                  if ln.startswith("#")]
+        for key in ("# name:", "# standard:", "# source:", "# licence:"):
+            assert any(ln.startswith(key) for ln in header), (cid, key)
+
+
+def test_no_copyleft_copy_is_shipped():
+    """The WLTC trace's machine-readable copy is FASTSim's (Apache-2.0), not the EUPL wltp package's;
+    no shipped trace names a copyleft licence as its own."""
+    for m in _meta().values():
+        assert not any(word in m["provenance"]["licence"] for word in ("EUPL", "GPL"))
+    assert _meta()["wltc-3b"]["provenance"]["repository"] == "NREL/fastsim"
+
+
+def test_aliases_and_short_names():
+    for alias, cid in {"WLTP": "wltc-3b", "highway": "hwfet", "cltc": "cltc-p", "CLTC-P": "cltc-p",
+                       "nedc": "nedc", "US06": "us06", "sc03": "sc03"}.items():
+        assert get_cycle(alias).id == cid
+    assert set(ALIASES.values()) == set(cycle_ids()) == set(SHORT_NAMES)
+    assert all(ALIASES[cid] == cid for cid in cycle_ids())
+    with pytest.raises(NotFoundError, match="us06, sc03, cltc"):
+        get_cycle("jc08")                                    # no licensed JC08 trace is shipped
+
+
+def test_list_cycles_shows_every_trace(run):
+    r = run("list", "--kind", "cycle", "--format", "json")
+    assert r.exit_code == 0
+    data = {d["id"]: d for d in json.loads(r.stdout)}
+    assert sorted(data) == sorted(PUBLISHED)
+    assert data["nedc"]["name"] == "NEDC" and data["cltc-p"]["name"] == "CLTC-P"
+    assert data["us06"]["max_speed"]["value"] == pytest.approx(129.2, abs=0.05)
+    text = run("list", "--kind", "cycle").stdout
+    assert all(cid in text for cid in PUBLISHED)
+
+
+def test_constant_speed():
     c = get_cycle("100 km/h")
     assert c.constant_speed == pytest.approx(100 / 3.6)
-    assert get_cycle("60 mph").constant_speed == pytest.approx(60 * 0.44704)
-    for bad in ("nedc", "0 km/h", "100 kg", "9000 km/h"):
+    assert get_cycle("60 mph").constant_speed == pytest.approx(60 * MPH)
+    for bad in ("nedc2", "0 km/h", "100 kg", "9000 km/h"):
         with pytest.raises(BatcalcError):
             get_cycle(bad)
+
+
+# --- a user's own trace ----------------------------------------------------------------------------
+
+def _trace(tmp_path, text: str, name="trace.csv") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_user_trace_reads_like_a_shipped_one(tmp_path):
+    path = _trace(tmp_path, "# name: my commute\ntime_s,speed_kmh\n0,0\n10,36\n70,36\n80,0\n")
+    c = get_cycle(path)
+    assert c.id == path and c.name == "my commute"
+    assert c.duration == 80 and c.distance == pytest.approx(50 + 600 + 50)   # trapezoids at 10 m/s
+    shipped = cycles_dir() / "hwfet.csv"
+    assert np.array_equal(load_user_trace(str(shipped)).speed, get_cycle("hwfet").speed)
+
+
+def test_user_trace_without_header_or_name(tmp_path):
+    c = load_user_trace(_trace(tmp_path, "0,0\n0.5,18\n1.5,0\n"))
+    assert c.name == "trace.csv" and c.distance == pytest.approx(2.5 / 2 + 2.5)
+
+
+@settings(max_examples=40, deadline=None)
+@given(steps=st.lists(st.floats(1e-3, 100), min_size=1, max_size=50),
+       speeds=st.lists(st.floats(0, 720), min_size=2, max_size=51))
+def test_user_trace_round_trips_any_valid_trace(tmp_path_factory, steps, speeds):
+    """Any strictly increasing times with speeds in 0-720 km/h and some distance read back as written
+    (time s, speed km/h / 3.6), whatever the step."""
+    n = min(len(steps) + 1, len(speeds))
+    times = np.concatenate([[0.0], np.cumsum(steps)])[:n]
+    kmh = np.array(speeds[:n])
+    assume(np.all(np.diff(times) > 0) and np.any(kmh > 0))   # float sums that do not increase; standing still
+    path = tmp_path_factory.mktemp("t") / "t.csv"
+    path.write_text("".join(f"{float(t)!r},{float(v)!r}\n" for t, v in zip(times, kmh, strict=True)), encoding="utf-8")
+    c = load_user_trace(str(path))
+    assert np.array_equal(c.time, times) and np.array_equal(c.speed, kmh / 3.6) and c.distance > 0
+
+
+@pytest.mark.parametrize("body, line, words", [
+    ("time_s,speed_kmh\n0,0\n1,10\n1,20\n", 4, "does not increase"),
+    ("time_s,speed_kmh\n0,0\n2,10\n1,20\n", 4, "does not increase"),
+    ("time_s,speed_kmh\n0,0\n1,-5\n", 3, "outside 0-720 km/h"),
+    ("time_s,speed_kmh\n0,0\n1,800\n", 3, "outside 0-720 km/h"),
+    ("time_s,speed_kmh\n0,0\n1,nan\n", 3, "finite"),
+    ("time_s,speed_kmh\n0,0\ninf,10\n", 3, "finite"),
+    ("time_s,speed_kmh\n0,0\n1,10,0\n", 3, "expected 'time_s,speed_kmh'"),
+    ("time_s,speed_kmh\n0,0\n1;10\n", 3, "expected 'time_s,speed_kmh'"),
+    ("0,0\n1,ten\n", 2, "two numbers"),
+    ("0,0\ntime_s,speed_kmh\n", 2, "two numbers"),
+])
+def test_user_trace_bad_rows_name_file_and_line(tmp_path, body, line, words):
+    path = _trace(tmp_path, body)
+    with pytest.raises(SpecError) as e:
+        get_cycle(path)
+    assert str(e.value).startswith(f"{path}:{line}: ") and words in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("body, words", [
+    ("", "at least two"),
+    ("# only a comment\ntime_s,speed_kmh\n", "at least two"),
+    ("0,0\n", "at least two"),
+    ("0,0\n10,0\n", "no distance"),
+])
+def test_user_trace_too_short_or_standing(tmp_path, body, words):
+    with pytest.raises(SpecError, match=words):
+        get_cycle(_trace(tmp_path, body))
+
+
+def test_user_trace_bounds(tmp_path, monkeypatch):
+    monkeypatch.setattr(cyc, "USER_TRACE_MAX_ROWS", 3)
+    path = _trace(tmp_path, "0,0\n1,1\n2,2\n3,3\n")
+    with pytest.raises(SpecError, match=f"^{path}:4: more than 3 rows"):
+        get_cycle(path)
+    monkeypatch.setattr(cyc, "USER_TRACE_MAX_BYTES", 10)
+    with pytest.raises(SpecError, match="at most 10"):
+        get_cycle(path)
+
+
+def test_user_trace_unreadable(tmp_path):
+    with pytest.raises(NotFoundError, match="not found"):
+        get_cycle(str(tmp_path / "missing.csv"))
+    (tmp_path / "dir.csv").mkdir()
+    with pytest.raises(SpecError, match="not a file"):
+        get_cycle(str(tmp_path / "dir.csv"))
+    bad = tmp_path / "latin1.csv"
+    bad.write_bytes("# caf\xe9\n0,0\n1,1\n".encode("latin-1"))
+    with pytest.raises(SpecError, match="not UTF-8"):
+        get_cycle(str(bad))
+
+
+def test_user_trace_on_the_command_line(run, tmp_path):
+    good = _trace(tmp_path, "time_s,speed_kmh\n0,0\n10,36\n70,36\n80,0\n", "good.csv")
+    r = run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--pack-mass", "480 kg", "--cycle", good)
+    assert r.exit_code == 0 and "good.csv" in r.stdout
+    bad = _trace(tmp_path, "time_s,speed_kmh\n0,0\n1,-1\n", "bad.csv")
+    r = run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--pack-mass", "480 kg", "--cycle", bad)
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert r.stderr.strip() == f"{bad}:3: speed -1 km/h is outside 0-720 km/h"

@@ -1,7 +1,9 @@
 """Standard drive cycles (1 Hz speed traces shipped in ``specs/cycles/``) and constant-speed driving.
 
-Traces: WLTC class 3b (UN GTR No. 15), EPA UDDS (40 CFR 86 App. I), EPA HWFET (40 CFR 600 App. I);
-provenance in ``specs/cycles/cycles.yaml`` and in each CSV's header.
+Traces: WLTC class 3b (UN GTR No. 15), EPA UDDS (40 CFR 86 App. I), EPA HWFET (40 CFR 600 App. I),
+EPA US06 and SC03 (40 CFR 86 App. I), CLTC-P (GB/T 38146.1-2019), NEDC (UN ECE R83 Annex 4a);
+provenance in ``specs/cycles/cycles.yaml`` and in each CSV's header. A user's own trace in the same
+format is read by :func:`load_user_trace` (``--cycle my-trace.csv``).
 """
 
 from __future__ import annotations
@@ -15,10 +17,21 @@ from batcalc.errors import BatcalcError, NotFoundError, SpecError
 #: Names people use for a cycle -> the trace id.
 ALIASES = {"wltp": "wltc-3b", "wltc": "wltc-3b", "wltc3b": "wltc-3b", "wltc-3b": "wltc-3b",
            "udds": "udds", "ftp72": "udds", "ftp-72": "udds", "city": "udds",
-           "hwfet": "hwfet", "hfet": "hwfet", "highway": "hwfet"}
+           "hwfet": "hwfet", "hfet": "hwfet", "highway": "hwfet",
+           "us06": "us06", "sftp-us06": "us06",
+           "sc03": "sc03", "sftp-sc03": "sc03",
+           "cltc": "cltc-p", "cltc-p": "cltc-p", "cltcp": "cltc-p",
+           "nedc": "nedc"}
 
 #: Short names for tables and titles (full names and provenance are in the CSV headers).
-SHORT_NAMES = {"wltc-3b": "WLTC class 3b", "udds": "EPA UDDS", "hwfet": "EPA HWFET"}
+SHORT_NAMES = {"wltc-3b": "WLTC class 3b", "udds": "EPA UDDS", "hwfet": "EPA HWFET", "us06": "EPA US06",
+               "sc03": "EPA SC03", "cltc-p": "CLTC-P", "nedc": "NEDC"}
+
+#: Bounds on a user's own trace (``--cycle FILE.csv``): file size, rows, and speed (the constant-speed
+#: bound, 720 km/h). 200 000 rows is 55 h at 1 Hz.
+USER_TRACE_MAX_BYTES = 8_000_000
+USER_TRACE_MAX_ROWS = 200_000
+USER_TRACE_MAX_SPEED_KMH = 720.0
 
 _CONSTANT_RE = re.compile(r"^\s*(?:const(?:ant)?[:=@ ]\s*)?(?P<v>.+?(?:km/h|mph|m/s|kph))\s*$")
 
@@ -83,10 +96,13 @@ def load_trace(cycle_id: str) -> Cycle:
 
 
 def get_cycle(name: str) -> Cycle:
-    """A cycle by id or alias (``wltp``, ``udds``, ``hwfet``) or a constant speed (``120 km/h``)."""
+    """A cycle by id or alias (``wltp``, ``udds``, ``hwfet``, ``us06``, ``sc03``, ``cltc``, ``nedc``), a user's
+    trace file (``my-trace.csv``, see :func:`load_user_trace`) or a constant speed (``120 km/h``)."""
     key = name.strip().lower()
     if key in ALIASES:
         return load_trace(ALIASES[key])
+    if key.endswith(".csv"):
+        return load_user_trace(name.strip())
     m = _CONSTANT_RE.match(name)
     if m:
         from batcalc.units import parse_quantity, to_si
@@ -98,5 +114,79 @@ def get_cycle(name: str) -> Cycle:
 
         return Cycle(f"constant {m.group('v').strip()}", f"constant {m.group('v').strip()}",
                      np.array([0.0, 3600.0]), np.array([v, v]), constant_speed=v)
-    raise NotFoundError(f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, or a constant speed "
-                        f"such as '100 km/h'")
+    raise NotFoundError(f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, us06, sc03, cltc (CLTC-P), "
+                        f"nedc, a trace file such as 'my-trace.csv', or a constant speed such as '100 km/h'")
+
+
+def load_user_trace(path: str) -> Cycle:
+    """A user's own speed trace: a CSV file in the format of ``specs/cycles/*.csv``.
+
+    ``#`` comment lines (``# name: ...`` names the trace), an optional ``time_s,speed_kmh`` header, then
+    one ``time_s,speed_kmh`` row per sample: time in s, strictly increasing (any step; the shipped traces
+    are 1 Hz), speed in km/h, finite, 0 to 720 km/h; at least two rows, at most
+    ``USER_TRACE_MAX_ROWS``, and some distance driven. Returns time (s) and speed (m/s) arrays like
+    :func:`load_trace`. A bad file raises :class:`SpecError` naming ``file:line``.
+    """
+    import math
+    import os
+
+    import numpy as np
+
+    from batcalc.errors import printable
+
+    shown = printable(path, 200)
+    full = os.path.expanduser(path)
+    try:
+        size = os.stat(full).st_size
+    except OSError:
+        raise NotFoundError(f"cycle file {shown!r} not found") from None
+    if not os.path.isfile(full):
+        raise SpecError("not a file", shown)
+    if size > USER_TRACE_MAX_BYTES:
+        raise SpecError(f"trace file is {size} bytes; at most {USER_TRACE_MAX_BYTES} are read", shown)
+    name = os.path.basename(full)
+    times: list[float] = []
+    speeds: list[float] = []
+    try:
+        with open(full, encoding="utf-8-sig") as fh:
+            lines = fh.read().splitlines()
+    except UnicodeDecodeError:
+        raise SpecError("not UTF-8 text", shown) from None
+    except OSError as exc:
+        raise SpecError(f"cannot read: {exc.strerror}", shown) from None
+    header_seen = False
+    for lineno, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if line.startswith("# name:"):
+            name = printable(line.split(":", 1)[1].strip(), 80) or name
+        if not line or line.startswith("#"):
+            continue
+        if not header_seen and not times and line.replace(" ", "").lower() == "time_s,speed_kmh":
+            header_seen = True
+            continue
+        fields = line.split(",")
+        if len(fields) != 2:
+            raise SpecError(f"expected 'time_s,speed_kmh', got {printable(line, 60)!r}", shown, lineno)
+        try:
+            t, v = float(fields[0]), float(fields[1])
+        except ValueError:
+            raise SpecError(f"expected two numbers 'time_s,speed_kmh', got {printable(line, 60)!r}",
+                            shown, lineno) from None
+        if not (math.isfinite(t) and math.isfinite(v)):
+            raise SpecError(f"time and speed must be finite numbers, got {printable(line, 60)!r}", shown, lineno)
+        if not 0 <= v <= USER_TRACE_MAX_SPEED_KMH:
+            raise SpecError(f"speed {fields[1].strip()} km/h is outside 0-{USER_TRACE_MAX_SPEED_KMH:.0f} km/h",
+                            shown, lineno)
+        if times and t <= times[-1]:
+            raise SpecError(f"time {fields[0].strip()} s does not increase (previous row: {times[-1]:g} s)",
+                            shown, lineno)
+        if len(times) >= USER_TRACE_MAX_ROWS:
+            raise SpecError(f"more than {USER_TRACE_MAX_ROWS} rows", shown, lineno)
+        times.append(t)
+        speeds.append(v / 3.6)
+    if len(times) < 2:
+        raise SpecError("a trace needs at least two 'time_s,speed_kmh' rows", shown)
+    cycle = Cycle(shown, name, np.array(times), np.array(speeds))
+    if not cycle.distance > 0:
+        raise SpecError("the trace covers no distance (all speeds are 0)", shown)
+    return cycle
