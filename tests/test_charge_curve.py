@@ -187,3 +187,28 @@ def test_windows_narrower_than_a_millionth_are_refused():
         curve.window(0.5, 0.5 + 1e-9)
     with pytest.raises(BatcalcError, match="must rise"):
         curve.time(0.8, 0.1)
+
+
+def test_llcb_claim_implies_5_c_and_4_c_peaks():
+    """Huineng LLCB "80 % in 12 minutes", start open: 4 C / 3.5 C on average (0 % / 10 % start), and
+    5 C / 4 C at the peak under the typical taper (hand calculation above)."""
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.charging import implied_peaks
+
+    peaks = implied_peaks(load_cell("huineng-llcb"))
+    assert [(p.from_soc, round(p.average_c_rate * 3600, 6), round(p.peak_c_rate * 3600, 6)) for p in peaks] == \
+        [(0.0, 4.0, 5.0), (0.1, 3.5, 4.0)]
+
+
+def test_charge_curve_of_a_cell_on_a_catalogue_charger():
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.charging import charge_curve, charger
+
+    ccs = charger("ccs2")
+    curve = charge_curve(load_cell("huineng-llcb"), 75 * KWH, 800.0, ccs, peak_c_rate=4 / 3600)
+    w = curve.window(0.1, 0.8)
+    assert w.peak_power <= ccs.power * (1 + 1e-12) and w.time >= 0.7 * 75 * KWH / ccs.power
+    with pytest.raises(BatcalcError, match="no charger 'ccs3'; did you mean"):
+        charger("ccs3")
+    with pytest.raises(BatcalcError, match="no rated charge C-rate"):
+        charge_curve(load_cell("huineng-llcb"), 75 * KWH)
