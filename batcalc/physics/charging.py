@@ -31,18 +31,18 @@ class ChargerLimits:
 
 @lru_cache(maxsize=1)
 def charger_catalogue() -> dict[str, ChargerLimits]:
-    """Charger classes and stations of ``specs/chargers.yaml`` by id (every limit sourced there)."""
+    """Charger classes and stations of ``specs/chargers.yaml`` by id (every limit sourced there; a station
+    without its own current or voltage takes its connector's: :func:`batcalc.spec.chargers.limits`)."""
     from batcalc.spec.catalog import specs_root
-    from batcalc.spec.chargers import ChargersFile  # noqa: F401  (registers kind: chargers)
+    from batcalc.spec.chargers import limits
     from batcalc.spec.model import load_spec
 
     spec = load_spec(specs_root() / "chargers.yaml", expect="chargers", require_sources=True)
-
-    def si(v: Any) -> Optional[float]:
-        return None if v is None else float(v.si)
-
-    return {c.id: ChargerLimits(c.id, c.name, si(c.max_power), si(c.max_current), si(c.max_voltage),
-                                si(getattr(c, "min_voltage", None))) for c in spec.chargers}
+    out = {}
+    for c in spec.chargers:
+        lim = limits(spec, c.id)
+        out[c.id] = ChargerLimits(c.id, c.name, lim.power, lim.current, lim.max_voltage, lim.min_voltage)
+    return out
 
 
 def charger(charger_id: str) -> ChargerLimits:
