@@ -587,7 +587,7 @@ def _get(obj: Any, loc: tuple) -> Any:
 KINDS: dict[str, type[BaseModel]] = {"cell": CellSpec}
 #: The modules that register the other kinds (imported when a file of that kind is read).
 _KIND_MODULES = {"vehicle": "batcalc.spec.vehicle", "claims": "batcalc.spec.claims", "chargers": "batcalc.spec.chargers",
-                "tapers": "batcalc.spec.tapers"}
+                "tapers": "batcalc.spec.tapers", "rating-bands": "batcalc.spec.ratings"}
 
 
 def register_kind(kind: str, model: type[BaseModel]) -> None:
