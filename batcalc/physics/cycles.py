@@ -9,8 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from batcalc.errors import BatcalcError, NotFoundError, SpecError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import numpy as np
+    from numpy.typing import NDArray
 
 #: Names people use for a cycle -> the trace id.
 ALIASES = {"wltp": "wltc-3b", "wltc": "wltc-3b", "wltc3b": "wltc-3b", "wltc-3b": "wltc-3b",
@@ -29,8 +36,8 @@ class Cycle:
 
     id: str
     name: str
-    time: object            # numpy array, s
-    speed: object           # numpy array, m/s
+    time: NDArray[np.float64]            # s
+    speed: NDArray[np.float64]           # m/s
     constant_speed: float | None = None
 
     @property
@@ -48,7 +55,8 @@ class Cycle:
         return float(np.sum((self.speed[1:] + self.speed[:-1]) / 2 * np.diff(self.time)))
 
 
-def cycles_dir():
+def cycles_dir() -> Path:
+    """The folder of the shipped traces, ``specs/cycles``."""
     from batcalc.spec.catalog import specs_root
 
     return specs_root() / "cycles"
