@@ -54,6 +54,11 @@ class Cycle:
             return self.constant_speed * 3600.0
         return float(np.sum((self.speed[1:] + self.speed[:-1]) / 2 * np.diff(self.time)))
 
+    @property
+    def mean_speed(self) -> float:
+        """Mean speed, m/s: distance / duration."""
+        return self.distance / self.duration
+
 
 def cycles_dir() -> Path:
     """The folder of the shipped traces, ``specs/cycles``."""

@@ -11,6 +11,7 @@ from typing import Optional
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
+from batcalc.physics.energy import usable_energy
 
 #: Default pack factors, each a stated assumption (DESIGN.md "Reference defaults"):
 #: cell mass / pack mass 0.70 (module packs ~0.70, cell-to-pack 0.80-0.90), cell volume / pack
@@ -57,8 +58,8 @@ class Pack:
 
     @property
     def usable_energy(self) -> float:
-        """``E_usable = E_pack * f_usable``, J."""
-        return self.energy * self.options.f_usable
+        """``E_usable = E_pack * f_usable``, J (:func:`~batcalc.physics.energy.usable_energy`)."""
+        return usable_energy(self.energy, self.options.f_usable)
 
     @property
     def gravimetric(self) -> float:
@@ -119,14 +120,17 @@ def pack_from_layout(cell: CellFigures, series: int, parallel: int, options: Pac
     ``m = s p m_cell / f_mass``."""
     if series < 1 or parallel < 1:
         raise BatcalcError("series and parallel counts must be at least 1")
-    missing = [k for k in ("energy", "mass", "nominal_voltage", "capacity") if cell.get(k) is None]
+    figures = {k: cell.get(k) for k in ("energy", "mass", "nominal_voltage", "capacity")}
+    missing = [k for k, x in figures.items() if x is None]
     if missing:
         raise BatcalcError(f"{cell.id} lacks {', '.join(missing)}: a series x parallel pack needs the cell's "
                            f"energy, mass, voltage and capacity")
     if cell.level == "pack":
         raise BatcalcError(f"{cell.id} describes a pack, not a cell")
+    e_cell, m_cell, u_cell, q_cell = (float(x) for x in figures.values() if x is not None)
     n = series * parallel
-    energy = n * cell.get("energy")
-    volume = n * cell.get("volume") / options.f_volume if cell.get("volume") else None
-    return Pack(cell.id, energy, n * cell.get("mass") / options.f_mass, options, volume,
-                series * cell.get("nominal_voltage"), parallel * cell.get("capacity"), n)
+    energy = n * e_cell
+    v_cell = cell.get("volume")
+    volume = n * v_cell / options.f_volume if v_cell else None
+    return Pack(cell.id, energy, n * m_cell / options.f_mass, options, volume,
+                series * u_cell, parallel * q_cell, n)
