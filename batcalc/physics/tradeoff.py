@@ -151,34 +151,37 @@ def range_of(cell: CellFigures, vehicle: Vehicle, *, pack_mass: Optional[float] 
 
 
 def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike,
-                         start: Optional[ArrayLike] = None) -> tuple[FloatArray, NDArray[np.int_]]:
+                         start: Optional[ArrayLike] = None) -> tuple[FloatArray, int]:
     """Pack masses, kg, that give a target range: the fixed point of
     ``m = k c(m_without_battery + m + payload)`` with ``k = R / (rho_pack f_usable)`` (kg per J/m), i.e.
-    ``m = E_gross(R, c) / rho_pack`` with ``E_gross = R c / f_usable``, iterated on whole arrays.
+    ``m = E_gross(R, c) / rho_pack`` with ``E_gross = R c / f_usable``, iterated on whole arrays (a
+    contraction: ``k dc/dm`` is ~0.1).
 
-    Starts from ``start`` (default ``k c(m_without_battery + payload)``). An element is solved when a
-    step changes it by less than :data:`TOLERANCE_KG`; it has no solution (NaN, 0 iterations) when it
-    passes :data:`DIVERGED_KG` or is still moving after :data:`MAX_ITERATIONS` steps. Returns the masses
-    and the steps each took (the arrays have ``k``'s shape; a scalar gives 0-d arrays)."""
+    Starts from ``start`` (default ``k c(m_without_battery + payload)``) and steps every element until
+    no step changes any by :data:`TOLERANCE_KG` or more. An element has no solution (NaN) when it passes
+    :data:`DIVERGED_KG` or is still moving after :data:`MAX_ITERATIONS` steps. Returns the masses (in
+    ``k``'s shape; a scalar gives a 0-d array) and the number of steps taken."""
     import numpy as np
 
-    kk = np.asarray(k, dtype=float)
-    m = kk * model(vehicle.total_mass(np.zeros_like(kk))) if start is None \
-        else np.broadcast_to(np.asarray(start, dtype=float), kk.shape).copy()
-    result = np.full(kk.shape, np.nan)
-    steps = np.zeros(kk.shape, dtype=int)
-    open_ = np.ones(kk.shape, dtype=bool)               # neither solved nor given up
+    shape = np.shape(k)
+    kk = np.asarray(k, dtype=float).reshape(-1)          # 1-d: a scalar is one element
+
+    def step(m: FloatArray) -> FloatArray:
+        """``k c(m_without_battery + m + payload)``, kg (the model called in ``k``'s shape: 0-d is faster)."""
+        return kk * np.ravel(model(vehicle.total_mass(m.reshape(shape))))
+
+    m = step(np.zeros_like(kk)) if start is None \
+        else np.broadcast_to(np.asarray(start, dtype=float), shape).reshape(-1).copy()
+    change = np.full(kk.shape, np.inf)
     for i in range(1, MAX_ITERATIONS + 1):
-        nxt = kk * model(vehicle.total_mass(m))
-        diverged = open_ & ~(nxt <= DIVERGED_KG)        # also NaN
-        solved = open_ & ~diverged & (np.abs(nxt - m) < TOLERANCE_KG)
-        result = np.where(solved, nxt, result)
-        steps = np.where(solved, i, steps)
-        open_ &= ~(solved | diverged)
-        if not open_.any():
-            break
-        m = np.where(open_, nxt, result)                # finished elements keep their answer (or NaN)
-    return result, steps
+        nxt = step(m)
+        nxt[~(nxt <= DIVERGED_KG)] = np.nan               # no pack reaches it: NaN from here on
+        change = np.abs(nxt - m)
+        m = nxt
+        if not (change >= TOLERANCE_KG).any():            # every element settled (or NaN)
+            return m.reshape(shape), i
+    m[change >= TOLERANCE_KG] = np.nan                    # still moving after MAX_ITERATIONS steps
+    return m.reshape(shape), MAX_ITERATIONS
 
 
 def solve_pack_mass_for_range(cell: CellFigures, vehicle: Vehicle, target_range: float, cycle: Optional[str],
@@ -192,7 +195,7 @@ def solve_pack_mass_for_range(cell: CellFigures, vehicle: Vehicle, target_range:
     if not mass == mass:
         raise BatcalcError(f"no pack of {cell.id} reaches {target_range / 1000:.0f} km in {vehicle.id}: "
                            f"the iteration does not converge (the pack's own weight eats the range)")
-    return float(mass), int(steps)
+    return float(mass), steps
 
 
 @dataclass(frozen=True)
