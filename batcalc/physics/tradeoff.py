@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
-from batcalc.physics.energy import range_from_energy
+from batcalc.physics.energy import range_from_energy, usable_energy
 from batcalc.physics.pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
 from batcalc.physics.vehicle import ConsumptionModel, Vehicle
 
@@ -272,11 +272,11 @@ def sweep_range(vehicle: Vehicle, densities: ArrayLike, pack_masses: ArrayLike, 
     """Range (m) over a grid: ``densities`` (cell-level J/kg, shape (N,)) x ``pack_masses`` (kg, (M,)).
 
     ``R[i, j] = E_usable / c = rho_i f_mass m_j f_usable / c(m_without_battery + m_j + payload)``; one
-    array pass (the outer product of usable J/kg and ``m / c``: the vectorised
-    :func:`~batcalc.physics.energy.range_from_energy`)."""
+    array pass: the outer product of usable J per kg of pack (:func:`~batcalc.physics.energy.usable_energy`)
+    and ``m / c`` (``R = E_usable / c`` of :func:`~batcalc.physics.energy.range_from_energy`, factored)."""
     import numpy as np
 
-    rho = np.asarray(densities, dtype=float) * (options.f_mass * options.f_usable)     # (N,) usable J/kg
+    rho = usable_energy(np.asarray(densities, dtype=float) * options.f_mass, options.f_usable)  # (N,) usable J/kg
     m = np.asarray(pack_masses, dtype=float)
     m_over_c = m / vehicle.consumption_model(cycle)(vehicle.total_mass(m))             # (M,)
     out: FloatArray = np.multiply.outer(rho, m_over_c)          # the only N x M operation
