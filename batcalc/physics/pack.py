@@ -87,32 +87,39 @@ def cell_density(cell: CellFigures, options: PackOptions) -> tuple[float, PackOp
     return rho, options, ()
 
 
+def _pack_density(cell: CellFigures, options: PackOptions) -> tuple[float, PackOptions, tuple[str, ...]]:
+    """Pack-level gravimetric density, J/kg, ``rho_pack = rho_cell * f_mass`` (``f_mass = 1`` for
+    pack-level figures), with the options and notes of :func:`cell_density`."""
+    rho, opts, notes = cell_density(cell, options)
+    return rho * opts.f_mass, opts, notes
+
+
 def pack_density(cell: CellFigures, options: PackOptions = PackOptions()) -> float:
     """Pack-level gravimetric density, J/kg: ``rho_pack = rho_cell * f_mass``."""
-    rho, opts, _ = cell_density(cell, options)
-    return rho * opts.f_mass
+    return _pack_density(cell, options)[0]
 
 
 def _volume(cell: CellFigures, energy: float, opts: PackOptions) -> Optional[float]:
+    """Pack volume, m^3, when the cell's volumetric density is known: ``V = E / rho_vol / f_volume``."""
     rho_v = cell.get("volumetric")
     return None if rho_v is None else energy / rho_v / opts.f_volume
 
 
 def pack_from_mass(cell: CellFigures, mass: float, options: PackOptions = PackOptions()) -> Pack:
-    """Pack of total mass ``mass`` kg: ``E = m * rho_cell * f_mass``."""
+    """Pack of total mass ``mass`` kg: ``E = m * rho_pack`` J, ``rho_pack = rho_cell * f_mass``."""
     if mass <= 0:
         raise BatcalcError("pack mass must be positive")
-    rho, opts, notes = cell_density(cell, options)
-    energy = mass * rho * opts.f_mass
+    rho_pack, opts, notes = _pack_density(cell, options)
+    energy = mass * rho_pack
     return Pack(cell.id, energy, mass, opts, _volume(cell, energy, opts), notes=notes)
 
 
 def pack_from_energy(cell: CellFigures, energy: float, options: PackOptions = PackOptions()) -> Pack:
-    """Pack of gross energy ``energy`` J: ``m = E / (rho_cell * f_mass)``."""
+    """Pack of gross energy ``energy`` J: ``m = E / rho_pack`` kg, ``rho_pack = rho_cell * f_mass``."""
     if energy <= 0:
         raise BatcalcError("pack energy must be positive")
-    rho, opts, notes = cell_density(cell, options)
-    return Pack(cell.id, energy, energy / (rho * opts.f_mass), opts, _volume(cell, energy, opts), notes=notes)
+    rho_pack, opts, notes = _pack_density(cell, options)
+    return Pack(cell.id, energy, energy / rho_pack, opts, _volume(cell, energy, opts), notes=notes)
 
 
 def pack_from_layout(cell: CellFigures, series: int, parallel: int, options: PackOptions = PackOptions()) -> Pack:
