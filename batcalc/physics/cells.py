@@ -45,10 +45,12 @@ class Figure(NamedTuple):
 
     @property
     def label(self) -> str:
+        """The figure's label in tables."""
         return FIGURES[self.key][0]
 
     @property
     def dim(self) -> str:
+        """The figure's dimension (for display units)."""
         return FIGURES[self.key][1]
 
 
@@ -62,6 +64,7 @@ class CellFigures:
 
     @property
     def id(self) -> str:
+        """The spec's id."""
         return self.spec.id
 
     @property
@@ -121,11 +124,13 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
     figs = out.figures
 
     def given(key: str, value: Optional[Value], loc: tuple[str, ...]) -> None:
+        """Record a figure the spec states (SI), with the source it cites at ``loc`` and its grade."""
         if value is not None:
             sid = cited.get(loc)
             figs[key] = Figure(key, value.si, None, (sid,) if sid else (), grade_of.get(sid) if sid else None)
 
     def derive(key: str, si: float, formula: str, inputs: tuple[str, ...]) -> None:
+        """Record a derived figure (SI), or compare it with the stated one and warn above 3 %."""
         srcs = tuple(dict.fromkeys(s for k in inputs for s in figs[k].sources))
         candidate = Figure(key, si, formula, srcs, _weakest(figs[k].grade for k in inputs))
         if key not in figs:

@@ -24,6 +24,7 @@ class Ratio(NamedTuple):
 
     @property
     def percent(self) -> Optional[float]:
+        """``(b / a - 1) * 100``, or None when undefined."""
         return None if self.value is None else (self.value - 1.0) * 100.0
 
     def text(self) -> str:

@@ -30,12 +30,14 @@ class PackOptions:
     f_usable: float = DEFAULT_F_USABLE
 
     def __post_init__(self) -> None:
+        """Refuse a fraction outside (0, 1]."""
         for name in ("f_mass", "f_volume", "f_usable"):
             v = getattr(self, name)
             if not 0 < v <= 1:
                 raise BatcalcError(f"{name} must be above 0 and at most 1 (100 %), got {v:g}")
 
     def assumptions(self) -> list[str]:
+        """The fractions as stated assumptions, for report notes (display text)."""
         return [f"cell-to-pack mass fraction {self.f_mass:.2f} (cell mass / pack mass; module packs ~0.70, "
                 f"cell-to-pack 0.80-0.90)",
                 f"usable energy {self.f_usable * 100:.0f} % of nominal (BEVs use ~90-95 %)",

@@ -69,6 +69,7 @@ class RoadLoad:
 def road_load_of(spec: VehicleSpec) -> RoadLoad:
     """The :class:`RoadLoad` of a vehicle spec (SI), with reference defaults where it is silent."""
     def si(v: Optional[Value], default: float) -> float:
+        """The value's SI magnitude, or the reference default when the spec is silent."""
         return float(v.si) if v is not None else default
     k_rot, eta = si(spec.rotational_mass_factor, K_ROT), si(spec.drivetrain_efficiency, ETA_DRIVE)
     k_regen, p_aux = si(spec.regen_fraction, K_REGEN), si(spec.auxiliary_power, P_AUX)
