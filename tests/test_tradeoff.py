@@ -58,6 +58,8 @@ def test_same_range_converges_and_beats_no_feedback_estimate(cells, vehicle):
     assert 1 <= t.iterations < 50
     no_feedback_saving = t.a.pack.mass - t.no_feedback_mass      # same-energy estimate
     assert t.mass_saved >= no_feedback_saving > 0
+    assert t.no_feedback_mass_saved == no_feedback_saving
+    assert t.no_feedback_mass == pytest.approx(t.a.pack.mass * 300 / 350)   # same energy: m_b = m_a rho_a / rho_b
 
 
 def test_heavy_truck_payload_gained(cells):

@@ -119,6 +119,20 @@ def test_bad_vehicle_specs(extra, fragment):
 
 
 @pytest.mark.parametrize("cycle", ["100 km/h", "wltp", "udds"])
+def test_breakdown_adds_up_in_coast_down_form(cycle):
+    from batcalc.physics.vehicle import consumption_breakdown
+
+    load = RoadLoad(f0=150.0, f1=2.0, f2=0.4, coast_down=True)
+    cyc = get_cycle(cycle)
+    parts = consumption_breakdown(load, cyc, 1750.0)
+    assert sum(parts.values()) == pytest.approx(Consumption(load, cyc)(1750.0), rel=1e-12)
+    if cycle == "100 km/h":
+        v = 100 / 3.6       # F0 + F1 v rolls, F2 v^2 is the air, each over the drivetrain efficiency
+        assert parts["rolling"] == pytest.approx((150 + 2 * v) / 0.9)
+        assert parts["aerodynamic"] == pytest.approx(0.4 * v * v / 0.9)
+
+
+@pytest.mark.parametrize("cycle", ["100 km/h", "wltp", "udds"])
 def test_breakdown_adds_up(cycle):
     from batcalc.physics.vehicle import consumption_breakdown
 

@@ -214,6 +214,12 @@ class Tradeoff:
         return self.a.pack.mass - self.b.pack.mass
 
     @property
+    def no_feedback_mass_saved(self) -> Optional[float]:
+        """Same range: the pack mass saved by the same-energy estimate (no mass feedback), kg:
+        ``m_a - m_a rho_pack_a / rho_pack_b`` (None for the other holds)."""
+        return None if self.no_feedback_mass is None else self.a.pack.mass - self.no_feedback_mass
+
+    @property
     def energy_ratio(self) -> float:
         """Gross pack energy of b over a."""
         return self.b.pack.energy / self.a.pack.energy

@@ -115,7 +115,7 @@ def tradeoff_report(t: Tradeoff, system: str):
     summary = {"mass_saved": shown(t.mass_saved, "mass", system)}
     rows.append(["pack mass saved", summary["mass_saved"].unit, "", "", str(summary["mass_saved"])])
     if t.hold == "range":
-        summary["no_feedback_mass_saved"] = shown(t.a.pack.mass - t.no_feedback_mass, "mass", system)
+        summary["no_feedback_mass_saved"] = shown(t.no_feedback_mass_saved, "mass", system)
         summary["iterations"] = t.iterations
         rows.append(["  without mass feedback (same energy)", summary["no_feedback_mass_saved"].unit, "", "",
                      str(summary["no_feedback_mass_saved"])])
