@@ -199,6 +199,8 @@ def test_reference_pack_fallback(cells):
     assert reference_pack_mass(energy_only, cells[0]) == pytest.approx(60e3 / (300 * 0.7))
     assert reference_pack_mass(energy_only, cells[0], PackOptions(f_mass=0.5)) == pytest.approx(60e3 / 150)
     none = _vehicle("")
+    with pytest.raises(BatcalcError, match="has no reference pack: give a pack mass"):
+        reference_pack_mass(none)
     for call in (lambda: reference_pack_mass(none, cells[0]), lambda: reference_pack_energy(none)):
         with pytest.raises(BatcalcError, match="has no reference pack"):
             call()

@@ -97,10 +97,12 @@ def reference_pack_mass(vehicle: Vehicle, cell: Optional[CellFigures] = None,
                         options: PackOptions = PackOptions()) -> float:
     """The pack mass, kg, used when none is given: the vehicle's reference pack mass; else, with a
     ``cell``, the mass of a pack of the reference energy made of it (``m = E_ref / (rho_cell f_mass)``,
-    :func:`~batcalc.physics.pack.pack_from_energy`). The one home of this fallback."""
+    :func:`~batcalc.physics.pack.pack_from_energy`). The one home of this fallback; without a cell and
+    without a reference mass it raises a :class:`BatcalcError` asking for a pack mass."""
     ref = vehicle.spec.reference_pack
     if ref is None:
-        raise BatcalcError(f"vehicle {vehicle.id} has no reference pack: give --pack-mass or --pack-energy")
+        raise BatcalcError(f"vehicle {vehicle.id} has no reference pack: " + (
+            "give --pack-mass or --pack-energy" if cell is not None else "give a pack mass (--pack-mass)"))
     if ref.mass is not None:
         return float(ref.mass.si)
     if cell is None:
