@@ -82,7 +82,7 @@ def range_with_pack(cell: CellFigures, vehicle: Vehicle, pack: Pack, cycle: Opti
     (:func:`~batcalc.physics.energy.range_from_energy`), with warnings for an overweight vehicle or pack."""
     model = vehicle.consumption_model(cycle)
     m = vehicle.total_mass(pack.mass)
-    c = model(m)
+    c = float(model(m))
     warnings = []
     gross = vehicle.max_gross_mass
     if gross is not None and m > gross * (1 + 1e-9):
@@ -125,10 +125,10 @@ def pack_mass_for_energy(vehicle: Vehicle, cell: CellFigures, energy: float,
     the cell gives a gravimetric density; else the vehicle's reference pack mass
     (:func:`reference_pack_mass`); else 0 (left out)."""
     if cell.get("gravimetric") is not None:
-        pack = pack_from_energy(cell, energy, options)
-        if pack.options.f_mass == options.f_mass:
-            return pack.mass, f"{cell.id} pack at {options.f_mass:.2f} cell-to-pack mass fraction"
-        return pack.mass, f"{cell.id} pack at its pack-level density"
+        mass = pack_from_energy(cell, energy, options).mass
+        if cell.level == "pack":
+            return mass, f"{cell.id} pack at its pack-level density"
+        return mass, f"{cell.id} pack at {options.f_mass:.2f} cell-to-pack mass fraction"
     try:
         return reference_pack_mass(vehicle), f"{vehicle.id}'s reference pack mass"
     except BatcalcError:
@@ -272,7 +272,7 @@ def sensitivities(result: RangeResult) -> dict[str, float]:
     if rho is None:
         raise BatcalcError(f"{result.cell.id} gives no gravimetric energy density")
     return {"range_per_density": result.range / rho,
-            "consumption_per_100kg": model(result.total_mass + 100.0) - result.consumption}
+            "consumption_per_100kg": float(model(result.total_mass + 100.0)) - result.consumption}
 
 
 def sweep_range(vehicle: Vehicle, densities: ArrayLike, pack_masses: ArrayLike, cycle: Optional[str],
