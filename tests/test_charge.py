@@ -108,3 +108,34 @@ def test_charge_window_checks_its_inputs():
     with pytest.raises(BatcalcError):
         charge_time(0.1, 0.8, 350e3, -2.7e8)
     assert charge_time(0.1, 0.8, 350e3, 3.6e8) == pytest.approx(0.7 * 3.6e8 / 350e3)
+
+
+def test_charge_with_a_vehicle_weighs_the_pack_it_charges(run, write):
+    """The consumption behind 'range added' is the vehicle's with a pack of the charged energy: made of the
+    cell (cell level: E / (rho x 0.70); pack level: E / rho), else the vehicle's reference pack mass."""
+    from batcalc.physics.vehicle import load_vehicle
+
+    v = load_vehicle("mid-sedan")
+    cell = write("c.yaml", """
+        kind: cell
+        id: c
+        name: C
+        energy_density: {level: cell, gravimetric: 250 Wh/kg}
+        charging:
+          max_c_rate: 3 C
+          claims: [{to_soc: 80 %, time: 20 min}]
+        """)
+    pack = write("p.yaml", """
+        kind: cell
+        id: p
+        name: P
+        energy_density: {level: pack, gravimetric: 180 Wh/kg}
+        charging:
+          claims: [{to_soc: 80 %, time: 20 min}]
+        """)
+    for path, mass in ((cell, 90e3 / (250 * 0.70)), (pack, 90e3 / 180)):
+        r = run("charge", path, "--vehicle", "mid-sedan", "--pack-energy", "90 kWh", "--cycle", "wltp", "-f", "json")
+        assert r.exit_code == 0, r.stderr
+        c = v.consumption_model("wltp")(v.total_mass(mass))
+        added = json.loads(r.stdout)["windows"][0]["range_added"]["value"]      # km, 0 -> 80 %
+        assert added == pytest.approx(0.8 * 90e3 * 3600 * 0.93 / c / 1000, rel=1e-9)

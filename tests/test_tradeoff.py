@@ -58,6 +58,8 @@ def test_same_range_converges_and_beats_no_feedback_estimate(cells, vehicle):
     assert 1 <= t.iterations < 50
     no_feedback_saving = t.a.pack.mass - t.no_feedback_mass      # same-energy estimate
     assert t.mass_saved >= no_feedback_saving > 0
+    assert t.no_feedback_mass_saved == no_feedback_saving
+    assert t.no_feedback_mass == pytest.approx(t.a.pack.mass * 300 / 350)   # same energy: m_b = m_a rho_a / rho_b
 
 
 def test_heavy_truck_payload_gained(cells):
@@ -131,3 +133,77 @@ def test_tradeoff_of_a_cell_level_and_a_pack_level_spec_does_not_compare_their_d
     assert pack["ratio"] == pytest.approx(180 / (250 * 0.70))
     table = run("tradeoff", c1, p1, "--vehicle", "mid-sedan").stdout
     assert "n/a (cell vs pack)" in table and "warning: c1 gives cell-level and p1 pack-level" in table
+
+
+def test_the_sweep_and_the_solver_give_up_at_the_same_iteration_limit(cells, monkeypatch):
+    """One fixed point for both: with a limit too low to converge, the solver raises and the sweep
+    shows no solution (it used to show the last, unconverged mass as if it were an answer)."""
+    import batcalc.physics.tradeoff as tr
+    from batcalc.errors import BatcalcError
+
+    v = load_vehicle("mid-sedan")
+    m, steps = solve_pack_mass_for_range(cells[0], v, 400e3, "wltp")
+    assert steps > 2
+    grid = sweep_pack_mass(v, np.array([300 * 3600.0]), np.array([400e3]), "wltp")
+    assert grid[0, 0] == pytest.approx(m, rel=1e-9)
+    monkeypatch.setattr(tr, "MAX_ITERATIONS", steps - 1)
+    with pytest.raises(BatcalcError, match="does not converge"):
+        solve_pack_mass_for_range(cells[0], v, 400e3, "wltp")
+    assert np.isnan(sweep_pack_mass(v, np.array([300 * 3600.0]), np.array([400e3]), "wltp")[0, 0])
+    monkeypatch.setattr(tr, "MAX_ITERATIONS", steps)
+    assert solve_pack_mass_for_range(cells[0], v, 400e3, "wltp") == (m, steps)
+
+
+def test_a_range_no_pack_reaches_has_no_solution(cells):
+    from batcalc.errors import BatcalcError
+
+    v = load_vehicle("mid-sedan")
+    with pytest.raises(BatcalcError, match="no pack of gac-aion-ssb-300 reaches 50000 km"):
+        solve_pack_mass_for_range(cells[0], v, 50e6, "wltp")
+    grid = sweep_pack_mass(v, np.array([300 * 3600.0]), np.array([400e3, 50e6]), "wltp")
+    assert grid[0, 0] > 0 and np.isnan(grid[0, 1])
+
+
+REF_VEHICLE = """\
+kind: vehicle
+id: v
+name: V
+mass_without_battery: 1300 kg
+payload: 100 kg
+drag_coefficient: 0.25
+frontal_area: 2.3 m^2
+rolling_resistance: 0.008
+{ref}
+"""
+
+
+def _vehicle(ref: str):
+    from batcalc.physics.vehicle import Vehicle, road_load_of
+    from batcalc.spec.model import parse_spec
+
+    spec = parse_spec(REF_VEHICLE.format(ref=ref))
+    return Vehicle(spec, road_load_of(spec))
+
+
+def test_reference_pack_fallback(cells):
+    from batcalc.errors import BatcalcError
+    from batcalc.physics.tradeoff import pack_mass_for_energy, reference_pack_energy, reference_pack_mass
+
+    with_mass = _vehicle("reference_pack: {energy: 60 kWh, mass: 400 kg}")
+    assert reference_pack_mass(with_mass) == 400.0 == reference_pack_mass(with_mass, cells[0])
+    assert reference_pack_energy(with_mass) == pytest.approx(60e3 * 3600)
+    energy_only = _vehicle("reference_pack: {energy: 60 kWh}")
+    with pytest.raises(BatcalcError, match="give a pack mass"):
+        reference_pack_mass(energy_only)
+    # 60 kWh of 300 Wh/kg cells at the 0.70 cell-to-pack mass fraction: 60000 / (300 x 0.7) kg
+    assert reference_pack_mass(energy_only, cells[0]) == pytest.approx(60e3 / (300 * 0.7))
+    assert reference_pack_mass(energy_only, cells[0], PackOptions(f_mass=0.5)) == pytest.approx(60e3 / 150)
+    none = _vehicle("")
+    with pytest.raises(BatcalcError, match="has no reference pack: give a pack mass"):
+        reference_pack_mass(none)
+    for call in (lambda: reference_pack_mass(none, cells[0]), lambda: reference_pack_energy(none)):
+        with pytest.raises(BatcalcError, match="has no reference pack"):
+            call()
+    # the pack a vehicle carries for a given energy: the cell's pack first, then the reference mass, else none
+    assert pack_mass_for_energy(with_mass, cells[0], 30e3 * 3600)[0] == pytest.approx(30e3 / (300 * 0.7))
+    assert range_of(cells[0], energy_only, cycle="wltp").pack.mass == pytest.approx(60e3 / (300 * 0.7))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reference import consumption_step_by_step
 
 from batcalc.errors import SpecError
 from batcalc.physics.cycles import get_cycle
-from batcalc.physics.vehicle import Consumption, RoadLoad, consumption_direct, load_vehicle, road_load_of
+from batcalc.physics.vehicle import Consumption, RoadLoad, load_vehicle, road_load_of
 from batcalc.spec import catalog
 from batcalc.spec.model import parse_spec
 
@@ -31,7 +32,16 @@ def test_constant_speed_hand_calc():
 def test_exact_model_equals_step_by_step_sum(mass, cycle, crr, cda, regen):
     load = RoadLoad(c_rr=crr, cd_a=cda, k_regen=regen)
     cyc = get_cycle(cycle)
-    assert Consumption(load, cyc)(mass) == pytest.approx(consumption_direct(load, cyc, mass), rel=1e-9)
+    assert Consumption(load, cyc)(mass) == pytest.approx(consumption_step_by_step(load, cyc, mass), rel=1e-9)
+
+
+@settings(max_examples=20, deadline=None)
+@given(mass=st.floats(500, 60000), cycle=st.sampled_from(["wltp", "udds", "50 km/h"]),
+       f0=st.floats(50, 3000), f1=st.floats(0, 30), f2=st.floats(0.1, 5), regen=st.floats(0, 1))
+def test_exact_model_equals_step_by_step_sum_in_coast_down_form(mass, cycle, f0, f1, f2, regen):
+    load = RoadLoad(f0=f0, f1=f1, f2=f2, coast_down=True, k_regen=regen)
+    cyc = get_cycle(cycle)
+    assert Consumption(load, cyc)(mass) == pytest.approx(consumption_step_by_step(load, cyc, mass), rel=1e-9)
 
 
 @pytest.mark.parametrize("cycle", ["wltp", "udds", "hwfet"])
@@ -52,7 +62,8 @@ def test_consumption_monotonic_in_mass(m1, dm):
 
 def test_city_cycle_benefits_from_regeneration():
     udds = get_cycle("udds")
-    assert Consumption(SEDAN, udds)(1750.0) < Consumption(RoadLoad(c_rr=0.007, cd_a=0.23 * 2.22, k_regen=0.0), udds)(1750.0)
+    no_regen = RoadLoad(c_rr=0.007, cd_a=0.23 * 2.22, k_regen=0.0)
+    assert Consumption(SEDAN, udds)(1750.0) < Consumption(no_regen, udds)(1750.0)
 
 
 def test_presets_load_with_sources_or_assumptions():
@@ -80,7 +91,8 @@ payload: 100 kg
 
 
 def test_measured_consumption_model():
-    spec = parse_spec(VEH.format(extra="measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km}"))
+    measured = "measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km}"
+    spec = parse_spec(VEH.format(extra=measured))
     from batcalc.physics.vehicle import Vehicle
 
     v = Vehicle(spec, road_load_of(spec))
@@ -107,12 +119,27 @@ def test_bad_vehicle_specs(extra, fragment):
 
 
 @pytest.mark.parametrize("cycle", ["100 km/h", "wltp", "udds"])
+def test_breakdown_adds_up_in_coast_down_form(cycle):
+    from batcalc.physics.vehicle import consumption_breakdown
+
+    load = RoadLoad(f0=150.0, f1=2.0, f2=0.4, coast_down=True)
+    cyc = get_cycle(cycle)
+    parts = consumption_breakdown(load, cyc, 1750.0)
+    assert sum(parts.values()) == pytest.approx(Consumption(load, cyc)(1750.0), rel=1e-12)
+    if cycle == "100 km/h":
+        v = 100 / 3.6       # F0 + F1 v rolls, F2 v^2 is the air, each over the drivetrain efficiency
+        assert parts["rolling"] == pytest.approx((150 + 2 * v) / 0.9)
+        assert parts["aerodynamic"] == pytest.approx(0.4 * v * v / 0.9)
+
+
+@pytest.mark.parametrize("cycle", ["100 km/h", "wltp", "udds"])
 def test_breakdown_adds_up(cycle):
     from batcalc.physics.vehicle import consumption_breakdown
 
     cyc = get_cycle(cycle)
     parts = consumption_breakdown(SEDAN, cyc, 1750.0)
-    assert sum(parts.values()) == pytest.approx(consumption_direct(SEDAN, cyc, 1750.0), rel=1e-12)
+    assert sum(parts.values()) == pytest.approx(Consumption(SEDAN, cyc)(1750.0), rel=1e-12)
+    assert sum(parts.values()) == pytest.approx(consumption_step_by_step(SEDAN, cyc, 1750.0), rel=1e-9)
     if cycle == "100 km/h":
         # the hand calculation above: rolling 120.17 N / 0.9, aero 236.39 N / 0.9, aux 9.0 N, nothing else
         assert parts["rolling"] == pytest.approx(1750 * 9.81 * 0.007 / 0.9)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import NamedTuple, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from batcalc.spec.model import CellSpec, Value, cited_sources, resolve_sources
 from batcalc.units import format_number
@@ -45,10 +45,12 @@ class Figure(NamedTuple):
 
     @property
     def label(self) -> str:
+        """The figure's label in tables."""
         return FIGURES[self.key][0]
 
     @property
     def dim(self) -> str:
+        """The figure's dimension (for display units)."""
         return FIGURES[self.key][1]
 
 
@@ -62,6 +64,7 @@ class CellFigures:
 
     @property
     def id(self) -> str:
+        """The spec's id."""
         return self.spec.id
 
     @property
@@ -75,11 +78,12 @@ class CellFigures:
         return fig.si if fig else None
 
 
-def _weakest(grades) -> Optional[str]:
-    grades = list(grades)
-    if not grades or None in grades:
+def _weakest(grades: Iterable[Optional[str]]) -> Optional[str]:
+    """The weakest grade of a derived figure's inputs: None if any is unsourced, else press over datasheet."""
+    listed = list(grades)
+    if not listed or None in listed:
         return None
-    return "press" if "press" in grades else "datasheet"
+    return "press" if "press" in listed else "datasheet"
 
 
 def cylinder_volume(diameter: float, height: float) -> float:
@@ -99,7 +103,11 @@ def relative_difference(given: float, derived: float) -> float:
     return abs(given - derived) / abs(derived)
 
 
-def figures_of(spec: CellSpec, cited: dict[tuple, Optional[str]] | None = None) -> CellFigures:
+#: A value's location in a spec (its path of keys) -> the id of the source it cites.
+Cited = dict[tuple[str, ...], Optional[str]]
+
+
+def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
     """Collect the figures a cell spec gives and derive the rest.
 
     Derivations (SI): ``E = V * Q``; ``V_cell`` from dimensions (cylinder or box);
@@ -115,12 +123,14 @@ def figures_of(spec: CellSpec, cited: dict[tuple, Optional[str]] | None = None) 
     out = CellFigures(spec)
     figs = out.figures
 
-    def given(key: str, value: Optional[Value], loc: tuple) -> None:
+    def given(key: str, value: Optional[Value], loc: tuple[str, ...]) -> None:
+        """Record a figure the spec states (SI), with the source it cites at ``loc`` and its grade."""
         if value is not None:
             sid = cited.get(loc)
-            figs[key] = Figure(key, value.si, None, (sid,) if sid else (), grade_of.get(sid))
+            figs[key] = Figure(key, value.si, None, (sid,) if sid else (), grade_of.get(sid) if sid else None)
 
     def derive(key: str, si: float, formula: str, inputs: tuple[str, ...]) -> None:
+        """Record a derived figure (SI), or compare it with the stated one and warn above 3 %."""
         srcs = tuple(dict.fromkeys(s for k in inputs for s in figs[k].sources))
         candidate = Figure(key, si, formula, srcs, _weakest(figs[k].grade for k in inputs))
         if key not in figs:
@@ -146,7 +156,8 @@ def figures_of(spec: CellSpec, cited: dict[tuple, Optional[str]] | None = None) 
         life = spec.cycle_life
         sid = life.source or cited.get(("cycle_life", "retention")) or (
             spec.sources[0].id if len(spec.sources) == 1 else None)
-        figs["cycles"] = Figure("cycles", float(life.cycles), None, (sid,) if sid else (), grade_of.get(sid))
+        figs["cycles"] = Figure("cycles", float(life.cycles), None, (sid,) if sid else (),
+                                grade_of.get(sid) if sid else None)
         given("retention", life.retention, ("cycle_life", "retention"))
 
     if "nominal_voltage" in figs and "capacity" in figs:
@@ -158,11 +169,11 @@ def figures_of(spec: CellSpec, cited: dict[tuple, Optional[str]] | None = None) 
             v = getattr(dims, k)
             if v is not None:
                 sid = cited.get(("physical", "dimensions", k))
-                figs["_" + k] = Figure("volume", v.si, None, (sid,) if sid else (), grade_of.get(sid))
-        if dims.diameter is not None:
+                figs["_" + k] = Figure("volume", v.si, None, (sid,) if sid else (), grade_of.get(sid) if sid else None)
+        if dims.diameter is not None and dims.height is not None:
             derive("volume", cylinder_volume(dims.diameter.si, dims.height.si), "pi (d/2)^2 h",
                    ("_diameter", "_height"))
-        elif dims.length is not None:
+        elif dims.length is not None and dims.width is not None and dims.thickness is not None:
             derive("volume", box_volume(dims.length.si, dims.width.si, dims.thickness.si),
                    "length x width x thickness", ("_length", "_width", "_thickness"))
         for k in [k for k in figs if k.startswith("_")]:
@@ -177,13 +188,14 @@ def figures_of(spec: CellSpec, cited: dict[tuple, Optional[str]] | None = None) 
 
 
 def _short(fig: Figure) -> str:
+    """A figure in its display unit, for mismatch warnings: ``'3.6 V'``."""
     from batcalc import units
 
     value, unit = units.display(fig.si, fig.dim)
     return f"{units.format_number(value)} {unit}"
 
 
-def _cited_without_document(spec: CellSpec) -> dict[tuple, Optional[str]]:
+def _cited_without_document(spec: CellSpec) -> Cited:
     """Source resolution for a spec built in code (no file): same rules, no locations needed."""
     from batcalc.io.yamlfile import Document
 

@@ -1,18 +1,21 @@
 """Charging maths: average C-rate, power at the battery and from the grid, range added, chargers.
 
 Plain SI numbers in and out (fractions 0..1, seconds, joules, watts, metres). Formulas (DESIGN.md):
-``C_avg = dSoC / t[h]``; ``P_batt = dSoC * E_pack / t`` (SoC over the gross pack energy, so this is
-the upper estimate); ``P_grid = P_batt / eta_charger``; ``range added = dSoC * E_usable / c``; charge
-speed (km of range per hour of charging, as EV databases quote it) = range added / t.
+``C_avg = dSoC / t[h]``; energy into the battery ``E = dSoC * E_pack``; ``P_batt = E / t`` (SoC over
+the gross pack energy, so this is the upper estimate); ``P_grid = P_batt / eta_charger``; ``range
+added = dSoC * E_usable / c``; charge speed (km of range per hour of charging, as EV databases quote
+it) = range added / t.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
 
 from batcalc.errors import BatcalcError
+from batcalc.physics.energy import range_from_energy, usable_energy
+from batcalc.physics.pack import DEFAULT_F_USABLE
 
 #: Start SoCs shown when a charge claim leaves the start open: from empty and the common 10 %.
 ASSUMED_STARTS = (0.0, 0.10)
@@ -31,11 +34,22 @@ def average_c_rate(from_soc: float, to_soc: float, seconds: float) -> float:
     return (to_soc - from_soc) / (seconds / 3600.0)
 
 
+def charge_energy(from_soc: float, to_soc: float, pack_energy_j: float) -> float:
+    """Energy into the battery, J, charging from ``from_soc`` to ``to_soc``: ``E = (to - from) * E_pack``
+    (SoC over the gross pack energy ``E_pack``, J)."""
+    return (to_soc - from_soc) * pack_energy_j
+
+
 def average_power(from_soc: float, to_soc: float, seconds: float, pack_energy_j: float) -> float:
     """Average power at the battery, W: ``P = (to - from) * E_pack / t`` (E in J, t in s)."""
     if seconds <= 0:
         raise BatcalcError("charge time must be positive")
-    return (to_soc - from_soc) * pack_energy_j / seconds
+    return charge_energy(from_soc, to_soc, pack_energy_j) / seconds
+
+
+def grid_power(battery_power_w: float, charger_efficiency: float) -> float:
+    """Average power drawn from the charger, W: ``P_grid = P_batt / eta_charger``."""
+    return battery_power_w / charger_efficiency
 
 
 def charge_time(from_soc: float, to_soc: float, power_w: float, pack_energy_j: float) -> float:
@@ -44,11 +58,13 @@ def charge_time(from_soc: float, to_soc: float, power_w: float, pack_energy_j: f
         raise BatcalcError("charge power must be positive")
     if pack_energy_j <= 0:
         raise BatcalcError("pack energy must be positive")
-    return (to_soc - from_soc) * pack_energy_j / power_w
+    return charge_energy(from_soc, to_soc, pack_energy_j) / power_w
 
 
 @dataclass(frozen=True)
 class Charger:
+    """A charger class: id, name, rated (DC output) power in W, and the source of that rating."""
+
     id: str
     name: str
     max_power: float                       # W
@@ -89,17 +105,19 @@ class Window:
     to_soc: float
     seconds: float
     pack_energy: Optional[float] = None          # J, gross
-    usable_fraction: float = 0.93
+    usable_fraction: float = DEFAULT_F_USABLE
     consumption: Optional[float] = None          # J/m at the battery
     charger_efficiency: float = DEFAULT_CHARGER_EFFICIENCY
     max_c_rate: Optional[float] = None           # 1/h, the cell's rating
     start_stated: bool = True
 
     def __post_init__(self) -> None:
+        """Refuse a pack energy that is not positive and efficiencies or fractions outside (0, 1]."""
         check_charge_inputs(self.pack_energy, self.charger_efficiency, self.usable_fraction)
 
     @property
     def delta(self) -> float:
+        """SoC added, a fraction: ``to - from``."""
         return self.to_soc - self.from_soc
 
     @property
@@ -117,22 +135,24 @@ class Window:
     def grid_power(self) -> Optional[float]:
         """Average power drawn from the charger, W: ``P_batt / eta_charger``."""
         p = self.battery_power
-        return None if p is None else p / self.charger_efficiency
+        return None if p is None else grid_power(p, self.charger_efficiency)
 
     @property
     def energy_added(self) -> Optional[float]:
         """Energy into the battery, J: ``dSoC * E_pack``."""
-        return None if self.pack_energy is None else self.delta * self.pack_energy
+        return None if self.pack_energy is None else charge_energy(self.from_soc, self.to_soc, self.pack_energy)
 
     @property
     def range_added(self) -> Optional[float]:
-        """Range added, m: ``dSoC * E_usable / c``."""
-        if self.pack_energy is None or self.consumption is None:
+        """Range added, m: ``dSoC * E_pack * f_usable / c`` (:mod:`batcalc.physics.energy`)."""
+        e = self.energy_added
+        if e is None or self.consumption is None:
             return None
-        return self.delta * self.pack_energy * self.usable_fraction / self.consumption
+        return range_from_energy(usable_energy(e, self.usable_fraction), self.consumption)
 
     @property
     def range_per_minute(self) -> Optional[float]:
+        """Range added per minute of charging, m/min: ``range added / (t / 60 s)``."""
         r = self.range_added
         return None if r is None else r / (self.seconds / 60.0)
 
@@ -164,7 +184,7 @@ def open_start_text(to_soc: float) -> str:
     return text + (f" ({', '.join(dropped)} is not below the end SoC {to_soc * 100:g} %)" if dropped else "")
 
 
-def windows_for(from_soc: Optional[float], to_soc: float, seconds: float, **kwargs) -> list[Window]:
+def windows_for(from_soc: Optional[float], to_soc: float, seconds: float, **kwargs: Any) -> list[Window]:
     """The windows to show for a charge: the stated one, or 0 % and 10 % starts when ``from_soc`` is None."""
     if from_soc is not None:
         return [Window(from_soc, to_soc, seconds, **kwargs)]

@@ -24,23 +24,31 @@ class Ratio(NamedTuple):
 
     @property
     def percent(self) -> Optional[float]:
+        """``(b / a - 1) * 100``, or None when undefined."""
         return None if self.value is None else (self.value - 1.0) * 100.0
 
     def text(self) -> str:
+        """``x1.167 (+16.7 %)``, or ``n/a (why)`` when undefined."""
         if self.value is None:
             return f"n/a ({self.why_missing})"
-        return f"x{format_number(self.value)} ({self.percent:+.1f} %)"
+        return f"x{format_number(self.value)} ({(self.value - 1.0) * 100.0:+.1f} %)"
 
     def inline(self) -> str:
-        """Short form for a table cell next to a value: ``x1.167, +16.7 %``."""
-        return f"x{format_number(self.value)}, {self.percent:+.1f} %"
+        """Short form for a table cell next to a value: ``x1.167, +16.7 %`` (only for a defined ratio)."""
+        if self.value is None:
+            raise ValueError("an undefined ratio has no inline form")
+        return f"x{format_number(self.value)}, {(self.value - 1.0) * 100.0:+.1f} %"
 
-    def json(self) -> dict:
-        return {"ratio": self.value, "percent": self.percent, "why_missing": self.why_missing} \
-            if self.value is None else {"ratio": round(self.value, 12), "percent": round(self.percent, 10)}
+    def json(self) -> dict[str, Optional[float | str]]:
+        """The ratio and percent for JSON output (rounded), or why it is missing."""
+        if self.value is None:
+            return {"ratio": None, "percent": None, "why_missing": self.why_missing}
+        return {"ratio": round(self.value, 12), "percent": round((self.value - 1.0) * 100.0, 10)}
 
 
 def _density_ratio(a: CellFigures, b: CellFigures, key: str, inverse: bool) -> Ratio:
+    """``rho_b / rho_a`` (or ``rho_a / rho_b`` when ``inverse``) of figure ``key``; undefined when either
+    is missing or the two are at different levels (cell vs pack)."""
     ra, rb = a.get(key), b.get(key)
     if ra is None or rb is None:
         missing = a.id if ra is None else b.id

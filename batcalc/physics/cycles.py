@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from batcalc.errors import BatcalcError, NotFoundError, SpecError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import numpy as np
+    from numpy.typing import NDArray
 
 #: Names people use for a cycle -> the trace id.
 ALIASES = {"wltp": "wltc-3b", "wltc": "wltc-3b", "wltc3b": "wltc-3b", "wltc-3b": "wltc-3b",
@@ -42,8 +49,8 @@ class Cycle:
 
     id: str
     name: str
-    time: object            # numpy array, s
-    speed: object           # numpy array, m/s
+    time: NDArray[np.float64]            # s
+    speed: NDArray[np.float64]           # m/s
     constant_speed: float | None = None
 
     @property
@@ -60,8 +67,14 @@ class Cycle:
             return self.constant_speed * 3600.0
         return float(np.sum((self.speed[1:] + self.speed[:-1]) / 2 * np.diff(self.time)))
 
+    @property
+    def mean_speed(self) -> float:
+        """Mean speed, m/s: distance / duration."""
+        return self.distance / self.duration
 
-def cycles_dir():
+
+def cycles_dir() -> Path:
+    """The folder of the shipped traces, ``specs/cycles``."""
     from batcalc.spec.catalog import specs_root
 
     return specs_root() / "cycles"

@@ -12,11 +12,24 @@ again. ``1 J/m = 1/3.6 Wh/km``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Union, overload
+
 from batcalc.errors import BatcalcError
 
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
-def usable_energy(gross_j: float, f_usable: float) -> float:
-    """Usable energy, J: ``E_usable = E_gross * f_usable`` (``f_usable`` a fraction, 0 < f <= 1)."""
+
+@overload
+def usable_energy(gross_j: float, f_usable: float) -> float: ...
+@overload
+def usable_energy(gross_j: NDArray[np.float64], f_usable: float) -> NDArray[np.float64]: ...
+
+
+def usable_energy(gross_j: Union[float, NDArray[np.float64]], f_usable: float) -> Union[float, NDArray[np.float64]]:
+    """Usable energy, J: ``E_usable = E_gross * f_usable`` (``f_usable`` a fraction, 0 < f <= 1; works
+    element-wise on an array of gross energies, or of J/kg for usable energy per kg)."""
     return gross_j * f_usable
 
 

@@ -11,6 +11,7 @@ from typing import Optional
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
+from batcalc.physics.energy import usable_energy
 
 #: Default pack factors, each a stated assumption (DESIGN.md "Reference defaults"):
 #: cell mass / pack mass 0.70 (module packs ~0.70, cell-to-pack 0.80-0.90), cell volume / pack
@@ -29,12 +30,14 @@ class PackOptions:
     f_usable: float = DEFAULT_F_USABLE
 
     def __post_init__(self) -> None:
+        """Refuse a fraction outside (0, 1]."""
         for name in ("f_mass", "f_volume", "f_usable"):
             v = getattr(self, name)
             if not 0 < v <= 1:
                 raise BatcalcError(f"{name} must be above 0 and at most 1 (100 %), got {v:g}")
 
     def assumptions(self) -> list[str]:
+        """The fractions as stated assumptions, for report notes (display text)."""
         return [f"cell-to-pack mass fraction {self.f_mass:.2f} (cell mass / pack mass; module packs ~0.70, "
                 f"cell-to-pack 0.80-0.90)",
                 f"usable energy {self.f_usable * 100:.0f} % of nominal (BEVs use ~90-95 %)",
@@ -57,8 +60,8 @@ class Pack:
 
     @property
     def usable_energy(self) -> float:
-        """``E_usable = E_pack * f_usable``, J."""
-        return self.energy * self.options.f_usable
+        """``E_usable = E_pack * f_usable``, J (:func:`~batcalc.physics.energy.usable_energy`)."""
+        return usable_energy(self.energy, self.options.f_usable)
 
     @property
     def gravimetric(self) -> float:
@@ -86,32 +89,39 @@ def cell_density(cell: CellFigures, options: PackOptions) -> tuple[float, PackOp
     return rho, options, ()
 
 
+def _pack_density(cell: CellFigures, options: PackOptions) -> tuple[float, PackOptions, tuple[str, ...]]:
+    """Pack-level gravimetric density, J/kg, ``rho_pack = rho_cell * f_mass`` (``f_mass = 1`` for
+    pack-level figures), with the options and notes of :func:`cell_density`."""
+    rho, opts, notes = cell_density(cell, options)
+    return rho * opts.f_mass, opts, notes
+
+
 def pack_density(cell: CellFigures, options: PackOptions = PackOptions()) -> float:
     """Pack-level gravimetric density, J/kg: ``rho_pack = rho_cell * f_mass``."""
-    rho, opts, _ = cell_density(cell, options)
-    return rho * opts.f_mass
+    return _pack_density(cell, options)[0]
 
 
 def _volume(cell: CellFigures, energy: float, opts: PackOptions) -> Optional[float]:
+    """Pack volume, m^3, when the cell's volumetric density is known: ``V = E / rho_vol / f_volume``."""
     rho_v = cell.get("volumetric")
     return None if rho_v is None else energy / rho_v / opts.f_volume
 
 
 def pack_from_mass(cell: CellFigures, mass: float, options: PackOptions = PackOptions()) -> Pack:
-    """Pack of total mass ``mass`` kg: ``E = m * rho_cell * f_mass``."""
+    """Pack of total mass ``mass`` kg: ``E = m * rho_pack`` J, ``rho_pack = rho_cell * f_mass``."""
     if mass <= 0:
         raise BatcalcError("pack mass must be positive")
-    rho, opts, notes = cell_density(cell, options)
-    energy = mass * rho * opts.f_mass
+    rho_pack, opts, notes = _pack_density(cell, options)
+    energy = mass * rho_pack
     return Pack(cell.id, energy, mass, opts, _volume(cell, energy, opts), notes=notes)
 
 
 def pack_from_energy(cell: CellFigures, energy: float, options: PackOptions = PackOptions()) -> Pack:
-    """Pack of gross energy ``energy`` J: ``m = E / (rho_cell * f_mass)``."""
+    """Pack of gross energy ``energy`` J: ``m = E / rho_pack`` kg, ``rho_pack = rho_cell * f_mass``."""
     if energy <= 0:
         raise BatcalcError("pack energy must be positive")
-    rho, opts, notes = cell_density(cell, options)
-    return Pack(cell.id, energy, energy / (rho * opts.f_mass), opts, _volume(cell, energy, opts), notes=notes)
+    rho_pack, opts, notes = _pack_density(cell, options)
+    return Pack(cell.id, energy, energy / rho_pack, opts, _volume(cell, energy, opts), notes=notes)
 
 
 def pack_from_layout(cell: CellFigures, series: int, parallel: int, options: PackOptions = PackOptions()) -> Pack:
@@ -119,14 +129,17 @@ def pack_from_layout(cell: CellFigures, series: int, parallel: int, options: Pac
     ``m = s p m_cell / f_mass``."""
     if series < 1 or parallel < 1:
         raise BatcalcError("series and parallel counts must be at least 1")
-    missing = [k for k in ("energy", "mass", "nominal_voltage", "capacity") if cell.get(k) is None]
+    figures = {k: cell.get(k) for k in ("energy", "mass", "nominal_voltage", "capacity")}
+    missing = [k for k, x in figures.items() if x is None]
     if missing:
         raise BatcalcError(f"{cell.id} lacks {', '.join(missing)}: a series x parallel pack needs the cell's "
                            f"energy, mass, voltage and capacity")
     if cell.level == "pack":
         raise BatcalcError(f"{cell.id} describes a pack, not a cell")
+    e_cell, m_cell, u_cell, q_cell = (float(x) for x in figures.values() if x is not None)
     n = series * parallel
-    energy = n * cell.get("energy")
-    volume = n * cell.get("volume") / options.f_volume if cell.get("volume") else None
-    return Pack(cell.id, energy, n * cell.get("mass") / options.f_mass, options, volume,
-                series * cell.get("nominal_voltage"), parallel * cell.get("capacity"), n)
+    energy = n * e_cell
+    v_cell = cell.get("volume")
+    volume = n * v_cell / options.f_volume if v_cell else None
+    return Pack(cell.id, energy, n * m_cell / options.f_mass, options, volume,
+                series * u_cell, parallel * q_cell, n)

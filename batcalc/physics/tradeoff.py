@@ -9,19 +9,29 @@ by fixed-point iteration (a contraction: ``R dc/dm / (rho_pack f_usable)`` is ~0
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
+from batcalc.physics.energy import range_from_energy, usable_energy
 from batcalc.physics.pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
-from batcalc.physics.vehicle import Vehicle
+from batcalc.physics.vehicle import ConsumptionModel, Vehicle
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import ArrayLike, NDArray
+
+    FloatArray = NDArray[np.float64]
 
 #: Default drive cycle by vehicle class: WLTC class 3b for cars and vans; a constant 80 km/h for
 #: heavy trucks in trunk transport (EU trucks are limited to 90 km/h; ~80 km/h is a typical cruise;
 #: a stated assumption, override with --cycle).
 DEFAULT_CYCLES = {"heavy-truck": "80 km/h"}
+#: The same-range fixed point stops when a step changes the pack mass by less than TOLERANCE_KG, and
+#: gives up after MAX_ITERATIONS steps or when the pack mass passes DIVERGED_KG (no pack reaches the range).
 MAX_ITERATIONS = 200
 TOLERANCE_KG = 1e-6
+DIVERGED_KG = 1e7
 
 
 def default_cycle(vehicle: Vehicle) -> Optional[str]:
@@ -32,12 +42,13 @@ def default_cycle(vehicle: Vehicle) -> Optional[str]:
 
 
 def cycle_label(vehicle: Vehicle, cycle: Optional[str]) -> str:
+    """How the consumption is found, for titles and notes: the cycle's name, or the measured figure."""
     if cycle is None and vehicle.spec.measured_consumption is not None:
         mc = vehicle.spec.measured_consumption
         return f"measured consumption ({mc.cycle or 'cycle not stated'})"
     from batcalc.physics.cycles import get_cycle
 
-    c = get_cycle(cycle)
+    c = get_cycle(cycle or "wltp")
     return c.name if c.constant_speed is not None else f"{c.name} ({c.id})"
 
 
@@ -57,6 +68,7 @@ class RangeResult:
 
 
 def _assumptions(vehicle: Vehicle, cycle: Optional[str], pack: Pack) -> tuple[str, ...]:
+    """The stated assumptions behind a range result (cycle, road load, pack factors, vehicle masses)."""
     out = [f"cycle: {cycle_label(vehicle, cycle)}"]
     if cycle is not None or vehicle.spec.measured_consumption is None:
         out += vehicle.load.assumptions()
@@ -66,7 +78,8 @@ def _assumptions(vehicle: Vehicle, cycle: Optional[str], pack: Pack) -> tuple[st
 
 
 def range_with_pack(cell: CellFigures, vehicle: Vehicle, pack: Pack, cycle: Optional[str]) -> RangeResult:
-    """``R = E_usable / c(m_without_battery + m_pack + payload)``."""
+    """Range, m, of ``pack`` in ``vehicle`` on ``cycle``: ``R = E_usable / c(m_without_battery + m_pack + payload)``
+    (:func:`~batcalc.physics.energy.range_from_energy`), with warnings for an overweight vehicle or pack."""
     model = vehicle.consumption_model(cycle)
     m = vehicle.total_mass(pack.mass)
     c = float(model(m))
@@ -76,26 +89,50 @@ def range_with_pack(cell: CellFigures, vehicle: Vehicle, pack: Pack, cycle: Opti
         warnings.append(f"vehicle mass {m:.0f} kg is above {vehicle.id}'s max gross mass {gross:.0f} kg")
     if pack.mass > vehicle.glider_mass:
         warnings.append(f"the {pack.mass:.0f} kg pack outweighs the rest of the vehicle ({vehicle.glider_mass:.0f} kg)")
-    return RangeResult(cell, vehicle, cycle, pack, m, c, pack.usable_energy / c, _assumptions(vehicle, cycle, pack),
-                       tuple(warnings))
+    return RangeResult(cell, vehicle, cycle, pack, m, c, range_from_energy(pack.usable_energy, c),
+                       _assumptions(vehicle, cycle, pack), tuple(warnings))
 
 
-def reference_pack_mass(vehicle: Vehicle, cell: CellFigures, options: PackOptions) -> float:
-    """The pack mass used when none is given: the vehicle's reference pack mass, else the mass of a
-    pack of its reference energy made of ``cell``."""
+def reference_pack_mass(vehicle: Vehicle, cell: Optional[CellFigures] = None,
+                        options: PackOptions = PackOptions()) -> float:
+    """The pack mass, kg, used when none is given: the vehicle's reference pack mass; else, with a
+    ``cell``, the mass of a pack of the reference energy made of it (``m = E_ref / (rho_cell f_mass)``,
+    :func:`~batcalc.physics.pack.pack_from_energy`). The one home of this fallback; without a cell and
+    without a reference mass it raises a :class:`BatcalcError` asking for a pack mass."""
     ref = vehicle.spec.reference_pack
-    if ref is not None and ref.mass is not None:
-        return ref.mass.si
-    if ref is not None:
-        return pack_from_energy(cell, ref.energy.si, options).mass
-    raise BatcalcError(f"vehicle {vehicle.id} has no reference pack: give --pack-mass or --pack-energy")
+    if ref is None:
+        raise BatcalcError(f"vehicle {vehicle.id} has no reference pack: " + (
+            "give --pack-mass or --pack-energy" if cell is not None else "give a pack mass (--pack-mass)"))
+    if ref.mass is not None:
+        return float(ref.mass.si)
+    if cell is None:
+        raise BatcalcError(f"vehicle {vehicle.id}'s reference pack gives no mass: give a pack mass (--pack-mass)")
+    return pack_from_energy(cell, reference_pack_energy(vehicle), options).mass
 
 
 def reference_pack_energy(vehicle: Vehicle) -> float:
+    """The gross pack energy, J, used when none is given: the vehicle's reference pack energy."""
     ref = vehicle.spec.reference_pack
     if ref is None:
         raise BatcalcError(f"vehicle {vehicle.id} has no reference pack: give --pack-energy")
-    return ref.energy.si
+    return float(ref.energy.si)
+
+
+def pack_mass_for_energy(vehicle: Vehicle, cell: CellFigures, energy: float,
+                         options: PackOptions = PackOptions()) -> tuple[float, str]:
+    """Mass, kg, of the pack of gross energy ``energy`` J that ``vehicle`` carries, and how it was found:
+    a pack of ``cell`` (``m = E / (rho_cell f_mass)``, or ``E / rho_pack`` for pack-level figures) when
+    the cell gives a gravimetric density; else the vehicle's reference pack mass
+    (:func:`reference_pack_mass`); else 0 (left out)."""
+    if cell.get("gravimetric") is not None:
+        mass = pack_from_energy(cell, energy, options).mass
+        if cell.level == "pack":
+            return mass, f"{cell.id} pack at its pack-level density"
+        return mass, f"{cell.id} pack at {options.f_mass:.2f} cell-to-pack mass fraction"
+    try:
+        return reference_pack_mass(vehicle), f"{vehicle.id}'s reference pack mass"
+    except BatcalcError:
+        return 0.0, "pack mass unknown, left out"
 
 
 def range_of(cell: CellFigures, vehicle: Vehicle, *, pack_mass: Optional[float] = None,
@@ -115,23 +152,52 @@ def range_of(cell: CellFigures, vehicle: Vehicle, *, pack_mass: Optional[float] 
     return range_with_pack(cell, vehicle, pack, cycle)
 
 
-def solve_pack_mass_for_range(cell: CellFigures, vehicle: Vehicle, target_range: float, cycle: Optional[str],
-                              options: PackOptions = PackOptions(), start: Optional[float] = None):
-    """Pack mass (kg) giving ``target_range`` (m): fixed point of
-    ``m = R c(m_without_battery + m + payload) / (rho_pack f_usable)``. Returns (mass, iterations)."""
-    model = vehicle.consumption_model(cycle)
-    rho = pack_density(cell, options)
-    f_u = options.f_usable
-    m = start if start is not None else target_range * float(model(vehicle.total_mass(0.0))) / (rho * f_u)
+def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike,
+                         start: Optional[ArrayLike] = None) -> tuple[FloatArray, int]:
+    """Pack masses, kg, that give a target range: the fixed point of
+    ``m = k c(m_without_battery + m + payload)`` with ``k = R / (rho_pack f_usable)`` (kg per J/m), i.e.
+    ``m = E_gross(R, c) / rho_pack`` with ``E_gross = R c / f_usable``, iterated on whole arrays (a
+    contraction: ``k dc/dm`` is ~0.1).
+
+    Starts from ``start`` (default ``k c(m_without_battery + payload)``) and steps every element until
+    no step changes any by :data:`TOLERANCE_KG` or more. An element has no solution (NaN) when it passes
+    :data:`DIVERGED_KG` or is still moving after :data:`MAX_ITERATIONS` steps. Returns the masses (in
+    ``k``'s shape; a scalar gives a 0-d array) and the number of steps taken."""
+    import numpy as np
+
+    shape = np.shape(k)
+    kk = np.asarray(k, dtype=float).reshape(-1)          # 1-d: a scalar is one element
+
+    def step(m: FloatArray) -> FloatArray:
+        """``k c(m_without_battery + m + payload)``, kg (the model called in ``k``'s shape: 0-d is faster)."""
+        return kk * np.ravel(model(vehicle.total_mass(m.reshape(shape))))
+
+    m = step(np.zeros_like(kk)) if start is None \
+        else np.broadcast_to(np.asarray(start, dtype=float), shape).reshape(-1).copy()
+    change = np.full(kk.shape, np.inf)
     for i in range(1, MAX_ITERATIONS + 1):
-        nxt = target_range * float(model(vehicle.total_mass(m))) / (rho * f_u)
-        if nxt > 1e7 or nxt != nxt:
-            break
-        if abs(nxt - m) < TOLERANCE_KG:
-            return nxt, i
+        nxt = step(m)
+        nxt[~(nxt <= DIVERGED_KG)] = np.nan               # no pack reaches it: NaN from here on
+        change = np.abs(nxt - m)
         m = nxt
-    raise BatcalcError(f"no pack of {cell.id} reaches {target_range / 1000:.0f} km in {vehicle.id}: "
-                       f"the iteration does not converge (the pack's own weight eats the range)")
+        if not (change >= TOLERANCE_KG).any():            # every element settled (or NaN)
+            return m.reshape(shape), i
+    m[change >= TOLERANCE_KG] = np.nan                    # still moving after MAX_ITERATIONS steps
+    return m.reshape(shape), MAX_ITERATIONS
+
+
+def solve_pack_mass_for_range(cell: CellFigures, vehicle: Vehicle, target_range: float, cycle: Optional[str],
+                              options: PackOptions = PackOptions(),
+                              start: Optional[float] = None) -> tuple[float, int]:
+    """Pack mass (kg) of ``cell`` giving ``target_range`` (m) in ``vehicle``: the fixed point of
+    ``m = R c(m_without_battery + m + payload) / (rho_pack f_usable)`` (:func:`same_range_pack_mass`).
+    Returns (mass, iterations); raises :class:`BatcalcError` when no pack reaches the range."""
+    k = target_range / (pack_density(cell, options) * options.f_usable)
+    mass, steps = same_range_pack_mass(vehicle, vehicle.consumption_model(cycle), k, start)
+    if not mass == mass:
+        raise BatcalcError(f"no pack of {cell.id} reaches {target_range / 1000:.0f} km in {vehicle.id}: "
+                           f"the iteration does not converge (the pack's own weight eats the range)")
+    return float(mass), steps
 
 
 @dataclass(frozen=True)
@@ -150,11 +216,19 @@ class Tradeoff:
         return self.a.pack.mass - self.b.pack.mass
 
     @property
+    def no_feedback_mass_saved(self) -> Optional[float]:
+        """Same range: the pack mass saved by the same-energy estimate (no mass feedback), kg:
+        ``m_a - m_a rho_pack_a / rho_pack_b`` (None for the other holds)."""
+        return None if self.no_feedback_mass is None else self.a.pack.mass - self.no_feedback_mass
+
+    @property
     def energy_ratio(self) -> float:
+        """Gross pack energy of b over a."""
         return self.b.pack.energy / self.a.pack.energy
 
     @property
     def range_ratio(self) -> float:
+        """Range of b over a."""
         return self.b.range / self.a.range
 
     def payload_capacity(self, result: RangeResult) -> Optional[float]:
@@ -195,37 +269,35 @@ def sensitivities(result: RangeResult) -> dict[str, float]:
     and ``Wh/km per extra 100 kg`` (``c(m + 100) - c(m)``, in J/m)."""
     model = result.vehicle.consumption_model(result.cycle)
     rho = result.cell.get("gravimetric")
+    if rho is None:
+        raise BatcalcError(f"{result.cell.id} gives no gravimetric energy density")
     return {"range_per_density": result.range / rho,
             "consumption_per_100kg": float(model(result.total_mass + 100.0)) - result.consumption}
 
 
-def sweep_range(vehicle: Vehicle, densities, pack_masses, cycle: Optional[str],
-                options: PackOptions = PackOptions()):
+def sweep_range(vehicle: Vehicle, densities: ArrayLike, pack_masses: ArrayLike, cycle: Optional[str],
+                options: PackOptions = PackOptions()) -> FloatArray:
     """Range (m) over a grid: ``densities`` (cell-level J/kg, shape (N,)) x ``pack_masses`` (kg, (M,)).
 
-    ``R[i, j] = rho_i f_mass m_j f_usable / c(m_without_battery + m_j + payload)``; one array pass."""
+    ``R[i, j] = E_usable / c = rho_i f_mass m_j f_usable / c(m_without_battery + m_j + payload)``; one
+    array pass: the outer product of usable J per kg of pack (:func:`~batcalc.physics.energy.usable_energy`)
+    and ``m / c`` (``R = E_usable / c`` of :func:`~batcalc.physics.energy.range_from_energy`, factored)."""
     import numpy as np
 
-    rho = np.asarray(densities, dtype=float) * (options.f_mass * options.f_usable)     # (N,) usable J/kg
+    rho = usable_energy(np.asarray(densities, dtype=float) * options.f_mass, options.f_usable)  # (N,) usable J/kg
     m = np.asarray(pack_masses, dtype=float)
-    m_over_c = m / np.asarray(vehicle.consumption_model(cycle)(vehicle.total_mass(m)))  # (M,)
-    return np.multiply.outer(rho, m_over_c)          # the only N x M operation
+    m_over_c = m / vehicle.consumption_model(cycle)(vehicle.total_mass(m))             # (M,)
+    out: FloatArray = np.multiply.outer(rho, m_over_c)          # the only N x M operation
+    return out
 
 
-def sweep_pack_mass(vehicle: Vehicle, densities, ranges, cycle: Optional[str],
-                    options: PackOptions = PackOptions()):
+def sweep_pack_mass(vehicle: Vehicle, densities: ArrayLike, ranges: ArrayLike, cycle: Optional[str],
+                    options: PackOptions = PackOptions()) -> FloatArray:
     """Pack mass (kg) giving each range (m) for each cell density (J/kg): grid (N, M), solved by the
-    same fixed-point iteration as :func:`solve_pack_mass_for_range`, on whole arrays at once."""
+    same fixed-point iteration as :func:`solve_pack_mass_for_range` (:func:`same_range_pack_mass`), on
+    whole arrays at once; NaN where no pack reaches the range."""
     import numpy as np
 
-    model = vehicle.consumption_model(cycle)
     k = (np.asarray(ranges, dtype=float)[None, :]
          / (np.asarray(densities, dtype=float)[:, None] * options.f_mass * options.f_usable))
-    m = k * np.asarray(model(vehicle.total_mass(0.0)))
-    for _ in range(MAX_ITERATIONS):
-        nxt = k * model(vehicle.total_mass(m))
-        done = np.nanmax(np.abs(nxt - m)) < TOLERANCE_KG
-        m = np.where(nxt > 1e7, np.nan, nxt)
-        if done:
-            break
-    return m
+    return same_range_pack_mass(vehicle, vehicle.consumption_model(cycle), k)[0]

@@ -11,15 +11,25 @@ plus auxiliaries ``P_aux`` all the time. Consumption ``c = sum(P_batt dt) / dist
 P is linear in mass for each step, ``P_i(m) = alpha_i m + beta_i``, so the sign of each step flips
 at one mass ``r_i = -beta_i / alpha_i``. :class:`Consumption` sorts those break points once; then
 ``c(m)`` for any array of masses is exact and costs a binary search and a few multiply-adds per
-mass (no steps x masses matrix).
+mass (no steps x masses matrix). The per-step terms are computed once, by :func:`cycle_steps`.
 """
 
+from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional, Protocol, Union, overload
 
 from batcalc.errors import BatcalcError
 from batcalc.spec.vehicle import MeasuredConsumption, VehicleSpec
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from batcalc.physics.cycles import Cycle
+    from batcalc.spec.model import Value
+
+    FloatArray = NDArray[np.float64]
 
 #: Reference defaults (DESIGN.md), each stated where used.
 G = 9.81                 # m/s^2
@@ -28,9 +38,6 @@ K_ROT = 0.03             # rotating-mass allowance (wheels, motor) as a fraction
 ETA_DRIVE = 0.90
 K_REGEN = 0.60
 P_AUX = 250.0            # W
-
-
-
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class RoadLoad:
     p_aux: float = P_AUX
 
     def assumptions(self) -> list[str]:
+        """The parameters as stated assumptions, for report notes (display text, not physics)."""
         if self.coast_down:
             load = f"coast-down F0 {self.f0:.1f} N, F1 {self.f1:.3f} N s/m, F2 {self.f2:.4f} N s^2/m^2"
         else:
@@ -59,45 +67,107 @@ class RoadLoad:
 
 
 def road_load_of(spec: VehicleSpec) -> RoadLoad:
-    """The :class:`RoadLoad` of a vehicle spec, with reference defaults where it is silent."""
-    def si(v, default):
-        return v.si if v is not None else default
-    common = dict(k_rot=si(spec.rotational_mass_factor, K_ROT), eta=si(spec.drivetrain_efficiency, ETA_DRIVE),
-                  k_regen=si(spec.regen_fraction, K_REGEN), p_aux=si(spec.auxiliary_power, P_AUX))
+    """The :class:`RoadLoad` of a vehicle spec (SI), with reference defaults where it is silent."""
+    def si(v: Optional[Value], default: float) -> float:
+        """The value's SI magnitude, or the reference default when the spec is silent."""
+        return float(v.si) if v is not None else default
+    k_rot, eta = si(spec.rotational_mass_factor, K_ROT), si(spec.drivetrain_efficiency, ETA_DRIVE)
+    k_regen, p_aux = si(spec.regen_fraction, K_REGEN), si(spec.auxiliary_power, P_AUX)
     if spec.coast_down is not None:
         cd = spec.coast_down
-        return RoadLoad(f0=cd.f0.si, f1=cd.f1.si, f2=cd.f2.si, coast_down=True, **common)
-    if spec.drag_coefficient is None:
-        return RoadLoad(**common)
-    return RoadLoad(c_rr=spec.rolling_resistance.si, cd_a=spec.drag_coefficient.si * spec.frontal_area.si, **common)
+        return RoadLoad(f0=cd.f0.si, f1=cd.f1.si, f2=cd.f2.si, coast_down=True, k_rot=k_rot, eta=eta,
+                        k_regen=k_regen, p_aux=p_aux)
+    if spec.drag_coefficient is None or spec.frontal_area is None or spec.rolling_resistance is None:
+        return RoadLoad(k_rot=k_rot, eta=eta, k_regen=k_regen, p_aux=p_aux)
+    return RoadLoad(c_rr=spec.rolling_resistance.si, cd_a=spec.drag_coefficient.si * spec.frontal_area.si,
+                    k_rot=k_rot, eta=eta, k_regen=k_regen, p_aux=p_aux)
+
+
+@dataclass(frozen=True)
+class CycleSteps:
+    """The per-step road-load terms of a drive cycle, one entry per step between samples (SI).
+
+    ``dt`` s; ``v = (v0 + v1) / 2`` mean speed, m/s; ``a = (v1 - v0) / dt``, m/s^2. Force at the
+    wheels ``F = m (inertia_per_kg + rolling_per_kg) + rolling_fixed + aero``, N, with
+    ``inertia_per_kg = a (1 + k_rot)`` and ``rolling_per_kg = g C_rr`` (N/kg; rolling only while
+    moving, and 0 in the coast-down form, whose ``F0`` does not scale with mass), ``rolling_fixed``
+    ``= F0 + F1 v`` while moving (coast-down form, else 0) and ``aero = 1/2 rho_air C_d A v^2`` (or
+    ``F2 v^2`` while moving), N. Wheel energy per step is linear in mass: ``alpha m + beta``, J.
+    """
+
+    dt: FloatArray
+    v: FloatArray
+    a: FloatArray
+    inertia_per_kg: FloatArray
+    rolling_per_kg: FloatArray
+    rolling_fixed: FloatArray
+    aero: FloatArray
+
+    @property
+    def alpha(self) -> FloatArray:
+        """Wheel energy per kg of vehicle mass, per step, J/kg: ``(a (1 + k_rot) + g C_rr) v dt``."""
+        return (self.inertia_per_kg + self.rolling_per_kg) * self.v * self.dt
+
+    @property
+    def beta(self) -> FloatArray:
+        """Wheel energy independent of mass, per step, J: ``(F_rolling,fixed + F_aero) v dt``."""
+        return (self.rolling_fixed + self.aero) * self.v * self.dt
+
+    @property
+    def distance(self) -> float:
+        """Distance driven, m: ``sum(v dt)``."""
+        import numpy as np
+
+        return float(np.sum(self.v * self.dt))
+
+    @property
+    def duration(self) -> float:
+        """Time driven, s: ``sum(dt)``."""
+        import numpy as np
+
+        return float(np.sum(self.dt))
+
+
+def cycle_steps(load: RoadLoad, cycle: Cycle) -> CycleSteps:
+    """The per-step road-load terms of ``cycle`` for ``load`` (see :class:`CycleSteps`; SI).
+
+    ``v = (v0 + v1) / 2``, ``a = (v1 - v0) / dt``; ``F = m a (1 + k_rot) + m g C_rr + 1/2 rho C_d A v^2``
+    or, in the coast-down form, ``m a (1 + k_rot) + F0 + F1 v + F2 v^2`` (resistances only while v > 0,
+    except air drag, which is 0 at v = 0 anyway)."""
+    import numpy as np
+
+    v0, v1 = cycle.speed[:-1], cycle.speed[1:]
+    dt = np.diff(cycle.time)
+    v = (v0 + v1) / 2                         # mean speed over the step
+    a = (v1 - v0) / dt
+    moving = v > 0
+    if load.coast_down:
+        rolling_per_kg = np.zeros_like(v)
+        rolling_fixed = np.where(moving, load.f0 + load.f1 * v, 0.0)
+        aero = np.where(moving, load.f2 * v ** 2, 0.0)
+    else:
+        rolling_per_kg = np.where(moving, G * load.c_rr, 0.0)
+        rolling_fixed = np.zeros_like(v)
+        aero = 0.5 * RHO_AIR * load.cd_a * v ** 2
+    return CycleSteps(dt, v, a, a * (1 + load.k_rot), rolling_per_kg, rolling_fixed, aero)
 
 
 class Consumption:
     """Consumption at the battery, J/m, as an exact function of total vehicle mass over a cycle."""
 
-    def __init__(self, load: RoadLoad, cycle) -> None:
+    def __init__(self, load: RoadLoad, cycle: Cycle) -> None:
+        """Sort the steps' break-even masses ``r_i = -beta_i / alpha_i`` once (module docstring)."""
         import numpy as np
 
         self.load, self.cycle = load, cycle
-        v0, v1 = cycle.speed[:-1], cycle.speed[1:]
-        dt = np.diff(cycle.time)
-        v = (v0 + v1) / 2                         # mean speed over the step
-        a = (v1 - v0) / dt
-        moving = v > 0
-        if load.coast_down:
-            resist_m = np.zeros_like(v)           # F0 (tyres) does not scale with mass in this form
-            resist_0 = np.where(moving, load.f0 + load.f1 * v + load.f2 * v ** 2, 0.0)
-        else:
-            resist_m = np.where(moving, G * load.c_rr, 0.0)
-            resist_0 = 0.5 * RHO_AIR * load.cd_a * v ** 2
-        alpha = (a * (1 + load.k_rot) + resist_m) * v * dt      # J per kg of mass, per step
-        beta = resist_0 * v * dt                                  # J, per step
-        self.distance = float(np.sum(v * dt))
-        self.aux_energy = load.p_aux * float(np.sum(dt))
+        steps = cycle_steps(load, cycle)
+        alpha, beta = steps.alpha, steps.beta        # J/kg and J, per step
+        self.distance = steps.distance
+        self.aux_energy = load.p_aux * steps.duration
         up, down = 1.0 / load.eta, load.eta * load.k_regen
         self._up, self._down = up, down
         # steps whose power rises with mass (alpha > 0): positive for m > r; falling (alpha < 0): m < r
-        self._groups = []
+        self._groups: list[tuple[FloatArray, FloatArray, FloatArray]] = []
         for sel in (alpha > 0, alpha < 0):
             r = -beta[sel] / alpha[sel]
             order = np.argsort(r)
@@ -108,8 +178,14 @@ class Consumption:
         b = beta[flat]
         self._flat = float(np.sum(np.where(b > 0, b * up, b * down)))
 
-    def energy(self, mass):
-        """Battery energy over the cycle, J, for total mass ``mass`` kg (float or numpy array)."""
+    @overload
+    def energy(self, mass: float) -> float: ...
+    @overload
+    def energy(self, mass: FloatArray) -> FloatArray: ...
+
+    def energy(self, mass: Union[float, FloatArray]) -> Union[float, FloatArray]:
+        """Battery energy over the cycle, J, for total mass ``mass`` kg (float or numpy array):
+        ``sum_i (P_i(m) > 0 ? P_i / eta : P_i eta k_regen) dt_i + P_aux t``, from the sorted break points."""
         import numpy as np
 
         m = np.asarray(mass, dtype=float)
@@ -125,59 +201,63 @@ class Consumption:
                 total = total + self._down * (m * low_a + low_b) + self._up * (m * high_a + high_b)
         return total if total.ndim else float(total)
 
-    def __call__(self, mass):
-        """Consumption at the battery, J/m (1 J/m = 1/3.6 Wh/km), at total mass ``mass`` kg."""
+    @overload
+    def __call__(self, mass: float) -> float: ...
+    @overload
+    def __call__(self, mass: FloatArray) -> FloatArray: ...
+
+    def __call__(self, mass: Union[float, FloatArray]) -> Union[float, FloatArray]:
+        """Consumption at the battery, J/m (1 J/m = 1/3.6 Wh/km), at total mass ``mass`` kg:
+        ``c = E_battery(m) / distance``."""
         return self.energy(mass) / self.distance
 
 
-def consumption_direct(load: RoadLoad, cycle, mass: float) -> float:
-    """The same consumption, J/m, summed step by step for one mass (reference implementation)."""
+def consumption_breakdown(load: RoadLoad, cycle: Cycle, mass: float) -> dict[str, float]:
+    """Where the consumption at ``mass`` kg goes, J/m: rolling and aerodynamic resistance at the wheels
+    divided by the drivetrain efficiency (``sum(F v dt) / distance / eta``), auxiliaries
+    (``P_aux t / distance``), and the rest (accelerating and braking, net of what regeneration
+    recovers). The parts add up to the consumption :class:`Consumption` gives at ``mass``."""
     import numpy as np
 
-    v0, v1 = cycle.speed[:-1], cycle.speed[1:]
-    dt = np.diff(cycle.time)
-    v, a = (v0 + v1) / 2, (v1 - v0) / np.diff(cycle.time)
-    if load.coast_down:
-        resist = np.where(v > 0, load.f0 + load.f1 * v + load.f2 * v ** 2, 0.0)
-    else:
-        resist = np.where(v > 0, mass * G * load.c_rr, 0.0) + 0.5 * RHO_AIR * load.cd_a * v ** 2
-    power = (mass * a * (1 + load.k_rot) + resist) * v
-    batt = np.where(power > 0, power / load.eta, power * load.eta * load.k_regen) + load.p_aux
-    return float(np.sum(batt * dt) / np.sum(v * dt))
-
-
-def consumption_breakdown(load: RoadLoad, cycle, mass: float) -> dict[str, float]:
-    """Where the consumption at ``mass`` goes, J/m: rolling and aerodynamic resistance (at the wheels,
-    divided by the drivetrain efficiency), auxiliaries, and the rest (accelerating and braking, net of
-    what regeneration recovers). The parts add up to :func:`consumption_direct`."""
-    import numpy as np
-
-    v0, v1 = cycle.speed[:-1], cycle.speed[1:]
-    dt = np.diff(cycle.time)
-    v = (v0 + v1) / 2
-    distance = float(np.sum(v * dt))
-    if load.coast_down:
-        rolling = float(np.sum(np.where(v > 0, load.f0 + load.f1 * v, 0.0) * v * dt))
-        aero = float(np.sum(np.where(v > 0, load.f2 * v ** 2, 0.0) * v * dt))
-    else:
-        rolling = float(np.sum(np.where(v > 0, mass * G * load.c_rr, 0.0) * v * dt))
-        aero = float(np.sum(0.5 * RHO_AIR * load.cd_a * v ** 3 * dt))
-    total = consumption_direct(load, cycle, mass)
+    steps = cycle_steps(load, cycle)
+    distance = steps.distance
+    rolling = float(np.sum((steps.rolling_per_kg * mass + steps.rolling_fixed) * steps.v * steps.dt))
+    aero = float(np.sum(steps.aero * steps.v * steps.dt))
+    total = _consumption(load, cycle)(mass)
     parts = {"rolling": rolling / distance / load.eta, "aerodynamic": aero / distance / load.eta,
-             "auxiliaries": load.p_aux * float(np.sum(dt)) / distance}
+             "auxiliaries": load.p_aux * steps.duration / distance}
     rest = total - sum(parts.values())
     parts["acceleration and braking, net of regeneration"] = rest if abs(rest) > 1e-9 * total else 0.0
     return parts
+
+
+class ConsumptionModel(Protocol):
+    """Consumption at the battery, J/m, as a function of total vehicle mass, kg (float or array)."""
+
+    @overload
+    def __call__(self, mass: float) -> float: ...
+    @overload
+    def __call__(self, mass: FloatArray) -> FloatArray: ...
 
 
 class MeasuredModel:
     """Consumption from a measured figure with a mass sensitivity: ``c = c0 + s (m - m0) / 100 kg``."""
 
     def __init__(self, measured: MeasuredConsumption) -> None:
-        self.c0, self.m0, self.s = measured.value.si, measured.at_mass.si, measured.per_100kg.si
-        self.cycle_name = measured.cycle or "as measured"
+        """Take ``c0`` (J/m), ``m0`` (kg) and ``s`` (J/m per 100 kg) from the spec."""
+        self.c0: float = measured.value.si
+        self.m0: float = measured.at_mass.si
+        self.s: float = measured.per_100kg.si
+        self.cycle_name: str = measured.cycle or "as measured"
 
-    def __call__(self, mass):
+    @overload
+    def __call__(self, mass: float) -> float: ...
+    @overload
+    def __call__(self, mass: FloatArray) -> FloatArray: ...
+
+    def __call__(self, mass: Union[float, FloatArray]) -> Union[float, FloatArray]:
+        """Consumption at the battery, J/m, at total mass ``mass`` kg: ``c0 + s (m - m0) / 100``;
+        refuses a mass where that is not positive."""
         c = self.c0 + self.s * (mass - self.m0) / 100.0
         import numpy as np
 
@@ -196,25 +276,34 @@ class Vehicle:
 
     @property
     def id(self) -> str:
-        return self.spec.id
+        """The spec's id."""
+        return str(self.spec.id)
 
     @property
     def glider_mass(self) -> float:
-        return self.spec.mass_without_battery.si
+        """Mass without the traction battery, kg."""
+        return float(self.spec.mass_without_battery.si)
 
     @property
     def payload(self) -> float:
-        return self.spec.payload.si
+        """Payload, kg."""
+        return float(self.spec.payload.si)
 
     @property
     def max_gross_mass(self) -> Optional[float]:
-        return self.spec.max_gross_mass.si if self.spec.max_gross_mass else None
+        """Maximum gross mass, kg (None when the spec gives none)."""
+        return float(self.spec.max_gross_mass.si) if self.spec.max_gross_mass else None
 
-    def total_mass(self, pack_mass):
+    @overload
+    def total_mass(self, pack_mass: float) -> float: ...
+    @overload
+    def total_mass(self, pack_mass: FloatArray) -> FloatArray: ...
+
+    def total_mass(self, pack_mass: Union[float, FloatArray]) -> Union[float, FloatArray]:
         """``m = m_without_battery + m_pack + payload``, kg (arrays work)."""
         return self.glider_mass + pack_mass + self.payload
 
-    def consumption_model(self, cycle_name: Optional[str]):
+    def consumption_model(self, cycle_name: Optional[str]) -> ConsumptionModel:
         """The consumption function for ``cycle_name`` (measured figure when the spec gives one and no
         cycle is asked for)."""
         from batcalc.physics.cycles import get_cycle
@@ -228,10 +317,11 @@ class Vehicle:
         return _consumption(self.load, get_cycle(cycle_name or "wltp"))
 
 
-_CACHE: dict = {}
+_CACHE: dict[tuple[RoadLoad, str], Consumption] = {}
 
 
-def _consumption(load: RoadLoad, cycle) -> Consumption:
+def _consumption(load: RoadLoad, cycle: Cycle) -> Consumption:
+    """The :class:`Consumption` of ``load`` on ``cycle``, built once per (load, cycle id)."""
     key = (load, cycle.id)
     if key not in _CACHE:
         _CACHE[key] = Consumption(load, cycle)

@@ -276,8 +276,8 @@ def charge_data(cell, system: str = "metric", vehicle: Optional[str] = None, pac
     return {
         "cell": cell.id, "vehicle": vehicle_id, "cycle": cycle_text, "system": system,
         "units": {"soc": "%", "time": "min", "range": du, "energy": "kWh", "power": "kW", "c_rate": "C"},
-        "pack_energy": None if energy is None else energy / 3.6e6,
-        "max_c_rate": None if max_c is None else max_c * 3600.0,
+        "pack_energy": None if energy is None else float(units.from_si(energy, "energy", "kWh")),
+        "max_c_rate": None if max_c is None else float(units.from_si(max_c, "c_rate", "C")),
         "windows": windows, "notes": notes,
     }
 

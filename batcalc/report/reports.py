@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from batcalc.physics.tradeoff import RangeResult, Tradeoff, cycle_label, sensitivities
-from batcalc.units import Shown, format_number, shown
+from batcalc.units import Shown, format_number, from_si, shown
 
 
 def _q(si: Optional[float], dim: str, system: str, category: str | None = None) -> str:
@@ -18,7 +18,8 @@ def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
     sens = sensitivities(r)
     p = r.pack
     out = [
-        ("cell_density", f"cell gravimetric density ({r.cell.level} level)", shown(r.cell.get("gravimetric"), "specific_energy", system)),
+        ("cell_density", f"cell gravimetric density ({r.cell.level} level)",
+         shown(r.cell.get("gravimetric"), "specific_energy", system)),
         ("pack_density", "pack gravimetric density", shown(p.gravimetric, "specific_energy", system)),
         ("pack_mass", "pack mass", shown(p.mass, "mass", system)),
         ("pack_energy", "pack energy (gross)", _kwh(p.energy)),
@@ -45,6 +46,7 @@ def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
 
 
 def _kwh(joules: float) -> Shown:
+    """An energy in J shown in kWh (1 kWh = 3.6e6 J); its text is the number to 4 significant figures."""
     return Shown(joules / 3.6e6, "kWh")
 
 
@@ -67,14 +69,14 @@ def explain_range(r: RangeResult, system: str) -> list[str]:
     steps = [
         f"1. pack-level density: rho_pack = rho_cell x f_mass = {_q(rho_cell, 'specific_energy', system)} x "
         f"{f.f_mass:g} = {_q(p.gravimetric, 'specific_energy', system)}",
-        f"2. pack: mass {_q(p.mass, 'mass', system)}, energy E = m x rho_pack = {format_number(p.energy / 3.6e6)} kWh",
-        f"3. usable energy: E x f_usable = {format_number(p.energy / 3.6e6)} kWh x {f.f_usable:g} = "
-        f"{format_number(p.usable_energy / 3.6e6)} kWh",
+        f"2. pack: mass {_q(p.mass, 'mass', system)}, energy E = m x rho_pack = {_kwh(p.energy)} kWh",
+        f"3. usable energy: E x f_usable = {_kwh(p.energy)} kWh x {f.f_usable:g} = "
+        f"{_kwh(p.usable_energy)} kWh",
         f"4. vehicle mass: {_q(v.glider_mass, 'mass', system)} without battery + {_q(p.mass, 'mass', system)} pack + "
         f"{_q(v.payload, 'mass', system)} payload = {_q(r.total_mass, 'mass', system)}",
         f"5. consumption at the battery on {cycle_label(v, r.cycle)} at that mass: c = "
         f"{_q(r.consumption, 'consumption', system)} (road load integrated over the cycle{_breakdown(r, system)})",
-        f"6. range: R = E_usable / c = {format_number(p.usable_energy / 3.6e6)} kWh / "
+        f"6. range: R = E_usable / c = {_kwh(p.usable_energy)} kWh / "
         f"{_q(r.consumption, 'consumption', system)} = {_q(r.range, 'length', system, 'distance')}",
     ]
     return steps
@@ -113,7 +115,7 @@ def tradeoff_report(t: Tradeoff, system: str):
     summary = {"mass_saved": shown(t.mass_saved, "mass", system)}
     rows.append(["pack mass saved", summary["mass_saved"].unit, "", "", str(summary["mass_saved"])])
     if t.hold == "range":
-        summary["no_feedback_mass_saved"] = shown(t.a.pack.mass - t.no_feedback_mass, "mass", system)
+        summary["no_feedback_mass_saved"] = shown(t.no_feedback_mass_saved, "mass", system)
         summary["iterations"] = t.iterations
         rows.append(["  without mass feedback (same energy)", summary["no_feedback_mass_saved"].unit, "", "",
                      str(summary["no_feedback_mass_saved"])])
@@ -168,7 +170,7 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     from batcalc.errors import BatcalcError
     from batcalc.physics.tradeoff import default_cycle, sweep_pack_mass, sweep_range
     from batcalc.report.render import render, render_json, render_rows
-    from batcalc.units import MAX_SWEEP_POINTS, from_si
+    from batcalc.units import MAX_SWEEP_POINTS
 
     other = pack_masses if pack_masses is not None else ranges
     if len(densities) * len(other) > MAX_SWEEP_POINTS:
@@ -200,7 +202,8 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
             return render_rows([f"cell_density_{dens_unit}", f"{col_name}_{col_unit}", f"{out_name}_{out_unit}"],
                                rows, "csv")
         records = [{"cell_density": Shown(float(d_show[i]), dens_unit), col_name: Shown(float(c_show[j]), col_unit),
-                    out_name: Shown(float(g_show[i, j]), out_unit)} for i, j in zip(di.ravel(), cj.ravel(), strict=False)]
+                    out_name: Shown(float(g_show[i, j]), out_unit)}
+                   for i, j in zip(di.ravel(), cj.ravel(), strict=False)]
         return render_json({"vehicle": vehicle.id, "cycle": cycle_label(vehicle, cycle),
                             "assumptions": options.assumptions(), "points": records})
     headers = [f"cell {dens_unit} \\ {col_name.replace('_', ' ')} {col_unit}"] + [format_number(x) for x in c_show]
@@ -225,7 +228,8 @@ def vehicle_rows(system: str):
         ref = _kwh(s.reference_pack.energy.si) if s.reference_pack else Shown(None, "kWh")
         area = shown(s.frontal_area.si, "area", system) if s.frontal_area else Shown(None, "")
         rec = {"id": vid, "name": s.name, "class": s.vehicle_class,
-               "mass_without_battery": shown(v.glider_mass, "mass", system), "payload": shown(v.payload, "mass", system),
+               "mass_without_battery": shown(v.glider_mass, "mass", system),
+               "payload": shown(v.payload, "mass", system),
                "reference_pack_energy": ref,
                "drag_coefficient": s.drag_coefficient.si if s.drag_coefficient else None, "frontal_area": area,
                "rolling_resistance": s.rolling_resistance.si if s.rolling_resistance else None}
@@ -248,7 +252,7 @@ def cycle_rows(system: str):
         c = get_cycle(cid)
         rec = {"id": cid, "name": c.name, "duration": Shown(c.duration, "s"),
                "distance": shown(c.distance, "length", system, "distance"),
-               "mean_speed": shown(c.distance / c.duration, "speed", system),
+               "mean_speed": shown(c.mean_speed, "speed", system),
                "max_speed": shown(float(c.speed.max()), "speed", system)}
         data.append(rec)
         rows.append([cid, c.name, rec["duration"], rec["distance"], rec["mean_speed"], rec["max_speed"]])
@@ -259,8 +263,8 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
     """Headers, rows, notes and JSON data for ``batcalc charge``: one column per charge window."""
     from batcalc.errors import BatcalcError
     from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, Window, charge_time, check_charge_inputs, windows_for
-    from batcalc.physics.pack import DEFAULT_F_MASS, DEFAULT_F_USABLE
-    from batcalc.physics.tradeoff import cycle_label, default_cycle
+    from batcalc.physics.pack import DEFAULT_F_USABLE
+    from batcalc.physics.tradeoff import cycle_label, default_cycle, pack_mass_for_energy, reference_pack_energy
 
     eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
     check_charge_inputs(pack_energy, eta)          # before the pack energy sizes a pack below
@@ -272,26 +276,18 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
 
         v = load_vehicle(vehicle_name)
         if pack_energy is None:
-            if v.spec.reference_pack is None:
-                raise BatcalcError(f"vehicle {v.id} has no reference pack: give --pack-energy")
-            pack_energy = v.spec.reference_pack.energy.si
-            notes.append(f"pack energy {format_number(pack_energy / 3.6e6)} kWh: {v.id}'s reference pack")
-        rho = cell.get("gravimetric")
-        if rho is not None and cell.level == "cell":
-            pack_mass = pack_energy / (rho * DEFAULT_F_MASS)
-            how = f"{cell.id} pack at {DEFAULT_F_MASS:.2f} cell-to-pack mass fraction"
-        elif v.spec.reference_pack is not None and v.spec.reference_pack.mass is not None:
-            pack_mass, how = v.spec.reference_pack.mass.si, f"{v.id}'s reference pack mass"
-        else:
-            pack_mass, how = 0.0, "pack mass unknown, left out"
+            pack_energy = reference_pack_energy(v)
+            notes.append(f"pack energy {_kwh(pack_energy)} kWh: {v.id}'s reference pack")
+        pack_mass, how = pack_mass_for_energy(v, cell, pack_energy)
         cyc = default_cycle(v) if cycle == "default" else cycle
-        consumption = float(v.consumption_model(cyc)(v.total_mass(pack_mass)))
+        total_mass = v.total_mass(pack_mass)
+        consumption = v.consumption_model(cyc)(total_mass)
         notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on {cycle_label(v, cyc)} at "
-                     f"{_q(v.total_mass(pack_mass), 'mass', system)} ({how}); usable energy "
+                     f"{_q(total_mass, 'mass', system)} ({how}); usable energy "
                      f"{DEFAULT_F_USABLE * 100:.0f} %")
     elif pack_energy is None:
         notes.append("no pack energy (give --pack-energy or --vehicle): C-rates only")
-    max_c = cell.get("max_c_rate") * 3600 if cell.get("max_c_rate") else None
+    max_c = float(from_si(cell.get("max_c_rate"), "c_rate", "C")) if cell.get("max_c_rate") else None
     common = dict(pack_energy=pack_energy, consumption=consumption, charger_efficiency=eta, max_c_rate=max_c)
     if power is not None and seconds is not None:
         raise BatcalcError("give --time or --power, not both")
@@ -341,7 +337,8 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
         ("power from the charger", "kW", lambda w: w.grid_power / 1e3),
         ("energy added", "kWh", lambda w: w.energy_added / 3.6e6),
         ("range added", dist, lambda w: shown(w.range_added, "length", system, "distance").value),
-        ("range added per minute", f"{dist}/min", lambda w: shown(w.range_per_minute, "length", system, "distance").value),
+        ("range added per minute", f"{dist}/min",
+         lambda w: shown(w.range_per_minute, "length", system, "distance").value),
         ("charge speed", speed_unit, lambda w: shown(w.charge_speed, "speed", system).value),
     ]
     rows, data_windows = [], [{"from_soc": Shown(w.from_soc * 100, "%"), "to_soc": Shown(w.to_soc * 100, "%"),
