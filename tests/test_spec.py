@@ -104,7 +104,7 @@ def test_a_cycle_life_of_a_few_cycles_is_refused_as_a_typo(write, cycles):
 
 
 def test_rotational_mass_factor_has_a_plausibility_bound(write):
-    text = open(str(specs_root() / "vehicles" / "mid-sedan.yaml"), encoding="utf-8").read()
+    text = open(str(specs_root() / "vehicles" / "large-suv.yaml"), encoding="utf-8").read()
     assert "rotational_mass_factor" not in text
     path = write("v.yaml", text + "rotational_mass_factor: 3\n")
     with pytest.raises(SpecError, match="not plausible for rotational_mass_factor"):
