@@ -138,7 +138,7 @@ def test_range_command_json_and_explain(run):
     assert res["range"]["unit"] == "km"
     assert res["range"]["value"] == pytest.approx(res["usable_energy"]["value"] * 1000 / res["consumption"]["value"])
     assert any("R = E_usable / c" in s for s in data["explain"])
-    assert any("drivetrain efficiency 90 %" in a for a in data["assumptions"])
+    assert any("motor rated 239 kW; motor-and-inverter efficiency 84-95 % by load" in a for a in data["assumptions"])
 
 
 def test_range_imperial_table(run):

@@ -1,4 +1,4 @@
-"""Vehicle consumption: constant-speed hand calculation, exact model vs step-by-step sum, mass effect."""
+"""Vehicle consumption: constant-speed hand calculations, the model vs a plain step-by-step sum, mass effect."""
 
 from __future__ import annotations
 
@@ -9,11 +9,15 @@ from reference import consumption_step_by_step
 
 from batcalc.errors import SpecError
 from batcalc.physics.cycles import get_cycle
+from batcalc.physics.powertrain import Powertrain, constant_efficiency
 from batcalc.physics.vehicle import Consumption, RoadLoad, load_vehicle, road_load_of
 from batcalc.spec import catalog
 from batcalc.spec.model import parse_spec
 
-SEDAN = RoadLoad(c_rr=0.007, cd_a=0.23 * 2.22, eta=0.90, k_regen=0.60, p_aux=250.0)
+#: The older constant-efficiency model (90 %, regeneration 60 %) at the older reference air and g.
+SEDAN = RoadLoad(c_rr=0.007, cd_a=0.23 * 2.22, rho=1.2, g=9.81, powertrain=constant_efficiency(0.90, 0.60, 250.0))
+#: The load-dependent powertrain (FASTSim's default map, a 239 kW motor) at the default ambient.
+SEDAN_PT = RoadLoad(c_rr=0.007, cd_a=0.23 * 2.22, powertrain=Powertrain(rated_power=239e3))
 
 
 def test_constant_speed_hand_calc():
@@ -26,27 +30,45 @@ def test_constant_speed_hand_calc():
     assert c / 3.6 == pytest.approx(112.55, abs=0.01)
 
 
+def test_constant_speed_hand_calc_with_the_powertrain():
+    # the same car with the default powertrain, 20 C at sea level (1.2041 kg/m^3), g 9.80665:
+    #   rolling 1750 x 9.80665 x 0.007 = 120.13 N; aero 0.5 x 1.2041 x 0.5106 x 27.778^2 = 237.20 N
+    #   wheels 357.33 N x 27.778 m/s = 9926 W; gear 98 %: 10128 W = 4.238 % of 239 kW
+    #   motor map between 0.04 (0.88) and 0.06 (0.90): 0.88 + 0.1189 x 0.02 = 0.88238
+    #   battery (10128 / 0.88238 + 250) / sqrt(0.97) = 11908 W -> / 27.778 m/s = 428.7 J/m = 119.1 Wh/km
+    rho = 101325 / (287.05287 * 293.15)
+    wheel = (1750 * 9.80665 * 0.007 + 0.5 * rho * 0.5106 * (100 / 3.6) ** 2) * (100 / 3.6)
+    p_t = wheel / 0.98
+    eta_m = 0.88 + (p_t / 239e3 - 0.04) / 0.02 * 0.02
+    expected = (p_t / eta_m + 250) / 0.97 ** 0.5 / (100 / 3.6)
+    c = Consumption(SEDAN_PT, get_cycle("100 km/h"))(1750.0)
+    assert c == pytest.approx(expected, rel=1e-9)
+    assert c / 3.6 == pytest.approx(119.1, abs=0.05)
+
+
 @settings(max_examples=40, deadline=None)
 @given(mass=st.floats(500, 60000), cycle=st.sampled_from(["wltp", "udds", "hwfet", "50 km/h"]),
        crr=st.floats(0.004, 0.015), cda=st.floats(0.3, 10), regen=st.floats(0, 1))
 def test_exact_model_equals_step_by_step_sum(mass, cycle, crr, cda, regen):
-    load = RoadLoad(c_rr=crr, cd_a=cda, k_regen=regen)
-    cyc = get_cycle(cycle)
-    assert Consumption(load, cyc)(mass) == pytest.approx(consumption_step_by_step(load, cyc, mass), rel=1e-9)
+    for pt in (constant_efficiency(0.9, regen, 250.0), Powertrain(rated_power=50e3 + regen * 300e3)):
+        load = RoadLoad(c_rr=crr, cd_a=cda, powertrain=pt)
+        cyc = get_cycle(cycle)
+        assert Consumption(load, cyc)(mass) == pytest.approx(consumption_step_by_step(load, cyc, mass), rel=1e-9)
 
 
 @settings(max_examples=20, deadline=None)
 @given(mass=st.floats(500, 60000), cycle=st.sampled_from(["wltp", "udds", "50 km/h"]),
        f0=st.floats(50, 3000), f1=st.floats(0, 30), f2=st.floats(0.1, 5), regen=st.floats(0, 1))
 def test_exact_model_equals_step_by_step_sum_in_coast_down_form(mass, cycle, f0, f1, f2, regen):
-    load = RoadLoad(f0=f0, f1=f1, f2=f2, coast_down=True, k_regen=regen)
+    load = RoadLoad(f0=f0, f1=f1, f2=f2, coast_down=True, m_rot=30.0,
+                    powertrain=Powertrain(rated_power=100e3, regen_efficiency=regen))
     cyc = get_cycle(cycle)
     assert Consumption(load, cyc)(mass) == pytest.approx(consumption_step_by_step(load, cyc, mass), rel=1e-9)
 
 
 @pytest.mark.parametrize("cycle", ["wltp", "udds", "hwfet"])
 def test_mid_sedan_plausible_and_rises_with_mass(cycle):
-    model = Consumption(SEDAN, get_cycle(cycle))
+    model = Consumption(SEDAN_PT, get_cycle(cycle))
     c = model(1750.0) / 3.6                       # Wh/km at the battery
     assert 90 < c < 170, c                        # Model 3-class cars: ~110-160 Wh/km
     rise = model(1850.0) / model(1750.0) - 1      # +100 kg
@@ -56,14 +78,14 @@ def test_mid_sedan_plausible_and_rises_with_mass(cycle):
 @settings(max_examples=30, deadline=None)
 @given(m1=st.floats(800, 40000), dm=st.floats(1, 5000))
 def test_consumption_monotonic_in_mass(m1, dm):
-    model = Consumption(SEDAN, get_cycle("wltp"))
+    model = Consumption(SEDAN_PT, get_cycle("wltp"))
     assert model(m1 + dm) > model(m1)
 
 
 def test_city_cycle_benefits_from_regeneration():
     udds = get_cycle("udds")
-    no_regen = RoadLoad(c_rr=0.007, cd_a=0.23 * 2.22, k_regen=0.0)
-    assert Consumption(SEDAN, udds)(1750.0) < Consumption(no_regen, udds)(1750.0)
+    no_regen = RoadLoad(c_rr=0.007, cd_a=0.23 * 2.22, powertrain=Powertrain(rated_power=239e3, regen_efficiency=0.0))
+    assert Consumption(SEDAN_PT, udds)(1750.0) < Consumption(no_regen, udds)(1750.0)
 
 
 def test_presets_load_with_sources_or_assumptions():
@@ -122,7 +144,7 @@ def test_bad_vehicle_specs(extra, fragment):
 def test_breakdown_adds_up_in_coast_down_form(cycle):
     from batcalc.physics.vehicle import consumption_breakdown
 
-    load = RoadLoad(f0=150.0, f1=2.0, f2=0.4, coast_down=True)
+    load = RoadLoad(f0=150.0, f1=2.0, f2=0.4, coast_down=True, powertrain=constant_efficiency(0.9, 0.6, 250.0))
     cyc = get_cycle(cycle)
     parts = consumption_breakdown(load, cyc, 1750.0)
     assert sum(parts.values()) == pytest.approx(Consumption(load, cyc)(1750.0), rel=1e-12)

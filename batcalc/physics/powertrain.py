@@ -206,6 +206,11 @@ def cycle_energy(alpha: FloatArray, beta: FloatArray, speed: FloatArray, dt: Flo
     smooth to within one step's share: the error is at most 1e-5 relative, checked by hypothesis
     against the exact sum in tests/test_powertrain.py."""
     m = np.atleast_1d(np.asarray(masses, dtype=np.float64))
+    finite = np.isfinite(m)
+    if not finite.all():                    # a diverged solve's masses: no energy, not an error here
+        out = np.full_like(m, np.nan)
+        out[finite] = cycle_energy(alpha, beta, speed, dt, m[finite], powertrain)
+        return out
     lo, hi = (float(m.min()), float(m.max())) if m.size else (0.0, 0.0)
     n = int(min(MAX_MASS_NODES, math.ceil((hi - lo) / MASS_STEP) + 1))
     if m.size <= n:

@@ -1,17 +1,21 @@
-"""Vehicles: spec model, and consumption at the battery as a function of total mass.
+"""Vehicles: road load over a drive cycle, and consumption at the battery as a function of total mass.
 
 Road load at the wheels for each 1 s step of a drive cycle (v mean speed, a acceleration, flat road):
 
-    F = m a (1 + k_rot) + m g C_rr + 1/2 rho_air C_d A v^2        (or F0 + F1 v + F2 v^2 for the
-    P = F v                                                         last two terms, coast-down form)
+    F = (m (1 + k_rot) + m_rot) a + m g C_rr + 1/2 rho_air C_d A v^2    (or F0 + F1 v + F2 v^2 for
+    P = F v                                                               the last two terms, coast-down form)
 
-Battery power: ``P / eta`` when P > 0; ``P * eta * k_regen`` when P < 0 (braking energy recovered);
-plus auxiliaries ``P_aux`` all the time. Consumption ``c = sum(P_batt dt) / distance`` (J/m = N).
+``k_rot`` is a rotating-mass allowance as a share of mass, ``m_rot`` a fixed equivalent mass of the
+wheels (n I / r^2, as FASTSim models it); ``rho_air`` comes from the ambient temperature and altitude
+(:func:`batcalc.physics.powertrain.air_density`, default 20 C at sea level) and ``g`` is standard
+gravity unless given. The power drawn from the battery for ``P`` is the powertrain's
+(:mod:`batcalc.physics.powertrain`: a motor map by load, gear, regeneration, battery efficiency,
+auxiliaries); consumption ``c = sum(P_batt dt) / distance`` (J/m = N).
 
-P is linear in mass for each step, ``P_i(m) = alpha_i m + beta_i``, so the sign of each step flips
-at one mass ``r_i = -beta_i / alpha_i``. :class:`Consumption` sorts those break points once; then
-``c(m)`` for any array of masses is exact and costs a binary search and a few multiply-adds per
-mass (no steps x masses matrix). The per-step terms are computed once, by :func:`cycle_steps`.
+``P_i(m) = alpha_i m + beta_i`` is linear in mass for each step, but the battery power is not (the
+motor's efficiency depends on the load), so :class:`Consumption` sums the steps exactly for a few
+masses and, for many, at nodes 20 kg apart with linear interpolation between them (error <= 1e-5,
+checked by hypothesis). The per-step terms are computed once, by :func:`cycle_steps`.
 """
 
 from __future__ import annotations
@@ -20,6 +24,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Protocol, Union, overload
 
 from batcalc.errors import BatcalcError
+from batcalc.physics.powertrain import (
+    DEFAULT_BATTERY_EFFICIENCY,
+    DEFAULT_TRANSMISSION_EFFICIENCY,
+    FASTSIM_DEFAULT_MAP,
+    STANDARD_GRAVITY,
+    EfficiencyMap,
+    Powertrain,
+    air_density,
+    constant_efficiency,
+    cycle_energy,
+)
 from batcalc.spec.vehicle import MeasuredConsumption, VehicleSpec
 
 if TYPE_CHECKING:
@@ -32,17 +47,17 @@ if TYPE_CHECKING:
     FloatArray = NDArray[np.float64]
 
 #: Reference defaults (DESIGN.md), each stated where used.
-G = 9.81                 # m/s^2
-RHO_AIR = 1.2            # kg/m^3, air density at ~20 C, sea level
+G = STANDARD_GRAVITY     # m/s^2
+RHO_AIR = air_density()  # kg/m^3, dry air at 20 C at sea level (1.204)
 K_ROT = 0.03             # rotating-mass allowance (wheels, motor) as a fraction of mass
-ETA_DRIVE = 0.90
+ETA_DRIVE = 0.90         # the constant-efficiency model, for specs that give no powertrain
 K_REGEN = 0.60
 P_AUX = 250.0            # W
 
 
 @dataclass(frozen=True)
 class RoadLoad:
-    """Plain-number vehicle parameters (SI) used by the physics."""
+    """Plain-number vehicle parameters (SI) used by the physics: road load, ambient, powertrain."""
 
     c_rr: float = 0.0
     cd_a: float = 0.0              # C_d * A, m^2
@@ -50,37 +65,67 @@ class RoadLoad:
     f1: float = 0.0                # N s/m
     f2: float = 0.0                # N s^2/m^2
     coast_down: bool = False
-    k_rot: float = K_ROT
-    eta: float = ETA_DRIVE
-    k_regen: float = K_REGEN
-    p_aux: float = P_AUX
+    k_rot: float = K_ROT           # rotating-mass allowance, a share of mass
+    m_rot: float = 0.0             # fixed equivalent rotating mass, kg
+    rho: float = RHO_AIR           # air density, kg/m^3
+    g: float = G                   # m/s^2
+    powertrain: Powertrain = constant_efficiency(ETA_DRIVE, K_REGEN, P_AUX)
+
+    @property
+    def p_aux(self) -> float:
+        """Auxiliary power at the battery terminals, W."""
+        return self.powertrain.aux_power
 
     def assumptions(self) -> list[str]:
         """The parameters as stated assumptions, for report notes (display text, not physics)."""
         if self.coast_down:
             load = f"coast-down F0 {self.f0:.1f} N, F1 {self.f1:.3f} N s/m, F2 {self.f2:.4f} N s^2/m^2"
         else:
-            load = f"C_rr {self.c_rr:g}, C_d A {self.cd_a:.3f} m^2, air {RHO_AIR} kg/m^3, g {G} m/s^2"
-        return [load, f"rotating-mass factor {self.k_rot:g}", f"drivetrain efficiency {self.eta * 100:.0f} %",
-                f"regeneration recovers {self.k_regen * 100:.0f} % of braking power (times drivetrain efficiency)",
-                f"auxiliaries {self.p_aux:.0f} W"]
+            load = f"C_rr {self.c_rr:g}, C_d A {self.cd_a:.3f} m^2, air {self.rho:.4g} kg/m^3, g {self.g:.5g} m/s^2"
+        rot = f"rotating mass {self.m_rot:.4g} kg" if self.m_rot else f"rotating-mass factor {self.k_rot:g}"
+        return [load, rot] + self.powertrain.assumptions()
 
 
-def road_load_of(spec: VehicleSpec) -> RoadLoad:
-    """The :class:`RoadLoad` of a vehicle spec (SI), with reference defaults where it is silent."""
+def powertrain_of(spec: VehicleSpec) -> Powertrain:
+    """The :class:`Powertrain` of a vehicle spec: its ``powertrain:`` group (FASTSim's default map, a 98 %
+    gear and a 97 % round-trip battery where silent), else the constant-efficiency model
+    (``drivetrain_efficiency`` 90 %, ``regen_fraction`` 60 % where silent)."""
+    p_aux = float(spec.auxiliary_power.si) if spec.auxiliary_power is not None else P_AUX
+    pt = spec.powertrain
+    if pt is None:
+        eta = float(spec.drivetrain_efficiency.si) if spec.drivetrain_efficiency is not None else ETA_DRIVE
+        k = float(spec.regen_fraction.si) if spec.regen_fraction is not None else K_REGEN
+        return constant_efficiency(eta, k, p_aux)
+    motor_map = FASTSIM_DEFAULT_MAP if pt.motor_map is None else EfficiencyMap(
+        tuple(float(q.load.si) for q in pt.motor_map.points), tuple(float(q.efficiency.si) for q in pt.motor_map.points),
+        step=pt.motor_map.shape == "step")
+    return Powertrain(
+        rated_power=float(pt.motor_rated_power.si), motor_map=motor_map,
+        transmission_efficiency=float(pt.transmission_efficiency.si) if pt.transmission_efficiency is not None
+        else DEFAULT_TRANSMISSION_EFFICIENCY,
+        battery_efficiency=float(pt.battery_efficiency.si) if pt.battery_efficiency is not None
+        else DEFAULT_BATTERY_EFFICIENCY,
+        regen_efficiency=float(pt.regen_efficiency.si) if pt.regen_efficiency is not None else None,
+        regen_fades=pt.regen_fades, aux_power=p_aux)
+
+
+def road_load_of(spec: VehicleSpec, temperature: Optional[float] = None, altitude: Optional[float] = None) -> RoadLoad:
+    """The :class:`RoadLoad` of a vehicle spec (SI), with reference defaults where it is silent; air
+    density for ``temperature`` (K) and ``altitude`` (m), default 20 C at sea level."""
     def si(v: Optional[Value], default: float) -> float:
         """The value's SI magnitude, or the reference default when the spec is silent."""
         return float(v.si) if v is not None else default
-    k_rot, eta = si(spec.rotational_mass_factor, K_ROT), si(spec.drivetrain_efficiency, ETA_DRIVE)
-    k_regen, p_aux = si(spec.regen_fraction, K_REGEN), si(spec.auxiliary_power, P_AUX)
+    common = dict(k_rot=0.0 if spec.rotating_mass is not None else si(spec.rotational_mass_factor, K_ROT),
+                  m_rot=si(spec.rotating_mass, 0.0), powertrain=powertrain_of(spec),
+                  rho=air_density(temperature if temperature is not None else 293.15,
+                                  altitude if altitude is not None else 0.0))
     if spec.coast_down is not None:
         cd = spec.coast_down
-        return RoadLoad(f0=cd.f0.si, f1=cd.f1.si, f2=cd.f2.si, coast_down=True, k_rot=k_rot, eta=eta,
-                        k_regen=k_regen, p_aux=p_aux)
+        return RoadLoad(f0=cd.f0.si, f1=cd.f1.si, f2=cd.f2.si, coast_down=True, **common)  # type: ignore[arg-type]
     if spec.drag_coefficient is None or spec.frontal_area is None or spec.rolling_resistance is None:
-        return RoadLoad(k_rot=k_rot, eta=eta, k_regen=k_regen, p_aux=p_aux)
+        return RoadLoad(**common)  # type: ignore[arg-type]
     return RoadLoad(c_rr=spec.rolling_resistance.si, cd_a=spec.drag_coefficient.si * spec.frontal_area.si,
-                    k_rot=k_rot, eta=eta, k_regen=k_regen, p_aux=p_aux)
+                    **common)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -91,8 +136,9 @@ class CycleSteps:
     wheels ``F = m (inertia_per_kg + rolling_per_kg) + rolling_fixed + aero``, N, with
     ``inertia_per_kg = a (1 + k_rot)`` and ``rolling_per_kg = g C_rr`` (N/kg; rolling only while
     moving, and 0 in the coast-down form, whose ``F0`` does not scale with mass), ``rolling_fixed``
-    ``= F0 + F1 v`` while moving (coast-down form, else 0) and ``aero = 1/2 rho_air C_d A v^2`` (or
-    ``F2 v^2`` while moving), N. Wheel energy per step is linear in mass: ``alpha m + beta``, J.
+    ``= F0 + F1 v`` while moving (coast-down form, else 0), ``aero = 1/2 rho_air C_d A v^2`` (or
+    ``F2 v^2`` while moving) and ``inertia_fixed = m_rot a``, N. Wheel energy per step is linear in
+    mass: ``alpha m + beta``, J.
     """
 
     dt: FloatArray
@@ -102,6 +148,7 @@ class CycleSteps:
     rolling_per_kg: FloatArray
     rolling_fixed: FloatArray
     aero: FloatArray
+    inertia_fixed: FloatArray
 
     @property
     def alpha(self) -> FloatArray:
@@ -110,8 +157,8 @@ class CycleSteps:
 
     @property
     def beta(self) -> FloatArray:
-        """Wheel energy independent of mass, per step, J: ``(F_rolling,fixed + F_aero) v dt``."""
-        return (self.rolling_fixed + self.aero) * self.v * self.dt
+        """Wheel energy independent of mass, per step, J: ``(m_rot a + F_rolling,fixed + F_aero) v dt``."""
+        return (self.inertia_fixed + self.rolling_fixed + self.aero) * self.v * self.dt
 
     @property
     def distance(self) -> float:
@@ -131,8 +178,8 @@ class CycleSteps:
 def cycle_steps(load: RoadLoad, cycle: Cycle) -> CycleSteps:
     """The per-step road-load terms of ``cycle`` for ``load`` (see :class:`CycleSteps`; SI).
 
-    ``v = (v0 + v1) / 2``, ``a = (v1 - v0) / dt``; ``F = m a (1 + k_rot) + m g C_rr + 1/2 rho C_d A v^2``
-    or, in the coast-down form, ``m a (1 + k_rot) + F0 + F1 v + F2 v^2`` (resistances only while v > 0,
+    ``v = (v0 + v1) / 2``, ``a = (v1 - v0) / dt``; ``F = (m (1 + k_rot) + m_rot) a + m g C_rr + 1/2 rho C_d A v^2``
+    or, in the coast-down form, ``(m (1 + k_rot) + m_rot) a + F0 + F1 v + F2 v^2`` (resistances only while v > 0,
     except air drag, which is 0 at v = 0 anyway)."""
     import numpy as np
 
@@ -146,37 +193,23 @@ def cycle_steps(load: RoadLoad, cycle: Cycle) -> CycleSteps:
         rolling_fixed = np.where(moving, load.f0 + load.f1 * v, 0.0)
         aero = np.where(moving, load.f2 * v ** 2, 0.0)
     else:
-        rolling_per_kg = np.where(moving, G * load.c_rr, 0.0)
+        rolling_per_kg = np.where(moving, load.g * load.c_rr, 0.0)
         rolling_fixed = np.zeros_like(v)
-        aero = 0.5 * RHO_AIR * load.cd_a * v ** 2
-    return CycleSteps(dt, v, a, a * (1 + load.k_rot), rolling_per_kg, rolling_fixed, aero)
+        aero = 0.5 * load.rho * load.cd_a * v ** 2
+    return CycleSteps(dt, v, a, a * (1 + load.k_rot), rolling_per_kg, rolling_fixed, aero, a * load.m_rot)
 
 
 class Consumption:
-    """Consumption at the battery, J/m, as an exact function of total vehicle mass over a cycle."""
+    """Consumption at the battery, J/m, as a function of total vehicle mass over a cycle."""
 
     def __init__(self, load: RoadLoad, cycle: Cycle) -> None:
-        """Sort the steps' break-even masses ``r_i = -beta_i / alpha_i`` once (module docstring)."""
-        import numpy as np
-
+        """Compute the cycle's per-step wheel power terms once: ``P_i(m) = alpha_i m + beta_i``, W."""
         self.load, self.cycle = load, cycle
         steps = cycle_steps(load, cycle)
-        alpha, beta = steps.alpha, steps.beta        # J/kg and J, per step
+        self.steps = steps
         self.distance = steps.distance
-        self.aux_energy = load.p_aux * steps.duration
-        up, down = 1.0 / load.eta, load.eta * load.k_regen
-        self._up, self._down = up, down
-        # steps whose power rises with mass (alpha > 0): positive for m > r; falling (alpha < 0): m < r
-        self._groups: list[tuple[FloatArray, FloatArray, FloatArray]] = []
-        for sel in (alpha > 0, alpha < 0):
-            r = -beta[sel] / alpha[sel]
-            order = np.argsort(r)
-            al, be = alpha[sel][order], beta[sel][order]
-            self._groups.append((r[order], np.concatenate([[0.0], np.cumsum(al)]),
-                                 np.concatenate([[0.0], np.cumsum(be)])))
-        flat = alpha == 0
-        b = beta[flat]
-        self._flat = float(np.sum(np.where(b > 0, b * up, b * down)))
+        self._alpha = steps.alpha / steps.dt         # W per kg
+        self._beta = steps.beta / steps.dt           # W
 
     @overload
     def energy(self, mass: float) -> float: ...
@@ -185,21 +218,12 @@ class Consumption:
 
     def energy(self, mass: Union[float, FloatArray]) -> Union[float, FloatArray]:
         """Battery energy over the cycle, J, for total mass ``mass`` kg (float or numpy array):
-        ``sum_i (P_i(m) > 0 ? P_i / eta : P_i eta k_regen) dt_i + P_aux t``, from the sorted break points."""
+        ``sum_i P_batt(alpha_i m + beta_i, v_i) dt_i`` (:func:`batcalc.physics.powertrain.cycle_energy`)."""
         import numpy as np
 
         m = np.asarray(mass, dtype=float)
-        total = self._flat + self.aux_energy + np.zeros_like(m)
-        for sign, (r, ca, cb) in zip((1, -1), self._groups, strict=False):
-            k = np.searchsorted(r, m, side="left")          # steps with r < m
-            n = len(r)
-            low_a, low_b = ca[k], cb[k]                     # sums over steps with r < m
-            high_a, high_b = ca[n] - low_a, cb[n] - low_b
-            if sign > 0:   # alpha > 0: positive power where r < m
-                total = total + self._up * (m * low_a + low_b) + self._down * (m * high_a + high_b)
-            else:          # alpha < 0: positive power where m < r
-                total = total + self._down * (m * low_a + low_b) + self._up * (m * high_a + high_b)
-        return total if total.ndim else float(total)
+        e = cycle_energy(self._alpha, self._beta, self.steps.v, self.steps.dt, m.ravel(), self.load.powertrain)
+        return e.reshape(m.shape) if m.ndim else float(e[0])
 
     @overload
     def __call__(self, mass: float) -> float: ...
@@ -214,9 +238,12 @@ class Consumption:
 
 def consumption_breakdown(load: RoadLoad, cycle: Cycle, mass: float) -> dict[str, float]:
     """Where the consumption at ``mass`` kg goes, J/m: rolling and aerodynamic resistance at the wheels
-    divided by the drivetrain efficiency (``sum(F v dt) / distance / eta``), auxiliaries
-    (``P_aux t / distance``), and the rest (accelerating and braking, net of what regeneration
-    recovers). The parts add up to the consumption :class:`Consumption` gives at ``mass``."""
+    divided by the traction efficiency the powertrain achieves over the cycle (``eta = sum of positive
+    wheel energy / battery energy it draws without auxiliaries``), auxiliaries (``P_aux t / distance``),
+    and the rest (accelerating and braking, net of what regeneration recovers). The parts add up to
+    the consumption :class:`Consumption` gives at ``mass``."""
+    import dataclasses
+
     import numpy as np
 
     steps = cycle_steps(load, cycle)
@@ -224,7 +251,12 @@ def consumption_breakdown(load: RoadLoad, cycle: Cycle, mass: float) -> dict[str
     rolling = float(np.sum((steps.rolling_per_kg * mass + steps.rolling_fixed) * steps.v * steps.dt))
     aero = float(np.sum(steps.aero * steps.v * steps.dt))
     total = _consumption(load, cycle)(mass)
-    parts = {"rolling": rolling / distance / load.eta, "aerodynamic": aero / distance / load.eta,
+    wheel = (steps.alpha * mass + steps.beta) / steps.dt
+    driving = wheel > 0
+    bare = dataclasses.replace(load.powertrain, aux_power=0.0)
+    drawn = float(np.sum(bare.battery_power(wheel[driving], steps.v[driving]) * steps.dt[driving]))
+    eta = float(np.sum(wheel[driving] * steps.dt[driving])) / drawn if drawn > 0 else 1.0
+    parts = {"rolling": rolling / distance / eta, "aerodynamic": aero / distance / eta,
              "auxiliaries": load.p_aux * steps.duration / distance}
     rest = total - sum(parts.values())
     parts["acceleration and braking, net of regeneration"] = rest if abs(rest) > 1e-9 * total else 0.0
