@@ -118,7 +118,8 @@ class Context:
         words scale the number ('1.95 billion yuan' = 1.95e9 yuan)."""
         text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
         try:
-            return units.parse_any(text)
+            p = units.parse_value(text)
+            return p.number, p.unit, p.si, p.dims
         except BatcalcError as exc:
             raise self.error(key, str(exc)) from None
 
@@ -194,19 +195,19 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
     is a ``fraction`` only from 0 to 1 ('0.14'); '14' is refused as ambiguous (write '14 %')."""
     raw = _asserted_raw(claim, ctx)
     if not isinstance(raw, str):
-        if "fraction" in dims and 0 <= raw <= 1:
-            return "fraction", raw
-        if "fraction" in dims:
-            raise ctx.error(("asserted",), f"bare number {raw:g} is ambiguous for a fraction: write '{raw:g} %' "
-                                           f"or a fraction between 0 and 1")
-        raise ctx.error(("asserted",), f"bare number {raw:g}: give a unit ({' or '.join(_examples(dims))})")
+        if "fraction" not in dims:
+            raise ctx.error(("asserted",), f"bare number {raw:g}: give a unit ({' or '.join(_examples(dims))})")
+        try:
+            return "fraction", units.parse_value(raw, "fraction").si
+        except BatcalcError as exc:
+            raise ctx.error(("asserted",), str(exc)) from None
     for dim in dims:                      # the common units need no pint
         try:
-            return dim, units.parse_si(raw, dim)[2]
+            return dim, units.parse_value(raw, dim).si
         except BatcalcError as exc:
             if dim == "fraction" and _is_bare_number(raw):      # '14': 14 % or 1400 %?
                 raise ctx.error(("asserted",), str(exc)) from None
-    ctx.quantity(raw, ("asserted",))      # malformed text: its own message
+    ctx.figure(raw, ("asserted",))        # malformed text: its own message
     raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
                                    f"{' or '.join(_examples(dims))}")
 

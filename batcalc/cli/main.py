@@ -170,9 +170,8 @@ def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a va
     from batcalc.units import convert, format_number, split_value
 
     check_format(fmt)
-    result = convert(value, unit)
+    out = convert(value, unit)
     number, given_unit = split_value(value)
-    out = float(result.magnitude)
     from batcalc.units import Shown
 
     data = {"from": Shown(number, given_unit.strip()), "to": Shown(out, unit.strip())}

@@ -89,38 +89,18 @@ class _LongFormError(UnitError):
 def _parse_text(raw: Any, dim: str) -> tuple[float, str, float, str]:
     """Parse one raw YAML scalar as a value of ``dim``: returns (magnitude, unit, SI magnitude, text).
 
-    Strings go through :func:`batcalc.units.parse_si` (strict grammar, range, dimension); bare
-    numbers are allowed only for dimensionless values and must be finite and in range; booleans,
-    null, lists and mappings are refused (YAML ``yes`` is a string here, ``true`` is not 1).
+    Everything goes through :func:`batcalc.units.parse_value` (strict grammar, range, dimension, the
+    fraction rule); spec files add one restriction: a C-rate is written '<number> C' only.
     """
-    d = units.DIMENSIONS[dim]
-    if isinstance(raw, bool) or raw is None or not isinstance(raw, (str, int, float)):
-        got = _clip(raw) if isinstance(raw, (bool, type(None))) else f"a {type(raw).__name__}"
-        raise UnitError(f"expected a {d.label} such as '{'2 C' if dim == 'c_rate' else '1 ' + d.example}', got {got}")
-    if isinstance(raw, (int, float)):
-        number = float(raw) if abs(raw) < 1e300 else float("inf")
-        units.check_magnitude(number, str(raw) if len(str(raw)) <= 30 else str(raw)[:27] + "...")
-        if dim == "c_rate":
-            raise UnitError(f"bare number {raw!r}: write a C-rate as '<number> C', e.g. '{number:g} C'")
-        if dim in ("number", "count"):
-            return number, "", number, f"{raw:g}"
-        if dim == "fraction":
-            if not 0 <= number <= 1:
-                raise UnitError(f"bare number {raw!r} is ambiguous for a fraction: write '{number:g} %' "
-                                f"or a fraction between 0 and 1")
-            return number, "", number, f"{raw:g}"
-        raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
-    text = raw.strip()
-    if dim == "c_rate":
+    if dim == "c_rate" and isinstance(raw, str):
         try:
-            number, unit = units.split_value(text)
+            unit = units.split_value(raw)[1]
         except UnitError as exc:
-            raise UnitError(f"malformed C-rate {_clip(text)}: write '<number> C', e.g. '2 C' ({exc})") from None
+            raise UnitError(f"malformed C-rate {_clip(raw.strip())}: write '<number> C', e.g. '2 C' ({exc})") from None
         if unit.strip() != "C":
-            raise UnitError(f"malformed C-rate {_clip(text)}: write '<number> C', e.g. '2 C'")
-        return number, "1/h", number / 3600.0, f"{number:g} C"
-    number, unit, si = units.parse_si(text, dim)
-    return number, unit, si, text
+            raise UnitError(f"malformed C-rate {_clip(raw.strip())}: write '<number> C', e.g. '2 C'")
+    p = units.parse_value(raw, dim)
+    return p.number, p.unit, p.si, p.text
 
 
 def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
@@ -571,10 +551,9 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
 
 
 def cited_sources(spec: BaseModel) -> dict[tuple, str | None] | None:
-    """The map :func:`resolve_sources` left on ``spec`` (value location -> source id), or None.
-    (Read from pydantic's private-attribute store: attribute access would go through ``__getattr__``.)"""
-    private = getattr(spec, "__pydantic_private__", None)
-    return private.get("_cited") if private else None
+    """The map :func:`resolve_sources` left on ``spec`` (value location -> source id), or None (not
+    resolved yet, or a model without the private attribute)."""
+    return getattr(spec, "_cited", None)
 
 
 def _get(obj: Any, loc: tuple) -> Any:
