@@ -257,7 +257,8 @@ def _main_result(capsys, argv):
 @pytest.mark.parametrize("argv, code, fragment", [
     (["compare"], 2, "batcalc compare: error: Missing argument"), (["list", "--units", "cubits"], 2, "'cubits'"),
     (["comapre", "a"], 2, "batcalc: error: No such command"), (["convert", "-5 kWh", "J"], 2, "put -- before"),
-    (["compare", "--help"], 0, "Usage: batcalc compare"), (["plot", "ragone", "--help"], 0, "Usage: batcalc plot ragone"),
+    (["compare", "--help"], 0, "Usage: batcalc compare"),
+    (["plot", "ragone", "--help"], 0, "Usage: batcalc plot ragone"),
     (["--debug", "convert", "1 mi", "km"], 0, "1 mi = 1.60934 km"), (["show", "no-such-cell"], 2, "no cell"),
 ])
 def test_console_script_errors_are_one_line_through_public_typer_exceptions(capsys, argv, code, fragment):
@@ -309,3 +310,39 @@ def test_notes_show_control_characters_escaped_and_html_notes_escaped(run):
     assert "\x1b" not in run(*args).stdout and "\\x1b[31m" in run(*args).stdout
     html = run(*args, "-f", "html").stdout
     assert "<b>" not in html and "&lt;b&gt;" in html
+
+
+_PINT_PROBE = """
+import sys
+from batcalc.cli.main import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print(code, "pint" in sys.modules, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("argv", [
+    ["convert", "1 kWh", "Wh"], ["convert", "16 kWh/100km", "MPGe"],
+    ["sweep", "--vehicle", "mid-sedan", "--densities", "200:400:50 Wh/kg", "--pack-masses", "400, 500 kg"],
+    ["sweep", "--vehicle", "mid-sedan", "--densities", "250,300 Wh/kg", "--ranges", "300,400 mi", "-u", "imperial"],
+    ["range", "gac-aion-ssb-350", "--vehicle", "heavy-truck"],                  # its default: 80 km/h
+    ["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--cycle", "100 km/h"],
+])
+def test_common_units_and_constant_speed_cycles_never_load_pint(argv):
+    """In a fresh interpreter (nothing cached): pint is never imported, so its registry is never built."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[1])
+    r = subprocess.run([sys.executable, "-c", _PINT_PROBE, *argv], capture_output=True, text=True, cwd=root,
+                       env={**os.environ, "PYTHONPATH": root}, timeout=60)
+    assert r.stderr.splitlines()[-1] == "0 False", r.stderr
+    assert r.stdout.strip()
+
+
+def test_an_uncommon_unit_still_goes_through_pint(run):
+    r = run("convert", "3 furlong", "m")
+    assert r.exit_code == 0 and "603.5" in r.stdout

@@ -212,3 +212,45 @@ def test_non_multiplicative_units_are_named_for_what_they_are(text, fragment):
 def test_grid_unit_errors_name_the_option():
     with pytest.raises(UnitError, match="^--pack-masses: '400 kWh' is not a mass"):
         units.parse_grid("400 kWh", "mass", "--pack-masses")
+
+
+RECIPROCALS = [("Wh/km", "mi/kWh"), ("kWh/100km", "MPGe"), ("kWh/100mi", "km/kWh"), ("MPGe", "Wh/mi")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(dim=st.sampled_from(sorted(set(UNITS_BY_DIM) - {"fraction"})), data=st.data(), x=finite)
+def test_convert_by_the_unit_table_equals_pint(dim, data, x):
+    a, b = data.draw(st.sampled_from(UNITS_BY_DIM[dim])), data.draw(st.sampled_from(UNITS_BY_DIM[dim]))
+    pint_value = units.parse_quantity(f"{x!r} {a}").to(units.parse_unit(b)).magnitude
+    assert units.convert(f"{x!r} {a}", b) == pytest.approx(pint_value, rel=1e-12)
+
+
+@pytest.mark.parametrize("a, b", RECIPROCALS)
+def test_reciprocal_convert_by_the_unit_table_equals_pint(a, b):
+    q = units.parse_quantity(f"17.5 {a}")
+    assert units.convert(f"17.5 {a}", b) == pytest.approx((1 / q).to(units.parse_unit(b)).magnitude, rel=1e-12)
+
+
+def test_table_entries_match_by_dimension_not_by_pints_ordering_of_it():
+    # pint writes hp as '[length] ** 2 * [mass] / [time] ** 3' and W as '[mass] * [length] ** 2 / [time] ** 3'
+    assert units.parse_value("100 hp", "power").si == pytest.approx(74569.987, rel=1e-6)
+    assert units._signature("[length] ** 2 * [mass] / [time] ** 3") == units._signature(
+        "[mass] * [length] ** 2 / [time] ** 3") == (("[length]", 2.0), ("[mass]", 1.0), ("[time]", -3.0))
+    assert units._signature("1 / [time]") == (("[time]", -1.0),) and units._signature("dimensionless") == ()
+
+
+@pytest.mark.parametrize("raw, dim, parsed", [
+    ("350 Wh/kg", "specific_energy", (350 * 3600.0, 350.0, "Wh/kg", "350 Wh/kg")),
+    (" 80 % ", "fraction", (0.8, 80.0, "%", "80 %")), (0.8, "fraction", (0.8, 0.8, "", "0.8")),
+    ("2 C", "c_rate", (2 / 3600, 2.0, "1/h", "2 C")), (3, "count", (3.0, 3.0, "", "3")),
+    ("5 km", None, (5000.0, 5.0, "km", "5 km")), ("42 dm", "length", (4.2, 42.0, "dm", "42 dm")),
+])
+def test_parse_value_reads_text_and_file_numbers_with_and_without_pint(raw, dim, parsed):
+    got = units.parse_value(raw, dim)
+    assert got.si == pytest.approx(parsed[0], rel=1e-12) and (got.number, got.unit, got.text) == parsed[1:]
+
+
+@pytest.mark.parametrize("raw, shown", [("80", "'80'"), (80, "80"), (80.0, "80"), (1.5, "1.5"), ("-0.5", "'-0.5'")])
+def test_the_fraction_rule_refuses_bare_numbers_outside_0_to_1_whatever_the_source(raw, shown):
+    with pytest.raises(UnitError, match=f"^bare number {shown} is ambiguous for a fraction"):
+        units.parse_value(raw, "fraction")
