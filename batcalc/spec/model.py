@@ -413,17 +413,49 @@ def _data_loc(loc: tuple, data: Any) -> tuple:
 _MESSAGE_LIMIT = 400
 
 
+class SpecErrors(SpecError):
+    """Every problem found in one file (``validate_document(..., all_errors=True)``): ``errors`` is the
+    list of one-line located :class:`SpecError`; the exception reads as the first, and ``str()``
+    gives one ``file:line:col: message`` line per error."""
+
+    def __init__(self, errors: list[SpecError]) -> None:
+        self.errors = list(errors)
+        first = self.errors[0]
+        super().__init__(first.message, first.path, first.line, first.col)
+
+    def __str__(self) -> str:
+        return "\n".join(SpecError.__str__(e) for e in self.errors)
+
+
 def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> SpecError:
-    """Turn pydantic's first error into a one-line located SpecError (with a did-you-mean hint).
+    """Turn pydantic's first error into a one-line located SpecError (with a did-you-mean hint),
+    saying how many more there are."""
+    errors = exc.errors(include_url=False)
+    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+    return _located_error(errors[0], errors, model, doc, more)
+
+
+def _every_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> list[SpecError]:
+    """Each of pydantic's errors as a located SpecError, one per place in the file (the members of a
+    union that all refused one value are one error), in the order of the file (line, column)."""
+    errors = exc.errors(include_url=False)
+    out: dict[tuple, SpecError] = {}
+    for err in errors:
+        model_loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        key = _data_loc(model_loc, doc.data)
+        if key not in out:
+            out[key] = _located_error(err, errors, model, doc, "")
+    return sorted(out.values(), key=lambda e: (e.line or 0, e.col or 0))       # in the file's order
+
+
+def _located_error(err: dict, errors: list, model: type[BaseModel], doc: Document, more: str) -> SpecError:
+    """Turn one of pydantic's errors into a one-line located SpecError (with a did-you-mean hint).
 
     What the file gave is quoted clipped to a few dozen characters, and control characters in keys
     or messages are escaped, so that the message stays one readable line whatever the input.
     """
-    errors = exc.errors(include_url=False)
-    err = errors[0]
     model_loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     loc = _data_loc(model_loc, doc.data)
-    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
     dotted = printable(".".join(str(p) for p in loc), 160) or "(top level)"
     kind = err["type"]
     if kind == "extra_forbidden":
@@ -572,8 +604,13 @@ def register_kind(kind: str, model: type[BaseModel]) -> None:
     KINDS[kind] = model
 
 
-def validate_document(doc: Document, expect: str | None = None, require_sources: bool = False):
-    """Validate a parsed :class:`Document` into the model its ``kind:`` names."""
+def validate_document(doc: Document, expect: str | None = None, require_sources: bool = False,
+                      all_errors: bool = False):
+    """Validate a parsed :class:`Document` into the model its ``kind:`` names.
+
+    Raises a one-line located :class:`SpecError` at the first problem; with ``all_errors``, a
+    :class:`SpecErrors` holding every schema error of the file (then the sources are checked only
+    when the schema holds: a source check needs the validated values)."""
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error((), "expected a YAML mapping starting with 'kind:'")
@@ -597,16 +634,25 @@ def validate_document(doc: Document, expect: str | None = None, require_sources:
     try:
         spec = model.model_validate(data)
     except ValidationError as exc:
+        if all_errors:
+            raise SpecErrors(_every_error(exc, model, doc)) from None
         raise _first_error(exc, model, doc) from None
-    resolve_sources(spec, doc, require=require_sources)
+    try:
+        resolve_sources(spec, doc, require=require_sources)
+    except SpecError as exc:
+        if all_errors:
+            raise SpecErrors([exc]) from None
+        raise
     return spec
 
 
-def load_spec(path, expect: str | None = None, require_sources: bool = False):
-    """Load and validate a spec file; every problem is a one-line ``path:line:col`` SpecError."""
-    return validate_document(load_yaml(path), expect, require_sources)
+def load_spec(path, expect: str | None = None, require_sources: bool = False, all_errors: bool = False):
+    """Load and validate a spec file; every problem is a one-line ``path:line:col`` SpecError (with
+    ``all_errors``, a :class:`SpecErrors` listing every schema error)."""
+    return validate_document(load_yaml(path), expect, require_sources, all_errors)
 
 
-def parse_spec(text: str, path: str = "<string>", expect: str | None = None, require_sources: bool = False):
+def parse_spec(text: str, path: str = "<string>", expect: str | None = None, require_sources: bool = False,
+               all_errors: bool = False):
     """Validate spec YAML given as text (for tests and tools)."""
-    return validate_document(parse_yaml(text, path), expect, require_sources)
+    return validate_document(parse_yaml(text, path), expect, require_sources, all_errors)
