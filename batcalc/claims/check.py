@@ -116,16 +116,16 @@ class Context:
     def figure(self, text: Any, key: tuple) -> tuple[float, str, float, str]:
         """A figure of any dimension: (number, unit, base magnitude, dimension signature); counting
         words scale the number ('1.95 billion yuan' = 1.95e9 yuan)."""
-        text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
         try:
-            p = units.parse_value(text)
+            p = units.parse_value(_counted(text))
             return p.number, p.unit, p.si, p.dims
         except BatcalcError as exc:
             raise self.error(key, str(exc)) from None
 
     def quantity(self, text: Any, key: tuple, dim: Optional[str] = None):
-        """Parse a figure; counting words after the number scale it: '1.95 billion yuan' = 1.95e9 yuan."""
-        text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
+        """A figure as a pint Quantity, for unit algebra (products of factors); counting words scale
+        it like :meth:`figure`."""
+        text = _counted(text)
         try:
             return units.refuse_angles(units.parse_quantity(text, dim), text)
         except BatcalcError as exc:
@@ -135,6 +135,11 @@ class Context:
 _COUNTING = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _COUNTING_RE = re.compile(r"^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s+(thousand|million|billion|trillion)\b\s*",
                           re.IGNORECASE)
+
+
+def _counted(text: Any) -> str:
+    """``text`` with a counting word after its number applied: '1.95 billion yuan' -> '1950000000.0 yuan'."""
+    return _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
 
 
 def _tol(claim) -> float:

@@ -475,10 +475,18 @@ class Parsed(NamedTuple):
     dims: str
 
 
-def _fraction_rule(number: float, shown: str) -> None:
+def _fraction_rule(number: float, raw: Any) -> None:
     """The fraction rule, the one place it is coded: a bare number is a fraction only from 0 to 1
-    ('0.8'); '80' could mean 80 % or 8000 %, so it is refused as ambiguous (write '80 %')."""
+    ('0.8'); '80' could mean 80 % or 8000 %, so it is refused as ambiguous (write '80 %').
+
+    ``raw`` is what was given, quoted in the message: text as ``'80'``, a number from a file as
+    ``80`` (a whole float as ``80``, not ``80.0``)."""
     if not 0 <= number <= 1:
+        if isinstance(raw, str):
+            shown = repr(raw.strip())
+        else:
+            shown = f"{raw:g}"
+            shown = shown if float(shown) == raw else repr(raw)
         raise UnitError(f"bare number {shown} is ambiguous for a fraction: write '{number:g} %' or a "
                         f"fraction between 0 and 1")
 
@@ -497,7 +505,7 @@ def _check_form(number: float, unit: str, shown: str, dim: str | None) -> None:
                             f"number{' or a percentage' if dim == 'fraction' else ''}, e.g. "
                             f"'{'80 %' if dim == 'fraction' else '0.25'}'")
         if dim == "fraction" and not unit:
-            _fraction_rule(number, repr(shown))
+            _fraction_rule(number, shown)
     elif not unit:
         d = DIMENSIONS[dim]
         raise UnitError(f"{shown!r} has no unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
@@ -519,6 +527,15 @@ def parse_value(raw: Any, dim: str | None = None) -> Parsed:
     number, unit = split_value(raw)
     unit = unit.strip()
     shown = raw.strip()
+    if unit and dim is not None:                          # the common cases first: a table unit, a percentage
+        if dim in _PLAIN_DIMS:
+            if unit == "%" or unit == "percent":
+                return Parsed(number / 100.0, number, unit, shown, "dimensionless")
+        else:
+            units, dims = _TABLE or _load_table()
+            entry = units.get(unit)
+            if entry is not None and entry[1] == dims.get(dim):
+                return Parsed(number * entry[0], number, unit, shown, entry[1])
     _check_form(number, unit, shown, dim)
     if dim in _PLAIN_DIMS:
         return Parsed(number / 100.0 if unit else number, number, unit, shown, "dimensionless")
@@ -551,8 +568,7 @@ def _parse_number(raw: Any, dim: str | None) -> Parsed:
     if dim not in _PLAIN_DIMS:
         raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
     if dim == "fraction":
-        short = f"{raw:g}"
-        _fraction_rule(number, short if float(short) == raw else repr(raw))     # 80.0 is shown '80'
+        _fraction_rule(number, raw)
     return Parsed(number, number, "", f"{raw:g}", "dimensionless")
 
 
@@ -622,6 +638,15 @@ def unit_table() -> dict:
     from batcalc.units.table import DIMS, UNITS
 
     return {"units": UNITS, "dims": DIMS}
+
+
+_TABLE: list = []          # [UNITS, DIMS] once loaded: parse_value reads it per value
+
+
+def _load_table() -> list:
+    table = unit_table()
+    _TABLE[:] = [table["units"], table["dims"]]
+    return _TABLE
 
 
 def build_unit_table() -> dict:
