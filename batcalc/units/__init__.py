@@ -1,9 +1,11 @@
-"""Units: the one pint registry, strict parsing of value strings, and display unit systems.
+"""Units: the value grammar, the one parse path of values, the pint bridge, and display unit systems.
 
-Units live at the edges: spec files and command-line options give strings such as ``350 Wh/kg``;
-:func:`parse_quantity` checks them against a strict grammar and a dimension and returns a pint
-Quantity; the calculation layer converts once to SI magnitudes (:func:`to_si`) and works on plain
-floats; results are turned back into display units (:func:`from_si`, :func:`display_unit`).
+Units live at the edges: spec files, claim files, command-line options and sweep grids give values
+such as ``350 Wh/kg``; :func:`parse_value` checks them against a strict grammar and a dimension and
+returns their SI magnitude (:class:`Parsed`). Common units are read with the unit table
+(``table.py``, generated from pint) without loading pint; any other unit goes through pint
+(:func:`parse_quantity`, :func:`parse_unit`), built on first use. The calculation layer works on
+plain SI floats; results are turned back into display units (:func:`from_si`, :func:`shown`).
 """
 
 from __future__ import annotations
