@@ -439,7 +439,7 @@ def _every_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     """Each of pydantic's errors as a located SpecError, one per place in the file (the members of a
     union that all refused one value are one error), in the order of the file (line, column)."""
     errors = exc.errors(include_url=False)
-    out: dict[tuple, SpecError] = {}
+    out: dict[tuple[Any, ...], SpecError] = {}
     for err in errors:
         model_loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
         key = _data_loc(model_loc, doc.data)
@@ -448,7 +448,7 @@ def _every_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     return sorted(out.values(), key=lambda e: (e.line or 0, e.col or 0))       # in the file's order
 
 
-def _located_error(err: dict, errors: list, model: type[BaseModel], doc: Document, more: str) -> SpecError:
+def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Document, more: str) -> SpecError:
     """Turn one of pydantic's errors into a one-line located SpecError (with a did-you-mean hint).
 
     What the file gave is quoted clipped to a few dozen characters, and control characters in keys

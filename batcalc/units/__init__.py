@@ -341,7 +341,7 @@ def _unit_name(name: str):
         raise UnitError(f"unknown unit {name!r} ({type(exc).__name__})") from None
 
 
-def _multiplies(one) -> bool:
+def _multiplies(one: Any) -> bool:
     """Whether pint Units ``one`` multiply like ordinary units: offset (``degC``) and logarithmic
     (``dB``, ``octave``) units refuse ``1 u * 1 u`` with pint's public OffsetUnitCalculusError."""
     import pint
@@ -575,7 +575,7 @@ def _parse_number(raw: Any, dim: str | None) -> Parsed:
 
 
 @lru_cache(maxsize=64)
-def _signature(dims: str) -> tuple:
+def _signature(dims: str) -> tuple[tuple[str, float], ...]:
     """A dimension signature (``'[length] ** 2 / [time] ** 2'``) as sorted (base, exponent) pairs,
     so that pint's different orderings of the same dimension compare equal."""
     out: dict[str, float] = {}
@@ -586,10 +586,10 @@ def _signature(dims: str) -> tuple:
     return tuple(sorted((k, v) for k, v in out.items() if v))
 
 
-def _table_entry(unit: str, dim: str | None):
+def _table_entry(unit: str, dim: str | None) -> list[Any] | None:
     """``[SI factor, signature]`` of a unit label from the unit table when it has dimension ``dim``
     (any dimension if None), else None (not a common unit, or the wrong dimension: pint words that)."""
-    entry = unit_table()["units"].get(unit)
+    entry: list[Any] | None = unit_table()["units"].get(unit)
     if entry is None or dim is None or entry[1] == unit_table()["dims"][dim]:
         return entry
     return entry if _signature(entry[1]) == _signature(unit_table()["dims"][dim]) else None
@@ -642,10 +642,10 @@ def unit_table() -> dict:
     return {"units": UNITS, "dims": DIMS}
 
 
-_TABLE: list = []          # [UNITS, DIMS] once loaded: parse_value reads it per value
+_TABLE: list[dict[str, Any]] = []          # [UNITS, DIMS] once loaded: parse_value reads it per value
 
 
-def _load_table() -> list:
+def _load_table() -> list[dict[str, Any]]:
     table = unit_table()
     _TABLE[:] = [table["units"], table["dims"]]
     return _TABLE
@@ -733,11 +733,11 @@ def convert(text: str, target: str) -> float:
     if to is not None and (value.unit or "dimensionless") in unit_table()["units"]:      # both in the table
         same, mine = _signature(to[1]), _signature(value.dims)
         if mine == same:
-            return value.si / to[0]
+            return value.si / float(to[0])
         if mine == tuple((k, -v) for k, v in same):
             if value.number == 0:
                 raise UnitError(f"cannot convert {text.strip()!r} to {target}: the reciprocal of zero is infinite")
-            return 1.0 / value.si / to[0]
+            return 1.0 / value.si / float(to[0])
     q = refuse_angles(parse_quantity(text), text)          # uncommon units, and every error: pint
     target_units = parse_unit(target)
     refuse_angles(ureg().Quantity(1.0, target_units), f"1 {target}")
