@@ -254,32 +254,18 @@ def _main_result(capsys, argv):
     return exc.value.code, out.out, out.err
 
 
-@pytest.mark.parametrize("argv", [
-    ["compare", "gac-aion-ssb-300", "gac-aion-ssb-350"], ["compare", "--help"], ["compare"],
-    ["--debug", "convert", "1 mi", "km"], ["show", "no-such-cell"], ["list", "--units", "cubits"],
-    ["plot", "--help"], ["plot", "ragone", "--help"], ["check", "--help"],
+@pytest.mark.parametrize("argv, code, fragment", [
+    (["compare"], 2, "batcalc compare: error: Missing argument"), (["list", "--units", "cubits"], 2, "'cubits'"),
+    (["comapre", "a"], 2, "batcalc: error: No such command"), (["convert", "-5 kWh", "J"], 2, "put -- before"),
+    (["compare", "--help"], 0, "Usage: batcalc compare"),
+    (["plot", "ragone", "--help"], 0, "Usage: batcalc plot ragone"),
+    (["--debug", "convert", "1 mi", "km"], 0, "1 mi = 1.60934 km"), (["show", "no-such-cell"], 2, "no cell"),
 ])
-def test_console_script_builds_only_the_named_command_and_runs_it_like_the_whole_app(capsys, monkeypatch, argv):
-    from typer.main import get_command
-
-    from batcalc.cli import main as cli
-
-    name = argv[1] if argv[0] == "--debug" else argv[0]
-    assert cli._command_for(argv).list_commands(None) == [name]
-    lean = _main_result(capsys, argv)
-    monkeypatch.setattr(cli, "_command_for", lambda args: get_command(cli.app))
-    assert _main_result(capsys, argv) == lean
-
-
-def test_console_script_builds_the_whole_app_for_help_unknown_commands_and_completion(monkeypatch):
-    from batcalc.cli import main as cli
-
-    everything = cli._command_for(["--help"]).list_commands(None)
-    assert {"compare", "show", "check", "plot"} <= set(everything)
-    assert cli._command_for(["comapre", "a"]).list_commands(None) == everything
-    assert cli._command_for(["--debug"]).list_commands(None) == everything
-    monkeypatch.setenv("_BATCALC_COMPLETE", "complete_bash")
-    assert cli._command_for(["compare"]).list_commands(None) == everything
+def test_console_script_errors_are_one_line_through_public_typer_exceptions(capsys, argv, code, fragment):
+    got, out, err = _main_result(capsys, argv)
+    assert got == code and fragment in (out if code == 0 else err)
+    if code == 2:
+        assert err.count("\n") == 1 and not out, err
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -324,3 +310,39 @@ def test_notes_show_control_characters_escaped_and_html_notes_escaped(run):
     assert "\x1b" not in run(*args).stdout and "\\x1b[31m" in run(*args).stdout
     html = run(*args, "-f", "html").stdout
     assert "<b>" not in html and "&lt;b&gt;" in html
+
+
+_PINT_PROBE = """
+import sys
+from batcalc.cli.main import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print(code, "pint" in sys.modules, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("argv", [
+    ["convert", "1 kWh", "Wh"], ["convert", "16 kWh/100km", "MPGe"],
+    ["sweep", "--vehicle", "mid-sedan", "--densities", "200:400:50 Wh/kg", "--pack-masses", "400, 500 kg"],
+    ["sweep", "--vehicle", "mid-sedan", "--densities", "250,300 Wh/kg", "--ranges", "300,400 mi", "-u", "imperial"],
+    ["range", "gac-aion-ssb-350", "--vehicle", "heavy-truck"],                  # its default: 80 km/h
+    ["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--cycle", "100 km/h"],
+])
+def test_common_units_and_constant_speed_cycles_never_load_pint(argv):
+    """In a fresh interpreter (nothing cached): pint is never imported, so its registry is never built."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[1])
+    r = subprocess.run([sys.executable, "-c", _PINT_PROBE, *argv], capture_output=True, text=True, cwd=root,
+                       env={**os.environ, "PYTHONPATH": root}, timeout=60)
+    assert r.stderr.splitlines()[-1] == "0 False", r.stderr
+    assert r.stdout.strip()
+
+
+def test_an_uncommon_unit_still_goes_through_pint(run):
+    r = run("convert", "3 furlong", "m")
+    assert r.exit_code == 0 and "603.5" in r.stdout

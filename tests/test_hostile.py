@@ -554,9 +554,11 @@ def test_value_strings_library(text, dim, expected):
     if isinstance(expected, str):
         exc = lib_error(units.parse_quantity, text, dim)
         assert isinstance(exc, UnitError) and expected in str(exc), str(exc)
+        assert str(lib_error(units.parse_value, text, dim)) == str(exc)     # the one parse path: same message
     else:
         q = timed(units.parse_quantity, text, dim)
         assert units.to_si(q, dim) == pytest.approx(expected, rel=1e-9)
+        assert timed(units.parse_value, text, dim).si == pytest.approx(expected, rel=1e-9)
 
 
 @pytest.mark.parametrize("text, dim, expected", VALUES, ids=[f"{t!r}-{d}" for t, d, _ in VALUES])
@@ -722,10 +724,15 @@ def test_unit_strings_only_raise_unit_errors(number, sep, unit, dim):
         q = units.parse_quantity(text, dim)
     except UnitError as exc:
         assert "\n" not in str(exc)
+        if dim is not None:          # with no dimension, parse_value also refuses angles ('800 cycles')
+            with pytest.raises(UnitError) as same:
+                units.parse_value(text, dim)
+            assert str(same.value) == str(exc)
     else:
         assert math.isfinite(q.magnitude) and abs(q.magnitude) <= units.MAX_MAGNITUDE
         if dim is not None:
             assert math.isfinite(units.to_si(q, dim))
+            assert units.parse_value(text, dim).si == pytest.approx(units.to_si(q, dim), rel=1e-12)
     assert time.perf_counter() - start < TIME_LIMIT
 
 

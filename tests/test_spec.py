@@ -7,7 +7,7 @@ import pytest
 import batcalc.spec.vehicle  # noqa: F401  (registers the vehicle kind)
 from batcalc.errors import SpecError
 from batcalc.spec.catalog import specs_root
-from batcalc.spec.model import CellSpec, load_spec, parse_spec
+from batcalc.spec.model import CellSpec, SpecErrors, load_spec, parse_spec
 
 GOOD = """\
 kind: cell
@@ -70,6 +70,39 @@ def test_errors_are_one_line_and_located(old, new, where, fragment):
     assert "\n" not in message
     assert fragment in message
     assert (exc.value.line, exc.value.col) == where, message
+
+
+THREE_ERRORS = (("physical:", "physicl:"), ("  capacity: 5 Ah", "  capacity: 5 kg"),
+                ("{to_soc: 80 %, time: 12 min}", "{to_soc: 80, time: 12 min}"))
+
+
+def test_all_errors_collects_every_schema_error_of_a_file_located_one_per_line(write):
+    text = GOOD
+    for old, new in THREE_ERRORS:
+        text = text.replace(old, new, 1)
+    path = write("three.yaml", text)
+    with pytest.raises(SpecError, match=r"\(\+2 more\)$") as first:
+        load_spec(path)                                     # by default: the first, and how many more
+    with pytest.raises(SpecErrors) as every:
+        load_spec(path, all_errors=True)
+    lines = str(every.value).splitlines()
+    assert [(e.line, e.col) for e in every.value.errors] == [(6, 13), (7, 1), (11, 16)]
+    assert lines == [f"{path}:{e.line}:{e.col}: {e.message}" for e in every.value.errors]
+    assert "capacity" in lines[0] and "not an electric charge" in lines[0]
+    assert "unknown key 'physicl'; did you mean 'physical'?" in lines[1]
+    assert "charging.claims.0.to_soc: bare number 80 is ambiguous" in lines[2]
+    assert str(first.value) == lines[0] + " (+2 more)"
+    for old, new in THREE_ERRORS:                           # each alone: the same message as all_errors gives
+        with pytest.raises(SpecErrors) as one:
+            parse_spec(GOOD.replace(old, new, 1), path, all_errors=True)
+        assert len(one.value.errors) == 1 and str(one.value) in lines
+
+
+def test_all_errors_includes_a_source_problem_once_the_schema_holds():
+    with pytest.raises(SpecErrors) as exc:
+        parse_spec(GOOD.replace("source: lab}", "source: lba}"), "cell.yaml", all_errors=True)
+    assert len(exc.value.errors) == 1 and "unknown source 'lba'" in str(exc.value)
+    assert isinstance(parse_spec(GOOD, all_errors=True), CellSpec)
 
 
 def test_missing_required_key():

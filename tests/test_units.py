@@ -63,18 +63,18 @@ def test_malformed_or_wrong_dimension_rejected(text, fragment):
 
 def test_convert_specific_energy_hand_calc():
     # 350 Wh/kg = 350 * 3600 J / 1000 g = 1260 J/g = 1.26 kJ/g
-    assert units.convert("350 Wh/kg", "kJ/g").magnitude == pytest.approx(1.26)
+    assert units.convert("350 Wh/kg", "kJ/g") == pytest.approx(1.26)
 
 
 def test_consumption_reciprocal_pairs_hand_calc():
     # 15 kWh/100km = 150 Wh/km
-    assert units.convert("15 kWh/100km", "Wh/km").magnitude == pytest.approx(150)
+    assert units.convert("15 kWh/100km", "Wh/km") == pytest.approx(150)
     # 150 Wh/km -> 1 km / 0.15 kWh = 6.667 km/kWh = 6.667 / 1.609344 mi/kWh = 4.1425 mi/kWh
-    assert units.convert("150 Wh/km", "mi/kWh").magnitude == pytest.approx(1 / 0.15 / 1.609344)
+    assert units.convert("150 Wh/km", "mi/kWh") == pytest.approx(1 / 0.15 / 1.609344)
     # MPGe = mi/kWh * 33.705 (EPA: 33.705 kWh per gallon equivalent)
-    assert units.convert("150 Wh/km", "MPGe").magnitude == pytest.approx(1 / 0.15 / 1.609344 * 33.705)
+    assert units.convert("150 Wh/km", "MPGe") == pytest.approx(1 / 0.15 / 1.609344 * 33.705)
     # and back: 100 MPGe = 33.705 kWh per 100 mi = 20.94 kWh/100km
-    assert units.convert("100 MPGe", "kWh/100km").magnitude == pytest.approx(33.705 / 1.609344)
+    assert units.convert("100 MPGe", "kWh/100km") == pytest.approx(33.705 / 1.609344)
 
 
 def test_convert_refuses_unrelated_dimensions():
@@ -89,9 +89,9 @@ def test_convert_refuses_unrelated_dimensions():
 def test_round_trip_every_dimension(dim, data, x):
     a = data.draw(st.sampled_from(UNITS_BY_DIM[dim]))
     b = data.draw(st.sampled_from(UNITS_BY_DIM[dim]))
-    there = units.convert(f"{x!r} {a}", b) if b else units.parse_quantity(f"{x!r} {a}").to("")
-    back = units.convert(f"{there.magnitude!r} {b}", a) if a else there.to("")
-    assert back.magnitude == pytest.approx(x, rel=1e-9)
+    there = units.convert(f"{x!r} {a}".strip(), b or "dimensionless")
+    back = units.convert(f"{there!r} {b}".strip(), a or "dimensionless")
+    assert back == pytest.approx(x, rel=1e-9)
 
 
 @settings(max_examples=60, deadline=None)
@@ -107,8 +107,8 @@ def test_wrong_dimension_always_rejected(dim, other, x):
 @settings(max_examples=50, deadline=None)
 @given(x=finite)
 def test_consumption_reciprocal_round_trip(x):
-    mpge = units.convert(f"{x!r} Wh/km", "MPGe").magnitude
-    assert units.convert(f"{mpge!r} MPGe", "Wh/km").magnitude == pytest.approx(x, rel=1e-9)
+    mpge = units.convert(f"{x!r} Wh/km", "MPGe")
+    assert units.convert(f"{mpge!r} MPGe", "Wh/km") == pytest.approx(x, rel=1e-9)
 
 
 @settings(max_examples=200, deadline=None)
@@ -152,7 +152,7 @@ def test_fast_path_equals_pint(dim, data, x):
     if dim == "fraction" and unit == "":
         x = x / (1 + x)
     text = f"{x!r} {unit}".strip()
-    number, label, si = units.parse_si(text, dim)
+    si, number, label, *_ = units.parse_value(text, dim)
     assert si == pytest.approx(units.to_si(units.parse_quantity(text, dim), dim), rel=1e-12)
     assert number == x and label == unit
 
@@ -212,3 +212,45 @@ def test_non_multiplicative_units_are_named_for_what_they_are(text, fragment):
 def test_grid_unit_errors_name_the_option():
     with pytest.raises(UnitError, match="^--pack-masses: '400 kWh' is not a mass"):
         units.parse_grid("400 kWh", "mass", "--pack-masses")
+
+
+RECIPROCALS = [("Wh/km", "mi/kWh"), ("kWh/100km", "MPGe"), ("kWh/100mi", "km/kWh"), ("MPGe", "Wh/mi")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(dim=st.sampled_from(sorted(set(UNITS_BY_DIM) - {"fraction"})), data=st.data(), x=finite)
+def test_convert_by_the_unit_table_equals_pint(dim, data, x):
+    a, b = data.draw(st.sampled_from(UNITS_BY_DIM[dim])), data.draw(st.sampled_from(UNITS_BY_DIM[dim]))
+    pint_value = units.parse_quantity(f"{x!r} {a}").to(units.parse_unit(b)).magnitude
+    assert units.convert(f"{x!r} {a}", b) == pytest.approx(pint_value, rel=1e-12)
+
+
+@pytest.mark.parametrize("a, b", RECIPROCALS)
+def test_reciprocal_convert_by_the_unit_table_equals_pint(a, b):
+    q = units.parse_quantity(f"17.5 {a}")
+    assert units.convert(f"17.5 {a}", b) == pytest.approx((1 / q).to(units.parse_unit(b)).magnitude, rel=1e-12)
+
+
+def test_table_entries_match_by_dimension_not_by_pints_ordering_of_it():
+    # pint writes hp as '[length] ** 2 * [mass] / [time] ** 3' and W as '[mass] * [length] ** 2 / [time] ** 3'
+    assert units.parse_value("100 hp", "power").si == pytest.approx(74569.987, rel=1e-6)
+    assert units._signature("[length] ** 2 * [mass] / [time] ** 3") == units._signature(
+        "[mass] * [length] ** 2 / [time] ** 3") == (("[length]", 2.0), ("[mass]", 1.0), ("[time]", -3.0))
+    assert units._signature("1 / [time]") == (("[time]", -1.0),) and units._signature("dimensionless") == ()
+
+
+@pytest.mark.parametrize("raw, dim, parsed", [
+    ("350 Wh/kg", "specific_energy", (350 * 3600.0, 350.0, "Wh/kg", "350 Wh/kg")),
+    (" 80 % ", "fraction", (0.8, 80.0, "%", "80 %")), (0.8, "fraction", (0.8, 0.8, "", "0.8")),
+    ("2 C", "c_rate", (2 / 3600, 2.0, "1/h", "2 C")), (3, "count", (3.0, 3.0, "", "3")),
+    ("5 km", None, (5000.0, 5.0, "km", "5 km")), ("42 dm", "length", (4.2, 42.0, "dm", "42 dm")),
+])
+def test_parse_value_reads_text_and_file_numbers_with_and_without_pint(raw, dim, parsed):
+    got = units.parse_value(raw, dim)
+    assert got.si == pytest.approx(parsed[0], rel=1e-12) and (got.number, got.unit, got.text) == parsed[1:]
+
+
+@pytest.mark.parametrize("raw, shown", [("80", "'80'"), (80, "80"), (80.0, "80"), (1.5, "1.5"), ("-0.5", "'-0.5'")])
+def test_the_fraction_rule_refuses_bare_numbers_outside_0_to_1_whatever_the_source(raw, shown):
+    with pytest.raises(UnitError, match=f"^bare number {shown} is ambiguous for a fraction"):
+        units.parse_value(raw, "fraction")

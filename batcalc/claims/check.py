@@ -143,15 +143,16 @@ class Context:
     def figure(self, text: Any, key: tuple) -> tuple[float, str, float, str]:
         """A figure of any dimension: (number, unit, base magnitude, dimension signature); counting
         words scale the number ('1.95 billion yuan' = 1.95e9 yuan)."""
-        text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
         try:
-            return units.parse_any(text)
+            p = units.parse_value(_counted(text))
+            return p.number, p.unit, p.si, p.dims
         except BatcalcError as exc:
             raise self.error(key, str(exc)) from None
 
     def quantity(self, text: Any, key: tuple, dim: Optional[str] = None):
-        """Parse a figure; counting words after the number scale it: '1.95 billion yuan' = 1.95e9 yuan."""
-        text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
+        """A figure as a pint Quantity, for unit algebra (products of factors); counting words scale
+        it like :meth:`figure`."""
+        text = _counted(text)
         try:
             return units.refuse_angles(units.parse_quantity(text, dim), text)
         except BatcalcError as exc:
@@ -161,6 +162,11 @@ class Context:
 _COUNTING = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _COUNTING_RE = re.compile(r"^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s+(thousand|million|billion|trillion)\b\s*",
                           re.IGNORECASE)
+
+
+def _counted(text: Any) -> str:
+    """``text`` with a counting word after its number applied: '1.95 billion yuan' -> '1950000000.0 yuan'."""
+    return _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
 
 
 def _tol(claim) -> float:
@@ -222,19 +228,19 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
     is a ``fraction`` only from 0 to 1 ('0.14'); '14' is refused as ambiguous (write '14 %')."""
     raw = _asserted_raw(claim, ctx)
     if not isinstance(raw, str):
-        if "fraction" in dims and 0 <= raw <= 1:
-            return "fraction", raw
-        if "fraction" in dims:
-            raise ctx.error(("asserted",), f"bare number {raw:g} is ambiguous for a fraction: write '{raw:g} %' "
-                                           f"or a fraction between 0 and 1")
-        raise ctx.error(("asserted",), f"bare number {raw:g}: give a unit ({' or '.join(_examples(dims))})")
+        if "fraction" not in dims:
+            raise ctx.error(("asserted",), f"bare number {raw:g}: give a unit ({' or '.join(_examples(dims))})")
+        try:
+            return "fraction", units.parse_value(raw, "fraction").si
+        except BatcalcError as exc:
+            raise ctx.error(("asserted",), str(exc)) from None
     for dim in dims:                      # the common units need no pint
         try:
-            return dim, units.parse_si(raw, dim)[2]
+            return dim, units.parse_value(raw, dim).si
         except BatcalcError as exc:
             if dim == "fraction" and _is_bare_number(raw):      # '14': 14 % or 1400 %?
                 raise ctx.error(("asserted",), str(exc)) from None
-    ctx.quantity(raw, ("asserted",))      # malformed text: its own message
+    ctx.figure(raw, ("asserted",))        # malformed text: its own message
     raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
                                    f"{' or '.join(_examples(dims))}")
 

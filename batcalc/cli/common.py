@@ -99,10 +99,10 @@ def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
     """SI magnitude of an option's value, or None; errors name the option."""
     if text is None:
         return None
-    from batcalc.units import parse_quantity, to_si
+    from batcalc.units import parse_value
 
     try:
-        value = to_si(parse_quantity(text, dim), dim)
+        value = parse_value(text, dim).si
     except BatcalcError as exc:
         raise BatcalcError(f"{option}: {exc}") from None
     if dim == "fraction" and not 0 <= value <= 1:

@@ -5,7 +5,6 @@ line on stderr (``path:line:col: message`` where a file is involved). ``--debug`
 """
 
 
-import copy
 import os
 import sys
 from enum import Enum
@@ -170,9 +169,8 @@ def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a va
     from batcalc.units import convert, format_number, split_value
 
     check_format(fmt)
-    result = convert(value, unit)
+    out = convert(value, unit)
     number, given_unit = split_value(value)
-    out = float(result.magnitude)
     from batcalc.units import Shown
 
     data = {"from": Shown(number, given_unit.strip()), "to": Shown(out, unit.strip())}
@@ -455,58 +453,42 @@ from batcalc.cli.plot import plot_app  # noqa: E402  (the plot commands, matplot
 app.add_typer(plot_app, name="plot")
 
 
-def _click_exceptions():
-    """The click exception classes typer uses (vendored in typer >= 0.2x, plain click before)."""
-    try:
-        from typer._click import exceptions
-    except ImportError:  # pragma: no cover - older typer
-        from click import exceptions
-    return exceptions
-
-
-def _command_for(args: list[str]):
-    """The click command that runs ``args``: the whole app, or, when ``args`` names one command
-    (after any ``--debug``), the app with that command alone. Typer builds the parameters of every
-    command it holds (about a millisecond each, a third of ``batcalc compare``'s own work); the one
-    command's options, help and errors are the same either way. Shell completion gets the whole app."""
-    from typer.main import get_command
-
-    i = 0
-    while i < len(args) and args[i] == "--debug":
-        i += 1
-    if i < len(args) and "_BATCALC_COMPLETE" not in os.environ:
-        commands = [c for c in app.registered_commands if c.name == args[i]]
-        groups = [g for g in app.registered_groups if g.name == args[i]]
-        if commands or groups:
-            one = copy.copy(app)
-            one.registered_commands, one.registered_groups = commands, groups
-            return get_command(one)
-    return get_command(app)
+def _is_usage_error(exc: Exception) -> bool:
+    """Whether a click/typer exception is a usage error (bad option, missing argument, no such
+    command). typer >= 0.2x vendors click; its exceptions subclass the public ``typer.TyperException``
+    and a usage error is the one with exit code 2 and the failing command's context (click's
+    ``UsageError``); checked by those public attributes, not by the vendored module's classes."""
+    return getattr(exc, "exit_code", None) == 2 and hasattr(exc, "ctx")
 
 
 def main(argv: Optional[list[str]] = None) -> None:
     """Console-script entry point: like ``app()``, but usage errors are one line too (exit 2)."""
-    cx = _click_exceptions()
-    command = _command_for(sys.argv[1:] if argv is None else argv)
+    from typer.main import get_command
+
+    # typer >= 0.2x vendors click and its exceptions subclass typer.TyperException; older typer
+    # raises click's own (click is then already imported by typer, so looking it up costs nothing)
+    errors = tuple(e for e in (getattr(typer, "TyperException", None),
+                               getattr(sys.modules.get("click"), "ClickException", None)) if e is not None)
     try:
-        code = command.main(args=argv, prog_name="batcalc", standalone_mode=False)
+        code = get_command(app).main(args=argv, prog_name="batcalc", standalone_mode=False)
     except SystemExit:              # shell completion and --help exit on their own
         raise
-    except cx.UsageError as exc:
-        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
-            typer.echo(exc.ctx.get_help())
-            sys.exit(0)
-        path = exc.ctx.command_path if exc.ctx is not None else "batcalc"
-        message = " ".join(exc.format_message().split())
-        option = getattr(exc, "option_name", "") or ""
-        if option[1:2].isdigit() or option[1:2] == ".":    # '-5 kWh' read as an option
-            message += "; a negative value? put -- before the arguments, e.g. batcalc convert -- '-5 kWh' J"
-        fail(f"{path}: error: {message} (see '{path} --help')")
-        code = 2
     except (typer.Abort, KeyboardInterrupt):
         fail("batcalc: aborted")
         code = 130
-    except cx.ClickException as exc:
-        fail(f"batcalc: error: {' '.join(exc.format_message().split())}")
-        code = exc.exit_code
+    except errors as exc:
+        if not _is_usage_error(exc):
+            fail(f"batcalc: error: {' '.join(exc.format_message().split())}")
+            code = exc.exit_code
+        elif type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
+            typer.echo(exc.ctx.get_help())
+            sys.exit(0)
+        else:
+            path = exc.ctx.command_path if exc.ctx is not None else "batcalc"
+            message = " ".join(exc.format_message().split())
+            option = getattr(exc, "option_name", "") or ""
+            if option[1:2].isdigit() or option[1:2] == ".":    # '-5 kWh' read as an option
+                message += "; a negative value? put -- before the arguments, e.g. batcalc convert -- '-5 kWh' J"
+            fail(f"{path}: error: {message} (see '{path} --help')")
+            code = 2
     sys.exit(code if isinstance(code, int) else 0)

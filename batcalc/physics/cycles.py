@@ -118,9 +118,9 @@ def get_cycle(name: str) -> Cycle:
         return load_user_trace(name.strip())
     m = _CONSTANT_RE.match(name)
     if m:
-        from batcalc.units import parse_quantity, to_si
+        from batcalc.units import parse_value
 
-        v = to_si(parse_quantity(m.group("v"), "speed"), "speed")
+        v = parse_value(m.group("v"), "speed").si       # km/h, mph, m/s from the unit table: no pint
         if not 0 < v <= 200:
             raise BatcalcError(f"constant speed {m.group('v')!r} must be above 0 and at most 720 km/h")
         import numpy as np

@@ -89,38 +89,18 @@ class _LongFormError(UnitError):
 def _parse_text(raw: Any, dim: str) -> tuple[float, str, float, str]:
     """Parse one raw YAML scalar as a value of ``dim``: returns (magnitude, unit, SI magnitude, text).
 
-    Strings go through :func:`batcalc.units.parse_si` (strict grammar, range, dimension); bare
-    numbers are allowed only for dimensionless values and must be finite and in range; booleans,
-    null, lists and mappings are refused (YAML ``yes`` is a string here, ``true`` is not 1).
+    Everything goes through :func:`batcalc.units.parse_value` (strict grammar, range, dimension, the
+    fraction rule); spec files add one restriction: a C-rate is written '<number> C' only.
     """
-    d = units.DIMENSIONS[dim]
-    if isinstance(raw, bool) or raw is None or not isinstance(raw, (str, int, float)):
-        got = _clip(raw) if isinstance(raw, (bool, type(None))) else f"a {type(raw).__name__}"
-        raise UnitError(f"expected a {d.label} such as '{'2 C' if dim == 'c_rate' else '1 ' + d.example}', got {got}")
-    if isinstance(raw, (int, float)):
-        number = float(raw) if abs(raw) < 1e300 else float("inf")
-        units.check_magnitude(number, str(raw) if len(str(raw)) <= 30 else str(raw)[:27] + "...")
-        if dim == "c_rate":
-            raise UnitError(f"bare number {raw!r}: write a C-rate as '<number> C', e.g. '{number:g} C'")
-        if dim in ("number", "count"):
-            return number, "", number, f"{raw:g}"
-        if dim == "fraction":
-            if not 0 <= number <= 1:
-                raise UnitError(f"bare number {raw!r} is ambiguous for a fraction: write '{number:g} %' "
-                                f"or a fraction between 0 and 1")
-            return number, "", number, f"{raw:g}"
-        raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
-    text = raw.strip()
-    if dim == "c_rate":
+    if dim == "c_rate" and isinstance(raw, str):
         try:
-            number, unit = units.split_value(text)
+            unit = units.split_value(raw)[1]
         except UnitError as exc:
-            raise UnitError(f"malformed C-rate {_clip(text)}: write '<number> C', e.g. '2 C' ({exc})") from None
+            raise UnitError(f"malformed C-rate {_clip(raw.strip())}: write '<number> C', e.g. '2 C' ({exc})") from None
         if unit.strip() != "C":
-            raise UnitError(f"malformed C-rate {_clip(text)}: write '<number> C', e.g. '2 C'")
-        return number, "1/h", number / 3600.0, f"{number:g} C"
-    number, unit, si = units.parse_si(text, dim)
-    return number, unit, si, text
+            raise UnitError(f"malformed C-rate {_clip(raw.strip())}: write '<number> C', e.g. '2 C'")
+    p = units.parse_value(raw, dim)
+    return p.number, p.unit, p.si, p.text
 
 
 def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
@@ -434,17 +414,49 @@ def _data_loc(loc: tuple, data: Any) -> tuple:
 _MESSAGE_LIMIT = 400
 
 
+class SpecErrors(SpecError):
+    """Every problem found in one file (``validate_document(..., all_errors=True)``): ``errors`` is the
+    list of one-line located :class:`SpecError`; the exception reads as the first, and ``str()``
+    gives one ``file:line:col: message`` line per error."""
+
+    def __init__(self, errors: list[SpecError]) -> None:
+        self.errors = list(errors)
+        first = self.errors[0]
+        super().__init__(first.message, first.path, first.line, first.col)
+
+    def __str__(self) -> str:
+        return "\n".join(SpecError.__str__(e) for e in self.errors)
+
+
 def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> SpecError:
-    """Turn pydantic's first error into a one-line located SpecError (with a did-you-mean hint).
+    """Turn pydantic's first error into a one-line located SpecError (with a did-you-mean hint),
+    saying how many more there are."""
+    errors = exc.errors(include_url=False)
+    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+    return _located_error(errors[0], errors, model, doc, more)
+
+
+def _every_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> list[SpecError]:
+    """Each of pydantic's errors as a located SpecError, one per place in the file (the members of a
+    union that all refused one value are one error), in the order of the file (line, column)."""
+    errors = exc.errors(include_url=False)
+    out: dict[tuple[Any, ...], SpecError] = {}
+    for err in errors:
+        model_loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        key = _data_loc(model_loc, doc.data)
+        if key not in out:
+            out[key] = _located_error(err, errors, model, doc, "")
+    return sorted(out.values(), key=lambda e: (e.line or 0, e.col or 0))       # in the file's order
+
+
+def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Document, more: str) -> SpecError:
+    """Turn one of pydantic's errors into a one-line located SpecError (with a did-you-mean hint).
 
     What the file gave is quoted clipped to a few dozen characters, and control characters in keys
     or messages are escaped, so that the message stays one readable line whatever the input.
     """
-    errors = exc.errors(include_url=False)
-    err = errors[0]
     model_loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     loc = _data_loc(model_loc, doc.data)
-    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
     dotted = printable(".".join(str(p) for p in loc), 160) or "(top level)"
     kind = err["type"]
     if kind == "extra_forbidden":
@@ -572,10 +584,9 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
 
 
 def cited_sources(spec: BaseModel) -> dict[tuple, str | None] | None:
-    """The map :func:`resolve_sources` left on ``spec`` (value location -> source id), or None.
-    (Read from pydantic's private-attribute store: attribute access would go through ``__getattr__``.)"""
-    private = getattr(spec, "__pydantic_private__", None)
-    return private.get("_cited") if private else None
+    """The map :func:`resolve_sources` left on ``spec`` (value location -> source id), or None (not
+    resolved yet, or a model without the private attribute)."""
+    return getattr(spec, "_cited", None)
 
 
 def _get(obj: Any, loc: tuple) -> Any:
@@ -595,8 +606,13 @@ def register_kind(kind: str, model: type[BaseModel]) -> None:
     KINDS[kind] = model
 
 
-def validate_document(doc: Document, expect: str | None = None, require_sources: bool = False):
-    """Validate a parsed :class:`Document` into the model its ``kind:`` names."""
+def validate_document(doc: Document, expect: str | None = None, require_sources: bool = False,
+                      all_errors: bool = False):
+    """Validate a parsed :class:`Document` into the model its ``kind:`` names.
+
+    Raises a one-line located :class:`SpecError` at the first problem; with ``all_errors``, a
+    :class:`SpecErrors` holding every schema error of the file (then the sources are checked only
+    when the schema holds: a source check needs the validated values)."""
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error((), "expected a YAML mapping starting with 'kind:'")
@@ -620,16 +636,25 @@ def validate_document(doc: Document, expect: str | None = None, require_sources:
     try:
         spec = model.model_validate(data)
     except ValidationError as exc:
+        if all_errors:
+            raise SpecErrors(_every_error(exc, model, doc)) from None
         raise _first_error(exc, model, doc) from None
-    resolve_sources(spec, doc, require=require_sources)
+    try:
+        resolve_sources(spec, doc, require=require_sources)
+    except SpecError as exc:
+        if all_errors:
+            raise SpecErrors([exc]) from None
+        raise
     return spec
 
 
-def load_spec(path, expect: str | None = None, require_sources: bool = False):
-    """Load and validate a spec file; every problem is a one-line ``path:line:col`` SpecError."""
-    return validate_document(load_yaml(path), expect, require_sources)
+def load_spec(path, expect: str | None = None, require_sources: bool = False, all_errors: bool = False):
+    """Load and validate a spec file; every problem is a one-line ``path:line:col`` SpecError (with
+    ``all_errors``, a :class:`SpecErrors` listing every schema error)."""
+    return validate_document(load_yaml(path), expect, require_sources, all_errors)
 
 
-def parse_spec(text: str, path: str = "<string>", expect: str | None = None, require_sources: bool = False):
+def parse_spec(text: str, path: str = "<string>", expect: str | None = None, require_sources: bool = False,
+               all_errors: bool = False):
     """Validate spec YAML given as text (for tests and tools)."""
-    return validate_document(parse_yaml(text, path), expect, require_sources)
+    return validate_document(parse_yaml(text, path), expect, require_sources, all_errors)

@@ -1,9 +1,11 @@
-"""Units: the one pint registry, strict parsing of value strings, and display unit systems.
+"""Units: the value grammar, the one parse path of values, the pint bridge, and display unit systems.
 
-Units live at the edges: spec files and command-line options give strings such as ``350 Wh/kg``;
-:func:`parse_quantity` checks them against a strict grammar and a dimension and returns a pint
-Quantity; the calculation layer converts once to SI magnitudes (:func:`to_si`) and works on plain
-floats; results are turned back into display units (:func:`from_si`, :func:`display_unit`).
+Units live at the edges: spec files, claim files, command-line options and sweep grids give values
+such as ``350 Wh/kg``; :func:`parse_value` checks them against a strict grammar and a dimension and
+returns their SI magnitude (:class:`Parsed`). Common units are read with the unit table
+(``table.py``, generated from pint) without loading pint; any other unit goes through pint
+(:func:`parse_quantity`, :func:`parse_unit`), built on first use. The calculation layer works on
+plain SI floats; results are turned back into display units (:func:`from_si`, :func:`shown`).
 """
 
 from __future__ import annotations
@@ -339,6 +341,19 @@ def _unit_name(name: str):
         raise UnitError(f"unknown unit {name!r} ({type(exc).__name__})") from None
 
 
+def _multiplies(one: Any) -> bool:
+    """Whether pint Units ``one`` multiply like ordinary units: offset (``degC``) and logarithmic
+    (``dB``, ``octave``) units refuse ``1 u * 1 u`` with pint's public OffsetUnitCalculusError."""
+    import pint
+
+    q = ureg().Quantity(1.0, one)
+    try:
+        q * q
+    except pint.errors.OffsetUnitCalculusError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=512)
 def parse_unit(unit: str):
     """Parse a unit label (``Wh/kg``, ``kWh/100km``, ``MPGe``) into pint Units; UnitError if unknown.
@@ -357,7 +372,7 @@ def parse_unit(unit: str):
             one = _unit_name(name)
         except UnitError as exc:
             raise UnitError(f"{exc} in {shown!r}" if atoms > 1 else str(exc)) from None
-        if not all(registry._is_multiplicative(n) for n in one._units):
+        if not _multiplies(one):
             if "[temperature]" in str(one.dimensionality):
                 raise UnitError(f"offset temperature unit {name!r} is not supported (batcalc values are not "
                                 f"temperatures; use 'K' or 'delta_degC' for a temperature difference)")
@@ -368,7 +383,7 @@ def parse_unit(unit: str):
         result = registry.parse_units(expr)
     except Exception as exc:  # the grammar should make this unreachable; never let pint's errors escape
         raise UnitError(f"malformed unit {shown!r}: {type(exc).__name__}") from None
-    for name, exponent in result._units.items():
+    for name, exponent in registry.Quantity(1.0, result).unit_items():
         if abs(exponent) > MAX_EXPONENT:
             raise UnitError(f"unit {shown!r} has {name}^{exponent:g}: powers above {MAX_EXPONENT} are not allowed")
     for name, exponent in result.dimensionality.items():     # 'Gpc^4*Mpc^4*kpc^4' is [length]^12
@@ -441,8 +456,148 @@ def describe_units(units) -> str:
     return str(dims)
 
 
+#: Dimensions whose values are plain numbers: no unit, '%' or 'percent'.
+_PLAIN_DIMS = ("fraction", "number", "count")
+
+
+class Parsed(NamedTuple):
+    """A value read by :func:`parse_value`.
+
+    ``si``: the magnitude in the SI unit of the expected dimension (C-rates in 1/s; with no expected
+    dimension, in pint's base units); ``number`` and ``unit``: the number and unit label as written
+    ('' for none, '1/h' for a C-rate written '2 C'); ``text``: what to show for it (the text stripped,
+    ``f'{n:g}'`` for a bare number from a file, ``'2 C'`` for a C-rate); ``dims``: the dimension
+    signature (pint's dimensionality as text, e.g. ``'[length] ** 2 / [time] ** 2'``).
+    """
+
+    si: float
+    number: float
+    unit: str
+    text: str
+    dims: str
+
+
+def _fraction_rule(number: float, raw: Any) -> None:
+    """The fraction rule, the one place it is coded: a bare number is a fraction only from 0 to 1
+    ('0.8'); '80' could mean 80 % or 8000 %, so it is refused as ambiguous (write '80 %').
+
+    ``raw`` is what was given, quoted in the message: text as ``'80'``, a number from a file as
+    ``80`` (a whole float as ``80``, not ``80.0``)."""
+    if not 0 <= number <= 1:
+        if isinstance(raw, str):
+            shown = repr(raw.strip())
+        else:
+            shown = f"{raw:g}"
+            shown = shown if float(shown) == raw else repr(raw)
+        raise UnitError(f"bare number {shown} is ambiguous for a fraction: write '{number:g} %' or a "
+                        f"fraction between 0 and 1")
+
+
+def _check_form(number: float, unit: str, shown: str, dim: str | None) -> None:
+    """Checks of a split value that need no units: the dimension is known, a dimensionless value has
+    no unit, '%' or 'percent' (and obeys the fraction rule), any other value has a unit."""
+    if dim is None:
+        return
+    if dim not in DIMENSIONS:
+        raise UnitError(f"unknown dimension {dim!r}")
+    if dim in _PLAIN_DIMS:
+        if unit not in _DIMENSIONLESS_UNITS:
+            d = DIMENSIONS[dim]
+            raise UnitError(f"{shown!r} is not {'an' if d.label[0] in 'aeiou' else 'a'} {d.label}: write a plain "
+                            f"number{' or a percentage' if dim == 'fraction' else ''}, e.g. "
+                            f"'{'80 %' if dim == 'fraction' else '0.25'}'")
+        if dim == "fraction" and not unit:
+            _fraction_rule(number, shown)
+    elif not unit:
+        d = DIMENSIONS[dim]
+        raise UnitError(f"{shown!r} has no unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
+
+
+def parse_value(raw: Any, dim: str | None = None) -> Parsed:
+    """Read a value given as text (``'350 Wh/kg'``, ``'80 %'``, ``'2 C'``) or as a number from a file,
+    expecting dimension ``dim`` (a name in :data:`DIMENSIONS`; None: any dimension, angles refused).
+
+    The one parse path of values: spec files, claim files, command-line options, sweep grids and
+    constant-speed cycles all come here. The number follows the strict grammar of
+    :func:`split_value`; units in :data:`COMMON_UNITS` are converted with the unit table (no pint);
+    other units go through pint (:func:`parse_quantity`), which also words the errors. A bare number
+    is allowed only for dimensionless values (:func:`_fraction_rule` for fractions); a C-rate is
+    ``'<number> C'`` (C = 1/h). Raises :class:`UnitError` with a one-line message.
+    """
+    if not isinstance(raw, str):
+        return _parse_number(raw, dim)
+    number, unit = split_value(raw)
+    unit = unit.strip()
+    shown = raw.strip()
+    if unit and dim is not None:                          # the common cases first: a table unit, a percentage
+        if dim in _PLAIN_DIMS:
+            if unit == "%" or unit == "percent":
+                return Parsed(number / 100.0, number, unit, shown, "dimensionless")
+        else:
+            units, dims = _TABLE or _load_table()
+            entry = units.get(unit)
+            if entry is not None and entry[1] == dims.get(dim):
+                return Parsed(number * entry[0], number, unit, shown, entry[1])
+    _check_form(number, unit, shown, dim)
+    if dim in _PLAIN_DIMS:
+        return Parsed(number / 100.0 if unit else number, number, unit, shown, "dimensionless")
+    if dim == "c_rate" and unit == "C":
+        return Parsed(number / 3600.0, number, "1/h", f"{number:g} C", "1 / [time]")
+    entry = _table_entry(unit or "dimensionless", dim)
+    if entry is not None:
+        return Parsed(number * entry[0], number, unit, shown, entry[1])
+    q = parse_quantity(raw, dim)          # any other unit: pint, with its checks and messages
+    if dim is None:
+        q = refuse_angles(q, raw)
+        return Parsed(float(q.to_base_units().magnitude), number, unit, shown, str(q.dimensionality))
+    return Parsed(to_si(q, dim), number, unit, shown, unit_table()["dims"][dim])
+
+
+def _parse_number(raw: Any, dim: str | None) -> Parsed:
+    """A value a file gave as a number: only dimensionless values may be bare numbers (finite and in
+    range); booleans, null, lists and mappings are refused (YAML ``true`` is not 1)."""
+    if dim is None:
+        raise UnitError(f"expected a string '<number> <unit>', got {type(raw).__name__}")
+    d = DIMENSIONS[dim]
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        got = repr(raw) if isinstance(raw, (bool, type(None))) else f"a {type(raw).__name__}"
+        got = got if len(got) <= 60 else got[:57] + "..."
+        raise UnitError(f"expected a {d.label} such as '{'2 C' if dim == 'c_rate' else '1 ' + d.example}', got {got}")
+    number = float(raw) if abs(raw) < 1e300 else float("inf")
+    check_magnitude(number, str(raw) if len(str(raw)) <= 30 else str(raw)[:27] + "...")
+    if dim == "c_rate":
+        raise UnitError(f"bare number {raw!r}: write a C-rate as '<number> C', e.g. '{number:g} C'")
+    if dim not in _PLAIN_DIMS:
+        raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
+    if dim == "fraction":
+        _fraction_rule(number, raw)
+    return Parsed(number, number, "", f"{raw:g}", "dimensionless")
+
+
+@lru_cache(maxsize=64)
+def _signature(dims: str) -> tuple[tuple[str, float], ...]:
+    """A dimension signature (``'[length] ** 2 / [time] ** 2'``) as sorted (base, exponent) pairs,
+    so that pint's different orderings of the same dimension compare equal."""
+    out: dict[str, float] = {}
+    for m in re.finditer(r"(^|\s[*/]\s)(\[\w+\]|1)(?: \*\* (-?[0-9.]+))?", dims):
+        if m.group(2) != "1":
+            exponent = float(m.group(3) or 1) * (-1 if "/" in m.group(1) else 1)
+            out[m.group(2)] = out.get(m.group(2), 0) + exponent
+    return tuple(sorted((k, v) for k, v in out.items() if v))
+
+
+def _table_entry(unit: str, dim: str | None) -> list[Any] | None:
+    """``[SI factor, signature]`` of a unit label from the unit table when it has dimension ``dim``
+    (any dimension if None), else None (not a common unit, or the wrong dimension: pint words that)."""
+    entry: list[Any] | None = unit_table()["units"].get(unit)
+    if entry is None or dim is None or entry[1] == unit_table()["dims"][dim]:
+        return entry
+    return entry if _signature(entry[1]) == _signature(unit_table()["dims"][dim]) else None
+
+
 def parse_quantity(text: str, dim: str | None = None):
-    """Parse ``'<number> <unit>'`` into a pint Quantity, checking the dimension ``dim`` if given.
+    """Parse ``'<number> <unit>'`` into a pint Quantity, checking the dimension ``dim`` if given (the
+    pint bridge behind :func:`parse_value`, for any unit pint knows).
 
     Raises :class:`UnitError` for malformed text, unknown units, non-finite or out-of-range numbers
     and values of the wrong dimension (naming the expected one with an example unit). Dimensionless
@@ -452,22 +607,9 @@ def parse_quantity(text: str, dim: str | None = None):
     number, unit = split_value(text)
     unit = unit.strip()
     shown = text.strip()
-    if dim is not None and dim not in DIMENSIONS:
-        raise UnitError(f"unknown dimension {dim!r}")
+    _check_form(number, unit, shown, dim)
     if dim == "c_rate" and unit == "C":
         return ureg().Quantity(number, parse_unit("1/h"))
-    if dim in ("fraction", "number", "count"):
-        if unit not in _DIMENSIONLESS_UNITS:
-            d = DIMENSIONS[dim]
-            raise UnitError(f"{shown!r} is not {'an' if d.label[0] in 'aeiou' else 'a'} {d.label}: write a plain "
-                            f"number{' or a percentage' if dim == 'fraction' else ''}, e.g. "
-                            f"'{'80 %' if dim == 'fraction' else '0.25'}'")
-        if dim == "fraction" and not unit and not 0 <= number <= 1:
-            raise UnitError(f"bare number {shown!r} is ambiguous for a fraction: write '{number:g} %' or a "
-                            f"fraction between 0 and 1")
-    elif dim is not None and not unit:
-        d = DIMENSIONS[dim]
-        raise UnitError(f"{shown!r} has no unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
     try:
         units = parse_unit(unit)
     except UnitError as exc:
@@ -500,6 +642,15 @@ def unit_table() -> dict:
     return {"units": UNITS, "dims": DIMS}
 
 
+_TABLE: list[dict[str, Any]] = []          # [UNITS, DIMS] once loaded: parse_value reads it per value
+
+
+def _load_table() -> list[dict[str, Any]]:
+    table = unit_table()
+    _TABLE[:] = [table["units"], table["dims"]]
+    return _TABLE
+
+
 def build_unit_table() -> dict:
     """The unit table computed with pint (what ``unit_table.py`` must hold)."""
     table: dict = {"units": {}, "dims": {}}
@@ -509,39 +660,6 @@ def build_unit_table() -> dict:
     for name, d in DIMENSIONS.items():
         table["dims"][name] = str(parse_unit(d.si).dimensionality)
     return table
-
-
-def parse_si(text: str, dim: str) -> tuple[float, str, float]:
-    """Parse ``'<number> <unit>'`` of dimension ``dim``: returns (number, unit label, SI magnitude).
-
-    The same checks as :func:`parse_quantity`; units in :data:`COMMON_UNITS` are converted with the
-    precomputed table, without loading pint.
-    """
-    number, unit = split_value(text)
-    unit = unit.strip()
-    if dim in ("fraction", "number", "count"):
-        if unit in ("%", "percent"):
-            return number, unit, number / 100.0
-        if unit == "" and (dim != "fraction" or 0 <= number <= 1):
-            return number, unit, number
-    elif unit and dim in DIMENSIONS and dim != "c_rate":
-        entry = unit_table()["units"].get(unit)
-        if entry is not None and entry[1] == unit_table()["dims"][dim]:
-            return number, unit, number * entry[0]
-    q = parse_quantity(text, dim)          # anything else: pint, with its checks and messages
-    return number, unit, to_si(q, dim)
-
-
-def parse_any(text: str) -> tuple[float, str, float, str]:
-    """Parse ``'<number> <unit>'`` of any dimension: (number, unit label, magnitude in base units,
-    dimension signature). Units in :data:`COMMON_UNITS` are converted without loading pint."""
-    number, unit = split_value(text)
-    unit = unit.strip()
-    entry = unit_table()["units"].get(unit if unit else "dimensionless")
-    if entry is not None:
-        return number, unit, number * entry[0], entry[1]
-    q = refuse_angles(parse_quantity(text), text)
-    return number, unit, float(q.to_base_units().magnitude), str(q.dimensionality)
 
 
 def refuse_angles(q, text: str):
@@ -603,22 +721,32 @@ def display_unit(dim: str, system: str = "metric") -> str:
     return table[dim]
 
 
-def convert(text: str, target: str):
-    """Convert a value string to the ``target`` unit; returns a Quantity in ``target``.
+def convert(text: str, target: str) -> float:
+    """Convert a value string to the ``target`` unit; returns the magnitude in ``target``.
 
     Reciprocal pairs are converted by inversion when the dimensions are inverse to each other,
     e.g. consumption ``15 kWh/100km`` -> ``4.14 mi/kWh`` or ``139.6 MPGe`` (1 MPGe = 1 mile per
-    33.705 kWh).
+    33.705 kWh). Common units (:data:`COMMON_UNITS`) are converted with the unit table, without pint.
     """
-    q = refuse_angles(parse_quantity(text), text)
+    value = parse_value(text, None)
+    to = unit_table()["units"].get(target.strip())
+    if to is not None and (value.unit or "dimensionless") in unit_table()["units"]:      # both in the table
+        same, mine = _signature(to[1]), _signature(value.dims)
+        if mine == same:
+            return value.si / float(to[0])
+        if mine == tuple((k, -v) for k, v in same):
+            if value.number == 0:
+                raise UnitError(f"cannot convert {text.strip()!r} to {target}: the reciprocal of zero is infinite")
+            return 1.0 / value.si / float(to[0])
+    q = refuse_angles(parse_quantity(text), text)          # uncommon units, and every error: pint
     target_units = parse_unit(target)
     refuse_angles(ureg().Quantity(1.0, target_units), f"1 {target}")
     if q.dimensionality == target_units.dimensionality:     # unit sizes are bounded (parse_unit): finite
-        return q.to(target_units)
+        return float(q.to(target_units).magnitude)
     if q.dimensionality == (1 / target_units).dimensionality:
         if q.magnitude == 0:
             raise UnitError(f"cannot convert {text.strip()!r} to {target}: the reciprocal of zero is infinite")
-        return (1 / q).to(target_units)
+        return float((1 / q).to(target_units).magnitude)
     raise UnitError(f"cannot convert {text.strip()!r} ({describe_units(q)}) to {target!r} "
                     f"({describe_units(target_units)}): the dimensions differ")
 
@@ -696,6 +824,9 @@ def parse_grid(text: str, dim: str, option: str = "grid"):
         raise UnitError(f"{option}: values must be positive in {text!r}")
     if np.any(values < MIN_MAGNITUDE):
         raise UnitError(f"{option}: values must be at least {MIN_MAGNITUDE:g} in {text!r}")
+    entry = _table_entry(unit, dim)          # the unit once, as parse_value reads it: common units need no pint
+    if entry is not None:
+        return values * entry[0]
     try:
         check_dimension(ureg().Quantity(1.0, parse_unit(unit)), dim, f"{text.strip()}")
     except UnitError as exc:
