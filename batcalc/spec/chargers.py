@@ -18,11 +18,11 @@ checked against its connector's: the power of a connector class in the sources i
 
 
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import Field, field_validator, model_validator
 
-from batcalc.spec.model import ID_PATTERN, Qty, Source, Strict, Value, register_kind
+from batcalc.spec.model import ID_PATTERN, Q, Source, Strict, Value, register_kind
 
 KindOf = Literal["connector", "station"]
 
@@ -35,10 +35,10 @@ class ChargerSpec(Strict):
     kind_of: KindOf = Field("connector", description="connector (a connector or standard) or station (a station "
                                                      "rating, e.g. ccs-350kw)")
     connector: Optional[str] = Field(None, description="a station's connector class: the id of a connector entry")
-    max_power: Qty("power")
-    max_voltage: Optional[Qty("voltage")] = Field(None, description="highest DC output voltage")
-    min_voltage: Optional[Qty("voltage")] = Field(None, description="lowest DC output voltage")
-    max_current: Optional[Qty("current")] = None
+    max_power: Annotated[Value, Q("power")]
+    max_voltage: Optional[Annotated[Value, Q("voltage")]] = Field(None, description="highest DC output voltage")
+    min_voltage: Optional[Annotated[Value, Q("voltage")]] = Field(None, description="lowest DC output voltage")
+    max_current: Optional[Annotated[Value, Q("current")]] = None
     notes: Optional[str] = None
 
     @model_validator(mode="after")

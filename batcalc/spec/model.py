@@ -1,6 +1,6 @@
 """Pydantic models of what spec files hold: values with units and sources, cells, sources.
 
-A dimensional field is declared as ``Qty("specific_energy")``: it accepts ``"350 Wh/kg"`` or the
+A dimensional field is declared as ``Annotated[Value, Q("specific_energy")]``: it accepts ``"350 Wh/kg"`` or the
 long form ``{value: "350 Wh/kg", source: id, note: ..., assumption: ...}`` and becomes a
 :class:`Value` holding a pint Quantity of the checked dimension. Validation errors are turned into
 one-line :class:`~batcalc.errors.SpecError` messages located at ``file:line:col``.
@@ -182,8 +182,14 @@ class _Quantity:
         return _schema_for(self.dim)
 
 
-def Qty(dim: str, positive: bool = True, allow_zero: bool = False):
-    """Annotated type of a field holding a :class:`Value` of dimension ``dim`` (see module doc)."""
+def Q(dim: str, positive: bool = True, allow_zero: bool = False) -> _Quantity:
+    """The marker of a :class:`Value` field of dimension ``dim``: ``x: Annotated[Value, Q("mass")]``
+    (``positive``: above zero, or at least zero with ``allow_zero``; see the module doc)."""
+    return _Quantity(dim, positive, allow_zero)
+
+
+def Qty(dim: str, positive: bool = True, allow_zero: bool = False) -> Any:
+    """``Annotated[Value, Q(dim, ...)]`` built at run time (for models made with ``create_model``)."""
     return Annotated[Value, _Quantity(dim, positive, allow_zero)]
 
 
@@ -231,21 +237,21 @@ class Sourced(Strict):
     note: Optional[str] = None
 
 
-Fraction = Qty("fraction", allow_zero=True)
+Fraction = Annotated[Value, Q("fraction", allow_zero=True)]
 
 
 class Electrical(Strict):
-    nominal_voltage: Optional[Qty("voltage")] = None
-    capacity: Optional[Qty("charge")] = Field(None, description="nominal capacity")
-    energy: Optional[Qty("energy")] = Field(None, description="nominal energy (V x Ah if left out)")
+    nominal_voltage: Optional[Annotated[Value, Q("voltage")]] = None
+    capacity: Optional[Annotated[Value, Q("charge")]] = Field(None, description="nominal capacity")
+    energy: Optional[Annotated[Value, Q("energy")]] = Field(None, description="nominal energy (V x Ah if left out)")
 
 
 class CellDimensions(Strict):
-    diameter: Optional[Qty("length")] = None
-    height: Optional[Qty("length")] = None
-    length: Optional[Qty("length")] = None
-    width: Optional[Qty("length")] = None
-    thickness: Optional[Qty("length")] = None
+    diameter: Optional[Annotated[Value, Q("length")]] = None
+    height: Optional[Annotated[Value, Q("length")]] = None
+    length: Optional[Annotated[Value, Q("length")]] = None
+    width: Optional[Annotated[Value, Q("length")]] = None
+    thickness: Optional[Annotated[Value, Q("length")]] = None
 
     @model_validator(mode="after")
     def _shape(self) -> "CellDimensions":
@@ -261,21 +267,21 @@ class CellDimensions(Strict):
 
 
 class Physical(Strict):
-    mass: Optional[Qty("mass")] = None
-    volume: Optional[Qty("volume")] = None
+    mass: Optional[Annotated[Value, Q("mass")]] = None
+    volume: Optional[Annotated[Value, Q("volume")]] = None
     dimensions: Optional[CellDimensions] = None
 
 
 class EnergyDensity(Strict):
     level: Literal["cell", "pack"] = Field("cell", description="what the figures describe: cell or pack")
-    gravimetric: Optional[Qty("specific_energy")] = None
-    volumetric: Optional[Qty("energy_density")] = None
+    gravimetric: Optional[Annotated[Value, Q("specific_energy")]] = None
+    volumetric: Optional[Annotated[Value, Q("energy_density")]] = None
 
 
 class ChargeClaim(Sourced):
     from_soc: Optional[Fraction] = Field(None, description="start SoC; leave out when the source does not say")
     to_soc: Fraction
-    time: Qty("time")
+    time: Annotated[Value, Q("time")]
 
     @model_validator(mode="after")
     def _window(self) -> "ChargeClaim":
@@ -287,7 +293,7 @@ class ChargeClaim(Sourced):
 
 
 class Charging(Strict):
-    max_c_rate: Optional[Qty("c_rate")] = Field(None, description="max continuous charge C-rate, e.g. '3 C'")
+    max_c_rate: Optional[Annotated[Value, Q("c_rate")]] = Field(None, description="max continuous charge C-rate, e.g. '3 C'")
     claims: list[ChargeClaim] = []
 
 
@@ -320,9 +326,9 @@ TestCycle = Literal["CLTC", "NEDC", "WLTP", "EPA", "unknown"]
 
 
 class RangeClaim(Sourced):
-    distance: Qty("length")
+    distance: Annotated[Value, Q("length")]
     test_cycle: TestCycle = "unknown"
-    pack_energy: Optional[Qty("energy")] = None
+    pack_energy: Optional[Annotated[Value, Q("energy")]] = None
     vehicle: Optional[str] = None
 
 

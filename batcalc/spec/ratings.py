@@ -1,10 +1,10 @@
 """The model of ``specs/rating_bands.yaml``: published bands of range ratios between test cycles."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from batcalc.spec.model import Qty, Source, Sourced, Strict, register_kind
+from batcalc.spec.model import Q, Source, Sourced, Strict, Value, register_kind
 
 Rating = Literal["wltp", "epa", "cltc", "nedc"]
 
@@ -14,8 +14,8 @@ class Band(Sourced):
 
     from_rating: Rating = Field(alias="from")
     to_rating: Rating = Field(alias="to")
-    low: Qty("fraction")
-    high: Qty("fraction")
+    low: Annotated[Value, Q("fraction")]
+    high: Annotated[Value, Q("fraction")]
 
     model_config = Sourced.model_config | {"populate_by_name": True}
 

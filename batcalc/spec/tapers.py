@@ -1,18 +1,18 @@
 """The model of ``specs/tapers.yaml``: default charge tapers per chemistry family, sourced."""
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import Field, model_validator
 
 from batcalc.spec import ID_PATTERN
-from batcalc.spec.model import Qty, Source, Sourced, Strict, register_kind
+from batcalc.spec.model import Q, Source, Sourced, Strict, Value, register_kind
 
 Family = Literal["lfp", "nmc", "silicon", "solid-state"]
 
 
 class TaperPoint(Strict):
-    soc: Qty("fraction", allow_zero=True) = Field(description="state of charge, e.g. '50 %'")
-    share: Qty("fraction", allow_zero=True) = Field(description="share of the peak C-rate allowed there")
+    soc: Annotated[Value, Q("fraction", allow_zero=True)] = Field(description="state of charge, e.g. '50 %'")
+    share: Annotated[Value, Q("fraction", allow_zero=True)] = Field(description="share of the peak C-rate allowed there")
 
 
 class TaperSpec(Sourced):

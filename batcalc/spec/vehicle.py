@@ -1,10 +1,10 @@
 """The vehicle spec model (``kind: vehicle``): masses, road load, drivetrain, sources."""
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import Field, field_validator, model_validator
 
-from batcalc.spec.model import ID_PATTERN, Qty, Source, Sourced, Strict, register_kind
+from batcalc.spec.model import ID_PATTERN, Q, Source, Sourced, Strict, Value, register_kind
 
 #: Bounds outside which a vehicle value is a typo, not a vehicle (SI: kg, m^2; fractions).
 PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0.05, ""),
@@ -13,26 +13,26 @@ PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0
 
 
 class ReferencePack(Strict):
-    energy: Qty("energy") = Field(description="gross (nominal) energy of the pack the vehicle ships with")
-    mass: Optional[Qty("mass")] = None
+    energy: Annotated[Value, Q("energy")] = Field(description="gross (nominal) energy of the pack the vehicle ships with")
+    mass: Optional[Annotated[Value, Q("mass")]] = None
 
 
 class CoastDown(Strict):
-    f0: Qty("force", allow_zero=True)
-    f1: Qty("force_per_speed", allow_zero=True)
-    f2: Qty("force_per_speed2", allow_zero=True)
+    f0: Annotated[Value, Q("force", allow_zero=True)]
+    f1: Annotated[Value, Q("force_per_speed", allow_zero=True)]
+    f2: Annotated[Value, Q("force_per_speed2", allow_zero=True)]
 
 
 class MeasuredConsumption(Strict):
-    value: Qty("consumption") = Field(description="consumption at the battery, e.g. '150 Wh/km'")
+    value: Annotated[Value, Q("consumption")] = Field(description="consumption at the battery, e.g. '150 Wh/km'")
     cycle: Optional[str] = None
-    at_mass: Qty("mass") = Field(description="total mass the figure was measured at")
-    per_100kg: Qty("consumption", allow_zero=True) = Field(description="change per extra 100 kg")
+    at_mass: Annotated[Value, Q("mass")] = Field(description="total mass the figure was measured at")
+    per_100kg: Annotated[Value, Q("consumption", allow_zero=True)] = Field(description="change per extra 100 kg")
 
 
 class MapPoint(Strict):
-    load: Qty("fraction", allow_zero=True) = Field(description="output power as a share of rated power, e.g. '20 %'")
-    efficiency: Qty("fraction") = Field(description="motor-and-inverter efficiency there, e.g. '94 %'")
+    load: Annotated[Value, Q("fraction", allow_zero=True)] = Field(description="output power as a share of rated power, e.g. '20 %'")
+    efficiency: Annotated[Value, Q("fraction")] = Field(description="motor-and-inverter efficiency there, e.g. '94 %'")
 
 
 class MotorMap(Sourced):
@@ -55,12 +55,12 @@ class MotorMap(Sourced):
 class PowertrainSpec(Sourced):
     """The load-dependent powertrain: motor, gear, regeneration, battery (see batcalc.physics.powertrain)."""
 
-    motor_rated_power: Qty("power") = Field(description="the traction motor's rated (peak) output, e.g. '150 kW'")
+    motor_rated_power: Annotated[Value, Q("power")] = Field(description="the traction motor's rated (peak) output, e.g. '150 kW'")
     motor_map: Optional[MotorMap] = Field(None, description="efficiency by load [default: FASTSim's default map]")
-    transmission_efficiency: Optional[Qty("fraction")] = Field(None, description="gear efficiency [default: 98 %]")
-    battery_efficiency: Optional[Qty("fraction")] = Field(
+    transmission_efficiency: Optional[Annotated[Value, Q("fraction")]] = Field(None, description="gear efficiency [default: 98 %]")
+    battery_efficiency: Optional[Annotated[Value, Q("fraction")]] = Field(
         None, description="one-way battery efficiency [default: 98.5 %, a 97 % round trip]")
-    regen_efficiency: Optional[Qty("fraction", allow_zero=True)] = Field(
+    regen_efficiency: Optional[Annotated[Value, Q("fraction", allow_zero=True)]] = Field(
         None, description="motor efficiency when regenerating [default: the map at zero load]")
     regen_fades: bool = Field(True, description="regeneration fades below ~15 km/h (FASTSim 2's curve)")
 
@@ -72,21 +72,21 @@ class VehicleSpec(Strict):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
     vehicle_class: Literal["car", "suv", "light-truck", "medium-truck", "heavy-truck"] = Field("car", alias="class")
-    mass_without_battery: Qty("mass") = Field(description="curb mass minus the traction pack")
+    mass_without_battery: Annotated[Value, Q("mass")] = Field(description="curb mass minus the traction pack")
     reference_pack: Optional[ReferencePack] = None
-    payload: Qty("mass", allow_zero=True) = Field(description="load carried in range calculations")
-    max_gross_mass: Optional[Qty("mass")] = None
-    drag_coefficient: Optional[Qty("number")] = None
-    frontal_area: Optional[Qty("area")] = None
-    rolling_resistance: Optional[Qty("number")] = None
+    payload: Annotated[Value, Q("mass", allow_zero=True)] = Field(description="load carried in range calculations")
+    max_gross_mass: Optional[Annotated[Value, Q("mass")]] = None
+    drag_coefficient: Optional[Annotated[Value, Q("number")]] = None
+    frontal_area: Optional[Annotated[Value, Q("area")]] = None
+    rolling_resistance: Optional[Annotated[Value, Q("number")]] = None
     coast_down: Optional[CoastDown] = None
-    rotational_mass_factor: Optional[Qty("number", allow_zero=True)] = None
-    rotating_mass: Optional[Qty("mass", allow_zero=True)] = Field(
+    rotational_mass_factor: Optional[Annotated[Value, Q("number", allow_zero=True)]] = None
+    rotating_mass: Optional[Annotated[Value, Q("mass", allow_zero=True)]] = Field(
         None, description="fixed equivalent mass of wheels and motor (n I / r^2), instead of rotational_mass_factor")
     powertrain: Optional[PowertrainSpec] = None
-    drivetrain_efficiency: Optional[Qty("fraction")] = None
-    regen_fraction: Optional[Qty("fraction", allow_zero=True)] = None
-    auxiliary_power: Optional[Qty("power", allow_zero=True)] = None
+    drivetrain_efficiency: Optional[Annotated[Value, Q("fraction")]] = None
+    regen_fraction: Optional[Annotated[Value, Q("fraction", allow_zero=True)]] = None
+    auxiliary_power: Optional[Annotated[Value, Q("power", allow_zero=True)]] = None
     measured_consumption: Optional[MeasuredConsumption] = None
     notes: Optional[str] = None
     sources: list[Source] = []
