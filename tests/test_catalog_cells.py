@@ -35,9 +35,10 @@ def test_the_mainstream_cells_are_in_the_catalogue():
     for cell_id in ("panasonic-ncr18650b", "samsung-inr21700-50e", "samsung-inr21700-50s",
                     "samsung-icr18650-26c", "tenpower-inr21700-40tg", "tesla-4680"):
         assert cell_id in DATASHEET_CELLS, cell_id
-    for cell_id in ("panasonic-ncr18650ga", "molicel-inr21700-m50a", "eve-lf105", "eve-lf230"):
+    for cell_id in ("panasonic-ncr18650ga", "molicel-inr21700-m50a", "molicel-inr18650-p26a", "murata-us18650vtc6",
+                    "murata-us21700vtc6a", "eve-lf105", "eve-lf230"):
         assert cell_id in FORMAT_CELLS, cell_id
-    assert len(DATASHEET_CELLS) >= 6 and len(FORMAT_CELLS) >= 10
+    assert len(DATASHEET_CELLS) >= 6 and len(FORMAT_CELLS) >= 13
 
 
 @pytest.mark.parametrize("cell_id", [
@@ -128,3 +129,20 @@ def test_ncr18650ga_and_eve_prismatic_headline_figures():
         assert cell.get("volumetric") / WH_PER_L == pytest.approx(3.2 * ah / litres)
         assert cell.get("cycles") == cycles
         assert cell.figures["volume"].derived        # box volume from the three published sides
+
+
+def test_murata_and_molicel_listing_figures():
+    # Murata products-search listing as quoted in battery-data: VTC6 3,120 mAh, 3.6 V, 46.6 g,
+    # 18.0 x 65.0 mm; VTC6A 4,100 mAh, 3.6 V, 67.5 g, 21.0 x 70.0 mm
+    for cell_id, ah, g, d_mm, h_mm in (("murata-us18650vtc6", 3.12, 46.6, 18.0, 65.0),
+                                       ("murata-us21700vtc6a", 4.1, 67.5, 21.0, 70.0)):
+        cell = load_cell(cell_id)
+        litres = math.pi * (d_mm / 2) ** 2 * h_mm / 1e6
+        assert cell.get("gravimetric") / WH == pytest.approx(3.6 * ah / (g / 1000))
+        assert cell.get("volumetric") / WH_PER_L == pytest.approx(3.6 * ah / litres)
+    # Molicel P26A page as quoted in battery-data: "Energy Density 535 Wh/L and 190 Wh/kg", given and
+    # within 3 % of 3.6 V x 2.6 Ah over 50 g and 18.6 x 65.2 mm (so no mismatch warning)
+    p26a = load_cell("molicel-inr18650-p26a")
+    assert p26a.get("gravimetric") / WH == pytest.approx(190)
+    assert p26a.get("volumetric") / WH_PER_L == pytest.approx(535)
+    assert p26a.figures["gravimetric"].derived is None and p26a.warnings == []
