@@ -107,7 +107,7 @@ def test_ragone_of_the_catalogue_leaves_out_cells_lacking_a_density():
     left = {lo["id"]: lo["missing"] for lo in data["left_out"]}
     assert shown | set(left) == set(catalog_ids("cell")) and not shown & set(left)
     assert left["catl-condensed"] == ["Wh/L"]
-    assert left["panasonic-ncr18650b"] == ["Wh/kg", "Wh/L"]
+    assert left["catl-shenxing-lfp"] == ["Wh/kg", "Wh/L"]
     for i in shown:
         c = load_cell(i)
         assert c.get("gravimetric") is not None and c.get("volumetric") is not None
@@ -317,7 +317,7 @@ def test_missing_folder_and_bad_inputs_are_one_line_errors(mpl, plot, tmp_path):
         (("ragone", "-o", str(tmp_path / "nope" / "r.png")), "does not exist"),
         (("ragone", "no-such-cell", "-o", str(tmp_path / "r.png")), "no cell 'no-such-cell'"),
         (("ragone", "catl-condensed", "-o", str(tmp_path / "r.png")), "no cell to plot"),
-        (("range", "panasonic-ncr18650b", "--vehicle", "mid-sedan", "-o", str(tmp_path / "r.png")), "gravimetric"),
+        (("range", "catl-shenxing-lfp", "--vehicle", "mid-sedan", "-o", str(tmp_path / "r.png")), "gravimetric"),
         (("charge", "gac-aion-ssb-300", "-o", str(tmp_path / "r.png")), "no charge claim"),
         (("charge", "huineng-llcb", "--pack-energy", "3 kg", "-o", str(tmp_path / "r.png")), "--pack-energy"),
     ]:
