@@ -448,7 +448,10 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
          f"{'show' if kind is SpecKind.cell else 'check' if kind is SpecKind.claim else 'range gac-aion-ssb-350 --vehicle'} {path}")
 
 
+from batcalc.cli.importers import import_fastsim_cmd  # noqa: E402
 from batcalc.cli.plot import plot_app  # noqa: E402  (the plot commands, matplotlib loaded only when plotting)
+
+app.command("import-fastsim")(import_fastsim_cmd)
 
 app.add_typer(plot_app, name="plot")
 

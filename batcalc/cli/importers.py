@@ -1,0 +1,41 @@
+"""``batcalc import-fastsim``: a vehicle spec from an NREL FASTSim vehicle file."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from batcalc.cli.common import emit, handles_errors
+
+
+@handles_errors
+def import_fastsim_cmd(
+        path: Annotated[str, typer.Argument(metavar="FILE", help="a FASTSim 3 vehicle file (YAML, as written by "
+                                                                 "fastsim's Vehicle.to_yaml())")],
+        output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="OUT",
+                                                      help="spec file to write [default: print it]")] = None,
+        force: Annotated[bool, typer.Option("--force", help="replace OUT if it exists")] = False) -> None:
+    """Convert a FASTSim battery-electric vehicle into a batcalc vehicle spec: road load, wheel inertia,
+    motor power and efficiency map, gear, battery and auxiliaries, each citing the file; the pack mass is
+    an assumption when the file gives none (said in the spec).
+
+    \b
+    Example: batcalc import-fastsim "2022 Tesla Model 3 RWD.yaml" -o model3.yaml
+    """
+    from batcalc.io.safefile import write_new
+    from batcalc.io.yamlfile import load_yaml
+    from batcalc.spec.fastsim import fastsim_spec_text
+
+    doc = load_yaml(path)
+    try:
+        text = fastsim_spec_text(doc.data, str(path))
+    except Exception as exc:                 # errors about the file's content: locate them at the file
+        from batcalc.errors import BatcalcError, SpecError
+
+        if isinstance(exc, BatcalcError):
+            raise SpecError(str(exc), str(path)) from None
+        raise
+    if output is None:
+        emit(text.rstrip("\n"))
+    else:
+        write_new(output, text.encode("utf-8"), force=force)
+        emit(f"wrote {output}: try batcalc range gac-aion-ssb-350 --vehicle {output}")
