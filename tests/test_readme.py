@@ -53,7 +53,7 @@ def _command_table() -> list[tuple[str, str]]:
 
     text = README.read_text(encoding="utf-8")
     table = text[text.index("<!-- commands -->"):].split("\n\n", 1)[0]
-    return re.findall(r"^\| `([a-z]+)` \| [^|]+ \| `batcalc ([^`]+)` \|$", table, re.MULTILINE)
+    return re.findall(r"^\| `([a-z-]+)` \| [^|]+ \| `batcalc ([^`]+)` \|$", table, re.MULTILINE)
 
 
 def test_command_table_names_every_command():
@@ -79,6 +79,7 @@ def test_command_table_examples_run(name, example, tmp_path, monkeypatch):
     if name == "plot":
         pytest.importorskip("matplotlib")
     monkeypatch.chdir(tmp_path)          # `new` and `plot` write files
-    result = CliRunner().invoke(app, shlex.split(example))
+    args = [str(ROOT / a) if (ROOT / a).is_file() else a for a in shlex.split(example)]   # files in the checkout
+    result = CliRunner().invoke(app, args)
     assert result.exit_code in (0, 1), (example, result.stdout, result.stderr)
     assert result.stdout.strip()
