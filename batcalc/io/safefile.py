@@ -15,7 +15,7 @@ def _exists_message(target: Path) -> str:
     return f"{target} exists; not overwriting it (use --force to replace it)"
 
 
-def check_target(path: str | os.PathLike, force: bool = False) -> Path:
+def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
     """Check that ``path`` may be written: its folder exists, and it is new, or (with ``force``) a
     regular file or a link. Devices, pipes, sockets and folders are never replaced, even with
     ``force`` (``-o /dev/null --force`` must not turn the device into a file)."""
@@ -39,7 +39,7 @@ def check_target(path: str | os.PathLike, force: bool = False) -> Path:
     return target
 
 
-def write_new(path: str | os.PathLike, data: bytes, force: bool = False) -> Path:
+def write_new(path: str | os.PathLike[str], data: bytes, force: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically (temp file in the same folder, then rename).
 
     Refuses what :func:`check_target` refuses; a failure leaves nothing behind.

@@ -15,9 +15,14 @@ import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from batcalc.errors import SpecError
+
+if TYPE_CHECKING:      # PyYAML is imported where it is used (start-up time); its stubs: types-PyYAML
+    from yaml import CBaseLoader
+    from yaml.events import Event, ScalarEvent
+    from yaml.nodes import Node
 
 #: Limits on what a spec file may be (documented in the README's Limits section).
 MAX_FILE_BYTES = 1 << 20          # 1 MiB; the largest real spec is a few kB
@@ -43,7 +48,21 @@ _BAD_CHAR_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202
 #: Explicit tags that change nothing: ``!!str``, ``!!map``, ``!!seq`` and the non-specific ``!``.
 _PLAIN_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
-Loc = tuple  # a path into the data: ('charging', 'claims', 0, 'time')
+Loc = tuple[str | int, ...]  # a path into the data: ('charging', 'claims', 0, 'time')
+Pos = tuple[int, int]         # 1-based (line, col)
+
+
+class _Mark(Protocol):
+    """A position in the text as PyYAML gives it (0-based); its pure-Python and libyaml marks both fit."""
+
+    line: int
+    column: int
+
+
+class _EventSource(Protocol):
+    """A PyYAML loader read event by event."""
+
+    def get_event(self) -> Event: ...
 
 
 @dataclass
@@ -56,26 +75,30 @@ class Document:
 
     path: str
     data: Any
-    value_marks: dict[Loc, tuple[int, int]] | None = field(default_factory=dict)
-    key_marks: dict[Loc, tuple[int, int]] | None = field(default_factory=dict)
+    value_marks: dict[Loc, Pos] | None = field(default_factory=dict)
+    key_marks: dict[Loc, Pos] | None = field(default_factory=dict)
     text: str | None = None
 
-    def _marks(self) -> None:
-        if self.value_marks is None:
+    def _marks(self) -> tuple[dict[Loc, Pos], dict[Loc, Pos]]:
+        """``(value_marks, key_marks)``, worked out from ``text`` the first time they are needed."""
+        values, keys = self.value_marks, self.key_marks
+        if values is None or keys is None:
             full = _parse_careful(self.text or "", self.path)
-            self.value_marks, self.key_marks = full.value_marks, full.key_marks
+            values, keys = full.value_marks or {}, full.key_marks or {}
+            self.value_marks, self.key_marks = values, keys
+        return values, keys
 
-    def where(self, loc: Loc, key: bool = False) -> tuple[int, int]:
+    def where(self, loc: Loc, key: bool = False) -> Pos:
         """Position of ``loc`` (its key if ``key``), else of the nearest enclosing node present."""
-        self._marks()
+        value_marks, key_marks = self._marks()
         loc = tuple(loc)
-        marks = self.key_marks if key else self.value_marks
+        marks = key_marks if key else value_marks
         if loc in marks:
             return marks[loc]
         while loc:
             loc = loc[:-1]
-            if loc in self.value_marks:
-                return self.value_marks[loc]
+            if loc in value_marks:
+                return value_marks[loc]
         return (1, 1)
 
     def error(self, loc: Loc, message: str, key: bool = False) -> SpecError:
@@ -84,8 +107,9 @@ class Document:
         return SpecError(message, self.path, line, col)
 
 
-def _pos(mark) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1)
+def _pos(mark: _Mark | None) -> Pos:
+    """1-based (line, col) of a PyYAML mark; (1, 1) where PyYAML gives none."""
+    return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
 
 
 def shown_path(path: str | Path) -> str:
@@ -131,17 +155,19 @@ class _Builder:
     recursion, and an alias is refused where it stands.
     """
 
-    def __init__(self, loader, path: str):
+    def __init__(self, loader: _EventSource, path: str):
         self.loader = loader
         self.path = path
         self.nodes = 0
-        self.doc = Document(path, None)
+        self.value_marks: dict[Loc, Pos] = {}
+        self.key_marks: dict[Loc, Pos] = {}
+        self.doc = Document(path, None, self.value_marks, self.key_marks)
 
-    def fail(self, mark, message: str) -> SpecError:
+    def fail(self, mark: _Mark | None, message: str) -> SpecError:
         line, col = _pos(mark)
         return SpecError(message, self.path, line, col)
 
-    def _check_node(self, event, depth: int) -> None:
+    def _check_node(self, event: Event, depth: int) -> None:
         import yaml
 
         self.nodes += 1
@@ -156,8 +182,8 @@ class _Builder:
         if tag not in _PLAIN_TAGS:
             raise self.fail(event.start_mark, f"YAML tag {tag} is not supported in spec files")
 
-    def _string(self, event, what: str, limit: int) -> str:
-        text = event.value
+    def _string(self, event: ScalarEvent, what: str, limit: int) -> str:
+        text: str = event.value
         if len(text) > limit:
             raise self.fail(event.start_mark, f"{what} too long ({len(text)} characters, at most {limit})")
         bad = _bad_char(text)
@@ -170,27 +196,37 @@ class _Builder:
         import yaml
 
         get = self.loader.get_event
-        root_box: list = []
-        # stack of (container, loc, depth, pending key or None, key start mark)
-        stack: list[list] = []
+        root_box: list[Any] = []
+        stack: list[_Open] = []          # the mappings and lists being read, innermost last
 
-        def place(value: Any, event, loc: Loc) -> None:
-            self.doc.value_marks[loc] = _pos(event.start_mark)
+        def place(value: Any, event: Event, loc: Loc) -> None:
+            self.value_marks[loc] = _pos(event.start_mark)
             if not stack:
                 root_box.append(value)
                 return
             top = stack[-1]
-            if isinstance(top[0], list):
-                top[0].append(value)
-            else:
-                top[0][top[3]] = value
-                top[3] = None
+            if isinstance(top.container, list):
+                top.container.append(value)
+            elif top.key is not None:
+                top.container[top.key] = value
+                top.key = None
 
         while True:
             event = get()
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][3] is None:
+            top = stack[-1] if stack else None
+            loc: Loc
+            if top is None:
+                loc, depth = (), 0
+            elif isinstance(top.container, list):
+                if isinstance(event, yaml.SequenceEndEvent):
+                    stack.pop()
+                    if not stack:
+                        return root_box[0]
+                    continue
+                loc, depth = top.loc + (len(top.container),), top.depth + 1
+            elif top.key is None:
                 # a mapping expects a key (or its end)
-                container, loc, depth = stack[-1][0], stack[-1][1], stack[-1][2]
+                container, loc, depth = top.container, top.loc, top.depth
                 if isinstance(event, yaml.MappingEndEvent):
                     stack.pop()
                     if not stack:
@@ -206,24 +242,15 @@ class _Builder:
                 if plain and key == "<<":
                     raise self.fail(event.start_mark, "YAML merge keys (<<) are not supported in spec files")
                 if key in container:
-                    line, _ = self.doc.key_marks[loc + (key,)]
+                    line, _ = self.key_marks[loc + (key,)]
                     raise self.fail(event.start_mark,
                                     f"duplicate key {key!r} (first given on line {line})")
-                self.doc.key_marks[loc + (key,)] = _pos(event.start_mark)
+                self.key_marks[loc + (key,)] = _pos(event.start_mark)
                 container[key] = None          # reserve the key (keeps the file's order)
-                stack[-1][3] = key
+                top.key = key
                 continue
-            if stack and isinstance(event, yaml.SequenceEndEvent):
-                stack.pop()
-                if not stack:
-                    return root_box[0]
-                continue
-            if stack:
-                top = stack[-1]
-                loc = top[1] + ((len(top[0]),) if isinstance(top[0], list) else (top[3],))
-                depth = top[2] + 1
             else:
-                loc, depth = (), 0
+                loc, depth = top.loc + (top.key,), top.depth + 1
             self._check_node(event, depth)
             if isinstance(event, yaml.ScalarEvent):
                 text = self._string(event, "string", MAX_SCALAR_CHARS)
@@ -232,15 +259,26 @@ class _Builder:
                 if not stack:
                     return root_box[0]
             elif isinstance(event, yaml.SequenceStartEvent):
-                value: Any = []
-                place(value, event, loc)
-                stack.append([value, loc, depth, None])
+                items: list[Any] = []
+                place(items, event, loc)
+                stack.append(_Open(items, loc, depth))
             elif isinstance(event, yaml.MappingStartEvent):
-                value = {}
-                place(value, event, loc)
-                stack.append([value, loc, depth, None])
+                mapping: dict[str, Any] = {}
+                place(mapping, event, loc)
+                stack.append(_Open(mapping, loc, depth))
             else:  # pragma: no cover - the parser only gives nodes here
                 raise self.fail(event.start_mark, "unsupported YAML construct")
+
+
+@dataclass
+class _Open:
+    """A mapping or list being read: its container, location and depth and, for a mapping, the key
+    whose value comes next (None: a key, or the mapping's end, comes next)."""
+
+    container: dict[str, Any] | list[Any]
+    loc: Loc
+    depth: int
+    key: str | None = None
 
 
 def _needs_care(text: str) -> bool:
@@ -254,20 +292,16 @@ class _Unusual(Exception):
 
 
 @lru_cache(maxsize=1)
-def _fast_loader():
+def _fast_loader() -> type[CBaseLoader]:
     """libyaml's parser and composer with a resolver that does nothing: the walk below types scalars
-    itself (YAML 1.2 core rules), so PyYAML's per-scalar regex resolution would be wasted work."""
-    from yaml.constructor import BaseConstructor
-    from yaml.cyaml import CParser
-    from yaml.resolver import BaseResolver
+    itself (YAML 1.2 core rules), so PyYAML's per-scalar resolution would be wasted work.
+    (``CBaseLoader`` is libyaml's parser with PyYAML's ``BaseConstructor`` and ``BaseResolver``.)"""
+    from yaml import CBaseLoader
 
-    class FastLoader(CParser, BaseConstructor, BaseResolver):
-        def __init__(self, stream):
-            CParser.__init__(self, stream)
-            BaseConstructor.__init__(self)
-            BaseResolver.__init__(self)
-
-        def resolve(self, kind, value, implicit):
+    # Without types-PyYAML (the 'lint' extra) mypy sees yaml as Any and refuses the subclass [misc];
+    # with it the class is typed and the ignore is unused: both are accepted.
+    class FastLoader(CBaseLoader):  # type: ignore[misc, unused-ignore]
+        def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool] | bool) -> str:
             return ""
 
     return FastLoader
@@ -275,9 +309,10 @@ def _fast_loader():
 
 def _fast_data(text: str) -> tuple[bool, Any]:
     """``(True, data)`` when the file is plainly fine, read by libyaml's composer (in C) and one
-    walk (depth at most :data:`MAX_DEPTH`); ``(False, None)`` when anything is unusual (tags, anchors, aliases, merge keys,
-    syntax errors, limits, odd characters, duplicate keys), which :func:`_parse_careful` then
-    reports with its position. Both paths give the same data for the files the fast one accepts."""
+    walk (depth at most :data:`MAX_DEPTH`); ``(False, None)`` when anything is unusual (tags, anchors,
+    aliases, merge keys, syntax errors, limits, odd characters, duplicate keys), which
+    :func:`_parse_careful` then reports with its position. Both paths give the same data for the files
+    the fast one accepts."""
     import yaml
 
     if _needs_care(text) or not hasattr(yaml, "CSafeLoader"):
@@ -299,7 +334,7 @@ def _fast_data(text: str) -> tuple[bool, Any]:
     long_ok = len(text) <= MAX_SCALAR_CHARS                  # then no scalar can be too long either
     nodes = [0]
 
-    def walk(node, depth):
+    def walk(node: Node, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise _Unusual
         if type(node) is scalar_t:

@@ -7,6 +7,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from batcalc.errors import NotFoundError, SpecError
 from batcalc.io.yamlfile import shown_path
@@ -64,13 +65,14 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
         return Path(name), False
     ids = catalog_ids(kind)
     hint = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
-    tip = f"; did you mean {', '.join(hint)}?" if hint else f"; see 'batcalc list{'' if kind == 'cell' else ' --kind ' + kind}'"
+    tip = (f"; did you mean {', '.join(hint)}?" if hint else
+           f"; see 'batcalc list{'' if kind == 'cell' else ' --kind ' + kind}'")
     shown = name if len(name) <= 80 else name[:77] + "..."
     raise NotFoundError(f"no {kind} {shown!r} in the catalogue and no such file{tip}")
 
 
 @lru_cache(maxsize=256)
-def _load_cached(path: str, mtime_ns: int, size: int, kind: str, in_catalogue: bool):
+def _load_cached(path: str, mtime_ns: int, size: int, kind: str, in_catalogue: bool) -> Any:
     from batcalc.spec.model import load_spec
 
     spec = load_spec(path, expect=kind, require_sources=in_catalogue)
@@ -79,8 +81,9 @@ def _load_cached(path: str, mtime_ns: int, size: int, kind: str, in_catalogue: b
     return spec
 
 
-def load(name: str, kind: str):
-    """Load and validate the spec ``name`` (catalogue id or path) of ``kind``; cached per file version."""
+def load(name: str, kind: str) -> Any:
+    """Load and validate the spec ``name`` (catalogue id or path) of ``kind``; cached per file version
+    (the model of that kind: see :func:`batcalc.spec.model.validate_document`)."""
     path, in_catalogue = resolve(name, kind)
     try:
         st = os.stat(path)

@@ -15,6 +15,7 @@ import types
 import typing
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (
@@ -32,8 +33,8 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from batcalc import units
 from batcalc.errors import SpecError, UnitError, printable
-from batcalc.io.yamlfile import Document, load_yaml, parse_yaml
-from batcalc.spec import ID_PATTERN  # noqa: F401  (re-exported for the other spec models)
+from batcalc.io.yamlfile import Document, Loc, load_yaml, parse_yaml
+from batcalc.spec import ID_PATTERN as ID_PATTERN  # re-exported for the other spec models
 
 _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -65,7 +66,7 @@ class Value:
                              note=note, assumption=assumption)
 
     @cached_property
-    def q(self):
+    def q(self) -> units.PintQuantity:
         """The value as a pint Quantity (built on first use: pint loads only when needed)."""
         return units.Q_(self.magnitude, self.unit)
 
@@ -141,7 +142,7 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
 _VALUE_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?\s*\S.*$"
 
 
-def _schema_for(dim: str) -> dict:
+def _schema_for(dim: str) -> dict[str, Any]:
     """JSON Schema of a value of dimension ``dim``: a '<number> <unit>' string or the long form."""
     if dim == "c_rate":
         pattern, example, label = r"^\s*\d+(\.\d*)?\s*C\s*$", "2 C", "C-rate (charge current / capacity)"
@@ -150,7 +151,8 @@ def _schema_for(dim: str) -> dict:
         example = {"specific_energy": "350 Wh/kg", "energy_density": "700 Wh/L", "fraction": "80 %"}.get(
             dim, f"1 {d.example}".strip())
         pattern, label = _VALUE_PATTERN, d.label
-    text = {"type": "string", "pattern": pattern, "description": f"{label}, e.g. '{example}'", "examples": [example]}
+    text: dict[str, Any] = {"type": "string", "pattern": pattern, "description": f"{label}, e.g. '{example}'",
+                            "examples": [example]}
     if dim == "fraction":
         text = {"anyOf": [text, {"type": "number", "minimum": 0, "maximum": 1}]}
     elif dim in ("number", "count"):
@@ -178,7 +180,7 @@ class _Quantity:
         return core_schema.no_info_plain_validator_function(
             lambda raw: _make_value(raw, dim, positive, allow_zero))
 
-    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict:
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
         return _schema_for(self.dim)
 
 
@@ -242,8 +244,9 @@ Fraction = Annotated[Value, Q("fraction", allow_zero=True)]
 
 class Electrical(Strict):
     nominal_voltage: Optional[Annotated[Value, Q("voltage")]] = None
-    capacity: Optional[Annotated[Value, Q("charge")]] = Field(None, description="nominal capacity")
-    energy: Optional[Annotated[Value, Q("energy")]] = Field(None, description="nominal energy (V x Ah if left out)")
+    capacity: Optional[Annotated[Value, Q("charge")]] = Field(default=None, description="nominal capacity")
+    energy: Optional[Annotated[Value, Q("energy")]] = Field(default=None,
+                                                            description="nominal energy (V x Ah if left out)")
 
 
 class CellDimensions(Strict):
@@ -273,7 +276,7 @@ class Physical(Strict):
 
 
 class EnergyDensity(Strict):
-    level: Literal["cell", "pack"] = Field("cell", description="what the figures describe: cell or pack")
+    level: Literal["cell", "pack"] = Field(default="cell", description="what the figures describe: cell or pack")
     gravimetric: Optional[Annotated[Value, Q("specific_energy")]] = None
     volumetric: Optional[Annotated[Value, Q("energy_density")]] = None
 
@@ -293,7 +296,8 @@ class ChargeClaim(Sourced):
 
 
 class Charging(Strict):
-    max_c_rate: Optional[Annotated[Value, Q("c_rate")]] = Field(None, description="max continuous charge C-rate, e.g. '3 C'")
+    max_c_rate: Optional[Annotated[Value, Q("c_rate")]] = Field(
+        default=None, description="max continuous charge C-rate, e.g. '3 C'")
     claims: list[ChargeClaim] = []
 
 
@@ -336,7 +340,7 @@ class CellSpec(Strict):
     """A battery cell as published: identity, electrical, physical, density, charging, life, range."""
 
     #: value location -> cited source id, filled by :func:`resolve_sources` (not a field)
-    _cited: Optional[dict] = PrivateAttr(default=None)
+    _cited: Optional[dict[Loc, Optional[str]]] = PrivateAttr(default=None)
 
     kind: Literal["cell"]
     id: str = Field(pattern=ID_PATTERN)
@@ -357,7 +361,7 @@ class CellSpec(Strict):
 
 # --------------------------------------------------------------------------- loading and errors
 
-def _models_in(tp: Any) -> list:
+def _models_in(tp: Any) -> list[type[BaseModel]]:
     """The model classes behind an annotation (Optional[X], list[X], Annotated[X, ...], unions)."""
     origin = typing.get_origin(tp)
     if origin is Annotated:
@@ -373,14 +377,14 @@ def _unwrap(tp: Any) -> Any:
     return found[0] if found else None
 
 
-def _tag_of(model: type) -> Any:
+def _tag_of(model: type[BaseModel]) -> Any:
     """The ``kind`` literal of a member of a discriminated union (claims), or None."""
     field = model.model_fields.get("kind")
     args = typing.get_args(field.annotation) if field is not None else ()
     return args[0] if len(args) == 1 else None
 
 
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model at ``loc`` (pydantic's loc, in which a discriminated union's tag follows the index)."""
     candidates = [model]
     for part in loc:
@@ -397,10 +401,11 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return candidates[0] if candidates else None
 
 
-def _data_loc(loc: tuple, data: Any) -> tuple:
+def _data_loc(loc: tuple[str | int, ...], data: Any) -> Loc:
     """``loc`` as a path into the file's data: a discriminated union's tag (pydantic puts the claim's
     ``kind`` into the loc) is dropped, so that errors point at the right line."""
-    out, cur = [], data
+    out: list[str | int] = []
+    cur = data
     for part in loc:
         if isinstance(cur, dict) and part not in cur and cur.get("kind") == part:
             continue
@@ -472,12 +477,13 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         if field is not None and field.alias:       # the field's name and its alias both given
             return doc.error(loc, f"{dotted!r} and {field.alias!r} are the same key: give one{more}", key=True)
         hint = difflib.get_close_matches(str(loc[-1]), choices, n=1)
-        tip = f"; did you mean {hint[0]!r}?" if hint else (f"; expected one of: {', '.join(choices)}" if choices else "")
+        tip = (f"; did you mean {hint[0]!r}?" if hint else
+               f"; expected one of: {', '.join(choices)}" if choices else "")
         return doc.error(loc, f"unknown key {dotted!r}{tip}{more}", key=True)
     if kind == "union_tag_not_found":
         disc = str(err.get("ctx", {}).get("discriminator", "kind")).strip("'")
-        return doc.error(loc, f"{dotted}: missing {disc!r} (what kind of claim it is, e.g. 'ratio'; 'batcalc claim --help' "
-                              f"lists the kinds){more}")
+        return doc.error(loc, f"{dotted}: missing {disc!r} (what kind of claim it is, e.g. 'ratio'; "
+                              f"'batcalc claim --help' lists the kinds){more}")
     if kind == "union_tag_invalid":
         ctx = err.get("ctx", {})
         tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",") if t.strip()]
@@ -493,7 +499,8 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
     if len(members) > 1:                    # every member of a union refused it: say what would do
         names = {"str": "a string", "constrained-str": "a string", "float": "a number", "int": "a number"}
         wanted = " or ".join(dict.fromkeys(names.get(str(m), str(m)) for m in members))
-        return doc.error(loc, printable(f"{dotted}: expected {wanted}, got a {type(err['input']).__name__}", _MESSAGE_LIMIT))
+        got = type(err["input"]).__name__
+        return doc.error(loc, printable(f"{dotted}: expected {wanted}, got a {got}", _MESSAGE_LIMIT))
     if kind == "quantity_value":
         loc = loc + ("value",)
     if kind == "literal_error":
@@ -510,25 +517,27 @@ def _value_fields(model: type) -> tuple[tuple[str, ...], bool]:
     whether the model is a :class:`Sourced` group; cached per model class."""
     cached = _VALUE_FIELDS.get(model)
     if cached is None:
-        names = []
-        is_model = isinstance(model, type) and issubclass(model, BaseModel)
-        for name, f in (model.model_fields.items() if is_model else ()):
-            text = repr(f.annotation)
-            if "Value" in text or _unwrap(f.annotation) is not None:
-                names.append(name)
-        cached = _VALUE_FIELDS[model] = (tuple(names), is_model and issubclass(model, Sourced))
+        names: list[str] = []
+        sourced = False
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            for name, f in model.model_fields.items():
+                text = repr(f.annotation)
+                if "Value" in text or _unwrap(f.annotation) is not None:
+                    names.append(name)
+            sourced = issubclass(model, Sourced)
+        cached = _VALUE_FIELDS[model] = (tuple(names), sourced)
     return cached
 
 
 _VALUE_FIELDS: dict[type, tuple[tuple[str, ...], bool]] = {}
 
 
-def _walk_values(obj: Any, loc: tuple = (), group: Optional[str] = None) -> list:
+def _walk_values(obj: Any, loc: Loc = (), group: Optional[str] = None) -> list[tuple[Loc, Value, Optional[str]]]:
     """(loc, value, group source) for every Value inside a validated model; the group source is the
     ``source:`` of the nearest enclosing :class:`Sourced` group."""
-    out: list = []
+    out: list[tuple[Loc, Value, Optional[str]]] = []
 
-    def walk(obj: Any, loc: tuple, group: Optional[str]) -> None:
+    def walk(obj: Any, loc: Loc, group: Optional[str]) -> None:
         kind = type(obj)
         if kind is Value:
             out.append((loc, obj, group))
@@ -545,11 +554,12 @@ def _walk_values(obj: Any, loc: tuple = (), group: Optional[str] = None) -> list
                     walk(child, loc + (name,), group)  # noqa: F821
 
     walk(obj, loc, group)
-    del walk            # it refers to itself: left alone, the cycle (and `out`) waits for the garbage collector
+    # `walk` refers to itself: left alone, the cycle (and `out`) waits for the garbage collector
+    del walk
     return out
 
 
-def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> dict[tuple, str | None]:
+def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> dict[Loc, str | None]:
     """Map each value's location to the id of the source it cites; check the ids exist.
 
     A value cites its own ``source:``, else its group's (charge claim, cycle life, range claim),
@@ -564,7 +574,7 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
     for i, sid in enumerate(ids):
         if sid in ids[:i]:
             raise doc.error(("sources", i, "id"), f"duplicate source id {sid!r}")
-    cited: dict[tuple, str | None] = {}
+    cited: dict[Loc, str | None] = {}
     for loc, value, group_source in _walk_values(spec):
         sid = value.source
         if sid is None:
@@ -578,8 +588,8 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
                         sid_loc = loc[:depth] + ("source",)
                         break
             hint = difflib.get_close_matches(sid, ids, n=1)
-            raise doc.error(sid_loc, f"unknown source {sid!r}" +
-                            (f"; did you mean {hint[0]!r}?" if hint else f"; sources are: {', '.join(ids) or 'none'}"))
+            raise doc.error(sid_loc, f"unknown source {sid!r}" + (f"; did you mean {hint[0]!r}?" if hint else
+                                                                  f"; sources are: {', '.join(ids) or 'none'}"))
         if sid is None and require and value.assumption is None:
             raise doc.error(loc, f"{'.'.join(map(str, loc))}: no source for {value.text!r} "
                             f"(cite one with 'source:' or mark it 'assumption:')")
@@ -589,13 +599,14 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
     return cited
 
 
-def cited_sources(spec: BaseModel) -> dict[tuple, str | None] | None:
+def cited_sources(spec: BaseModel) -> dict[Loc, str | None] | None:
     """The map :func:`resolve_sources` left on ``spec`` (value location -> source id), or None (not
     resolved yet, or a model without the private attribute)."""
-    return getattr(spec, "_cited", None)
+    cited: dict[Loc, str | None] | None = getattr(spec, "_cited", None)
+    return cited
 
 
-def _get(obj: Any, loc: tuple) -> Any:
+def _get(obj: Any, loc: Loc) -> Any:
     for part in loc:
         obj = obj[part] if isinstance(part, int) else getattr(obj, part)
     return obj
@@ -603,8 +614,9 @@ def _get(obj: Any, loc: tuple) -> Any:
 
 KINDS: dict[str, type[BaseModel]] = {"cell": CellSpec}
 #: The modules that register the other kinds (imported when a file of that kind is read).
-_KIND_MODULES = {"vehicle": "batcalc.spec.vehicle", "claims": "batcalc.spec.claims", "chargers": "batcalc.spec.chargers",
-                "tapers": "batcalc.spec.tapers", "rating-bands": "batcalc.spec.ratings"}
+_KIND_MODULES = {"vehicle": "batcalc.spec.vehicle", "claims": "batcalc.spec.claims",
+                 "chargers": "batcalc.spec.chargers", "tapers": "batcalc.spec.tapers",
+                 "rating-bands": "batcalc.spec.ratings"}
 
 
 def register_kind(kind: str, model: type[BaseModel]) -> None:
@@ -613,8 +625,9 @@ def register_kind(kind: str, model: type[BaseModel]) -> None:
 
 
 def validate_document(doc: Document, expect: str | None = None, require_sources: bool = False,
-                      all_errors: bool = False):
-    """Validate a parsed :class:`Document` into the model its ``kind:`` names.
+                      all_errors: bool = False) -> Any:
+    """Validate a parsed :class:`Document` into the model its ``kind:`` names (a model of
+    :data:`KINDS`; typed Any: the kind is known only at run time, and callers read its fields).
 
     Raises a one-line located :class:`SpecError` at the first problem; with ``all_errors``, a
     :class:`SpecErrors` holding every schema error of the file (then the sources are checked only
@@ -654,13 +667,14 @@ def validate_document(doc: Document, expect: str | None = None, require_sources:
     return spec
 
 
-def load_spec(path, expect: str | None = None, require_sources: bool = False, all_errors: bool = False):
+def load_spec(path: str | Path, expect: str | None = None, require_sources: bool = False,
+              all_errors: bool = False) -> Any:
     """Load and validate a spec file; every problem is a one-line ``path:line:col`` SpecError (with
     ``all_errors``, a :class:`SpecErrors` listing every schema error)."""
     return validate_document(load_yaml(path), expect, require_sources, all_errors)
 
 
 def parse_spec(text: str, path: str = "<string>", expect: str | None = None, require_sources: bool = False,
-               all_errors: bool = False):
+               all_errors: bool = False) -> Any:
     """Validate spec YAML given as text (for tests and tools)."""
     return validate_document(parse_yaml(text, path), expect, require_sources, all_errors)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from batcalc.errors import BatcalcError
 from batcalc.spec import ID_PATTERN
 
 SCHEMA_KINDS = ("cell", "vehicle", "claim")
 
 
-def _model(kind: str):
+def _model(kind: str) -> type[BaseModel]:
     if kind == "cell":
         from batcalc.spec.model import CellSpec
 

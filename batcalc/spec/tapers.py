@@ -12,7 +12,8 @@ Family = Literal["lfp", "nmc", "silicon", "solid-state"]
 
 class TaperPoint(Strict):
     soc: Annotated[Value, Q("fraction", allow_zero=True)] = Field(description="state of charge, e.g. '50 %'")
-    share: Annotated[Value, Q("fraction", allow_zero=True)] = Field(description="share of the peak C-rate allowed there")
+    share: Annotated[Value, Q("fraction", allow_zero=True)] = Field(
+        description="share of the peak C-rate allowed there")
 
 
 class TaperSpec(Sourced):

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal, Optional
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from batcalc.spec.model import ID_PATTERN, Q, Source, Sourced, Strict, Value, register_kind
 
@@ -13,7 +13,8 @@ PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0
 
 
 class ReferencePack(Strict):
-    energy: Annotated[Value, Q("energy")] = Field(description="gross (nominal) energy of the pack the vehicle ships with")
+    energy: Annotated[Value, Q("energy")] = Field(
+        description="gross (nominal) energy of the pack the vehicle ships with")
     mass: Optional[Annotated[Value, Q("mass")]] = None
 
 
@@ -31,7 +32,8 @@ class MeasuredConsumption(Strict):
 
 
 class MapPoint(Strict):
-    load: Annotated[Value, Q("fraction", allow_zero=True)] = Field(description="output power as a share of rated power, e.g. '20 %'")
+    load: Annotated[Value, Q("fraction", allow_zero=True)] = Field(
+        description="output power as a share of rated power, e.g. '20 %'")
     efficiency: Annotated[Value, Q("fraction")] = Field(description="motor-and-inverter efficiency there, e.g. '94 %'")
 
 
@@ -55,9 +57,11 @@ class MotorMap(Sourced):
 class PowertrainSpec(Sourced):
     """The load-dependent powertrain: motor, gear, regeneration, battery (see batcalc.physics.powertrain)."""
 
-    motor_rated_power: Annotated[Value, Q("power")] = Field(description="the traction motor's rated (peak) output, e.g. '150 kW'")
+    motor_rated_power: Annotated[Value, Q("power")] = Field(
+        description="the traction motor's rated (peak) output, e.g. '150 kW'")
     motor_map: Optional[MotorMap] = Field(None, description="efficiency by load [default: FASTSim's default map]")
-    transmission_efficiency: Optional[Annotated[Value, Q("fraction")]] = Field(None, description="gear efficiency [default: 98 %]")
+    transmission_efficiency: Optional[Annotated[Value, Q("fraction")]] = Field(
+        None, description="gear efficiency [default: 98 %]")
     battery_efficiency: Optional[Annotated[Value, Q("fraction")]] = Field(
         None, description="one-way battery efficiency [default: 98.5 %, a 97 % round trip]")
     regen_efficiency: Optional[Annotated[Value, Q("fraction", allow_zero=True)]] = Field(
@@ -96,14 +100,15 @@ class VehicleSpec(Strict):
     @field_validator("drag_coefficient", "rolling_resistance", "frontal_area", "mass_without_battery",
                      "drivetrain_efficiency", "rotational_mass_factor")
     @classmethod
-    def _plausible(cls, v, info):
+    def _plausible(cls, v: Optional[Value], info: ValidationInfo) -> Optional[Value]:
         """Refuse values no road vehicle has (a typo such as C_d 23 for 0.23 would silently give 15 km)."""
-        if v is None:
+        name = info.field_name          # None only in a model validator
+        if v is None or name is None:
             return v
-        low, high, unit = PLAUSIBLE[info.field_name]
+        low, high, unit = PLAUSIBLE[name]
         x = v.si
         if not low <= x <= high:
-            raise ValueError(f"{v.text!r} is not plausible for {info.field_name} (expected {low:g}-{high:g}"
+            raise ValueError(f"{v.text!r} is not plausible for {name} (expected {low:g}-{high:g}"
                              f"{' ' + unit if unit else ''}); a typo?")
         return v
 

@@ -14,9 +14,22 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeAlias, TypedDict, TypeVar
 
 from batcalc.errors import UnitError
+
+if TYPE_CHECKING:      # numpy is imported where it is used (start-up time)
+    import numpy as np
+    from numpy.typing import NDArray
+
+#: pint objects as the bridge hands them around. pint ships annotations, but its arithmetic gives Any
+#: and its magnitudes and exponents are typed as any number (complex included), so they are Any here.
+PintRegistry: TypeAlias = Any
+PintQuantity: TypeAlias = Any
+PintUnit: TypeAlias = Any
+PintDimensionality: TypeAlias = Any
+#: An SI magnitude, or an array of them (the converters work on both and return the same kind).
+Magnitude = TypeVar("Magnitude", float, "NDArray[np.float64]")
 
 #: kWh of electricity per US gallon of gasoline equivalent, the EPA's MPGe definition
 #: (US EPA/DOE fueleconomy.gov, "MPGe": 33.705 kWh = 1 gallon of gasoline).
@@ -33,17 +46,17 @@ _DEFINITIONS = (
 
 
 @lru_cache(maxsize=1)
-def ureg():
+def ureg() -> PintRegistry:
     """The package's single pint UnitRegistry, created on first use (pint costs ~0.4 s to load)."""
     import pint
 
-    registry = pint.UnitRegistry(cache_folder=None)
+    registry: PintRegistry = pint.UnitRegistry(cache_folder=None)
     for line in _DEFINITIONS:
         registry.define(line)
     return registry
 
 
-def Q_(magnitude: Any, unit: str):
+def Q_(magnitude: Any, unit: str) -> PintQuantity:
     """A Quantity of the package registry; ``unit`` uses the same spellings as spec files."""
     return ureg().Quantity(magnitude, _pint_unit_expr(unit))
 
@@ -175,10 +188,11 @@ class _UnitParser:
                 what = f"character {ch!r}" + (f" (U+{ord(ch):04X})" if not ch.isascii() else "")
                 raise self.error(f"unexpected {what}")
             pos = m.end()
-            if m.lastgroup == "ws":
+            kind = m.lastgroup or ""          # every alternative of the pattern is a named group
+            if kind == "ws":
                 space = True
                 continue
-            self.tokens.append((m.lastgroup, m.group(), space))
+            self.tokens.append((kind, m.group(), space))
             space = False
         self.i = 0
         self.names: list[str] = []
@@ -325,7 +339,7 @@ _MISREAD_NAMES = {
 
 
 @lru_cache(maxsize=256)
-def _unit_name(name: str):
+def _unit_name(name: str) -> PintUnit:
     """pint Units of one unit name, or UnitError; cached."""
     import pint
 
@@ -355,7 +369,7 @@ def _multiplies(one: Any) -> bool:
 
 
 @lru_cache(maxsize=512)
-def parse_unit(unit: str):
+def parse_unit(unit: str) -> PintUnit:
     """Parse a unit label (``Wh/kg``, ``kWh/100km``, ``MPGe``) into pint Units; UnitError if unknown.
 
     Refused besides malformed text: offset temperature units (``°C``, ``degF``: arithmetic on them is
@@ -442,11 +456,11 @@ def split_value(text: str) -> tuple[float, str]:
 
 
 @lru_cache(maxsize=64)
-def _dimensionality(dim: str):
+def _dimensionality(dim: str) -> PintDimensionality:
     return parse_unit(DIMENSIONS[dim].si).dimensionality
 
 
-def describe_units(units) -> str:
+def describe_units(units: PintUnit | PintQuantity | PintDimensionality) -> str:
     """A short human name of the dimension of pint units (or a Quantity), for error messages:
     batcalc's own name where it has one (``a voltage``), else pint's (``[length] / [mass]``)."""
     dims = units.dimensionality if hasattr(units, "dimensionality") else units
@@ -595,7 +609,7 @@ def _table_entry(unit: str, dim: str | None) -> list[Any] | None:
     return entry if _signature(entry[1]) == _signature(unit_table()["dims"][dim]) else None
 
 
-def parse_quantity(text: str, dim: str | None = None):
+def parse_quantity(text: str, dim: str | None = None) -> PintQuantity:
     """Parse ``'<number> <unit>'`` into a pint Quantity, checking the dimension ``dim`` if given (the
     pint bridge behind :func:`parse_value`, for any unit pint knows).
 
@@ -634,8 +648,16 @@ COMMON_UNITS = (
 )
 
 
+class UnitTable(TypedDict):
+    """The unit table: ``units`` maps a label to ``[SI factor, dimension signature]`` (a float and a
+    str), ``dims`` a dimension name to its signature."""
+
+    units: dict[str, list[Any]]
+    dims: dict[str, str]
+
+
 @lru_cache(maxsize=1)
-def unit_table() -> dict:
+def unit_table() -> UnitTable:
     """``{"units": {label: [SI factor, dimension signature]}, "dims": {dim name: signature}}``."""
     from batcalc.units.table import DIMS, UNITS
 
@@ -651,9 +673,9 @@ def _load_table() -> list[dict[str, Any]]:
     return _TABLE
 
 
-def build_unit_table() -> dict:
+def build_unit_table() -> UnitTable:
     """The unit table computed with pint (what ``unit_table.py`` must hold)."""
-    table: dict = {"units": {}, "dims": {}}
+    table: UnitTable = {"units": {}, "dims": {}}
     for label in COMMON_UNITS:
         u = parse_unit(label)
         table["units"][label] = [float(ureg().Quantity(1.0, u).to_base_units().magnitude), str(u.dimensionality)]
@@ -662,7 +684,7 @@ def build_unit_table() -> dict:
     return table
 
 
-def refuse_angles(q, text: str):
+def refuse_angles(q: PintQuantity, text: str) -> PintQuantity:
     """Return ``q`` unless it carries an angle unit, which pint silently turns into a plain number
     ('800 cycles' = 800 x 2 pi); a count is written as a plain number."""
     if any(name in _ANGLE_UNITS for name, _ in q.unit_items()) or \
@@ -677,13 +699,13 @@ _ANGLE_UNITS = frozenset({"cycle", "revolution", "turn", "radian", "degree", "ar
                           "steradian", "gradian", "angular_degree"})
 
 
-def check_dimension(q, dim: str, text: str | None = None) -> None:
+def check_dimension(q: PintQuantity, dim: str, text: str | None = None) -> None:
     """Raise UnitError unless Quantity ``q`` has the dimension named ``dim``."""
     if q.dimensionality != _dimensionality(dim):
         d = DIMENSIONS[dim]
         shown = text.strip() if text is not None else f"{q:~}"
-        raise UnitError(f"{shown!r} is not {'an' if d.label[0] in 'aeiou' else 'a'} {d.label}: expected units like {d.example}, "
-                        f"got {describe_units(q)}")
+        raise UnitError(f"{shown!r} is not {'an' if d.label[0] in 'aeiou' else 'a'} {d.label}: expected units like "
+                        f"{d.example}, got {describe_units(q)}")
 
 
 @lru_cache(maxsize=1024)
@@ -693,17 +715,17 @@ def _factor(unit: str, target: str) -> float:
     table = unit_table()["units"]
     a, b = table.get(unit), table.get(target)
     if a is not None and b is not None and a[1] == b[1]:
-        return a[0] / b[0]
+        return float(a[0] / b[0])
     return float(ureg().Quantity(1.0, parse_unit(unit)).to(parse_unit(target)).magnitude)
 
 
-def to_si(q, dim: str) -> float:
+def to_si(q: PintQuantity, dim: str) -> float:
     """Magnitude of Quantity ``q`` in the SI unit of dimension ``dim`` (a plain float)."""
     check_dimension(q, dim)
     return float(q.to(parse_unit(DIMENSIONS[dim].si)).magnitude)
 
 
-def from_si(value: float, dim: str, unit: str):
+def from_si(value: Magnitude, dim: str, unit: str) -> Magnitude:
     """Convert an SI magnitude of dimension ``dim`` to the display unit ``unit`` (works on arrays)."""
     if dim in ("count", "number"):
         return value
@@ -751,8 +773,9 @@ def convert(text: str, target: str) -> float:
                     f"({describe_units(target_units)}): the dimensions differ")
 
 
-def format_number(x: float, digits: int = 4) -> str:
-    """``x`` rounded to ``digits`` significant figures, without exponent for everyday magnitudes."""
+def format_number(x: float | None, digits: int = 4) -> str:
+    """``x`` rounded to ``digits`` significant figures, without exponent for everyday magnitudes
+    ('' for None)."""
     if x is None:
         return ""
     if digits == 4 and 1e-4 <= abs(x) < 1e3:     # the common case; same text as below, faster
@@ -769,7 +792,8 @@ def format_number(x: float, digits: int = 4) -> str:
     return f"{x:.{digits - 1}e}"
 
 
-def display(si_value, dim: str, system: str = "metric", category: str | None = None):
+def display(si_value: Magnitude, dim: str, system: str = "metric",
+            category: str | None = None) -> tuple[Magnitude, str]:
     """``(value, unit)`` of an SI magnitude shown in ``system``; ``category`` picks e.g. ``distance``
     (km/mi) instead of the plain ``length`` (mm/in) for the same dimension."""
     unit = display_unit(category or dim, system)
@@ -778,10 +802,11 @@ def display(si_value, dim: str, system: str = "metric", category: str | None = N
 
 _GRID = r"^\s*(?P<nums>[0-9eE+\-.,:\s]+?)\s*(?P<unit>[A-Za-z%°µμ(][^\s]*)\s*$"
 MAX_GRID_POINTS = 20_000               # per axis
-MAX_SWEEP_POINTS = 20_000              # a whole sweep grid printed by the CLI (about 1 s as a table; the library has no limit)
+MAX_SWEEP_POINTS = 20_000              # a whole sweep grid printed by the CLI (about 1 s as a table; the library
+                                       # has no limit)
 
 
-def parse_grid(text: str, dim: str, option: str = "grid"):
+def parse_grid(text: str, dim: str, option: str = "grid") -> NDArray[np.float64]:
     """Values for a sweep axis, as a numpy array of SI magnitudes.
 
     ``'200:500:50 Wh/kg'`` is start:stop:step (stop included when on the step), ``'250,300,350 Wh/kg'``
@@ -826,12 +851,14 @@ def parse_grid(text: str, dim: str, option: str = "grid"):
         raise UnitError(f"{option}: values must be at least {MIN_MAGNITUDE:g} in {text!r}")
     entry = _table_entry(unit, dim)          # the unit once, as parse_value reads it: common units need no pint
     if entry is not None:
-        return values * entry[0]
-    try:
-        check_dimension(ureg().Quantity(1.0, parse_unit(unit)), dim, f"{text.strip()}")
-    except UnitError as exc:
-        raise UnitError(f"{option}: {exc}") from None
-    return values * _factor(unit, DIMENSIONS[dim].si)
+        factor = float(entry[0])
+    else:
+        try:
+            check_dimension(ureg().Quantity(1.0, parse_unit(unit)), dim, f"{text.strip()}")
+        except UnitError as exc:
+            raise UnitError(f"{option}: {exc}") from None
+        factor = _factor(unit, DIMENSIONS[dim].si)
+    return np.asarray(values * factor, dtype=np.float64)
 
 
 # ------------------------------------------------------------------ values in display units
@@ -859,7 +886,7 @@ class Shown(NamedTuple):
         return format_number(self.value)
 
 
-_DISPLAY: dict[tuple, tuple[str, float]] = {}
+_DISPLAY: dict[tuple[str, str, str | None], tuple[str, float]] = {}
 
 
 def shown(si: Optional[float], dim: str, system: str = "metric", category: str | None = None) -> Shown:
