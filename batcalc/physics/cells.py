@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple, Optional
 
+from batcalc.io.yamlfile import Loc
 from batcalc.spec.model import CellSpec, Value, cited_sources, resolve_sources
 from batcalc.units import format_number
 
@@ -104,7 +105,7 @@ def relative_difference(given: float, derived: float) -> float:
 
 
 #: A value's location in a spec (its path of keys) -> the id of the source it cites.
-Cited = dict[tuple[str, ...], Optional[str]]
+Cited = dict[Loc, Optional[str]]
 
 
 def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
