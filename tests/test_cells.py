@@ -79,5 +79,6 @@ def test_results_independent_of_input_units(rho, e, m, u1, u2, u3):
 def test_gravimetric_rises_with_capacity_and_falls_with_mass(v, ah, g):
     a = cell(f"electrical: {{nominal_voltage: {v!r} V, capacity: {ah!r} Ah}}\nphysical: {{mass: {g!r} g}}\n")
     more = cell(f"electrical: {{nominal_voltage: {v!r} V, capacity: {ah * 1.1!r} Ah}}\nphysical: {{mass: {g!r} g}}\n")
-    heavier = cell(f"electrical: {{nominal_voltage: {v!r} V, capacity: {ah!r} Ah}}\nphysical: {{mass: {g * 1.1!r} g}}\n")
+    heavier = cell(f"electrical: {{nominal_voltage: {v!r} V, capacity: {ah!r} Ah}}\n"
+                   f"physical: {{mass: {g * 1.1!r} g}}\n")
     assert more.get("gravimetric") > a.get("gravimetric") > heavier.get("gravimetric")

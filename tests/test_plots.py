@@ -264,7 +264,8 @@ def test_svg_shows_the_numbers_and_units(mpl, plot, tmp_path):
     matplotlib.rcParams["svg.fonttype"] = "none"
     try:
         out = tmp_path / "range.svg"
-        assert plot("range", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "-o", str(out)).exit_code == 0
+        args = ("range", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "-o", str(out))
+        assert plot(*args).exit_code == 0
         text = " ".join(t for t in ET.fromstring(out.read_bytes()).itertext())
         v = load_vehicle("mid-sedan")
         a, b = load_cell("gac-aion-ssb-300"), load_cell("gac-aion-ssb-350")
@@ -273,7 +274,8 @@ def test_svg_shows_the_numbers_and_units(mpl, plot, tmp_path):
         for expected in numbers + ["range (km)", "pack mass (kg)", "mid-sedan", "WLTC"]:
             assert expected in text, expected
         out = tmp_path / "charge.svg"
-        assert plot("charge", "huineng-llcb", "--vehicle", "mid-sedan", "--units", "imperial", "-o", str(out)).exit_code == 0
+        args = ("charge", "huineng-llcb", "--vehicle", "mid-sedan", "--units", "imperial", "-o", str(out))
+        assert plot(*args).exit_code == 0
         text = " ".join(t for t in ET.fromstring(out.read_bytes()).itertext())
         for expected in ("4 C average", "3.5 C average", "range added (mi)", "state of charge (%)", "(min)",
                          "start assumed", "straight lines"):

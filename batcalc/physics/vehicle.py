@@ -97,7 +97,8 @@ def powertrain_of(spec: VehicleSpec) -> Powertrain:
         k = float(spec.regen_fraction.si) if spec.regen_fraction is not None else K_REGEN
         return constant_efficiency(eta, k, p_aux)
     motor_map = FASTSIM_DEFAULT_MAP if pt.motor_map is None else EfficiencyMap(
-        tuple(float(q.load.si) for q in pt.motor_map.points), tuple(float(q.efficiency.si) for q in pt.motor_map.points),
+        tuple(float(q.load.si) for q in pt.motor_map.points),
+        tuple(float(q.efficiency.si) for q in pt.motor_map.points),
         step=pt.motor_map.shape == "step")
     return Powertrain(
         rated_power=float(pt.motor_rated_power.si), motor_map=motor_map,

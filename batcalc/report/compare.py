@@ -22,7 +22,8 @@ def list_rows(cells: list[CellFigures], system: str):
                f"volumetric ({vol_unit})", "grade"]
     rows, data = [], []
     for c in cells:
-        g, v = shown(c.get("gravimetric"), "specific_energy", system), shown(c.get("volumetric"), "energy_density", system)
+        g = shown(c.get("gravimetric"), "specific_energy", system)
+        v = shown(c.get("volumetric"), "energy_density", system)
         rows.append([c.id, c.spec.name, c.spec.status, c.spec.format, c.level, g, v, grade_of(c)])
         data.append({"id": c.id, "name": c.spec.name, "maker": c.spec.maker, "chemistry": c.spec.chemistry,
                      "status": c.spec.status, "format": c.spec.format, "level": c.level,
