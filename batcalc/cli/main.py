@@ -189,7 +189,13 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
     from batcalc.physics.cells import load_cell
     from batcalc.report.compare import show_rows
 
-    figures = load_cell(name)
+    from batcalc.errors import NotFoundError
+
+    try:
+        figures = load_cell(name)
+    except NotFoundError as exc:
+        raise NotFoundError(f"{exc} (no vehicle or cycle of that name either: batcalc list --kind vehicle, "
+                            f"batcalc list --kind cycle)") from None
     headers, rows, notes, data = show_rows(figures, unit_system.value, with_data=fmt == "json")
     emit(render(headers, rows, data, fmt, title=f"{figures.spec.name} ({figures.id})", notes=notes))
 

@@ -77,16 +77,26 @@ def add_ratings(headers: list[str], rows: list[list[Any]], notes: list[str], dat
     notes[:0] = extra
 
 
+def _rating(name: str, option: str) -> str:
+    """:func:`batcalc.physics.ratings.rating_key`, its error naming the option and the ratings."""
+    from batcalc.physics.ratings import rating_key
+
+    try:
+        return rating_key(name)
+    except BatcalcError as exc:
+        raise BatcalcError(f"{option}: {exc}; ratings: wltp, epa, cltc, nedc") from None
+
+
 def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: str, mass: float,
                      mass_how: str, system: str):
     """Headers, rows, notes and JSON data for ``batcalc normalise``: ``value`` m on ``from_name`` as a
     range on ``to_name`` for ``vehicle`` at total mass ``mass`` kg: ``R_to = R_from x c_from / c_to``
     (:func:`batcalc.physics.ratings.simulated_ratio`), beside the published band."""
-    from batcalc.physics.ratings import published_band, rating_consumption, rating_key
+    from batcalc.physics.ratings import published_band, rating_consumption
 
     if not value > 0:
         raise BatcalcError("the range to convert must be positive")
-    src, dst = rating_key(from_name), rating_key(to_name)
+    src, dst = _rating(from_name, "--from"), _rating(to_name, "--to")
     if src == dst:
         raise BatcalcError(f"--from and --to are the same rating ({src})")
     c_from, c_to = rating_consumption(vehicle, src, mass), rating_consumption(vehicle, dst, mass)
@@ -110,19 +120,19 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
              + f"; {vehicle.id} at {_q(mass, 'mass', system)} ({mass_how})"]
     if band is not None:
         inside = band.contains(ratio)
-        rows.append(["published band", f"{format_number(band.low, 3)}-{format_number(band.high, 3)}", ""])
+        rows.append(["published band", f"{format_number(band.low)}-{format_number(band.high)}", ""])
         data["band"] = {"low": band.low, "high": band.high, "source": band.source, "inverted": band.inverted}
         data["inside_band"] = inside
         how = " (the file's band for the other direction, inverted)" if band.inverted else ""
-        notes.append(f"published band {format_number(band.low, 3)}-{format_number(band.high, 3)}{how}: source "
+        notes.append(f"published band {format_number(band.low)}-{format_number(band.high)}{how}: source "
                      f"{band.source} (specs/rating_bands.yaml, docs/ratings.md)")
         if not inside:
             side = "below" if ratio < band.low else "above"
-            notes.append(f"note: the simulated ratio {format_number(ratio, 3)} is {side} the published band "
-                         f"{format_number(band.low, 3)}-{format_number(band.high, 3)}")
+            notes.append(f"note: the simulated ratio {format_number(ratio)} is {side} the published band "
+                         f"{format_number(band.low)}-{format_number(band.high)}")
     elif not car:
-        notes.append(f"no published band: {vehicle.id} is a {vehicle.spec.vehicle_class} and the bands are "
-                     f"for light-duty cars' ratings; the ratio is the simulation's alone")
+        notes.append(f"no published band: the bands are for light-duty cars' ratings and {vehicle.id} is of class "
+                     f"{vehicle.spec.vehicle_class}; the ratio is the simulation's alone")
     else:
         notes.append(f"no published band for {src} -> {dst}: the ratio is the simulation's alone")
     return ["quantity", "value", "unit"], rows, notes, data
