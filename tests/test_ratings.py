@@ -103,3 +103,28 @@ def test_car_presets_against_the_bands(vehicle):
     nedc = simulated_ratio(v, "nedc", "wltp", m)
     expected_inside = vehicle == "compact-car"
     assert (CAR_BANDS["nedc", "wltp"][0] <= nedc <= CAR_BANDS["nedc", "wltp"][1]) == expected_inside, nedc
+
+
+def test_docs_table_of_preset_ratios_is_the_simulation():
+    """docs/ratings.md's table of the presets' ratios: each figure is simulated_ratio to 3 decimals, and
+    'inside', 'above' or 'below' says where it lies against the band in the same column."""
+    import re
+    from pathlib import Path
+
+    from batcalc.physics.ratings import published_band, simulated_ratio
+    from batcalc.physics.tradeoff import reference_pack_mass
+    from batcalc.physics.vehicle import load_vehicle
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "ratings.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([a-z-]+) \| ([0-9.]+) \((\w+)\) \| ([0-9.]+) \((\w+)\) \| ([0-9.]+) \((\w+)\) \|$",
+                      text, re.MULTILINE)
+    assert {r[0] for r in rows} == {"compact-car", "mid-sedan", "large-suv"}
+    for vehicle_id, *cells in rows:
+        v = load_vehicle(vehicle_id)
+        m = v.total_mass(reference_pack_mass(v))
+        for (src, dst), number, where in zip([("cltc", "wltp"), ("nedc", "wltp"), ("wltp", "epa")],
+                                             cells[0::2], cells[1::2], strict=True):
+            ratio = simulated_ratio(v, src, dst, m)
+            assert float(number) == round(ratio, 3), (vehicle_id, src, dst, ratio)
+            band = published_band(src, dst)
+            assert where == ("inside" if band.contains(ratio) else "below" if ratio < band.low else "above")

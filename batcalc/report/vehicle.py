@@ -114,13 +114,15 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     data: dict[str, Any] = {"vehicle": vehicle.id, "from": src, "to": dst,
                             "given": shown(value, "length", system, d), "range": shown(result, "length", system, d),
                             "ratio": ratio, "band": None, "inside_band": None}
-    notes = [f"ratio = range on {dst} / range on {src} = c_{src} / c_{dst} (the same energy on both) = "
+    notes = [f"ratio = range on {dst} / range on {src} = c({src}) / c({dst}) (the same energy on both) = "
              f"{_q(c_from, 'consumption', system)} / {_q(c_to, 'consumption', system)}"
              + (" (EPA: consumption equivalent to the label range)" if "epa" in (src, dst) else "")
              + f"; {vehicle.id} at {_q(mass, 'mass', system)} ({mass_how})"]
     if band is not None:
         inside = band.contains(ratio)
         rows.append(["published band", f"{format_number(band.low)}-{format_number(band.high)}", ""])
+        rows.append(["inside the band", "yes" if inside else "no" + (" (below)" if ratio < band.low else " (above)"),
+                     ""])
         data["band"] = {"low": band.low, "high": band.high, "source": band.source, "inverted": band.inverted}
         data["inside_band"] = inside
         how = " (the file's band for the other direction, inverted)" if band.inverted else ""
