@@ -3,9 +3,12 @@
 import functools
 import os
 from enum import Enum
-from typing import Annotated, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from batcalc.physics.vehicle import Vehicle
 
 from batcalc.errors import BatcalcError, SpecError
 
@@ -194,7 +197,7 @@ def _temperature(text: Optional[str], option: str = "--ambient") -> Optional[flo
 
 
 def _vehicle(name: str, extra_mass: Optional[str] = None, ambient: Optional[str] = None,
-             altitude: Optional[str] = None):
+             altitude: Optional[str] = None) -> "Vehicle":
     """The vehicle ``name`` with ``--extra-mass``, ``--ambient`` and ``--altitude`` applied (each
     validated with a one-line error naming the option)."""
     from batcalc.physics.vehicle import load_vehicle

@@ -19,6 +19,7 @@ from batcalc.errors import BatcalcError
 
 if TYPE_CHECKING:
     from batcalc.physics.vehicle import Vehicle
+    from batcalc.spec.ratings import Band
 
 EPA_CITY_WEIGHT = 0.55
 EPA_HIGHWAY_WEIGHT = 0.45
@@ -144,7 +145,7 @@ def band_sources() -> dict[str, str]:
     return {s.id: f"{s.title} ({s.url or s.document or ''})" for s in spec.sources}
 
 
-def _bands() -> list:
+def _bands() -> list[Band]:
     """The bands of ``specs/rating_bands.yaml`` (validated)."""
     from batcalc.spec.catalog import specs_root
     from batcalc.spec.model import load_spec

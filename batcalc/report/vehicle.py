@@ -9,6 +9,9 @@ from batcalc.errors import BatcalcError
 from batcalc.physics.vehicle import Vehicle
 from batcalc.units import Shown, format_number, shown
 
+#: What a report function returns: headers, rows, notes and JSON data.
+Report = tuple[list[str], list[list[Any]], list[str], dict[str, Any]]
+
 #: Vehicle classes the light-duty car ratings (WLTP, EPA label, CLTC, NEDC) are defined for.
 CAR_CLASSES = ("car", "suv")
 
@@ -67,7 +70,7 @@ def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
                   "0.7 x (0.55 R_UDDS + 0.45 R_HWFET) (two-cycle method; docs/ratings.md)"]
 
 
-def add_ratings(headers: list[str], rows: list[list[Any]], notes: list[str], data: dict, vehicle: Vehicle,
+def add_ratings(headers: list[str], rows: list[list[Any]], notes: list[str], data: dict[str, Any], vehicle: Vehicle,
                 usable_energy: float, mass: float, system: str) -> None:
     """Append the rating rows of :func:`rating_figures` to a ``range`` report (rows, notes, JSON
     ``ratings``) in place."""
@@ -88,7 +91,7 @@ def _rating(name: str, option: str) -> str:
 
 
 def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: str, mass: float,
-                     mass_how: str, system: str):
+                     mass_how: str, system: str) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc normalise``: ``value`` m on ``from_name`` as a
     range on ``to_name`` for ``vehicle`` at total mass ``mass`` kg: ``R_to = R_from x c_from / c_to``
     (:func:`batcalc.physics.ratings.simulated_ratio`), beside the published band."""
@@ -140,7 +143,7 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     return ["quantity", "value", "unit"], rows, notes, data
 
 
-def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float, mass_how: str, system: str):
+def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float, mass_how: str, system: str) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc consumption``: consumption at the battery of
     ``vehicle`` on ``cycle`` at ``m_without_battery + pack_mass + payload`` kg, its mass sensitivity
     (``c(m + 100) - c(m)``) and, for a simulated cycle, the breakdown
@@ -180,7 +183,7 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     return ["quantity", "value", "unit"], rows, notes, data
 
 
-def vehicle_show_rows(vehicle: Vehicle, system: str):
+def vehicle_show_rows(vehicle: Vehicle, system: str) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc show VEHICLE``: masses, road load, powertrain,
     reference pack and sources."""
     s = vehicle.spec
@@ -232,7 +235,7 @@ def vehicle_show_rows(vehicle: Vehicle, system: str):
     return ["quantity", "value", "unit"], rows, notes, data
 
 
-def cycle_provenance(cycle_id: str) -> Optional[dict]:
+def cycle_provenance(cycle_id: str) -> Optional[dict[str, Any]]:
     """The entry of ``specs/cycles/cycles.yaml`` for a shipped trace (plain YAML data), or None."""
     import yaml
 
@@ -243,7 +246,7 @@ def cycle_provenance(cycle_id: str) -> Optional[dict]:
     return next((e for e in entries if isinstance(e, dict) and e.get("id") == cycle_id), None)
 
 
-def cycle_show_rows(name: str, system: str):
+def cycle_show_rows(name: str, system: str) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc show CYCLE``: duration, distance, mean and top
     speed, stops, and where the trace came from (standard, copy, licence)."""
     import numpy as np
