@@ -268,3 +268,19 @@ def test_cycle_help_and_completion_list_every_shipped_cycle(run):
     done = _complete_cycles("")
     assert {"wltp", "udds", "hwfet", "us06", "sc03", "cltc", "nedc"} <= set(done)
     assert _complete_cycles("us") == ["us06"]
+
+
+def test_ambient_is_not_claimed_for_a_measured_consumption(run, write):
+    path = write("measured.yaml", """
+        kind: vehicle
+        id: measured
+        name: Measured van
+        mass_without_battery: 2000 kg
+        payload: 500 kg
+        reference_pack: {energy: 60 kWh, mass: 400 kg}
+        measured_consumption: {value: 200 Wh/km, at_mass: 2900 kg, per_100kg: 5 Wh/km}
+        """)
+    data = _json(run("consumption", "--vehicle", path, "--ambient", "-10 °C", "-f", "json"))
+    assert "not used" in data["ambient"][0] and data["results"]["consumption"]["value"] == pytest.approx(200.0)
+    r = run("range", "gac-aion-ssb-350", "--vehicle", path)
+    assert r.exit_code == 0 and "ratings not shown" in r.stdout

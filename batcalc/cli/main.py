@@ -296,7 +296,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
                       options=_pack_options(f_mass, f_usable, f_volume))
     headers, rows, notes, data = range_report(result, unit_system.value)
     add_ratings(headers, rows, notes, data, v, result.pack.usable_energy, result.total_mass, unit_system.value)
-    _add_ambient(notes, data, v, ambient, altitude)
+    _add_ambient(notes, data, v, ambient, altitude, result.cycle is not None)
     if explain:
         notes = _explained(explain_range(result, unit_system.value), data, notes, fmt)
     emit(render(headers, rows, data, fmt, title=f"{result.cell.id} in {result.vehicle.id}", notes=notes))
@@ -344,7 +344,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                       target_range=_quantity(target_range, "length", "--range"), cycle=_cycle(cycle),
                       options=_pack_options(f_mass, f_usable, f_volume))
     headers, rows, notes, data = tradeoff_report(result, unit_system.value)
-    _add_ambient(notes, data, v, ambient, altitude)
+    _add_ambient(notes, data, v, ambient, altitude, result.a.cycle is not None)
     if explain:
         notes = _explained(explain_tradeoff(result, unit_system.value), data, notes, fmt)
     emit(render(headers, rows, data, fmt, notes=notes))
@@ -354,11 +354,12 @@ PackMassOpt = Annotated[Optional[str], typer.Option("--pack-mass", help="pack ma
                                                    "vehicle's reference pack mass]")]
 
 
-def _add_ambient(notes: list[str], data: dict, vehicle, ambient: Optional[str], altitude: Optional[str]) -> None:
+def _add_ambient(notes: list[str], data: dict, vehicle, ambient: Optional[str], altitude: Optional[str],
+                 simulated: bool = True) -> None:
     """State the ambient conditions (and any extra mass) in the notes and JSON ``ambient``."""
     from batcalc.report.vehicle import ambient_notes
 
-    stated = ambient_notes(vehicle, _temperature(ambient), _quantity(altitude, "length", "--altitude"))
+    stated = ambient_notes(vehicle, _temperature(ambient), _quantity(altitude, "length", "--altitude"), simulated)
     data["ambient"] = stated
     notes.extend(stated)
 
@@ -394,7 +395,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     mass, how = (given, "as given") if given is not None else _reference_mass(v)
     cyc = default_cycle(v) if cycle is None else cycle
     headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value)
-    _add_ambient(notes, data, v, ambient, altitude)
+    _add_ambient(notes, data, v, ambient, altitude, cyc is not None)
     emit(render(headers, rows, data, fmt, title=f"consumption of {v.id} on {data['cycle']}", notes=notes))
 
 

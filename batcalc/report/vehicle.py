@@ -21,13 +21,17 @@ def _q(si: Optional[float], dim: str, system: str, category: str | None = None) 
     return f"{s} {s.unit}"
 
 
-def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Optional[float]) -> list[str]:
+def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Optional[float],
+                  simulated: bool = True) -> list[str]:
     """The ambient conditions as a stated assumption: temperature (K) and altitude (m) given or the
-    defaults, and the air density they give (or that a coast-down spec's F2 ignores them)."""
+    defaults, and the air density they give (or that a coast-down spec's F2, or a measured consumption
+    when ``simulated`` is False, ignores them)."""
     t = "20 °C (default)" if temperature is None else f"{temperature - 273.15:.1f} °C"
     h = "sea level (default)" if altitude is None else f"{altitude:.0f} m"
     text = f"ambient {t} at {h}: air density {vehicle.load.rho:.4g} kg/m^3"
-    if vehicle.load.coast_down:
+    if not simulated:
+        text += f" (not used: the consumption is {vehicle.id}'s measured figure)"
+    elif vehicle.load.coast_down:
         text += f" (not used: {vehicle.id}'s coast-down F2 already holds the air drag at its test conditions)"
     out = [text]
     if vehicle.extra_mass:
