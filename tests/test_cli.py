@@ -110,7 +110,7 @@ def test_bad_input_exit_2_one_line(run, args, fragment):
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (["show"], "Missing argument 'CELL'"),
+    (["show"], "Missing argument 'NAME'"),
     (["frobnicate"], "No such command"),
     (["list", "--units", "cubits"], "'cubits' is not one of"),
 ])

@@ -3,9 +3,12 @@
 import functools
 import os
 from enum import Enum
-from typing import Annotated, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from batcalc.physics.vehicle import Vehicle
 
 from batcalc.errors import BatcalcError, SpecError
 
@@ -77,16 +80,49 @@ def _complete_vehicles(incomplete: str) -> list[str]:
     return [i for i in catalog_ids("vehicle") if i.startswith(incomplete)]
 
 
+def _cycle_names() -> list[str]:
+    """Every shipped cycle by the name people use for it (``wltp`` for WLTC 3b, ``cltc`` for CLTC-P), in
+    the order of :data:`batcalc.physics.cycles.SHORT_NAMES`."""
+    from batcalc.physics.cycles import SHORT_NAMES
+
+    short = {"wltc-3b": "wltp", "cltc-p": "cltc"}
+    return [short.get(c, c) for c in SHORT_NAMES]
+
+
 def _complete_cycles(incomplete: str) -> list[str]:
-    return [c for c in ("wltp", "udds", "hwfet", "80 km/h", "100 km/h", "120 km/h") if c.startswith(incomplete)]
+    """Completion for --cycle: every shipped cycle (name and id), the .csv files in the current folder,
+    and a few constant speeds."""
+    from pathlib import Path
+
+    from batcalc.physics.cycles import cycle_ids
+
+    names = list(dict.fromkeys(_cycle_names() + cycle_ids()))
+    try:
+        names += sorted(p.name for p in Path(".").glob("*.csv"))[:50]
+    except OSError:
+        pass
+    return [c for c in names + ["80 km/h", "100 km/h", "120 km/h"] if c.startswith(incomplete)]
+
+
+def _cycle_help() -> str:
+    from batcalc.physics.cycles import SHORT_NAMES
+
+    shipped = ", ".join(f"{name} ({SHORT_NAMES[cid]})" if name != cid else name
+                        for name, cid in zip(_cycle_names(), SHORT_NAMES, strict=True))
+    return (f"a shipped trace: {shipped}; FILE.csv, a trace of your own (time_s,speed_kmh rows); or a constant "
+            f"speed such as '100 km/h' [default: wltp; 80 km/h for heavy trucks; a vehicle's measured "
+            f"consumption if it gives one]")
 
 
 VehicleOpt = Annotated[str, typer.Option("--vehicle", "-v", help="catalogue id or path of a vehicle spec",
                                          autocompletion=_complete_vehicles)]
-CycleOpt = Annotated[Optional[str], typer.Option(
-    "--cycle", "-c", help="wltp (WLTC class 3b), udds, hwfet, or a constant speed such as '100 km/h' "
-    "[default: wltp; 80 km/h for heavy trucks; a vehicle's measured consumption if it gives one]",
-    autocompletion=_complete_cycles)]
+CycleOpt = Annotated[Optional[str], typer.Option("--cycle", "-c", help=_cycle_help(), autocompletion=_complete_cycles)]
+ExtraMassOpt = Annotated[Optional[str], typer.Option("--extra-mass", help="mass added to the vehicle's payload, "
+                                                     "e.g. '200 kg' [default: 0 kg]")]
+AmbientOpt = Annotated[Optional[str], typer.Option("--ambient", help="ambient temperature for the air density, "
+                                                   "e.g. '-7 °C', '25 degC', '268 K' [default: 20 °C]")]
+AltitudeOpt = Annotated[Optional[str], typer.Option("--altitude", help="altitude for the air density, e.g. "
+                                                    "'1500 m' [default: sea level]")]
 FMassOpt = Annotated[Optional[str], typer.Option("--f-mass", help="cell mass / pack mass, e.g. '70 %' "
                                                  "[default: 70 %; cell-to-pack designs 80-90 %]")]
 FUsableOpt = Annotated[Optional[str], typer.Option("--f-usable", help="usable / nominal pack energy [default: 93 %]")]
@@ -129,3 +165,55 @@ def _explained(steps: list[str], data: dict, notes: list[str], fmt: str) -> list
 
 def _cycle(cycle: Optional[str]) -> str:
     return "default" if cycle is None else cycle
+
+
+#: Temperature units ``--ambient`` takes -> (scale, offset) to kelvin: ``T = scale x number + offset``.
+_TEMPERATURE_UNITS = {"K": (1.0, 0.0), "kelvin": (1.0, 0.0), "°C": (1.0, 273.15), "degC": (1.0, 273.15),
+                      "C": (1.0, 273.15), "celsius": (1.0, 273.15), "°F": (5 / 9, 273.15 - 32 * 5 / 9),
+                      "degF": (5 / 9, 273.15 - 32 * 5 / 9), "F": (5 / 9, 273.15 - 32 * 5 / 9)}
+
+
+def _temperature(text: Optional[str], option: str = "--ambient") -> Optional[float]:
+    """An absolute temperature, K, from ``'-7 °C'``, ``'25 degC'``, ``'77 °F'`` or ``'268 K'``, or None.
+
+    The unit layer has no temperature dimension (it refuses offset units, which do not multiply), so
+    the number and unit are split by its strict grammar (:func:`batcalc.units.split_value`) and the
+    unit is one of :data:`_TEMPERATURE_UNITS`; below absolute zero is refused."""
+    if text is None:
+        return None
+    from batcalc.units import split_value
+
+    try:
+        number, unit = split_value(text)
+    except BatcalcError as exc:
+        raise BatcalcError(f"{option}: {exc}") from None
+    if unit.strip() not in _TEMPERATURE_UNITS:
+        raise BatcalcError(f"{option}: {text.strip()!r} is not a temperature: give °C, degC, °F or K, e.g. '-7 °C'")
+    scale, offset = _TEMPERATURE_UNITS[unit.strip()]
+    kelvin = scale * number + offset
+    if not kelvin > 0:
+        raise BatcalcError(f"{option}: {text.strip()!r} is below absolute zero")
+    return kelvin
+
+
+def _vehicle(name: str, extra_mass: Optional[str] = None, ambient: Optional[str] = None,
+             altitude: Optional[str] = None) -> "Vehicle":
+    """The vehicle ``name`` with ``--extra-mass``, ``--ambient`` and ``--altitude`` applied (each
+    validated with a one-line error naming the option)."""
+    from batcalc.physics.vehicle import load_vehicle
+
+    temperature = _temperature(ambient)
+    height = _quantity(altitude, "length", "--altitude")
+    extra = _quantity(extra_mass, "mass", "--extra-mass")
+    v = load_vehicle(name)
+    if temperature is not None or height is not None:
+        try:
+            v = v.with_ambient(temperature, height)
+        except BatcalcError as exc:
+            raise BatcalcError(f"{'--ambient' if 'temperature' in str(exc) else '--altitude'}: {exc}") from None
+    if extra is not None:
+        try:
+            v = v.with_extra_mass(extra)
+        except BatcalcError as exc:
+            raise BatcalcError(f"--extra-mass: {exc}") from None
+    return v

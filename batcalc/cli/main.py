@@ -14,8 +14,11 @@ import typer
 
 from batcalc.cli.common import (  # noqa: F401
     _DEBUG,
+    AltitudeOpt,
+    AmbientOpt,
     CycleOpt,
     ExplainOpt,
+    ExtraMassOpt,
     FMassOpt,
     FormatOpt,
     FUsableOpt,
@@ -29,6 +32,8 @@ from batcalc.cli.common import (  # noqa: F401
     _explained,
     _pack_options,
     _quantity,
+    _temperature,
+    _vehicle,
     emit,
     fail,
     handles_errors,
@@ -46,6 +51,13 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+
+def _complete_shown(incomplete: str) -> list[str]:
+    """Completion for ``show``: catalogue cells, vehicles and cycles."""
+    from batcalc.cli.common import _complete_cycles
+
+    return _complete_cells(incomplete) + _complete_vehicles(incomplete) + _complete_cycles(incomplete)
 
 
 @app.callback()
@@ -101,22 +113,89 @@ def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to li
     emit(render(headers, rows, data, fmt))
 
 
+def _show_kind(name: str) -> str:
+    """What ``batcalc show NAME`` shows: ``cell``, ``vehicle`` or ``cycle``. Cells first: a catalogue cell
+    id, then a vehicle id, then a cycle (name, id or alias); a file says its kind (``kind:`` in YAML; a
+    ``.csv`` file is a trace); anything else is looked up as a cell (whose error suggests names)."""
+    from pathlib import Path
+
+    from batcalc.physics.cycles import ALIASES, cycle_ids
+    from batcalc.spec.catalog import catalog_ids
+
+    key = name.strip()
+    if key in catalog_ids("cell"):
+        return "cell"
+    if key in catalog_ids("vehicle"):
+        return "vehicle"
+    if key.lower() in ALIASES or key.lower() in cycle_ids():
+        return "cycle"
+    try:
+        is_file = Path(key).is_file()
+    except (OSError, ValueError):
+        is_file = False
+    if key.lower().endswith(".csv"):
+        return "cycle"
+    if is_file:
+        from batcalc.io.yamlfile import load_yaml
+
+        data = load_yaml(key).data
+        kind = data.get("kind") if isinstance(data, dict) else None
+        return "vehicle" if kind == "vehicle" else "cell"
+    from batcalc.physics.cycles import get_cycle
+
+    try:
+        if get_cycle(key).constant_speed is not None:
+            return "cycle"
+    except BatcalcError:
+        pass
+    return "cell"
+
+
 @app.command("show")
 @handles_errors
-def show_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogue id or path of a cell spec (YAML)",
-                                                 autocompletion=_complete_cells)],
+def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, vehicle or cycle: catalogue id or "
+                                                 "path (cell or vehicle YAML, trace .csv)",
+                                                 autocompletion=_complete_shown)],
              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
-    """Show one cell: every figure given or derived, its source and grade, and its claims.
+    """Show one cell, vehicle or drive cycle with every figure given or derived and where it comes from.
+
+    A cell: its figures, source and grade, and its claims. A vehicle: masses, road load, powertrain,
+    reference pack and sources. A cycle: duration, distance, mean and top speed, provenance and licence.
+    Catalogue ids are unique across kinds; a file says its kind.
 
     \b
-    Example: batcalc show huineng-llcb
+    Examples: batcalc show huineng-llcb
+              batcalc show mid-sedan
+              batcalc show udds
     """
-    from batcalc.physics.cells import load_cell
-    from batcalc.report.compare import show_rows
     from batcalc.report.render import check_format, render
 
     check_format(fmt)
-    figures = load_cell(cell)
+    kind = _show_kind(name)
+    if kind == "vehicle":
+        from batcalc.physics.vehicle import load_vehicle
+        from batcalc.report.vehicle import vehicle_show_rows
+
+        v = load_vehicle(name)
+        headers, rows, notes, data = vehicle_show_rows(v, unit_system.value)
+        emit(render(headers, rows, data, fmt, title=f"{v.spec.name} ({v.id})", notes=notes))
+        return
+    if kind == "cycle":
+        from batcalc.report.vehicle import cycle_show_rows
+
+        headers, rows, notes, data = cycle_show_rows(name, unit_system.value)
+        emit(render(headers, rows, data, fmt, title=f"{data['name']} ({data['id']})", notes=notes))
+        return
+    from batcalc.physics.cells import load_cell
+    from batcalc.report.compare import show_rows
+
+    from batcalc.errors import NotFoundError
+
+    try:
+        figures = load_cell(name)
+    except NotFoundError as exc:
+        raise NotFoundError(f"{exc} (no vehicle or cycle of that name either: batcalc list --kind vehicle, "
+                            f"batcalc list --kind cycle)") from None
     headers, rows, notes, data = show_rows(figures, unit_system.value, with_data=fmt == "json")
     emit(render(headers, rows, data, fmt, title=f"{figures.spec.name} ({figures.id})", notes=notes))
 
@@ -191,27 +270,33 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
                                                                "[default: the vehicle's reference pack mass]")] = None,
               pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="gross pack energy, "
                                                                  "e.g. '75 kWh'")] = None,
-              cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+              cycle: CycleOpt = None, extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None,
+              altitude: AltitudeOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
               f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
               unit_system: UnitsOpt = UnitSystem.metric) -> None:
-    """Range of a cell's pack in a vehicle: pack energy and mass, vehicle mass, consumption, range.
+    """Range of a cell's pack in a vehicle: pack energy and mass, vehicle mass, consumption, range,
+    and for cars the WLTP, EPA label (two-cycle), CLTC and NEDC ratings.
 
-    R = E_usable / c(m_vehicle), with consumption from the road load over a drive cycle.
+    R = E_usable / c(m_vehicle), with consumption from the road load over a drive cycle; EPA label =
+    0.7 x (0.55 R_UDDS + 0.45 R_HWFET).
 
     \b
     Example: batcalc range gac-aion-ssb-350 --vehicle mid-sedan --pack-mass "480 kg"
     """
     from batcalc.physics.cells import load_cell
     from batcalc.physics.tradeoff import range_of
-    from batcalc.physics.vehicle import load_vehicle
     from batcalc.report.render import check_format, render
     from batcalc.report.reports import explain_range, range_report
+    from batcalc.report.vehicle import add_ratings
 
     check_format(fmt)
-    result = range_of(load_cell(cell), load_vehicle(vehicle), pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
+    v = _vehicle(vehicle, extra_mass, ambient, altitude)
+    result = range_of(load_cell(cell), v, pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
                       pack_energy=_quantity(pack_energy, "energy", "--pack-energy"), cycle=_cycle(cycle),
                       options=_pack_options(f_mass, f_usable, f_volume))
     headers, rows, notes, data = range_report(result, unit_system.value)
+    add_ratings(headers, rows, notes, data, v, result.pack.usable_energy, result.total_mass, unit_system.value)
+    _add_ambient(notes, data, v, ambient, altitude, result.cycle is not None)
     if explain:
         notes = _explained(explain_range(result, unit_system.value), data, notes, fmt)
     emit(render(headers, rows, data, fmt, title=f"{result.cell.id} in {result.vehicle.id}", notes=notes))
@@ -231,7 +316,8 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                  pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="A's gross pack energy")] = None,
                  target_range: Annotated[Optional[str], typer.Option("--range", help="with --hold range: the range "
                                                                      "both packs must give [default: A's range]")] = None,
-                 cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+                 cycle: CycleOpt = None, extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None,
+                 altitude: AltitudeOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
                  f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
                  unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Swap cell A for cell B in a vehicle, holding pack mass, pack energy or range.
@@ -245,22 +331,106 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     """
     from batcalc.physics.cells import load_cell
     from batcalc.physics.tradeoff import tradeoff
-    from batcalc.physics.vehicle import load_vehicle
     from batcalc.report.render import check_format, render
     from batcalc.report.reports import explain_tradeoff, tradeoff_report
 
     check_format(fmt)
     if target_range is not None and hold != "range":
         raise BatcalcError("--range goes with --hold range")
-    result = tradeoff(load_cell(a), load_cell(b), load_vehicle(vehicle), hold,
+    v = _vehicle(vehicle, extra_mass, ambient, altitude)
+    result = tradeoff(load_cell(a), load_cell(b), v, hold,
                       pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
                       pack_energy=_quantity(pack_energy, "energy", "--pack-energy"),
                       target_range=_quantity(target_range, "length", "--range"), cycle=_cycle(cycle),
                       options=_pack_options(f_mass, f_usable, f_volume))
     headers, rows, notes, data = tradeoff_report(result, unit_system.value)
+    _add_ambient(notes, data, v, ambient, altitude, result.a.cycle is not None)
     if explain:
         notes = _explained(explain_tradeoff(result, unit_system.value), data, notes, fmt)
     emit(render(headers, rows, data, fmt, notes=notes))
+
+
+PackMassOpt = Annotated[Optional[str], typer.Option("--pack-mass", help="pack mass, e.g. '480 kg' [default: the "
+                                                   "vehicle's reference pack mass]")]
+
+
+def _add_ambient(notes: list[str], data: dict, vehicle, ambient: Optional[str], altitude: Optional[str],
+                 simulated: bool = True) -> None:
+    """State the ambient conditions (and any extra mass) in the notes and JSON ``ambient``."""
+    from batcalc.report.vehicle import ambient_notes
+
+    stated = ambient_notes(vehicle, _temperature(ambient), _quantity(altitude, "length", "--altitude"), simulated)
+    data["ambient"] = stated
+    notes.extend(stated)
+
+
+def _reference_mass(v) -> tuple[float, str]:
+    """The vehicle's reference pack mass, kg, and how it is described (a one-line error without one)."""
+    from batcalc.physics.tradeoff import reference_pack_mass
+
+    return reference_pack_mass(v), f"{v.id}'s reference pack"
+
+
+@app.command("consumption")
+@handles_errors
+def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
+                    pack_mass: PackMassOpt = None,
+                    extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
+                    fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+    """Consumption at the battery of a vehicle without choosing a cell, at its reference pack mass.
+
+    Shows the vehicle mass, the consumption, its mass sensitivity (c(m + 100 kg) - c(m)) and where it
+    goes: rolling, aerodynamic, auxiliaries, accelerating and braking net of regeneration.
+
+    \b
+    Example: batcalc consumption --vehicle mid-sedan --cycle udds --extra-mass "200 kg"
+    """
+    from batcalc.physics.tradeoff import default_cycle
+    from batcalc.report.render import check_format, render
+    from batcalc.report.vehicle import consumption_report
+
+    check_format(fmt)
+    v = _vehicle(vehicle, extra_mass, ambient, altitude)
+    given = _quantity(pack_mass, "mass", "--pack-mass")
+    mass, how = (given, "as given") if given is not None else _reference_mass(v)
+    cyc = default_cycle(v) if cycle is None else cycle
+    headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value)
+    _add_ambient(notes, data, v, ambient, altitude, cyc is not None)
+    emit(render(headers, rows, data, fmt, title=f"consumption of {v.id} on {data['cycle']}", notes=notes))
+
+
+@app.command("normalise")
+@handles_errors
+def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a range on one rating, e.g. '1000 km'")],
+                  from_rating: Annotated[str, typer.Option("--from", help="the rating the range is stated on: wltp, "
+                                                           "epa, cltc, nedc, or any cycle --cycle takes")],
+                  to_rating: Annotated[str, typer.Option("--to", help="the rating to convert to (as --from)")],
+                  vehicle: VehicleOpt,
+                  pack_mass: PackMassOpt = None,
+                  extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
+                  fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+    """A range stated on one rating as a range on another, for one vehicle, beside the published band.
+
+    R_to = R_from x c_from / c_to (the same energy on both cycles), at the vehicle's reference pack
+    mass; EPA label = 0.7 x (0.55 R_UDDS + 0.45 R_HWFET). The published bands of range ratios
+    (specs/rating_bands.yaml, docs/ratings.md) are printed beside the simulated ratio, with a note
+    when it falls outside.
+
+    \b
+    Example: batcalc normalise "1000 km" --from cltc --to wltp --vehicle mid-sedan
+    """
+    from batcalc.report.render import check_format, render
+    from batcalc.report.vehicle import normalise_report
+
+    check_format(fmt)
+    given = _quantity(value, "length", "RANGE")
+    v = _vehicle(vehicle, extra_mass, ambient, altitude)
+    mass_pack = _quantity(pack_mass, "mass", "--pack-mass")
+    pack, how = (mass_pack, "pack as given") if mass_pack is not None else _reference_mass(v)
+    headers, rows, notes, data = normalise_report(v, given, from_rating, to_rating, float(v.total_mass(pack)), how,
+                                                  unit_system.value)
+    _add_ambient(notes, data, v, ambient, altitude)
+    emit(render(headers, rows, data, fmt, title=f"{data['from']} -> {data['to']} for {v.id}", notes=notes))
 
 
 @app.command("sweep")

@@ -12,7 +12,14 @@ Ranges in metres.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
 from batcalc.errors import BatcalcError
+
+if TYPE_CHECKING:
+    from batcalc.physics.vehicle import Vehicle
+    from batcalc.spec.ratings import Band
 
 EPA_CITY_WEIGHT = 0.55
 EPA_HIGHWAY_WEIGHT = 0.45
@@ -35,3 +42,112 @@ def ratio_between(range_from: float, range_to: float) -> float:
     if not (range_from > 0 and range_to > 0):
         raise BatcalcError("ranges must be positive")
     return range_to / range_from
+
+
+#: The ratings batcalc simulates, and the cycles behind them (EPA: UDDS and HWFET with the label formula).
+RATING_CYCLES = {"wltp": ("wltc-3b",), "epa": ("udds", "hwfet"), "cltc": ("cltc-p",), "nedc": ("nedc",)}
+#: How each rating is labelled in reports.
+RATING_LABELS = {"wltp": "WLTP rating (WLTC class 3b)", "epa": "EPA label (two-cycle)", "cltc": "CLTC rating (CLTC-P)",
+                 "nedc": "NEDC rating"}
+
+
+def rating_key(name: str) -> str:
+    """The rating a name means: ``wltp``, ``epa``, ``cltc`` or ``nedc`` (aliases of their cycles too:
+    ``wltc``, ``cltc-p``, ...), else the cycle id of any other cycle batcalc runs (a trace, a file, a
+    constant speed); raises a one-line error for an unknown name."""
+    from batcalc.physics.cycles import ALIASES, get_cycle
+
+    key = name.strip().lower()
+    if key in RATING_CYCLES:
+        return key
+    cycle_id = ALIASES.get(key)
+    for rating, cycles in RATING_CYCLES.items():
+        if cycles == (cycle_id,):
+            return rating
+    if key in ("epa-label", "epa-2cycle"):
+        return "epa"
+    return get_cycle(name).id if not key.endswith(".csv") else name.strip()
+
+
+def rating_consumption(vehicle: Vehicle, rating: str, mass: float) -> float:
+    """The consumption, J/m, that gives a rating's range as ``R = E_usable / c`` for ``vehicle`` at total
+    mass ``mass`` kg: the cycle's consumption at the battery, or for ``epa`` the label formula's
+    ``c = 1 / (0.7 (0.55 / c_UDDS + 0.45 / c_HWFET))`` (:func:`epa_label_range` with ``E = 1``)."""
+    from batcalc.physics.cycles import get_cycle
+
+    key = rating_key(rating)
+    if key == "epa":
+        c_city = vehicle.consumption_model("udds")(mass)
+        c_highway = vehicle.consumption_model("hwfet")(mass)
+        return 1.0 / epa_label_range(1.0 / c_city, 1.0 / c_highway)
+    cycle = RATING_CYCLES[key][0] if key in RATING_CYCLES else key
+    get_cycle(cycle)                     # a clear error for a bad name before the vehicle's own checks
+    return float(vehicle.consumption_model(cycle)(mass))
+
+
+def rating_range(vehicle: Vehicle, rating: str, usable_energy: float, mass: float) -> float:
+    """A rating's range, m, of ``usable_energy`` J in ``vehicle`` at total mass ``mass`` kg:
+    ``R = E_usable / c_rating`` (:func:`rating_consumption`): WLTP = WLTC 3b, EPA label =
+    0.7 (0.55 R_UDDS + 0.45 R_HWFET), CLTC = CLTC-P, NEDC = NEDC."""
+    if not usable_energy > 0:
+        raise BatcalcError("usable energy must be positive")
+    return usable_energy / rating_consumption(vehicle, rating, mass)
+
+
+def ratings_of(vehicle: Vehicle, usable_energy: float, mass: float) -> dict[str, float]:
+    """The four ratings' ranges, m (keys ``wltp``, ``epa``, ``cltc``, ``nedc``; :func:`rating_range`)."""
+    return {key: rating_range(vehicle, key, usable_energy, mass) for key in RATING_CYCLES}
+
+
+def simulated_ratio(vehicle: Vehicle, from_rating: str, to_rating: str, mass: float) -> float:
+    """Range on ``to_rating`` / range on ``from_rating`` for ``vehicle`` at total mass ``mass`` kg: the same
+    energy on both, so ``R_to / R_from = c_from / c_to`` (:func:`rating_consumption`)."""
+    return ratio_between(1.0 / rating_consumption(vehicle, from_rating, mass),
+                         1.0 / rating_consumption(vehicle, to_rating, mass))
+
+
+@dataclass(frozen=True)
+class PublishedBand:
+    """A band of range ratios ``R_to / R_from`` that published pairs of ratings show (``specs/rating_bands.yaml``),
+    in the direction asked (``inverted`` when the file gives ``to -> from``: then ``low = 1 / high_file``)."""
+
+    from_rating: str
+    to_rating: str
+    low: float
+    high: float
+    source: str
+    inverted: bool
+
+    def contains(self, ratio: float) -> bool:
+        """Whether ``low <= ratio <= high``."""
+        return self.low <= ratio <= self.high
+
+
+def published_band(from_rating: str, to_rating: str) -> Optional[PublishedBand]:
+    """The published band for ``R_to / R_from``, read from ``specs/rating_bands.yaml`` in either
+    direction (inverted when needed), or None when the file has none for the pair."""
+    for band in _bands():
+        if (band.from_rating, band.to_rating) == (from_rating, to_rating):
+            return PublishedBand(from_rating, to_rating, float(band.low.si), float(band.high.si),
+                                 band.source or "", False)
+        if (band.from_rating, band.to_rating) == (to_rating, from_rating):
+            return PublishedBand(from_rating, to_rating, 1.0 / float(band.high.si), 1.0 / float(band.low.si),
+                                 band.source or "", True)
+    return None
+
+
+def band_sources() -> dict[str, str]:
+    """Source id -> title and address of the rating bands' sources."""
+    from batcalc.spec.catalog import specs_root
+    from batcalc.spec.model import load_spec
+
+    spec = load_spec(specs_root() / "rating_bands.yaml", expect="rating-bands")
+    return {s.id: f"{s.title} ({s.url or s.document or ''})" for s in spec.sources}
+
+
+def _bands() -> list[Band]:
+    """The bands of ``specs/rating_bands.yaml`` (validated)."""
+    from batcalc.spec.catalog import specs_root
+    from batcalc.spec.model import load_spec
+
+    return list(load_spec(specs_root() / "rating_bands.yaml", expect="rating-bands").bands)

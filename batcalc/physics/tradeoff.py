@@ -15,7 +15,7 @@ from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import range_from_energy, usable_energy
 from batcalc.physics.pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
-from batcalc.physics.vehicle import ConsumptionModel, Vehicle
+from batcalc.physics.vehicle import ConsumptionModel, Vehicle, consumption_per_100kg
 
 if TYPE_CHECKING:
     import numpy as np
@@ -266,13 +266,13 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
 
 def sensitivities(result: RangeResult) -> dict[str, float]:
     """``km per extra Wh/kg`` of cell density at fixed pack mass (``dR/drho = R / rho``, in m per J/kg)
-    and ``Wh/km per extra 100 kg`` (``c(m + 100) - c(m)``, in J/m)."""
+    and ``Wh/km per extra 100 kg`` (:func:`~batcalc.physics.vehicle.consumption_per_100kg`, in J/m)."""
     model = result.vehicle.consumption_model(result.cycle)
     rho = result.cell.get("gravimetric")
     if rho is None:
         raise BatcalcError(f"{result.cell.id} gives no gravimetric energy density")
     return {"range_per_density": result.range / rho,
-            "consumption_per_100kg": float(model(result.total_mass + 100.0)) - result.consumption}
+            "consumption_per_100kg": consumption_per_100kg(model, result.total_mass)}
 
 
 def sweep_range(vehicle: Vehicle, densities: ArrayLike, pack_masses: ArrayLike, cycle: Optional[str],

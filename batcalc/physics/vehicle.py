@@ -264,6 +264,11 @@ def consumption_breakdown(load: RoadLoad, cycle: Cycle, mass: float) -> dict[str
     return parts
 
 
+def consumption_per_100kg(model: ConsumptionModel, mass: float) -> float:
+    """Mass sensitivity of consumption, J/m per 100 kg, at total mass ``mass`` kg: ``c(m + 100) - c(m)``."""
+    return float(model(mass + 100.0)) - float(model(mass))
+
+
 class ConsumptionModel(Protocol):
     """Consumption at the battery, J/m, as a function of total vehicle mass, kg (float or array)."""
 
@@ -306,6 +311,21 @@ class Vehicle:
 
     spec: VehicleSpec
     load: RoadLoad
+    extra_mass: float = 0.0        # kg carried on top of the spec's payload (``--extra-mass``)
+
+    def with_ambient(self, temperature: Optional[float] = None, altitude: Optional[float] = None) -> Vehicle:
+        """The same vehicle with the air density of ``temperature`` (K) and ``altitude`` (m)
+        (:func:`road_load_of`; None keeps the default, 20 C at sea level)."""
+        return Vehicle(self.spec, road_load_of(self.spec, temperature, altitude), self.extra_mass)
+
+    def with_extra_mass(self, extra_mass: float) -> Vehicle:
+        """The same vehicle carrying ``extra_mass`` kg more payload (``m = m_without_battery + m_pack +
+        payload + extra``); refuses a negative or non-finite mass."""
+        import math
+
+        if not (math.isfinite(extra_mass) and extra_mass >= 0):
+            raise BatcalcError(f"extra mass must be 0 kg or more, got {extra_mass:g} kg")
+        return Vehicle(self.spec, self.load, extra_mass)
 
     @property
     def id(self) -> str:
@@ -319,8 +339,8 @@ class Vehicle:
 
     @property
     def payload(self) -> float:
-        """Payload, kg."""
-        return float(self.spec.payload.si)
+        """Payload, kg: the spec's plus any extra mass."""
+        return float(self.spec.payload.si) + self.extra_mass
 
     @property
     def max_gross_mass(self) -> Optional[float]:

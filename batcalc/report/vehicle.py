@@ -1,0 +1,286 @@
+"""Vehicle results as rows, notes and JSON data: range ratings, range between ratings (``normalise``),
+consumption without a cell, and ``show`` for vehicles and cycles."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from batcalc.errors import BatcalcError
+from batcalc.physics.vehicle import Vehicle
+from batcalc.units import Shown, format_number, shown
+
+#: What a report function returns: headers, rows, notes and JSON data.
+Report = tuple[list[str], list[list[Any]], list[str], dict[str, Any]]
+
+#: Vehicle classes the light-duty car ratings (WLTP, EPA label, CLTC, NEDC) are defined for.
+CAR_CLASSES = ("car", "suv")
+
+
+def _q(si: Optional[float], dim: str, system: str, category: str | None = None) -> str:
+    s = shown(si, dim, system, category)
+    return f"{s} {s.unit}"
+
+
+def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Optional[float],
+                  simulated: bool = True) -> list[str]:
+    """The ambient conditions as a stated assumption: temperature (K) and altitude (m) given or the
+    defaults, and the air density they give (or that a coast-down spec's F2, or a measured consumption
+    when ``simulated`` is False, ignores them)."""
+    t = "20 °C (default)" if temperature is None else f"{temperature - 273.15:.1f} °C"
+    h = "sea level (default)" if altitude is None else f"{altitude:.0f} m"
+    text = f"ambient {t} at {h}: air density {vehicle.load.rho:.4g} kg/m^3"
+    if not simulated:
+        text += f" (not used: the consumption is {vehicle.id}'s measured figure)"
+    elif vehicle.load.coast_down:
+        text += f" (not used: {vehicle.id}'s coast-down F2 already holds the air drag at its test conditions)"
+    out = [text]
+    if vehicle.extra_mass:
+        out.append(f"extra mass {vehicle.extra_mass:.0f} kg added to the payload "
+                   f"({vehicle.payload - vehicle.extra_mass:.0f} kg + {vehicle.extra_mass:.0f} kg)")
+    return out
+
+
+#: Short names of the ratings, for normalise's rows.
+SHORT_RATINGS = {"wltp": "WLTP", "epa": "EPA label", "cltc": "CLTC", "nedc": "NEDC"}
+
+
+def _label(key: str, short: bool = False) -> str:
+    """A rating's or cycle's name for a row."""
+    from batcalc.physics.cycles import get_cycle
+    from batcalc.physics.ratings import RATING_LABELS
+
+    if key in RATING_LABELS:
+        return SHORT_RATINGS[key] if short else RATING_LABELS[key]
+    return get_cycle(key).name if not key.endswith(".csv") else key
+
+
+def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
+                   system: str) -> tuple[list[tuple[str, str, Shown]], list[str]]:
+    """(key, label, range) for the WLTP, EPA label, CLTC and NEDC ratings of ``usable_energy`` J in
+    ``vehicle`` at total mass ``mass`` kg, and notes; none for trucks (their own cycles' ratios apply, not
+    the light-duty car ratings) or for a vehicle that gives only a measured consumption."""
+    from batcalc.physics.ratings import ratings_of
+
+    if vehicle.spec.vehicle_class not in CAR_CLASSES:
+        return [], [f"ratings (WLTP, EPA label, CLTC, NEDC) not shown: they are light-duty car ratings and "
+                    f"{vehicle.id} is a {vehicle.spec.vehicle_class}; compare trucks on their own cycles "
+                    f"(e.g. --cycle '80 km/h')"]
+    try:
+        ranges = ratings_of(vehicle, usable_energy, mass)
+    except BatcalcError as exc:
+        return [], [f"ratings not shown: {exc}"]
+    rows = [(f"rating_{k}", _label(k), shown(r, "length", system, "distance")) for k, r in ranges.items()]
+    return rows, ["ratings: the same usable energy and vehicle mass on each cycle; EPA label = "
+                  "0.7 x (0.55 R_UDDS + 0.45 R_HWFET) (two-cycle method; docs/ratings.md)"]
+
+
+def add_ratings(headers: list[str], rows: list[list[Any]], notes: list[str], data: dict[str, Any], vehicle: Vehicle,
+                usable_energy: float, mass: float, system: str) -> None:
+    """Append the rating rows of :func:`rating_figures` to a ``range`` report (rows, notes, JSON
+    ``ratings``) in place."""
+    figures, extra = rating_figures(vehicle, usable_energy, mass, system)
+    rows += [[label, s, s.unit] for _, label, s in figures]
+    data["ratings"] = {k.removeprefix("rating_"): s for k, _, s in figures}
+    notes[:0] = extra
+
+
+def _rating(name: str, option: str) -> str:
+    """:func:`batcalc.physics.ratings.rating_key`, its error naming the option and the ratings."""
+    from batcalc.physics.ratings import rating_key
+
+    try:
+        return rating_key(name)
+    except BatcalcError as exc:
+        raise BatcalcError(f"{option}: {exc}; ratings: wltp, epa, cltc, nedc") from None
+
+
+def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: str, mass: float,
+                     mass_how: str, system: str) -> Report:
+    """Headers, rows, notes and JSON data for ``batcalc normalise``: ``value`` m on ``from_name`` as a
+    range on ``to_name`` for ``vehicle`` at total mass ``mass`` kg: ``R_to = R_from x c_from / c_to``
+    (:func:`batcalc.physics.ratings.simulated_ratio`), beside the published band."""
+    from batcalc.physics.ratings import published_band, rating_consumption
+
+    if not value > 0:
+        raise BatcalcError("the range to convert must be positive")
+    src, dst = _rating(from_name, "--from"), _rating(to_name, "--to")
+    if src == dst:
+        raise BatcalcError(f"--from and --to are the same rating ({src})")
+    c_from, c_to = rating_consumption(vehicle, src, mass), rating_consumption(vehicle, dst, mass)
+    ratio = c_from / c_to
+    result = value * ratio
+    car = vehicle.spec.vehicle_class in CAR_CLASSES
+    band = published_band(src, dst) if car else None
+    d = "distance"
+    rows: list[list[Any]] = [
+        [f"range on {_label(src, True)} (given)", shown(value, "length", system, d),
+         shown(value, "length", system, d).unit],
+        [f"range on {_label(dst, True)}", shown(result, "length", system, d), shown(result, "length", system, d).unit],
+        [f"simulated ratio {_label(dst, True)} / {_label(src, True)}", Shown(ratio), ""],
+    ]
+    data: dict[str, Any] = {"vehicle": vehicle.id, "from": src, "to": dst,
+                            "given": shown(value, "length", system, d), "range": shown(result, "length", system, d),
+                            "ratio": ratio, "band": None, "inside_band": None}
+    notes = [f"ratio = range on {dst} / range on {src} = c({src}) / c({dst}) (the same energy on both) = "
+             f"{_q(c_from, 'consumption', system)} / {_q(c_to, 'consumption', system)}"
+             + (" (EPA: consumption equivalent to the label range)" if "epa" in (src, dst) else "")
+             + f"; {vehicle.id} at {_q(mass, 'mass', system)} ({mass_how})"]
+    if band is not None:
+        inside = band.contains(ratio)
+        rows.append(["published band", f"{format_number(band.low)}-{format_number(band.high)}", ""])
+        rows.append(["inside the band", "yes" if inside else "no" + (" (below)" if ratio < band.low else " (above)"),
+                     ""])
+        data["band"] = {"low": band.low, "high": band.high, "source": band.source, "inverted": band.inverted}
+        data["inside_band"] = inside
+        how = " (the file's band for the other direction, inverted)" if band.inverted else ""
+        notes.append(f"published band {format_number(band.low)}-{format_number(band.high)}{how}: source "
+                     f"{band.source} (specs/rating_bands.yaml, docs/ratings.md)")
+        if not inside:
+            side = "below" if ratio < band.low else "above"
+            notes.append(f"note: the simulated ratio {format_number(ratio)} is {side} the published band "
+                         f"{format_number(band.low)}-{format_number(band.high)}")
+    elif not car:
+        notes.append(f"no published band: the bands are for light-duty cars' ratings and {vehicle.id} is of class "
+                     f"{vehicle.spec.vehicle_class}; the ratio is the simulation's alone")
+    else:
+        notes.append(f"no published band for {src} -> {dst}: the ratio is the simulation's alone")
+    return ["quantity", "value", "unit"], rows, notes, data
+
+
+def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float, mass_how: str, system: str) -> Report:
+    """Headers, rows, notes and JSON data for ``batcalc consumption``: consumption at the battery of
+    ``vehicle`` on ``cycle`` at ``m_without_battery + pack_mass + payload`` kg, its mass sensitivity
+    (``c(m + 100) - c(m)``) and, for a simulated cycle, the breakdown
+    (:func:`batcalc.physics.vehicle.consumption_breakdown`)."""
+    from batcalc.physics.cycles import get_cycle
+    from batcalc.physics.tradeoff import cycle_label
+    from batcalc.physics.vehicle import consumption_breakdown, consumption_per_100kg
+
+    model = vehicle.consumption_model(cycle)
+    mass = float(vehicle.total_mass(pack_mass))
+    c = float(model(mass))
+    per_100 = consumption_per_100kg(model, mass)
+    figures = [("vehicle_mass", "vehicle mass (with pack and payload)", shown(mass, "mass", system)),
+               ("pack_mass", "pack mass", shown(pack_mass, "mass", system)),
+               ("consumption", "consumption at the battery", shown(c, "consumption", system)),
+               ("consumption_per_100kg", "consumption per extra 100 kg", shown(per_100, "consumption", system))]
+    breakdown: dict[str, Shown] = {}
+    if cycle is not None:
+        parts = consumption_breakdown(vehicle.load, get_cycle(cycle), mass)
+        breakdown = {k: shown(v, "consumption", system) for k, v in parts.items()}
+        figures += [(f"part_{k}", f"breakdown: {k}", s) for k, s in breakdown.items()]
+    rows = [[label, s, s.unit] for _, label, s in figures]
+    label = cycle_label(vehicle, cycle)
+    assumptions = [f"cycle: {label}"]
+    if cycle is not None or vehicle.spec.measured_consumption is None:
+        assumptions += vehicle.load.assumptions()
+    assumptions.append(f"vehicle {vehicle.id}: {vehicle.glider_mass:.0f} kg without battery + pack "
+                       f"{pack_mass:.0f} kg ({mass_how}) + payload {vehicle.payload:.0f} kg")
+    notes = []
+    if breakdown:
+        notes.append("breakdown: rolling and aerodynamic resistance over the powertrain's traction efficiency on "
+                     "the cycle, auxiliaries, and the rest (accelerating and braking, net of regeneration)")
+    notes.append("assumptions: " + "; ".join(assumptions))
+    data = {"vehicle": vehicle.id, "cycle": label,
+            "results": {k: s for k, _, s in figures if not k.startswith("part_")}, "breakdown": breakdown,
+            "assumptions": assumptions}
+    return ["quantity", "value", "unit"], rows, notes, data
+
+
+def vehicle_show_rows(vehicle: Vehicle, system: str) -> Report:
+    """Headers, rows, notes and JSON data for ``batcalc show VEHICLE``: masses, road load, powertrain,
+    reference pack and sources."""
+    s = vehicle.spec
+    figures: list[tuple[str, str, Any]] = [
+        ("class", "class", s.vehicle_class),
+        ("mass_without_battery", "mass without battery", shown(vehicle.glider_mass, "mass", system)),
+        ("payload", "payload", shown(float(s.payload.si), "mass", system)),
+    ]
+    if vehicle.max_gross_mass is not None:
+        figures.append(("max_gross_mass", "max gross mass", shown(vehicle.max_gross_mass, "mass", system)))
+    if s.reference_pack is not None:
+        figures.append(("reference_pack_energy", "reference pack energy", Shown(s.reference_pack.energy.si / 3.6e6,
+                                                                                  "kWh")))
+        if s.reference_pack.mass is not None:
+            m = float(s.reference_pack.mass.si)
+            figures += [("reference_pack_mass", "reference pack mass", shown(m, "mass", system)),
+                        ("vehicle_mass", "vehicle mass (with reference pack and payload)",
+                         shown(float(vehicle.total_mass(m)), "mass", system))]
+    if s.coast_down is not None:
+        figures += [("f0", "coast-down F0", Shown(float(s.coast_down.f0.si), "N")),
+                    ("f1", "coast-down F1", Shown(float(s.coast_down.f1.si), "N s/m")),
+                    ("f2", "coast-down F2", Shown(float(s.coast_down.f2.si), "N s^2/m^2"))]
+    for key, label, v in (("drag_coefficient", "drag coefficient C_d", s.drag_coefficient),
+                          ("rolling_resistance", "rolling resistance C_rr", s.rolling_resistance)):
+        if v is not None:
+            figures.append((key, label, Shown(float(v.si))))
+    if s.frontal_area is not None:
+        figures.append(("frontal_area", "frontal area", shown(float(s.frontal_area.si), "area", system)))
+    if s.rotating_mass is not None:
+        figures.append(("rotating_mass", "rotating mass (fixed)", shown(float(s.rotating_mass.si), "mass", system)))
+    pt = vehicle.load.powertrain
+    if s.powertrain is not None:
+        figures += [("motor_rated_power", "motor rated power", Shown(pt.rated_power / 1e3, "kW")),
+                    ("transmission_efficiency", "transmission efficiency",
+                     Shown(pt.transmission_efficiency * 100, "%")),
+                    ("battery_efficiency", "battery efficiency (one way)", Shown(pt.battery_efficiency * 100, "%"))]
+    figures.append(("auxiliary_power", "auxiliary power", Shown(vehicle.load.p_aux, "W")))
+    if s.measured_consumption is not None:
+        mc = s.measured_consumption
+        figures.append(("measured_consumption", f"measured consumption ({mc.cycle or 'cycle not stated'})",
+                        shown(float(mc.value.si), "consumption", system)))
+    rows = [[label, v, v.unit if isinstance(v, Shown) else ""] for _, label, v in figures]
+    notes = ["model: " + "; ".join(vehicle.load.assumptions())]
+    notes += [f"source {src.id}: {src.title}" + (f" ({src.url})" if src.url else "") for src in s.sources]
+    if s.notes:
+        notes.append("notes: " + " ".join(str(s.notes).split()))
+    data = {"kind": "vehicle", "id": vehicle.id, "name": s.name, "figures": {k: v for k, _, v in figures},
+            "model": vehicle.load.assumptions(), "sources": [src.id for src in s.sources]}
+    return ["quantity", "value", "unit"], rows, notes, data
+
+
+def cycle_provenance(cycle_id: str) -> Optional[dict[str, Any]]:
+    """The entry of ``specs/cycles/cycles.yaml`` for a shipped trace (plain YAML data), or None."""
+    import yaml
+
+    from batcalc.physics.cycles import cycles_dir
+
+    with open(cycles_dir() / "cycles.yaml", encoding="utf-8") as fh:
+        entries = yaml.safe_load(fh) or []
+    return next((e for e in entries if isinstance(e, dict) and e.get("id") == cycle_id), None)
+
+
+def cycle_show_rows(name: str, system: str) -> Report:
+    """Headers, rows, notes and JSON data for ``batcalc show CYCLE``: duration, distance, mean and top
+    speed, stops, and where the trace came from (standard, copy, licence)."""
+    import numpy as np
+
+    from batcalc.physics.cycles import get_cycle
+
+    c = get_cycle(name)
+    moving = c.speed > 0
+    idle = float(np.sum(np.diff(c.time)[~moving[1:] & ~moving[:-1]])) if c.constant_speed is None else 0.0
+    figures: list[tuple[str, str, Shown]] = [
+        ("duration", "duration", Shown(c.duration, "s")),
+        ("distance", "distance", shown(c.distance, "length", system, "distance")),
+        ("mean_speed", "mean speed", shown(c.mean_speed, "speed", system)),
+        ("top_speed", "top speed", shown(float(c.speed.max()), "speed", system)),
+        ("idle_time", "time standing still", Shown(idle, "s")),
+    ]
+    rows = [[label, s, s.unit] for _, label, s in figures]
+    notes: list[str] = []
+    prov = cycle_provenance(c.id)
+    info: dict[str, Any] = {}
+    if prov is not None:
+        p = prov.get("provenance") or {}
+        info = {"standard": prov.get("standard"), "published": prov.get("published"),
+                "copy": " ".join(str(x) for x in (p.get("repository") or p.get("package"), p.get("path")) if x),
+                "licence": p.get("licence")}
+        notes += [f"{k}: {' '.join(str(v).split())}" for k, v in info.items() if v]
+    elif c.constant_speed is not None:
+        notes.append("a constant speed for one hour (no acceleration)")
+    else:
+        notes.append(f"a user's trace read from {c.id}")
+    data = {"kind": "cycle", "id": c.id, "name": c.name, "figures": {k: s for k, _, s in figures},
+            "provenance": info or None}
+    return ["quantity", "value", "unit"], rows, notes, data

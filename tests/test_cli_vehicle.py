@@ -1,0 +1,286 @@
+"""The vehicle commands: range ratings, normalise, consumption, show for vehicles and cycles, and the
+--extra-mass, --ambient and --altitude options. Expected numbers come from Consumption directly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+MID_SEDAN_MASS = 1270.0 + 480.0 + 150.0     # without battery + reference pack + payload, kg (the spec)
+WH_PER_KM = 3.6                             # J/m per Wh/km
+
+
+def _consumption(vehicle_id: str, cycle: str, mass: float, temperature=None, altitude=None) -> float:
+    from batcalc.physics.cycles import get_cycle
+    from batcalc.physics.vehicle import Consumption, road_load_of
+    from batcalc.spec.catalog import load
+
+    return Consumption(road_load_of(load(vehicle_id, "vehicle"), temperature, altitude), get_cycle(cycle))(mass)
+
+
+def _json(r):
+    assert r.exit_code == 0, r.stdout + r.stderr
+    return json.loads(r.stdout)
+
+
+# --- normalise ---------------------------------------------------------------------------------------------
+
+def test_normalise_is_value_times_consumption_ratio(run):
+    data = _json(run("normalise", "1000 km", "--from", "cltc", "--to", "wltp", "--vehicle", "mid-sedan", "-f", "json"))
+    ratio = _consumption("mid-sedan", "cltc-p", MID_SEDAN_MASS) / _consumption("mid-sedan", "wltc-3b", MID_SEDAN_MASS)
+    assert data["ratio"] == pytest.approx(ratio, rel=1e-9)
+    assert data["range"] == {"value": pytest.approx(1000 * ratio, rel=1e-9), "unit": "km"}
+    assert data["band"]["low"] == pytest.approx(0.78) and data["band"]["high"] == pytest.approx(0.88)
+    assert data["inside_band"] is (0.78 <= ratio <= 0.88)
+
+
+def test_normalise_epa_uses_the_label_formula_and_inverts_the_band(run):
+    data = _json(run("normalise", "400 km", "--from", "epa", "--to", "wltp", "--vehicle", "compact-car", "-f", "json"))
+    m = 1750.0
+    c_epa = 1 / (0.7 * (0.55 / _consumption("compact-car", "udds", m) + 0.45 / _consumption("compact-car", "hwfet", m)))
+    assert data["ratio"] == pytest.approx(c_epa / _consumption("compact-car", "wltc-3b", m), rel=1e-9)
+    assert data["band"]["inverted"] is True
+    assert data["band"]["low"] == pytest.approx(1 / 0.92) and data["band"]["high"] == pytest.approx(1 / 0.86)
+
+
+def test_normalise_note_when_outside_the_band(run):
+    r = run("normalise", "400 km", "--from", "epa", "--to", "wltp", "--vehicle", "compact-car")
+    ratio = _json(run("normalise", "400 km", "--from", "epa", "--to", "wltp", "--vehicle", "compact-car",
+                      "-f", "json"))["ratio"]
+    outside = not 1 / 0.92 <= ratio <= 1 / 0.86
+    assert ("is above the published band" in r.stdout or "is below the published band" in r.stdout) == outside
+
+
+def test_normalise_truck_and_any_cycle_have_no_band(run):
+    data = _json(run("normalise", "300 km", "--from", "wltp", "--to", "80 km/h", "--vehicle", "heavy-truck",
+                     "-f", "json"))
+    assert data["band"] is None and data["to"] == "constant 80 km/h"
+    r = run("normalise", "300 km", "--from", "wltp", "--to", "cltc", "--vehicle", "heavy-truck")
+    assert "no published band" in r.stdout
+
+
+def test_normalise_csv_and_imperial(run):
+    r = run("normalise", "600 mi", "--from", "nedc", "--to", "wltp", "--vehicle", "mid-sedan", "-f", "csv", "-u",
+            "imperial")
+    rows = list(csv.reader(io.StringIO(r.stdout)))
+    assert rows[0] == ["quantity", "value", "unit"] and rows[1][1:] == ["600", "mi"]
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["300 km", "--from", "wltp", "--to", "jc08"], "--to: unknown cycle"),
+    (["300 km", "--from", "bogus", "--to", "wltp"], "--from: unknown cycle"),
+    (["300 kg", "--from", "wltp", "--to", "cltc"], "RANGE:"),
+    (["300 km", "--from", "wltp", "--to", "wltc"], "the same rating"),
+    (["-5 km", "--from", "wltp", "--to", "cltc"], "positive"),
+])
+def test_normalise_bad_input(run, args, fragment):
+    r = run("normalise", *args[:1], *args[1:], "--vehicle", "mid-sedan") if not args[0].startswith("-") else \
+        run("normalise", "--vehicle", "mid-sedan", *args[1:], "--", args[0])
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and fragment in r.stderr, r.stderr
+
+
+# --- range ratings -----------------------------------------------------------------------------------------
+
+def test_range_prints_ratings_matching_the_cycle_ranges(run):
+    base = ["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "-f", "json"]
+    data = _json(run(*base))
+    udds = _json(run(*base, "--cycle", "udds"))["results"]["range"]["value"]
+    hwfet = _json(run(*base, "--cycle", "hwfet"))["results"]["range"]["value"]
+    cltc = _json(run(*base, "--cycle", "cltc"))["results"]["range"]["value"]
+    ratings = data["ratings"]
+    assert ratings["wltp"]["value"] == pytest.approx(data["results"]["range"]["value"], rel=1e-12)
+    assert ratings["epa"]["value"] == pytest.approx(0.7 * (0.55 * udds + 0.45 * hwfet), rel=1e-12)
+    assert ratings["cltc"]["value"] == pytest.approx(cltc, rel=1e-12)
+    table = run(*base[:-2]).stdout
+    for label in ("WLTP rating", "EPA label (two-cycle)", "CLTC rating", "NEDC rating"):
+        assert label in table
+
+
+def test_range_trucks_get_no_car_ratings(run):
+    r = run("range", "gac-aion-ssb-350", "--vehicle", "heavy-truck")
+    assert "EPA label" not in r.stdout.split("\n\n")[1] and "light-duty car ratings" in r.stdout
+    assert _json(run("range", "gac-aion-ssb-350", "--vehicle", "heavy-truck", "-f", "json"))["ratings"] == {}
+
+
+# --- consumption -------------------------------------------------------------------------------------------
+
+def test_consumption_at_the_reference_pack_mass(run):
+    data = _json(run("consumption", "--vehicle", "mid-sedan", "--cycle", "udds", "-f", "json"))
+    c = _consumption("mid-sedan", "udds", MID_SEDAN_MASS)
+    res = data["results"]
+    assert res["vehicle_mass"]["value"] == MID_SEDAN_MASS
+    assert res["consumption"]["value"] == pytest.approx(c / WH_PER_KM, rel=1e-12)
+    per_100 = _consumption("mid-sedan", "udds", MID_SEDAN_MASS + 100) - c
+    assert res["consumption_per_100kg"]["value"] == pytest.approx(per_100 / WH_PER_KM, rel=1e-9)
+    parts = sum(p["value"] for p in data["breakdown"].values())
+    assert parts == pytest.approx(c / WH_PER_KM, rel=1e-9)
+    assert set(data["breakdown"]) == {"rolling", "aerodynamic", "auxiliaries",
+                                      "acceleration and braking, net of regeneration"}
+
+
+def test_consumption_extra_mass_and_default_cycle(run):
+    data = _json(run("consumption", "--vehicle", "mid-sedan", "--extra-mass", "200 kg", "-f", "json"))
+    assert data["results"]["vehicle_mass"]["value"] == MID_SEDAN_MASS + 200
+    assert data["results"]["consumption"]["value"] == pytest.approx(
+        _consumption("mid-sedan", "wltc-3b", MID_SEDAN_MASS + 200) / WH_PER_KM, rel=1e-12)
+    assert any("extra mass 200 kg" in a for a in data["ambient"])
+
+
+@pytest.mark.parametrize("ambient", ["-7 °C", "-7 degC", "266.15 K", "19.4 °F"])
+def test_consumption_ambient_and_altitude_set_the_air_density(run, ambient):
+    data = _json(run("consumption", "--vehicle", "mid-sedan", "--cycle", "hwfet", "--ambient", ambient,
+                     "--altitude", "1500 m", "-f", "json"))
+    expected = _consumption("mid-sedan", "hwfet", MID_SEDAN_MASS, 266.15, 1500.0)
+    assert data["results"]["consumption"]["value"] == pytest.approx(expected / WH_PER_KM, rel=1e-9)
+    assert expected != pytest.approx(_consumption("mid-sedan", "hwfet", MID_SEDAN_MASS), rel=1e-3)
+
+
+def test_consumption_default_ambient_is_stated(run):
+    r = run("consumption", "--vehicle", "mid-sedan")
+    assert "ambient 20 °C (default) at sea level (default): air density 1.204 kg/m^3" in r.stdout
+
+
+def test_consumption_imperial_and_formats(run):
+    r = run("consumption", "--vehicle", "mid-sedan", "-u", "imperial")
+    assert "Wh/mi" in r.stdout and "lb" in r.stdout
+    rows = list(csv.reader(io.StringIO(run("consumption", "--vehicle", "mid-sedan", "-f", "csv").stdout)))
+    assert rows[0] == ["quantity", "value", "unit"] and len(rows) > 5
+    assert run("consumption", "--vehicle", "mid-sedan", "-f", "markdown").stdout.startswith("**consumption of")
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["--ambient", "5 kg"], "--ambient: '5 kg' is not a temperature"),
+    (["--ambient", "-300 °C"], "below absolute zero"),
+    (["--ambient", "100 °C"], "--ambient:"),
+    (["--ambient", "warm"], "--ambient:"),
+    (["--altitude", "20 km"], "--altitude:"),
+    (["--altitude", "2 kg"], "--altitude:"),
+    (["--extra-mass", "-5 kg"], "--extra-mass:"),
+    (["--extra-mass", "5 km"], "--extra-mass:"),
+    (["--cycle", "jc08"], "unknown cycle"),
+])
+def test_vehicle_options_bad_input(run, args, fragment):
+    for command in (["consumption"], ["range", "gac-aion-ssb-350"], ["normalise", "500 km", "--from", "cltc",
+                                                                    "--to", "wltp"],
+                    ["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350"]):
+        if command[0] == "normalise" and args[0] == "--cycle":
+            continue
+        r = run(*command, "--vehicle", "mid-sedan", *args)
+        assert r.exit_code == 2, (command, args, r.stdout)
+        assert len(r.stderr.strip().splitlines()) == 1 and fragment in r.stderr, (command, r.stderr)
+
+
+def test_consumption_measured_only_vehicle(run, write):
+    """A vehicle that gives only a measured consumption: its figure, no breakdown; a cycle is refused."""
+    path = write("measured.yaml", """
+        kind: vehicle
+        id: measured
+        name: Measured van
+        mass_without_battery: 2000 kg
+        payload: 500 kg
+        reference_pack: {energy: 60 kWh, mass: 400 kg}
+        measured_consumption: {value: 200 Wh/km, at_mass: 2900 kg, per_100kg: 5 Wh/km}
+        """)
+    data = _json(run("consumption", "--vehicle", path, "-f", "json"))
+    assert data["results"]["consumption"]["value"] == pytest.approx(200.0) and data["breakdown"] == {}
+    r = run("consumption", "--vehicle", path, "--cycle", "udds")
+    assert r.exit_code == 2 and "only a measured consumption" in r.stderr
+
+
+# --- --extra-mass and --ambient on range and tradeoff -------------------------------------------------------
+
+def test_range_and_tradeoff_extra_mass(run):
+    base = _json(run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "-f", "json"))["results"]
+    more = _json(run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--extra-mass", "300 kg",
+                     "-f", "json"))["results"]
+    assert more["vehicle_mass"]["value"] == base["vehicle_mass"]["value"] + 300
+    assert more["consumption"]["value"] == pytest.approx(
+        _consumption("mid-sedan", "wltc-3b", MID_SEDAN_MASS + 300) / WH_PER_KM, rel=1e-12)
+    t = _json(run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--extra-mass",
+                  "300 kg", "-f", "json"))
+    assert t["rows"]["vehicle_mass"]["a"]["value"] == MID_SEDAN_MASS + 300
+
+
+def test_range_ambient_cold_lowers_the_range(run):
+    warm = _json(run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "-f", "json"))
+    cold = _json(run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--ambient", "-20 °C", "-f", "json"))
+    expected = _consumption("mid-sedan", "wltc-3b", MID_SEDAN_MASS, 253.15)
+    assert cold["results"]["consumption"]["value"] == pytest.approx(expected / WH_PER_KM, rel=1e-12)
+    assert cold["results"]["range"]["value"] < warm["results"]["range"]["value"]
+    assert "ambient -20.0 °C at sea level (default)" in cold["ambient"][0]
+
+
+# --- show ----------------------------------------------------------------------------------------------------
+
+def test_catalogue_ids_are_unique_across_kinds():
+    from batcalc.physics.cycles import ALIASES, cycle_ids
+    from batcalc.spec.catalog import catalog_ids
+
+    cells, vehicles = set(catalog_ids("cell")), set(catalog_ids("vehicle"))
+    cycles = set(cycle_ids()) | set(ALIASES)
+    assert not cells & vehicles and not cells & cycles and not vehicles & cycles
+
+
+def test_show_vehicle(run):
+    data = _json(run("show", "mid-sedan", "-f", "json"))
+    assert data["kind"] == "vehicle"
+    f = data["figures"]
+    assert f["mass_without_battery"]["value"] == 1270 and f["reference_pack_mass"]["value"] == 480
+    assert f["vehicle_mass"]["value"] == MID_SEDAN_MASS and f["motor_rated_power"]["value"] == 239
+    assert "fastsim-wheel" in data["sources"]
+    table = run("show", "specs/vehicles/heavy-truck.yaml").stdout
+    assert table.startswith("Heavy truck") and "source " in table
+
+
+def test_show_cycle(run):
+    from batcalc.physics.cycles import get_cycle
+
+    data = _json(run("show", "udds", "-f", "json"))
+    c = get_cycle("udds")
+    assert data["kind"] == "cycle" and data["figures"]["duration"]["value"] == 1369
+    assert data["figures"]["distance"]["value"] == pytest.approx(c.distance / 1000)
+    assert "Apache-2.0" in data["provenance"]["licence"]
+    assert _json(run("show", "wltp", "-f", "json"))["id"] == "wltc-3b"
+    table = run("show", "specs/cycles/nedc.csv").stdout
+    assert "a user's trace" in table
+
+
+def test_show_cell_still_first_and_unknown_names(run):
+    assert "gravimetric" in run("show", "gac-aion-ssb-350").stdout
+    r = run("show", "no-such-thing")
+    assert r.exit_code == 2 and "no vehicle or cycle" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+# --- --cycle help and completion -----------------------------------------------------------------------------
+
+def test_cycle_help_and_completion_list_every_shipped_cycle(run):
+    from batcalc.cli.common import _complete_cycles
+    from batcalc.physics.cycles import SHORT_NAMES, cycle_ids
+
+    assert set(SHORT_NAMES) == set(cycle_ids())
+    r = run("range", "--help")
+    text = " ".join(r.stdout.split())
+    for name in ("wltp", "udds", "hwfet", "us06", "sc03", "cltc", "nedc", "FILE.csv"):
+        assert name in text, name
+    done = _complete_cycles("")
+    assert {"wltp", "udds", "hwfet", "us06", "sc03", "cltc", "nedc"} <= set(done)
+    assert _complete_cycles("us") == ["us06"]
+
+
+def test_ambient_is_not_claimed_for_a_measured_consumption(run, write):
+    path = write("measured.yaml", """
+        kind: vehicle
+        id: measured
+        name: Measured van
+        mass_without_battery: 2000 kg
+        payload: 500 kg
+        reference_pack: {energy: 60 kWh, mass: 400 kg}
+        measured_consumption: {value: 200 Wh/km, at_mass: 2900 kg, per_100kg: 5 Wh/km}
+        """)
+    data = _json(run("consumption", "--vehicle", path, "--ambient", "-10 °C", "-f", "json"))
+    assert "not used" in data["ambient"][0] and data["results"]["consumption"]["value"] == pytest.approx(200.0)
+    r = run("range", "gac-aion-ssb-350", "--vehicle", path)
+    assert r.exit_code == 0 and "ratings not shown" in r.stdout
