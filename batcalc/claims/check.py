@@ -17,8 +17,13 @@ from batcalc import units
 from batcalc.errors import BatcalcError, ClaimError, SpecError, UnitError
 from batcalc.spec.claims import CLAIM_MODELS, DEFAULT_VEHICLE, KIND_INPUTS, ClaimsFile  # noqa: F401
 
-#: Relative tolerance used when a claim gives none: news figures are rounded.
+#: Relative tolerance of 'about' and 'up-to' when the precision stated is finer: news figures are rounded.
 DEFAULT_TOLERANCE = 0.05
+
+#: Limits of a claims file, a long list by design (other spec files keep the limits of
+#: :mod:`batcalc.io.yamlfile`): 16 MiB and 1,000,000 YAML nodes, room for 25,000 claims of ~40 nodes.
+MAX_CLAIMS_FILE_BYTES = 16 << 20
+MAX_CLAIMS_FILE_NODES = 1_000_000
 
 Status = Literal["holds", "fails", "underdetermined"]
 
@@ -173,6 +178,10 @@ class Context:
         """Parse a figure; counting words after the number scale it: '1.95 billion yuan' = 1.95e9 yuan."""
         text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
         try:
+            if dim is None:
+                from batcalc.claims.expr import quantity
+
+                return quantity(text)
             return units.refuse_angles(units.parse_quantity(text, dim), text)
         except BatcalcError as exc:
             raise self.error(key, str(exc)) from None
@@ -187,25 +196,20 @@ def stated_precision(raw: Any) -> Optional[tuple[float, float]]:
     """``(number, half a unit in its last stated digit)`` of an asserted figure: '190 kg' -> (190, 0.5),
     '3.5 %' -> (3.5, 0.05), '+40 %' -> (40, 0.5); a figure from a YAML number keeps no trailing zeros
     (3.50 reads as 3.5). None for text that is not a number first."""
-    from decimal import Decimal, InvalidOperation
-
     if isinstance(raw, (int, float)):
         text = repr(float(raw)) if not float(raw).is_integer() else str(int(raw))
     else:
-        m = _LEADING_NUMBER_RE.match(str(raw))
-        if not m:
-            return None
-        text = m.group(1)
-    try:
-        exponent = Decimal(text).as_tuple().exponent
-    except InvalidOperation:
+        text = str(raw)
+    m = _LEADING_NUMBER_RE.match(text)
+    if not m or not (m.group("whole") or m.group("frac")):
         return None
-    if not isinstance(exponent, int):
-        return None
-    return float(text), 0.5 * 10.0 ** exponent
+    whole, frac, exp = m.group("whole", "frac", "exp")
+    exponent = int(exp or 0) - len(frac or "")
+    return float(m.group(1)), 0.5 * 10.0 ** exponent
 
 
-_LEADING_NUMBER_RE = re.compile(r"^\s*[+-]?\s*((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?)")
+_LEADING_NUMBER_RE = re.compile(
+    r"^\s*[+-]?\s*((?P<whole>[0-9]*)(?:\.(?P<frac>[0-9]*))?(?:[eE](?P<exp>[+-]?[0-9]{1,3}))?)")
 
 
 def tolerance_of(claim) -> tuple[float, str]:
@@ -825,11 +829,12 @@ def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, cl
     """The underdetermined verdict of a two-figure claim with figure ``side`` left as '?': the value
     it implies (``number`` in ``unit``, the other figure's) and whether it is plausible."""
     implied = Value(number, "given", unit=unit)
-    q = ctx.quantity(f"{number!r} {unit}".strip(), ("inputs", side)) if unit else units.Q_(number, "dimensionless")
-    take, details = _plausible(claim, ctx, implied, q)
     if claim.plausible is None:
-        take = (f"the {what} {side} would be ", implied)
+        take: Phrase = (f"the {what} {side} would be ", implied)
+        details: dict = {"implied": implied}
     else:
+        q = ctx.quantity(f"{number!r} {unit}".strip(), ("inputs", side)) if unit else units.Q_(number, "dimensionless")
+        take, details = _plausible(claim, ctx, implied, q)
         take = (f"the {what} {side} would be ",) + tuple(take[1:])
     return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", claimed_text or (f"{_qual(claim)} ", claimed),
                    (f"{side} = ", implied), take, [f"a = {claim.inputs.a}, b = {claim.inputs.b}"],
@@ -1226,12 +1231,13 @@ def check_file(name: str) -> tuple[Any, list[Verdict]]:
     from batcalc.spec.model import validate_document
 
     path, in_catalogue = resolve(name, "claim")
-    doc = load_yaml(path)
+    doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
     spec = validate_document(doc, expect="claims")
-    ids = [c.id for c in spec.claims]
-    for k, cid in enumerate(ids):
-        if cid in ids[:k]:
-            raise doc.error(("claims", k, "id"), f"duplicate claim id {cid!r}")
+    seen: set = set()
+    for k, c in enumerate(spec.claims):          # a set: linear in the number of claims
+        if c.id in seen:
+            raise doc.error(("claims", k, "id"), f"duplicate claim id {c.id!r}")
+        seen.add(c.id)
     cache: dict = {}
     return spec, [evaluate(c, Context(doc, ("claims", k), cache)) for k, c in enumerate(spec.claims)]
 

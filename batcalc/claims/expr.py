@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Optional
 
 from batcalc import units
@@ -212,9 +213,26 @@ def _figure(text: str, col: int):
     if m:
         text = f"{float(m.group(1)) * _COUNTING[m.group(2)]!r} {text[m.end():]}"
     try:
-        return units.refuse_angles(units.parse_quantity(text), text)
+        return quantity(text)
     except BatcalcError as exc:
         raise _fail(col, str(exc)) from None
+
+
+def quantity(text: str):
+    """``text`` ('<number> <unit>') as a pint Quantity, by :func:`batcalc.units.parse_quantity` (angles
+    refused), parsing each unit once: the number is checked by :func:`batcalc.units.split_value`, the
+    unit read as '1 <unit>' and cached; any error is the one ``parse_quantity(text)`` gives."""
+    try:
+        number, unit = units.split_value(text)
+        return number * _unit_quantity(unit.strip())
+    except BatcalcError:
+        return units.refuse_angles(units.parse_quantity(text), text)     # the located message
+
+
+@lru_cache(maxsize=512)
+def _unit_quantity(unit: str):
+    text = f"1 {unit}"
+    return units.refuse_angles(units.parse_quantity(text), text)
 
 
 def evaluate(parsed: Parsed, ref: Callable[[str, str, Optional[str], int], Any], unknown: Any = None):
