@@ -354,3 +354,50 @@ def test_checking_is_cached_per_vehicle_and_cycle(claims, monkeypatch):
         """ for i in range(20))
     check_file(claims(body))
     assert sorted(calls) == [("udds", None), ("wltp", None)]
+
+
+# ---------------------------------------------------------------------------------------- volume
+
+def test_same_volume_is_the_ratio_of_volumetric_densities_and_states_its_conditions():
+    from batcalc.physics.cells import load_cell
+    from batcalc.report.claims import verdict_texts
+
+    a, b = load_cell("tesla-4680"), load_cell("quantumscape-qse-5")
+    v = check_inline("same-volume", {"a": "tesla-4680", "b": "quantumscape-qse-5", "reading": "range"}, "+30 %")
+    assert v.derived.si == pytest.approx(b.get("volumetric") / a.get("volumetric")) and v.status == "holds"
+    reading = verdict_texts(v)["readings"][-1]
+    mass = (b.get("volumetric") / b.get("gravimetric")) / (a.get("volumetric") / a.get("gravimetric"))
+    assert "only at a fixed pack volume and a fixed consumption" in reading
+    assert f"x{mass:.4g}" in reading
+    assert check_inline("same-volume", {"a_density": "600 Wh/L", "b_density": "900 Wh/L"}, "2.0").status == "fails"
+
+
+@pytest.mark.parametrize("asserted, status", [("37 %", "holds"), ("0.37", "holds"), ("20 %", "fails")])
+def test_same_energy_in_less_space(asserted, status):
+    v = check_inline("same-energy-volume", {"a_density": "600 Wh/L", "b_density": "950 Wh/L"}, asserted)
+    assert v.derived.si == pytest.approx(1 - 600 / 950) and v.status == status
+
+
+def test_volume_claims_need_volumetric_figures():
+    with pytest.raises(ClaimError, match="catl-condensed has no volumetric energy density"):
+        check_inline("same-volume", {"a": "tesla-4680", "b": "catl-condensed"}, "1.2")
+    with pytest.raises(ClaimError, match="is not a volumetric energy density|energy_density|Wh/L"):
+        check_inline("same-volume", {"a_density": "600 Wh/kg", "b_density": "900 Wh/L"}, "1.5")
+
+
+def test_bare_counts_are_accepted_by_every_figure_input(claims):
+    path = claims("""
+        - {id: r, quote: x, kind: ratio, inputs: {a: 33, b: 66}, asserted: 2}
+        - {id: d, quote: x, kind: difference, inputs: {a: 33, b: 66}, asserted: 33}
+        - {id: g, quote: x, kind: growth, inputs: {start: 100, end: 200, start_year: 2020, end_year: 2021},
+           asserted: 100 %}
+        - {id: p, quote: x, kind: product, inputs: {factors: [33, 12]}, asserted: 396}
+        - {id: e, quote: x, kind: expression, inputs: {expr: "33 x 12"}, asserted: 396}
+        """)
+    from batcalc.report.claims import verdict_texts
+
+    _, verdicts = check_file(path)
+    assert [v.status for v in verdicts] == ["holds"] * 5
+    texts = [verdict_texts(v) for v in verdicts]
+    assert texts[0]["assumptions"][0] == "a = 33, b = 66" and texts[1]["claimed"] == "about 33"
+    assert texts[3]["assumptions"][0] == "33 x 12" and texts[3]["derived"] == "396"

@@ -368,8 +368,9 @@ def _examples(dims) -> list[str]:
     return [units.DIMENSIONS[d].example if d != "number" else "a plain number" for d in dims]
 
 
-def _densities(claim, ctx: Context) -> tuple[float, float, list, Any, Any]:
-    """Gravimetric densities (J/kg) of a and b, from cells or given densities; checks levels agree."""
+def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, float, list, Any, Any]:
+    """Densities of a and b, from cells or given densities (``key``: gravimetric, J/kg, or
+    volumetric, J/m^3); checks levels agree."""
     i = claim.inputs
     cells: list = []
     rhos: list[float] = []
@@ -385,12 +386,13 @@ def _densities(claim, ctx: Context) -> tuple[float, float, list, Any, Any]:
             notes.append(f"{side}: {dens.text} (given)")
         else:
             cell = ctx.cell(name, ("inputs", side))
-            rho = cell.get("gravimetric")
+            rho = cell.get(key)
             if rho is None:
-                raise ctx.error(("inputs", side), f"{cell.id} has no gravimetric energy density")
+                raise ctx.error(("inputs", side), f"{cell.id} has no {key} energy density")
             cells.append(cell)
             rhos.append(rho)
-            notes.append((f"{side}: {cell.id} at ", Value(rho, "specific_energy"), f" ({cell.level} level)"))
+            notes.append((f"{side}: {cell.id} at ", Value(rho, "specific_energy" if key == "gravimetric" else
+                                                          "energy_density"), f" ({cell.level} level)"))
             notes += [f"warning: {cell.id}: {w}" for w in cell.warnings]
     if all(c is not None for c in cells) and cells[0].level != cells[1].level:
         raise ctx.error(("inputs",), f"{cells[0].id} is {cells[0].level} level and {cells[1].id} is "
@@ -455,6 +457,46 @@ def eval_same_energy(claim, ctx: Context) -> Verdict:
                    _holds(status, ("needs b at ", need, " for a ", claimed, " saving")),
                    notes + ["same energy and cell-to-pack fraction: m2/m1 = rho1/rho2"],
                    details={"mass_ratio": ra / rb, "saving": saving}, claimed=claimed, derived=derived, needed=need)
+
+
+def eval_same_volume(claim, ctx: Context) -> Verdict:
+    """Same pack volume: ``E_b/E_a = rhoV_b/rhoV_a`` (volumetric densities, same cell-to-pack volume
+    fraction). Range scales the same only at a fixed consumption: at the same volume the pack's mass
+    changes with its gravimetric density, and the consumption with the vehicle's mass."""
+    ra, rb, notes, ca, cb = _densities(claim, ctx, "volumetric")
+    factor, _ = _asserted_factor(claim, ctx)
+    derived = rb / ra
+    status = judge(derived, factor, claim.qualifier, _tol(claim))
+    x, asserted = Value(derived, "factor"), Value(factor, "factor")
+    readings: list = [("energy per charge at the same pack volume: ", x)]
+    if claim.inputs.reading == "range":
+        mass = ""
+        if ca is not None and cb is not None and ca.get("gravimetric") and cb.get("gravimetric"):
+            m = (rb / cb.get("gravimetric")) / (ra / ca.get("gravimetric"))     # pack mass b / a at one volume
+            mass = f"; here the pack mass changes x{units.format_number(m)}, so the consumption does too"
+        readings.append(("range per charge: ", x, " only at a fixed pack volume and a fixed consumption" + mass))
+    need = Value(factor * ra, "energy_density")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (asserted, f" ({_qual(claim)})"),
+                   (x, " (", _pct(derived - 1), ")"),
+                   _holds(status, ("needs b at ", need, " (", asserted, " of ", Value(ra, "energy_density"),
+                                   ") at the same cell-to-pack volume fraction")),
+                   notes + ["same pack volume and cell-to-pack volume fraction: E2/E1 = rhoV2/rhoV1"], readings,
+                   claimed=asserted, derived=x, needed=need)
+
+
+def eval_same_energy_volume(claim, ctx: Context) -> Verdict:
+    """Same energy in less space: volume saving ``1 - rhoV_a/rhoV_b`` ("37 % less space")."""
+    ra, rb, notes, *_ = _densities(claim, ctx, "volumetric")
+    _, asserted = _asserted_quantity(claim, ctx, ("fraction",))
+    saving = 1 - ra / rb
+    status = judge(saving, asserted, claim.qualifier, _tol(claim))
+    need = Value(ra / (1 - asserted) if asserted < 1 else math.inf, "energy_density")
+    claimed, derived = Value(asserted, "fraction", ".1f"), Value(saving, "fraction", ".1f")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " less space"),
+                   (derived, " less space (V_b/V_a = ", Value(ra / rb, "factor"), ")"),
+                   _holds(status, ("needs b at ", need, " for ", claimed, " less space")),
+                   notes + ["same energy and cell-to-pack volume fraction: V2/V1 = rhoV1/rhoV2"],
+                   claimed=claimed, derived=derived, needed=need)
 
 
 def eval_same_range(claim, ctx: Context) -> Verdict:
@@ -738,8 +780,8 @@ def eval_charge(claim, ctx: Context) -> Verdict:
             take: Phrase = ("a cell rated for at least ", Value(_c_rate_si(worst), "c_rate"), " average")
         else:
             status = "holds" if _c_rate_si(worst) <= max_c * (1 + _tol(claim)) else "fails"
-            take = _holds(status, ("a cell rated for ", Value(_c_rate_si(worst), "c_rate"), " (this one: ",
-                                   Value(max_c, "c_rate"), ")"))
+            needed = Value(_c_rate_si(worst), "c_rate")              # the rating the cell would need
+            take = _holds(status, ("a cell rated for ", needed, " (this one: ", Value(max_c, "c_rate"), ")"))
         if windows[0].battery_power is None:
             missing.append("the pack energy (for the power)")
     else:
@@ -752,7 +794,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
                            claimed=claimed_value)
         derived = Value(value, dim)
         status = judge(value, asserted, claim.qualifier, _tol(claim))
-        claimed = f"{_qual(claim)} {raw}"
+        claimed = f"{_qual(claim)} {_figure_text(raw)}"
         if asserted > 0:
             needed = Value(charge_time_at_c_rate(w0.delta, asserted) if dim == "c_rate" else
                            charge_time(w0.from_soc, w0.to_soc, asserted, w0.pack_energy or 0.0), "time")
@@ -815,9 +857,13 @@ def _figures(claim, ctx: Context):
     a = None if _is_unknown(claim.inputs.a) else ctx.figure(claim.inputs.a, ("inputs", "a"))
     b = None if _is_unknown(claim.inputs.b) else ctx.figure(claim.inputs.b, ("inputs", "b"))
     if a is not None and b is not None and a[3] != b[3]:
-        raise ctx.error(("inputs", "b"), f"{claim.inputs.b!r} cannot be compared with {claim.inputs.a!r}: "
-                                         f"the dimensions differ")
+        raise ctx.error(("inputs", "b"), f"{_figure_text(claim.inputs.b)!r} cannot be compared with "
+                                         f"{_figure_text(claim.inputs.a)!r}: the dimensions differ")
     return a, b
+
+
+def _pair_text(claim) -> str:
+    return f"a = {_figure_text(claim.inputs.a)}, b = {_figure_text(claim.inputs.b)}"
 
 
 def _is_unknown(text: Any) -> bool:
@@ -837,7 +883,7 @@ def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, cl
         take, details = _plausible(claim, ctx, implied, q)
         take = (f"the {what} {side} would be ",) + tuple(take[1:])
     return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", claimed_text or (f"{_qual(claim)} ", claimed),
-                   (f"{side} = ", implied), take, [f"a = {claim.inputs.a}, b = {claim.inputs.b}"],
+                   (f"{side} = ", implied), take, [_pair_text(claim)],
                    missing=[f"figure {side} (left as '?')"], details=details, claimed=claimed, derived=implied)
 
 
@@ -864,7 +910,8 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
         known = b if a is None else a
         number = known[0] / asserted if a is None else known[0] * asserted
         return _implied_figure(claim, ctx, "a" if a is None else "b", number, known[1], claimed,
-                               "baseline" if a is None else "figure", f"{_qual(claim)} {raw}" if percent else None)
+                               "baseline" if a is None else "figure",
+                               f"{_qual(claim)} {_figure_text(raw)}" if percent else None)
     if a[2] == 0:
         raise ctx.error(("inputs", "a"), "the base figure is zero: a ratio to it is not defined")
     ratio = b[2] / a[2]
@@ -874,9 +921,9 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
     big = abs(ratio) >= 10
     derived_text: Phrase = (_factor_value(ratio),) if big else (_factor_value(ratio), " (", _pct(ratio - 1), ")")
     return Verdict(claim.id, claim.kind, claim.quote, status,
-                   f"{_qual(claim)} {raw}" if percent else (f"{_qual(claim)} ", claimed),
+                   f"{_qual(claim)} {_figure_text(raw)}" if percent else (f"{_qual(claim)} ", claimed),
                    derived_text, _holds(status, ("b = ", need)),
-                   [f"a = {claim.inputs.a}, b = {claim.inputs.b}"],
+                   [_pair_text(claim)],
                    claimed=claimed, derived=_pct(ratio - 1) if percent else _factor_value(ratio), needed=need)
 
 
@@ -900,8 +947,9 @@ def eval_difference(claim, ctx: Context) -> Verdict:
     status = judge(b[2] - a[2], q[2], claim.qualifier, _tol(claim), scale=max(abs(a[2]), abs(b[2])))
     diff = (b[2] - a[2]) / unit
     derived, need = Value(diff, "given", unit=a[1]), Value(a[0] + asserted, "given", unit=a[1])
-    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {claim.asserted}", (derived,),
-                   _holds(status, ("b = ", need)), [f"a = {claim.inputs.a}, b = {claim.inputs.b}"],
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {_figure_text(claim.asserted)}",
+                   (derived,),
+                   _holds(status, ("b = ", need)), [_pair_text(claim)],
                    claimed=claimed, derived=derived, needed=need)
 
 
@@ -945,7 +993,7 @@ def eval_product(claim, ctx: Context) -> Verdict:
         take = ("factors multiplying to ", claimed, " (", _factor_value(asserted / derived), " of these)")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (found,),
                    _holds(status, take), [" x ".join(_figure_text(f) for f in claim.inputs.factors)],
-                   claimed=claimed, derived=found)
+                   claimed=claimed, derived=found, needed=_factor_value(asserted / derived) if derived else None)
 
 
 def eval_growth(claim, ctx: Context) -> Verdict:
@@ -957,7 +1005,8 @@ def eval_growth(claim, ctx: Context) -> Verdict:
     start = ctx.figure(i.start, ("inputs", "start"))
     end = ctx.figure(i.end, ("inputs", "end"))
     if start[3] != end[3]:
-        raise ctx.error(("inputs", "end"), f"{i.end!r} cannot be compared with {i.start!r}")
+        raise ctx.error(("inputs", "end"), f"{_figure_text(i.end)!r} cannot be compared with "
+                                           f"{_figure_text(i.start)!r}")
     if start[2] <= 0 or end[2] <= 0:
         raise ctx.error(("inputs", "end"), "start and end must be positive")
     ratio = end[2] / start[2]
@@ -969,7 +1018,8 @@ def eval_growth(claim, ctx: Context) -> Verdict:
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " a year"),
                    (derived, f" a year over {years} year{'s' if years != 1 else ''} (", _factor_value(ratio), ")"),
                    _holds(status, ("end = ", need, f" in {i.end_year}")),
-                   [f"{i.start} in {i.start_year} -> {i.end} in {i.end_year}: (end/start)^(1/{years}) - 1"],
+                   [f"{_figure_text(i.start)} in {i.start_year} -> {_figure_text(i.end)} in {i.end_year}: "
+                    f"(end/start)^(1/{years}) - 1"],
                    claimed=claimed, derived=derived, needed=need)
 
 
@@ -1148,6 +1198,7 @@ EVALUATORS: dict[str, Callable] = {
     "range": eval_range, "consumption": eval_consumption, "charge": eval_charge,
     "range-added": eval_range_added, "ratio": eval_ratio, "difference": eval_difference,
     "product": eval_product, "growth": eval_growth, "expression": eval_expression,
+    "same-volume": eval_same_volume, "same-energy-volume": eval_same_energy_volume,
 }
 
 

@@ -83,6 +83,19 @@ class SameWeightInputs(CellPair):
                               "(ambiguous: tested as energy per charge; cycle and calendar life noted)")
 
 
+class VolumePair(Strict):
+    a: Optional[str] = Field(None, description="cell id or path (the before / reference)")
+    b: Optional[str] = Field(None, description="cell id or path (the after / new)")
+    a_density: Optional[Qty("energy_density")] = Field(None, description="volumetric density of a, e.g. 620 Wh/L")
+    b_density: Optional[Qty("energy_density")] = None
+
+
+class SameVolumeInputs(VolumePair):
+    reading: Literal["energy", "range"] = Field(
+        "energy", description="what the factor is of: energy per charge, or range (holds only at a fixed pack "
+                              "volume and consumption)")
+
+
 class SameRangeInputs(Strict):
     a: str = Field(description="cell id or path (the reference)")
     b: str = Field(description="cell id or path (the new cell)")
@@ -135,8 +148,8 @@ class RangeAddedInputs(Strict):
 
 
 class TwoFigures(Strict):
-    a: str = Field(description="the first figure, with its unit (the base of the comparison)")
-    b: str = Field(description="the second figure, with its unit")
+    a: Figure = Field(description="the first figure, with its unit (the base of the comparison); '?' if unknown")
+    b: Figure = Field(description="the second figure, with its unit; '?' if unknown")
 
 
 class ExpressionInputs(Strict):
@@ -150,8 +163,8 @@ class ProductInputs(Strict):
 
 
 class GrowthInputs(Strict):
-    start: str
-    end: str
+    start: Figure
+    end: Figure
     start_year: int = Field(ge=1800, le=2300)
     end_year: int = Field(ge=1800, le=2300)
 
@@ -168,6 +181,7 @@ KIND_INPUTS: dict[str, type] = {
     "range": RangeInputs, "consumption": ConsumptionInputs, "charge": ChargeInputs,
     "range-added": RangeAddedInputs, "ratio": TwoFigures, "difference": TwoFigures,
     "product": ProductInputs, "growth": GrowthInputs, "expression": ExpressionInputs,
+    "same-volume": SameVolumeInputs, "same-energy-volume": VolumePair,
 }
 CLAIM_MODELS = {k: _claim(k, v) for k, v in KIND_INPUTS.items()}
 AnyClaim = Annotated[Union[tuple(CLAIM_MODELS.values())], Field(discriminator="kind")]
