@@ -401,3 +401,44 @@ def test_bare_counts_are_accepted_by_every_figure_input(claims):
     texts = [verdict_texts(v) for v in verdicts]
     assert texts[0]["assumptions"][0] == "a = 33, b = 66" and texts[1]["claimed"] == "about 33"
     assert texts[3]["assumptions"][0] == "33 x 12" and texts[3]["derived"] == "396"
+
+
+# ------------------------------------------------------------------------------ evidence ledger
+
+def test_the_ledger_lists_grades_and_warns_when_only_press_and_assumptions(claims, run):
+    from batcalc.claims.check import weakest_evidence
+    from batcalc.physics.cells import load_cell
+
+    path = claims("""
+        - id: pressed
+          quote: "x"
+          source: news
+          kind: same-weight
+          inputs: {a: gac-aion-ssb-300, b_density: 350 Wh/kg}
+          asserted: 1.2
+        - id: sheet
+          quote: "x"
+          source: sheet
+          kind: ratio
+          inputs: {a: 300 Wh/kg, b: 350 Wh/kg}
+          asserted: 1.2
+        - id: expr
+          quote: "x"
+          kind: expression
+          inputs: {expr: "mid-sedan.consumption@udds * 100 km"}
+          asserted: 10 kWh
+        """)
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("sources:\n  - {id: news, title: t, url: 'https://example.com/a', grade: press}\n"
+                 "  - {id: sheet, title: t, url: 'https://example.com/b', grade: datasheet}\n")
+    _, (pressed, sheet, ex) = check_file(path)
+    grade = load_cell("gac-aion-ssb-300").figures["gravimetric"].grade
+    assert pressed.evidence == [("the claim's own figures", "press"),
+                                ("gac-aion-ssb-300 gravimetric energy density", grade)]
+    assert weakest_evidence(pressed.evidence) == "rests on press-grade figures only"
+    assert sheet.evidence == [("the claim's own figures", "datasheet")] and weakest_evidence(sheet.evidence) is None
+    assert ("mid-sedan consumption on the cycle, with the reference pack", "assumption") in ex.evidence
+    assert weakest_evidence(ex.evidence) == "rests on assumptions and unsourced figures only"
+    data = json.loads(run("check", path, "-f", "json").stdout)["verdicts"]
+    assert data[0]["evidence_warning"] == "rests on press-grade figures only"
+    assert data[1]["evidence"] == [{"figure": "the claim's own figures", "grade": "datasheet"}]

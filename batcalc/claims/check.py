@@ -84,6 +84,9 @@ class Verdict:
     derived: Union[Value, list, None] = None
     needed: Optional[Value] = None
     qualifier: str = "about"
+    #: the evidence ledger: (figure, grade) of every figure the verdict used; grades are datasheet,
+    #: press, reference (a source's grade), unsourced, or assumption (presets, simulations, defaults)
+    evidence: list = field(default_factory=list)
 
 #: How each qualifier compares: the ones that name the same test as another (docs/claims.md, table).
 _SAME_TEST = {"over": "at-least", "under": "at-most", "up-to": "at-most"}
@@ -111,8 +114,13 @@ def judge(derived: float, asserted: float, qualifier: str, tolerance: float, sca
 class Context:
     """What an evaluator needs besides the claim: loaders (cached) and located errors."""
 
-    def __init__(self, doc=None, loc: tuple = (), cache: Optional[dict] = None) -> None:
+    def __init__(self, doc=None, loc: tuple = (), cache: Optional[dict] = None,
+                 grades: Optional[dict] = None) -> None:
         self.doc, self.loc = doc, loc
+        #: grade of each source of the claims file, by id (the grade of a claim's own figures)
+        self.grades: dict = grades or {}
+        #: (figure, grade) pairs noted while evaluating (references of an expression)
+        self.evidence: list = []
         #: loaded cells and vehicles and computed consumptions, shared by the claims of one check
         self.cache: dict = cache if cache is not None else {}
 
@@ -1058,6 +1066,7 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list):
             if fig is None:
                 raise ExprError(f"column {col}: {cell.id} gives no {FIGURES[name][0]} ({name})")
             dim = FIGURES[name][1]
+            ctx.evidence.append((f"{cell.id} {FIGURES[name][0]}", fig.grade or "unsourced"))
             used.append((f"{cell.id}.{name} = ", Value(fig.si, dim) if dim not in ("count",) else f"{fig.si:g}",
                          f" ({fig.grade or 'no source'}{', derived: ' + fig.derived if fig.derived else ''})"))
             si_unit = "dimensionless" if dim in ("count", "fraction") else units.DIMENSIONS[dim].si
@@ -1083,6 +1092,7 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list):
             else:
                 value = v.payload
             dim = VEHICLE_FIGURES[name][1]
+            ctx.evidence.append((f"{v.id} {VEHICLE_FIGURES[name][0]}", "assumption"))
             if name != "consumption":
                 used.append((f"{v.id}.{name} = ", Value(value, dim), " (vehicle preset: an assumption)"))
             return units.Q_(value, units.DIMENSIONS[dim].si)
@@ -1217,6 +1227,7 @@ def evaluate(claim, ctx: Context) -> Verdict:
         raise ctx.error(("inputs",), str(exc)) from None
     verdict.source = claim.source
     verdict.qualifier = claim.qualifier
+    verdict.evidence = _ledger(claim, ctx)
     tol, how = tolerance_of(claim)
     if how.startswith("absolute"):
         verdict.assumptions.append(f"tolerance {how} ({claim.qualifier})")
@@ -1226,6 +1237,55 @@ def evaluate(claim, ctx: Context) -> Verdict:
     if claim.note:
         verdict.assumptions.append(f"note: {claim.note}")
     return verdict
+
+
+#: The cell figure each kind uses from a cell named in its inputs.
+_CELL_FIGURE = {"same-weight": ("gravimetric",), "same-energy": ("gravimetric",), "same-range": ("gravimetric",),
+                "range": ("gravimetric",), "charge": ("max_c_rate", "gravimetric"), "same-volume": ("volumetric",),
+                "same-energy-volume": ("volumetric",)}
+_GIVEN_GRADES = {"datasheet", "reference"}
+
+
+def _ledger(claim, ctx: Context) -> list:
+    """The evidence ledger of a claim: the grade of its own figures (its source's grade), of each
+    catalogue cell figure it used, and 'assumption' for vehicle presets (simulated consumption) and
+    the figures of an expression's references (noted in ``ctx.evidence``)."""
+    from batcalc.physics.cells import FIGURES
+
+    out: list = []
+    own = ctx.grades.get(claim.source, "unsourced") if claim.source else "unsourced"
+    given = [k for k, x in claim.inputs if x is not None and k not in ("a", "b", "cell", "vehicle", "cycle",
+                                                                       "reading", "test_cycle", "expr")]
+    if given or claim.kind in ("ratio", "difference", "product", "growth", "expression"):
+        out.append(("the claim's own figures", own))
+    for side in ("a", "b", "cell"):
+        name = getattr(claim.inputs, side, None)
+        for key in _CELL_FIGURE.get(claim.kind, ()):
+            if not isinstance(name, str) or _is_unknown(name):
+                break
+            if key == "gravimetric" and claim.kind == "charge" and getattr(claim.inputs, "range", None) is None:
+                continue                      # a charge claim uses the density only to size a pack for a range
+            try:
+                fig = ctx.cell(name, ("inputs", side)).figures.get(key)
+            except BatcalcError:
+                break
+            if fig is not None:
+                out.append((f"{name} {FIGURES[key][0]}", fig.grade or "unsourced"))
+    vehicle = getattr(claim.inputs, "vehicle", None)
+    if vehicle is not None or claim.kind == "same-range":
+        out.append((f"{vehicle or DEFAULT_VEHICLE} (preset; simulated consumption)", "assumption"))
+    out += ctx.evidence
+    return list(dict.fromkeys(out))
+
+
+def weakest_evidence(evidence: list) -> Optional[str]:
+    """A warning when a verdict rests on press-grade figures or assumptions only (no datasheet or
+    reference figure among those it used), else None."""
+    grades = {g for _, g in evidence}
+    if not grades or grades & _GIVEN_GRADES:
+        return None
+    return "rests on " + " and ".join(sorted({"press": "press-grade figures", "unsourced": "unsourced figures",
+                                               "assumption": "assumptions"}[g] for g in grades)) + " only"
 
 
 def _between(claim, ctx: Context) -> Verdict:
@@ -1245,6 +1305,7 @@ def _between(claim, ctx: Context) -> Verdict:
     worst = lo if lo.status == "fails" else hi if hi.status == "fails" else lo if lo.status != "holds" else hi
     out = Verdict(**{**worst.__dict__})
     out.qualifier = "between"
+    out.evidence = list(dict.fromkeys(lo.evidence + hi.evidence))
     out.claimed_text = ("between ", _phrase_value(lo), " and ", _phrase_value(hi))
     out.claimed = lo.claimed
     out.details = {**worst.details, "low": lo.claimed, "high": hi.claimed}
@@ -1268,7 +1329,7 @@ class _Sub(Context):
     """The context of one bound of a 'between' claim: errors in 'asserted' point at that bound."""
 
     def __init__(self, ctx: Context, k: int) -> None:
-        super().__init__(ctx.doc, ctx.loc, ctx.cache)
+        super().__init__(ctx.doc, ctx.loc, ctx.cache, ctx.grades)
         self.k = k
 
     def error(self, key: tuple, message: str) -> BatcalcError:
@@ -1290,7 +1351,8 @@ def check_file(name: str) -> tuple[Any, list[Verdict]]:
             raise doc.error(("claims", k, "id"), f"duplicate claim id {c.id!r}")
         seen.add(c.id)
     cache: dict = {}
-    return spec, [evaluate(c, Context(doc, ("claims", k), cache)) for k, c in enumerate(spec.claims)]
+    grades = {src.id: src.grade for src in spec.sources}
+    return spec, [evaluate(c, Context(doc, ("claims", k), cache, grades)) for k, c in enumerate(spec.claims)]
 
 
 def inline_inputs(items: list[str]) -> dict[str, str]:
