@@ -442,3 +442,27 @@ def test_the_ledger_lists_grades_and_warns_when_only_press_and_assumptions(claim
     data = json.loads(run("check", path, "-f", "json").stdout)["verdicts"]
     assert data[0]["evidence_warning"] == "rests on press-grade figures only"
     assert data[1]["evidence"] == [{"figure": "the claim's own figures", "grade": "datasheet"}]
+
+
+# ------------------------------------------------------------------------------------ lifetime
+
+def test_lifetime_distance_is_the_mean_of_a_linear_fade():
+    from batcalc.physics.energy import lifetime_distance
+
+    assert lifetime_distance(1000, 500e3, 0.8) == pytest.approx(1000 * 500e3 * 0.9)
+    assert lifetime_distance(1000, 500e3, 1.0) == pytest.approx(1000 * 500e3)
+    with pytest.raises(BatcalcError):
+        lifetime_distance(1000, 500e3, 0)
+
+
+def test_lifetime_claims_carry_the_retention_into_the_range():
+    v = check_inline("lifetime", {"cycles": "1000", "retention": "80 %", "range": "500 km"}, "450000 km")
+    assert v.status == "holds" and v.derived.si == pytest.approx(450e6)
+    v = check_inline("lifetime", {"cycles": "1000", "retention": "80 %", "range": "500 km"}, "1000000 km",
+                     "at-least")
+    assert v.status == "fails" and v.needed.si == pytest.approx(1e9 / (500e3 * 0.9))
+    v = check_inline("lifetime", {"cycles": "1000", "range": "500 km"}, "500000 km")
+    assert v.status == "holds"                  # no retention stated: no fade (an upper bound, said in the notes)
+    v = check_inline("lifetime", {"range": "500 km"}, "1 million km")
+    assert v.status == "underdetermined" and "cycle life" in v.missing[0]
+    assert v.claimed.si == 1e6 and v.claimed.unit == "km"

@@ -236,9 +236,9 @@ def tolerance_of(claim) -> tuple[float, str]:
     rel = half / abs(number)
     if claim.qualifier in ("about", "up-to") and rel < DEFAULT_TOLERANCE:
         return DEFAULT_TOLERANCE, "default"
-    unit = _written_unit(claim.asserted)
-    return rel, f"±{half:g}{' ' + unit if unit and unit not in ('%', 'percent') else ' ' + unit if unit else ''}, " \
-                f"the precision stated"
+    m = _LEADING_NUMBER_RE.match(str(claim.asserted))
+    unit = str(claim.asserted)[m.end():].strip() if m and isinstance(claim.asserted, str) else ""
+    return rel, f"±{half:g}{' ' + unit if unit else ''}, the precision stated"
 
 
 def _zero_band(claim, half: float) -> tuple[float, str]:
@@ -325,6 +325,7 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
             raise ctx.error(("asserted",), f"bare number {raw:g} is ambiguous for a fraction: write '{raw:g} %' "
                                            f"or a fraction between 0 and 1")
         raise ctx.error(("asserted",), f"bare number {raw:g}: give a unit ({' or '.join(_examples(dims))})")
+    raw = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", raw)
     for dim in dims:                      # the common units need no pint
         try:
             return dim, units.parse_si(raw, dim)[2]
@@ -658,6 +659,57 @@ def eval_consumption(claim, ctx: Context) -> Verdict:
                    _holds(status, take),
                    [("usable energy ", Value(f_u, "fraction", ".0f"), f" of {i.pack_energy.text}")],
                    claimed=claimed, derived=derived, needed=need)
+
+
+def eval_lifetime(claim, ctx: Context) -> Verdict:
+    """Lifetime distance: cycles x range per charge, the range fading linearly to the retention the
+    claim states (:func:`batcalc.physics.energy.lifetime_distance`); cycles and retention from the
+    inputs or the named cell, the range given or ``E_pack f_usable / c``."""
+    from batcalc.physics.energy import lifetime_distance, range_from_energy, usable_energy
+    from batcalc.physics.pack import DEFAULT_F_USABLE
+
+    i = claim.inputs
+    cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
+    _not_both(ctx, i, "range", "pack_energy", "the range per charge is given")
+    notes: list = []
+    cycles = i.cycles.si if i.cycles is not None else cell.get("cycles") if cell is not None else None
+    retention = i.retention.si if i.retention is not None else cell.get("retention") if cell is not None else None
+    _, asserted = _asserted_quantity(claim, ctx, ("length",))
+    claimed = _as_written(claim, asserted, "distance")
+    missing = []
+    if cycles is None:
+        missing.append("the cycle life ('cycles', or a cell that gives one)")
+    if retention is None:
+        retention = 1.0 if cycles is not None and i.retention is None and cell is None else retention
+        if retention is None:
+            missing.append("the retention at the end of life")
+        else:
+            notes.append("no retention stated: no fade assumed (an upper bound)")
+    per_charge = i.range.si if i.range is not None else None
+    if per_charge is None and i.pack_energy is not None:
+        f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
+        c, c_notes = _consumption_for(i, ctx, None)
+        if c is not None:
+            per_charge = range_from_energy(usable_energy(i.pack_energy.si, f_u), c)
+            notes += [(f"range per charge from {i.pack_energy.text}, usable ", Value(f_u, "fraction", ".0f"), ": ",
+                       Value(per_charge, "distance"))] + c_notes
+    if per_charge is None:
+        missing.append("the range per charge ('range', or 'pack_energy' with a consumption or vehicle)")
+    if missing:
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
+                       "not computable", "; ".join(missing), notes, missing=missing, claimed=claimed)
+    assert cycles is not None and retention is not None and per_charge is not None
+    distance = lifetime_distance(cycles, per_charge, retention)
+    derived = Value(distance, "distance")
+    status = judge(distance, asserted, claim.qualifier, _tol(claim))
+    need = Value(asserted / (per_charge * (1 + retention) / 2), "count", ".0f") if per_charge > 0 else None
+    notes.append((f"{cycles:g} cycles x ", Value(per_charge, "distance"), " x (1 + ", Value(retention, "fraction"),
+                  ") / 2 (range fading linearly to the retention at the end of life)"))
+    if cell is not None and i.cycles is None:
+        notes.append(f"cycle life and retention from {cell.id}")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
+                   _holds(status, ("a cycle life of ", need, " at this range and retention") if need else
+                          "a positive range"), notes, claimed=claimed, derived=derived, needed=need)
 
 
 def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float], list]:
@@ -1208,7 +1260,7 @@ EVALUATORS: dict[str, Callable] = {
     "range": eval_range, "consumption": eval_consumption, "charge": eval_charge,
     "range-added": eval_range_added, "ratio": eval_ratio, "difference": eval_difference,
     "product": eval_product, "growth": eval_growth, "expression": eval_expression,
-    "same-volume": eval_same_volume, "same-energy-volume": eval_same_energy_volume,
+    "same-volume": eval_same_volume, "same-energy-volume": eval_same_energy_volume, "lifetime": eval_lifetime,
 }
 
 
@@ -1240,8 +1292,9 @@ def evaluate(claim, ctx: Context) -> Verdict:
 
 
 #: The cell figure each kind uses from a cell named in its inputs.
-_CELL_FIGURE = {"same-weight": ("gravimetric",), "same-energy": ("gravimetric",), "same-range": ("gravimetric",),
-                "range": ("gravimetric",), "charge": ("max_c_rate", "gravimetric"), "same-volume": ("volumetric",),
+_CELL_FIGURE = {"lifetime": ("cycles", "retention"), "same-weight": ("gravimetric",),
+                "same-energy": ("gravimetric",), "same-range": ("gravimetric",), "range": ("gravimetric",),
+                "charge": ("max_c_rate", "gravimetric"), "same-volume": ("volumetric",),
                 "same-energy-volume": ("volumetric",)}
 _GIVEN_GRADES = {"datasheet", "reference"}
 

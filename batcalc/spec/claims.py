@@ -116,6 +116,18 @@ class RangeInputs(Strict):
     test_cycle: TestCycle = Field("unknown", description="the cycle the claim's range is quoted on")
 
 
+class LifetimeInputs(Strict):
+    cell: Optional[str] = Field(None, description="cell id or path: its cycle life and end-of-life retention")
+    cycles: Optional[Qty("count")] = Field(None, description="full equivalent cycles, e.g. 1000")
+    retention: Optional[Qty("fraction")] = Field(None, description="capacity left after those cycles, e.g. 80 %")
+    range: Optional[Qty("length")] = Field(None, description="range per charge when new")
+    pack_energy: Optional[Qty("energy")] = None
+    usable_fraction: Optional[Qty("fraction")] = None
+    consumption: Optional[Qty("consumption")] = None
+    vehicle: Optional[str] = None
+    cycle: Optional[str] = None
+
+
 class ConsumptionInputs(Strict):
     pack_energy: Qty("energy")
     range: Qty("length")
@@ -181,7 +193,7 @@ KIND_INPUTS: dict[str, type] = {
     "range": RangeInputs, "consumption": ConsumptionInputs, "charge": ChargeInputs,
     "range-added": RangeAddedInputs, "ratio": TwoFigures, "difference": TwoFigures,
     "product": ProductInputs, "growth": GrowthInputs, "expression": ExpressionInputs,
-    "same-volume": SameVolumeInputs, "same-energy-volume": VolumePair,
+    "same-volume": SameVolumeInputs, "same-energy-volume": VolumePair, "lifetime": LifetimeInputs,
 }
 CLAIM_MODELS = {k: _claim(k, v) for k, v in KIND_INPUTS.items()}
 AnyClaim = Annotated[Union[tuple(CLAIM_MODELS.values())], Field(discriminator="kind")]
