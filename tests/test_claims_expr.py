@@ -8,6 +8,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from batcalc.claims import expr
 from batcalc.claims.check import check_file, check_inline, stated_precision, tolerance_of
@@ -466,3 +468,25 @@ def test_lifetime_claims_carry_the_retention_into_the_range():
     v = check_inline("lifetime", {"range": "500 km"}, "1 million km")
     assert v.status == "underdetermined" and "cycle life" in v.missing[0]
     assert v.claimed.si == 1e6 and v.claimed.unit == "km"
+
+
+# ------------------------------------------------------------------------------- hostile input
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.eE+-*/^()x? kWhgLm%@.abcdefz", max_size=80))
+def test_any_text_is_an_expression_or_a_one_line_error(text):
+    """No text reaches an internal error: it parses and evaluates, or is a one-line ExprError
+    (references resolve to 1 J here)."""
+    from batcalc import units
+
+    try:
+        parsed = expr.parse(text)
+        expr.evaluate(parsed, lambda *a: units.Q_(1.0, "J"), units.Q_(2.0, "dimensionless"))
+    except BatcalcError as exc:
+        assert "\n" not in str(exc)
+
+
+@pytest.mark.parametrize("text", ["(((1e18^4)^4)^4)^4", " * ".join(["1e18"] * 18)])
+def test_overflow_is_a_located_error(text):
+    with pytest.raises(expr.ExprError, match="out of range"):
+        expr.evaluate(expr.parse(text), lambda *a: None)

@@ -1212,7 +1212,7 @@ def eval_expression(claim, ctx: Context) -> Verdict:
             x = _solve_unknown(parsed, ref, asserted, ctx)
         except ExprError as exc:
             raise ctx.error(key, f"{exc} in {text!r}") from None
-        dim = _dimension_name(x)
+        dim = None if x.dimensionless else _dimension_name(x)
         implied = Value(float(x.to_base_units().magnitude), dim) if dim else \
             Value(float(x.magnitude), "given", unit=f"{x.units:~P}")
         take, details = _plausible(claim, ctx, implied, x)

@@ -21,6 +21,7 @@ Errors are one line and give the 1-based column: ``column 12: expected ')'``.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -242,6 +243,17 @@ def evaluate(parsed: Parsed, ref: Callable[[str, str, Optional[str], int], Any],
     from pint.errors import DimensionalityError
 
     def ev(node) -> Any:
+        try:
+            value = _ev(node)
+        except OverflowError:
+            value = None
+        if value is not None and not math.isfinite(float(value.magnitude)):
+            value = None
+        if value is None:
+            raise _fail(node[1], "the result is out of range (too large for a number)")
+        return value
+
+    def _ev(node) -> Any:
         op, col = node[0], node[1]
         if op == "figure":
             return _figure(node[2], col)
