@@ -375,9 +375,10 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
 
 @app.command("claim")
 @handles_errors
-def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-weight, same-energy, same-range, range, "
-                                                  "consumption, charge, range-added, ratio, difference, product, "
-                                                  "growth, expression")],
+def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-weight, same-energy, same-range, "
+                                                  "same-volume, same-energy-volume, range, consumption, charge, "
+                                                  "range-added, lifetime, ratio, difference, product, growth, "
+                                                  "expression")],
               inputs: Annotated[Optional[list[str]], typer.Argument(metavar="KEY=VALUE", help="the claim's inputs, "
                                                                     "e.g. a=gac-aion-ssb-300 b=gac-aion-ssb-350")] = None,
               asserted: Annotated[str, typer.Option("--asserted", "-a", help="the value the claim asserts, "
