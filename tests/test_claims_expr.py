@@ -490,3 +490,17 @@ def test_any_text_is_an_expression_or_a_one_line_error(text):
 def test_overflow_is_a_located_error(text):
     with pytest.raises(expr.ExprError, match="out of range"):
         expr.evaluate(expr.parse(text), lambda *a: None)
+
+
+def test_ratio_and_difference_take_spec_references():
+    from batcalc.physics.cells import load_cell
+
+    a, b = load_cell("samsung-inr21700-50e").get("energy"), load_cell("tesla-4680").get("energy")
+    v = check_inline("ratio", {"a": "samsung-inr21700-50e.energy", "b": "tesla-4680.energy"}, "5")
+    assert v.derived.si == pytest.approx(b / a)
+    assert ("samsung-inr21700-50e energy", load_cell("samsung-inr21700-50e").figures["energy"].grade) in v.evidence
+    v = check_inline("difference", {"a": "tesla-4680.volumetric", "b": "?"}, "200 Wh/L")
+    assert v.derived.unit == "Wh/L" and v.derived.si == pytest.approx(load_cell("tesla-4680").get("volumetric")
+                                                                      / 3.6e6 + 200)
+    with pytest.raises(ClaimError, match="the dimensions differ"):
+        check_inline("ratio", {"a": "tesla-4680.energy", "b": "300 kg"}, "5")

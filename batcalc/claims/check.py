@@ -914,12 +914,36 @@ def _figures(claim, ctx: Context):
     a figure left as '?' is None (at most one)."""
     if _is_unknown(claim.inputs.a) and _is_unknown(claim.inputs.b):
         raise ctx.error(("inputs", "b"), "only one figure may be left as '?'")
-    a = None if _is_unknown(claim.inputs.a) else ctx.figure(claim.inputs.a, ("inputs", "a"))
-    b = None if _is_unknown(claim.inputs.b) else ctx.figure(claim.inputs.b, ("inputs", "b"))
+    a = None if _is_unknown(claim.inputs.a) else _figure_or_reference(claim.inputs.a, ctx, ("inputs", "a"))
+    b = None if _is_unknown(claim.inputs.b) else _figure_or_reference(claim.inputs.b, ctx, ("inputs", "b"))
     if a is not None and b is not None and a[3] != b[3]:
         raise ctx.error(("inputs", "b"), f"{_figure_text(claim.inputs.b)!r} cannot be compared with "
                                          f"{_figure_text(claim.inputs.a)!r}: the dimensions differ")
     return a, b
+
+
+_REFERENCE_RE = re.compile(r"^\s*[a-z][a-z0-9-]*\.[a-z_]+(?:@[A-Za-z0-9-]+)?\s*$")
+
+
+def _figure_or_reference(text: Any, ctx: Context, key: tuple) -> tuple[float, str, float, str]:
+    """A figure of a two-figure claim as ``(number, unit, base magnitude, dimension signature)``
+    (:meth:`Context.figure`), or a spec reference such as ``tesla-4680.energy`` (the grammar of
+    expression claims), shown in the metric display unit of its dimension."""
+    if not (isinstance(text, str) and _REFERENCE_RE.match(text)):
+        return ctx.figure(text, key)
+    from batcalc.claims.expr import ExprError, parse
+    from batcalc.claims.expr import evaluate as ev
+
+    try:
+        q = ev(parse(text.strip()), _reference(ctx, None, []))
+    except ExprError as exc:
+        raise ctx.error(key, f"{exc} in {text.strip()!r}") from None
+    base = q.to_base_units()
+    dim = _dimension_name(q)
+    if dim is None or dim == "fraction":
+        return float(base.magnitude), "", float(base.magnitude), str(q.dimensionality)
+    unit = units.display_unit(dim)
+    return float(units.from_si(float(base.magnitude), dim, unit)), unit, float(base.magnitude), str(q.dimensionality)
 
 
 def _pair_text(claim) -> str:
