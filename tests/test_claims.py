@@ -385,11 +385,24 @@ def test_a_value_no_member_of_a_union_takes_is_told_what_would_do(write):
             quote: "x"
             kind: ratio
             inputs: {a: 100 Wh/kg, b: 150 Wh/kg}
+            asserted: {x: 3}
+        """)
+    with pytest.raises(SpecError) as exc:
+        check_file(path)
+    assert str(exc.value) == f"{path}:7:15: claims.0.asserted: expected a string or a number, got a mapping"
+    path = write("c.yaml", """
+        kind: claims
+        claims:
+          - id: r1
+            quote: "x"
+            kind: ratio
+            inputs: {a: 100 Wh/kg, b: 150 Wh/kg}
             asserted: [3]
         """)
     with pytest.raises(SpecError) as exc:
         check_file(path)
-    assert str(exc.value) == f"{path}:7:15: claims.0.asserted: expected a string or a number, got a list"
+    assert str(exc.value) == (f"{path}:7:15: claims.0.asserted: a list asserts [low, high] (qualifier 'between'): "
+                              f"two figures, got 1")
 
 
 # ------------------------------------------------------------ SI values in verdicts, units chosen when shown
@@ -405,20 +418,23 @@ def test_imperial_check_shows_miles_and_the_same_verdicts(run):
                 for r in (metric, imperial)]
     assert verdicts[0] == verdicts[1] == ["FAILS", "UNDERDETERMINED", "UNDERDETERMINED", "HOLDS"]
     row = _table_row(imperial.stdout, "llcb-1000-km")[len("llcb-1000-km"):]
-    assert f"at least {1000 / 1.609344:.1f} mi" in row and "Wh/mi" in row and " lb " in row and "km" not in row
+    # the claimed value stays in the claim's own unit (issue 13); derived values follow --units
+    assert "at least 1000 km" in row and "Wh/mi" in row and " lb " in row and "mi" in row.replace("Wh/mi", "")
     assert "Wh/lb" in _table_row(imperial.stdout, "gac-three-times")            # needs b at 900 Wh/kg = 408.2 Wh/lb
     assert "at least 1000 km" in _table_row(metric.stdout, "llcb-1000-km")
     data = json.loads(run("check", "seed-article", "-f", "json", "--units", "imperial").stdout)
     v = next(x for x in data["verdicts"] if x["id"] == "llcb-1000-km")
-    assert v["claimed"]["unit"] == "mi" and v["claimed"]["value"] == pytest.approx(1000 / 1.609344)
+    assert v["claimed"] == {"value": 1000, "unit": "km"}
 
 
 def test_claim_command_takes_units(run):
     r = run("claim", "range", "pack_energy=75 kWh", "consumption=150 Wh/km", "--asserted", "600 km", "--units",
             "imperial")
     assert r.exit_code == 1
-    # 600 km = 372.8 mi; 465 km = 288.9 mi; 116.25 Wh/km = 187.1 Wh/mi
-    assert "about 372.8 mi" in r.stdout and "288.9 mi" in r.stdout and "187.1 Wh/mi" in r.stdout
+    # 600 km stays as written; 465 km = 288.9 mi; 116.25 Wh/km = 187.1 Wh/mi
+    assert "about 600 km" in r.stdout and "288.9 mi" in r.stdout and "187.1 Wh/mi" in r.stdout
+    r = run("claim", "range", "pack_energy=75 kWh", "consumption=150 Wh/km", "--asserted", "75 mi", "-f", "json")
+    assert json.loads(r.stdout)["verdicts"][0]["claimed"] == {"value": 75, "unit": "mi"}
 
 
 @pytest.mark.parametrize("kind, inputs, asserted, claimed, derived", [

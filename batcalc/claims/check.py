@@ -17,8 +17,13 @@ from batcalc import units
 from batcalc.errors import BatcalcError, ClaimError, SpecError, UnitError
 from batcalc.spec.claims import CLAIM_MODELS, DEFAULT_VEHICLE, KIND_INPUTS, ClaimsFile  # noqa: F401
 
-#: Relative tolerance used when a claim gives none: news figures are rounded.
+#: Relative tolerance of 'about' and 'up-to' when the precision stated is finer: news figures are rounded.
 DEFAULT_TOLERANCE = 0.05
+
+#: Limits of a claims file, a long list by design (other spec files keep the limits of
+#: :mod:`batcalc.io.yamlfile`): 16 MiB and 1,000,000 YAML nodes, room for 25,000 claims of ~40 nodes.
+MAX_CLAIMS_FILE_BYTES = 16 << 20
+MAX_CLAIMS_FILE_NODES = 1_000_000
 
 Status = Literal["holds", "fails", "underdetermined"]
 
@@ -79,14 +84,22 @@ class Verdict:
     derived: Union[Value, list, None] = None
     needed: Optional[Value] = None
     qualifier: str = "about"
+    #: the evidence ledger: (figure, grade) of every figure the verdict used; grades are datasheet,
+    #: press, reference (a source's grade), unsourced, or assumption (presets, simulations, defaults)
+    evidence: list = field(default_factory=list)
+
+#: How each qualifier compares: the ones that name the same test as another (docs/claims.md, table).
+_SAME_TEST = {"over": "at-least", "under": "at-most", "up-to": "at-most"}
+
 
 def judge(derived: float, asserted: float, qualifier: str, tolerance: float, scale: float = 1.0) -> Status:
-    """holds / fails: ``about`` within ``tolerance`` relative; ``at-least`` derived >= asserted (1 - tol);
-    ``at-most`` derived <= asserted (1 + tol).
+    """holds / fails: ``about`` within ``tolerance`` relative; ``at-least`` (and ``over``) derived >=
+    asserted (1 - tol); ``at-most`` (and ``under``, ``up-to``) derived <= asserted (1 + tol).
 
     An asserted 0 has no relative tolerance: ``about 0`` holds when ``|derived| <= tol x scale``, with
     ``scale`` the size of what is compared (1 for plain numbers and fractions; for a difference the
     larger input, in the same units as ``derived``)."""
+    qualifier = _SAME_TEST.get(qualifier, qualifier)
     if qualifier == "at-least":
         ok = derived >= asserted - abs(asserted) * tolerance
     elif qualifier == "at-most":
@@ -101,8 +114,23 @@ def judge(derived: float, asserted: float, qualifier: str, tolerance: float, sca
 class Context:
     """What an evaluator needs besides the claim: loaders (cached) and located errors."""
 
-    def __init__(self, doc=None, loc: tuple = ()) -> None:
+    def __init__(self, doc=None, loc: tuple = (), cache: Optional[dict] = None,
+                 grades: Optional[dict] = None) -> None:
         self.doc, self.loc = doc, loc
+        #: grade of each source of the claims file, by id (the grade of a claim's own figures)
+        self.grades: dict = grades or {}
+        #: (figure, grade) pairs noted while evaluating (references of an expression)
+        self.evidence: list = []
+        #: loaded cells and vehicles and computed consumptions, shared by the claims of one check
+        self.cache: dict = cache if cache is not None else {}
+
+    def cached(self, key: tuple, make: Callable):
+        """``make()``, computed once per ``key`` for all claims sharing this context's cache."""
+        try:
+            return self.cache[key]
+        except KeyError:
+            value = self.cache[key] = make()
+            return value
 
     def error(self, key: tuple, message: str) -> BatcalcError:
         if self.doc is not None:
@@ -133,12 +161,17 @@ class Context:
     def cell(self, name: str, key: tuple):
         from batcalc.physics.cells import load_cell
 
-        return self._load(load_cell, name, key)
+        return self.cached(("cell", name), lambda: self._load(load_cell, name, key))
 
     def vehicle(self, name: str, key: tuple):
         from batcalc.physics.vehicle import load_vehicle
 
-        return self._load(load_vehicle, name, key)
+        return self.cached(("vehicle", name), lambda: self._load(load_vehicle, name, key))
+
+    def consumption(self, v, cycle: Optional[str], pack_mass: Optional[float]) -> tuple[float, float, Phrase]:
+        """:func:`_vehicle_consumption`, once per vehicle, cycle and pack mass for all claims of a check
+        (``v`` comes from :meth:`vehicle`, cached in the same dict, so its ``id`` stays its own)."""
+        return self.cached(("consumption", id(v), cycle, pack_mass), lambda: _vehicle_consumption(v, cycle, pack_mass))
 
     def figure(self, text: Any, key: tuple) -> tuple[float, str, float, str]:
         """A figure of any dimension: (number, unit, base magnitude, dimension signature); counting
@@ -154,6 +187,10 @@ class Context:
         it like :meth:`figure`."""
         text = _counted(text)
         try:
+            if dim is None:
+                from batcalc.claims.expr import quantity
+
+                return quantity(text)
             return units.refuse_angles(units.parse_quantity(text, dim), text)
         except BatcalcError as exc:
             raise self.error(key, str(exc)) from None
@@ -169,12 +206,72 @@ def _counted(text: Any) -> str:
     return _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
 
 
+def stated_precision(raw: Any) -> Optional[tuple[float, float]]:
+    """``(number, half a unit in its last stated digit)`` of an asserted figure: '190 kg' -> (190, 0.5),
+    '3.5 %' -> (3.5, 0.05), '+40 %' -> (40, 0.5); a figure from a YAML number keeps no trailing zeros
+    (3.50 reads as 3.5). None for text that is not a number first."""
+    if isinstance(raw, (int, float)):
+        text = repr(float(raw)) if not float(raw).is_integer() else str(int(raw))
+    else:
+        text = str(raw)
+    m = _LEADING_NUMBER_RE.match(text)
+    if not m or not (m.group("whole") or m.group("frac")):
+        return None
+    whole, frac, exp = m.group("whole", "frac", "exp")
+    exponent = int(exp or 0) - len(frac or "")
+    return float(m.group(1)), 0.5 * 10.0 ** exponent
+
+
+_LEADING_NUMBER_RE = re.compile(
+    r"^\s*[+-]?\s*((?P<whole>[0-9]*)(?:\.(?P<frac>[0-9]*))?(?:[eE](?P<exp>[+-]?[0-9]{1,3}))?)")
+
+
+def tolerance_of(claim) -> tuple[float, str]:
+    """(relative tolerance, how it was chosen) of a claim: the claim's ``tolerance`` when given;
+    otherwise the precision stated, half a unit in the last digit of the asserted number relative to
+    it ('190 kg': 0.5 / 190), widened to :data:`DEFAULT_TOLERANCE` for ``about`` and ``up-to``
+    (rounded headline figures); an asserted 0 takes :data:`DEFAULT_TOLERANCE` (see :func:`judge`)."""
+    if claim.tolerance is not None:
+        return claim.tolerance.si, "given"
+    found = stated_precision(claim.asserted) if not isinstance(claim.asserted, list) else None
+    if found is None:
+        return DEFAULT_TOLERANCE, "default"
+    if found[0] == 0:
+        return _zero_band(claim, found[1])
+    number, half = found
+    rel = half / abs(number)
+    if claim.qualifier in ("about", "up-to") and rel < DEFAULT_TOLERANCE:
+        return DEFAULT_TOLERANCE, "default"
+    m = _LEADING_NUMBER_RE.match(str(claim.asserted))
+    unit = str(claim.asserted)[m.end():].strip() if m and isinstance(claim.asserted, str) else ""
+    return rel, f"±{half:g}{' ' + unit if unit else ''}, the precision stated"
+
+
+def _zero_band(claim, half: float) -> tuple[float, str]:
+    """The tolerance of an asserted 0 (compared by :func:`judge` as ``|derived| <= tol x scale``): for a
+    figure with a unit (not a difference, which scales by its inputs) half a unit in the last stated
+    digit, in SI ('0 km': 500 m); otherwise :data:`DEFAULT_TOLERANCE` (a plain number or a percentage:
+    ±5 percentage points)."""
+    unit = _written_unit(claim.asserted)
+    if claim.kind == "difference" or unit in ("", "%", "percent"):
+        return DEFAULT_TOLERANCE, "default"
+    try:
+        per_unit = 1 / 3600.0 if unit == "C" else units.parse_value(f"1 {unit}").si
+    except BatcalcError:
+        return DEFAULT_TOLERANCE, "default"
+    return half * per_unit, f"absolute for an asserted 0: ±{half:g} {unit}, the precision stated"
+
+
 def _tol(claim) -> float:
-    return claim.tolerance.si if claim.tolerance is not None else DEFAULT_TOLERANCE
+    return tolerance_of(claim)[0]
+
+
+_QUAL_WORDS = {"about": "about", "at-least": "at least", "at-most": "at most", "over": "over", "under": "under",
+               "up-to": "up to", "between": "between"}
 
 
 def _qual(claim) -> str:
-    return {"about": "about", "at-least": "at least", "at-most": "at most"}[claim.qualifier]
+    return _QUAL_WORDS[claim.qualifier]
 
 
 def _pct(x: float) -> Value:
@@ -234,6 +331,7 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
             return "fraction", units.parse_value(raw, "fraction").si
         except BatcalcError as exc:
             raise ctx.error(("asserted",), str(exc)) from None
+    raw = _counted(raw)
     for dim in dims:                      # the common units need no pint
         try:
             return dim, units.parse_value(raw, dim).si
@@ -243,6 +341,22 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
     ctx.figure(raw, ("asserted",))        # malformed text: its own message
     raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
                                    f"{' or '.join(_examples(dims))}")
+
+
+def _as_written(claim, si: float, dim: str, fmt: str = "") -> Value:
+    """The asserted value as the claim wrote it: its number in its own unit ('75 mi' stays '75 mi' in
+    every unit system and format) when it was written with a unit, else ``Value(si, dim, fmt)``."""
+    raw = claim.asserted
+    if isinstance(raw, str):
+        text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", raw)
+        try:
+            number, unit = units.split_value(text)
+        except UnitError:
+            return Value(si, dim, fmt)
+        unit = unit.strip()
+        if unit and unit not in ("%", "percent", "C"):
+            return Value(number, "given", fmt, unit=unit)
+    return Value(si, dim, fmt)
 
 
 def _is_bare_number(text: str) -> bool:
@@ -269,8 +383,9 @@ def _examples(dims) -> list[str]:
     return [units.DIMENSIONS[d].example if d != "number" else "a plain number" for d in dims]
 
 
-def _densities(claim, ctx: Context) -> tuple[float, float, list, Any, Any]:
-    """Gravimetric densities (J/kg) of a and b, from cells or given densities; checks levels agree."""
+def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, float, list, Any, Any]:
+    """Densities of a and b, from cells or given densities (``key``: gravimetric, J/kg, or
+    volumetric, J/m^3); checks levels agree."""
     i = claim.inputs
     cells: list = []
     rhos: list[float] = []
@@ -286,12 +401,13 @@ def _densities(claim, ctx: Context) -> tuple[float, float, list, Any, Any]:
             notes.append(f"{side}: {dens.text} (given)")
         else:
             cell = ctx.cell(name, ("inputs", side))
-            rho = cell.get("gravimetric")
+            rho = cell.get(key)
             if rho is None:
-                raise ctx.error(("inputs", side), f"{cell.id} has no gravimetric energy density")
+                raise ctx.error(("inputs", side), f"{cell.id} has no {key} energy density")
             cells.append(cell)
             rhos.append(rho)
-            notes.append((f"{side}: {cell.id} at ", Value(rho, "specific_energy"), f" ({cell.level} level)"))
+            notes.append((f"{side}: {cell.id} at ", Value(rho, "specific_energy" if key == "gravimetric" else
+                                                          "energy_density"), f" ({cell.level} level)"))
             notes += [f"warning: {cell.id}: {w}" for w in cell.warnings]
     if all(c is not None for c in cells) and cells[0].level != cells[1].level:
         raise ctx.error(("inputs",), f"{cells[0].id} is {cells[0].level} level and {cells[1].id} is "
@@ -358,6 +474,46 @@ def eval_same_energy(claim, ctx: Context) -> Verdict:
                    details={"mass_ratio": ra / rb, "saving": saving}, claimed=claimed, derived=derived, needed=need)
 
 
+def eval_same_volume(claim, ctx: Context) -> Verdict:
+    """Same pack volume: ``E_b/E_a = rhoV_b/rhoV_a`` (volumetric densities, same cell-to-pack volume
+    fraction). Range scales the same only at a fixed consumption: at the same volume the pack's mass
+    changes with its gravimetric density, and the consumption with the vehicle's mass."""
+    ra, rb, notes, ca, cb = _densities(claim, ctx, "volumetric")
+    factor, _ = _asserted_factor(claim, ctx)
+    derived = rb / ra
+    status = judge(derived, factor, claim.qualifier, _tol(claim))
+    x, asserted = Value(derived, "factor"), Value(factor, "factor")
+    readings: list = [("energy per charge at the same pack volume: ", x)]
+    if claim.inputs.reading == "range":
+        mass = ""
+        if ca is not None and cb is not None and ca.get("gravimetric") and cb.get("gravimetric"):
+            m = (rb / cb.get("gravimetric")) / (ra / ca.get("gravimetric"))     # pack mass b / a at one volume
+            mass = f"; here the pack mass changes x{units.format_number(m)}, so the consumption does too"
+        readings.append(("range per charge: ", x, " only at a fixed pack volume and a fixed consumption" + mass))
+    need = Value(factor * ra, "energy_density")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (asserted, f" ({_qual(claim)})"),
+                   (x, " (", _pct(derived - 1), ")"),
+                   _holds(status, ("needs b at ", need, " (", asserted, " of ", Value(ra, "energy_density"),
+                                   ") at the same cell-to-pack volume fraction")),
+                   notes + ["same pack volume and cell-to-pack volume fraction: E2/E1 = rhoV2/rhoV1"], readings,
+                   claimed=asserted, derived=x, needed=need)
+
+
+def eval_same_energy_volume(claim, ctx: Context) -> Verdict:
+    """Same energy in less space: volume saving ``1 - rhoV_a/rhoV_b`` ("37 % less space")."""
+    ra, rb, notes, *_ = _densities(claim, ctx, "volumetric")
+    _, asserted = _asserted_quantity(claim, ctx, ("fraction",))
+    saving = 1 - ra / rb
+    status = judge(saving, asserted, claim.qualifier, _tol(claim))
+    need = Value(ra / (1 - asserted) if asserted < 1 else math.inf, "energy_density")
+    claimed, derived = Value(asserted, "fraction", ".1f"), Value(saving, "fraction", ".1f")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " less space"),
+                   (derived, " less space (V_b/V_a = ", Value(ra / rb, "factor"), ")"),
+                   _holds(status, ("needs b at ", need, " for ", claimed, " less space")),
+                   notes + ["same energy and cell-to-pack volume fraction: V2/V1 = rhoV1/rhoV2"],
+                   claimed=claimed, derived=derived, needed=need)
+
+
 def eval_same_range(claim, ctx: Context) -> Verdict:
     """Same range with mass feedback (see :func:`batcalc.physics.tradeoff.tradeoff`): mass saved."""
     from batcalc.physics.tradeoff import tradeoff
@@ -374,7 +530,7 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
     derived = t.mass_saved if dim == "mass" else t.mass_saved / t.a.pack.mass
     status = judge(derived, asserted, claim.qualifier, _tol(claim))
     fmt = "" if dim == "mass" else ".1f"
-    claimed, found = Value(asserted, dim, fmt), Value(derived, dim, fmt)
+    claimed, found = _as_written(claim, asserted, dim, fmt), Value(derived, dim, fmt)
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " saved"),
                    (found, " saved (", Value(t.a.pack.mass, "mass", bare=True), " -> ", Value(t.b.pack.mass, "mass"),
                     " pack, range ", Value(t.a.range, "distance"), ")"),
@@ -413,7 +569,7 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
 
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
-    c, mass, how = _vehicle_consumption(v, cycle, pack_mass)
+    c, mass, how = ctx.consumption(v, cycle, pack_mass)
     return c, [_joined([("consumption ", Value(c, "consumption"), f": {v.id} on {cycle_label(v, cycle)} at ",
                          Value(mass, "mass"), " ("), how, ")"], "")] + v.load.assumptions()
 
@@ -427,7 +583,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
     _not_both(ctx, i, "pack_energy", "pack_mass", "a cell and pack_mass give the pack energy")
     f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
-    claimed = Value(asserted, "distance")
+    claimed = _as_written(claim, asserted, "distance")
     assumptions: list = [("usable energy ", Value(f_u, "fraction", ".0f"), " of the pack")]
     energy, pack_mass = (i.pack_energy.si if i.pack_energy else None), None
     cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
@@ -457,9 +613,11 @@ def eval_range(claim, ctx: Context) -> Verdict:
     derived = Value(range_from_energy(usable, c), "distance")
     status = judge(derived.si, asserted, claim.qualifier, _tol(claim))
     need = Value(gross_energy_for_range(asserted, c, f_u), "energy", unit="kWh")
+    take: Phrase = ("needs ", need, " gross pack energy at this consumption")
+    if asserted > 0:
+        take += (", or a consumption of at most ", Value(consumption_for_range(usable, asserted), "consumption"))
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
-                   _holds(status, ("needs ", need, " gross pack energy at this consumption, or a consumption of at "
-                                   "most ", Value(consumption_for_range(usable, asserted), "consumption"))),
+                   _holds(status, take),
                    assumptions, details={"range": derived}, claimed=claimed, derived=derived, needed=need)
 
 
@@ -476,13 +634,14 @@ def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, veh
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
     if cell is not None and cell.get("gravimetric") is not None:
         options = PackOptions(f_usable=f_u)
-        m, _ = solve_pack_mass_for_range(cell, v, asserted, cycle, options)
+        m, _ = ctx.cached(("solve", id(cell), id(v), asserted, cycle, f_u),
+                          lambda: solve_pack_mass_for_range(cell, v, asserted, cycle, options))
         p = pack_from_mass(cell, m, options)
-        c2, _, _ = _vehicle_consumption(v, cycle, m)
+        c2, _, _ = ctx.consumption(v, cycle, m)
         return (f"in a {v.id} on {cycle_label(v, cycle)}: a pack of ", Value(p.energy, "energy", unit="kWh"),
                 " gross, ", Value(m, "mass"), f" of {cell.id} at ", Value(cell.get("gravimetric"), "specific_energy"),
                 " (pack ", Value(p.gravimetric, "specific_energy"), "), at ", Value(c2, "consumption"))
-    c2, _, _ = _vehicle_consumption(v, cycle, None)
+    c2, _, _ = ctx.consumption(v, cycle, None)
     return (f"in a {v.id} on {cycle_label(v, cycle)} at ", Value(c2, "consumption"), ": ",
             Value(gross_energy_for_range(asserted, c2, f_u), "energy", unit="kWh"), " gross")
 
@@ -496,14 +655,67 @@ def eval_consumption(claim, ctx: Context) -> Verdict:
     f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
     _, asserted = _asserted_quantity(claim, ctx, ("consumption",))
     usable = usable_energy(i.pack_energy.si, f_u)
-    claimed = Value(asserted, "consumption")
+    claimed = _as_written(claim, asserted, "consumption")
     derived = Value(consumption_for_range(usable, i.range.si), "consumption")
     status = judge(derived.si, asserted, claim.qualifier, _tol(claim))
-    need = Value(range_from_energy(usable, asserted), "distance")
+    need = Value(range_from_energy(usable, asserted), "distance") if asserted > 0 else None
+    take: Phrase = ("a range of ", need, " from this pack") if need is not None else \
+        "a positive consumption (none gives an infinite range)"
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived, " implied"),
-                   _holds(status, ("a range of ", need, " from this pack")),
+                   _holds(status, take),
                    [("usable energy ", Value(f_u, "fraction", ".0f"), f" of {i.pack_energy.text}")],
                    claimed=claimed, derived=derived, needed=need)
+
+
+def eval_lifetime(claim, ctx: Context) -> Verdict:
+    """Lifetime distance: cycles x range per charge, the range fading linearly to the retention the
+    claim states (:func:`batcalc.physics.energy.lifetime_distance`); cycles and retention from the
+    inputs or the named cell, the range given or ``E_pack f_usable / c``."""
+    from batcalc.physics.energy import lifetime_distance, range_from_energy, usable_energy
+    from batcalc.physics.pack import DEFAULT_F_USABLE
+
+    i = claim.inputs
+    cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
+    _not_both(ctx, i, "range", "pack_energy", "the range per charge is given")
+    notes: list = []
+    cycles = i.cycles.si if i.cycles is not None else cell.get("cycles") if cell is not None else None
+    retention = i.retention.si if i.retention is not None else cell.get("retention") if cell is not None else None
+    _, asserted = _asserted_quantity(claim, ctx, ("length",))
+    claimed = _as_written(claim, asserted, "distance")
+    missing = []
+    if cycles is None:
+        missing.append("the cycle life ('cycles', or a cell that gives one)")
+    if retention is None:
+        retention = 1.0 if cycles is not None and i.retention is None and cell is None else retention
+        if retention is None:
+            missing.append("the retention at the end of life")
+        else:
+            notes.append("no retention stated: no fade assumed (an upper bound)")
+    per_charge = i.range.si if i.range is not None else None
+    if per_charge is None and i.pack_energy is not None:
+        f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
+        c, c_notes = _consumption_for(i, ctx, None)
+        if c is not None:
+            per_charge = range_from_energy(usable_energy(i.pack_energy.si, f_u), c)
+            notes += [(f"range per charge from {i.pack_energy.text}, usable ", Value(f_u, "fraction", ".0f"), ": ",
+                       Value(per_charge, "distance"))] + c_notes
+    if per_charge is None:
+        missing.append("the range per charge ('range', or 'pack_energy' with a consumption or vehicle)")
+    if missing:
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
+                       "not computable", "; ".join(missing), notes, missing=missing, claimed=claimed)
+    assert cycles is not None and retention is not None and per_charge is not None
+    distance = lifetime_distance(cycles, per_charge, retention)
+    derived = Value(distance, "distance")
+    status = judge(distance, asserted, claim.qualifier, _tol(claim))
+    need = Value(asserted / (per_charge * (1 + retention) / 2), "count", ".0f") if per_charge > 0 else None
+    notes.append((f"{cycles:g} cycles x ", Value(per_charge, "distance"), " x (1 + ", Value(retention, "fraction"),
+                  ") / 2 (range fading linearly to the retention at the end of life)"))
+    if cell is not None and i.cycles is None:
+        notes.append(f"cycle life and retention from {cell.id}")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
+                   _holds(status, ("a cycle life of ", need, " at this range and retention") if need else
+                          "a positive range"), notes, claimed=claimed, derived=derived, needed=need)
 
 
 def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float], list]:
@@ -518,13 +730,14 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
     if i.pack_energy is not None:
-        c, _, _ = _vehicle_consumption(v, cycle, None)
+        c, _, _ = ctx.consumption(v, cycle, None)
         return i.pack_energy.si, c, [f"pack energy {i.pack_energy.text} (given)",
                                      ("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)})")]
     if i.range is not None and cell is not None and cell.get("gravimetric") is not None:
-        m, _ = solve_pack_mass_for_range(cell, v, i.range.si, cycle)
+        m, _ = ctx.cached(("solve", id(cell), id(v), i.range.si, cycle, None),
+                          lambda: solve_pack_mass_for_range(cell, v, i.range.si, cycle))
         p = pack_from_mass(cell, m)
-        c, _, _ = _vehicle_consumption(v, cycle, m)
+        c, _, _ = ctx.consumption(v, cycle, m)
         return p.energy, c, [(f"pack sized for {i.range.text} in {v.id} on {cycle_label(v, cycle)}: ",
                               Value(p.energy, "energy", unit="kWh"), " gross, ", Value(m, "mass"), " at ",
                               Value(cell.get("gravimetric"), "specific_energy"), " cell / ",
@@ -534,7 +747,7 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
         e = reference_pack_energy(v)
     except BatcalcError:
         return None, None, []
-    c, _, _ = _vehicle_consumption(v, cycle, None)
+    c, _, _ = ctx.consumption(v, cycle, None)
     return e, c, [("pack energy ", Value(e, "energy", unit="kWh"), f" ({v.id}'s reference pack)"),
                   ("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})")]
 
@@ -633,13 +846,13 @@ def eval_charge(claim, ctx: Context) -> Verdict:
             take: Phrase = ("a cell rated for at least ", Value(_c_rate_si(worst), "c_rate"), " average")
         else:
             status = "holds" if _c_rate_si(worst) <= max_c * (1 + _tol(claim)) else "fails"
-            take = _holds(status, ("a cell rated for ", Value(_c_rate_si(worst), "c_rate"), " (this one: ",
-                                   Value(max_c, "c_rate"), ")"))
+            needed = Value(_c_rate_si(worst), "c_rate")              # the rating the cell would need
+            take = _holds(status, ("a cell rated for ", needed, " (this one: ", Value(max_c, "c_rate"), ")"))
         if windows[0].battery_power is None:
             missing.append("the pack energy (for the power)")
     else:
         w0 = windows[0]
-        claimed_value = Value(asserted, dim)
+        claimed_value = _as_written(claim, asserted, dim)
         value = _c_rate_si(w0.c_rate) if dim == "c_rate" else w0.battery_power
         if value is None:
             return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", str(raw), derived_text,
@@ -647,10 +860,13 @@ def eval_charge(claim, ctx: Context) -> Verdict:
                            claimed=claimed_value)
         derived = Value(value, dim)
         status = judge(value, asserted, claim.qualifier, _tol(claim))
-        claimed = f"{_qual(claim)} {raw}"
-        needed = Value(charge_time_at_c_rate(w0.delta, asserted) if dim == "c_rate" else
-                       charge_time(w0.from_soc, w0.to_soc, asserted, w0.pack_energy or 0.0), "time")
-        take = _holds(status, ("a charge time of ", needed))
+        claimed = f"{_qual(claim)} {_figure_text(raw)}"
+        if asserted > 0:
+            needed = Value(charge_time_at_c_rate(w0.delta, asserted) if dim == "c_rate" else
+                           charge_time(w0.from_soc, w0.to_soc, asserted, w0.pack_energy or 0.0), "time")
+            take = _holds(status, ("a charge time of ", needed))
+        else:
+            take = _holds(status, f"a positive {'C-rate' if dim == 'c_rate' else 'power'} (none charges at 0)")
     return Verdict(claim.id, claim.kind, claim.quote, status, claimed, derived_text, take, notes, readings,
                    missing=missing, details=details, claimed=claimed_value, derived=derived, needed=needed)
 
@@ -669,7 +885,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
         raise ctx.error(("inputs", window[0]), f"give 'power', or a SoC window and 'pack_energy', not both: drop "
                                                f"'power' or {', '.join(repr(k) for k in window)}")
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
-    claimed = Value(asserted, "distance")
+    claimed = _as_written(claim, asserted, "distance")
     c, notes = _consumption_for(i, ctx, None)
     if c is None:
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (claimed,), "not computable",
@@ -700,13 +916,65 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
 
 
 def _figures(claim, ctx: Context):
-    """The two figures of a ratio or difference claim, as ``(number, unit, base magnitude, dims)``."""
-    a = ctx.figure(claim.inputs.a, ("inputs", "a"))
-    b = ctx.figure(claim.inputs.b, ("inputs", "b"))
-    if a[3] != b[3]:
-        raise ctx.error(("inputs", "b"), f"{claim.inputs.b!r} cannot be compared with {claim.inputs.a!r}: "
-                                         f"the dimensions differ")
+    """The two figures of a ratio or difference claim, as ``(number, unit, base magnitude, dims)``;
+    a figure left as '?' is None (at most one)."""
+    if _is_unknown(claim.inputs.a) and _is_unknown(claim.inputs.b):
+        raise ctx.error(("inputs", "b"), "only one figure may be left as '?'")
+    a = None if _is_unknown(claim.inputs.a) else _figure_or_reference(claim.inputs.a, ctx, ("inputs", "a"))
+    b = None if _is_unknown(claim.inputs.b) else _figure_or_reference(claim.inputs.b, ctx, ("inputs", "b"))
+    if a is not None and b is not None and a[3] != b[3]:
+        raise ctx.error(("inputs", "b"), f"{_figure_text(claim.inputs.b)!r} cannot be compared with "
+                                         f"{_figure_text(claim.inputs.a)!r}: the dimensions differ")
     return a, b
+
+
+_REFERENCE_RE = re.compile(r"^\s*[a-z][a-z0-9-]*\.[a-z_]+(?:@[A-Za-z0-9-]+)?\s*$")
+
+
+def _figure_or_reference(text: Any, ctx: Context, key: tuple) -> tuple[float, str, float, str]:
+    """A figure of a two-figure claim as ``(number, unit, base magnitude, dimension signature)``
+    (:meth:`Context.figure`), or a spec reference such as ``tesla-4680.energy`` (the grammar of
+    expression claims), shown in the metric display unit of its dimension."""
+    if not (isinstance(text, str) and _REFERENCE_RE.match(text)):
+        return ctx.figure(text, key)
+    from batcalc.claims.expr import ExprError, parse
+    from batcalc.claims.expr import evaluate as ev
+
+    try:
+        q = ev(parse(text.strip()), _reference(ctx, None, []))
+    except ExprError as exc:
+        raise ctx.error(key, f"{exc} in {text.strip()!r}") from None
+    base = q.to_base_units()
+    dim = _dimension_name(q)
+    if dim is None or dim == "fraction":
+        return float(base.magnitude), "", float(base.magnitude), str(q.dimensionality)
+    unit = units.display_unit(dim)
+    return float(units.from_si(float(base.magnitude), dim, unit)), unit, float(base.magnitude), str(q.dimensionality)
+
+
+def _pair_text(claim) -> str:
+    return f"a = {_figure_text(claim.inputs.a)}, b = {_figure_text(claim.inputs.b)}"
+
+
+def _is_unknown(text: Any) -> bool:
+    return isinstance(text, str) and text.strip() == "?"
+
+
+def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, claimed: Value, what: str,
+                    claimed_text: Optional[Phrase] = None) -> Verdict:
+    """The underdetermined verdict of a two-figure claim with figure ``side`` left as '?': the value
+    it implies (``number`` in ``unit``, the other figure's) and whether it is plausible."""
+    implied = Value(number, "given", unit=unit)
+    if claim.plausible is None:
+        take: Phrase = (f"the {what} {side} would be ", implied)
+        details: dict = {"implied": implied}
+    else:
+        q = ctx.quantity(f"{number!r} {unit}".strip(), ("inputs", side)) if unit else units.Q_(number, "dimensionless")
+        take, details = _plausible(claim, ctx, implied, q)
+        take = (f"the {what} {side} would be ",) + tuple(take[1:])
+    return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", claimed_text or (f"{_qual(claim)} ", claimed),
+                   (f"{side} = ", implied), take, [_pair_text(claim)],
+                   missing=[f"figure {side} (left as '?')"], details=details, claimed=claimed, derived=implied)
 
 
 def _per_unit(fig, ctx: Context, key: tuple) -> float:
@@ -714,40 +982,83 @@ def _per_unit(fig, ctx: Context, key: tuple) -> float:
     return fig[2] / fig[0] if fig[0] else ctx.figure(f"1 {fig[1]}", key)[2]
 
 
+def _factor_value(x: float) -> Value:
+    """A ratio shown as a factor: 'x1.167', 'x59.61'; from x100 up without decimals ('x133')."""
+    return Value(x, "factor", ".0f" if abs(x) >= 100 else "")
+
+
 def eval_ratio(claim, ctx: Context) -> Verdict:
     """``b / a``; an asserted ``'N %'`` (or ``'N percent'``) is the percent change ``(b/a - 1)``, a plain
-    number the ratio."""
+    number the ratio. With ``a`` or ``b`` left as '?', the figure the asserted ratio implies."""
     a, b = _figures(claim, ctx)
-    if a[2] == 0:
-        raise ctx.error(("inputs", "a"), "the base figure is zero")
-    ratio = b[2] / a[2]
     raw = claim.asserted
     asserted, percent = _asserted_factor(claim, ctx)
+    claimed = _pct(asserted - 1) if percent else Value(asserted, "factor")
+    if a is None or b is None:
+        if asserted == 0 and a is None:
+            raise ctx.error(("asserted",), "no base figure a gives a ratio of 0 (b / a = 0 needs b = 0)")
+        known = b if a is None else a
+        number = known[0] / asserted if a is None else known[0] * asserted
+        return _implied_figure(claim, ctx, "a" if a is None else "b", number, known[1], claimed,
+                               "baseline" if a is None else "figure",
+                               f"{_qual(claim)} {_figure_text(raw)}" if percent else None)
+    if a[2] == 0:
+        raise ctx.error(("inputs", "a"), "the base figure is zero: a ratio to it is not defined")
+    ratio = b[2] / a[2]
     status = judge(ratio, asserted, claim.qualifier, _tol(claim)) if not percent else \
         judge(ratio - 1, asserted - 1, claim.qualifier, _tol(claim))
-    claimed = _pct(asserted - 1) if percent else Value(asserted, "factor")
     need = Value(a[0] * asserted, "given", unit=a[1])
+    big = abs(ratio) >= 10
+    derived_text: Phrase = (_factor_value(ratio),) if big else (_factor_value(ratio), " (", _pct(ratio - 1), ")")
     return Verdict(claim.id, claim.kind, claim.quote, status,
-                   f"{_qual(claim)} {raw}" if percent else (f"{_qual(claim)} ", claimed),
-                   (Value(ratio, "factor"), " (", _pct(ratio - 1), ")"), _holds(status, ("b = ", need)),
-                   [f"a = {claim.inputs.a}, b = {claim.inputs.b}"],
-                   claimed=claimed, derived=_pct(ratio - 1) if percent else Value(ratio, "factor"), needed=need)
+                   f"{_qual(claim)} {_figure_text(raw)}" if percent else (f"{_qual(claim)} ", claimed),
+                   derived_text, _holds(status, ("b = ", need)),
+                   [_pair_text(claim)],
+                   claimed=claimed, derived=_pct(ratio - 1) if percent else _factor_value(ratio), needed=need)
 
 
 def eval_difference(claim, ctx: Context) -> Verdict:
     """``b - a``, compared with the asserted difference (same dimension) in base units; an asserted 0
-    holds within the tolerance of the larger of ``|a|``, ``|b|``, whatever the units."""
+    holds within the tolerance of the larger of ``|a|``, ``|b|``, whatever the units. With ``a`` or
+    ``b`` left as '?', the figure the asserted difference implies."""
     a, b = _figures(claim, ctx)
     q = ctx.figure(_asserted_raw(claim, ctx), ("asserted",))
-    if q[3] != a[3]:
-        raise ctx.error(("asserted",), f"{claim.asserted!r} cannot be compared with {claim.inputs.a!r}")
+    known = a if a is not None else b
+    assert known is not None
+    if q[3] != known[3] and q[2] != 0:
+        raise ctx.error(("asserted",), f"{claim.asserted!r} cannot be compared with {known[0]:g} {known[1]}")
+    unit = _per_unit(known, ctx, ("inputs", "a" if a is not None else "b"))
+    asserted = q[2] / unit
+    claimed = Value(q[0], "given", unit=q[1])
+    if a is None or b is None:
+        number = known[0] - asserted if a is None else known[0] + asserted
+        return _implied_figure(claim, ctx, "a" if a is None else "b", number, known[1], claimed,
+                               "baseline" if a is None else "figure")
     status = judge(b[2] - a[2], q[2], claim.qualifier, _tol(claim), scale=max(abs(a[2]), abs(b[2])))
-    unit = _per_unit(a, ctx, ("inputs", "a"))
-    asserted, diff = q[2] / unit, (b[2] - a[2]) / unit
+    diff = (b[2] - a[2]) / unit
     derived, need = Value(diff, "given", unit=a[1]), Value(a[0] + asserted, "given", unit=a[1])
-    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {claim.asserted}", (derived,),
-                   _holds(status, ("b = ", need)), [f"a = {claim.inputs.a}, b = {claim.inputs.b}"],
-                   claimed=Value(q[0], "given", unit=q[1]), derived=derived, needed=need)
+    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {_figure_text(claim.asserted)}",
+                   (derived,),
+                   _holds(status, ("b = ", need)), [_pair_text(claim)],
+                   claimed=claimed, derived=derived, needed=need)
+
+
+def _figure_text(f: Any) -> str:
+    """A figure of a claim as written; a number from a YAML file without a spurious '.0' ('33', not '33.0')."""
+    if isinstance(f, float):
+        return f"{f:g}" if abs(f) < 1e15 else repr(f)
+    return " ".join(str(f).split())
+
+
+def _written_unit(raw: Any) -> str:
+    """The unit of an asserted figure as the claim wrote it ('USD', not pint's 'US_dollar'), '' for none."""
+    if not isinstance(raw, str):
+        return ""
+    text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", raw)
+    try:
+        return units.split_value(text)[1].strip()
+    except UnitError:
+        return ""
 
 
 def eval_product(claim, ctx: Context) -> Verdict:
@@ -756,19 +1067,23 @@ def eval_product(claim, ctx: Context) -> Verdict:
     for k, f in enumerate(claim.inputs.factors):
         q = ctx.quantity(f, ("inputs", "factors", k))
         total = q if total is None else total * q
-    q = ctx.quantity(claim.asserted, ("asserted",))
+    raw = _asserted_raw(claim, ctx)
+    q = ctx.quantity(raw, ("asserted",))
     try:
         derived = float(total.to(q.units).magnitude)
     except Exception:
         raise ctx.error(("asserted",), f"{claim.asserted!r} does not have the dimension of the product") from None
     asserted = float(q.magnitude)
     status = judge(derived, asserted, claim.qualifier, _tol(claim))
-    unit = f"{q.units:~P}"
+    unit = _written_unit(raw) or ("" if q.dimensionless else f"{q.units:~P}")
     claimed, found = Value(asserted, "given", unit=unit), Value(derived, "given", unit=unit)
-    return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {claim.asserted}", (found,),
-                   _holds(status, ("factors multiplying to ", claimed, " (", Value(asserted / derived, "factor"),
-                                   " of these)")),
-                   [" x ".join(str(f) for f in claim.inputs.factors)], claimed=claimed, derived=found)
+    if derived == 0:
+        take: Phrase = ("factors multiplying to ", claimed, " (these multiply to 0)")
+    else:
+        take = ("factors multiplying to ", claimed, " (", _factor_value(asserted / derived), " of these)")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (found,),
+                   _holds(status, take), [" x ".join(_figure_text(f) for f in claim.inputs.factors)],
+                   claimed=claimed, derived=found, needed=_factor_value(asserted / derived) if derived else None)
 
 
 def eval_growth(claim, ctx: Context) -> Verdict:
@@ -780,7 +1095,8 @@ def eval_growth(claim, ctx: Context) -> Verdict:
     start = ctx.figure(i.start, ("inputs", "start"))
     end = ctx.figure(i.end, ("inputs", "end"))
     if start[3] != end[3]:
-        raise ctx.error(("inputs", "end"), f"{i.end!r} cannot be compared with {i.start!r}")
+        raise ctx.error(("inputs", "end"), f"{_figure_text(i.end)!r} cannot be compared with "
+                                           f"{_figure_text(i.start)!r}")
     if start[2] <= 0 or end[2] <= 0:
         raise ctx.error(("inputs", "end"), "start and end must be positive")
     ratio = end[2] / start[2]
@@ -790,23 +1106,199 @@ def eval_growth(claim, ctx: Context) -> Verdict:
     claimed, derived = Value(asserted, "fraction", ".1f"), Value(rate, "fraction", ".1f")
     need = Value(start[0] * (1 + asserted) ** years, "given", unit=start[1])
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " a year"),
-                   (derived, f" a year over {years} years (", Value(ratio, "factor"), ")"),
+                   (derived, f" a year over {years} year{'s' if years != 1 else ''} (", _factor_value(ratio), ")"),
                    _holds(status, ("end = ", need, f" in {i.end_year}")),
-                   [f"{i.start} in {i.start_year} -> {i.end} in {i.end_year}: (end/start)^(1/{years}) - 1"],
+                   [f"{_figure_text(i.start)} in {i.start_year} -> {_figure_text(i.end)} in {i.end_year}: "
+                    f"(end/start)^(1/{years}) - 1"],
                    claimed=claimed, derived=derived, needed=need)
+
+
+#: Figures of a vehicle an expression may name: ``mid-sedan.consumption@wltp`` (label, dimension).
+VEHICLE_FIGURES = {"consumption": ("consumption on the cycle, with the reference pack", "consumption"),
+                   "pack_energy": ("reference pack energy", "energy"),
+                   "pack_mass": ("reference pack mass", "mass"),
+                   "mass_without_battery": ("mass without battery", "mass"),
+                   "payload": ("payload", "mass")}
+
+
+def _dimension_name(q) -> Optional[str]:
+    """batcalc's name (:data:`batcalc.units.DIMENSIONS`) of the dimension of pint quantity ``q``, or None."""
+    dims = q.dimensionality
+    for name in ("specific_energy", "energy_density", "energy", "mass", "length", "area", "volume", "voltage",
+                 "charge", "current", "time", "power", "speed", "force", "consumption", "fraction"):
+        if units.parse_unit(units.DIMENSIONS[name].si).dimensionality == dims:
+            return name
+    return None
+
+
+def _reference(ctx: Context, cycle_default: Optional[str], used: list):
+    """The resolver of spec references for :func:`batcalc.claims.expr.evaluate`: a cell's figure
+    (:data:`batcalc.physics.cells.FIGURES`) or a vehicle's (:data:`VEHICLE_FIGURES`), as a pint Quantity
+    in SI; each figure used is noted in ``used`` with its grade."""
+    from batcalc.claims.expr import ExprError
+    from batcalc.physics.cells import FIGURES
+
+    def ref(ident: str, name: str, cycle: Optional[str], col: int):
+        key = ("inputs", "expr")
+        if name in FIGURES:
+            if cycle is not None:
+                raise ExprError(f"column {col}: '@{cycle}' names a drive cycle: only vehicle figures take one")
+            cell = ctx.cell(ident, key)
+            fig = cell.figures.get(name)
+            if fig is None:
+                raise ExprError(f"column {col}: {cell.id} gives no {FIGURES[name][0]} ({name})")
+            dim = FIGURES[name][1]
+            ctx.evidence.append((f"{cell.id} {FIGURES[name][0]}", fig.grade or "unsourced"))
+            used.append((f"{cell.id}.{name} = ", Value(fig.si, dim) if dim not in ("count",) else f"{fig.si:g}",
+                         f" ({fig.grade or 'no source'}{', derived: ' + fig.derived if fig.derived else ''})"))
+            si_unit = "dimensionless" if dim in ("count", "fraction") else units.DIMENSIONS[dim].si
+            return units.Q_(fig.si, si_unit)
+        if name in VEHICLE_FIGURES:
+            from batcalc.physics.pack import PackOptions
+            from batcalc.physics.tradeoff import cycle_label, default_cycle, reference_pack_energy, reference_pack_mass
+
+            v = ctx.vehicle(ident, key)
+            if name != "consumption" and cycle is not None:
+                raise ExprError(f"column {col}: '@{cycle}' names a drive cycle: only {ident}.consumption takes one")
+            if name == "consumption":
+                cyc = cycle or cycle_default or default_cycle(v)
+                value, mass, _ = ctx.consumption(v, cyc, None)
+                used.append((f"{v.id}.consumption = ", Value(value, "consumption"), f" on {cycle_label(v, cyc)} at ",
+                             Value(mass, "mass"), " (simulated: an assumption)"))
+            elif name == "pack_energy":
+                value = reference_pack_energy(v)
+            elif name == "pack_mass":
+                value = reference_pack_mass(v, None, PackOptions())
+            elif name == "mass_without_battery":
+                value = v.glider_mass
+            else:
+                value = v.payload
+            dim = VEHICLE_FIGURES[name][1]
+            ctx.evidence.append((f"{v.id} {VEHICLE_FIGURES[name][0]}", "assumption"))
+            if name != "consumption":
+                used.append((f"{v.id}.{name} = ", Value(value, dim), " (vehicle preset: an assumption)"))
+            return units.Q_(value, units.DIMENSIONS[dim].si)
+        names = ", ".join(list(FIGURES) + list(VEHICLE_FIGURES))
+        raise ExprError(f"column {col + len(ident) + 1}: unknown figure {name!r}; figures: {names}")
+
+    return ref
+
+
+def _solve_unknown(parsed, ref, target, ctx: Context):
+    """The value of the '?' that makes the expression equal ``target`` (a pint Quantity): the
+    expression must be ``k x ?^p`` (products, quotients and powers of '?'; a '?' in a sum is refused)."""
+    import math as _m
+
+    from pint.errors import DimensionalityError
+
+    from batcalc.claims.expr import ExprError
+    from batcalc.claims.expr import evaluate as ev
+
+    try:
+        f1 = ev(parsed, ref, units.Q_(1.0, "dimensionless"))
+        f2 = ev(parsed, ref, units.Q_(2.0, "dimensionless"))
+        ratio = float((f2 / f1).to("dimensionless").magnitude)
+    except (ExprError, DimensionalityError, ZeroDivisionError):
+        raise ctx.error(("inputs", "expr"), "the '?' can be solved for only in products, quotients and "
+                                            "powers (not in a sum): write the claim as a 'difference' claim") from None
+    p = _m.log2(abs(ratio)) if ratio else 0.0
+    if not ratio or abs(p - round(p)) > 1e-9 or round(p) == 0:
+        raise ctx.error(("inputs", "expr"), "the '?' can be solved for only in products, quotients and powers")
+    p = round(p)
+    rest = (target / f1).to_base_units()
+    if float(rest.magnitude) < 0 and p % 2 == 0:
+        raise ctx.error(("asserted",), "no real value of '?' gives this (an even power of it would be negative)")
+    x = rest ** (1.0 / p) if p != 1 else rest
+    return x
+
+
+def eval_expression(claim, ctx: Context) -> Verdict:
+    """An arithmetic expression over figures and spec references (:mod:`batcalc.claims.expr`),
+    compared with the asserted value in its unit; the dimensions must agree. One figure may be
+    '?': the verdict is then underdetermined and gives the value it implies."""
+    from pint.errors import DimensionalityError
+
+    from batcalc.claims.expr import ExprError, parse
+    from batcalc.claims.expr import evaluate as ev
+
+    key = ("inputs", "expr")
+    text = claim.inputs.expr
+    try:
+        parsed = ctx.cached(("expr", text), lambda: parse(text))
+    except ExprError as exc:
+        raise ctx.error(key, f"{exc} in {text!r}") from None
+    raw = _asserted_raw(claim, ctx)
+    asserted = ctx.quantity(raw, ("asserted",))
+    a_number, a_unit = float(asserted.magnitude), f"{asserted.units:~P}"
+    written = units.split_value(_COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ",
+                                                 str(raw)))[1].strip() if isinstance(raw, str) else ""
+    unit = written or ("" if asserted.dimensionless else a_unit)
+    used: list = []
+    ref = _reference(ctx, claim.inputs.cycle, used)
+    claimed = Value(a_number, "given", unit=unit)
+    notes: list = [f"{text} (expression)"]
+    if parsed.unknowns:
+        try:
+            x = _solve_unknown(parsed, ref, asserted, ctx)
+        except ExprError as exc:
+            raise ctx.error(key, f"{exc} in {text!r}") from None
+        dim = None if x.dimensionless else _dimension_name(x)
+        implied = Value(float(x.to_base_units().magnitude), dim) if dim else \
+            Value(float(x.magnitude), "given", unit=f"{x.units:~P}")
+        take, details = _plausible(claim, ctx, implied, x)
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
+                       ("? = ", implied), take, notes + used, missing=["the figure left as '?'"],
+                       details=details, claimed=claimed, derived=implied)
+    try:
+        value = ev(parsed, ref)
+    except ExprError as exc:
+        raise ctx.error(key, f"{exc} in {text!r}") from None
+    try:
+        derived_number = float(value.to(asserted.units).magnitude)
+    except DimensionalityError:
+        raise ctx.error(("asserted",), f"{raw!r} is {units.describe_units(asserted)} but {text!r} is "
+                                       f"{units.describe_units(value)}: the dimensions must agree") from None
+    status = judge(derived_number, a_number, claim.qualifier, _tol(claim))
+    derived = Value(derived_number, "given", unit=unit)
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
+                   _holds(status, ("a claim of ", derived)), notes + used,
+                   claimed=claimed, derived=derived, needed=derived if status != "holds" else None)
+
+
+def _plausible(claim, ctx: Context, implied: Value, q) -> tuple[Phrase, dict]:
+    """What to say of an implied value: whether it lies in the claim's ``plausible: [low, high]``."""
+    details: dict = {"implied": implied}
+    if claim.plausible is None:
+        return ("the figure left as '?' would be ", implied), details
+    bounds = []
+    for k, b in enumerate(claim.plausible):
+        bq = ctx.quantity(b, ("plausible", k))
+        try:
+            bounds.append(float(bq.to(q.units).magnitude))
+        except Exception:
+            raise ctx.error(("plausible", k), f"{b!r} cannot be compared with the implied value "
+                                              f"({units.describe_units(q)})") from None
+    inside = min(bounds) <= float(q.magnitude) <= max(bounds)
+    details["plausible"] = inside
+    where = "inside" if inside else "OUTSIDE"
+    return ("the figure left as '?' would be ", implied,
+            f" ({where} the plausible range {claim.plausible[0]} to {claim.plausible[1]})"), details
 
 
 EVALUATORS: dict[str, Callable] = {
     "same-weight": eval_same_weight, "same-energy": eval_same_energy, "same-range": eval_same_range,
     "range": eval_range, "consumption": eval_consumption, "charge": eval_charge,
     "range-added": eval_range_added, "ratio": eval_ratio, "difference": eval_difference,
-    "product": eval_product, "growth": eval_growth,
+    "product": eval_product, "growth": eval_growth, "expression": eval_expression,
+    "same-volume": eval_same_volume, "same-energy-volume": eval_same_energy_volume, "lifetime": eval_lifetime,
 }
 
 
 def evaluate(claim, ctx: Context) -> Verdict:
     """The verdict on one validated claim. An error from the layers below (an unknown cycle, a range
     no pack reaches) is located at the claim's ``inputs`` when the claim comes from a file."""
+    if claim.qualifier == "between" or isinstance(claim.asserted, list):
+        return _between(claim, ctx)
     try:
         verdict = EVALUATORS[claim.kind](claim, ctx)
     except SpecError:                       # located already (in this file or a file it names)
@@ -817,10 +1309,114 @@ def evaluate(claim, ctx: Context) -> Verdict:
         raise ctx.error(("inputs",), str(exc)) from None
     verdict.source = claim.source
     verdict.qualifier = claim.qualifier
-    verdict.assumptions.append(("tolerance ", Value(_tol(claim), "fraction", "g"), f" relative ({claim.qualifier})"))
+    verdict.evidence = _ledger(claim, ctx)
+    tol, how = tolerance_of(claim)
+    if how.startswith("absolute"):
+        verdict.assumptions.append(f"tolerance {how} ({claim.qualifier})")
+    else:
+        verdict.assumptions.append(("tolerance ", Value(tol, "fraction"), f" relative ({claim.qualifier}"
+                                    + ("" if how in ("default", "given") else f"; {how}") + ")"))
     if claim.note:
         verdict.assumptions.append(f"note: {claim.note}")
     return verdict
+
+
+#: The cell figure each kind uses from a cell named in its inputs.
+_CELL_FIGURE = {"lifetime": ("cycles", "retention"), "same-weight": ("gravimetric",),
+                "same-energy": ("gravimetric",), "same-range": ("gravimetric",), "range": ("gravimetric",),
+                "charge": ("max_c_rate", "gravimetric"), "same-volume": ("volumetric",),
+                "same-energy-volume": ("volumetric",)}
+_GIVEN_GRADES = {"datasheet", "reference"}
+
+
+def _ledger(claim, ctx: Context) -> list:
+    """The evidence ledger of a claim: the grade of its own figures (its source's grade), of each
+    catalogue cell figure it used, and 'assumption' for vehicle presets (simulated consumption) and
+    the figures of an expression's references (noted in ``ctx.evidence``)."""
+    from batcalc.physics.cells import FIGURES
+
+    out: list = []
+    own = ctx.grades.get(claim.source, "unsourced") if claim.source else "unsourced"
+    given = [k for k, x in claim.inputs if x is not None and k not in ("a", "b", "cell", "vehicle", "cycle",
+                                                                       "reading", "test_cycle", "expr")]
+    if given or claim.kind in ("ratio", "difference", "product", "growth", "expression"):
+        out.append(("the claim's own figures", own))
+    for side in ("a", "b", "cell"):
+        name = getattr(claim.inputs, side, None)
+        for key in _CELL_FIGURE.get(claim.kind, ()):
+            if not isinstance(name, str) or _is_unknown(name):
+                break
+            if key == "gravimetric" and claim.kind == "charge" and getattr(claim.inputs, "range", None) is None:
+                continue                      # a charge claim uses the density only to size a pack for a range
+            try:
+                fig = ctx.cell(name, ("inputs", side)).figures.get(key)
+            except BatcalcError:
+                break
+            if fig is not None:
+                out.append((f"{name} {FIGURES[key][0]}", fig.grade or "unsourced"))
+    vehicle = getattr(claim.inputs, "vehicle", None)
+    if vehicle is not None or claim.kind == "same-range":
+        out.append((f"{vehicle or DEFAULT_VEHICLE} (preset; simulated consumption)", "assumption"))
+    out += ctx.evidence
+    return list(dict.fromkeys(out))
+
+
+def weakest_evidence(evidence: list) -> Optional[str]:
+    """A warning when a verdict rests on press-grade figures or assumptions only (no datasheet or
+    reference figure among those it used), else None."""
+    grades = {g for _, g in evidence}
+    if not grades or grades & _GIVEN_GRADES:
+        return None
+    return "rests on " + " and ".join(sorted({"press": "press-grade figures", "unsourced": "unsourced figures",
+                                               "assumption": "assumptions"}[g] for g in grades)) + " only"
+
+
+def _between(claim, ctx: Context) -> Verdict:
+    """``between [low, high]``: holds when the claim holds as ``at-least low`` and as ``at-most high``
+    (each bound with its own stated precision); the verdict of the bound that fails decides."""
+    if claim.qualifier != "between":
+        raise ctx.error(("asserted",), f"a list [low, high] is asserted only with qualifier 'between' "
+                                       f"(this claim's qualifier is {claim.qualifier!r})")
+    if not isinstance(claim.asserted, list) or len(claim.asserted) != 2:
+        raise ctx.error(("asserted",), "'between' needs asserted: [low, high], two figures")
+    low, high = claim.asserted
+    lo = evaluate(claim.model_copy(update={"asserted": low, "qualifier": "at-least"}), _Sub(ctx, 0))
+    hi = evaluate(claim.model_copy(update={"asserted": high, "qualifier": "at-most"}), _Sub(ctx, 1))
+    if isinstance(lo.claimed, Value) and isinstance(hi.claimed, Value) and lo.claimed.dim == hi.claimed.dim \
+            and _si_order(lo.claimed) > _si_order(hi.claimed):
+        raise ctx.error(("asserted",), f"between [{low}, {high}]: the low figure is above the high one")
+    worst = lo if lo.status == "fails" else hi if hi.status == "fails" else lo if lo.status != "holds" else hi
+    out = Verdict(**{**worst.__dict__})
+    out.qualifier = "between"
+    out.evidence = list(dict.fromkeys(lo.evidence + hi.evidence))
+    out.claimed_text = ("between ", _phrase_value(lo), " and ", _phrase_value(hi))
+    out.claimed = lo.claimed
+    out.details = {**worst.details, "low": lo.claimed, "high": hi.claimed}
+    out.assumptions = [a for a in worst.assumptions if not (isinstance(a, tuple) and a[:1] == ("tolerance ",))]
+    for v, end in ((lo, "low"), (hi, "high")):
+        tol = next((a for a in v.assumptions if isinstance(a, tuple) and a[:1] == ("tolerance ",)), None)
+        if tol is not None:
+            out.assumptions.append((f"{end} bound: ",) + tol)
+    return out
+
+
+def _si_order(v: Value) -> float:
+    return v.si
+
+
+def _phrase_value(v: Verdict) -> Phrase:
+    return v.claimed if v.claimed is not None else v.claimed_text
+
+
+class _Sub(Context):
+    """The context of one bound of a 'between' claim: errors in 'asserted' point at that bound."""
+
+    def __init__(self, ctx: Context, k: int) -> None:
+        super().__init__(ctx.doc, ctx.loc, ctx.cache, ctx.grades)
+        self.k = k
+
+    def error(self, key: tuple, message: str) -> BatcalcError:
+        return super().error(key + (self.k,) if key == ("asserted",) else key, message)
 
 
 def check_file(name: str) -> tuple[Any, list[Verdict]]:
@@ -830,13 +1426,16 @@ def check_file(name: str) -> tuple[Any, list[Verdict]]:
     from batcalc.spec.model import validate_document
 
     path, in_catalogue = resolve(name, "claim")
-    doc = load_yaml(path)
+    doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
     spec = validate_document(doc, expect="claims")
-    ids = [c.id for c in spec.claims]
-    for k, cid in enumerate(ids):
-        if cid in ids[:k]:
-            raise doc.error(("claims", k, "id"), f"duplicate claim id {cid!r}")
-    return spec, [evaluate(c, Context(doc, ("claims", k))) for k, c in enumerate(spec.claims)]
+    seen: set = set()
+    for k, c in enumerate(spec.claims):          # a set: linear in the number of claims
+        if c.id in seen:
+            raise doc.error(("claims", k, "id"), f"duplicate claim id {c.id!r}")
+        seen.add(c.id)
+    cache: dict = {}
+    grades = {src.id: src.grade for src in spec.sources}
+    return spec, [evaluate(c, Context(doc, ("claims", k), cache, grades)) for k, c in enumerate(spec.claims)]
 
 
 def inline_inputs(items: list[str]) -> dict[str, str]:
@@ -871,6 +1470,12 @@ def check_inline(kind: str, inputs: dict[str, str], asserted: str, qualifier: st
                             "asserted": asserted, "qualifier": qualifier, "inputs": dict(inputs)}
     if kind == "product" and "factors" in inputs:
         data["inputs"]["factors"] = [f.strip() for f in inputs["factors"].split("*")]
+    if qualifier == "between":
+        low, sep, high = asserted.partition(" to ")
+        if not sep:
+            raise ClaimError(f"--qualifier between takes --asserted 'LOW to HIGH', e.g. '300 km to 400 km', "
+                             f"got {asserted!r}")
+        data["asserted"] = [low.strip(), high.strip()]
     if tolerance is not None:
         data["tolerance"] = tolerance
     model = CLAIM_MODELS[kind]

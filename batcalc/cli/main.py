@@ -543,16 +543,19 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
 
 @app.command("claim")
 @handles_errors
-def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-weight, same-energy, same-range, range, "
-                                                  "consumption, charge, range-added, ratio, difference, product, growth")],
+def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-weight, same-energy, same-range, "
+                                                  "same-volume, same-energy-volume, range, consumption, charge, "
+                                                  "range-added, lifetime, ratio, difference, product, growth, "
+                                                  "expression")],
               inputs: Annotated[Optional[list[str]], typer.Argument(metavar="KEY=VALUE", help="the claim's inputs, "
                                                                     "e.g. a=gac-aion-ssb-300 b=gac-aion-ssb-350")] = None,
               asserted: Annotated[str, typer.Option("--asserted", "-a", help="the value the claim asserts, "
                                                     "e.g. 3, '98 %', '1000 km', '12 min'")] = ...,
-              qualifier: Annotated[str, typer.Option("--qualifier", "-q", help="about, at-least ('over') or "
-                                                     "at-most ('up to')")] = "about",
+              qualifier: Annotated[str, typer.Option("--qualifier", "-q", help="about, at-least, at-most, over, "
+                                                     "under, up-to or between (--asserted 'LOW to HIGH')")] = "about",
               tolerance: Annotated[Optional[str], typer.Option("--tolerance", help="relative tolerance "
-                                                               "[default: 5 %]")] = None,
+                                                               "[default: the precision of --asserted, at least 5 % "
+                                                               "for about and up-to]")] = None,
               quote: Annotated[Optional[str], typer.Option("--quote", help="the claim's text, for the record")] = None,
               fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Check one claim given on the command line, without writing a file.
@@ -569,8 +572,10 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
 
     check_format(fmt)
     pairs = inline_inputs(inputs or [])
-    if qualifier not in ("about", "at-least", "at-most"):
-        raise BatcalcError(f"--qualifier must be about, at-least or at-most, got {qualifier!r}")
+    from batcalc.spec.claims import QUALIFIERS
+
+    if qualifier not in QUALIFIERS:
+        raise BatcalcError(f"--qualifier must be one of {', '.join(QUALIFIERS)}, got {qualifier!r}")
     _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote)], fmt, system=unit_system.value)
 
 

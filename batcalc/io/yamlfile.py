@@ -78,12 +78,13 @@ class Document:
     value_marks: dict[Loc, Pos] | None = field(default_factory=dict)
     key_marks: dict[Loc, Pos] | None = field(default_factory=dict)
     text: str | None = None
+    max_nodes: int = MAX_NODES       # the node limit it was read with (positions are read again with it)
 
     def _marks(self) -> tuple[dict[Loc, Pos], dict[Loc, Pos]]:
         """``(value_marks, key_marks)``, worked out from ``text`` the first time they are needed."""
         values, keys = self.value_marks, self.key_marks
         if values is None or keys is None:
-            full = _parse_careful(self.text or "", self.path)
+            full = _parse_careful(self.text or "", self.path, self.max_nodes)
             values, keys = full.value_marks or {}, full.key_marks or {}
             self.value_marks, self.key_marks = values, keys
         return values, keys
@@ -155,10 +156,11 @@ class _Builder:
     recursion, and an alias is refused where it stands.
     """
 
-    def __init__(self, loader: _EventSource, path: str):
+    def __init__(self, loader: _EventSource, path: str, max_nodes: int = MAX_NODES):
         self.loader = loader
         self.path = path
         self.nodes = 0
+        self.max_nodes = max_nodes
         self.value_marks: dict[Loc, Pos] = {}
         self.key_marks: dict[Loc, Pos] = {}
         self.doc = Document(path, None, self.value_marks, self.key_marks)
@@ -171,8 +173,8 @@ class _Builder:
         import yaml
 
         self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise self.fail(event.start_mark, f"too many YAML nodes (more than {MAX_NODES})")
+        if self.nodes > self.max_nodes:
+            raise self.fail(event.start_mark, f"too many YAML nodes (more than {self.max_nodes})")
         if depth > MAX_DEPTH:
             raise self.fail(event.start_mark, f"nesting too deep (more than {MAX_DEPTH} levels)")
         if isinstance(event, yaml.AliasEvent):
@@ -307,7 +309,7 @@ def _fast_loader() -> type[CBaseLoader]:
     return FastLoader
 
 
-def _fast_data(text: str) -> tuple[bool, Any]:
+def _fast_data(text: str, max_nodes: int = MAX_NODES) -> tuple[bool, Any]:
     """``(True, data)`` when the file is plainly fine, read by libyaml's composer (in C) and one
     walk (depth at most :data:`MAX_DEPTH`); ``(False, None)`` when anything is unusual (tags, anchors,
     aliases, merge keys, syntax errors, limits, odd characters, duplicate keys), which
@@ -317,7 +319,7 @@ def _fast_data(text: str) -> tuple[bool, Any]:
 
     if _needs_care(text) or not hasattr(yaml, "CSafeLoader"):
         return False, None
-    if text.count(",") + text.count("\n") > MAX_NODES // 4:   # could be huge: let the careful path count
+    if text.count(",") + text.count("\n") > max_nodes // 4:   # could be huge: let the careful path count
         return False, None
     loader = _fast_loader()(text)
     try:
@@ -344,7 +346,7 @@ def _fast_data(text: str) -> tuple[bool, Any]:
             return _scalar(value, node.style in (None, ""))
         items = node.value
         nodes[0] += len(items)
-        if nodes[0] > MAX_NODES:
+        if nodes[0] > max_nodes:
             raise _Unusual
         if type(node) is mapping_t:
             out = {}
@@ -366,19 +368,19 @@ def _fast_data(text: str) -> tuple[bool, Any]:
         del walk        # it refers to itself: left alone, the cycle waits for the garbage collector
 
 
-def parse_yaml(text: str, path: str = "<string>") -> Document:
+def parse_yaml(text: str, path: str = "<string>", max_nodes: int = MAX_NODES) -> Document:
     """Parse YAML text into a :class:`Document`; any problem is a located :class:`SpecError`.
 
     Plain files take the fast path (positions worked out later, only if an error needs one);
     anything unusual is read carefully, event by event, and refused at its line and column.
     """
-    ok, data = _fast_data(text) if text.strip() else (False, None)
+    ok, data = _fast_data(text, max_nodes) if text.strip() else (False, None)
     if ok:
-        return Document(path, data, None, None, text)
-    return _parse_careful(text, path)
+        return Document(path, data, None, None, text, max_nodes)
+    return _parse_careful(text, path, max_nodes)
 
 
-def _parse_careful(text: str, path: str) -> Document:
+def _parse_careful(text: str, path: str, max_nodes: int = MAX_NODES) -> Document:
     """Parse YAML event by event, recording every position and refusing what spec files may not hold."""
     import yaml
 
@@ -392,7 +394,7 @@ def _parse_careful(text: str, path: str) -> Document:
             if loader.check_event(yaml.StreamEndEvent):
                 raise SpecError("file is empty: expected a YAML mapping starting with 'kind:'", path, 1, 1)
             loader.get_event()                                   # DocumentStart
-            builder = _Builder(loader, path)
+            builder = _Builder(loader, path, max_nodes)
             builder.doc.data = builder.build()
             loader.get_event()                                   # DocumentEnd
             if loader.check_event(yaml.DocumentStartEvent):
@@ -435,7 +437,7 @@ _UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32
                   (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
 
 
-def read_text(path: str | Path) -> str:
+def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Read a spec file as UTF-8 text, refusing directories, devices and pipes, huge, binary, UTF-16
     and non-UTF-8 files. A UTF-8 byte-order mark is dropped; CRLF line ends are fine."""
     shown = shown_path(path)
@@ -445,21 +447,21 @@ def read_text(path: str | Path) -> str:
             raise SpecError("is a directory, not a spec file", shown)
         if not stat.S_ISREG(st.st_mode):
             raise SpecError("not a regular file (a device, pipe or socket): expected a YAML spec file", shown)
-        if st.st_size > MAX_FILE_BYTES:
+        if st.st_size > max_bytes:
             raise SpecError(f"file too large ({st.st_size} bytes; a spec file may be at most "
-                            f"{MAX_FILE_BYTES} bytes)", shown)
+                            f"{max_bytes} bytes)", shown)
         with open(path, "rb") as fh:
             raw = fh.read(st.st_size + 1)          # not read(MAX + 1): that allocates 1 MiB a file
             if len(raw) > st.st_size:              # it grew since stat(): read on, up to the limit
-                raw += fh.read(MAX_FILE_BYTES + 1 - len(raw))
+                raw += fh.read(max_bytes + 1 - len(raw))
     except FileNotFoundError:
         raise SpecError("no such file", shown) from None
     except OSError as exc:
         raise SpecError(f"cannot read file: {exc.strerror or exc}", shown) from None
     except ValueError as exc:   # e.g. a NUL byte in the path
         raise SpecError(f"invalid file name: {exc}", shown) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise SpecError(f"file too large (a spec file may be at most {MAX_FILE_BYTES} bytes)", shown)
+    if len(raw) > max_bytes:
+        raise SpecError(f"file too large (a spec file may be at most {max_bytes} bytes)", shown)
     for bom, name in _UTF16_32_BOMS:
         if raw.startswith(bom):
             raise SpecError(f"{name} text (byte-order mark {bom.hex(' ')}): save the file as UTF-8", shown, 1, 1)
@@ -474,6 +476,7 @@ def read_text(path: str | Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-def load_yaml(path: str | Path) -> Document:
-    """Read and parse a YAML spec file (see :func:`read_text` and :func:`parse_yaml`)."""
-    return parse_yaml(read_text(path), shown_path(path))
+def load_yaml(path: str | Path, max_bytes: int = MAX_FILE_BYTES, max_nodes: int = MAX_NODES) -> Document:
+    """Read and parse a YAML spec file (see :func:`read_text` and :func:`parse_yaml`); ``max_bytes``
+    and ``max_nodes`` raise the limits for files that are long lists by design (claims files)."""
+    return parse_yaml(read_text(path, max_bytes), shown_path(path), max_nodes)

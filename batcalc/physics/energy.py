@@ -60,3 +60,14 @@ def charge_time_at_c_rate(delta_soc: float, c_rate_per_s: float) -> float:
     if not c_rate_per_s > 0:
         raise BatcalcError("the C-rate must be positive to give a charge time")
     return delta_soc / c_rate_per_s
+
+
+def lifetime_distance(cycles: float, range_m: float, end_retention: float) -> float:
+    """Distance, m, driven over ``cycles`` full equivalent cycles when the range per charge fades
+    linearly from ``range_m`` (new) to ``end_retention x range_m`` at the last cycle:
+    ``D = N R (1 + r_end) / 2`` (the mean of a linear fade; ``r_end = 1`` for no fade)."""
+    if cycles < 0 or range_m < 0:
+        raise BatcalcError("cycles and range must not be negative")
+    if not 0 < end_retention <= 1:
+        raise BatcalcError("the retention at the end of life must be above 0 and at most 100 %")
+    return cycles * range_m * (1 + end_retention) / 2

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from batcalc import units
-from batcalc.claims.check import Value, Verdict
+from batcalc.claims.check import Value, Verdict, weakest_evidence
 from batcalc.units import Shown
 
 #: Display categories (keys of :data:`batcalc.units.SYSTEMS`) and their dimension: a distance is a
@@ -76,7 +76,9 @@ def verdict_json(v: Verdict, system: str = "metric") -> dict[str, Any]:
             "derived": _data(v.derived, system), "derived_text": t["derived"],
             "needed": _data(v.needed, system) if v.status != "holds" else None,
             "would_take": t["would_take"], "missing": v.missing, "readings": t["readings"],
-            "assumptions": t["assumptions"], "details": _data(v.details, system), "source": v.source}
+            "assumptions": t["assumptions"], "details": _data(v.details, system), "source": v.source,
+            "evidence": [{"figure": f, "grade": g} for f, g in v.evidence],
+            "evidence_warning": weakest_evidence(v.evidence)}
 
 
 HEADERS = ["claim", "kind", "verdict", "claimed", "derived", "what it would take"]
@@ -97,6 +99,10 @@ def verdict_rows(verdicts: list[Verdict], system: str = "metric",
         for r in t["readings"]:
             notes.append(f"  reading: {r}")
         notes.append(f"  assumptions: {'; '.join(t['assumptions'])}")
+        if v.evidence:
+            warning = weakest_evidence(v.evidence)
+            notes.append(f"  evidence: {'; '.join(f'{f} ({g})' for f, g in v.evidence)}"
+                         + (f" - {warning}" if warning else ""))
     counts = {s: sum(v.status == s for v in verdicts) for s in ("holds", "fails", "underdetermined")}
     notes.append(f"{len(verdicts)} claims: {counts['holds']} hold, {counts['fails']} fail, "
                  f"{counts['underdetermined']} underdetermined")

@@ -5,12 +5,15 @@ The file format is documented in docs/claims.md; evaluation lives in :mod:`batca
 
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from batcalc.spec.model import ID_PATTERN, Qty, Source, Strict, TestCycle, register_kind
 
 #: Vehicle used to turn energy into range when a claim names none (a stated assumption).
 DEFAULT_VEHICLE = "mid-sedan"
+
+#: The qualifiers a claim may take (docs/claims.md has the table of what each means).
+QUALIFIERS = ("about", "at-least", "at-most", "over", "under", "up-to", "between")
 
 # ------------------------------------------------------------------------------------- the models
 
@@ -24,14 +27,46 @@ def _number_not_bool(v: Any) -> Any:
 Figure = Annotated[Union[str, float], BeforeValidator(_number_not_bool)]
 
 
+def _asserted(v: Any) -> Any:
+    """An asserted value: a figure (a string or a number), or for 'between' a list [low, high] of them."""
+    def one(x: Any) -> Any:
+        x = _number_not_bool(x)
+        if isinstance(x, int):
+            return float(x)
+        if not isinstance(x, (str, float)):
+            raise ValueError(f"expected a string or a number, got {_type_name(x)}")
+        return x
+
+    if isinstance(v, list):
+        if len(v) != 2:
+            raise ValueError(f"a list asserts [low, high] (qualifier 'between'): two figures, got {len(v)}")
+        return [one(x) for x in v]
+    return one(v)
+
+
+def _type_name(x: Any) -> str:
+    return {dict: "a mapping", list: "a list", type(None): "nothing"}.get(type(x), type(x).__name__)
+
+
+_FIGURE_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "number"}]}
+Asserted = Annotated[Any, BeforeValidator(_asserted), WithJsonSchema(
+    {"anyOf": [*_FIGURE_SCHEMA["anyOf"], {"type": "array", "items": _FIGURE_SCHEMA, "minItems": 2, "maxItems": 2}]})]
+
+
 class ClaimBase(Strict):
     id: str = Field(pattern=ID_PATTERN)
     quote: str = Field(min_length=1, description="the claim as published, word for word")
     source: Optional[str] = Field(None, description="id of the source in the file's `sources:`")
-    asserted: Figure = Field(description="the value the claim asserts, with its unit")
-    qualifier: Literal["about", "at-least", "at-most"] = Field(
-        "about", description="about: within tolerance; at-least: 'over', 'more than'; at-most: 'up to'")
-    tolerance: Optional[Qty("fraction", allow_zero=True)] = Field(None, description="relative tolerance, default 5 %")
+    asserted: Asserted = Field(
+        description="the value the claim asserts, with its unit; for 'between' a list [low, high]")
+    qualifier: Literal[QUALIFIERS] = Field(
+        "about", description="about, at-least, at-most, over ('more than'), under ('less than'), up-to, "
+                             "between (asserted: [low, high]); table in docs/claims.md")
+    tolerance: Optional[Qty("fraction", allow_zero=True)] = Field(
+        None, description="relative tolerance; default: the precision stated (half a unit in the last digit), "
+                          "at least 5 % for about and up-to")
+    plausible: Optional[list[Figure]] = Field(
+        None, min_length=2, max_length=2, description="[low, high]: a plausible range for a figure left as '?'")
     note: Optional[str] = None
 
 
@@ -46,6 +81,19 @@ class SameWeightInputs(CellPair):
     reading: Literal["energy", "range", "battery-life"] = Field(
         "energy", description="what the factor is of: energy or range per charge, or 'battery life' "
                               "(ambiguous: tested as energy per charge; cycle and calendar life noted)")
+
+
+class VolumePair(Strict):
+    a: Optional[str] = Field(None, description="cell id or path (the before / reference)")
+    b: Optional[str] = Field(None, description="cell id or path (the after / new)")
+    a_density: Optional[Qty("energy_density")] = Field(None, description="volumetric density of a, e.g. 620 Wh/L")
+    b_density: Optional[Qty("energy_density")] = None
+
+
+class SameVolumeInputs(VolumePair):
+    reading: Literal["energy", "range"] = Field(
+        "energy", description="what the factor is of: energy per charge, or range (holds only at a fixed pack "
+                              "volume and consumption)")
 
 
 class SameRangeInputs(Strict):
@@ -66,6 +114,18 @@ class RangeInputs(Strict):
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
     test_cycle: TestCycle = Field("unknown", description="the cycle the claim's range is quoted on")
+
+
+class LifetimeInputs(Strict):
+    cell: Optional[str] = Field(None, description="cell id or path: its cycle life and end-of-life retention")
+    cycles: Optional[Qty("count")] = Field(None, description="full equivalent cycles, e.g. 1000")
+    retention: Optional[Qty("fraction")] = Field(None, description="capacity left after those cycles, e.g. 80 %")
+    range: Optional[Qty("length")] = Field(None, description="range per charge when new")
+    pack_energy: Optional[Qty("energy")] = None
+    usable_fraction: Optional[Qty("fraction")] = None
+    consumption: Optional[Qty("consumption")] = None
+    vehicle: Optional[str] = None
+    cycle: Optional[str] = None
 
 
 class ConsumptionInputs(Strict):
@@ -100,8 +160,14 @@ class RangeAddedInputs(Strict):
 
 
 class TwoFigures(Strict):
-    a: str = Field(description="the first figure, with its unit (the base of the comparison)")
-    b: str = Field(description="the second figure, with its unit")
+    a: Figure = Field(description="the first figure, with its unit (the base of the comparison); '?' if unknown")
+    b: Figure = Field(description="the second figure, with its unit; '?' if unknown")
+
+
+class ExpressionInputs(Strict):
+    expr: str = Field(min_length=1, max_length=200,
+                      description="arithmetic over figures and spec references, e.g. '75 kWh / (400 Wh/kg)'")
+    cycle: Optional[str] = Field(None, description="drive cycle of vehicle references without '@cycle'")
 
 
 class ProductInputs(Strict):
@@ -109,8 +175,8 @@ class ProductInputs(Strict):
 
 
 class GrowthInputs(Strict):
-    start: str
-    end: str
+    start: Figure
+    end: Figure
     start_year: int = Field(ge=1800, le=2300)
     end_year: int = Field(ge=1800, le=2300)
 
@@ -126,7 +192,8 @@ KIND_INPUTS: dict[str, type] = {
     "same-weight": SameWeightInputs, "same-energy": CellPair, "same-range": SameRangeInputs,
     "range": RangeInputs, "consumption": ConsumptionInputs, "charge": ChargeInputs,
     "range-added": RangeAddedInputs, "ratio": TwoFigures, "difference": TwoFigures,
-    "product": ProductInputs, "growth": GrowthInputs,
+    "product": ProductInputs, "growth": GrowthInputs, "expression": ExpressionInputs,
+    "same-volume": SameVolumeInputs, "same-energy-volume": VolumePair, "lifetime": LifetimeInputs,
 }
 CLAIM_MODELS = {k: _claim(k, v) for k, v in KIND_INPUTS.items()}
 AnyClaim = Annotated[Union[tuple(CLAIM_MODELS.values())], Field(discriminator="kind")]

@@ -105,11 +105,12 @@ title: "{id}"
 claims:
   - id: example-ratio
     quote: "replace with the claim, word for word"
-    kind: ratio              # same-weight, same-energy, same-range, range, consumption, charge,
-                             # range-added, ratio, difference, product, growth
+    kind: ratio              # same-weight, same-energy, same-range, same-volume, same-energy-volume,
+                             # range, consumption, charge, range-added, lifetime, ratio, difference,
+                             # product, growth, expression
     inputs: {{a: 300 Wh/kg, b: 350 Wh/kg}}
     asserted: 1.167          # the value the claim asserts
-    qualifier: about         # about | at-least | at-most
+    qualifier: about         # about | at-least | at-most | over | under | up-to | between
 sources: []
 """,
 }
