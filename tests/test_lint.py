@@ -156,6 +156,21 @@ def test_claims_inputs_are_checked_at_the_claim(run, write):
     assert "dimensions differ" in messages[3]
 
 
+def test_a_broken_file_named_by_two_claims_is_reported_once(run, write):
+    wrong = ROOT / "tests" / "fixtures" / "bad" / "wrong-dimension.yaml"
+    cell = write("wrong.yaml", wrong.read_text(encoding="utf-8"))
+    path = write("claims.yaml", """\
+        kind: claims
+        claims:
+          - {id: one, kind: same-energy, quote: q, asserted: 2, inputs: {a: gac-aion-ssb-300, b: wrong.yaml}}
+          - {id: two, kind: same-energy, quote: q, asserted: 2, inputs: {a: wrong.yaml, b: gac-aion-ssb-300}}
+        """)
+    result = run("lint", path)
+    assert result.exit_code == 2
+    (found,) = located(result)
+    assert found[:3] == (cell, 5, 16) and "is not a specific energy" in found[3]
+
+
 def test_hostile_input_is_one_line_per_file(run, tmp_path):
     folder = tmp_path / "folder"
     folder.mkdir()

@@ -121,7 +121,8 @@ def _claim_problems(spec: Any, doc: Document) -> list[SpecError]:
             problems.append(exc)
         except BatcalcError as exc:
             problems.append(doc.error(("claims", k), str(exc)))
-    return sorted(problems, key=lambda e: (e.path != doc.path, e.line or 0, e.col or 0))   # the file's order
+    unique = list({str(e): e for e in problems}.values())      # a broken cell file named by two claims: once
+    return sorted(unique, key=lambda e: (e.path != doc.path, e.line or 0, e.col or 0))   # the file's order
 
 
 def lint_one(path: Path | None, shown: str, in_catalogue: bool) -> list[SpecError]:
