@@ -624,9 +624,11 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
 
 
 from batcalc.cli.importers import import_fastsim_cmd  # noqa: E402
+from batcalc.cli.lint import lint_cmd  # noqa: E402
 from batcalc.cli.plot import plot_app  # noqa: E402  (the plot commands, matplotlib loaded only when plotting)
 
 app.command("import-fastsim")(import_fastsim_cmd)
+app.command("lint")(lint_cmd)
 
 app.add_typer(plot_app, name="plot")
 

@@ -1,0 +1,188 @@
+"""``batcalc lint FILE...``: every problem in every spec and claims file, one ``file:line:col: message``
+line each (exit 2 if any), else ``N files OK`` on stdout (exit 0).
+
+A file with a YAML syntax error (or one that cannot be read: a folder, a missing, binary, non-UTF-8 or
+too large file) gives that one problem; otherwise every schema and value error of the file
+(:func:`batcalc.spec.model.validate_document` with ``all_errors``), then, when the schema holds, its
+sources, and for a claims file each claim's inputs as ``batcalc check`` would evaluate them (named
+cells and vehicles, cycles, figures). A problem that concerns the whole file (no such file, a folder)
+is placed at 1:1, so that every line has the same shape for editors and pre-commit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from batcalc.cli.common import emit, handles_errors
+from batcalc.errors import BatcalcError, SpecError, printable
+
+if TYPE_CHECKING:
+    from batcalc.io.yamlfile import Document
+
+#: The name a spec read from standard input has in messages.
+STDIN_NAME = "<stdin>"
+#: Catalogue kinds (``batcalc.spec.catalog.KIND_DIRS``) an id may name, in the order they are tried.
+_CATALOGUE_KINDS = ("cell", "vehicle", "claim")
+
+
+def _line(exc: SpecError, fallback: str) -> str:
+    """One ``file:line:col: message`` line for ``exc`` (a problem with the whole file at 1:1)."""
+    path = exc.path if exc.path is not None else fallback
+    line, col = (exc.line, exc.col) if exc.line is not None else (1, 1)
+    return printable(f"{path}:{line}:{col or 1}: {exc.message}")
+
+
+def _targets(name: str) -> list[tuple[Path | None, str, bool]]:
+    """What ``name`` names: ``(path, shown name, in the catalogue)`` for each file to lint.
+
+    A path (with a folder separator or a .yaml/.yml suffix) is that file; a bare name is a catalogue
+    id of any kind (a cell, vehicle and claims file may share an id: each is linted), else a file of
+    that name in the current folder; ``-`` is standard input (path None)."""
+    import difflib
+
+    from batcalc.io.yamlfile import shown_path
+    from batcalc.spec.catalog import _is_path, catalog_ids, resolve
+
+    if name == "-":
+        return [(None, STDIN_NAME, False)]
+    if not name.strip():
+        raise SpecError("empty file name: give a path or a catalogue id", repr(name))
+    if _is_path(name):
+        return [(Path(name), shown_path(name), _inside_catalogue(Path(name)))]
+    found: list[tuple[Path | None, str, bool]] = []
+    for kind in _CATALOGUE_KINDS:
+        try:
+            path, in_catalogue = resolve(name, kind)
+        except BatcalcError:
+            continue
+        if in_catalogue:
+            found.append((path, shown_path(path), True))
+    if found:
+        return found
+    if os.path.lexists(name):
+        return [(Path(name), shown_path(name), _inside_catalogue(Path(name)))]
+    ids = sorted({i for kind in _CATALOGUE_KINDS for i in catalog_ids(kind)})
+    hint = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
+    raise SpecError("no such file and no catalogue id of that name" +
+                    (f"; did you mean {', '.join(hint)}?" if hint else " (see 'batcalc list')"), shown_path(name))
+
+
+def _inside_catalogue(path: Path) -> bool:
+    """Whether ``path`` is a spec of the built-in catalogue (then every value needs a source, as when
+    it is loaded by id)."""
+    from batcalc.spec.catalog import specs_root
+
+    try:
+        return path.resolve().is_relative_to(specs_root().resolve())
+    except (OSError, ValueError, BatcalcError):
+        return False
+
+
+def _read_stdin() -> Document:
+    """Parse a spec from standard input into a Document named :data:`STDIN_NAME`.
+
+    The bytes go through :func:`batcalc.io.yamlfile.read_text` (size, binary, encoding checks) via a
+    temporary file; at most one byte more than the size limit is read."""
+    import tempfile
+
+    from batcalc.io.yamlfile import MAX_FILE_BYTES, parse_yaml, read_text
+
+    stream = getattr(sys.stdin, "buffer", None)
+    raw = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read(MAX_FILE_BYTES + 1).encode()
+    with tempfile.TemporaryDirectory(prefix="batcalc-lint-") as folder:
+        tmp = Path(folder) / "stdin.yaml"
+        tmp.write_bytes(raw)
+        try:
+            text = read_text(tmp)
+        except SpecError as exc:
+            raise SpecError(exc.message, STDIN_NAME, exc.line, exc.col) from None
+    return parse_yaml(text, STDIN_NAME)
+
+
+def _claim_problems(spec: Any, doc: Document) -> list[SpecError]:
+    """Problems in a valid claims file's claims: a claim id given twice, and each claim's inputs as
+    ``batcalc check`` evaluates them (a failed claim is a verdict, not a problem)."""
+    from batcalc.claims.check import Context, evaluate
+
+    problems: list[SpecError] = []
+    ids = [c.id for c in spec.claims]
+    for k, cid in enumerate(ids):
+        if cid in ids[:k]:
+            problems.append(doc.error(("claims", k, "id"), f"duplicate claim id {cid!r}"))
+    for k, claim in enumerate(spec.claims):
+        try:
+            evaluate(claim, Context(doc, ("claims", k)))
+        except SpecError as exc:
+            problems.append(exc)
+        except BatcalcError as exc:
+            problems.append(doc.error(("claims", k), str(exc)))
+    unique = list({str(e): e for e in problems}.values())      # a broken cell file named by two claims: once
+    return sorted(unique, key=lambda e: (e.path != doc.path, e.line or 0, e.col or 0))   # the file's order
+
+
+def lint_one(path: Path | None, shown: str, in_catalogue: bool) -> list[SpecError]:
+    """Every problem of one spec file (``path`` None: standard input), in the file's order."""
+    from batcalc.io.yamlfile import load_yaml
+    from batcalc.spec.catalog import KIND_DIRS, load, specs_root
+    from batcalc.spec.model import SpecErrors, validate_document
+
+    try:
+        doc = _read_stdin() if path is None else load_yaml(path)
+        spec = validate_document(doc, require_sources=in_catalogue, all_errors=True)
+        kind = doc.data["kind"]
+        if kind == "claims":
+            return _claim_problems(spec, doc)
+        if (path is not None and in_catalogue and kind in KIND_DIRS
+                and path.resolve().parent == (specs_root() / KIND_DIRS[kind]).resolve()):
+            load(path.stem, kind)      # the catalogue's own checks (the id is the file name)
+    except SpecErrors as exc:
+        return exc.errors
+    except SpecError as exc:
+        return [exc]
+    except BatcalcError as exc:
+        return [SpecError(str(exc), shown)]
+    return []
+
+
+@handles_errors
+def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="spec or claims files (YAML), "
+                                                        "catalogue ids, or - for a spec on stdin")]) -> None:
+    """Report every problem in spec and claims files at once: one 'file:line:col: message' line each.
+
+    After a YAML syntax error, that error; otherwise every schema and value error, the sources, and
+    the inputs of each claim. Exit code 2 if there is any problem; else prints 'N files OK'.
+
+    \b
+    Example: batcalc lint my-cell.yaml specs/claims/seed-article.yaml
+    """
+    problems = 0
+    linted = 0
+    failed = False
+    for name in files:
+        try:
+            targets = _targets(name)
+        except SpecError as exc:
+            emit(_line(exc, name))
+            problems += 1
+            continue
+        for path, shown, in_catalogue in targets:
+            linted += 1
+            try:
+                found = lint_one(path, shown, in_catalogue)
+            except Exception as exc:  # a bug: one line for this file, and the other files still linted
+                found = [SpecError(f"internal error: {type(exc).__name__}: {exc} (a bug; report it)", shown)]
+                failed = True
+            for problem in found:
+                emit(_line(problem, shown))
+            problems += len(found)
+    if failed:
+        raise typer.Exit(3)
+    if problems:
+        raise typer.Exit(2)
+    emit(f"{linted} file{'s' if linted != 1 else ''} OK")
+

@@ -1,0 +1,219 @@
+"""``batcalc lint``: every problem of every file, one ``file:line:col: message`` line each (issue 14 item 3)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from batcalc.spec.model import SpecErrors, parse_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+LINE_RE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<msg>\S.*)$")
+
+THREE_FILE = ROOT / "tests" / "fixtures" / "bad" / "three-errors.yaml"      # the example in docs/usage.md
+THREE = THREE_FILE.read_text(encoding="utf-8")
+
+CLAIMS = """\
+kind: claims
+claims:
+  - id: one
+    kind: same-weight
+    quote: twice the energy
+    asserted: 2
+    inputs: {a: gac-aion-ssb-300, b: no-such-cell}
+  - id: one
+    kind: range
+    quote: 1000 km
+    asserted: 1000 km
+    inputs: {cell: gac-aion-ssb-350, pack_mass: 480 kg, vehicle: mid-sedan, cycle: moon}
+  - id: three
+    kind: ratio
+    quote: x
+    asserted: 2
+    inputs: {a: 3 kg, b: 6 s}
+"""
+
+
+def lines(result) -> list[str]:
+    return result.stdout.splitlines()
+
+
+def located(result) -> list[tuple[str, int, int, str]]:
+    """Each stdout line as (file, line, col, message); fails unless every line has that shape."""
+    out = []
+    for text in lines(result):
+        m = LINE_RE.match(text)
+        assert m, text
+        out.append((m["file"], int(m["line"]), int(m["col"]), m["msg"]))
+    return out
+
+
+def test_three_errors_are_three_lines(run, write):
+    path = write("three.yaml", THREE)
+    result = run("lint", path)
+    assert result.exit_code == 2
+    assert result.stderr == ""
+    found = located(result)
+    assert [(f, ln, col) for f, ln, col, _ in found] == [(path, 2, 5), (path, 5, 20), (path, 8, 3)]
+    assert "invalid id 'Three_Errors'" in found[0][3]
+    assert "not a voltage" in found[1][3]
+    assert "did you mean 'mass'" in found[2][3]
+    # the same errors the library gives with all_errors, no more and no fewer
+    with pytest.raises(SpecErrors) as info:
+        parse_spec(THREE, path, all_errors=True)
+    assert lines(result) == [str(e) for e in info.value.errors]
+
+
+def test_every_file_is_reported_in_the_order_given(run, write):
+    bad = write("three.yaml", THREE)
+    good = write("good.yaml", "kind: cell\nid: good\nname: Good\nelectrical: {nominal_voltage: 3.6 V}\n")
+    other = write("other.yaml", "kind: cell\nid: other\n")
+    result = run("lint", other, good, bad)
+    assert result.exit_code == 2
+    files = [f for f, *_ in located(result)]
+    assert files == [other, bad, bad, bad]
+    assert "missing required key 'name'" in lines(result)[0]
+
+
+def test_a_yaml_syntax_error_is_the_only_problem_reported(run, write):
+    path = write("syntax.yaml", "kind: cell\nid: Bad_Id\nname: [unclosed\nmass: 3 km\n")
+    result = run("lint", path)
+    assert result.exit_code == 2
+    (found,) = located(result)
+    assert found[0] == path and found[3].startswith("invalid YAML")
+
+
+def test_clean_files_say_how_many(run, write):
+    path = write("good.yaml", "kind: cell\nid: good\nname: Good\n")
+    result = run("lint", path, "mid-sedan", "seed-article", "gac-aion-ssb-350")
+    assert result.exit_code == 0, result.stdout
+    assert lines(result) == ["4 files OK"]
+    assert run("lint", path).stdout == "1 file OK\n"
+
+
+def test_every_shipped_spec_lints_clean(run):
+    from batcalc.spec.catalog import catalog_ids
+
+    ids = [i for kind in ("cell", "vehicle", "claim") for i in catalog_ids(kind)]
+    others = [str(p) for p in sorted((ROOT / "specs").glob("*.yaml"))]       # chargers, tapers, rating bands
+    result = run("lint", *ids, *others)
+    assert result.exit_code == 0, result.stdout
+    assert lines(result) == [f"{len(ids) + len(others)} files OK"]
+
+
+def test_catalogue_id_or_a_near_miss(run):
+    result = run("lint", "mid-sedn")
+    assert result.exit_code == 2
+    assert lines(result) == ["mid-sedn:1:1: no such file and no catalogue id of that name; did you mean mid-sedan?"]
+
+
+def test_a_spec_in_the_catalogue_needs_sources(write):
+    from batcalc.cli.lint import lint_one
+
+    path = write("unsourced.yaml", "kind: cell\nid: unsourced\nname: U\nphysical: {mass: 70 g}\n")
+    assert lint_one(Path(path), path, in_catalogue=False) == []
+    (problem,) = lint_one(Path(path), path, in_catalogue=True)
+    assert "no source for '70 g'" in problem.message and problem.line == 4
+
+
+def test_stdin_is_named(run):
+    result = run_input(run, "-", THREE)
+    assert result.exit_code == 2
+    assert [f for f, *_ in located(result)] == ["<stdin>"] * 3
+    assert run_input(run, "-", "kind: cell\nid: ok\nname: OK\n").stdout == "1 file OK\n"
+
+
+def run_input(run, arg: str, text: str | bytes):
+    from typer.testing import CliRunner
+
+    from batcalc.cli.main import app
+
+    return CliRunner().invoke(app, ["lint", arg], input=text)
+
+
+def test_stdin_gets_the_file_checks(run):
+    result = run_input(run, "-", b"kind: cell\x00\n")
+    assert result.exit_code == 2
+    assert lines(result) == ["<stdin>:1:11: binary file (NUL byte): expected UTF-8 YAML text"]
+    result = run_input(run, "-", b"a: b\n" * 300_000)
+    assert result.exit_code == 2
+    assert lines(result)[0].startswith("<stdin>:1:1: file too large")
+
+
+def test_claims_inputs_are_checked_at_the_claim(run, write):
+    path = write("claims.yaml", CLAIMS)
+    result = run("lint", path)
+    assert result.exit_code == 2
+    found = located(result)
+    assert [(ln, col) for _, ln, col, _ in found] == [(7, 38), (8, 9), (12, 13), (17, 26)]
+    messages = [m for *_, m in found]
+    assert "no cell 'no-such-cell'" in messages[0]
+    assert messages[1] == "duplicate claim id 'one'"
+    assert "unknown cycle 'moon'" in messages[2]
+    assert "dimensions differ" in messages[3]
+
+
+def test_a_broken_file_named_by_two_claims_is_reported_once(run, write):
+    wrong = ROOT / "tests" / "fixtures" / "bad" / "wrong-dimension.yaml"
+    cell = write("wrong.yaml", wrong.read_text(encoding="utf-8"))
+    path = write("claims.yaml", """\
+        kind: claims
+        claims:
+          - {id: one, kind: same-energy, quote: q, asserted: 2, inputs: {a: gac-aion-ssb-300, b: wrong.yaml}}
+          - {id: two, kind: same-energy, quote: q, asserted: 2, inputs: {a: wrong.yaml, b: gac-aion-ssb-300}}
+        """)
+    result = run("lint", path)
+    assert result.exit_code == 2
+    (found,) = located(result)
+    assert found[:3] == (cell, 5, 16) and "is not a specific energy" in found[3]
+
+
+def test_hostile_input_is_one_line_per_file(run, tmp_path):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (tmp_path / "binary.yaml").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "latin1.yaml").write_bytes("kind: cell\nname: caf\u00e9\n".encode("latin-1"))
+    (tmp_path / "huge.yaml").write_bytes(b"a: b\n" * 300_000)
+    (tmp_path / "empty.yaml").write_bytes(b"")
+    names = [str(folder), str(tmp_path / "missing.yaml"), str(tmp_path / "binary.yaml"),
+             str(tmp_path / "latin1.yaml"), str(tmp_path / "huge.yaml"), str(tmp_path / "empty.yaml"), ""]
+    result = run("lint", *names)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stdout + result.stderr
+    found = located(result)
+    assert len(found) == len(names)
+    assert [m.split(" (")[0].split(":")[0] for *_, m in found] == [
+        "is a directory, not a spec file", "no such file", "binary file", "not UTF-8 text",
+        "file too large", "file is empty", "empty file name"]
+
+
+def test_a_bug_is_one_line_and_the_other_files_are_still_linted(run, write, monkeypatch):
+    import batcalc.cli.lint as lint
+
+    real = lint.lint_one
+    bad = write("bad.yaml", "kind: cell\nid: x\n")
+
+    def boom(path, shown, in_catalogue):
+        if path is not None and path.name == "bad.yaml":
+            raise RuntimeError("boom")
+        return real(path, shown, in_catalogue)
+
+    monkeypatch.setattr(lint, "lint_one", boom)
+    result = run("lint", bad, "mid-sedan", write("other.yaml", "kind: cell\nid: other\n"))
+    assert result.exit_code == 3
+    assert lines(result)[0] == f"{bad}:1:1: internal error: RuntimeError: boom (a bug; report it)"
+    assert "missing required key 'name'" in lines(result)[1]
+
+
+def test_pre_commit_hook():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = [h for h in hooks if h["id"] == "batcalc-lint"]
+    assert hook["entry"] == "batcalc lint" and hook["language"] == "python"
+    files = re.compile(hook["files"])
+    assert files.search("specs/cells/x.yaml") and files.search("my.yml") and not files.search("x.csv")
+    from batcalc.cli.main import app
+
+    assert "lint" in {c.name for c in app.registered_commands}
