@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pint
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import batcalc as bc
 from batcalc.errors import BatcalcError, UnitError
@@ -214,3 +216,18 @@ def test_py_typed_ships_in_the_package():
     assert (ROOT / "batcalc" / "py.typed").is_file()
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'packages = ["batcalc"]' in text          # hatch ships every file of the package folder
+
+
+@settings(max_examples=60, deadline=None)
+@given(number=st.floats(min_value=1e-6, max_value=1e9, allow_nan=False, allow_infinity=False),
+       unit=st.sampled_from([("kWh", "energy"), ("MJ", "energy"), ("lb", "mass"), ("Wh/kg", "specific_energy"),
+                             ("Wh/mi", "consumption"), ("mile/hour", "speed"),
+                             ("N*s^2/m^2", "force_per_speed2")]))
+def test_a_quantity_of_another_registry_reads_as_pint_converts_it(number, unit):
+    """Any registry's Quantity -> text -> parse_value gives pint's own SI conversion of it."""
+    from batcalc.api.quantities import si_of
+    from batcalc.units import DIMENSIONS
+
+    label, dim = unit
+    q = OTHER.Quantity(number, label)
+    assert si_of(q, dim, "x") == pytest.approx(q.to(DIMENSIONS[dim].si).magnitude, rel=1e-12)
