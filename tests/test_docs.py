@@ -47,25 +47,35 @@ def test_limits_page_matches_the_code():
         assert float(number) == value, (name, number, value)
 
 
-def test_library_examples_run():
-    """docs/library.md: every ``pycon`` block runs, in order and in one namespace, and prints what it shows."""
+def _run_pycon(name: str, min_blocks: int, min_examples: int) -> None:
+    """docs/``name``: every ``pycon`` block runs, in order and in one namespace, and prints what it shows."""
     import doctest
 
-    path = ROOT / "docs" / "library.md"
+    path = ROOT / "docs" / name
     text = path.read_text(encoding="utf-8")
     blocks = [(text.count("\n", 0, m.start(1)), m.group(1))
               for m in re.finditer(r"```pycon\n(.*?)```", text, re.DOTALL)]
-    assert len(blocks) >= 5
+    assert len(blocks) >= min_blocks
     globs: dict = {}
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     parser = doctest.DocTestParser()
     for k, (line, block) in enumerate(blocks):
-        test = parser.get_doctest(block, globs, f"library.md block {k + 1}", str(path), line)
+        test = parser.get_doctest(block, globs, f"{name} block {k + 1}", str(path), line)
         runner.run(test, clear_globs=False)
         globs = test.globs                      # DocTest copies its globals: carry names to the next block
     result = runner.summarize(verbose=False)
-    assert result.attempted > 20
-    assert result.failed == 0, "docs/library.md: an example printed something else (see the output above)"
+    assert result.attempted > min_examples
+    assert result.failed == 0, f"docs/{name}: an example printed something else (see the output above)"
+
+
+def test_library_examples_run():
+    """docs/library.md: the layers' functions, as documented."""
+    _run_pycon("library.md", 5, 20)
+
+
+def test_api_examples_run():
+    """docs/api.md: the ``import batcalc`` API, as documented."""
+    _run_pycon("api.md", 6, 30)
 
 
 def _resolve(name: str):

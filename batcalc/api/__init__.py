@@ -1,0 +1,39 @@
+"""batcalc's Python API: the names ``import batcalc`` offers (:data:`batcalc.__all__`).
+
+Inputs take units: text (``'480 kg'``, ``'75 kWh'``) or pint Quantities of any registry; a bare number
+where a unit is needed is a :class:`TypeError` that names the unit expected. Results give their figures
+as pint Quantities of batcalc's registry (:func:`batcalc.units.ureg`) and keep the SI result of the
+layers below as ``raw``. Documented with examples in docs/api.md.
+"""
+
+from __future__ import annotations
+
+from batcalc.api.cells import Cell, Comparison, compare, load_cell
+from batcalc.api.claims import ClaimResult, check
+from batcalc.api.quantities import Q, convert
+from batcalc.api.vehicles import (
+    ChargeResult,
+    ChargeWindow,
+    RangeResult,
+    TradeoffResult,
+    Vehicle,
+    charge,
+    load_vehicle,
+    range_of,
+    tradeoff,
+)
+from batcalc.errors import BatcalcError
+
+
+def catalog(kind: str = "cell") -> list[str]:
+    """Ids in the built-in catalogue of ``kind``: ``cell``, ``vehicle`` or ``claim`` (claims files)."""
+    from batcalc.spec.catalog import KIND_DIRS, catalog_ids
+
+    if kind not in KIND_DIRS:
+        raise BatcalcError(f"unknown catalogue kind {kind!r}: choose {', '.join(KIND_DIRS)}")
+    return catalog_ids(kind)
+
+
+__all__ = ["BatcalcError", "Cell", "ChargeResult", "ChargeWindow", "ClaimResult", "Comparison", "Q",
+           "RangeResult", "TradeoffResult", "Vehicle", "catalog", "charge", "check", "compare", "convert",
+           "load_cell", "load_vehicle", "range_of", "tradeoff"]

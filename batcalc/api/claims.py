@@ -1,0 +1,160 @@
+"""Claims in the Python API: :func:`check` gives :class:`ClaimResult` s with Quantities.
+
+The evaluators are :mod:`batcalc.claims.check` (values in SI, each a
+:class:`~batcalc.claims.check.Value` with a dimension name); the texts are made by
+:mod:`batcalc.report.claims`. Only the verdict's public fields are read: ``id``, ``kind``, ``status``,
+``claimed``, ``derived``, ``needed`` (and ``quote`` and the texts through the report layer).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Optional, Union
+
+from batcalc.api.quantities import PLAIN, as_quantity, is_quantity, quantity_text
+from batcalc.errors import UnitError
+
+
+def value_quantity(value: Any) -> Any:
+    """A verdict's value as the API shows it: a Quantity where it has a dimension batcalc knows (a
+    ``distance`` in km, other dimensions in their metric display unit or the unit the value fixes; a
+    figure ``given`` in a unit, in that unit when the unit parses); a float for fractions, factors,
+    counts and anything else; a list stays a list (one entry per charge window); None stays None."""
+    from batcalc import units
+
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)) and not hasattr(value, "si"):
+        return [value_quantity(v) for v in value]
+    si, dim, unit = getattr(value, "si", None), getattr(value, "dim", None), getattr(value, "unit", "") or None
+    if si is None:
+        return None
+    if dim == "given" and unit:
+        try:
+            return units.ureg().Quantity(float(si), units.parse_unit(unit))
+        except UnitError:
+            return float(si)
+    if dim == "distance" or (dim in units.DIMENSIONS and dim not in PLAIN):
+        try:
+            return as_quantity(si, dim, unit)
+        except UnitError:                   # a unit the value fixes that is not for its dimension
+            return as_quantity(si, dim)
+    return float(si)
+
+
+@dataclass(frozen=True, repr=False)
+class ClaimResult:
+    """The verdict on one claim: ``status`` is ``'holds'``, ``'fails'`` or ``'underdetermined'``.
+
+    ``claimed`` (the asserted value), ``derived`` (what the numbers give; a list for a charge claim with
+    one entry per window) and ``needed`` (what would make it hold, when one number) are Quantities
+    where dimensional, floats for ratios and fractions, None when not computable. The texts are as the
+    CLI shows them (metric); ``raw`` is the :class:`~batcalc.claims.check.Verdict`.
+    """
+
+    raw: Any
+
+    @property
+    def id(self) -> str:
+        """The claim's id."""
+        return str(self.raw.id)
+
+    @property
+    def kind(self) -> str:
+        """The claim kind (``same-weight``, ``range``, ``charge``, ...)."""
+        return str(self.raw.kind)
+
+    @property
+    def status(self) -> str:
+        """``holds``, ``fails`` or ``underdetermined``."""
+        return str(self.raw.status)
+
+    @property
+    def quote(self) -> str:
+        """The quoted text of the claim."""
+        return str(getattr(self.raw, "quote", ""))
+
+    @property
+    def claimed(self) -> Any:
+        """The asserted value."""
+        return value_quantity(self.raw.claimed)
+
+    @property
+    def derived(self) -> Any:
+        """The value derived to compare with it."""
+        return value_quantity(self.raw.derived)
+
+    @property
+    def needed(self) -> Any:
+        """The value that would make the claim hold (None when it holds or is not one number)."""
+        return None if self.status == "holds" else value_quantity(self.raw.needed)
+
+    def _texts(self) -> dict[str, Any]:
+        from batcalc.report.claims import verdict_texts
+
+        return verdict_texts(self.raw)
+
+    @property
+    def claimed_text(self) -> str:
+        """The claimed value as the table shows it."""
+        return str(self._texts()["claimed"])
+
+    @property
+    def derived_text(self) -> str:
+        """The derived value as the table shows it."""
+        return str(self._texts()["derived"])
+
+    @property
+    def would_take(self) -> str:
+        """What it would take for the claim to hold."""
+        return str(self._texts()["would_take"])
+
+    @property
+    def assumptions(self) -> list[str]:
+        """Every assumption behind the verdict."""
+        return list(self._texts()["assumptions"])
+
+    def __repr__(self) -> str:
+        return f"<ClaimResult {self.id} ({self.kind}): {self.status}>"
+
+
+def _input_text(key: str, value: Any) -> str:
+    """A claim input as the claim format writes it: text as is, a Quantity as ``'<number> <unit>'``, a
+    :class:`~batcalc.api.cells.Cell` or vehicle by its spec's id."""
+    if isinstance(value, str):
+        return value
+    if is_quantity(value):
+        return quantity_text(value, key)
+    if isinstance(value, os.PathLike):
+        return str(os.fspath(value))
+    raw = getattr(value, "raw", None)
+    if raw is not None and hasattr(raw, "id"):
+        return str(raw.id)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value)
+    raise TypeError(f"claim input {key} needs text, a Quantity, a number or a loaded cell or vehicle, "
+                    f"got {type(value).__name__}")
+
+
+def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, qualifier: str = "about",
+          tolerance: Any = None, quote: Optional[str] = None, **inputs: Any) -> Any:
+    """Check claims.
+
+    ``check('seed-article')`` (a claims file: catalogue id under ``specs/claims`` or a path) returns a
+    list of :class:`ClaimResult`, one a claim, in the file's order.
+
+    ``check('ratio', a='250 Wh/kg', b='432 Wh/kg', asserted='73 %')`` checks one claim of that kind
+    (:func:`batcalc.claims.check.check_inline`; the kinds and their inputs are in docs/claims.md) and
+    returns its :class:`ClaimResult`. Inputs are text, pint Quantities, numbers or loaded cells and
+    vehicles (by their id); ``asserted`` likewise; ``qualifier`` is ``about``, ``at-least`` or ``at-most``.
+    """
+    from batcalc.claims.check import check_file, check_inline
+
+    if asserted is None:
+        if inputs or tolerance is not None or quote is not None:
+            raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
+        return [ClaimResult(v) for v in check_file(os.fspath(claims))[1]]
+    texts = {k: _input_text(k, v) for k, v in inputs.items()}
+    return ClaimResult(check_inline(str(claims), texts, _input_text("asserted", asserted), qualifier,
+                                    None if tolerance is None else _input_text("tolerance", tolerance), quote))

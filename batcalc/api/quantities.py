@@ -1,0 +1,133 @@
+"""Quantities at the edge of the Python API: inputs with units in, pint Quantities out.
+
+An input that needs a unit is a string (``'480 kg'``, ``'75 kWh'``) or a pint Quantity from any
+registry; either is read by the project's one value parser, :func:`batcalc.units.parse_value`, into
+an SI float for the physics layer. A Quantity is turned into text (its magnitude and its unit names,
+``'480.0 kilogram'``) so a Quantity of another registry needs nothing from ours. A bare number where a
+unit is needed is a :class:`TypeError` naming the unit expected; a value of the wrong dimension is a
+:class:`~batcalc.errors.UnitError` (a :class:`~batcalc.errors.BatcalcError` and a :class:`ValueError`).
+
+Results are Quantities of the package registry (:func:`batcalc.units.ureg`), made from SI floats with
+:func:`as_quantity`; plain numbers (fractions, counts, ratios) stay floats.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from typing import Any, Optional
+
+from batcalc import units
+from batcalc.errors import UnitError
+
+#: Dimensions whose values are plain numbers: a bare float is fine (a fraction from 0 to 1).
+PLAIN = ("fraction", "number", "count")
+
+
+def is_quantity(value: Any) -> bool:
+    """Whether ``value`` looks like a pint Quantity of any registry (duck-typed: no pint import)."""
+    return all(hasattr(value, a) for a in ("magnitude", "units", "to_tuple"))
+
+
+def quantity_text(q: Any, name: str = "value") -> str:
+    """A pint Quantity (any registry) as ``'<number> <unit>'`` text for :func:`batcalc.units.parse_value`:
+    the magnitude and the unit names with their exponents, e.g. ``'3.0 kilowatt_hour/(kilogram*second^2)'``."""
+    magnitude, items = q.to_tuple()
+    try:
+        number = float(magnitude)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} needs a single value, got a Quantity of {type(magnitude).__name__}") from None
+    if not math.isfinite(number):
+        raise UnitError(f"{name}: {number!r} is not a finite number")
+
+    def power(unit: str, exponent: float) -> str:
+        return unit if exponent == 1 else f"{unit}^{exponent:g}"
+    top = [power(u, e) for u, e in items if e > 0]
+    bottom = [power(u, -e) for u, e in items if e < 0]
+    unit = "*".join(top) or ("1" if bottom else "")
+    if bottom:
+        unit += "/" + (bottom[0] if len(bottom) == 1 else "(" + "*".join(bottom) + ")")
+    return f"{number!r} {unit}".strip()
+
+
+def _article(label: str) -> str:
+    return "an" if label[0] in "aeiou" else "a"
+
+
+def si_of(value: Any, dim: str, name: str, example: Optional[str] = None) -> Optional[float]:
+    """The SI magnitude of an API input ``value`` of dimension ``dim`` (None stays None).
+
+    ``value`` is text with a unit or a pint Quantity; for plain dimensions (``fraction``, ``number``,
+    ``count``) also a bare number, by the fraction rule of :func:`batcalc.units.parse_value`. A bare
+    number where a unit is needed raises :class:`TypeError` naming the parameter and the unit expected
+    (``example``, else the dimension's example unit); a bad or wrong-dimension value raises
+    :class:`~batcalc.errors.UnitError` prefixed with the parameter's name.
+    """
+    if value is None:
+        return None
+    d = units.DIMENSIONS[dim]
+    unit = example or d.example
+    if isinstance(value, bool):
+        raise TypeError(f"{name} needs {_article(d.label)} {d.label}, got {value!r}")
+    if isinstance(value, numbers.Real) and dim not in PLAIN:
+        shown = f"{float(value):g}" if math.isfinite(float(value)) else "1"
+        raise TypeError(f"{name} needs {_article(d.label)} {d.label} with its unit, e.g. '{shown} {unit}' "
+                        f"(a bare number has no unit)")
+    if isinstance(value, numbers.Real):
+        raw: Any = float(value)
+    elif isinstance(value, str):
+        raw = value
+    elif is_quantity(value):
+        raw = quantity_text(value, name)
+    else:
+        raise TypeError(f"{name} needs {_article(d.label)} {d.label} as text such as '1 {unit}' or a pint "
+                        f"Quantity, got {type(value).__name__}")
+    try:
+        return units.parse_value(raw, dim).si
+    except UnitError as exc:
+        raise UnitError(f"{name}: {exc}") from None
+
+
+def as_quantity(si: Optional[float], dim: str, unit: Optional[str] = None) -> Any:
+    """An SI magnitude of dimension ``dim`` as a Quantity of the package registry in ``unit`` (default:
+    the metric display unit; ``distance`` is a length in km), or a float for plain dimensions; None
+    stays None. A C-rate is given in 1/h (what 'C' means)."""
+    if si is None:
+        return None
+    if dim in PLAIN:
+        return float(si)
+    base = "length" if dim == "distance" else dim
+    label = unit or units.display_unit(dim)
+    if base == "c_rate" and label == "C":
+        label = "1/h"
+    return units.ureg().Quantity(float(units.from_si(si, base, label)), units.parse_unit(label))
+
+
+def Q(value: Any, unit: Optional[str] = None) -> Any:
+    """A pint Quantity of batcalc's registry: ``Q('480 kg')``, ``Q(480, 'kg')``, or a Quantity of another
+    registry brought into this one. Units are spelled as in spec files (``'kWh/100km'``, ``'Wh/kg'``)
+    and checked by the same grammar; a bad value raises :class:`~batcalc.errors.UnitError`."""
+    if unit is not None:
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"Q(number, unit) needs a number, got {type(value).__name__}")
+        return units.parse_quantity(f"{float(value)!r} {unit}")
+    if is_quantity(value):
+        return units.parse_quantity(quantity_text(value, "Q"))
+    if isinstance(value, str):
+        return units.parse_quantity(value)
+    if isinstance(value, numbers.Real):
+        raise TypeError(f"Q({value!r}) needs a unit: write Q('{value} kg') or Q({value}, 'kg')")
+    raise TypeError(f"Q needs text such as '480 kg' or a number and a unit, got {type(value).__name__}")
+
+
+def convert(value: Any, unit: str) -> Any:
+    """``value`` (text or any Quantity) in ``unit``, as a Quantity of batcalc's registry; reciprocal
+    units convert by inversion (``convert('15 kWh/100km', 'mi/kWh')`` is 4.14 mi/kWh; 1 MPGe is a
+    mile per 33.705 kWh). The conversion is :func:`batcalc.units.convert`."""
+    if is_quantity(value):
+        text = quantity_text(value, "value")
+    elif isinstance(value, str):
+        text = value
+    else:
+        raise TypeError(f"convert needs a value with its unit, such as '15 kWh/100km', got {type(value).__name__}")
+    return units.ureg().Quantity(units.convert(text, unit), units.parse_unit(unit))

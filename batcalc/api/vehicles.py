@@ -1,0 +1,404 @@
+"""Vehicles in the Python API: :func:`load_vehicle`, :func:`range_of`, :func:`tradeoff`, :func:`charge`.
+
+Inputs take units (text or pint Quantities, :func:`~batcalc.api.quantities.si_of`); the physics is
+:mod:`batcalc.physics.tradeoff` and :mod:`batcalc.physics.charge` in SI floats; results carry their
+figures as pint Quantities and keep the SI result as ``raw``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Optional, Union
+
+from batcalc.api.cells import CellLike, figures_of
+from batcalc.api.quantities import as_quantity, si_of
+from batcalc.errors import BatcalcError
+from batcalc.physics import tradeoff as physics
+from batcalc.physics.charge import Window
+from batcalc.physics.pack import DEFAULT_F_MASS, DEFAULT_F_USABLE, DEFAULT_F_VOLUME, PackOptions
+from batcalc.physics.vehicle import Vehicle as PhysicsVehicle
+
+
+@dataclass(frozen=True, repr=False)
+class Vehicle:
+    """A vehicle spec with its road load; ``raw`` is the :class:`~batcalc.physics.vehicle.Vehicle` (SI)."""
+
+    raw: PhysicsVehicle
+
+    @property
+    def id(self) -> str:
+        """The spec's id."""
+        return self.raw.id
+
+    @property
+    def name(self) -> str:
+        """The spec's name."""
+        return str(self.raw.spec.name)
+
+    @property
+    def mass_without_battery(self) -> Any:
+        """Mass without the traction battery, kg."""
+        return as_quantity(self.raw.glider_mass, "mass")
+
+    @property
+    def payload(self) -> Any:
+        """Payload carried in range calculations, kg."""
+        return as_quantity(self.raw.payload, "mass")
+
+    @property
+    def reference_pack_energy(self) -> Any:
+        """Gross energy of the pack the vehicle ships with, kWh (None when the spec gives none)."""
+        ref = self.raw.spec.reference_pack
+        return None if ref is None else as_quantity(float(ref.energy.si), "energy", "kWh")
+
+    def __repr__(self) -> str:
+        return f"<Vehicle {self.id}: {self.raw.glider_mass:.0f} kg without battery>"
+
+
+VehicleLike = Union[Vehicle, PhysicsVehicle, str, "os.PathLike[str]"]
+
+
+def vehicle_of(vehicle: Any) -> PhysicsVehicle:
+    """The physics :class:`~batcalc.physics.vehicle.Vehicle` of an API vehicle argument: a :class:`Vehicle`,
+    a physics ``Vehicle``, or a catalogue id or spec path (loaded)."""
+    if isinstance(vehicle, Vehicle):
+        return vehicle.raw
+    if isinstance(vehicle, PhysicsVehicle):
+        return vehicle
+    if isinstance(vehicle, (str, os.PathLike)):
+        from batcalc.physics.vehicle import load_vehicle as load
+
+        return load(os.fspath(vehicle))
+    raise TypeError(f"vehicle needs a vehicle: a catalogue id, a spec path or batcalc.load_vehicle(...), "
+                    f"got {type(vehicle).__name__}")
+
+
+def load_vehicle(name: Union[str, "os.PathLike[str]"]) -> Vehicle:
+    """A vehicle by catalogue id (``'mid-sedan'``) or path of a YAML spec file."""
+    return Vehicle(vehicle_of(name))
+
+
+def pack_options(f_mass: Any = None, f_volume: Any = None, f_usable: Any = None) -> PackOptions:
+    """:class:`~batcalc.physics.pack.PackOptions` from fractions (0.85 or '85 %'); defaults where None."""
+    def fraction(value: Any, name: str, default: float) -> float:
+        si = si_of(value, "fraction", name)
+        return default if si is None else si
+    return PackOptions(f_mass=fraction(f_mass, "f_mass", DEFAULT_F_MASS),
+                       f_volume=fraction(f_volume, "f_volume", DEFAULT_F_VOLUME),
+                       f_usable=fraction(f_usable, "f_usable", DEFAULT_F_USABLE))
+
+
+@dataclass(frozen=True, repr=False)
+class RangeResult:
+    """Range of one cell's pack in one vehicle on one cycle.
+
+    Quantities: ``range`` (km), ``consumption`` (Wh/km at the battery), ``pack_mass`` and ``total_mass``
+    (kg), ``pack_energy`` (gross) and ``usable_energy`` (kWh). ``cycle`` names how the consumption was
+    found; ``assumptions`` and ``warnings`` are texts; ``raw`` is the
+    :class:`~batcalc.physics.tradeoff.RangeResult` in SI.
+    """
+
+    raw: physics.RangeResult
+
+    @property
+    def range(self) -> Any:
+        """Range, km: ``R = E_usable / c``."""
+        return as_quantity(self.raw.range, "distance")
+
+    @property
+    def consumption(self) -> Any:
+        """Consumption at the battery, Wh/km, at the vehicle's total mass."""
+        return as_quantity(self.raw.consumption, "consumption")
+
+    @property
+    def pack_mass(self) -> Any:
+        """Pack mass, kg."""
+        return as_quantity(self.raw.pack.mass, "mass")
+
+    @property
+    def pack_energy(self) -> Any:
+        """Gross (nominal) pack energy, kWh."""
+        return as_quantity(self.raw.pack.energy, "energy", "kWh")
+
+    @property
+    def usable_energy(self) -> Any:
+        """Usable pack energy, kWh: ``E_pack * f_usable``."""
+        return as_quantity(self.raw.pack.usable_energy, "energy", "kWh")
+
+    @property
+    def total_mass(self) -> Any:
+        """Vehicle mass in the calculation, kg: without battery + pack + payload."""
+        return as_quantity(self.raw.total_mass, "mass")
+
+    @property
+    def cycle(self) -> str:
+        """The drive cycle (or measured figure) behind the consumption."""
+        return physics.cycle_label(self.raw.vehicle, self.raw.cycle)
+
+    @property
+    def assumptions(self) -> list[str]:
+        """The stated assumptions: cycle, road load, pack fractions, vehicle masses."""
+        return list(self.raw.assumptions)
+
+    @property
+    def warnings(self) -> list[str]:
+        """An overweight vehicle or pack, when so."""
+        return list(self.raw.warnings)
+
+    def __repr__(self) -> str:
+        return (f"<RangeResult {self.raw.cell.id} in {self.raw.vehicle.id}: {self.raw.range / 1000:.1f} km, "
+                f"{self.raw.pack.mass:.0f} kg pack>")
+
+
+def _cycle(cycle: Optional[str]) -> Optional[str]:
+    if cycle is not None and not isinstance(cycle, str):
+        raise TypeError(f"cycle needs a cycle id ('wltp'), a constant speed ('80 km/h') or None, "
+                        f"got {type(cycle).__name__}")
+    return cycle
+
+
+def range_of(cell: CellLike, vehicle: VehicleLike, *, pack_mass: Any = None, pack_energy: Any = None,
+             cycle: Optional[str] = "default", f_mass: Any = None, f_usable: Any = None,
+             f_volume: Any = None) -> RangeResult:
+    """Range of a pack of ``cell`` in ``vehicle``: ``R = E_usable / c(m_without_battery + m_pack + payload)``
+    (:func:`batcalc.physics.tradeoff.range_of`).
+
+    ``pack_mass`` (e.g. ``'480 kg'``) or ``pack_energy`` (``'75 kWh'``), text or pint Quantities; with
+    neither, the vehicle's reference pack. ``cycle``: ``'default'`` (the vehicle's), a cycle id
+    (``'wltp'``, ``'hwfet'``), a constant speed (``'80 km/h'``) or None (the measured consumption).
+    ``f_mass``, ``f_usable``, ``f_volume``: cell-to-pack fractions (0.85 or ``'85 %'``; defaults 0.70,
+    0.93, 0.50). A bare number for a mass or an energy raises :class:`TypeError`.
+    """
+    result = physics.range_of(figures_of(cell), vehicle_of(vehicle),
+                              pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
+                              pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),
+                              cycle=_cycle(cycle), options=pack_options(f_mass, f_volume, f_usable))
+    return RangeResult(result)
+
+
+@dataclass(frozen=True, repr=False)
+class TradeoffResult:
+    """Cell ``b`` against cell ``a`` in one vehicle, holding pack mass, pack energy or range.
+
+    ``a`` and ``b`` are :class:`RangeResult` s; ``mass_saved`` (kg, a's pack minus b's) is a Quantity;
+    ``energy_ratio`` and ``range_ratio`` (b over a) are floats; ``raw`` is the
+    :class:`~batcalc.physics.tradeoff.Tradeoff`.
+    """
+
+    raw: physics.Tradeoff
+
+    @property
+    def hold(self) -> str:
+        """What is held: ``mass``, ``energy`` or ``range``."""
+        return self.raw.hold
+
+    @property
+    def a(self) -> RangeResult:
+        """Cell a's range result."""
+        return RangeResult(self.raw.a)
+
+    @property
+    def b(self) -> RangeResult:
+        """Cell b's range result."""
+        return RangeResult(self.raw.b)
+
+    @property
+    def mass_saved(self) -> Any:
+        """Pack mass of a minus pack mass of b, kg (positive: b is lighter)."""
+        return as_quantity(self.raw.mass_saved, "mass")
+
+    @property
+    def energy_ratio(self) -> float:
+        """Gross pack energy of b over a."""
+        return self.raw.energy_ratio
+
+    @property
+    def range_ratio(self) -> float:
+        """Range of b over a."""
+        return self.raw.range_ratio
+
+    @property
+    def iterations(self) -> int:
+        """Fixed-point steps of the same-range solve (0 for the other holds)."""
+        return self.raw.iterations
+
+    def __repr__(self) -> str:
+        return (f"<TradeoffResult {self.raw.b.cell.id} for {self.raw.a.cell.id} in {self.raw.a.vehicle.id}, "
+                f"same {self.hold}: {self.raw.mass_saved:.1f} kg saved, range x{self.range_ratio:.4g}>")
+
+
+def tradeoff(a: CellLike, b: CellLike, vehicle: VehicleLike, hold: str = "mass", *, pack_mass: Any = None,
+             pack_energy: Any = None, target_range: Any = None, cycle: Optional[str] = "default",
+             f_mass: Any = None, f_usable: Any = None, f_volume: Any = None) -> TradeoffResult:
+    """Swap cell ``a`` for ``b`` in ``vehicle`` holding ``'mass'`` (pack mass), ``'energy'`` (pack energy)
+    or ``'range'`` (:func:`batcalc.physics.tradeoff.tradeoff`). a's pack is ``pack_mass`` or
+    ``pack_energy`` if given, else the vehicle's reference pack; holding range, the target is
+    ``target_range`` (e.g. ``'600 km'``) or a's range. Other arguments as for :func:`range_of`."""
+    result = physics.tradeoff(figures_of(a, "a"), figures_of(b, "b"), vehicle_of(vehicle), hold,
+                              pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
+                              pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),
+                              target_range=si_of(target_range, "length", "target_range", "km"),
+                              cycle=_cycle(cycle), options=pack_options(f_mass, f_volume, f_usable))
+    return TradeoffResult(result)
+
+
+# ------------------------------------------------------------------------------------------ charging
+
+@dataclass(frozen=True, repr=False)
+class ChargeWindow:
+    """One charge from ``from_soc`` to ``to_soc`` (fractions) at its average rate.
+
+    Quantities: ``time`` (min), ``c_rate`` (1/h, i.e. C), ``battery_power`` and ``grid_power`` (kW),
+    ``energy_added`` (kWh), ``range_added`` (km), ``charge_speed`` (km/h of range per hour charging);
+    None where the pack energy or the consumption is unknown. ``chargers``: ids of the charger classes
+    whose rating reaches the battery power. ``raw``: the :class:`~batcalc.physics.charge.Window` (SI).
+    """
+
+    raw: Window
+
+    @property
+    def from_soc(self) -> float:
+        """Start state of charge, 0..1."""
+        return self.raw.from_soc
+
+    @property
+    def to_soc(self) -> float:
+        """End state of charge, 0..1."""
+        return self.raw.to_soc
+
+    @property
+    def start_stated(self) -> bool:
+        """False when the start was assumed (an open "to 80 % in 12 min" is shown from 0 % and 10 %)."""
+        return self.raw.start_stated
+
+    @property
+    def time(self) -> Any:
+        """Charge time, min."""
+        return as_quantity(self.raw.seconds, "time")
+
+    @property
+    def c_rate(self) -> Any:
+        """Average C-rate, 1/h: ``dSoC / t``."""
+        return as_quantity(self.raw.c_rate / 3600.0, "c_rate")
+
+    @property
+    def battery_power(self) -> Any:
+        """Average power at the battery, kW: ``dSoC E_pack / t``."""
+        return as_quantity(self.raw.battery_power, "power")
+
+    @property
+    def grid_power(self) -> Any:
+        """Average power from the charger, kW: ``P_batt / eta_charger``."""
+        return as_quantity(self.raw.grid_power, "power")
+
+    @property
+    def energy_added(self) -> Any:
+        """Energy into the battery, kWh."""
+        return as_quantity(self.raw.energy_added, "energy", "kWh")
+
+    @property
+    def range_added(self) -> Any:
+        """Range added, km: ``dSoC E_pack f_usable / c``."""
+        return as_quantity(self.raw.range_added, "distance")
+
+    @property
+    def charge_speed(self) -> Any:
+        """Range added per hour of charging, km/h."""
+        return as_quantity(self.raw.charge_speed, "speed")
+
+    @property
+    def exceeds_cell_rating(self) -> Optional[bool]:
+        """True when the average C-rate is above the cell's rated max (None when the cell gives none)."""
+        return self.raw.exceeds_cell_rating
+
+    @property
+    def chargers(self) -> list[str]:
+        """Ids of the charger classes whose rated output reaches the battery power."""
+        return [c.id for c in self.raw.chargers()]
+
+    def __repr__(self) -> str:
+        return (f"<ChargeWindow {self.from_soc * 100:.0f}->{self.to_soc * 100:.0f} % in {self.raw.seconds / 60:.3g} "
+                f"min: {self.raw.c_rate:.3g} C>")
+
+
+@dataclass(frozen=True)
+class ChargeResult:
+    """The windows of a charge (one, or one per assumed start) and the assumptions behind them."""
+
+    windows: list[ChargeWindow]
+    assumptions: list[str]
+
+
+def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any = None, from_soc: Any = None,
+           vehicle: Optional[VehicleLike] = None, pack_energy: Any = None, cycle: Optional[str] = "default",
+           charger_efficiency: Any = None) -> ChargeResult:
+    """Charging at the average rate (:mod:`batcalc.physics.charge`): C-rate ``dSoC / t``, battery power
+    ``dSoC E_pack / t``, grid power ``P_batt / eta``, range added ``dSoC E_usable / c``.
+
+    ``to_soc`` and ``from_soc`` are fractions (0.8 or ``'80 %'``); ``time`` (``'12 min'``) or ``power``
+    (average at the battery, ``'350 kW'``). With none of ``to_soc``, ``time`` and ``power``, the cell's own
+    charge claims. An open start is shown from 0 % and 10 %. ``pack_energy`` defaults to the vehicle's
+    reference pack; with a ``vehicle`` the range added uses its consumption on ``cycle`` at the mass of a
+    pack of this cell (:func:`batcalc.physics.tradeoff.pack_mass_for_energy`). ``charger_efficiency``
+    defaults to 90 %.
+    """
+    from batcalc.physics.charge import (
+        ASSUMED_STARTS,
+        DEFAULT_CHARGER_EFFICIENCY,
+        charge_time,
+        check_charge_inputs,
+        windows_for,
+    )
+
+    fig = figures_of(cell)
+    energy = si_of(pack_energy, "energy", "pack_energy", "kWh")
+    start, end = si_of(from_soc, "fraction", "from_soc"), si_of(to_soc, "fraction", "to_soc")
+    seconds, watts = si_of(time, "time", "time", "min"), si_of(power, "power", "power", "kW")
+    eta = si_of(charger_efficiency, "fraction", "charger_efficiency")
+    eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
+    check_charge_inputs(energy, eta)
+    notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "
+             f"over the gross pack energy (an upper estimate)"]
+    consumption = None
+    if vehicle is not None:
+        v = vehicle_of(vehicle)
+        if energy is None:
+            energy = physics.reference_pack_energy(v)
+            notes.append(f"pack energy {energy / 3.6e6:.4g} kWh: {v.id}'s reference pack")
+        pack_mass, how = physics.pack_mass_for_energy(v, fig, energy)
+        cyc = physics.default_cycle(v) if cycle == "default" else _cycle(cycle)
+        consumption = float(v.consumption_model(cyc)(v.total_mass(pack_mass)))
+        notes.append(f"consumption {consumption / 3.6:.4g} Wh/km: {v.id} on {physics.cycle_label(v, cyc)} at "
+                     f"{v.total_mass(pack_mass):.0f} kg ({how})")
+    max_c = fig.get("max_c_rate")
+    common: dict[str, Any] = dict(pack_energy=energy, consumption=consumption, charger_efficiency=eta,
+                                  max_c_rate=None if max_c is None else max_c * 3600.0)
+    if time is not None and power is not None:
+        raise BatcalcError("give time or power, not both")
+    if end is None and (seconds is not None or watts is not None):
+        raise BatcalcError("to_soc is needed with time or power (e.g. to_soc='80 %')")
+    windows: list[Window] = []
+    if end is not None:
+        if (start or 0.0) >= end:
+            raise BatcalcError("to_soc must be above from_soc")
+        if watts is not None:
+            if energy is None:
+                raise BatcalcError("power needs a pack energy: give pack_energy or vehicle")
+            starts = [start] if start is not None else [s for s in ASSUMED_STARTS if s < end]
+            windows = [Window(s, end, charge_time(s, end, watts, energy), start_stated=start is not None, **common)
+                       for s in starts]
+        elif seconds is None:
+            raise BatcalcError("give time or power with to_soc")
+        else:
+            windows = windows_for(start, end, seconds, **common)
+    else:
+        for claim in fig.spec.charging.claims:
+            windows += windows_for(claim.from_soc.si if claim.from_soc else None, claim.to_soc.si,
+                                   claim.time.si, **common)
+        if not windows:
+            raise BatcalcError(f"{fig.id} has no charge claim: give to_soc and time (or power)")
+    if max_c is None:
+        notes.append(f"{fig.id} gives no max charge C-rate: whether the cell can take these rates is not known")
+    return ChargeResult([ChargeWindow(w) for w in windows], notes)
+

@@ -1,0 +1,233 @@
+"""The Python API (``import batcalc``): a small lazy surface, inputs with units, results as Quantities.
+
+Every figure is checked against the layer below it (the physics in SI), not against copied numbers.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pint
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import batcalc as bc
+from batcalc.errors import BatcalcError, UnitError
+from batcalc.physics import tradeoff as physics
+from batcalc.physics.cells import load_cell as physics_cell
+from batcalc.physics.vehicle import load_vehicle as physics_vehicle
+
+ROOT = Path(__file__).resolve().parent.parent
+OTHER = pint.UnitRegistry()          # a user's own registry, not batcalc's
+
+
+def test_the_public_surface_is_small_and_every_name_resolves():
+    assert len(bc.__all__) <= 15
+    assert len(set(bc.__all__)) == len(bc.__all__)
+    for name in bc.__all__:
+        assert getattr(bc, name) is not None, name
+        assert name in dir(bc)
+    assert bc.BatcalcError is BatcalcError
+    assert isinstance(bc.__version__, str)
+    with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):
+        bc.nonesuch  # noqa: B018
+
+
+def test_import_batcalc_is_cheap():
+    """``import batcalc`` loads none of the heavy dependencies (nor typing); the first use of a name does."""
+    code = ("import sys, batcalc; heavy = ('pint', 'numpy', 'pydantic', 'typer', 'typing', 'batcalc.api'); "
+            "print(sorted(m for m in heavy if m in sys.modules)); batcalc.load_cell; "
+            "print(sorted(m for m in heavy if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": ""}).stdout.splitlines()
+    assert out[0] == "[]"
+    assert "batcalc.api" in out[1] and "typer" not in out[1]          # the API never loads the CLI
+
+
+def test_range_of_takes_text_and_gives_quantities():
+    r = bc.range_of(bc.load_cell("gac-aion-ssb-350"), bc.load_vehicle("mid-sedan"), pack_mass="480 kg")
+    raw = physics.range_of(physics_cell("gac-aion-ssb-350"), physics_vehicle("mid-sedan"), pack_mass=480.0)
+    assert r.range.to("km").magnitude == pytest.approx(raw.range / 1000)
+    assert r.range.to("m").magnitude == pytest.approx(raw.range)
+    assert r.consumption.to("J/m").magnitude == pytest.approx(raw.consumption)
+    assert r.pack_mass.to("kg").magnitude == pytest.approx(480.0)
+    assert r.pack_energy.to("J").magnitude == pytest.approx(raw.pack.energy)
+    assert r.usable_energy.to("J").magnitude == pytest.approx(raw.pack.usable_energy)
+    assert r.total_mass.to("kg").magnitude == pytest.approx(raw.total_mass)
+    assert r.assumptions == list(raw.assumptions) and r.assumptions
+    assert r.raw.range == raw.range
+    assert type(r.range) is type(bc.Q("1 km"))                 # a Quantity of batcalc's own registry
+
+
+def test_a_bare_number_is_a_type_error_naming_the_unit():
+    with pytest.raises(TypeError, match=r"pack_mass needs a mass with its unit, e.g. '480 kg'"):
+        bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=480)
+    with pytest.raises(TypeError, match=r"pack_energy needs an energy with its unit, e.g. '78 kWh'"):
+        bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_energy=78)
+    with pytest.raises(TypeError, match="target_range.*'600 km'"):
+        bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", "range", target_range=600.0)
+    with pytest.raises(TypeError, match="time.*'12 min'"):
+        bc.charge("gac-aion-ssb-350", to_soc=0.8, time=12, pack_energy="75 kWh")
+    with pytest.raises(TypeError, match="pack_mass needs a mass"):
+        bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=True)
+
+
+def test_quantities_of_any_registry_give_the_same_result_as_text():
+    text = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_energy="75 kWh")
+    for q in (OTHER.Quantity(75, "kWh"), OTHER.Quantity(270, "MJ"), OTHER.Quantity(75e3, "W*h"),
+              bc.Q("75 kWh"), bc.Q(75, "kWh")):
+        r = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_energy=q)
+        assert r.range.to("km").magnitude == pytest.approx(text.range.to("km").magnitude, rel=1e-12), q
+    per_second = OTHER.Quantity(3.0, "kWh/(kg*s**2)")      # two units below the line
+    assert bc.convert(per_second, "J/(kg*s^2)").magnitude == pytest.approx(3.0 * 3.6e6)
+
+
+def test_a_wrong_dimension_is_a_one_line_error_naming_it():
+    for bad, got in (("480 km", "a length"), (OTHER.Quantity(3, "m/s"), "a speed")):
+        with pytest.raises(UnitError) as info:
+            bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=bad)
+        assert str(info.value).startswith("pack_mass: ") and "not a mass" in str(info.value)
+        assert got in str(info.value) and "\n" not in str(info.value)
+        assert isinstance(info.value, ValueError) and isinstance(info.value, BatcalcError)
+    with pytest.raises(TypeError, match="got list"):
+        bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=[480])
+    with pytest.raises(TypeError, match="single value"):
+        import numpy as np
+
+        bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=OTHER.Quantity(np.array([1.0, 2.0]), "kg"))
+
+
+def test_fractions_take_bare_numbers_or_percent():
+    a = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg", f_mass=0.85)
+    b = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg", f_mass="85 %")
+    assert a.raw.pack.options.f_mass == b.raw.pack.options.f_mass == pytest.approx(0.85)
+    with pytest.raises(UnitError, match="f_mass: bare number 85 is ambiguous"):
+        bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg", f_mass=85)
+
+
+def test_cells_and_compare():
+    cell = bc.load_cell("tesla-4680")
+    raw = physics_cell("tesla-4680")
+    assert set(cell.figures) == set(raw.figures)
+    assert cell.figures["energy"].to("J").magnitude == pytest.approx(raw.get("energy"))
+    assert cell.gravimetric.to("J/kg").magnitude == pytest.approx(raw.get("gravimetric"))
+    c = bc.compare("gac-aion-ssb-300", "gac-aion-ssb-350")
+    from batcalc.physics.compare import energy_at_same_mass, mass_at_same_energy
+
+    a, b = physics_cell("gac-aion-ssb-300"), physics_cell("gac-aion-ssb-350")
+    assert c.energy_at_same_mass == energy_at_same_mass(a, b).value
+    assert c.mass_at_same_energy == mass_at_same_energy(a, b).value
+    assert c.energy_at_same_volume is None and "volumetric" in c.why_missing["energy_at_same_volume"]
+    ga, gb = c.densities["gravimetric"]
+    assert (gb / ga).to("dimensionless").magnitude == pytest.approx(c.energy_at_same_mass)
+    with pytest.raises(TypeError, match="needs a cell"):
+        bc.compare(3, "gac-aion-ssb-350")
+    with pytest.raises(BatcalcError):
+        bc.load_cell("no-such-cell")
+
+
+def test_tradeoff_matches_the_physics():
+    t = bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", bc.load_vehicle("heavy-truck"), "range")
+    raw = physics.tradeoff(physics_cell("gac-aion-ssb-300"), physics_cell("gac-aion-ssb-350"),
+                           physics_vehicle("heavy-truck"), "range")
+    assert t.mass_saved.to("kg").magnitude == pytest.approx(raw.mass_saved)
+    assert t.iterations == raw.iterations and t.range_ratio == pytest.approx(raw.range_ratio)
+    assert t.b.range.to("km").magnitude == pytest.approx(raw.b.range / 1000)
+
+
+def test_charge_windows():
+    from batcalc.physics.charge import Window
+
+    result = bc.charge("gac-aion-ssb-350", to_soc="80 %", time="12 min", pack_energy="75 kWh")
+    assert [(w.from_soc, w.to_soc, w.start_stated) for w in result.windows] == [(0.0, 0.8, False), (0.1, 0.8, False)]
+    w = result.windows[1]
+    ref = Window(0.1, 0.8, 720.0, pack_energy=75 * 3.6e6)
+    assert w.c_rate.to("1/h").magnitude == pytest.approx(ref.c_rate)
+    assert w.battery_power.to("W").magnitude == pytest.approx(ref.battery_power)
+    assert w.grid_power.to("W").magnitude == pytest.approx(ref.grid_power)
+    assert w.range_added is None and w.chargers == [c.id for c in ref.chargers()]
+    by_power = bc.charge("gac-aion-ssb-350", from_soc=0.1, to_soc=0.8, power="262.5 kW", pack_energy="75 kWh")
+    assert by_power.windows[0].time.to("min").magnitude == pytest.approx(12.0)
+    with_car = bc.charge("huineng-llcb", vehicle="mid-sedan")          # its own claim, the car's reference pack
+    assert with_car.windows and all(x.range_added.to("km").magnitude > 0 for x in with_car.windows)
+    assert any("reference pack" in a for a in with_car.assumptions)
+    with pytest.raises(BatcalcError, match="to_soc must be above from_soc"):
+        bc.charge("gac-aion-ssb-350", from_soc="80 %", to_soc="10 %", time="12 min")
+
+
+def test_check_gives_quantities_where_dimensional():
+    from batcalc.claims.check import check_file
+
+    results = bc.check("seed-article")
+    verdicts = check_file("seed-article")[1]
+    assert [(r.id, r.status) for r in results] == [(v.id, v.status) for v in verdicts]
+    for r, v in zip(results, verdicts, strict=True):
+        for mine, theirs in ((r.claimed, v.claimed), (r.derived, v.derived)):
+            for m, t in zip(mine if isinstance(mine, list) else [mine], theirs if isinstance(theirs, list)
+                            else [theirs], strict=True):
+                if t is None:
+                    assert m is None
+                elif t.dim in ("fraction", "factor", "count", "number"):
+                    assert isinstance(m, float) and m == t.si
+                elif t.dim != "given":
+                    from batcalc.units import DIMENSIONS
+
+                    si = DIMENSIONS["length" if t.dim == "distance" else t.dim].si
+                    assert m.to(si).magnitude == pytest.approx(t.si), (r.id, t)
+    dimensional = [r for r in results if hasattr(r.claimed, "dimensionality")]
+    assert dimensional, "the seed article has claims with units"
+    one = bc.check("ratio", a="250 Wh/kg", b=OTHER.Quantity(432, "Wh/kg"), asserted="73 %")
+    assert (one.status, one.derived) == ("holds", pytest.approx(0.728))
+    from batcalc.report.claims import verdict_texts
+
+    texts = verdict_texts(one.raw)
+    assert (one.claimed_text, one.derived_text, one.assumptions) == (texts["claimed"], texts["derived"],
+                                                                    texts["assumptions"])
+    assert one.needed is None                   # it holds
+    failing = next(r for r in results if r.status == "fails")
+    assert failing.needed is not None
+
+
+def test_a_verdict_value_of_an_unknown_dimension_stays_a_float():
+    from batcalc.api.claims import value_quantity
+    from batcalc.claims.check import Value
+
+    assert value_quantity(Value(2.5, "something-new")) == 2.5
+    assert value_quantity(Value(3.0, "given", unit="billion yuan")) == 3.0
+    assert value_quantity(Value(3.0, "given", unit="kWh")).to("kWh").magnitude == 3.0
+    assert value_quantity(Value(1000.0, "distance")).to("km").magnitude == pytest.approx(1.0)
+
+
+def test_q_and_convert():
+    assert bc.Q("480 kg") == bc.Q(480, "kg")
+    assert bc.Q(OTHER.Quantity(1, "mile")).to("m").magnitude == pytest.approx(1609.344)
+    assert bc.convert("15 kWh/100km", "mi/kWh").magnitude == pytest.approx(1 / (0.15 * 1.609344))
+    with pytest.raises(TypeError, match="needs a unit"):
+        bc.Q(480)
+    with pytest.raises(UnitError):
+        bc.Q("480 kgg")
+    assert "mid-sedan" in bc.catalog("vehicle")
+
+
+def test_py_typed_ships_in_the_package():
+    assert (ROOT / "batcalc" / "py.typed").is_file()
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'packages = ["batcalc"]' in text          # hatch ships every file of the package folder
+
+
+@settings(max_examples=60, deadline=None)
+@given(number=st.floats(min_value=1e-6, max_value=1e9, allow_nan=False, allow_infinity=False),
+       unit=st.sampled_from([("kWh", "energy"), ("MJ", "energy"), ("lb", "mass"), ("Wh/kg", "specific_energy"),
+                             ("Wh/mi", "consumption"), ("mile/hour", "speed"),
+                             ("N*s^2/m^2", "force_per_speed2")]))
+def test_a_quantity_of_another_registry_reads_as_pint_converts_it(number, unit):
+    """Any registry's Quantity -> text -> parse_value gives pint's own SI conversion of it."""
+    from batcalc.api.quantities import si_of
+    from batcalc.units import DIMENSIONS
+
+    label, dim = unit
+    q = OTHER.Quantity(number, label)
+    assert si_of(q, dim, "x") == pytest.approx(q.to(DIMENSIONS[dim].si).magnitude, rel=1e-12)
