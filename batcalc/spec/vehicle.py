@@ -15,6 +15,8 @@ PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0
 class ReferencePack(Strict):
     energy: Annotated[Value, Q("energy")] = Field(description="gross (nominal) energy of the pack the vehicle ships with")
     mass: Optional[Annotated[Value, Q("mass")]] = None
+    nominal_voltage: Optional[Annotated[Value, Q("voltage")]] = Field(
+        None, description="the pack's nominal voltage, for charging (400 V when left out)")
 
 
 class CoastDown(Strict):
