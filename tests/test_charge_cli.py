@@ -249,3 +249,26 @@ def test_plot_charge_curve_data_matches_the_report():
     assert data["minutes"][-1] == pytest.approx(run.window.time / 60)
     assert max(data["power"]) == pytest.approx(run.window.peak_power / 1e3)
     assert data["soc"][0] == pytest.approx(10.0) and data["soc"][-1] == pytest.approx(80.0)
+
+
+def test_list_chargers_marks_limits_taken_from_the_connector(run):
+    r = run("list", "--kind", "charger", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    by_id = {c["id"]: c for c in json.loads(r.stdout)}
+    assert _v(by_id["ccs-350kw"]["power"]) == 350 and _v(by_id["ccs-350kw"]["current"]) == 500
+    assert set(by_id["ccs-350kw"]["from_connector"]) == {"max_current", "max_voltage"}
+    assert by_id["ccs-180kw"]["from_connector"] == [] and _v(by_id["ccs-180kw"]["min_voltage"]) == 150
+    from batcalc.physics.charging import charger_catalogue
+
+    assert set(by_id) == set(charger_catalogue())
+    table = run("list", "--kind", "charger").stdout
+    assert "500 *" in table and "150-920" in table
+
+
+def test_list_tapers_gives_families_grades_and_points(run):
+    r = run("list", "--kind", "taper", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    by_id = {t["id"]: t for t in json.loads(r.stdout)}
+    assert by_id["typical-dc"]["families"] == ["nmc"] and by_id["typical-dc"]["grade"] == "reference"
+    assert by_id["typical-dc-lfp"]["grade"] == "assumption"
+    assert [(_v(p["soc"]), _v(p["share"])) for p in by_id["typical-dc"]["points"]][:2] == [(0, 50), (10, 100)]

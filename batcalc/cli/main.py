@@ -65,14 +65,16 @@ class Kind(str, Enum):
     vehicle = "vehicle"
     cycle = "cycle"
     claim = "claim"
+    charger = "charger"
+    taper = "taper"
 
 
 @app.command("list")
 @handles_errors
 def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to list")] = Kind.cell,
              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
-    """List the built-in catalogue: cells (energy densities, source grade), vehicles, drive cycles or
-    claims files.
+    """List the built-in catalogue: cells (energy densities, source grade), vehicles, drive cycles,
+    claims files, chargers (DC output limits) or charge tapers.
 
     \b
     Example: batcalc list --kind vehicle --format markdown
@@ -94,6 +96,16 @@ def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to li
         from batcalc.report.reports import cycle_rows
 
         headers, rows, data = cycle_rows(unit_system.value)
+    elif kind is Kind.charger:
+        from batcalc.report.charge import charger_rows
+
+        headers, rows, notes, data = charger_rows()
+        emit(render(headers, rows, data, fmt, notes=notes))
+        return
+    elif kind is Kind.taper:
+        from batcalc.report.charge import taper_rows
+
+        headers, rows, data = taper_rows()
     else:
         from batcalc.report.reports import claim_file_rows
 

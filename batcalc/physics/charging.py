@@ -203,3 +203,11 @@ def implied_peaks(cell: CellFigures, taper_id: Optional[str] = None) -> list[Imp
             out.append(ImpliedPeak(start, claim.to_soc.si, seconds, (claim.to_soc.si - start) / seconds,
                                    peak_c_rate_for(t.table, start, claim.to_soc.si, seconds)))
     return out
+
+
+def tapers() -> list[tuple[Taper, list[str]]]:
+    """Every taper of ``specs/tapers.yaml`` with the chemistry families it is the default for."""
+    from batcalc.physics.charge_curve import _tapers
+
+    by_id, family = _tapers()
+    return [(t, sorted(f for f, tid in family.items() if tid == t.id)) for t in by_id.values()]

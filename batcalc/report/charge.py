@@ -212,7 +212,7 @@ def charge_run(cell, vehicle_name: Optional[str], pack_energy: Optional[float], 
     if limit.peak_c_rate is None and station is None:
         raise BatcalcError(f"{cell.id} gives no charge C-rate (no rating, no claim): name a charger (--charger) "
                            f"or a peak C-rate (--peak-c-rate)")
-    notes.append("cell limit: " + limit.peak_text + "; " + limit.taper_text)
+    notes.append("cell limit: " + limit.peak_text + ("" if limit.peak_c_rate is None else "; " + limit.taper_text))
     if station is None:
         notes.append("no charger given: the cell alone limits")
     else:
@@ -229,6 +229,21 @@ def charge_run(cell, vehicle_name: Optional[str], pack_energy: Optional[float], 
                     added, tuple(notes))
 
 
+def peak_span(run: CurveRun) -> tuple[float, float]:
+    """The SoC span (fractions) over which the window first holds its peak power: from the first grid cell
+    at the peak to the end of the run of cells at it."""
+    import numpy as np
+
+    c, w = run.curve, run.window
+    lo, hi = np.maximum(c.grid[:-1], w.from_soc), np.minimum(c.grid[1:], w.to_soc)
+    at_peak = (hi > lo) & (c.power >= w.peak_power * (1 - 1e-9))
+    k = int(np.argmax(at_peak))
+    end = k
+    while end + 1 < len(at_peak) and at_peak[end + 1]:
+        end += 1
+    return float(lo[k]), float(hi[end])
+
+
 def spans_text(window) -> str:
     """Which limit decides where, e.g. ``charger current 10-62 %; cell C-rate (taper) 62-80 %``."""
     return "; ".join(f"{LIMIT_TEXT[name]} {format_number(a * 100)}-{format_number(b * 100)} %"
@@ -241,6 +256,7 @@ def curve_report(run: CurveRun, system: str):
     from batcalc.physics.pack import DEFAULT_F_USABLE
 
     w, e = run.window, run.pack_energy
+    peak = peak_span(run)
     figures: list[tuple[str, str, Shown]] = [
         ("time", "time", Shown(w.time / 60, "min")),
         ("energy_added", "energy added", _kwh(w.energy)),
@@ -248,7 +264,8 @@ def curve_report(run: CurveRun, system: str):
         ("peak_power_battery", "peak power at the battery", Shown(w.peak_power / 1e3, "kW")),
         ("average_power_grid", "average power from the grid", Shown(w.average_power / run.eta / 1e3, "kW")),
         ("peak_power_grid", "peak power from the grid", Shown(w.peak_power / run.eta / 1e3, "kW")),
-        ("peak_soc", "peak reached at", Shown(w.peak_soc * 100, "%")),
+        ("peak_from_soc", "peak held from", Shown(peak[0] * 100, "%")),
+        ("peak_to_soc", "peak held to", Shown(peak[1] * 100, "%")),
         ("average_c_rate", "average C-rate", Shown(w.average_power / e * 3600, "C")),
         ("peak_c_rate", "peak C-rate (power / pack energy)", Shown(w.peak_power / e * 3600, "C")),
     ]
@@ -289,7 +306,7 @@ def curve_report(run: CurveRun, system: str):
         "assumptions": list(run.notes),
     }
     notes = list(run.notes) + [f"decided by {LIMIT_TEXT[w.decided_by]} for most of the time; peak "
-                               f"{format_number(w.peak_power / 1e3)} kW at {format_number(w.peak_soc * 100)} % SoC"]
+                               f"{format_number(w.peak_power / 1e3)} kW from {_pct(peak[0])} to {_pct(peak[1])} SoC"]
     return ["quantity", "value", "unit"], rows, notes, data
 
 
@@ -337,3 +354,55 @@ def implied_report(cells: list, pack_energy: Optional[float], system: str):
              f"cell alone limiting: C_peak = integral ds / share(s) / t; peak power = C_peak x {kwh} kWh",
              "an open start is read as 0 % and as 10 % (assumed)"]
     return headers, rows, notes, {"pack_energy": _kwh(energy), "claims": data, "assumptions": notes}
+
+
+# ------------------------------------------------------------------------------ catalogue tables
+
+def charger_rows():
+    """Headers, rows and JSON data for ``batcalc list --kind charger``: every entry of specs/chargers.yaml
+    with its DC output limits (a station's current and voltage taken from its connector are marked) and
+    the source of its power rating."""
+    from batcalc.spec.catalog import specs_root
+    from batcalc.spec.chargers import limits
+    from batcalc.spec.model import load_spec
+
+    spec = load_spec(specs_root() / "chargers.yaml", expect="chargers", require_sources=True)
+    headers = ["id", "kind", "power (kW)", "current (A)", "voltage (V)", "power source"]
+    rows, data = [], []
+    for c in spec.chargers:
+        lim = limits(spec, c.id)
+        mark = {n: " *" if n in lim.from_connector else "" for n in ("max_current", "max_voltage", "min_voltage")}
+        volts = "" if lim.max_voltage is None else (
+            (f"{lim.min_voltage:g}{mark['min_voltage']}-" if lim.min_voltage is not None else "up to ")
+            + f"{lim.max_voltage:g}{mark['max_voltage']}")
+        kind = c.kind_of if c.connector is None else f"station on {c.connector}"
+        source = c.max_power.source or ("assumption" if c.max_power.assumption else "")
+        rows.append([c.id, kind, Shown(lim.power / 1e3, "kW"),
+                     "" if lim.current is None else f"{lim.current:g}{mark['max_current']}", volts, source])
+        data.append({"id": c.id, "name": c.name, "kind_of": c.kind_of, "connector": c.connector,
+                     "power": Shown(lim.power / 1e3, "kW"),
+                     "current": None if lim.current is None else Shown(lim.current, "A"),
+                     "max_voltage": None if lim.max_voltage is None else Shown(lim.max_voltage, "V"),
+                     "min_voltage": None if lim.min_voltage is None else Shown(lim.min_voltage, "V"),
+                     "from_connector": list(lim.from_connector), "power_source": source})
+    notes = ["limits at the charger's DC output; * taken from the station's connector class (the station's own "
+             "sources do not give it); a blank limit is not known (not applied); sources and notes: "
+             "specs/chargers.yaml"]
+    return headers, rows, notes, data
+
+
+def taper_rows():
+    """Headers, rows and JSON data for ``batcalc list --kind taper``: the default tapers of specs/tapers.yaml,
+    their points (share of the peak C-rate from each SoC), chemistry families, grade and source."""
+    from batcalc.physics.charging import tapers
+
+    headers = ["id", "families", "shape", "share of the peak C-rate from each SoC", "grade", "source"]
+    rows, data = [], []
+    for t, fams in tapers():
+        points = ", ".join(f"{s * 100:g} %: {v * 100:g} %" for s, v in zip(t.table.soc, t.table.value, strict=True))
+        rows.append([t.id, ", ".join(fams), "step" if t.table.step else "linear", points, t.grade, t.source or ""])
+        data.append({"id": t.id, "name": t.name, "families": fams, "shape": "step" if t.table.step else "linear",
+                     "points": [{"soc": Shown(s * 100, "%"), "share": Shown(v * 100, "%")}
+                                for s, v in zip(t.table.soc, t.table.value, strict=True)],
+                     "grade": t.grade, "source": t.source, "assumption": t.assumption})
+    return headers, rows, data
