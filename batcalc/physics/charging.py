@@ -117,7 +117,8 @@ def cell_limit(cell: CellFigures, peak_c_rate: Optional[float] = None, taper_id:
     own = _own_curve(cell)
     spec_taper = cell.spec.charging.taper
     if taper_id is not None or own is None:
-        t = taper(taper_id or spec_taper) if (taper_id or spec_taper) else cell_taper(cell)
+        chosen = taper_id or spec_taper
+        t = taper(chosen) if chosen else cell_taper(cell)
         table, tid = t.table, t.id
         why = "given" if taper_id else f"{cell.id}'s taper" if spec_taper else \
             f"default for {family_of(cell.spec.chemistry)} cells"

@@ -6,10 +6,17 @@ claims imply (``batcalc charge --implied``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from batcalc.errors import BatcalcError
 from batcalc.units import Shown, format_number, from_si, shown
+
+if TYPE_CHECKING:
+    from batcalc.physics.cells import CellFigures
+    from batcalc.physics.charge_curve import WindowResult
+
+#: (headers, rows, notes, JSON data) of a report.
+Report = tuple[list[str], list[list[Any]], list[str], Any]
 
 #: Minutes after which energy and range added are shown (``batcalc charge --charger``).
 ADDED_AFTER_MINUTES = (5, 10, 15)
@@ -34,7 +41,8 @@ def _pct(x: float) -> str:
     return f"{format_number(x * 100)} %"
 
 
-def vehicle_consumption(cell, vehicle_name: Optional[str], pack_energy: Optional[float], cycle: str, system: str,
+def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float], cycle: str,
+                        system: str,
                         notes: list[str]) -> tuple[Any, Optional[float], Optional[float]]:
     """(vehicle or None, pack energy J, consumption J/m or None) for a charge: the vehicle's reference pack
     energy when none is given, and its consumption at the mass of a ``cell`` pack of that energy (notes
@@ -59,7 +67,9 @@ def vehicle_consumption(cell, vehicle_name: Optional[str], pack_energy: Optional
     return v, pack_energy, consumption
 
 
-def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, power, cycle, eta, system: str):
+def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
+                  from_soc: Optional[float], to_soc: Optional[float], seconds: Optional[float],
+                  power: Optional[float], cycle: str, eta: Optional[float], system: str) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc charge`` at an average rate: one column per
     charge window (the cell's claims, or ``--to`` with ``--time`` or ``--power``)."""
     from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, Window, charge_time, check_charge_inputs, windows_for
@@ -71,8 +81,10 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
     _, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes)
     if vehicle_name is None and pack_energy is None:
         notes.append("no pack energy (give --pack-energy or --vehicle): C-rates only")
-    max_c = float(from_si(cell.get("max_c_rate"), "c_rate", "C")) if cell.get("max_c_rate") else None
-    common = dict(pack_energy=pack_energy, consumption=consumption, charger_efficiency=eta, max_c_rate=max_c)
+    rated = cell.get("max_c_rate")
+    max_c = float(from_si(rated, "c_rate", "C")) if rated else None
+    common: dict[str, Any] = dict(pack_energy=pack_energy, consumption=consumption, charger_efficiency=eta,
+                                  max_c_rate=max_c)
     if power is not None and seconds is not None:
         raise BatcalcError("give --time or --power, not both")
     windows: list[Window] = []
@@ -109,7 +121,7 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
     dist = shown(None, "length", system, "distance").unit
     speed_unit = "km/h" if system == "metric" else "mph"
 
-    def per(w, fn):
+    def per(w: Window, fn: Callable[[Window], Any]) -> Any:
         try:
             return fn(w)
         except TypeError:
@@ -125,7 +137,9 @@ def charge_report(cell, vehicle_name, pack_energy, from_soc, to_soc, seconds, po
          lambda w: shown(w.range_per_minute, "length", system, "distance").value),
         ("charge speed", speed_unit, lambda w: shown(w.charge_speed, "speed", system).value),
     ]
-    rows, data_windows = [], [{"from_soc": Shown(w.from_soc * 100, "%"), "to_soc": Shown(w.to_soc * 100, "%"),
+    rows: list[list[Any]] = []
+    data_windows: list[dict[str, Any]] = [{"from_soc": Shown(w.from_soc * 100, "%"),
+                                           "to_soc": Shown(w.to_soc * 100, "%"),
                                "start_stated": w.start_stated} for w in windows]
     for label, unit, fn in spec_rows:
         values = [per(w, fn) for w in windows]
@@ -169,7 +183,8 @@ class CurveRun:
     notes: tuple[str, ...]
 
 
-def charge_run(cell, vehicle_name: Optional[str], pack_energy: Optional[float], pack_voltage: Optional[float],
+def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
+               pack_voltage: Optional[float],
                charger_id: Optional[str], from_soc: Optional[float], to_soc: Optional[float],
                peak_c_rate: Optional[float], taper_id: Optional[str], cycle: str, eta: Optional[float],
                system: str) -> CurveRun:
@@ -244,13 +259,13 @@ def peak_span(run: CurveRun) -> tuple[float, float]:
     return float(lo[k]), float(hi[end])
 
 
-def spans_text(window) -> str:
+def spans_text(window: WindowResult) -> str:
     """Which limit decides where, e.g. ``charger current 10-62 %; cell C-rate (taper) 62-80 %``."""
     return "; ".join(f"{LIMIT_TEXT[name]} {format_number(a * 100)}-{format_number(b * 100)} %"
                      for name, a, b in window.limit_spans)
 
 
-def curve_report(run: CurveRun, system: str):
+def curve_report(run: CurveRun, system: str) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc charge --charger``: one charge along the curve."""
     from batcalc.physics.energy import range_from_energy, usable_energy
     from batcalc.physics.pack import DEFAULT_F_USABLE
@@ -312,7 +327,7 @@ def curve_report(run: CurveRun, system: str):
 
 # --------------------------------------------------------------------- what the catalogue's claims imply
 
-def implied_report(cells: list, pack_energy: Optional[float], system: str):
+def implied_report(cells: list[CellFigures], pack_energy: Optional[float], system: str) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc charge --implied``: for each charge claim of
     ``cells`` (an open start read as 0 % and as 10 %), the average C-rate ``dSoC / t``, the peak C-rate
     its taper needs ``C_peak = integral ds / share(s) / t``, and the peak power ``C_peak x E_pack`` for a
@@ -358,7 +373,7 @@ def implied_report(cells: list, pack_energy: Optional[float], system: str):
 
 # ------------------------------------------------------------------------------ catalogue tables
 
-def charger_rows():
+def charger_rows() -> Report:
     """Headers, rows and JSON data for ``batcalc list --kind charger``: every entry of specs/chargers.yaml
     with its DC output limits (a station's current and voltage taken from its connector are marked) and
     the source of its power rating."""
@@ -391,7 +406,7 @@ def charger_rows():
     return headers, rows, notes, data
 
 
-def taper_rows():
+def taper_rows() -> tuple[list[str], list[list[Any]], list[dict[str, Any]]]:
     """Headers, rows and JSON data for ``batcalc list --kind taper``: the default tapers of specs/tapers.yaml,
     their points (share of the peak C-rate from each SoC), chemistry families, grade and source."""
     from batcalc.physics.charging import tapers
