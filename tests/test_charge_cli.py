@@ -272,3 +272,55 @@ def test_list_tapers_gives_families_grades_and_points(run):
     assert by_id["typical-dc"]["families"] == ["nmc"] and by_id["typical-dc"]["grade"] == "reference"
     assert by_id["typical-dc-lfp"]["grade"] == "assumption"
     assert [(_v(p["soc"]), _v(p["share"])) for p in by_id["typical-dc"]["points"]][:2] == [(0, 50), (10, 100)]
+
+
+# ---------------------------------------------------------------- claims: peak or average power (item 5)
+
+def _verdict(run, *args: str) -> dict:
+    r = run("claim", *args, "--format", "json")
+    assert r.exit_code in (0, 1), r.stderr
+    return json.loads(r.stdout)["verdicts"][0]
+
+
+WINDOW_15 = ("charge", "from_soc=10 %", "to_soc=80 %", "time=15 min", "pack_energy=75 kWh")
+
+
+def test_charge_claim_up_to_is_a_peak(run):
+    """10-80 % in 15 min on 75 kWh: 210 kW average; under the typical taper 240 kW at the peak (by hand:
+    integral ds/share over 10-80 % = 0.4 + 0.3 / 0.75 = 0.8; C_peak = 0.8 / 0.25 h = 3.2 C; x 75 kWh)."""
+    up_to = _verdict(run, *WINDOW_15, "--asserted", "240 kW", "--qualifier", "at-most")
+    assert up_to["verdict"] == "holds" and _v(up_to["derived"]) == pytest.approx(240.0, rel=1e-9)
+    peak = _verdict(run, *WINDOW_15, "power_kind=peak", "--asserted", "240 kW")
+    assert peak["verdict"] == "holds" and "peak" in peak["claimed_text"]
+    average = _verdict(run, *WINDOW_15, "--asserted", "240 kW")
+    assert average["verdict"] == "fails" and _v(average["derived"]) == pytest.approx(210.0)
+    explicit = _verdict(run, *WINDOW_15, "power_kind=average", "--asserted", "240 kW", "--qualifier", "at-most")
+    assert _v(explicit["derived"]) == pytest.approx(210.0)
+    too_low = _verdict(run, *WINDOW_15, "--asserted", "200 kW", "--qualifier", "at-most")
+    assert too_low["verdict"] == "fails"                  # 240 kW peak needed: more than "up to 200 kW"
+
+
+def test_range_added_with_a_peak_power_and_the_full_range(run):
+    """133 kWh, 400 kW peak (3 C) under the typical taper from 0 %: 0-10 % at 200 kW (3.99 min, 13.3 kWh),
+    10-50 % at 400 kW (7.98 min, 53.2 kWh), then 300 kW for the last 0.03 min: 66.65 kWh in 12 min.
+    Consumption from the full range: 133 kWh x 0.93 / 1000 km."""
+    d = _verdict(run, "range-added", "time=12 min", "power=400 kW", "power_kind=peak", "pack_energy=133 kWh",
+                 "range=1000 km", "--asserted", "400 km")
+    c = 133 * 0.93 / 1000                                 # kWh/km
+    t1, t2 = 0.1 * 133 / 200 * 60, 0.4 * 133 / 400 * 60
+    energy = 0.1 * 133 + 0.4 * 133 + 300 * (12 - t1 - t2) / 60
+    assert energy == pytest.approx(66.65)
+    assert _v(d["derived"]) == pytest.approx(energy / c, rel=1e-6)
+    avg = _verdict(run, "range-added", "time=12 min", "power=400 kW", "consumption=13.3 kWh/100km",
+                   "--asserted", "400 km")
+    assert _v(avg["derived"]) == pytest.approx(80 / 0.133, rel=1e-9)      # average: all 80 kWh
+
+
+@pytest.mark.parametrize("args, message", [
+    (("range-added", "time=12 min", "power_kind=peak", "consumption=13 kWh/100km"), "power_kind"),
+    (("range-added", "time=12 min", "power=300 kW", "range=500 km", "consumption=13 kWh/100km"), "not both"),
+    (("range-added", "time=12 min", "power=300 kW", "range=500 km"), "pack_energy"),
+])
+def test_range_added_bad_inputs(run, args, message):
+    r = run("claim", *args, "--asserted", "400 km")
+    assert r.exit_code == 2 and message in r.stderr
