@@ -143,6 +143,10 @@ def test_every_format(run, fmt):
     (("huineng-llcb", "--pack-energy", "75 kWh", "--taper", "nope"), "no taper 'nope'"),
     (("huineng-llcb", "--pack-energy", "75 kWh", "--pack-voltage", "400 kg"), "--pack-voltage"),
     ((), "needs a CELL"),
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs2", "--peak-c-rate", "0 C"),
+     "--peak-c-rate must be positive"),
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs-180kw", "--pack-voltage", "100 V"),
+     "150 V at the least"),
 ])
 def test_bad_input_is_one_line_exit_2(run, args, message):
     r = run("charge", *args)
@@ -324,3 +328,11 @@ def test_range_added_with_a_peak_power_and_the_full_range(run):
 def test_range_added_bad_inputs(run, args, message):
     r = run("claim", *args, "--asserted", "400 km")
     assert r.exit_code == 2 and message in r.stderr
+
+
+def test_ac_charger_only_its_power_limits(run):
+    """AC voltage and current are at the on-board charger: a 400 V pack on ac-3ph-22kw charges at 22 kW
+    (a cell with no limit), 0.7 x 75 kWh / 22 kW."""
+    d = _json(run, "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--charger", "ac-3ph-22kw", "--format", "json")
+    assert _v(d["window"]["time"]) == pytest.approx(0.7 * 75 / 22 * 60, rel=1e-9)
+    assert d["window"]["decided_by"] == "charger power"

@@ -155,12 +155,19 @@ def curve_for(limit: CellLimit, pack_energy: float, pack_voltage: float = DEFAUL
     if station is not None and station.min_voltage is not None and pack_voltage < station.min_voltage:
         raise BatcalcError(f"{station.id} delivers {station.min_voltage:.0f} V at the least: it cannot charge a "
                            f"{pack_voltage:.0f} V pack")
+    dc = station is not None and not is_ac(station)
     limits = ChargeLimits(pack_energy=pack_energy, nominal_voltage=pack_voltage, peak_c_rate=limit.peak_c_rate,
                           taper=limit.taper,
                           charger_power=station.power if station else None,
-                          charger_current=station.current if station else None,
-                          charger_voltage=station.max_voltage if station else None)
+                          charger_current=station.current if dc else None,       # type: ignore[union-attr]
+                          charger_voltage=station.max_voltage if dc else None)   # type: ignore[union-attr]
     return ChargeCurve(limits)
+
+
+def is_ac(station: ChargerLimits) -> bool:
+    """Whether ``station`` is an AC class (the catalogue's ``ac-...`` ids): its voltage and current are AC
+    RMS at the car's on-board charger, not at the pack, so only its power limits the charge."""
+    return station.id.startswith("ac-")
 
 
 def charge_curve(cell: CellFigures, pack_energy: float, pack_voltage: float = DEFAULT_PACK_VOLTAGE,

@@ -193,12 +193,14 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     Pack voltage: ``pack_voltage``, else the vehicle's reference pack's, else 400 V (stated). Window:
     ``from_soc`` -> ``to_soc``, by default 10 % -> 80 % (stated)."""
     from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, check_charge_inputs
-    from batcalc.physics.charging import DEFAULT_PACK_VOLTAGE, cell_limit, charger, curve_for
+    from batcalc.physics.charging import DEFAULT_PACK_VOLTAGE, cell_limit, charger, curve_for, is_ac
 
     eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
     check_charge_inputs(pack_energy, eta)
     if pack_voltage is not None and not pack_voltage > 0:
         raise BatcalcError("--pack-voltage must be positive")
+    if peak_c_rate is not None and not peak_c_rate > 0:
+        raise BatcalcError("--peak-c-rate must be positive")
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); charger limits "
              f"are at its DC output; battery power over the gross pack energy"]
     v, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes)
@@ -234,7 +236,9 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
         parts = [f"{station.power / 1e3:g} kW" if station.power else "no power limit",
                  f"{station.current:g} A" if station.current else "no current limit",
                  f"up to {station.max_voltage:g} V" if station.max_voltage else "no voltage limit"]
-        notes.append(f"charger {station.id}: {station.name}; " + ", ".join(parts) + " (specs/chargers.yaml)")
+        notes.append(f"charger {station.id}: {station.name}; " + ", ".join(parts) + " (specs/chargers.yaml)"
+                     + ("; AC: its voltage and current are at the on-board charger, so only its power applies"
+                        if is_ac(station) else ""))
     curve = curve_for(limit, pack_energy, pack_voltage, station)
     window = curve.window(start, end)
     added = tuple((m * 60.0, curve.added_in(start, m * 60.0, end)) for m in ADDED_AFTER_MINUTES)
