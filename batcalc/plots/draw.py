@@ -755,7 +755,7 @@ def draw_charge_curve(data: dict[str, Any], path: str | os.PathLike, force: bool
 
     foot = _wrap([f"which limit where: {data['spans']}"] + data["notes"])
     fig, axes, _, _, height = _figure(plt, rows=2, plot_height=3.4, title_lines=2, foot_lines=len(foot),
-                                      hspace=0.3)
+                                      hspace=0.16)
     sub = [f"{fmt(data['pack_energy'])} kWh pack at {fmt(data['pack_voltage'])} V"
            + (f" on {data['charger']}" if data["charger"] else ", no charger limit")
            + f": {fmt(data['soc'][0])} → {fmt(data['soc'][-1])} % in {fmt(data['time'])} min, "
@@ -778,13 +778,13 @@ def draw_charge_curve(data: dict[str, Any], path: str | os.PathLike, force: bool
     ax.set_xlabel("state of charge (%)")
     ax.set_ylabel("power at the battery (kW)")
     ax.grid(True, color="0.9")
-    ax.legend(loc="lower left", fontsize=8, framealpha=0.95)
+    ax.legend(loc="best", fontsize=8, framealpha=0.95)
     bx.plot(data["minutes"], data["soc"], "-", color=COLOURS[0], lw=2.4)
     bx.plot([data["minutes"][-1]], [data["soc"][-1]], "o", color=COLOURS[0])
     bx.annotate(f"{fmt(data['soc'][-1])} % at {fmt(data['time'])} min", (data["minutes"][-1], data["soc"][-1]),
                 xytext=(-8, 6), textcoords="offset points", ha="right", va="bottom", fontsize=8.5, weight="bold")
     bx.set_xlim(0, _nice_max(data["time"] * 1.15))
-    bx.set_ylim(0, 105)
+    bx.set_ylim(0, 112)
     bx.set_xlabel("time from plug-in (min)")
     bx.set_ylabel("state of charge (%)")
     bx.grid(True, color="0.9")
