@@ -212,3 +212,34 @@ def test_charge_curve_of_a_cell_on_a_catalogue_charger():
         charger("ccs3")
     with pytest.raises(BatcalcError, match="no rated charge C-rate"):
         charge_curve(load_cell("huineng-llcb"), 75 * KWH)
+
+
+def test_cell_limit_precedence():
+    """--peak-c-rate over the rating; the rating over the claim; the claim's least implied peak (10 % start:
+    4 C for the LLCB, not the 0 % start's 5 C); without rating or claim, no cell limit."""
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.charging import cell_limit
+
+    llcb = load_cell("huineng-llcb")
+    lim = cell_limit(llcb)
+    assert lim.peak_from == "claim" and lim.peak_c_rate * 3600 == pytest.approx(4.0, rel=1e-9)
+    assert cell_limit(llcb, peak_c_rate=2 / 3600).peak_from == "option"
+    assert cell_limit(llcb, use_claims=False).peak_c_rate is None
+    samsung = load_cell("samsung-inr21700-50e")
+    assert cell_limit(samsung).peak_from == "rating" and cell_limit(samsung).peak_c_rate * 3600 == pytest.approx(1.0)
+    none = cell_limit(load_cell("gac-aion-ssb-350"))
+    assert none.peak_from == "none" and none.peak_c_rate is None
+    assert cell_limit(llcb, taper_id="typical-dc-lfp").taper_id == "typical-dc-lfp"
+
+
+def test_curve_for_the_judged_case_by_hand():
+    """75 kWh, 800 V, LLCB at its implied 4 C under the typical taper on ccs-350kw: 300 kW up to 50 %, 225 kW
+    to 80 % (the cell limits throughout; 350 kW and 500 A x 800 V = 400 kW are above it):
+    t = 0.4 x 75 / 300 + 0.3 x 75 / 225 h = 0.1 + 0.1 h = 12 min."""
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.charging import cell_limit, charger, curve_for
+
+    w = curve_for(cell_limit(load_cell("huineng-llcb")), 75 * KWH, 800.0, charger("ccs-350kw")).window(0.1, 0.8)
+    assert w.time == pytest.approx(12 * 60, rel=1e-9)
+    assert w.peak_power == pytest.approx(300e3, rel=1e-9)
+    assert w.limit_spans == (("battery", 0.1, 0.8),)

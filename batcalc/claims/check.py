@@ -853,20 +853,41 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     else:
         w0 = windows[0]
         claimed_value = _as_written(claim, asserted, dim)
-        value = _c_rate_si(w0.c_rate) if dim == "c_rate" else w0.battery_power
+        # a peak (power_kind: peak, or a power "up to"): the curve's peak the window needs under the cell's
+        # taper with the cell limiting, C_peak = integral ds / share(s) / t (batcalc.physics.charge_curve)
+        peak = i.power_kind == "peak" or (dim == "power" and i.power_kind is None and claim.qualifier == "at-most")
+        if peak:
+            from batcalc.physics.charge_curve import default_taper, peak_c_rate_for
+            from batcalc.physics.charging import cell_limit
+
+            lim = cell_limit(cell, use_claims=False) if cell is not None else None
+            taper_table = lim.taper if lim is not None else default_taper(None).table
+            taper_text = lim.taper_text if lim is not None else f"taper {default_taper(None).id} (no cell: the default)"
+            c_peak = peak_c_rate_for(taper_table, w0.from_soc, w0.to_soc, w0.seconds)
+            value = c_peak if dim == "c_rate" else (None if w0.pack_energy is None else c_peak * w0.pack_energy)
+            notes.append(f"the asserted {'C-rate' if dim == 'c_rate' else 'power'} is the peak ("
+                         + ("power_kind: peak" if i.power_kind else "'up to': a peak") + "): the window on the "
+                         f"charge curve with the cells limiting, under {taper_text}; the cells' taper decides "
+                         f"the time, the charger need only deliver the peak")
+        else:
+            value = _c_rate_si(w0.c_rate) if dim == "c_rate" else w0.battery_power
         if value is None:
             return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", str(raw), derived_text,
                            "the pack energy", notes, readings, missing=["the pack energy"], details=details,
                            claimed=claimed_value)
         derived = Value(value, dim)
         status = judge(value, asserted, claim.qualifier, _tol(claim))
-        claimed = f"{_qual(claim)} {_figure_text(raw)}"
-        if asserted > 0:
+        claimed = f"{_qual(claim)} {_figure_text(raw)}" + (" (peak)" if peak else "")
+        if asserted <= 0:
+            take = _holds(status, f"a positive {'C-rate' if dim == 'c_rate' else 'power'} (none charges at 0)")
+        elif peak:                                 # cell-limited: time scales as 1 / peak
+            derived_text = _joined([derived_text, ("peak needed ", derived)], "; ")
+            needed = Value(w0.seconds * value / asserted, "time")
+            take = _holds(status, ("a charge time of ", needed, " at that peak"))
+        else:
             needed = Value(charge_time_at_c_rate(w0.delta, asserted) if dim == "c_rate" else
                            charge_time(w0.from_soc, w0.to_soc, asserted, w0.pack_energy or 0.0), "time")
             take = _holds(status, ("a charge time of ", needed))
-        else:
-            take = _holds(status, f"a positive {'C-rate' if dim == 'c_rate' else 'power'} (none charges at 0)")
     return Verdict(claim.id, claim.kind, claim.quote, status, claimed, derived_text, take, notes, readings,
                    missing=missing, details=details, claimed=claimed_value, derived=derived, needed=needed)
 
@@ -875,24 +896,62 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
     """Range added in a time: ``P t / c`` (power at the battery) or ``dSoC E f_usable / c``, with the
     usable fraction the claim states (default :data:`batcalc.physics.pack.DEFAULT_F_USABLE`)."""
     from batcalc.physics.charge import Window
-    from batcalc.physics.energy import gross_energy_for_range, range_from_energy
+    from batcalc.physics.energy import consumption_for_range, gross_energy_for_range, range_from_energy, usable_energy
     from batcalc.physics.pack import DEFAULT_F_USABLE
 
     i = claim.inputs
     _soc_window(ctx, i.from_soc, i.to_soc)
-    window = [k for k in ("from_soc", "to_soc", "pack_energy", "usable_fraction") if getattr(i, k) is not None]
+    peak = i.power is not None and i.power_kind == "peak"
+    if i.power_kind is not None and i.power is None:
+        raise ctx.error(("inputs", "power_kind"), "power_kind says what 'power' is: give 'power' or drop it")
+    allowed = ({"from_soc", "to_soc", "pack_energy"} if peak else set()) | \
+        ({"pack_energy", "usable_fraction"} if i.range is not None else set())
+    window = [k for k in ("from_soc", "to_soc", "pack_energy", "usable_fraction")
+              if getattr(i, k) is not None and k not in allowed]
     if i.power is not None and window:
         raise ctx.error(("inputs", window[0]), f"give 'power', or a SoC window and 'pack_energy', not both: drop "
                                                f"'power' or {', '.join(repr(k) for k in window)}")
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
     claimed = _as_written(claim, asserted, "distance")
-    c, notes = _consumption_for(i, ctx, None)
+    if i.range is not None:                     # the full range of the pack gives the consumption
+        _not_both(ctx, i, "range", "consumption", "range gives the consumption")
+        _not_both(ctx, i, "range", "vehicle", "range gives the consumption")
+        if i.pack_energy is None:
+            raise ctx.error(("inputs", "range"), "range gives the consumption with the pack's energy: give "
+                                                 "'pack_energy' too")
+        f_full = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
+        c = consumption_for_range(usable_energy(i.pack_energy.si, f_full), i.range.si)
+        notes = [("consumption ", Value(c, "consumption"), f": {i.pack_energy.text} x usable ",
+                  Value(f_full, "fraction", ".0f"), f" / full range {i.range.text}")]
+    else:
+        c, notes = _consumption_for(i, ctx, None)
+    if peak and i.pack_energy is None:
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (claimed,), "not computable",
+                       "the pack energy (a peak power needs the curve)", notes, missing=["the pack energy"],
+                       claimed=claimed)
     if c is None:
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (claimed,), "not computable",
                        "a consumption or a vehicle", notes, missing=["the consumption (or the vehicle)"],
                        claimed=claimed)
     t = i.time.si
-    if i.power is not None:
+    if peak:
+        from batcalc.physics.charge_curve import default_taper
+        from batcalc.physics.charging import CellLimit, curve_for
+
+        # the charge curve whose peak is the claimed power: C_peak = P / E_pack under the default taper,
+        # the cells limiting (no cell in a range-added claim; the voltage cancels when the cells limit)
+        e = i.pack_energy.si
+        tp = default_taper(None)
+        curve = curve_for(CellLimit(i.power.si / e, tp.table, "claim", "", tp.id, ""), e)
+        start = i.from_soc.si if i.from_soc else 0.0
+        end = i.to_soc.si if i.to_soc else 1.0
+        dsoc = curve.added_in(start, t, end)
+        added = range_from_energy(dsoc * e, c)                 # all of the energy at the battery is usable
+        notes.append((f"{i.power.text} is the peak at the battery (power_kind: peak): the charge curve under taper "
+                      f"{tp.id} ({tp.grade}), the cells' taper deciding, from ", Value(start, "fraction", ".0f"),
+                      f" for {i.time.text}: ", Value(dsoc * e, "energy", unit="kWh"), " added, ",
+                      Value(dsoc * e / t, "power"), " average"))
+    elif i.power is not None:
         added = range_from_energy(i.power.si * t, c)           # all of P t at the battery is usable
         notes.append(f"{i.power.text} average at the battery for {i.time.text}")
     elif i.to_soc is not None and i.pack_energy is not None:
@@ -909,9 +968,17 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
     derived = Value(added, "distance")
     status = judge(added, asserted, claim.qualifier, _tol(claim))
     need = Value(gross_energy_for_range(asserted, c, 1.0) / t, "power")     # P = R c / t, at the battery
+    kind_of_need = " average at the battery"
+    if peak:                                    # the peak whose curve adds R c in t: C_peak x E_pack
+        from batcalc.physics.charge_curve import peak_c_rate_for
+
+        reach = start + gross_energy_for_range(asserted, c, 1.0) / e
+        if reach <= end:
+            need = Value(peak_c_rate_for(tp.table, start, reach, t) * e, "power")
+            kind_of_need = " peak at the battery"
     per_minute = Value(added / units.from_si(t, "time", "min"), "distance")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, f" in {i.time.text}"),
-                   (derived, " (", per_minute, "/min)"), _holds(status, (need, " average at the battery")), notes,
+                   (derived, " (", per_minute, "/min)"), _holds(status, (need, kind_of_need)), notes,
                    claimed=claimed, derived=derived, needed=need)
 
 

@@ -77,14 +77,16 @@ class Kind(str, Enum):
     vehicle = "vehicle"
     cycle = "cycle"
     claim = "claim"
+    charger = "charger"
+    taper = "taper"
 
 
 @app.command("list")
 @handles_errors
 def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to list")] = Kind.cell,
              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
-    """List the built-in catalogue: cells (energy densities, source grade), vehicles, drive cycles or
-    claims files.
+    """List the built-in catalogue: cells (energy densities, source grade), vehicles, drive cycles,
+    claims files, chargers (DC output limits) or charge tapers.
 
     \b
     Example: batcalc list --kind vehicle --format markdown
@@ -106,6 +108,16 @@ def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to li
         from batcalc.report.reports import cycle_rows
 
         headers, rows, data = cycle_rows(unit_system.value)
+    elif kind is Kind.charger:
+        from batcalc.report.charge import charger_rows
+
+        headers, rows, notes, data = charger_rows()
+        emit(render(headers, rows, data, fmt, notes=notes))
+        return
+    elif kind is Kind.taper:
+        from batcalc.report.charge import taper_rows
+
+        headers, rows, data = taper_rows()
     else:
         from batcalc.report.reports import claim_file_rows
 
@@ -467,39 +479,86 @@ def sweep_cmd(vehicle: VehicleOpt,
 
 @app.command("charge")
 @handles_errors
-def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogue id or path of a cell spec",
-                                                   autocompletion=_complete_cells)],
+def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
+                   metavar="[CELL]", help="catalogue id or path of a cell spec (with --implied: every catalogue "
+                   "cell when left out)", autocompletion=_complete_cells, show_default=False)] = None,
                vehicle: Annotated[Optional[str], typer.Option("--vehicle", "-v", help="vehicle for range added "
-                                                              "(and its reference pack energy)",
+                                                              "(and its reference pack energy and voltage)",
                                                               autocompletion=_complete_vehicles)] = None,
                pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="gross pack energy, e.g. "
                                                                   "'100 kWh' [default: the vehicle's reference pack]")] = None,
                from_soc: Annotated[Optional[str], typer.Option("--from", help="start SoC, e.g. '10 %' [default: "
-                                                               "the cell's claim; 0 % and 10 % when it is open]")] = None,
-               to_soc: Annotated[Optional[str], typer.Option("--to", help="end SoC, e.g. '80 %'")] = None,
+                                                               "the cell's claim; 0 % and 10 % when it is open; "
+                                                               "10 % on a charger]")] = None,
+               to_soc: Annotated[Optional[str], typer.Option("--to", help="end SoC, e.g. '80 %' [default on a "
+                                                             "charger: 80 %]")] = None,
                time: Annotated[Optional[str], typer.Option("--time", help="charge time, e.g. '12 min'")] = None,
                power: Annotated[Optional[str], typer.Option("--power", help="average power at the battery, "
                                                             "e.g. '350 kW' (instead of --time)")] = None,
+               charger_id: Annotated[Optional[str], typer.Option("--charger", help="charger class or station of "
+                                                                 "specs/chargers.yaml, e.g. ccs-350kw: charge along "
+                                                                 "the curve")] = None,
+               pack_voltage: Annotated[Optional[str], typer.Option("--pack-voltage", help="pack nominal voltage, "
+                                                                   "e.g. '800 V' [default: the vehicle's, else "
+                                                                   "400 V]")] = None,
+               peak_c_rate: Annotated[Optional[str], typer.Option("--peak-c-rate", help="the cells' peak charge "
+                                                                  "C-rate, e.g. '4 C' [default: the cell's rating, "
+                                                                  "else what its claim implies]")] = None,
+               taper_id: Annotated[Optional[str], typer.Option("--taper", help="taper id of specs/tapers.yaml "
+                                                               "[default: the cell's, else its chemistry's]")] = None,
+               implied: Annotated[bool, typer.Option("--implied", help="the peak C-rate and power each charge "
+                                                     "claim implies under its taper (75 kWh unless "
+                                                     "--pack-energy)")] = False,
                cycle: CycleOpt = None,
                charger_efficiency: Annotated[Optional[str], typer.Option("--charger-efficiency", help="battery "
                                                                          "energy / grid energy [default: 90 %]")] = None,
                fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
-    """Charging: average C-rate, power at the battery and from the grid, range added, chargers.
+    """Charging: time, average and peak power at the battery and from the grid, range added.
 
-    Without --to/--time/--power it uses the cell's own charge claims. C = dSoC / t[h];
-    P = dSoC x E_pack / t; range added = dSoC x E_usable / consumption.
+    With --charger (or --peak-c-rate, --pack-voltage, --taper) the pack charges along its curve: power
+    P(s) = min(charger power, charger current x pack voltage, cell peak C-rate x taper(s) x E_pack),
+    time = integral E_pack ds / P(s). Otherwise at an average rate: the cell's own charge claims, or
+    --to with --time or --power; C = dSoC / t[h]; P = dSoC x E_pack / t. --implied lists the peak
+    C-rate each charge claim implies. Formulas and tables: docs/charging.md.
 
     \b
-    Example: batcalc charge huineng-llcb --vehicle mid-sedan --pack-energy "100 kWh"
+    Example: batcalc charge huineng-llcb --vehicle mid-sedan --charger ccs-350kw --from "10 %" --to "80 %"
     """
     from batcalc.physics.cells import load_cell
     from batcalc.report.render import check_format, render
-    from batcalc.report.reports import charge_report
 
     check_format(fmt)
+    energy = _quantity(pack_energy, "energy", "--pack-energy")
+    if implied:
+        from batcalc.report.charge import implied_report
+        from batcalc.spec.catalog import catalog_ids
+
+        cells = [load_cell(cell)] if cell is not None else [load_cell(i) for i in catalog_ids("cell")]
+        headers, rows, notes, data = implied_report(cells, energy, unit_system.value)
+        emit(render(headers, rows, data, fmt, title="peak C-rates the charge claims imply", notes=notes))
+        return
+    if cell is None:
+        raise BatcalcError("charge needs a CELL (or --implied), e.g. batcalc charge huineng-llcb --vehicle mid-sedan")
     figures = load_cell(cell)
+    on_curve = any(x is not None for x in (charger_id, pack_voltage, peak_c_rate, taper_id))
+    if on_curve:
+        from batcalc.report.charge import charge_run, curve_report
+
+        if time is not None or power is not None:
+            raise BatcalcError("--time and --power are for the average-rate charge; on a charge curve (--charger, "
+                               "--pack-voltage, --peak-c-rate, --taper) the curve gives the time")
+        run = charge_run(figures, vehicle, energy, _quantity(pack_voltage, "voltage", "--pack-voltage"), charger_id,
+                         _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
+                         _quantity(peak_c_rate, "c_rate", "--peak-c-rate"), taper_id, _cycle(cycle),
+                         _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
+        headers, rows, notes, data = curve_report(run, unit_system.value)
+        title = f"charging {figures.id}" + (f" on {charger_id}" if charger_id else "")
+        emit(render(headers, rows, data, fmt, title=title, notes=notes))
+        return
+    from batcalc.report.charge import charge_report
+
     headers, rows, notes, data = charge_report(
-        figures, vehicle, _quantity(pack_energy, "energy", "--pack-energy"),
+        figures, vehicle, energy,
         _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
         _quantity(time, "time", "--time"), _quantity(power, "power", "--power"), _cycle(cycle),
         _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)

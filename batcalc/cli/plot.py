@@ -118,26 +118,54 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
                                                    autocompletion=_complete_cells)],
                output: OutputOpt,
                vehicle: Annotated[Optional[str], typer.Option("--vehicle", "-v", help="vehicle for range added "
-                                                              "(and its reference pack energy)",
+                                                              "(and its reference pack energy and voltage)",
                                                               autocompletion=_complete_vehicles)] = None,
                pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="gross pack energy, e.g. "
                                                                   "'100 kWh' [default: the vehicle's reference pack]")] = None,
+               charger_id: Annotated[Optional[str], typer.Option("--charger", help="charger of specs/chargers.yaml, "
+                                                                 "e.g. ccs-350kw: draw the charge curve")] = None,
+               pack_voltage: Annotated[Optional[str], typer.Option("--pack-voltage", help="pack nominal voltage "
+                                                                   "[default: the vehicle's, else 400 V]")] = None,
+               peak_c_rate: Annotated[Optional[str], typer.Option("--peak-c-rate", help="the cells' peak charge "
+                                                                  "C-rate, e.g. '4 C'")] = None,
+               taper_id: Annotated[Optional[str], typer.Option("--taper", help="taper id of specs/tapers.yaml")] = None,
+               from_soc: Annotated[Optional[str], typer.Option("--from", help="start SoC on the curve "
+                                                               "[default: 10 %]")] = None,
+               to_soc: Annotated[Optional[str], typer.Option("--to", help="end SoC on the curve "
+                                                             "[default: 80 %]")] = None,
                cycle: CycleOpt = None, force: ForceOpt = False,
                unit_system: UnitsOpt = UnitSystem.metric) -> None:
-    """State of charge and range added against minutes for the cell's charge claim.
+    """Charge curve (with --charger, --peak-c-rate, --pack-voltage, --taper, or a cell with its own
+    charge_curve): power against SoC and SoC against minutes. Otherwise: SoC and range added against
+    minutes for the cell's charge claim.
 
-    Each window is drawn at its constant average power (straight lines; real charging tapers). When
-    the claim does not say where the charge starts, 0 % and 10 % starts are both drawn. The numbers
-    are those `batcalc charge` prints.
+    The curve is the one `batcalc charge --charger` integrates. The claim windows are drawn at their
+    constant average power (straight lines); when the claim does not say where the charge starts, 0 %
+    and 10 % starts are both drawn.
 
     \b
-    Example: batcalc plot charge huineng-llcb --vehicle mid-sedan -o charge.png
+    Example: batcalc plot charge huineng-llcb --vehicle mid-sedan --charger ccs-350kw -o charge.png
     """
     from batcalc.physics.cells import load_cell
-    from batcalc.plots.draw import MAX_CHARGE_WINDOWS, charge_data, draw_charge
 
     _prepare(output, force)
-    data = charge_data(load_cell(cell), unit_system.value, vehicle, _quantity(pack_energy, "energy", "--pack-energy"),
+    figures = load_cell(cell)
+    options = (charger_id, pack_voltage, peak_c_rate, taper_id, from_soc, to_soc)
+    if any(x is not None for x in options) or figures.spec.charging.charge_curve is not None:
+        from batcalc.plots.draw import charge_curve_data, draw_charge_curve
+        from batcalc.report.charge import charge_run
+
+        run = charge_run(figures, vehicle, _quantity(pack_energy, "energy", "--pack-energy"),
+                         _quantity(pack_voltage, "voltage", "--pack-voltage"), charger_id,
+                         _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
+                         _quantity(peak_c_rate, "c_rate", "--peak-c-rate"), taper_id, _cycle(cycle), None,
+                         unit_system.value)
+        path = draw_charge_curve(charge_curve_data(run, unit_system.value), output, force)
+        emit(f"wrote {path} (charge curve, {run.window.time / 60:.3g} min)")
+        return
+    from batcalc.plots.draw import MAX_CHARGE_WINDOWS, charge_data, draw_charge
+
+    data = charge_data(figures, unit_system.value, vehicle, _quantity(pack_energy, "energy", "--pack-energy"),
                        _cycle(cycle))
     path = draw_charge(data, output, force)
     n = len(data["windows"])

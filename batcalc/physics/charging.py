@@ -11,7 +11,16 @@ from typing import Any, Optional
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
-from batcalc.physics.charge_curve import ChargeCurve, ChargeLimits, Taper, default_taper, peak_c_rate_for, taper
+from batcalc.physics.charge_curve import (
+    ChargeCurve,
+    ChargeLimits,
+    Table,
+    Taper,
+    default_taper,
+    family_of,
+    peak_c_rate_for,
+    taper,
+)
 
 #: Pack voltage when neither a vehicle nor --pack-voltage gives one: the common 400 V class (stated).
 DEFAULT_PACK_VOLTAGE = 400.0
@@ -62,25 +71,117 @@ def cell_taper(cell: CellFigures) -> Taper:
     return default_taper(cell.spec.chemistry)
 
 
+@dataclass(frozen=True)
+class CellLimit:
+    """The cell's charge limit: peak C-rate (1/s, None: unknown) times a taper (share of it against SoC),
+    and where each came from, in words for the report."""
+
+    peak_c_rate: Optional[float]
+    taper: Table
+    peak_from: str                         # rating | option | curve | claim | none
+    peak_text: str
+    taper_id: Optional[str]                # None: the cell's own charge_curve
+    taper_text: str
+
+
+def _own_curve(cell: CellFigures) -> Optional[tuple[float, Table]]:
+    """The cell spec's own ``charge_curve`` as (peak C-rate 1/s, taper = curve / peak), or None. A power
+    per cell is turned into a C-rate with the cell's energy: ``C = P / E_cell``."""
+    spec = cell.spec.charging.charge_curve
+    if spec is None:
+        return None
+    if spec.points[0].c_rate is not None:
+        values = [p.c_rate.si for p in spec.points]                  # type: ignore[union-attr]
+    else:
+        e_cell = cell.get("energy")
+        if e_cell is None:
+            raise BatcalcError(f"{cell.id}'s charge curve gives power per cell, but the cell gives no energy "
+                               f"(or voltage and capacity) to turn it into a C-rate")
+        values = [p.power.si / e_cell for p in spec.points]          # type: ignore[union-attr]
+    peak = max(values)
+    return peak, Table(tuple(p.soc.si for p in spec.points), tuple(v / peak for v in values),
+                       step=spec.shape == "step")
+
+
+def _c(x: float) -> str:
+    return f"{x * 3600:.3g} C"
+
+
+def cell_limit(cell: CellFigures, peak_c_rate: Optional[float] = None, taper_id: Optional[str] = None,
+               use_claims: bool = True) -> CellLimit:
+    """The cell's charge limit. Taper: ``taper_id``, else the cell's ``charge_curve`` (its shape), else its
+    ``charging.taper``, else the default of its chemistry family (specs/tapers.yaml). Peak C-rate:
+    ``peak_c_rate``, else the peak of its ``charge_curve``, else its rated ``max_c_rate``, else (with
+    ``use_claims``) the least peak its charge claims imply under the taper (:func:`implied_peaks`; the
+    slowest reading of the claims), else None (the charger alone limits)."""
+    own = _own_curve(cell)
+    spec_taper = cell.spec.charging.taper
+    if taper_id is not None or own is None:
+        chosen = taper_id or spec_taper
+        t = taper(chosen) if chosen else cell_taper(cell)
+        table, tid = t.table, t.id
+        why = "given" if taper_id else f"{cell.id}'s taper" if spec_taper else \
+            f"default for {family_of(cell.spec.chemistry)} cells"
+        taper_text = f"taper {t.id} ({why}; {t.grade}{': ' + t.assumption if t.assumption else ''})"
+    else:
+        table, tid, taper_text = own[1], None, f"{cell.id}'s own charge curve (charging.charge_curve)"
+    rated = cell.get("max_c_rate")
+    if peak_c_rate is not None:
+        return CellLimit(peak_c_rate, table, "option", f"peak C-rate {_c(peak_c_rate)} (--peak-c-rate)", tid,
+                         taper_text)
+    if own is not None:
+        return CellLimit(own[0], table, "curve", f"peak C-rate {_c(own[0])} ({cell.id}'s charge curve)", tid,
+                         taper_text)
+    if rated is not None:
+        return CellLimit(rated, table, "rating", f"peak C-rate {_c(rated)} ({cell.id}'s rated max C-rate)", tid,
+                         taper_text)
+    if use_claims and cell.spec.charging.claims:
+        peaks = implied_peaks(cell, tid) if tid else []
+        if peaks:
+            p = min(peaks, key=lambda x: x.peak_c_rate)
+            return CellLimit(p.peak_c_rate, table, "claim",
+                             f"peak C-rate {_c(p.peak_c_rate)}: what {cell.id}'s claim {p.from_soc * 100:.0f}->"
+                             f"{p.to_soc * 100:.0f} % in {p.seconds / 60:g} min implies under {tid} (no rated "
+                             f"C-rate; the least of the claim's readings)", tid, taper_text)
+    return CellLimit(None, table, "none", f"{cell.id} gives no charge C-rate (no rating, no claim): the charger "
+                     f"alone limits", tid, taper_text)
+
+
+def curve_for(limit: CellLimit, pack_energy: float, pack_voltage: float = DEFAULT_PACK_VOLTAGE,
+              station: Optional[ChargerLimits] = None) -> ChargeCurve:
+    """The charge curve of a pack of ``pack_energy`` J at ``pack_voltage`` V with the cell limit ``limit`` on
+    ``station`` (None: no charger limit). A pack below the station's lowest voltage, or nothing limiting
+    the charge, is an error."""
+    if station is not None and station.min_voltage is not None and pack_voltage < station.min_voltage:
+        raise BatcalcError(f"{station.id} delivers {station.min_voltage:.0f} V at the least: it cannot charge a "
+                           f"{pack_voltage:.0f} V pack")
+    dc = station is not None and not is_ac(station)
+    limits = ChargeLimits(pack_energy=pack_energy, nominal_voltage=pack_voltage, peak_c_rate=limit.peak_c_rate,
+                          taper=limit.taper,
+                          charger_power=station.power if station else None,
+                          charger_current=station.current if dc else None,       # type: ignore[union-attr]
+                          charger_voltage=station.max_voltage if dc else None)   # type: ignore[union-attr]
+    return ChargeCurve(limits)
+
+
+def is_ac(station: ChargerLimits) -> bool:
+    """Whether ``station`` is an AC class (the catalogue's ``ac-...`` ids): its voltage and current are AC
+    RMS at the car's on-board charger, not at the pack, so only its power limits the charge."""
+    return station.id.startswith("ac-")
+
+
 def charge_curve(cell: CellFigures, pack_energy: float, pack_voltage: float = DEFAULT_PACK_VOLTAGE,
                  station: Optional[ChargerLimits] = None, peak_c_rate: Optional[float] = None,
                  taper_id: Optional[str] = None) -> ChargeCurve:
     """The charge curve of a pack of ``pack_energy`` J of ``cell`` at ``pack_voltage`` V on ``station``.
 
     The cell's limit is its rated max C-rate (or ``peak_c_rate``, 1/s) times its taper; without a
-    rating and without a charger nothing limits the charge, which is an error."""
-    c_peak = peak_c_rate if peak_c_rate is not None else cell.get("max_c_rate")
-    if station is not None and station.min_voltage is not None and pack_voltage < station.min_voltage:
-        raise BatcalcError(f"{station.id} delivers {station.min_voltage:.0f} V at the least: it cannot charge a "
-                           f"{pack_voltage:.0f} V pack")
-    if c_peak is None and station is None:
+    rating and without a charger nothing limits the charge, which is an error (claims are not read
+    here: :func:`cell_limit` with ``use_claims`` does that)."""
+    limit = cell_limit(cell, peak_c_rate, taper_id, use_claims=False)
+    if limit.peak_c_rate is None and station is None:
         raise BatcalcError(f"{cell.id} gives no rated charge C-rate: name a charger (--charger) or a peak C-rate")
-    limits = ChargeLimits(pack_energy=pack_energy, nominal_voltage=pack_voltage, peak_c_rate=c_peak,
-                          taper=(taper(taper_id) if taper_id else cell_taper(cell)).table,
-                          charger_power=station.power if station else None,
-                          charger_current=station.current if station else None,
-                          charger_voltage=station.max_voltage if station else None)
-    return ChargeCurve(limits)
+    return curve_for(limit, pack_energy, pack_voltage, station)
 
 
 @dataclass(frozen=True)
@@ -110,3 +211,11 @@ def implied_peaks(cell: CellFigures, taper_id: Optional[str] = None) -> list[Imp
             out.append(ImpliedPeak(start, claim.to_soc.si, seconds, (claim.to_soc.si - start) / seconds,
                                    peak_c_rate_for(t.table, start, claim.to_soc.si, seconds)))
     return out
+
+
+def tapers() -> list[tuple[Taper, list[str]]]:
+    """Every taper of ``specs/tapers.yaml`` with the chemistry families it is the default for."""
+    from batcalc.physics.charge_curve import _tapers
+
+    by_id, family = _tapers()
+    return [(t, sorted(f for f, tid in family.items() if tid == t.id)) for t in by_id.values()]

@@ -233,10 +233,10 @@ def charge_data(cell, system: str = "metric", vehicle: Optional[str] = None, pac
                 cycle: Optional[str] = "default") -> dict[str, Any]:
     """State of charge and range added against minutes for each window of the cell's charge claims.
 
-    The numbers are those of ``batcalc charge`` (:func:`batcalc.reports.charge_report`): each window
+    The numbers are those of ``batcalc charge`` (:func:`batcalc.report.charge.charge_report`): each window
     is charged at its constant average power, so SoC and range added are straight lines from the
     window's start to its end. ``vehicle`` is a catalogue id or path, ``pack_energy`` gross J."""
-    from batcalc.report.reports import charge_report
+    from batcalc.report.charge import charge_report
 
     if not cell.spec.charging.claims:
         raise BatcalcError(f"{cell.id} has no charge claim to plot (batcalc charge --to/--time works without one)")
@@ -711,6 +711,83 @@ def draw_charge(data: dict[str, Any], path: str | os.PathLike, force: bool = Fal
     place_labels(fig, ax, items_top, avoid_boxes=_fixed_boxes(fig, ax))
     if rows == 2:
         label_line(fig, axes[1], items_bottom, "y", 9)
+    try:
+        return save_figure(fig, path, force)
+    finally:
+        plt.close(fig)
+
+
+def charge_curve_data(run, system: str = "metric") -> dict[str, Any]:
+    """Power against SoC and SoC against minutes for a charge along its curve (a
+    :class:`batcalc.report.charge.CurveRun`, so the numbers are those ``batcalc charge --charger`` prints):
+    the power the curve allows at each grid point of the window, each limit's own power there, and the
+    cumulative time ``T(s)``."""
+    import numpy as np
+
+    from batcalc.physics.charge_curve import LIMITS
+    from batcalc.report.charge import spans_text
+
+    w, c = run.window, run.curve
+    soc = np.linspace(w.from_soc, w.to_soc, 401)
+    at = np.clip(soc, w.from_soc + 1e-9, w.to_soc - 1e-9)       # a step's value inside the window at its ends
+    lim = c.limits
+    volts = c.voltage_at(at)
+    own = {"charger power": None if lim.charger_power is None else np.full_like(soc, lim.charger_power),
+           "charger current": None if lim.charger_current is None else lim.charger_current * volts,
+           "battery": None if lim.peak_c_rate is None else
+           lim.peak_c_rate * lim.taper.at(at) * lim.pack_energy * volts / lim.nominal_voltage}
+    start = float(np.interp(w.from_soc, c.grid, c.elapsed))
+    minutes = (np.interp(soc, c.grid, c.elapsed) - start) / 60
+    return {
+        "cell": run.cell.id, "charger": None if run.charger is None else run.charger.id,
+        "pack_energy": run.pack_energy / 3.6e6, "pack_voltage": run.pack_voltage, "system": system,
+        "soc": (soc * 100).tolist(), "power": (c.power_at(at) / 1e3).tolist(), "minutes": minutes.tolist(),
+        "limits": {k: None if v is None else (v / 1e3).tolist() for k, v in own.items() if k in LIMITS},
+        "time": w.time / 60, "average_power": w.average_power / 1e3, "peak_power": w.peak_power / 1e3,
+        "peak_soc": w.peak_soc * 100, "decided_by": w.decided_by, "spans": spans_text(w),
+        "notes": list(run.notes),
+    }
+
+
+def draw_charge_curve(data: dict[str, Any], path: str | os.PathLike, force: bool = False) -> Path:
+    """Charging power against SoC (top: the curve, and each limit dashed) and SoC against minutes (bottom)."""
+    plt = _pyplot()
+
+    foot = _wrap([f"which limit where: {data['spans']}"] + data["notes"])
+    fig, axes, _, _, height = _figure(plt, rows=2, plot_height=3.4, title_lines=2, foot_lines=len(foot),
+                                      hspace=0.16)
+    sub = [f"{fmt(data['pack_energy'])} kWh pack at {fmt(data['pack_voltage'])} V"
+           + (f" on {data['charger']}" if data["charger"] else ", no charger limit")
+           + f": {fmt(data['soc'][0])} → {fmt(data['soc'][-1])} % in {fmt(data['time'])} min, "
+             f"{fmt(data['average_power'])} kW average, {fmt(data['peak_power'])} kW peak"]
+    _titles(fig, f"Charging {data['cell']}: power against state of charge, state of charge against time",
+            sub, height)
+    _footnote(fig, foot, height)
+    ax, bx = axes
+    names = {"charger power": "charger power limit", "charger current": "charger current x pack voltage",
+             "battery": "cell limit (peak C-rate x taper)"}
+    top = max(data["power"])
+    for i, (key, values) in enumerate(data["limits"].items()):
+        if values is not None:
+            ax.plot(data["soc"], values, "--", color=COLOURS[(i + 1) % len(COLOURS)], lw=1.3, label=names[key])
+            top = max(top, min(max(values), top * 1.6))
+    ax.plot(data["soc"], data["power"], "-", color=COLOURS[0], lw=2.6, label="charging power (the least)")
+    ax.axhline(data["average_power"], color="0.4", lw=1, ls=":", label=f"average {fmt(data['average_power'])} kW")
+    ax.set_xlim(data["soc"][0], data["soc"][-1])
+    ax.set_ylim(0, _nice_max(top * 1.15))
+    ax.set_xlabel("state of charge (%)")
+    ax.set_ylabel("power at the battery (kW)")
+    ax.grid(True, color="0.9")
+    ax.legend(loc="best", fontsize=8, framealpha=0.95)
+    bx.plot(data["minutes"], data["soc"], "-", color=COLOURS[0], lw=2.4)
+    bx.plot([data["minutes"][-1]], [data["soc"][-1]], "o", color=COLOURS[0])
+    bx.annotate(f"{fmt(data['soc'][-1])} % at {fmt(data['time'])} min", (data["minutes"][-1], data["soc"][-1]),
+                xytext=(-8, 6), textcoords="offset points", ha="right", va="bottom", fontsize=8.5, weight="bold")
+    bx.set_xlim(0, _nice_max(data["time"] * 1.15))
+    bx.set_ylim(0, 112)
+    bx.set_xlabel("time from plug-in (min)")
+    bx.set_ylabel("state of charge (%)")
+    bx.grid(True, color="0.9")
     try:
         return save_figure(fig, path, force)
     finally:

@@ -144,6 +144,9 @@ class ChargeInputs(Strict):
     range: Optional[Qty("length")] = Field(None, description="size the pack for this range in the vehicle")
     cycle: Optional[str] = None
     charger_efficiency: Optional[Qty("fraction")] = None
+    power_kind: Optional[Literal["peak", "average"]] = Field(
+        None, description="an asserted power is the peak or the average [default: peak with at-most ('up to'), "
+                          "else average]")
 
 
 class RangeAddedInputs(Strict):
@@ -157,6 +160,10 @@ class RangeAddedInputs(Strict):
     consumption: Optional[Qty("consumption")] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
+    range: Optional[Qty("length")] = Field(None, description="the full range of pack_energy, instead of a "
+                                                             "consumption: c = pack_energy x usable_fraction / range")
+    power_kind: Optional[Literal["peak", "average"]] = Field(None, description="'power' is the peak or the average "
+                                                                               "at the battery [default: average]")
 
 
 class TwoFigures(Strict):

@@ -295,10 +295,56 @@ class ChargeClaim(Sourced):
         return self
 
 
+class ChargeCurvePoint(Strict):
+    """One point of a cell's own charge curve: its C-rate limit, or its power limit per cell, at a SoC."""
+
+    soc: Annotated[Value, Q("fraction", allow_zero=True)] = Field(description="state of charge, e.g. '50 %'")
+    c_rate: Optional[Annotated[Value, Q("c_rate", allow_zero=True)]] = Field(
+        None, description="the cell's charge C-rate limit there, e.g. '4 C'")
+    power: Optional[Annotated[Value, Q("power", allow_zero=True)]] = Field(
+        None, description="or its charge power limit per cell there, e.g. '1.2 kW' (C-rate = power / cell energy)")
+
+    @model_validator(mode="after")
+    def _one_limit(self) -> "ChargeCurvePoint":
+        if (self.c_rate is None) == (self.power is None):
+            raise ValueError("give c_rate or power at each point, not both or neither")
+        return self
+
+
+class ChargeCurveSpec(Sourced):
+    """A cell's own charge curve (replaces the default taper of its chemistry): SoC -> C-rate or power."""
+
+    shape: Literal["step", "linear"] = Field("linear", description="step: constant up to the next point; linear")
+    points: list[ChargeCurvePoint] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rising(self) -> "ChargeCurveSpec":
+        socs = [p.soc.si for p in self.points]
+        if socs[0] != 0:
+            raise ValueError("the first point of a charge curve must be at 0 % SoC")
+        if any(b <= a for a, b in zip(socs, socs[1:], strict=False)):
+            raise ValueError("the SoC of a charge curve's points must rise")
+        if len({p.c_rate is None for p in self.points}) > 1:
+            raise ValueError("a charge curve gives c_rate at every point or power at every point, not a mix")
+        if not any((p.c_rate or p.power).si > 0 for p in self.points):    # type: ignore[union-attr]
+            raise ValueError("a charge curve needs a limit above zero somewhere")
+        return self
+
+
 class Charging(Strict):
     max_c_rate: Optional[Annotated[Value, Q("c_rate")]] = Field(
         default=None, description="max continuous charge C-rate, e.g. '3 C'")
+    taper: Optional[str] = Field(None, pattern=ID_PATTERN, description="id of a taper in specs/tapers.yaml "
+                                 "[default: the one for the cell's chemistry]")
+    charge_curve: Optional[ChargeCurveSpec] = Field(None, description="the cell's own charge limit against SoC "
+                                                    "(instead of a taper)")
     claims: list[ChargeClaim] = []
+
+    @model_validator(mode="after")
+    def _curve_or_taper(self) -> "Charging":
+        if self.taper is not None and self.charge_curve is not None:
+            raise ValueError("give taper or charge_curve, not both (a charge curve is the cell's own taper)")
+        return self
 
 
 def _not_bool(v: Any) -> Any:

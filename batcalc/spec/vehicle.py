@@ -16,6 +16,8 @@ class ReferencePack(Strict):
     energy: Annotated[Value, Q("energy")] = Field(
         description="gross (nominal) energy of the pack the vehicle ships with")
     mass: Optional[Annotated[Value, Q("mass")]] = None
+    nominal_voltage: Optional[Annotated[Value, Q("voltage")]] = Field(
+        None, description="the pack's nominal voltage, for charging (400 V when left out)")
 
 
 class CoastDown(Strict):

@@ -1,0 +1,427 @@
+"""``batcalc charge`` results as rows, notes and JSON data: the average-rate windows of a claim or a
+given time or power, the charge curve on a charger (time, average and peak power, the deciding limit
+and where, energy and range added in 5, 10 and 15 minutes), and the peak C-rates the catalogue's charge
+claims imply (``batcalc charge --implied``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+from batcalc.errors import BatcalcError
+from batcalc.units import Shown, format_number, from_si, shown
+
+if TYPE_CHECKING:
+    from batcalc.physics.cells import CellFigures
+    from batcalc.physics.charge_curve import WindowResult
+
+#: (headers, rows, notes, JSON data) of a report.
+Report = tuple[list[str], list[list[Any]], list[str], Any]
+
+#: Minutes after which energy and range added are shown (``batcalc charge --charger``).
+ADDED_AFTER_MINUTES = (5, 10, 15)
+#: Pack energy of the ``--implied`` table's peak-power column when none is given: 75 kWh (the issue's example).
+IMPLIED_PACK_ENERGY = 75 * 3.6e6
+#: The words a limit of :data:`batcalc.physics.charge_curve.LIMITS` is reported with.
+LIMIT_TEXT = {"charger power": "charger power", "charger current": "charger current x pack voltage",
+              "battery": "cell C-rate (taper)"}
+
+
+def _q(si: Optional[float], dim: str, system: str, category: str | None = None) -> str:
+    s = shown(si, dim, system, category)
+    return f"{s} {s.unit}"
+
+
+def _kwh(joules: float) -> Shown:
+    """An energy in J shown in kWh (1 kWh = 3.6e6 J)."""
+    return Shown(joules / 3.6e6, "kWh")
+
+
+def _pct(x: float) -> str:
+    return f"{format_number(x * 100)} %"
+
+
+def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float], cycle: str,
+                        system: str,
+                        notes: list[str]) -> tuple[Any, Optional[float], Optional[float]]:
+    """(vehicle or None, pack energy J, consumption J/m or None) for a charge: the vehicle's reference pack
+    energy when none is given, and its consumption at the mass of a ``cell`` pack of that energy (notes
+    say which)."""
+    from batcalc.physics.pack import DEFAULT_F_USABLE
+    from batcalc.physics.tradeoff import cycle_label, default_cycle, pack_mass_for_energy, reference_pack_energy
+
+    if vehicle_name is None:
+        return None, pack_energy, None
+    from batcalc.physics.vehicle import load_vehicle
+
+    v = load_vehicle(vehicle_name)
+    if pack_energy is None:
+        pack_energy = reference_pack_energy(v)
+        notes.append(f"pack energy {_kwh(pack_energy)} kWh: {v.id}'s reference pack")
+    pack_mass, how = pack_mass_for_energy(v, cell, pack_energy)
+    cyc = default_cycle(v) if cycle == "default" else cycle
+    total_mass = v.total_mass(pack_mass)
+    consumption = v.consumption_model(cyc)(total_mass)
+    notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on {cycle_label(v, cyc)} at "
+                 f"{_q(total_mass, 'mass', system)} ({how}); usable energy {DEFAULT_F_USABLE * 100:.0f} %")
+    return v, pack_energy, consumption
+
+
+def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
+                  from_soc: Optional[float], to_soc: Optional[float], seconds: Optional[float],
+                  power: Optional[float], cycle: str, eta: Optional[float], system: str) -> Report:
+    """Headers, rows, notes and JSON data for ``batcalc charge`` at an average rate: one column per
+    charge window (the cell's claims, or ``--to`` with ``--time`` or ``--power``)."""
+    from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, Window, charge_time, check_charge_inputs, windows_for
+
+    eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
+    check_charge_inputs(pack_energy, eta)          # before the pack energy sizes a pack below
+    notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "
+             f"over the gross pack energy (an upper estimate)"]
+    _, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes)
+    if vehicle_name is None and pack_energy is None:
+        notes.append("no pack energy (give --pack-energy or --vehicle): C-rates only")
+    rated = cell.get("max_c_rate")
+    max_c = float(from_si(rated, "c_rate", "C")) if rated else None
+    common: dict[str, Any] = dict(pack_energy=pack_energy, consumption=consumption, charger_efficiency=eta,
+                                  max_c_rate=max_c)
+    if power is not None and seconds is not None:
+        raise BatcalcError("give --time or --power, not both")
+    windows: list[Window] = []
+    if to_soc is not None or seconds is not None or power is not None:
+        if to_soc is None:
+            raise BatcalcError("--to is needed with --time or --power (e.g. --to '80 %')")
+        if (from_soc or 0.0) >= to_soc:
+            raise BatcalcError("--to must be above --from")
+        if power is not None:
+            if pack_energy is None:
+                raise BatcalcError("--power needs a pack energy: give --pack-energy or --vehicle")
+            starts = [from_soc] if from_soc is not None else [0.0, 0.1]
+            windows = [Window(s, to_soc, charge_time(s, to_soc, power, pack_energy), start_stated=from_soc is not None,
+                              **common) for s in starts if s < to_soc]
+        elif seconds is None:
+            raise BatcalcError("give --time or --power with --to (or --charger for the charge curve)")
+        else:
+            windows = windows_for(from_soc, to_soc, seconds, **common)
+    else:
+        for claim in cell.spec.charging.claims:
+            windows += windows_for(claim.from_soc.si if claim.from_soc else None, claim.to_soc.si, claim.time.si,
+                                   **common)
+        if not windows:
+            raise BatcalcError(f"{cell.id} has no charge claim: give --to and --time (or --power), or --charger")
+    if any(not w.start_stated for w in windows):
+        from batcalc.physics.charge import open_start_text
+
+        ends = sorted({w.to_soc for w in windows if not w.start_stated})
+        notes.append("the start SoC is not stated: " + "; ".join(open_start_text(e) for e in ends) + " shown")
+    if max_c is None:
+        notes.append(f"{cell.id} gives no max charge C-rate: whether the cell can take these rates is not known")
+    headers = ["quantity", "unit"] + [f"{w.from_soc * 100:.0f}->{w.to_soc * 100:.0f} %"
+                                      + ("" if w.start_stated else " (start assumed)") for w in windows]
+    dist = shown(None, "length", system, "distance").unit
+    speed_unit = "km/h" if system == "metric" else "mph"
+
+    def per(w: Window, fn: Callable[[Window], Any]) -> Any:
+        try:
+            return fn(w)
+        except TypeError:
+            return None
+    spec_rows = [
+        ("time", "min", lambda w: w.seconds / 60),
+        ("average C-rate", "C", lambda w: w.c_rate),
+        ("power at the battery", "kW", lambda w: w.battery_power / 1e3),
+        ("power from the charger", "kW", lambda w: w.grid_power / 1e3),
+        ("energy added", "kWh", lambda w: w.energy_added / 3.6e6),
+        ("range added", dist, lambda w: shown(w.range_added, "length", system, "distance").value),
+        ("range added per minute", f"{dist}/min",
+         lambda w: shown(w.range_per_minute, "length", system, "distance").value),
+        ("charge speed", speed_unit, lambda w: shown(w.charge_speed, "speed", system).value),
+    ]
+    rows: list[list[Any]] = []
+    data_windows: list[dict[str, Any]] = [{"from_soc": Shown(w.from_soc * 100, "%"),
+                                           "to_soc": Shown(w.to_soc * 100, "%"),
+                               "start_stated": w.start_stated} for w in windows]
+    for label, unit, fn in spec_rows:
+        values = [per(w, fn) for w in windows]
+        if all(v is None for v in values):
+            continue
+        rows.append([label, unit] + [Shown(v, unit) if v is not None else "" for v in values])
+        key = label.lower().replace(" ", "_").replace("-", "_")
+        for d, v in zip(data_windows, values, strict=False):
+            d[key] = Shown(v, unit) if v is not None else None
+    if any(w.grid_power is not None for w in windows):
+        rows.append(["chargers that deliver it", ""] + [", ".join(c.id for c in w.chargers()) or "none listed"
+                                                        for w in windows])
+        for d, w in zip(data_windows, windows, strict=False):
+            d["chargers"] = [c.id for c in w.chargers()]
+    if max_c is not None:
+        rows.append(["within the cell's max C-rate", f"{format_number(max_c)} C"] +
+                    ["no" if w.exceeds_cell_rating else "yes" for w in windows])
+        for d, w in zip(data_windows, windows, strict=False):
+            d["exceeds_cell_rating"] = w.exceeds_cell_rating
+    data = {"cell": cell.id, "vehicle": vehicle_name, "windows": data_windows, "assumptions": notes}
+    return headers, rows, notes, data
+
+
+# ----------------------------------------------------------------------------------- the charge curve
+
+@dataclass(frozen=True)
+class CurveRun:
+    """A charge along a curve: the cell, pack and charger, the curve, the window and what 5/10/15 min add."""
+
+    cell: Any                                   # CellFigures
+    vehicle: Optional[str]
+    charger: Any                                # ChargerLimits or None
+    pack_energy: float                          # J
+    pack_voltage: float                         # V
+    limit: Any                                  # CellLimit
+    curve: Any                                  # ChargeCurve
+    window: Any                                 # WindowResult
+    eta: float                                  # charger efficiency
+    consumption: Optional[float]                # J/m
+    added: tuple[tuple[float, float], ...]      # (seconds, SoC added), stopping at the end SoC
+    notes: tuple[str, ...]
+
+
+def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
+               pack_voltage: Optional[float],
+               charger_id: Optional[str], from_soc: Optional[float], to_soc: Optional[float],
+               peak_c_rate: Optional[float], taper_id: Optional[str], cycle: str, eta: Optional[float],
+               system: str) -> CurveRun:
+    """Charge a pack of ``cell`` along its curve (:func:`batcalc.physics.charging.curve_for`).
+
+    Pack voltage: ``pack_voltage``, else the vehicle's reference pack's, else 400 V (stated). Window:
+    ``from_soc`` -> ``to_soc``, by default 10 % -> 80 % (stated)."""
+    from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, check_charge_inputs
+    from batcalc.physics.charging import DEFAULT_PACK_VOLTAGE, cell_limit, charger, curve_for, is_ac
+
+    eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
+    check_charge_inputs(pack_energy, eta)
+    if pack_voltage is not None and not pack_voltage > 0:
+        raise BatcalcError("--pack-voltage must be positive")
+    if peak_c_rate is not None and not peak_c_rate > 0:
+        raise BatcalcError("--peak-c-rate must be positive")
+    notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); charger limits "
+             f"are at its DC output; battery power over the gross pack energy"]
+    v, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes)
+    if pack_energy is None:
+        raise BatcalcError("the charge curve needs a pack energy: give --pack-energy or --vehicle")
+    if pack_voltage is None:
+        ref = v.spec.reference_pack if v is not None else None
+        if ref is not None and ref.nominal_voltage is not None:
+            pack_voltage = float(ref.nominal_voltage.si)
+            notes.append(f"pack voltage {pack_voltage:.4g} V: {v.id}'s reference pack, constant over SoC")
+        else:
+            pack_voltage = DEFAULT_PACK_VOLTAGE
+            notes.append(f"pack voltage {pack_voltage:.0f} V (default: no --pack-voltage"
+                         f"{'' if v is None else f' and {v.id} gives none'}), constant over SoC")
+    else:
+        notes.append(f"pack voltage {pack_voltage:.4g} V (--pack-voltage), constant over SoC")
+    if from_soc is None or to_soc is None:
+        notes.append(f"window {'10 % (default)' if from_soc is None else _pct(from_soc)} -> "
+                     f"{'80 % (default)' if to_soc is None else _pct(to_soc)}")
+    start = 0.10 if from_soc is None else from_soc
+    end = 0.80 if to_soc is None else to_soc
+    if not end > start:
+        raise BatcalcError(f"--to must be above --from ({_pct(start)} -> {_pct(end)})")
+    station = charger(charger_id) if charger_id is not None else None
+    limit = cell_limit(cell, peak_c_rate, taper_id)
+    if limit.peak_c_rate is None and station is None:
+        raise BatcalcError(f"{cell.id} gives no charge C-rate (no rating, no claim): name a charger (--charger) "
+                           f"or a peak C-rate (--peak-c-rate)")
+    notes.append("cell limit: " + limit.peak_text + ("" if limit.peak_c_rate is None else "; " + limit.taper_text))
+    if station is None:
+        notes.append("no charger given: the cell alone limits")
+    else:
+        parts = [f"{station.power / 1e3:g} kW" if station.power else "no power limit",
+                 f"{station.current:g} A" if station.current else "no current limit",
+                 f"up to {station.max_voltage:g} V" if station.max_voltage else "no voltage limit"]
+        notes.append(f"charger {station.id}: {station.name}; " + ", ".join(parts) + " (specs/chargers.yaml)"
+                     + ("; AC: its voltage and current are at the on-board charger, so only its power applies"
+                        if is_ac(station) else ""))
+    curve = curve_for(limit, pack_energy, pack_voltage, station)
+    window = curve.window(start, end)
+    added = tuple((m * 60.0, curve.added_in(start, m * 60.0, end)) for m in ADDED_AFTER_MINUTES)
+    notes.append(f"energy and range added after {', '.join(str(m) for m in ADDED_AFTER_MINUTES)} min: from "
+                 f"{_pct(start)}, stopping at {_pct(end)}")
+    return CurveRun(cell, vehicle_name, station, pack_energy, pack_voltage, limit, curve, window, eta, consumption,
+                    added, tuple(notes))
+
+
+def peak_span(run: CurveRun) -> tuple[float, float]:
+    """The SoC span (fractions) over which the window first holds its peak power: from the first grid cell
+    at the peak to the end of the run of cells at it."""
+    import numpy as np
+
+    c, w = run.curve, run.window
+    lo, hi = np.maximum(c.grid[:-1], w.from_soc), np.minimum(c.grid[1:], w.to_soc)
+    at_peak = (hi > lo) & (c.power >= w.peak_power * (1 - 1e-9))
+    k = int(np.argmax(at_peak))
+    end = k
+    while end + 1 < len(at_peak) and at_peak[end + 1]:
+        end += 1
+    return float(lo[k]), float(hi[end])
+
+
+def spans_text(window: WindowResult) -> str:
+    """Which limit decides where, e.g. ``charger current 10-62 %; cell C-rate (taper) 62-80 %``."""
+    return "; ".join(f"{LIMIT_TEXT[name]} {format_number(a * 100)}-{format_number(b * 100)} %"
+                     for name, a, b in window.limit_spans)
+
+
+def curve_report(run: CurveRun, system: str) -> Report:
+    """Headers, rows, notes and JSON data for ``batcalc charge --charger``: one charge along the curve."""
+    from batcalc.physics.energy import range_from_energy, usable_energy
+    from batcalc.physics.pack import DEFAULT_F_USABLE
+
+    w, e = run.window, run.pack_energy
+    peak = peak_span(run)
+    figures: list[tuple[str, str, Shown]] = [
+        ("time", "time", Shown(w.time / 60, "min")),
+        ("energy_added", "energy added", _kwh(w.energy)),
+        ("average_power_battery", "average power at the battery", Shown(w.average_power / 1e3, "kW")),
+        ("peak_power_battery", "peak power at the battery", Shown(w.peak_power / 1e3, "kW")),
+        ("average_power_grid", "average power from the grid", Shown(w.average_power / run.eta / 1e3, "kW")),
+        ("peak_power_grid", "peak power from the grid", Shown(w.peak_power / run.eta / 1e3, "kW")),
+        ("peak_from_soc", "peak held from", Shown(peak[0] * 100, "%")),
+        ("peak_to_soc", "peak held to", Shown(peak[1] * 100, "%")),
+        ("average_c_rate", "average C-rate", Shown(w.average_power / e * 3600, "C")),
+        ("peak_c_rate", "peak C-rate (power / pack energy)", Shown(w.peak_power / e * 3600, "C")),
+    ]
+    added = []
+    for seconds, dsoc in run.added:
+        minutes = seconds / 60
+        energy = dsoc * e
+        rng = None if run.consumption is None else \
+            range_from_energy(usable_energy(energy, DEFAULT_F_USABLE), run.consumption)
+        rec = {"minutes": Shown(minutes, "min"), "soc_reached": Shown((w.from_soc + dsoc) * 100, "%"),
+               "energy_added": _kwh(energy), "range_added": shown(rng, "length", system, "distance")
+               if rng is not None else None}
+        added.append(rec)
+        figures.append((f"energy_added_{minutes:g}_min", f"energy added in {minutes:g} min", _kwh(energy)))
+        if rng is not None:
+            figures.append((f"range_added_{minutes:g}_min", f"range added in {minutes:g} min",
+                            shown(rng, "length", system, "distance")))
+    rows: list[list[Any]] = [[label, s, s.unit] for _, label, s in figures]
+    rows.append(["decided by (share of the time)", "; ".join(f"{LIMIT_TEXT[k]} {v * 100:.0f} %" for k, v in
+                                                            sorted(w.limited_by.items(), key=lambda kv: -kv[1])), ""])
+    rows.append(["which limit where (SoC)", spans_text(w), ""])
+    ch = run.charger
+    data = {
+        "cell": run.cell.id, "vehicle": run.vehicle,
+        "charger": None if ch is None else {
+            "id": ch.id, "name": ch.name, "power": Shown(ch.power / 1e3, "kW") if ch.power else None,
+            "current": Shown(ch.current, "A") if ch.current else None,
+            "max_voltage": Shown(ch.max_voltage, "V") if ch.max_voltage else None},
+        "pack": {"energy": _kwh(e), "voltage": Shown(run.pack_voltage, "V")},
+        "cell_limit": {"peak_c_rate": Shown(run.limit.peak_c_rate * 3600, "C") if run.limit.peak_c_rate else None,
+                       "from": run.limit.peak_from, "taper": run.limit.taper_id, "text": run.limit.peak_text},
+        "window": {"from_soc": Shown(w.from_soc * 100, "%"), "to_soc": Shown(w.to_soc * 100, "%")}
+        | {k: s for k, _, s in figures if not k.startswith(("energy_added_", "range_added_"))}
+        | {"decided_by": w.decided_by, "limited_by": {k: Shown(v * 100, "%") for k, v in w.limited_by.items()},
+           "limit_spans": [{"limit": n, "from_soc": Shown(a * 100, "%"), "to_soc": Shown(b * 100, "%")}
+                           for n, a, b in w.limit_spans]},
+        "added": added,
+        "assumptions": list(run.notes),
+    }
+    notes = list(run.notes) + [f"decided by {LIMIT_TEXT[w.decided_by]} for most of the time; peak "
+                               f"{format_number(w.peak_power / 1e3)} kW from {_pct(peak[0])} to {_pct(peak[1])} SoC"]
+    return ["quantity", "value", "unit"], rows, notes, data
+
+
+# --------------------------------------------------------------------- what the catalogue's claims imply
+
+def implied_report(cells: list[CellFigures], pack_energy: Optional[float], system: str) -> Report:
+    """Headers, rows, notes and JSON data for ``batcalc charge --implied``: for each charge claim of
+    ``cells`` (an open start read as 0 % and as 10 %), the average C-rate ``dSoC / t``, the peak C-rate
+    its taper needs ``C_peak = integral ds / share(s) / t``, and the peak power ``C_peak x E_pack`` for a
+    pack of ``pack_energy`` J (default 75 kWh) when the cell alone limits."""
+    from batcalc.physics.charge_curve import taper
+    from batcalc.physics.charging import cell_taper, implied_peaks
+
+    energy = IMPLIED_PACK_ENERGY if pack_energy is None else pack_energy
+    if not energy > 0:
+        raise BatcalcError("pack energy must be positive")
+    kwh = format_number(energy / 3.6e6)
+    headers = ["cell", "claim", "window", "taper", "average C-rate (C)", "peak C-rate (C)",
+               f"peak power for {kwh} kWh (kW)"]
+    rows, data = [], []
+    for cell in cells:
+        if not cell.spec.charging.claims:
+            continue
+        t = taper(cell.spec.charging.taper) if cell.spec.charging.taper else cell_taper(cell)
+        for claim in cell.spec.charging.claims:
+            said = f"{claim.from_soc.text + ' ' if claim.from_soc else '? '}-> {claim.to_soc.text} in {claim.time.text}"
+            for p in implied_peaks(cell, t.id):
+                if p.to_soc != claim.to_soc.si or p.seconds != claim.time.si:
+                    continue
+                if claim.from_soc is not None and p.from_soc != claim.from_soc.si:
+                    continue
+                window = f"{p.from_soc * 100:.0f}->{p.to_soc * 100:.0f} %" + ("" if claim.from_soc else " (assumed)")
+                avg, peak = p.average_c_rate * 3600, p.peak_c_rate * 3600
+                power = p.peak_c_rate * energy / 1e3
+                rows.append([cell.id, said, window, f"{t.id} ({t.grade})", Shown(avg, "C"), Shown(peak, "C"),
+                             Shown(power, "kW")])
+                data.append({"cell": cell.id, "claim": said, "from_soc": Shown(p.from_soc * 100, "%"),
+                             "start_stated": claim.from_soc is not None, "to_soc": Shown(p.to_soc * 100, "%"),
+                             "time": Shown(p.seconds / 60, "min"), "taper": t.id, "taper_grade": t.grade,
+                             "average_c_rate": Shown(avg, "C"), "peak_c_rate": Shown(peak, "C"),
+                             "peak_power": Shown(power, "kW")})
+    if not rows:
+        raise BatcalcError("no charge claim among these cells")
+    notes = [f"peak C-rate: the least peak that charges the window in the claimed time under the taper, the "
+             f"cell alone limiting: C_peak = integral ds / share(s) / t; peak power = C_peak x {kwh} kWh",
+             "an open start is read as 0 % and as 10 % (assumed)"]
+    return headers, rows, notes, {"pack_energy": _kwh(energy), "claims": data, "assumptions": notes}
+
+
+# ------------------------------------------------------------------------------ catalogue tables
+
+def charger_rows() -> Report:
+    """Headers, rows and JSON data for ``batcalc list --kind charger``: every entry of specs/chargers.yaml
+    with its DC output limits (a station's current and voltage taken from its connector are marked) and
+    the source of its power rating."""
+    from batcalc.spec.catalog import specs_root
+    from batcalc.spec.chargers import limits
+    from batcalc.spec.model import load_spec
+
+    spec = load_spec(specs_root() / "chargers.yaml", expect="chargers", require_sources=True)
+    headers = ["id", "kind", "power (kW)", "current (A)", "voltage (V)", "power source"]
+    rows, data = [], []
+    for c in spec.chargers:
+        lim = limits(spec, c.id)
+        mark = {n: " *" if n in lim.from_connector else "" for n in ("max_current", "max_voltage", "min_voltage")}
+        volts = "" if lim.max_voltage is None else (
+            (f"{lim.min_voltage:g}{mark['min_voltage']}-" if lim.min_voltage is not None else "up to ")
+            + f"{lim.max_voltage:g}{mark['max_voltage']}")
+        kind = c.kind_of if c.connector is None else f"station on {c.connector}"
+        source = c.max_power.source or ("assumption" if c.max_power.assumption else "")
+        rows.append([c.id, kind, Shown(lim.power / 1e3, "kW"),
+                     "" if lim.current is None else f"{lim.current:g}{mark['max_current']}", volts, source])
+        data.append({"id": c.id, "name": c.name, "kind_of": c.kind_of, "connector": c.connector,
+                     "power": Shown(lim.power / 1e3, "kW"),
+                     "current": None if lim.current is None else Shown(lim.current, "A"),
+                     "max_voltage": None if lim.max_voltage is None else Shown(lim.max_voltage, "V"),
+                     "min_voltage": None if lim.min_voltage is None else Shown(lim.min_voltage, "V"),
+                     "from_connector": list(lim.from_connector), "power_source": source})
+    notes = ["limits at the charger's DC output; * taken from the station's connector class (the station's own "
+             "sources do not give it); a blank limit is not known (not applied); sources and notes: "
+             "specs/chargers.yaml"]
+    return headers, rows, notes, data
+
+
+def taper_rows() -> tuple[list[str], list[list[Any]], list[dict[str, Any]]]:
+    """Headers, rows and JSON data for ``batcalc list --kind taper``: the default tapers of specs/tapers.yaml,
+    their points (share of the peak C-rate from each SoC), chemistry families, grade and source."""
+    from batcalc.physics.charging import tapers
+
+    headers = ["id", "families", "shape", "share of the peak C-rate from each SoC", "grade", "source"]
+    rows, data = [], []
+    for t, fams in tapers():
+        points = ", ".join(f"{s * 100:g} %: {v * 100:g} %" for s, v in zip(t.table.soc, t.table.value, strict=True))
+        rows.append([t.id, ", ".join(fams), "step" if t.table.step else "linear", points, t.grade, t.source or ""])
+        data.append({"id": t.id, "name": t.name, "families": fams, "shape": "step" if t.table.step else "linear",
+                     "points": [{"soc": Shown(s * 100, "%"), "share": Shown(v * 100, "%")}
+                                for s, v in zip(t.table.soc, t.table.value, strict=True)],
+                     "grade": t.grade, "source": t.source, "assumption": t.assumption})
+    return headers, rows, data

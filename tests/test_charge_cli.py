@@ -1,0 +1,338 @@
+"""``batcalc charge`` on a charge curve (issue 12): the judged figures, the average-rate maths for a flat
+curve, monotonicity and additivity through the command line, spec fields, formats and errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+KWH = 3.6e6
+JUDGED = ("--pack-energy", "75 kWh", "--pack-voltage", "800 V", "--charger", "ccs-350kw", "--from", "10 %",
+          "--to", "80 %", "--format", "json")
+
+
+def _json(run, *args: str) -> dict:
+    r = run("charge", *args)
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def _v(x: dict) -> float:
+    return float(x["value"])
+
+
+@pytest.mark.parametrize("cell", ["huineng-llcb", "gac-aion-ssb-350", "catl-shenxing-lfp", "samsung-inr21700-50e"])
+def test_judged_75_kwh_800_v_10_80_on_350_kw(run, cell):
+    """Peak at most 350 kW, time at least 9 min (0.7 x 75 kWh / 350 kW, full power throughout), peak >= average;
+    JSON numbers carry their units."""
+    w = _json(run, cell, *JUDGED)["window"]
+    assert w["peak_power_battery"]["unit"] == "kW" and w["time"]["unit"] == "min"
+    assert _v(w["peak_power_battery"]) <= 350 * (1 + 1e-12)
+    assert _v(w["time"]) >= 0.7 * 75 / 350 * 60 * (1 - 1e-12)
+    assert _v(w["peak_power_battery"]) >= _v(w["average_power_battery"]) * (1 - 1e-12)
+    assert _v(w["average_power_battery"]) == pytest.approx(0.7 * 75 / (_v(w["time"]) / 60), rel=1e-9)
+
+
+def test_judged_charger_alone_is_full_power_throughout(run):
+    """A cell with no rating and no claim: the station's 350 kW decide (500 A x 800 V = 400 kW is above it)."""
+    d = _json(run, "gac-aion-ssb-350", *JUDGED)
+    assert d["cell_limit"]["from"] == "none"
+    assert _v(d["window"]["time"]) == pytest.approx(9.0, rel=1e-9)
+    assert d["window"]["decided_by"] == "charger power"
+    assert [s["limit"] for s in d["window"]["limit_spans"]] == ["charger power"]
+
+
+def test_claim_implied_peak_is_used_and_said(run):
+    """huineng-llcb has no rating: its claim 10->80 % in 12 min implies 4 C under its taper, which at 800 V
+    (300 kW peak, below the station) gives back the claimed 12 min."""
+    d = _json(run, "huineng-llcb", *JUDGED)
+    assert d["cell_limit"]["from"] == "claim" and "implies" in d["cell_limit"]["text"]
+    assert _v(d["cell_limit"]["peak_c_rate"]) == pytest.approx(4.0, rel=1e-6)
+    assert _v(d["window"]["time"]) == pytest.approx(12.0, rel=1e-6)
+    assert _v(d["window"]["peak_power_battery"]) == pytest.approx(300.0, rel=1e-6)
+    assert d["window"]["decided_by"] == "battery"
+
+
+def test_flat_curve_equals_the_average_rate_output(run):
+    """On ccs-50kw (50 kW; 500 A x 400 V = 200 kW) a cell with no limit charges at 50 kW flat: the curve's time
+    equals the average-rate command's ``--power 50 kW`` time exactly, and peak = average."""
+    curve = _json(run, "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--charger", "ccs-50kw", "--format", "json")
+    flat = _json(run, "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--from", "10 %", "--to", "80 %",
+                 "--power", "50 kW", "--format", "json")
+    w = curve["window"]
+    assert _v(w["time"]) == pytest.approx(_v(flat["windows"][0]["time"]), rel=1e-12)
+    assert _v(w["time"]) == pytest.approx(0.7 * 75 / 50 * 60, rel=1e-12)
+    assert _v(w["peak_power_battery"]) == pytest.approx(_v(w["average_power_battery"]), rel=1e-12)
+    assert _v(w["average_power_grid"]) == pytest.approx(_v(flat["windows"][0]["power_from_the_charger"]), rel=1e-12)
+
+
+def test_more_charger_power_is_never_slower(run):
+    """Same connector (ccs2: 500 A, 920 V): 50 -> 350 -> 400 kW stations never lengthen the charge."""
+    times = [_v(_json(run, "huineng-llcb", "--pack-energy", "75 kWh", "--pack-voltage", "800 V", "--charger", c,
+                      "--format", "json")["window"]["time"]) for c in ("ccs-50kw", "ccs-350kw", "ccs-400kw")]
+    assert times[0] >= times[1] >= times[2]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(c1=st.floats(0.5, 8), c2=st.floats(0.5, 8), volts=st.floats(300, 900))
+def test_a_higher_peak_c_rate_is_never_slower(run, c1, c2, volts):
+    lo, hi = sorted((c1, c2))
+    t = [_v(_json(run, "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--pack-voltage", f"{volts} V",
+                  "--charger", "ccs2", "--peak-c-rate", f"{c} C", "--format", "json")["window"]["time"])
+         for c in (lo, hi)]
+    assert t[1] <= t[0] * (1 + 1e-12)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(a=st.integers(0, 97), b=st.integers(1, 98), c=st.integers(2, 99))
+def test_time_is_additive_over_adjacent_windows(run, a, b, c):
+    a, b, c = sorted((a, b, c))
+    if not a < b < c:
+        return
+
+    def t(x, y):
+        return _v(_json(run, "huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs-350kw", "--from",
+                        f"{x} %", "--to", f"{y} %", "--format", "json")["window"]["time"])
+    assert t(a, b) + t(b, c) == pytest.approx(t(a, c), rel=1e-9)
+
+
+def test_added_in_5_10_15_minutes_stop_at_the_end_soc(run):
+    d = _json(run, "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--charger", "ccs-350kw", "--format", "json")
+    w = d["window"]
+    added = {_v(a["minutes"]): a for a in d["added"]}
+    assert sorted(added) == [5, 10, 15]
+    power = _v(w["average_power_battery"])                  # flat: 200 kW (500 A x 400 V default)
+    assert power == pytest.approx(200.0)
+    assert [_v(added[m]["energy_added"]) for m in (5, 10, 15)] == pytest.approx([200 * m / 60 for m in (5, 10, 15)])
+    assert _v(added[10]["range_added"]) == pytest.approx(2 * _v(added[5]["range_added"]))
+    assert _v(added[5]["range_added"]) > 0
+    assert any("400 V (default" in n for n in d["assumptions"])
+    d = _json(run, "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--charger", "ccs-350kw", "--from", "70 %",
+              "--format", "json")                            # 7.5 kWh at 200 kW: 2.25 min, so all three stop at 80 %
+    assert [_v(a["energy_added"]) for a in d["added"]] == pytest.approx([7.5] * 3)
+    assert [_v(a["soc_reached"]) for a in d["added"]] == pytest.approx([80.0] * 3)
+
+
+def test_vehicle_pack_voltage_is_used(run):
+    d = _json(run, "gac-aion-ssb-350", "--vehicle", "heavy-truck", "--charger", "ccs-350kw", "--format", "json")
+    assert _v(d["pack"]["voltage"]) == 800.0
+    assert any("heavy-truck's reference pack" in n for n in d["assumptions"])
+    d = _json(run, "gac-aion-ssb-350", "--vehicle", "heavy-truck", "--pack-voltage", "600 V", "--charger",
+              "ccs-350kw", "--format", "json")
+    assert _v(d["pack"]["voltage"]) == 600.0
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "grid"])
+def test_every_format(run, fmt):
+    r = run("charge", "huineng-llcb", "--vehicle", "mid-sedan", "--charger", "ccs-350kw", "--format", fmt)
+    assert r.exit_code == 0, r.stderr
+    assert "peak power at the battery" in r.stdout and "range added in 10 min" in r.stdout
+    assert ("which limit where" in r.stdout) and "charger current x pack voltage 10-80 %" in r.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs-350kw", "--time", "12 min"), "--time and --power"),
+    (("gac-aion-ssb-350", "--pack-energy", "75 kWh", "--pack-voltage", "400 V"), "no charge C-rate"),
+    (("huineng-llcb", "--charger", "ccs-350kw"), "needs a pack energy"),
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs-999kw"), "no charger 'ccs-999kw'"),
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs2", "--from", "80 %", "--to", "10 %"),
+     "--to must be above --from"),
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--taper", "nope"), "no taper 'nope'"),
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--pack-voltage", "400 kg"), "--pack-voltage"),
+    ((), "needs a CELL"),
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs2", "--peak-c-rate", "0 C"),
+     "--peak-c-rate must be positive"),
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs-180kw", "--pack-voltage", "100 V"),
+     "150 V at the least"),
+])
+def test_bad_input_is_one_line_exit_2(run, args, message):
+    r = run("charge", *args)
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_implied_table_llcb_figures(run):
+    """The issue's LLCB: 80 % in 12 min is 4 C / 3.5 C average (0 / 10 % starts) and 5 C / 4 C peak under the
+    typical taper; at 75 kWh that is 375 / 300 kW."""
+    d = _json(run, "--implied", "--format", "json")
+    llcb = {_v(c["from_soc"]): c for c in d["claims"] if c["cell"] == "huineng-llcb"}
+    assert sorted(llcb) == [0.0, 10.0]
+    assert [_v(llcb[s]["average_c_rate"]) for s in (0.0, 10.0)] == pytest.approx([4.0, 3.5])
+    assert [_v(llcb[s]["peak_c_rate"]) for s in (0.0, 10.0)] == pytest.approx([5.0, 4.0], rel=1e-9)
+    assert [_v(llcb[s]["peak_power"]) for s in (0.0, 10.0)] == pytest.approx([375.0, 300.0], rel=1e-9)
+    assert not llcb[0.0]["start_stated"]
+    one = _json(run, "huineng-llcb", "--implied", "--pack-energy", "100 kWh", "--format", "json")
+    assert {c["cell"] for c in one["claims"]} == {"huineng-llcb"}
+    assert _v(one["claims"][1]["peak_power"]) == pytest.approx(400.0, rel=1e-9)
+
+
+def test_average_rate_output_unchanged_without_a_charger(run):
+    d = _json(run, "huineng-llcb", "--vehicle", "mid-sedan", "--format", "json")
+    assert [_v(w["average_c_rate"]) for w in d["windows"]] == pytest.approx([4.0, 3.5])
+
+
+CELL = """kind: cell
+id: curve-cell
+name: Curve cell
+chemistry: NMC
+electrical: {nominal_voltage: 3.6 V, capacity: 100 Ah}
+charging:
+{charging}
+"""
+
+
+def _cell(write, charging: str) -> str:
+    return write("cell.yaml", CELL.replace("{charging}", charging))
+
+
+def test_cell_charge_curve_c_rate_replaces_the_taper(run, write):
+    """A flat 2 C own curve: 75 kWh x 2 C = 150 kW throughout; 10-80 % takes 0.7 / 2 h = 21 min."""
+    path = _cell(write, "  charge_curve:\n    points:\n      - {soc: 0 %, c_rate: 2 C}\n"
+                        "      - {soc: 100 %, c_rate: 2 C}")
+    d = _json(run, path, "--pack-energy", "75 kWh", "--pack-voltage", "400 V", "--format", "json")
+    assert d["cell_limit"]["from"] == "curve" and d["cell_limit"]["taper"] is None
+    assert _v(d["window"]["time"]) == pytest.approx(21.0, rel=1e-9)
+    assert _v(d["window"]["peak_power_battery"]) == pytest.approx(150.0, rel=1e-9)
+
+
+def test_cell_charge_curve_power_per_cell(run, write):
+    """Power per cell over the cell's energy (3.6 V x 100 Ah = 360 Wh): 720 W is 2 C, 360 W is 1 C (step)."""
+    path = _cell(write, "  charge_curve:\n    shape: step\n    points:\n      - {soc: 0 %, power: 720 W}\n"
+                        "      - {soc: 50 %, power: 360 W}")
+    d = _json(run, path, "--pack-energy", "75 kWh", "--from", "10 %", "--to", "80 %", "--pack-voltage", "400 V",
+              "--format", "json")
+    assert _v(d["cell_limit"]["peak_c_rate"]) == pytest.approx(2.0)
+    assert _v(d["window"]["time"]) == pytest.approx((0.4 / 2 + 0.3 / 1) * 60, rel=1e-9)
+
+
+def test_cell_taper_id_is_used(run, write):
+    path = _cell(write, "  max_c_rate: 3 C\n  taper: typical-dc-lfp")
+    d = _json(run, path, "--pack-energy", "75 kWh", "--charger", "ccs-350kw", "--pack-voltage", "800 V",
+              "--format", "json")
+    assert d["cell_limit"]["taper"] == "typical-dc-lfp" and d["cell_limit"]["from"] == "rating"
+
+
+@pytest.mark.parametrize("charging, message", [
+    ("  charge_curve:\n    points:\n      - {soc: 10 %, c_rate: 2 C}", "at 0 % SoC"),
+    ("  charge_curve:\n    points:\n      - {soc: 0 %, c_rate: 2 C, power: 1 kW}", "not both or neither"),
+    ("  charge_curve:\n    points:\n      - {soc: 0 %, c_rate: 2 C}\n      - {soc: 50 %, power: 1 kW}", "not a mix"),
+    ("  charge_curve:\n    points:\n      - {soc: 0 %, c_rate: 2 C}\n      - {soc: 0 %, c_rate: 1 C}", "must rise"),
+    ("  taper: typical-dc\n  charge_curve:\n    points:\n      - {soc: 0 %, c_rate: 2 C}", "not both"),
+    ("  charge_curve:\n    points:\n      - {soc: 0 %, c_rate: 2 kg}", "C-rate"),
+])
+def test_bad_charge_curve_is_a_spec_error(run, write, charging, message):
+    r = run("charge", _cell(write, charging), "--pack-energy", "75 kWh", "--charger", "ccs2")
+    assert r.exit_code == 2, r.stdout
+    assert message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_plot_charge_curve(tmp_path):
+    pytest.importorskip("matplotlib")
+    from typer.testing import CliRunner
+
+    from batcalc.cli.plot import plot_app
+
+    out = tmp_path / "curve.png"
+    r = CliRunner().invoke(plot_app, ["charge", "huineng-llcb", "--pack-energy", "75 kWh", "--pack-voltage", "800 V",
+                                      "--charger", "ccs-350kw", "-o", str(out)])
+    assert r.exit_code == 0, r.stderr
+    assert out.stat().st_size > 10_000 and "charge curve, 12 min" in r.stdout
+
+
+def test_plot_charge_curve_data_matches_the_report():
+    from batcalc.physics.cells import load_cell
+    from batcalc.plots.draw import charge_curve_data
+    from batcalc.report.charge import charge_run
+
+    run = charge_run(load_cell("huineng-llcb"), None, 75 * KWH, 800.0, "ccs-350kw", 0.1, 0.8, None, None, "default",
+                     None, "metric")
+    data = charge_curve_data(run)
+    assert data["minutes"][-1] == pytest.approx(run.window.time / 60)
+    assert max(data["power"]) == pytest.approx(run.window.peak_power / 1e3)
+    assert data["soc"][0] == pytest.approx(10.0) and data["soc"][-1] == pytest.approx(80.0)
+
+
+def test_list_chargers_marks_limits_taken_from_the_connector(run):
+    r = run("list", "--kind", "charger", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    by_id = {c["id"]: c for c in json.loads(r.stdout)}
+    assert _v(by_id["ccs-350kw"]["power"]) == 350 and _v(by_id["ccs-350kw"]["current"]) == 500
+    assert set(by_id["ccs-350kw"]["from_connector"]) == {"max_current", "max_voltage"}
+    assert by_id["ccs-180kw"]["from_connector"] == [] and _v(by_id["ccs-180kw"]["min_voltage"]) == 150
+    from batcalc.physics.charging import charger_catalogue
+
+    assert set(by_id) == set(charger_catalogue())
+    table = run("list", "--kind", "charger").stdout
+    assert "500 *" in table and "150-920" in table
+
+
+def test_list_tapers_gives_families_grades_and_points(run):
+    r = run("list", "--kind", "taper", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    by_id = {t["id"]: t for t in json.loads(r.stdout)}
+    assert by_id["typical-dc"]["families"] == ["nmc"] and by_id["typical-dc"]["grade"] == "reference"
+    assert by_id["typical-dc-lfp"]["grade"] == "assumption"
+    assert [(_v(p["soc"]), _v(p["share"])) for p in by_id["typical-dc"]["points"]][:2] == [(0, 50), (10, 100)]
+
+
+# ---------------------------------------------------------------- claims: peak or average power (item 5)
+
+def _verdict(run, *args: str) -> dict:
+    r = run("claim", *args, "--format", "json")
+    assert r.exit_code in (0, 1), r.stderr
+    return json.loads(r.stdout)["verdicts"][0]
+
+
+WINDOW_15 = ("charge", "from_soc=10 %", "to_soc=80 %", "time=15 min", "pack_energy=75 kWh")
+
+
+def test_charge_claim_up_to_is_a_peak(run):
+    """10-80 % in 15 min on 75 kWh: 210 kW average; under the typical taper 240 kW at the peak (by hand:
+    integral ds/share over 10-80 % = 0.4 + 0.3 / 0.75 = 0.8; C_peak = 0.8 / 0.25 h = 3.2 C; x 75 kWh)."""
+    up_to = _verdict(run, *WINDOW_15, "--asserted", "240 kW", "--qualifier", "at-most")
+    assert up_to["verdict"] == "holds" and _v(up_to["derived"]) == pytest.approx(240.0, rel=1e-9)
+    peak = _verdict(run, *WINDOW_15, "power_kind=peak", "--asserted", "240 kW")
+    assert peak["verdict"] == "holds" and "peak" in peak["claimed_text"]
+    average = _verdict(run, *WINDOW_15, "--asserted", "240 kW")
+    assert average["verdict"] == "fails" and _v(average["derived"]) == pytest.approx(210.0)
+    explicit = _verdict(run, *WINDOW_15, "power_kind=average", "--asserted", "240 kW", "--qualifier", "at-most")
+    assert _v(explicit["derived"]) == pytest.approx(210.0)
+    too_low = _verdict(run, *WINDOW_15, "--asserted", "200 kW", "--qualifier", "at-most")
+    assert too_low["verdict"] == "fails"                  # 240 kW peak needed: more than "up to 200 kW"
+
+
+def test_range_added_with_a_peak_power_and_the_full_range(run):
+    """133 kWh, 400 kW peak (3 C) under the typical taper from 0 %: 0-10 % at 200 kW (3.99 min, 13.3 kWh),
+    10-50 % at 400 kW (7.98 min, 53.2 kWh), then 300 kW for the last 0.03 min: 66.65 kWh in 12 min.
+    Consumption from the full range: 133 kWh x 0.93 / 1000 km."""
+    d = _verdict(run, "range-added", "time=12 min", "power=400 kW", "power_kind=peak", "pack_energy=133 kWh",
+                 "range=1000 km", "--asserted", "400 km")
+    c = 133 * 0.93 / 1000                                 # kWh/km
+    t1, t2 = 0.1 * 133 / 200 * 60, 0.4 * 133 / 400 * 60
+    energy = 0.1 * 133 + 0.4 * 133 + 300 * (12 - t1 - t2) / 60
+    assert energy == pytest.approx(66.65)
+    assert _v(d["derived"]) == pytest.approx(energy / c, rel=1e-6)
+    avg = _verdict(run, "range-added", "time=12 min", "power=400 kW", "consumption=13.3 kWh/100km",
+                   "--asserted", "400 km")
+    assert _v(avg["derived"]) == pytest.approx(80 / 0.133, rel=1e-9)      # average: all 80 kWh
+
+
+@pytest.mark.parametrize("args, message", [
+    (("range-added", "time=12 min", "power_kind=peak", "consumption=13 kWh/100km"), "power_kind"),
+    (("range-added", "time=12 min", "power=300 kW", "range=500 km", "consumption=13 kWh/100km"), "not both"),
+    (("range-added", "time=12 min", "power=300 kW", "range=500 km"), "pack_energy"),
+])
+def test_range_added_bad_inputs(run, args, message):
+    r = run("claim", *args, "--asserted", "400 km")
+    assert r.exit_code == 2 and message in r.stderr
+
+
+def test_ac_charger_only_its_power_limits(run):
+    """AC voltage and current are at the on-board charger: a 400 V pack on ac-3ph-22kw charges at 22 kW
+    (a cell with no limit), 0.7 x 75 kWh / 22 kW."""
+    d = _json(run, "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--charger", "ac-3ph-22kw", "--format", "json")
+    assert _v(d["window"]["time"]) == pytest.approx(0.7 * 75 / 22 * 60, rel=1e-9)
+    assert d["window"]["decided_by"] == "charger power"
