@@ -486,9 +486,46 @@ def test_range_in_a_vehicle_uses_its_reference_pack_mass():
 
     car = load_vehicle("mid-sedan")
     c = float(car.consumption_model(default_cycle(car))(car.total_mass(reference_pack_mass(car, None, PackOptions()))))
-    v = check_inline("range", {"pack_energy": "100 kWh", "vehicle": "mid-sedan"}, "700 km")
+    v = check_inline("range", {"pack_energy": "100 kWh", "vehicle": "mid-sedan", "test_cycle": "WLTP"}, "700 km")
     assert v.derived.si == pytest.approx(100 * KWH * 0.93 / c)
     assert any("reference pack mass (480 kg)" in a for a in verdict_texts(v)["assumptions"])
+
+
+def _rating_ranges(energy_kwh: float) -> dict[str, float]:
+    """The four ratings' ranges, m, of the mid-sedan at its reference pack mass, from the consumption
+    model directly: WLTC 3b, CLTC-P, NEDC, and the EPA label 0.7 (0.55 R_UDDS + 0.45 R_HWFET)."""
+    from batcalc.physics.vehicle import load_vehicle
+
+    car = load_vehicle("mid-sedan")
+    m = car.total_mass(480.0)
+    usable = energy_kwh * KWH * 0.93
+    r = {k: usable / float(car.consumption_model(cyc)(m)) for k, cyc in
+         (("wltp", "wltc-3b"), ("cltc", "cltc-p"), ("nedc", "nedc"), ("udds", "udds"), ("hwfet", "hwfet"))}
+    r["epa"] = 0.7 * (0.55 * r.pop("udds") + 0.45 * r.pop("hwfet"))
+    return r
+
+
+@pytest.mark.parametrize("test_cycle, key", [("WLTP", "wltp"), ("EPA", "epa"), ("CLTC", "cltc"), ("NEDC", "nedc")])
+def test_range_claim_is_simulated_on_its_test_cycle(test_cycle, key):
+    ranges = _rating_ranges(75)
+    v = check_inline("range", {"pack_energy": "75 kWh", "vehicle": "mid-sedan", "test_cycle": test_cycle},
+                     f"{ranges[key] / 1000:.0f} km")
+    assert v.status == "holds"
+    assert v.derived.si == pytest.approx(ranges[key], rel=1e-9)
+
+
+def test_range_claim_without_a_test_cycle_is_judged_on_all_four():
+    """It holds or fails only if it does on WLTP, EPA, CLTC and NEDC alike; else underdetermined, naming
+    the ratings on each side."""
+    ranges = _rating_ranges(75)
+    low, high = min(ranges.values()), max(ranges.values())
+    inputs = {"pack_energy": "75 kWh", "vehicle": "mid-sedan"}
+    assert check_inline("range", inputs, f"{low * 0.9 / 1000:.0f} km", qualifier="at-least").status == "holds"
+    assert check_inline("range", inputs, f"{high * 1.2 / 1000:.0f} km").status == "fails"
+    v = check_inline("range", inputs, f"{ranges['wltp'] / 1000:.0f} km")
+    assert v.status == "underdetermined"
+    assert v.missing and v.missing[0].startswith("the test cycle: it holds on WLTP")
+    assert "EPA label" in verdict_texts(v)["derived"] and "CLTC" in verdict_texts(v)["derived"]
 
 
 def test_consumption_by_hand():

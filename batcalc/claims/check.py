@@ -574,10 +574,21 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
                          Value(mass, "mass"), " ("), how, ")"], "")] + v.load.assumptions()
 
 
+#: The ratings a range claim is judged on when it names no test cycle (DESIGN.md: it holds or fails only
+#: if it does on all of them).
+COMMON_RATINGS = ("wltp", "epa", "cltc", "nedc")
+
+
 def eval_range(claim, ctx: Context) -> Verdict:
-    """``R = E_pack f_usable / c``; underdetermined without a pack energy or a consumption."""
+    """``R = E_pack f_usable / c``; underdetermined without a pack energy or a consumption.
+
+    With a vehicle (and no ``cycle`` of its own), the consumption is simulated on the claim's
+    ``test_cycle`` (WLTP = WLTC 3b, EPA = the two-cycle label, CLTC = CLTC-P, NEDC); a claim that names
+    no test cycle is judged on all four: it holds or fails only if it does on every one, else it is
+    underdetermined and the ratings that disagree are named."""
     from batcalc.physics.energy import consumption_for_range, gross_energy_for_range, range_from_energy, usable_energy
     from batcalc.physics.pack import DEFAULT_F_USABLE, PackOptions, pack_from_mass
+    from batcalc.physics.ratings import RATING_LABELS, rating_consumption
 
     i = claim.inputs
     _not_both(ctx, i, "pack_energy", "pack_mass", "a cell and pack_mass give the pack energy")
@@ -592,33 +603,70 @@ def eval_range(claim, ctx: Context) -> Verdict:
         energy, pack_mass = p.energy, p.mass
         assumptions += p.options.assumptions()[:1]
     missing = []
-    if i.test_cycle == "unknown":
+    simulate = i.consumption is None and i.vehicle is not None and i.cycle is None
+    ratings = (COMMON_RATINGS if i.test_cycle == "unknown" else (i.test_cycle.lower(),)) if simulate else ()
+    if i.test_cycle == "unknown" and not simulate:
         assumptions.append("the claim names no test cycle: CLTC and NEDC figures run higher than WLTP, EPA lower")
-    elif i.consumption is None and i.test_cycle != "WLTP":
-        assumptions.append(f"the claim's range is on {i.test_cycle}; batcalc has no {i.test_cycle} trace and uses "
-                           f"the vehicle's cycle below (CLTC and NEDC figures run higher than WLTP, EPA lower)")
+    elif i.test_cycle != "unknown" and not simulate and i.consumption is None:
+        assumptions.append(f"the claim's range is on {i.test_cycle}; the cycle below is used instead, as the claim "
+                           f"names it (CLTC and NEDC figures run higher than WLTP, EPA lower)")
     vehicle_name = i.vehicle
     if i.consumption is None and vehicle_name is None:
         missing.append("the consumption (or the vehicle)")
     c, c_notes = _consumption_for(i, ctx, pack_mass)
     if energy is not None:
-        assumptions += c_notes
+        assumptions += c_notes[1:] if ratings else c_notes
     else:
         missing.append("the pack energy")
     if missing or c is None or energy is None:
+        if len(ratings) > 1:
+            assumptions.append("the claim names no test cycle: the pack it takes is shown for the vehicle's own "
+                               "cycle; CLTC and NEDC figures run higher than WLTP, EPA lower")
         take = _range_would_take(asserted, f_u, c, cell, vehicle_name or DEFAULT_VEHICLE, i, ctx)
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
                        "not computable", take, assumptions, missing=missing, claimed=claimed)
     usable = usable_energy(energy, f_u)
-    derived = Value(range_from_energy(usable, c), "distance")
-    status = judge(derived.si, asserted, claim.qualifier, _tol(claim))
+    if ratings:                                   # simulated on the claim's rating(s)
+        v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
+        _, mass, how = ctx.consumption(v, None, pack_mass)
+        on = {r: ctx.cached(("rating", id(v), r, mass), lambda r=r: rating_consumption(v, r, mass)) for r in ratings}
+        ranges = {r: range_from_energy(usable, on[r]) for r in ratings}
+        statuses = {r: judge(ranges[r], asserted, claim.qualifier, _tol(claim)) for r in ratings}
+        assumptions.append(_joined([(f"{v.id} at ", Value(mass, "mass"), " ("), how, ")"], ""))
+        for r in ratings:
+            assumptions.append((f"{RATING_LABELS[r]}: consumption ", Value(on[r], "consumption"), ", range ",
+                                Value(ranges[r], "distance")))
+        if len(ratings) > 1:
+            assumptions.append("the claim names no test cycle: judged on the WLTP, EPA label, CLTC and NEDC "
+                               "ratings; it holds or fails only if it does on all of them")
+        decisive = ratings[0] if len(ratings) == 1 else min(ratings, key=lambda r: abs(ranges[r] / asserted - 1)
+                                                            if asserted else ranges[r])
+        c = on[decisive]
+        derived = Value(ranges[decisive], "distance")
+        held = [r for r in ratings if statuses[r] == "holds"]
+        status: Status = "holds" if len(held) == len(ratings) else "fails" if not held else "underdetermined"
+        derived_text: Phrase = _joined([(f"{r.upper() if r != 'epa' else 'EPA label'} ", Value(ranges[r], "distance"))
+                                        for r in ratings], "; ")
+        if status == "underdetermined":
+            failed = [r for r in ratings if r not in held]
+            missing.append("the test cycle: it holds on " + ", ".join(r.upper() for r in held) + " and fails on "
+                           + ", ".join(r.upper() for r in failed))
+    else:
+        decisive = ""
+        derived = Value(range_from_energy(usable, c), "distance")
+        status = judge(derived.si, asserted, claim.qualifier, _tol(claim))
+        derived_text = (derived,)
     need = Value(gross_energy_for_range(asserted, c, f_u), "energy", unit="kWh")
-    take: Phrase = ("needs ", need, " gross pack energy at this consumption")
+    where = f" on the {RATING_LABELS[decisive]}, the rating nearest the claim" if len(ratings) > 1 else \
+        " at this consumption"
+    take: Phrase = ("needs ", need, " gross pack energy" + where)
     if asserted > 0:
         take += (", or a consumption of at most ", Value(consumption_for_range(usable, asserted), "consumption"))
-    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
-                   _holds(status, take),
-                   assumptions, details={"range": derived}, claimed=claimed, derived=derived, needed=need)
+    if status == "underdetermined":
+        take = ("a stated test cycle (the claim's figure needs ", need, " gross" + where + ")")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), derived_text,
+                   _holds(status, take), assumptions, missing=missing, details={"range": derived}, claimed=claimed,
+                   derived=derived, needed=need)
 
 
 def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, vehicle_name: str, i, ctx) -> Phrase:
