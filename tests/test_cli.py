@@ -346,3 +346,15 @@ def test_common_units_and_constant_speed_cycles_never_load_pint(argv):
 def test_an_uncommon_unit_still_goes_through_pint(run):
     r = run("convert", "3 furlong", "m")
     assert r.exit_code == 0 and "603.5" in r.stdout
+
+
+def test_version(run):
+    import batcalc
+
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.strip() == f"batcalc {batcalc.__version__}"
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]
+    assert "version" in project["dynamic"] and "version" not in project      # one place: batcalc/__init__.py

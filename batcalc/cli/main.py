@@ -60,8 +60,19 @@ def _complete_shown(incomplete: str) -> list[str]:
     return _complete_cells(incomplete) + _complete_vehicles(incomplete) + _complete_cycles(incomplete)
 
 
+def _version(value: bool) -> None:
+    """``--version``: print batcalc's version and stop."""
+    if value:
+        from batcalc import __version__
+
+        emit(f"batcalc {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks on errors")] = False) -> None:
+def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks on errors")] = False,
+          version: Annotated[bool, typer.Option("--version", help="print the version and exit", is_eager=True,
+                                                callback=_version)] = False) -> None:
     """Battery-spec comparison calculator.
 
     Compare cells in the units you think in, derive what a spec implies, check claims.
