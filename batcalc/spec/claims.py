@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from batcalc.spec.model import ID_PATTERN, Qty, Source, Strict, TestCycle, register_kind
+from batcalc.spec.model import ID_PATTERN, Q, Source, Strict, TestCycle, Value, register_kind
 
 #: Vehicle used to turn energy into range when a claim names none (a stated assumption).
 DEFAULT_VEHICLE = "mid-sedan"
@@ -62,7 +62,7 @@ class ClaimBase(Strict):
     qualifier: Literal[QUALIFIERS] = Field(
         "about", description="about, at-least, at-most, over ('more than'), under ('less than'), up-to, "
                              "between (asserted: [low, high]); table in docs/claims.md")
-    tolerance: Optional[Qty("fraction", allow_zero=True)] = Field(
+    tolerance: Optional[Annotated[Value, Q("fraction", allow_zero=True)]] = Field(
         None, description="relative tolerance; default: the precision stated (half a unit in the last digit), "
                           "at least 5 % for about and up-to")
     plausible: Optional[list[Figure]] = Field(
@@ -73,8 +73,8 @@ class ClaimBase(Strict):
 class CellPair(Strict):
     a: Optional[str] = Field(None, description="cell id or path (the before / reference)")
     b: Optional[str] = Field(None, description="cell id or path (the after / new)")
-    a_density: Optional[Qty("specific_energy")] = None
-    b_density: Optional[Qty("specific_energy")] = None
+    a_density: Optional[Annotated[Value, Q("specific_energy")]] = None
+    b_density: Optional[Annotated[Value, Q("specific_energy")]] = None
 
 
 class SameWeightInputs(CellPair):
@@ -86,8 +86,9 @@ class SameWeightInputs(CellPair):
 class VolumePair(Strict):
     a: Optional[str] = Field(None, description="cell id or path (the before / reference)")
     b: Optional[str] = Field(None, description="cell id or path (the after / new)")
-    a_density: Optional[Qty("energy_density")] = Field(None, description="volumetric density of a, e.g. 620 Wh/L")
-    b_density: Optional[Qty("energy_density")] = None
+    a_density: Optional[Annotated[Value, Q("energy_density")]] = Field(
+        None, description="volumetric density of a, e.g. 620 Wh/L")
+    b_density: Optional[Annotated[Value, Q("energy_density")]] = None
 
 
 class SameVolumeInputs(VolumePair):
@@ -101,16 +102,16 @@ class SameRangeInputs(Strict):
     b: str = Field(description="cell id or path (the new cell)")
     vehicle: str = DEFAULT_VEHICLE
     cycle: Optional[str] = None
-    range: Optional[Qty("length")] = None
-    pack_mass: Optional[Qty("mass")] = None
+    range: Optional[Annotated[Value, Q("length")]] = None
+    pack_mass: Optional[Annotated[Value, Q("mass")]] = None
 
 
 class RangeInputs(Strict):
     cell: Optional[str] = None
-    pack_energy: Optional[Qty("energy")] = None
-    pack_mass: Optional[Qty("mass")] = None
-    usable_fraction: Optional[Qty("fraction")] = None
-    consumption: Optional[Qty("consumption")] = None
+    pack_energy: Optional[Annotated[Value, Q("energy")]] = None
+    pack_mass: Optional[Annotated[Value, Q("mass")]] = None
+    usable_fraction: Optional[Annotated[Value, Q("fraction")]] = None
+    consumption: Optional[Annotated[Value, Q("consumption")]] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
     test_cycle: TestCycle = Field("unknown", description="the cycle the claim's range is quoted on")
@@ -118,50 +119,54 @@ class RangeInputs(Strict):
 
 class LifetimeInputs(Strict):
     cell: Optional[str] = Field(None, description="cell id or path: its cycle life and end-of-life retention")
-    cycles: Optional[Qty("count")] = Field(None, description="full equivalent cycles, e.g. 1000")
-    retention: Optional[Qty("fraction")] = Field(None, description="capacity left after those cycles, e.g. 80 %")
-    range: Optional[Qty("length")] = Field(None, description="range per charge when new")
-    pack_energy: Optional[Qty("energy")] = None
-    usable_fraction: Optional[Qty("fraction")] = None
-    consumption: Optional[Qty("consumption")] = None
+    cycles: Optional[Annotated[Value, Q("count")]] = Field(None, description="full equivalent cycles, e.g. 1000")
+    retention: Optional[Annotated[Value, Q("fraction")]] = Field(
+        None, description="capacity left after those cycles, e.g. 80 %")
+    range: Optional[Annotated[Value, Q("length")]] = Field(None, description="range per charge when new")
+    pack_energy: Optional[Annotated[Value, Q("energy")]] = None
+    usable_fraction: Optional[Annotated[Value, Q("fraction")]] = None
+    consumption: Optional[Annotated[Value, Q("consumption")]] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
 
 
 class ConsumptionInputs(Strict):
-    pack_energy: Qty("energy")
-    range: Qty("length")
-    usable_fraction: Optional[Qty("fraction")] = None
+    pack_energy: Annotated[Value, Q("energy")]
+    range: Annotated[Value, Q("length")]
+    usable_fraction: Optional[Annotated[Value, Q("fraction")]] = None
 
 
 class ChargeInputs(Strict):
     cell: Optional[str] = None
-    from_soc: Optional[Qty("fraction", allow_zero=True)] = None
-    to_soc: Optional[Qty("fraction")] = None
-    time: Optional[Qty("time")] = None
-    pack_energy: Optional[Qty("energy")] = None
+    from_soc: Optional[Annotated[Value, Q("fraction", allow_zero=True)]] = None
+    to_soc: Optional[Annotated[Value, Q("fraction")]] = None
+    time: Optional[Annotated[Value, Q("time")]] = None
+    pack_energy: Optional[Annotated[Value, Q("energy")]] = None
     vehicle: Optional[str] = None
-    range: Optional[Qty("length")] = Field(None, description="size the pack for this range in the vehicle")
+    range: Optional[Annotated[Value, Q("length")]] = Field(
+        None, description="size the pack for this range in the vehicle")
     cycle: Optional[str] = None
-    charger_efficiency: Optional[Qty("fraction")] = None
+    charger_efficiency: Optional[Annotated[Value, Q("fraction")]] = None
     power_kind: Optional[Literal["peak", "average"]] = Field(
         None, description="an asserted power is the peak or the average [default: peak with at-most ('up to'), "
                           "else average]")
 
 
 class RangeAddedInputs(Strict):
-    time: Qty("time")
-    power: Optional[Qty("power")] = Field(None, description="average power at the battery")
-    from_soc: Optional[Qty("fraction", allow_zero=True)] = None
-    to_soc: Optional[Qty("fraction")] = None
-    pack_energy: Optional[Qty("energy")] = None
-    usable_fraction: Optional[Qty("fraction")] = Field(None, description="usable share of the pack energy in "
-                                                                         "the SoC window (default 93 %)")
-    consumption: Optional[Qty("consumption")] = None
+    time: Annotated[Value, Q("time")]
+    power: Optional[Annotated[Value, Q("power")]] = Field(None, description="average power at the battery")
+    from_soc: Optional[Annotated[Value, Q("fraction", allow_zero=True)]] = None
+    to_soc: Optional[Annotated[Value, Q("fraction")]] = None
+    pack_energy: Optional[Annotated[Value, Q("energy")]] = None
+    usable_fraction: Optional[Annotated[Value, Q("fraction")]] = Field(
+        None, description="usable share of the pack energy in "
+        "the SoC window (default 93 %)")
+    consumption: Optional[Annotated[Value, Q("consumption")]] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
-    range: Optional[Qty("length")] = Field(None, description="the full range of pack_energy, instead of a "
-                                                             "consumption: c = pack_energy x usable_fraction / range")
+    range: Optional[Annotated[Value, Q("length")]] = Field(
+        None, description="the full range of pack_energy, instead of a "
+        "consumption: c = pack_energy x usable_fraction / range")
     power_kind: Optional[Literal["peak", "average"]] = Field(None, description="'power' is the peak or the average "
                                                                                "at the battery [default: average]")
 
