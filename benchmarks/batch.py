@@ -25,7 +25,9 @@ Baseline: ``yaml.load(text, Loader=yaml.CSafeLoader)`` of the same files (read f
 way), the least any YAML-based tool must do. Every round times each workload and its baseline back
 to back (alternating which goes first), after touching every file so that batcalc's per-file-version
 cache cannot serve it. The ratio printed is the median over rounds of (workload / its baseline in the
-same round). Goals: show, compare, check <= 2; physics mix <= 3.
+same round). Goals: show, compare, check <= 2; physics mix <= 3. The ratio of CPU times (this
+process's, ``time.process_time``) is printed beside it: on a busy shared machine it swings less than
+wall time, which is what the goals are stated in.
 """
 
 from __future__ import annotations
@@ -243,7 +245,7 @@ def main() -> None:
             workloads[name][0]()
             workloads[name][1]()
         every = cells + claims + physics
-        times: dict[str, tuple[list[float], list[float]]] = {n: ([], []) for n in names}
+        times: dict[str, tuple[list, list]] = {n: ([], []) for n in names}     # (wall, cpu) per run
         for r in range(args.rounds):
             for name in names:
                 stamp = time.time_ns()              # a new version of every file: no cached load counts
@@ -251,17 +253,19 @@ def main() -> None:
                     os.utime(p, ns=(stamp, stamp))
                 ours, base = workloads[name]
                 for which, fn in (((0, ours), (1, base)) if r % 2 == 0 else ((1, base), (0, ours))):
-                    t = time.perf_counter()
+                    t, c = time.perf_counter(), time.process_time()
                     fn()
-                    times[name][which].append(time.perf_counter() - t)
+                    times[name][which].append((time.perf_counter() - t, time.process_time() - c))
 
     print(f"{args.files} files of each kind, {args.rounds} rounds, Python {sys.version.split()[0]}, "
           f"PyYAML {yaml.__version__} CSafeLoader")
     for name in names:
         ours, base = times[name]
-        ratio = statistics.median(o / b for o, b in zip(ours, base, strict=True))
-        print(f"  {name:8s} batcalc {statistics.median(ours):6.2f} s  CSafeLoader {statistics.median(base):5.2f} s  "
-              f"ratio {ratio:.2f} (goal <= {GOALS[name]:g}){'' if ratio <= GOALS[name] else '  NOT MET'}")
+        ratio = statistics.median(o[0] / b[0] for o, b in zip(ours, base, strict=True))
+        cpu = statistics.median(o[1] / b[1] for o, b in zip(ours, base, strict=True))
+        print(f"  {name:8s} batcalc {statistics.median(o[0] for o in ours):6.2f} s  CSafeLoader "
+              f"{statistics.median(b[0] for b in base):5.2f} s  ratio {ratio:.2f} (goal <= {GOALS[name]:g})"
+              f"{'' if ratio <= GOALS[name] else '  NOT MET'}  [CPU-time ratio {cpu:.2f}]")
 
 
 if __name__ == "__main__":
