@@ -14,12 +14,15 @@ Grid: 1000 cell densities x 1000 pack masses (or ranges), mid-size sedan on WLTC
   C pack mass  batcalc: ``tradeoff.sweep_pack_mass`` (1000 densities x 1000 ranges), the fixed point
                m = k c(m_total(m)) iterated on the whole grid (model built each run). Baseline: the
                same iteration in numpy, c evaluated on the 10^6-element array by the same binary search.
+  D consumption  c(m) for 10^6 total masses (1 to 40 t), model built each run: batcalc's
+               ``Vehicle.consumption_model(cycle)`` called on the array, against the same two steps
+               in numpy (issue 11's goal, <= 1.5, kept when the algorithm changes).
 
 The baseline is the algorithm batcalc uses, not another one: the same operations on the same arrays,
 minus batcalc's Python layers (objects, calls, checks). Both give the same numbers (asserted before
 timing). Every round times batcalc and the baseline back to back (each over as many calls as take
 about 0.1 s), alternating which goes first; the ratio printed is the median over rounds of batcalc /
-baseline of the same round (goal <= 1.5 for A and C; B is batcalc's overhead once the model exists).
+baseline of the same round (goal <= 1.5 for A, C and D; B is batcalc's overhead once the model exists).
 The ratio of CPU times (``time.process_time``) is printed beside it: on a busy shared machine it
 swings less than wall time.
 """
@@ -158,13 +161,23 @@ def main() -> None:
                 break
         return m
 
+    many = np.linspace(1000, 40000, n * n)                # 10^6 total masses, kg
+
+    def batcalc_consumption():
+        cold()
+        return vehicle.consumption_model(args.cycle)(many)
+
+    def numpy_consumption():
+        return consumption(break_points(vehicle.load, cycle), many)
+
     print(f"{n} x {n} grid, {args.vehicle} on {args.cycle}, {args.rounds} rounds, numpy {np.__version__}")
     for name, ours, base, goal in (("A range, model built each run", batcalc_range, numpy_range, GOAL),
                                    ("B range, model already built", batcalc_range_warm, numpy_range_warm, None),
-                                   ("C pack mass (fixed point)", batcalc_pack_mass, numpy_pack_mass, GOAL)):
+                                   ("C pack mass (fixed point)", batcalc_pack_mass, numpy_pack_mass, GOAL),
+                                   ("D consumption of 10^6 masses", batcalc_consumption, numpy_consumption, GOAL)):
         a, b = ours(), base()                              # the same work: the same numbers
         np.testing.assert_allclose(a, b, rtol=1e-12, atol=0, equal_nan=True)
-        assert a.shape == (n, n)
+        assert a.size == n * n
         inner = calls_per_timing(base)
         t_ours, t_base = alternate(ours, base, args.rounds, inner)
         ratio = statistics.median(o[0] / x[0] for o, x in zip(t_ours, t_base, strict=True))
