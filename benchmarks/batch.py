@@ -225,7 +225,7 @@ def main() -> None:
                             fn(a)
                         except Exception as exc:    # typer.Exit(1): a claim failed; printed all the same
                             if getattr(exc, "exit_code", None) != 1:
-                                raise
+                                sys.exit(f"{fn.__name__} {a}: exit code {getattr(exc, 'exit_code', exc)!r}")
                         out.seek(0)
                         out.truncate()
             return run
