@@ -266,6 +266,8 @@ def main() -> None:
         print(f"  {name:8s} batcalc {statistics.median(o[0] for o in ours):6.2f} s  CSafeLoader "
               f"{statistics.median(b[0] for b in base):5.2f} s  ratio {ratio:.2f} (goal <= {GOALS[name]:g})"
               f"{'' if ratio <= GOALS[name] else '  NOT MET'}  [CPU-time ratio {cpu:.2f}]")
+        print(f"           rounds: {' '.join(f'{o[0] / b[0]:.2f}' for o, b in zip(ours, base, strict=True))} "
+              f"[CPU {' '.join(f'{o[1] / b[1]:.2f}' for o, b in zip(ours, base, strict=True))}]")
 
 
 if __name__ == "__main__":
