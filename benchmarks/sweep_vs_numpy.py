@@ -6,14 +6,15 @@ Grid: 1000 cell densities x 1000 pack masses (or ranges), mid-size sedan on WLTC
 
   A range      batcalc: ``tradeoff.sweep_range``, the consumption model built from scratch each run
                (as in a fresh ``batcalc sweep``). Baseline: the same steps in numpy -- per-step
-               alpha_i, beta_i of P_i(m) = alpha_i m + beta_i, break points r_i = -beta_i / alpha_i
-               sorted with cumulative sums, c(m) by binary search for the 1000 masses, then the one
-               outer product R = (rho f_mass f_usable) x (m / c(m)).
+               alpha_i, beta_i of the wheel power P_i(m) = alpha_i m + beta_i, the powertrain's battery
+               power for it (gear, motor map by load, regeneration with its fade, aux, battery), summed
+               exactly at masses 20 kg apart and interpolated linearly for the 1000 masses, then the
+               one outer product R = (rho f_mass f_usable) x (m / c(m)).
   B range, model built   the same with batcalc's consumption model already built (cache warm) and
-               the baseline given the sorted break points: the per-mass evaluation and the outer product.
+               the baseline given the per-step terms: the per-mass evaluation and the outer product.
   C pack mass  batcalc: ``tradeoff.sweep_pack_mass`` (1000 densities x 1000 ranges), the fixed point
                m = k c(m_total(m)) iterated on the whole grid (model built each run). Baseline: the
-               same iteration in numpy, c evaluated on the 10^6-element array by the same binary search.
+               same iteration in numpy, c evaluated on the 10^6-element array the same way.
   D consumption  c(m) for 10^6 total masses (1 to 40 t), model built each run: batcalc's
                ``Vehicle.consumption_model(cycle)`` called on the array, against the same two steps
                in numpy (issue 11's goal, <= 1.5, kept when the algorithm changes).
@@ -39,53 +40,66 @@ import numpy as np
 from batcalc.physics import vehicle as vehicle_module
 from batcalc.physics.cycles import get_cycle
 from batcalc.physics.pack import PackOptions
-from batcalc.physics.tradeoff import MAX_ITERATIONS, TOLERANCE_KG, sweep_pack_mass, sweep_range
-from batcalc.physics.vehicle import RHO_AIR, G, load_vehicle
+from batcalc.physics.powertrain import MASS_STEP, MAX_MASS_NODES
+from batcalc.physics.tradeoff import DIVERGED_KG, MAX_ITERATIONS, TOLERANCE_KG, sweep_pack_mass, sweep_range
+from batcalc.physics.vehicle import load_vehicle
 
 GOAL = 1.5
 
 
-def break_points(load, cycle):
-    """Consumption's set-up in plain numpy (same steps as ``vehicle.Consumption.__init__``): the
-    sorted break points and cumulative sums of each group of steps, the flat steps' energy, the
-    auxiliaries' energy and the distance."""
+def steps(load, cycle):
+    """Per-step wheel power terms in plain numpy (same steps as ``vehicle.cycle_steps``): alpha (W/kg),
+    beta (W), mean speed (m/s), dt (s) and the distance (m)."""
     v0, v1 = cycle.speed[:-1], cycle.speed[1:]
     dt = np.diff(cycle.time)
     v = (v0 + v1) / 2
     a = (v1 - v0) / dt
     moving = v > 0
     if load.coast_down:
-        resist_m = np.zeros_like(v)
-        resist_0 = np.where(moving, load.f0 + load.f1 * v + load.f2 * v ** 2, 0.0)
+        per_kg = a * (1 + load.k_rot)
+        fixed = a * load.m_rot + np.where(moving, load.f0 + load.f1 * v, 0.0) + np.where(moving, load.f2 * v ** 2, 0.0)
     else:
-        resist_m = np.where(moving, G * load.c_rr, 0.0)
-        resist_0 = 0.5 * RHO_AIR * load.cd_a * v ** 2
-    alpha = (a * (1 + load.k_rot) + resist_m) * v * dt
-    beta = resist_0 * v * dt
-    up, down = 1.0 / load.eta, load.eta * load.k_regen
-    groups = []
-    for sel in (alpha > 0, alpha < 0):
-        r = -beta[sel] / alpha[sel]
-        order = np.argsort(r)
-        groups.append((r[order], np.concatenate([[0.0], np.cumsum(alpha[sel][order])]),
-                       np.concatenate([[0.0], np.cumsum(beta[sel][order])])))
-    b = beta[alpha == 0]
-    flat = float(np.sum(np.where(b > 0, b * up, b * down)))
-    return groups, flat, load.p_aux * float(np.sum(dt)), float(np.sum(v * dt)), up, down
+        per_kg = a * (1 + load.k_rot) + np.where(moving, load.g * load.c_rr, 0.0)
+        fixed = a * load.m_rot + 0.5 * load.rho * load.cd_a * v ** 2
+    return per_kg * v, fixed * v, v, dt, float(np.sum(v * dt))
 
 
-def consumption(model, m):
-    """c(m), J/m, for an array of total masses (same steps as ``vehicle.Consumption.energy``)."""
-    (r1, ca1, cb1), (r2, ca2, cb2) = model[0]
-    flat, aux, distance, up, down = model[1:]
-    total = flat + aux + np.zeros_like(m)
-    k = np.searchsorted(r1, m, side="left")              # alpha > 0: power positive where r < m
-    low_a, low_b = ca1[k], cb1[k]
-    total = total + up * (m * low_a + low_b) + down * (m * (ca1[-1] - low_a) + (cb1[-1] - low_b))
-    k = np.searchsorted(r2, m, side="left")              # alpha < 0: power positive where m < r
-    low_a, low_b = ca2[k], cb2[k]
-    total = total + down * (m * low_a + low_b) + up * (m * (ca2[-1] - low_a) + (cb2[-1] - low_b))
-    return total / distance
+def battery_power(p, v, pt):
+    """The powertrain's battery power in plain numpy (same operations as ``Powertrain.battery_power``)."""
+    eta_t = pt.transmission_efficiency
+    p_t = np.where(p > 0, p / eta_t, p * eta_t)
+    x, e = np.asarray(pt.motor_map.load), np.asarray(pt.motor_map.efficiency)
+    load = np.maximum(p_t, 0.0) / pt.rated_power
+    eta_m = e[np.clip(np.searchsorted(x, load, side="right") - 1, 0, len(e) - 1)] if pt.motor_map.step else \
+        np.interp(load, x, e)
+    braking = np.maximum(p_t, -pt.rated_power) * pt.eta_regen
+    if pt.regen_fades:
+        braking = braking * (1.0 / (1.0 + 500.0 * np.exp(-0.99 * (v / 0.44704 + 1.0))))
+    p_b = np.where(p_t > 0, p_t / eta_m, braking) + pt.aux_power
+    return np.where(p_b > 0, p_b / pt.battery_efficiency, p_b * pt.battery_efficiency)
+
+
+def consumption(model, m, pt):
+    """c(m), J/m, for an array of total masses: the step sum at nodes 20 kg apart across the masses'
+    range, in chunks of 64 masses, and linear between nodes (same steps as ``powertrain.cycle_energy``)."""
+    alpha, beta, v, dt, distance = model
+    m = np.atleast_1d(np.asarray(m, dtype=float))
+    finite = np.isfinite(m)
+    if not finite.all():
+        out = np.full_like(m, np.nan)
+        out[finite] = consumption(model, m[finite], pt)
+        return out
+    lo, hi = float(m.min()), float(m.max())
+    n = int(min(MAX_MASS_NODES, math.ceil((hi - lo) / MASS_STEP) + 1))
+    nodes = m if m.size <= n else np.linspace(lo, hi, n)
+    energy = np.empty_like(nodes)
+    for s in range(0, nodes.size, 64):
+        chunk = nodes[s:s + 64]
+        energy[s:s + 64] = (battery_power(alpha[:, None] * chunk[None, :] + beta[:, None], v[:, None], pt)
+                            * dt[:, None]).sum(axis=0)
+    if nodes is not m:
+        energy = np.interp(m, nodes, energy)
+    return energy / distance
 
 
 def alternate(ours, base, rounds, inner=1):
@@ -124,7 +138,8 @@ def main() -> None:
     masses = np.linspace(100, 900, n)                     # kg
     ranges = np.linspace(200, 1200, n) * 1000.0           # m
     fu = opts.f_mass * opts.f_usable
-    built = break_points(vehicle.load, cycle)
+    built = steps(vehicle.load, cycle)
+    pt = vehicle.load.powertrain
 
     def cold():
         vehicle_module._CACHE.clear()                     # batcalc builds its consumption model again
@@ -134,15 +149,15 @@ def main() -> None:
         return sweep_range(vehicle, dens, masses, args.cycle, opts)
 
     def numpy_range():
-        model = break_points(vehicle.load, cycle)
-        c = consumption(model, vehicle.glider_mass + masses + vehicle.payload)
+        model = steps(vehicle.load, cycle)
+        c = consumption(model, vehicle.glider_mass + masses + vehicle.payload, pt)
         return np.multiply.outer(dens * fu, masses / c)
 
     def batcalc_range_warm():
         return sweep_range(vehicle, dens, masses, args.cycle, opts)
 
     def numpy_range_warm():
-        c = consumption(built, vehicle.glider_mass + masses + vehicle.payload)
+        c = consumption(built, vehicle.glider_mass + masses + vehicle.payload, pt)
         return np.multiply.outer(dens * fu, masses / c)
 
     def batcalc_pack_mass():
@@ -150,16 +165,23 @@ def main() -> None:
         return sweep_pack_mass(vehicle, dens, ranges, args.cycle, opts)
 
     def numpy_pack_mass():
-        model = break_points(vehicle.load, cycle)
-        k = ranges[None, :] / (dens[:, None] * opts.f_mass * opts.f_usable)
-        m = k * consumption(model, np.asarray(vehicle.glider_mass + 0.0 + vehicle.payload))
+        model = steps(vehicle.load, cycle)
+        k = (ranges[None, :] / (dens[:, None] * opts.f_mass * opts.f_usable)).ravel()
+
+        def step(m):
+            return k * consumption(model, vehicle.glider_mass + m + vehicle.payload, pt)
+
+        m = step(np.zeros_like(k))
         for _ in range(MAX_ITERATIONS):
-            nxt = k * consumption(model, vehicle.glider_mass + m + vehicle.payload)
-            done = np.nanmax(np.abs(nxt - m)) < TOLERANCE_KG
-            m = np.where(nxt > 1e7, np.nan, nxt)
-            if done:
+            nxt = step(m)
+            nxt[~(nxt <= DIVERGED_KG)] = np.nan
+            change = np.abs(nxt - m)
+            m = nxt
+            if not (change >= TOLERANCE_KG).any():
                 break
-        return m
+        else:
+            m[change >= TOLERANCE_KG] = np.nan
+        return m.reshape(n, n)
 
     many = np.linspace(1000, 40000, n * n)                # 10^6 total masses, kg
 
@@ -168,7 +190,7 @@ def main() -> None:
         return vehicle.consumption_model(args.cycle)(many)
 
     def numpy_consumption():
-        return consumption(break_points(vehicle.load, cycle), many)
+        return consumption(steps(vehicle.load, cycle), many, pt)
 
     print(f"{n} x {n} grid, {args.vehicle} on {args.cycle}, {args.rounds} rounds, numpy {np.__version__}")
     for name, ours, base, goal in (("A range, model built each run", batcalc_range, numpy_range, GOAL),

@@ -60,7 +60,6 @@ def test_the_probe_sees_a_registry_when_one_is_built(tmp_path):
     assert loaded(["convert", "1 furlong", "m"], tmp_path)["registry"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 8: another change makes these paths pint-free")
 @pytest.mark.parametrize("args", [
     ["convert", "1 kWh", "Wh"],
     ["sweep", "--vehicle", "mid-sedan", "--densities", "250:400:50 Wh/kg", "--pack-masses", "300:600:100 kg"],
