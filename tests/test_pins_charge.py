@@ -130,3 +130,11 @@ def test_open_start_windows_and_text():
     assert windows_for(None, 0.8, 600.0, pack_energy=KWH)[1].pack_energy == KWH
     assert open_start_text(0.8) == "0 % and 10 % starts"
     assert open_start_text(0.1) == "0 % start (10 % is not below the end SoC 10 %)"
+
+
+def test_windows_and_chargers_are_immutable():
+    import dataclasses
+
+    for obj, name in ((Window(0.0, 0.8, 720.0), "seconds"), (chargers()[0], "max_power")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, 1.0)

@@ -118,6 +118,8 @@ def test_pack_level_spec_keeps_neither_f_mass_nor_f_volume():
     # by mass: 400 kg x 180 Wh/kg = 72 kWh, 180 L
     p = pack_from_mass(c, 400.0, opts)
     assert (p.energy, p.volume) == (pytest.approx(72 * KWH), pytest.approx(180 * LITRE))
+    assert p.notes and "pack level" in p.notes[0]
+    assert pack_from_mass(cell(DENSE), 400.0).notes == ()
 
 
 def test_cell_level_spec_keeps_the_options():
@@ -302,3 +304,67 @@ def test_figure_labels_and_dimensions():
     assert c.figures["volume"].dim == "volume"
     assert c.id == "t" and c.level == "cell"
     assert c.get("max_c_rate") is None
+
+
+def test_mismatch_message_gives_both_values_and_the_formula():
+    c = cell("electrical: {energy: 100 Wh}\nphysical: {mass: 1 kg}\nenergy_density: {gravimetric: 103.2 Wh/kg}\n")
+    assert c.warnings == ["gravimetric energy density: given 103.2 Wh/kg but energy / mass gives 100 Wh/kg "
+                          "(3.2 % apart)"]
+
+
+@pytest.mark.parametrize("given, apart", [
+    (200, "100.0 % apart"), (50, "50.0 % apart"), (52, "48.0 % apart"), (190, "90.0 % apart"),
+    (201, "x2.01 apart: a unit slip?"), (49, "x0.49 apart: a unit slip?"), (250, "x2.5 apart: a unit slip?"),
+])
+def test_a_unit_slip_is_suspected_beyond_a_factor_of_two(given, apart):
+    # 100 Wh/kg derived: within x0.5 .. x2 the gap is given in percent, beyond it as a factor
+    c = cell(f"electrical: {{energy: 100 Wh}}\nphysical: {{mass: 1 kg}}\n"
+             f"energy_density: {{gravimetric: {given} Wh/kg}}\n")
+    assert len(c.warnings) == 1 and c.warnings[0].endswith(f"({apart})")
+
+
+def test_voltage_without_capacity_derives_no_energy():
+    c = cell("electrical: {nominal_voltage: 3.6 V}\nphysical: {mass: 70 g}\n")
+    assert c.get("energy") is None and c.get("gravimetric") is None
+    c = cell("electrical: {capacity: 5 Ah}\n")
+    assert c.get("energy") is None
+
+
+def test_a_spec_built_in_code_cites_its_only_source():
+    from batcalc.spec.model import CellSpec
+
+    spec = CellSpec.model_validate({
+        "kind": "cell", "id": "t", "name": "T", "electrical": {"nominal_voltage": "3.6 V", "capacity": "5 Ah"},
+        "cycle_life": {"cycles": 500, "retention": "80 %"},
+        "sources": [{"id": "ds", "title": "S", "url": "https://example.com", "date": 2024, "grade": "datasheet"}]})
+    f = figures_of(spec)
+    assert f.figures["energy"].sources == ("ds",) and f.figures["energy"].grade == "datasheet"
+    assert f.figures["cycles"].sources == ("ds",) and f.figures["retention"].sources == ("ds",)
+
+
+def test_options_and_packs_are_immutable():
+    # PackOptions() is a shared default argument: it must not be changeable
+    import dataclasses
+
+    p = pack_from_mass(cell(DENSE), 100.0)
+    for obj, name in ((PackOptions(), "f_mass"), (p, "energy")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, 0.5)
+
+
+ONE_SOURCE = 'sources:\n  - {id: ds, title: "Sheet", url: "https://example.com/ds", date: 2024, grade: datasheet}\n'
+
+
+def test_explicit_citations_are_used_as_given():
+    spec = parse_spec(HEAD + "electrical: {nominal_voltage: 3.6 V, capacity: 5 Ah}\n" + ONE_SOURCE)
+    assert figures_of(spec).figures["energy"].sources == ("ds",)           # implicit: the only source
+    bare = figures_of(spec, {})                                             # told: nothing is cited
+    assert bare.figures["energy"].sources == () and bare.figures["energy"].grade is None
+
+
+def test_cycle_count_without_retention_cites_the_only_source_or_none():
+    one = cell("cycle_life: {cycles: 1000}\n" + ONE_SOURCE)
+    assert one.figures["cycles"].sources == ("ds",) and one.figures["cycles"].grade == "datasheet"
+    assert "retention" not in one.figures
+    several = sourced("cycle_life: {cycles: 1000}\n")
+    assert several.figures["cycles"].sources == () and several.figures["cycles"].grade is None

@@ -258,3 +258,12 @@ def test_sweep_pack_mass_hand_calc(opts):
     # beyond reach: NaN, not a number that looks like an answer
     far = sweep_pack_mass(vehicle(), np.array([100.0 * WH]), np.array([5000e3]), None)
     assert np.isnan(far[0, 0])
+
+
+def test_results_are_immutable():
+    import dataclasses
+
+    t = tradeoff(cell(300), cell(350), vehicle(), "mass", pack_mass=400.0, cycle=None)
+    for obj, name in ((t, "hold"), (t.a, "range")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, 0.5)

@@ -171,3 +171,12 @@ def test_assumptions_state_the_values_used():
     assert "regeneration recovers 50 %" in text and "auxiliaries 100 W" in text
     cd = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True)
     assert cd.assumptions()[0] == "coast-down F0 50.0 N, F1 2.000 N s/m, F2 0.4000 N s^2/m^2"
+
+
+def test_road_loads_vehicles_and_cycles_are_immutable():
+    import dataclasses
+
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n")
+    for obj, name in ((LOAD, "eta"), (Vehicle(spec, road_load_of(spec)), "load"), (STEPS, "id")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, 1.0)

@@ -424,6 +424,12 @@ def summary(results: dict[str, list[Outcome]]) -> str:
     return "\n".join(lines)
 
 
+def _load(path: str) -> list[Outcome]:
+    """The outcomes of a run saved with ``--save``."""
+    return [Outcome(Mutant(**o["mutant"]), o["status"], o["seconds"])
+            for o in json.loads(Path(path).read_text(encoding="utf-8"))]
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--modules", nargs="+", choices=MODULES, default=list(MODULES))
@@ -439,6 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--save", metavar="JSON", help="write every outcome to this file")
     p.add_argument("--rerun-survivors", metavar="JSON",
                    help="run only the mutants that survived in a saved run; the others keep their saved outcome")
+    p.add_argument("--report", nargs="+", metavar="JSON", help="print the summary of saved runs and exit")
     p.add_argument("-v", "--verbose", action="store_true", help="print each mutant's outcome as it finishes")
     args = p.parse_args(argv)
     if args.list:
@@ -447,17 +454,22 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{m.where}: {m.description}")
         return 0
     start = time.monotonic()
+    if args.report:
+        merged: dict[str, list[Outcome]] = {m: [] for m in MODULES}
+        for path in args.report:
+            for o in _load(path):
+                merged[o.mutant.module].append(o)
+        print(summary({m: merged[m] for m in args.modules if merged[m]}))
+        return 0
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))      # clean up the copies when killed
     only = None
     kept: dict[str, list[Outcome]] = {m: [] for m in args.modules}
     if args.rerun_survivors:
-        saved = [(Mutant(**o["mutant"]), o["status"], o["seconds"])
-                 for o in json.loads(Path(args.rerun_survivors).read_text(encoding="utf-8"))]
-        saved = [x for x in saved if x[0].module in args.modules]
-        only = {m for m, status, _ in saved if status == "survived"}
-        for m, status, seconds in saved:
-            if status != "survived":
-                kept[m.module].append(Outcome(m, status, seconds))
+        saved = [o for o in _load(args.rerun_survivors) if o.mutant.module in args.modules]
+        only = {o.mutant for o in saved if o.status == "survived"}
+        for o in saved:
+            if o.status != "survived":
+                kept[o.mutant.module].append(o)
     results = run(args.modules, args.limit, args.seed, args.jobs, args.timeout, args.tests, args.verbose, only,
                   not args.no_pins)
     for module, outcomes in kept.items():
