@@ -53,7 +53,9 @@ def by_hand(mass: float) -> float:
 def test_reference_constants_are_the_design_values():
     # DESIGN.md reference defaults
     assert (G, RHO_AIR, K_ROT, ETA_DRIVE, K_REGEN, P_AUX) == (9.81, 1.2, 0.03, 0.90, 0.60, 250.0)
-    assert RoadLoad() == RoadLoad(k_rot=0.03, eta=0.9, k_regen=0.6, p_aux=250.0)
+    r = RoadLoad()            # a spec with no road load (measured consumption only): none at all
+    assert (r.c_rr, r.cd_a, r.f0, r.f1, r.f2, r.coast_down) == (0.0, 0.0, 0.0, 0.0, 0.0, False)
+    assert (r.k_rot, r.eta, r.k_regen, r.p_aux) == (0.03, 0.9, 0.6, 250.0)
 
 
 @pytest.mark.parametrize("mass", [1000.0, 1500.0])
@@ -180,3 +182,24 @@ def test_road_loads_vehicles_and_cycles_are_immutable():
     for obj, name in ((LOAD, "eta"), (Vehicle(spec, road_load_of(spec)), "load"), (STEPS, "id")):
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(obj, name, 1.0)
+
+
+def test_two_second_steps_by_hand():
+    # the same speeds every 2 s: a = +-1 m/s^2, each step twice as long (8 m, 8 s)
+    slow = Cycle("slow", "slow", np.array([0.0, 2.0, 4.0, 6.0, 8.0]), np.array([0.0, 2.0, 2.0, 0.0, 0.0]))
+    m = 1000.0
+    f1 = m * 1 * 1.1 + 98.1 + 0.3
+    f2 = 98.1 + 1.2
+    f3 = m * -1 * 1.1 + 98.1 + 0.3
+    expected = (f1 * 1 * 2 / 0.9 + f2 * 2 * 2 / 0.9 + f3 * 1 * 2 * 0.45 + 100 * 8) / 8
+    assert Consumption(LOAD, slow)(m) == pytest.approx(expected)
+    assert consumption_direct(LOAD, slow, m) == pytest.approx(expected)
+    assert slow.distance == pytest.approx(8.0) and slow.duration == pytest.approx(8.0)
+
+
+def test_cycle_duration_and_distance_count_from_the_first_timestamp():
+    late = Cycle("late", "late", np.array([10.0, 11.0, 12.0]), np.array([0.0, 4.0, 0.0]))
+    assert late.duration == pytest.approx(2.0)
+    assert late.distance == pytest.approx(4.0)          # (0 + 4)/2 x 1 + (4 + 0)/2 x 1
+    steady = get_cycle("72 km/h")
+    assert steady.duration == 3600.0 and steady.distance == pytest.approx(72e3)
