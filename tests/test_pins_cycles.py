@@ -30,3 +30,14 @@ def test_a_bad_line_is_reported_with_its_line_number(trace_dir):
     with pytest.raises(SpecError, match="expected 'time_s,speed_kmh'") as exc:
         cycles.load_trace("pin-b")
     assert exc.value.line == 4 and exc.value.col == 1 and str(exc.value.path).endswith("pin-b.csv")
+
+
+def test_constant_speed_forms_and_limits():
+    for text in ("100 km/h", "constant 100 km/h", "const: 100 km/h", "  100 kph "):
+        c = cycles.get_cycle(text)
+        assert c.constant_speed == pytest.approx(100 / 3.6), text
+    assert cycles.get_cycle("const: 100 km/h").id == "constant 100 km/h"
+    assert cycles.get_cycle("720 km/h").constant_speed == pytest.approx(200.0)      # the limit itself
+    assert cycles.get_cycle("2 km/h").constant_speed == pytest.approx(2 / 3.6)       # any speed above 0
+    with pytest.raises(cycles.BatcalcError, match="at most 720 km/h"):
+        cycles.get_cycle("721 km/h")

@@ -267,3 +267,29 @@ def test_results_are_immutable():
     for obj, name in ((t, "hold"), (t.a, "range")):
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(obj, name, 0.5)
+
+
+def test_range_of_picks_the_default_cycle():
+    assert range_of(cell(300), load_vehicle("mid-sedan"), pack_mass=400.0).cycle == "wltp"
+    assert range_of(cell(300), vehicle(), pack_mass=400.0).cycle is None
+    assert range_of(cell(300), load_vehicle("mid-sedan"), pack_mass=400.0, cycle="udds").cycle == "udds"
+
+
+def test_cycle_label_of_a_measured_vehicle_run_on_a_cycle():
+    stated = vehicle().spec.model_copy(update={"measured_consumption": vehicle().spec.measured_consumption.model_copy(
+        update={"cycle": "WLTP"})})
+    assert cycle_label(Vehicle(stated, road_load_of(stated)), None) == "measured consumption (WLTP)"
+    assert cycle_label(vehicle(), "udds") == "EPA UDDS (udds)"
+
+
+def test_assumptions_list_what_the_range_rests_on():
+    measured = range_of(cell(300), vehicle(), pack_mass=400.0, cycle=None).assumptions
+    assert measured[0] == "cycle: measured consumption (cycle not stated)"
+    assert not any("drivetrain efficiency" in a for a in measured)          # no road-load model used
+    assert any(a.startswith("cell-to-pack mass fraction 0.70") for a in measured)
+    assert measured[-1] == "vehicle v: 1300 kg without battery + payload 100 kg"
+    modelled = range_of(cell(300), load_vehicle("mid-sedan"), pack_mass=400.0, cycle="udds").assumptions
+    assert modelled[0] == "cycle: EPA UDDS (udds)"
+    assert any("drivetrain efficiency" in a for a in modelled)
+    pack_level = range_of(cell(200, "pack"), vehicle(), pack_mass=400.0, cycle=None).assumptions
+    assert any("pack level" in a for a in pack_level)
