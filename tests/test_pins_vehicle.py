@@ -203,3 +203,12 @@ def test_cycle_duration_and_distance_count_from_the_first_timestamp():
     assert late.distance == pytest.approx(4.0)          # (0 + 4)/2 x 1 + (4 + 0)/2 x 1
     steady = get_cycle("72 km/h")
     assert steady.duration == 3600.0 and steady.distance == pytest.approx(72e3)
+
+
+def test_road_load_of_a_measured_only_spec_is_zero_with_the_stated_efficiencies():
+    spec = parse_spec(VEH + "drivetrain_efficiency: 85 %\n"
+                            "measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km}\n")
+    load = road_load_of(spec)
+    assert isinstance(load, RoadLoad)
+    assert (load.c_rr, load.cd_a, load.f0, load.coast_down) == (0.0, 0.0, 0.0, False)
+    assert load.eta == pytest.approx(0.85)
