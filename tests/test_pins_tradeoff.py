@@ -293,3 +293,13 @@ def test_assumptions_list_what_the_range_rests_on():
     assert any("drivetrain efficiency" in a for a in modelled)
     pack_level = range_of(cell(200, "pack"), vehicle(), pack_mass=400.0, cycle=None).assumptions
     assert any("pack level" in a for a in pack_level)
+
+
+def test_a_vehicle_with_both_models_run_on_a_cycle_states_its_road_load():
+    both = vehicle("drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n")
+    on_cycle = range_of(cell(300), both, pack_mass=400.0, cycle="udds")
+    assert on_cycle.assumptions[0] == "cycle: EPA UDDS (udds)"
+    assert any("drivetrain efficiency" in a for a in on_cycle.assumptions)
+    measured = range_of(cell(300), both, pack_mass=400.0, cycle=None)
+    assert measured.consumption == pytest.approx(C0)                     # 1800 kg: the measured figure
+    assert not any("drivetrain efficiency" in a for a in measured.assumptions)
