@@ -26,6 +26,12 @@ Usage (from the project root)::
     python tools/mutation.py --limit 40 --seed 1     # a quick sample: 40 random mutants per module
     python tools/mutation.py --list                  # the mutants, without running anything
     python tools/mutation.py --jobs 2 --timeout 60   # workers (default 2), seconds per mutant run
+    python tools/mutation.py --no-pins --save b.json # without tests/test_pins_*.py; keep every outcome
+    python tools/mutation.py --rerun-survivors b.json --save a.json   # only what survived in b.json
+    python tools/mutation.py --report a.json         # the summary of saved runs
+
+Killed counts include timeouts. See docs/mutation.md for the kill rates and the surviving mutants that
+are equivalent (no input can tell them from the code).
 
 The tests run for a module are ``tests/test_pins_X.py`` then ``tests/test_X.py`` for X the module and the
 nearest modules that build on it (:data:`RELEVANT`, kept lean: a surviving mutant costs a full run);
