@@ -212,3 +212,42 @@ def test_road_load_of_a_measured_only_spec_is_zero_with_the_stated_efficiencies(
     assert isinstance(load, RoadLoad)
     assert (load.c_rr, load.cd_a, load.f0, load.coast_down) == (0.0, 0.0, 0.0, False)
     assert load.eta == pytest.approx(0.85)
+
+
+def test_a_tiny_measured_consumption_is_still_a_consumption():
+    # 0.2 Wh/km = 0.72 J/m: small, but above 0, so accepted
+    from batcalc.spec.vehicle import MeasuredConsumption
+
+    mc = MeasuredConsumption.model_validate({"value": "0.2 Wh/km", "at_mass": "1800 kg", "per_100kg": "0 Wh/km"})
+    assert MeasuredModel(mc)(1800.0) == pytest.approx(0.72)
+
+
+SLOW = Cycle("slow", "slow", np.array([0.0, 2.0, 4.0, 6.0, 8.0]), np.array([0.0, 2.0, 2.0, 0.0, 0.0]))
+
+
+def test_breakdown_with_two_second_steps_by_hand():
+    # each step lasts 2 s: rolling 98.1 N over 8 m; air 0.3, 1.2, 0.3 N over 2, 4, 2 m
+    parts = consumption_breakdown(LOAD, SLOW, 1000.0)
+    assert parts["rolling"] == pytest.approx(98.1 * 8 / 8 / 0.9)
+    assert parts["aerodynamic"] == pytest.approx((0.3 * 2 + 1.2 * 4 + 0.3 * 2) / 8 / 0.9)
+    assert parts["auxiliaries"] == pytest.approx(100.0)
+    cd = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+    parts = consumption_breakdown(cd, SLOW, 1000.0)
+    assert parts["rolling"] == pytest.approx((52 * 2 + 54 * 4 + 52 * 2) / 8 / 0.9)
+    assert parts["aerodynamic"] == pytest.approx((0.4 * 2 + 1.6 * 4 + 0.4 * 2) / 8 / 0.9)
+
+
+def test_a_small_constant_force_at_cruise_is_drawn_not_recovered():
+    # coast-down F0 0.1 N only: the cruise step needs 0.1 N x 2 m = 0.2 J (drawn, / 0.9); mass only in inertia
+    load = RoadLoad(f0=0.1, coast_down=True, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+    expected = ((2200 + 0.1) / 0.9 + 0.2 / 0.9 - (2200 - 0.1) * 0.45 + 400) / 4
+    assert Consumption(load, STEPS)(1000.0) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("mass", [1.0, 10.0, 22.0, 23.0, 100.0, 1000.0])
+def test_exact_model_with_a_pushing_force(mass):
+    # F0 = -50 N (a push, as downhill): accelerating steps regenerate below r = 50 / 2.2 = 22.7 kg,
+    # so both groups of steps have members on each side of the mass; the exact model must still agree
+    load = RoadLoad(f0=-50.0, coast_down=True, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+    assert Consumption(load, STEPS)(mass) == pytest.approx(consumption_direct(load, STEPS, mass))
+    assert Consumption(load, SLOW)(mass) == pytest.approx(consumption_direct(load, SLOW, mass))
