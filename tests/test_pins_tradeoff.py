@@ -303,3 +303,10 @@ def test_a_vehicle_with_both_models_run_on_a_cycle_states_its_road_load():
     measured = range_of(cell(300), both, pack_mass=400.0, cycle=None)
     assert measured.consumption == pytest.approx(C0)                     # 1800 kg: the measured figure
     assert not any("drivetrain efficiency" in a for a in measured.assumptions)
+
+
+def test_iterations_count_the_passes():
+    # started at the answer, the first pass confirms it: one iteration
+    exact = mass_for_range(400e3, 300, PackOptions())
+    m, iterations = solve_pack_mass_for_range(cell(300), vehicle(), 400e3, None, start=exact)
+    assert m == pytest.approx(exact) and iterations == 1
