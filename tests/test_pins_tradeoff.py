@@ -310,3 +310,29 @@ def test_iterations_count_the_passes():
     exact = mass_for_range(400e3, 300, PackOptions())
     m, iterations = solve_pack_mass_for_range(cell(300), vehicle(), 400e3, None, start=exact)
     assert m == pytest.approx(exact) and iterations == 1
+
+
+def passes(start: float, R: float, wh_kg: float, opts: PackOptions) -> int:
+    """Passes the fixed-point iteration needs from ``start``, by hand: with the linear model the map is
+    ``m -> a + q m`` with ``q = R s / 100 / k``, so the step after pass n is ``q^(n-1) |m1 - m0|`` and
+    ``m1 - m0 = (1 - q)(m* - m0)``; the solve stops at the first step below 1e-6 kg."""
+    q = R * S / 100 / k_of(wh_kg, opts)
+    first = (1 - q) * abs(mass_for_range(R, wh_kg, opts) - start)
+    n = 1
+    while q ** (n - 1) * first >= 1e-6:
+        n += 1
+    return n
+
+
+@pytest.mark.parametrize("opts", OPTS)
+def test_the_solve_starts_from_the_no_feedback_estimate(opts):
+    # start: the pack that reaches R at the consumption of the vehicle without it, R c(M0) / k
+    start = 400e3 * c_of(GLIDER + PAYLOAD) / k_of(300, opts)
+    _, iterations = solve_pack_mass_for_range(cell(300), vehicle(), 400e3, None, opts)
+    assert iterations == passes(start, 400e3, 300, opts)
+    # a same-range trade-off starts b from a's pack mass scaled by the densities (same energy)
+    t = tradeoff(cell(300), cell(350), vehicle(), "range", pack_mass=400.0, cycle=None, options=opts)
+    assert t.iterations == passes(400.0 * 300 / 350, t.a.range, 350, opts)
+    # holding mass or energy runs no iteration
+    assert tradeoff(cell(300), cell(350), vehicle(), "mass", pack_mass=400.0, cycle=None).iterations == 0
+    assert tradeoff(cell(300), cell(350), vehicle(), "energy", pack_mass=400.0, cycle=None).iterations == 0

@@ -239,6 +239,14 @@ class Workspace:
                 os.dup2(null, 1)
                 os.dup2(null, 2)
                 import pytest
+                # reproducible runs: fixed examples, and no example database shared with the project's
+                # own test runs (a failing example stored there would "kill" every later mutant)
+                try:
+                    from hypothesis import settings
+                    settings.register_profile("mutation", database=None, derandomize=True)
+                    settings.load_profile("mutation")
+                except ImportError:
+                    pass
                 code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts=", *tests])
                 os._exit(0 if code == 0 else 1)
             except BaseException:
