@@ -736,13 +736,30 @@ def test_unit_strings_only_raise_unit_errors(number, sep, unit, dim):
     assert time.perf_counter() - start < TIME_LIMIT
 
 
+_UNIT_TOKENS = ["W", "h", "Wh", "kg", "g", "m", "s", "A", "V", "k", "M", "Q", "q", "Qm", "qm", "Tm", "Gm", "%",
+                "mAh", "Wh/kg", "km/h", "/", "*", "^", "^2", "^3", "^4", "^5", "^-1", "(", ")", " ", "100", "degC"]
+
+
 @settings(max_examples=150, deadline=None)
-@given(unit=st.text(max_size=45))
+@given(unit=st.one_of(st.text(max_size=45), st.lists(st.sampled_from(_UNIT_TOKENS), max_size=12).map("".join)))
 def test_any_text_as_a_unit(unit):
+    """Any text is refused with a one-line UnitError, or is a unit inside the limits: at most
+    MAX_UNIT_LENGTH characters, no dimension to a power above MAX_EXPONENT, and 1 of it is between
+    MIN_UNIT_FACTOR and MAX_UNIT_FACTOR SI units."""
     try:
-        units.parse_unit(unit)
-    except UnitError:
-        pass
+        u = units.parse_unit(unit)
+    except UnitError as exc:
+        message = str(exc)
+        assert message.strip() and "\n" not in message
+        if len(unit) > units.MAX_UNIT_LENGTH:
+            assert message.startswith("unit too long")
+        return
+    assert len(unit) <= units.MAX_UNIT_LENGTH
+    assert all(abs(power) <= units.MAX_EXPONENT for power in u.dimensionality.values())
+    factor = units.ureg().Quantity(1.0, u).to_base_units().magnitude
+    assert units.MIN_UNIT_FACTOR <= factor <= units.MAX_UNIT_FACTOR
+    if not unit.strip():
+        assert u.dimensionless and factor == 1.0
 
 
 _ARG_POOL = ["list", "show", "compare", "convert", "range", "tradeoff", "charge", "sweep", "check", "claim",

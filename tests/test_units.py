@@ -174,9 +174,21 @@ def test_units_too_large_or_small_for_floats_are_refused(text, target):
 
 
 def test_unit_size_limits_keep_every_value_finite_in_si():
-    # the largest value in the largest allowed unit, squared (aerodynamic drag squares a speed), is finite
-    assert math.isfinite((units.MAX_MAGNITUDE * units.MAX_UNIT_FACTOR) ** 2)
-    assert (units.MIN_MAGNITUDE * units.MIN_UNIT_FACTOR) ** 2 > 0
+    # the largest value accepted (1e18) in a unit near the largest accepted (Qm^3 = 1e90 m^3, the limit
+    # being 1e100 SI units) is 1e108 m^3, and its square (aerodynamic drag squares a speed) is finite;
+    # the smallest (1e-18 qm^3 = 1e-108 m^3) squared is not 0
+    big = units.parse_si("1e18 Qm^3", "volume")[2]
+    assert big == pytest.approx(1e108) and math.isfinite(big ** 2)
+    small = units.parse_si("1e-18 qm^3", "volume")[2]
+    assert small == pytest.approx(1e-108) and small ** 2 > 0
+    # the limits themselves: values up to 1e18 and down to 1e-18, units of 1e99 and 1e-99 SI units
+    for text in ("1e18 m", "1e-18 m", "1e18 Qm^3*Gm", "1e-18 qm^3*Gm^-1"):
+        assert math.isfinite(units.parse_quantity(text).magnitude)
+    # one step past each is refused with a message that says which limit
+    for text, fragment in (("1.1e18 m", "too large"), ("9e-19 m", "too small"),
+                           ("1 Qm^3*Tm", "out of range"), ("1 qm^3*Tm^-1", "out of range")):
+        with pytest.raises(UnitError, match=fragment):
+            units.parse_quantity(text)
 
 
 @pytest.mark.parametrize("text, meant", [("68.5 gr", "'g'"), ("18 ton", "'tonne'"), ("2 tons", "'tonne'"),

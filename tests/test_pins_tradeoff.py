@@ -1,0 +1,338 @@
+"""Pins on ranges, trade-offs and the same-range solve, against closed forms worked out by hand.
+
+A vehicle with a measured consumption that is linear in mass, ``c(M) = c0 + s (M - M0) / 100 kg``,
+makes the same-range fixed point solvable on paper: with ``k = rho f_mass f_usable`` (usable J per kg
+of pack) and ``M = m_glider + m_pack + payload``, ``R = m k / c(M)`` gives
+``m = R (c0 + s (m_glider + payload - M0) / 100) / (k - R s / 100)``.
+Each test checks that a given pack energy, the user's pack options and the cycle reach the answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from batcalc.errors import BatcalcError
+from batcalc.physics.cells import figures_of
+from batcalc.physics.pack import PackOptions
+from batcalc.physics.tradeoff import (
+    cycle_label,
+    default_cycle,
+    range_of,
+    reference_pack_energy,
+    reference_pack_mass,
+    sensitivities,
+    solve_pack_mass_for_range,
+    sweep_pack_mass,
+    sweep_range,
+    tradeoff,
+)
+from batcalc.physics.vehicle import Vehicle, load_vehicle, road_load_of
+from batcalc.spec.model import parse_spec
+
+WH = 3600.0
+KWH = 3.6e6
+
+C0 = 150 * 3.6          # 150 Wh/km in J/m
+S = 4 * 3.6             # 4 Wh/km per 100 kg
+M0 = 1800.0             # kg, the mass the figure was measured at
+GLIDER, PAYLOAD, GROSS = 1300.0, 100.0, 2000.0
+
+
+def c_of(total_mass: float) -> float:
+    """The measured model by hand: c = c0 + s (M - M0) / 100, J/m."""
+    return C0 + S * (total_mass - M0) / 100
+
+
+def vehicle(extra: str = "") -> Vehicle:
+    spec = parse_spec(f"kind: vehicle\nid: v\nname: V\nmass_without_battery: {GLIDER:g} kg\n"
+                      f"payload: {PAYLOAD:g} kg\nmax_gross_mass: {GROSS:g} kg\n"
+                      "measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km}\n" + extra)
+    return Vehicle(spec, road_load_of(spec))
+
+
+def cell(wh_kg: float, level: str = "cell"):
+    return figures_of(parse_spec(f"kind: cell\nid: c{wh_kg:g}\nname: C\n"
+                                 f"energy_density: {{level: {level}, gravimetric: {wh_kg:g} Wh/kg}}\n"))
+
+
+def k_of(wh_kg: float, opts: PackOptions) -> float:
+    return wh_kg * WH * opts.f_mass * opts.f_usable
+
+
+def mass_for_range(R: float, wh_kg: float, opts: PackOptions) -> float:
+    """The closed-form same-range pack mass, kg."""
+    return R * c_of(GLIDER + PAYLOAD) / (k_of(wh_kg, opts) - R * S / 100)
+
+
+OPTS = [PackOptions(), PackOptions(f_mass=0.85, f_usable=0.9)]
+
+
+# --- range ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("opts", OPTS)
+def test_range_of_pack_mass_hand_calc(opts):
+    # 400 kg of 300 Wh/kg: E = 400 x 300 x f_mass Wh; M = 1300 + 400 + 100 = 1800 kg, c = 540 J/m
+    r = range_of(cell(300), vehicle(), pack_mass=400.0, cycle=None, options=opts)
+    assert r.total_mass == pytest.approx(1800.0)
+    assert r.consumption == pytest.approx(C0)
+    assert r.pack.energy == pytest.approx(400 * 300 * WH * opts.f_mass)
+    assert r.range == pytest.approx(400 * k_of(300, opts) / C0)
+    assert r.cycle is None and r.warnings == ()
+
+
+@pytest.mark.parametrize("opts", OPTS)
+def test_range_of_pack_energy_hand_calc(opts):
+    # 60 kWh of 300 Wh/kg: m = 60 000 / (300 f_mass) kg; R = 60 kWh f_usable / c(M)
+    r = range_of(cell(300), vehicle(), pack_energy=60 * KWH, cycle=None, options=opts)
+    m = 60e3 / (300 * opts.f_mass)
+    assert r.pack.energy == pytest.approx(60 * KWH)
+    assert r.pack.mass == pytest.approx(m)
+    assert r.range == pytest.approx(60 * KWH * opts.f_usable / c_of(GLIDER + m + PAYLOAD))
+
+
+def test_range_of_refuses_mass_and_energy_together():
+    with pytest.raises(BatcalcError, match="not both"):
+        range_of(cell(300), vehicle(), pack_mass=400.0, pack_energy=60 * KWH, cycle=None)
+
+
+def test_reference_pack_mass_or_energy_when_none_is_given():
+    opts = PackOptions(f_mass=0.8)
+    with_mass = vehicle("reference_pack: {energy: 60 kWh, mass: 450 kg}\n")
+    assert reference_pack_mass(with_mass, cell(300), opts) == pytest.approx(450.0)
+    assert range_of(cell(300), with_mass, cycle=None).pack.mass == pytest.approx(450.0)
+    # energy only: 60 000 Wh / (300 x 0.8) = 250 kg
+    energy_only = vehicle("reference_pack: {energy: 60 kWh}\n")
+    assert reference_pack_mass(energy_only, cell(300), opts) == pytest.approx(250.0)
+    assert range_of(cell(300), energy_only, cycle=None, options=opts).pack.mass == pytest.approx(250.0)
+    assert reference_pack_energy(energy_only) == pytest.approx(60 * KWH)
+    with pytest.raises(BatcalcError, match="no reference pack"):
+        reference_pack_mass(vehicle(), cell(300), opts)
+    with pytest.raises(BatcalcError, match="no reference pack"):
+        reference_pack_energy(vehicle())
+
+
+def test_range_warnings_above_gross_mass_and_pack_heavier_than_vehicle():
+    v = vehicle()
+    assert range_of(cell(300), v, pack_mass=600.0, cycle=None).warnings == ()          # 2000 kg: at the limit
+    over = range_of(cell(300), v, pack_mass=601.0, cycle=None).warnings
+    assert len(over) == 1 and "above v's max gross mass 2000 kg" in over[0]
+    heavy = range_of(cell(300), v, pack_mass=1301.0, cycle=None).warnings
+    assert any("outweighs the rest of the vehicle (1300 kg)" in w for w in heavy)
+    assert not any("outweighs" in w for w in range_of(cell(300), v, pack_mass=1300.0, cycle=None).warnings)
+
+
+def test_payload_capacity_and_sensitivities():
+    t = tradeoff(cell(300), cell(350), vehicle(), "mass", pack_mass=400.0, cycle=None)
+    # 2000 - 1300 - 400 = 300 kg
+    assert t.payload_capacity(t.a) == pytest.approx(300.0)
+    s = sensitivities(t.a)
+    assert s["range_per_density"] == pytest.approx(t.a.range / (300 * WH))
+    assert s["consumption_per_100kg"] == pytest.approx(S)        # the model is linear: exactly s
+
+
+def test_default_cycle_and_label():
+    assert default_cycle(vehicle()) is None
+    assert cycle_label(vehicle(), None) == "measured consumption (cycle not stated)"
+    assert default_cycle(load_vehicle("mid-sedan")) == "wltp"
+    assert default_cycle(load_vehicle("heavy-truck")) == "80 km/h"
+    assert cycle_label(load_vehicle("mid-sedan"), "udds") == "EPA UDDS (udds)"
+    assert cycle_label(load_vehicle("mid-sedan"), "90 km/h") == "constant 90 km/h"
+
+
+# --- trade-offs -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("opts", OPTS)
+def test_hold_mass_with_a_given_pack_energy(opts):
+    # a: 60 kWh of 300 Wh/kg, m = 60 000 / (300 f_mass); b: the same mass of 350 Wh/kg cells
+    t = tradeoff(cell(300), cell(350), vehicle(), "mass", pack_energy=60 * KWH, cycle=None, options=opts)
+    m = 60e3 / (300 * opts.f_mass)
+    assert t.a.pack.energy == pytest.approx(60 * KWH)
+    assert t.a.pack.mass == pytest.approx(m) and t.b.pack.mass == pytest.approx(m)
+    assert t.b.pack.energy == pytest.approx(m * 350 * WH * opts.f_mass)
+    assert t.b.range == pytest.approx(m * k_of(350, opts) / c_of(GLIDER + m + PAYLOAD))
+    assert t.mass_saved == 0 and t.energy_ratio == pytest.approx(350 / 300)
+
+
+@pytest.mark.parametrize("opts", OPTS)
+def test_hold_energy_with_a_given_pack_mass(opts):
+    # a: 400 kg of 300 Wh/kg = 120 f_mass kWh; b: the same energy of 350 Wh/kg cells weighs 400 x 300/350
+    t = tradeoff(cell(300), cell(350), vehicle(), "energy", pack_mass=400.0, cycle=None, options=opts)
+    assert t.a.pack.mass == pytest.approx(400.0)
+    assert t.b.pack.energy == pytest.approx(400 * 300 * WH * opts.f_mass)
+    assert t.b.pack.mass == pytest.approx(400 * 300 / 350)
+    assert t.mass_saved == pytest.approx(400 - 400 * 300 / 350)
+    assert t.b.range == pytest.approx(400 * k_of(300, opts) / c_of(GLIDER + 400 * 300 / 350 + PAYLOAD))
+
+
+@pytest.mark.parametrize("opts", OPTS)
+def test_same_range_solve_hand_calc(opts):
+    for wh_kg, R in ((300, 400e3), (350, 400e3), (300, 250e3)):
+        m, iterations = solve_pack_mass_for_range(cell(wh_kg), vehicle(), R, None, opts)
+        assert m == pytest.approx(mass_for_range(R, wh_kg, opts), rel=1e-7)
+        assert 1 <= iterations < 50
+    # a start point does not change the answer
+    m, _ = solve_pack_mass_for_range(cell(300), vehicle(), 400e3, None, opts, start=1000.0)
+    assert m == pytest.approx(mass_for_range(400e3, 300, opts), rel=1e-7)
+
+
+def test_same_range_solve_on_a_pack_level_spec_uses_no_f_mass():
+    # pack level 200 Wh/kg: k = 200 Wh/kg x 0.93, no f_mass
+    m, _ = solve_pack_mass_for_range(cell(200, "pack"), vehicle(), 300e3, None)
+    k = 200 * WH * 0.93
+    assert m == pytest.approx(300e3 * c_of(GLIDER + PAYLOAD) / (k - 300e3 * S / 100), rel=1e-7)
+
+
+def test_same_range_solve_refuses_a_range_the_pack_cannot_carry():
+    # 100 Wh/kg cells: k = 65 100 J/kg, below R s / 100 = 72 000 for 5000 km: no pack mass is enough
+    with pytest.raises(BatcalcError, match="does not converge"):
+        solve_pack_mass_for_range(cell(100), vehicle(), 5000e3, None)
+
+
+@pytest.mark.parametrize("opts", OPTS)
+def test_hold_range_with_target_hand_calc(opts):
+    # a's own pack (400 kg) is resized to the target first
+    t = tradeoff(cell(300), cell(350), vehicle(), "range", pack_mass=400.0, target_range=400e3, cycle=None,
+                 options=opts)
+    assert t.a.pack.mass == pytest.approx(mass_for_range(400e3, 300, opts), rel=1e-7)
+    assert t.b.pack.mass == pytest.approx(mass_for_range(400e3, 350, opts), rel=1e-7)
+    assert t.a.range == pytest.approx(400e3, rel=1e-7) and t.b.range == pytest.approx(400e3, rel=1e-7)
+    assert t.a.pack.options == opts and t.b.pack.options == opts
+    assert 1 <= t.iterations < 50
+
+
+@pytest.mark.parametrize("opts", OPTS)
+def test_hold_range_of_a_given_pack_energy(opts):
+    # a: 60 kWh of 300 Wh/kg, its range R_a; b: the pack of 350 Wh/kg cells that reaches R_a
+    t = tradeoff(cell(300), cell(350), vehicle(), "range", pack_energy=60 * KWH, cycle=None, options=opts)
+    m_a = 60e3 / (300 * opts.f_mass)
+    R_a = 60 * KWH * opts.f_usable / c_of(GLIDER + m_a + PAYLOAD)
+    assert t.a.pack.energy == pytest.approx(60 * KWH)
+    assert t.a.range == pytest.approx(R_a)
+    assert t.b.pack.mass == pytest.approx(mass_for_range(R_a, 350, opts), rel=1e-7)
+    assert t.no_feedback_mass == pytest.approx(m_a * 300 / 350)      # same energy, no weight feedback
+
+
+@pytest.mark.parametrize("hold", ["mass", "energy", "range"])
+def test_tradeoff_runs_on_the_cycle_asked_for(hold):
+    v = load_vehicle("mid-sedan")
+    a, b = cell(300), cell(350)
+    for cycle in ("udds", "hwfet"):
+        t = tradeoff(a, b, v, hold, pack_mass=400.0, cycle=cycle)
+        model = v.consumption_model(cycle)
+        for r in (t.a, t.b):
+            assert r.cycle == cycle
+            assert r.consumption == pytest.approx(float(model(r.total_mass)))
+    # the default cycle of a car is the WLTC
+    t = tradeoff(a, b, v, hold, pack_mass=400.0)
+    assert t.a.cycle == t.b.cycle == "wltp"
+
+
+def test_tradeoff_refuses_an_unknown_hold():
+    with pytest.raises(BatcalcError, match="--hold must be"):
+        tradeoff(cell(300), cell(350), vehicle(), "volume", cycle=None)
+
+
+# --- sweeps ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("opts", OPTS)
+def test_sweep_range_hand_calc(opts):
+    import numpy as np
+
+    rho = np.array([250.0, 300.0]) * WH
+    masses = np.array([200.0, 400.0, 600.0])
+    grid = sweep_range(vehicle(), rho, masses, None, opts)
+    for i, wh_kg in enumerate((250, 300)):
+        for j, m in enumerate(masses):
+            assert grid[i, j] == pytest.approx(m * k_of(wh_kg, opts) / c_of(GLIDER + m + PAYLOAD))
+
+
+@pytest.mark.filterwarnings("ignore:All-NaN slice")
+@pytest.mark.parametrize("opts", OPTS)
+def test_sweep_pack_mass_hand_calc(opts):
+    import numpy as np
+
+    grid = sweep_pack_mass(vehicle(), np.array([300.0, 350.0]) * WH, np.array([250e3, 400e3]), None, opts)
+    for i, wh_kg in enumerate((300, 350)):
+        for j, R in enumerate((250e3, 400e3)):
+            assert grid[i, j] == pytest.approx(mass_for_range(R, wh_kg, opts), rel=1e-7)
+    # beyond reach: NaN, not a number that looks like an answer
+    far = sweep_pack_mass(vehicle(), np.array([100.0 * WH]), np.array([5000e3]), None)
+    assert np.isnan(far[0, 0])
+
+
+def test_results_are_immutable():
+    import dataclasses
+
+    t = tradeoff(cell(300), cell(350), vehicle(), "mass", pack_mass=400.0, cycle=None)
+    for obj, name in ((t, "hold"), (t.a, "range")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, 0.5)
+
+
+def test_range_of_picks_the_default_cycle():
+    assert range_of(cell(300), load_vehicle("mid-sedan"), pack_mass=400.0).cycle == "wltp"
+    assert range_of(cell(300), vehicle(), pack_mass=400.0).cycle is None
+    assert range_of(cell(300), load_vehicle("mid-sedan"), pack_mass=400.0, cycle="udds").cycle == "udds"
+
+
+def test_cycle_label_of_a_measured_vehicle_run_on_a_cycle():
+    stated = vehicle().spec.model_copy(update={"measured_consumption": vehicle().spec.measured_consumption.model_copy(
+        update={"cycle": "WLTP"})})
+    assert cycle_label(Vehicle(stated, road_load_of(stated)), None) == "measured consumption (WLTP)"
+    assert cycle_label(vehicle(), "udds") == "EPA UDDS (udds)"
+
+
+def test_assumptions_list_what_the_range_rests_on():
+    measured = range_of(cell(300), vehicle(), pack_mass=400.0, cycle=None).assumptions
+    assert measured[0] == "cycle: measured consumption (cycle not stated)"
+    assert not any("drivetrain efficiency" in a for a in measured)          # no road-load model used
+    assert any(a.startswith("cell-to-pack mass fraction 0.70") for a in measured)
+    assert measured[-1] == "vehicle v: 1300 kg without battery + payload 100 kg"
+    modelled = range_of(cell(300), load_vehicle("mid-sedan"), pack_mass=400.0, cycle="udds").assumptions
+    assert modelled[0] == "cycle: EPA UDDS (udds)"
+    assert any("drivetrain efficiency" in a for a in modelled)
+    pack_level = range_of(cell(200, "pack"), vehicle(), pack_mass=400.0, cycle=None).assumptions
+    assert any("pack level" in a for a in pack_level)
+
+
+def test_a_vehicle_with_both_models_run_on_a_cycle_states_its_road_load():
+    both = vehicle("drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n")
+    on_cycle = range_of(cell(300), both, pack_mass=400.0, cycle="udds")
+    assert on_cycle.assumptions[0] == "cycle: EPA UDDS (udds)"
+    assert any("drivetrain efficiency" in a for a in on_cycle.assumptions)
+    measured = range_of(cell(300), both, pack_mass=400.0, cycle=None)
+    assert measured.consumption == pytest.approx(C0)                     # 1800 kg: the measured figure
+    assert not any("drivetrain efficiency" in a for a in measured.assumptions)
+
+
+def test_iterations_count_the_passes():
+    # started at the answer, the first pass confirms it: one iteration
+    exact = mass_for_range(400e3, 300, PackOptions())
+    m, iterations = solve_pack_mass_for_range(cell(300), vehicle(), 400e3, None, start=exact)
+    assert m == pytest.approx(exact) and iterations == 1
+
+
+def passes(start: float, R: float, wh_kg: float, opts: PackOptions) -> int:
+    """Passes the fixed-point iteration needs from ``start``, by hand: with the linear model the map is
+    ``m -> a + q m`` with ``q = R s / 100 / k``, so the step after pass n is ``q^(n-1) |m1 - m0|`` and
+    ``m1 - m0 = (1 - q)(m* - m0)``; the solve stops at the first step below 1e-6 kg."""
+    q = R * S / 100 / k_of(wh_kg, opts)
+    first = (1 - q) * abs(mass_for_range(R, wh_kg, opts) - start)
+    n = 1
+    while q ** (n - 1) * first >= 1e-6:
+        n += 1
+    return n
+
+
+@pytest.mark.parametrize("opts", OPTS)
+def test_the_solve_starts_from_the_no_feedback_estimate(opts):
+    # start: the pack that reaches R at the consumption of the vehicle without it, R c(M0) / k
+    start = 400e3 * c_of(GLIDER + PAYLOAD) / k_of(300, opts)
+    _, iterations = solve_pack_mass_for_range(cell(300), vehicle(), 400e3, None, opts)
+    assert iterations == passes(start, 400e3, 300, opts)
+    # a same-range trade-off starts b from a's pack mass scaled by the densities (same energy)
+    t = tradeoff(cell(300), cell(350), vehicle(), "range", pack_mass=400.0, cycle=None, options=opts)
+    assert t.iterations == passes(400.0 * 300 / 350, t.a.range, 350, opts)
+    # holding mass or energy runs no iteration
+    assert tradeoff(cell(300), cell(350), vehicle(), "mass", pack_mass=400.0, cycle=None).iterations == 0
+    assert tradeoff(cell(300), cell(350), vehicle(), "energy", pack_mass=400.0, cycle=None).iterations == 0

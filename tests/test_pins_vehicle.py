@@ -1,0 +1,253 @@
+"""Pins on the road-load model and vehicles, against a four-step cycle worked out by hand.
+
+The cycle (1 s steps, speeds 0, 2, 2, 0, 0 m/s) has one step of each kind: accelerating (mean speed
+1 m/s, a = 2 m/s^2), cruising (2 m/s), braking (1 m/s, a = -2 m/s^2) and standing (0 m/s). With
+m = 1000 kg, C_rr 0.01, C_d A 0.5 m^2, k_rot 0.1, eta 0.9, k_regen 0.5, P_aux 100 W, g 9.81, rho_air 1.2:
+
+    step  inertia m a (1+k)  rolling m g C_rr  aero 0.6 C_dA v^2   F (N)     P = F v (W)   at the battery
+    1     2200               98.1              0.3                 2298.4    2298.4        / 0.9
+    2     0                  98.1              1.2                 99.3      198.6         / 0.9
+    3     -2200              98.1              0.3                 -2101.6   -2101.6       x 0.9 x 0.5
+    4     0                  0 (standing)      0                   0         0             0
+    plus 100 W x 4 s of auxiliaries; distance 1 + 2 + 1 + 0 = 4 m.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from batcalc.errors import BatcalcError
+from batcalc.physics.cycles import Cycle, get_cycle
+from batcalc.physics.vehicle import (
+    ETA_DRIVE,
+    K_REGEN,
+    K_ROT,
+    P_AUX,
+    RHO_AIR,
+    Consumption,
+    G,
+    MeasuredModel,
+    RoadLoad,
+    Vehicle,
+    consumption_breakdown,
+    consumption_direct,
+    road_load_of,
+)
+from batcalc.spec.model import parse_spec
+
+STEPS = Cycle("steps", "steps", np.array([0.0, 1.0, 2.0, 3.0, 4.0]), np.array([0.0, 2.0, 2.0, 0.0, 0.0]))
+LOAD = RoadLoad(c_rr=0.01, cd_a=0.5, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+
+
+def by_hand(mass: float) -> float:
+    """The table in the module docstring, J/m."""
+    rolling = mass * 9.81 * 0.01
+    f1 = mass * 2 * 1.1 + rolling + 0.5 * 1.2 * 0.5 * 1 ** 2
+    f2 = rolling + 0.5 * 1.2 * 0.5 * 2 ** 2
+    f3 = mass * -2 * 1.1 + rolling + 0.5 * 1.2 * 0.5 * 1 ** 2
+    energy = f1 * 1 / 0.9 + f2 * 2 / 0.9 + f3 * 1 * 0.9 * 0.5 + 100 * 4
+    return energy / 4
+
+
+def test_reference_constants_are_the_design_values():
+    # DESIGN.md reference defaults
+    assert (G, RHO_AIR, K_ROT, ETA_DRIVE, K_REGEN, P_AUX) == (9.81, 1.2, 0.03, 0.90, 0.60, 250.0)
+    r = RoadLoad()            # a spec with no road load (measured consumption only): none at all
+    assert (r.c_rr, r.cd_a, r.f0, r.f1, r.f2, r.coast_down) == (0.0, 0.0, 0.0, 0.0, 0.0, False)
+    assert (r.k_rot, r.eta, r.k_regen, r.p_aux) == (0.03, 0.9, 0.6, 250.0)
+
+
+@pytest.mark.parametrize("mass", [1000.0, 1500.0])
+def test_four_step_cycle_by_hand(mass):
+    assert by_hand(1000.0) == pytest.approx((2298.4 / 0.9 + 198.6 / 0.9 - 2101.6 * 0.45 + 400) / 4)
+    assert Consumption(LOAD, STEPS)(mass) == pytest.approx(by_hand(mass))
+    assert consumption_direct(LOAD, STEPS, mass) == pytest.approx(by_hand(mass))
+    assert Consumption(LOAD, STEPS).distance == pytest.approx(4.0)
+    assert Consumption(LOAD, STEPS).energy(mass) == pytest.approx(4 * by_hand(mass))
+
+
+def test_exact_model_takes_arrays_and_every_mass_region():
+    # a light mass where even braking needs power (tiny inertia) and a heavy one where it regenerates
+    model = Consumption(LOAD, STEPS)
+    masses = np.array([0.0, 0.01, 1.0, 1000.0, 40000.0])
+    got = model(masses)
+    assert got.shape == masses.shape
+    for m, c in zip(masses, got, strict=True):
+        assert c == pytest.approx(consumption_direct(LOAD, STEPS, float(m)))
+    assert isinstance(model(1000.0), float)
+
+
+def test_light_vehicle_braking_step_draws_power():
+    # at 0.01 kg step 3 is +0.3 - 0.022 + 0.000981 N > 0: drawn from the battery (/ 0.9), not regenerated
+    m = 0.01
+    f3 = m * -2 * 1.1 + m * 9.81 * 0.01 + 0.3
+    f1 = m * 2 * 1.1 + m * 9.81 * 0.01 + 0.3
+    f2 = m * 9.81 * 0.01 + 1.2
+    expected = ((f1 + 2 * f2 + f3) / 0.9 + 400) / 4
+    assert Consumption(LOAD, STEPS)(m) == pytest.approx(expected)
+
+
+def test_coast_down_form_by_hand():
+    # F0 50 N, F1 2 N s/m, F2 0.4 N s^2/m^2 when moving; mass only in the inertia term
+    load = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+    m = 1000.0
+    r1, r2 = 50 + 2 * 1 + 0.4 * 1, 50 + 2 * 2 + 0.4 * 4
+    f1, f2, f3 = m * 2 * 1.1 + r1, r2, m * -2 * 1.1 + r1
+    expected = (f1 / 0.9 + f2 * 2 / 0.9 + f3 * 0.45 + 400) / 4
+    assert Consumption(load, STEPS)(m) == pytest.approx(expected)
+    assert consumption_direct(load, STEPS, m) == pytest.approx(expected)
+    parts = consumption_breakdown(load, STEPS, m)
+    assert parts["rolling"] == pytest.approx((52 * 1 + 54 * 2 + 52 * 1) / 4 / 0.9)
+    assert parts["aerodynamic"] == pytest.approx((0.4 * 1 + 1.6 * 2 + 0.4 * 1) / 4 / 0.9)
+
+
+def test_breakdown_by_hand():
+    parts = consumption_breakdown(LOAD, STEPS, 1000.0)
+    assert parts["rolling"] == pytest.approx(98.1 * 4 / 4 / 0.9)            # 98.1 N over 4 m
+    assert parts["aerodynamic"] == pytest.approx((0.3 * 1 + 1.2 * 2 + 0.3 * 1) / 4 / 0.9)
+    assert parts["auxiliaries"] == pytest.approx(100 * 4 / 4)
+    assert sum(parts.values()) == pytest.approx(by_hand(1000.0))
+    rest = parts["acceleration and braking, net of regeneration"]
+    # step 1: 2200 N of inertia at / 0.9; step 3 returns 2101.6 N at x 0.45, and its 98.4 N of rolling
+    # and air (counted above at / 0.9) were not drawn: 2200/0.9 - 2101.6 x 0.45 - 98.4/0.9, over 4 m
+    assert rest == pytest.approx((2200 / 0.9 - 2101.6 * 0.45 - 98.4 / 0.9) / 4)
+    # at a constant speed nothing is left for acceleration: exactly 0
+    flat = consumption_breakdown(LOAD, get_cycle("50 km/h"), 1000.0)
+    assert flat["acceleration and braking, net of regeneration"] == 0.0
+
+
+def test_measured_model():
+    spec = parse_spec("kind: vehicle\nid: v\nname: V\nmass_without_battery: 1300 kg\npayload: 100 kg\n"
+                      "measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km, cycle: WLTP}\n")
+    model = MeasuredModel(spec.measured_consumption)
+    # c = 540 + 14.4 (m - 1800) / 100 J/m
+    assert model(1800.0) == pytest.approx(540.0)
+    assert model(1700.0) == pytest.approx(540.0 - 14.4)
+    assert list(model(np.array([1800.0, 1900.0]))) == pytest.approx([540.0, 554.4])
+    assert model.cycle_name == "WLTP"
+    # 540 / 14.4 x 100 = 3750 kg below 1800 kg the consumption would reach 0: refused
+    with pytest.raises(BatcalcError, match="consumption <= 0"):
+        model(1800.0 - 3750.0)
+    with pytest.raises(BatcalcError, match="consumption <= 0"):
+        model(np.array([1800.0, -2000.0]))
+    v = Vehicle(spec, road_load_of(spec))
+    assert isinstance(v.consumption_model(None), MeasuredModel)
+    with pytest.raises(BatcalcError, match="only a measured consumption"):
+        v.consumption_model("udds")
+
+
+VEH = "kind: vehicle\nid: v\nname: V\nmass_without_battery: 1300 kg\npayload: 100 kg\n"
+
+
+def test_road_load_of_a_spec():
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n"
+                      "drivetrain_efficiency: 85 %\nregen_fraction: 40 %\nauxiliary_power: 1 kW\n"
+                      "rotational_mass_factor: 0.05\n")
+    load = road_load_of(spec)
+    assert load.cd_a == pytest.approx(0.6) and load.c_rr == pytest.approx(0.008)
+    assert (load.eta, load.k_regen, load.p_aux, load.k_rot) == pytest.approx((0.85, 0.4, 1000.0, 0.05))
+    assert not load.coast_down
+    defaults = road_load_of(parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\n"
+                                             "rolling_resistance: 0.008\n"))
+    assert (defaults.eta, defaults.k_regen, defaults.p_aux, defaults.k_rot) == (0.9, 0.6, 250.0, 0.03)
+    cd = road_load_of(parse_spec(VEH + "coast_down: {f0: 100 N, f1: 1 N/(m/s), f2: 0.5 N/(m/s)^2}\n"))
+    assert cd.coast_down and (cd.f0, cd.f1, cd.f2) == pytest.approx((100.0, 1.0, 0.5))
+
+
+def test_vehicle_masses_and_model():
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n")
+    v = Vehicle(spec, road_load_of(spec))
+    assert v.total_mass(400.0) == pytest.approx(1800.0)          # 1300 + 400 + 100
+    assert list(v.total_mass(np.array([0.0, 100.0]))) == [1400.0, 1500.0]
+    assert v.max_gross_mass is None
+    # no cycle named: the WLTC
+    assert v.consumption_model(None)(1800.0) == pytest.approx(Consumption(v.load, get_cycle("wltp"))(1800.0))
+    assert v.consumption_model("udds")(1800.0) == pytest.approx(Consumption(v.load, get_cycle("udds"))(1800.0))
+
+
+def test_assumptions_state_the_values_used():
+    text = " | ".join(LOAD.assumptions())
+    assert "C_rr 0.01, C_d A 0.500 m^2, air 1.2 kg/m^3, g 9.81 m/s^2" in text
+    assert "rotating-mass factor 0.1" in text and "drivetrain efficiency 90 %" in text
+    assert "regeneration recovers 50 %" in text and "auxiliaries 100 W" in text
+    cd = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True)
+    assert cd.assumptions()[0] == "coast-down F0 50.0 N, F1 2.000 N s/m, F2 0.4000 N s^2/m^2"
+
+
+def test_road_loads_vehicles_and_cycles_are_immutable():
+    import dataclasses
+
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n")
+    for obj, name in ((LOAD, "eta"), (Vehicle(spec, road_load_of(spec)), "load"), (STEPS, "id")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, 1.0)
+
+
+def test_two_second_steps_by_hand():
+    # the same speeds every 2 s: a = +-1 m/s^2, each step twice as long (8 m, 8 s)
+    slow = Cycle("slow", "slow", np.array([0.0, 2.0, 4.0, 6.0, 8.0]), np.array([0.0, 2.0, 2.0, 0.0, 0.0]))
+    m = 1000.0
+    f1 = m * 1 * 1.1 + 98.1 + 0.3
+    f2 = 98.1 + 1.2
+    f3 = m * -1 * 1.1 + 98.1 + 0.3
+    expected = (f1 * 1 * 2 / 0.9 + f2 * 2 * 2 / 0.9 + f3 * 1 * 2 * 0.45 + 100 * 8) / 8
+    assert Consumption(LOAD, slow)(m) == pytest.approx(expected)
+    assert consumption_direct(LOAD, slow, m) == pytest.approx(expected)
+    assert slow.distance == pytest.approx(8.0) and slow.duration == pytest.approx(8.0)
+
+
+def test_cycle_duration_and_distance_count_from_the_first_timestamp():
+    late = Cycle("late", "late", np.array([10.0, 11.0, 12.0]), np.array([0.0, 4.0, 0.0]))
+    assert late.duration == pytest.approx(2.0)
+    assert late.distance == pytest.approx(4.0)          # (0 + 4)/2 x 1 + (4 + 0)/2 x 1
+    steady = get_cycle("72 km/h")
+    assert steady.duration == 3600.0 and steady.distance == pytest.approx(72e3)
+
+
+def test_road_load_of_a_measured_only_spec_is_zero_with_the_stated_efficiencies():
+    spec = parse_spec(VEH + "drivetrain_efficiency: 85 %\n"
+                            "measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km}\n")
+    load = road_load_of(spec)
+    assert isinstance(load, RoadLoad)
+    assert (load.c_rr, load.cd_a, load.f0, load.coast_down) == (0.0, 0.0, 0.0, False)
+    assert load.eta == pytest.approx(0.85)
+
+
+def test_a_tiny_measured_consumption_is_still_a_consumption():
+    # 0.2 Wh/km = 0.72 J/m: small, but above 0, so accepted
+    from batcalc.spec.vehicle import MeasuredConsumption
+
+    mc = MeasuredConsumption.model_validate({"value": "0.2 Wh/km", "at_mass": "1800 kg", "per_100kg": "0 Wh/km"})
+    assert MeasuredModel(mc)(1800.0) == pytest.approx(0.72)
+
+
+SLOW = Cycle("slow", "slow", np.array([0.0, 2.0, 4.0, 6.0, 8.0]), np.array([0.0, 2.0, 2.0, 0.0, 0.0]))
+
+
+def test_breakdown_with_two_second_steps_by_hand():
+    # each step lasts 2 s: rolling 98.1 N over 8 m; air 0.3, 1.2, 0.3 N over 2, 4, 2 m
+    parts = consumption_breakdown(LOAD, SLOW, 1000.0)
+    assert parts["rolling"] == pytest.approx(98.1 * 8 / 8 / 0.9)
+    assert parts["aerodynamic"] == pytest.approx((0.3 * 2 + 1.2 * 4 + 0.3 * 2) / 8 / 0.9)
+    assert parts["auxiliaries"] == pytest.approx(100.0)
+    cd = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+    parts = consumption_breakdown(cd, SLOW, 1000.0)
+    assert parts["rolling"] == pytest.approx((52 * 2 + 54 * 4 + 52 * 2) / 8 / 0.9)
+    assert parts["aerodynamic"] == pytest.approx((0.4 * 2 + 1.6 * 4 + 0.4 * 2) / 8 / 0.9)
+
+
+def test_a_small_constant_force_at_cruise_is_drawn_not_recovered():
+    # coast-down F0 0.1 N only: the cruise step needs 0.1 N x 2 m = 0.2 J (drawn, / 0.9); mass only in inertia
+    load = RoadLoad(f0=0.1, coast_down=True, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+    expected = ((2200 + 0.1) / 0.9 + 0.2 / 0.9 - (2200 - 0.1) * 0.45 + 400) / 4
+    assert Consumption(load, STEPS)(1000.0) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("mass", [1.0, 10.0, 22.0, 23.0, 100.0, 1000.0])
+def test_exact_model_with_a_pushing_force(mass):
+    # F0 = -50 N (a push, as downhill): accelerating steps regenerate below r = 50 / 2.2 = 22.7 kg,
+    # so both groups of steps have members on each side of the mass; the exact model must still agree
+    load = RoadLoad(f0=-50.0, coast_down=True, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+    assert Consumption(load, STEPS)(mass) == pytest.approx(consumption_direct(load, STEPS, mass))
+    assert Consumption(load, SLOW)(mass) == pytest.approx(consumption_direct(load, SLOW, mass))
