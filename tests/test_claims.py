@@ -124,7 +124,8 @@ def test_claim_file_errors_are_located(write):
             kind: same-wieght
             asserted: 3
         """)
-    with pytest.raises(SpecError, match=r"claims2.yaml:5:11: .*unknown claim kind 'same-wieght'; did you mean 'same-weight'"):
+    with pytest.raises(SpecError, match=r"claims2.yaml:5:11: .*unknown claim kind 'same-wieght'; "
+                                        r"did you mean 'same-weight'"):
         check_file(path)
 
 
@@ -136,7 +137,8 @@ def test_check_cli_exit_codes(run, write):
     ok = write("ok.yaml", """
         kind: claims
         claims:
-          - {id: a, quote: "73 % more energy per kilogram", kind: ratio, inputs: {a: 250 Wh/kg, b: 432 Wh/kg}, asserted: 73 %}
+          - {id: a, quote: "73 % more energy per kilogram", kind: ratio,
+             inputs: {a: 250 Wh/kg, b: 432 Wh/kg}, asserted: 73 %}
         """)
     assert run("check", ok).exit_code == 0
     r = run("claim", "growth", "start=1.95 billion yuan", "end=116.23 billion yuan", "start_year=2024",
@@ -175,7 +177,8 @@ def test_claims_file_paths_and_error_locations(tmp_path, run, write):
     r = run("check", path, "-f", "json")            # run from anywhere: cell.yaml is beside the claims
     assert r.exit_code == 0, r.stderr
     assert [v["verdict"] for v in json.loads(r.stdout)["verdicts"]] == ["holds", "holds"]
-    typo = write("typo.yaml", open(path).read().replace("    asserted: 465 km", "    asserted: 465 km\n    qualifer: about"))
+    typo = write("typo.yaml",
+                 open(path).read().replace("    asserted: 465 km", "    asserted: 465 km\n    qualifer: about"))
     with pytest.raises(SpecError, match=r"typo.yaml:15:5: unknown key 'claims.1.qualifer'; did you mean 'qualifier'"):
         check_file(typo)
     wrong = write("wrong.yaml", open(path).read().replace("150 Wh/km", "150 Wh/kg"))

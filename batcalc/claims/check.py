@@ -622,9 +622,9 @@ def eval_range(claim, ctx: Context) -> Verdict:
         if len(ratings) > 1:
             assumptions.append("the claim names no test cycle: the pack it takes is shown for the vehicle's own "
                                "cycle; CLTC and NEDC figures run higher than WLTP, EPA lower")
-        take = _range_would_take(asserted, f_u, c, cell, vehicle_name or DEFAULT_VEHICLE, i, ctx)
+        would = _range_would_take(asserted, f_u, c, cell, vehicle_name or DEFAULT_VEHICLE, i, ctx)
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
-                       "not computable", take, assumptions, missing=missing, claimed=claimed)
+                       "not computable", would, assumptions, missing=missing, claimed=claimed)
     usable = usable_energy(energy, f_u)
     if ratings:                                   # simulated on the claim's rating(s)
         v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
@@ -659,7 +659,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
     need = Value(gross_energy_for_range(asserted, c, f_u), "energy", unit="kWh")
     where = f" on the {RATING_LABELS[decisive]}, the rating nearest the claim" if len(ratings) > 1 else \
         " at this consumption"
-    take: Phrase = ("needs ", need, " gross pack energy" + where)
+    take: tuple = ("needs ", need, " gross pack energy" + where)
     if asserted > 0:
         take += (", or a consumption of at most ", Value(consumption_for_range(usable, asserted), "consumption"))
     if status == "underdetermined":
@@ -961,6 +961,8 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
                                                f"'power' or {', '.join(repr(k) for k in window)}")
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
     claimed = _as_written(claim, asserted, "distance")
+    c: Optional[float]
+    notes: list[Phrase]
     if i.range is not None:                     # the full range of the pack gives the consumption
         _not_both(ctx, i, "range", "consumption", "range gives the consumption")
         _not_both(ctx, i, "range", "vehicle", "range gives the consumption")
@@ -1178,10 +1180,10 @@ def _written_unit(raw: Any) -> str:
 
 def eval_product(claim, ctx: Context) -> Verdict:
     """The product of the factors, compared in the asserted value's unit."""
-    total = None
-    for k, f in enumerate(claim.inputs.factors):
-        q = ctx.quantity(f, ("inputs", "factors", k))
-        total = q if total is None else total * q
+    factors = [ctx.quantity(f, ("inputs", "factors", k)) for k, f in enumerate(claim.inputs.factors)]
+    total = factors[0]                            # at least two factors (ProductInputs)
+    for q in factors[1:]:
+        total = total * q
     raw = _asserted_raw(claim, ctx)
     q = ctx.quantity(raw, ("asserted",))
     try:

@@ -112,7 +112,8 @@ class Parsed:
 
 class _Parser:
     def __init__(self, tokens: list[Token]):
-        self.toks, self.k, self.depth, self.unknowns, self.refs = tokens, 0, 0, 0, []
+        self.toks, self.k, self.depth, self.unknowns = tokens, 0, 0, 0
+        self.refs: list[tuple[str, str, Optional[str]]] = []          # (id, figure, cycle)
 
     def peek(self) -> Token:
         return self.toks[self.k]

@@ -3,7 +3,7 @@
 import functools
 import os
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Optional, overload
 
 import typer
 
@@ -131,6 +131,14 @@ FVolumeOpt = Annotated[Optional[str], typer.Option("--f-volume", help="cell volu
 ExplainOpt = Annotated[bool, typer.Option("--explain", help="print the derivation step by step")]
 
 
+@overload
+def _quantity(text: str, dim: str, option: str) -> float: ...
+
+
+@overload
+def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]: ...
+
+
 def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
     """SI magnitude of an option's value, or None; errors name the option."""
     if text is None:
@@ -149,7 +157,7 @@ def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
 def _pack_options(f_mass: Optional[str], f_usable: Optional[str], f_volume: Optional[str] = None):
     from batcalc.physics.pack import PackOptions
 
-    kwargs = {}
+    kwargs: dict[str, float] = {}
     for name, text, option in (("f_mass", f_mass, "--f-mass"), ("f_usable", f_usable, "--f-usable"),
                                ("f_volume", f_volume, "--f-volume")):
         if text is not None:

@@ -209,10 +209,9 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
         headers, rows, notes, data = cycle_show_rows(name, unit_system.value)
         emit(render(headers, rows, data, fmt, title=f"{data['name']} ({data['id']})", notes=notes))
         return
+    from batcalc.errors import NotFoundError
     from batcalc.physics.cells import load_cell
     from batcalc.report.compare import show_rows
-
-    from batcalc.errors import NotFoundError
 
     try:
         figures = load_cell(name)
@@ -336,9 +335,11 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                                                    "energy (pack energy) or range")] = "mass",
                  pack_mass: Annotated[Optional[str], typer.Option("--pack-mass", help="A's pack mass "
                                                                   "[default: the vehicle's reference pack]")] = None,
-                 pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="A's gross pack energy")] = None,
+                 pack_energy: Annotated[Optional[str], typer.Option("--pack-energy",
+                                                                    help="A's gross pack energy")] = None,
                  target_range: Annotated[Optional[str], typer.Option("--range", help="with --hold range: the range "
-                                                                     "both packs must give [default: A's range]")] = None,
+                                                                     "both packs must give [default: A's "
+                                                                     "range]")] = None,
                  cycle: CycleOpt = None, extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None,
                  altitude: AltitudeOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
                  f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
@@ -460,7 +461,8 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
 @handles_errors
 def sweep_cmd(vehicle: VehicleOpt,
               densities: Annotated[str, typer.Option("--densities", help="cell energy densities: start:stop:step "
-                                                     "or a list, with a unit, e.g. '200:500:50 Wh/kg'")] = "200:500:50 Wh/kg",
+                                                     "or a list, with a unit, e.g. '200:500:50 Wh/kg'")
+                                   ] = "200:500:50 Wh/kg",
               pack_masses: Annotated[Optional[str], typer.Option("--pack-masses", help="pack masses, e.g. "
                                                                  "'300:700:100 kg' (gives range)")] = None,
               ranges: Annotated[Optional[str], typer.Option("--ranges", help="ranges, e.g. '400:1000:200 km' "
@@ -497,7 +499,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                                                               "(and its reference pack energy and voltage)",
                                                               autocompletion=_complete_vehicles)] = None,
                pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="gross pack energy, e.g. "
-                                                                  "'100 kWh' [default: the vehicle's reference pack]")] = None,
+                                                                  "'100 kWh' [default: the vehicle's reference "
+                                                                  "pack]")] = None,
                from_soc: Annotated[Optional[str], typer.Option("--from", help="start SoC, e.g. '10 %' [default: "
                                                                "the cell's claim; 0 % and 10 % when it is open; "
                                                                "10 % on a charger]")] = None,
@@ -522,7 +525,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                                                      "--pack-energy)")] = False,
                cycle: CycleOpt = None,
                charger_efficiency: Annotated[Optional[str], typer.Option("--charger-efficiency", help="battery "
-                                                                         "energy / grid energy [default: 90 %]")] = None,
+                                                                         "energy / grid energy [default: "
+                                                                         "90 %]")] = None,
                fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Charging: time, average and peak power at the battery and from the grid, range added.
 
@@ -618,9 +622,11 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
                                                   "range-added, lifetime, ratio, difference, product, growth, "
                                                   "expression")],
               inputs: Annotated[Optional[list[str]], typer.Argument(metavar="KEY=VALUE", help="the claim's inputs, "
-                                                                    "e.g. a=gac-aion-ssb-300 b=gac-aion-ssb-350")] = None,
-              asserted: Annotated[str, typer.Option("--asserted", "-a", help="the value the claim asserts, "
-                                                    "e.g. 3, '98 %', '1000 km', '12 min'")] = ...,
+                                                                    "e.g. a=gac-aion-ssb-300 "
+                                                                    "b=gac-aion-ssb-350")] = None,
+              # keyword-only: a required option after defaulted arguments (instead of mypy-opaque `= ...`)
+              *, asserted: Annotated[str, typer.Option("--asserted", "-a", help="the value the claim asserts, "
+                                                       "e.g. 3, '98 %', '1000 km', '12 min'")],
               qualifier: Annotated[str, typer.Option("--qualifier", "-q", help="about, at-least, at-most, over, "
                                                      "under, up-to or between (--asserted 'LOW to HIGH')")] = "about",
               tolerance: Annotated[Optional[str], typer.Option("--tolerance", help="relative tolerance "
@@ -635,7 +641,8 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
     if the claim fails.
 
     \b
-    Example: batcalc claim growth start="1.95 billion yuan" end="116.23 billion yuan" start_year=2024 end_year=2030 --asserted "98 %"
+    Example: batcalc claim growth start="1.95 billion yuan" end="116.23 billion yuan" start_year=2024 \\
+                 end_year=2030 --asserted "98 %"
     """
     from batcalc.claims.check import check_inline, inline_inputs
     from batcalc.report.render import check_format
@@ -689,8 +696,9 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
 
     path = output or f"{spec_id}.yaml"
     write_new(path, template(kind.value, spec_id).encode("utf-8"), force=force)
-    emit(f"wrote {path}: edit it, then try: batcalc "
-         f"{'show' if kind is SpecKind.cell else 'check' if kind is SpecKind.claim else 'range gac-aion-ssb-350 --vehicle'} {path}")
+    then = ("show" if kind is SpecKind.cell else "check" if kind is SpecKind.claim
+            else "range gac-aion-ssb-350 --vehicle")
+    emit(f"wrote {path}: edit it, then try: batcalc {then} {path}")
 
 
 from batcalc.cli.importers import import_fastsim_cmd  # noqa: E402

@@ -56,7 +56,8 @@ def _prepare(output: str, force: bool) -> None:
 def ragone_cmd(cells: Annotated[Optional[list[str]], typer.Argument(
                    metavar="CELL", help="catalogue ids or paths [default: every catalogue cell that gives "
                    "both energy densities]", autocompletion=_complete_cells, show_default=False)] = None,
-               output: OutputOpt = ..., force: ForceOpt = False,
+               # keyword-only: a required option after a defaulted argument (instead of mypy-opaque `= ...`)
+               *, output: OutputOpt, force: ForceOpt = False,
                unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Gravimetric against volumetric energy density, every cell labelled with its figures.
 
@@ -86,7 +87,8 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
                                                          "is the reference", autocompletion=_complete_cells)],
               vehicle: VehicleOpt, output: OutputOpt,
               pack_mass: Annotated[Optional[str], typer.Option("--pack-mass", help="reference pack mass, e.g. "
-                                                               "'480 kg' [default: the vehicle's reference pack]")] = None,
+                                                               "'480 kg' [default: the vehicle's reference "
+                                                               "pack]")] = None,
               cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
               force: ForceOpt = False, unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Range against pack mass for each cell in a vehicle, with both comparisons marked.
@@ -121,7 +123,8 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
                                                               "(and its reference pack energy and voltage)",
                                                               autocompletion=_complete_vehicles)] = None,
                pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="gross pack energy, e.g. "
-                                                                  "'100 kWh' [default: the vehicle's reference pack]")] = None,
+                                                                  "'100 kWh' [default: the vehicle's reference "
+                                                                  "pack]")] = None,
                charger_id: Annotated[Optional[str], typer.Option("--charger", help="charger of specs/chargers.yaml, "
                                                                  "e.g. ccs-350kw: draw the charge curve")] = None,
                pack_voltage: Annotated[Optional[str], typer.Option("--pack-voltage", help="pack nominal voltage "

@@ -15,7 +15,7 @@ import math
 import os
 import textwrap
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from batcalc import units
 from batcalc.errors import BatcalcError
@@ -170,7 +170,7 @@ def range_data(cells: list, vehicle, system: str = "metric", cycle: Optional[str
     import numpy as np
 
     from batcalc.physics.pack import cell_density
-    from batcalc.physics.tradeoff import cycle_label, default_cycle, sweep_range, tradeoff
+    from batcalc.physics.tradeoff import RangeResult, cycle_label, default_cycle, sweep_range, tradeoff
 
     cells = _unique(cells)
     if not cells:
@@ -179,7 +179,8 @@ def range_data(cells: list, vehicle, system: str = "metric", cycle: Optional[str
     base = cells[0]
     same_mass = [tradeoff(base, c, vehicle, "mass", pack_mass=pack_mass, cycle=cyc, options=options) for c in cells]
     ref = same_mass[0].a
-    same_range, unreachable = [], []
+    same_range: list[Optional[RangeResult]] = []
+    unreachable: list[str] = []
     for c in cells:
         try:
             same_range.append(tradeoff(base, c, vehicle, "range", pack_mass=pack_mass, cycle=cyc, options=options).b)
@@ -325,7 +326,7 @@ _OFFSETS = [(7, 7, "left", "bottom"), (7, -7, "left", "top"), (-7, 7, "right", "
             (10, 0, "left", "center"), (-10, 0, "right", "center")]
 
 
-def place_labels(fig, ax, items: list[dict], avoid: list[tuple[float, float]] = (), avoid_boxes=(),
+def place_labels(fig, ax, items: list[dict], avoid: Sequence[tuple[float, float]] = (), avoid_boxes=(),
                  fontsize: float = 8.5, avoid_px: float = 6.0, offsets=None) -> list:
     """Annotate points without overlapping each other, the points, the lines, or the axes edges.
 
@@ -374,6 +375,7 @@ def place_labels(fig, ax, items: list[dict], avoid: list[tuple[float, float]] = 
                 ann.remove()
             if score <= 2 * f:
                 break
+        assert best is not None                   # the first candidate always scores below inf
         placed.append(best[1])
         out.append(best[0])
     return out

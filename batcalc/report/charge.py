@@ -41,8 +41,8 @@ def _pct(x: float) -> str:
     return f"{format_number(x * 100)} %"
 
 
-def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float], cycle: str,
-                        system: str,
+def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
+                        cycle: Optional[str], system: str,
                         notes: list[str]) -> tuple[Any, Optional[float], Optional[float]]:
     """(vehicle or None, pack energy J, consumption J/m or None) for a charge: the vehicle's reference pack
     energy when none is given, and its consumption at the mass of a ``cell`` pack of that energy (notes
@@ -69,7 +69,7 @@ def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_ene
 
 def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
                   from_soc: Optional[float], to_soc: Optional[float], seconds: Optional[float],
-                  power: Optional[float], cycle: str, eta: Optional[float], system: str) -> Report:
+                  power: Optional[float], cycle: Optional[str], eta: Optional[float], system: str) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc charge`` at an average rate: one column per
     charge window (the cell's claims, or ``--to`` with ``--time`` or ``--power``)."""
     from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, Window, charge_time, check_charge_inputs, windows_for

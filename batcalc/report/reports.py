@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
+from batcalc.errors import BatcalcError
 from batcalc.physics.tradeoff import RangeResult, Tradeoff, cycle_label, sensitivities
 from batcalc.units import Shown, format_number, from_si, shown
 
@@ -34,8 +35,8 @@ def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
     ]
     dist_unit = shown(None, "length", system, "distance").unit
     dens_unit = shown(None, "specific_energy", system).unit
-    per_density = sens["range_per_density"] * float(shown(1.0, "length", system, "distance").value) \
-        / float(shown(1.0, "specific_energy", system).value)
+    per_density = sens["range_per_density"] * float(from_si(1.0, "length", dist_unit)) \
+        / float(from_si(1.0, "specific_energy", dens_unit))
     out += [
         ("range_per_density", f"range per extra cell {dens_unit} (same pack mass)",
          Shown(per_density, f"{dist_unit} per {dens_unit}")),
@@ -112,7 +113,7 @@ def tradeoff_report(t: Tradeoff, system: str):
         rows.append([label, sa.unit, sa, sb, change])
         data_rows[key] = {"a": sa, "b": sb, "ratio": ratio}
     held = {"mass": "pack mass held", "energy": "pack energy held", "range": "range held"}[t.hold]
-    summary = {"mass_saved": shown(t.mass_saved, "mass", system)}
+    summary: dict[str, Any] = {"mass_saved": shown(t.mass_saved, "mass", system)}
     rows.append(["pack mass saved", summary["mass_saved"].unit, "", "", str(summary["mass_saved"])])
     if t.hold == "range":
         summary["no_feedback_mass_saved"] = shown(t.no_feedback_mass_saved, "mass", system)
@@ -120,7 +121,7 @@ def tradeoff_report(t: Tradeoff, system: str):
         rows.append(["  without mass feedback (same energy)", summary["no_feedback_mass_saved"].unit, "", "",
                      str(summary["no_feedback_mass_saved"])])
     pa, pb = t.payload_capacity(t.a), t.payload_capacity(t.b)
-    if pa is not None:
+    if pa is not None and pb is not None:            # both or neither: one vehicle, one gross mass
         summary["payload_capacity"] = {"a": shown(pa, "mass", system), "b": shown(pb, "mass", system)}
         summary["payload_gained"] = shown(pb - pa, "mass", system)
         rows.append(["payload capacity (max gross - vehicle - pack)", shown(pa, "mass", system).unit,
@@ -147,6 +148,8 @@ def tradeoff_report(t: Tradeoff, system: str):
 
 def explain_tradeoff(t: Tradeoff, system: str) -> list[str]:
     rho_a, rho_b = t.a.cell.get("gravimetric"), t.b.cell.get("gravimetric")
+    if rho_a is None or rho_b is None:            # tradeoff() has already refused such a cell (cell_density)
+        raise BatcalcError(f"{(t.a if rho_a is None else t.b).cell.id} gives no gravimetric energy density")
     lines = [f"{t.a.cell.id}:"] + ["  " + s for s in explain_range(t.a, system)]
     if t.hold == "mass":
         lines.append(f"same pack mass: E_b / E_a = rho_b / rho_a = {_q(rho_b, 'specific_energy', system)} / "
@@ -167,7 +170,6 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
 
     Tables: densities as rows, the other axis as columns. csv/json: one record per grid point.
     """
-    from batcalc.errors import BatcalcError
     from batcalc.physics.tradeoff import default_cycle, sweep_pack_mass, sweep_range
     from batcalc.report.render import render, render_json, render_rows
     from batcalc.units import MAX_SWEEP_POINTS
@@ -198,9 +200,9 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
 
         di, cj = np.meshgrid(np.arange(len(d_show)), np.arange(len(c_show)), indexing="ij")
         if fmt == "csv":
-            rows = ([d_show[i], c_show[j], g_show[i, j]] for i, j in zip(di.ravel(), cj.ravel(), strict=False))
+            points = ([d_show[i], c_show[j], g_show[i, j]] for i, j in zip(di.ravel(), cj.ravel(), strict=False))
             return render_rows([f"cell_density_{dens_unit}", f"{col_name}_{col_unit}", f"{out_name}_{out_unit}"],
-                               rows, "csv")
+                               points, "csv")
         records = [{"cell_density": Shown(float(d_show[i]), dens_unit), col_name: Shown(float(c_show[j]), col_unit),
                     out_name: Shown(float(g_show[i, j]), out_unit)}
                    for i, j in zip(di.ravel(), cj.ravel(), strict=False)]

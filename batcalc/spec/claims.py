@@ -3,7 +3,7 @@
 The file format is documented in docs/claims.md; evaluation lives in :mod:`batcalc.claims.check`.
 """
 
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union, get_args
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
@@ -13,7 +13,8 @@ from batcalc.spec.model import ID_PATTERN, Q, Source, Strict, TestCycle, Value, 
 DEFAULT_VEHICLE = "mid-sedan"
 
 #: The qualifiers a claim may take (docs/claims.md has the table of what each means).
-QUALIFIERS = ("about", "at-least", "at-most", "over", "under", "up-to", "between")
+Qualifier = Literal["about", "at-least", "at-most", "over", "under", "up-to", "between"]
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 
 # ------------------------------------------------------------------------------------- the models
 
@@ -59,7 +60,7 @@ class ClaimBase(Strict):
     source: Optional[str] = Field(None, description="id of the source in the file's `sources:`")
     asserted: Asserted = Field(
         description="the value the claim asserts, with its unit; for 'between' a list [low, high]")
-    qualifier: Literal[QUALIFIERS] = Field(
+    qualifier: Qualifier = Field(
         "about", description="about, at-least, at-most, over ('more than'), under ('less than'), up-to, "
                              "between (asserted: [low, high]); table in docs/claims.md")
     tolerance: Optional[Annotated[Value, Q("fraction", allow_zero=True)]] = Field(
@@ -193,11 +194,13 @@ class GrowthInputs(Strict):
     end_year: int = Field(ge=1800, le=2300)
 
 
-def _claim(kind: str, inputs: type) -> type:
+def _claim(kind: str, inputs: type) -> type[ClaimBase]:
     from pydantic import create_model
 
+    # Literal of a runtime string: fine for pydantic, but no static type for mypy, hence Any
+    kind_type: Any = Literal[kind]
     return create_model(f"{kind.title().replace('-', '')}Claim", __base__=ClaimBase, __module__=__name__,
-                        kind=(Literal[kind], ...), inputs=(inputs, ...))
+                        kind=(kind_type, ...), inputs=(inputs, ...))
 
 
 KIND_INPUTS: dict[str, type] = {
@@ -208,7 +211,11 @@ KIND_INPUTS: dict[str, type] = {
     "same-volume": SameVolumeInputs, "same-energy-volume": VolumePair, "lifetime": LifetimeInputs,
 }
 CLAIM_MODELS = {k: _claim(k, v) for k, v in KIND_INPUTS.items()}
-AnyClaim = Annotated[Union[tuple(CLAIM_MODELS.values())], Field(discriminator="kind")]
+if TYPE_CHECKING:
+    # the claim models are built at runtime (create_model), so mypy cannot see their union or fields
+    AnyClaim = Any
+else:
+    AnyClaim = Annotated[Union[tuple(CLAIM_MODELS.values())], Field(discriminator="kind")]
 
 
 class ClaimsFile(Strict):

@@ -334,10 +334,12 @@ class ChargeCurveSpec(Sourced):
 class Charging(Strict):
     max_c_rate: Optional[Annotated[Value, Q("c_rate")]] = Field(
         default=None, description="max continuous charge C-rate, e.g. '3 C'")
-    taper: Optional[str] = Field(None, pattern=ID_PATTERN, description="id of a taper in specs/tapers.yaml "
-                                 "[default: the one for the cell's chemistry]")
-    charge_curve: Optional[ChargeCurveSpec] = Field(None, description="the cell's own charge limit against SoC "
-                                                    "(instead of a taper)")
+    # default= by keyword: without pydantic's mypy plugin, mypy reads Field(None, ...) as no default
+    taper: Optional[str] = Field(
+        default=None, pattern=ID_PATTERN,
+        description="id of a taper in specs/tapers.yaml [default: the one for the cell's chemistry]")
+    charge_curve: Optional[ChargeCurveSpec] = Field(
+        default=None, description="the cell's own charge limit against SoC (instead of a taper)")
     claims: list[ChargeClaim] = []
 
     @model_validator(mode="after")
