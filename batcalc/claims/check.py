@@ -1402,12 +1402,73 @@ def _plausible(claim, ctx: Context, implied: Value, q) -> tuple[Phrase, dict]:
             f" ({where} the plausible range {claim.plausible[0]} to {claim.plausible[1]})"), details
 
 
+def eval_ratings(claim, ctx: Context) -> Verdict:
+    """Two range ratings of one vehicle on different test cycles are consistent: ``a`` on ``a_cycle`` and
+    the asserted range on ``b_cycle``. With a ``vehicle``, the simulated ratio decides: the expected
+    range is ``a x R_b / R_a`` (:func:`batcalc.physics.ratings.simulated_ratio`, at the vehicle's
+    reference pack mass), judged within the tolerance; without one, the published band of ``R_b / R_a``
+    (``specs/rating_bands.yaml``) decides: the claim holds when the asserted range lies in
+    ``[a x low, a x high]``. Both are shown when both exist."""
+    from batcalc.physics.ratings import RATING_LABELS, published_band, rating_key, simulated_ratio
+
+    i = claim.inputs
+    _, asserted = _asserted_quantity(claim, ctx, ("length",))
+    claimed = _as_written(claim, asserted, "distance")
+    _, _, a, a_dims = ctx.figure(i.a, ("inputs", "a"))
+    if a_dims != units.parse_value("1 km").dims or not a > 0:
+        raise ctx.error(("inputs", "a"), f"{i.a!r} is not a range: write a distance such as '700 km'")
+    try:
+        ka, kb = rating_key(i.a_cycle), rating_key(i.b_cycle)
+    except BatcalcError as exc:
+        raise ctx.error(("inputs",), str(exc)) from None
+    if ka == kb:
+        raise ctx.error(("inputs", "b_cycle"), "a_cycle and b_cycle name the same rating: nothing to compare")
+    label_a, label_b = RATING_LABELS.get(ka, ka), RATING_LABELS.get(kb, kb)
+    band = published_band(ka, kb)
+    notes: list = [f"a: {i.a} on the {label_a}; asserted: the range on the {label_b}"]
+    readings: list = []
+    if band is not None:
+        inside = band.low * a <= asserted * (1 + 1e-12) and asserted <= band.high * a * (1 + 1e-12)
+        readings.append((f"published pairs of ratings put {kb.upper()}/{ka.upper()} at "
+                         f"{band.low:.2f}-{band.high:.2f} ({band.source}): ", Value(a * band.low, "distance"),
+                         " to ", Value(a * band.high, "distance"),
+                         "; the claim is " + ("inside" if inside else "outside") + " that band"))
+    if i.vehicle is not None:
+        v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
+        _, mass, how = ctx.consumption(v, None, None)
+        ratio = ctx.cached(("ratio", id(v), ka, kb, mass), lambda: simulated_ratio(v, ka, kb, mass))
+        derived = Value(a * ratio, "distance")
+        status = judge(derived.si, asserted, claim.qualifier, _tol(claim))
+        notes.append(_joined([(f"{v.id} at ", Value(mass, "mass"), " ("), how, f"): simulated {kb.upper()}/"
+                              f"{ka.upper()} = {ratio:.3f}"], ""))
+        notes += v.load.assumptions()
+        if band is not None and not band.contains(ratio):
+            notes.append(f"the simulated ratio {ratio:.3f} lies outside the published band "
+                         f"{band.low:.2f}-{band.high:.2f}")
+        take: Phrase = ("a range of ", derived, f" on the {label_b} for {i.a} on the {label_a}")
+        return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
+                       _holds(status, take), notes, readings, claimed=claimed, derived=derived, needed=derived)
+    if band is None:
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
+                       "not computable", "a vehicle (to simulate the ratio)", notes, readings, claimed=claimed,
+                       missing=[f"a vehicle: no published band for {kb.upper()}/{ka.upper()}"])
+    mid = Value(a * (band.low + band.high) / 2, "distance")
+    status: Status = "holds" if band.low * a <= asserted * (1 + 1e-12) and asserted <= band.high * a * (1 + 1e-12) \
+        else "fails"
+    take = ("a range between ", Value(a * band.low, "distance"), " and ", Value(a * band.high, "distance"))
+    notes.append("no vehicle given: the published band decides (give 'vehicle' to simulate the ratio)")
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed),
+                   (Value(a * band.low, "distance"), " to ", Value(a * band.high, "distance")),
+                   _holds(status, take), notes, readings, claimed=claimed, derived=mid)
+
+
 EVALUATORS: dict[str, Callable] = {
     "same-weight": eval_same_weight, "same-energy": eval_same_energy, "same-range": eval_same_range,
     "range": eval_range, "consumption": eval_consumption, "charge": eval_charge,
     "range-added": eval_range_added, "ratio": eval_ratio, "difference": eval_difference,
     "product": eval_product, "growth": eval_growth, "expression": eval_expression,
     "same-volume": eval_same_volume, "same-energy-volume": eval_same_energy_volume, "lifetime": eval_lifetime,
+    "ratings": eval_ratings,
 }
 
 

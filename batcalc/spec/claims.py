@@ -177,6 +177,14 @@ class TwoFigures(Strict):
     b: Figure = Field(description="the second figure, with its unit; '?' if unknown")
 
 
+class RatingsInputs(Strict):
+    a: Figure = Field(description="the range on a_cycle, e.g. '700 km'")
+    a_cycle: str = Field(description="the rating of a: wltp, epa, cltc, nedc (or a cycle id)")
+    b_cycle: str = Field(description="the rating of the asserted range")
+    vehicle: Optional[str] = Field(None, description="the vehicle whose simulated ratio decides [default: the "
+                                                     "published band decides]")
+
+
 class ExpressionInputs(Strict):
     expr: str = Field(min_length=1, max_length=200,
                       description="arithmetic over figures and spec references, e.g. '75 kWh / (400 Wh/kg)'")
@@ -209,6 +217,7 @@ KIND_INPUTS: dict[str, type] = {
     "range-added": RangeAddedInputs, "ratio": TwoFigures, "difference": TwoFigures,
     "product": ProductInputs, "growth": GrowthInputs, "expression": ExpressionInputs,
     "same-volume": SameVolumeInputs, "same-energy-volume": VolumePair, "lifetime": LifetimeInputs,
+    "ratings": RatingsInputs,
 }
 CLAIM_MODELS = {k: _claim(k, v) for k, v in KIND_INPUTS.items()}
 if TYPE_CHECKING:
