@@ -1453,7 +1453,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
                        "not computable", "a vehicle (to simulate the ratio)", notes, readings, claimed=claimed,
                        missing=[f"a vehicle: no published band for {kb.upper()}/{ka.upper()}"])
     mid = Value(a * (band.low + band.high) / 2, "distance")
-    status: Status = "holds" if band.low * a <= asserted * (1 + 1e-12) and asserted <= band.high * a * (1 + 1e-12) \
+    status = "holds" if band.low * a <= asserted * (1 + 1e-12) and asserted <= band.high * a * (1 + 1e-12) \
         else "fails"
     take = ("a range between ", Value(a * band.low, "distance"), " and ", Value(a * band.high, "distance"))
     notes.append("no vehicle given: the published band decides (give 'vehicle' to simulate the ratio)")
