@@ -243,3 +243,25 @@ def test_curve_for_the_judged_case_by_hand():
     assert w.time == pytest.approx(12 * 60, rel=1e-9)
     assert w.peak_power == pytest.approx(300e3, rel=1e-9)
     assert w.limit_spans == (("battery", 0.1, 0.8),)
+
+
+def test_pack_voltage_from_the_series_count_and_the_cells_voltage_curve(tmp_path):
+    """A 3.6 V cell in a 400 V pack: round(400 / 3.6) = 111 in series; on a 500 A charger the power is
+    500 A x 111 x V_cell(s), e.g. 500 x 111 x 3.9 V = 216.45 kW at 60 % SoC (linear 3.6 V at 40 %, 4.2 V
+    at 100 %: 3.6 + 0.6 x 20/60 = 3.8 V at 60 %, so 210.9 kW)."""
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.charging import ChargerLimits, cell_limit, curve_for, pack_voltage_curve
+
+    cell = tmp_path / "c.yaml"
+    cell.write_text("kind: cell\nid: c\nname: C\nelectrical:\n  nominal_voltage: 3.6 V\n  capacity: 5 Ah\n"
+                    "  voltage_curve:\n    points:\n      - {soc: 0 %, voltage: 3.0 V}\n"
+                    "      - {soc: 40 %, voltage: 3.6 V}\n      - {soc: 100 %, voltage: 4.2 V}\n"
+                    "charging:\n  max_c_rate: 10 C\n")
+    c = load_cell(str(cell))
+    series, table = pack_voltage_curve(c, 400.0)
+    assert series == 111
+    assert list(table.value) == pytest.approx([333.0, 399.6, 466.2])
+    station = ChargerLimits("x", "x", power=None, current=500.0, max_voltage=1000.0)
+    curve = curve_for(cell_limit(c, None, None), 75 * KWH, 400.0, station, table)
+    assert curve.power_at(np.array([0.6]))[0] == pytest.approx(500 * 111 * 3.8)
+    assert pack_voltage_curve(load_cell("gac-aion-ssb-350"), 400.0) is None       # no curve: nominal throughout

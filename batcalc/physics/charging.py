@@ -147,17 +147,31 @@ def cell_limit(cell: CellFigures, peak_c_rate: Optional[float] = None, taper_id:
                      f"alone limits", tid, taper_text)
 
 
+def pack_voltage_curve(cell: CellFigures, pack_voltage: float) -> Optional[tuple[int, Table]]:
+    """The pack's voltage against SoC from the cell's voltage curve: ``n = round(V_pack / V_cell,nominal)``
+    cells in series, ``V_pack(s) = n V_cell(s)``; None when the cell gives no curve or no nominal
+    voltage (then the pack's nominal voltage holds throughout)."""
+    electrical = cell.spec.electrical
+    curve, nominal = electrical.voltage_curve, cell.get("nominal_voltage")
+    if curve is None or nominal is None:
+        return None
+    series = max(1, round(pack_voltage / nominal))
+    return series, Table(tuple(float(q.soc.si) for q in curve.points),
+                         tuple(series * float(q.voltage.si) for q in curve.points))
+
+
 def curve_for(limit: CellLimit, pack_energy: float, pack_voltage: float = DEFAULT_PACK_VOLTAGE,
-              station: Optional[ChargerLimits] = None) -> ChargeCurve:
+              station: Optional[ChargerLimits] = None, voltage: Optional[Table] = None) -> ChargeCurve:
     """The charge curve of a pack of ``pack_energy`` J at ``pack_voltage`` V with the cell limit ``limit`` on
-    ``station`` (None: no charger limit). A pack below the station's lowest voltage, or nothing limiting
-    the charge, is an error."""
+    ``station`` (None: no charger limit), its voltage ``voltage`` against SoC when given (else
+    ``pack_voltage`` throughout). A pack below the station's lowest voltage, or nothing limiting the
+    charge, is an error."""
     if station is not None and station.min_voltage is not None and pack_voltage < station.min_voltage:
         raise BatcalcError(f"{station.id} delivers {station.min_voltage:.0f} V at the least: it cannot charge a "
                            f"{pack_voltage:.0f} V pack")
     dc = station is not None and not is_ac(station)
-    limits = ChargeLimits(pack_energy=pack_energy, nominal_voltage=pack_voltage, peak_c_rate=limit.peak_c_rate,
-                          taper=limit.taper,
+    limits = ChargeLimits(pack_energy=pack_energy, nominal_voltage=pack_voltage, voltage=voltage,
+                          peak_c_rate=limit.peak_c_rate, taper=limit.taper,
                           charger_power=station.power if station else None,
                           charger_current=station.current if dc else None,       # type: ignore[union-attr]
                           charger_voltage=station.max_voltage if dc else None)   # type: ignore[union-attr]

@@ -193,7 +193,14 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     Pack voltage: ``pack_voltage``, else the vehicle's reference pack's, else 400 V (stated). Window:
     ``from_soc`` -> ``to_soc``, by default 10 % -> 80 % (stated)."""
     from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, check_charge_inputs
-    from batcalc.physics.charging import DEFAULT_PACK_VOLTAGE, cell_limit, charger, curve_for, is_ac
+    from batcalc.physics.charging import (
+        DEFAULT_PACK_VOLTAGE,
+        cell_limit,
+        charger,
+        curve_for,
+        is_ac,
+        pack_voltage_curve,
+    )
 
     eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
     check_charge_inputs(pack_energy, eta)
@@ -210,13 +217,13 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
         ref = v.spec.reference_pack if v is not None else None
         if ref is not None and ref.nominal_voltage is not None:
             pack_voltage = float(ref.nominal_voltage.si)
-            notes.append(f"pack voltage {pack_voltage:.4g} V: {v.id}'s reference pack, constant over SoC")
+            notes.append(f"pack voltage {pack_voltage:.4g} V: {v.id}'s reference pack")
         else:
             pack_voltage = DEFAULT_PACK_VOLTAGE
             notes.append(f"pack voltage {pack_voltage:.0f} V (default: no --pack-voltage"
-                         f"{'' if v is None else f' and {v.id} gives none'}), constant over SoC")
+                         f"{'' if v is None else f' and {v.id} gives none'})")
     else:
-        notes.append(f"pack voltage {pack_voltage:.4g} V (--pack-voltage), constant over SoC")
+        notes.append(f"pack voltage {pack_voltage:.4g} V (--pack-voltage)")
     if from_soc is None or to_soc is None:
         notes.append(f"window {'10 % (default)' if from_soc is None else _pct(from_soc)} -> "
                      f"{'80 % (default)' if to_soc is None else _pct(to_soc)}")
@@ -239,7 +246,14 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
         notes.append(f"charger {station.id}: {station.name}; " + ", ".join(parts) + " (specs/chargers.yaml)"
                      + ("; AC: its voltage and current are at the on-board charger, so only its power applies"
                         if is_ac(station) else ""))
-    curve = curve_for(limit, pack_energy, pack_voltage, station)
+    by_cell = pack_voltage_curve(cell, pack_voltage)
+    if by_cell is not None:
+        series, table = by_cell
+        notes.append(f"pack voltage against SoC: {series} cells in series x {cell.id}'s voltage curve "
+                     f"({table.value[0]:.4g}-{table.value[-1]:.4g} V), nominal {pack_voltage:.4g} V")
+    else:
+        notes.append(f"pack voltage constant over SoC ({cell.id} gives no voltage curve)")
+    curve = curve_for(limit, pack_energy, pack_voltage, station, None if by_cell is None else by_cell[1])
     window = curve.window(start, end)
     added = tuple((m * 60.0, curve.added_in(start, m * 60.0, end)) for m in ADDED_AFTER_MINUTES)
     notes.append(f"energy and range added after {', '.join(str(m) for m in ADDED_AFTER_MINUTES)} min: from "

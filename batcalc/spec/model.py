@@ -242,8 +242,29 @@ class Sourced(Strict):
 Fraction = Annotated[Value, Q("fraction", allow_zero=True)]
 
 
+class VoltagePoint(Strict):
+    soc: Annotated[Value, Q("fraction", allow_zero=True)] = Field(description="state of charge, e.g. '50 %'")
+    voltage: Annotated[Value, Q("voltage")] = Field(description="the cell's voltage there, e.g. '3.7 V'")
+
+
+class VoltageCurve(Sourced):
+    """The cell's voltage against state of charge (linear between points; for the pack's voltage while
+    charging)."""
+
+    points: list[VoltagePoint] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _rising(self) -> "VoltageCurve":
+        socs = [p.soc.si for p in self.points]
+        if any(b <= a for a, b in zip(socs, socs[1:], strict=False)):
+            raise ValueError("the SoC of a voltage curve's points must rise")
+        return self
+
+
 class Electrical(Strict):
     nominal_voltage: Optional[Annotated[Value, Q("voltage")]] = None
+    voltage_curve: Optional[VoltageCurve] = Field(
+        default=None, description="the cell's voltage against SoC [default: nominal throughout]")
     capacity: Optional[Annotated[Value, Q("charge")]] = Field(default=None, description="nominal capacity")
     energy: Optional[Annotated[Value, Q("energy")]] = Field(default=None,
                                                             description="nominal energy (V x Ah if left out)")
