@@ -121,6 +121,9 @@ ExtraMassOpt = Annotated[Optional[str], typer.Option("--extra-mass", help="mass 
                                                      "e.g. '200 kg' [default: 0 kg]")]
 AmbientOpt = Annotated[Optional[str], typer.Option("--ambient", help="ambient temperature for the air density, "
                                                    "e.g. '-7 °C', '25 degC', '268 K' [default: 20 °C]")]
+ClimateOpt = Annotated[Optional[str], typer.Option(
+    "--climate", help="add cabin heating/cooling power at the --ambient temperature: heat-pump or resistance "
+    "(FASTSim's cabin models, specs/climate.yaml) [default: none]")]
 AltitudeOpt = Annotated[Optional[str], typer.Option("--altitude", help="altitude for the air density, e.g. "
                                                     "'1500 m' [default: sea level]")]
 FMassOpt = Annotated[Optional[str], typer.Option("--f-mass", help="cell mass / pack mass, e.g. '70 %' "
@@ -176,36 +179,20 @@ def _cycle(cycle: Optional[str]) -> str:
 
 
 #: Temperature units ``--ambient`` takes -> (scale, offset) to kelvin: ``T = scale x number + offset``.
-_TEMPERATURE_UNITS = {"K": (1.0, 0.0), "kelvin": (1.0, 0.0), "°C": (1.0, 273.15), "degC": (1.0, 273.15),
-                      "C": (1.0, 273.15), "celsius": (1.0, 273.15), "°F": (5 / 9, 273.15 - 32 * 5 / 9),
-                      "degF": (5 / 9, 273.15 - 32 * 5 / 9), "F": (5 / 9, 273.15 - 32 * 5 / 9)}
-
-
 def _temperature(text: Optional[str], option: str = "--ambient") -> Optional[float]:
-    """An absolute temperature, K, from ``'-7 °C'``, ``'25 degC'``, ``'77 °F'`` or ``'268 K'``, or None.
-
-    The unit layer has no temperature dimension (it refuses offset units, which do not multiply), so
-    the number and unit are split by its strict grammar (:func:`batcalc.units.split_value`) and the
-    unit is one of :data:`_TEMPERATURE_UNITS`; below absolute zero is refused."""
+    """An absolute temperature, K, or None (:func:`batcalc.units.parse_temperature`); errors name the option."""
     if text is None:
         return None
-    from batcalc.units import split_value
+    from batcalc.units import parse_temperature
 
     try:
-        number, unit = split_value(text)
+        return parse_temperature(text)
     except BatcalcError as exc:
         raise BatcalcError(f"{option}: {exc}") from None
-    if unit.strip() not in _TEMPERATURE_UNITS:
-        raise BatcalcError(f"{option}: {text.strip()!r} is not a temperature: give °C, degC, °F or K, e.g. '-7 °C'")
-    scale, offset = _TEMPERATURE_UNITS[unit.strip()]
-    kelvin = scale * number + offset
-    if not kelvin > 0:
-        raise BatcalcError(f"{option}: {text.strip()!r} is below absolute zero")
-    return kelvin
 
 
 def _vehicle(name: str, extra_mass: Optional[str] = None, ambient: Optional[str] = None,
-             altitude: Optional[str] = None) -> "Vehicle":
+             altitude: Optional[str] = None, climate: Optional[str] = None) -> "Vehicle":
     """The vehicle ``name`` with ``--extra-mass``, ``--ambient`` and ``--altitude`` applied (each
     validated with a one-line error naming the option)."""
     from batcalc.physics.vehicle import load_vehicle
@@ -214,9 +201,15 @@ def _vehicle(name: str, extra_mass: Optional[str] = None, ambient: Optional[str]
     height = _quantity(altitude, "length", "--altitude")
     extra = _quantity(extra_mass, "mass", "--extra-mass")
     v = load_vehicle(name)
-    if temperature is not None or height is not None:
+    if climate is not None:
+        from batcalc.physics.powertrain import climate_systems
+
+        if climate not in climate_systems():
+            raise BatcalcError(f"--climate: {climate!r} is not a climate system; choose "
+                               f"{' or '.join(climate_systems())}")
+    if temperature is not None or height is not None or climate is not None:
         try:
-            v = v.with_ambient(temperature, height)
+            v = v.with_ambient(temperature, height, climate)
         except BatcalcError as exc:
             raise BatcalcError(f"{'--ambient' if 'temperature' in str(exc) else '--altitude'}: {exc}") from None
     if extra is not None:

@@ -16,6 +16,7 @@ from batcalc.cli.common import (  # noqa: F401
     _DEBUG,
     AltitudeOpt,
     AmbientOpt,
+    ClimateOpt,
     CycleOpt,
     ExplainOpt,
     ExtraMassOpt,
@@ -294,6 +295,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
                                                                  "e.g. '75 kWh'")] = None,
               cycle: CycleOpt = None, extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None,
               altitude: AltitudeOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+              climate: ClimateOpt = None,
               f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
               unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Range of a cell's pack in a vehicle: pack energy and mass, vehicle mass, consumption, range,
@@ -312,13 +314,13 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     from batcalc.report.vehicle import add_ratings
 
     check_format(fmt)
-    v = _vehicle(vehicle, extra_mass, ambient, altitude)
+    v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     result = range_of(load_cell(cell), v, pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
                       pack_energy=_quantity(pack_energy, "energy", "--pack-energy"), cycle=_cycle(cycle),
                       options=_pack_options(f_mass, f_usable, f_volume))
     headers, rows, notes, data = range_report(result, unit_system.value)
     add_ratings(headers, rows, notes, data, v, result.pack.usable_energy, result.total_mass, unit_system.value)
-    _add_ambient(notes, data, v, ambient, altitude, result.cycle is not None)
+    _add_ambient(notes, data, v, ambient, altitude, climate, result.cycle is not None)
     if explain:
         notes = _explained(explain_range(result, unit_system.value), data, notes, fmt)
     emit(render(headers, rows, data, fmt, title=f"{result.cell.id} in {result.vehicle.id}", notes=notes))
@@ -342,6 +344,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                                                                      "range]")] = None,
                  cycle: CycleOpt = None, extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None,
                  altitude: AltitudeOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+                 climate: ClimateOpt = None,
                  f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
                  unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Swap cell A for cell B in a vehicle, holding pack mass, pack energy or range.
@@ -361,14 +364,14 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     check_format(fmt)
     if target_range is not None and hold != "range":
         raise BatcalcError("--range goes with --hold range")
-    v = _vehicle(vehicle, extra_mass, ambient, altitude)
+    v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     result = tradeoff(load_cell(a), load_cell(b), v, hold,
                       pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
                       pack_energy=_quantity(pack_energy, "energy", "--pack-energy"),
                       target_range=_quantity(target_range, "length", "--range"), cycle=_cycle(cycle),
                       options=_pack_options(f_mass, f_usable, f_volume))
     headers, rows, notes, data = tradeoff_report(result, unit_system.value)
-    _add_ambient(notes, data, v, ambient, altitude, result.a.cycle is not None)
+    _add_ambient(notes, data, v, ambient, altitude, climate, result.a.cycle is not None)
     if explain:
         notes = _explained(explain_tradeoff(result, unit_system.value), data, notes, fmt)
     emit(render(headers, rows, data, fmt, notes=notes))
@@ -379,11 +382,13 @@ PackMassOpt = Annotated[Optional[str], typer.Option("--pack-mass", help="pack ma
 
 
 def _add_ambient(notes: list[str], data: dict, vehicle, ambient: Optional[str], altitude: Optional[str],
+                 climate: Optional[str],
                  simulated: bool = True) -> None:
     """State the ambient conditions (and any extra mass) in the notes and JSON ``ambient``."""
     from batcalc.report.vehicle import ambient_notes
 
-    stated = ambient_notes(vehicle, _temperature(ambient), _quantity(altitude, "length", "--altitude"), simulated)
+    stated = ambient_notes(vehicle, _temperature(ambient), _quantity(altitude, "length", "--altitude"), simulated,
+                           climate)
     data["ambient"] = stated
     notes.extend(stated)
 
@@ -400,6 +405,7 @@ def _reference_mass(v) -> tuple[float, str]:
 def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
                     pack_mass: PackMassOpt = None,
                     extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
+                    climate: ClimateOpt = None,
                     fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Consumption at the battery of a vehicle without choosing a cell, at its reference pack mass.
 
@@ -414,12 +420,12 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     from batcalc.report.vehicle import consumption_report
 
     check_format(fmt)
-    v = _vehicle(vehicle, extra_mass, ambient, altitude)
+    v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     given = _quantity(pack_mass, "mass", "--pack-mass")
     mass, how = (given, "as given") if given is not None else _reference_mass(v)
     cyc = default_cycle(v) if cycle is None else cycle
     headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value)
-    _add_ambient(notes, data, v, ambient, altitude, cyc is not None)
+    _add_ambient(notes, data, v, ambient, altitude, climate, cyc is not None)
     emit(render(headers, rows, data, fmt, title=f"consumption of {v.id} on {data['cycle']}", notes=notes))
 
 
@@ -432,6 +438,7 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
                   vehicle: VehicleOpt,
                   pack_mass: PackMassOpt = None,
                   extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
+                  climate: ClimateOpt = None,
                   fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """A range stated on one rating as a range on another, for one vehicle, beside the published band.
 
@@ -448,12 +455,12 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
 
     check_format(fmt)
     given = _quantity(value, "length", "RANGE")
-    v = _vehicle(vehicle, extra_mass, ambient, altitude)
+    v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     mass_pack = _quantity(pack_mass, "mass", "--pack-mass")
     pack, how = (mass_pack, "pack as given") if mass_pack is not None else _reference_mass(v)
     headers, rows, notes, data = normalise_report(v, given, from_rating, to_rating, float(v.total_mass(pack)), how,
                                                   unit_system.value)
-    _add_ambient(notes, data, v, ambient, altitude)
+    _add_ambient(notes, data, v, ambient, altitude, climate)
     emit(render(headers, rows, data, fmt, title=f"{data['from']} -> {data['to']} for {v.id}", notes=notes))
 
 

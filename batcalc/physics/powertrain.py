@@ -220,3 +220,35 @@ def cycle_energy(alpha: FloatArray, beta: FloatArray, speed: FloatArray, dt: Flo
     nodes = np.linspace(lo, hi, n)
     return np.asarray(np.interp(m, nodes, cycle_energy_exact(alpha, beta, speed, dt, nodes, powertrain)),
                       dtype=np.float64)
+
+
+# ------------------------------------------------------------------- cabin climate (specs/climate.yaml)
+
+def _climate_tables() -> dict[str, tuple[tuple[float, ...], tuple[float, ...]]]:
+    from batcalc.spec.catalog import specs_root
+    from batcalc.spec.climate import ClimateFile  # noqa: F401  (registers kind: climate)
+    from batcalc.spec.model import load_spec
+
+    spec = load_spec(specs_root() / "climate.yaml", expect="climate", require_sources=True)
+    return {s.id: (tuple(p.ambient for p in s.points), tuple(float(p.power.si) for p in s.points))
+            for s in spec.systems}
+
+
+_CLIMATE: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {}
+
+
+def climate_systems() -> list[str]:
+    """The ids of the climate systems in ``specs/climate.yaml`` (``heat-pump``, ``resistance``)."""
+    if not _CLIMATE:
+        _CLIMATE.update(_climate_tables())
+    return sorted(_CLIMATE)
+
+
+def climate_power(temperature: float, system: str) -> float:
+    """Cabin heating or cooling power, W, at ambient ``temperature`` (K) for ``system`` (``heat-pump`` or
+    ``resistance``): linear between the table's points (FASTSim's cabin models, specs/climate.yaml),
+    held at the end values outside -7..35 °C."""
+    if system not in climate_systems():
+        raise BatcalcError(f"no climate system {system!r}; known: {', '.join(climate_systems())}")
+    temps, power = _CLIMATE[system]
+    return float(np.interp(temperature, temps, power))

@@ -110,14 +110,25 @@ def powertrain_of(spec: VehicleSpec) -> Powertrain:
         regen_fades=pt.regen_fades, aux_power=p_aux)
 
 
-def road_load_of(spec: VehicleSpec, temperature: Optional[float] = None, altitude: Optional[float] = None) -> RoadLoad:
+def road_load_of(spec: VehicleSpec, temperature: Optional[float] = None, altitude: Optional[float] = None,
+                 climate: Optional[str] = None) -> RoadLoad:
     """The :class:`RoadLoad` of a vehicle spec (SI), with reference defaults where it is silent; air
-    density for ``temperature`` (K) and ``altitude`` (m), default 20 C at sea level."""
+    density for ``temperature`` (K) and ``altitude`` (m), default 20 C at sea level; with ``climate``
+    (``heat-pump`` or ``resistance``) the cabin's heating or cooling power at that temperature
+    (:func:`batcalc.physics.powertrain.climate_power`) added to the auxiliaries."""
+    import dataclasses
+
+    from batcalc.physics.powertrain import climate_power
+
     def si(v: Optional[Value], default: float) -> float:
         """The value's SI magnitude, or the reference default when the spec is silent."""
         return float(v.si) if v is not None else default
+    powertrain = powertrain_of(spec)
+    if climate is not None:
+        extra = climate_power(temperature if temperature is not None else 293.15, climate)
+        powertrain = dataclasses.replace(powertrain, aux_power=powertrain.aux_power + extra)
     common = dict(k_rot=0.0 if spec.rotating_mass is not None else si(spec.rotational_mass_factor, K_ROT),
-                  m_rot=si(spec.rotating_mass, 0.0), powertrain=powertrain_of(spec),
+                  m_rot=si(spec.rotating_mass, 0.0), powertrain=powertrain,
                   rho=air_density(temperature if temperature is not None else 293.15,
                                   altitude if altitude is not None else 0.0))
     if spec.coast_down is not None:
@@ -313,10 +324,12 @@ class Vehicle:
     load: RoadLoad
     extra_mass: float = 0.0        # kg carried on top of the spec's payload (``--extra-mass``)
 
-    def with_ambient(self, temperature: Optional[float] = None, altitude: Optional[float] = None) -> Vehicle:
-        """The same vehicle with the air density of ``temperature`` (K) and ``altitude`` (m)
-        (:func:`road_load_of`; None keeps the default, 20 C at sea level)."""
-        return Vehicle(self.spec, road_load_of(self.spec, temperature, altitude), self.extra_mass)
+    def with_ambient(self, temperature: Optional[float] = None, altitude: Optional[float] = None,
+                     climate: Optional[str] = None) -> Vehicle:
+        """The same vehicle with the air density of ``temperature`` (K) and ``altitude`` (m), and with
+        ``climate`` the cabin's heating or cooling power at that temperature (:func:`road_load_of`;
+        None keeps the default, 20 C at sea level, no climate power)."""
+        return Vehicle(self.spec, road_load_of(self.spec, temperature, altitude, climate), self.extra_mass)
 
     def with_extra_mass(self, extra_mass: float) -> Vehicle:
         """The same vehicle carrying ``extra_mass`` kg more payload (``m = m_without_battery + m_pack +

@@ -22,7 +22,7 @@ def _q(si: Optional[float], dim: str, system: str, category: str | None = None) 
 
 
 def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Optional[float],
-                  simulated: bool = True) -> list[str]:
+                  simulated: bool = True, climate: Optional[str] = None) -> list[str]:
     """The ambient conditions as a stated assumption: temperature (K) and altitude (m) given or the
     defaults, and the air density they give (or that a coast-down spec's F2, or a measured consumption
     when ``simulated`` is False, ignores them)."""
@@ -34,6 +34,12 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
     elif vehicle.load.coast_down:
         text += f" (not used: {vehicle.id}'s coast-down F2 already holds the air drag at its test conditions)"
     out = [text]
+    if climate is not None:
+        from batcalc.physics.powertrain import climate_power
+
+        power = climate_power(temperature if temperature is not None else 293.15, climate)
+        out.append(f"cabin climate ({climate}) {power:.0f} W at {t}, added to the auxiliaries "
+                   f"(FASTSim's cabin models, specs/climate.yaml)")
     if vehicle.extra_mass:
         out.append(f"extra mass {vehicle.extra_mass:.0f} kg added to the payload "
                    f"({vehicle.payload - vehicle.extra_mass:.0f} kg + {vehicle.extra_mass:.0f} kg)")

@@ -685,7 +685,7 @@ KINDS: dict[str, type[BaseModel]] = {"cell": CellSpec}
 #: The modules that register the other kinds (imported when a file of that kind is read).
 _KIND_MODULES = {"vehicle": "batcalc.spec.vehicle", "claims": "batcalc.spec.claims",
                  "chargers": "batcalc.spec.chargers", "tapers": "batcalc.spec.tapers",
-                 "rating-bands": "batcalc.spec.ratings"}
+                 "rating-bands": "batcalc.spec.ratings", "climate": "batcalc.spec.climate"}
 
 
 def register_kind(kind: str, model: type[BaseModel]) -> None:

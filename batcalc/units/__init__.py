@@ -907,3 +907,25 @@ def _json_number(x: float) -> Any:
     return float(f"{x:.15g}") if isinstance(x, float) else x     # 15 significant digits: 1e-15 stays 1e-15
 
 
+# ---------------------------------------------------------------------------------- temperatures
+
+#: Temperature units: (scale, offset) to kelvin. Temperatures are offset units, which pint refuses to
+#: multiply, so they are read here rather than through the quantity grammar.
+TEMPERATURE_UNITS = {"K": (1.0, 0.0), "kelvin": (1.0, 0.0), "°C": (1.0, 273.15), "degC": (1.0, 273.15),
+                     "C": (1.0, 273.15), "celsius": (1.0, 273.15), "°F": (5 / 9, 273.15 - 32 * 5 / 9),
+                     "degF": (5 / 9, 273.15 - 32 * 5 / 9), "F": (5 / 9, 273.15 - 32 * 5 / 9)}
+
+
+def parse_temperature(text: str) -> float:
+    """An absolute temperature, K, from ``'-7 °C'``, ``'25 degC'``, ``'77 °F'`` or ``'268 K'``: the number
+    and unit split by the strict value grammar (:func:`split_value`), the unit one of
+    :data:`TEMPERATURE_UNITS`; below absolute zero is refused."""
+    number, unit = split_value(text)
+    unit = unit.strip()
+    if unit not in TEMPERATURE_UNITS:
+        raise UnitError(f"{text.strip()!r} is not a temperature: give °C, degC, °F or K, e.g. '-7 °C'")
+    scale, offset = TEMPERATURE_UNITS[unit]
+    kelvin = scale * number + offset
+    if not kelvin > 0:
+        raise UnitError(f"{text.strip()!r} is below absolute zero")
+    return kelvin
