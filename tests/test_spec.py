@@ -159,3 +159,19 @@ def test_a_spec_of_another_kind_is_named_whatever_modules_are_loaded():
             "except SpecError as exc:\n    print(exc)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "expected a cell spec, got kind 'vehicle'" in out and ":1:7:" in out
+
+
+@pytest.mark.parametrize("table, match", [
+    ("kind: tapers\ntapers:\n  - {id: t, name: T, points: [{soc: 10 %, share: 1}]}\n",
+     "first point of a taper must be at 0 % SoC"),
+    ("kind: tapers\ntapers:\n  - {id: t, name: T, points: [{soc: 0 %, share: 1}, {soc: 0 %, share: 1}]}\n",
+     "the SoC of a taper's points must rise"),
+    ("kind: climate\nsystems:\n  - {id: c, name: C, points: [{ambient: 10 °C, power: 1 kW}, "
+     "{ambient: 0 °C, power: 2 kW}]}\n", "the temperature of a climate table's points must rise"),
+])
+def test_tables_of_every_kind_are_checked_alike(table, match):
+    import batcalc.spec.climate  # noqa: F401
+    import batcalc.spec.tapers  # noqa: F401
+
+    with pytest.raises(SpecError, match=match):
+        parse_spec(table, "t.yaml")

@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from batcalc.spec import ID_PATTERN
-from batcalc.spec.model import Q, Source, Sourced, Strict, Value, register_kind
+from batcalc.spec.model import Q, Source, Sourced, Strict, Value, check_table, register_kind
 
 
 class ClimatePoint(Strict):
@@ -29,9 +29,7 @@ class ClimateSystem(Sourced):
 
     @model_validator(mode="after")
     def _rising(self) -> "ClimateSystem":
-        temps = [p.ambient for p in self.points]
-        if any(b <= a for a, b in zip(temps, temps[1:], strict=False)):
-            raise ValueError("the points' temperatures must rise")
+        check_table([p.ambient for p in self.points], "a climate table", "temperature")
         return self
 
 

@@ -242,6 +242,15 @@ class Sourced(Strict):
 Fraction = Annotated[Value, Q("fraction", allow_zero=True)]
 
 
+def check_table(xs: list[float], what: str, quantity: str, start: Optional[float] = None) -> None:
+    """Refuse a table whose ``quantity`` column (SoC, load, temperature) does not rise strictly, or does not
+    start at ``start`` when one is required (a one-line ValueError naming ``what``)."""
+    if start is not None and (not xs or xs[0] != start):
+        raise ValueError(f"the first point of {what} must be at {start * 100:g} % {quantity}")
+    if any(b <= a for a, b in zip(xs, xs[1:], strict=False)):
+        raise ValueError(f"the {quantity} of {what}'s points must rise")
+
+
 class VoltagePoint(Strict):
     soc: Annotated[Value, Q("fraction", allow_zero=True)] = Field(description="state of charge, e.g. '50 %'")
     voltage: Annotated[Value, Q("voltage")] = Field(description="the cell's voltage there, e.g. '3.7 V'")
@@ -255,9 +264,7 @@ class VoltageCurve(Sourced):
 
     @model_validator(mode="after")
     def _rising(self) -> "VoltageCurve":
-        socs = [p.soc.si for p in self.points]
-        if any(b <= a for a, b in zip(socs, socs[1:], strict=False)):
-            raise ValueError("the SoC of a voltage curve's points must rise")
+        check_table([p.soc.si for p in self.points], "a voltage curve", "SoC")
         return self
 
 
@@ -340,11 +347,7 @@ class ChargeCurveSpec(Sourced):
 
     @model_validator(mode="after")
     def _rising(self) -> "ChargeCurveSpec":
-        socs = [p.soc.si for p in self.points]
-        if socs[0] != 0:
-            raise ValueError("the first point of a charge curve must be at 0 % SoC")
-        if any(b <= a for a, b in zip(socs, socs[1:], strict=False)):
-            raise ValueError("the SoC of a charge curve's points must rise")
+        check_table([p.soc.si for p in self.points], "a charge curve", "SoC", start=0.0)
         if len({p.c_rate is None for p in self.points}) > 1:
             raise ValueError("a charge curve gives c_rate at every point or power at every point, not a mix")
         if not any((p.c_rate or p.power).si > 0 for p in self.points):    # type: ignore[union-attr]

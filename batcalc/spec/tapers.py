@@ -5,7 +5,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import Field, model_validator
 
 from batcalc.spec import ID_PATTERN
-from batcalc.spec.model import Q, Source, Sourced, Strict, Value, register_kind
+from batcalc.spec.model import Q, Source, Sourced, Strict, Value, check_table, register_kind
 
 Family = Literal["lfp", "nmc", "silicon", "solid-state"]
 
@@ -28,11 +28,7 @@ class TaperSpec(Sourced):
 
     @model_validator(mode="after")
     def _rising(self) -> "TaperSpec":
-        socs = [p.soc.si for p in self.points]
-        if socs[0] != 0:
-            raise ValueError("the first point must be at 0 % SoC")
-        if any(b <= a for a, b in zip(socs, socs[1:], strict=False)):
-            raise ValueError("the points' SoC must rise")
+        check_table([p.soc.si for p in self.points], "a taper", "SoC", start=0.0)
         return self
 
 

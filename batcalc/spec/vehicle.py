@@ -4,7 +4,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from batcalc.spec.model import ID_PATTERN, Q, Source, Sourced, Strict, Value, register_kind
+from batcalc.spec.model import ID_PATTERN, Q, Source, Sourced, Strict, Value, check_table, register_kind
 
 #: Bounds outside which a vehicle value is a typo, not a vehicle (SI: kg, m^2; fractions).
 PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0.05, ""),
@@ -48,11 +48,7 @@ class MotorMap(Sourced):
 
     @model_validator(mode="after")
     def _rising(self) -> "MotorMap":
-        loads = [p.load.si for p in self.points]
-        if loads[0] != 0:
-            raise ValueError("the first point must be at 0 % load")
-        if any(b <= a for a, b in zip(loads, loads[1:], strict=False)):
-            raise ValueError("the points' loads must rise")
+        check_table([p.load.si for p in self.points], "a motor map", "load", start=0.0)
         return self
 
 
