@@ -124,6 +124,20 @@ AmbientOpt = Annotated[Optional[str], typer.Option("--ambient", help="ambient te
 ClimateOpt = Annotated[Optional[str], typer.Option(
     "--climate", help="add cabin heating/cooling power at the --ambient temperature: heat-pump or resistance "
     "(FASTSim's cabin models, specs/climate.yaml) [default: none]")]
+ChargeVehicleOpt = Annotated[Optional[str], typer.Option(
+    "--vehicle", "-v", help="vehicle for range added (and its reference pack energy and voltage)",
+    autocompletion=_complete_vehicles)]
+PackEnergyOpt = Annotated[Optional[str], typer.Option(
+    "--pack-energy", help="gross pack energy, e.g. '100 kWh' [default: the vehicle's reference pack]")]
+ChargerOpt = Annotated[Optional[str], typer.Option(
+    "--charger", help="charger class or station of specs/chargers.yaml, e.g. ccs-350kw: charge along the curve")]
+PackVoltageOpt = Annotated[Optional[str], typer.Option(
+    "--pack-voltage", help="pack nominal voltage, e.g. '800 V' [default: the vehicle's, else 400 V]")]
+PeakCRateOpt = Annotated[Optional[str], typer.Option(
+    "--peak-c-rate", help="the cells' peak charge C-rate, e.g. '4 C' [default: the cell's rating, else what "
+    "its claim implies]")]
+TaperOpt = Annotated[Optional[str], typer.Option(
+    "--taper", help="taper id of specs/tapers.yaml [default: the cell's, else its chemistry's]")]
 AltitudeOpt = Annotated[Optional[str], typer.Option("--altitude", help="altitude for the air density, e.g. "
                                                     "'1500 m' [default: sea level]")]
 FMassOpt = Annotated[Optional[str], typer.Option("--f-mass", help="cell mass / pack mass, e.g. '70 %' "

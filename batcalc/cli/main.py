@@ -16,6 +16,8 @@ from batcalc.cli.common import (  # noqa: F401
     _DEBUG,
     AltitudeOpt,
     AmbientOpt,
+    ChargerOpt,
+    ChargeVehicleOpt,
     ClimateOpt,
     CycleOpt,
     ExplainOpt,
@@ -24,6 +26,10 @@ from batcalc.cli.common import (  # noqa: F401
     FormatOpt,
     FUsableOpt,
     FVolumeOpt,
+    PackEnergyOpt,
+    PackVoltageOpt,
+    PeakCRateOpt,
+    TaperOpt,
     UnitsOpt,
     UnitSystem,
     VehicleOpt,
@@ -502,12 +508,8 @@ def sweep_cmd(vehicle: VehicleOpt,
 def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                    metavar="[CELL]", help="catalogue id or path of a cell spec (with --implied: every catalogue "
                    "cell when left out)", autocompletion=_complete_cells, show_default=False)] = None,
-               vehicle: Annotated[Optional[str], typer.Option("--vehicle", "-v", help="vehicle for range added "
-                                                              "(and its reference pack energy and voltage)",
-                                                              autocompletion=_complete_vehicles)] = None,
-               pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="gross pack energy, e.g. "
-                                                                  "'100 kWh' [default: the vehicle's reference "
-                                                                  "pack]")] = None,
+               vehicle: ChargeVehicleOpt = None,
+               pack_energy: PackEnergyOpt = None,
                from_soc: Annotated[Optional[str], typer.Option("--from", help="start SoC, e.g. '10 %' [default: "
                                                                "the cell's claim; 0 % and 10 % when it is open; "
                                                                "10 % on a charger]")] = None,
@@ -516,17 +518,10 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                time: Annotated[Optional[str], typer.Option("--time", help="charge time, e.g. '12 min'")] = None,
                power: Annotated[Optional[str], typer.Option("--power", help="average power at the battery, "
                                                             "e.g. '350 kW' (instead of --time)")] = None,
-               charger_id: Annotated[Optional[str], typer.Option("--charger", help="charger class or station of "
-                                                                 "specs/chargers.yaml, e.g. ccs-350kw: charge along "
-                                                                 "the curve")] = None,
-               pack_voltage: Annotated[Optional[str], typer.Option("--pack-voltage", help="pack nominal voltage, "
-                                                                   "e.g. '800 V' [default: the vehicle's, else "
-                                                                   "400 V]")] = None,
-               peak_c_rate: Annotated[Optional[str], typer.Option("--peak-c-rate", help="the cells' peak charge "
-                                                                  "C-rate, e.g. '4 C' [default: the cell's rating, "
-                                                                  "else what its claim implies]")] = None,
-               taper_id: Annotated[Optional[str], typer.Option("--taper", help="taper id of specs/tapers.yaml "
-                                                               "[default: the cell's, else its chemistry's]")] = None,
+               charger_id: ChargerOpt = None,
+               pack_voltage: PackVoltageOpt = None,
+               peak_c_rate: PeakCRateOpt = None,
+               taper_id: TaperOpt = None,
                implied: Annotated[bool, typer.Option("--implied", help="the peak C-rate and power each charge "
                                                      "claim implies under its taper (75 kWh unless "
                                                      "--pack-energy)")] = False,

@@ -11,14 +11,19 @@ from typing import Annotated, Optional
 import typer
 
 from batcalc.cli.common import (
+    ChargerOpt,
+    ChargeVehicleOpt,
     CycleOpt,
     FMassOpt,
     FUsableOpt,
+    PackEnergyOpt,
+    PackVoltageOpt,
+    PeakCRateOpt,
+    TaperOpt,
     UnitsOpt,
     UnitSystem,
     VehicleOpt,
     _complete_cells,
-    _complete_vehicles,
     _cycle,
     _pack_options,
     _quantity,
@@ -119,19 +124,12 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
 def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogue id or path of a cell spec",
                                                    autocompletion=_complete_cells)],
                output: OutputOpt,
-               vehicle: Annotated[Optional[str], typer.Option("--vehicle", "-v", help="vehicle for range added "
-                                                              "(and its reference pack energy and voltage)",
-                                                              autocompletion=_complete_vehicles)] = None,
-               pack_energy: Annotated[Optional[str], typer.Option("--pack-energy", help="gross pack energy, e.g. "
-                                                                  "'100 kWh' [default: the vehicle's reference "
-                                                                  "pack]")] = None,
-               charger_id: Annotated[Optional[str], typer.Option("--charger", help="charger of specs/chargers.yaml, "
-                                                                 "e.g. ccs-350kw: draw the charge curve")] = None,
-               pack_voltage: Annotated[Optional[str], typer.Option("--pack-voltage", help="pack nominal voltage "
-                                                                   "[default: the vehicle's, else 400 V]")] = None,
-               peak_c_rate: Annotated[Optional[str], typer.Option("--peak-c-rate", help="the cells' peak charge "
-                                                                  "C-rate, e.g. '4 C'")] = None,
-               taper_id: Annotated[Optional[str], typer.Option("--taper", help="taper id of specs/tapers.yaml")] = None,
+               vehicle: ChargeVehicleOpt = None,
+               pack_energy: PackEnergyOpt = None,
+               charger_id: ChargerOpt = None,
+               pack_voltage: PackVoltageOpt = None,
+               peak_c_rate: PeakCRateOpt = None,
+               taper_id: TaperOpt = None,
                from_soc: Annotated[Optional[str], typer.Option("--from", help="start SoC on the curve "
                                                                "[default: 10 %]")] = None,
                to_soc: Annotated[Optional[str], typer.Option("--to", help="end SoC on the curve "
