@@ -165,12 +165,16 @@ def _show_kind(name: str) -> str:
         is_file = False
     if key.lower().endswith(".csv"):
         return "cycle"
-    if is_file:
-        from batcalc.io.yamlfile import load_yaml
+    if is_file:                       # its top-level `kind:` line decides; the loader checks the rest
+        import re
 
-        data = load_yaml(key).data
-        kind = data.get("kind") if isinstance(data, dict) else None
-        return "vehicle" if kind == "vehicle" else "cell"
+        try:
+            with open(key, "rb") as fh:
+                head = fh.read(65536).decode("utf-8", "replace")
+        except OSError:
+            return "cell"
+        m = re.search(r"^kind:[ \t]*['\"]?vehicle['\"]?[ \t]*(?:#.*)?$", head, re.MULTILINE)
+        return "vehicle" if m else "cell"
     from batcalc.physics.cycles import get_cycle
 
     try:

@@ -82,7 +82,13 @@ def cycles_dir() -> Path:
 
 def cycle_ids() -> list[str]:
     """Ids of the shipped traces."""
-    return sorted(p.stem for p in cycles_dir().glob("*.csv"))
+    return list(_cycle_ids(cycles_dir()))
+
+
+@lru_cache(maxsize=4)
+def _cycle_ids(folder: Path) -> tuple[str, ...]:
+    """The ``*.csv`` stems of the traces folder, listed once per process."""
+    return tuple(sorted(p.stem for p in folder.glob("*.csv")))
 
 
 @lru_cache(maxsize=16)

@@ -28,8 +28,14 @@ def specs_root() -> Path:
 
 def catalog_ids(kind: str) -> list[str]:
     """Ids of the catalogue's specs of ``kind`` (cell, vehicle, claim), sorted."""
-    folder = specs_root() / KIND_DIRS[kind]
-    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    return list(_catalog_ids(specs_root() / KIND_DIRS[kind]))
+
+
+@lru_cache(maxsize=8)
+def _catalog_ids(folder: Path) -> tuple[str, ...]:
+    """The ``*.yaml`` stems of a catalogue folder, listed once per process (the catalogue ships with the
+    package; a batch of ``show`` or ``check`` runs asked it once a file)."""
+    return tuple(sorted(p.stem for p in folder.glob("*.yaml"))) if folder.is_dir() else ()
 
 
 def _is_path(name: str) -> bool:
