@@ -197,3 +197,41 @@ def test_default_tapers_by_family():
     assert taper("typical-dc").table.soc[0] == 0.0
     with pytest.raises(BatcalcError, match="no taper 'nope'; known: .*typical-dc"):
         taper("nope")
+
+
+def test_the_shipped_typical_taper_as_published():
+    # TomTom's typical curve: 50 % below 10 % SoC, 100 % to 50 %, 75 % to 80 %, 35 % to 90 %, then 20 %
+    t = taper("typical-dc")
+    assert (t.table.soc, t.table.value, t.table.step) == ((0.0, 0.1, 0.5, 0.8, 0.9), (0.5, 1.0, 0.75, 0.35, 0.2), True)
+    assert t.source == "tomtom-charging-parameters" and t.note.startswith("TomTom gives it")
+    assert t.grade == "reference"
+
+
+def test_curves_tables_limits_windows_and_tapers_are_immutable():
+    import dataclasses
+
+    limits = ChargeLimits(pack_energy=E, nominal_voltage=400.0, charger_power=5e4)
+    window = ChargeCurve(limits).window(0.1, 0.8)
+    for obj, name in ((STEPS, "step"), (limits, "charger_power"), (window, "time"), (taper("typical-dc"), "id")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, 1.0)
+
+
+def test_a_window_starting_or_ending_on_a_breakpoint_holds_only_its_own_cells():
+    # 60 kW charger, then the cell from 50 %: a window from 50 % is the cell's alone, one to 50 % the charger's
+    curve = ChargeCurve(ChargeLimits(pack_energy=E, nominal_voltage=400.0, peak_c_rate=ONE_C, taper=STEPS,
+                                     charger_power=6e4))
+    upper = curve.window(0.5, 0.9)
+    assert upper.limited_by == {"battery": 1.0} and upper.peak_power == pytest.approx(5e4)
+    assert upper.limit_spans == (("battery", 0.5, 0.9),)
+    assert all(type(x) is float for x in upper.limit_spans[0][1:] + (upper.peak_power, upper.peak_soc))
+    lower = curve.window(0.1, 0.5)
+    assert lower.limited_by == {"charger power": 1.0} and lower.limit_spans == (("charger power", 0.1, 0.5),)
+
+
+def test_more_window_edges():
+    curve = ChargeCurve(ChargeLimits(pack_energy=E, nominal_voltage=365.5, charger_power=5e4))
+    assert list(curve.voltage_at(np.array([0, 1]))) == [365.5, 365.5]        # SoC given as integers
+    with pytest.raises(BatcalcError, match="within 0-100"):
+        curve.time(1.01, 0.5)
+    assert peak_c_rate_for(STEPS, 0.1, 0.9, 0.5) == pytest.approx(3.0)    # half a second: 1.5 / 0.5 s
