@@ -203,3 +203,24 @@ def test_cycle_energy_of_one_mass_repeated_and_of_diverged_masses():
     got = cycle_energy(ALPHA, BETA, SPEED, DT, np.array([math.nan, 150.0, math.inf]), OLD)
     assert math.isnan(got[0]) and got[1] == pytest.approx(810.0) and math.isnan(got[2])
     assert cycle_energy(ALPHA, BETA, SPEED, DT, np.array([]), OLD).size == 0
+
+
+def test_a_drive_below_one_watt_reads_the_map_at_its_own_load():
+    # a 1 W motor driving 0.5 W: half load, 90 % (not the map at full load)
+    tiny = Powertrain(rated_power=1.0, motor_map=MAP, transmission_efficiency=1.0, battery_efficiency=1.0,
+                      aux_power=0.0)
+    assert tiny.battery_power(np.array([0.5, 0.25]), np.array([1.0, 1.0])) == pytest.approx([0.5 / 0.9, 0.25 / 0.85])
+
+
+def test_cycle_energy_nodes_start_at_the_lightest_mass():
+    # 100..320 kg: nodes 100, 120, ..., 320; 110 kg lies midway between 100 (670 J) and 120 (705 J)
+    masses = np.linspace(100.0, 320.0, 23)
+    got = cycle_energy(ALPHA, BETA, SPEED, DT, masses, OLD)
+    assert got[1] == pytest.approx(687.5) and got[0] == pytest.approx(670.0)
+
+
+def test_cycle_energy_uses_at_most_4097_nodes():
+    # 0..102400 kg needs 5121 nodes 20 kg apart: capped at 4097, 25 kg apart; 110 kg lies between the
+    # nodes 100 (670 J) and 125 (285 + 3.5 x 125 = 722.5 J): 670 + 52.5 x 10 / 25 = 691 J
+    masses = np.concatenate([[110.0], np.linspace(0.0, 102400.0, 4200)])
+    assert cycle_energy(ALPHA, BETA, SPEED, DT, masses, OLD)[0] == pytest.approx(691.0, rel=1e-9)
