@@ -235,3 +235,28 @@ def test_more_window_edges():
     with pytest.raises(BatcalcError, match="within 0-100"):
         curve.time(1.01, 0.5)
     assert peak_c_rate_for(STEPS, 0.1, 0.9, 0.5) == pytest.approx(3.0)    # half a second: 1.5 / 0.5 s
+
+
+def test_zero_power_is_told_from_a_small_one():
+    # 0.1 W from 50 % (1e-6 of 100 kW) is slow but a charge; the power is zero only from 90 %
+    dying = Table((0.0, 0.5, 0.9), (1.0, 1e-6, 0.0), step=True)
+    with pytest.raises(BatcalcError, match=r"zero at 90\.0 % SoC"):
+        ChargeCurve(ChargeLimits(pack_energy=E, nominal_voltage=400.0, peak_c_rate=ONE_C, taper=dying))
+
+
+def test_a_pack_at_the_charger_voltage_is_accepted_within_rounding():
+    # 400 V over the upper half: a 400 V charger (or one a rounding below) serves it, a 399.99 V one not
+    volts = Table((0.0, 0.5, 1.0), (300.0, 400.0, 400.0))
+    for top in (400.0, 400.0 * (1 - 5e-10)):
+        ChargeCurve(ChargeLimits(pack_energy=E, nominal_voltage=350.0, voltage=volts, charger_current=100.0,
+                                 charger_voltage=top))
+    with pytest.raises(BatcalcError, match="above the charger's"):
+        ChargeCurve(ChargeLimits(pack_energy=E, nominal_voltage=350.0, voltage=volts, charger_current=100.0,
+                                 charger_voltage=399.99))
+
+
+def test_windows_at_0_and_100_percent_fail_on_their_width_not_their_ends():
+    curve = ChargeCurve(ChargeLimits(pack_energy=E, nominal_voltage=400.0, charger_power=5e4))
+    for a, b in ((1.0, 1.0), (0.0, 0.0)):
+        with pytest.raises(BatcalcError, match="rise by"):
+            curve.time(a, b)
