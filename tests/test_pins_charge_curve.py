@@ -260,3 +260,11 @@ def test_windows_at_0_and_100_percent_fail_on_their_width_not_their_ends():
     for a, b in ((1.0, 1.0), (0.0, 0.0)):
         with pytest.raises(BatcalcError, match="rise by"):
             curve.time(a, b)
+
+
+def test_a_window_of_one_grid_cell():
+    # 50 % to 50.05 %: one cell of 1/2000 SoC at 50 kW (the cell limit): 0.0005 x 3.6e8 J / 5e4 W = 3.6 s
+    curve = ChargeCurve(ChargeLimits(pack_energy=E, nominal_voltage=400.0, peak_c_rate=ONE_C, taper=STEPS))
+    w = curve.window(0.5, 0.5005)
+    assert w.limit_spans == (("battery", 0.5, pytest.approx(0.5005)),)
+    assert w.time == pytest.approx(3.6)

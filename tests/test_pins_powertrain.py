@@ -224,3 +224,16 @@ def test_cycle_energy_uses_at_most_4097_nodes():
     # nodes 100 (670 J) and 125 (285 + 3.5 x 125 = 722.5 J): 670 + 52.5 x 10 / 25 = 691 J
     masses = np.concatenate([[110.0], np.linspace(0.0, 102400.0, 4200)])
     assert cycle_energy(ALPHA, BETA, SPEED, DT, masses, OLD)[0] == pytest.approx(691.0, rel=1e-9)
+
+
+def test_cycle_energy_of_integer_masses_is_not_truncated():
+    # 151 kg: 285 + 3.5 x 151 = 813.5 J, whether masses come as integers or floats
+    assert cycle_energy_exact(ALPHA, BETA, SPEED, DT, np.array([151]), OLD)[0] == 813.5
+    assert list(cycle_energy(ALPHA, BETA, SPEED, DT, np.full(20, 151), OLD)) == [813.5] * 20
+
+
+def test_as_many_masses_as_nodes_are_summed_exactly():
+    # 12 masses over 0..220 kg need 12 nodes: each is summed exactly, 670 J at 110 kg (not 687.5)
+    masses = np.array([0.0, 110.0, 15.0, 35.0, 55.0, 75.0, 95.0, 135.0, 155.0, 175.0, 195.0, 220.0])
+    got = cycle_energy(ALPHA, BETA, SPEED, DT, masses, OLD)
+    assert list(got) == pytest.approx([by_hand(m) for m in masses], rel=1e-12)
