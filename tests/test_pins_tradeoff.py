@@ -285,12 +285,12 @@ def test_cycle_label_of_a_measured_vehicle_run_on_a_cycle():
 def test_assumptions_list_what_the_range_rests_on():
     measured = range_of(cell(300), vehicle(), pack_mass=400.0, cycle=None).assumptions
     assert measured[0] == "cycle: measured consumption (cycle not stated)"
-    assert not any("drivetrain efficiency" in a for a in measured)          # no road-load model used
+    assert not any("motor-and-inverter efficiency" in a for a in measured)          # no road-load model used
     assert any(a.startswith("cell-to-pack mass fraction 0.70") for a in measured)
     assert measured[-1] == "vehicle v: 1300 kg without battery + payload 100 kg"
     modelled = range_of(cell(300), load_vehicle("mid-sedan"), pack_mass=400.0, cycle="udds").assumptions
     assert modelled[0] == "cycle: EPA UDDS (udds)"
-    assert any("drivetrain efficiency" in a for a in modelled)
+    assert any("motor-and-inverter efficiency" in a for a in modelled)
     pack_level = range_of(cell(200, "pack"), vehicle(), pack_mass=400.0, cycle=None).assumptions
     assert any("pack level" in a for a in pack_level)
 
@@ -299,10 +299,10 @@ def test_a_vehicle_with_both_models_run_on_a_cycle_states_its_road_load():
     both = vehicle("drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n")
     on_cycle = range_of(cell(300), both, pack_mass=400.0, cycle="udds")
     assert on_cycle.assumptions[0] == "cycle: EPA UDDS (udds)"
-    assert any("drivetrain efficiency" in a for a in on_cycle.assumptions)
+    assert any("motor-and-inverter efficiency" in a for a in on_cycle.assumptions)
     measured = range_of(cell(300), both, pack_mass=400.0, cycle=None)
     assert measured.consumption == pytest.approx(C0)                     # 1800 kg: the measured figure
-    assert not any("drivetrain efficiency" in a for a in measured.assumptions)
+    assert not any("motor-and-inverter efficiency" in a for a in measured.assumptions)
 
 
 def test_iterations_count_the_passes():

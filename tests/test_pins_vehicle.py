@@ -2,7 +2,8 @@
 
 The cycle (1 s steps, speeds 0, 2, 2, 0, 0 m/s) has one step of each kind: accelerating (mean speed
 1 m/s, a = 2 m/s^2), cruising (2 m/s), braking (1 m/s, a = -2 m/s^2) and standing (0 m/s). With
-m = 1000 kg, C_rr 0.01, C_d A 0.5 m^2, k_rot 0.1, eta 0.9, k_regen 0.5, P_aux 100 W, g 9.81, rho_air 1.2:
+m = 1000 kg, C_rr 0.01, C_d A 0.5 m^2, k_rot 0.1, g 9.81, rho_air 1.2 (passed explicitly) and the
+constant-efficiency powertrain ``constant_efficiency(0.9, 0.5, 100.0)`` (eta 0.9, k_regen 0.5, P_aux 100 W):
 
     step  inertia m a (1+k)  rolling m g C_rr  aero 0.6 C_dA v^2   F (N)     P = F v (W)   at the battery
     1     2200               98.1              0.3                 2298.4    2298.4        / 0.9
@@ -16,9 +17,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from reference import consumption_step_by_step
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.cycles import Cycle, get_cycle
+from batcalc.physics.powertrain import constant_efficiency
 from batcalc.physics.vehicle import (
     ETA_DRIVE,
     K_REGEN,
@@ -31,13 +34,15 @@ from batcalc.physics.vehicle import (
     RoadLoad,
     Vehicle,
     consumption_breakdown,
-    consumption_direct,
     road_load_of,
 )
 from batcalc.spec.model import parse_spec
 
+#: The older constant-efficiency model: eta 0.9, regeneration recovers 50 % (x 0.9), 100 W auxiliaries.
+OLD = constant_efficiency(0.9, 0.5, 100.0)
+
 STEPS = Cycle("steps", "steps", np.array([0.0, 1.0, 2.0, 3.0, 4.0]), np.array([0.0, 2.0, 2.0, 0.0, 0.0]))
-LOAD = RoadLoad(c_rr=0.01, cd_a=0.5, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+LOAD = RoadLoad(c_rr=0.01, cd_a=0.5, k_rot=0.1, rho=1.2, g=9.81, powertrain=OLD)
 
 
 def by_hand(mass: float) -> float:
@@ -51,18 +56,22 @@ def by_hand(mass: float) -> float:
 
 
 def test_reference_constants_are_the_design_values():
-    # DESIGN.md reference defaults
-    assert (G, RHO_AIR, K_ROT, ETA_DRIVE, K_REGEN, P_AUX) == (9.81, 1.2, 0.03, 0.90, 0.60, 250.0)
+    # DESIGN.md reference defaults; standard gravity, and dry air at 20 C at sea level:
+    # 101325 Pa / (287.05287 J/(kg K) x 293.15 K) = 1.2041 kg/m^3
+    assert (G, K_ROT, ETA_DRIVE, K_REGEN, P_AUX) == (9.80665, 0.03, 0.90, 0.60, 250.0)
+    assert RHO_AIR == pytest.approx(101325 / (287.05287 * 293.15), rel=1e-12)
+    assert round(RHO_AIR, 4) == 1.2041
     r = RoadLoad()            # a spec with no road load (measured consumption only): none at all
-    assert (r.c_rr, r.cd_a, r.f0, r.f1, r.f2, r.coast_down) == (0.0, 0.0, 0.0, 0.0, 0.0, False)
-    assert (r.k_rot, r.eta, r.k_regen, r.p_aux) == (0.03, 0.9, 0.6, 250.0)
+    assert (r.c_rr, r.cd_a, r.f0, r.f1, r.f2, r.coast_down, r.m_rot) == (0.0, 0.0, 0.0, 0.0, 0.0, False, 0.0)
+    assert (r.k_rot, r.rho, r.g, r.p_aux) == (0.03, RHO_AIR, 9.80665, 250.0)
+    assert r.powertrain == constant_efficiency(0.9, 0.6, 250.0)
 
 
 @pytest.mark.parametrize("mass", [1000.0, 1500.0])
 def test_four_step_cycle_by_hand(mass):
     assert by_hand(1000.0) == pytest.approx((2298.4 / 0.9 + 198.6 / 0.9 - 2101.6 * 0.45 + 400) / 4)
     assert Consumption(LOAD, STEPS)(mass) == pytest.approx(by_hand(mass))
-    assert consumption_direct(LOAD, STEPS, mass) == pytest.approx(by_hand(mass))
+    assert consumption_step_by_step(LOAD, STEPS, mass) == pytest.approx(by_hand(mass))
     assert Consumption(LOAD, STEPS).distance == pytest.approx(4.0)
     assert Consumption(LOAD, STEPS).energy(mass) == pytest.approx(4 * by_hand(mass))
 
@@ -74,7 +83,7 @@ def test_exact_model_takes_arrays_and_every_mass_region():
     got = model(masses)
     assert got.shape == masses.shape
     for m, c in zip(masses, got, strict=True):
-        assert c == pytest.approx(consumption_direct(LOAD, STEPS, float(m)))
+        assert c == pytest.approx(consumption_step_by_step(LOAD, STEPS, float(m)))
     assert isinstance(model(1000.0), float)
 
 
@@ -90,13 +99,13 @@ def test_light_vehicle_braking_step_draws_power():
 
 def test_coast_down_form_by_hand():
     # F0 50 N, F1 2 N s/m, F2 0.4 N s^2/m^2 when moving; mass only in the inertia term
-    load = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+    load = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True, k_rot=0.1, powertrain=OLD)
     m = 1000.0
     r1, r2 = 50 + 2 * 1 + 0.4 * 1, 50 + 2 * 2 + 0.4 * 4
     f1, f2, f3 = m * 2 * 1.1 + r1, r2, m * -2 * 1.1 + r1
     expected = (f1 / 0.9 + f2 * 2 / 0.9 + f3 * 0.45 + 400) / 4
     assert Consumption(load, STEPS)(m) == pytest.approx(expected)
-    assert consumption_direct(load, STEPS, m) == pytest.approx(expected)
+    assert consumption_step_by_step(load, STEPS, m) == pytest.approx(expected)
     parts = consumption_breakdown(load, STEPS, m)
     assert parts["rolling"] == pytest.approx((52 * 1 + 54 * 2 + 52 * 1) / 4 / 0.9)
     assert parts["aerodynamic"] == pytest.approx((0.4 * 1 + 1.6 * 2 + 0.4 * 1) / 4 / 0.9)
@@ -146,11 +155,14 @@ def test_road_load_of_a_spec():
                       "rotational_mass_factor: 0.05\n")
     load = road_load_of(spec)
     assert load.cd_a == pytest.approx(0.6) and load.c_rr == pytest.approx(0.008)
-    assert (load.eta, load.k_regen, load.p_aux, load.k_rot) == pytest.approx((0.85, 0.4, 1000.0, 0.05))
+    pt = load.powertrain                   # the constant-efficiency model with the spec's figures
+    assert (pt.motor_map.efficiency[0], pt.eta_regen, load.p_aux, load.k_rot) == pytest.approx(
+        (0.85, 0.85 * 0.4, 1000.0, 0.05))
+    assert (pt.transmission_efficiency, pt.battery_efficiency, pt.regen_fades) == (1.0, 1.0, False)
     assert not load.coast_down
     defaults = road_load_of(parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\n"
                                              "rolling_resistance: 0.008\n"))
-    assert (defaults.eta, defaults.k_regen, defaults.p_aux, defaults.k_rot) == (0.9, 0.6, 250.0, 0.03)
+    assert defaults.powertrain == constant_efficiency(0.9, 0.6, 250.0) and defaults.k_rot == 0.03
     cd = road_load_of(parse_spec(VEH + "coast_down: {f0: 100 N, f1: 1 N/(m/s), f2: 0.5 N/(m/s)^2}\n"))
     assert cd.coast_down and (cd.f0, cd.f1, cd.f2) == pytest.approx((100.0, 1.0, 0.5))
 
@@ -169,8 +181,8 @@ def test_vehicle_masses_and_model():
 def test_assumptions_state_the_values_used():
     text = " | ".join(LOAD.assumptions())
     assert "C_rr 0.01, C_d A 0.500 m^2, air 1.2 kg/m^3, g 9.81 m/s^2" in text
-    assert "rotating-mass factor 0.1" in text and "drivetrain efficiency 90 %" in text
-    assert "regeneration recovers 50 %" in text and "auxiliaries 100 W" in text
+    assert "rotating-mass factor 0.1" in text and "motor-and-inverter efficiency 90-90 % by load" in text
+    assert "regeneration at 45 % motor efficiency" in text and "auxiliaries 100 W" in text
     cd = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True)
     assert cd.assumptions()[0] == "coast-down F0 50.0 N, F1 2.000 N s/m, F2 0.4000 N s^2/m^2"
 
@@ -179,7 +191,7 @@ def test_road_loads_vehicles_and_cycles_are_immutable():
     import dataclasses
 
     spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n")
-    for obj, name in ((LOAD, "eta"), (Vehicle(spec, road_load_of(spec)), "load"), (STEPS, "id")):
+    for obj, name in ((LOAD, "c_rr"), (OLD, "aux_power"), (Vehicle(spec, road_load_of(spec)), "load"), (STEPS, "id")):
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(obj, name, 1.0)
 
@@ -193,7 +205,7 @@ def test_two_second_steps_by_hand():
     f3 = m * -1 * 1.1 + 98.1 + 0.3
     expected = (f1 * 1 * 2 / 0.9 + f2 * 2 * 2 / 0.9 + f3 * 1 * 2 * 0.45 + 100 * 8) / 8
     assert Consumption(LOAD, slow)(m) == pytest.approx(expected)
-    assert consumption_direct(LOAD, slow, m) == pytest.approx(expected)
+    assert consumption_step_by_step(LOAD, slow, m) == pytest.approx(expected)
     assert slow.distance == pytest.approx(8.0) and slow.duration == pytest.approx(8.0)
 
 
@@ -211,7 +223,7 @@ def test_road_load_of_a_measured_only_spec_is_zero_with_the_stated_efficiencies(
     load = road_load_of(spec)
     assert isinstance(load, RoadLoad)
     assert (load.c_rr, load.cd_a, load.f0, load.coast_down) == (0.0, 0.0, 0.0, False)
-    assert load.eta == pytest.approx(0.85)
+    assert load.powertrain.motor_map.efficiency == pytest.approx((0.85,))
 
 
 def test_a_tiny_measured_consumption_is_still_a_consumption():
@@ -231,7 +243,7 @@ def test_breakdown_with_two_second_steps_by_hand():
     assert parts["rolling"] == pytest.approx(98.1 * 8 / 8 / 0.9)
     assert parts["aerodynamic"] == pytest.approx((0.3 * 2 + 1.2 * 4 + 0.3 * 2) / 8 / 0.9)
     assert parts["auxiliaries"] == pytest.approx(100.0)
-    cd = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+    cd = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True, k_rot=0.1, powertrain=OLD)
     parts = consumption_breakdown(cd, SLOW, 1000.0)
     assert parts["rolling"] == pytest.approx((52 * 2 + 54 * 4 + 52 * 2) / 8 / 0.9)
     assert parts["aerodynamic"] == pytest.approx((0.4 * 2 + 1.6 * 4 + 0.4 * 2) / 8 / 0.9)
@@ -239,7 +251,7 @@ def test_breakdown_with_two_second_steps_by_hand():
 
 def test_a_small_constant_force_at_cruise_is_drawn_not_recovered():
     # coast-down F0 0.1 N only: the cruise step needs 0.1 N x 2 m = 0.2 J (drawn, / 0.9); mass only in inertia
-    load = RoadLoad(f0=0.1, coast_down=True, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
+    load = RoadLoad(f0=0.1, coast_down=True, k_rot=0.1, powertrain=OLD)
     expected = ((2200 + 0.1) / 0.9 + 0.2 / 0.9 - (2200 - 0.1) * 0.45 + 400) / 4
     assert Consumption(load, STEPS)(1000.0) == pytest.approx(expected)
 
@@ -248,6 +260,6 @@ def test_a_small_constant_force_at_cruise_is_drawn_not_recovered():
 def test_exact_model_with_a_pushing_force(mass):
     # F0 = -50 N (a push, as downhill): accelerating steps regenerate below r = 50 / 2.2 = 22.7 kg,
     # so both groups of steps have members on each side of the mass; the exact model must still agree
-    load = RoadLoad(f0=-50.0, coast_down=True, k_rot=0.1, eta=0.9, k_regen=0.5, p_aux=100.0)
-    assert Consumption(load, STEPS)(mass) == pytest.approx(consumption_direct(load, STEPS, mass))
-    assert Consumption(load, SLOW)(mass) == pytest.approx(consumption_direct(load, SLOW, mass))
+    load = RoadLoad(f0=-50.0, coast_down=True, k_rot=0.1, powertrain=OLD)
+    assert Consumption(load, STEPS)(mass) == pytest.approx(consumption_step_by_step(load, STEPS, mass))
+    assert Consumption(load, SLOW)(mass) == pytest.approx(consumption_step_by_step(load, SLOW, mass))

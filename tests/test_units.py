@@ -177,9 +177,9 @@ def test_unit_size_limits_keep_every_value_finite_in_si():
     # the largest value accepted (1e18) in a unit near the largest accepted (Qm^3 = 1e90 m^3, the limit
     # being 1e100 SI units) is 1e108 m^3, and its square (aerodynamic drag squares a speed) is finite;
     # the smallest (1e-18 qm^3 = 1e-108 m^3) squared is not 0
-    big = units.parse_si("1e18 Qm^3", "volume")[2]
+    big = units.parse_value("1e18 Qm^3", "volume").si
     assert big == pytest.approx(1e108) and math.isfinite(big ** 2)
-    small = units.parse_si("1e-18 qm^3", "volume")[2]
+    small = units.parse_value("1e-18 qm^3", "volume").si
     assert small == pytest.approx(1e-108) and small ** 2 > 0
     # the limits themselves: values up to 1e18 and down to 1e-18, units of 1e99 and 1e-99 SI units
     for text in ("1e18 m", "1e-18 m", "1e18 Qm^3*Gm", "1e-18 qm^3*Gm^-1"):

@@ -55,7 +55,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PHYSICS = ROOT / "batcalc" / "physics"
-MODULES = ("cells", "pack", "vehicle", "cycles", "charge", "tradeoff", "compare", "energy")
+MODULES = ("cells", "pack", "vehicle", "cycles", "charge", "tradeoff", "compare", "energy", "powertrain",
+           "charge_curve", "charging", "ratings")
 
 #: The modules whose tests run against the mutants of each module: for each name X, tests/test_pins_X.py
 #: (the pinning tests, run first) and tests/test_X.py, when they exist.
@@ -68,6 +69,10 @@ RELEVANT = {
     "tradeoff": ["tradeoff"],
     "compare": ["compare"],
     "energy": ["energy", "claims"],
+    "powertrain": ["powertrain", "vehicle", "fastsim_import"],
+    "charge_curve": ["charge_curve"],
+    "charging": ["charge_curve", "charge_cli"],
+    "ratings": ["ratings", "cli_vehicle"],
 }
 
 #: Calls whose arguments only build a message.
