@@ -142,16 +142,18 @@ class Powertrain:
             return self.regen_efficiency
         return float(self.motor_map.at(np.array([0.0]))[0])
 
-    def battery_power(self, wheel_power: FloatArray, speed: FloatArray) -> FloatArray:
+    def battery_power(self, wheel_power: FloatArray, speed: FloatArray,
+                      fade: Optional[FloatArray] = None) -> FloatArray:
         """Power drawn from the battery's store, W (negative when it is charged), for power at the
-        wheels ``wheel_power`` (W) at mean speed ``speed`` (m/s); arrays broadcast. See module doc."""
+        wheels ``wheel_power`` (W) at mean speed ``speed`` (m/s); arrays broadcast. ``fade``: the
+        regeneration fade at those speeds when already computed (:func:`regen_fade`). See module doc."""
         p = np.asarray(wheel_power, dtype=np.float64)
         eta_t = self.transmission_efficiency
         p_t = np.where(p > 0, p / eta_t, p * eta_t)
         drive = p_t / self.motor_map.at(np.maximum(p_t, 0.0) / self.rated_power)
         braking = np.maximum(p_t, -self.rated_power) * self.eta_regen
         if self.regen_fades:
-            braking = braking * regen_fade(speed)
+            braking = braking * (regen_fade(speed) if fade is None else fade)
         p_b = np.where(p_t > 0, drive, braking) + self.aux_power
         eta_b = self.battery_efficiency
         return np.asarray(np.where(p_b > 0, p_b / eta_b, p_b * eta_b), dtype=np.float64)
@@ -184,21 +186,24 @@ _CHUNK = 64
 
 
 def cycle_energy_exact(alpha: FloatArray, beta: FloatArray, speed: FloatArray, dt: FloatArray,
-                       masses: FloatArray, powertrain: Powertrain) -> FloatArray:
+                       masses: FloatArray, powertrain: Powertrain, fade: Optional[FloatArray] = None) -> FloatArray:
     """Energy drawn from the battery over a cycle, J, for each total mass in ``masses`` (kg): the sum
     over steps of ``P_c(alpha_i m + beta_i, v_i) dt_i``, with ``alpha_i`` the step's wheel power per kg
-    (W/kg) and ``beta_i`` its mass-independent wheel power (W)."""
+    (W/kg) and ``beta_i`` its mass-independent wheel power (W); ``fade`` the steps' regeneration fade when
+    computed already (it depends on the speeds only)."""
     m = np.atleast_1d(np.asarray(masses, dtype=np.float64))
     out = np.empty_like(m)
+    column = None if fade is None else fade[:, None]
     for start in range(0, m.size, _CHUNK):
         chunk = m[start:start + _CHUNK]
         wheel = alpha[:, None] * chunk[None, :] + beta[:, None]
-        out[start:start + _CHUNK] = (powertrain.battery_power(wheel, speed[:, None]) * dt[:, None]).sum(axis=0)
+        out[start:start + _CHUNK] = (powertrain.battery_power(wheel, speed[:, None], column)
+                                     * dt[:, None]).sum(axis=0)
     return out
 
 
 def cycle_energy(alpha: FloatArray, beta: FloatArray, speed: FloatArray, dt: FloatArray,
-                 masses: FloatArray, powertrain: Powertrain) -> FloatArray:
+                 masses: FloatArray, powertrain: Powertrain, fade: Optional[FloatArray] = None) -> FloatArray:
     """:func:`cycle_energy_exact` for any number of masses at a bounded cost. When there are more masses
     than nodes would be needed, energy is computed exactly at nodes every :data:`MASS_STEP` kg across
     the masses' range (at most :data:`MAX_MASS_NODES`) and linearly between them. Energy is a sum of
@@ -209,16 +214,16 @@ def cycle_energy(alpha: FloatArray, beta: FloatArray, speed: FloatArray, dt: Flo
     finite = np.isfinite(m)
     if not finite.all():                    # a diverged solve's masses: no energy, not an error here
         out = np.full_like(m, np.nan)
-        out[finite] = cycle_energy(alpha, beta, speed, dt, m[finite], powertrain)
+        out[finite] = cycle_energy(alpha, beta, speed, dt, m[finite], powertrain, fade)
         return out
     lo, hi = (float(m.min()), float(m.max())) if m.size else (0.0, 0.0)
     n = int(min(MAX_MASS_NODES, math.ceil((hi - lo) / MASS_STEP) + 1))
     if m.size <= n:
-        return cycle_energy_exact(alpha, beta, speed, dt, m, powertrain)
+        return cycle_energy_exact(alpha, beta, speed, dt, m, powertrain, fade)
     if hi == lo:
-        return np.full_like(m, cycle_energy_exact(alpha, beta, speed, dt, np.array([lo]), powertrain)[0])
+        return np.full_like(m, cycle_energy_exact(alpha, beta, speed, dt, np.array([lo]), powertrain, fade)[0])
     nodes = np.linspace(lo, hi, n)
-    return np.asarray(np.interp(m, nodes, cycle_energy_exact(alpha, beta, speed, dt, nodes, powertrain)),
+    return np.asarray(np.interp(m, nodes, cycle_energy_exact(alpha, beta, speed, dt, nodes, powertrain, fade)),
                       dtype=np.float64)
 
 
