@@ -3,7 +3,7 @@
 import functools
 import os
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Callable, Optional, overload
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, overload
 
 import typer
 
@@ -69,8 +69,30 @@ def handles_errors(fn: Callable) -> Callable:
     return wrapper
 
 
+#: Where this invocation's table goes: stdout, or ``--output FILE`` (set by each table command).
+_OUTPUT: dict[str, Any] = {"path": None, "force": False}
+
+TableOutputOpt = Annotated[Optional[str], typer.Option(
+    "--output", "-o", metavar="FILE", help="write the output to FILE instead of the terminal (written whole or "
+    "not at all; an existing FILE is kept unless --force)")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="with --output: replace FILE if it exists")]
+
+
+def set_output(path: Optional[str], force: bool = False) -> None:
+    """Send this invocation's :func:`emit` to ``path`` (None: the terminal)."""
+    _OUTPUT["path"], _OUTPUT["force"] = path, force
+
+
 def emit(text: str) -> None:
-    typer.echo(text)
+    """Print ``text``, or write it atomically to ``--output`` (never replacing a file without --force)."""
+    path = _OUTPUT["path"]
+    if path is None:
+        typer.echo(text)
+        return
+    from batcalc.io.safefile import write_new
+
+    write_new(path, (text + "\n").encode("utf-8"), force=bool(_OUTPUT["force"]))
+    typer.echo(f"wrote {path}", err=True)
 
 
 

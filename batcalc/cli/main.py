@@ -23,12 +23,14 @@ from batcalc.cli.common import (  # noqa: F401
     ExplainOpt,
     ExtraMassOpt,
     FMassOpt,
+    ForceOpt,
     FormatOpt,
     FUsableOpt,
     FVolumeOpt,
     PackEnergyOpt,
     PackVoltageOpt,
     PeakCRateOpt,
+    TableOutputOpt,
     TaperOpt,
     UnitsOpt,
     UnitSystem,
@@ -44,6 +46,7 @@ from batcalc.cli.common import (  # noqa: F401
     emit,
     fail,
     handles_errors,
+    set_output,
 )
 from batcalc.errors import BatcalcError
 
@@ -88,6 +91,7 @@ def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks o
     Example: batcalc compare gac-aion-ssb-300 gac-aion-ssb-350
     """
     _DEBUG["on"] = bool(debug or os.environ.get("BATCALC_DEBUG"))     # per invocation
+    set_output(None)
 
 
 class Kind(str, Enum):
@@ -102,13 +106,15 @@ class Kind(str, Enum):
 @app.command("list")
 @handles_errors
 def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to list")] = Kind.cell,
-             fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+             fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+             output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """List the built-in catalogue: cells (energy densities, source grade), vehicles, drive cycles,
     claims files, chargers (DC output limits) or charge tapers.
 
     \b
     Example: batcalc list --kind vehicle --format markdown
     """
+    set_output(output, force)
     from batcalc.report.render import check_format, render
 
     check_format(fmt)
@@ -190,7 +196,8 @@ def _show_kind(name: str) -> str:
 def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, vehicle or cycle: catalogue id or "
                                                  "path (cell or vehicle YAML, trace .csv)",
                                                  autocompletion=_complete_shown)],
-             fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+             fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+             output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Show one cell, vehicle or drive cycle with every figure given or derived and where it comes from.
 
     A cell: its figures, source and grade, and its claims. A vehicle: masses, road load, powertrain,
@@ -202,6 +209,7 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
               batcalc show mid-sedan
               batcalc show udds
     """
+    set_output(output, force)
     from batcalc.report.render import check_format, render
 
     check_format(fmt)
@@ -240,7 +248,8 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
                 baseline: Annotated[Optional[str], typer.Option(
                     "--baseline", "-b", help="cell the others are compared with (default: the first)",
                     autocompletion=_complete_cells)] = None,
-                fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+                fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+                output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Compare cells side by side: metrics as rows, cells as columns, ratios to a baseline.
 
     Shows energy at the same mass (E2/E1 = rho2/rho1) and mass at the same energy
@@ -249,6 +258,7 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
     \b
     Example: batcalc compare gac-aion-ssb-300 gac-aion-ssb-350
     """
+    set_output(output, force)
     from batcalc.physics.cells import load_cell
     from batcalc.report.compare import compare_rows
     from batcalc.report.render import check_format, render
@@ -269,7 +279,8 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
 @handles_errors
 def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a value with its unit, e.g. '350 Wh/kg'")],
                 unit: Annotated[str, typer.Argument(metavar="UNIT", help="the unit to convert to, e.g. 'kJ/g'")],
-                fmt: FormatOpt = "table") -> None:
+                fmt: FormatOpt = "table",
+                output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Convert a value to another unit, including reciprocal consumption units.
 
     kWh/100km <-> Wh/km <-> mi/kWh <-> MPGe (1 MPGe = 1 mile per 33.705 kWh).
@@ -277,6 +288,7 @@ def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a va
     \b
     Example: batcalc convert "16 kWh/100km" MPGe
     """
+    set_output(output, force)
     from batcalc.report.render import check_format, render
     from batcalc.units import convert, format_number, split_value
 
@@ -307,7 +319,8 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
               altitude: AltitudeOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
               climate: ClimateOpt = None,
               f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
-              unit_system: UnitsOpt = UnitSystem.metric) -> None:
+              unit_system: UnitsOpt = UnitSystem.metric,
+              output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Range of a cell's pack in a vehicle: pack energy and mass, vehicle mass, consumption, range,
     and for cars the WLTP, EPA label (two-cycle), CLTC and NEDC ratings.
 
@@ -317,6 +330,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     \b
     Example: batcalc range gac-aion-ssb-350 --vehicle mid-sedan --pack-mass "480 kg"
     """
+    set_output(output, force)
     from batcalc.physics.cells import load_cell
     from batcalc.physics.tradeoff import range_of
     from batcalc.report.render import check_format, render
@@ -356,7 +370,8 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                  altitude: AltitudeOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
                  climate: ClimateOpt = None,
                  f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
-                 unit_system: UnitsOpt = UnitSystem.metric) -> None:
+                 unit_system: UnitsOpt = UnitSystem.metric,
+                 output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Swap cell A for cell B in a vehicle, holding pack mass, pack energy or range.
 
     mass: energy and range change by rho_B/rho_A. energy: the pack gets lighter (m_B/m_A = rho_A/rho_B)
@@ -366,6 +381,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     \b
     Example: batcalc tradeoff gac-aion-ssb-300 gac-aion-ssb-350 --vehicle heavy-truck --hold range
     """
+    set_output(output, force)
     from batcalc.physics.cells import load_cell
     from batcalc.physics.tradeoff import tradeoff
     from batcalc.report.render import check_format, render
@@ -416,7 +432,8 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
                     pack_mass: PackMassOpt = None,
                     extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
                     climate: ClimateOpt = None,
-                    fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+                    fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+                    output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Consumption at the battery of a vehicle without choosing a cell, at its reference pack mass.
 
     Shows the vehicle mass, the consumption, its mass sensitivity (c(m + 100 kg) - c(m)) and where it
@@ -425,6 +442,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     \b
     Example: batcalc consumption --vehicle mid-sedan --cycle udds --extra-mass "200 kg"
     """
+    set_output(output, force)
     from batcalc.physics.tradeoff import default_cycle
     from batcalc.report.render import check_format, render
     from batcalc.report.vehicle import consumption_report
@@ -449,7 +467,8 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
                   pack_mass: PackMassOpt = None,
                   extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
                   climate: ClimateOpt = None,
-                  fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+                  fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+                  output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """A range stated on one rating as a range on another, for one vehicle, beside the published band.
 
     R_to = R_from x c_from / c_to (the same energy on both cycles), at the vehicle's reference pack
@@ -460,6 +479,7 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
     \b
     Example: batcalc normalise "1000 km" --from cltc --to wltp --vehicle mid-sedan
     """
+    set_output(output, force)
     from batcalc.report.render import check_format, render
     from batcalc.report.vehicle import normalise_report
 
@@ -485,7 +505,8 @@ def sweep_cmd(vehicle: VehicleOpt,
               ranges: Annotated[Optional[str], typer.Option("--ranges", help="ranges, e.g. '400:1000:200 km' "
                                                             "(gives pack mass)")] = None,
               cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
-              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+              output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Range over a grid of cell energy densities x pack masses, or pack mass over densities x ranges.
 
     Tables put densities in rows; csv and json give one record per grid point.
@@ -493,6 +514,7 @@ def sweep_cmd(vehicle: VehicleOpt,
     \b
     Example: batcalc sweep --vehicle mid-sedan --densities "250:400:50 Wh/kg" --pack-masses "300:600:100 kg"
     """
+    set_output(output, force)
     from batcalc.physics.vehicle import load_vehicle
     from batcalc.report.render import check_format
     from batcalc.report.reports import sweep_report
@@ -533,7 +555,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                charger_efficiency: Annotated[Optional[str], typer.Option("--charger-efficiency", help="battery "
                                                                          "energy / grid energy [default: "
                                                                          "90 %]")] = None,
-               fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+               fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Charging: time, average and peak power at the battery and from the grid, range added.
 
     With --charger (or --peak-c-rate, --pack-voltage, --taper) the pack charges along its curve: power
@@ -545,6 +568,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     \b
     Example: batcalc charge huineng-llcb --vehicle mid-sedan --charger ccs-350kw --from "10 %" --to "80 %"
     """
+    set_output(output, force)
     from batcalc.physics.cells import load_cell
     from batcalc.report.render import check_format, render
 
@@ -600,7 +624,8 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = 
 @handles_errors
 def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="claims files (YAML) or catalogue "
                                                          "claim ids such as seed-article")],
-              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+              output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Check the claims in claims files: each holds, fails or is underdetermined, and why.
 
     Exit code 1 if any claim fails. The file format is in docs/claims.md (installed with the
@@ -609,6 +634,7 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
     \b
     Example: batcalc check seed-article
     """
+    set_output(output, force)
     from batcalc.claims.check import check_file
     from batcalc.report.render import check_format
 
@@ -639,7 +665,8 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
                                                                "[default: the precision of --asserted, at least 5 % "
                                                                "for about and up-to]")] = None,
               quote: Annotated[Optional[str], typer.Option("--quote", help="the claim's text, for the record")] = None,
-              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric) -> None:
+              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+              output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Check one claim given on the command line, without writing a file.
 
     Inputs are KEY=VALUE pairs, as under `inputs:` in a claims file (docs/claims.md, installed as
@@ -650,6 +677,7 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
     Example: batcalc claim growth start="1.95 billion yuan" end="116.23 billion yuan" start_year=2024 \\
                  end_year=2030 --asserted "98 %"
     """
+    set_output(output, force)
     from batcalc.claims.check import check_inline, inline_inputs
     from batcalc.report.render import check_format
 

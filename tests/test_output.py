@@ -1,0 +1,40 @@
+"""-o/--output on every command that prints a table: the same text as on the terminal, written whole,
+never replacing a file without --force."""
+
+import pytest
+
+COMMANDS = [
+    ["list"], ["show", "huineng-llcb"], ["compare", "gac-aion-ssb-300", "gac-aion-ssb-350"],
+    ["convert", "16 kWh/100km", "Wh/km", "-f", "csv"], ["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan"],
+    ["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan"],
+    ["consumption", "--vehicle", "mid-sedan"], ["normalise", "1000 km", "--from", "cltc", "--to", "wltp",
+                                                  "--vehicle", "mid-sedan"],
+    ["sweep", "--vehicle", "mid-sedan", "--densities", "250:400:50 Wh/kg", "--pack-masses", "300:600:100 kg"],
+    ["charge", "huineng-llcb", "--vehicle", "mid-sedan"],
+    ["check", "seed-article", "-f", "json"], ["claim", "ratio", "a=250 Wh/kg", "b=432 Wh/kg", "--asserted", "73 %"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=[a[0] for a in COMMANDS])
+def test_output_file_holds_what_the_terminal_shows(run, tmp_path, args):
+    shown = run(*args)
+    assert shown.exit_code in (0, 1), shown.stderr
+    out = tmp_path / "out.txt"
+    written = run(*args, "-o", str(out))
+    assert written.exit_code == shown.exit_code and written.stdout == ""
+    assert out.read_text(encoding="utf-8") == shown.stdout
+    assert written.stderr.strip() == f"wrote {out}"
+
+
+def test_an_existing_file_is_kept_unless_force(run, tmp_path):
+    out = tmp_path / "keep.csv"
+    out.write_text("mine\n")
+    r = run("list", "-f", "csv", "-o", str(out))
+    assert r.exit_code == 2 and out.read_text() == "mine\n" and len(r.stderr.strip().splitlines()) == 1
+    assert run("list", "-f", "csv", "-o", str(out), "--force").exit_code == 0
+    assert out.read_text().startswith("id,name")
+
+
+def test_the_output_target_does_not_leak_into_the_next_invocation(run, tmp_path):
+    run("list", "-o", str(tmp_path / "a.txt"))
+    assert run("list").stdout.startswith("id ")
