@@ -12,7 +12,6 @@ is placed at 1:1, so that every line has the same shape for editors and pre-comm
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -84,24 +83,10 @@ def _inside_catalogue(path: Path) -> bool:
 
 
 def _read_stdin() -> Document:
-    """Parse a spec from standard input into a Document named :data:`STDIN_NAME`.
+    """A spec from standard input (:func:`batcalc.io.yamlfile.load_stdin`)."""
+    from batcalc.io.yamlfile import load_stdin
 
-    The bytes go through :func:`batcalc.io.yamlfile.read_text` (size, binary, encoding checks) via a
-    temporary file; at most one byte more than the size limit is read."""
-    import tempfile
-
-    from batcalc.io.yamlfile import MAX_FILE_BYTES, parse_yaml, read_text
-
-    stream = getattr(sys.stdin, "buffer", None)
-    raw = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read(MAX_FILE_BYTES + 1).encode()
-    with tempfile.TemporaryDirectory(prefix="batcalc-lint-") as folder:
-        tmp = Path(folder) / "stdin.yaml"
-        tmp.write_bytes(raw)
-        try:
-            text = read_text(tmp)
-        except SpecError as exc:
-            raise SpecError(exc.message, STDIN_NAME, exc.line, exc.col) from None
-    return parse_yaml(text, STDIN_NAME)
+    return load_stdin()
 
 
 def _claim_problems(spec: Any, doc: Document) -> list[SpecError]:

@@ -480,3 +480,33 @@ def load_yaml(path: str | Path, max_bytes: int = MAX_FILE_BYTES, max_nodes: int 
     """Read and parse a YAML spec file (see :func:`read_text` and :func:`parse_yaml`); ``max_bytes``
     and ``max_nodes`` raise the limits for files that are long lists by design (claims files)."""
     return parse_yaml(read_text(path, max_bytes), shown_path(path), max_nodes)
+
+
+#: How a spec read from standard input is named in messages.
+STDIN_NAME = "<stdin>"
+_STDIN: dict[int, Document] = {}
+
+
+def load_stdin() -> Document:
+    """A spec from standard input (``-`` on the command line), named :data:`STDIN_NAME`: its bytes go
+    through :func:`read_text`'s checks (size, binary, encoding) via a temporary file; at most one byte
+    more than the size limit is read. Each standard input is read once (a second ``-`` gets the same)."""
+    import sys
+    import tempfile
+
+    key = id(sys.stdin)
+    if key in _STDIN:
+        return _STDIN[key]
+    _STDIN.clear()
+
+    stream = getattr(sys.stdin, "buffer", None)
+    raw = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read(MAX_FILE_BYTES + 1).encode()
+    with tempfile.TemporaryDirectory(prefix="batcalc-stdin-") as folder:
+        tmp = Path(folder) / "stdin.yaml"
+        tmp.write_bytes(raw)
+        try:
+            text = read_text(tmp)
+        except SpecError as exc:
+            raise SpecError(exc.message, STDIN_NAME, exc.line, exc.col) from None
+    _STDIN[key] = doc = parse_yaml(text, STDIN_NAME)
+    return doc

@@ -89,7 +89,13 @@ def _load_cached(path: str, mtime_ns: int, size: int, kind: str, in_catalogue: b
 
 def load(name: str, kind: str) -> Any:
     """Load and validate the spec ``name`` (catalogue id or path) of ``kind``; cached per file version
-    (the model of that kind: see :func:`batcalc.spec.model.validate_document`)."""
+    (the model of that kind: see :func:`batcalc.spec.model.validate_document`). ``-`` reads the spec from
+    standard input (:func:`batcalc.io.yamlfile.load_stdin`)."""
+    if name == "-":
+        from batcalc.io.yamlfile import load_stdin
+        from batcalc.spec.model import validate_document
+
+        return validate_document(load_stdin(), expect=kind)
     path, in_catalogue = resolve(name, kind)
     try:
         st = os.stat(path)

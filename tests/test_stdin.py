@@ -1,0 +1,30 @@
+"""`-` reads a spec from standard input wherever a spec file is named."""
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from batcalc.cli.main import app
+
+SPECS = Path(__file__).resolve().parent.parent / "specs"
+
+
+def invoke(args, text):
+    return CliRunner().invoke(app, args, input=text)
+
+
+def test_a_cell_and_a_vehicle_from_stdin_give_the_same_result_as_their_files():
+    cell = (SPECS / "cells" / "gac-aion-ssb-350.yaml").read_text()
+    by_file = invoke(["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "-f", "json"], "")
+    by_stdin = invoke(["range", "-", "--vehicle", "mid-sedan", "-f", "json"], cell)
+    assert by_stdin.exit_code == 0 and by_stdin.stdout.replace('"<stdin>"', '"x"') != ""
+    assert by_stdin.stdout.split('"results"')[1] == by_file.stdout.split('"results"')[1]
+    vehicle = (SPECS / "vehicles" / "mid-sedan.yaml").read_text()
+    assert invoke(["range", "gac-aion-ssb-350", "--vehicle", "-"], vehicle).exit_code == 0
+
+
+def test_bad_stdin_is_one_located_line():
+    r = invoke(["show", "-"], "kind: cell\nid: BAD\n")
+    assert r.exit_code == 2 and r.stderr.startswith("<stdin>:") and len(r.stderr.strip().splitlines()) == 1
+    r = invoke(["range", "-", "--vehicle", "mid-sedan"], "\x00\x01binary")
+    assert r.exit_code == 2 and r.stderr.startswith("<stdin>")
