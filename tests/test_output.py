@@ -38,3 +38,17 @@ def test_an_existing_file_is_kept_unless_force(run, tmp_path):
 def test_the_output_target_does_not_leak_into_the_next_invocation(run, tmp_path):
     run("list", "-o", str(tmp_path / "a.txt"))
     assert run("list").stdout.startswith("id ")
+
+
+def test_compare_csv_has_numbers_in_their_own_columns(run):
+    """Issue 14's judged line: `batcalc compare A B --format csv` parses with numeric columns."""
+    import csv
+    import io
+
+    r = run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert list(rows[0]) == ["metric", "unit", "cell", "value", "ratio", "change_percent"]
+    grav = {row["cell"]: row for row in rows if row["metric"] == "gravimetric energy density"}
+    assert float(grav["gac-aion-ssb-300"]["value"]) == 300 and grav["gac-aion-ssb-300"]["ratio"] == ""
+    assert float(grav["gac-aion-ssb-350"]["ratio"]) == pytest.approx(350 / 300, rel=1e-12)
+    assert float(grav["gac-aion-ssb-350"]["change_percent"]) == pytest.approx(100 * (350 / 300 - 1), rel=1e-9)

@@ -271,7 +271,11 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
         raise BatcalcError("compare needs at least two cells, e.g. batcalc compare gac-aion-ssb-300 gac-aion-ssb-350")
     loaded = [load_cell(n) for n in names]
     base = loaded[names.index(baseline)] if baseline is not None else loaded[0]
-    headers, rows, notes, data = compare_rows(loaded, base, unit_system.value, with_data=fmt == "json")
+    headers, rows, notes, data = compare_rows(loaded, base, unit_system.value, with_data=fmt in ("json", "csv"))
+    if fmt == "csv":                        # numbers in their own columns, for spreadsheets
+        from batcalc.report.compare import compare_csv
+
+        headers, rows = compare_csv(data)
     emit(render(headers, rows, data, fmt, notes=notes))
 
 

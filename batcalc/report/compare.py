@@ -1,6 +1,8 @@
 """Cell listings, single-cell reports and side-by-side comparisons, as rows and as JSON data."""
 
 
+from typing import Any
+
 from batcalc.physics.cells import FIGURES, CellFigures
 from batcalc.physics.compare import TRADEOFFS, Ratio
 from batcalc.units import Shown, format_number, shown
@@ -179,3 +181,19 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
             "metrics": metrics, "tradeoffs": tradeoffs,
             "warnings": [f"{c.id}: {w}" for c in cells for w in c.warnings]}
     return headers, rows, notes, data
+
+
+def compare_csv(data: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    """``batcalc compare``'s figures as CSV rows with numbers in their own columns: one row per metric
+    and cell (``metric, unit, cell, value, ratio, change_percent``; ratio and change against the
+    baseline, empty for the baseline and where undefined), the trade-off ratios likewise."""
+    headers = ["metric", "unit", "cell", "value", "ratio", "change_percent"]
+    rows: list[list[Any]] = []
+    for m in data["metrics"]:
+        for cid, value in m["values"].items():
+            vs = m["vs_baseline"].get(cid) or {}
+            rows.append([m["label"], m["unit"], cid, value.value, vs.get("ratio"), vs.get("percent")])
+    for key, results in data["tradeoffs"].items():
+        for cid, r in results.items():
+            rows.append([key.replace("_", " "), "x baseline", cid, r["ratio"], r["ratio"], r["percent"]])
+    return headers, rows

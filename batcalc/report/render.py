@@ -56,17 +56,18 @@ def render_json(obj: Any) -> str:
     return json.dumps(to_jsonable(obj), indent=2, ensure_ascii=False)
 
 
-def _cell_text(v: Any) -> str:
+def _cell_text(v: Any, csv_numbers: bool = False) -> str:
+    """A cell's text: a float to 4 significant digits in tables, 15 in CSV (numbers for spreadsheets)."""
     if v is None:
         return ""
     if isinstance(v, float):
-        return units.format_number(v)
+        return f"{v:.15g}" if csv_numbers else units.format_number(v)
     return str(v)
 
 
 def render_rows(headers: list[str], rows: Iterable[list[Any]], fmt: str, title: str | None = None) -> str:
     """A table in ``fmt``: tabulate's formats (``table`` and ``markdown`` included) or ``csv``."""
-    rows = [[_cell_text(v) for v in row] for row in rows]
+    rows = [[_cell_text(v, fmt == "csv") for v in row] for row in rows]
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
