@@ -207,3 +207,12 @@ def test_reference_pack_fallback(cells):
     # the pack a vehicle carries for a given energy: the cell's pack first, then the reference mass, else none
     assert pack_mass_for_energy(with_mass, cells[0], 30e3 * 3600)[0] == pytest.approx(30e3 / (300 * 0.7))
     assert range_of(cells[0], energy_only, cycle="wltp").pack.mass == pytest.approx(60e3 / (300 * 0.7))
+
+
+def test_same_range_wording_fits_the_sign_of_the_saving(run):
+    """Issue 14: a worse new cell is not said to 'save more'."""
+    better = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--hold", "range")
+    worse = run("tradeoff", "gac-aion-ssb-350", "gac-aion-ssb-300", "--vehicle", "mid-sedan", "--hold", "range")
+    assert "it saves more than the same-energy estimate" in better.stdout
+    assert "saves" not in worse.stdout.split("same range:")[1].split("\n")[0]
+    assert "needs a heavier pack" in worse.stdout

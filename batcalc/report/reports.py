@@ -137,7 +137,7 @@ def tradeoff_report(t: Tradeoff, system: str):
         notes.append("same energy: m2/m1 = rho1/rho2; the lighter pack lowers vehicle mass and consumption a little")
     else:
         notes.append(f"same range: pack mass solved by fixed-point iteration with mass feedback "
-                     f"({t.iterations} iterations); it saves more than the same-energy estimate")
+                     f"({t.iterations} iterations); " + _feedback_words(t.mass_saved, t.no_feedback_mass_saved))
     notes += [f"warning: {w}" for w in dict.fromkeys(t.a.warnings + t.b.warnings)]
     notes.append("assumptions: " + "; ".join(t.a.assumptions))
     data = {"hold": t.hold, "vehicle": t.a.vehicle.id, "cycle": cycle_label(t.a.vehicle, t.a.cycle),
@@ -274,3 +274,16 @@ def claim_file_rows():
         rows.append([cid, spec.title or "", len(spec.claims), kinds])
         data.append({"id": cid, "title": spec.title, "claims": len(spec.claims), "kinds": kinds.split(", ")})
     return ["id", "title", "claims", "kinds"], rows, data
+
+
+def _feedback_words(saved: float, estimate: "float | None") -> str:
+    """How the same-range result compares with the same-energy estimate, in words that fit its sign: a
+    lighter pack saves more (mass feedback helps), a heavier one costs more (it hurts)."""
+    if estimate is None:
+        return "no same-energy estimate to compare with"
+    if saved >= 0:
+        return (f"it saves {'more' if saved > estimate else 'less'} than the same-energy estimate "
+                f"({format_number(estimate)} kg)")
+    return (f"the new cell needs a heavier pack: {format_number(-saved)} kg more, "
+            f"{'more' if -saved > -estimate else 'less'} than the same-energy estimate "
+            f"({format_number(-estimate)} kg)")
