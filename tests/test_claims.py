@@ -604,3 +604,9 @@ def test_figure_claims_by_hand():
     v = check_inline("growth", {"start": "10 GWh", "end": "20 GWh", "start_year": "2020", "end_year": "2022"},
                      "50 %")
     assert v.derived.si == pytest.approx(2 ** 0.5 - 1) and v.needed.si == pytest.approx(10 * 1.5 ** 2)
+
+
+def test_a_value_where_a_cell_belongs_points_to_the_density_input():
+    """Issue 14: `claim same-weight a="300 Wh/kg"` names a_density, not 'no such file'."""
+    with pytest.raises(BatcalcError, match='a_density, e.g. a_density="300 Wh/kg"'):
+        check_inline("same-weight", {"a": "300 Wh/kg", "b": "gac-aion-ssb-350"}, "3")

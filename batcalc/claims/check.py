@@ -11,6 +11,7 @@ take for the claim to hold. The file format is documented in docs/claims.md.
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Literal, NamedTuple, Optional, Union, cast
 
 from batcalc import units
@@ -159,8 +160,16 @@ class Context:
             raise self.error(key, str(exc)) from None
 
     def cell(self, name: str, key: tuple):
+        """A cell named by id or path; a value with a unit where a cell belongs ('300 Wh/kg') is pointed
+        to the ``*_density`` input that takes it."""
         from batcalc.physics.cells import load_cell
 
+        if units.looks_like_value(name) and not name.strip().endswith((".yaml", ".yml")) \
+                and not Path(name).exists():
+            field = str(key[-1])
+            hint = f"{field}_density" if field in ("a", "b") else "a density input"
+            raise self.error(key, f"{name!r} is a value, not a cell: give a cell id or path here, or the value as "
+                                  f"{hint}, e.g. {hint}=\"{name.strip()}\"")
         return self.cached(("cell", name), lambda: self._load(load_cell, name, key))
 
     def vehicle(self, name: str, key: tuple):

@@ -929,3 +929,13 @@ def parse_temperature(text: str) -> float:
     if not kelvin > 0:
         raise UnitError(f"{text.strip()!r} is below absolute zero")
     return kelvin
+
+
+def looks_like_value(text: str) -> bool:
+    """Whether ``text`` reads as ``<number> <unit>`` (e.g. '300 Wh/kg'), not as a name: it starts with a
+    number of the value grammar and has a unit after it."""
+    try:
+        _, unit = split_value(text)
+    except UnitError:
+        return False
+    return bool(unit.strip())
