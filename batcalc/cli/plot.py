@@ -35,7 +35,8 @@ from batcalc.cli.common import (
 plot_app = typer.Typer(
     name="plot",
     help="Charts written to image files (PNG, SVG or PDF, from the file name): Ragone, range against "
-         "pack mass, charge windows. Needs matplotlib: pip install 'batcalc[plot]'.\n\n"
+         "pack mass, charge windows. Needs matplotlib: pip install matplotlib (from a checkout: "
+         "pip install '.[plot]').\n\n"
          "\b\nExample: batcalc plot ragone -o ragone.png",
     no_args_is_help=True,
     pretty_exceptions_enable=False,

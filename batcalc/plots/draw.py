@@ -23,7 +23,8 @@ from batcalc.physics.pack import PackOptions
 
 #: File name suffix -> matplotlib format.
 PLOT_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
-MATPLOTLIB_HINT = "plotting needs matplotlib: pip install 'batcalc[plot]'"
+MATPLOTLIB_HINT = ("plotting needs matplotlib: pip install matplotlib (or, from a checkout of batcalc, "
+                   "pip install '.[plot]')")
 #: Resolution of PNG output (dots per inch); the figures are about 10 in wide.
 DPI = 150
 #: Categorical colours (matplotlib's tab10, written out so the data layer needs no matplotlib).
