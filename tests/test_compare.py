@@ -57,3 +57,15 @@ def test_show_flags_claims_above_the_cells_rating(run, write):
     r = run("show", path)
     # 10 -> 80 % in 12 min = 3.5 C average, above the 1 C rating
     assert "10->80 %: 3.5 C average (above the cell's max 1 C)" in r.stdout
+
+
+def test_a_file_reusing_a_catalogue_id_gets_its_own_column_header(run, tmp_path):
+    """Issue 14: two columns never share a header."""
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parent.parent / "specs" / "cells" / "gac-aion-ssb-350.yaml"
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(src.read_text())
+    header = run("compare", "gac-aion-ssb-350", str(mine)).stdout.splitlines()[0].split("  ")
+    columns = [h.strip() for h in header if h.strip()]
+    assert columns[2:] == ["gac-aion-ssb-350 (baseline)", f"gac-aion-ssb-350 ({mine})"]

@@ -271,7 +271,11 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
         raise BatcalcError("compare needs at least two cells, e.g. batcalc compare gac-aion-ssb-300 gac-aion-ssb-350")
     loaded = [load_cell(n) for n in names]
     base = loaded[names.index(baseline)] if baseline is not None else loaded[0]
-    headers, rows, notes, data = compare_rows(loaded, base, unit_system.value, with_data=fmt in ("json", "csv"))
+    ids = [c.id for c in loaded]             # a file may reuse a catalogue id: then name the column as given
+    labels = [f"{c.id} ({n})" if ids.count(c.id) > 1 and n != c.id else c.id for c, n in zip(loaded, names,
+                                                                                             strict=True)]
+    headers, rows, notes, data = compare_rows(loaded, base, unit_system.value, with_data=fmt in ("json", "csv"),
+                                              labels=labels)
     if fmt == "csv":                        # numbers in their own columns, for spreadsheets
         from batcalc.report.compare import compare_csv
 

@@ -124,14 +124,17 @@ def _only_source(spec) -> str:
 
 # --------------------------------------------------------------------------------------- compare
 
-def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, with_data: bool = True):
+def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, with_data: bool = True,
+                 labels: "list[str] | None" = None):
     """Headers, rows, notes and JSON data for ``batcalc compare`` (metrics as rows, cells as columns).
 
     Every numeric cell other than the baseline also shows its ratio and percent change against
     the baseline; rows at the bottom give energy at the same mass, mass at the same energy, and the
-    same for volume.
+    same for volume. ``labels`` name the columns (default: the cells' ids).
     """
-    headers = ["metric", "unit"] + [c.id + (" (baseline)" if c is baseline else "") for c in cells]
+    names = labels if labels is not None else [c.id for c in cells]
+    headers = ["metric", "unit"] + [n + (" (baseline)" if c is baseline else "") for n, c in zip(names, cells,
+                                                                                                  strict=True)]
     rows, metrics = [], []
     level_text = "/".join(sorted({c.level for c in cells}))
     for key, (label, dim) in FIGURES.items():
