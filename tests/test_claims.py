@@ -610,3 +610,9 @@ def test_a_value_where_a_cell_belongs_points_to_the_density_input():
     """Issue 14: `claim same-weight a="300 Wh/kg"` names a_density, not 'no such file'."""
     with pytest.raises(BatcalcError, match='a_density, e.g. a_density="300 Wh/kg"'):
         check_inline("same-weight", {"a": "300 Wh/kg", "b": "gac-aion-ssb-350"}, "3")
+
+
+def test_a_range_claims_hint_names_km_not_mm():
+    """Issue 14: the range claim's hint said 'expected mm'."""
+    with pytest.raises(BatcalcError, match=r"expected km or mi, e\.g\. '465 km'"):
+        check_inline("range", {"pack_energy": "75 kWh", "consumption": "150 Wh/km"}, "465 kWh")

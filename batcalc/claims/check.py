@@ -388,8 +388,14 @@ def _soc_window(ctx: Context, from_soc, to_soc) -> None:
         raise ctx.error(("inputs", "to_soc"), f"to_soc ({to_soc.text}) must be above from_soc ({from_soc.text})")
 
 
+#: Example units in claim messages where the generic one would mislead (a range is not in mm).
+_CLAIM_EXAMPLES = {"length": "km or mi, e.g. '465 km'", "number": "a plain number"}
+
+
 def _examples(dims) -> list[str]:
-    return [units.DIMENSIONS[d].example if d != "number" else "a plain number" for d in dims]
+    """How to write a value of each dimension in ``dims``, for messages: '465 km' for a distance."""
+    return [_CLAIM_EXAMPLES.get(d) or f"{units.DIMENSIONS[d].label} such as '1 {units.DIMENSIONS[d].example}'"
+            if units.DIMENSIONS[d].example else _CLAIM_EXAMPLES.get(d, d) for d in dims]
 
 
 def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, float, list, Any, Any]:
