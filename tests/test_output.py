@@ -52,3 +52,16 @@ def test_compare_csv_has_numbers_in_their_own_columns(run):
     assert float(grav["gac-aion-ssb-300"]["value"]) == 300 and grav["gac-aion-ssb-300"]["ratio"] == ""
     assert float(grav["gac-aion-ssb-350"]["ratio"]) == pytest.approx(350 / 300, rel=1e-12)
     assert float(grav["gac-aion-ssb-350"]["change_percent"]) == pytest.approx(100 * (350 / 300 - 1), rel=1e-9)
+
+
+def test_json_records_the_version_and_the_catalogue(run):
+    """Issue 14: a JSON result says what made it: batcalc's version and a digest of the catalogue."""
+    import json
+
+    import batcalc
+
+    data = json.loads(run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "-f", "json").stdout)
+    assert data["batcalc"]["version"] == batcalc.__version__
+    assert len(data["batcalc"]["catalogue"]) == 12 and int(data["batcalc"]["catalogue"], 16) >= 0
+    again = json.loads(run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "-f", "json").stdout)
+    assert again["batcalc"] == data["batcalc"]

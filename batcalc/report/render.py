@@ -92,7 +92,7 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
     """
     check_format(fmt)
     if fmt == "json":
-        return render_json(data)
+        return render_json({**data, "batcalc": provenance()} if isinstance(data, dict) else data)
     text = render_rows(headers, rows, fmt, title)
     notes = [printable(n) for n in notes]
     if notes and fmt != "csv":
@@ -105,3 +105,23 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
             text += "\n\n" + "\n".join(bullet + n for n in notes)
     return text
 
+
+_PROVENANCE: dict[str, str] = {}
+
+
+def provenance() -> dict[str, str]:
+    """What a JSON result was made with, so that it can be reproduced: batcalc's version and the
+    catalogue's version (the first 12 hex digits of a SHA-256 over every file under ``specs/``, names and
+    contents, in sorted order)."""
+    if not _PROVENANCE:
+        import hashlib
+
+        from batcalc import __version__
+        from batcalc.spec.catalog import specs_root
+
+        root = specs_root()
+        digest = hashlib.sha256()
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        _PROVENANCE.update({"version": __version__, "catalogue": digest.hexdigest()[:12]})
+    return dict(_PROVENANCE)
