@@ -146,3 +146,15 @@ def test_murata_and_molicel_listing_figures():
     assert p26a.get("gravimetric") / WH == pytest.approx(190)
     assert p26a.get("volumetric") / WH_PER_L == pytest.approx(535)
     assert p26a.figures["gravimetric"].derived is None and p26a.warnings == []
+
+
+def test_show_says_which_figures_are_missing():
+    """Issue 14: where a figure is missing, `show` says which (and points to the notes for why)."""
+    from batcalc.physics.cells import load_cell
+    from batcalc.report.compare import show_rows
+
+    _, _, notes, _ = show_rows(load_cell("samsung-inr21700-50e"), "metric", with_data=False)
+    line = next(n for n in notes if n.startswith("not known:"))
+    assert "volume, volumetric energy density" in line and "notes below" in line
+    _, _, notes, _ = show_rows(load_cell("tesla-4680"), "metric", with_data=False)
+    assert not any(n.startswith("not known:") for n in notes)

@@ -93,6 +93,12 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
     notes = [f"{spec.name} ({spec.id}): {spec.maker or 'maker not given'}, {spec.chemistry or 'chemistry not given'}, "
              f"{spec.format}, status {spec.status}"]
     notes += [f"warning: {w}" for w in cell.warnings]
+    unknown = [FIGURES[k][0] for k in ("nominal_voltage", "capacity", "energy", "mass", "volume", "gravimetric",
+                                       "volumetric") if cell.get(k) is None]
+    if unknown:
+        notes.append(f"not known: {', '.join(unknown)} (no source read gives "
+                     f"{'it' if len(unknown) == 1 else 'them'} and none can be derived"
+                     + ("; the notes below say what the sources lack)" if spec.notes else ")"))
     from batcalc.physics.charge import open_start_text
 
     for claim in spec.charging.claims:
