@@ -175,3 +175,15 @@ def test_tables_of_every_kind_are_checked_alike(table, match):
 
     with pytest.raises(SpecError, match=match):
         parse_spec(table, "t.yaml")
+
+
+@pytest.mark.parametrize("version, match", [(1, None), (2, "written for spec format 2; this batcalc reads format 1"),
+                                             ("one", "format_version must be a whole number"),
+                                             (0, "format_version must be a whole number")])
+def test_format_version(version, match):
+    text = f"kind: cell\nformat_version: {version}\nid: c\nname: C\n"
+    if match is None:
+        assert parse_spec(text, "c.yaml").id == "c"
+    else:
+        with pytest.raises(SpecError, match=match):
+            parse_spec(text, "c.yaml")

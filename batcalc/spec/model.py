@@ -684,6 +684,10 @@ def _get(obj: Any, loc: Loc) -> Any:
     return obj
 
 
+#: The spec file format this batcalc reads. A file may say which it was written for (``format_version: 1``);
+#: a change of format comes with a migration note in docs/spec-format.md.
+FORMAT_VERSION = 1
+
 KINDS: dict[str, type[BaseModel]] = {"cell": CellSpec}
 #: The modules that register the other kinds (imported when a file of that kind is read).
 _KIND_MODULES = {"vehicle": "batcalc.spec.vehicle", "claims": "batcalc.spec.claims",
@@ -723,6 +727,16 @@ def validate_document(doc: Document, expect: str | None = None, require_sources:
         use = {"vehicle": "give it to range, tradeoff, sweep or charge as --vehicle",
                "claims": "check it with 'batcalc check FILE'"}.get(kind)
         raise doc.error(("kind",), f"expected a {expect} spec, got kind {kind!r}" + (f" ({use})" if use else ""))
+    if "format_version" in data:
+        version = data["format_version"]
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise doc.error(("format_version",), f"format_version must be a whole number such as "
+                                                 f"{FORMAT_VERSION}, got {version!r}")
+        if version > FORMAT_VERSION:
+            raise doc.error(("format_version",), f"written for spec format {version}; this batcalc reads format "
+                                                 f"{FORMAT_VERSION} (upgrade batcalc: docs/spec-format.md lists "
+                                                 f"the formats)")
+        data = {k: v for k, v in data.items() if k != "format_version"}
     model = KINDS[kind]
     try:
         spec = model.model_validate(data)

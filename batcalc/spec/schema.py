@@ -30,7 +30,12 @@ def _model(kind: str) -> type[BaseModel]:
 
 def schema_for(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of spec files of ``kind`` (cell, vehicle, claim)."""
+    from batcalc.spec.model import FORMAT_VERSION
+
     schema = _model(kind).model_json_schema(by_alias=True)
+    schema.setdefault("properties", {})["format_version"] = {
+        "type": "integer", "minimum": 1, "maximum": FORMAT_VERSION,
+        "description": "the spec format the file was written for (optional; docs/spec-format.md)"}
     titles = {"cell": "batcalc cell spec", "vehicle": "batcalc vehicle spec", "claim": "batcalc claims file"}
     return {**schema, "$schema": "https://json-schema.org/draft/2020-12/schema", "title": titles[kind],
             "description": f"{schema.get('description', '').strip()} Every dimensional value is '<number> <unit>' "
