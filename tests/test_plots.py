@@ -345,19 +345,34 @@ def test_without_matplotlib_the_command_says_how_to_get_it(plot, tmp_path, monke
 def test_every_plot_help_ends_with_an_example_that_runs(mpl, plot, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     examples = []
-    for command in ([], ["ragone"], ["range"], ["charge"]):
+    for command in ([], ["density"], ["range"], ["charge"]):
         r = plot(*command, "--help")
         assert r.exit_code == 0
         description = re.split(r"\n(?:Arguments|Options|Commands):", r.stdout)[0]
         last = description.strip().splitlines()[-1].strip()      # one line: not rewrapped
         assert last.startswith("Example: batcalc plot "), (command, last)
         examples.append(shlex.split(last[len("Example: batcalc plot "):]))
-    for args in examples[1:] + examples[:1]:        # the group's example repeats ragone's file name
-        if args[0] == "ragone" and (tmp_path / "ragone.png").exists():
-            (tmp_path / "ragone.png").unlink()
+    for args in examples[1:] + examples[:1]:        # the group's example repeats density's file name
+        if args[0] == "density" and (tmp_path / "density.png").exists():
+            (tmp_path / "density.png").unlink()
         r = plot(*args)
         assert r.exit_code == 0, (args, r.stderr)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["charge.png", "ragone.png", "range.png"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["charge.png", "density.png", "range.png"]
+
+
+def test_ragone_is_a_hidden_alias_of_density(mpl, plot, tmp_path):
+    """The density chart is named for what it shows; `plot ragone` still works but is not listed."""
+    assert "ragone" not in plot("--help").stdout.split("Commands:")[1]
+    assert plot("ragone", "tesla-4680", "-o", str(tmp_path / "r.png")).exit_code == 0
+
+
+def test_density_chart_labels_cells_by_short_names_and_lists_only_what_it_draws():
+    from batcalc.plots.draw import short_names
+
+    points = [{"id": "a", "name": "Samsung SDI INR21700-50S"},
+              {"id": "b", "name": "A cell with a very long descriptive name that goes on"},
+              {"id": "c", "name": "Twin"}, {"id": "d", "name": "Twin"}]
+    assert short_names(points) == {"a": "Samsung SDI INR21700-50S", "b": "b", "c": "c", "d": "d"}
 
 
 def test_cli_without_plotting_does_not_import_matplotlib(tmp_path):

@@ -37,7 +37,7 @@ plot_app = typer.Typer(
     help="Charts written to image files (PNG, SVG or PDF, from the file name): Ragone, range against "
          "pack mass, charge windows. Needs matplotlib: pip install matplotlib (from a checkout: "
          "pip install '.[plot]').\n\n"
-         "\b\nExample: batcalc plot ragone -o ragone.png",
+         "\b\nExample: batcalc plot density -o density.png",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -57,7 +57,7 @@ def _prepare(output: str, force: bool) -> None:
     require_matplotlib()
 
 
-@plot_app.command("ragone")
+@plot_app.command("density")
 @handles_errors
 def ragone_cmd(cells: Annotated[Optional[list[str]], typer.Argument(
                    metavar="CELL", help="catalogue ids or paths [default: every catalogue cell that gives "
@@ -65,13 +65,15 @@ def ragone_cmd(cells: Annotated[Optional[list[str]], typer.Argument(
                # keyword-only: a required option after a defaulted argument (instead of mypy-opaque `= ...`)
                *, output: OutputOpt, force: ForceOpt = False,
                unit_system: UnitsOpt = UnitSystem.metric) -> None:
-    """Gravimetric against volumetric energy density, every cell labelled with its figures.
+    """Gravimetric against volumetric energy density, every cell labelled with its short name and
+    figures (not a Ragone chart: the catalogue gives no power figures; `plot ragone` is an alias).
 
-    Marker shape: cell-level or pack-level figures; filled or hollow: datasheet or press grade. Cells
-    lacking either density are left out (and named on stderr and under the chart).
+    Marker shape: cell-level or pack-level figures; filled or hollow: datasheet or press grade (the legend
+    lists only what the chart shows). Cells lacking either density are left out (and named on stderr and
+    under the chart).
 
     \b
-    Example: batcalc plot ragone tesla-4680 byd-blade-lfp huineng-llcb -o ragone.png
+    Example: batcalc plot density tesla-4680 byd-blade-lfp huineng-llcb -o density.png
     """
     from batcalc.physics.cells import load_cell
     from batcalc.plots.draw import draw_ragone, ragone_data
@@ -173,3 +175,6 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
     n = len(data["windows"])
     drawn = f"{MAX_CHARGE_WINDOWS} of {n}" if n > MAX_CHARGE_WINDOWS else f"{n}"
     emit(f"wrote {path} ({drawn} charge window{'s' if n != 1 else ''})")
+
+
+plot_app.command("ragone", hidden=True)(ragone_cmd)    # the older name of `plot density`

@@ -502,6 +502,14 @@ def _nice_max(x: float) -> float:
 
 # --------------------------------------------------------------------------- drawing
 
+def short_names(points: list[dict[str, Any]], limit: int = 32) -> dict[str, str]:
+    """Labels a reader knows the cells by: each cell's name when it is at most ``limit`` characters and no
+    other point has it, else its id (ids are short and unique)."""
+    names = [p["name"] for p in points]
+    return {p["id"]: p["name"] if len(p["name"]) <= limit and names.count(p["name"]) == 1 else p["id"]
+            for p in points}
+
+
 def draw_ragone(data: dict[str, Any], path: str | os.PathLike, force: bool = False) -> Path:
     """Gravimetric against volumetric energy density: marker shape = level (cell/pack), fill and
     colour = grade (datasheet filled, press hollow)."""
@@ -539,19 +547,26 @@ def draw_ragone(data: dict[str, Any], path: str | os.PathLike, force: bool = Fal
     ax.set_ylabel(f"volumetric energy density ({pretty_unit(vu)})")
     ax.grid(True, color="0.9", zorder=0)
     ax.set_axisbelow(True)
+    label = short_names(pts)
     items = [{"x": p["gravimetric"], "y": p["volumetric"],
-              "text": f"{p['id']}{' (pack)' if p['level'] == 'pack' else ''}\n"
+              "text": f"{label[p['id']]}{' (pack)' if p['level'] == 'pack' else ''}\n"
                       f"{fmt(p['gravimetric'])} {pretty_unit(gu)}, {fmt(p['volumetric'])} {pretty_unit(vu)}"}
              for p in pts]
     grades = {p["grade"] for p in pts}
-    handles = [
-        Line2D([], [], marker="o", ls="none", ms=8, mfc="white", mec="0.2", mew=1.5, label="cell-level figures"),
-        Line2D([], [], marker="s", ls="none", ms=8, mfc="white", mec="0.2", mew=1.5, label="pack-level figures"),
-        Line2D([], [], marker="o", ls="none", ms=8, mfc=GRADE_COLOURS["datasheet"], mec=GRADE_COLOURS["datasheet"],
-               mew=2, label="datasheet grade (filled)"),
-        Line2D([], [], marker="o", ls="none", ms=8, mfc="white", mec=GRADE_COLOURS["press"], mew=2,
-               label="press grade (hollow)"),
-    ]
+    levels_drawn = {p["level"] for p in pts}
+    handles = []                                   # the legend lists only what the chart shows
+    if "cell" in levels_drawn:
+        handles.append(Line2D([], [], marker="o", ls="none", ms=8, mfc="white", mec="0.2", mew=1.5,
+                              label="cell-level figures"))
+    if "pack" in levels_drawn:
+        handles.append(Line2D([], [], marker="s", ls="none", ms=8, mfc="white", mec="0.2", mew=1.5,
+                              label="pack-level figures"))
+    if "datasheet" in grades:
+        handles.append(Line2D([], [], marker="o", ls="none", ms=8, mfc=GRADE_COLOURS["datasheet"],
+                              mec=GRADE_COLOURS["datasheet"], mew=2, label="datasheet grade (filled)"))
+    if "press" in grades:
+        handles.append(Line2D([], [], marker="o", ls="none", ms=8, mfc="white", mec=GRADE_COLOURS["press"], mew=2,
+                              label="press grade (hollow)"))
     if None in grades:
         handles.append(Line2D([], [], marker="o", ls="none", ms=8, mfc="0.85", mec=GRADE_COLOURS[None], mew=2,
                               label="grade unknown (grey)"))
