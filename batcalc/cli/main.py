@@ -622,8 +622,13 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = 
     from batcalc.report.claims import verdict_rows
     from batcalc.report.render import render
 
-    headers, rows, notes, data = verdict_rows(verdicts, system, with_data=fmt == "json")
-    emit(render(headers, rows, data, fmt, title=title, notes=notes))
+    if fmt == "html":                   # one self-contained page (batcalc.page.report)
+        from batcalc.page.report import page_for
+
+        emit(page_for(verdicts, title, system))
+    else:
+        headers, rows, notes, data = verdict_rows(verdicts, system, with_data=fmt == "json")
+        emit(render(headers, rows, data, fmt, title=title, notes=notes))
     if any(v.status == "fails" for v in verdicts):
         raise typer.Exit(1)
 

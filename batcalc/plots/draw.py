@@ -810,3 +810,32 @@ def draw_charge_curve(data: dict[str, Any], path: str | os.PathLike, force: bool
         return save_figure(fig, path, force)
     finally:
         plt.close(fig)
+
+
+def claims_svg(pairs: Sequence[tuple[str, float, str]]) -> str:
+    """An SVG chart (text) of ``(claim id, derived / claimed, status)`` per claim on a log scale, 1 = as
+    claimed, coloured by verdict: for the HTML report. Needs matplotlib (:func:`require_matplotlib`)."""
+    import io
+
+    plt = _pyplot()
+    colours = {"holds": "#1a7f37", "fails": "#c62828", "underdetermined": "#9a6700"}
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(pairs) + 1.2))
+    try:
+        ys = list(range(len(pairs)))
+        ax.axvline(1.0, color="0.4", lw=1)
+        for y, (_, r, status) in zip(ys, pairs, strict=True):
+            ax.plot([1.0, r], [y, y], color=colours.get(status, "0.3"), lw=2)
+            ax.plot([r], [y], "o", color=colours.get(status, "0.3"))
+        ax.set_yticks(ys, [p[0] for p in pairs])
+        ax.set_xscale("log")
+        ax.invert_yaxis()
+        ax.set_xlabel("derived / claimed (1 = as claimed; log scale)")
+        ax.grid(True, axis="x", color="0.9")
+        fig.tight_layout()
+        buf = io.StringIO()
+        with plt.rc_context({"svg.fonttype": "none"}):     # text stays text: searchable, readable aloud
+            fig.savefig(buf, format="svg")
+    finally:
+        plt.close(fig)
+    svg = buf.getvalue()
+    return svg[svg.index("<svg"):]                  # inline: no XML declaration inside a page
