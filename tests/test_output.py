@@ -65,3 +65,14 @@ def test_json_records_the_version_and_the_catalogue(run):
     assert len(data["batcalc"]["catalogue"]) == 12 and int(data["batcalc"]["catalogue"], 16) >= 0
     again = json.loads(run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "-f", "json").stdout)
     assert again["batcalc"] == data["batcalc"]
+
+
+def test_check_csv_has_numbers_in_their_own_columns(run):
+    import csv
+    import io
+
+    rows = {r["claim"]: r for r in csv.DictReader(io.StringIO(run("check", "seed-article", "-f", "csv").stdout))}
+    same = rows["gac-three-times-same-weight"]
+    assert (same["verdict"], float(same["claimed"]), same["needed_unit"]) == ("fails", 3.0, "Wh/kg")
+    assert float(same["derived"]) == pytest.approx(350 / 300, rel=1e-12)
+    assert rows["llcb-1000-km"]["derived"] == ""            # not computable: no number, the text says why

@@ -626,6 +626,11 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = 
         from batcalc.page.report import page_for
 
         emit(page_for(verdicts, title, system))
+    elif fmt == "csv":                  # numbers in their own columns, for spreadsheets
+        from batcalc.report.claims import verdict_csv
+
+        headers, rows = verdict_csv(verdicts, system)
+        emit(render(headers, rows, None, fmt))
     else:
         headers, rows, notes, data = verdict_rows(verdicts, system, with_data=fmt == "json")
         emit(render(headers, rows, data, fmt, title=title, notes=notes))

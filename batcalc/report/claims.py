@@ -108,3 +108,21 @@ def verdict_rows(verdicts: list[Verdict], system: str = "metric",
                  f"{counts['underdetermined']} underdetermined")
     data = {"verdicts": [verdict_json(v, system) for v in verdicts], "summary": counts} if with_data else None
     return HEADERS, rows, notes, data
+
+
+def verdict_csv(verdicts: list[Verdict], system: str = "metric") -> tuple[list[str], list[list[Any]]]:
+    """Verdicts as CSV rows with numbers in their own columns: claimed, derived and needed as value and
+    unit (empty where a verdict has no single number, e.g. several charge windows), the texts beside."""
+    from batcalc.report.render import to_jsonable
+
+    headers = ["claim", "kind", "verdict", "qualifier", "claimed", "claimed_unit", "derived", "derived_unit",
+               "needed", "needed_unit", "claimed_text", "derived_text"]
+    rows: list[list[Any]] = []
+    for v in verdicts:
+        data = to_jsonable(verdict_json(v, system))
+        row: list[Any] = [v.id, v.kind, v.status, v.qualifier]
+        for key in ("claimed", "derived", "needed"):
+            x = data.get(key)
+            row += [x["value"], x["unit"]] if isinstance(x, dict) and "value" in x else ["", ""]
+        rows.append(row + [data["claimed_text"], data["derived_text"]])
+    return headers, rows
