@@ -76,3 +76,14 @@ def test_check_csv_has_numbers_in_their_own_columns(run):
     assert (same["verdict"], float(same["claimed"]), same["needed_unit"]) == ("fails", 3.0, "Wh/kg")
     assert float(same["derived"]) == pytest.approx(350 / 300, rel=1e-12)
     assert rows["llcb-1000-km"]["derived"] == ""            # not computable: no number, the text says why
+
+
+def test_tradeoff_csv_has_the_change_as_numbers(run):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle",
+                                               "mid-sedan", "-f", "csv").stdout)))
+    energy = next(r for r in rows if r["quantity"] == "pack energy (gross)")
+    assert float(energy["ratio"]) == pytest.approx(350 / 300, rel=1e-12)
+    assert float(energy["change_percent"]) == pytest.approx(100 / 6, rel=1e-9)

@@ -408,6 +408,10 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     _add_ambient(notes, data, v, ambient, altitude, climate, result.a.cycle is not None)
     if explain:
         notes = _explained(explain_tradeoff(result, unit_system.value), data, notes, fmt)
+    if fmt == "csv":                        # the change as numbers in their own columns
+        from batcalc.report.reports import numeric_change_rows
+
+        headers, rows = numeric_change_rows(headers, rows)
     emit(render(headers, rows, data, fmt, notes=notes))
 
 

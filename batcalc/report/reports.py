@@ -287,3 +287,19 @@ def _feedback_words(saved: float, estimate: "float | None") -> str:
     return (f"the new cell needs a heavier pack: {format_number(-saved)} kg more, "
             f"{'more' if -saved > -estimate else 'less'} than the same-energy estimate "
             f"({format_number(-estimate)} kg)")
+
+
+def numeric_change_rows(headers: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
+    """A two-column comparison (``quantity, unit, A, B, change``) for CSV: A and B as numbers, the change
+    as ``ratio`` (B / A) and ``change_percent`` columns (empty where either is missing or not a number)."""
+    out = []
+    for row in rows:
+        label, unit, a, b = row[:4]
+        av = a.value if isinstance(a, Shown) else a
+        bv = b.value if isinstance(b, Shown) else b
+        if isinstance(av, (int, float)) and isinstance(bv, (int, float)) and av != 0:
+            ratio = float(bv) / float(av)
+            out.append([label, unit, av, bv, ratio, (ratio - 1) * 100])
+        else:
+            out.append([label, unit, av, bv, "", ""])
+    return headers[:4] + ["ratio", "change_percent"], out
