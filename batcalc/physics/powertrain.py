@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Optional
 
 import numpy as np
@@ -73,9 +74,14 @@ class EfficiencyMap:
         if any(not (0 < e <= 1) for e in self.efficiency):
             raise BatcalcError("efficiencies must be above 0 and at most 100 %")
 
+    @cached_property
+    def _arrays(self) -> tuple[FloatArray, FloatArray]:
+        """The loads and efficiencies as numpy arrays (made once per map: :meth:`at` runs per cycle step)."""
+        return np.asarray(self.load, dtype=np.float64), np.asarray(self.efficiency, dtype=np.float64)
+
     def at(self, load: FloatArray) -> FloatArray:
         """Efficiency at each load in ``load`` (fraction of rated power)."""
-        x, e = np.asarray(self.load), np.asarray(self.efficiency)
+        x, e = self._arrays
         if self.step:
             i = np.clip(np.searchsorted(x, load, side="right") - 1, 0, len(e) - 1)
             return np.asarray(e[i], dtype=np.float64)
@@ -135,9 +141,9 @@ class Powertrain:
         if not (math.isfinite(self.aux_power) and self.aux_power >= 0):
             raise BatcalcError("auxiliary power must be finite and not negative")
 
-    @property
+    @cached_property
     def eta_regen(self) -> float:
-        """Motor efficiency while regenerating (the map's zero-load value unless given)."""
+        """Motor efficiency while regenerating (the map's zero-load value unless given; worked out once)."""
         if self.regen_efficiency is not None:
             return self.regen_efficiency
         return float(self.motor_map.at(np.array([0.0]))[0])
@@ -192,6 +198,9 @@ def cycle_energy_exact(alpha: FloatArray, beta: FloatArray, speed: FloatArray, d
     (W/kg) and ``beta_i`` its mass-independent wheel power (W); ``fade`` the steps' regeneration fade when
     computed already (it depends on the speeds only)."""
     m = np.atleast_1d(np.asarray(masses, dtype=np.float64))
+    if m.size == 1:     # one mass (a solver's scalar call): the steps as one 1-d pass, no chunks
+        power = powertrain.battery_power(alpha * float(m[0]) + beta, speed, fade)
+        return np.array([float(np.dot(power, dt))])
     out = np.empty_like(m)
     column = None if fade is None else fade[:, None]
     for start in range(0, m.size, _CHUNK):
@@ -211,6 +220,8 @@ def cycle_energy(alpha: FloatArray, beta: FloatArray, speed: FloatArray, dt: Flo
     smooth to within one step's share: the error is at most 1e-5 relative, checked by hypothesis
     against the exact sum in tests/test_powertrain.py."""
     m = np.atleast_1d(np.asarray(masses, dtype=np.float64))
+    if m.size == 1 and math.isfinite(m[0]):     # one finite mass: exact (what the general path does, sooner)
+        return cycle_energy_exact(alpha, beta, speed, dt, m, powertrain, fade)
     finite = np.isfinite(m)
     if not finite.all():                    # a diverged solve's masses: no energy, not an error here
         out = np.full_like(m, np.nan)

@@ -8,6 +8,7 @@ by fixed-point iteration (a contraction: ``R dc/dm / (rho_pack f_usable)`` is ~0
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -166,6 +167,9 @@ def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike
     import numpy as np
 
     shape = np.shape(k)
+    if shape == ():     # one target (a claim's solve): the same steps on floats, without numpy's per-call cost
+        first = None if start is None else float(np.broadcast_to(np.asarray(start, dtype=float), shape))
+        return _same_range_pack_mass_1(vehicle, model, float(np.asarray(k, dtype=float)), first)
     kk = np.asarray(k, dtype=float).reshape(-1)          # 1-d: a scalar is one element
 
     def step(m: FloatArray) -> FloatArray:
@@ -184,6 +188,28 @@ def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike
             return m.reshape(shape), i
     m[change >= TOLERANCE_KG] = np.nan                    # still moving after MAX_ITERATIONS steps
     return m.reshape(shape), MAX_ITERATIONS
+
+
+def _same_range_pack_mass_1(vehicle: Vehicle, model: ConsumptionModel, k: float,
+                            start: Optional[float]) -> tuple[FloatArray, int]:
+    """:func:`same_range_pack_mass` of one ``k`` (kg per J/m): the same iteration, step for step, on
+    Python floats (IEEE doubles, as numpy's), returning the mass as a 0-d array."""
+    import numpy as np
+
+    def step(m: float) -> float:
+        return k * float(model(vehicle.total_mass(m)))
+
+    m = step(0.0) if start is None else start
+    change = math.inf
+    for i in range(1, MAX_ITERATIONS + 1):
+        nxt = step(m)
+        if not nxt <= DIVERGED_KG:                        # no pack reaches it: NaN from here on
+            nxt = math.nan
+        change = abs(nxt - m)
+        m = nxt
+        if not change >= TOLERANCE_KG:                    # settled (or NaN)
+            return np.array(m), i
+    return np.array(math.nan if change >= TOLERANCE_KG else m), MAX_ITERATIONS
 
 
 def solve_pack_mass_for_range(cell: CellFigures, vehicle: Vehicle, target_range: float, cycle: Optional[str],

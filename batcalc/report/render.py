@@ -65,6 +65,33 @@ def _cell_text(v: Any, csv_numbers: bool = False) -> str:
     return str(v)
 
 
+def _simple_table(headers: list[str], rows: list[list[str]]) -> str | None:
+    """The text of ``tabulate(rows, headers, tablefmt="simple", disable_numparse=True)`` when every
+    header and cell is a string of one line of printable ASCII and every row has a cell per header
+    (then a character is a column of width); else None, and tabulate does it.
+
+    As tabulate lays it out: cells stripped and left-aligned; each column as wide as its widest cell
+    and at least its header's length + 2; a line of dashes under the headers; columns two spaces apart;
+    every line without trailing blanks. (tabulate infers a type for every cell, about half the time
+    of ``show``.)"""
+    n = len(headers)
+    if not n or any(len(row) != n for row in rows):
+        return None
+    try:
+        text = "".join(headers) + "".join([c for row in rows for c in row])
+    except TypeError:                       # a cell that is no string
+        return None
+    if not (text.isascii() and text.isprintable()):
+        return None
+    cells = [[c.strip() for c in row] for row in rows]
+    widths = [max(len(h) + 2, *(len(row[i]) for row in cells)) if cells else len(h) + 2
+              for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
 def render_rows(headers: list[str], rows: Iterable[list[Any]], fmt: str, title: str | None = None) -> str:
     """A table in ``fmt``: tabulate's formats (``table`` and ``markdown`` included) or ``csv``."""
     rows = [[_cell_text(v, fmt == "csv") for v in row] for row in rows]
@@ -74,10 +101,14 @@ def render_rows(headers: list[str], rows: Iterable[list[Any]], fmt: str, title: 
         writer.writerow(headers)
         writer.writerows(rows)
         return buf.getvalue().rstrip("\n")
-    import tabulate
+    simple = _simple_table(headers, rows) if fmt == "table" else None
+    if simple is not None:
+        text = simple
+    else:
+        import tabulate
 
-    text = tabulate.tabulate(rows, headers=headers, tablefmt=OWN_FORMATS.get(fmt, fmt),
-                             disable_numparse=True)
+        text = tabulate.tabulate(rows, headers=headers, tablefmt=OWN_FORMATS.get(fmt, fmt),
+                                 disable_numparse=True)
     if title and fmt in ("table", "markdown"):
         text = (f"**{title}**\n\n" if fmt == "markdown" else f"{title}\n\n") + text
     return text
