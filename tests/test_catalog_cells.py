@@ -26,9 +26,7 @@ DATASHEET_CELLS = [i for i in FORMAT_CELLS if "datasheet" in {s.grade for s in c
 
 #: Cells that still lack a sourced figure for a density; each file's notes say which figure is
 #: missing and why. Strict: the test fails once the figure is added, so the entry must go.
-STILL_MISSING = {
-    "samsung-inr21700-50e": "no cell dimensions in a source read, so no Wh/L",
-}
+STILL_MISSING: dict[str, str] = {}
 
 
 def test_the_mainstream_cells_are_in_the_catalogue():
@@ -102,15 +100,24 @@ def test_tenpower_40tg_headline_figures():
     assert cell.get("volumetric") / WH_PER_L < 594 * 0.97
 
 
-def test_50e_has_wh_per_kg_and_says_why_it_has_no_wh_per_l():
+def test_50e_wh_per_l_rests_on_an_assumption_that_show_states():
     # Samsung SDI spec V1.0 (documents.pub copy): nominal 3.63 V, 1C = 4,900 mA; the same spec as quoted
-    # in the battery-data database: "Weight max. 69.0 g"
+    # in the battery-data database: "Weight max. 69.0 g"; no dimensions in either, so the volume is
+    # the designation's 21 mm x 70.0 mm, an assumption
+    from batcalc.report.compare import show_rows
+
     cell = load_cell("samsung-inr21700-50e")
     assert cell.get("gravimetric") / WH == pytest.approx(3.63 * 4.9 / 0.069)         # ~258 Wh/kg
     assert cell.figures["gravimetric"].grade == "press"        # the mass comes from a transcription
-    assert cell.get("volumetric") is None and cell.get("volume") is None
-    notes = catalog.load("samsung-inr21700-50e", "cell").notes
-    assert "No cell dimensions" in notes and "left out" in notes
+    assert cell.get("volumetric") / WH_PER_L == pytest.approx(3.63 * 4.9 / (math.pi * 1.05 ** 2 * 7.0 / 1000))
+    assert cell.figures["volume"].grade == cell.figures["volumetric"].grade == "assumption"
+    assert cell.figures["volumetric"].sources == ("samsung-50e-spec-v1",)     # the energy's; no source for the size
+    _, rows, notes, data = show_rows(cell, "metric")
+    assert [r[-1] for r in rows if r[0].startswith("volumetric")] == ["assumption"]
+    said = [n for n in notes if n.startswith("assumption (physical.dimensions.")]
+    assert len(said) == 2 and "INR21700" in said[0] and "3 % high" in said[0]
+    assert data["figures"]["volumetric"]["grade"] == "assumption"
+    assert not any(n.startswith("not known:") for n in notes)
 
 
 def test_ncr18650ga_and_eve_prismatic_headline_figures():
@@ -153,8 +160,30 @@ def test_show_says_which_figures_are_missing():
     from batcalc.physics.cells import load_cell
     from batcalc.report.compare import show_rows
 
-    _, _, notes, _ = show_rows(load_cell("samsung-inr21700-50e"), "metric", with_data=False)
+    _, _, notes, _ = show_rows(load_cell("catl-condensed"), "metric", with_data=False)
     line = next(n for n in notes if n.startswith("not known:"))
-    assert "volume, volumetric energy density" in line and "notes below" in line
+    assert "mass, volume" in line and "volumetric energy density" in line and "notes below" in line
     _, _, notes, _ = show_rows(load_cell("tesla-4680"), "metric", with_data=False)
     assert not any(n.startswith("not known:") for n in notes)
+
+
+def test_weakest_grade_orders_unsourced_assumption_press_datasheet():
+    from batcalc.physics.cells import weakest_grade
+
+    assert weakest_grade(["datasheet", "datasheet"]) == "datasheet"
+    assert weakest_grade(["datasheet", "press"]) == "press"
+    assert weakest_grade(["press", "assumption", "datasheet"]) == "assumption"
+    assert weakest_grade(["assumption", None]) is None
+    assert weakest_grade([]) is None
+
+
+def test_a_figure_with_a_stated_assumption_and_no_source_is_graded_assumption():
+    from batcalc.physics.cells import figures_of
+    from batcalc.spec.model import parse_spec
+
+    spec = parse_spec("kind: cell\nid: x\nname: X\n"
+                      "electrical: {nominal_voltage: 3.6 V, capacity: 5 Ah}\n"
+                      "physical: {mass: {value: 70 g, assumption: a typical 21700}}\n")
+    f = figures_of(spec).figures
+    assert f["mass"].grade == "assumption" and f["gravimetric"].grade is None     # the energy is unsourced
+    assert f["gravimetric"].si == pytest.approx(3.6 * 5 * 3600 / 0.070)

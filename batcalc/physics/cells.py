@@ -42,7 +42,7 @@ class Figure(NamedTuple):
     si: float
     derived: Optional[str] = None        # the formula when derived, None when given
     sources: tuple[str, ...] = ()
-    grade: Optional[str] = None          # 'datasheet', 'press', or None when unsourced
+    grade: Optional[str] = None          # 'datasheet', 'press', 'assumption' (stated reason, no source), None: neither
 
     @property
     def label(self) -> str:
@@ -79,12 +79,13 @@ class CellFigures:
         return fig.si if fig else None
 
 
-def _weakest(grades: Iterable[Optional[str]]) -> Optional[str]:
-    """The weakest grade of a derived figure's inputs: None if any is unsourced, else press over datasheet."""
+def weakest_grade(grades: Iterable[Optional[str]]) -> Optional[str]:
+    """The weakest grade of a derived figure's inputs: None if any is unsourced (and gives no reason),
+    else ``assumption`` over ``press`` over ``datasheet``."""
     listed = list(grades)
     if not listed or None in listed:
         return None
-    return "press" if "press" in listed else "datasheet"
+    return next((g for g in ("assumption", "press") if g in listed), "datasheet")
 
 
 def cylinder_volume(diameter: float, height: float) -> float:
@@ -121,6 +122,11 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
     if cited is None:
         cited = _cited_without_document(spec)
     grade_of = {s.id: s.grade for s in spec.sources}
+
+    def _grade(sid: Optional[str], value: Value) -> Optional[str]:
+        """A given value's grade: its source's, else ``assumption`` when it states one, else None."""
+        return grade_of.get(sid) if sid else ("assumption" if value.assumption else None)
+
     out = CellFigures(spec)
     figs = out.figures
 
@@ -128,12 +134,12 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
         """Record a figure the spec states (SI), with the source it cites at ``loc`` and its grade."""
         if value is not None:
             sid = cited.get(loc)
-            figs[key] = Figure(key, value.si, None, (sid,) if sid else (), grade_of.get(sid) if sid else None)
+            figs[key] = Figure(key, value.si, None, (sid,) if sid else (), _grade(sid, value))
 
     def derive(key: str, si: float, formula: str, inputs: tuple[str, ...]) -> None:
         """Record a derived figure (SI), or compare it with the stated one and warn above 3 %."""
         srcs = tuple(dict.fromkeys(s for k in inputs for s in figs[k].sources))
-        candidate = Figure(key, si, formula, srcs, _weakest(figs[k].grade for k in inputs))
+        candidate = Figure(key, si, formula, srcs, weakest_grade(figs[k].grade for k in inputs))
         if key not in figs:
             figs[key] = candidate
             return
@@ -170,7 +176,7 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
             v = getattr(dims, k)
             if v is not None:
                 sid = cited.get(("physical", "dimensions", k))
-                figs["_" + k] = Figure("volume", v.si, None, (sid,) if sid else (), grade_of.get(sid) if sid else None)
+                figs["_" + k] = Figure("volume", v.si, None, (sid,) if sid else (), _grade(sid, v))
         if dims.diameter is not None and dims.height is not None:
             derive("volume", cylinder_volume(dims.diameter.si, dims.height.si), "pi (d/2)^2 h",
                    ("_diameter", "_height"))

@@ -19,6 +19,7 @@ from typing import Any, Optional, Sequence
 
 from batcalc import units
 from batcalc.errors import BatcalcError
+from batcalc.physics.cells import weakest_grade
 from batcalc.physics.pack import PackOptions
 
 #: File name suffix -> matplotlib format.
@@ -30,7 +31,7 @@ DPI = 150
 #: Categorical colours (matplotlib's tab10, written out so the data layer needs no matplotlib).
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
            "#bcbd22", "#17becf")
-GRADE_COLOURS = {"datasheet": "#1f77b4", "press": "#d95f02", None: "#7f7f7f"}
+GRADE_COLOURS = {"datasheet": "#1f77b4", "press": "#d95f02", "assumption": "#7570b3", None: "#7f7f7f"}
 LEVEL_MARKERS = {"cell": "o", "pack": "s"}
 
 
@@ -137,8 +138,8 @@ def _grade(cell, key: str) -> Optional[str]:
 def ragone_data(cells: list, system: str = "metric") -> dict[str, Any]:
     """Points of the Ragone chart: each cell's gravimetric and volumetric density in display units.
 
-    A point's grade is the weaker of its two figures' grades (``press`` if either is press, None if
-    either is ungraded). Cells lacking either density are listed in ``left_out``."""
+    A point's grade is the weaker of its two figures' grades (:func:`~batcalc.physics.cells.weakest_grade`).
+    Cells lacking either density are listed in ``left_out``."""
     gu, vu = units.display_unit("specific_energy", system), units.display_unit("energy_density", system)
     points, left_out = [], []
     for c in _unique(cells):
@@ -147,8 +148,7 @@ def ragone_data(cells: list, system: str = "metric") -> dict[str, Any]:
             left_out.append({"id": c.id, "missing": [u for u, x in ((gu, g), (vu, v)) if x is None]})
             continue
         grades = {"gravimetric": _grade(c, "gravimetric"), "volumetric": _grade(c, "volumetric")}
-        values = set(grades.values())
-        grade = None if None in values else ("press" if "press" in values else "datasheet")
+        grade = weakest_grade(grades.values())
         points.append({
             "id": c.id, "name": c.spec.name, "level": c.level, "grade": grade, "grades": grades,
             "gravimetric": float(units.from_si(g, "specific_energy", gu)),
@@ -536,7 +536,7 @@ def draw_ragone(data: dict[str, Any], path: str | os.PathLike, force: bool = Fal
 
     for p in pts:
         colour = GRADE_COLOURS[p["grade"]]
-        face = colour if p["grade"] == "datasheet" else ("white" if p["grade"] == "press" else "0.85")
+        face = colour if p["grade"] == "datasheet" else ("white" if p["grade"] in ("press", "assumption") else "0.85")
         ax.plot(p["gravimetric"], p["volumetric"], LEVEL_MARKERS.get(p["level"], "o"), ms=9, mfc=face,
                 mec=colour, mew=2.0, zorder=5, linestyle="none")
     xmax = _nice_max(max(p["gravimetric"] for p in pts) * 1.18)
@@ -567,6 +567,9 @@ def draw_ragone(data: dict[str, Any], path: str | os.PathLike, force: bool = Fal
     if "press" in grades:
         handles.append(Line2D([], [], marker="o", ls="none", ms=8, mfc="white", mec=GRADE_COLOURS["press"], mew=2,
                               label="press grade (hollow)"))
+    if "assumption" in grades:
+        handles.append(Line2D([], [], marker="o", ls="none", ms=8, mfc="white", mec=GRADE_COLOURS["assumption"], mew=2,
+                              label="rests on an assumption (hollow, purple)"))
     if None in grades:
         handles.append(Line2D([], [], marker="o", ls="none", ms=8, mfc="0.85", mec=GRADE_COLOURS[None], mew=2,
                               label="grade unknown (grey)"))
