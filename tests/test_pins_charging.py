@@ -216,3 +216,14 @@ def test_tapers_with_their_families():
     got = {t.id: families for t, families in tapers()}
     assert got["typical-dc"] == ["nmc"] and got["typical-dc-lfp"] == ["lfp"]
     assert got["typical-dc-solid-state"] == ["solid-state"]
+
+
+def test_charge_results_are_immutable(tmp_path):
+    import dataclasses
+
+    from batcalc.physics.charging import cell_limit, charger, implied_peaks
+
+    for obj, name in ((charger("ccs2"), "power"), (cell_limit(_cell(tmp_path, STEP_CURVE)), "peak_c_rate"),
+                      (implied_peaks(_claims_cell(tmp_path))[0], "peak_c_rate")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, name, 1.0)

@@ -82,6 +82,8 @@ def test_rating_consumption_and_range_at_constant_speed_by_hand():
     assert heavier == pytest.approx(2.16e8 / (C_BY_HAND + 9.81 * 0.007 / 0.9), rel=1e-9)
     # the same cycle both ways: a ratio of exactly 1
     assert simulated_ratio(v, "100 km/h", "100 km/h", 1750.0) == pytest.approx(1.0, rel=1e-12)
+    # any energy above 0 has a range, half a joule too: 0.5 J / 405.18 J/m = 1.234 mm
+    assert rating_range(v, "100 km/h", 0.5, 1750.0) == pytest.approx(0.5 / C_BY_HAND, rel=1e-9)
     for bad in (0.0, -1.0):
         with pytest.raises(BatcalcError, match="usable energy must be positive"):
             rating_range(v, "100 km/h", bad, 1750.0)
@@ -144,3 +146,10 @@ def test_band_sources_name_title_and_address():
     assert sources["evkx-understanding-range"] == \
         "Understanding range: CLTC, NEDC, WLTP and EPA (EVKX.net) (https://github.com/evkx/evkx.github.io)"
     assert set(sources) == {"evkx-understanding-range", "ev-range-converter", "newthingstoday-ratings"}
+
+
+def test_a_published_band_is_immutable():
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        published_band("cltc", "wltp").low = 0.0
