@@ -203,6 +203,8 @@ def test_charge_curve_limits_and_catalogue_errors(tmp_path):
     assert charge_curve(rated, E, peak_c_rate=2 * C).window(0.1, 0.5).time == pytest.approx(720.0, rel=1e-9)
     assert charge_curve(rated, E, taper_id="typical-dc").window(0.5, 0.8).time == \
         pytest.approx(0.3 * E / 75e3, rel=1e-9)
+    with pytest.raises(BatcalcError, match="no-such-taper"):        # the taper named is the one read
+        charge_curve(rated, E, taper_id="no-such-taper")
     with pytest.raises(BatcalcError, match="no rated charge C-rate"):
         charge_curve(_claims_cell(tmp_path), E)
     with pytest.raises(BatcalcError, match=r"no charger 'zzzz'; known: ac-1ph-7kw, ac-3ph-22kw, ccs-150kw"):

@@ -338,3 +338,11 @@ def test_breakdown_of_a_cycle_that_only_brakes():
     assert parts["rolling"] == pytest.approx(147.15, rel=1e-12)
     assert parts["aerodynamic"] == pytest.approx(30.0, rel=1e-12)
     assert parts["auxiliaries"] == pytest.approx(10.0, rel=1e-12)
+
+
+def test_a_fixed_rotating_mass_replaces_the_rotating_mass_factor():
+    """A spec giving ``rotating_mass`` (kg) uses it in place of the factor: k_rot 0, not the 0.03 default."""
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n"
+                      "rotating_mass: 50 kg\n")
+    load = road_load_of(spec)
+    assert (load.k_rot, load.m_rot) == (0.0, 50.0)
