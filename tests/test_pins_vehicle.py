@@ -346,3 +346,22 @@ def test_a_fixed_rotating_mass_replaces_the_rotating_mass_factor():
                       "rotating_mass: 50 kg\n")
     load = road_load_of(spec)
     assert (load.k_rot, load.m_rot) == (0.0, 50.0)
+    silent = road_load_of(parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\n"
+                                           "rolling_resistance: 0.008\n"))
+    assert (silent.k_rot, silent.m_rot) == (K_ROT, 0.0)
+
+
+def test_the_air_at_altitude():
+    """The standard atmosphere at 1000 m: 89 874.6 Pa (ISO 2533); at 20 C, 89 874.6 / (287.05 x 293.15)
+    = 1.0680 kg/m^3."""
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n")
+    assert road_load_of(spec, 293.15, 1000.0).rho == pytest.approx(1.0680, abs=2e-4)
+
+
+def test_a_measured_spec_with_part_of_the_road_load_has_none():
+    """A drag coefficient alone (no frontal area, no rolling resistance) beside a measured consumption: no
+    road load from the spec, as with none of the three."""
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\n"
+                      "measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km}\n")
+    load = road_load_of(spec)
+    assert (load.c_rr, load.cd_a, load.coast_down) == (0.0, 0.0, False)
