@@ -336,3 +336,36 @@ def test_the_solve_starts_from_the_no_feedback_estimate(opts):
     # holding mass or energy runs no iteration
     assert tradeoff(cell(300), cell(350), vehicle(), "mass", pack_mass=400.0, cycle=None).iterations == 0
     assert tradeoff(cell(300), cell(350), vehicle(), "energy", pack_mass=400.0, cycle=None).iterations == 0
+
+
+def test_pack_mass_for_an_energy_and_how_it_was_found():
+    """60 kWh of a 300 Wh/kg cell at f_mass 0.8: 60 000 Wh / 240 Wh/kg = 250 kg; of a 150 Wh/kg pack-level
+    figure, f_mass left out: 400 kg; a cell without a gravimetric density: the vehicle's reference pack
+    mass, else left out (0 kg)."""
+    from batcalc.physics.tradeoff import pack_mass_for_energy
+
+    opts = PackOptions(f_mass=0.8)
+    mass, how = pack_mass_for_energy(vehicle(), cell(300), 60 * KWH, opts)
+    assert mass == pytest.approx(250.0) and how == "c300 pack at 0.80 cell-to-pack mass fraction"
+    mass, how = pack_mass_for_energy(vehicle(), cell(150, "pack"), 60 * KWH, opts)
+    assert mass == pytest.approx(400.0) and how == "c150 pack at its pack-level density"
+    bare = figures_of(parse_spec("kind: cell\nid: bare\nname: B\n"))
+    mass, how = pack_mass_for_energy(vehicle(), bare, 60 * KWH, opts)
+    assert (mass, how) == (0.0, "pack mass unknown, left out")
+    ref = vehicle("reference_pack: {mass: 450 kg, energy: 75 kWh}\n")
+    assert pack_mass_for_energy(ref, bare, 60 * KWH, opts) == (450.0, "v's reference pack mass")
+
+
+def test_same_range_pack_mass_from_a_given_start_on_an_array():
+    """``m = k c(m_glider + m + payload)`` for two k at once, started from a given mass: the linear model's
+    closed form ``m = k (c0 + s (m_glider + payload - M0) / 100) / (1 - k s / 100)``."""
+    import numpy as np
+
+    from batcalc.physics.tradeoff import same_range_pack_mass
+
+    v = vehicle()
+    ks = np.array([[0.5], [0.8]])                       # kg per J/m, a (2, 1) array
+    m, passes_taken = same_range_pack_mass(v, v.consumption_model(None), ks, start=300.0)
+    by_hand = ks * c_of(GLIDER + PAYLOAD) / (1 - ks * S / 100)
+    assert m.shape == (2, 1) and passes_taken > 1
+    assert m == pytest.approx(by_hand, rel=1e-8)

@@ -34,6 +34,7 @@ from batcalc.physics.vehicle import (
     RoadLoad,
     Vehicle,
     consumption_breakdown,
+    cycle_steps,
     road_load_of,
 )
 from batcalc.spec.model import parse_spec
@@ -191,7 +192,9 @@ def test_road_loads_vehicles_and_cycles_are_immutable():
     import dataclasses
 
     spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n")
-    for obj, name in ((LOAD, "c_rr"), (OLD, "aux_power"), (Vehicle(spec, road_load_of(spec)), "load"), (STEPS, "id")):
+    steps = cycle_steps(LOAD, STEPS)
+    for obj, name in ((LOAD, "c_rr"), (OLD, "aux_power"), (Vehicle(spec, road_load_of(spec)), "load"), (STEPS, "id"),
+                      (steps, "dt")):
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(obj, name, 1.0)
 
@@ -263,3 +266,102 @@ def test_exact_model_with_a_pushing_force(mass):
     load = RoadLoad(f0=-50.0, coast_down=True, k_rot=0.1, powertrain=OLD)
     assert Consumption(load, STEPS)(mass) == pytest.approx(consumption_step_by_step(load, STEPS, mass))
     assert Consumption(load, SLOW)(mass) == pytest.approx(consumption_step_by_step(load, SLOW, mass))
+
+
+def test_a_powertrain_group_is_read_whole():
+    """Every figure of a ``powertrain:`` group reaches the Powertrain: a step map 80 % below half load and
+    95 % from it, a 96 % gear, a 99 % battery, 70 % when regenerating, no fade, 500 W auxiliaries."""
+    from batcalc.physics.powertrain import EfficiencyMap, Powertrain
+
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n"
+                      "auxiliary_power: 500 W\npowertrain:\n  motor_rated_power: 100 kW\n  motor_map:\n"
+                      "    shape: step\n    points:\n      - {load: 0 %, efficiency: 80 %}\n"
+                      "      - {load: 50 %, efficiency: 95 %}\n  transmission_efficiency: 96 %\n"
+                      "  battery_efficiency: 99 %\n  regen_efficiency: 70 %\n  regen_fades: false\n")
+    pt = road_load_of(spec).powertrain
+    want = Powertrain(rated_power=100e3, motor_map=EfficiencyMap((0.0, 0.5), (0.8, 0.95), step=True),
+                      transmission_efficiency=0.96, battery_efficiency=0.99, regen_efficiency=0.7,
+                      regen_fades=False, aux_power=500.0)
+    assert pt == want
+    assert type(pt.rated_power) is float and type(pt.motor_map.load[1]) is float
+    assert type(pt.motor_map.efficiency[1]) is float and type(pt.regen_efficiency) is float
+    # linear by default, and the default map, gear, battery and regeneration where the group is silent
+    linear = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n"
+                        "powertrain:\n  motor_rated_power: 100 kW\n  motor_map:\n    points:\n"
+                        "      - {load: 0 %, efficiency: 80 %}\n      - {load: 50 %, efficiency: 95 %}\n")
+    got = road_load_of(linear).powertrain
+    assert got.motor_map == EfficiencyMap((0.0, 0.5), (0.8, 0.95), step=False)
+    assert got == Powertrain(rated_power=100e3, motor_map=got.motor_map, aux_power=250.0)
+    assert got.regen_efficiency is None and got.regen_fades
+
+
+def test_climate_power_joins_the_auxiliaries_and_the_air_follows_the_ambient():
+    """At -7 C a heat pump draws 2103 W and resistance heating 2769 W (specs/climate.yaml), on top of the
+    spec's 1 kW; the air at -7 C and sea level: 101325 / (287.05 x 266.15) = 1.3263 kg/m^3. Without a
+    temperature, climate is taken at 20 C: between 10 C (342 W) and 22 C (0 W), 342 x 2/12 = 57 W."""
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n"
+                      "auxiliary_power: 1 kW\n")
+    cold = road_load_of(spec, 266.15, None, "heat-pump")
+    assert cold.p_aux == pytest.approx(3103.0) and cold.rho == pytest.approx(1.3263, abs=1e-4)
+    assert road_load_of(spec, 266.15, 0.0, "resistance").p_aux == pytest.approx(3769.0)
+    assert road_load_of(spec, 266.15).p_aux == pytest.approx(1000.0)
+    assert road_load_of(spec, None, None, "heat-pump").p_aux == pytest.approx(1057.0)
+    assert road_load_of(spec).rho == pytest.approx(101325 / (287.05 * 293.15), rel=1e-3)
+
+
+def test_a_vehicle_with_ambient_and_extra_mass_keeps_the_rest():
+    """with_ambient changes the air and the auxiliaries and keeps the extra mass; with_extra_mass adds to the
+    payload (0 kg allowed, a negative or non-finite mass refused) and keeps the road load."""
+    import math
+
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n"
+                      "auxiliary_power: 1 kW\n")
+    v = Vehicle(spec, road_load_of(spec))
+    heavy = v.with_extra_mass(75.0)
+    assert heavy.payload == 175.0 and heavy.total_mass(400.0) == 1875.0 and heavy.load == v.load
+    assert v.with_extra_mass(0.0).payload == 100.0
+    for bad in (-1.0, -1e-9, math.nan, math.inf):
+        with pytest.raises(BatcalcError, match="extra mass"):
+            v.with_extra_mass(bad)
+    cold = heavy.with_ambient(266.15, 1000.0, "resistance")
+    assert cold.extra_mass == 75.0 and cold.spec is spec
+    assert cold.load == road_load_of(spec, 266.15, 1000.0, "resistance") and cold.load.p_aux == pytest.approx(3769.0)
+    assert heavy.with_ambient().load == v.load
+
+
+def test_breakdown_of_a_cycle_that_only_brakes():
+    """From 20 m/s to 0 in 10 s (a = -2 m/s^2, mean speed 10 m/s, 100 m): no step draws traction power,
+    so the resistances are shown at the wheels (efficiency 1): rolling 1500 x 9.81 x 0.01 = 147.15 N,
+    air 0.6 x 0.5 x 10^2 = 30 N; auxiliaries 100 W x 10 s / 100 m = 10 J/m."""
+    coast = Cycle("coast", "coast", np.array([0.0, 10.0]), np.array([20.0, 0.0]))
+    parts = consumption_breakdown(LOAD, coast, 1500.0)
+    assert parts["rolling"] == pytest.approx(147.15, rel=1e-12)
+    assert parts["aerodynamic"] == pytest.approx(30.0, rel=1e-12)
+    assert parts["auxiliaries"] == pytest.approx(10.0, rel=1e-12)
+
+
+def test_a_fixed_rotating_mass_replaces_the_rotating_mass_factor():
+    """A spec giving ``rotating_mass`` (kg) uses it in place of the factor: k_rot 0, not the 0.03 default."""
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n"
+                      "rotating_mass: 50 kg\n")
+    load = road_load_of(spec)
+    assert (load.k_rot, load.m_rot) == (0.0, 50.0)
+    silent = road_load_of(parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\n"
+                                           "rolling_resistance: 0.008\n"))
+    assert (silent.k_rot, silent.m_rot) == (K_ROT, 0.0)
+
+
+def test_the_air_at_altitude():
+    """The standard atmosphere at 1000 m: 89 874.6 Pa (ISO 2533); at 20 C, 89 874.6 / (287.05 x 293.15)
+    = 1.0680 kg/m^3."""
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\nfrontal_area: 2.4 m^2\nrolling_resistance: 0.008\n")
+    assert road_load_of(spec, 293.15, 1000.0).rho == pytest.approx(1.0680, abs=2e-4)
+
+
+def test_a_measured_spec_with_part_of_the_road_load_has_none():
+    """A drag coefficient alone (no frontal area, no rolling resistance) beside a measured consumption: no
+    road load from the spec, as with none of the three."""
+    spec = parse_spec(VEH + "drag_coefficient: 0.25\n"
+                      "measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km}\n")
+    load = road_load_of(spec)
+    assert (load.c_rr, load.cd_a, load.coast_down) == (0.0, 0.0, False)

@@ -71,7 +71,7 @@ RELEVANT = {
     "energy": ["energy", "claims"],
     "powertrain": ["powertrain", "vehicle", "fastsim_import"],
     "charge_curve": ["charge_curve"],
-    "charging": ["charge_curve", "charge_cli"],
+    "charging": ["charging", "charge_curve", "charge_cli"],
     "ratings": ["ratings", "cli_vehicle"],
 }
 
