@@ -168,6 +168,8 @@ FUsableOpt = Annotated[Optional[str], typer.Option("--f-usable", help="usable / 
 FVolumeOpt = Annotated[Optional[str], typer.Option("--f-volume", help="cell volume / pack volume, for the pack "
                                                    "volume [default: 50 %]")]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help="print the derivation step by step")]
+MpgeOpt = Annotated[bool, typer.Option("--mpge", help="add the consumption as MPGe (miles per 33.705 kWh, at the "
+                                       "battery), as US labels show it")]
 
 
 @overload

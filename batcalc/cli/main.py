@@ -27,6 +27,7 @@ from batcalc.cli.common import (  # noqa: F401
     FormatOpt,
     FUsableOpt,
     FVolumeOpt,
+    MpgeOpt,
     PackEnergyOpt,
     PackVoltageOpt,
     PeakCRateOpt,
@@ -327,7 +328,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
               altitude: AltitudeOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
               climate: ClimateOpt = None,
               f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
-              unit_system: UnitsOpt = UnitSystem.metric,
+              unit_system: UnitsOpt = UnitSystem.metric, mpge: MpgeOpt = False,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Range of a cell's pack in a vehicle: pack energy and mass, vehicle mass, consumption, range,
     and for cars the WLTP, EPA label (two-cycle), CLTC and NEDC ratings.
@@ -350,7 +351,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     result = range_of(load_cell(cell), v, pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
                       pack_energy=_quantity(pack_energy, "energy", "--pack-energy"), cycle=_cycle(cycle),
                       options=_pack_options(f_mass, f_usable, f_volume))
-    headers, rows, notes, data = range_report(result, unit_system.value)
+    headers, rows, notes, data = range_report(result, unit_system.value, mpge)
     add_ratings(headers, rows, notes, data, v, result.pack.usable_energy, result.total_mass, unit_system.value)
     _add_ambient(notes, data, v, ambient, altitude, climate, result.cycle is not None)
     if explain:
@@ -444,7 +445,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
                     pack_mass: PackMassOpt = None,
                     extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
                     climate: ClimateOpt = None,
-                    fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+                    fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric, mpge: MpgeOpt = False,
                     output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Consumption at the battery of a vehicle without choosing a cell, at its reference pack mass.
 
@@ -453,6 +454,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
 
     \b
     Example: batcalc consumption --vehicle mid-sedan --cycle udds --extra-mass "200 kg"
+    Example: batcalc consumption --vehicle mid-sedan --units imperial --mpge
     """
     set_output(output, force)
     from batcalc.physics.tradeoff import default_cycle
@@ -464,7 +466,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     given = _quantity(pack_mass, "mass", "--pack-mass")
     mass, how = (given, "as given") if given is not None else _reference_mass(v)
     cyc = default_cycle(v) if cycle is None else cycle
-    headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value)
+    headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value, mpge)
     _add_ambient(notes, data, v, ambient, altitude, climate, cyc is not None)
     emit(render(headers, rows, data, fmt, title=f"consumption of {v.id} on {data['cycle']}", notes=notes))
 

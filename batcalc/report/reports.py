@@ -46,16 +46,34 @@ def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
     return out
 
 
+#: The label and note of the MPGe row that ``--mpge`` adds (one home for range and consumption).
+MPGE_LABEL = "consumption at the battery as MPGe"
+MPGE_NOTE = ("MPGe: miles per 33.705 kWh (the EPA's gallon equivalent), here at the battery; a label's MPGe "
+             "counts from the wall, charging losses included, so it is lower for the same car")
+
+
+def with_mpge(figures: list[tuple[str, str, Shown]], consumption: float) -> list[tuple[str, str, Shown]]:
+    """``figures`` with an MPGe row (:func:`batcalc.units.mpge` of ``consumption``, J/m) after the
+    consumption row."""
+    from batcalc.units import mpge
+
+    at = next(i for i, f in enumerate(figures) if f[0] == "consumption") + 1
+    return figures[:at] + [("consumption_mpge", MPGE_LABEL, Shown(mpge(consumption), "MPGe"))] + figures[at:]
+
+
 def _kwh(joules: float) -> Shown:
     """An energy in J shown in kWh (1 kWh = 3.6e6 J); its text is the number to 4 significant figures."""
     return Shown(joules / 3.6e6, "kWh")
 
 
-def range_report(r: RangeResult, system: str):
-    """Headers, rows, notes and JSON data for ``batcalc range``."""
+def range_report(r: RangeResult, system: str, mpge: bool = False):
+    """Headers, rows, notes and JSON data for ``batcalc range`` (with ``mpge``, an MPGe row)."""
     figures = range_figures(r, system)
+    if mpge:
+        figures = with_mpge(figures, r.consumption)
     rows = [[label, s, s.unit] for _, label, s in figures]
-    notes = [f"warning: {w}" for w in r.warnings] + ["assumptions: " + "; ".join(r.assumptions)]
+    notes = [f"warning: {w}" for w in r.warnings] + ([MPGE_NOTE] if mpge else []) \
+        + ["assumptions: " + "; ".join(r.assumptions)]
     data = {"cell": r.cell.id, "vehicle": r.vehicle.id, "cycle": cycle_label(r.vehicle, r.cycle),
             "results": {k: s for k, _, s in figures}, "assumptions": list(r.assumptions),
             "warnings": list(r.warnings)}

@@ -153,14 +153,16 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     return ["quantity", "value", "unit"], rows, notes, data
 
 
-def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float, mass_how: str, system: str) -> Report:
+def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float, mass_how: str, system: str,
+                       mpge: bool = False) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc consumption``: consumption at the battery of
     ``vehicle`` on ``cycle`` at ``m_without_battery + pack_mass + payload`` kg, its mass sensitivity
-    (``c(m + 100) - c(m)``) and, for a simulated cycle, the breakdown
-    (:func:`batcalc.physics.vehicle.consumption_breakdown`)."""
+    (``c(m + 100) - c(m)``), with ``mpge`` the consumption as MPGe, and, for a simulated cycle, the
+    breakdown (:func:`batcalc.physics.vehicle.consumption_breakdown`)."""
     from batcalc.physics.cycles import get_cycle
     from batcalc.physics.tradeoff import cycle_label
     from batcalc.physics.vehicle import consumption_breakdown, consumption_per_100kg
+    from batcalc.report.reports import MPGE_NOTE, with_mpge
 
     model = vehicle.consumption_model(cycle)
     mass = float(vehicle.total_mass(pack_mass))
@@ -170,6 +172,8 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
                ("pack_mass", "pack mass", shown(pack_mass, "mass", system)),
                ("consumption", "consumption at the battery", shown(c, "consumption", system)),
                ("consumption_per_100kg", "consumption per extra 100 kg", shown(per_100, "consumption", system))]
+    if mpge:
+        figures = with_mpge(figures, c)
     breakdown: dict[str, Shown] = {}
     if cycle is not None:
         parts = consumption_breakdown(vehicle.load, get_cycle(cycle), mass)
@@ -186,6 +190,8 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     if breakdown:
         notes.append("breakdown: rolling and aerodynamic resistance over the powertrain's traction efficiency on "
                      "the cycle, auxiliaries, and the rest (accelerating and braking, net of regeneration)")
+    if mpge:
+        notes.append(MPGE_NOTE)
     notes.append("assumptions: " + "; ".join(assumptions))
     data = {"vehicle": vehicle.id, "cycle": label,
             "results": {k: s for k, _, s in figures if not k.startswith("part_")}, "breakdown": breakdown,

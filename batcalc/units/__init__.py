@@ -35,6 +35,13 @@ Magnitude = TypeVar("Magnitude", float, "NDArray[np.float64]")
 #: (US EPA/DOE fueleconomy.gov, "MPGe": 33.705 kWh = 1 gallon of gasoline).
 KWH_PER_GALLON_EQUIVALENT = 33.705
 
+
+def mpge(consumption: float) -> float:
+    """Miles per gallon equivalent of a consumption ``c`` in J/m: the miles driven on 33.705 kWh,
+    ``MPGe = 33.705 x 3.6e6 J / c / 1609.344 m`` (:data:`KWH_PER_GALLON_EQUIVALENT`); e.g. 540 J/m
+    (15 kWh/100 km) is 139.6. Infinite for a consumption of 0."""
+    return math.inf if consumption == 0 else KWH_PER_GALLON_EQUIVALENT * 3.6e6 / consumption / 1609.344
+
 _DEFINITIONS = (
     f"MPGe = mile / ({KWH_PER_GALLON_EQUIVALENT} * kilowatt_hour) = mpge",
     "hundred_km = 100 * kilometer",
