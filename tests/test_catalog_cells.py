@@ -118,6 +118,11 @@ def test_50e_wh_per_l_rests_on_an_assumption_that_show_states():
     assert len(said) == 2 and "INR21700" in said[0] and "3 % high" in said[0]
     assert data["figures"]["volumetric"]["grade"] == "assumption"
     assert not any(n.startswith("not known:") for n in notes)
+    from batcalc.report.compare import grade_of, list_rows
+
+    assert grade_of(cell) == "assumption+datasheet+press"
+    assert grade_of(load_cell("samsung-inr21700-50s")) == "datasheet"          # no assumption, no suffix
+    assert list_rows([cell], "metric")[1][0][-1] == "assumption+datasheet+press"
 
 
 def test_ncr18650ga_and_eve_prismatic_headline_figures():

@@ -9,8 +9,10 @@ from batcalc.units import Shown, format_number, shown
 
 
 def grade_of(cell: CellFigures) -> str:
-    """The grades of a cell's sources, e.g. ``datasheet``, ``press`` or ``datasheet+press``."""
-    grades = sorted({s.grade for s in cell.spec.sources})
+    """The grades of a cell's sources, e.g. ``datasheet``, ``press`` or ``datasheet+press``, with
+    ``+assumption`` when a figure rests on a stated assumption."""
+    grades = sorted({s.grade for s in cell.spec.sources}
+                    | ({"assumption"} if any(f.grade == "assumption" for f in cell.figures.values()) else set()))
     return "+".join(grades) if grades else "unsourced"
 
 
