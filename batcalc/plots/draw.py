@@ -521,7 +521,8 @@ def draw_ragone(data: dict[str, Any], path: str | os.PathLike, force: bool = Fal
         raise BatcalcError("no cell to plot: none gives both a gravimetric and a volumetric energy density")
     gu, vu = data["units"]["gravimetric"], data["units"]["volumetric"]
     foot = ["grade: datasheet = maker's datasheet, independent lab test or teardown; press = press release, news "
-            "or interview. A point is press grade if either of its two figures is."]
+            "or interview; assumption = a figure the spec states as an assumption, with its reason (batcalc show). "
+            "A point takes the weaker grade of its two figures."]
     if data["left_out"]:
         foot.append("left out, lacking a density: " + ", ".join(
             f"{lo['id']} (no {' or '.join(pretty_unit(u) for u in lo['missing'])})" for lo in data["left_out"]))
