@@ -189,6 +189,8 @@ def test_a_figure_with_a_stated_assumption_and_no_source_is_graded_assumption():
     spec = parse_spec("kind: cell\nid: x\nname: X\n"
                       "electrical: {nominal_voltage: 3.6 V, capacity: 5 Ah}\n"
                       "physical: {mass: {value: 70 g, assumption: a typical 21700}}\n")
-    f = figures_of(spec).figures
+    figs = figures_of(spec)
+    assert figs.assumptions == [(("physical", "mass"), "a typical 21700")]
+    f = figs.figures
     assert f["mass"].grade == "assumption" and f["gravimetric"].grade is None     # the energy is unsourced
     assert f["gravimetric"].si == pytest.approx(3.6 * 5 * 3600 / 0.070)

@@ -62,6 +62,8 @@ class CellFigures:
     spec: CellSpec
     figures: dict[str, Figure] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: The given values graded ``assumption``: (path of keys in the spec, the reason it states).
+    assumptions: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -123,18 +125,25 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
         cited = _cited_without_document(spec)
     grade_of = {s.id: s.grade for s in spec.sources}
 
-    def _grade(sid: Optional[str], value: Value) -> Optional[str]:
-        """A given value's grade: its source's, else ``assumption`` when it states one, else None."""
-        return grade_of.get(sid) if sid else ("assumption" if value.assumption else None)
-
     out = CellFigures(spec)
+
+    def _grade(sid: Optional[str], value: Value, loc: tuple[str, ...]) -> Optional[str]:
+        """A given value's grade: its source's, else ``assumption`` (recorded with its reason) when it
+        states one, else None."""
+        if sid:
+            return grade_of.get(sid)
+        if value.assumption:
+            out.assumptions.append((loc, value.assumption))
+            return "assumption"
+        return None
+
     figs = out.figures
 
     def given(key: str, value: Optional[Value], loc: tuple[str, ...]) -> None:
         """Record a figure the spec states (SI), with the source it cites at ``loc`` and its grade."""
         if value is not None:
             sid = cited.get(loc)
-            figs[key] = Figure(key, value.si, None, (sid,) if sid else (), _grade(sid, value))
+            figs[key] = Figure(key, value.si, None, (sid,) if sid else (), _grade(sid, value, loc))
 
     def derive(key: str, si: float, formula: str, inputs: tuple[str, ...]) -> None:
         """Record a derived figure (SI), or compare it with the stated one and warn above 3 %."""
@@ -176,7 +185,8 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
             v = getattr(dims, k)
             if v is not None:
                 sid = cited.get(("physical", "dimensions", k))
-                figs["_" + k] = Figure("volume", v.si, None, (sid,) if sid else (), _grade(sid, v))
+                figs["_" + k] = Figure("volume", v.si, None, (sid,) if sid else (),
+                                  _grade(sid, v, ("physical", "dimensions", k)))
         if dims.diameter is not None and dims.height is not None:
             derive("volume", cylinder_volume(dims.diameter.si, dims.height.si), "pi (d/2)^2 h",
                    ("_diameter", "_height"))

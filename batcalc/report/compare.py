@@ -95,7 +95,7 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
     notes = [f"{spec.name} ({spec.id}): {spec.maker or 'maker not given'}, {spec.chemistry or 'chemistry not given'}, "
              f"{spec.format}, status {spec.status}"]
     notes += [f"warning: {w}" for w in cell.warnings]
-    notes += [f"assumption ({'.'.join(path)}): {reason}" for path, reason in stated_assumptions(spec)]
+    notes += [f"assumption ({'.'.join(path)}): {reason}" for path, reason in cell.assumptions]
     unknown = [FIGURES[k][0] for k in ("nominal_voltage", "capacity", "energy", "mass", "volume", "gravimetric",
                                        "volumetric") if cell.get(k) is None]
     if unknown:
@@ -122,24 +122,6 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
             "sources": [{k: v for k in _SOURCE_KEYS if (v := getattr(s, k)) is not None} for s in spec.sources],
             "notes": spec.notes}
     return headers, rows, notes, data
-
-
-def stated_assumptions(model: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
-    """Every value in a spec model that is an assumption, as (path of keys, the reason stated)."""
-    from pydantic import BaseModel
-
-    from batcalc.spec.model import Value
-
-    if isinstance(model, Value):
-        return [(path, model.assumption)] if model.assumption else []
-    out = []
-    if isinstance(model, BaseModel):
-        for name in type(model).model_fields:
-            out += stated_assumptions(getattr(model, name), path + (name,))
-    elif isinstance(model, (list, tuple)):
-        for i, item in enumerate(model):
-            out += stated_assumptions(item, path + (str(i),))
-    return out
 
 
 _SOURCE_KEYS = ("id", "title", "url", "document", "publisher", "date", "grade", "note")
