@@ -37,8 +37,28 @@ UnitsOpt = Annotated[UnitSystem, typer.Option("--units", "-u", help="unit system
 
 
 def fail(message: str) -> None:
-    """Print a one-line error on stderr (what the user gave is never changed)."""
-    typer.echo(message, err=True)
+    """Print a one-line error on stderr (what the user gave is never changed); if stderr itself cannot
+    be written, nothing more can be said: the exit code still tells."""
+    try:
+        typer.echo(message, err=True)
+    except OSError:
+        pass
+
+
+def output_failed(exc: OSError) -> int:
+    """The terminal or pipe could not be written (a full disk, a closed pipe): point standard output
+    at the null device, so that Python's flush at exit raises nothing more, print one line, and
+    return exit code 2."""
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):              # no usable descriptor: nothing is left to flush
+        pass
+    fail(f"batcalc: error: cannot write the output: {exc.strerror or exc}")
+    return 2
 
 
 def handles_errors(fn: Callable) -> Callable:
@@ -58,6 +78,8 @@ def handles_errors(fn: Callable) -> Callable:
             raise
         except (KeyboardInterrupt, BrokenPipeError):
             raise typer.Exit(130) from None
+        except OSError as exc:             # the terminal or a pipe failed (files are BatcalcErrors)
+            raise typer.Exit(output_failed(exc)) from None
         except Exception as exc:  # a bug: still one line unless --debug
             if _DEBUG["on"]:
                 import traceback

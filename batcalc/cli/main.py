@@ -47,6 +47,7 @@ from batcalc.cli.common import (  # noqa: F401
     emit,
     fail,
     handles_errors,
+    output_failed,
     set_output,
 )
 from batcalc.errors import BatcalcError
@@ -538,8 +539,8 @@ def sweep_cmd(vehicle: VehicleOpt,
     if (pack_masses is None) == (ranges is None):
         raise BatcalcError("give --pack-masses (to get range) or --ranges (to get pack mass), not both or neither")
     emit(sweep_report(load_vehicle(vehicle), parse_grid(densities, "specific_energy", "--densities"),
-                      parse_grid(pack_masses, "mass", "--pack-masses") if pack_masses else None,
-                      parse_grid(ranges, "length", "--ranges") if ranges else None,
+                      parse_grid(pack_masses, "mass", "--pack-masses") if pack_masses is not None else None,
+                      parse_grid(ranges, "length", "--ranges", "km") if ranges is not None else None,
                       _cycle(cycle), _pack_options(f_mass, f_usable), fmt, unit_system.value))
 
 
@@ -792,6 +793,8 @@ def main(argv: Optional[list[str]] = None) -> None:
     except (typer.Abort, KeyboardInterrupt):
         fail("batcalc: aborted")
         code = 130
+    except OSError as exc:          # help or a usage message that could not be written
+        code = output_failed(exc)
     except errors as exc:
         if not _is_usage_error(exc):
             fail(f"batcalc: error: {' '.join(exc.format_message().split())}")

@@ -813,18 +813,19 @@ MAX_SWEEP_POINTS = 20_000              # a whole sweep grid printed by the CLI (
                                        # has no limit)
 
 
-def parse_grid(text: str, dim: str, option: str = "grid") -> NDArray[np.float64]:
+def parse_grid(text: str, dim: str, option: str = "grid", example_unit: str | None = None) -> NDArray[np.float64]:
     """Values for a sweep axis, as a numpy array of SI magnitudes.
 
     ``'200:500:50 Wh/kg'`` is start:stop:step (stop included when on the step), ``'250,300,350 Wh/kg'``
-    a list; the unit follows the numbers once.
+    a list; the unit follows the numbers once. ``example_unit`` is the unit the error's example shows
+    (default: the dimension's example unit; ``km`` for ranges, where that is ``mm``).
     """
     import numpy as np
 
     m = re.match(_GRID, text or "")
     if not m:
         raise UnitError(f"{option}: expected 'start:stop:step unit' or 'a,b,c unit', e.g. '200:500:50 "
-                        f"{DIMENSIONS[dim].example}', got {text!r}")
+                        f"{example_unit or DIMENSIONS[dim].example}', got {text!r}")
     unit, nums = m.group("unit"), m.group("nums").strip()
     if re.fullmatch(r"[0-9]{1,2}(,[0-9]{3})+", nums):      # "1,500 kg": 1500 or [1, 500]?
         raise UnitError(f"{option}: {nums!r} could be one number with thousands separators or a list: "
