@@ -132,9 +132,25 @@ def test_a_cycle_life_of_a_few_cycles_is_refused_as_a_typo(write, cycles):
         name: C
         cycle_life: {{cycles: {cycles}, retention: 80 %}}
         """)
-    with pytest.raises(SpecError, match="not a cycle life") as exc:
+    with pytest.raises(SpecError, match="not a cycle life|written with a decimal point") as exc:
         load_spec(path)
     assert ":4:" in str(exc.value)
+
+
+@pytest.mark.parametrize("cycles,meant", [("1.000", "1000"), ("10.000", "10000"), ("2.500", "2500"),
+                                          ("999.0", "999000")])
+def test_a_whole_number_below_1000_with_a_point_is_refused_as_a_separator(write, cycles, meant):
+    """Issue 16: ``cycles: 10.000`` was read as 10. A whole float below 1000 is refused naming both
+    readings; 1000.0 and 1e3 stay 1000 (test_hostile's fine variants)."""
+    path = write("c.yaml", f"""
+        kind: cell
+        id: c
+        name: C
+        cycle_life: {{cycles: {cycles}, retention: 80 %}}
+        """)
+    with pytest.raises(SpecError, match=f"separates thousands, write {meant}") as exc:
+        load_spec(path)
+    assert ":4:" in str(exc.value) and "\n" not in str(exc.value)
 
 
 def test_rotational_mass_factor_has_a_plausibility_bound(write):

@@ -374,9 +374,15 @@ class Charging(Strict):
 
 
 def _not_bool(v: Any) -> Any:
-    """Refuse YAML booleans where a count is expected (pydantic would read true as 1)."""
+    """Refuse YAML booleans where a count is expected (pydantic would read true as 1), and a number
+    below 1000 written with a point: YAML reads ``10.000`` as 10.0, which pydantic would take as 10
+    cycles, most likely a thousands separator (``1000.0`` and ``1e3`` stay 1000)."""
     if isinstance(v, bool):
         raise ValueError(f"expected a number of cycles, got {str(v).lower()}")
+    if isinstance(v, float) and 0 < v < 1000:
+        meant = f"; if you mean {v:g}, write it without the point" if v.is_integer() else ""
+        raise ValueError(f"{v:g} cycles written with a decimal point: if '.' separates thousands, write "
+                         f"{v * 1000:.0f}{meant}")
     return v
 
 
