@@ -34,3 +34,33 @@ def test_an_empty_sweep_grid_is_refused(option, unit):
     assert r.exit_code == 2, r.output
     assert f"{option}: expected 'start:stop:step unit'" in r.output and f"'200:500:50 {unit}'" in r.output
     assert "internal error" not in r.output
+
+
+@pytest.mark.parametrize("argv,option", [
+    (["range", "tesla-4680", "-v", "mid-sedan", "--pack-mass", "400 kg", "--pack-mass", "600 kg"], "--pack-mass"),
+    (["range", "tesla-4680", "-v", "mid-sedan", "--pack-mass=400 kg", "--pack-mass", "600 kg"], "--pack-mass"),
+    (["range", "tesla-4680", "--vehicle", "mid-sedan", "-v", "compact-car"], "--vehicle"),
+    (["plot", "charge", "huineng-llcb", "--charger", "ccs-350kw", "--charger", "ccs-50kw", "-o", "x.png"],
+     "--charger"),
+])
+def test_an_option_given_twice_is_refused(argv, option, capsys):
+    from batcalc.cli.main import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"batcalc: error: {option} is given more than once; give it once (batcalc would otherwise "
+                   f"keep only the last)"]
+
+
+def test_options_given_once_and_lists_are_not_repeats():
+    from typer.main import get_command
+
+    from batcalc.cli.main import app, repeated_option
+
+    command = get_command(app)
+    assert repeated_option(command, ["range", "tesla-4680", "-v", "mid-sedan", "--pack-mass", "400 kg"]) is None
+    assert repeated_option(command, ["compare", "a", "b", "-f", "json", "-u", "imperial"]) is None
+    assert repeated_option(command, ["convert", "--", "-5 kWh", "-5 kWh"]) is None      # after --: values
+    assert repeated_option(command, ["range", "x", "-f", "json", "--format", "csv"]) == "--format"

@@ -8,7 +8,7 @@ line on stderr (``path:line:col: message`` where a file is involved). ``--debug`
 import os
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -778,16 +778,61 @@ def _is_usage_error(exc: Exception) -> bool:
     return getattr(exc, "exit_code", None) == 2 and hasattr(exc, "ctx")
 
 
+def repeated_option(command, args: list[str]) -> Optional[str]:
+    """The first option of the invoked (sub)command given twice although it takes one value, as
+    ``'--pack-mass'`` (click would keep the last silently), else None. Walks ``args`` to the
+    subcommand named, then counts each option's spellings (``-v``/``--vehicle``, ``--x=value``)
+    before a ``--``."""
+    seen: dict[str, str] = {}
+    params: dict[str, Any] = {}
+
+    def learn(cmd) -> None:
+        params.clear()
+        seen.clear()
+        for p in getattr(cmd, "params", []):
+            if getattr(p, "multiple", False) or getattr(p, "count", False) or getattr(p, "is_flag", False):
+                continue
+            for name in (*getattr(p, "opts", ()), *getattr(p, "secondary_opts", ())):
+                if name.startswith("-"):
+                    params[name] = p
+
+    learn(command)
+    for token in args:
+        if token == "--":
+            break
+        sub = getattr(command, "commands", None)
+        if sub is not None and token in sub:
+            command = sub[token]
+            learn(command)
+            continue
+        name = token.split("=", 1)[0] if token.startswith("--") else token
+        p = params.get(name)
+        if p is None:
+            continue
+        key = p.name or name
+        if key in seen:
+            return max(p.opts, key=len)
+        seen[key] = name
+    return None
+
+
 def main(argv: Optional[list[str]] = None) -> None:
-    """Console-script entry point: like ``app()``, but usage errors are one line too (exit 2)."""
+    """Console-script entry point: like ``app()``, but usage errors are one line too (exit 2), and
+    an option given twice is refused rather than the last one kept."""
     from typer.main import get_command
 
     # typer >= 0.2x vendors click and its exceptions subclass typer.TyperException; older typer
     # raises click's own (click is then already imported by typer, so looking it up costs nothing)
     errors = tuple(e for e in (getattr(typer, "TyperException", None),
                                getattr(sys.modules.get("click"), "ClickException", None)) if e is not None)
+    command = get_command(app)
+    twice = repeated_option(command, sys.argv[1:] if argv is None else list(argv))
+    if twice is not None:
+        fail(f"batcalc: error: {twice} is given more than once; give it once (batcalc would otherwise keep "
+             f"only the last)")
+        sys.exit(2)
     try:
-        code = get_command(app).main(args=argv, prog_name="batcalc", standalone_mode=False)
+        code = command.main(args=argv, prog_name="batcalc", standalone_mode=False)
     except SystemExit:              # shell completion and --help exit on their own
         raise
     except (typer.Abort, KeyboardInterrupt):
