@@ -474,19 +474,28 @@ def eval_same_weight(claim, ctx: Context) -> Verdict:
                    claimed=asserted, derived=x, needed=need)
 
 
-def eval_same_energy(claim, ctx: Context) -> Verdict:
-    """Same energy: ``m_b/m_a = rho_a/rho_b``; saving ``1 - rho_a/rho_b``."""
-    ra, rb, notes, *_ = _densities(claim, ctx)
-    dim, asserted = _asserted_quantity(claim, ctx, ("fraction",))
+def _same_energy_saving(claim, ctx: Context, key: str, dim: str, words: str, ratio: str,
+                        need_words: tuple[str, str], note: str, details: bool) -> Verdict:
+    """A saving at the same energy from the densities ``key`` of a and b: ``1 - rho_a/rho_b`` (mass
+    for gravimetric, volume for volumetric densities); b needs ``rho_a / (1 - saving)``."""
+    ra, rb, notes, *_ = _densities(claim, ctx, key)
+    _, asserted = _asserted_quantity(claim, ctx, ("fraction",))
     saving = 1 - ra / rb
     status = judge(saving, asserted, claim.qualifier, _tol(claim))
-    need = Value(ra / (1 - asserted) if asserted < 1 else math.inf, "specific_energy")
+    need = Value(ra / (1 - asserted) if asserted < 1 else math.inf, dim)
     claimed, derived = Value(asserted, "fraction", ".1f"), Value(saving, "fraction", ".1f")
-    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " lighter"),
-                   (derived, " lighter (m_b/m_a = ", Value(ra / rb, "factor"), ")"),
-                   _holds(status, ("needs b at ", need, " for a ", claimed, " saving")),
-                   notes + ["same energy and cell-to-pack fraction: m2/m1 = rho1/rho2"],
-                   details={"mass_ratio": ra / rb, "saving": saving}, claimed=claimed, derived=derived, needed=need)
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, f" {words}"),
+                   (derived, f" {words} ({ratio} = ", Value(ra / rb, "factor"), ")"),
+                   _holds(status, ("needs b at ", need, need_words[0], claimed, need_words[1])),
+                   notes + [note],
+                   details={"mass_ratio": ra / rb, "saving": saving} if details else {},
+                   claimed=claimed, derived=derived, needed=need)
+
+
+def eval_same_energy(claim, ctx: Context) -> Verdict:
+    """Same energy: ``m_b/m_a = rho_a/rho_b``; saving ``1 - rho_a/rho_b``."""
+    return _same_energy_saving(claim, ctx, "gravimetric", "specific_energy", "lighter", "m_b/m_a",
+                               (" for a ", " saving"), "same energy and cell-to-pack fraction: m2/m1 = rho1/rho2", True)
 
 
 def eval_same_volume(claim, ctx: Context) -> Verdict:
@@ -516,17 +525,9 @@ def eval_same_volume(claim, ctx: Context) -> Verdict:
 
 def eval_same_energy_volume(claim, ctx: Context) -> Verdict:
     """Same energy in less space: volume saving ``1 - rhoV_a/rhoV_b`` ("37 % less space")."""
-    ra, rb, notes, *_ = _densities(claim, ctx, "volumetric")
-    _, asserted = _asserted_quantity(claim, ctx, ("fraction",))
-    saving = 1 - ra / rb
-    status = judge(saving, asserted, claim.qualifier, _tol(claim))
-    need = Value(ra / (1 - asserted) if asserted < 1 else math.inf, "energy_density")
-    claimed, derived = Value(asserted, "fraction", ".1f"), Value(saving, "fraction", ".1f")
-    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " less space"),
-                   (derived, " less space (V_b/V_a = ", Value(ra / rb, "factor"), ")"),
-                   _holds(status, ("needs b at ", need, " for ", claimed, " less space")),
-                   notes + ["same energy and cell-to-pack volume fraction: V2/V1 = rhoV1/rhoV2"],
-                   claimed=claimed, derived=derived, needed=need)
+    return _same_energy_saving(claim, ctx, "volumetric", "energy_density", "less space", "V_b/V_a",
+                               (" for ", " less space"),
+                               "same energy and cell-to-pack volume fraction: V2/V1 = rhoV1/rhoV2", False)
 
 
 def eval_same_range(claim, ctx: Context) -> Verdict:
