@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from batcalc.errors import BatcalcError
+from batcalc.physics.charge import charge_energy
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -180,7 +181,7 @@ class ChargeCurve:
     def window(self, from_soc: float, to_soc: float) -> WindowResult:
         """Time, energy, average and peak power of a charge window, and which limit decides where."""
         _check_window(from_soc, to_soc)
-        energy = (to_soc - from_soc) * self.limits.pack_energy
+        energy = charge_energy(from_soc, to_soc, self.limits.pack_energy)
         inside = (self.grid[1:] > from_soc) & (self.grid[:-1] < to_soc)
         lo = np.maximum(self.grid[:-1][inside], from_soc)
         hi = np.minimum(self.grid[1:][inside], to_soc)

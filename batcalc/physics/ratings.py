@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from batcalc.errors import BatcalcError
+from batcalc.physics.energy import range_from_energy
 
 if TYPE_CHECKING:
     from batcalc.physics.vehicle import Vehicle
@@ -91,7 +92,7 @@ def rating_range(vehicle: Vehicle, rating: str, usable_energy: float, mass: floa
     0.7 (0.55 R_UDDS + 0.45 R_HWFET), CLTC = CLTC-P, NEDC = NEDC."""
     if not usable_energy > 0:
         raise BatcalcError("usable energy must be positive")
-    return usable_energy / rating_consumption(vehicle, rating, mass)
+    return range_from_energy(usable_energy, rating_consumption(vehicle, rating, mass))
 
 
 def ratings_of(vehicle: Vehicle, usable_energy: float, mass: float) -> dict[str, float]:

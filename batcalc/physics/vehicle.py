@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING, Optional, Protocol, Union, overload
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.powertrain import (
+    DEFAULT_ALTITUDE,
     DEFAULT_BATTERY_EFFICIENCY,
+    DEFAULT_TEMPERATURE,
     DEFAULT_TRANSMISSION_EFFICIENCY,
     FASTSIM_DEFAULT_MAP,
     STANDARD_GRAVITY,
@@ -126,12 +128,12 @@ def road_load_of(spec: VehicleSpec, temperature: Optional[float] = None, altitud
         return float(v.si) if v is not None else default
     powertrain = powertrain_of(spec)
     if climate is not None:
-        extra = climate_power(temperature if temperature is not None else 293.15, climate)
+        extra = climate_power(temperature if temperature is not None else DEFAULT_TEMPERATURE, climate)
         powertrain = dataclasses.replace(powertrain, aux_power=powertrain.aux_power + extra)
     common = dict(k_rot=0.0 if spec.rotating_mass is not None else si(spec.rotational_mass_factor, K_ROT),
                   m_rot=si(spec.rotating_mass, 0.0), powertrain=powertrain,
-                  rho=air_density(temperature if temperature is not None else 293.15,
-                                  altitude if altitude is not None else 0.0))
+                  rho=air_density(temperature if temperature is not None else DEFAULT_TEMPERATURE,
+                                  altitude if altitude is not None else DEFAULT_ALTITUDE))
     if spec.coast_down is not None:
         cd = spec.coast_down
         return RoadLoad(f0=cd.f0.si, f1=cd.f1.si, f2=cd.f2.si, coast_down=True, **common)  # type: ignore[arg-type]

@@ -188,8 +188,9 @@ class _UnitParser:
         self.shown = shown
         self.tokens: list[tuple[str, str, bool]] = []   # (kind, text, preceded by whitespace)
         pos, space = 0, False
+        token = re.compile(_UNIT_TOKEN, re.VERBOSE)       # from re's cache after the first unit
         while pos < len(unit):
-            m = re.compile(_UNIT_TOKEN, re.VERBOSE).match(unit, pos)
+            m = token.match(unit, pos)
             if not m:
                 ch = unit[pos]
                 what = f"character {ch!r}" + (f" (U+{ord(ch):04X})" if not ch.isascii() else "")
