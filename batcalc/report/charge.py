@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from batcalc.errors import BatcalcError
+from batcalc.report.reports import _kwh
 from batcalc.units import Shown, format_number, from_si, shown
 
 if TYPE_CHECKING:
@@ -30,11 +31,6 @@ LIMIT_TEXT = {"charger power": "charger power", "charger current": "charger curr
 def _q(si: Optional[float], dim: str, system: str, category: str | None = None) -> str:
     s = shown(si, dim, system, category)
     return f"{s} {s.unit}"
-
-
-def _kwh(joules: float) -> Shown:
-    """An energy in J shown in kWh (1 kWh = 3.6e6 J)."""
-    return Shown(joules / 3.6e6, "kWh")
 
 
 def _pct(x: float) -> str:
@@ -285,6 +281,7 @@ def spans_text(window: WindowResult) -> str:
 
 def curve_report(run: CurveRun, system: str) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc charge --charger``: one charge along the curve."""
+    from batcalc.physics.charge import charge_energy, grid_power
     from batcalc.physics.energy import range_from_energy, usable_energy
     from batcalc.physics.pack import DEFAULT_F_USABLE
 
@@ -295,8 +292,8 @@ def curve_report(run: CurveRun, system: str) -> Report:
         ("energy_added", "energy added", _kwh(w.energy)),
         ("average_power_battery", "average power at the battery", Shown(w.average_power / 1e3, "kW")),
         ("peak_power_battery", "peak power at the battery", Shown(w.peak_power / 1e3, "kW")),
-        ("average_power_grid", "average power from the grid", Shown(w.average_power / run.eta / 1e3, "kW")),
-        ("peak_power_grid", "peak power from the grid", Shown(w.peak_power / run.eta / 1e3, "kW")),
+        ("average_power_grid", "average power from the grid", Shown(grid_power(w.average_power, run.eta) / 1e3, "kW")),
+        ("peak_power_grid", "peak power from the grid", Shown(grid_power(w.peak_power, run.eta) / 1e3, "kW")),
         ("peak_from_soc", "peak held from", Shown(peak[0] * 100, "%")),
         ("peak_to_soc", "peak held to", Shown(peak[1] * 100, "%")),
         ("average_c_rate", "average C-rate", Shown(w.average_power / e * 3600, "C")),
@@ -305,7 +302,7 @@ def curve_report(run: CurveRun, system: str) -> Report:
     added = []
     for seconds, dsoc in run.added:
         minutes = seconds / 60
-        energy = dsoc * e
+        energy = charge_energy(0.0, dsoc, e)
         rng = None if run.consumption is None else \
             range_from_energy(usable_energy(energy, DEFAULT_F_USABLE), run.consumption)
         rec = {"minutes": Shown(minutes, "min"), "soc_reached": Shown((w.from_soc + dsoc) * 100, "%"),
