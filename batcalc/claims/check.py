@@ -200,7 +200,7 @@ class Context:
                 from batcalc.claims.expr import quantity
 
                 return quantity(text)
-            return units.refuse_angles(units.parse_quantity(text, dim), text)
+            return units.parse_quantity(text, dim)
         except BatcalcError as exc:
             raise self.error(key, str(exc)) from None
 

@@ -228,13 +228,13 @@ def quantity(text: str):
         number, unit = units.split_value(text)
         return number * _unit_quantity(unit.strip())
     except BatcalcError:
-        return units.refuse_angles(units.parse_quantity(text), text)     # the located message
+        return units.parse_quantity(text)     # the located message
 
 
 @lru_cache(maxsize=512)
 def _unit_quantity(unit: str):
     text = f"1 {unit}"
-    return units.refuse_angles(units.parse_quantity(text), text)
+    return units.parse_quantity(text)
 
 
 def evaluate(parsed: Parsed, ref: Callable[[str, str, Optional[str], int], Any], unknown: Any = None):

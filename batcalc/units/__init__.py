@@ -149,9 +149,6 @@ _SUPERSCRIPT = "[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
 _SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 _PER_100 = r"/\s*100\s*(km|mi)\b"
 _NOT_DECIMAL_RE = re.compile(r"^\s*[+-]?(?:0(?:[xX][0-9a-fA-F]|[oO][0-7]|[bB][01])|[0-9.]+[_:][0-9])")
-_CASE_HINTS = {u.lower(): u for u in ("Wh", "kWh", "MWh", "GWh", "mWh", "Ah", "mAh", "kg", "g", "mg", "t", "km",
-                                      "mm", "cm", "mi", "V", "mV", "kV", "A", "mA", "W", "kW", "MW", "min",
-                                      "h", "s", "L", "mL", "N", "kN", "mph", "MPGe")}
 MAX_VALUE_LENGTH = 80
 MAX_UNIT_LENGTH = 40
 MAX_EXPONENT = 4
@@ -337,29 +334,21 @@ def _check_unit_text(unit: str) -> tuple[str, tuple[str, ...], int]:
     return expr, tuple(parser.names), parser.atoms
 
 
-#: Unit names pint reads differently from what people who write battery specs usually mean.
-_MISREAD_NAMES = {
-    "gr": "'gr' is a grain (64.8 mg) to pint: write 'g' for grams, or 'grain'",
-    "ton": "'ton' is a US short ton (907.2 kg) to pint: write 't' or 'tonne' for 1000 kg, or 'short_ton'",
-    "tons": "'tons' are US short tons (907.2 kg) to pint: write 't' or 'tonne' for 1000 kg, or 'short_ton'",
-    "MAh": "'MAh' would be megaampere-hours (1e6 Ah): write 'mAh' for milliampere-hours",
-}
-
-
 @lru_cache(maxsize=256)
 def _unit_name(name: str) -> PintUnit:
-    """pint Units of one unit name, or UnitError; cached."""
-    import pint
+    """pint Units of one unit name from batcalc's vocabulary (:mod:`batcalc.units.vocabulary`), or
+    UnitError naming the spelling meant; cached."""
+    from batcalc.units.vocabulary import refusal, spellings
 
-    if name in _MISREAD_NAMES:
-        raise UnitError(f"ambiguous unit: {_MISREAD_NAMES[name]}")
+    if name not in spellings():
+        try:                         # what pint would have made of it, if anything: 'kgr' is a kilograin
+            readings = ureg().parse_unit_name(name)
+        except Exception:            # pint's parser on an odd name: still only a hint
+            readings = ()
+        raise UnitError(refusal(name, "".join(readings[0]) if readings else "") or name)
     try:
         return ureg().parse_units(name)
-    except pint.UndefinedUnitError:
-        hint = _CASE_HINTS.get(name.lower())
-        raise UnitError(f"unknown unit {name!r}" + (f" (did you mean {hint!r}? units are case-sensitive)"
-                                                    if hint and hint != name else "")) from None
-    except Exception as exc:  # pint's parser on an odd name: still bad input, never a crash
+    except Exception as exc:  # unreachable while tests/test_vocabulary.py passes; never a crash
         raise UnitError(f"unknown unit {name!r} ({type(exc).__name__})") from None
 
 
@@ -394,11 +383,9 @@ def parse_unit(unit: str) -> PintUnit:
             one = _unit_name(name)
         except UnitError as exc:
             raise UnitError(f"{exc} in {shown!r}" if atoms > 1 else str(exc)) from None
-        if not _multiplies(one):
-            if "[temperature]" in str(one.dimensionality):
-                raise UnitError(f"offset temperature unit {name!r} is not supported (batcalc values are not "
-                                f"temperatures; use 'K' or 'delta_degC' for a temperature difference)")
-            raise UnitError(f"logarithmic unit {name!r} is not supported (write the plain quantity)")
+        if not _multiplies(one):          # the vocabulary's only such units are °C and °F
+            raise UnitError(f"offset temperature unit {name!r} is not supported (batcalc values are not "
+                            f"temperatures; use 'K' or 'delta_degC' for a temperature difference)")
         if atoms > 1 and one.dimensionless:
             raise UnitError(f"dimensionless unit {name!r} cannot be combined with other units in {shown!r}")
     try:
@@ -570,7 +557,6 @@ def parse_value(raw: Any, dim: str | None = None) -> Parsed:
         return Parsed(number * entry[0], number, unit, shown, entry[1])
     q = parse_quantity(raw, dim)          # any other unit: pint, with its checks and messages
     if dim is None:
-        q = refuse_angles(q, raw)
         return Parsed(float(q.to_base_units().magnitude), number, unit, shown, str(q.dimensionality))
     return Parsed(to_si(q, dim), number, unit, shown, unit_table()["dims"][dim])
 
@@ -692,21 +678,6 @@ def build_unit_table() -> UnitTable:
     return table
 
 
-def refuse_angles(q: PintQuantity, text: str) -> PintQuantity:
-    """Return ``q`` unless it carries an angle unit, which pint silently turns into a plain number
-    ('800 cycles' = 800 x 2 pi); a count is written as a plain number."""
-    if any(name in _ANGLE_UNITS for name, _ in q.unit_items()) or \
-            any(name in ("radian", "steradian") for name, _ in q.to_base_units().unit_items()):
-        raise UnitError(f"{text.strip()!r}: {split_value(text)[1].strip()!r} is an angle to pint (a cycle is "
-                        f"2 pi rad, not 1); write a count as a plain number, e.g. '800'")
-    return q
-
-
-#: Units pint treats as dimensionless angles: '800 cycles' would silently become 5026.5.
-_ANGLE_UNITS = frozenset({"cycle", "revolution", "turn", "radian", "degree", "arcminute", "arcsecond",
-                          "steradian", "gradian", "angular_degree"})
-
-
 def check_dimension(q: PintQuantity, dim: str, text: str | None = None) -> None:
     """Raise UnitError unless Quantity ``q`` has the dimension named ``dim``."""
     if q.dimensionality != _dimensionality(dim):
@@ -768,9 +739,8 @@ def convert(text: str, target: str) -> float:
             if value.number == 0:
                 raise UnitError(f"cannot convert {text.strip()!r} to {target}: the reciprocal of zero is infinite")
             return 1.0 / value.si / float(to[0])
-    q = refuse_angles(parse_quantity(text), text)          # uncommon units, and every error: pint
+    q = parse_quantity(text)          # uncommon units, and every error: pint
     target_units = parse_unit(target)
-    refuse_angles(ureg().Quantity(1.0, target_units), f"1 {target}")
     if q.dimensionality == target_units.dimensionality:     # unit sizes are bounded (parse_unit): finite
         return float(q.to(target_units).magnitude)
     if q.dimensionality == (1 / target_units).dimensionality:
