@@ -278,6 +278,10 @@ def test_the_schema_of_the_kind_builds():
 
     schema = AssumptionsFile.model_json_schema()
     assert "assumptions" in schema["properties"]
+    low = schema["$defs"]["Assumption"]["properties"]["low"]
+    assert "Value" not in schema["$defs"]            # a bound is text or {value, source, ...}, not the record
+    assert [k.get("type") for k in low["anyOf"]] == [None, "object"]
+    assert set(low["anyOf"][1]["properties"]) == {"value", "source", "note", "assumption"}
 
 
 # --------------------------------------------------------------------------------------------- docs

@@ -26,9 +26,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from batcalc import units
@@ -83,6 +83,17 @@ def _read_value(raw: Any, dim: str) -> Value:
                  extra.get("assumption"))
 
 
+_TEXT_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "string", "description": "'<number> <unit>' of the entry's "
+                                                                    "dimension, e.g. '250 W', '93 %', '-7 °C'"},
+                                         {"type": "number", "description": "a fraction 0..1 or a plain number"}]}
+#: JSON Schema of a bound: a value in the entry's ``dimension`` (checked on loading), short or long form.
+Bound = Annotated[Value, WithJsonSchema({"anyOf": [_TEXT_SCHEMA, {
+    "type": "object", "additionalProperties": False, "required": ["value"],
+    "properties": {"value": _TEXT_SCHEMA, "source": {"type": "string", "description": "id of a source"},
+                   "note": {"type": "string"},
+                   "assumption": {"type": "string", "description": "why, when no source gives it"}}}]})]
+
+
 class Assumption(Sourced):
     """One default assumption with its plausible range: ``low <= central <= high``, each value citing a
     source (its own ``source:``, else the entry's) or stating an ``assumption:``."""
@@ -92,9 +103,9 @@ class Assumption(Sourced):
     dimension: Dimension = Field(description="fraction, number, power, voltage, length or temperature")
     default_of: str = Field(min_length=1, description="the physics default the central value is, e.g. "
                                                       "'batcalc.physics.pack.DEFAULT_F_MASS'")
-    low: Value = Field(description="lowest plausible value, e.g. '0.62' or {value: '0.62', source: id}")
-    central: Value = Field(description="the default batcalc uses")
-    high: Value = Field(description="highest plausible value")
+    low: Bound = Field(description="lowest plausible value, e.g. '0.62' or {value: '0.62', source: id}")
+    central: Bound = Field(description="the default batcalc uses")
+    high: Bound = Field(description="highest plausible value")
 
     @field_validator("low", "central", "high", mode="before")
     @classmethod
