@@ -698,7 +698,8 @@ KINDS: dict[str, type[BaseModel]] = {"cell": CellSpec}
 #: The modules that register the other kinds (imported when a file of that kind is read).
 _KIND_MODULES = {"vehicle": "batcalc.spec.vehicle", "claims": "batcalc.spec.claims",
                  "chargers": "batcalc.spec.chargers", "tapers": "batcalc.spec.tapers",
-                 "rating-bands": "batcalc.spec.ratings", "climate": "batcalc.spec.climate"}
+                 "rating-bands": "batcalc.spec.ratings", "climate": "batcalc.spec.climate",
+                 "assumptions": "batcalc.spec.assumptions"}
 
 
 def register_kind(kind: str, model: type[BaseModel]) -> None:
