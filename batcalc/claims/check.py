@@ -16,6 +16,7 @@ from typing import Any, Callable, Literal, NamedTuple, Optional, Union, cast
 
 from batcalc import units
 from batcalc.errors import BatcalcError, ClaimError, SpecError, UnitError
+from batcalc.physics.bands import Assumed
 from batcalc.spec.claims import CLAIM_MODELS, DEFAULT_VEHICLE, KIND_INPUTS, ClaimsFile  # noqa: F401
 
 #: Relative tolerance of 'about' and 'up-to' when the precision stated is finer: news figures are rounded.
@@ -116,8 +117,11 @@ class Context:
     """What an evaluator needs besides the claim: loaders (cached) and located errors."""
 
     def __init__(self, doc=None, loc: tuple = (), cache: Optional[dict] = None,
-                 grades: Optional[dict] = None) -> None:
+                 grades: Optional[dict] = None, assumed: Optional[Assumed] = None) -> None:
         self.doc, self.loc = doc, loc
+        #: the default assumptions this evaluation runs at (recording which it reads: the axes of
+        #: its bands, batcalc.claims.bands); the physics defaults unless a band run sets others
+        self.assumed: Assumed = assumed if assumed is not None else Assumed()
         #: grade of each source of the claims file, by id (the grade of a claim's own figures)
         self.grades: dict = grades or {}
         #: (figure, grade) pairs noted while evaluating (references of an expression)
@@ -172,10 +176,24 @@ class Context:
                                   f"{hint}, e.g. {hint}=\"{name.strip()}\"")
         return self.cached(("cell", name), lambda: self._load(load_cell, name, key))
 
+    def assume(self, id: str) -> float:
+        """The value of default assumption ``id`` at this evaluation (specs/assumptions.yaml)."""
+        return self.assumed[id]
+
     def vehicle(self, name: str, key: tuple):
+        """A vehicle named by id or path, with this evaluation's assumed defaults where its spec is
+        silent (cached per vehicle and point, the assumptions it read recorded on each use)."""
+        from batcalc.physics.bands import Assumed
         from batcalc.physics.vehicle import load_vehicle
 
-        return self.cached(("vehicle", name), lambda: self._load(load_vehicle, name, key))
+        base = self.cached(("vehicle", name), lambda: self._load(load_vehicle, name, key))
+
+        def make():
+            probe = Assumed(self.assumed)
+            return base.with_assumed(probe), frozenset(probe.used)
+        v, used = self.cached(("vehicle", name, self.assumed.key()), make)
+        self.assumed.used |= used
+        return v
 
     def consumption(self, v, cycle: Optional[str], pack_mass: Optional[float]) -> tuple[float, float, Phrase]:
         """:func:`_vehicle_consumption`, once per vehicle, cycle and pack mass for all claims of a check
@@ -603,19 +621,19 @@ def eval_range(claim, ctx: Context) -> Verdict:
     no test cycle is judged on all four: it holds or fails only if it does on every one, else it is
     underdetermined and the ratings that disagree are named."""
     from batcalc.physics.energy import consumption_for_range, gross_energy_for_range, range_from_energy, usable_energy
-    from batcalc.physics.pack import DEFAULT_F_USABLE, PackOptions, pack_from_mass
+    from batcalc.physics.pack import PackOptions, pack_from_mass
     from batcalc.physics.ratings import RATING_LABELS, rating_consumption
 
     i = claim.inputs
     _not_both(ctx, i, "pack_energy", "pack_mass", "a cell and pack_mass give the pack energy")
-    f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
+    f_u = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
     claimed = _as_written(claim, asserted, "distance")
     assumptions: list = [("usable energy ", Value(f_u, "fraction", ".0f"), " of the pack")]
     energy, pack_mass = (i.pack_energy.si if i.pack_energy else None), None
     cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
     if energy is None and i.pack_mass is not None and cell is not None:
-        p = pack_from_mass(cell, i.pack_mass.si, PackOptions(f_usable=f_u))
+        p = pack_from_mass(cell, i.pack_mass.si, PackOptions.assumed(ctx.assumed, f_usable=f_u))
         energy, pack_mass = p.energy, p.mass
         assumptions += p.options.assumptions()[:1]
     missing = []
@@ -697,7 +715,7 @@ def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, veh
     v = ctx.vehicle(vehicle_name, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
     if cell is not None and cell.get("gravimetric") is not None:
-        options = PackOptions(f_usable=f_u)
+        options = PackOptions.assumed(ctx.assumed, f_usable=f_u)
         m, _ = ctx.cached(("solve", id(cell), id(v), asserted, cycle, f_u),
                           lambda: solve_pack_mass_for_range(cell, v, asserted, cycle, options))
         p = pack_from_mass(cell, m, options)
@@ -713,10 +731,9 @@ def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, veh
 def eval_consumption(claim, ctx: Context) -> Verdict:
     """The consumption a range implies: ``c = E_pack f_usable / R``."""
     from batcalc.physics.energy import consumption_for_range, range_from_energy, usable_energy
-    from batcalc.physics.pack import DEFAULT_F_USABLE
 
     i = claim.inputs
-    f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
+    f_u = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
     _, asserted = _asserted_quantity(claim, ctx, ("consumption",))
     usable = usable_energy(i.pack_energy.si, f_u)
     claimed = _as_written(claim, asserted, "consumption")
@@ -736,7 +753,6 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
     claim states (:func:`batcalc.physics.energy.lifetime_distance`); cycles and retention from the
     inputs or the named cell, the range given or ``E_pack f_usable / c``."""
     from batcalc.physics.energy import lifetime_distance, range_from_energy, usable_energy
-    from batcalc.physics.pack import DEFAULT_F_USABLE
 
     i = claim.inputs
     cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
@@ -757,7 +773,7 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
             notes.append("no retention stated: no fade assumed (an upper bound)")
     per_charge = i.range.si if i.range is not None else None
     if per_charge is None and i.pack_energy is not None:
-        f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
+        f_u = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
         c, c_notes = _consumption_for(i, ctx, None)
         if c is not None:
             per_charge = range_from_energy(usable_energy(i.pack_energy.si, f_u), c)
@@ -784,7 +800,7 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
 
 def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float], list]:
     """(pack energy J, consumption J/m, notes) for a charge claim: given, or sized for ``range`` in the vehicle."""
-    from batcalc.physics.pack import pack_from_mass
+    from batcalc.physics.pack import PackOptions, pack_from_mass
     from batcalc.physics.tradeoff import cycle_label, default_cycle, reference_pack_energy, solve_pack_mass_for_range
 
     if i.pack_energy is not None and i.vehicle is None:
@@ -798,9 +814,10 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
         return i.pack_energy.si, c, [f"pack energy {i.pack_energy.text} (given)",
                                      ("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)})")]
     if i.range is not None and cell is not None and cell.get("gravimetric") is not None:
-        m, _ = ctx.cached(("solve", id(cell), id(v), i.range.si, cycle, None),
-                          lambda: solve_pack_mass_for_range(cell, v, i.range.si, cycle))
-        p = pack_from_mass(cell, m)
+        options = PackOptions.assumed(ctx.assumed)
+        m, _ = ctx.cached(("solve", id(cell), id(v), i.range.si, cycle, options),
+                          lambda: solve_pack_mass_for_range(cell, v, i.range.si, cycle, options))
+        p = pack_from_mass(cell, m, options)
         c, _, _ = ctx.consumption(v, cycle, m)
         return p.energy, c, [(f"pack sized for {i.range.text} in {v.id} on {cycle_label(v, cycle)}: ",
                               Value(p.energy, "energy", unit="kWh"), " gross, ", Value(m, "mass"), " at ",
@@ -822,7 +839,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     The asserted value is the time (feasibility against the cell's max C-rate), a C-rate, or a power.
     An unstated start SoC is evaluated from 0 % and 10 %.
     """
-    from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, charge_time, windows_for
+    from batcalc.physics.charge import charge_time, windows_for
     from batcalc.physics.energy import charge_time_at_c_rate
 
     i = claim.inputs
@@ -862,7 +879,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         raise ctx.error(("inputs",), "a charge claim needs to_soc and time (or a cell with a charge claim)")
     energy, consumption, notes = _charge_pack(i, ctx, cell)
     notes = window_note + notes
-    eta = i.charger_efficiency.si if i.charger_efficiency else DEFAULT_CHARGER_EFFICIENCY
+    eta = i.charger_efficiency.si if i.charger_efficiency else ctx.assume("charger-efficiency")
     max_c = cell.get("max_c_rate") if cell is not None and cell.get("max_c_rate") else None      # 1/s
     windows = windows_for(from_soc, to_soc, seconds, pack_energy=energy, consumption=consumption,
                           charger_efficiency=eta,
@@ -961,7 +978,6 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
     usable fraction the claim states (default :data:`batcalc.physics.pack.DEFAULT_F_USABLE`)."""
     from batcalc.physics.charge import Window
     from batcalc.physics.energy import consumption_for_range, gross_energy_for_range, range_from_energy, usable_energy
-    from batcalc.physics.pack import DEFAULT_F_USABLE
 
     i = claim.inputs
     _soc_window(ctx, i.from_soc, i.to_soc)
@@ -985,7 +1001,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
         if i.pack_energy is None:
             raise ctx.error(("inputs", "range"), "range gives the consumption with the pack's energy: give "
                                                  "'pack_energy' too")
-        f_full = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
+        f_full = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
         c = consumption_for_range(usable_energy(i.pack_energy.si, f_full), i.range.si)
         notes = [("consumption ", Value(c, "consumption"), f": {i.pack_energy.text} x usable ",
                   Value(f_full, "fraction", ".0f"), f" / full range {i.range.text}")]
@@ -1022,7 +1038,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
         notes.append(f"{i.power.text} average at the battery for {i.time.text}")
     elif i.to_soc is not None and i.pack_energy is not None:
         start = i.from_soc.si if i.from_soc else 0.0
-        f_u = i.usable_fraction.si if i.usable_fraction else DEFAULT_F_USABLE
+        f_u = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
         added = cast(float, Window(start, i.to_soc.si, t, pack_energy=i.pack_energy.si, usable_fraction=f_u,
                                    consumption=c).range_added)       # a float: the window has E and c
         notes.append((Value(start, "fraction", bare=True), f" -> {i.to_soc.text} of {i.pack_energy.text}, usable ",
@@ -1606,7 +1622,7 @@ class _Sub(Context):
     """The context of one bound of a 'between' claim: errors in 'asserted' point at that bound."""
 
     def __init__(self, ctx: Context, k: int) -> None:
-        super().__init__(ctx.doc, ctx.loc, ctx.cache, ctx.grades)
+        super().__init__(ctx.doc, ctx.loc, ctx.cache, ctx.grades, ctx.assumed)
         self.k = k
 
     def error(self, key: tuple, message: str) -> BatcalcError:

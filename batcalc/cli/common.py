@@ -3,7 +3,7 @@
 import functools
 import os
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, overload
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Mapping, Optional, overload
 
 import typer
 
@@ -217,15 +217,57 @@ def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
     return value
 
 
-def _pack_options(f_mass: Optional[str], f_usable: Optional[str], f_volume: Optional[str] = None):
-    from batcalc.physics.pack import PackOptions
-
+def _given_fractions(f_mass: Optional[str], f_usable: Optional[str], f_volume: Optional[str] = None
+                     ) -> dict[str, float]:
+    """The pack fractions given on the command line (``--f-mass``, ``--f-usable``, ``--f-volume``), by
+    :class:`~batcalc.physics.pack.PackOptions` field name."""
     kwargs: dict[str, float] = {}
     for name, text, option in (("f_mass", f_mass, "--f-mass"), ("f_usable", f_usable, "--f-usable"),
                                ("f_volume", f_volume, "--f-volume")):
         if text is not None:
             kwargs[name] = _quantity(text, "fraction", option)
-    return PackOptions(**kwargs)
+    return kwargs
+
+
+def _pack_options(f_mass: Optional[str], f_usable: Optional[str], f_volume: Optional[str] = None,
+                  ranges: Optional[Mapping[str, Any]] = None):
+    """The pack options of the command line; with ``ranges`` (``--assume``), the fractions not given
+    take the ranges' central values."""
+    from batcalc.physics.pack import PackOptions
+
+    given = _given_fractions(f_mass, f_usable, f_volume)
+    if ranges is None:
+        return PackOptions(**given)
+    return PackOptions.assumed(_assumed(ranges), **given)
+
+
+BandsOpt = Annotated[bool, typer.Option(
+    "--bands", help="low / central / high of every figure over the plausible range of each default "
+    "assumption the result rests on (docs/assumptions.md), and the assumptions that move it most")]
+AssumeOpt = Annotated[Optional[list[str]], typer.Option(
+    "--assume", metavar="ID=RANGE", help="narrow or widen a default assumption's plausible range, e.g. "
+    "'cell-to-pack-mass=0.75 to 0.85', or fix it: 'usable-fraction=90 %' (repeatable; the ids are in "
+    "docs/assumptions.md)")]
+
+
+def _ranges(assume: Optional[list[str]]) -> Mapping[str, Any]:
+    """The plausible ranges (:func:`batcalc.spec.assumptions.plausible_ranges`) with each ``--assume
+    ID=RANGE`` applied; one-line errors name the option."""
+    from batcalc.spec.assumptions import parse_assignment, plausible_ranges, with_overrides
+
+    if not assume:
+        return plausible_ranges()
+    try:
+        return with_overrides(plausible_ranges(), [parse_assignment(text) for text in assume])
+    except BatcalcError as exc:
+        raise BatcalcError(f"--assume: {exc}") from None
+
+
+def _assumed(ranges: Mapping[str, Any]) -> Any:
+    """The point of ``ranges``' central values (:class:`batcalc.physics.bands.Assumed`)."""
+    from batcalc.physics.bands import Assumed
+
+    return Assumed().with_values({k: p.central for k, p in ranges.items()})
 
 
 def _explained(steps: list[str], data: dict, notes: list[str], fmt: str) -> list[str]:

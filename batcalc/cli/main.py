@@ -16,6 +16,8 @@ from batcalc.cli.common import (  # noqa: F401
     _DEBUG,
     AltitudeOpt,
     AmbientOpt,
+    AssumeOpt,
+    BandsOpt,
     ChargerOpt,
     ChargeVehicleOpt,
     ClimateOpt,
@@ -36,12 +38,15 @@ from batcalc.cli.common import (  # noqa: F401
     UnitsOpt,
     UnitSystem,
     VehicleOpt,
+    _assumed,
     _complete_cells,
     _complete_vehicles,
     _cycle,
     _explained,
+    _given_fractions,
     _pack_options,
     _quantity,
+    _ranges,
     _temperature,
     _vehicle,
     emit,
@@ -330,15 +335,18 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
               climate: ClimateOpt = None,
               f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
               unit_system: UnitsOpt = UnitSystem.metric, mpge: MpgeOpt = False,
+              bands: BandsOpt = False, assume: AssumeOpt = None,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Range of a cell's pack in a vehicle: pack energy and mass, vehicle mass, consumption, range,
     and for cars the WLTP, EPA label (two-cycle), CLTC and NEDC ratings.
 
     R = E_usable / c(m_vehicle), with consumption from the road load over a drive cycle; EPA label =
-    0.7 x (0.55 R_UDDS + 0.45 R_HWFET).
+    0.7 x (0.55 R_UDDS + 0.45 R_HWFET). With --bands: low / central / high over the plausible
+    assumptions, and what moves the range most.
 
     \b
     Example: batcalc range gac-aion-ssb-350 --vehicle mid-sedan --pack-mass "480 kg"
+    Example: batcalc range gac-aion-ssb-350 -v mid-sedan --bands --assume "cell-to-pack-mass=0.8 to 0.9"
     """
     set_output(output, force)
     from batcalc.physics.cells import load_cell
@@ -349,9 +357,19 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
 
     check_format(fmt)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
-    result = range_of(load_cell(cell), v, pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
-                      pack_energy=_quantity(pack_energy, "energy", "--pack-energy"), cycle=_cycle(cycle),
-                      options=_pack_options(f_mass, f_usable, f_volume))
+    ranges = _ranges(assume)
+    mass, energy = _quantity(pack_mass, "mass", "--pack-mass"), _quantity(pack_energy, "energy", "--pack-energy")
+    if bands:
+        from batcalc.physics.bands import range_bands
+
+        b = range_bands(load_cell(cell), v, ranges, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
+                        given=_given_fractions(f_mass, f_usable, f_volume))
+        _emit_bands(b, ranges, unit_system.value, "range", f"{cell} in {v.id}: bands", fmt)
+        return
+    if assume:
+        v = v.with_assumed(_assumed(ranges))
+    result = range_of(load_cell(cell), v, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
+                      options=_pack_options(f_mass, f_usable, f_volume, ranges if assume else None))
     headers, rows, notes, data = range_report(result, unit_system.value, mpge)
     add_ratings(headers, rows, notes, data, v, result.pack.usable_energy, result.total_mass, unit_system.value)
     _add_ambient(notes, data, v, ambient, altitude, climate, result.cycle is not None)
@@ -380,7 +398,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                  altitude: AltitudeOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
                  climate: ClimateOpt = None,
                  f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
-                 unit_system: UnitsOpt = UnitSystem.metric,
+                 unit_system: UnitsOpt = UnitSystem.metric, bands: BandsOpt = False, assume: AssumeOpt = None,
                  output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Swap cell A for cell B in a vehicle, holding pack mass, pack energy or range.
 
@@ -401,11 +419,22 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     if target_range is not None and hold != "range":
         raise BatcalcError("--range goes with --hold range")
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
-    result = tradeoff(load_cell(a), load_cell(b), v, hold,
-                      pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
-                      pack_energy=_quantity(pack_energy, "energy", "--pack-energy"),
-                      target_range=_quantity(target_range, "length", "--range"), cycle=_cycle(cycle),
-                      options=_pack_options(f_mass, f_usable, f_volume))
+    ranges = _ranges(assume)
+    inputs = dict(pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
+                  pack_energy=_quantity(pack_energy, "energy", "--pack-energy"),
+                  target_range=_quantity(target_range, "length", "--range"), cycle=_cycle(cycle))
+    if bands:
+        from batcalc.physics.bands import tradeoff_bands
+
+        tb = tradeoff_bands(load_cell(a), load_cell(b), v, hold, ranges,
+                            given=_given_fractions(f_mass, f_usable, f_volume), **inputs)  # type: ignore[arg-type]
+        main = "mass_saved" if hold == "range" else "b_range"
+        _emit_bands(tb, ranges, unit_system.value, main, f"{a} -> {b} in {v.id} (same {hold}): bands", fmt)
+        return
+    if assume:
+        v = v.with_assumed(_assumed(ranges))
+    result = tradeoff(load_cell(a), load_cell(b), v, hold, **inputs,  # type: ignore[arg-type]
+                      options=_pack_options(f_mass, f_usable, f_volume, ranges if assume else None))
     headers, rows, notes, data = tradeoff_report(result, unit_system.value)
     _add_ambient(notes, data, v, ambient, altitude, climate, result.a.cycle is not None)
     if explain:
@@ -419,6 +448,15 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
 
 PackMassOpt = Annotated[Optional[str], typer.Option("--pack-mass", help="pack mass, e.g. '480 kg' [default: the "
                                                    "vehicle's reference pack mass]")]
+
+
+def _emit_bands(b, ranges, system: str, main: str, title: str, fmt: str) -> None:
+    """Print the bands of a result (:func:`batcalc.report.bands.bands_report`)."""
+    from batcalc.report.bands import bands_report
+    from batcalc.report.render import render
+
+    headers, rows, notes, data = bands_report(b, ranges, system, main, title)
+    emit(render(headers, rows, data, fmt, title=title, notes=notes))
 
 
 def _add_ambient(notes: list[str], data: dict, vehicle, ambient: Optional[str], altitude: Optional[str],
@@ -447,6 +485,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
                     extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
                     climate: ClimateOpt = None,
                     fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric, mpge: MpgeOpt = False,
+                    bands: BandsOpt = False, assume: AssumeOpt = None,
                     output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Consumption at the battery of a vehicle without choosing a cell, at its reference pack mass.
 
@@ -467,6 +506,15 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     given = _quantity(pack_mass, "mass", "--pack-mass")
     mass, how = (given, "as given") if given is not None else _reference_mass(v)
     cyc = default_cycle(v) if cycle is None else cycle
+    ranges = _ranges(assume)
+    if bands:
+        from batcalc.physics.bands import consumption_bands
+
+        cb = consumption_bands(v, cyc, lambda x: float(x.total_mass(mass)), ranges)
+        _emit_bands(cb, ranges, unit_system.value, "consumption", f"consumption of {v.id}: bands", fmt)
+        return
+    if assume:
+        v = v.with_assumed(_assumed(ranges))
     headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value, mpge)
     _add_ambient(notes, data, v, ambient, altitude, climate, cyc is not None)
     emit(render(headers, rows, data, fmt, title=f"consumption of {v.id} on {data['cycle']}", notes=notes))

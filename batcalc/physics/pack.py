@@ -7,7 +7,7 @@ Formulas (DESIGN.md): ``E_pack = E_cells``; ``m_pack = m_cells / f_mass``; ``V_p
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Mapping, Optional
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
@@ -35,6 +35,16 @@ class PackOptions:
             v = getattr(self, name)
             if not 0 < v <= 1:
                 raise BatcalcError(f"{name} must be above 0 and at most 1 (100 %), got {v:g}")
+
+    @classmethod
+    def assumed(cls, assumed: Mapping[str, float], f_mass: Optional[float] = None, f_volume: Optional[float] = None,
+                f_usable: Optional[float] = None) -> PackOptions:
+        """The fractions given, and for the others the values of ``assumed`` (by assumption id:
+        ``cell-to-pack-mass``, ``cell-to-pack-volume``, ``usable-fraction``; see
+        :class:`batcalc.physics.bands.Assumed`), read only for the fractions not given."""
+        return cls(f_mass if f_mass is not None else assumed["cell-to-pack-mass"],
+                   f_volume if f_volume is not None else assumed["cell-to-pack-volume"],
+                   f_usable if f_usable is not None else assumed["usable-fraction"])
 
     def assumptions(self) -> list[str]:
         """The fractions as stated assumptions, for report notes (display text)."""

@@ -21,7 +21,7 @@ checked by hypothesis). The per-step terms are computed once, by :func:`cycle_st
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional, Protocol, Union, overload
+from typing import TYPE_CHECKING, Mapping, Optional, Protocol, Union, overload
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.powertrain import (
@@ -89,36 +89,50 @@ class RoadLoad:
         return [load, rot] + self.powertrain.assumptions()
 
 
-def powertrain_of(spec: VehicleSpec) -> Powertrain:
+def powertrain_of(spec: VehicleSpec, assumed: Optional[Mapping[str, float]] = None) -> Powertrain:
     """The :class:`Powertrain` of a vehicle spec: its ``powertrain:`` group (FASTSim's default map, a 98 %
     gear and a 97 % round-trip battery where silent), else the constant-efficiency model
-    (``drivetrain_efficiency`` 90 %, ``regen_fraction`` 60 % where silent)."""
-    p_aux = float(spec.auxiliary_power.si) if spec.auxiliary_power is not None else P_AUX
+    (``drivetrain_efficiency`` 90 %, ``regen_fraction`` 60 % where silent). ``assumed``: the value of
+    each default by assumption id (:class:`batcalc.physics.bands.Assumed`; None: the defaults), read
+    only where the spec is silent; the default motor map is scaled so that its peak is
+    ``motor-peak-efficiency`` (capped at 100 %)."""
+    def default(key: str, value: float) -> float:
+        return value if assumed is None else assumed[key]
+    p_aux = float(spec.auxiliary_power.si) if spec.auxiliary_power is not None else default("aux-power", P_AUX)
     pt = spec.powertrain
     if pt is None:
-        eta = float(spec.drivetrain_efficiency.si) if spec.drivetrain_efficiency is not None else ETA_DRIVE
-        k = float(spec.regen_fraction.si) if spec.regen_fraction is not None else K_REGEN
+        eta = float(spec.drivetrain_efficiency.si) if spec.drivetrain_efficiency is not None \
+            else default("drive-efficiency", ETA_DRIVE)
+        k = float(spec.regen_fraction.si) if spec.regen_fraction is not None else default("regen-share", K_REGEN)
         return constant_efficiency(eta, k, p_aux)
-    motor_map = FASTSIM_DEFAULT_MAP if pt.motor_map is None else EfficiencyMap(
-        tuple(float(q.load.si) for q in pt.motor_map.points),
-        tuple(float(q.efficiency.si) for q in pt.motor_map.points),
-        step=pt.motor_map.shape == "step")
+    if pt.motor_map is not None:
+        motor_map = EfficiencyMap(tuple(float(q.load.si) for q in pt.motor_map.points),
+                                  tuple(float(q.efficiency.si) for q in pt.motor_map.points),
+                                  step=pt.motor_map.shape == "step")
+    else:
+        peak = max(FASTSIM_DEFAULT_MAP.efficiency)
+        scale = default("motor-peak-efficiency", peak) / peak
+        motor_map = FASTSIM_DEFAULT_MAP if scale == 1.0 else EfficiencyMap(
+            FASTSIM_DEFAULT_MAP.load, tuple(min(1.0, e * scale) for e in FASTSIM_DEFAULT_MAP.efficiency))
+    regen = float(pt.regen_efficiency.si) if pt.regen_efficiency is not None else (
+        None if assumed is None or pt.motor_map is not None else assumed["regen-efficiency"])
     return Powertrain(
         rated_power=float(pt.motor_rated_power.si), motor_map=motor_map,
         transmission_efficiency=float(pt.transmission_efficiency.si) if pt.transmission_efficiency is not None
-        else DEFAULT_TRANSMISSION_EFFICIENCY,
+        else default("transmission-efficiency", DEFAULT_TRANSMISSION_EFFICIENCY),
         battery_efficiency=float(pt.battery_efficiency.si) if pt.battery_efficiency is not None
-        else DEFAULT_BATTERY_EFFICIENCY,
-        regen_efficiency=float(pt.regen_efficiency.si) if pt.regen_efficiency is not None else None,
-        regen_fades=pt.regen_fades, aux_power=p_aux)
+        else default("battery-efficiency", DEFAULT_BATTERY_EFFICIENCY),
+        regen_efficiency=regen, regen_fades=pt.regen_fades, aux_power=p_aux)
 
 
 def road_load_of(spec: VehicleSpec, temperature: Optional[float] = None, altitude: Optional[float] = None,
-                 climate: Optional[str] = None) -> RoadLoad:
+                 climate: Optional[str] = None, assumed: Optional[Mapping[str, float]] = None) -> RoadLoad:
     """The :class:`RoadLoad` of a vehicle spec (SI), with reference defaults where it is silent; air
     density for ``temperature`` (K) and ``altitude`` (m), default 20 C at sea level; with ``climate``
     (``heat-pump`` or ``resistance``) the cabin's heating or cooling power at that temperature
-    (:func:`batcalc.physics.powertrain.climate_power`) added to the auxiliaries."""
+    (:func:`batcalc.physics.powertrain.climate_power`) added to the auxiliaries. ``assumed``: the
+    defaults by assumption id (:func:`powertrain_of`), ambient ones included, read where the spec
+    and the arguments are silent."""
     import dataclasses
 
     from batcalc.physics.powertrain import climate_power
@@ -126,14 +140,21 @@ def road_load_of(spec: VehicleSpec, temperature: Optional[float] = None, altitud
     def si(v: Optional[Value], default: float) -> float:
         """The value's SI magnitude, or the reference default when the spec is silent."""
         return float(v.si) if v is not None else default
-    powertrain = powertrain_of(spec)
+    def default(key: str, value: float) -> float:
+        return value if assumed is None else assumed[key]
+    powertrain = powertrain_of(spec, assumed)
+    if temperature is None:
+        temperature = default("ambient-temperature", DEFAULT_TEMPERATURE)
+    if altitude is None:
+        altitude = default("altitude", DEFAULT_ALTITUDE)
     if climate is not None:
-        extra = climate_power(temperature if temperature is not None else DEFAULT_TEMPERATURE, climate)
+        extra = climate_power(temperature, climate)
         powertrain = dataclasses.replace(powertrain, aux_power=powertrain.aux_power + extra)
-    common = dict(k_rot=0.0 if spec.rotating_mass is not None else si(spec.rotational_mass_factor, K_ROT),
-                  m_rot=si(spec.rotating_mass, 0.0), powertrain=powertrain,
-                  rho=air_density(temperature if temperature is not None else DEFAULT_TEMPERATURE,
-                                  altitude if altitude is not None else DEFAULT_ALTITUDE))
+    k_rot = 0.0 if spec.rotating_mass is not None else (
+        float(spec.rotational_mass_factor.si) if spec.rotational_mass_factor is not None
+        else default("rotating-mass-factor", K_ROT))
+    common = dict(k_rot=k_rot, m_rot=si(spec.rotating_mass, 0.0), powertrain=powertrain,
+                  rho=air_density(temperature, altitude))
     if spec.coast_down is not None:
         cd = spec.coast_down
         return RoadLoad(f0=cd.f0.si, f1=cd.f1.si, f2=cd.f2.si, coast_down=True, **common)  # type: ignore[arg-type]
@@ -329,13 +350,22 @@ class Vehicle:
     spec: VehicleSpec
     load: RoadLoad
     extra_mass: float = 0.0        # kg carried on top of the spec's payload (``--extra-mass``)
+    #: the ambient asked for: temperature (K), altitude (m), climate system; None: the default
+    ambient: tuple[Optional[float], Optional[float], Optional[str]] = (None, None, None)
 
     def with_ambient(self, temperature: Optional[float] = None, altitude: Optional[float] = None,
                      climate: Optional[str] = None) -> Vehicle:
         """The same vehicle with the air density of ``temperature`` (K) and ``altitude`` (m), and with
         ``climate`` the cabin's heating or cooling power at that temperature (:func:`road_load_of`;
         None keeps the default, 20 C at sea level, no climate power)."""
-        return Vehicle(self.spec, road_load_of(self.spec, temperature, altitude, climate), self.extra_mass)
+        return Vehicle(self.spec, road_load_of(self.spec, temperature, altitude, climate), self.extra_mass,
+                       (temperature, altitude, climate))
+
+    def with_assumed(self, assumed: Mapping[str, float]) -> Vehicle:
+        """The same vehicle (ambient and extra mass as asked) with the defaults of ``assumed`` where its
+        spec is silent (:func:`road_load_of`): one point of the box of plausible assumptions."""
+        return Vehicle(self.spec, road_load_of(self.spec, *self.ambient, assumed=assumed), self.extra_mass,
+                       self.ambient)
 
     def with_extra_mass(self, extra_mass: float) -> Vehicle:
         """The same vehicle carrying ``extra_mass`` kg more payload (``m = m_without_battery + m_pack +
@@ -344,7 +374,7 @@ class Vehicle:
 
         if not (math.isfinite(extra_mass) and extra_mass >= 0):
             raise BatcalcError(f"extra mass must be 0 kg or more, got {extra_mass:g} kg")
-        return Vehicle(self.spec, self.load, extra_mass)
+        return Vehicle(self.spec, self.load, extra_mass, self.ambient)
 
     @property
     def id(self) -> str:

@@ -1,0 +1,128 @@
+"""Bands over the plausible assumptions (batcalc/physics/bands.py, --bands, --assume)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from batcalc.cli.main import app
+from batcalc.physics.bands import Assumed, Axis, bands, range_bands, threshold
+from batcalc.physics.cells import load_cell
+from batcalc.physics.pack import PackOptions
+from batcalc.physics.tradeoff import range_of
+from batcalc.physics.vehicle import load_vehicle
+from batcalc.spec.assumptions import plausible_ranges, with_override
+from batcalc.spec.catalog import catalog_ids
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("vehicle", catalog_ids("vehicle"))
+def test_the_central_point_is_the_point_result(vehicle):
+    cell, v = load_cell("gac-aion-ssb-350"), load_vehicle(vehicle)
+    point = range_of(cell, v, pack_mass=500.0)
+    central = range_of(cell, v.with_assumed(Assumed()), pack_mass=500.0, options=PackOptions.assumed(Assumed()))
+    assert central.range == point.range and central.consumption == point.consumption
+
+
+def test_pack_fractions_scale_the_range_as_a_hand_calculation_says():
+    # at a fixed pack mass the vehicle mass and so the consumption do not depend on the pack
+    # fractions: R = rho_cell f_mass m_pack f_usable / c, so R is proportional to f_mass and f_usable
+    ranges = plausible_ranges()
+    b = range_bands(load_cell("gac-aion-ssb-350"), load_vehicle("mid-sedan"), ranges, pack_mass=480.0)
+    r = b.central["range"]
+    swing = {s.axis.id: s for s in b.swings}
+    fm, fu = ranges["cell-to-pack-mass"], ranges["usable-fraction"]
+    assert swing["cell-to-pack-mass"].at_low["range"] == pytest.approx(r * fm.low / fm.central, rel=1e-12)
+    assert swing["cell-to-pack-mass"].at_high["range"] == pytest.approx(r * fm.high / fm.central, rel=1e-12)
+    assert swing["usable-fraction"].at_high["range"] == pytest.approx(r * fu.high / fu.central, rel=1e-12)
+    # 350 Wh/kg x 0.70 x 480 kg = 117.6 kWh gross at the centre
+    assert b.central["pack_energy"] == pytest.approx(350 * 3600 * 0.70 * 480)
+    assert b.bands["pack_mass"].width == 0 and b.bands["vehicle_mass"].width == 0
+
+
+@pytest.mark.parametrize("vehicle, cell", [("mid-sedan", "gac-aion-ssb-300"), ("compact-car", "byd-blade-lfp"),
+                                           ("heavy-truck", "huineng-llcb")])
+def test_the_band_contains_every_corner_of_the_box(vehicle, cell):
+    ranges = plausible_ranges()
+    c, v = load_cell(cell), load_vehicle(vehicle)
+    b = range_bands(c, v, ranges, pack_mass=600.0)
+    ids = [a.id for a in b.axes]
+    assert len(ids) <= 10
+    for corner in itertools.product(*((ranges[i].low, ranges[i].high) for i in ids)):
+        a = Assumed().with_values(dict(zip(ids, corner, strict=False)))
+        r = range_of(c, v.with_assumed(a), pack_mass=600.0, options=PackOptions.assumed(a)).range
+        assert b.bands["range"].low * (1 - 1e-12) <= r <= b.bands["range"].high * (1 + 1e-12)
+
+
+def test_only_the_assumptions_a_result_reads_are_axes():
+    # mid-sedan states its auxiliary power, so aux-power is no axis; charger-efficiency plays no part in a range
+    b = range_bands(load_cell("gac-aion-ssb-350"), load_vehicle("mid-sedan"), plausible_ranges(), pack_mass=480.0)
+    ids = {a.id for a in b.axes}
+    assert "cell-to-pack-mass" in ids and "charger-efficiency" not in ids and "aux-power" not in ids
+
+
+def test_a_result_that_is_not_monotone_is_sampled_and_its_band_holds_the_minimum():
+    ranges = {"x": Axis("x", 0.0, 0.3, 1.0)}
+
+    def fn(a):
+        return {"y": (a["x"] - 0.5) ** 2}
+    b = bands(fn, ranges, Assumed({"x": 0.3}))
+    assert b.sampled == ["y"]
+    assert b.bands["y"].high == pytest.approx(0.25) and b.bands["y"].low < 0.001
+
+
+def test_threshold_finds_where_a_verdict_turns():
+    axis = Axis("x", 0.0, 0.2, 1.0)
+    t = threshold(lambda a: 3 * a["x"] >= 2.0, Assumed({"x": 0.2}), axis, axis.high)
+    assert t == pytest.approx(2 / 3, abs=1e-6)
+    assert threshold(lambda a: a["x"] > 5, Assumed({"x": 0.2}), axis, axis.high) is None
+
+
+def test_range_bands_on_the_command_line_table_and_json():
+    r = runner.invoke(app, ["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands", "--format", "json"])
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    band = data["bands"]["range"]
+    assert band["low"]["value"] < band["central"]["value"] < band["high"]["value"]
+    point = runner.invoke(app, ["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--format", "json"])
+    assert json.loads(point.stdout)["results"]["range"]["value"] == band["central"]["value"]
+    ranked = [t["assumption"] for t in data["sensitivity"]["range"]]
+    assert ranked[0] == "cell-to-pack-mass"
+    t = runner.invoke(app, ["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands"])
+    assert t.exit_code == 0 and "what moves the range most" in t.stdout
+
+
+def test_assume_narrows_a_range_and_fixes_a_point():
+    args = ["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--format", "json"]
+    fixed = json.loads(runner.invoke(app, args + ["--bands", "--assume", "cell-to-pack-mass=0.8"]).stdout)
+    assert "cell-to-pack-mass" not in fixed["assumptions"]
+    point = json.loads(runner.invoke(app, args).stdout)["results"]["range"]["value"]
+    moved = json.loads(runner.invoke(app, args + ["--assume", "cell-to-pack-mass=0.8"]).stdout)
+    assert moved["results"]["range"]["value"] == pytest.approx(point * 0.8 / 0.7, rel=1e-3)
+    narrowed = with_override(plausible_ranges(), "cell-to-pack-mass", "0.75 to 0.85")
+    b = range_bands(load_cell("gac-aion-ssb-350"), load_vehicle("mid-sedan"), narrowed, pack_mass=480.0)
+    assert b.bands["pack_energy"].low == pytest.approx(350 * 3600 * 0.75 * 480)
+
+
+@pytest.mark.parametrize("assume, fragment", [("cell-to-pack=0.8", "did you mean 'cell-to-pack-mass'"),
+                                              ("cell-to-pack-mass=0.9 to 0.8", "above high"),
+                                              ("cell-to-pack-mass", "ID=RANGE"),
+                                              ("aux-power=0.8 to 0.9", "aux-power")])
+def test_bad_assume_is_one_line_exit_2(assume, fragment):
+    r = runner.invoke(app, ["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands", "--assume", assume])
+    assert r.exit_code == 2 and fragment in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_consumption_and_tradeoff_bands():
+    r = runner.invoke(app, ["consumption", "-v", "compact-car", "--bands", "--format", "json"])
+    band = json.loads(r.stdout)["bands"]["consumption"]
+    assert band["low"]["value"] < band["central"]["value"] < band["high"]["value"]
+    r = runner.invoke(app, ["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands",
+                            "--format", "json"])
+    ratio = json.loads(r.stdout)["bands"]["range_ratio"]
+    # at the same pack mass B's range over A's is rho_B / rho_A whatever the assumptions: a zero-width band
+    assert ratio["low"]["value"] == pytest.approx(350 / 300) == ratio["high"]["value"]
