@@ -77,9 +77,9 @@ def test_a_result_that_is_not_monotone_is_sampled_and_its_band_holds_the_minimum
 
 def test_threshold_finds_where_a_verdict_turns():
     axis = Axis("x", 0.0, 0.2, 1.0)
-    t = threshold(lambda a: 3 * a["x"] >= 2.0, Assumed({"x": 0.2}), axis, axis.high)
+    t = threshold(lambda a: 3 * a["x"] >= 2.0, Assumed({"x": 0.2}), axis, axis.central, axis.high)
     assert t == pytest.approx(2 / 3, abs=1e-6)
-    assert threshold(lambda a: a["x"] > 5, Assumed({"x": 0.2}), axis, axis.high) is None
+    assert threshold(lambda a: a["x"] > 5, Assumed({"x": 0.2}), axis, axis.central, axis.high) is None
 
 
 def test_range_bands_on_the_command_line_table_and_json():

@@ -102,3 +102,13 @@ def test_the_command_line_refuses_the_traps_in_one_line(tmp_path):
                         (["charge", "gac-aion-ssb-350", "--time", "1 hs"], "'h'")):
         r = runner.invoke(app, args)
         assert r.exit_code == 2 and meant in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_every_plural_is_the_same_unit_as_its_singular():
+    # pint reads 'amps' as atto-(metres per second): a plural must be checked, not assumed
+    registry = units.ureg()
+    for name in spellings():
+        if name.endswith("s") and name[:-1] in spellings() and len(name) > 3:
+            assert registry.parse_units(name) == registry.parse_units(name[:-1]), name
+    with pytest.raises(UnitError):
+        units.parse_value("2 amps", "current")

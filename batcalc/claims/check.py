@@ -27,7 +27,7 @@ DEFAULT_TOLERANCE = 0.05
 MAX_CLAIMS_FILE_BYTES = 16 << 20
 MAX_CLAIMS_FILE_NODES = 1_000_000
 
-Status = Literal["holds", "fails", "underdetermined"]
+Status = Literal["holds", "fails", "underdetermined", "depends"]
 
 
 
@@ -1629,8 +1629,8 @@ class _Sub(Context):
         return super().error(key + (self.k,) if key == ("asserted",) else key, message)
 
 
-def check_file(name: str) -> tuple[Any, list[Verdict]]:
-    """Load a claims file (catalogue id under specs/claims or a path) and evaluate every claim."""
+def load_claims_file(name: str) -> tuple[Any, Any]:
+    """A claims file (catalogue id under specs/claims or a path), validated: ``(spec, document)``."""
     from batcalc.io.yamlfile import load_yaml
     from batcalc.spec.catalog import resolve
     from batcalc.spec.model import validate_document
@@ -1643,6 +1643,12 @@ def check_file(name: str) -> tuple[Any, list[Verdict]]:
         if c.id in seen:
             raise doc.error(("claims", k, "id"), f"duplicate claim id {c.id!r}")
         seen.add(c.id)
+    return spec, doc
+
+
+def check_file(name: str) -> tuple[Any, list[Verdict]]:
+    """Load a claims file (catalogue id under specs/claims or a path) and evaluate every claim."""
+    spec, doc = load_claims_file(name)
     cache: dict = {}
     grades = {src.id: src.grade for src in spec.sources}
     return spec, [evaluate(c, Context(doc, ("claims", k), cache, grades)) for k, c in enumerate(spec.claims)]
@@ -1665,6 +1671,12 @@ def inline_inputs(items: list[str]) -> dict[str, str]:
 def check_inline(kind: str, inputs: dict[str, str], asserted: str, qualifier: str = "about",
                  tolerance: Optional[str] = None, quote: Optional[str] = None) -> Verdict:
     """Evaluate one claim given on the command line (``key=value`` inputs)."""
+    return evaluate(inline_claim(kind, inputs, asserted, qualifier, tolerance, quote), Context(None))
+
+
+def inline_claim(kind: str, inputs: dict[str, str], asserted: str, qualifier: str = "about",
+                 tolerance: Optional[str] = None, quote: Optional[str] = None) -> Any:
+    """The claim model of one claim given on the command line (``key=value`` inputs), validated."""
     from pydantic import ValidationError
 
     from batcalc.io.yamlfile import Document
@@ -1695,4 +1707,4 @@ def check_inline(kind: str, inputs: dict[str, str], asserted: str, qualifier: st
     except ValidationError as exc:
         err = _first_error(exc, model, doc)
         raise ClaimError(err.message) from None
-    return evaluate(claim, Context(None))
+    return claim

@@ -673,10 +673,15 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     emit(render(headers, rows, data, fmt, title=f"charging {figures.id}", notes=notes))
 
 
-def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = "metric") -> None:
-    from batcalc.report.claims import verdict_rows
+def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = "metric",
+                    banded=None, ranges=None) -> None:
+    """Print verdicts (with ``banded``, verdicts over the bands: their bands and deciders in table,
+    markdown and JSON output); exit code 1 if any claim fails."""
+    from batcalc.report.claims import banded_rows, verdict_rows
     from batcalc.report.render import render
 
+    if banded is not None:
+        verdicts = [b.verdict for b in banded]
     if fmt == "html":                   # one self-contained page (batcalc.page.report)
         from batcalc.page.report import page_for
 
@@ -686,6 +691,9 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = 
 
         headers, rows = verdict_csv(verdicts, system)
         emit(render(headers, rows, None, fmt))
+    elif banded is not None:
+        headers, rows, notes, data = banded_rows(banded, ranges, system, with_data=fmt == "json")
+        emit(render(headers, rows, data, fmt, title=title, notes=notes))
     else:
         headers, rows, notes, data = verdict_rows(verdicts, system, with_data=fmt == "json")
         emit(render(headers, rows, data, fmt, title=title, notes=notes))
@@ -698,26 +706,54 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = 
 def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="claims files (YAML) or catalogue "
                                                          "claim ids such as seed-article")],
               fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+              bands: BandsOpt = False, assume: AssumeOpt = None,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Check the claims in claims files: each holds, fails or is underdetermined, and why.
 
-    Exit code 1 if any claim fails. The file format is in docs/claims.md (installed with the
-    package as batcalc/docs/claims.md); `batcalc schema claim` gives its JSON Schema.
+    With --bands each claim is checked over the plausible range of every default assumption it rests
+    on: it holds (for all), fails (for all) or depends, naming the assumptions that decide it and
+    where. Exit code 1 if any claim fails (depends and underdetermined exit 0). The file format is
+    in docs/claims.md (installed with the package as batcalc/docs/claims.md); `batcalc schema claim`
+    gives its JSON Schema.
 
     \b
     Example: batcalc check seed-article
+    Example: batcalc check seed-article --bands --assume "usable-fraction=90 % to 95 %"
     """
     set_output(output, force)
     from batcalc.claims.check import check_file
     from batcalc.report.render import check_format
 
     check_format(fmt)
+    title = None
+    if bands or assume:
+        from batcalc.claims.bands import check_file_bands
+
+        ranges = _ranges(assume)
+        if not bands:                       # --assume alone: the claims at the new central values
+            ranges = {k: _point(p) for k, p in ranges.items()}
+        banded, titles = [], []
+        for name in files:
+            spec, found_b = check_file_bands(name, ranges)
+            banded += found_b
+            titles.append(spec.title or name)
+        title = "; ".join(titles) if fmt != "json" else None
+        _verdict_output(None, fmt, title, unit_system.value, banded=banded if bands else None, ranges=ranges) \
+            if bands else _verdict_output([b.verdict for b in banded], fmt, title, unit_system.value)
+        return
     verdicts, titles = [], []
     for name in files:
         spec, found = check_file(name)
         verdicts += found
         titles.append(spec.title or name)
     _verdict_output(verdicts, fmt, "; ".join(titles) if fmt != "json" else None, unit_system.value)
+
+
+def _point(p):
+    """A plausible range narrowed to its central value (``--assume`` without ``--bands``)."""
+    import dataclasses
+
+    return dataclasses.replace(p, low=p.central, high=p.central)
 
 
 @app.command("claim")
@@ -739,6 +775,7 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
                                                                "for about and up-to]")] = None,
               quote: Annotated[Optional[str], typer.Option("--quote", help="the claim's text, for the record")] = None,
               fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+              bands: BandsOpt = False, assume: AssumeOpt = None,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Check one claim given on the command line, without writing a file.
 
@@ -760,6 +797,19 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
 
     if qualifier not in QUALIFIERS:
         raise BatcalcError(f"--qualifier must be one of {', '.join(QUALIFIERS)}, got {qualifier!r}")
+    if bands or assume:
+        from batcalc.claims.bands import band_claim
+        from batcalc.claims.check import inline_claim
+
+        ranges = _ranges(assume)
+        if not bands:
+            ranges = {k: _point(p) for k, p in ranges.items()}
+        b = band_claim(inline_claim(kind, pairs, asserted, qualifier, tolerance, quote), ranges)
+        if bands:
+            _verdict_output(None, fmt, system=unit_system.value, banded=[b], ranges=ranges)
+        else:
+            _verdict_output([b.verdict], fmt, system=unit_system.value)
+        return
     _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote)], fmt, system=unit_system.value)
 
 

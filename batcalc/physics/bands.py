@@ -36,6 +36,9 @@ MAX_CORNER_AXES = 10
 #: Seeded random points added for a non-monotone result.
 SAMPLES = 64
 SEED = 20261130
+#: Relative changes below this are the solvers' numerical noise (the same-range pack mass is solved to
+#: 1e-6 kg), not a sign that a result turns back inside a range.
+NOISE = 1e-7
 
 
 def central_defaults() -> dict[str, float]:
@@ -235,7 +238,7 @@ def bands(fn: Callable[[Assumed], Mapping[str, float]], ranges: Mapping[str, Ran
         low_corner, high_corner = [], []
         for s in swings:
             lo, hi = s.at_low.get(key, c), s.at_high.get(key, c)
-            if min(lo, hi) - 1e-12 * abs(c) > c or max(lo, hi) + 1e-12 * abs(c) < c:
+            if min(lo, hi) - NOISE * abs(c) > c or max(lo, hi) + NOISE * abs(c) < c:
                 monotone = False
             low_corner.append(s.axis.low if lo <= hi else s.axis.high)
             high_corner.append(s.axis.high if lo <= hi else s.axis.low)
@@ -260,12 +263,12 @@ def _box_points(axes: Sequence[Axis]) -> list[list[float]]:
     return points
 
 
-def threshold(fn: Callable[[Assumed], bool], base: Assumed, axis: Axis, toward: float,
+def threshold(fn: Callable[[Assumed], bool], base: Assumed, axis: Axis, start: float, end: float,
               tolerance: float = 1e-6) -> Optional[float]:
-    """The value of ``axis`` (others as in ``base``) where ``fn`` changes from its value at the central
-    point to its value at ``toward`` (the axis's low or high), by bisection to ``tolerance`` of the
-    axis's width; None when ``fn`` is the same at both ends."""
-    a, b = axis.central, toward
+    """The value of ``axis`` between ``start`` and ``end`` (the others as in ``base``) where ``fn``
+    changes from its value at ``start``, by bisection to ``tolerance`` of the axis's width: the first
+    value on the ``end`` side. None when ``fn`` is the same at both."""
+    a, b = start, end
     at_a = fn(base.with_values({axis.id: a}))
     if fn(base.with_values({axis.id: b})) == at_a:
         return None

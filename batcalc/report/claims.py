@@ -106,6 +106,9 @@ def verdict_rows(verdicts: list[Verdict], system: str = "metric",
     counts = {s: sum(v.status == s for v in verdicts) for s in ("holds", "fails", "underdetermined")}
     notes.append(f"{len(verdicts)} claims: {counts['holds']} hold, {counts['fails']} fail, "
                  f"{counts['underdetermined']} underdetermined")
+    if any(v.status == "depends" for v in verdicts):
+        counts["depends"] = sum(v.status == "depends" for v in verdicts)
+        notes[-1] += f", {counts['depends']} depend on the assumptions"
     data = {"verdicts": [verdict_json(v, system) for v in verdicts], "summary": counts} if with_data else None
     return HEADERS, rows, notes, data
 
@@ -126,3 +129,84 @@ def verdict_csv(verdicts: list[Verdict], system: str = "metric") -> tuple[list[s
             row += [x["value"], x["unit"]] if isinstance(x, dict) and "value" in x else ["", ""]
         rows.append(row + [data["claimed_text"], data["derived_text"]])
     return headers, rows
+
+
+# ------------------------------------------------------------------------ verdicts over the bands
+
+_WHERE = {"derived": "derived", "needed": "needed", "would_take": "what it would take", "details": ""}
+
+
+def _band_label(path: str, v: Value, verdict: Verdict) -> str:
+    """A readable name for a banded figure's path: ``details.windows.0.battery_power`` -> ``0->80 %
+    battery power``; ``would_take.3`` -> ``what it would take: mass``."""
+    parts = path.split(".")
+    what = units.DIMENSIONS[_CATEGORIES.get(v.dim, v.dim)].label if _CATEGORIES.get(v.dim, v.dim) in \
+        units.DIMENSIONS else v.dim
+    if parts[0] == "details" and len(parts) >= 4 and parts[1] == "windows":
+        try:
+            w = verdict.details["windows"][int(parts[2])]
+            window = f"{w['from_soc'].si * 100:.0f}->{w['to_soc'].si * 100:.0f} % "
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+            window = f"window {parts[2]} "
+        return window + parts[3].replace("_", " ")
+    if parts[0] == "details":
+        return " ".join(parts[1:]).replace("_", " ")
+    if parts[0] in ("derived", "needed"):
+        return parts[0] + (f" ({int(parts[1]) + 1})" if len(parts) > 1 and parts[1].isdigit() else "")
+    return f"{_WHERE[parts[0]]}: {what}"
+
+
+def decider_text(d: Any, ranges: Any) -> str:
+    """``'holds if cell-to-pack-mass is at least 78 %'`` for a :class:`batcalc.claims.bands.Decider`."""
+    p = ranges[d.axis.id]
+    if d.side == "between":
+        return f"holds if {d.axis.id} is between {p.show(d.values[0])} and {p.show(d.values[1])}"
+    return f"holds if {d.axis.id} is {d.side} {p.show(d.values[0])}"
+
+
+def banded_rows(banded: list[Any], ranges: Any, system: str = "metric",
+                with_data: bool = True) -> tuple[list[str], list[list[str]], list[str], Any]:
+    """:func:`verdict_rows` of verdicts over the bands (:class:`batcalc.claims.bands.Banded`): each
+    claim's notes add its bands (low to high, central) and, for a claim that depends, the
+    assumptions that decide it; the JSON adds ``bands``, ``deciders``, ``verdict_at_central`` and the
+    assumptions of the box to each verdict."""
+    headers, rows, _notes, _data = verdict_rows([b.verdict for b in banded], system, with_data=False)
+    notes: list[str] = []
+    verdicts_data = []
+    for b in banded:
+        v = b.verdict
+        _h, _r, own, _d = verdict_rows([v], system, with_data=False)
+        notes += own[:-1]
+        figures = []
+        data_bands = {}
+        for path, (value, band) in b.bands.items():
+            lo, c, hi = (value_shown(value._replace(si=x), system) for x in (band.low, band.central, band.high))
+            label = _band_label(path, value, v)
+            data_bands[path] = {"label": label, "low": lo, "central": c, "high": hi}
+            if band.width > 0:
+                figures.append(f"{label} {lo} to {hi} (central {c})")
+        if figures:
+            notes.append(f"  bands: {'; '.join(figures)}")
+        elif b.bands:
+            notes.append("  bands: zero width: no default assumption moves what this claim derives")
+        if b.verdict.status == "depends":
+            deciders = [decider_text(d, ranges) for d in b.deciders]
+            notes.append(f"  depends (at the central assumptions it {b.central_status}): "
+                         + ("; ".join(deciders) if deciders else "no single assumption decides it alone; "
+                            "combinations at the edges of the box do"))
+        if with_data:
+            entry = verdict_json(v, system)
+            entry.update({"verdict_at_central": b.central_status, "bands": data_bands,
+                          "deciders": [{"assumption": d.axis.id, "holds_if": d.side,
+                                        "threshold": [ranges[d.axis.id].show(x) for x in d.values]}
+                                       for d in b.deciders],
+                          "assumptions": {a.id: {"low": ranges[a.id].show(a.low),
+                                                 "central": ranges[a.id].show(a.central),
+                                                 "high": ranges[a.id].show(a.high)} for a in b.axes},
+                          "runs": b.runs})
+            verdicts_data.append(entry)
+    counts = {s: sum(b.verdict.status == s for b in banded) for s in ("holds", "fails", "depends", "underdetermined")}
+    notes.append(f"{len(banded)} claims over the plausible assumptions (docs/assumptions.md): {counts['holds']} hold, "
+                 f"{counts['fails']} fail, {counts['depends']} depend, {counts['underdetermined']} underdetermined")
+    data = {"verdicts": verdicts_data, "summary": counts} if with_data else None
+    return headers, rows, notes, data

@@ -127,7 +127,7 @@ def spellings() -> frozenset[str]:
         for p in ("", *prefixes):
             stem = (PREFIXES[p] if name and p else p) + word
             out.add(stem)
-            if name and word not in ("feet", "percent"):
+            if name and word not in ("feet", "percent", "amp"):     # pint reads 'amps' as atto-(m/s)
                 out.add(stem + "s")
     return frozenset(out)
 

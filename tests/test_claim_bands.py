@@ -1,0 +1,114 @@
+"""Verdicts over the plausible assumptions (batcalc/claims/bands.py, check --bands, claim --bands)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from batcalc.claims.bands import band_claim, check_file_bands
+from batcalc.claims.check import inline_claim
+from batcalc.cli.main import app
+from batcalc.physics.cells import load_cell
+from batcalc.physics.pack import PackOptions
+from batcalc.physics.tradeoff import range_of
+from batcalc.physics.vehicle import load_vehicle
+from batcalc.spec.assumptions import plausible_ranges
+
+runner = CliRunner()
+RANGE = ["claim", "range", "cell=gac-aion-ssb-350", "vehicle=mid-sedan", "pack_mass=480 kg", "cycle=wltp"]
+
+
+def _by_id(data):
+    return {v["id"]: v for v in data["verdicts"]}
+
+
+def test_seed_article_bands_in_json():
+    r = runner.invoke(app, ["check", "seed-article", "--bands", "--format", "json"])
+    assert r.exit_code == 1, r.stderr            # the 'three times' claim fails for every assumption
+    v = _by_id(json.loads(r.stdout))
+    # the same-weight ratio is rho_b / rho_a whatever the assumptions: a zero-width band
+    ratio = v["gac-three-times-same-weight"]["bands"]["derived"]
+    assert ratio["low"]["value"] == ratio["central"]["value"] == ratio["high"]["value"] == pytest.approx(350 / 300)
+    assert v["gac-three-times-same-weight"]["verdict"] == "fails"
+    # the LLCB charge power and the 1000 km pack rest on the pack fractions and the vehicle: real bands
+    power = v["llcb-80-in-12-min"]["bands"]["details.windows.0.battery_power"]
+    assert power["low"]["value"] < power["central"]["value"] < power["high"]["value"]
+    packs = [b for b in v["llcb-1000-km"]["bands"].values() if b["central"]["unit"] == "kWh"]
+    assert packs and all(b["low"]["value"] < b["central"]["value"] < b["high"]["value"] for b in packs)
+    assert "cell-to-pack-mass" in v["llcb-1000-km"]["assumptions"]
+
+
+def test_the_band_of_a_pack_sized_for_a_range_matches_a_hand_calculation():
+    # the pack for 1000 km at the highest cell-to-pack fraction: E = R c(m) / f_usable with the cell's
+    # density times 0.90; recomputed here from the physics at that corner alone (the other axes central)
+    _spec, banded = check_file_bands("seed-article", plausible_ranges())
+    b = next(x for x in banded if x.verdict.id == "llcb-1000-km")
+    mass_band = next(band for path, (value, band) in b.bands.items() if value.dim == "mass")
+    cell, v = load_cell("huineng-llcb"), load_vehicle("mid-sedan")
+    # at f_mass 0.9 the pack is lighter than at the central 0.70: the band's low end is at most that
+    from batcalc.physics.tradeoff import solve_pack_mass_for_range
+
+    m_hi_fraction, _ = solve_pack_mass_for_range(cell, v, 1000e3, "wltc-3b", PackOptions(f_mass=0.90))
+    assert mass_band.low <= m_hi_fraction + 1e-6 < mass_band.central
+    assert range_of(cell, v, pack_mass=m_hi_fraction, cycle="wltc-3b",
+                    options=PackOptions(f_mass=0.90)).range == pytest.approx(1000e3, rel=1e-6)
+
+
+def test_a_claim_inside_its_band_depends_and_names_what_decides_it():
+    r = runner.invoke(app, RANGE + ["--asserted", "900 km", "--qualifier", "at-least", "--bands", "--format", "json"])
+    assert r.exit_code == 0, r.stderr            # depends exits 0
+    v = json.loads(r.stdout)["verdicts"][0]
+    assert v["verdict"] == "depends" and v["verdict_at_central"] == "holds"
+    deciders = {d["assumption"]: d for d in v["deciders"]}
+    assert deciders["cell-to-pack-mass"]["holds_if"] == "at least"
+    # hand check of the threshold: at a fixed pack mass R is proportional to f_mass, so R = 900 km at
+    # f_mass = 0.70 x 900 / R(0.70)
+    r070 = range_of(load_cell("gac-aion-ssb-350"), load_vehicle("mid-sedan"), pack_mass=480.0, cycle="wltc-3b").range
+    # at-least with the precision stated (±0.5 km): holds from 899.5 km
+    expected = 0.70 * 899.5e3 / r070
+    assert float(deciders["cell-to-pack-mass"]["threshold"][0].rstrip(" %")) / 100 == pytest.approx(expected, rel=1e-3)
+    t = runner.invoke(app, RANGE + ["--asserted", "900 km", "--qualifier", "at-least", "--bands"])
+    assert "DEPENDS" in t.stdout and "holds if cell-to-pack-mass is at least" in t.stdout
+
+
+def test_a_window_inside_the_band_is_found_even_when_both_ends_fail():
+    # about 1000 km (5 %): fails at the centre (934 km) and at both ends of cell-to-pack-mass
+    # (827 and 1201 km), holds in between
+    claim = inline_claim("range", {"cell": "gac-aion-ssb-350", "vehicle": "mid-sedan", "pack_mass": "480 kg",
+                                   "cycle": "wltp"}, "1000 km")
+    b = band_claim(claim, plausible_ranges())
+    assert b.verdict.status == "depends" and b.central_status == "fails"
+    d = next(d for d in b.deciders if d.axis.id == "cell-to-pack-mass")
+    assert d.side == "between"
+    r070 = range_of(load_cell("gac-aion-ssb-350"), load_vehicle("mid-sedan"), pack_mass=480.0, cycle="wltc-3b").range
+    assert d.values[0] == pytest.approx(0.70 * 950e3 / r070, rel=1e-4)
+    assert d.values[1] == pytest.approx(0.70 * 1050e3 / r070, rel=1e-4)
+
+
+def test_holds_and_fails_for_every_assumption_stay_holds_and_fails():
+    for asserted, status, code in (("500 km", "holds", 0), ("2000 km", "fails", 1)):
+        r = runner.invoke(app, RANGE + ["--asserted", asserted, "--qualifier", "at-least", "--bands", "--format",
+                                        "json"])
+        assert r.exit_code == code and json.loads(r.stdout)["verdicts"][0]["verdict"] == status
+
+
+def test_assume_narrows_the_box_of_a_check():
+    args = RANGE + ["--asserted", "900 km", "--qualifier", "at-least", "--bands", "--format", "json"]
+    # the lowest range of the whole box is 745 km at f_mass 0.62 (R is proportional to f_mass at a
+    # fixed pack mass): from 0.80 up it is at least 745 x 0.80 / 0.62 = 961 km, so the claim holds
+    narrowed = runner.invoke(app, args + ["--assume", "cell-to-pack-mass=0.8 to 0.9"])
+    v = json.loads(narrowed.stdout)["verdicts"][0]
+    assert v["verdict"] == "holds", v["deciders"]
+    assert v["assumptions"]["cell-to-pack-mass"] == {"low": "80 %", "central": "85 %", "high": "90 %"}
+    point = runner.invoke(app, RANGE + ["--asserted", "900 km", "--qualifier", "at-least", "--assume",
+                                        "cell-to-pack-mass=0.6"])
+    assert point.exit_code == 1 and "FAILS" in point.stdout
+
+
+def test_bands_without_assumptions_underdetermined_stays():
+    r = runner.invoke(app, ["claim", "range", "cell=gac-aion-ssb-350", "vehicle=mid-sedan", "pack_mass=480 kg",
+                            "--asserted", "900 km", "--qualifier", "at-least", "--bands", "--format", "json"])
+    v = json.loads(r.stdout)["verdicts"][0]
+    assert r.exit_code == 0 and v["verdict"] == "underdetermined"
