@@ -10,7 +10,7 @@ import typer
 if TYPE_CHECKING:
     from batcalc.physics.vehicle import Vehicle
 
-from batcalc.errors import BatcalcError, SpecError
+from batcalc.errors import BatcalcError, SpecError, printable, quoted_path
 
 _DEBUG = {"on": bool(os.environ.get("BATCALC_DEBUG"))}
 
@@ -36,13 +36,20 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, markdown,
 UnitsOpt = Annotated[UnitSystem, typer.Option("--units", "-u", help="unit system for the output")]
 
 
-def fail(message: str) -> None:
-    """Print a one-line error on stderr (what the user gave is never changed); if stderr itself cannot
-    be written, nothing more can be said: the exit code still tells."""
+def note(message: str) -> None:
+    """Print ``message`` on stderr as one line: control characters in it (a newline or an escape
+    sequence in a file name) are shown escaped, as ``repr`` shows them; nothing else is changed. If
+    stderr cannot be written, the line is lost."""
     try:
-        typer.echo(message, err=True)
+        typer.echo(printable(message), err=True)
     except OSError:
         pass
+
+
+def fail(message: str) -> None:
+    """Print a one-line error on stderr (:func:`note`); if stderr itself cannot be written, nothing
+    more can be said: the exit code still tells."""
+    note(message)
 
 
 def output_failed(exc: OSError) -> int:
@@ -114,7 +121,7 @@ def emit(text: str) -> None:
     from batcalc.io.safefile import write_new
 
     write_new(path, (text + "\n").encode("utf-8"), force=bool(_OUTPUT["force"]))
-    typer.echo(f"wrote {path}", err=True)
+    note(f"wrote {quoted_path(path)}")
 
 
 

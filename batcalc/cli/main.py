@@ -50,7 +50,7 @@ from batcalc.cli.common import (  # noqa: F401
     output_failed,
     set_output,
 )
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, quoted_path
 
 app = typer.Typer(
     name="batcalc",
@@ -757,7 +757,7 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
     write_new(path, template(kind.value, spec_id).encode("utf-8"), force=force)
     then = ("show" if kind is SpecKind.cell else "check" if kind is SpecKind.claim
             else "range gac-aion-ssb-350 --vehicle")
-    emit(f"wrote {path}: edit it, then try: batcalc {then} {path}")
+    emit(f"wrote {quoted_path(path)}: edit it, then try: batcalc {then} {quoted_path(path)}")
 
 
 from batcalc.cli.importers import import_fastsim_cmd  # noqa: E402

@@ -8,11 +8,11 @@ import stat
 import tempfile
 from pathlib import Path
 
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, quoted_path
 
 
 def _exists_message(target: Path) -> str:
-    return f"{target} exists; not overwriting it (use --force to replace it)"
+    return f"{quoted_path(target)} exists; not overwriting it (use --force to replace it)"
 
 
 def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
@@ -25,17 +25,18 @@ def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
     except FileNotFoundError:
         st = None
     except (OSError, ValueError) as exc:          # a name too long, a NUL byte, a file used as a folder
-        raise BatcalcError(f"cannot write {target}: {getattr(exc, 'strerror', None) or exc}") from None
+        raise BatcalcError(f"cannot write {quoted_path(target)}: {getattr(exc, 'strerror', None) or exc}") from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise BatcalcError(f"{target} is a directory")
+            raise BatcalcError(f"{quoted_path(target)} is a directory")
         if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
-            raise BatcalcError(f"{target} is not a regular file (a device, pipe or socket): not replacing it")
+            raise BatcalcError(f"{quoted_path(target)} is not a regular file (a device, pipe or socket): not "
+                               f"replacing it")
         if not force:
             raise BatcalcError(_exists_message(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not os.path.isdir(folder):
-        raise BatcalcError(f"cannot write {target}: folder {folder} does not exist")
+        raise BatcalcError(f"cannot write {quoted_path(target)}: folder {quoted_path(folder)} does not exist")
     return target
 
 
@@ -66,7 +67,7 @@ def write_new(path: str | os.PathLike[str], data: bytes, force: bool = False) ->
                     raise BatcalcError(_exists_message(target)) from None
                 os.replace(tmp, target)
     except OSError as exc:                    # read-only folder, disk full, /proc, name too long ...
-        raise BatcalcError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise BatcalcError(f"cannot write {quoted_path(target)}: {exc.strerror or exc}") from None
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
