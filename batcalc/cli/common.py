@@ -39,10 +39,11 @@ UnitsOpt = Annotated[UnitSystem, typer.Option("--units", "-u", help="unit system
 def note(message: str) -> None:
     """Print ``message`` on stderr as one line: control characters in it (a newline or an escape
     sequence in a file name) are shown escaped, as ``repr`` shows them; nothing else is changed. If
-    stderr cannot be written, the line is lost."""
+    stderr cannot be written (a full disk, a closed pipe, closed), the line is lost and nothing else
+    happens: the exit code is decided by the job, not by its messages."""
     try:
         typer.echo(printable(message), err=True)
-    except OSError:
+    except (OSError, ValueError):              # ValueError: stderr was closed
         pass
 
 
@@ -68,6 +69,18 @@ def output_failed(exc: OSError) -> int:
     return 2
 
 
+def _debug_traceback() -> None:
+    """With ``--debug``, print the exception being handled with its traceback on stderr (lost, like
+    every message, if stderr cannot be written)."""
+    if _DEBUG["on"]:
+        import traceback
+
+        try:
+            traceback.print_exc()
+        except (OSError, ValueError):
+            pass
+
+
 def handles_errors(fn: Callable) -> Callable:
     """Turn batcalc's errors into one line on stderr and exit code 2; never a traceback."""
     @functools.wraps(fn)
@@ -75,23 +88,17 @@ def handles_errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except BatcalcError as exc:
-            if _DEBUG["on"]:
-                import traceback
-
-                traceback.print_exc()
+            _debug_traceback()
             fail(str(exc) if isinstance(exc, SpecError) and exc.path else f"batcalc: error: {exc}")
             raise typer.Exit(exc.exit_code) from None
         except typer.Exit:
             raise
-        except (KeyboardInterrupt, BrokenPipeError):
+        except KeyboardInterrupt:
             raise typer.Exit(130) from None
-        except OSError as exc:             # the terminal or a pipe failed (files are BatcalcErrors)
+        except OSError as exc:             # the terminal or a pipe failed, a closed pipe too (files are BatcalcErrors)
             raise typer.Exit(output_failed(exc)) from None
         except Exception as exc:  # a bug: still one line unless --debug
-            if _DEBUG["on"]:
-                import traceback
-
-                traceback.print_exc()
+            _debug_traceback()
             fail(f"batcalc: internal error: {type(exc).__name__}: {exc} (a bug; rerun with --debug "
                  f"and report it)")
             raise typer.Exit(3) from None
