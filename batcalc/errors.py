@@ -20,6 +20,25 @@ class BatcalcError(Exception):
         return printable(super().__str__())
 
 
+class Interrupted(BaseException):
+    """A signal asked batcalc to stop: SIGINT (Ctrl-C), SIGTERM or SIGHUP. Not an error of the input: a
+    ``BaseException``, like ``KeyboardInterrupt``, so that ``except Exception`` lets it through and
+    ``finally`` blocks (removing a temporary file) run on its way out. The console script
+    (:mod:`batcalc.cli.entry`) raises it from its signal handlers and exits with :attr:`exit_code`,
+    128 + the signal's number (130, 143, 129)."""
+
+    _NAMES = {1: "SIGHUP", 2: "SIGINT", 15: "SIGTERM"}
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        self.exit_code = 128 + signum
+        super().__init__(signum)
+
+    def __str__(self) -> str:
+        """``interrupted (SIGTERM)``."""
+        return f"interrupted ({self._NAMES.get(self.signum, f'signal {self.signum}')})"
+
+
 class UnitError(BatcalcError, ValueError):
     """A value string is malformed, names an unknown unit, or has the wrong dimension."""
 

@@ -10,7 +10,7 @@ import typer
 if TYPE_CHECKING:
     from batcalc.physics.vehicle import Vehicle
 
-from batcalc.errors import BatcalcError, SpecError, printable, quoted_path
+from batcalc.errors import BatcalcError, Interrupted, SpecError, printable, quoted_path
 
 _DEBUG = {"on": bool(os.environ.get("BATCALC_DEBUG"))}
 
@@ -93,8 +93,8 @@ def handles_errors(fn: Callable) -> Callable:
             raise typer.Exit(exc.exit_code) from None
         except typer.Exit:
             raise
-        except KeyboardInterrupt:
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt:          # Ctrl-C: main() says so and exits 130 (click would print a blank line)
+            raise Interrupted(2) from None
         except OSError as exc:             # the terminal or a pipe failed, a closed pipe too (files are BatcalcErrors)
             raise typer.Exit(output_failed(exc)) from None
         except Exception as exc:  # a bug: still one line unless --debug
