@@ -1,7 +1,10 @@
 """The errors batcalc raises on bad input.
 
 Every error a user can cause is a :class:`BatcalcError`; the CLI prints it as one line on stderr
-and exits with :attr:`BatcalcError.exit_code` (2). Anything else escaping is a bug.
+and exits with :attr:`BatcalcError.exit_code` (2). Anything else escaping is a bug. An error's text
+is one line whatever the names in it contain: control characters (a newline or an escape sequence
+in a file name) are shown escaped, as Python's ``repr`` shows them; the names themselves, and the
+files on disk, are never changed.
 """
 
 from __future__ import annotations
@@ -11,6 +14,29 @@ class BatcalcError(Exception):
     """Base class of every error caused by bad input (usage, spec, unit, claim)."""
 
     exit_code = 2
+
+    def __str__(self) -> str:
+        """The message on one line (control characters escaped)."""
+        return printable(super().__str__())
+
+
+class Interrupted(BaseException):
+    """A signal asked batcalc to stop: SIGINT (Ctrl-C), SIGTERM or SIGHUP. Not an error of the input: a
+    ``BaseException``, like ``KeyboardInterrupt``, so that ``except Exception`` lets it through and
+    ``finally`` blocks (removing a temporary file) run on its way out. The console script
+    (:mod:`batcalc.cli.entry`) raises it from its signal handlers and exits with :attr:`exit_code`,
+    128 + the signal's number (130, 143, 129)."""
+
+    _NAMES = {1: "SIGHUP", 2: "SIGINT", 15: "SIGTERM"}
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        self.exit_code = 128 + signum
+        super().__init__(signum)
+
+    def __str__(self) -> str:
+        """``interrupted (SIGTERM)``."""
+        return f"interrupted ({self._NAMES.get(self.signum, f'signal {self.signum}')})"
 
 
 class UnitError(BatcalcError, ValueError):
@@ -32,8 +58,9 @@ class SpecError(BatcalcError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = [str(p) for p in (self.path, self.line, self.col) if p is not None]
-        return ":".join(where + [" " + self.message]) if where else self.message
+        """``path:line:col: message`` on one line (control characters in the path or message escaped)."""
+        where = [printable(str(p)) for p in (self.path, self.line, self.col) if p is not None]
+        return ":".join(where + [" " + printable(self.message)]) if where else printable(self.message)
 
 
 class NotFoundError(BatcalcError):
@@ -49,3 +76,11 @@ def printable(text: str, limit: int | None = None) -> str:
     sequence) shown escaped, and at most ``limit`` characters when given."""
     out = text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     return out if limit is None or len(out) <= limit else out[:limit - 3] + "..."
+
+
+def quoted_path(path: object) -> str:
+    """A file name as a message's prose shows it: as it is when every character is printable and it
+    neither starts nor ends with a space, else quoted with its control characters escaped, as
+    ``repr`` writes it (``'a\\nb.csv'`` for a name with a newline). The file itself is untouched."""
+    text = str(path)
+    return text if text.isprintable() and text == text.strip() and text else repr(text)

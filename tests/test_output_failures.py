@@ -1,15 +1,18 @@
 """Output that cannot be written (issue 16, in part): a full disk or a closed terminal is bad input
 to batcalc's output, exit 2 with one line on stderr, never exit 3 or a traceback; and empty sweep
-grids are refused in one line."""
+grids are refused in one line. A stderr that cannot be written changes no exit code ("Hardening,
+second pass")."""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 FULL = "/dev/full"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.skipif(not os.path.exists(FULL), reason="no /dev/full on this system")
@@ -64,3 +67,81 @@ def test_options_given_once_and_lists_are_not_repeats():
     assert repeated_option(command, ["compare", "a", "b", "-f", "json", "-u", "imperial"]) is None
     assert repeated_option(command, ["convert", "--", "-5 kWh", "-5 kWh"]) is None      # after --: values
     assert repeated_option(command, ["range", "x", "-f", "json", "--format", "csv"]) == "--format"
+
+
+# --------------------------------------------------------------- stderr that cannot be written
+# stderr carries messages only: when it cannot be written they are lost, and the exit code is still the
+# job's (0 done, 1 a claim failed, 2 bad input), never 1 or 130 because a message failed.
+
+STDERR_BROKEN = ["full", "closed-pipe", "closed"]
+
+
+def run_with_broken_stderr(argv: list[str], how: str, cwd) -> subprocess.CompletedProcess:
+    """``python -m batcalc ARGV`` with stderr /dev/full, a pipe nobody reads, or closed (``2>&-``)."""
+    kwargs: dict = {"stdout": subprocess.PIPE, "text": True, "timeout": 120, "cwd": cwd}
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("BATCALC_DEBUG", None)
+    if how == "full":
+        with open(FULL, "w") as full:
+            return subprocess.run([sys.executable, "-m", "batcalc", *argv], stderr=full, env=env, **kwargs)
+    if how == "closed-pipe":
+        r, w = os.pipe()
+        os.close(r)
+        try:
+            return subprocess.run([sys.executable, "-m", "batcalc", *argv], stderr=w, env=env, **kwargs)
+        finally:
+            os.close(w)
+    return subprocess.run([sys.executable, "-m", "batcalc", *argv], preexec_fn=lambda: os.close(2), env=env,
+                          **kwargs)
+
+
+SEED = str(ROOT / "specs" / "claims" / "seed-article.yaml")
+
+
+@pytest.mark.skipif(not os.path.exists(FULL), reason="no /dev/full on this system")
+@pytest.mark.parametrize("how", STDERR_BROKEN)
+@pytest.mark.parametrize("argv,code", [
+    (["show", "no-such-spec.yaml"], 2),
+    (["check", "no-such-claims.yaml"], 2),
+    (["--debug", "show", "no-such-spec.yaml"], 2),
+    (["range", "--bogus"], 2),
+    (["convert", "1 kWh", "m"], 2),
+    (["check", SEED], 1),                   # a claim of the seed article fails
+    (["convert", "1 kWh", "Wh"], 0),
+    (["compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "-o", "out.csv"], 0),   # "wrote out.csv" is lost
+], ids=["missing-spec", "missing-claims", "debug", "usage", "bad-unit", "claim-fails", "ok", "output-file"])
+def test_stderr_that_cannot_be_written_changes_no_exit_code(argv, code, how, tmp_path):
+    r = run_with_broken_stderr(argv, how, tmp_path)
+    assert r.returncode == code, (how, r.returncode)
+    if argv[0] == "compare":
+        assert (tmp_path / "out.csv").read_text().startswith("metric")
+    if code == 0 and argv[0] == "convert":
+        assert r.stdout == "1 kWh = 1000 Wh\n"
+
+
+def test_stderr_closed_inside_python_is_still_exit_2(monkeypatch):
+    """``sys.stderr`` closed (writing raises ValueError, not OSError): bad input is still exit 2."""
+    import io
+
+    from batcalc.cli.main import main
+
+    closed = io.StringIO()
+    closed.close()
+    monkeypatch.setattr(sys, "stderr", closed)
+    for argv in (["show", "no-such-spec.yaml"], ["--bogus"]):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 2, argv
+
+
+def test_a_closed_pipe_on_stdout_is_exit_2_in_one_line():
+    """``batcalc list | nothing``: the output cannot be written (not an interruption, 130)."""
+    r, w = os.pipe()
+    os.close(r)
+    try:
+        p = subprocess.run([sys.executable, "-m", "batcalc", "list", "--kind", "cycle"], stdout=w,
+                           stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(w)
+    assert p.returncode == 2, p.stderr
+    assert p.stderr.splitlines() == ["batcalc: error: cannot write the output: Broken pipe"]

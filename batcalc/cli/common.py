@@ -10,7 +10,7 @@ import typer
 if TYPE_CHECKING:
     from batcalc.physics.vehicle import Vehicle
 
-from batcalc.errors import BatcalcError, SpecError
+from batcalc.errors import BatcalcError, Interrupted, SpecError, printable, quoted_path
 
 _DEBUG = {"on": bool(os.environ.get("BATCALC_DEBUG"))}
 
@@ -36,13 +36,21 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, markdown,
 UnitsOpt = Annotated[UnitSystem, typer.Option("--units", "-u", help="unit system for the output")]
 
 
-def fail(message: str) -> None:
-    """Print a one-line error on stderr (what the user gave is never changed); if stderr itself cannot
-    be written, nothing more can be said: the exit code still tells."""
+def note(message: str) -> None:
+    """Print ``message`` on stderr as one line: control characters in it (a newline or an escape
+    sequence in a file name) are shown escaped, as ``repr`` shows them; nothing else is changed. If
+    stderr cannot be written (a full disk, a closed pipe, closed), the line is lost and nothing else
+    happens: the exit code is decided by the job, not by its messages."""
     try:
-        typer.echo(message, err=True)
-    except OSError:
+        typer.echo(printable(message), err=True)
+    except (OSError, ValueError):              # ValueError: stderr was closed
         pass
+
+
+def fail(message: str) -> None:
+    """Print a one-line error on stderr (:func:`note`); if stderr itself cannot be written, nothing
+    more can be said: the exit code still tells."""
+    note(message)
 
 
 def output_failed(exc: OSError) -> int:
@@ -61,6 +69,18 @@ def output_failed(exc: OSError) -> int:
     return 2
 
 
+def _debug_traceback() -> None:
+    """With ``--debug``, print the exception being handled with its traceback on stderr (lost, like
+    every message, if stderr cannot be written)."""
+    if _DEBUG["on"]:
+        import traceback
+
+        try:
+            traceback.print_exc()
+        except (OSError, ValueError):
+            pass
+
+
 def handles_errors(fn: Callable) -> Callable:
     """Turn batcalc's errors into one line on stderr and exit code 2; never a traceback."""
     @functools.wraps(fn)
@@ -68,23 +88,17 @@ def handles_errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except BatcalcError as exc:
-            if _DEBUG["on"]:
-                import traceback
-
-                traceback.print_exc()
+            _debug_traceback()
             fail(str(exc) if isinstance(exc, SpecError) and exc.path else f"batcalc: error: {exc}")
             raise typer.Exit(exc.exit_code) from None
         except typer.Exit:
             raise
-        except (KeyboardInterrupt, BrokenPipeError):
-            raise typer.Exit(130) from None
-        except OSError as exc:             # the terminal or a pipe failed (files are BatcalcErrors)
+        except KeyboardInterrupt:          # Ctrl-C: main() says so and exits 130 (click would print a blank line)
+            raise Interrupted(2) from None
+        except OSError as exc:             # the terminal or a pipe failed, a closed pipe too (files are BatcalcErrors)
             raise typer.Exit(output_failed(exc)) from None
         except Exception as exc:  # a bug: still one line unless --debug
-            if _DEBUG["on"]:
-                import traceback
-
-                traceback.print_exc()
+            _debug_traceback()
             fail(f"batcalc: internal error: {type(exc).__name__}: {exc} (a bug; rerun with --debug "
                  f"and report it)")
             raise typer.Exit(3) from None
@@ -114,7 +128,7 @@ def emit(text: str) -> None:
     from batcalc.io.safefile import write_new
 
     write_new(path, (text + "\n").encode("utf-8"), force=bool(_OUTPUT["force"]))
-    typer.echo(f"wrote {path}", err=True)
+    note(f"wrote {quoted_path(path)}")
 
 
 

@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from batcalc.cli.common import emit, handles_errors
+from batcalc.errors import quoted_path
 
 
 @handles_errors
@@ -38,4 +39,4 @@ def import_fastsim_cmd(
         emit(text.rstrip("\n"))
     else:
         write_new(output, text.encode("utf-8"), force=force)
-        emit(f"wrote {output}: try batcalc range gac-aion-ssb-350 --vehicle {output}")
+        emit(f"wrote {quoted_path(output)}: try batcalc range gac-aion-ssb-350 --vehicle {quoted_path(output)}")

@@ -1,7 +1,10 @@
 """The ``batcalc`` command line: parse options, call the layers below, print. Nothing else.
 
-Exit codes: 0 success; 1 a checked claim failed; 2 bad input (usage, spec, unit), reported as one
-line on stderr (``path:line:col: message`` where a file is involved). ``--debug`` shows tracebacks.
+Exit codes: 0 success; 1 a checked claim failed; 2 bad input (usage, spec, unit) or a file, terminal
+or pipe that cannot be read or written, reported as one line on stderr (``path:line:col: message``
+where a file is involved); 3 an internal error (a bug); 128 + the signal's number when interrupted
+(130 Ctrl-C, 143 SIGTERM, 129 SIGHUP). A message that cannot be written to stderr changes no exit
+code. ``--debug`` shows tracebacks. The console script starts in :mod:`batcalc.cli.entry`.
 """
 
 
@@ -55,7 +58,7 @@ from batcalc.cli.common import (  # noqa: F401
     output_failed,
     set_output,
 )
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, Interrupted, quoted_path
 
 app = typer.Typer(
     name="batcalc",
@@ -855,7 +858,7 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
     write_new(path, template(kind.value, spec_id).encode("utf-8"), force=force)
     then = ("show" if kind is SpecKind.cell else "check" if kind is SpecKind.claim
             else "range gac-aion-ssb-350 --vehicle")
-    emit(f"wrote {path}: edit it, then try: batcalc {then} {path}")
+    emit(f"wrote {quoted_path(path)}: edit it, then try: batcalc {then} {quoted_path(path)}")
 
 
 from batcalc.cli.importers import import_fastsim_cmd  # noqa: E402
@@ -915,8 +918,10 @@ def repeated_option(command, args: list[str]) -> Optional[str]:
 
 
 def main(argv: Optional[list[str]] = None) -> None:
-    """Console-script entry point: like ``app()``, but usage errors are one line too (exit 2), and
-    an option given twice is refused rather than the last one kept."""
+    """Run the command line on ``argv`` (default ``sys.argv[1:]``) and exit: like ``app()``, but usage
+    errors are one line too (exit 2), an option given twice is refused rather than the last one kept,
+    and an interruption (Ctrl-C, or SIGTERM/SIGHUP turned into :class:`~batcalc.errors.Interrupted` by
+    :mod:`batcalc.cli.entry`, the console script's entry point) is one line and exit 128 + signal."""
     from typer.main import get_command
 
     # typer >= 0.2x vendors click and its exceptions subclass typer.TyperException; older typer
@@ -933,9 +938,12 @@ def main(argv: Optional[list[str]] = None) -> None:
         code = command.main(args=argv, prog_name="batcalc", standalone_mode=False)
     except SystemExit:              # shell completion and --help exit on their own
         raise
-    except (typer.Abort, KeyboardInterrupt):
-        fail("batcalc: aborted")
+    except (typer.Abort, KeyboardInterrupt):     # Ctrl-C while click parses (click turns it into Abort)
+        fail(f"batcalc: {Interrupted(2)}")
         code = 130
+    except Interrupted as exc:                    # SIGTERM or SIGHUP (batcalc.cli.entry), Ctrl-C in a command
+        fail(f"batcalc: {exc}")
+        code = exc.exit_code
     except OSError as exc:          # help or a usage message that could not be written
         code = output_failed(exc)
     except errors as exc:

@@ -1,18 +1,32 @@
 """Writing output files safely: never overwrite without ``force``, never replace anything but a
-regular file, never leave a half-written file; every failure is one :class:`BatcalcError` line."""
+regular file, never leave a half-written file; every failure is one :class:`BatcalcError` line.
+
+A file is written to a temporary file in the target's folder, named
+``.{name}.batcalc-{pid}-{random}.tmp`` (:data:`TEMP_NAME`), then renamed. An error, Ctrl-C, SIGTERM or
+SIGHUP (the console script turns the last two into an exception, :mod:`batcalc.cli.entry`) removes it
+on the way out. SIGKILL, a crash or a power cut cannot be caught: the temporary file stays, and the
+next write to the same folder removes it once the process that wrote it is gone
+(:func:`remove_stale_temp_files`).
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
 
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, quoted_path
+
+#: The name of a temporary file :func:`write_new` writes: ``.{name}.batcalc-{pid}-{random}.tmp``, the
+#: target's name (its first 40 characters), the writer's process id and :func:`tempfile.mkstemp`'s
+#: eight random characters.
+TEMP_NAME = re.compile(r"\..*\.batcalc-([1-9][0-9]{0,9})-[a-z0-9_]{8}\.tmp", re.DOTALL)
 
 
 def _exists_message(target: Path) -> str:
-    return f"{target} exists; not overwriting it (use --force to replace it)"
+    return f"{quoted_path(target)} exists; not overwriting it (use --force to replace it)"
 
 
 def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
@@ -25,30 +39,72 @@ def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
     except FileNotFoundError:
         st = None
     except (OSError, ValueError) as exc:          # a name too long, a NUL byte, a file used as a folder
-        raise BatcalcError(f"cannot write {target}: {getattr(exc, 'strerror', None) or exc}") from None
+        raise BatcalcError(f"cannot write {quoted_path(target)}: {getattr(exc, 'strerror', None) or exc}") from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise BatcalcError(f"{target} is a directory")
+            raise BatcalcError(f"{quoted_path(target)} is a directory")
         if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
-            raise BatcalcError(f"{target} is not a regular file (a device, pipe or socket): not replacing it")
+            raise BatcalcError(f"{quoted_path(target)} is not a regular file (a device, pipe or socket): not "
+                               f"replacing it")
         if not force:
             raise BatcalcError(_exists_message(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not os.path.isdir(folder):
-        raise BatcalcError(f"cannot write {target}: folder {folder} does not exist")
+        raise BatcalcError(f"cannot write {quoted_path(target)}: folder {quoted_path(folder)} does not exist")
     return target
 
 
-def write_new(path: str | os.PathLike[str], data: bytes, force: bool = False) -> Path:
-    """Write ``data`` to ``path`` atomically (temp file in the same folder, then rename).
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (it may belong to another user: then it exists too). Always
+    True on Windows, where ``os.kill(pid, 0)`` would not ask but stop the process."""
+    if os.name == "nt":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):            # PermissionError: someone else's; or no such pid
+        return True
+    return True
 
-    Refuses what :func:`check_target` refuses; a failure leaves nothing behind.
+
+def remove_stale_temp_files(folder: str | os.PathLike[str]) -> list[str]:
+    """Remove the temporary files of :func:`write_new` in ``folder`` left by processes that no longer
+    run (killed by SIGKILL, a crash): regular files whose name matches :data:`TEMP_NAME` and whose
+    process id names no process. A live process's temporary file (a concurrent write) and every
+    other file are kept; errors are ignored. Returns the names removed."""
+    removed: list[str] = []
+    try:
+        with os.scandir(folder) as it:
+            ours = [(e.name, e.path, m) for e in it if e.name.endswith(".tmp") and (m := TEMP_NAME.fullmatch(e.name))]
+    except (OSError, ValueError):
+        return removed
+    for name, path, m in ours:
+        if _alive(int(m.group(1))):
+            continue
+        try:
+            if stat.S_ISREG(os.lstat(path).st_mode):
+                os.unlink(path)
+                removed.append(name)
+        except OSError:                          # removed meanwhile, or not ours to remove
+            pass
+    return removed
+
+
+def write_new(path: str | os.PathLike[str], data: bytes, force: bool = False) -> Path:
+    """Write ``data`` to ``path`` atomically (a temporary file in the same folder, named by
+    :data:`TEMP_NAME`, then renamed), after removing stale temporary files of earlier writers there
+    (:func:`remove_stale_temp_files`).
+
+    Refuses what :func:`check_target` refuses; a failure or an interruption (an exception, including
+    KeyboardInterrupt and the console script's SIGTERM/SIGHUP) leaves nothing behind.
     """
     target = check_target(path, force)
     folder = target.parent if str(target.parent) else Path(".")
+    remove_stale_temp_files(folder)
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:40]}.batcalc-{os.getpid()}-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         umask = os.umask(0)
@@ -66,7 +122,7 @@ def write_new(path: str | os.PathLike[str], data: bytes, force: bool = False) ->
                     raise BatcalcError(_exists_message(target)) from None
                 os.replace(tmp, target)
     except OSError as exc:                    # read-only folder, disk full, /proc, name too long ...
-        raise BatcalcError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise BatcalcError(f"cannot write {quoted_path(target)}: {exc.strerror or exc}") from None
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
