@@ -226,6 +226,9 @@ class Consumption:
         steps = cycle_steps(load, cycle)
         self.steps = steps
         self.distance = steps.distance
+        if not self.distance > 0:
+            raise BatcalcError(f"{name} on {cycle.name}: the cycle covers no distance: a consumption (energy "
+                               f"per distance) needs a cycle that moves")
         self._alpha = steps.alpha / steps.dt         # W per kg
         self._beta = steps.beta / steps.dt           # W
         # the energy that passes through over the cycle, ``per_kg m + fixed`` J: what rounding is relative to
