@@ -1210,6 +1210,15 @@ def _written_unit(raw: Any) -> str:
         return ""
 
 
+def _check_derived(ctx: Context, loc: tuple, what: str, derived: float, asserted: Any) -> None:
+    """Refuse (located at ``loc``) a derived figure, in the unit of ``asserted``, that is inf, NaN or
+    beyond :data:`batcalc.units.MAX_MAGNITUDE` there: the limit any input has in its unit."""
+    if not abs(derived) <= units.MAX_MAGNITUDE:
+        shown = units.split_value(asserted)[1].strip() if isinstance(asserted, str) else ""
+        raise ctx.error(loc, f"{what} {derived:.4g}{' ' + shown if shown else ''}: beyond "
+                             f"{units.MAX_MAGNITUDE:g}, the largest magnitude batcalc gives (a figure with a typo?)")
+
+
 def eval_product(claim, ctx: Context) -> Verdict:
     """The product of the factors, compared in the asserted value's unit."""
     factors = [ctx.quantity(f, ("inputs", "factors", k)) for k, f in enumerate(claim.inputs.factors)]
@@ -1223,6 +1232,7 @@ def eval_product(claim, ctx: Context) -> Verdict:
     except Exception:
         raise ctx.error(("asserted",), f"{claim.asserted!r} does not have the dimension of the product") from None
     asserted = float(q.magnitude)
+    _check_derived(ctx, ("inputs", "factors"), "the factors multiply to", derived, raw)
     status = judge(derived, asserted, claim.qualifier, _tol(claim))
     unit = _written_unit(raw) or ("" if q.dimensionless else f"{q.units:~P}")
     claimed, found = Value(asserted, "given", unit=unit), Value(derived, "given", unit=unit)
@@ -1407,6 +1417,7 @@ def eval_expression(claim, ctx: Context) -> Verdict:
     except DimensionalityError:
         raise ctx.error(("asserted",), f"{raw!r} is {units.describe_units(asserted)} but {text!r} is "
                                        f"{units.describe_units(value)}: the dimensions must agree") from None
+    _check_derived(ctx, key, "the expression comes out at", derived_number, raw)
     status = judge(derived_number, a_number, claim.qualifier, _tol(claim))
     derived = Value(derived_number, "given", unit=unit)
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),

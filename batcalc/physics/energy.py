@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Union, overload
 
 from batcalc.errors import BatcalcError
+from batcalc.units import check_result
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,24 +35,26 @@ def usable_energy(gross_j: Union[float, NDArray[np.float64]], f_usable: float) -
 
 
 def range_from_energy(usable_j: float, consumption_j_per_m: float) -> float:
-    """Range, m: ``R = E_usable / c`` (E in J, c in J/m at the battery)."""
+    """Range, m: ``R = E_usable / c`` (E in J, c in J/m at the battery); refuses a range that is not
+    finite or beyond the magnitude limit (:func:`batcalc.units.check_result`)."""
     if not consumption_j_per_m > 0:
         raise BatcalcError("consumption must be positive to give a range")
-    return usable_j / consumption_j_per_m
+    return float(check_result(usable_j / consumption_j_per_m, "the range", "m",
+                              f"{usable_j:.4g} J usable over {consumption_j_per_m:.4g} J/m"))
 
 
 def gross_energy_for_range(range_m: float, consumption_j_per_m: float, f_usable: float) -> float:
     """Gross pack energy, J, that gives ``range_m`` at ``consumption_j_per_m``: ``E = R c / f_usable``."""
     if not f_usable > 0:
         raise BatcalcError("the usable fraction must be positive")
-    return range_m * consumption_j_per_m / f_usable
+    return float(check_result(range_m * consumption_j_per_m / f_usable, "the pack energy for the range", "J"))
 
 
 def consumption_for_range(usable_j: float, range_m: float) -> float:
     """Consumption at the battery, J/m, that a usable energy and a range imply: ``c = E_usable / R``."""
     if not range_m > 0:
         raise BatcalcError("range must be positive to imply a consumption")
-    return usable_j / range_m
+    return float(check_result(usable_j / range_m, "the consumption the range implies", "J/m"))
 
 
 def charge_time_at_c_rate(delta_soc: float, c_rate_per_s: float) -> float:

@@ -12,6 +12,7 @@ from typing import Mapping, Optional
 from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import usable_energy
+from batcalc.units import check_result
 
 #: Default pack factors, each a stated assumption (DESIGN.md "Reference defaults"):
 #: cell mass / pack mass 0.70 (module packs ~0.70, cell-to-pack 0.80-0.90), cell volume / pack
@@ -19,6 +20,9 @@ from batcalc.physics.energy import usable_energy
 DEFAULT_F_MASS = 0.70
 DEFAULT_F_VOLUME = 0.50
 DEFAULT_F_USABLE = 0.93
+#: The heaviest pack batcalc builds, kg: no road vehicle weighs more
+#: (:data:`batcalc.physics.vehicle.MAX_VEHICLE_MASS`).
+MAX_PACK_MASS = 1e6
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,18 @@ class Pack:
     capacity: Optional[float] = None    # A*s, for series x parallel packs
     cells: Optional[int] = None
     notes: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        """Refuse a pack heavier than :data:`MAX_PACK_MASS`, or whose energy, volume, voltage or capacity
+        is not finite or beyond the magnitude limit in SI (:func:`batcalc.units.check_result`)."""
+        if not self.mass <= MAX_PACK_MASS:
+            raise BatcalcError(f"a {self.mass:.4g} kg pack of {self.cell_id} is heavier than any road vehicle "
+                               f"(at most {MAX_PACK_MASS:g} kg): a typo in the pack mass or energy?")
+        for name, unit in (("energy", "J"), ("mass", "kg"), ("volume", "m^3"), ("voltage", "V"),
+                           ("capacity", "A s")):
+            value = getattr(self, name)
+            if value is not None:
+                check_result(value, f"the {self.cell_id} pack's {name}", unit)
 
     @property
     def usable_energy(self) -> float:

@@ -16,7 +16,8 @@ from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import range_from_energy, usable_energy
 from batcalc.physics.pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
-from batcalc.physics.vehicle import ConsumptionModel, Vehicle, consumption_per_100kg
+from batcalc.physics.vehicle import MAX_VEHICLE_MASS, ConsumptionModel, Vehicle, consumption_per_100kg
+from batcalc.units import check_result
 
 if TYPE_CHECKING:
     import numpy as np
@@ -173,8 +174,11 @@ def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike
     kk = np.asarray(k, dtype=float).reshape(-1)          # 1-d: a scalar is one element
 
     def step(m: FloatArray) -> FloatArray:
-        """``k c(m_without_battery + m + payload)``, kg (the model called in ``k``'s shape: 0-d is faster)."""
-        return kk * np.ravel(model(vehicle.total_mass(m.reshape(shape))))
+        """``k c(m_without_battery + m + payload)``, kg (the model called in ``k``'s shape: 0-d is faster);
+        NaN where the vehicle would be heavier than :data:`~batcalc.physics.vehicle.MAX_VEHICLE_MASS`."""
+        total = vehicle.total_mass(m)
+        total = np.where(total <= MAX_VEHICLE_MASS, total, np.nan)
+        return kk * np.ravel(model(total.reshape(shape)))
 
     m = step(np.zeros_like(kk)) if start is None \
         else np.broadcast_to(np.asarray(start, dtype=float), shape).reshape(-1).copy()
@@ -197,7 +201,8 @@ def _same_range_pack_mass_1(vehicle: Vehicle, model: ConsumptionModel, k: float,
     import numpy as np
 
     def step(m: float) -> float:
-        return k * float(model(vehicle.total_mass(m)))
+        total = vehicle.total_mass(m)
+        return k * float(model(total)) if total <= MAX_VEHICLE_MASS else math.nan
 
     m = step(0.0) if start is None else start
     change = math.inf
@@ -314,6 +319,7 @@ def sweep_range(vehicle: Vehicle, densities: ArrayLike, pack_masses: ArrayLike, 
     m = np.asarray(pack_masses, dtype=float)
     m_over_c = m / vehicle.consumption_model(cycle)(vehicle.total_mass(m))             # (M,)
     out: FloatArray = np.multiply.outer(rho, m_over_c)          # the only N x M operation
+    check_result(out, f"a range in {vehicle.id}", "m")
     return out
 
 

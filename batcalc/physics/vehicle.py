@@ -238,14 +238,23 @@ def cycle_steps(load: RoadLoad, cycle: Cycle) -> CycleSteps:
 class Consumption:
     """Consumption at the battery, J/m, as a function of total vehicle mass over a cycle."""
 
-    def __init__(self, load: RoadLoad, cycle: Cycle) -> None:
-        """Compute the cycle's per-step wheel power terms once: ``P_i(m) = alpha_i m + beta_i``, W."""
-        self.load, self.cycle = load, cycle
+    def __init__(self, load: RoadLoad, cycle: Cycle, name: str = "the vehicle") -> None:
+        """Compute the cycle's per-step wheel power terms once: ``P_i(m) = alpha_i m + beta_i``, W;
+        ``name`` (the vehicle's id) is what errors call the vehicle."""
+        import numpy as np
+
+        self.load, self.cycle, self.name = load, cycle, name
         steps = cycle_steps(load, cycle)
         self.steps = steps
         self.distance = steps.distance
+        if not self.distance > 0:
+            raise BatcalcError(f"{name} on {cycle.name}: the cycle covers no distance: a consumption (energy "
+                               f"per distance) needs a cycle that moves")
         self._alpha = steps.alpha / steps.dt         # W per kg
         self._beta = steps.beta / steps.dt           # W
+        # the energy that passes through over the cycle, ``per_kg m + fixed`` J: what rounding is relative to
+        self._throughput_per_kg = float(np.sum(np.abs(steps.alpha)))                       # J/kg
+        self._throughput_fixed = float(np.sum(np.abs(steps.beta))) + load.p_aux * steps.duration   # J
         # the regeneration fade depends on the speeds only: once per cycle (a scalar call costs 18 % less)
         self._fade = regen_fade(steps.v) if load.powertrain.regen_fades else None
 
@@ -271,8 +280,78 @@ class Consumption:
 
     def __call__(self, mass: Union[float, FloatArray]) -> Union[float, FloatArray]:
         """Consumption at the battery, J/m (1 J/m = 1/3.6 Wh/km), at total mass ``mass`` kg:
-        ``c = E_battery(m) / distance``."""
-        return self.energy(mass) / self.distance
+        ``c = E_battery(m) / distance``. Refuses a mass beyond :data:`MAX_VEHICLE_MASS` and a cycle the
+        vehicle drives on no energy or gains energy over (a consumption not above the rounding error of
+        the energy passing through: ``E <= 1e-9 x sum |P| dt``); NaN masses (a diverged solve's) give NaN."""
+        check_vehicle_mass(mass, self.name)
+        e = self.energy(mass)
+        if isinstance(e, float):                     # one mass: without numpy's per-call cost
+            noise = NO_ENERGY_RTOL * (self._throughput_per_kg * mass + self._throughput_fixed)
+            if not e > noise:
+                raise self._no_energy(bool(e < -noise), e)
+            return e / self.distance
+        import numpy as np
+
+        m = np.asarray(mass, dtype=float)
+        noise = NO_ENERGY_RTOL * (self._throughput_per_kg * m + self._throughput_fixed)
+        ok = ~np.isfinite(m) | (e > noise)
+        if not ok.all():
+            first = int(np.flatnonzero(~ok.ravel())[0])
+            raise self._no_energy(bool(np.ravel(e)[first] < -np.ravel(noise)[first]), float(np.ravel(e)[first]))
+        return e / self.distance
+
+    def _no_energy(self, gains: bool, energy: float) -> BatcalcError:
+        """The error for a cycle that needs no energy (``energy`` J within rounding of 0) or, ``gains``,
+        gives some back (below 0 beyond rounding), with what about the vehicle and cycle makes it so."""
+        why = no_energy_reasons(self.load, self.cycle)
+        if gains:
+            what = f"the battery gains energy over the cycle ({energy / self.distance / 3.6:.3g} Wh/km)"
+        else:
+            what = "the cycle needs no energy from the battery"
+        return BatcalcError(f"{self.name} on {self.cycle.name}: {what}" + (f" ({', '.join(why)})" if why else "")
+                            + ": a vehicle needs a positive consumption")
+
+
+#: Energy over a cycle at or below this share of the energy passing through (``sum |P| dt``) is zero
+#: within rounding: a lossless vehicle's sum is 1e-16 of it, the least road load batcalc takes 1e-3.
+NO_ENERGY_RTOL = 1e-9
+#: The heaviest vehicle batcalc computes, kg: five times a 200 t road train, ten of the heaviest
+#: mining trucks' gross mass; beyond it a pack mass or payload is a typo (and ``m + 100 kg`` loses digits).
+MAX_VEHICLE_MASS = 1e6
+
+
+def check_vehicle_mass(mass: Union[float, FloatArray], name: str) -> None:
+    """Refuse a total vehicle mass, kg (a float or array; NaN passes: a diverged solve's), above
+    :data:`MAX_VEHICLE_MASS`, naming the vehicle ``name``."""
+    if isinstance(mass, float) and mass <= MAX_VEHICLE_MASS:
+        return
+    import numpy as np
+
+    m = np.asarray(mass, dtype=float)
+    bad = m[m > MAX_VEHICLE_MASS]
+    if bad.size:
+        raise BatcalcError(f"{name}: a vehicle mass of {float(bad.flat[0]):.4g} kg (without battery + pack + "
+                           f"payload) is beyond {MAX_VEHICLE_MASS:g} kg, more than any road vehicle: "
+                           f"a typo in the pack mass or payload?")
+
+
+def no_energy_reasons(load: RoadLoad, cycle: Cycle) -> list[str]:
+    """What about a vehicle's road load and powertrain, and a cycle, lets the battery's energy over the
+    cycle come out at 0 or below: no road load, no auxiliary power, a lossless powertrain with full
+    regeneration, a cycle that ends slower than it starts (display text)."""
+    pt = load.powertrain
+    out = []
+    if (load.coast_down and load.f0 == load.f1 == load.f2 == 0) or \
+            (not load.coast_down and load.c_rr == 0 and load.cd_a == 0):
+        out.append("no road load")
+    if pt.aux_power == 0:
+        out.append("no auxiliary power")
+    if min(pt.motor_map.efficiency) == 1 and pt.transmission_efficiency == 1 and pt.battery_efficiency == 1:
+        out.append("lossless powertrain" + (", full regeneration" if pt.eta_regen == 1 and not pt.regen_fades
+                                            else ""))
+    if cycle.speed[-1] < cycle.speed[0]:
+        out.append("the cycle ends slower than it starts")
+    return out
 
 
 def consumption_breakdown(load: RoadLoad, cycle: Cycle, mass: float) -> dict[str, float]:
@@ -289,7 +368,7 @@ def consumption_breakdown(load: RoadLoad, cycle: Cycle, mass: float) -> dict[str
     distance = steps.distance
     rolling = float(np.sum((steps.rolling_per_kg * mass + steps.rolling_fixed) * steps.v * steps.dt))
     aero = float(np.sum(steps.aero * steps.v * steps.dt))
-    total = _consumption(load, cycle)(mass)
+    total = _consumption(load, cycle).energy(mass) / distance   # unchecked: the parts of any sum
     wheel = (steps.alpha * mass + steps.beta) / steps.dt
     driving = wheel > 0
     bare = dataclasses.replace(load.powertrain, aux_power=0.0)
@@ -303,8 +382,11 @@ def consumption_breakdown(load: RoadLoad, cycle: Cycle, mass: float) -> dict[str
 
 
 def consumption_per_100kg(model: ConsumptionModel, mass: float) -> float:
-    """Mass sensitivity of consumption, J/m per 100 kg, at total mass ``mass`` kg: ``c(m + 100) - c(m)``."""
-    return float(model(mass + 100.0)) - float(model(mass))
+    """Mass sensitivity of consumption, J/m per 100 kg, at total mass ``mass`` kg: ``c(m + 100) - c(m)``;
+    0 when the difference is within rounding of the two (1e-9 of them: a vehicle whose energy does
+    not grow with mass, e.g. a lossless one with a coast-down load, would show the sums' rounding)."""
+    before, after = float(model(mass)), float(model(mass + 100.0))
+    return after - before if abs(after - before) > 1e-9 * max(abs(before), abs(after)) else 0.0
 
 
 class ConsumptionModel(Protocol):
@@ -337,6 +419,7 @@ class MeasuredModel:
         c = self.c0 + self.s * (mass - self.m0) / 100.0
         import numpy as np
 
+        check_vehicle_mass(mass, "a vehicle with a measured consumption")
         if np.any(np.asarray(c) <= 0):
             raise BatcalcError("the measured consumption and its mass sensitivity give a consumption <= 0 "
                                "at this mass")
@@ -416,17 +499,18 @@ class Vehicle:
                 and self.spec.coast_down is None:
             raise BatcalcError(f"{self.id} gives only a measured consumption; it cannot be run on cycle "
                                f"{cycle_name!r}")
-        return _consumption(self.load, get_cycle(cycle_name or "wltp"))
+        return _consumption(self.load, get_cycle(cycle_name or "wltp"), self.id)
 
 
-_CACHE: dict[tuple[RoadLoad, str], Consumption] = {}
+_CACHE: dict[tuple[RoadLoad, str, str], Consumption] = {}
 
 
-def _consumption(load: RoadLoad, cycle: Cycle) -> Consumption:
-    """The :class:`Consumption` of ``load`` on ``cycle``, built once per (load, cycle id)."""
-    key = (load, cycle.id)
+def _consumption(load: RoadLoad, cycle: Cycle, name: str = "the vehicle") -> Consumption:
+    """The :class:`Consumption` of ``load`` on ``cycle`` (errors naming the vehicle ``name``), built once
+    per (load, cycle id, name)."""
+    key = (load, cycle.id, name)
     if key not in _CACHE:
-        _CACHE[key] = Consumption(load, cycle)
+        _CACHE[key] = Consumption(load, cycle, name)
     return _CACHE[key]
 
 

@@ -190,7 +190,10 @@ def range_data(cells: list, vehicle, system: str = "metric", cycle: Optional[str
             unreachable.append(c.id)
     m_ref = ref.pack.mass
     needed = [r.pack.mass for r in same_range if r is not None]
-    m_max = max([2.0 * m_ref] + [1.15 * m for m in needed])
+    from batcalc.physics.vehicle import MAX_VEHICLE_MASS
+
+    m_max = min(max([2.0 * m_ref] + [1.15 * m for m in needed]),      # within a road vehicle's mass
+                max(MAX_VEHICLE_MASS - vehicle.glider_mass - vehicle.payload, m_ref))
     grid = np.union1d(np.linspace(0.0, m_max, points), [m_ref] + needed)
 
     mu, du = units.display_unit("mass", system), units.display_unit("distance", system)

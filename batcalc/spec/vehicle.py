@@ -25,6 +25,15 @@ class CoastDown(Strict):
     f1: Annotated[Value, Q("force_per_speed", allow_zero=True)]
     f2: Annotated[Value, Q("force_per_speed2", allow_zero=True)]
 
+    @model_validator(mode="after")
+    def _some_road_load(self) -> "CoastDown":
+        """Refuse F0 = F1 = F2 = 0: a vehicle with no road load at all needs no energy to drive a cycle
+        (its consumption would be zero or the rounding error of a sum that should be zero)."""
+        if self.f0.si == 0 and self.f1.si == 0 and self.f2.si == 0:
+            raise ValueError("f0, f1 and f2 are all 0: a rolling vehicle has some road load (coast-down "
+                             "fits of cars give f0 ~100-200 N, f2 ~0.02-0.05 N/(km/h)^2)")
+        return self
+
 
 class MeasuredConsumption(Strict):
     value: Annotated[Value, Q("consumption")] = Field(description="consumption at the battery, e.g. '150 Wh/km'")

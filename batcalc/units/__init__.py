@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeAlias, TypedDict, TypeVar
 
-from batcalc.errors import UnitError
+from batcalc.errors import BatcalcError, UnitError
 
 if TYPE_CHECKING:      # numpy is imported where it is used (start-up time)
     import numpy as np
@@ -417,6 +417,30 @@ def check_magnitude(number: float, text: str) -> float:
     if number != 0 and abs(number) < MIN_MAGNITUDE:
         raise UnitError(f"value {text!r} is too small (at least {MIN_MAGNITUDE:g} in its unit, or 0)")
     return number
+
+
+def check_result(value: Any, what: str, unit: str = "", why: str = "") -> Any:
+    """``value`` (a computed result's SI magnitude in ``unit``: a float or a numpy array) unchanged when
+    every element is finite and at most :data:`MAX_MAGNITUDE` in size; else a :class:`BatcalcError`
+    naming ``what`` and the number, with ``why`` (what it rests on) appended. Results are held to the
+    limit inputs are (a value's magnitude in its unit), here in SI, so that no inf, NaN or number no
+    battery, vehicle or charger has is ever printed as an answer."""
+    if isinstance(value, (float, int)) and abs(value) <= MAX_MAGNITUDE:     # the common case, without numpy
+        return value
+    import numpy as np
+
+    x = np.asarray(value, dtype=float)
+    if x.size and bool(np.all(np.abs(x) <= MAX_MAGNITUDE)):     # the common case; NaN fails it
+        return value
+    bad = x.ravel()[~(np.abs(x.ravel()) <= MAX_MAGNITUDE)]
+    first = float(bad[0]) if bad.size else math.nan
+    unit_text = f" {unit}" if unit else ""
+    why_text = f" ({why})" if why else ""
+    if math.isfinite(first):
+        raise BatcalcError(f"{what} comes out at {first:.4g}{unit_text}{why_text}: beyond {MAX_MAGNITUDE:g}"
+                           f"{unit_text}, the largest magnitude batcalc gives; check the inputs for a typo")
+    raise BatcalcError(f"{what} is not a finite number ({first}{unit_text}){why_text}: the inputs give no "
+                       f"meaningful result")
 
 
 def split_value(text: str) -> tuple[float, str]:
