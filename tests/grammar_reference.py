@@ -187,14 +187,15 @@ def _spellings() -> dict[str, tuple[float, tuple[int, ...]] | None]:
             raise AssertionError(f"docs/units.md lists {unit!r}, which this reference has no factor for")
         base = FACTORS[unit]
         add(unit, base)
-        if kind == "name" and unit != "percent":      # "a plural s (hours, kilowatt_hours)"; not percent
+        if kind == "name" and unit not in ("percent", "amp"):   # "a plural s (hours, kilowatt_hours)", "except
+            # percent and amp"
             add(unit + "s", base)
         for p in prefixes:
             scale = PREFIX_SYMBOLS[p] if kind == "symbol" else PREFIX_WORDS[p]
             value = None if base is None else (scale * base[0], base[1])
             add(p + unit, value)
-            if kind == "name":
-                add(p + unit + "s", value)
+            if kind == "name" and unit not in ("percent", "amp"):   # "except percent and amp, with or
+                add(p + unit + "s", value)                           # without a prefix"
     add("%", FACTORS["percent"])                         # "% and percent are fractions"
     return out
 
