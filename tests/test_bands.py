@@ -126,3 +126,23 @@ def test_consumption_and_tradeoff_bands():
     ratio = json.loads(r.stdout)["bands"]["range_ratio"]
     # at the same pack mass B's range over A's is rho_B / rho_A whatever the assumptions: a zero-width band
     assert ratio["low"]["value"] == pytest.approx(350 / 300) == ratio["high"]["value"]
+
+
+def test_plot_tornado_ranks_the_assumptions_and_writes_the_file(tmp_path):
+    pytest.importorskip("matplotlib")
+    from batcalc.plots.draw import tornado_data
+    from batcalc.report.bands import bands_report
+
+    ranges = plausible_ranges()
+    b = range_bands(load_cell("gac-aion-ssb-350"), load_vehicle("mid-sedan"), ranges, pack_mass=480.0)
+    _h, _r, _n, data = bands_report(b, ranges, "metric", "range", "t")
+    bars = tornado_data(data, "range")["bars"]
+    swings = [abs(x["at_high"] - x["at_low"]) for x in bars]
+    assert swings == sorted(swings, reverse=True) and bars[0]["assumption"] == "cell-to-pack-mass"
+    out = tmp_path / "t.png"
+    r = runner.invoke(app, ["plot", "tornado", "gac-aion-ssb-350", "-v", "mid-sedan", "-o", str(out)])
+    assert r.exit_code == 0, r.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = runner.invoke(app, ["plot", "tornado", "gac-aion-ssb-350", "-v", "mid-sedan", "--result", "mass",
+                              "-o", str(tmp_path / "u.png")])
+    assert bad.exit_code == 2 and "--result must be one of" in bad.stderr

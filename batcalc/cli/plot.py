@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from batcalc.cli.common import (
+    AssumeOpt,
     ChargerOpt,
     ChargeVehicleOpt,
     CycleOpt,
@@ -25,12 +26,15 @@ from batcalc.cli.common import (
     VehicleOpt,
     _complete_cells,
     _cycle,
+    _given_fractions,
     _pack_options,
     _quantity,
+    _ranges,
     emit,
     fail,
     handles_errors,
 )
+from batcalc.errors import BatcalcError
 
 plot_app = typer.Typer(
     name="plot",
@@ -175,6 +179,49 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
     n = len(data["windows"])
     drawn = f"{MAX_CHARGE_WINDOWS} of {n}" if n > MAX_CHARGE_WINDOWS else f"{n}"
     emit(f"wrote {path} ({drawn} charge window{'s' if n != 1 else ''})")
+
+
+TORNADO_RESULTS = ("range", "consumption", "pack_energy", "usable_energy")
+
+
+@plot_app.command("tornado")
+@handles_errors
+def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogue id or path of a cell spec",
+                                                    autocompletion=_complete_cells)],
+                vehicle: VehicleOpt, output: OutputOpt,
+                result: Annotated[str, typer.Option("--result", help="the result to rank the assumptions for: "
+                                                    + ", ".join(TORNADO_RESULTS))] = "range",
+                pack_mass: Annotated[Optional[str], typer.Option("--pack-mass", help="pack mass, e.g. '480 kg' "
+                                                                 "[default: the vehicle's reference pack]")] = None,
+                pack_energy: PackEnergyOpt = None,
+                cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+                assume: AssumeOpt = None, force: ForceOpt = False,
+                unit_system: UnitsOpt = UnitSystem.metric) -> None:
+    """Which default assumptions move a range result most: one bar per assumption over its plausible
+    range (the others central), largest first, with the band over the whole box (as `batcalc range
+    --bands` prints).
+
+    \b
+    Example: batcalc plot tornado gac-aion-ssb-350 --vehicle mid-sedan -o tornado.png
+    """
+    from batcalc.physics.bands import range_bands
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.plots.draw import draw_tornado, tornado_data
+    from batcalc.report.bands import bands_report
+
+    if result not in TORNADO_RESULTS:
+        raise BatcalcError(f"--result must be one of {', '.join(TORNADO_RESULTS)}, got {result!r}")
+    _prepare(output, force)
+    ranges = _ranges(assume)
+    b = range_bands(load_cell(cell), load_vehicle(vehicle), ranges,
+                    pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
+                    pack_energy=_quantity(pack_energy, "energy", "--pack-energy"), cycle=_cycle(cycle),
+                    given=_given_fractions(f_mass, f_usable))
+    title = f"{cell} in {vehicle}"
+    _h, _r, _n, data = bands_report(b, ranges, unit_system.value, result, title)
+    path = draw_tornado(tornado_data(data, result), output, force)
+    emit(f"wrote {path} ({len(data['sensitivity'][result])} assumptions move the {result.replace('_', ' ')})")
 
 
 plot_app.command("ragone", hidden=True)(ragone_cmd)    # the older name of `plot density`

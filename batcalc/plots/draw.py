@@ -846,3 +846,59 @@ def claims_svg(pairs: Sequence[tuple[str, float, str]]) -> str:
         plt.close(fig)
     svg = buf.getvalue()
     return svg[svg.index("<svg"):]                  # inline: no XML declaration inside a page
+
+
+# --------------------------------------------------------------------------- tornado (bands)
+
+def tornado_data(report: dict[str, Any], key: str) -> dict[str, Any]:
+    """The tornado of result ``key`` from the JSON data of a bands report
+    (:func:`batcalc.report.bands.bands_report`): the central value and, for each assumption that
+    moves it (largest swing first), the result with that assumption alone at its low and at its high
+    end, in display units."""
+    band = report["bands"][key]
+    bars = [{"assumption": t["assumption"], "low": t["low"], "high": t["high"],
+             "at_low": float(t["result_at_low"].value), "at_high": float(t["result_at_high"].value)}
+            for t in report["sensitivity"].get(key, [])]
+    return {"title": report["title"], "result": key, "unit": band["central"].unit,
+            "central": float(band["central"].value), "low": float(band["low"].value),
+            "high": float(band["high"].value), "bars": bars, "runs": report["runs"]}
+
+
+def draw_tornado(data: dict[str, Any], path: str | os.PathLike, force: bool = False) -> Path:
+    """Horizontal bars, one per assumption (largest swing at the top): the result with that
+    assumption alone at its low end (blue) and high end (orange), the others central; a line at the
+    central result and the band over the whole box as a shaded strip."""
+    plt = _pyplot()
+    bars = data["bars"]
+    unit = data["unit"]
+    label = data["result"].replace("_", " ")
+    foot = _wrap([f"each bar: one assumption over its plausible range, the others at their central values "
+                  f"(docs/assumptions.md); shaded: the band over the whole box, {fmt(data['low'])} to "
+                  f"{fmt(data['high'])} {unit} ({data['runs']} runs)"])
+    fig, (ax,), _, _, height = _figure(plt, plot_height=max(2.4, 0.55 * len(bars) + 1.2), title_lines=2,
+                                       foot_lines=len(foot))
+    fig.subplots_adjust(left=0.22)               # room for the assumptions' ids
+    _titles(fig, f"What moves the {label} most", [data["title"]], height)
+    _footnote(fig, foot, height)
+    ax.axvspan(data["low"], data["high"], color="0.93", zorder=0)
+    ax.axvline(data["central"], color="0.2", lw=1.2, zorder=3)
+    for i, b in enumerate(bars):
+        y = len(bars) - 1 - i
+        for end, other, colour in (("low", "high", COLOURS[0]), ("high", "low", COLOURS[1])):
+            x = b[f"at_{end}"]
+            ax.barh(y, x - data["central"], left=data["central"], height=0.6, color=colour, zorder=2)
+            # the label goes on the far side of the bar; an end at the central value opposite the other end
+            right = x > data["central"] or (x == data["central"] and b[f"at_{other}"] < x)
+            ax.annotate(f"{b[end]}: {fmt(x)}", (x, y), xytext=(4 if right else -4, 0), textcoords="offset points",
+                        ha="left" if right else "right", va="center", fontsize=8)
+    ax.set_yticks(range(len(bars)))
+    ax.set_yticklabels([b["assumption"] for b in reversed(bars)], fontsize=9)
+    span = max(data["high"] - data["low"], abs(data["central"]) * 1e-3, 1e-12)
+    ax.set_xlim(data["low"] - 0.35 * span, data["high"] + 0.35 * span)
+    ax.set_xlabel(f"{label} ({unit})" if unit else label)
+    ax.grid(True, axis="x", color="0.9", zorder=0)
+    ax.set_axisbelow(True)
+    try:
+        return save_figure(fig, path, force)
+    finally:
+        plt.close(fig)
