@@ -146,3 +146,34 @@ def test_plot_tornado_ranks_the_assumptions_and_writes_the_file(tmp_path):
     bad = runner.invoke(app, ["plot", "tornado", "gac-aion-ssb-350", "-v", "mid-sedan", "--result", "mass",
                               "-o", str(tmp_path / "u.png")])
     assert bad.exit_code == 2 and "--result must be one of" in bad.stderr
+
+
+def test_charge_bands_follow_the_charger_efficiency_and_the_pack_voltage():
+    r = runner.invoke(app, ["charge", "huineng-llcb", "-v", "mid-sedan", "--bands", "--format", "json"])
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    grid = data["bands"]["windows.0.power_from_the_charger"]
+    battery = data["bands"]["windows.0.power_at_the_battery"]["central"]["value"]
+    eta = plausible_ranges()["charger-efficiency"]
+    # grid power = battery power / charger efficiency: the band's ends are the efficiency's ends
+    assert grid["low"]["value"] == pytest.approx(battery / eta.high)
+    assert grid["high"]["value"] == pytest.approx(battery / eta.low)
+    assert data["sensitivity"]["windows.0.range_added"][0]["assumption"] == "usable-fraction"
+    curve = runner.invoke(app, ["charge", "huineng-llcb", "-v", "mid-sedan", "--charger", "ccs-350kw", "--bands",
+                                "--format", "json"])
+    voltage = json.loads(curve.stdout)["bands"]["pack.voltage"]
+    ranges = plausible_ranges()["pack-voltage"]
+    # mid-sedan's reference pack states no voltage, so the default's range applies
+    assert (voltage["low"]["value"], voltage["high"]["value"]) == (ranges.low, ranges.high)
+
+
+def test_normalise_bands():
+    r = runner.invoke(app, ["normalise", "1000 km", "--from", "cltc", "--to", "wltp", "-v", "mid-sedan", "--bands",
+                            "--format", "json"])
+    data = json.loads(r.stdout)
+    band = data["bands"]["range"]
+    point = json.loads(runner.invoke(app, ["normalise", "1000 km", "--from", "cltc", "--to", "wltp", "-v",
+                                           "mid-sedan", "--format", "json"]).stdout)["range"]["value"]
+    assert band["central"]["value"] == pytest.approx(point)
+    assert band["low"]["value"] < band["central"]["value"] < band["high"]["value"]
+    assert data["bands"]["given"]["low"]["value"] == data["bands"]["given"]["high"]["value"] == 1000

@@ -462,6 +462,19 @@ def _emit_bands(b, ranges, system: str, main: str, title: str, fmt: str) -> None
     emit(render(headers, rows, data, fmt, title=title, notes=notes))
 
 
+def _emit_report_bands(make, ranges, main: Optional[str], title: str, fmt: str) -> None:
+    """Print the bands of every shown figure of a report built by ``make(assumed)``
+    (:func:`batcalc.report.bands.report_bands`)."""
+    from batcalc.physics.bands import Assumed
+    from batcalc.report.bands import report_bands, report_bands_report
+    from batcalc.report.render import render
+
+    b, central = report_bands(make, ranges)
+    headers, rows, notes, data = report_bands_report(b, central, make(Assumed().with_values(
+        {k: p.central for k, p in ranges.items()})), ranges, main, title)
+    emit(render(headers, rows, data, fmt, title=title, notes=notes))
+
+
 def _add_ambient(notes: list[str], data: dict, vehicle, ambient: Optional[str], altitude: Optional[str],
                  climate: Optional[str],
                  simulated: bool = True) -> None:
@@ -534,6 +547,7 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
                   extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
                   climate: ClimateOpt = None,
                   fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+                  bands: BandsOpt = False, assume: AssumeOpt = None,
                   output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """A range stated on one rating as a range on another, for one vehicle, beside the published band.
 
@@ -554,6 +568,14 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     mass_pack = _quantity(pack_mass, "mass", "--pack-mass")
     pack, how = (mass_pack, "pack as given") if mass_pack is not None else _reference_mass(v)
+    ranges = _ranges(assume)
+    if bands:
+        _emit_report_bands(lambda a: normalise_report(v.with_assumed(a), given, from_rating, to_rating,
+                                                      float(v.total_mass(pack)), how, unit_system.value)[3],
+                           ranges, "range", f"{from_rating} -> {to_rating} for {v.id}: bands", fmt)
+        return
+    if assume:
+        v = v.with_assumed(_assumed(ranges))
     headers, rows, notes, data = normalise_report(v, given, from_rating, to_rating, float(v.total_mass(pack)), how,
                                                   unit_system.value)
     _add_ambient(notes, data, v, ambient, altitude, climate)
@@ -622,6 +644,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                                                                          "energy / grid energy [default: "
                                                                          "90 %]")] = None,
                fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+               bands: BandsOpt = False, assume: AssumeOpt = None,
                output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Charging: time, average and peak power at the battery and from the grid, range added.
 
@@ -658,21 +681,35 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
         if time is not None or power is not None:
             raise BatcalcError("--time and --power are for the average-rate charge; on a charge curve (--charger, "
                                "--pack-voltage, --peak-c-rate, --taper) the curve gives the time")
-        run = charge_run(figures, vehicle, energy, _quantity(pack_voltage, "voltage", "--pack-voltage"), charger_id,
-                         _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
-                         _quantity(peak_c_rate, "c_rate", "--peak-c-rate"), taper_id, _cycle(cycle),
-                         _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
+        curve_args = (figures, vehicle, energy, _quantity(pack_voltage, "voltage", "--pack-voltage"), charger_id,
+                      _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
+                      _quantity(peak_c_rate, "c_rate", "--peak-c-rate"), taper_id, _cycle(cycle),
+                      _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
+        if bands or assume:
+            ranges = _ranges(assume)
+            if bands:
+                _emit_report_bands(lambda a: curve_report(charge_run(*curve_args, assumed=a), unit_system.value)[3],
+                                   ranges, "window.time", f"charging {figures.id}: bands", fmt)
+                return
+            run = charge_run(*curve_args, assumed=_assumed(ranges))
+        else:
+            run = charge_run(*curve_args)
         headers, rows, notes, data = curve_report(run, unit_system.value)
         title = f"charging {figures.id}" + (f" on {charger_id}" if charger_id else "")
         emit(render(headers, rows, data, fmt, title=title, notes=notes))
         return
     from batcalc.report.charge import charge_report
 
-    headers, rows, notes, data = charge_report(
-        figures, vehicle, energy,
-        _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
-        _quantity(time, "time", "--time"), _quantity(power, "power", "--power"), _cycle(cycle),
-        _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
+    report_args = (figures, vehicle, energy,
+                   _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
+                   _quantity(time, "time", "--time"), _quantity(power, "power", "--power"), _cycle(cycle),
+                   _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
+    ranges = _ranges(assume)
+    if bands:
+        _emit_report_bands(lambda a: charge_report(*report_args, assumed=a)[3], ranges, "windows.0.range_added",
+                           f"charging {figures.id}: bands", fmt)
+        return
+    headers, rows, notes, data = charge_report(*report_args, assumed=_assumed(ranges) if assume else None)
     emit(render(headers, rows, data, fmt, title=f"charging {figures.id}", notes=notes))
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from batcalc.errors import BatcalcError
+from batcalc.physics.pack import DEFAULT_F_USABLE
 from batcalc.report.reports import _kwh
 from batcalc.units import Shown, format_number, from_si, shown
 
@@ -39,48 +40,60 @@ def _pct(x: float) -> str:
 
 def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
                         cycle: Optional[str], system: str,
-                        notes: list[str]) -> tuple[Any, Optional[float], Optional[float]]:
+                        notes: list[str], assumed: Optional[Any] = None
+                        ) -> tuple[Any, Optional[float], Optional[float]]:
     """(vehicle or None, pack energy J, consumption J/m or None) for a charge: the vehicle's reference pack
     energy when none is given, and its consumption at the mass of a ``cell`` pack of that energy (notes
-    say which)."""
-    from batcalc.physics.pack import DEFAULT_F_USABLE
+    say which). ``assumed``: the default assumptions to run at (:class:`batcalc.physics.bands.Assumed`;
+    None: the defaults)."""
+    from batcalc.physics.bands import Assumed
+    from batcalc.physics.pack import PackOptions
     from batcalc.physics.tradeoff import cycle_label, default_cycle, pack_mass_for_energy, reference_pack_energy
 
     if vehicle_name is None:
         return None, pack_energy, None
     from batcalc.physics.vehicle import load_vehicle
 
+    a = assumed if assumed is not None else Assumed()
     v = load_vehicle(vehicle_name)
+    if assumed is not None:
+        v = v.with_assumed(assumed)
     if pack_energy is None:
         pack_energy = reference_pack_energy(v)
         notes.append(f"pack energy {_kwh(pack_energy)} kWh: {v.id}'s reference pack")
-    pack_mass, how = pack_mass_for_energy(v, cell, pack_energy)
+    pack_mass, how = pack_mass_for_energy(v, cell, pack_energy, PackOptions.assumed(a))
     cyc = default_cycle(v) if cycle == "default" else cycle
     total_mass = v.total_mass(pack_mass)
     consumption = v.consumption_model(cyc)(total_mass)
     notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on {cycle_label(v, cyc)} at "
-                 f"{_q(total_mass, 'mass', system)} ({how}); usable energy {DEFAULT_F_USABLE * 100:.0f} %")
+                 f"{_q(total_mass, 'mass', system)} ({how}); usable energy {a['usable-fraction'] * 100:.0f} %")
     return v, pack_energy, consumption
 
 
 def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
                   from_soc: Optional[float], to_soc: Optional[float], seconds: Optional[float],
-                  power: Optional[float], cycle: Optional[str], eta: Optional[float], system: str) -> Report:
+                  power: Optional[float], cycle: Optional[str], eta: Optional[float], system: str,
+                  assumed: Optional[Any] = None) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc charge`` at an average rate: one column per
-    charge window (the cell's claims, or ``--to`` with ``--time`` or ``--power``)."""
-    from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, Window, charge_time, check_charge_inputs, windows_for
+    charge window (the cell's claims, or ``--to`` with ``--time`` or ``--power``). ``assumed``: the
+    default assumptions to run at (None: the defaults)."""
+    from batcalc.physics.bands import Assumed
+    from batcalc.physics.charge import Window, charge_time, check_charge_inputs, windows_for
 
-    eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
+    a = assumed if assumed is not None else Assumed()
+    eta = a["charger-efficiency"] if eta is None else eta
     check_charge_inputs(pack_energy, eta)          # before the pack energy sizes a pack below
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "
              f"over the gross pack energy (an upper estimate)"]
-    _, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes)
+    _, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes, assumed)
     if vehicle_name is None and pack_energy is None:
         notes.append("no pack energy (give --pack-energy or --vehicle): C-rates only")
     rated = cell.get("max_c_rate")
     max_c = float(from_si(rated, "c_rate", "C")) if rated else None
     common: dict[str, Any] = dict(pack_energy=pack_energy, consumption=consumption, charger_efficiency=eta,
                                   max_c_rate=max_c)
+    if consumption is not None:
+        common["usable_fraction"] = a["usable-fraction"]
     if power is not None and seconds is not None:
         raise BatcalcError("give --time or --power, not both")
     windows: list[Window] = []
@@ -177,20 +190,22 @@ class CurveRun:
     consumption: Optional[float]                # J/m
     added: tuple[tuple[float, float], ...]      # (seconds, SoC added), stopping at the end SoC
     notes: tuple[str, ...]
+    usable_fraction: float = DEFAULT_F_USABLE   # of the pack energy, for the range added
 
 
 def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
                pack_voltage: Optional[float],
                charger_id: Optional[str], from_soc: Optional[float], to_soc: Optional[float],
                peak_c_rate: Optional[float], taper_id: Optional[str], cycle: str, eta: Optional[float],
-               system: str) -> CurveRun:
+               system: str, assumed: Optional[Any] = None) -> CurveRun:
     """Charge a pack of ``cell`` along its curve (:func:`batcalc.physics.charging.curve_for`).
 
     Pack voltage: ``pack_voltage``, else the vehicle's reference pack's, else 400 V (stated). Window:
-    ``from_soc`` -> ``to_soc``, by default 10 % -> 80 % (stated)."""
-    from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, check_charge_inputs
+    ``from_soc`` -> ``to_soc``, by default 10 % -> 80 % (stated). ``assumed``: the default assumptions
+    to run at (charger efficiency, pack voltage, the vehicle's; None: the defaults)."""
+    from batcalc.physics.bands import Assumed
+    from batcalc.physics.charge import check_charge_inputs
     from batcalc.physics.charging import (
-        DEFAULT_PACK_VOLTAGE,
         cell_limit,
         charger,
         curve_for,
@@ -198,7 +213,8 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
         pack_voltage_curve,
     )
 
-    eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
+    a = assumed if assumed is not None else Assumed()
+    eta = a["charger-efficiency"] if eta is None else eta
     check_charge_inputs(pack_energy, eta)
     if pack_voltage is not None and not pack_voltage > 0:
         raise BatcalcError("--pack-voltage must be positive")
@@ -206,7 +222,7 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
         raise BatcalcError("--peak-c-rate must be positive")
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); charger limits "
              f"are at its DC output; battery power over the gross pack energy"]
-    v, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes)
+    v, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes, assumed)
     if pack_energy is None:
         raise BatcalcError("the charge curve needs a pack energy: give --pack-energy or --vehicle")
     if pack_voltage is None:
@@ -215,7 +231,7 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
             pack_voltage = float(ref.nominal_voltage.si)
             notes.append(f"pack voltage {pack_voltage:.4g} V: {v.id}'s reference pack")
         else:
-            pack_voltage = DEFAULT_PACK_VOLTAGE
+            pack_voltage = a["pack-voltage"]
             notes.append(f"pack voltage {pack_voltage:.0f} V (default: no --pack-voltage"
                          f"{'' if v is None else f' and {v.id} gives none'})")
     else:
@@ -255,7 +271,7 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     notes.append(f"energy and range added after {', '.join(str(m) for m in ADDED_AFTER_MINUTES)} min: from "
                  f"{_pct(start)}, stopping at {_pct(end)}")
     return CurveRun(cell, vehicle_name, station, pack_energy, pack_voltage, limit, curve, window, eta, consumption,
-                    added, tuple(notes))
+                    added, tuple(notes), a["usable-fraction"] if consumption is not None else DEFAULT_F_USABLE)
 
 
 def peak_span(run: CurveRun) -> tuple[float, float]:
@@ -283,7 +299,6 @@ def curve_report(run: CurveRun, system: str) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc charge --charger``: one charge along the curve."""
     from batcalc.physics.charge import charge_energy, grid_power
     from batcalc.physics.energy import range_from_energy, usable_energy
-    from batcalc.physics.pack import DEFAULT_F_USABLE
 
     w, e = run.window, run.pack_energy
     peak = peak_span(run)
@@ -304,7 +319,7 @@ def curve_report(run: CurveRun, system: str) -> Report:
         minutes = seconds / 60
         energy = charge_energy(0.0, dsoc, e)
         rng = None if run.consumption is None else \
-            range_from_energy(usable_energy(energy, DEFAULT_F_USABLE), run.consumption)
+            range_from_energy(usable_energy(energy, run.usable_fraction), run.consumption)
         rec = {"minutes": Shown(minutes, "min"), "soc_reached": Shown((w.from_soc + dsoc) * 100, "%"),
                "energy_added": _kwh(energy), "range_added": shown(rng, "length", system, "distance")
                if rng is not None else None}
