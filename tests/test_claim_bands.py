@@ -112,3 +112,42 @@ def test_bands_without_assumptions_underdetermined_stays():
                             "--asserted", "900 km", "--qualifier", "at-least", "--bands", "--format", "json"])
     v = json.loads(r.stdout)["verdicts"][0]
     assert r.exit_code == 0 and v["verdict"] == "underdetermined"
+
+
+CLAIMS_WITH_RANGES = """kind: claims
+title: ranges in the file
+assumptions:
+  cell-to-pack-mass: "0.8 to 0.9"
+claims:
+  - id: r900
+    kind: range
+    quote: "900 km"
+    inputs: {cell: gac-aion-ssb-350, vehicle: mid-sedan, pack_mass: 480 kg, cycle: wltp}
+    asserted: 900 km
+    qualifier: at-least
+"""
+
+
+def test_a_claims_file_narrows_the_ranges_for_its_claims(tmp_path):
+    f = tmp_path / "c.yaml"
+    f.write_text(CLAIMS_WITH_RANGES, encoding="utf-8")
+    r = runner.invoke(app, ["check", str(f), "--bands", "--format", "json"])
+    v = json.loads(r.stdout)["verdicts"][0]
+    assert v["verdict"] == "holds" and v["assumptions"]["cell-to-pack-mass"]["low"] == "80 %"
+    # the command line replaces the file's range
+    r = runner.invoke(app, ["check", str(f), "--bands", "--format", "json", "--assume", "cell-to-pack-mass=0.6 to 0.9"])
+    assert json.loads(r.stdout)["verdicts"][0]["verdict"] == "depends"
+    # without --bands the file's central value (0.85) is used: R = R(0.70) x 0.85 / 0.70
+    point = json.loads(runner.invoke(app, ["check", str(f), "--format", "json"]).stdout)["verdicts"][0]
+    r070 = range_of(load_cell("gac-aion-ssb-350"), load_vehicle("mid-sedan"), pack_mass=480.0, cycle="wltc-3b").range
+    assert point["derived"]["value"] * 1e3 == pytest.approx(r070 * 0.85 / 0.70, rel=1e-4)
+
+
+def test_a_bad_range_in_a_claims_file_is_located(tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_text(CLAIMS_WITH_RANGES.replace("cell-to-pack-mass:", "cell-to-pak-mass:"), encoding="utf-8")
+    r = runner.invoke(app, ["check", str(f), "--bands"])
+    assert r.exit_code == 2 and f"{f}:4:3:" in r.stderr and "did you mean 'cell-to-pack-mass'" in r.stderr
+    f.write_text(CLAIMS_WITH_RANGES.replace('"0.8 to 0.9"', '"0.9 to 0.8"'), encoding="utf-8")
+    r = runner.invoke(app, ["check", str(f)])
+    assert r.exit_code == 2 and "above high" in r.stderr and len(r.stderr.strip().splitlines()) == 1

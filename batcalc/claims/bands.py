@@ -156,12 +156,21 @@ def _deciders(swings: list, centre: Assumed, status: str, verdict_at: Any) -> li
     return out
 
 
-def check_file_bands(name: str, ranges: Mapping[str, Ranged]) -> tuple[Any, list[Banded]]:
-    """:func:`batcalc.claims.check.check_file` over the box of ``ranges``: each claim of the file as a
-    :class:`Banded` verdict."""
+def check_file_bands(name: str, ranges: Mapping[str, Ranged], points: bool = False) -> tuple[Any, list[Banded]]:
+    """:func:`batcalc.claims.check.check_file` over the box of ``ranges`` (after the file's own
+    ``assumptions:``, which ranges given with an ``overridden`` text replace): each claim of the file as
+    a :class:`Banded` verdict. ``points``: each range narrowed to its central value (the claims at
+    one point, as ``--assume`` without ``--bands`` asks)."""
     from batcalc.claims.check import load_claims_file
 
     spec, doc = load_claims_file(name)
+    if spec.assumptions:                     # the file's own ranges first; the command line's replace them
+        from batcalc.spec.assumptions import plausible_ranges, with_overrides
+
+        given = {k: v for k, v in ranges.items() if getattr(v, "overridden", None)}
+        ranges = {**with_overrides(plausible_ranges(), spec.assumptions), **given}
+    if points:
+        ranges = {k: replace(p, low=p.central, high=p.central) for k, p in ranges.items()}  # type: ignore[type-var]
     cache: dict = {}
     grades = {src.id: src.grade for src in spec.sources}
     return spec, [band_claim(c, ranges, doc, ("claims", k), cache, grades) for k, c in enumerate(spec.claims)]

@@ -1662,7 +1662,14 @@ def check_file(name: str) -> tuple[Any, list[Verdict]]:
     spec, doc = load_claims_file(name)
     cache: dict = {}
     grades = {src.id: src.grade for src in spec.sources}
-    return spec, [evaluate(c, Context(doc, ("claims", k), cache, grades)) for k, c in enumerate(spec.claims)]
+    assumed = None
+    if spec.assumptions:                   # the file's ranges: its claims are checked at their central values
+        from batcalc.spec.assumptions import plausible_ranges, with_overrides
+
+        ranges = with_overrides(plausible_ranges(), spec.assumptions)
+        assumed = Assumed().with_values({k: p.central for k, p in ranges.items()})
+    return spec, [evaluate(c, Context(doc, ("claims", k), cache, grades, assumed.with_values({}) if assumed else None))
+                  for k, c in enumerate(spec.claims)]
 
 
 def inline_inputs(items: list[str]) -> dict[str, str]:

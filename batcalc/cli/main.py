@@ -770,11 +770,9 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
         from batcalc.claims.bands import check_file_bands
 
         ranges = _ranges(assume)
-        if not bands:                       # --assume alone: the claims at the new central values
-            ranges = {k: _point(p) for k, p in ranges.items()}
         banded, titles = [], []
-        for name in files:
-            spec, found_b = check_file_bands(name, ranges)
+        for name in files:                  # --assume alone: the claims at the new central values
+            spec, found_b = check_file_bands(name, ranges, points=not bands)
             banded += found_b
             titles.append(spec.title or name)
         title = "; ".join(titles) if fmt != "json" else None

@@ -5,7 +5,7 @@ The file format is documented in docs/claims.md; evaluation lives in :mod:`batca
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union, get_args
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 
 from batcalc.spec.model import ID_PATTERN, Q, Source, Strict, TestCycle, Value, register_kind
 
@@ -234,6 +234,24 @@ class ClaimsFile(Strict):
     title: Optional[str] = None
     claims: list[AnyClaim] = Field(min_length=1)
     sources: list[Source] = Field(default_factory=list)
+    assumptions: dict[str, str] = Field(
+        default_factory=dict, description="plausible ranges narrowed or widened for this file's claims, by "
+        "assumption id (docs/assumptions.md), e.g. {cell-to-pack-mass: '0.75 to 0.85'}; used by check --bands")
+
+    @field_validator("assumptions")
+    @classmethod
+    def _known_ranges(cls, v: dict[str, str]) -> dict[str, str]:
+        from batcalc.errors import BatcalcError
+        from batcalc.spec.assumptions import plausible_ranges, with_overrides
+
+        for id, text in v.items():
+            if not isinstance(text, str):
+                raise ValueError(f"{id}: write a range as text, e.g. '0.75 to 0.85'")
+        try:
+            with_overrides(plausible_ranges(), v)     # unknown id (with the closest), bad range
+        except BatcalcError as exc:
+            raise ValueError(str(exc)) from None
+        return v
 
 
 register_kind("claims", ClaimsFile)
