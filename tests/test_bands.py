@@ -177,3 +177,37 @@ def test_normalise_bands():
     assert band["central"]["value"] == pytest.approx(point)
     assert band["low"]["value"] < band["central"]["value"] < band["high"]["value"]
     assert data["bands"]["given"]["low"]["value"] == data["bands"]["given"]["high"]["value"] == 1000
+
+
+def test_an_option_given_as_a_range_is_an_axis_of_the_box():
+    args = ["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--format", "json", "--bands"]
+    data = json.loads(runner.invoke(app, args + ["--pack-mass", "400 to 500 kg"]).stdout)
+    assert data["assumptions"]["--pack-mass"] == {"low": "400 kg", "central": "450 kg", "high": "500 kg"}
+    assert data["bands"]["pack_mass"]["low"]["value"] == 400 and data["bands"]["pack_mass"]["high"]["value"] == 500
+    # the pack energy at the central fractions is rho f_mass m: its band's ends come from both boxes
+    assert data["bands"]["pack_energy"]["low"]["value"] == pytest.approx(350 * 0.62 * 400 / 1e3)
+    assert data["bands"]["pack_energy"]["high"]["value"] == pytest.approx(350 * 0.90 * 500 / 1e3)
+    # 'LOW to CENTRAL to HIGH' sets the central value
+    three = json.loads(runner.invoke(app, args + ["--pack-mass", "400 to 420 to 500 kg"]).stdout)
+    assert three["bands"]["pack_mass"]["central"]["value"] == 420
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--pack-mass", "400 to 500 kg"], "add --bands"),
+    (["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands", "--pack-mass", "500 to 400 kg"], "low end is above"),
+    (["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands", "--pack-mass", "400 to 500 kWh"], "not a mass"),
+    (["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands", "--f-mass", "70 % to 80 %"], "takes one value"),
+    (["convert", "1 to 2 kg", "g"], "malformed unit"),
+])
+def test_ranges_where_none_is_read_are_refused_in_one_line(args, fragment):
+    r = runner.invoke(app, args)
+    assert r.exit_code == 2 and fragment in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_a_range_in_a_cell_file_is_refused_with_its_place(tmp_path):
+    f = tmp_path / "cell.yaml"
+    f.write_text("kind: cell\nid: x\nname: x\nchemistry: NMC\nformat: pouch\nenergy_density:\n"
+                 "  gravimetric: 250 to 300 Wh/kg\nsources:\n  - {id: s, title: t, url: 'https://x.org', "
+                 "grade: press}\n", encoding="utf-8")
+    r = runner.invoke(app, ["show", str(f)])
+    assert r.exit_code == 2 and f"{f}:7:16:" in r.stderr and "is a range" in r.stderr

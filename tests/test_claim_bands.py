@@ -151,3 +151,26 @@ def test_a_bad_range_in_a_claims_file_is_located(tmp_path):
     f.write_text(CLAIMS_WITH_RANGES.replace('"0.8 to 0.9"', '"0.9 to 0.8"'), encoding="utf-8")
     r = runner.invoke(app, ["check", str(f)])
     assert r.exit_code == 2 and "above high" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_claim_input_written_as_a_range_carries_into_the_band():
+    args = ["claim", "range", "pack_energy=70 to 90 kWh", "vehicle=mid-sedan", "cycle=wltp", "--asserted", "600 km",
+            "--qualifier", "at-least", "--format", "json"]
+    v = json.loads(runner.invoke(app, args + ["--bands"]).stdout)["verdicts"][0]
+    assert v["verdict"] == "depends"
+    assert v["assumptions"]["input pack_energy"] == {"low": "70 kWh", "central": "80 kWh", "high": "90 kWh"}
+    d = next(d for d in v["deciders"] if d["assumption"] == "input pack_energy")
+    # R = E f_u / c holds from 599.5 km (the precision stated): E = 599.5 km x c / 0.93 at the central c
+    c = range_of(load_cell("gac-aion-ssb-350"), load_vehicle("mid-sedan"), pack_mass=480.0, cycle="wltc-3b").consumption
+    assert d["holds_if"] == "at least"
+    assert float(d["threshold"][0].split()[0]) == pytest.approx(599.5e3 * c / 0.93 / 3.6e6, rel=1e-3)
+    # without --bands the middle of the range is used, and said so
+    plain = json.loads(runner.invoke(app, args).stdout)["verdicts"][0]
+    assert any("a range, taken at 80 kWh" in a for a in plain["assumptions"])
+
+
+def test_a_range_in_a_claims_file_input_is_read(tmp_path):
+    f = tmp_path / "c.yaml"
+    f.write_text(CLAIMS_WITH_RANGES.replace("pack_mass: 480 kg", "pack_mass: 450 to 510 kg"), encoding="utf-8")
+    v = json.loads(runner.invoke(app, ["check", str(f), "--bands", "--format", "json"]).stdout)["verdicts"][0]
+    assert v["assumptions"]["input pack_mass"]["low"] == "450 kg"

@@ -51,6 +51,7 @@ class Banded:
     deciders: list[Decider] = field(default_factory=list)
     axes: list[Axis] = field(default_factory=list)
     runs: int = 0
+    inputs: dict[str, InputRange] = field(default_factory=dict)     # the claim's ranged inputs (axes too)
 
 
 def figures_of(v: Verdict) -> dict[str, Value]:
@@ -75,16 +76,53 @@ def figures_of(v: Verdict) -> dict[str, Value]:
     return out
 
 
+@dataclass(frozen=True)
+class InputRange:
+    """A claim input written as a range (``'250 to 300 Wh/kg'``): an axis of its box, SI."""
+
+    id: str
+    low: float
+    central: float
+    high: float
+    value: Any                                  # the input's batcalc.spec.model.Value (a range)
+    overridden: Optional[str] = None
+
+    def show(self, x: float) -> str:
+        """``x`` (SI) in the unit the input was written in, to 4 significant figures."""
+        from batcalc.units import format_number
+
+        v = self.value.at(x)
+        return f"{format_number(v.magnitude)} {v.unit}".strip()
+
+
+def input_ranges(claim: Any) -> dict[str, InputRange]:
+    """The axes of a claim's ranged inputs, by axis id (``input pack_energy``)."""
+    from batcalc.claims.check import ranged_inputs
+
+    return {f"input {name}": InputRange(f"input {name}", v.low, v.si, v.high, v)
+            for name, v in ranged_inputs(claim).items()}
+
+
 def band_claim(claim: Any, ranges: Mapping[str, Ranged], doc: Any = None, loc: tuple = (),
                cache: Optional[dict] = None, grades: Optional[dict] = None) -> Banded:
-    """The verdict on ``claim`` over the box of ``ranges`` (see module doc)."""
+    """The verdict on ``claim`` over the box of ``ranges`` and of its inputs written as ranges (see
+    module doc)."""
     cache = cache if cache is not None else {}
     memo: dict[tuple, Verdict] = {}
+    inputs = input_ranges(claim)
+    if inputs:
+        ranges = {**ranges, **inputs}
+
+    def claim_at(a: Assumed) -> Any:
+        if not inputs:
+            return claim
+        changed = {k[len("input "):]: r.value.at(a[k]) for k, r in inputs.items()}
+        return claim.model_copy(update={"inputs": claim.inputs.model_copy(update=changed)})
 
     def verdict_at(a: Assumed) -> Verdict:
         key = a.key()
         if key not in memo:       # (bands() asks for each point once, so what a run reads is recorded)
-            memo[key] = evaluate(claim, Context(doc, loc, cache, grades, assumed=a))
+            memo[key] = evaluate(claim_at(a), Context(doc, loc, cache, grades, assumed=a))
         return memo[key]
 
     def run(a: Assumed) -> dict[str, float]:
@@ -108,7 +146,7 @@ def band_claim(claim: Any, ranges: Mapping[str, Ranged], doc: Any = None, loc: t
     deciders = _deciders(b.swings, centre, central.status, verdict_at) if status == "depends" else []
     shown = replace(central, status=status)
     return Banded(shown, central.status, {k: (figures[k], band) for k, band in b.bands.items() if k in figures},
-                  deciders, b.axes, len(memo))
+                  deciders, b.axes, len(memo), inputs)
 
 
 #: Points along each axis (its low and high included) where a verdict is looked at for a turn.

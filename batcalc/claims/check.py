@@ -1537,9 +1537,22 @@ def evaluate(claim, ctx: Context) -> Verdict:
     else:
         verdict.assumptions.append(("tolerance ", Value(tol, "fraction"), f" relative ({claim.qualifier}"
                                     + ("" if how in ("default", "given") else f"; {how}") + ")"))
+    for name, value in ranged_inputs(claim).items():
+        verdict.assumptions.append((f"{name} {value.text}: a range, taken at ",
+                                    Value(value.si, value.dim, unit=value.unit if value.unit != "%" else ""),
+                                    " here (check --bands carries the whole range)"))
     if claim.note:
         verdict.assumptions.append(f"note: {claim.note}")
     return verdict
+
+
+def ranged_inputs(claim) -> dict[str, Any]:
+    """The claim's inputs written as ranges (``'250 to 300 Wh/kg'``), by input name."""
+    inputs = getattr(claim, "inputs", None)
+    if inputs is None:
+        return {}
+    return {name: v for name in type(inputs).model_fields
+            if getattr(v := getattr(inputs, name), "ranged", False)}
 
 
 #: The cell figure each kind uses from a cell named in its inputs.

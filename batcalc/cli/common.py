@@ -217,11 +217,16 @@ def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]: ..
 
 
 def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
-    """SI magnitude of an option's value, or None; errors name the option."""
+    """SI magnitude of an option's value, or None; errors name the option. A range ('400 to 500 kg')
+    is refused here: options that take one read it with :func:`_input` (with --bands)."""
     if text is None:
         return None
     from batcalc.units import parse_value
 
+    if _is_range(text):
+        raise BatcalcError(f"{option}: {printable(text.strip(), 60)!r} is a range: {option} takes one value here"
+                           + (" (ranges are read with --bands, e.g. --bands " + option + " '400 to 500 kg')"
+                              if option in _RANGED_OPTIONS else ""))
     try:
         value = parse_value(text, dim).si
     except BatcalcError as exc:
@@ -229,6 +234,38 @@ def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
     if dim == "fraction" and not 0 <= value <= 1:
         raise BatcalcError(f"{option}: {text!r} is outside 0-100 %")
     return value
+
+
+#: Options that take a range ('LOW to HIGH unit') with --bands.
+_RANGED_OPTIONS = ("--pack-mass", "--pack-energy", "--range", "--time", "--power", "RANGE")
+
+
+def _is_range(text: str) -> bool:
+    from batcalc.spec.model import RANGE_TO
+
+    return bool(RANGE_TO.search(text.strip()))
+
+
+def _input(text: Optional[str], dim: str, option: str, bands: bool, inputs: dict[str, Any]) -> Any:
+    """An option's value that may be a range (``'400 to 500 kg'``): its SI magnitude, or with
+    ``--bands`` and a range, the id (the option's name) of an input axis added to ``inputs``
+    (:class:`batcalc.physics.bands.InputAxis`); a range without ``--bands`` is refused."""
+    if text is None or not _is_range(text):
+        return _quantity(text, dim, option)
+    if not bands:
+        raise BatcalcError(f"{option}: {printable(text.strip(), 60)!r} is a range: add --bands to carry it through, "
+                           f"or give one value")
+    from batcalc.physics.bands import InputAxis
+    from batcalc.spec.model import parse_range_value
+
+    try:
+        v = parse_range_value(text, dim)
+    except BatcalcError as exc:
+        raise BatcalcError(f"{option}: {exc}") from None
+    factor = v.si / v.magnitude if v.magnitude else 1.0
+    assert v.low is not None and v.high is not None
+    inputs[option] = InputAxis(option, v.low, v.si, v.high, v.unit, factor, text.strip())
+    return option
 
 
 def _given_fractions(f_mass: Optional[str], f_usable: Optional[str], f_volume: Optional[str] = None

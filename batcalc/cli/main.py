@@ -47,6 +47,7 @@ from batcalc.cli.common import (  # noqa: F401
     _cycle,
     _explained,
     _given_fractions,
+    _input,
     _pack_options,
     _quantity,
     _ranges,
@@ -360,8 +361,10 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
 
     check_format(fmt)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
-    ranges = _ranges(assume)
-    mass, energy = _quantity(pack_mass, "mass", "--pack-mass"), _quantity(pack_energy, "energy", "--pack-energy")
+    inputs: dict = {}
+    mass = _input(pack_mass, "mass", "--pack-mass", bands, inputs)
+    energy = _input(pack_energy, "energy", "--pack-energy", bands, inputs)
+    ranges = {**_ranges(assume), **inputs}
     if bands:
         from batcalc.physics.bands import range_bands
 
@@ -422,21 +425,22 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     if target_range is not None and hold != "range":
         raise BatcalcError("--range goes with --hold range")
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
-    ranges = _ranges(assume)
-    inputs = dict(pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
-                  pack_energy=_quantity(pack_energy, "energy", "--pack-energy"),
-                  target_range=_quantity(target_range, "length", "--range"), cycle=_cycle(cycle))
+    axes: dict = {}
+    inputs = dict(pack_mass=_input(pack_mass, "mass", "--pack-mass", bands, axes),
+                  pack_energy=_input(pack_energy, "energy", "--pack-energy", bands, axes),
+                  target_range=_input(target_range, "length", "--range", bands, axes), cycle=_cycle(cycle))
+    ranges = {**_ranges(assume), **axes}
     if bands:
         from batcalc.physics.bands import tradeoff_bands
 
         tb = tradeoff_bands(load_cell(a), load_cell(b), v, hold, ranges,
-                            given=_given_fractions(f_mass, f_usable, f_volume), **inputs)  # type: ignore[arg-type]
+                            given=_given_fractions(f_mass, f_usable, f_volume), **inputs)
         main = "mass_saved" if hold == "range" else "b_range"
         _emit_bands(tb, ranges, unit_system.value, main, f"{a} -> {b} in {v.id} (same {hold}): bands", fmt)
         return
     if assume:
         v = v.with_assumed(_assumed(ranges))
-    result = tradeoff(load_cell(a), load_cell(b), v, hold, **inputs,  # type: ignore[arg-type]
+    result = tradeoff(load_cell(a), load_cell(b), v, hold, **inputs,
                       options=_pack_options(f_mass, f_usable, f_volume, ranges if assume else None))
     headers, rows, notes, data = tradeoff_report(result, unit_system.value)
     _add_ambient(notes, data, v, ambient, altitude, climate, result.a.cycle is not None)
@@ -519,14 +523,15 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
 
     check_format(fmt)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
-    given = _quantity(pack_mass, "mass", "--pack-mass")
+    axes: dict = {}
+    given = _input(pack_mass, "mass", "--pack-mass", bands, axes)
     mass, how = (given, "as given") if given is not None else _reference_mass(v)
     cyc = default_cycle(v) if cycle is None else cycle
-    ranges = _ranges(assume)
+    ranges = {**_ranges(assume), **axes}
     if bands:
-        from batcalc.physics.bands import consumption_bands
+        from batcalc.physics.bands import at, consumption_bands
 
-        cb = consumption_bands(v, cyc, lambda x: float(x.total_mass(mass)), ranges)
+        cb = consumption_bands(v, cyc, lambda x, a: float(x.total_mass(at(mass, a))), ranges)
         _emit_bands(cb, ranges, unit_system.value, "consumption", f"consumption of {v.id}: bands", fmt)
         return
     if assume:
@@ -564,14 +569,17 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
     from batcalc.report.vehicle import normalise_report
 
     check_format(fmt)
-    given = _quantity(value, "length", "RANGE")
+    axes: dict = {}
+    given = _input(value, "length", "RANGE", bands, axes)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
-    mass_pack = _quantity(pack_mass, "mass", "--pack-mass")
+    mass_pack = _input(pack_mass, "mass", "--pack-mass", bands, axes)
     pack, how = (mass_pack, "pack as given") if mass_pack is not None else _reference_mass(v)
-    ranges = _ranges(assume)
+    ranges = {**_ranges(assume), **axes}
     if bands:
-        _emit_report_bands(lambda a: normalise_report(v.with_assumed(a), given, from_rating, to_rating,
-                                                      float(v.total_mass(pack)), how, unit_system.value)[3],
+        from batcalc.physics.bands import at
+
+        _emit_report_bands(lambda a: normalise_report(v.with_assumed(a), at(given, a), from_rating, to_rating,
+                                                      float(v.total_mass(at(pack, a))), how, unit_system.value)[3],
                            ranges, "range", f"{from_rating} -> {to_rating} for {v.id}: bands", fmt)
         return
     if assume:
@@ -662,7 +670,9 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     from batcalc.report.render import check_format, render
 
     check_format(fmt)
-    energy = _quantity(pack_energy, "energy", "--pack-energy")
+    axes: dict = {}
+    energy_in = _input(pack_energy, "energy", "--pack-energy", bands and not implied, axes)
+    energy = None if isinstance(energy_in, str) else energy_in
     if implied:
         from batcalc.report.charge import implied_report
         from batcalc.spec.catalog import catalog_ids
@@ -688,8 +698,14 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
         if bands or assume:
             ranges = _ranges(assume)
             if bands:
-                _emit_report_bands(lambda a: curve_report(charge_run(*curve_args, assumed=a), unit_system.value)[3],
-                                   ranges, "window.time", f"charging {figures.id}: bands", fmt)
+                from batcalc.physics.bands import at
+
+                ranges = {**ranges, **axes}
+
+                def curve_at(a):
+                    args = (curve_args[0], curve_args[1], at(energy_in, a)) + curve_args[3:]
+                    return curve_report(charge_run(*args, assumed=a), unit_system.value)[3]
+                _emit_report_bands(curve_at, ranges, "window.time", f"charging {figures.id}: bands", fmt)
                 return
             run = charge_run(*curve_args, assumed=_assumed(ranges))
         else:
@@ -700,15 +716,22 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
         return
     from batcalc.report.charge import charge_report
 
+    time_in, power_in = _input(time, "time", "--time", bands, axes), _input(power, "power", "--power", bands, axes)
+    ranges = {**_ranges(assume), **axes}
+    if bands:
+        from batcalc.physics.bands import at
+
+        def report_at(a):
+            return charge_report(figures, vehicle, at(energy_in, a), _quantity(from_soc, "fraction", "--from"),
+                                 _quantity(to_soc, "fraction", "--to"), at(time_in, a), at(power_in, a),
+                                 _cycle(cycle), _quantity(charger_efficiency, "fraction", "--charger-efficiency"),
+                                 unit_system.value, assumed=a)[3]
+        _emit_report_bands(report_at, ranges, "windows.0.range_added", f"charging {figures.id}: bands", fmt)
+        return
     report_args = (figures, vehicle, energy,
                    _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
                    _quantity(time, "time", "--time"), _quantity(power, "power", "--power"), _cycle(cycle),
                    _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
-    ranges = _ranges(assume)
-    if bands:
-        _emit_report_bands(lambda a: charge_report(*report_args, assumed=a)[3], ranges, "windows.0.range_added",
-                           f"charging {figures.id}: bands", fmt)
-        return
     headers, rows, notes, data = charge_report(*report_args, assumed=_assumed(ranges) if assume else None)
     emit(render(headers, rows, data, fmt, title=f"charging {figures.id}", notes=notes))
 

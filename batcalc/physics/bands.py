@@ -23,7 +23,7 @@ import math
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Mapping, Optional, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Optional, Protocol, Sequence, overload
 
 from batcalc.errors import BatcalcError
 
@@ -130,6 +130,37 @@ class Axis:
     low: float
     central: float
     high: float
+
+
+@dataclass(frozen=True)
+class InputAxis:
+    """An input given as a range (``--pack-mass '400 to 500 kg'``): an axis of the box, SI, shown in
+    the unit it was written in (``factor`` SI per unit)."""
+
+    id: str
+    low: float
+    central: float
+    high: float
+    unit: str
+    factor: float
+    overridden: Optional[str] = None
+
+    def show(self, x: float) -> str:
+        """``x`` (SI) in the unit written, to 4 significant figures."""
+        from batcalc.units import format_number
+
+        return f"{format_number(x / self.factor)} {self.unit}".strip()
+
+
+@overload
+def at(x: float | str, a: Mapping[str, float]) -> float: ...
+@overload
+def at(x: float | str | None, a: Mapping[str, float]) -> Optional[float]: ...
+
+
+def at(x: float | str | None, a: Mapping[str, float]) -> Optional[float]:
+    """An input that may be a range: a number as it is, an :class:`InputAxis` id read from ``a``."""
+    return a[x] if isinstance(x, str) else x
 
 
 @dataclass
@@ -285,37 +316,39 @@ def threshold(fn: Callable[[Assumed], bool], base: Assumed, axis: Axis, start: f
 # ------------------------------------------------------------------ the computations the CLI bands
 
 def range_bands(cell: CellFigures, vehicle: Vehicle, ranges: Mapping[str, Ranged], *,
-                pack_mass: Optional[float] = None, pack_energy: Optional[float] = None,
+                pack_mass: float | str | None = None, pack_energy: float | str | None = None,
                 cycle: Optional[str] = "default", given: Optional[Mapping[str, Optional[float]]] = None) -> Bands:
     """Bands of a range result (:func:`batcalc.physics.tradeoff.range_of`): pack mass (kg), gross and
     usable energy (J), vehicle mass (kg), consumption (J/m) and range (m). ``given``: the pack fractions
-    the user fixed (``f_mass``, ``f_volume``, ``f_usable``; not axes)."""
+    the user fixed (``f_mass``, ``f_volume``, ``f_usable``; not axes). A pack mass or energy given as a
+    range is the id of its :class:`InputAxis` in ``ranges``."""
     from batcalc.physics.pack import PackOptions
     from batcalc.physics.tradeoff import range_of
 
     fixed = dict(given or {})
 
     def run(a: Assumed) -> dict[str, float]:
-        r = range_of(cell, vehicle.with_assumed(a), pack_mass=pack_mass, pack_energy=pack_energy, cycle=cycle,
-                     options=PackOptions.assumed(a, **fixed))
+        r = range_of(cell, vehicle.with_assumed(a), pack_mass=at(pack_mass, a), pack_energy=at(pack_energy, a),
+                     cycle=cycle, options=PackOptions.assumed(a, **fixed))
         return {"pack_mass": r.pack.mass, "pack_energy": r.pack.energy, "usable_energy": r.pack.usable_energy,
                 "vehicle_mass": r.total_mass, "consumption": r.consumption, "range": r.range}
     return bands(run, ranges)
 
 
-def consumption_bands(vehicle: Vehicle, cycle: Optional[str], mass_of: Callable[[Vehicle], float],
+def consumption_bands(vehicle: Vehicle, cycle: Optional[str], mass_of: Callable[[Vehicle, Assumed], float],
                       ranges: Mapping[str, Ranged]) -> Bands:
-    """Bands of a vehicle's consumption (J/m) on ``cycle`` at the total mass ``mass_of(vehicle)`` (kg)."""
+    """Bands of a vehicle's consumption (J/m) on ``cycle`` at the total mass ``mass_of(vehicle, assumed)``
+    (kg)."""
     def run(a: Assumed) -> dict[str, float]:
         v = vehicle.with_assumed(a)
-        mass = mass_of(v)
+        mass = mass_of(v, a)
         return {"vehicle_mass": mass, "consumption": float(v.consumption_model(cycle)(mass))}
     return bands(run, ranges)
 
 
 def tradeoff_bands(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, ranges: Mapping[str, Ranged], *,
-                   pack_mass: Optional[float] = None, pack_energy: Optional[float] = None,
-                   target_range: Optional[float] = None, cycle: Optional[str] = "default",
+                   pack_mass: float | str | None = None, pack_energy: float | str | None = None,
+                   target_range: float | str | None = None, cycle: Optional[str] = "default",
                    given: Optional[Mapping[str, Optional[float]]] = None) -> Bands:
     """Bands of a swap of cell ``a`` for ``b`` (:func:`batcalc.physics.tradeoff.tradeoff`): each pack's
     mass (kg), energy (J) and range (m), B's range over A's, and the pack mass saved (kg)."""
@@ -325,8 +358,8 @@ def tradeoff_bands(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, 
     fixed = dict(given or {})
 
     def run(x: Assumed) -> dict[str, float]:
-        t = tradeoff(a, b, vehicle.with_assumed(x), hold, pack_mass=pack_mass, pack_energy=pack_energy,
-                     target_range=target_range, cycle=cycle, options=PackOptions.assumed(x, **fixed))
+        t = tradeoff(a, b, vehicle.with_assumed(x), hold, pack_mass=at(pack_mass, x), pack_energy=at(pack_energy, x),
+                     target_range=at(target_range, x), cycle=cycle, options=PackOptions.assumed(x, **fixed))
         return {"a_pack_mass": t.a.pack.mass, "b_pack_mass": t.b.pack.mass, "a_pack_energy": t.a.pack.energy,
                 "b_pack_energy": t.b.pack.energy, "a_range": t.a.range, "b_range": t.b.range,
                 "range_ratio": t.range_ratio, "mass_saved": t.mass_saved}

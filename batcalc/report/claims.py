@@ -173,8 +173,10 @@ def banded_rows(banded: list[Any], ranges: Any, system: str = "metric",
     headers, rows, _notes, _data = verdict_rows([b.verdict for b in banded], system, with_data=False)
     notes: list[str] = []
     verdicts_data = []
+    base = ranges
     for b in banded:
         v = b.verdict
+        ranges = {**base, **b.inputs}              # the claim's own ranged inputs are axes too
         _h, _r, own, _d = verdict_rows([v], system, with_data=False)
         notes += own[:-1]
         figures = []
@@ -183,7 +185,7 @@ def banded_rows(banded: list[Any], ranges: Any, system: str = "metric",
             lo, c, hi = (value_shown(value._replace(si=x), system) for x in (band.low, band.central, band.high))
             label = _band_label(path, value, v)
             data_bands[path] = {"label": label, "low": lo, "central": c, "high": hi}
-            if band.width > 0:
+            if band.width > 1e-9 * max(abs(band.central), 1e-300):
                 figures.append(f"{label} {lo} to {hi} (central {c})")
         if figures:
             notes.append(f"  bands: {'; '.join(figures)}")

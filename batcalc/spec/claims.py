@@ -74,8 +74,8 @@ class ClaimBase(Strict):
 class CellPair(Strict):
     a: Optional[str] = Field(None, description="cell id or path (the before / reference)")
     b: Optional[str] = Field(None, description="cell id or path (the after / new)")
-    a_density: Optional[Annotated[Value, Q("specific_energy")]] = None
-    b_density: Optional[Annotated[Value, Q("specific_energy")]] = None
+    a_density: Optional[Annotated[Value, Q("specific_energy", ranged=True)]] = None
+    b_density: Optional[Annotated[Value, Q("specific_energy", ranged=True)]] = None
 
 
 class SameWeightInputs(CellPair):
@@ -87,9 +87,9 @@ class SameWeightInputs(CellPair):
 class VolumePair(Strict):
     a: Optional[str] = Field(None, description="cell id or path (the before / reference)")
     b: Optional[str] = Field(None, description="cell id or path (the after / new)")
-    a_density: Optional[Annotated[Value, Q("energy_density")]] = Field(
+    a_density: Optional[Annotated[Value, Q("energy_density", ranged=True)]] = Field(
         None, description="volumetric density of a, e.g. 620 Wh/L")
-    b_density: Optional[Annotated[Value, Q("energy_density")]] = None
+    b_density: Optional[Annotated[Value, Q("energy_density", ranged=True)]] = None
 
 
 class SameVolumeInputs(VolumePair):
@@ -103,16 +103,16 @@ class SameRangeInputs(Strict):
     b: str = Field(description="cell id or path (the new cell)")
     vehicle: str = DEFAULT_VEHICLE
     cycle: Optional[str] = None
-    range: Optional[Annotated[Value, Q("length")]] = None
-    pack_mass: Optional[Annotated[Value, Q("mass")]] = None
+    range: Optional[Annotated[Value, Q("length", ranged=True)]] = None
+    pack_mass: Optional[Annotated[Value, Q("mass", ranged=True)]] = None
 
 
 class RangeInputs(Strict):
     cell: Optional[str] = None
-    pack_energy: Optional[Annotated[Value, Q("energy")]] = None
-    pack_mass: Optional[Annotated[Value, Q("mass")]] = None
-    usable_fraction: Optional[Annotated[Value, Q("fraction")]] = None
-    consumption: Optional[Annotated[Value, Q("consumption")]] = None
+    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True)]] = None
+    pack_mass: Optional[Annotated[Value, Q("mass", ranged=True)]] = None
+    usable_fraction: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
+    consumption: Optional[Annotated[Value, Q("consumption", ranged=True)]] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
     test_cycle: TestCycle = Field("unknown", description="the cycle the claim's range is quoted on")
@@ -120,52 +120,53 @@ class RangeInputs(Strict):
 
 class LifetimeInputs(Strict):
     cell: Optional[str] = Field(None, description="cell id or path: its cycle life and end-of-life retention")
-    cycles: Optional[Annotated[Value, Q("count")]] = Field(None, description="full equivalent cycles, e.g. 1000")
-    retention: Optional[Annotated[Value, Q("fraction")]] = Field(
+    cycles: Optional[Annotated[Value, Q("count", ranged=True)]] = Field(
+        None, description="full equivalent cycles, e.g. 1000")
+    retention: Optional[Annotated[Value, Q("fraction", ranged=True)]] = Field(
         None, description="capacity left after those cycles, e.g. 80 %")
-    range: Optional[Annotated[Value, Q("length")]] = Field(None, description="range per charge when new")
-    pack_energy: Optional[Annotated[Value, Q("energy")]] = None
-    usable_fraction: Optional[Annotated[Value, Q("fraction")]] = None
-    consumption: Optional[Annotated[Value, Q("consumption")]] = None
+    range: Optional[Annotated[Value, Q("length", ranged=True)]] = Field(None, description="range per charge when new")
+    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True)]] = None
+    usable_fraction: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
+    consumption: Optional[Annotated[Value, Q("consumption", ranged=True)]] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
 
 
 class ConsumptionInputs(Strict):
-    pack_energy: Annotated[Value, Q("energy")]
-    range: Annotated[Value, Q("length")]
-    usable_fraction: Optional[Annotated[Value, Q("fraction")]] = None
+    pack_energy: Annotated[Value, Q("energy", ranged=True)]
+    range: Annotated[Value, Q("length", ranged=True)]
+    usable_fraction: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
 
 
 class ChargeInputs(Strict):
     cell: Optional[str] = None
-    from_soc: Optional[Annotated[Value, Q("fraction", allow_zero=True)]] = None
-    to_soc: Optional[Annotated[Value, Q("fraction")]] = None
-    time: Optional[Annotated[Value, Q("time")]] = None
-    pack_energy: Optional[Annotated[Value, Q("energy")]] = None
+    from_soc: Optional[Annotated[Value, Q("fraction", allow_zero=True, ranged=True)]] = None
+    to_soc: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
+    time: Optional[Annotated[Value, Q("time", ranged=True)]] = None
+    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True)]] = None
     vehicle: Optional[str] = None
-    range: Optional[Annotated[Value, Q("length")]] = Field(
+    range: Optional[Annotated[Value, Q("length", ranged=True)]] = Field(
         None, description="size the pack for this range in the vehicle")
     cycle: Optional[str] = None
-    charger_efficiency: Optional[Annotated[Value, Q("fraction")]] = None
+    charger_efficiency: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
     power_kind: Optional[Literal["peak", "average"]] = Field(
         None, description="an asserted power is the peak or the average [default: peak with at-most ('up to'), "
                           "else average]")
 
 
 class RangeAddedInputs(Strict):
-    time: Annotated[Value, Q("time")]
-    power: Optional[Annotated[Value, Q("power")]] = Field(None, description="average power at the battery")
-    from_soc: Optional[Annotated[Value, Q("fraction", allow_zero=True)]] = None
-    to_soc: Optional[Annotated[Value, Q("fraction")]] = None
-    pack_energy: Optional[Annotated[Value, Q("energy")]] = None
-    usable_fraction: Optional[Annotated[Value, Q("fraction")]] = Field(
+    time: Annotated[Value, Q("time", ranged=True)]
+    power: Optional[Annotated[Value, Q("power", ranged=True)]] = Field(None, description="average power at the battery")
+    from_soc: Optional[Annotated[Value, Q("fraction", allow_zero=True, ranged=True)]] = None
+    to_soc: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
+    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True)]] = None
+    usable_fraction: Optional[Annotated[Value, Q("fraction", ranged=True)]] = Field(
         None, description="usable share of the pack energy in "
         "the SoC window (default 93 %)")
-    consumption: Optional[Annotated[Value, Q("consumption")]] = None
+    consumption: Optional[Annotated[Value, Q("consumption", ranged=True)]] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
-    range: Optional[Annotated[Value, Q("length")]] = Field(
+    range: Optional[Annotated[Value, Q("length", ranged=True)]] = Field(
         None, description="the full range of pack_energy, instead of a "
         "consumption: c = pack_energy x usable_fraction / range")
     power_kind: Optional[Literal["peak", "average"]] = Field(None, description="'power' is the peak or the average "

@@ -57,13 +57,28 @@ class Value:
     source: Optional[str] = None
     note: Optional[str] = None
     assumption: Optional[str] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
 
     def __init__(self, dim: str, text: str, magnitude: float, unit: str, si: float, source: Optional[str] = None,
-                 note: Optional[str] = None, assumption: Optional[str] = None):
+                 note: Optional[str] = None, assumption: Optional[str] = None, low: Optional[float] = None,
+                 high: Optional[float] = None):
         # one dict update instead of the frozen dataclass's object.__setattr__ per field: a spec file
         # holds dozens of values, and batch runs read thousands of files
         self.__dict__.update(dim=dim, text=text, magnitude=magnitude, unit=unit, si=si, source=source,
-                             note=note, assumption=assumption)
+                             note=note, assumption=assumption, low=low, high=high)
+
+    @property
+    def ranged(self) -> bool:
+        """Whether the value was written as a range (``'250 to 300 Wh/kg'``): ``si`` is then its central
+        value and ``low``, ``high`` its ends (SI)."""
+        return self.low is not None
+
+    def at(self, si: float) -> "Value":
+        """The same value at ``si`` (SI; a point of its range), for a band run."""
+        factor = self.si / self.magnitude if self.magnitude else 1.0
+        return Value(self.dim, f"{si / factor:.6g} {self.unit}".strip(), si / factor, self.unit, si, self.source,
+                     self.note, self.assumption)
 
     @cached_property
     def q(self) -> units.PintQuantity:
@@ -104,7 +119,38 @@ def _parse_text(raw: Any, dim: str) -> tuple[float, str, float, str]:
     return p.number, p.unit, p.si, p.text
 
 
-def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
+#: The word that joins the ends of a range ('250 to 300 Wh/kg'); never a minus sign, which subtracts.
+RANGE_TO = re.compile(r"\s+to\s+")
+_TO = RANGE_TO
+
+
+def parse_range_value(raw: str, dim: str) -> Value:
+    """``'LOW to HIGH unit'`` or ``'LOW to CENTRAL to HIGH unit'`` as a ranged :class:`Value` (SI ends; a
+    part without a unit takes the last part's; central: the middle value, else the midpoint)."""
+    parts = _TO.split(raw.strip())
+    if len(parts) > 3 or any(not p.strip() for p in parts):
+        raise UnitError(f"{_clip(raw.strip())} is not a range: write 'LOW to HIGH', e.g. '250 to 300 Wh/kg'")
+    last_unit = units.split_value(parts[-1])[1].strip()
+    read = []
+    for part in parts:
+        unit = units.split_value(part)[1].strip()
+        read.append(_parse_text(part if unit or not last_unit else f"{part.strip()} {last_unit}", dim))
+    low, high = read[0][2], read[-1][2]
+    if low > high:
+        raise UnitError(f"{_clip(raw.strip())}: the low end is above the high end")
+    central = read[1] if len(read) == 3 else None
+    if central is not None and not low <= central[2] <= high:
+        raise UnitError(f"{_clip(raw.strip())}: the middle value is outside the range")
+    if central is not None:
+        magnitude, unit, si = central[0], central[1], central[2]
+    else:
+        si, unit = (low + high) / 2.0, read[-1][1]
+        factor = read[-1][2] / read[-1][0] if read[-1][0] else (read[0][2] / read[0][0] if read[0][0] else 1.0)
+        magnitude = si / factor
+    return Value(dim, raw.strip(), float(magnitude), unit, float(si), low=float(low), high=float(high))
+
+
+def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bool = False) -> Value:
     try:
         if isinstance(raw, dict):
             unknown = [k for k in raw if k not in _LONG_KEYS]
@@ -115,21 +161,35 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool) -> Value:
                                       f" (expected {', '.join(_LONG_KEYS)})"))
             if "value" not in raw:
                 raise _LongFormError("a value in long form needs a 'value:' key")
-            magnitude, unit, si, text = _parse_text(raw["value"], dim)
             for k in ("source", "note", "assumption"):
                 if raw.get(k) is not None and not isinstance(raw[k], str):
                     raise _LongFormError(f"{k!r} must be a string, got {_clip(raw[k])}")
-            value = Value(dim, text, magnitude, unit, si, raw.get("source"), raw.get("note"), raw.get("assumption"))
+            if isinstance(raw["value"], str) and _TO.search(raw["value"].strip()):
+                if not ranged:
+                    raise UnitError(f"{_clip(raw['value'].strip())} is a range: ranges are read in claim inputs "
+                                    f"and in command-line values (with --bands); here give one value")
+                r = parse_range_value(raw["value"], dim)
+                value = Value(dim, r.text, r.magnitude, r.unit, r.si, raw.get("source"), raw.get("note"),
+                              raw.get("assumption"), r.low, r.high)
+            else:
+                magnitude, unit, si, text = _parse_text(raw["value"], dim)
+                value = Value(dim, text, magnitude, unit, si, raw.get("source"), raw.get("note"),
+                              raw.get("assumption"))
+        elif isinstance(raw, str) and _TO.search(raw.strip()):
+            if not ranged:
+                raise UnitError(f"{_clip(raw.strip())} is a range: ranges are read in claim inputs and in "
+                                f"command-line values (with --bands); here give one value")
+            value = parse_range_value(raw, dim)
         else:
             magnitude, unit, si, text = _parse_text(raw, dim)
             value = Value(dim, text, magnitude, unit, si)
-        mag = value.magnitude
+        mag = value.magnitude if value.low is None else value.low       # a range: its low end (same sign)
         if positive and (mag < 0 or (mag == 0 and not allow_zero)):
             raise UnitError(f"{value.text!r} must be {'zero or ' if allow_zero else ''}positive")
         si = value.si
         if not math.isfinite(si):
             raise UnitError(f"{value.text!r} is out of range")
-        if dim == "fraction" and si > 1 + 1e-12:
+        if dim == "fraction" and (si if value.high is None else value.high) > 1 + 1e-12:
             raise UnitError(f"{value.text!r} is more than 100 %")
         return value
     except _LongFormError as exc:   # located at the mapping of the long form
@@ -170,24 +230,25 @@ class _Quantity:
     validator calling :func:`_make_value` (no schema is generated for the Value class itself), its JSON
     Schema is :func:`_schema_for`."""
 
-    __slots__ = ("dim", "positive", "allow_zero")
+    __slots__ = ("dim", "positive", "allow_zero", "ranged")
 
-    def __init__(self, dim: str, positive: bool, allow_zero: bool):
-        self.dim, self.positive, self.allow_zero = dim, positive, allow_zero
+    def __init__(self, dim: str, positive: bool, allow_zero: bool, ranged: bool = False):
+        self.dim, self.positive, self.allow_zero, self.ranged = dim, positive, allow_zero, ranged
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        dim, positive, allow_zero = self.dim, self.positive, self.allow_zero
+        dim, positive, allow_zero, ranged = self.dim, self.positive, self.allow_zero, self.ranged
         return core_schema.no_info_plain_validator_function(
-            lambda raw: _make_value(raw, dim, positive, allow_zero))
+            lambda raw: _make_value(raw, dim, positive, allow_zero, ranged))
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
         return _schema_for(self.dim)
 
 
-def Q(dim: str, positive: bool = True, allow_zero: bool = False) -> _Quantity:
+def Q(dim: str, positive: bool = True, allow_zero: bool = False, ranged: bool = False) -> _Quantity:
     """The marker of a :class:`Value` field of dimension ``dim``: ``x: Annotated[Value, Q("mass")]``
-    (``positive``: above zero, or at least zero with ``allow_zero``; see the module doc)."""
-    return _Quantity(dim, positive, allow_zero)
+    (``positive``: above zero, or at least zero with ``allow_zero``; ``ranged``: a range
+    ``'LOW to HIGH unit'`` is read too; see the module doc)."""
+    return _Quantity(dim, positive, allow_zero, ranged)
 
 
 def Qty(dim: str, positive: bool = True, allow_zero: bool = False) -> Any:
