@@ -211,3 +211,13 @@ def test_a_range_in_a_cell_file_is_refused_with_its_place(tmp_path):
                  "grade: press}\n", encoding="utf-8")
     r = runner.invoke(app, ["show", str(f)])
     assert r.exit_code == 2 and f"{f}:7:16:" in r.stderr and "is a range" in r.stderr
+
+
+def test_motor_peak_efficiency_shifts_the_default_map_as_fastsim_does():
+    from batcalc.physics.powertrain import FASTSIM_DEFAULT_MAP
+    from batcalc.physics.vehicle import powertrain_of
+
+    v = load_vehicle("mid-sedan")
+    pt = powertrain_of(v.spec, Assumed().with_values({"motor-peak-efficiency": 0.97}))
+    assert pt.motor_map.efficiency == pytest.approx(tuple(min(1.0, e + 0.02) for e in FASTSIM_DEFAULT_MAP.efficiency))
+    assert max(pt.motor_map.efficiency) == pytest.approx(0.97)

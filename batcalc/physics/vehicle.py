@@ -94,8 +94,8 @@ def powertrain_of(spec: VehicleSpec, assumed: Optional[Mapping[str, float]] = No
     gear and a 97 % round-trip battery where silent), else the constant-efficiency model
     (``drivetrain_efficiency`` 90 %, ``regen_fraction`` 60 % where silent). ``assumed``: the value of
     each default by assumption id (:class:`batcalc.physics.bands.Assumed`; None: the defaults), read
-    only where the spec is silent; the default motor map is scaled so that its peak is
-    ``motor-peak-efficiency`` (capped at 100 %)."""
+    only where the spec is silent; the default motor map is shifted so that its peak is
+    ``motor-peak-efficiency`` (every point by the same amount, capped at 100 %)."""
     def default(key: str, value: float) -> float:
         return value if assumed is None else assumed[key]
     p_aux = float(spec.auxiliary_power.si) if spec.auxiliary_power is not None else default("aux-power", P_AUX)
@@ -110,10 +110,12 @@ def powertrain_of(spec: VehicleSpec, assumed: Optional[Mapping[str, float]] = No
                                   tuple(float(q.efficiency.si) for q in pt.motor_map.points),
                                   step=pt.motor_map.shape == "step")
     else:
-        peak = max(FASTSIM_DEFAULT_MAP.efficiency)
-        scale = default("motor-peak-efficiency", peak) / peak
-        motor_map = FASTSIM_DEFAULT_MAP if scale == 1.0 else EfficiencyMap(
-            FASTSIM_DEFAULT_MAP.load, tuple(min(1.0, e * scale) for e in FASTSIM_DEFAULT_MAP.efficiency))
+        # shifted by (peak - 0.95) at every load and capped at 100 %, as FASTSim builds its maps
+        # (large_baseline_eff + (modern_max - its peak)); docs/assumptions.md
+        shift = default("motor-peak-efficiency", max(FASTSIM_DEFAULT_MAP.efficiency)) \
+            - max(FASTSIM_DEFAULT_MAP.efficiency)
+        motor_map = FASTSIM_DEFAULT_MAP if shift == 0.0 else EfficiencyMap(
+            FASTSIM_DEFAULT_MAP.load, tuple(min(1.0, e + shift) for e in FASTSIM_DEFAULT_MAP.efficiency))
     regen = float(pt.regen_efficiency.si) if pt.regen_efficiency is not None else (
         None if assumed is None or pt.motor_map is not None else assumed["regen-efficiency"])
     return Powertrain(
