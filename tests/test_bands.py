@@ -221,3 +221,10 @@ def test_motor_peak_efficiency_shifts_the_default_map_as_fastsim_does():
     pt = powertrain_of(v.spec, Assumed().with_values({"motor-peak-efficiency": 0.97}))
     assert pt.motor_map.efficiency == pytest.approx(tuple(min(1.0, e + 0.02) for e in FASTSIM_DEFAULT_MAP.efficiency))
     assert max(pt.motor_map.efficiency) == pytest.approx(0.97)
+
+
+def test_a_point_of_the_box_the_physics_refuses_is_named():
+    r = runner.invoke(app, ["range", "huineng-llcb", "-v", "compact-car", "--bands", "--assume",
+                            "altitude=0 m to 20000 m"])
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert "at altitude 2e+04 m" in r.stderr and "outside -500..9000 m" in r.stderr

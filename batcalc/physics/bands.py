@@ -250,7 +250,16 @@ def bands(fn: Callable[[Assumed], Mapping[str, float]], ranges: Mapping[str, Ran
         key = tuple(values)
         if key not in seen:
             point = centre.with_values({a.id: v for a, v in zip(axes, values, strict=False)})
-            out = fn(point)
+            try:
+                out = fn(point)
+            except BatcalcError as exc:       # a point of the box the physics refuses: say which
+                def shown(a: Axis, v: float) -> str:
+                    show = getattr(ranges.get(a.id), "show", None)
+                    return str(show(v)) if callable(show) else f"{v:.6g} (SI)"
+                moved = ", ".join(f"{a.id} {shown(a, v)}" for a, v in zip(axes, values, strict=False)
+                                  if v != a.central)
+                raise BatcalcError(f"within the plausible ranges, at {moved or 'the central point'}: {exc}; "
+                                   f"narrow the range with --assume") from None
             seen[key] = ({k: v for k, v in out.items() if math.isfinite(v)} if partial
                          else _finite(out, "within the plausible ranges"))
             runs += 1
