@@ -58,7 +58,28 @@ GOOD = {
     "format": ["table", "json", "csv", "markdown", "grid", "html", "latex", "nosuch"],
     "units": ["metric", "imperial", "nosuch"],
     "qualifier": ["about", "at-least", "at-most", "over", "under", "up-to", "between", "nosuch"],
+    # issue 15: --assume ID=RANGE and values written as ranges (with --bands)
+    "assume": ["cell-to-pack-mass=0.75 to 0.85", "usable-fraction=90 % to 95 %", "aux-power=100 W to 2 kW",
+               "ambient-temperature=-20 °C to 40 °C", "altitude=0 m to 3000 m", "pack-voltage=300 V to 900 V",
+               "charger-efficiency=0.85", "cell-to-pack-mass=0.9 to 0.8", "cell-to-pack=0.8", "aux-power=0.8",
+               "altitude=0 m to 20000 m", "usable-fraction=0 % to 90 %", "motor-peak-efficiency=0.5 to 1",
+               "regen-efficiency=0 to 1", "cell-to-pack-mass", "=0.8", "cell-to-pack-mass=0.7-0.8",
+               "rotating-mass-factor=0 to 0.2", "transmission-efficiency=0.9 to 1"],
+    "mass_range": ["400 to 500 kg", "300 to 350 to 600 kg", "500 to 400 kg", "0 to 500 kg", "1 to 1e18 kg",
+                   "400 to 500 kWh", "400 to", "to 500 kg", "400 to 500 to 600 to 700 kg", "1 t to 2000 lb"],
+    "energy_range": ["60 to 90 kWh", "60 kWh to 90 kWh", "90 to 60 kWh", "0 to 90 kWh", "60 to 90 km"],
 }
+
+
+def bands_opts(rng: random.Random, args: list[str], ranged: tuple[tuple[str, str], ...] = ()) -> None:
+    """--bands, --assume (repeated), and options written as ranges (issue 15)."""
+    if rng.random() < 0.35:
+        args.append("--bands")
+    for _ in range(rng.choice((0, 0, 1, 2))):
+        args += ["--assume", pick(rng, "assume")]
+    for name, kind in ranged:
+        if rng.random() < 0.2:
+            args += [name, rng.choice(GOOD[kind])]
 
 
 def pick(rng: random.Random, kind: str) -> str:
@@ -163,7 +184,10 @@ def claim_args(rng: random.Random) -> list[str]:
                 break
             key, values = rng.choice(inputs)
             value = rng.choice(values) if isinstance(values, list) else pick(rng, str(values))
+            if rng.random() < 0.2 and value[:1].isdigit():          # an input written as a range (issue 15)
+                value = f"{value.split()[0]} to {value}"
             args = [a for a in args if not a.startswith(key + "=")] + [f"{key}={value}"]
+        bands_opts(rng, args)
         common(rng, args)
         return args
     kind = rng.choice(sorted(CLAIM_INPUTS) + ["nosuch"])
@@ -181,6 +205,7 @@ def claim_args(rng: random.Random) -> list[str]:
     opt(rng, args, "--qualifier", "qualifier", 0.3)
     if rng.random() < 0.15:
         args += ["--tolerance", rng.choice(["5 %", "0.05", "0", "-1 %", "200 %", "5 kg", "x"])]
+    bands_opts(rng, args)
     common(rng, args)
     return args
 
@@ -198,11 +223,13 @@ def command(rng: random.Random) -> list[str]:
             opt(rng, args, name, kind, 0.25)
         if rng.random() < 0.1:
             args.append(rng.choice(["--explain", "--mpge"]))
+        bands_opts(rng, args, (("--pack-mass", "mass_range"), ("--pack-energy", "energy_range")))
     elif c == "consumption":
         vehicle_opts(rng, args)
         opt(rng, args, "--pack-mass", "mass", 0.3)
         if rng.random() < 0.2:
             args.append("--mpge")
+        bands_opts(rng, args, (("--pack-mass", "mass_range"),))
     elif c == "tradeoff":
         args += [pick(rng, "cell"), pick(rng, "cell")]
         vehicle_opts(rng, args)
@@ -211,6 +238,7 @@ def command(rng: random.Random) -> list[str]:
         opt(rng, args, "--pack-energy", "energy", 0.2)
         opt(rng, args, "--range", "range", 0.3)
         opt(rng, args, "--f-mass", "fraction", 0.15)
+        bands_opts(rng, args, (("--pack-mass", "mass_range"),))
     elif c == "charge":
         if rng.random() < 0.7:
             args.append(pick(rng, "cell"))
@@ -223,6 +251,7 @@ def command(rng: random.Random) -> list[str]:
             opt(rng, args, name, kind, p)
         if rng.random() < 0.15:
             args.append("--implied")
+        bands_opts(rng, args, (("--pack-energy", "energy_range"),))
     elif c == "sweep":
         opt(rng, args, "--vehicle", "vehicle", 0.5)
         opt(rng, args, "--densities", "grid_d", 0.6)
@@ -236,9 +265,11 @@ def command(rng: random.Random) -> list[str]:
         opt(rng, args, "--to", "rating", 0.8)
         vehicle_opts(rng, args)
         opt(rng, args, "--pack-mass", "mass", 0.2)
+        bands_opts(rng, args)
     elif c == "check":
         args.append(rng.choice(["seed-article", "specs/claims/seed-article.yaml", "nosuch", "mid-sedan", "/dev/null",
                                 "tests", "-"]))
+        bands_opts(rng, args)
     elif c == "claim":
         return claim_args(rng)
     elif c == "convert":
