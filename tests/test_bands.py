@@ -228,3 +228,19 @@ def test_a_point_of_the_box_the_physics_refuses_is_named():
                             "altitude=0 m to 20000 m"])
     assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
     assert "at altitude 2e+04 m" in r.stderr and "outside -500..9000 m" in r.stderr
+
+
+def test_the_library_gives_bands_as_quantities():
+    import batcalc as bc
+
+    r = bc.range_bands("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg")
+    cli = json.loads(runner.invoke(app, ["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--pack-mass", "480 kg",
+                                         "--bands", "--format", "json"]).stdout)["bands"]["range"]
+    assert r["range"].low.to("km").magnitude == pytest.approx(cli["low"]["value"])
+    assert r["range"].high.to("km").magnitude == pytest.approx(cli["high"]["value"])
+    assert "cell-to-pack-mass" in r.axes and r.ranking()[0][0] == "cell-to-pack-mass"
+    with pytest.raises(bc.BatcalcError, match="did you mean 'cell-to-pack-mass'"):
+        bc.range_bands("gac-aion-ssb-350", "mid-sedan", assume={"cell-to-pack": "0.8"})
+    point = bc.check("range", cell="gac-aion-ssb-350", vehicle="mid-sedan", pack_mass="480 kg", cycle="wltp",
+                     asserted="900 km", qualifier="at-least", assume={"cell-to-pack-mass": "0.6"})
+    assert point.status == "fails" and point.deciders == []

@@ -8,6 +8,7 @@ layers below as ``raw``. Documented with examples in docs/api.md.
 
 from __future__ import annotations
 
+from batcalc.api.bands import RangeBands, range_bands
 from batcalc.api.cells import Cell, Comparison, compare, load_cell
 from batcalc.api.claims import ClaimResult, check
 from batcalc.api.quantities import Q, convert
@@ -35,5 +36,5 @@ def catalog(kind: str = "cell") -> list[str]:
 
 
 __all__ = ["BatcalcError", "Cell", "ChargeResult", "ChargeWindow", "ClaimResult", "Comparison", "Q",
-           "RangeResult", "TradeoffResult", "Vehicle", "catalog", "charge", "check", "compare", "convert",
-           "load_cell", "load_vehicle", "range_of", "tradeoff"]
+           "RangeBands", "RangeResult", "TradeoffResult", "Vehicle", "catalog", "charge", "check", "compare",
+           "convert", "load_cell", "load_vehicle", "range_bands", "range_of", "tradeoff"]

@@ -9,7 +9,7 @@ The evaluators are :mod:`batcalc.claims.check` (values in SI, each a
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Optional, Union
 
 from batcalc.api.quantities import PLAIN, as_quantity, is_quantity, quantity_text
@@ -54,6 +54,9 @@ class ClaimResult:
     """
 
     raw: Any
+    #: with ``check(..., bands=True)``: the :class:`batcalc.claims.bands.Banded` verdict and its ranges
+    banded: Any = None
+    ranges: Any = None
 
     @property
     def id(self) -> str:
@@ -67,8 +70,28 @@ class ClaimResult:
 
     @property
     def status(self) -> str:
-        """``holds``, ``fails`` or ``underdetermined``."""
+        """``holds``, ``fails`` or ``underdetermined``; with bands also ``depends``."""
         return str(self.raw.status)
+
+    @property
+    def bands(self) -> dict[str, tuple[Any, Any, Any]]:
+        """With ``check(..., bands=True)``: each derived figure (by path, as in the JSON output) as
+        ``(low, central, high)`` over the plausible assumptions; else empty."""
+        if self.banded is None:
+            return {}
+        return {path: tuple(value_quantity(value._replace(si=x)) for x in (b.low, b.central, b.high))
+                for path, (value, b) in self.banded.bands.items()}
+
+    @property
+    def deciders(self) -> list[str]:
+        """With bands, for a claim that depends: each assumption that alone turns it, as text
+        ('holds if cell-to-pack-mass is at least 67.39 %')."""
+        if self.banded is None:
+            return []
+        from batcalc.report.claims import decider_text
+
+        ranges = {**self.ranges, **self.banded.inputs}
+        return [decider_text(d, ranges) for d in self.banded.deciders]
 
     @property
     def quote(self) -> str:
@@ -138,7 +161,8 @@ def _input_text(key: str, value: Any) -> str:
 
 
 def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, qualifier: str = "about",
-          tolerance: Any = None, quote: Optional[str] = None, **inputs: Any) -> Any:
+          tolerance: Any = None, quote: Optional[str] = None, bands: bool = False,
+          assume: Optional[dict[str, str]] = None, **inputs: Any) -> Any:
     """Check claims.
 
     ``check('seed-article')`` (a claims file: catalogue id under ``specs/claims`` or a path) returns a
@@ -148,9 +172,15 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
     (:func:`batcalc.claims.check.check_inline`; the kinds and their inputs are in docs/claims.md) and
     returns its :class:`ClaimResult`. Inputs are text, pint Quantities, numbers or loaded cells and
     vehicles (by their id); ``asserted`` likewise; ``qualifier`` is ``about``, ``at-least`` or ``at-most``.
+
+    ``bands=True`` checks over the plausible range of each default assumption (docs/assumptions.md):
+    a status may then be ``depends``, with :attr:`ClaimResult.deciders` and :attr:`ClaimResult.bands`;
+    ``assume`` narrows or widens ranges, ``{'cell-to-pack-mass': '0.75 to 0.85'}``.
     """
     from batcalc.claims.check import check_file, check_inline
 
+    if bands or assume:
+        return _check_bands(claims, asserted, qualifier, tolerance, quote, bands, assume, inputs)
     if asserted is None:
         if inputs or tolerance is not None or quote is not None:
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
@@ -158,3 +188,25 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
     texts = {k: _input_text(k, v) for k, v in inputs.items()}
     return ClaimResult(check_inline(str(claims), texts, _input_text("asserted", asserted), qualifier,
                                     None if tolerance is None else _input_text("tolerance", tolerance), quote))
+
+
+def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quote: Optional[str], bands: bool,
+                 assume: Optional[dict[str, str]], inputs: dict[str, Any]) -> Any:
+    """:func:`check` over the plausible assumptions (``bands``), or at the central values ``assume`` sets."""
+    from batcalc.api.bands import ranges_with
+    from batcalc.claims.bands import band_claim, check_file_bands
+    from batcalc.claims.check import inline_claim
+
+    ranges = ranges_with(assume)
+    if asserted is None:
+        if inputs or tolerance is not None or quote is not None:
+            raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
+        found = check_file_bands(os.fspath(claims), ranges, points=not bands)[1]
+        return [ClaimResult(b.verdict, b if bands else None, ranges) for b in found]
+    texts = {k: _input_text(k, v) for k, v in inputs.items()}
+    claim = inline_claim(str(claims), texts, _input_text("asserted", asserted), qualifier,
+                         None if tolerance is None else _input_text("tolerance", tolerance), quote)
+    if not bands:
+        ranges = {k: replace(p, low=p.central, high=p.central) for k, p in ranges.items()}
+    b = band_claim(claim, ranges)
+    return ClaimResult(b.verdict, b if bands else None, ranges)

@@ -1,0 +1,79 @@
+"""Bands in the Python API: results over the plausible range of each default assumption
+(:mod:`batcalc.physics.bands`, docs/assumptions.md), as pint Quantities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional
+
+from batcalc.api.quantities import as_quantity
+
+#: The dimension of each figure a range band gives (SI in the layers below).
+RANGE_FIGURES = {"pack_mass": "mass", "pack_energy": "energy", "usable_energy": "energy",
+                 "vehicle_mass": "mass", "consumption": "consumption", "range": "distance"}
+
+
+@dataclass(frozen=True)
+class Band:
+    """One figure over the box of plausible assumptions: ``low <= central <= high`` (Quantities)."""
+
+    low: Any
+    central: Any
+    high: Any
+
+
+def ranges_with(assume: Optional[Mapping[str, str]] = None) -> Mapping[str, Any]:
+    """The plausible ranges (specs/assumptions.yaml) with ``assume`` ({id: 'LOW to HIGH'}) applied."""
+    from batcalc.spec.assumptions import plausible_ranges, with_overrides
+
+    return with_overrides(plausible_ranges(), assume) if assume else plausible_ranges()
+
+
+@dataclass(frozen=True, repr=False)
+class RangeBands:
+    """A range result over the plausible assumptions: ``result['range']`` is a :class:`Band` of
+    Quantities (also ``pack_mass``, ``pack_energy``, ``usable_energy``, ``vehicle_mass``,
+    ``consumption``); :meth:`ranking` the assumptions by how far each alone moves a figure; ``axes``
+    the ids of the assumptions the result rests on; ``raw`` the :class:`batcalc.physics.bands.Bands`."""
+
+    raw: Any
+
+    def __getitem__(self, key: str) -> Band:
+        dim = RANGE_FIGURES[key]
+        b = self.raw.bands[key]
+        return Band(*(as_quantity(x, dim) for x in (b.low, b.central, b.high)))
+
+    def keys(self) -> list[str]:
+        """The figures banded."""
+        return list(self.raw.bands)
+
+    @property
+    def axes(self) -> list[str]:
+        """The ids of the assumptions the result rests on (the axes of its box)."""
+        return [a.id for a in self.raw.axes]
+
+    def ranking(self, key: str = "range") -> list[tuple[str, Any, Any]]:
+        """``(assumption id, figure at its low end, at its high end)``, the others central, largest swing first."""
+        dim = RANGE_FIGURES[key]
+        return [(s.axis.id, as_quantity(s.at_low[key], dim), as_quantity(s.at_high[key], dim))
+                for s in self.raw.ranking(key)]
+
+    def __repr__(self) -> str:
+        r = self["range"]
+        return f"<RangeBands range {r.low:.4g} .. {r.central:.4g} .. {r.high:.4g} over {len(self.axes)} assumptions>"
+
+
+def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: Any = None,
+                cycle: Optional[str] = "default", assume: Optional[Mapping[str, str]] = None) -> RangeBands:
+    """:func:`batcalc.range_of` over the box of plausible assumptions (docs/assumptions.md): every
+    figure's low, central and high value and which assumption moves it most. ``assume``: ranges
+    narrowed or widened, ``{'cell-to-pack-mass': '0.75 to 0.85'}``."""
+    from batcalc.api.cells import figures_of
+    from batcalc.api.quantities import si_of
+    from batcalc.api.vehicles import _cycle, vehicle_of
+    from batcalc.physics.bands import range_bands as physics_range_bands
+
+    return RangeBands(physics_range_bands(figures_of(cell), vehicle_of(vehicle), ranges_with(assume),
+                                          pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
+                                          pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),
+                                          cycle=_cycle(cycle)))
