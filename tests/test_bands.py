@@ -244,3 +244,11 @@ def test_the_library_gives_bands_as_quantities():
     point = bc.check("range", cell="gac-aion-ssb-350", vehicle="mid-sedan", pack_mass="480 kg", cycle="wltp",
                      asserted="900 km", qualifier="at-least", assume={"cell-to-pack-mass": "0.6"})
     assert point.status == "fails" and point.deciders == []
+
+
+@pytest.mark.parametrize("assume", ["cell-to-pack-mass=0.8", {"altitude": 5}, {5: "0.8"}, ["cell-to-pack-mass"]])
+def test_the_library_refuses_assume_that_is_not_a_dict_of_text(assume):
+    import batcalc as bc
+
+    with pytest.raises(TypeError, match="assume takes a dict"):
+        bc.range_bands("gac-aion-ssb-350", "mid-sedan", assume=assume)

@@ -26,7 +26,12 @@ def ranges_with(assume: Optional[Mapping[str, str]] = None) -> Mapping[str, Any]
     """The plausible ranges (specs/assumptions.yaml) with ``assume`` ({id: 'LOW to HIGH'}) applied."""
     from batcalc.spec.assumptions import plausible_ranges, with_overrides
 
-    return with_overrides(plausible_ranges(), assume) if assume else plausible_ranges()
+    if assume is None:
+        return plausible_ranges()
+    if not isinstance(assume, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in assume.items()):
+        raise TypeError("assume takes a dict of assumption id -> range as text, e.g. "
+                        "{'cell-to-pack-mass': '0.75 to 0.85'} (ids in docs/assumptions.md)")
+    return with_overrides(plausible_ranges(), assume)
 
 
 @dataclass(frozen=True, repr=False)
