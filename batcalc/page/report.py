@@ -21,7 +21,8 @@ padding:0 1rem;color:#222}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f4f4f4}.holds{color:#1a7f37;font-weight:600}.fails{color:#c62828;font-weight:600}
-.underdetermined{color:#9a6700;font-weight:600}blockquote{margin:.5rem 0;padding-left:.8rem;
+.underdetermined{color:#9a6700;font-weight:600}.depends{color:#6f42c1;font-weight:600}
+blockquote{margin:.5rem 0;padding-left:.8rem;
 border-left:3px solid #ccc;color:#444}ul{margin:.3rem 0}.meta{color:#666;font-size:.85rem}
 """
 
@@ -60,7 +61,9 @@ def html_report(verdicts: list[Verdict], title: str, system: str = "metric",
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{esc(title)}</title>", f"<style>{_STYLE}</style></head><body>", f"<h1>{esc(title)}</h1>",
            f"<p>{len(verdicts)} claims: {counts['holds']} hold, {counts['fails']} fail, "
-           f"{counts['underdetermined']} underdetermined.</p>",
+           f"{counts['underdetermined']} underdetermined"
+           + (f", {sum(v.status == 'depends' for v in verdicts)} depend on the assumptions (--bands)"
+              if any(v.status == "depends" for v in verdicts) else "") + ".</p>",
            "<table><thead><tr><th>claim</th><th>verdict</th><th>claimed</th><th>derived</th>"
            "<th>what it would take</th></tr></thead><tbody>"]
     texts = {v.id: verdict_texts(v, system) for v in verdicts}
