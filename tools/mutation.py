@@ -56,7 +56,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PHYSICS = ROOT / "batcalc" / "physics"
 MODULES = ("cells", "pack", "vehicle", "cycles", "charge", "tradeoff", "compare", "energy", "powertrain",
-           "charge_curve", "charging", "ratings")
+           "charge_curve", "charging", "ratings", "bands")
 
 #: The modules whose tests run against the mutants of each module: for each name X, tests/test_pins_X.py
 #: (the pinning tests, run first) and tests/test_X.py, when they exist.
@@ -73,6 +73,7 @@ RELEVANT = {
     "charge_curve": ["charge_curve"],
     "charging": ["charging", "charge_curve", "charge_cli"],
     "ratings": ["ratings", "cli_vehicle"],
+    "bands": ["bands", "claim_bands"],
 }
 
 #: Calls whose arguments only build a message.
