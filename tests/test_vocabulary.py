@@ -112,3 +112,15 @@ def test_every_plural_is_the_same_unit_as_its_singular():
             assert registry.parse_units(name) == registry.parse_units(name[:-1]), name
     with pytest.raises(UnitError):
         units.parse_value("2 amps", "current")
+
+
+@pytest.mark.parametrize("text, fragment", [("3 m ^2", "no space before an exponent"),
+                                            ("3 m ²", "no space before an exponent"),
+                                            ("3 m^ 2", "no space inside an exponent"),
+                                            ("1e18 millimetres\u2028³/mi", "no space before an exponent")])
+def test_an_exponent_belongs_to_the_name_before_it(text, fragment):
+    # the value fuzzer found 'millimetres<U+2028>³' read as mm^3 across a line separator
+    with pytest.raises(UnitError, match=fragment):
+        units.parse_value(text)
+    assert units.parse_value(text.replace(" ^", "^").replace(" ²", "²").replace("^ ", "^")
+                             .replace("\u2028", "")).si > 0

@@ -256,7 +256,9 @@ class _UnitParser:
         base = self.atom(depth)
         if self.peek() != "pow":
             return base
-        self.take()
+        start = self.i
+        if self.take()[2]:                   # 'm ^2', 'mm\u2028³': an exponent belongs to the name before it
+            raise self.error("no space before an exponent: write e.g. 'm^2' or 'm²'")
         paren = self.peek() == "lp"
         if paren:
             self.take()
@@ -271,6 +273,8 @@ class _UnitParser:
             if self.peek() != "rp":
                 raise self.error("an exponent must be a whole number, e.g. 'm^2' or 'h^-1'")
             self.take()
+        if any(space for _kind, _text, space in self.tokens[start + 1:self.i]):
+            raise self.error("no space inside an exponent: write e.g. 'm^2' or 'h^-1'")
         value = int(digits) if len(digits) <= 6 else 10 ** 6
         if value == 0 or digits.startswith("0"):
             raise self.error(f"exponent {sign}{digits} is not a nonzero whole number")
