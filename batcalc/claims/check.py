@@ -1561,6 +1561,8 @@ _CELL_FIGURE = {"lifetime": ("cycles", "retention"), "same-weight": ("gravimetri
                 "charge": ("max_c_rate", "gravimetric"), "same-volume": ("volumetric",),
                 "same-energy-volume": ("volumetric",)}
 _GIVEN_GRADES = {"datasheet", "reference"}
+#: Inputs that name things (cells, a vehicle, a cycle, a reading) rather than give the claim's own figures.
+_NOT_OWN_FIGURES = frozenset(("a", "b", "cell", "vehicle", "cycle", "reading", "test_cycle", "expr"))
 
 
 def _ledger(claim, ctx: Context) -> list:
@@ -1571,16 +1573,19 @@ def _ledger(claim, ctx: Context) -> list:
 
     out: list = []
     own = ctx.grades.get(claim.source, "unsourced") if claim.source else "unsourced"
-    given = [k for k, x in claim.inputs if x is not None and k not in ("a", "b", "cell", "vehicle", "cycle",
-                                                                       "reading", "test_cycle", "expr")]
-    if given or claim.kind in ("ratio", "difference", "product", "growth", "expression"):
+    inputs = claim.inputs
+    # the inputs by name, read through the model's field list: getattr(inputs, name, None) of a field the
+    # kind lacks goes through pydantic's __getattr__ and an AttributeError, several times a claim
+    fields = {k: getattr(inputs, k) for k in type(inputs).model_fields}
+    if claim.kind in ("ratio", "difference", "product", "growth", "expression") or any(
+            x is not None and k not in _NOT_OWN_FIGURES for k, x in fields.items()):
         out.append(("the claim's own figures", own))
     for side in ("a", "b", "cell"):
-        name = getattr(claim.inputs, side, None)
+        name = fields.get(side)
         for key in _CELL_FIGURE.get(claim.kind, ()):
             if not isinstance(name, str) or _is_unknown(name):
                 break
-            if key == "gravimetric" and claim.kind == "charge" and getattr(claim.inputs, "range", None) is None:
+            if key == "gravimetric" and claim.kind == "charge" and fields.get("range") is None:
                 continue                      # a charge claim uses the density only to size a pack for a range
             try:
                 fig = ctx.cell(name, ("inputs", side)).figures.get(key)
@@ -1588,7 +1593,7 @@ def _ledger(claim, ctx: Context) -> list:
                 break
             if fig is not None:
                 out.append((f"{name} {FIGURES[key][0]}", fig.grade or "unsourced"))
-    vehicle = getattr(claim.inputs, "vehicle", None)
+    vehicle = fields.get("vehicle")
     if vehicle is not None or claim.kind == "same-range":
         out.append((f"{vehicle or DEFAULT_VEHICLE} (preset; simulated consumption)", "assumption"))
     out += ctx.evidence

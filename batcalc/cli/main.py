@@ -160,38 +160,44 @@ def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to li
     emit(render(headers, rows, data, fmt))
 
 
+#: A top-level ``kind: vehicle`` line (how ``show`` tells a vehicle file from a cell file; compiled on
+#: first use by ``re``'s cache, not at start-up).
+_VEHICLE_KIND = r"^kind:[ \t]*['\"]?vehicle['\"]?[ \t]*(?:#.*)?$"
+
+
 def _show_kind(name: str) -> str:
     """What ``batcalc show NAME`` shows: ``cell``, ``vehicle`` or ``cycle``. Cells first: a catalogue cell
     id, then a vehicle id, then a cycle (name, id or alias); a file says its kind (``kind:`` in YAML; a
     ``.csv`` file is a trace); anything else is looked up as a cell (whose error suggests names)."""
-    from pathlib import Path
-
-    from batcalc.physics.cycles import ALIASES, cycle_ids
-    from batcalc.spec.catalog import catalog_ids
+    from batcalc.physics.cycles import ALIASES, cycle_id_set
+    from batcalc.spec.catalog import catalog_id_set
 
     key = name.strip()
-    if key in catalog_ids("cell"):
+    if key in catalog_id_set("cell"):
         return "cell"
-    if key in catalog_ids("vehicle"):
+    if key in catalog_id_set("vehicle"):
         return "vehicle"
-    if key.lower() in ALIASES or key.lower() in cycle_ids():
+    lower = key.lower()
+    if lower in ALIASES or lower in cycle_id_set():
+        return "cycle"
+    if lower.endswith(".csv"):
         return "cycle"
     try:
-        is_file = Path(key).is_file()
+        is_file = os.path.isfile(key)
     except (OSError, ValueError):
         is_file = False
-    if key.lower().endswith(".csv"):
-        return "cycle"
     if is_file:                       # its top-level `kind:` line decides; the loader checks the rest
-        import re
-
         try:
-            with open(key, "rb") as fh:
-                head = fh.read(65536).decode("utf-8", "replace")
+            fd = os.open(key, os.O_RDONLY)      # unbuffered: a batch of show runs reads a file head each
+            try:
+                head = os.read(fd, 65536).decode("utf-8", "replace")
+            finally:
+                os.close(fd)
         except OSError:
             return "cell"
-        m = re.search(r"^kind:[ \t]*['\"]?vehicle['\"]?[ \t]*(?:#.*)?$", head, re.MULTILINE)
-        return "vehicle" if m else "cell"
+        import re
+
+        return "vehicle" if re.search(_VEHICLE_KIND, head, re.MULTILINE) else "cell"
     from batcalc.physics.cycles import get_cycle
 
     try:

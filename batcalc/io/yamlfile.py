@@ -306,6 +306,12 @@ def _fast_loader() -> type[CBaseLoader]:
         def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool] | bool) -> str:
             return ""
 
+        # The path-resolver hooks, called around every node, do nothing without path resolvers (none
+        # are added): builtins that take the same arguments and do nothing spare a Python call a node
+        # (about a tenth of composing a spec file). A builtin is no descriptor: called as is, unbound.
+        descend_resolver: Any = {}.get     # (parent node, index) -> ignored
+        ascend_resolver: Any = {}.clear    # () -> None
+
     return FastLoader
 
 
@@ -356,6 +362,15 @@ def _fast_data(text: str, max_nodes: int = MAX_NODES) -> tuple[bool, Any]:
                 key = key_node.value
                 if key in out or len(key) > MAX_KEY_CHARS or not key.isprintable() or (bad_char and bad_char(key)):
                     raise _Unusual
+                if type(value_node) is scalar_t and depth < MAX_DEPTH:   # most values: read here, without a
+                    value = value_node.value                                # call a value
+                    if (not long_ok and len(value) > MAX_SCALAR_CHARS) or (bad_char and bad_char(value)):
+                        raise _Unusual
+                    style = value_node.style
+                    # _scalar's first test, inline: quoted, or a word or '<number> <unit>', stays text
+                    out[key] = value if (style is not None and style != "") or " " in value or (
+                        value and value[0] not in _NUMBER_START and value not in _WORDS) else _scalar(value, True)
+                    continue
                 out[key] = walk(value_node, depth + 1)  # noqa: F821  (deleted below, see there)
             return out
         return [walk(item, depth + 1) for item in items]  # noqa: F821
@@ -450,10 +465,13 @@ def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         if st.st_size > max_bytes:
             raise SpecError(f"file too large ({st.st_size} bytes; a spec file may be at most "
                             f"{max_bytes} bytes)", shown)
-        with open(path, "rb") as fh:
+        with open(path, "rb", buffering=0) as fh:  # unbuffered: one read, no buffer object per file
             raw = fh.read(st.st_size + 1)          # not read(MAX + 1): that allocates 1 MiB a file
-            if len(raw) > st.st_size:              # it grew since stat(): read on, up to the limit
-                raw += fh.read(max_bytes + 1 - len(raw))
+            while len(raw) != st.st_size and len(raw) <= max_bytes:   # it grew or shrank since stat()
+                more = fh.read(max_bytes + 1 - len(raw))                # (or a short read): read on
+                if not more:
+                    break
+                raw += more
     except FileNotFoundError:
         raise SpecError("no such file", shown) from None
     except OSError as exc:

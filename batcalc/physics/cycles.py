@@ -85,6 +85,12 @@ def cycle_ids() -> list[str]:
     return list(_cycle_ids(cycles_dir()))
 
 
+@lru_cache(maxsize=1)
+def cycle_id_set() -> frozenset[str]:
+    """The ids of :func:`cycle_ids` as a set, built once per process (a membership test per file)."""
+    return frozenset(_cycle_ids(cycles_dir()))
+
+
 @lru_cache(maxsize=4)
 def _cycle_ids(folder: Path) -> tuple[str, ...]:
     """The ``*.csv`` stems of the traces folder, listed once per process."""

@@ -32,6 +32,13 @@ def catalog_ids(kind: str) -> list[str]:
 
 
 @lru_cache(maxsize=8)
+def catalog_id_set(kind: str) -> frozenset[str]:
+    """The ids of :func:`catalog_ids` as a set, built once per process: a membership test per file of
+    a batch (``batcalc show`` asks whether its name is a catalogue id) costs a hash, not a folder path."""
+    return frozenset(_catalog_ids(specs_root() / KIND_DIRS[kind]))
+
+
+@lru_cache(maxsize=8)
 def _catalog_ids(folder: Path) -> tuple[str, ...]:
     """The ``*.yaml`` stems of a catalogue folder, listed once per process (the catalogue ships with the
     package; a batch of ``show`` or ``check`` runs asked it once a file)."""
