@@ -214,3 +214,17 @@ def test_a_user_cycle_of_one_standing_step_is_not_divided_by_zero():
     still = Cycle("still", "still", np.array([0.0, 10.0]), np.array([0.0, 0.0]))
     with pytest.raises(BatcalcError, match="v on still: the cycle covers no distance"):
         Consumption(RoadLoad(), still, "v")(1500.0)
+
+
+def test_a_cycle_covering_less_than_a_metre_is_refused(tmp_path):
+    from typer.testing import CliRunner
+
+    from batcalc.cli.main import app
+
+    f = tmp_path / "tiny.csv"
+    f.write_text("time_s,speed_kmh\n0,0\n1,1e-300\n2,0\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--cycle", str(f)])
+    assert r.exit_code == 2 and "covers only" in r.stderr and "at least 1 m" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    f.write_text("time_s,speed_kmh\n0,0\n1,3.6\n2,3.6\n3,0\n", encoding="utf-8")     # 2 m: a real, if short, trace
+    assert CliRunner().invoke(app, ["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--cycle", str(f)]).exit_code == 0

@@ -52,6 +52,9 @@ if TYPE_CHECKING:
 #: Reference defaults (DESIGN.md), each stated where used.
 G = STANDARD_GRAVITY     # m/s^2
 RHO_AIR = air_density()  # kg/m^3, dry air at 20 C at sea level (1.204)
+#: The shortest distance a drive cycle may cover, m: below it a consumption is a quotient of rounding
+#: (a trace of 1e-300 km/h gave a range of 2e-298 km).
+MIN_CYCLE_DISTANCE = 1.0
 K_ROT = 0.03             # rotating-mass allowance (wheels, motor) as a fraction of mass
 ETA_DRIVE = 0.90         # the constant-efficiency model, for specs that give no powertrain
 K_REGEN = 0.60
@@ -252,6 +255,9 @@ class Consumption:
         if not self.distance > 0:
             raise BatcalcError(f"{name} on {cycle.name}: the cycle covers no distance: a consumption (energy "
                                f"per distance) needs a cycle that moves")
+        if self.distance < MIN_CYCLE_DISTANCE:
+            raise BatcalcError(f"{name} on {cycle.name}: the cycle covers only {self.distance:.3g} m: a drive "
+                               f"cycle covers at least {MIN_CYCLE_DISTANCE:g} m (speeds in km/h?)")
         self._alpha = steps.alpha / steps.dt         # W per kg
         self._beta = steps.beta / steps.dt           # W
         # the energy that passes through over the cycle, ``per_kg m + fixed`` J: what rounding is relative to
