@@ -252,3 +252,23 @@ def test_the_library_refuses_assume_that_is_not_a_dict_of_text(assume):
 
     with pytest.raises(TypeError, match="assume takes a dict"):
         bc.range_bands("gac-aion-ssb-350", "mid-sedan", assume=assume)
+
+
+def test_the_bands_examples_in_the_help_run():
+    import re
+    import shlex
+
+    from batcalc.cli.main import app as main_app
+
+    found = 0
+    for command in main_app.registered_commands:
+        doc = command.callback.__doc__ or ""
+        for line in doc.splitlines():
+            line = line.strip()
+            if line.startswith("Example: batcalc ") and "--bands" in line:
+                args = shlex.split(line[len("Example: batcalc "):])
+                r = runner.invoke(main_app, args)
+                assert r.exit_code in (0, 1), (line, r.stderr)
+                assert re.search(r"bands|depends|DEPENDS", r.stdout), line
+                found += 1
+    assert found >= 7        # range, tradeoff, consumption, normalise, charge, check, claim

@@ -345,7 +345,7 @@ def test_without_matplotlib_the_command_says_how_to_get_it(plot, tmp_path, monke
 def test_every_plot_help_ends_with_an_example_that_runs(mpl, plot, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     examples = []
-    for command in ([], ["density"], ["range"], ["charge"]):
+    for command in ([], ["density"], ["range"], ["charge"], ["tornado"]):
         r = plot(*command, "--help")
         assert r.exit_code == 0
         description = re.split(r"\n(?:Arguments|Options|Commands):", r.stdout)[0]
@@ -357,7 +357,7 @@ def test_every_plot_help_ends_with_an_example_that_runs(mpl, plot, tmp_path, mon
             (tmp_path / "density.png").unlink()
         r = plot(*args)
         assert r.exit_code == 0, (args, r.stderr)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["charge.png", "density.png", "range.png"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["charge.png", "density.png", "range.png", "tornado.png"]
 
 
 def test_ragone_is_a_hidden_alias_of_density(mpl, plot, tmp_path):

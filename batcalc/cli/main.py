@@ -420,6 +420,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
 
     \b
     Example: batcalc tradeoff gac-aion-ssb-300 gac-aion-ssb-350 --vehicle heavy-truck --hold range
+    Example: batcalc tradeoff gac-aion-ssb-300 gac-aion-ssb-350 -v mid-sedan --hold range --bands
     """
     set_output(output, force)
     from batcalc.physics.cells import load_cell
@@ -521,6 +522,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     \b
     Example: batcalc consumption --vehicle mid-sedan --cycle udds --extra-mass "200 kg"
     Example: batcalc consumption --vehicle mid-sedan --units imperial --mpge
+    Example: batcalc consumption --vehicle large-suv --bands --pack-mass "500 to 700 kg"
     """
     set_output(output, force)
     from batcalc.physics.tradeoff import default_cycle
@@ -569,6 +571,7 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
 
     \b
     Example: batcalc normalise "1000 km" --from cltc --to wltp --vehicle mid-sedan
+    Example: batcalc normalise "1000 km" --from cltc --to wltp --vehicle mid-sedan --bands
     """
     set_output(output, force)
     from batcalc.report.render import check_format, render
@@ -670,6 +673,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
 
     \b
     Example: batcalc charge huineng-llcb --vehicle mid-sedan --charger ccs-350kw --from "10 %" --to "80 %"
+    Example: batcalc charge huineng-llcb --vehicle mid-sedan --bands --assume "charger-efficiency=85 % to 95 %"
     """
     set_output(output, force)
     from batcalc.physics.cells import load_cell
@@ -847,12 +851,13 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
     """Check one claim given on the command line, without writing a file.
 
     Inputs are KEY=VALUE pairs, as under `inputs:` in a claims file (docs/claims.md, installed as
-    batcalc/docs/claims.md). Exit code 1
-    if the claim fails.
+    batcalc/docs/claims.md); a dimensional input may be a range, 'pack_energy=70 to 90 kWh', carried
+    through with --bands. Exit code 1 if the claim fails (not when it depends or is underdetermined).
 
     \b
     Example: batcalc claim growth start="1.95 billion yuan" end="116.23 billion yuan" start_year=2024 \\
                  end_year=2030 --asserted "98 %"
+    Example: batcalc claim range "pack_energy=70 to 90 kWh" vehicle=mid-sedan --asserted "600 km" --bands
     """
     set_output(output, force)
     from batcalc.claims.check import check_inline, inline_inputs
