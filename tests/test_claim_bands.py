@@ -28,6 +28,11 @@ def test_seed_article_bands_in_json():
     r = runner.invoke(app, ["check", "seed-article", "--bands", "--format", "json"])
     assert r.exit_code == 1, r.stderr            # the 'three times' claim fails for every assumption
     v = _by_id(json.loads(r.stdout))
+    # every derived value has a low, central and high (a difference's, in the claim's own units, too)
+    for claim in v.values():
+        derived = [b for path, b in claim["bands"].items() if path.split(".")[0] == "derived"]
+        assert claim["derived"] is None or derived, claim["id"]
+        assert all(b["low"]["value"] <= b["central"]["value"] <= b["high"]["value"] for b in derived)
     # the same-weight ratio is rho_b / rho_a whatever the assumptions: a zero-width band
     ratio = v["gac-three-times-same-weight"]["bands"]["derived"]
     assert ratio["low"]["value"] == ratio["central"]["value"] == ratio["high"]["value"] == pytest.approx(350 / 300)

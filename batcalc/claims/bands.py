@@ -61,8 +61,7 @@ def figures_of(v: Verdict) -> dict[str, Value]:
 
     def walk(obj: Any, path: str) -> None:
         if isinstance(obj, Value):
-            if obj.dim != "given":
-                out[path] = obj
+            out[path] = obj
         elif isinstance(obj, dict):
             for k, x in obj.items():
                 walk(x, f"{path}.{k}")
