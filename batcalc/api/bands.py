@@ -8,9 +8,14 @@ from typing import Any, Mapping, Optional
 
 from batcalc.api.quantities import as_quantity
 
-#: The dimension of each figure a range band gives (SI in the layers below).
-RANGE_FIGURES = {"pack_mass": "mass", "pack_energy": "energy", "usable_energy": "energy",
-                 "vehicle_mass": "mass", "consumption": "consumption", "range": "distance"}
+
+def _dim(key: str) -> str:
+    """The dimension a banded figure is given in (:data:`batcalc.report.bands.FIGURES`): a range is a
+    ``distance`` (km)."""
+    from batcalc.report.bands import FIGURES
+
+    _label, dim, category = FIGURES[key]
+    return "distance" if category == "distance" else dim
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ class RangeBands:
     raw: Any
 
     def __getitem__(self, key: str) -> Band:
-        dim = RANGE_FIGURES[key]
+        dim = _dim(key)
         b = self.raw.bands[key]
         return Band(*(as_quantity(x, dim) for x in (b.low, b.central, b.high)))
 
@@ -59,7 +64,7 @@ class RangeBands:
 
     def ranking(self, key: str = "range") -> list[tuple[str, Any, Any]]:
         """``(assumption id, figure at its low end, at its high end)``, the others central, largest swing first."""
-        dim = RANGE_FIGURES[key]
+        dim = _dim(key)
         return [(s.axis.id, as_quantity(s.at_low[key], dim), as_quantity(s.at_high[key], dim))
                 for s in self.raw.ranking(key)]
 

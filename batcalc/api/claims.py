@@ -9,7 +9,7 @@ The evaluators are :mod:`batcalc.claims.check` (values in SI, each a
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Optional, Union
 
 from batcalc.api.quantities import PLAIN, as_quantity, is_quantity, quantity_text
@@ -196,6 +196,7 @@ def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quo
     from batcalc.api.bands import ranges_with
     from batcalc.claims.bands import band_claim, check_file_bands
     from batcalc.claims.check import inline_claim
+    from batcalc.physics.bands import points
 
     ranges = ranges_with(assume)
     if asserted is None:
@@ -207,6 +208,6 @@ def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quo
     claim = inline_claim(str(claims), texts, _input_text("asserted", asserted), qualifier,
                          None if tolerance is None else _input_text("tolerance", tolerance), quote)
     if not bands:
-        ranges = {k: replace(p, low=p.central, high=p.central) for k, p in ranges.items()}
+        ranges = points(ranges)
     b = band_claim(claim, ranges)
     return ClaimResult(b.verdict, b if bands else None, ranges)

@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Optional
 
-from batcalc.claims.check import Context, Value, Verdict, evaluate
-from batcalc.physics.bands import Assumed, Axis, Band, Ranged, bands, threshold
+from batcalc.claims.check import Context, Value, Verdict, evaluate, ranged_inputs
+from batcalc.physics.bands import Assumed, Axis, Band, InputAxis, Ranged, bands, threshold
+from batcalc.physics.bands import points as central_points
 
 #: Interior points on the segment from a derived figure's low corner to its high corner.
 SEGMENT_POINTS = 7
@@ -51,7 +52,7 @@ class Banded:
     deciders: list[Decider] = field(default_factory=list)
     axes: list[Axis] = field(default_factory=list)
     runs: int = 0
-    inputs: dict[str, InputRange] = field(default_factory=dict)     # the claim's ranged inputs (axes too)
+    inputs: dict[str, InputAxis] = field(default_factory=dict)     # the claim's ranged inputs (axes too)
 
 
 def figures_of(v: Verdict) -> dict[str, Value]:
@@ -75,31 +76,9 @@ def figures_of(v: Verdict) -> dict[str, Value]:
     return out
 
 
-@dataclass(frozen=True)
-class InputRange:
-    """A claim input written as a range (``'250 to 300 Wh/kg'``): an axis of its box, SI."""
-
-    id: str
-    low: float
-    central: float
-    high: float
-    value: Any                                  # the input's batcalc.spec.model.Value (a range)
-    overridden: Optional[str] = None
-
-    def show(self, x: float) -> str:
-        """``x`` (SI) in the unit the input was written in, to 4 significant figures."""
-        from batcalc.units import format_number
-
-        v = self.value.at(x)
-        return f"{format_number(v.magnitude)} {v.unit}".strip()
-
-
-def input_ranges(claim: Any) -> dict[str, InputRange]:
+def input_ranges(claim: Any) -> dict[str, InputAxis]:
     """The axes of a claim's ranged inputs, by axis id (``input pack_energy``)."""
-    from batcalc.claims.check import ranged_inputs
-
-    return {f"input {name}": InputRange(f"input {name}", v.low, v.si, v.high, v)
-            for name, v in ranged_inputs(claim).items()}
+    return {f"input {name}": InputAxis.of(f"input {name}", v) for name, v in ranged_inputs(claim).items()}
 
 
 def band_claim(claim: Any, ranges: Mapping[str, Ranged], doc: Any = None, loc: tuple = (),
@@ -108,6 +87,7 @@ def band_claim(claim: Any, ranges: Mapping[str, Ranged], doc: Any = None, loc: t
     module doc)."""
     cache = cache if cache is not None else {}
     memo: dict[tuple, Verdict] = {}
+    values = {f"input {name}": v for name, v in ranged_inputs(claim).items()}
     inputs = input_ranges(claim)
     if inputs:
         ranges = {**ranges, **inputs}
@@ -115,7 +95,7 @@ def band_claim(claim: Any, ranges: Mapping[str, Ranged], doc: Any = None, loc: t
     def claim_at(a: Assumed) -> Any:
         if not inputs:
             return claim
-        changed = {k[len("input "):]: r.value.at(a[k]) for k, r in inputs.items()}
+        changed = {k[len("input "):]: v.at(a[k]) for k, v in values.items()}
         return claim.model_copy(update={"inputs": claim.inputs.model_copy(update=changed)})
 
     def verdict_at(a: Assumed) -> Verdict:
@@ -128,7 +108,7 @@ def band_claim(claim: Any, ranges: Mapping[str, Ranged], doc: Any = None, loc: t
         return {k: x.si for k, x in figures_of(verdict_at(a)).items()}
 
     b = bands(run, ranges, partial=True)
-    centre = Assumed().with_values({k: float(p.central) for k, p in ranges.items()})
+    centre = Assumed.central(ranges)
     central = memo[centre.key()]
     figures = figures_of(central)
     if central.status == "underdetermined" or not b.axes:
@@ -207,7 +187,7 @@ def check_file_bands(name: str, ranges: Mapping[str, Ranged], points: bool = Fal
         given = {k: v for k, v in ranges.items() if getattr(v, "overridden", None)}
         ranges = {**with_overrides(plausible_ranges(), spec.assumptions), **given}
     if points:
-        ranges = {k: replace(p, low=p.central, high=p.central) for k, p in ranges.items()}  # type: ignore[type-var]
+        ranges = central_points(ranges)
     cache: dict = {}
     grades = {src.id: src.grade for src in spec.sources}
     return spec, [band_claim(c, ranges, doc, ("claims", k), cache, grades) for k, c in enumerate(spec.claims)]

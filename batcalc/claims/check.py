@@ -1685,7 +1685,7 @@ def check_file(name: str) -> tuple[Any, list[Verdict]]:
         from batcalc.spec.assumptions import plausible_ranges, with_overrides
 
         ranges = with_overrides(plausible_ranges(), spec.assumptions)
-        assumed = Assumed().with_values({k: p.central for k, p in ranges.items()})
+        assumed = Assumed.central(ranges)
     return spec, [evaluate(c, Context(doc, ("claims", k), cache, grades, assumed.with_values({}) if assumed else None))
                   for k, c in enumerate(spec.claims)]
 

@@ -241,7 +241,7 @@ _RANGED_OPTIONS = ("--pack-mass", "--pack-energy", "--range", "--time", "--power
 
 
 def _is_range(text: str) -> bool:
-    from batcalc.spec.model import RANGE_TO
+    from batcalc.units import RANGE_TO
 
     return bool(RANGE_TO.search(text.strip()))
 
@@ -262,9 +262,7 @@ def _input(text: Optional[str], dim: str, option: str, bands: bool, inputs: dict
         v = parse_range_value(text, dim)
     except BatcalcError as exc:
         raise BatcalcError(f"{option}: {exc}") from None
-    factor = v.si / v.magnitude if v.magnitude else 1.0
-    assert v.low is not None and v.high is not None
-    inputs[option] = InputAxis(option, v.low, v.si, v.high, v.unit, factor, text.strip())
+    inputs[option] = InputAxis.of(option, v, text.strip())
     return option
 
 
@@ -318,7 +316,7 @@ def _assumed(ranges: Mapping[str, Any]) -> Any:
     """The point of ``ranges``' central values (:class:`batcalc.physics.bands.Assumed`)."""
     from batcalc.physics.bands import Assumed
 
-    return Assumed().with_values({k: p.central for k, p in ranges.items()})
+    return Assumed.central(ranges)
 
 
 def _explained(steps: list[str], data: dict, notes: list[str], fmt: str) -> list[str]:

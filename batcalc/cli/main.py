@@ -476,13 +476,11 @@ def _emit_bands(b, ranges, system: str, main: str, title: str, fmt: str) -> None
 def _emit_report_bands(make, ranges, main: Optional[str], title: str, fmt: str) -> None:
     """Print the bands of every shown figure of a report built by ``make(assumed)``
     (:func:`batcalc.report.bands.report_bands`)."""
-    from batcalc.physics.bands import Assumed
     from batcalc.report.bands import report_bands, report_bands_report
     from batcalc.report.render import render
 
-    b, central = report_bands(make, ranges)
-    headers, rows, notes, data = report_bands_report(b, central, make(Assumed().with_values(
-        {k: p.central for k, p in ranges.items()})), ranges, main, title)
+    b, central, central_data = report_bands(make, ranges)
+    headers, rows, notes, data = report_bands_report(b, central, central_data, ranges, main, title)
     emit(render(headers, rows, data, fmt, title=title, notes=notes))
 
 
@@ -820,13 +818,6 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
     _verdict_output(verdicts, fmt, "; ".join(titles) if fmt != "json" else None, unit_system.value)
 
 
-def _point(p):
-    """A plausible range narrowed to its central value (``--assume`` without ``--bands``)."""
-    import dataclasses
-
-    return dataclasses.replace(p, low=p.central, high=p.central)
-
-
 @app.command("claim")
 @handles_errors
 def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-weight, same-energy, same-range, "
@@ -875,7 +866,9 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
 
         ranges = _ranges(assume)
         if not bands:
-            ranges = {k: _point(p) for k, p in ranges.items()}
+            from batcalc.physics.bands import points
+
+            ranges = points(ranges)
         b = band_claim(inline_claim(kind, pairs, asserted, qualifier, tolerance, quote), ranges)
         if bands:
             _verdict_output(None, fmt, system=unit_system.value, banded=[b], ranges=ranges)

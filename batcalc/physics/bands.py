@@ -18,12 +18,13 @@ SI floats throughout; results are named floats (``{"range": 512e3, ...}``).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Mapping, Optional, Protocol, Sequence, overload
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Protocol, Sequence, overload
 
 from batcalc.errors import BatcalcError
 
@@ -109,6 +110,12 @@ class Assumed(Mapping[str, float]):
         values.update(changes)
         return Assumed(values)
 
+    @classmethod
+    def central(cls, ranges: Mapping[str, Ranged], base: Optional[Assumed] = None) -> Assumed:
+        """The central point of ``ranges`` (each range's central value; the others as in ``base``,
+        default the physics defaults)."""
+        return (base or cls()).with_values({k: float(p.central) for k, p in ranges.items()})
+
 
 class Ranged(Protocol):
     """A plausible range: ``low <= central <= high`` (SI); :class:`Axis` and the spec layer's
@@ -150,6 +157,19 @@ class InputAxis:
         from batcalc.units import format_number
 
         return f"{format_number(x / self.factor)} {self.unit}".strip()
+
+    @classmethod
+    def of(cls, id: str, value: Any, overridden: Optional[str] = None) -> InputAxis:
+        """The axis of a value read as a range (a :class:`batcalc.spec.model.Value` with ``low`` and
+        ``high``): its ends and central value in SI, shown in the unit it was written in."""
+        return cls(id, float(value.low), float(value.si), float(value.high), value.unit,
+                   value.si / value.magnitude if value.magnitude else 1.0, overridden)
+
+
+def points(ranges: Mapping[str, Any]) -> dict[str, Any]:
+    """``ranges`` with each range narrowed to its central value (the result at one point: what
+    ``--assume`` without ``--bands`` asks); each range a dataclass with ``low``, ``central``, ``high``."""
+    return {k: dataclasses.replace(p, low=p.central, high=p.central) for k, p in ranges.items()}
 
 
 @overload
@@ -239,7 +259,7 @@ def bands(fn: Callable[[Assumed], Mapping[str, float]], ranges: Mapping[str, Ran
     one-at-a-time swings and the number of runs. ``base``: the central point (default: each range's
     central value). ``partial``: a result missing or not finite at some point of the box (a claim's
     figure that exists only for some assumptions) is left out there instead of refused."""
-    centre = (base or Assumed()).with_values({k: float(p.central) for k, p in ranges.items()})
+    centre = Assumed.central(ranges, base)
     central = _finite(fn(centre), "at the central assumptions")
     axes = axes_of(ranges, centre.used)
     runs = 1

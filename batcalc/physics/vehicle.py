@@ -92,6 +92,12 @@ class RoadLoad:
         return [load, rot] + self.powertrain.assumptions()
 
 
+def _default(assumed: Optional[Mapping[str, float]], key: str, value: float) -> float:
+    """Default assumption ``key``: its value in ``assumed`` (a point of the box of plausible
+    assumptions, :class:`batcalc.physics.bands.Assumed`), or the physics default ``value`` without one."""
+    return value if assumed is None else assumed[key]
+
+
 def powertrain_of(spec: VehicleSpec, assumed: Optional[Mapping[str, float]] = None) -> Powertrain:
     """The :class:`Powertrain` of a vehicle spec: its ``powertrain:`` group (FASTSim's default map, a 98 %
     gear and a 97 % round-trip battery where silent), else the constant-efficiency model
@@ -99,14 +105,14 @@ def powertrain_of(spec: VehicleSpec, assumed: Optional[Mapping[str, float]] = No
     each default by assumption id (:class:`batcalc.physics.bands.Assumed`; None: the defaults), read
     only where the spec is silent; the default motor map is shifted so that its peak is
     ``motor-peak-efficiency`` (every point by the same amount, capped at 100 %)."""
-    def default(key: str, value: float) -> float:
-        return value if assumed is None else assumed[key]
-    p_aux = float(spec.auxiliary_power.si) if spec.auxiliary_power is not None else default("aux-power", P_AUX)
+    p_aux = float(spec.auxiliary_power.si) if spec.auxiliary_power is not None \
+        else _default(assumed, "aux-power", P_AUX)
     pt = spec.powertrain
     if pt is None:
         eta = float(spec.drivetrain_efficiency.si) if spec.drivetrain_efficiency is not None \
-            else default("drive-efficiency", ETA_DRIVE)
-        k = float(spec.regen_fraction.si) if spec.regen_fraction is not None else default("regen-share", K_REGEN)
+            else _default(assumed, "drive-efficiency", ETA_DRIVE)
+        k = float(spec.regen_fraction.si) if spec.regen_fraction is not None \
+            else _default(assumed, "regen-share", K_REGEN)
         return constant_efficiency(eta, k, p_aux)
     if pt.motor_map is not None:
         motor_map = EfficiencyMap(tuple(float(q.load.si) for q in pt.motor_map.points),
@@ -115,7 +121,7 @@ def powertrain_of(spec: VehicleSpec, assumed: Optional[Mapping[str, float]] = No
     else:
         # shifted by (peak - 0.95) at every load and capped at 100 %, as FASTSim builds its maps
         # (large_baseline_eff + (modern_max - its peak)); docs/assumptions.md
-        shift = default("motor-peak-efficiency", max(FASTSIM_DEFAULT_MAP.efficiency)) \
+        shift = _default(assumed, "motor-peak-efficiency", max(FASTSIM_DEFAULT_MAP.efficiency)) \
             - max(FASTSIM_DEFAULT_MAP.efficiency)
         motor_map = FASTSIM_DEFAULT_MAP if shift == 0.0 else EfficiencyMap(
             FASTSIM_DEFAULT_MAP.load, tuple(min(1.0, e + shift) for e in FASTSIM_DEFAULT_MAP.efficiency))
@@ -124,9 +130,9 @@ def powertrain_of(spec: VehicleSpec, assumed: Optional[Mapping[str, float]] = No
     return Powertrain(
         rated_power=float(pt.motor_rated_power.si), motor_map=motor_map,
         transmission_efficiency=float(pt.transmission_efficiency.si) if pt.transmission_efficiency is not None
-        else default("transmission-efficiency", DEFAULT_TRANSMISSION_EFFICIENCY),
+        else _default(assumed, "transmission-efficiency", DEFAULT_TRANSMISSION_EFFICIENCY),
         battery_efficiency=float(pt.battery_efficiency.si) if pt.battery_efficiency is not None
-        else default("battery-efficiency", DEFAULT_BATTERY_EFFICIENCY),
+        else _default(assumed, "battery-efficiency", DEFAULT_BATTERY_EFFICIENCY),
         regen_efficiency=regen, regen_fades=pt.regen_fades, aux_power=p_aux)
 
 
@@ -145,19 +151,17 @@ def road_load_of(spec: VehicleSpec, temperature: Optional[float] = None, altitud
     def si(v: Optional[Value], default: float) -> float:
         """The value's SI magnitude, or the reference default when the spec is silent."""
         return float(v.si) if v is not None else default
-    def default(key: str, value: float) -> float:
-        return value if assumed is None else assumed[key]
     powertrain = powertrain_of(spec, assumed)
     if temperature is None:
-        temperature = default("ambient-temperature", DEFAULT_TEMPERATURE)
+        temperature = _default(assumed, "ambient-temperature", DEFAULT_TEMPERATURE)
     if altitude is None:
-        altitude = default("altitude", DEFAULT_ALTITUDE)
+        altitude = _default(assumed, "altitude", DEFAULT_ALTITUDE)
     if climate is not None:
         extra = climate_power(temperature, climate)
         powertrain = dataclasses.replace(powertrain, aux_power=powertrain.aux_power + extra)
     k_rot = 0.0 if spec.rotating_mass is not None else (
         float(spec.rotational_mass_factor.si) if spec.rotational_mass_factor is not None
-        else default("rotating-mass-factor", K_ROT))
+        else _default(assumed, "rotating-mass-factor", K_ROT))
     common = dict(k_rot=k_rot, m_rot=si(spec.rotating_mass, 0.0), powertrain=powertrain,
                   rho=air_density(temperature, altitude))
     if spec.coast_down is not None:

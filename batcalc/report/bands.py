@@ -3,9 +3,10 @@ assumptions move the main figure most (the tornado ranking), as table rows, note
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from batcalc.physics.bands import Bands
+from batcalc.report.reports import _kwh
 from batcalc.units import Shown, shown
 
 #: How each banded figure is shown: key -> (label, dimension, display category or None).
@@ -28,9 +29,10 @@ FIGURES: dict[str, tuple[str, str, Optional[str]]] = {
 
 
 def _shown(si: float, key: str, system: str) -> Shown:
+    """A banded figure of :data:`FIGURES` (SI) in its display unit: pack energies in kWh."""
     _label, dim, category = FIGURES[key]
     if category == "pack_energy":
-        return Shown(si / 3.6e6, "kWh")
+        return _kwh(si)
     if dim == "number":
         return Shown(si, "")
     return shown(si, dim, system, category)
@@ -41,31 +43,35 @@ def _assumption_text(ranges: Mapping[str, Any], id: str) -> str:
     return f"{id} {p.show(p.low)} to {p.show(p.high)}"
 
 
-def bands_report(b: Bands, ranges: Mapping[str, Any], system: str, main: str,
-                 title: str) -> tuple[list[str], list[list[Any]], list[str], dict[str, Any]]:
-    """Headers, rows, notes and JSON data for ``--bands``: one row per figure (low, central, high,
-    unit), then notes ranking the assumptions by how far each alone moves ``main`` (the tornado), and
-    the box the bands span. ``ranges``: the plausible ranges used (:class:`batcalc.spec.assumptions.Plausible`)."""
+Report = tuple[list[str], list[list[Any]], list[str], dict[str, Any]]
+
+
+def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str,
+            shown_of: Callable[[str, float], Shown], label_of: Callable[[str], str]) -> Report:
+    """The one renderer of bands: a row per figure (low, central, high, unit), the tornado of
+    ``main`` (each assumption alone, the others central), the box, and the JSON data. ``shown_of(key,
+    x)`` shows a figure's value, ``label_of(key)`` names it."""
     rows: list[list[Any]] = []
     data_bands: dict[str, Any] = {}
     for key, band in b.bands.items():
-        label = FIGURES[key][0]
-        lo, c, hi = (_shown(x, key, system) for x in (band.low, band.central, band.high))
+        label = label_of(key)
+        lo, c, hi = (shown_of(key, x) for x in (band.low, band.central, band.high))
         rows.append([label, lo, c, hi, c.unit])
-        data_bands[key] = {"low": lo, "central": c, "high": hi}
-    ranking = b.ranking(main)
+        data_bands[key] = {"label": label, "low": lo, "central": c, "high": hi}
+    ranking = b.ranking(main) if main is not None else []
     tornado = []
     for s in ranking:
-        lo, hi = _shown(s.at_low[main], main, system), _shown(s.at_high[main], main, system)
+        assert main is not None
         tornado.append({"assumption": s.axis.id, "low": ranges[s.axis.id].show(s.axis.low),
-                        "high": ranges[s.axis.id].show(s.axis.high), "result_at_low": lo, "result_at_high": hi,
-                        "swing": _shown(abs(s.at_high[main] - s.at_low[main]), main, system)})
+                        "high": ranges[s.axis.id].show(s.axis.high), "result_at_low": shown_of(main, s.at_low[main]),
+                        "result_at_high": shown_of(main, s.at_high[main]),
+                        "swing": shown_of(main, abs(s.at_high[main] - s.at_low[main]))})
     notes = []
-    if tornado:
+    if tornado and main is not None:
         moves = "; ".join(f"{t['assumption']} {t['low']} to {t['high']}: {t['result_at_low']} to "
                           f"{t['result_at_high']} {t['swing'].unit}".rstrip() for t in tornado)
-        notes.append(f"what moves the {FIGURES[main][0]} most (each assumption alone, the others central): {moves}")
-    still = [a.id for a in b.axes if a.id not in {s.axis.id for s in ranking}]
+        notes.append(f"what moves the {label_of(main)} most (each assumption alone, the others central): {moves}")
+    still = [a.id for a in b.axes if a.id not in {s.axis.id for s in ranking}] if main is not None else []
     notes.append("bands: low and high over the box of plausible assumptions "
                  + "; ".join(_assumption_text(ranges, a.id) for a in b.axes)
                  + (f" ({', '.join(still)} move nothing here)" if still else "")
@@ -76,11 +82,18 @@ def bands_report(b: Bands, ranges: Mapping[str, Any], system: str, main: str,
     if b.sampled:
         notes.append(f"not monotone in every assumption: {', '.join(b.sampled)} also ran at every corner and "
                      f"at seeded random points")
-    data = {"title": title, "bands": data_bands, "sensitivity": {main: tornado},
+    data = {"title": title, "bands": data_bands, "sensitivity": {main: tornado} if main is not None else {},
             "assumptions": {a.id: {"low": ranges[a.id].show(a.low), "central": ranges[a.id].show(a.central),
                                    "high": ranges[a.id].show(a.high)} for a in b.axes},
             "runs": b.evaluations, "not_monotone": list(b.sampled)}
     return ["quantity", "low", "central", "high", "unit"], rows, notes, data
+
+
+def bands_report(b: Bands, ranges: Mapping[str, Any], system: str, main: str, title: str) -> Report:
+    """Headers, rows, notes and JSON data for ``--bands`` on the figures of :data:`FIGURES` (SI),
+    with the tornado of ``main``. ``ranges``: the plausible ranges used
+    (:class:`batcalc.spec.assumptions.Plausible`, input axes)."""
+    return _report(b, ranges, main, title, lambda k, x: _shown(x, k, system), lambda k: FIGURES[k][0])
 
 
 # ---------------------------------------------------------- bands of any report's shown figures
@@ -101,21 +114,24 @@ def shown_figures(data: Any, path: str = "") -> dict[str, Shown]:
     return out
 
 
-def report_bands(make: Any, ranges: Mapping[str, Any]) -> tuple[Any, dict[str, Shown]]:
+def report_bands(make: Any, ranges: Mapping[str, Any]) -> tuple[Any, dict[str, Shown], Any]:
     """Bands of every shown figure of a report: ``make(assumed)`` builds the report's JSON data at
     one point of the box (:class:`batcalc.physics.bands.Assumed`); the figures are banded in the
-    units they are shown in (each a fixed multiple of its SI value). Returns the bands and the
-    central figures (their units and paths)."""
+    units they are shown in (each a fixed multiple of its SI value). Returns the bands, the central
+    figures (their units, by path) and the central run's data."""
     from batcalc.physics.bands import bands
 
     central: dict[str, Shown] = {}
+    central_data: list[Any] = []
 
     def run(a: Any) -> dict[str, float]:
-        figures = shown_figures(make(a))
-        if not central:
+        data = make(a)
+        figures = shown_figures(data)
+        if not central_data:                   # bands() runs the central point first
             central.update(figures)
+            central_data.append(data)
         return {k: float(s.value) for k, s in figures.items() if s.value is not None}
-    return bands(run, ranges, partial=True), central
+    return bands(run, ranges, partial=True), central, central_data[0]
 
 
 def _path_label(path: str, data: Any) -> str:
@@ -130,38 +146,11 @@ def _path_label(path: str, data: Any) -> str:
 
 
 def report_bands_report(b: Bands, central: dict[str, Shown], central_data: Any, ranges: Mapping[str, Any],
-                        main: Optional[str], title: str
-                        ) -> tuple[list[str], list[list[Any]], list[str], dict[str, Any]]:
-    """Like :func:`bands_report`, for :func:`report_bands`: one row per figure that has a band (low,
-    central, high in its shown unit), the tornado of ``main`` (default: the widest band)."""
-    rows: list[list[Any]] = []
-    data_bands: dict[str, Any] = {}
-    for key, band in b.bands.items():
-        unit = central[key].unit
-        label = _path_label(key, central_data)
-        lo, c, hi = (Shown(x, unit) for x in (band.low, band.central, band.high))
-        rows.append([label, lo, c, hi, unit])
-        data_bands[key] = {"label": label, "low": lo, "central": c, "high": hi}
+                        main: Optional[str], title: str) -> Report:
+    """:func:`bands_report` for :func:`report_bands`: each figure in its shown unit, named by its
+    path in the report's data; the tornado of ``main`` (default: the widest band, relative)."""
     if main is None or main not in b.bands:
         moving = [k for k, band in b.bands.items() if band.width > 0]
         main = max(moving, key=lambda k: b.bands[k].width / max(abs(b.bands[k].central), 1e-300)) if moving else None
-    notes: list[str] = []
-    tornado = []
-    if main is not None:
-        unit = central[main].unit
-        for s in b.ranking(main):
-            tornado.append({"assumption": s.axis.id, "low": ranges[s.axis.id].show(s.axis.low),
-                            "high": ranges[s.axis.id].show(s.axis.high), "result_at_low": Shown(s.at_low[main], unit),
-                            "result_at_high": Shown(s.at_high[main], unit)})
-        if tornado:
-            moves = "; ".join(f"{t['assumption']} {t['low']} to {t['high']}: {t['result_at_low']} to "
-                              f"{t['result_at_high']} {unit}".rstrip() for t in tornado)
-            notes.append(f"what moves the {_path_label(main, central_data)} most (each assumption alone): {moves}")
-    notes.append("bands: low and high over the box of plausible assumptions "
-                 + "; ".join(_assumption_text(ranges, a.id) for a in b.axes)
-                 + f"; {b.evaluations} runs (docs/assumptions.md)")
-    data = {"title": title, "bands": data_bands, "sensitivity": {main: tornado} if main else {},
-            "assumptions": {a.id: {"low": ranges[a.id].show(a.low), "central": ranges[a.id].show(a.central),
-                                   "high": ranges[a.id].show(a.high)} for a in b.axes},
-            "runs": b.evaluations, "not_monotone": list(b.sampled)}
-    return ["quantity", "low", "central", "high", "unit"], rows, notes, data
+    return _report(b, ranges, main, title, lambda k, x: Shown(x, central[k].unit),
+                   lambda k: _path_label(k, central_data))

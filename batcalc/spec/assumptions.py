@@ -230,7 +230,6 @@ def plausible_ranges() -> Mapping[str, Plausible]:
 
 # ------------------------------------------------------------------------------- narrowing and widening
 
-_TO = re.compile(r"\s+to\s+")
 
 
 def _parse_one(text: str, p: Plausible) -> float:
@@ -255,7 +254,7 @@ def parse_range(text: str, p: Plausible) -> tuple[float, Optional[float], float]
     if not isinstance(text, str) or not text.strip():
         raise UnitError(f"assumption {p.id!r}: empty range: give 'LOW to HIGH', e.g. "
                         f"'{p.show(p.low)} to {p.show(p.high)}', or one value")
-    parts = _TO.split(text.strip())
+    parts = units.RANGE_TO.split(text.strip())
     if len(parts) > 3 or any(not s.strip() for s in parts) or re.search(r"(^|\s)to(\s|$)", parts[0] + " " +
                                                                         parts[-1]):
         raise UnitError(f"assumption {p.id!r}: {printable(text.strip(), 80)!r} is not a range: give 'LOW to HIGH', "

@@ -119,15 +119,12 @@ def _parse_text(raw: Any, dim: str) -> tuple[float, str, float, str]:
     return p.number, p.unit, p.si, p.text
 
 
-#: The word that joins the ends of a range ('250 to 300 Wh/kg'); never a minus sign, which subtracts.
-RANGE_TO = re.compile(r"\s+to\s+")
-_TO = RANGE_TO
 
 
 def parse_range_value(raw: str, dim: str) -> Value:
     """``'LOW to HIGH unit'`` or ``'LOW to CENTRAL to HIGH unit'`` as a ranged :class:`Value` (SI ends; a
     part without a unit takes the last part's; central: the middle value, else the midpoint)."""
-    parts = _TO.split(raw.strip())
+    parts = units.RANGE_TO.split(raw.strip())
     if len(parts) > 3 or any(not p.strip() for p in parts):
         raise UnitError(f"{_clip(raw.strip())} is not a range: write 'LOW to HIGH', e.g. '250 to 300 Wh/kg'")
     last_unit = units.split_value(parts[-1])[1].strip()
@@ -164,7 +161,7 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bo
             for k in ("source", "note", "assumption"):
                 if raw.get(k) is not None and not isinstance(raw[k], str):
                     raise _LongFormError(f"{k!r} must be a string, got {_clip(raw[k])}")
-            if isinstance(raw["value"], str) and _TO.search(raw["value"].strip()):
+            if isinstance(raw["value"], str) and units.RANGE_TO.search(raw["value"].strip()):
                 if not ranged:
                     raise UnitError(f"{_clip(raw['value'].strip())} is a range: ranges are read in claim inputs "
                                     f"and in command-line values (with --bands); here give one value")
@@ -175,7 +172,7 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bo
                 magnitude, unit, si, text = _parse_text(raw["value"], dim)
                 value = Value(dim, text, magnitude, unit, si, raw.get("source"), raw.get("note"),
                               raw.get("assumption"))
-        elif isinstance(raw, str) and _TO.search(raw.strip()):
+        elif isinstance(raw, str) and units.RANGE_TO.search(raw.strip()):
             if not ranged:
                 raise UnitError(f"{_clip(raw.strip())} is a range: ranges are read in claim inputs and in "
                                 f"command-line values (with --bands); here give one value")

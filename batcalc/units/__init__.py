@@ -130,6 +130,9 @@ SYSTEMS: dict[str, dict[str, str]] = {
 # Wh*kg and 'Wh/kg h' or 'W/m*K' as (W/m)*K, so those are refused rather than misread.
 # Patterns needed only for rarer inputs are kept as text and compiled on first use (re caches
 # them): compiling them all at import would cost every command start-up time.
+#: The word that joins the ends of a range ('250 to 300 Wh/kg', '0.75 to 0.85'); never a minus sign,
+#: which subtracts in claim expressions. Read by spec values, assumption ranges and command-line options.
+RANGE_TO = re.compile(r"\s+to\s+")
 _NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?"
 _VALUE_RE = re.compile(rf"^\s*(?P<num>{_NUMBER})(?![0-9.,])\s*(?P<unit>.*?)\s*$", re.DOTALL)
 _DECIMAL_COMMA = r"^\s*[+-]?[0-9]+,[0-9]"
