@@ -21,12 +21,8 @@ Plain ``import batcalc`` (library use) installs no handler: only :func:`main` do
 from __future__ import annotations
 
 import os
+import signal
 import sys
-
-try:          # the C module behind `signal`, without its enum wrappers: 5-15 ms less before the handlers
-    import _signal as signal
-except ImportError:                          # another Python implementation
-    import signal
 
 from batcalc.errors import Interrupted
 

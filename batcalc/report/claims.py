@@ -170,15 +170,16 @@ def banded_rows(banded: list[Any], ranges: Any, system: str = "metric",
     claim's notes add its bands (low to high, central) and, for a claim that depends, the
     assumptions that decide it; the JSON adds ``bands``, ``deciders``, ``verdict_at_central`` and the
     assumptions of the box to each verdict."""
-    headers, rows, _notes, _data = verdict_rows([b.verdict for b in banded], system, with_data=False)
+    rows: list[list[str]] = []
     notes: list[str] = []
     verdicts_data = []
     base = ranges
     for b in banded:
         v = b.verdict
         ranges = {**base, **b.inputs}              # the claim's own ranged inputs are axes too
-        _h, _r, own, _d = verdict_rows([v], system, with_data=False)
-        notes += own[:-1]
+        _h, own_rows, own, _d = verdict_rows([v], system, with_data=False)
+        rows += own_rows
+        notes += own[:-1]                          # its lines, without the one-claim count
         figures = []
         data_bands = {}
         for path, (value, band) in b.bands.items():
@@ -211,4 +212,4 @@ def banded_rows(banded: list[Any], ranges: Any, system: str = "metric",
     notes.append(f"{len(banded)} claims over the plausible assumptions (docs/assumptions.md): {counts['holds']} hold, "
                  f"{counts['fails']} fail, {counts['depends']} depend, {counts['underdetermined']} underdetermined")
     data = {"verdicts": verdicts_data, "summary": counts} if with_data else None
-    return headers, rows, notes, data
+    return HEADERS, rows, notes, data
