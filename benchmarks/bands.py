@@ -17,6 +17,8 @@ Runs, alternately:
 
 Prints the median ratio (bands / point) of the rounds, wall and CPU. Goals (issue 15): range and
 tradeoff bands <= 3 x the point result in process; check --bands on the seed article <= 1.5 x check.
+The range command also simulates four ratings, which --bands does not; so, for the record, the
+physics alone too: ``range_bands`` against one ``range_of`` of the same pack.
 """
 
 from __future__ import annotations
@@ -93,7 +95,39 @@ def main() -> int:
         failed |= not ok
         verdict = "(no goal)" if goal is None else f"goal <= {goal:g}  {'met' if ok else 'MISSED'}"
         print(f"{name:9s} bands / point: {ratio:.2f} wall [{statistics.median(cpu):.2f} CPU]  {verdict}")
+    print(f"range physics alone (for the record; the range command also prints four ratings, which --bands "
+          f"does not): bands / one range {physics_ratio(rounds):.2f}")
     return 1 if failed else 0
+
+
+def physics_ratio(rounds: int) -> float:
+    """Median ratio of :func:`batcalc.physics.bands.range_bands` to one
+    :func:`batcalc.physics.tradeoff.range_of` of the same cell, vehicle and pack, consumption caches
+    emptied before each: the bands' own work against the same computation done once."""
+    from batcalc.physics import vehicle
+    from batcalc.physics.bands import range_bands
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.tradeoff import range_of
+    from batcalc.spec.assumptions import plausible_ranges
+
+    cell, v, ranges = load_cell("gac-aion-ssb-350"), vehicle.load_vehicle("mid-sedan"), plausible_ranges()
+
+    def timed(fn) -> float:
+        vehicle._CACHE.clear()
+        t = time.perf_counter()
+        fn()
+        return time.perf_counter() - t
+    one, box = (lambda: range_of(cell, v, pack_mass=480.0)), (lambda: range_bands(cell, v, ranges, pack_mass=480.0))
+    ratios = []
+    for k in range(rounds):                    # alternate which side goes first
+        if k % 2 == 0:
+            a = timed(one)
+            b = timed(box)
+        else:
+            b = timed(box)
+            a = timed(one)
+        ratios.append(b / a)
+    return statistics.median(ratios)
 
 
 if __name__ == "__main__":
