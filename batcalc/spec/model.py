@@ -121,6 +121,11 @@ def _parse_text(raw: Any, dim: str) -> tuple[float, str, float, str]:
 
 
 
+def _is_range(raw: str) -> bool:
+    """Whether a value's text is a range ('250 to 300 Wh/kg')."""
+    return units.RANGE_TO.search(raw.strip()) is not None
+
+
 def parse_range_value(raw: str, dim: str) -> Value:
     """``'LOW to HIGH unit'`` or ``'LOW to CENTRAL to HIGH unit'`` as a ranged :class:`Value` (SI ends; a
     part without a unit takes the last part's; central: the middle value, else the midpoint)."""
@@ -161,7 +166,7 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bo
             for k in ("source", "note", "assumption"):
                 if raw.get(k) is not None and not isinstance(raw[k], str):
                     raise _LongFormError(f"{k!r} must be a string, got {_clip(raw[k])}")
-            if isinstance(raw["value"], str) and units.RANGE_TO.search(raw["value"].strip()):
+            if isinstance(raw["value"], str) and _is_range(raw["value"]):
                 if not ranged:
                     raise UnitError(f"{_clip(raw['value'].strip())} is a range: ranges are read in claim inputs "
                                     f"and in command-line values (with --bands); here give one value")
@@ -172,7 +177,7 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bo
                 magnitude, unit, si, text = _parse_text(raw["value"], dim)
                 value = Value(dim, text, magnitude, unit, si, raw.get("source"), raw.get("note"),
                               raw.get("assumption"))
-        elif isinstance(raw, str) and units.RANGE_TO.search(raw.strip()):
+        elif isinstance(raw, str) and _is_range(raw):
             if not ranged:
                 raise UnitError(f"{_clip(raw.strip())} is a range: ranges are read in claim inputs and in "
                                 f"command-line values (with --bands); here give one value")
