@@ -13,8 +13,10 @@ Grid: 1000 cell densities x 1000 pack masses (or ranges), mid-size sedan on WLTC
   B range, model built   the same with batcalc's consumption model already built (cache warm) and
                the baseline given the per-step terms: the per-mass evaluation and the outer product.
   C pack mass  batcalc: ``tradeoff.sweep_pack_mass`` (1000 densities x 1000 ranges), the fixed point
-               m = k c(m_total(m)) iterated on the whole grid (model built each run). Baseline: the
-               same iteration in numpy, c evaluated on the 10^6-element array the same way.
+               m = k c(m_total(m)) solved on the whole grid with secant passes (model built each
+               run). Baseline: the same passes in numpy (a plain step, then secant steps through the
+               last two passes where their slope is negative), c evaluated on the whole array the
+               same way.
   D consumption  c(m) for 10^6 total masses (1 to 40 t), model built each run: batcalc's
                ``Vehicle.consumption_model(cycle)`` called on the array, against the same two steps
                in numpy (issue 11's goal, <= 1.5, kept when the algorithm changes).
@@ -169,19 +171,26 @@ def main() -> None:
         k = (ranges[None, :] / (dens[:, None] * opts.f_mass * opts.f_usable)).ravel()
 
         def step(m):
-            return k * consumption(model, vehicle.glider_mass + m + vehicle.payload, pt)
+            g = k * consumption(model, vehicle.glider_mass + m + vehicle.payload, pt)
+            g[~(g <= DIVERGED_KG)] = np.nan
+            return g
 
         m = step(np.zeros_like(k))
+        prev_m, prev_h = np.zeros_like(k), m.copy()
         for _ in range(MAX_ITERATIONS):
-            nxt = step(m)
-            nxt[~(nxt <= DIVERGED_KG)] = np.nan
-            change = np.abs(nxt - m)
-            m = nxt
-            if not (change >= TOLERANCE_KG).any():
+            g = step(m)
+            change = g - m
+            moving = np.abs(change) >= TOLERANCE_KG
+            if not moving.any():
                 break
+            with np.errstate(divide="ignore", invalid="ignore"):
+                slope = (change - prev_h) / (m - prev_m)
+                secant = m - change / slope
+            take = moving & (slope < 0) & (m != prev_m) & (secant >= 0) & (secant <= DIVERGED_KG)
+            prev_m, prev_h, m = m, change, np.where(take, secant, g)
         else:
-            m[change >= TOLERANCE_KG] = np.nan
-        return m.reshape(n, n)
+            g[moving] = np.nan
+        return g.reshape(n, n)
 
     many = np.linspace(1000, 40000, n * n)                # 10^6 total masses, kg
 

@@ -154,7 +154,7 @@ def tradeoff_report(t: Tradeoff, system: str):
     elif t.hold == "energy":
         notes.append("same energy: m2/m1 = rho1/rho2; the lighter pack lowers vehicle mass and consumption a little")
     else:
-        notes.append(f"same range: pack mass solved by fixed-point iteration with mass feedback "
+        notes.append(f"same range: pack mass solved as the fixed point with mass feedback "
                      f"({t.iterations} iterations); " + _feedback_words(t.mass_saved, t.no_feedback_mass_saved))
     notes += [f"warning: {w}" for w in dict.fromkeys(t.a.warnings + t.b.warnings)]
     notes.append("assumptions: " + "; ".join(t.a.assumptions))
