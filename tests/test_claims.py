@@ -616,3 +616,44 @@ def test_a_range_claims_hint_names_km_not_mm():
     """Issue 14: the range claim's hint said 'expected mm'."""
     with pytest.raises(BatcalcError, match=r"expected km or mi, e\.g\. '465 km'"):
         check_inline("range", {"pack_energy": "75 kWh", "consumption": "150 Wh/km"}, "465 kWh")
+
+
+def test_a_catalogue_id_is_the_catalogues_even_beside_a_file_of_that_name(tmp_path, write, monkeypatch):
+    """A name that is a catalogue id reads the catalogue, as ``batcalc show`` does, not a same-named file
+    beside the claims file and in the working folder (before, a file in both won)."""
+    for folder in (tmp_path, tmp_path / "run"):
+        folder.mkdir(exist_ok=True)
+        (folder / "gac-aion-ssb-300").write_text("kind: cell\nid: impostor\nname: I\n"
+                                                 "energy_density: {gravimetric: 600 Wh/kg}\n")
+    (tmp_path / "mycell.yaml").write_text("kind: cell\nid: mycell\nname: M\nenergy_density: {gravimetric: 600 Wh/kg}\n")
+    monkeypatch.chdir(tmp_path / "run")
+    path = write("claims.yaml", """
+        kind: claims
+        claims:
+          - id: x
+            quote: q
+            kind: same-weight
+            inputs: {a: gac-aion-ssb-300, b: mycell.yaml}
+            asserted: 2
+        """)
+    _, (verdict,) = check_file(path)
+    # the catalogue's 300 Wh/kg against the 600 Wh/kg file beside the claims: x2 (the impostor would give x1)
+    assert verdict.status == "holds"
+
+
+def test_a_loaded_spec_is_derived_once_per_file_version(write):
+    """load_cell and load_vehicle hand back the same derived object while the file is unchanged, and
+    derive it again from the new text once the file changes."""
+    import os
+
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.vehicle import load_vehicle
+
+    cell = write("c.yaml", "kind: cell\nid: c\nname: C\nenergy_density: {gravimetric: 300 Wh/kg}\n")
+    first = load_cell(cell)
+    assert load_cell(cell) is first and first.get("gravimetric") == 300 * 3600
+    with open(cell, "w") as fh:
+        fh.write("kind: cell\nid: c\nname: C\nenergy_density: {gravimetric: 350 Wh/kg}\n")
+    os.utime(cell, ns=(1, 1))
+    assert load_cell(cell).get("gravimetric") == 350 * 3600
+    assert load_vehicle("mid-sedan") is load_vehicle("mid-sedan")

@@ -142,15 +142,17 @@ class Context:
             return self.doc.error(self.loc + key, message)
         return ClaimError(f"{'.'.join(map(str, key))}: {message}")
 
-    def _load(self, loader: Callable, name: str, key: tuple):
-        """Load a cell or vehicle named in the claim: a relative path is taken from the claims file's
-        folder; a name that is not found is located at ``key`` (errors inside the named file keep
+    def _load(self, loader: Callable, kind: str, name: str, key: tuple):
+        """Load a cell or vehicle (``kind``) named in the claim: a catalogue id is the catalogue's (as
+        :func:`~batcalc.spec.catalog.resolve` reads it); another relative path is taken from the claims
+        file's folder; a name that is not found is located at ``key`` (errors inside the named file keep
         their own location)."""
         from pathlib import Path
 
-        from batcalc.spec.catalog import _looks_like_path
+        from batcalc.spec.catalog import _looks_like_path, catalog_id_set
 
-        if self.doc is not None and _looks_like_path(name) and not Path(name).is_absolute():
+        if self.doc is not None and name not in catalog_id_set(kind) and _looks_like_path(name) \
+                and not Path(name).is_absolute():
             beside = Path(self.doc.path).parent / name
             if beside.exists():
                 name = str(beside)
@@ -174,7 +176,7 @@ class Context:
             hint = f"{field}_density" if field in ("a", "b") else "a density input"
             raise self.error(key, f"{name!r} is a value, not a cell: give a cell id or path here, or the value as "
                                   f"{hint}, e.g. {hint}=\"{name.strip()}\"")
-        return self.cached(("cell", name), lambda: self._load(load_cell, name, key))
+        return self.cached(("cell", name), lambda: self._load(load_cell, "cell", name, key))
 
     def assume(self, id: str) -> float:
         """The value of default assumption ``id`` at this evaluation (specs/assumptions.yaml)."""
@@ -186,7 +188,7 @@ class Context:
         from batcalc.physics.bands import Assumed
         from batcalc.physics.vehicle import load_vehicle
 
-        base = self.cached(("vehicle", name), lambda: self._load(load_vehicle, name, key))
+        base = self.cached(("vehicle", name), lambda: self._load(load_vehicle, "vehicle", name, key))
 
         def make():
             probe = Assumed(self.assumed)

@@ -219,8 +219,22 @@ def _cited_without_document(spec: CellSpec) -> Cited:
     return resolve_sources(spec, Document("<memory>", None))
 
 
+#: The figures of specs loaded by :func:`load_cell`, by the spec object (the catalogue's cache gives the
+#: same object for the same file version), with the spec kept so that its id stays its own.
+_FIGURES_OF_LOADED: dict[int, tuple[CellSpec, CellFigures]] = {}
+
+
 def load_cell(name: str) -> CellFigures:
-    """A cell's :class:`CellFigures` by catalogue id or path (validated, cached per file version)."""
+    """A cell's :class:`CellFigures` by catalogue id or path (validated, and derived once, per file
+    version: the figures are not to be changed by callers)."""
     from batcalc.spec.catalog import load
 
-    return figures_of(load(name, "cell"))
+    spec = load(name, "cell")
+    hit = _FIGURES_OF_LOADED.get(id(spec))
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    figures = figures_of(spec)
+    if len(_FIGURES_OF_LOADED) >= 256:          # as many as the catalogue's cache of file versions
+        _FIGURES_OF_LOADED.clear()
+    _FIGURES_OF_LOADED[id(spec)] = (spec, figures)
+    return figures

@@ -526,9 +526,22 @@ def _consumption(load: RoadLoad, cycle: Cycle, name: str = "the vehicle") -> Con
     return _CACHE[key]
 
 
+#: The vehicles built by :func:`load_vehicle`, by spec object (the catalogue's cache gives the same
+#: object for the same file version), with the spec kept so that its id stays its own.
+_LOADED: dict[int, tuple[VehicleSpec, Vehicle]] = {}
+
+
 def load_vehicle(name: str) -> Vehicle:
-    """A vehicle by catalogue id (``specs/vehicles``) or path."""
+    """A vehicle by catalogue id (``specs/vehicles``) or path (validated, and its road load worked out
+    once, per file version)."""
     from batcalc.spec.catalog import load
 
     spec = load(name, "vehicle")
-    return Vehicle(spec, road_load_of(spec))
+    hit = _LOADED.get(id(spec))
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    vehicle = Vehicle(spec, road_load_of(spec))
+    if len(_LOADED) >= 256:                     # as many as the catalogue's cache of file versions
+        _LOADED.clear()
+    _LOADED[id(spec)] = (spec, vehicle)
+    return vehicle

@@ -72,6 +72,8 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
     if _is_path(name):
         return Path(name), False
     path = specs_root() / KIND_DIRS[kind] / f"{name}.yaml"
+    if name in catalog_id_set(kind):        # listed once per process; a file gone since fails at its read
+        return path, True
     if re.match(ID_PATTERN, name) and path.is_file():      # ids are short: no over-long file names
         return path, True
     if _exists(name):
