@@ -657,3 +657,24 @@ def test_a_loaded_spec_is_derived_once_per_file_version(write):
     os.utime(cell, ns=(1, 1))
     assert load_cell(cell).get("gravimetric") == 350 * 3600
     assert load_vehicle("mid-sedan") is load_vehicle("mid-sedan")
+
+
+def test_a_vehicle_at_a_point_is_reused_with_the_assumptions_it_reads(write):
+    """The vehicle of a claim at a point of the assumptions is built once per process and point; a check
+    served by it still records the assumptions it reads (the axes of its bands): two band runs of the
+    same file give the same axes, and the vehicle's road-load defaults are among them."""
+    from batcalc.claims.bands import check_file_bands
+    from batcalc.spec.assumptions import plausible_ranges
+
+    path = write("c.yaml", """
+        kind: claims
+        claims:
+          - id: r
+            quote: q
+            kind: range
+            inputs: {cell: gac-aion-ssb-300, pack_mass: 400 kg, vehicle: mid-sedan, cycle: wltp}
+            asserted: 500 km
+        """)
+    axes = [[a.id for a in check_file_bands(path, plausible_ranges())[1][0].axes] for _ in range(2)]
+    read = {"motor-peak-efficiency", "regen-efficiency", "ambient-temperature", "cell-to-pack-mass"}
+    assert axes[0] == axes[1] and read <= set(axes[0])

@@ -113,6 +113,12 @@ def judge(derived: float, asserted: float, qualifier: str, tolerance: float, sca
     return "holds" if ok else "fails"
 
 
+#: Vehicles at a point of the assumptions, with the assumptions they read, by (loaded vehicle object,
+#: point), for every check of the process: the loaded vehicle is kept so that its id stays its own, and
+#: the same file version gives the same object (batcalc.physics.vehicle.load_vehicle).
+_AT_POINT: dict[tuple[int, Any], tuple[Any, Any, frozenset]] = {}
+
+
 class Context:
     """What an evaluator needs besides the claim: loaders (cached) and located errors."""
 
@@ -170,6 +176,9 @@ class Context:
         to the ``*_density`` input that takes it."""
         from batcalc.physics.cells import load_cell
 
+        hit = self.cache.get(("cell", name))
+        if hit is not None:
+            return hit
         if units.looks_like_value(name) and not name.strip().endswith((".yaml", ".yml")) \
                 and not Path(name).exists():
             field = str(key[-1])
@@ -189,13 +198,16 @@ class Context:
         from batcalc.physics.vehicle import load_vehicle
 
         base = self.cached(("vehicle", name), lambda: self._load(load_vehicle, "vehicle", name, key))
-
-        def make():
+        point = (id(base), self.assumed.key())
+        hit = _AT_POINT.get(point)
+        if hit is None or hit[0] is not base:
             probe = Assumed(self.assumed)
-            return base.with_assumed(probe), frozenset(probe.used)
-        v, used = self.cached(("vehicle", name, self.assumed.key()), make)
-        self.assumed.used |= used
-        return v
+            hit = base, base.with_assumed(probe), frozenset(probe.used)
+            if len(_AT_POINT) >= 256:
+                _AT_POINT.clear()
+            _AT_POINT[point] = hit
+        self.assumed.used |= hit[2]
+        return hit[1]
 
     def consumption(self, v, cycle: Optional[str], pack_mass: Optional[float]) -> tuple[float, float, Phrase]:
         """:func:`_vehicle_consumption`, once per vehicle, cycle and pack mass for all claims of a check

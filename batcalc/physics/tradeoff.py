@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Optional
 
 from batcalc.errors import BatcalcError
@@ -65,8 +66,13 @@ class RangeResult:
     total_mass: float
     consumption: float
     range: float
-    assumptions: tuple[str, ...] = field(default=())
     warnings: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def assumptions(self) -> tuple[str, ...]:
+        """The stated assumptions behind the result (cycle, road load, pack factors, vehicle masses),
+        worked out when first read: a solve makes results whose texts nobody reads."""
+        return _assumptions(self.vehicle, self.cycle, self.pack)
 
 
 def _assumptions(vehicle: Vehicle, cycle: Optional[str], pack: Pack) -> tuple[str, ...]:
@@ -91,8 +97,7 @@ def range_with_pack(cell: CellFigures, vehicle: Vehicle, pack: Pack, cycle: Opti
         warnings.append(f"vehicle mass {m:.0f} kg is above {vehicle.id}'s max gross mass {gross:.0f} kg")
     if pack.mass > vehicle.glider_mass:
         warnings.append(f"the {pack.mass:.0f} kg pack outweighs the rest of the vehicle ({vehicle.glider_mass:.0f} kg)")
-    return RangeResult(cell, vehicle, cycle, pack, m, c, range_from_energy(pack.usable_energy, c),
-                       _assumptions(vehicle, cycle, pack), tuple(warnings))
+    return RangeResult(cell, vehicle, cycle, pack, m, c, range_from_energy(pack.usable_energy, c), tuple(warnings))
 
 
 def reference_pack_mass(vehicle: Vehicle, cell: Optional[CellFigures] = None,
