@@ -15,6 +15,7 @@ from batcalc.physics.cycles import get_cycle
 from batcalc.physics.powertrain import (
     FASTSIM_DEFAULT_MAP,
     EfficiencyMap,
+    OneMassTable,
     Powertrain,
     air_density,
     constant_efficiency,
@@ -148,6 +149,9 @@ def test_fastsim_stock_cars_within_half_a_percent(run):
                                g=amb["g_m_s2"])
     wh_per_km = cycle_energy_exact(alpha, beta, v, dt, np.array([r["mass_kg"]]), pt)[0] / np.sum(v * dt) / 3.6
     assert wh_per_km == pytest.approx(r["wh_per_km_battery_chemical"], rel=5e-3)
+    # the one-mass layout claims and solvers use gives the same sum
+    one = OneMassTable(alpha, beta, v, dt, pt).energy(float(r["mass_kg"])) / np.sum(v * dt) / 3.6
+    assert one == pytest.approx(wh_per_km, rel=1e-12)
 
 
 def test_fastsim_default_map_is_the_published_one():
@@ -155,3 +159,40 @@ def test_fastsim_default_map_is_the_published_one():
     published = vehicles["default_motor_map"]
     assert FASTSIM_DEFAULT_MAP.load == tuple(published["power_fraction"])
     assert FASTSIM_DEFAULT_MAP.efficiency == pytest.approx(tuple(published["efficiency"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["udds", "hwfet", "wltp", "cltc", "us06"]), st.floats(300.0, 60000.0),
+       st.sampled_from([30e3, 150e3, math.inf]), st.booleans(), st.booleans(), st.floats(0.0, 3000.0),
+       st.floats(0.0, 0.05), st.floats(0.0, 60.0), st.booleans())
+def test_the_one_mass_layout_is_the_exact_sum(cycle, mass, rated, fades, step_map, aux, k_rot, m_rot, at_kink):
+    """OneMassTable.energy against cycle_energy_exact: every step's own branch, found by its kink mass,
+    gives the module's step sum to rounding, for motor limits, fade on and off, step and linear maps,
+    any auxiliary load, and at a mass where a step's wheel power is exactly 0."""
+    alpha, beta, v, dt = steps(cycle, k_rot=k_rot, m_rot=m_rot)
+    motor = EfficiencyMap(FASTSIM_DEFAULT_MAP.load, FASTSIM_DEFAULT_MAP.efficiency, step=step_map)
+    pt = Powertrain(rated_power=rated, motor_map=motor, regen_fades=fades, aux_power=aux)
+    if at_kink:                  # the kink of a braking step with aero drag: P(m) = 0 there
+        mixed = np.flatnonzero((alpha < 0) & (beta > 0))
+        if mixed.size:
+            mass = float(-beta[mixed[0]] / alpha[mixed[0]])
+    table = OneMassTable(alpha, beta, v, dt, pt)
+    exact = cycle_energy_exact(alpha, beta, v, dt, np.array([mass]), pt)[0]
+    throughput = float(np.sum(np.abs(alpha * mass + beta) * dt)) + aux * float(np.sum(dt))
+    assert abs(table.energy(mass) - exact) <= 1e-12 * throughput
+
+
+def test_the_one_mass_layout_by_hand():
+    """Three steps at 1000 kg, no motor limit, flat 90 % motor, 95 % gear, battery 1: one drives
+    (P = 2 x 1000 + 500 = 2500 W: 2500 / 0.95 / 0.9 + 100), one brakes below its kink at 1000 kg
+    (P = -3 x 1000 + 1000 = -2000 W: -2000 x 0.95 x 0.8 + 100, regeneration at 80 %), one stands
+    (P = 0: the auxiliaries alone); 1 s, 2 s and 3 s."""
+    alpha, beta = np.array([2.0, -3.0, 0.0]), np.array([500.0, 1000.0, 0.0])
+    v, dt = np.array([10.0, 10.0, 0.0]), np.array([1.0, 2.0, 3.0])
+    pt = Powertrain(motor_map=EfficiencyMap((0.0,), (0.9,)), transmission_efficiency=0.95, battery_efficiency=1.0,
+                    regen_efficiency=0.8, regen_fades=False, aux_power=100.0)
+    by_hand = (2500 / 0.95 / 0.9 + 100) * 1 + (-2000 * 0.95 * 0.8 + 100) * 2 + 100 * 3
+    assert OneMassTable(alpha, beta, v, dt, pt).energy(1000.0) == pytest.approx(by_hand, rel=1e-12)
+    # below the braking step's kink (1000 / 3 = 333 kg) it drives: P = -3 x 300 + 1000 = 100 W
+    by_hand = (1100 / 0.95 / 0.9 + 100) * 1 + (100 / 0.95 / 0.9 + 100) * 2 + 100 * 3
+    assert OneMassTable(alpha, beta, v, dt, pt).energy(300.0) == pytest.approx(by_hand, rel=1e-12)

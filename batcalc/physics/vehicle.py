@@ -20,7 +20,9 @@ checked by hypothesis). The per-step terms are computed once, by :func:`cycle_st
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Optional, Protocol, Union, overload
 
 from batcalc.errors import BatcalcError
@@ -32,6 +34,7 @@ from batcalc.physics.powertrain import (
     FASTSIM_DEFAULT_MAP,
     STANDARD_GRAVITY,
     EfficiencyMap,
+    OneMassTable,
     Powertrain,
     air_density,
     constant_efficiency,
@@ -270,6 +273,12 @@ class Consumption:
         # the regeneration fade depends on the speeds only: once per cycle (a scalar call costs 18 % less)
         self._fade = regen_fade(steps.v) if load.powertrain.regen_fades else None
 
+    @cached_property
+    def _one_mass(self) -> OneMassTable:
+        """The steps laid out for one mass at a time (:class:`~batcalc.physics.powertrain.OneMassTable`),
+        made at the first such call."""
+        return OneMassTable(self._alpha, self._beta, self.steps.v, self.steps.dt, self.load.powertrain, self._fade)
+
     @overload
     def energy(self, mass: float) -> float: ...
     @overload
@@ -278,6 +287,8 @@ class Consumption:
     def energy(self, mass: Union[float, FloatArray]) -> Union[float, FloatArray]:
         """Battery energy over the cycle, J, for total mass ``mass`` kg (float or numpy array):
         ``sum_i P_batt(alpha_i m + beta_i, v_i) dt_i`` (:func:`batcalc.physics.powertrain.cycle_energy`)."""
+        if isinstance(mass, float) and 0 < mass < math.inf:     # one mass (a solver's): its steps' own branches
+            return self._one_mass.energy(mass)
         import numpy as np
 
         m = np.asarray(mass, dtype=float)
@@ -465,8 +476,6 @@ class Vehicle:
     def with_extra_mass(self, extra_mass: float) -> Vehicle:
         """The same vehicle carrying ``extra_mass`` kg more payload (``m = m_without_battery + m_pack +
         payload + extra``); refuses a negative or non-finite mass."""
-        import math
-
         if not (math.isfinite(extra_mass) and extra_mass >= 0):
             raise BatcalcError(f"extra mass must be 0 kg or more, got {extra_mass:g} kg")
         return Vehicle(self.spec, self.load, extra_mass, self.ambient)
