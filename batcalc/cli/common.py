@@ -10,6 +10,7 @@ import typer
 if TYPE_CHECKING:
     from batcalc.physics.vehicle import Vehicle
 
+from batcalc.cli import startup
 from batcalc.errors import BatcalcError, Interrupted, SpecError, printable, quoted_path
 
 _DEBUG = {"on": bool(os.environ.get("BATCALC_DEBUG"))}
@@ -82,9 +83,11 @@ def _debug_traceback() -> None:
 
 
 def handles_errors(fn: Callable) -> Callable:
-    """Turn batcalc's errors into one line on stderr and exit code 2; never a traceback."""
+    """Turn batcalc's errors into one line on stderr and exit code 2; never a traceback. The command
+    starts with the garbage collector on (:func:`batcalc.cli.startup.resume`)."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        startup.resume()
         try:
             return fn(*args, **kwargs)
         except BatcalcError as exc:

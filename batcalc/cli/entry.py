@@ -15,7 +15,8 @@ has its default effect (SIGTERM and SIGHUP end the process at once, with nothing
 may print Python's traceback); SIGKILL can never be caught (a temporary file it leaves is removed by a
 later write to the same folder, :mod:`batcalc.io.safefile`).
 
-Plain ``import batcalc`` (library use) installs no handler: only :func:`main` does.
+Plain ``import batcalc`` (library use) installs no handler: only :func:`main` does. :func:`main` also
+pauses the garbage collector until the command starts (:mod:`batcalc.cli.startup`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import os
 import signal
 import sys
 
+from batcalc.cli import startup
 from batcalc.errors import Interrupted
 
 TYPE_CHECKING = False                # typing.TYPE_CHECKING without importing typing
@@ -93,6 +95,7 @@ def main(argv: list[str] | None = None) -> None:
     interruption is one line on stderr and exit 128 + signal, from the first import of the CLI on;
     an exception escaping the CLI (a bug, a broken installation) one line and exit 3."""
     replaced = _install()
+    startup.pause()                     # until the command starts (batcalc.cli.startup)
     try:
         try:
             from batcalc.cli.main import main as cli_main
