@@ -268,8 +268,8 @@ class OneMassTable:
         rises_idx = np.flatnonzero(rises)
         rises_idx = rises_idx[np.argsort(kink[rises_idx], kind="stable")]
         #: for bisection: the falls' kinks negated (ascending), the rises' kinks ascending
-        self._falls_neg_kink = [float(x) for x in -kink[falls_idx]]
-        self._rises_kink = [float(x) for x in kink[rises_idx]]
+        self._falls_neg_kink: list[float] = (-kink[falls_idx]).tolist()
+        self._rises_kink: list[float] = kink[rises_idx].tolist()
         self._n_falls, self._n_rises = len(falls_idx), len(rises_idx)
         # driving layout [reversed rises | falls]: the drivers are the middle run
         drive = np.concatenate([rises_idx[::-1], falls_idx])
