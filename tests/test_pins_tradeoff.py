@@ -385,3 +385,46 @@ def test_same_range_pack_mass_from_a_given_start_on_an_array():
     by_hand = ks * c_of(GLIDER + PAYLOAD) / (1 - ks * S / 100)
     assert m.shape == (2, 1) and passes_taken > 1
     assert m == pytest.approx(by_hand, rel=1e-8)
+
+
+def test_a_sweep_grid_beyond_the_magnitude_limit_is_refused_and_one_within_it_is_not():
+    """sweep_range checks its grid from its factors: max|rho| max|m / c| bounds every point. A density
+    of 1e18 J/kg (x f_mass f_usable = 6.5e17) in a 4000 kg pack: R = 6.5e17 x 4000 / c(M) = 2.5e18 m,
+    above 1e18 m while each factor is below it; 1e15 J/kg stays within."""
+    import numpy as np
+
+    opts = PackOptions(f_mass=0.7, f_usable=0.93)
+    masses = np.array([400.0, 4000.0])
+    m_over_c = 4000.0 / c_of(GLIDER + 4000.0 + PAYLOAD)
+    by_hand = 1e18 * 0.7 * 0.93 * m_over_c
+    assert by_hand > 1e18 and 1e18 * 0.7 * 0.93 < 1e18 and m_over_c < 1e18
+    with pytest.raises(BatcalcError, match=r"a range in v comes out at 2\.46e\+18 m: beyond 1e\+18 m"):
+        sweep_range(vehicle(), np.array([1e15, 1e18]), masses, None, opts)
+    grid = sweep_range(vehicle(), np.array([1e15]), masses, None, opts)
+    assert grid[0, 1] == pytest.approx(by_hand / 1e3, rel=1e-12)
+
+
+class _Convex:
+    """A consumption (J/m) that bends up hard with the pack's mass m = M - 1400 kg: 5 + 0.05 m up to
+    100 kg, 10 + 0.9 (m - 100) above (float or array)."""
+
+    def __call__(self, total):
+        import numpy as np
+
+        m = np.asarray(total, dtype=float) - (GLIDER + PAYLOAD)
+        c = np.where(m <= 100.0, 5.0 + 0.05 * m, 10.0 + 0.9 * (m - 100.0))
+        return float(c) if c.ndim == 0 else c
+
+
+def test_a_secant_step_below_zero_is_replaced_by_the_plain_step():
+    """k = 1 kg per J/m from a start of 200 kg: pass 1 steps to g(200) = 100; pass 2's secant through
+    (200, -100) and (100, -90) lands at 100 - 90 / 0.1 = -800 kg, so it takes the plain step to
+    g(100) = 10; pass 3's secant through (100, -90) and (10, -4.5) is the root of the straight part,
+    5 / 0.95 = 5.263 kg; pass 4 confirms it. Both paths, step for step."""
+    import numpy as np
+
+    from batcalc.physics.tradeoff import same_range_pack_mass
+
+    for k, start in ((1.0, 200.0), (np.array([1.0]), np.array([200.0]))):
+        mass, passes = same_range_pack_mass(vehicle(), _Convex(), k, start=start)
+        assert float(np.ravel(mass)[0]) == pytest.approx(5 / 0.95, rel=1e-12) and passes == 4

@@ -66,7 +66,7 @@ RELEVANT = {
     "vehicle": ["vehicle", "tradeoff"],
     "cycles": ["cycles", "vehicle"],
     "charge": ["charge"],
-    "tradeoff": ["tradeoff"],
+    "tradeoff": ["tradeoff", "same_range_scalar"],
     "compare": ["compare"],
     "energy": ["energy", "claims"],
     "powertrain": ["powertrain", "vehicle", "fastsim_import"],
