@@ -428,3 +428,30 @@ def test_a_secant_step_below_zero_is_replaced_by_the_plain_step():
     for k, start in ((1.0, 200.0), (np.array([1.0]), np.array([200.0]))):
         mass, passes = same_range_pack_mass(vehicle(), _Convex(), k, start=start)
         assert float(np.ravel(mass)[0]) == pytest.approx(5 / 0.95, rel=1e-12) and passes == 4
+
+
+class _TwoRoots:
+    """g(m) = 5 + 0.05 m + 0.001 m^2 kg at k = 1 kg per J/m, with m = M - 1400 kg the pack's mass (float
+    or array): two fixed points, the lighter one attracting, the heavier one (944.7 kg) repelling."""
+
+    def __call__(self, total):
+        import numpy as np
+
+        m = np.asarray(total, dtype=float) - (GLIDER + PAYLOAD)
+        c = 5.0 + 0.05 * m + 0.001 * m ** 2
+        return float(c) if c.ndim == 0 else c
+
+
+def test_between_two_fixed_points_the_solve_finds_the_lighter_pack():
+    """From 900 kg, between the roots of m = 5 + 0.05 m + 0.001 m^2, (0.95 -+ sqrt(0.95^2 - 0.02)) / 0.002
+    = 5.294 and 944.7 kg: the secant through the first passes (900, -40) and (860, -72.4) has a positive
+    slope (g' > 1 there), which the solve does not follow (it would lead to the heavier root); plain
+    steps take it down to the lighter pack, where secant steps finish."""
+    import numpy as np
+
+    from batcalc.physics.tradeoff import same_range_pack_mass
+
+    lighter = (0.95 - (0.95 ** 2 - 4 * 0.001 * 5) ** 0.5) / 0.002
+    for k, start in ((1.0, 900.0), (np.array([1.0]), np.array([900.0]))):
+        mass, _ = same_range_pack_mass(vehicle(), _TwoRoots(), k, start=start)
+        assert float(np.ravel(mass)[0]) == pytest.approx(lighter, rel=1e-9)
