@@ -24,6 +24,7 @@ import math
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Protocol, Sequence, overload
 
 from batcalc.errors import BatcalcError
@@ -43,7 +44,13 @@ NOISE = 1e-7
 
 
 def central_defaults() -> dict[str, float]:
-    """The physics' default for each assumption id of specs/assumptions.yaml (the central values)."""
+    """The physics' default for each assumption id of specs/assumptions.yaml (the central values); a
+    new dict each call, from one made once per process."""
+    return dict(_central_defaults())
+
+
+@lru_cache(maxsize=1)
+def _central_defaults() -> dict[str, float]:
     from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY
     from batcalc.physics.charging import DEFAULT_PACK_VOLTAGE
     from batcalc.physics.pack import DEFAULT_F_MASS, DEFAULT_F_USABLE, DEFAULT_F_VOLUME

@@ -128,19 +128,27 @@ def get_cycle(name: str) -> Cycle:
         return load_trace(ALIASES[key])
     if key.endswith(".csv"):
         return load_user_trace(name.strip())
-    m = _CONSTANT_RE.match(name)
-    if m:
-        from batcalc.units import parse_value
-
-        v = parse_value(m.group("v"), "speed").si       # km/h, mph, m/s from the unit table: no pint
-        if not 0 < v <= 200:
-            raise BatcalcError(f"constant speed {m.group('v')!r} must be above 0 and at most 720 km/h")
-        import numpy as np
-
-        return Cycle(f"constant {m.group('v').strip()}", f"constant {m.group('v').strip()}",
-                     np.array([0.0, 3600.0]), np.array([v, v]), constant_speed=v)
+    if _CONSTANT_RE.match(name):
+        return _constant_cycle(name)
     raise NotFoundError(f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, us06, sc03, cltc (CLTC-P), "
                         f"nedc, a trace file such as 'my-trace.csv', or a constant speed such as '100 km/h'")
+
+
+@lru_cache(maxsize=64)
+def _constant_cycle(name: str) -> Cycle:
+    """The constant-speed cycle ``name`` ('120 km/h'), made once per text (a batch names the same few)."""
+    from batcalc.units import parse_value
+
+    m = _CONSTANT_RE.match(name)
+    if m is None:                             # get_cycle asks only for names the pattern matches
+        raise NotFoundError(f"unknown cycle {name!r}")
+    v = parse_value(m.group("v"), "speed").si       # km/h, mph, m/s from the unit table: no pint
+    if not 0 < v <= 200:
+        raise BatcalcError(f"constant speed {m.group('v')!r} must be above 0 and at most 720 km/h")
+    import numpy as np
+
+    return Cycle(f"constant {m.group('v').strip()}", f"constant {m.group('v').strip()}",
+                 np.array([0.0, 3600.0]), np.array([v, v]), constant_speed=v)
 
 
 def load_user_trace(path: str) -> Cycle:

@@ -61,6 +61,12 @@ def _looks_like_path(name: str) -> bool:
     return _is_path(name) or _exists(name)
 
 
+@lru_cache(maxsize=512)
+def _catalogue_path(kind: str, name: str) -> Path:
+    """The file of catalogue id ``name`` of ``kind`` (joined once per id: a batch names the same few)."""
+    return specs_root() / KIND_DIRS[kind] / f"{name}.yaml"
+
+
 def resolve(name: str, kind: str) -> tuple[Path, bool]:
     """Path of a spec named by catalogue id or by path; returns ``(path, in_catalogue)``.
 
@@ -71,9 +77,9 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
         raise NotFoundError(f"empty {kind} name: give a catalogue id or a path")
     if _is_path(name):
         return Path(name), False
-    path = specs_root() / KIND_DIRS[kind] / f"{name}.yaml"
     if name in catalog_id_set(kind):        # listed once per process; a file gone since fails at its read
-        return path, True
+        return _catalogue_path(kind, name), True
+    path = specs_root() / KIND_DIRS[kind] / f"{name}.yaml"
     if re.match(ID_PATTERN, name) and path.is_file():      # ids are short: no over-long file names
         return path, True
     if _exists(name):
