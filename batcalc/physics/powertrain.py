@@ -289,7 +289,6 @@ class OneMassTable:
         self._b_alpha, self._b_beta = alpha[brake] * eta_t * wb, beta[brake] * eta_t * wb
         self._b_floor = -self._rated * wb if math.isfinite(self._rated) else None
         self._b_dt = dt[brake]
-        self._b_cum_dt = np.concatenate([[0.0], np.cumsum(self._b_dt)])
 
     def energy(self, mass: float) -> float:
         """Energy drawn from the battery over the cycle, J, at total mass ``mass`` kg (> 0)."""
