@@ -183,13 +183,14 @@ def test_the_one_mass_layout_is_the_exact_sum(cycle, mass, rated, fades, step_ma
 
 
 def test_the_one_mass_layout_by_hand():
-    """Four steps, no motor limit, flat 90 % motor, 95 % gear, 97 % battery one way, regeneration at 80 %,
-    100 W of auxiliaries; 1, 2, 3 and 4 s. P = alpha m + beta (W): a step that drives at every mass
+    """Five steps, no motor limit, flat 90 % motor, 95 % gear, 97 % battery one way, regeneration at 80 %,
+    100 W of auxiliaries; 1, 2, 3, 4 and 5 s. P = alpha m + beta (W): a step that drives at every mass
     (2 m + 500), one that drives below 333 kg and brakes above (-3 m + 1000), one standing still (0),
-    and one that brakes below 500 kg and drives above (m - 500). Driving: (P / 0.95 / 0.9 + 100) / 0.97;
-    braking: p_b = 0.95 x 0.8 P + 100, times 0.97 when negative, over 0.97 when positive."""
-    alpha, beta = np.array([2.0, -3.0, 0.0, 1.0]), np.array([500.0, 1000.0, 0.0, -500.0])
-    v, dt = np.array([10.0, 10.0, 0.0, 10.0]), np.array([1.0, 2.0, 3.0, 4.0])
+    and two that brake below 500 and 800 kg and drive above (m - 500, 0.5 m - 400). Driving:
+    (P / 0.95 / 0.9 + 100) / 0.97; braking: p_b = 0.95 x 0.8 P + 100, times 0.97 when negative, over 0.97
+    when positive."""
+    alpha, beta = np.array([2.0, -3.0, 0.0, 1.0, 0.5]), np.array([500.0, 1000.0, 0.0, -500.0, -400.0])
+    v, dt = np.array([10.0, 10.0, 0.0, 10.0, 10.0]), np.array([1.0, 2.0, 3.0, 4.0, 5.0])
     pt = Powertrain(motor_map=EfficiencyMap((0.0,), (0.9,)), transmission_efficiency=0.95, battery_efficiency=0.97,
                     regen_efficiency=0.8, regen_fades=False, aux_power=100.0)
     table = OneMassTable(alpha, beta, v, dt, pt)
@@ -201,14 +202,14 @@ def test_the_one_mass_layout_by_hand():
         p_b = 0.95 * 0.8 * p + 100
         return p_b * 0.97 if p_b < 0 else p_b / 0.97
 
-    # 1000 kg: 2500 W drives, -2000 W brakes, standing, 500 W drives
-    by_hand = drive(2500) * 1 + brake(-2000) * 2 + 100 / 0.97 * 3 + drive(500) * 4
+    # 1000 kg: 2500 W drives, -2000 W brakes, standing, 500 W and 100 W drive
+    by_hand = drive(2500) * 1 + brake(-2000) * 2 + 100 / 0.97 * 3 + drive(500) * 4 + drive(100) * 5
     assert table.energy(1000.0) == pytest.approx(by_hand, rel=1e-12)
-    # 300 kg: 1100 W drives, 100 W drives, standing, -200 W brakes (p_b = -52 W, charging)
-    by_hand = drive(1100) * 1 + drive(100) * 2 + 100 / 0.97 * 3 + brake(-200) * 4
+    # 300 kg: 1100 W drives, 100 W drives, standing, -200 W brakes (p_b = -52 W, charging), -250 W brakes
+    by_hand = drive(1100) * 1 + drive(100) * 2 + 100 / 0.97 * 3 + brake(-200) * 4 + brake(-250) * 5
     assert table.energy(300.0) == pytest.approx(by_hand, rel=1e-12)
-    # 400 kg: 1300 W drives, -200 W brakes, standing, -100 W brakes (p_b = 24 W, still drawing)
-    by_hand = drive(1300) * 1 + brake(-200) * 2 + 100 / 0.97 * 3 + brake(-100) * 4
+    # 400 kg: 1300 W drives, -200 W brakes, standing, -100 W brakes (p_b = 24 W, still drawing), -200 W
+    by_hand = drive(1300) * 1 + brake(-200) * 2 + 100 / 0.97 * 3 + brake(-100) * 4 + brake(-200) * 5
     assert table.energy(400.0) == pytest.approx(by_hand, rel=1e-12)
     assert table.energy(400.0) == pytest.approx(cycle_energy_exact(alpha, beta, v, dt, np.array([400.0]), pt)[0],
                                                 rel=1e-12)
