@@ -735,16 +735,31 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
             raise doc.error(loc, f"{'.'.join(map(str, loc))}: no source for {value.text!r} "
                             f"(cite one with 'source:' or mark it 'assumption:')")
         cited[loc] = sid
-    if hasattr(spec, "_cited"):
-        spec._cited = cited
+    if _keeps_cited(spec):
+        keeper: Any = spec                  # a model with the private attribute (mypy sees a BaseModel)
+        keeper._cited = cited
     return cited
 
 
 def cited_sources(spec: BaseModel) -> dict[Loc, str | None] | None:
     """The map :func:`resolve_sources` left on ``spec`` (value location -> source id), or None (not
     resolved yet, or a model without the private attribute)."""
-    cited: dict[Loc, str | None] | None = getattr(spec, "_cited", None)
+    cited: dict[Loc, str | None] | None = getattr(spec, "_cited", None) if _keeps_cited(spec) else None
     return cited
+
+
+_KEEPS_CITED: dict[type, bool] = {}
+
+
+def _keeps_cited(spec: BaseModel) -> bool:
+    """Whether ``spec``'s model keeps the map of :func:`resolve_sources` (a private ``_cited``), asked
+    once per model class: on a model without it (claims, vehicles) each look costs a failed lookup
+    through pydantic's ``__getattr__``, twice a file."""
+    kind = type(spec)
+    found = _KEEPS_CITED.get(kind)
+    if found is None:
+        found = _KEEPS_CITED[kind] = hasattr(spec, "_cited")
+    return found
 
 
 def _get(obj: Any, loc: Loc) -> Any:
