@@ -16,8 +16,10 @@ from typing import Any, Callable, Literal, NamedTuple, Optional, Union, cast
 
 from batcalc import units
 from batcalc.errors import BatcalcError, ClaimError, SpecError, UnitError
+from batcalc.io.yamlfile import load_yaml
 from batcalc.physics.bands import Assumed
 from batcalc.spec.claims import CLAIM_MODELS, DEFAULT_VEHICLE, KIND_INPUTS, ClaimsFile  # noqa: F401
+from batcalc.spec.model import validate_document
 
 #: Relative tolerance of 'about' and 'up-to' when the precision stated is finer: news figures are rounded.
 DEFAULT_TOLERANCE = 0.05
@@ -1551,8 +1553,20 @@ def ranged_inputs(claim) -> dict[str, Any]:
     inputs = getattr(claim, "inputs", None)
     if inputs is None:
         return {}
-    return {name: v for name in type(inputs).model_fields
-            if getattr(v := getattr(inputs, name), "ranged", False)}
+    return {name: v for name in _field_names(inputs) if getattr(v := getattr(inputs, name), "ranged", False)}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(inputs: Any) -> tuple[str, ...]:
+    """The field names of a claim's inputs model, read from ``model_fields`` once per model class (on
+    the class it is a property of pydantic's, a Python call each time it is read)."""
+    kind = type(inputs)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(kind.model_fields)
+    return names
 
 
 #: The cell figure each kind uses from a cell named in its inputs.
@@ -1569,30 +1583,32 @@ def _ledger(claim, ctx: Context) -> list:
     """The evidence ledger of a claim: the grade of its own figures (its source's grade), of each
     catalogue cell figure it used, and 'assumption' for vehicle presets (simulated consumption) and
     the figures of an expression's references (noted in ``ctx.evidence``)."""
-    from batcalc.physics.cells import FIGURES
-
     out: list = []
     own = ctx.grades.get(claim.source, "unsourced") if claim.source else "unsourced"
     inputs = claim.inputs
     # the inputs by name, read through the model's field list: getattr(inputs, name, None) of a field the
     # kind lacks goes through pydantic's __getattr__ and an AttributeError, several times a claim
-    fields = {k: getattr(inputs, k) for k in type(inputs).model_fields}
+    fields = {k: getattr(inputs, k) for k in _field_names(inputs)}
     if claim.kind in ("ratio", "difference", "product", "growth", "expression") or any(
             x is not None and k not in _NOT_OWN_FIGURES for k, x in fields.items()):
         out.append(("the claim's own figures", own))
-    for side in ("a", "b", "cell"):
-        name = fields.get(side)
-        for key in _CELL_FIGURE.get(claim.kind, ()):
-            if not isinstance(name, str) or _is_unknown(name):
-                break
-            if key == "gravimetric" and claim.kind == "charge" and fields.get("range") is None:
-                continue                      # a charge claim uses the density only to size a pack for a range
-            try:
-                fig = ctx.cell(name, ("inputs", side)).figures.get(key)
-            except BatcalcError:
-                break
-            if fig is not None:
-                out.append((f"{name} {FIGURES[key][0]}", fig.grade or "unsourced"))
+    keys = _CELL_FIGURE.get(claim.kind, ())
+    if keys:                                  # a kind that reads figures of the cells it names
+        from batcalc.physics.cells import FIGURES
+
+        for side in ("a", "b", "cell"):
+            name = fields.get(side)
+            for key in keys:
+                if not isinstance(name, str) or _is_unknown(name):
+                    break
+                if key == "gravimetric" and claim.kind == "charge" and fields.get("range") is None:
+                    continue                  # a charge claim uses the density only to size a pack for a range
+                try:
+                    fig = ctx.cell(name, ("inputs", side)).figures.get(key)
+                except BatcalcError:
+                    break
+                if fig is not None:
+                    out.append((f"{name} {FIGURES[key][0]}", fig.grade or "unsourced"))
     vehicle = fields.get("vehicle")
     if vehicle is not None or claim.kind == "same-range":
         out.append((f"{vehicle or DEFAULT_VEHICLE} (preset; simulated consumption)", "assumption"))
@@ -1660,9 +1676,7 @@ class _Sub(Context):
 
 def load_claims_file(name: str) -> tuple[Any, Any]:
     """A claims file (catalogue id under specs/claims or a path), validated: ``(spec, document)``."""
-    from batcalc.io.yamlfile import load_yaml
     from batcalc.spec.catalog import resolve
-    from batcalc.spec.model import validate_document
 
     path, in_catalogue = resolve(name, "claim")
     doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
