@@ -95,7 +95,8 @@ def _simple_table(headers: list[str], rows: list[list[str]]) -> str | None:
 
 def render_rows(headers: list[str], rows: Iterable[list[Any]], fmt: str, title: str | None = None) -> str:
     """A table in ``fmt``: tabulate's formats (``table`` and ``markdown`` included) or ``csv``."""
-    rows = [[_cell_text(v, fmt == "csv") for v in row] for row in rows]
+    csv_numbers = fmt == "csv"
+    rows = [[v if type(v) is str else _cell_text(v, csv_numbers) for v in row] for row in rows]
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -126,7 +127,7 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
     if fmt == "json":
         return render_json({**data, "batcalc": provenance()} if isinstance(data, dict) else data)
     text = render_rows(headers, rows, fmt, title)
-    notes = [printable(n) for n in notes]
+    notes = [n if n.isprintable() else printable(n) for n in notes]      # most notes are printable
     if notes and fmt != "csv":
         if "html" in fmt:                      # tabulate escapes the cells; the notes need it too
             import html
