@@ -244,11 +244,12 @@ def stated_precision(raw: Any) -> Optional[tuple[float, float]]:
     else:
         text = str(raw)
     m = _LEADING_NUMBER_RE.match(text)
-    if not m or not (m.group("whole") or m.group("frac")):
+    if m is None:
         return None
-    whole, frac, exp = m.group("whole", "frac", "exp")
-    exponent = int(exp or 0) - len(frac or "")
-    return float(m.group(1)), 0.5 * 10.0 ** exponent
+    number, whole, frac, exp = m.groups()         # one call for the four groups: this runs twice a claim
+    if not (whole or frac):
+        return None
+    return float(number), 0.5 * 10.0 ** (int(exp or 0) - len(frac or ""))
 
 
 _LEADING_NUMBER_RE = re.compile(
@@ -1069,10 +1070,12 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
 def _figures(claim, ctx: Context):
     """The two figures of a ratio or difference claim, as ``(number, unit, base magnitude, dims)``;
     a figure left as '?' is None (at most one)."""
-    if _is_unknown(claim.inputs.a) and _is_unknown(claim.inputs.b):
+    i = claim.inputs
+    a_unknown, b_unknown = _is_unknown(i.a), _is_unknown(i.b)
+    if a_unknown and b_unknown:
         raise ctx.error(("inputs", "b"), "only one figure may be left as '?'")
-    a = None if _is_unknown(claim.inputs.a) else _figure_or_reference(claim.inputs.a, ctx, ("inputs", "a"))
-    b = None if _is_unknown(claim.inputs.b) else _figure_or_reference(claim.inputs.b, ctx, ("inputs", "b"))
+    a = None if a_unknown else _figure_or_reference(i.a, ctx, ("inputs", "a"))
+    b = None if b_unknown else _figure_or_reference(i.b, ctx, ("inputs", "b"))
     if a is not None and b is not None and a[3] != b[3]:
         raise ctx.error(("inputs", "b"), f"{_figure_text(claim.inputs.b)!r} cannot be compared with "
                                          f"{_figure_text(claim.inputs.a)!r}: the dimensions differ")
@@ -1159,13 +1162,13 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
     status = judge(ratio, asserted, claim.qualifier, _tol(claim)) if not percent else \
         judge(ratio - 1, asserted - 1, claim.qualifier, _tol(claim))
     need = Value(a[0] * asserted, "given", unit=a[1])
-    big = abs(ratio) >= 10
-    derived_text: Phrase = (_factor_value(ratio),) if big else (_factor_value(ratio), " (", _pct(ratio - 1), ")")
+    factor, change = _factor_value(ratio), _pct(ratio - 1)
+    derived_text: Phrase = (factor,) if abs(ratio) >= 10 else (factor, " (", change, ")")
     return Verdict(claim.id, claim.kind, claim.quote, status,
                    f"{_qual(claim)} {_figure_text(raw)}" if percent else (f"{_qual(claim)} ", claimed),
                    derived_text, _holds(status, ("b = ", need)),
                    [_pair_text(claim)],
-                   claimed=claimed, derived=_pct(ratio - 1) if percent else _factor_value(ratio), needed=need)
+                   claimed=claimed, derived=change if percent else factor, needed=need)
 
 
 def eval_difference(claim, ctx: Context) -> Verdict:
