@@ -512,12 +512,6 @@ def _models_in(tp: Any) -> list[type[BaseModel]]:
     return [tp] if isinstance(tp, type) and issubclass(tp, BaseModel) else []
 
 
-def _unwrap(tp: Any) -> Any:
-    """The (first) model class behind an annotation, or None."""
-    found = _models_in(tp)
-    return found[0] if found else None
-
-
 def _tag_of(model: type[BaseModel]) -> Any:
     """The ``kind`` literal of a member of a discriminated union (claims), or None."""
     field = model.model_fields.get("kind")
@@ -655,15 +649,16 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
 
 def _value_fields(model: type) -> tuple[tuple[str, ...], bool]:
     """Names of a model's fields that can hold Values (directly, in a sub-model or in a list), and
-    whether the model is a :class:`Sourced` group; cached per model class."""
+    whether the model is a :class:`Sourced` group; cached per model class. A sub-model that can hold
+    none (a claim's two figures, a source) is not named: the walk would visit it for nothing."""
     cached = _VALUE_FIELDS.get(model)
     if cached is None:
         names: list[str] = []
         sourced = False
         if isinstance(model, type) and issubclass(model, BaseModel):
+            _VALUE_FIELDS[model] = ((), False)      # while its fields are looked at (a model that holds itself)
             for name, f in model.model_fields.items():
-                text = repr(f.annotation)
-                if "Value" in text or _unwrap(f.annotation) is not None:
+                if "Value" in repr(f.annotation) or any(_value_fields(m)[0] for m in _models_in(f.annotation)):
                     names.append(name)
             sourced = issubclass(model, Sourced)
         cached = _VALUE_FIELDS[model] = (tuple(names), sourced)
