@@ -16,8 +16,10 @@ from typing import Any, Callable, Literal, NamedTuple, Optional, Union, cast
 
 from batcalc import units
 from batcalc.errors import BatcalcError, ClaimError, SpecError, UnitError
+from batcalc.io.yamlfile import load_yaml
 from batcalc.physics.bands import Assumed
 from batcalc.spec.claims import CLAIM_MODELS, DEFAULT_VEHICLE, KIND_INPUTS, ClaimsFile  # noqa: F401
+from batcalc.spec.model import validate_document
 
 #: Relative tolerance of 'about' and 'up-to' when the precision stated is finer: news figures are rounded.
 DEFAULT_TOLERANCE = 0.05
@@ -256,11 +258,12 @@ def stated_precision(raw: Any) -> Optional[tuple[float, float]]:
     else:
         text = str(raw)
     m = _LEADING_NUMBER_RE.match(text)
-    if not m or not (m.group("whole") or m.group("frac")):
+    if m is None:
         return None
-    whole, frac, exp = m.group("whole", "frac", "exp")
-    exponent = int(exp or 0) - len(frac or "")
-    return float(m.group(1)), 0.5 * 10.0 ** exponent
+    number, whole, frac, exp = m.groups()         # one call for the four groups: this runs twice a claim
+    if not (whole or frac):
+        return None
+    return float(number), 0.5 * 10.0 ** (int(exp or 0) - len(frac or ""))
 
 
 _LEADING_NUMBER_RE = re.compile(
@@ -1081,10 +1084,12 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
 def _figures(claim, ctx: Context):
     """The two figures of a ratio or difference claim, as ``(number, unit, base magnitude, dims)``;
     a figure left as '?' is None (at most one)."""
-    if _is_unknown(claim.inputs.a) and _is_unknown(claim.inputs.b):
+    i = claim.inputs
+    a_unknown, b_unknown = _is_unknown(i.a), _is_unknown(i.b)
+    if a_unknown and b_unknown:
         raise ctx.error(("inputs", "b"), "only one figure may be left as '?'")
-    a = None if _is_unknown(claim.inputs.a) else _figure_or_reference(claim.inputs.a, ctx, ("inputs", "a"))
-    b = None if _is_unknown(claim.inputs.b) else _figure_or_reference(claim.inputs.b, ctx, ("inputs", "b"))
+    a = None if a_unknown else _figure_or_reference(i.a, ctx, ("inputs", "a"))
+    b = None if b_unknown else _figure_or_reference(i.b, ctx, ("inputs", "b"))
     if a is not None and b is not None and a[3] != b[3]:
         raise ctx.error(("inputs", "b"), f"{_figure_text(claim.inputs.b)!r} cannot be compared with "
                                          f"{_figure_text(claim.inputs.a)!r}: the dimensions differ")
@@ -1171,13 +1176,13 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
     status = judge(ratio, asserted, claim.qualifier, _tol(claim)) if not percent else \
         judge(ratio - 1, asserted - 1, claim.qualifier, _tol(claim))
     need = Value(a[0] * asserted, "given", unit=a[1])
-    big = abs(ratio) >= 10
-    derived_text: Phrase = (_factor_value(ratio),) if big else (_factor_value(ratio), " (", _pct(ratio - 1), ")")
+    factor, change = _factor_value(ratio), _pct(ratio - 1)
+    derived_text: Phrase = (factor,) if abs(ratio) >= 10 else (factor, " (", change, ")")
     return Verdict(claim.id, claim.kind, claim.quote, status,
                    f"{_qual(claim)} {_figure_text(raw)}" if percent else (f"{_qual(claim)} ", claimed),
                    derived_text, _holds(status, ("b = ", need)),
                    [_pair_text(claim)],
-                   claimed=claimed, derived=_pct(ratio - 1) if percent else _factor_value(ratio), needed=need)
+                   claimed=claimed, derived=change if percent else factor, needed=need)
 
 
 def eval_difference(claim, ctx: Context) -> Verdict:
@@ -1565,8 +1570,20 @@ def ranged_inputs(claim) -> dict[str, Any]:
     inputs = getattr(claim, "inputs", None)
     if inputs is None:
         return {}
-    return {name: v for name in type(inputs).model_fields
-            if getattr(v := getattr(inputs, name), "ranged", False)}
+    return {name: v for name in _field_names(inputs) if getattr(v := getattr(inputs, name), "ranged", False)}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(inputs: Any) -> tuple[str, ...]:
+    """The field names of a claim's inputs model, read from ``model_fields`` once per model class (on
+    the class it is a property of pydantic's, a Python call each time it is read)."""
+    kind = type(inputs)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(kind.model_fields)
+    return names
 
 
 #: The cell figure each kind uses from a cell named in its inputs.
@@ -1583,30 +1600,32 @@ def _ledger(claim, ctx: Context) -> list:
     """The evidence ledger of a claim: the grade of its own figures (its source's grade), of each
     catalogue cell figure it used, and 'assumption' for vehicle presets (simulated consumption) and
     the figures of an expression's references (noted in ``ctx.evidence``)."""
-    from batcalc.physics.cells import FIGURES
-
     out: list = []
     own = ctx.grades.get(claim.source, "unsourced") if claim.source else "unsourced"
     inputs = claim.inputs
     # the inputs by name, read through the model's field list: getattr(inputs, name, None) of a field the
     # kind lacks goes through pydantic's __getattr__ and an AttributeError, several times a claim
-    fields = {k: getattr(inputs, k) for k in type(inputs).model_fields}
+    fields = {k: getattr(inputs, k) for k in _field_names(inputs)}
     if claim.kind in ("ratio", "difference", "product", "growth", "expression") or any(
             x is not None and k not in _NOT_OWN_FIGURES for k, x in fields.items()):
         out.append(("the claim's own figures", own))
-    for side in ("a", "b", "cell"):
-        name = fields.get(side)
-        for key in _CELL_FIGURE.get(claim.kind, ()):
-            if not isinstance(name, str) or _is_unknown(name):
-                break
-            if key == "gravimetric" and claim.kind == "charge" and fields.get("range") is None:
-                continue                      # a charge claim uses the density only to size a pack for a range
-            try:
-                fig = ctx.cell(name, ("inputs", side)).figures.get(key)
-            except BatcalcError:
-                break
-            if fig is not None:
-                out.append((f"{name} {FIGURES[key][0]}", fig.grade or "unsourced"))
+    keys = _CELL_FIGURE.get(claim.kind, ())
+    if keys:                                  # a kind that reads figures of the cells it names
+        from batcalc.physics.cells import FIGURES
+
+        for side in ("a", "b", "cell"):
+            name = fields.get(side)
+            for key in keys:
+                if not isinstance(name, str) or _is_unknown(name):
+                    break
+                if key == "gravimetric" and claim.kind == "charge" and fields.get("range") is None:
+                    continue                  # a charge claim uses the density only to size a pack for a range
+                try:
+                    fig = ctx.cell(name, ("inputs", side)).figures.get(key)
+                except BatcalcError:
+                    break
+                if fig is not None:
+                    out.append((f"{name} {FIGURES[key][0]}", fig.grade or "unsourced"))
     vehicle = fields.get("vehicle")
     if vehicle is not None or claim.kind == "same-range":
         out.append((f"{vehicle or DEFAULT_VEHICLE} (preset; simulated consumption)", "assumption"))
@@ -1674,11 +1693,9 @@ class _Sub(Context):
 
 def load_claims_file(name: str) -> tuple[Any, Any]:
     """A claims file (catalogue id under specs/claims or a path), validated: ``(spec, document)``."""
-    from batcalc.io.yamlfile import load_yaml
-    from batcalc.spec.catalog import resolve
-    from batcalc.spec.model import validate_document
+    import batcalc.spec.catalog as catalog  # not 'from ... import': on Python 3.11 that costs twice as much a file
 
-    path, in_catalogue = resolve(name, "claim")
+    path, in_catalogue = catalog.resolve(name, "claim")
     doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
     spec = validate_document(doc, expect="claims")
     seen: set = set()

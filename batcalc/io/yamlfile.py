@@ -480,9 +480,10 @@ def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         raise SpecError(f"invalid file name: {exc}", shown) from None
     if len(raw) > max_bytes:
         raise SpecError(f"file too large (a spec file may be at most {max_bytes} bytes)", shown)
-    for bom, name in _UTF16_32_BOMS:
-        if raw.startswith(bom):
-            raise SpecError(f"{name} text (byte-order mark {bom.hex(' ')}): save the file as UTF-8", shown, 1, 1)
+    if raw[:1] in (b"\xff", b"\xfe", b"\x00"):   # the first byte of every UTF-16/32 byte-order mark
+        for bom, name in _UTF16_32_BOMS:
+            if raw.startswith(bom):
+                raise SpecError(f"{name} text (byte-order mark {bom.hex(' ')}): save the file as UTF-8", shown, 1, 1)
     if b"\x00" in raw:
         line, col = _line_col(raw, raw.index(b"\x00"))
         raise SpecError("binary file (NUL byte): expected UTF-8 YAML text", shown, line, col)

@@ -24,19 +24,31 @@ _CATEGORIES = {"distance": "length"}
 def value_shown(v: Value, system: str = "metric") -> Shown:
     """``v`` in display units: the system's unit for its dimension, or the unit it fixes; a factor
     has no unit (its text is 'x1.167'); a ``given`` figure stays in the claim's own unit."""
-    if v.dim == "factor":
-        return Shown(v.si, "", "x" + _number(v.si, v.fmt))
-    if v.dim == "given":
+    return Shown(*_shown(v, system))
+
+
+#: (dimension, fixed unit, unit system) -> (display unit, factor from the SI unit), filled as values
+#: are shown: a verdict shows several values, and a batch of files thousands
+_DISPLAY: dict[tuple[str, str, str], tuple[str, float]] = {}
+
+
+def _shown(v: Value, system: str) -> tuple[float, str, str]:
+    """``(number, unit, text)`` of :func:`value_shown` (the texts of a verdict need only the text)."""
+    dim = v.dim
+    if dim == "factor":
+        return v.si, "", "x" + (format(v.si, v.fmt) if v.fmt else units.format_number(v.si))
+    if dim == "given":
         number, unit = v.si, v.unit
     else:
-        unit = v.unit or units.display_unit(v.dim, system)
-        number = float(units.from_si(v.si, _CATEGORIES.get(v.dim, v.dim), unit))
-    text = _number(number, v.fmt)
-    return Shown(number, unit, text if v.bare or not unit else f"{text} {unit}")
-
-
-def _number(x: float, fmt: str) -> str:
-    return format(x, fmt) if fmt else units.format_number(x)
+        found = _DISPLAY.get((dim, v.unit, system))
+        if found is None:
+            unit = v.unit or units.display_unit(dim, system)
+            found = _DISPLAY[dim, v.unit, system] = (unit, float(units.from_si(1.0, _CATEGORIES.get(dim, dim),
+                                                                               unit)))
+        unit = found[0]
+        number = float(v.si * found[1])         # units.from_si(v.si, ...): v.si times the same factor
+    text = format(number, v.fmt) if v.fmt else units.format_number(number)
+    return number, unit, text if v.bare or not unit else f"{text} {unit}"
 
 
 def phrase_text(p: Any, system: str = "metric") -> str:
@@ -44,8 +56,8 @@ def phrase_text(p: Any, system: str = "metric") -> str:
     if isinstance(p, str):
         return p
     if isinstance(p, Value):
-        return str(value_shown(p, system))
-    return "".join(part if isinstance(part, str) else str(value_shown(part, system)) for part in p)
+        return _shown(p, system)[2]
+    return "".join([part if isinstance(part, str) else _shown(part, system)[2] for part in p])
 
 
 def verdict_texts(v: Verdict, system: str = "metric") -> dict[str, Any]:
@@ -101,13 +113,14 @@ def verdict_rows(verdicts: list[Verdict], system: str = "metric",
         notes.append(f"  assumptions: {'; '.join(t['assumptions'])}")
         if v.evidence:
             warning = weakest_evidence(v.evidence)
-            notes.append(f"  evidence: {'; '.join(f'{f} ({g})' for f, g in v.evidence)}"
+            notes.append(f"  evidence: {'; '.join([f'{f} ({g})' for f, g in v.evidence])}"
                          + (f" - {warning}" if warning else ""))
-    counts = {s: sum(v.status == s for v in verdicts) for s in ("holds", "fails", "underdetermined")}
+    statuses = [v.status for v in verdicts]
+    counts = {s: statuses.count(s) for s in ("holds", "fails", "underdetermined")}
     notes.append(f"{len(verdicts)} claims: {counts['holds']} hold, {counts['fails']} fail, "
                  f"{counts['underdetermined']} underdetermined")
-    if any(v.status == "depends" for v in verdicts):
-        counts["depends"] = sum(v.status == "depends" for v in verdicts)
+    if "depends" in statuses:
+        counts["depends"] = statuses.count("depends")
         notes[-1] += f", {counts['depends']} depend on the assumptions"
     data = {"verdicts": [verdict_json(v, system) for v in verdicts], "summary": counts} if with_data else None
     return HEADERS, rows, notes, data

@@ -75,26 +75,28 @@ def _simple_table(headers: list[str], rows: list[list[str]]) -> str | None:
     every line without trailing blanks. (tabulate infers a type for every cell, about half the time
     of ``show``.)"""
     n = len(headers)
-    if not n or any(len(row) != n for row in rows):
+    if not n or set(map(len, rows)) - {n}:
         return None
     try:
-        text = "".join(headers) + "".join([c for row in rows for c in row])
+        text = "".join(headers) + "".join(map("".join, rows))
     except TypeError:                       # a cell that is no string
         return None
     if not (text.isascii() and text.isprintable()):
         return None
-    cells = [[c.strip() for c in row] for row in rows]
-    widths = [max(len(h) + 2, *(len(row[i]) for row in cells)) if cells else len(h) + 2
-              for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    # map over the cells rather than generator expressions: this runs for every table of a batch
+    cells = [list(map(str.strip, row)) for row in rows]
+    widths = [len(h) + 2 for h in headers]
+    for row in cells:
+        widths = list(map(max, widths, map(len, row)))
+    lines = ["  ".join(map(str.ljust, row, widths)).rstrip() for row in (headers, *cells)]
+    lines.insert(1, "  ".join(["-" * w for w in widths]))
     return "\n".join(lines)
 
 
 def render_rows(headers: list[str], rows: Iterable[list[Any]], fmt: str, title: str | None = None) -> str:
     """A table in ``fmt``: tabulate's formats (``table`` and ``markdown`` included) or ``csv``."""
-    rows = [[_cell_text(v, fmt == "csv") for v in row] for row in rows]
+    csv_numbers = fmt == "csv"
+    rows = [[v if type(v) is str else _cell_text(v, csv_numbers) for v in row] for row in rows]
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -125,7 +127,7 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
     if fmt == "json":
         return render_json({**data, "batcalc": provenance()} if isinstance(data, dict) else data)
     text = render_rows(headers, rows, fmt, title)
-    notes = [printable(n) for n in notes]
+    notes = [n if n.isprintable() else printable(n) for n in notes]      # most notes are printable
     if notes and fmt != "csv":
         if "html" in fmt:                      # tabulate escapes the cells; the notes need it too
             import html

@@ -30,19 +30,23 @@ Figure = Annotated[Union[str, float], BeforeValidator(_number_not_bool)]
 
 def _asserted(v: Any) -> Any:
     """An asserted value: a figure (a string or a number), or for 'between' a list [low, high] of them."""
-    def one(x: Any) -> Any:
-        x = _number_not_bool(x)
-        if isinstance(x, int):
-            return float(x)
-        if not isinstance(x, (str, float)):
-            raise ValueError(f"expected a string or a number, got {_type_name(x)}")
-        return x
-
     if isinstance(v, list):
         if len(v) != 2:
             raise ValueError(f"a list asserts [low, high] (qualifier 'between'): two figures, got {len(v)}")
-        return [one(x) for x in v]
-    return one(v)
+        return [_one_asserted(x) for x in v]
+    return _one_asserted(v)
+
+
+def _one_asserted(x: Any) -> Any:
+    """One asserted figure: a string, or a number (a float)."""
+    if type(x) is str:                        # the common case, without the checks below
+        return x
+    x = _number_not_bool(x)
+    if isinstance(x, int):
+        return float(x)
+    if not isinstance(x, (str, float)):
+        raise ValueError(f"expected a string or a number, got {_type_name(x)}")
+    return x
 
 
 def _type_name(x: Any) -> str:

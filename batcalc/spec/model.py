@@ -512,12 +512,6 @@ def _models_in(tp: Any) -> list[type[BaseModel]]:
     return [tp] if isinstance(tp, type) and issubclass(tp, BaseModel) else []
 
 
-def _unwrap(tp: Any) -> Any:
-    """The (first) model class behind an annotation, or None."""
-    found = _models_in(tp)
-    return found[0] if found else None
-
-
 def _tag_of(model: type[BaseModel]) -> Any:
     """The ``kind`` literal of a member of a discriminated union (claims), or None."""
     field = model.model_fields.get("kind")
@@ -655,15 +649,16 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
 
 def _value_fields(model: type) -> tuple[tuple[str, ...], bool]:
     """Names of a model's fields that can hold Values (directly, in a sub-model or in a list), and
-    whether the model is a :class:`Sourced` group; cached per model class."""
+    whether the model is a :class:`Sourced` group; cached per model class. A sub-model that can hold
+    none (a claim's two figures, a source) is not named: the walk would visit it for nothing."""
     cached = _VALUE_FIELDS.get(model)
     if cached is None:
         names: list[str] = []
         sourced = False
         if isinstance(model, type) and issubclass(model, BaseModel):
+            _VALUE_FIELDS[model] = ((), False)      # while its fields are looked at (a model that holds itself)
             for name, f in model.model_fields.items():
-                text = repr(f.annotation)
-                if "Value" in text or _unwrap(f.annotation) is not None:
+                if "Value" in repr(f.annotation) or any(_value_fields(m)[0] for m in _models_in(f.annotation)):
                     names.append(name)
             sourced = issubclass(model, Sourced)
         cached = _VALUE_FIELDS[model] = (tuple(names), sourced)
@@ -735,16 +730,31 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
             raise doc.error(loc, f"{'.'.join(map(str, loc))}: no source for {value.text!r} "
                             f"(cite one with 'source:' or mark it 'assumption:')")
         cited[loc] = sid
-    if hasattr(spec, "_cited"):
-        spec._cited = cited
+    if _keeps_cited(spec):
+        keeper: Any = spec                  # a model with the private attribute (mypy sees a BaseModel)
+        keeper._cited = cited
     return cited
 
 
 def cited_sources(spec: BaseModel) -> dict[Loc, str | None] | None:
     """The map :func:`resolve_sources` left on ``spec`` (value location -> source id), or None (not
     resolved yet, or a model without the private attribute)."""
-    cited: dict[Loc, str | None] | None = getattr(spec, "_cited", None)
+    cited: dict[Loc, str | None] | None = getattr(spec, "_cited", None) if _keeps_cited(spec) else None
     return cited
+
+
+_KEEPS_CITED: dict[type, bool] = {}
+
+
+def _keeps_cited(spec: BaseModel) -> bool:
+    """Whether ``spec``'s model keeps the map of :func:`resolve_sources` (a private ``_cited``), asked
+    once per model class: on a model without it (claims, vehicles) each look costs a failed lookup
+    through pydantic's ``__getattr__``, twice a file."""
+    kind = type(spec)
+    found = _KEEPS_CITED.get(kind)
+    if found is None:
+        found = _KEEPS_CITED[kind] = hasattr(spec, "_cited")
+    return found
 
 
 def _get(obj: Any, loc: Loc) -> Any:
