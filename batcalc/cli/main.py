@@ -750,9 +750,9 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = 
                     banded=None, ranges=None) -> None:
     """Print verdicts (with ``banded``, verdicts over the bands: their bands and deciders in table,
     markdown and JSON output); exit code 1 if any claim fails."""
-    # 'import a.b as m', not 'from a.b import f' (as elsewhere here): once a file of a batch, and on Python
-    # 3.11 each 'from module import' looks for a __path__ on the module, an AttributeError formatted and
-    # dropped (about 9 K instructions against 5 K)
+    # 'import a.b as m', not 'from a.b import f' (as elsewhere here): this runs once per file of a batch,
+    # and on Python 3.11 each 'from module import' looks for a __path__ on the module, an AttributeError
+    # formatted and dropped (about 9 K instructions against 5 K)
     import batcalc.report.claims as report_claims
     import batcalc.report.render as report_render
 
