@@ -115,10 +115,10 @@ def judge(derived: float, asserted: float, qualifier: str, tolerance: float, sca
     return "holds" if ok else "fails"
 
 
-#: Vehicles at a point of the assumptions, with the assumptions they read, by (loaded vehicle object,
-#: point), for every check of the process: the loaded vehicle is kept so that its id stays its own, and
+#: Catalogue vehicles at a point of the assumptions, with the assumptions they read, by (loaded vehicle
+#: object, point), for every check of the process: the loaded vehicle is kept so that its id stays its own, and
 #: the same file version gives the same object (batcalc.physics.vehicle.load_vehicle).
-_AT_POINT: dict[tuple[int, Any], tuple[Any, Any, frozenset]] = {}
+_AT_POINT: dict[tuple[str, int, Any], tuple[Any, Any, frozenset]] = {}
 
 
 class Context:
@@ -200,14 +200,18 @@ class Context:
         from batcalc.physics.vehicle import load_vehicle
 
         base = self.cached(("vehicle", name), lambda: self._load(load_vehicle, "vehicle", name, key))
-        point = (id(base), self.assumed.key())
-        hit = _AT_POINT.get(point)
+        # a catalogue vehicle's points are kept for the process, a user's file's for this check only
+        from batcalc.spec.catalog import catalog_id_set
+
+        store = _AT_POINT if name in catalog_id_set("vehicle") else self.cache
+        point = ("vehicle at", id(base), self.assumed.key())
+        hit = store.get(point)
         if hit is None or hit[0] is not base:
             probe = Assumed(self.assumed)
             hit = base, base.with_assumed(probe), frozenset(probe.used)
-            if len(_AT_POINT) >= 256:
+            if len(store) >= 256 and store is _AT_POINT:
                 _AT_POINT.clear()
-            _AT_POINT[point] = hit
+            store[point] = hit
         self.assumed.used |= hit[2]
         return hit[1]
 
