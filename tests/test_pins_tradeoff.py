@@ -455,3 +455,15 @@ def test_between_two_fixed_points_the_solve_finds_the_lighter_pack():
     for k, start in ((1.0, 900.0), (np.array([1.0]), np.array([900.0]))):
         mass, _ = same_range_pack_mass(vehicle(), _TwoRoots(), k, start=start)
         assert float(np.ravel(mass)[0]) == pytest.approx(lighter, rel=1e-9)
+
+
+@pytest.mark.parametrize("opts", OPTS)
+def test_a_target_range_needs_no_reference_pack(opts):
+    """Holding a given range, both packs are sized for it: the vehicle needs no reference pack (this one
+    has none), and each mass is the closed form of the linear model."""
+    t = tradeoff(cell(300), cell(350), vehicle(), "range", target_range=400e3, cycle=None, options=opts)
+    assert t.a.pack.mass == pytest.approx(mass_for_range(400e3, 300, opts), rel=1e-9)
+    assert t.b.pack.mass == pytest.approx(mass_for_range(400e3, 350, opts), rel=1e-9)
+    assert t.a.range == pytest.approx(400e3) and t.b.range == pytest.approx(400e3)
+    with pytest.raises(BatcalcError, match="no reference pack"):       # without a range it is still asked for
+        tradeoff(cell(300), cell(350), vehicle(), "range", cycle=None, options=opts)

@@ -309,7 +309,12 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
         cycle = default_cycle(vehicle)
     if hold not in ("mass", "energy", "range"):
         raise BatcalcError(f"--hold must be mass, energy or range, got {hold!r}")
-    ra = range_of(a, vehicle, pack_mass=pack_mass, pack_energy=pack_energy, cycle=cycle, options=options)
+    if hold == "range" and target_range is not None and pack_mass is None and pack_energy is None:
+        # a's pack is sized for the target range: the vehicle's reference pack is not needed
+        m_a, _ = solve_pack_mass_for_range(a, vehicle, target_range, cycle, options)
+        ra = range_with_pack(a, vehicle, pack_from_mass(a, m_a, options), cycle)
+    else:
+        ra = range_of(a, vehicle, pack_mass=pack_mass, pack_energy=pack_energy, cycle=cycle, options=options)
     if hold == "mass":
         rb = range_of(b, vehicle, pack_mass=ra.pack.mass, cycle=cycle, options=options)
         return Tradeoff(hold, ra, rb)
@@ -317,7 +322,7 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
         rb = range_of(b, vehicle, pack_energy=ra.pack.energy, cycle=cycle, options=options)
         return Tradeoff(hold, ra, rb)
     goal = target_range if target_range is not None else ra.range
-    if target_range is not None:
+    if target_range is not None and (pack_mass is not None or pack_energy is not None):
         m_a, _ = solve_pack_mass_for_range(a, vehicle, goal, cycle, options, start=ra.pack.mass)
         ra = range_with_pack(a, vehicle, pack_from_mass(a, m_a, options), cycle)
     no_feedback = ra.pack.mass * pack_density(a, options) / pack_density(b, options)
