@@ -198,18 +198,17 @@ class Context:
         silent (cached per vehicle and point, the assumptions it read recorded on each use)."""
         from batcalc.physics.bands import Assumed
         from batcalc.physics.vehicle import load_vehicle
+        from batcalc.spec.catalog import catalog_id_set
 
         base = self.cached(("vehicle", name), lambda: self._load(load_vehicle, "vehicle", name, key))
         # a catalogue vehicle's points are kept for the process, a user's file's for this check only
-        from batcalc.spec.catalog import catalog_id_set
-
         store = _AT_POINT if name in catalog_id_set("vehicle") else self.cache
         point = ("vehicle at", id(base), self.assumed.key())
         hit = store.get(point)
         if hit is None or hit[0] is not base:
             probe = Assumed(self.assumed)
             hit = base, base.with_assumed(probe), frozenset(probe.used)
-            if len(store) >= 256 and store is _AT_POINT:
+            if store is _AT_POINT and len(_AT_POINT) >= 256:
                 _AT_POINT.clear()
             store[point] = hit
         self.assumed.used |= hit[2]

@@ -944,8 +944,8 @@ def _app_for(args: list[str]) -> typer.Typer:
 
     Making a typer app a click command builds the parameters of every command it holds (each
     function's signature and type hints, each option's click parameter). One command line runs one
-    command, whose options, help and errors are the same in either app (``tests/test_cli.py``
-    compares them); building that one alone took ``batcalc compare gac-aion-ssb-300
+    command, whose options, help and errors are the same in either app
+    (``tests/test_cli_one_command.py`` compares them); building that one alone took ``batcalc compare gac-aion-ssb-300
     gac-aion-ssb-350`` from 952.6 M to 875.1 M instructions (callgrind, -8.1 %)."""
     i = 0
     while i < len(args) and args[i] == "--debug":

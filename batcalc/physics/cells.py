@@ -219,26 +219,9 @@ def _cited_without_document(spec: CellSpec) -> Cited:
     return resolve_sources(spec, Document("<memory>", None))
 
 
-#: The figures of catalogue cells loaded by :func:`load_cell`, by the spec object (the catalogue's cache
-#: gives the same object for the same file version), with the spec kept so that its id stays its own.
-#: Only catalogue ids: a batch names the same few again and again, while keeping the figures of every
-#: file of a batch alive made ``show`` of 500 files 7 % slower (the collector walks them).
-_FIGURES_OF_LOADED: dict[int, tuple[CellSpec, CellFigures]] = {}
-
-
 def load_cell(name: str) -> CellFigures:
     """A cell's :class:`CellFigures` by catalogue id or path (validated per file version; a catalogue
-    cell's figures derived once per file version too: they are not to be changed by callers)."""
-    from batcalc.spec.catalog import catalog_id_set, load
+    cell's figures derived once per file version too, :func:`~batcalc.spec.catalog.load_derived`)."""
+    from batcalc.spec.catalog import load_derived
 
-    spec = load(name, "cell")
-    if name not in catalog_id_set("cell"):
-        return figures_of(spec)
-    hit = _FIGURES_OF_LOADED.get(id(spec))
-    if hit is not None and hit[0] is spec:
-        return hit[1]
-    figures = figures_of(spec)
-    if len(_FIGURES_OF_LOADED) >= 256:          # as many as the catalogue's cache of file versions
-        _FIGURES_OF_LOADED.clear()
-    _FIGURES_OF_LOADED[id(spec)] = (spec, figures)
-    return figures
+    return load_derived(name, "cell", figures_of)

@@ -535,24 +535,14 @@ def _consumption(load: RoadLoad, cycle: Cycle, name: str = "the vehicle") -> Con
     return _CACHE[key]
 
 
-#: The catalogue vehicles built by :func:`load_vehicle`, by spec object (the catalogue's cache gives the same
-#: object for the same file version), with the spec kept so that its id stays its own.
-_LOADED: dict[int, tuple[VehicleSpec, Vehicle]] = {}
+def _vehicle_of(spec: VehicleSpec) -> Vehicle:
+    """A vehicle spec with its road load (:func:`road_load_of`)."""
+    return Vehicle(spec, road_load_of(spec))
 
 
 def load_vehicle(name: str) -> Vehicle:
     """A vehicle by catalogue id (``specs/vehicles``) or path (validated per file version; a catalogue
-    vehicle's road load worked out once per file version too)."""
-    from batcalc.spec.catalog import catalog_id_set, load
+    vehicle's road load worked out once per file version too, :func:`~batcalc.spec.catalog.load_derived`)."""
+    from batcalc.spec.catalog import load_derived
 
-    spec = load(name, "vehicle")
-    if name not in catalog_id_set("vehicle"):            # a user's file: read again when named again
-        return Vehicle(spec, road_load_of(spec))
-    hit = _LOADED.get(id(spec))
-    if hit is not None and hit[0] is spec:
-        return hit[1]
-    vehicle = Vehicle(spec, road_load_of(spec))
-    if len(_LOADED) >= 256:                     # as many as the catalogue's cache of file versions
-        _LOADED.clear()
-    _LOADED[id(spec)] = (spec, vehicle)
-    return vehicle
+    return load_derived(name, "vehicle", _vehicle_of)
