@@ -678,3 +678,17 @@ def test_a_vehicle_at_a_point_is_reused_with_the_assumptions_it_reads(write):
     axes = [[a.id for a in check_file_bands(path, plausible_ranges())[1][0].axes] for _ in range(2)]
     read = {"motor-peak-efficiency", "regen-efficiency", "ambient-temperature", "cell-to-pack-mass"}
     assert axes[0] == axes[1] and read <= set(axes[0])
+
+
+def test_a_display_unit_with_an_offset_is_converted_in_full(monkeypatch):
+    """value_shown keeps one factor per display unit; a unit whose conversion has an offset (as a
+    temperature scale would) is converted in full each time, never scaled by from_si(1)."""
+    import batcalc.report.claims as report_claims
+    from batcalc import units
+    from batcalc.claims.check import Value
+
+    monkeypatch.setattr(report_claims, "_DISPLAY", {})
+    monkeypatch.setattr(units, "from_si", lambda x, dim, unit: x - 273.15)     # kelvin to Celsius, say
+    shown = value_shown(Value(300.0, "mass", unit="kg"))
+    assert shown.value == pytest.approx(300.0 - 273.15)
+    assert value_shown(Value(400.0, "mass", unit="kg")).value == pytest.approx(400.0 - 273.15)

@@ -10,7 +10,7 @@ the table shows.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from batcalc import units
 from batcalc.claims.check import Value, Verdict, weakest_evidence
@@ -27,9 +27,9 @@ def value_shown(v: Value, system: str = "metric") -> Shown:
     return Shown(*_shown(v, system))
 
 
-#: (dimension, fixed unit, unit system) -> (display unit, factor from the SI unit), filled as values
-#: are shown: a verdict shows several values, and a batch of files thousands
-_DISPLAY: dict[tuple[str, str, str], tuple[str, float]] = {}
+#: (dimension, fixed unit, unit system) -> (display unit, factor from the SI unit, or None for a unit
+#: with an offset), filled as values are shown: a verdict shows several values, a batch of files thousands
+_DISPLAY: dict[tuple[str, str, str], tuple[str, Optional[float]]] = {}
 
 
 def _shown(v: Value, system: str) -> tuple[float, str, str]:
@@ -43,10 +43,14 @@ def _shown(v: Value, system: str) -> tuple[float, str, str]:
         found = _DISPLAY.get((dim, v.unit, system))
         if found is None:
             unit = v.unit or units.display_unit(dim, system)
-            found = _DISPLAY[dim, v.unit, system] = (unit, float(units.from_si(1.0, _CATEGORIES.get(dim, dim),
-                                                                               unit)))
-        unit = found[0]
-        number = float(v.si * found[1])         # units.from_si(v.si, ...): v.si times the same factor
+            category = _CATEGORIES.get(dim, dim)
+            # a unit with an offset (a temperature scale) is no factor: it keeps the full conversion
+            factor = float(units.from_si(1.0, category, unit)) if units.from_si(0.0, category, unit) == 0 else None
+            found = _DISPLAY[dim, v.unit, system] = (unit, factor)
+        unit, factor = found
+        # units.from_si(v.si, ...) is v.si times the same factor
+        number = float(v.si * factor) if factor is not None else float(units.from_si(v.si, _CATEGORIES.get(dim, dim),
+                                                                                      unit))
     text = format(number, v.fmt) if v.fmt else units.format_number(number)
     return number, unit, text if v.bare or not unit else f"{text} {unit}"
 
