@@ -315,13 +315,16 @@ def test_iterations_count_the_passes():
 @pytest.mark.parametrize("opts", OPTS)
 def test_a_secant_pass_lands_on_the_root_of_a_linear_model(opts):
     # with the linear model g(m) = R c(M(m)) / k is linear in m, so the secant through any two of its
-    # points is the root: a solve from g(0) (the point (0, g(0)) known) settles on its second pass; one
-    # from a given start not at the root on its third (a plain step, the secant step, the pass that
-    # confirms it), at the root found by hand
+    # points is the root: a solve from g(0) (the point (0, g(0)) known) settles on its second pass, and so
+    # does b's solve in a trade-off (from the same-energy estimate, a's pack and consumption known: the
+    # secant step, the pass that confirms it); one from a given start alone on its third (a plain step,
+    # the secant step, the pass that confirms it); each at the root found by hand
     _, iterations = solve_pack_mass_for_range(cell(300), vehicle(), 400e3, None, opts)
     assert iterations == 2
     t = tradeoff(cell(300), cell(350), vehicle(), "range", pack_mass=400.0, cycle=None, options=opts)
-    assert t.iterations == 3 and t.no_feedback_mass == pytest.approx(400.0 * 300 / 350)
+    assert t.iterations == 2 and t.no_feedback_mass == pytest.approx(400.0 * 300 / 350)
+    m, iterations = solve_pack_mass_for_range(cell(350), vehicle(), t.a.range, None, opts, start=t.no_feedback_mass)
+    assert iterations == 3 and m == pytest.approx(t.b.pack.mass, rel=1e-12)
     assert t.b.pack.mass == pytest.approx(mass_for_range(t.a.range, 350, opts), rel=1e-12)
     # holding mass or energy runs no iteration
     assert tradeoff(cell(300), cell(350), vehicle(), "mass", pack_mass=400.0, cycle=None).iterations == 0

@@ -365,3 +365,24 @@ def test_a_measured_spec_with_part_of_the_road_load_has_none():
                       "measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km}\n")
     load = road_load_of(spec)
     assert (load.c_rr, load.cd_a, load.coast_down) == (0.0, 0.0, False)
+
+
+def test_the_last_float_mass_asked_for_is_kept_and_only_that(monkeypatch):
+    """A consumption keeps the last float mass and its value: asked again at that mass it computes
+    nothing; at another mass, or for an array, it computes, and the value is the fresh one."""
+    from batcalc.physics import powertrain
+    from batcalc.physics.vehicle import load_vehicle
+
+    model = load_vehicle("mid-sedan").consumption_model("udds")
+    calls = []
+    energy = powertrain.OneMassTable.energy
+    monkeypatch.setattr(powertrain.OneMassTable, "energy", lambda self, m: calls.append(m) or energy(self, m))
+    c1 = model(1800.0)
+    c2 = model(1900.0)
+    assert c1 != c2 and calls == [1800.0, 1900.0]
+    assert model(1900.0) == c2 and calls == [1800.0, 1900.0]          # kept: nothing computed
+    assert model(1800.0) == c1 and calls == [1800.0, 1900.0, 1800.0]  # only the last is kept
+    assert float(model(np.array([1800.0, 1900.0]))[1]) == pytest.approx(c2, rel=1e-12)
+    assert calls == [1800.0, 1900.0, 1800.0]                           # arrays take the many-mass path
+    with pytest.raises(BatcalcError):
+        model(1e9)                                                     # a mass beyond the limit is refused

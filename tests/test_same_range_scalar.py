@@ -28,10 +28,15 @@ def test_one_target_is_the_array_iteration(name, cycle):
         else:
             assert float(one) == pytest.approx(float(arr[0]), rel=1e-12, abs=1e-12)
         assert steps_one == steps_arr
-    # from a given start too
+    # from a given start too, alone and with a known point of the curve for its first secant
     one, s1 = same_range_pack_mass(v, model, 0.8, start=250.0)
     arr, s2 = same_range_pack_mass(v, model, np.array([0.8]), start=np.array([250.0]))
     assert float(one) == pytest.approx(float(arr[0]), rel=1e-12) and s1 == s2
+    through = (300.0, float(model(v.total_mass(300.0))))
+    one_t, s1_t = same_range_pack_mass(v, model, 0.8, start=250.0, through=through)
+    arr_t, s2_t = same_range_pack_mass(v, model, np.array([0.8]), start=np.array([250.0]), through=through)
+    assert float(one_t) == pytest.approx(float(arr_t[0]), rel=1e-12) and s1_t == s2_t
+    assert float(one_t) == pytest.approx(float(one), abs=2e-6)       # the same fixed point
 
 
 def test_a_range_no_pack_reaches_is_nan_on_both_paths():

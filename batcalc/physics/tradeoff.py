@@ -160,7 +160,8 @@ def range_of(cell: CellFigures, vehicle: Vehicle, *, pack_mass: Optional[float] 
 
 
 def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike,
-                         start: Optional[ArrayLike] = None) -> tuple[FloatArray, int]:
+                         start: Optional[ArrayLike] = None,
+                         through: Optional[tuple[float, float]] = None) -> tuple[FloatArray, int]:
     """Pack masses, kg, that give a target range: the fixed point of
     ``m = g(m) = k c(m_without_battery + m + payload)`` with ``k = R / (rho_pack f_usable)`` (kg per J/m),
     i.e. ``m = E_gross(R, c) / rho_pack`` with ``E_gross = R c / f_usable``: the root of ``h(m) = g(m) - m``.
@@ -168,11 +169,15 @@ def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike
     Each pass evaluates ``g`` once (one consumption) for every element. The first pass
     steps from ``start`` (default ``g(0)``, the pack at the consumption of the vehicle without it); each
     later one takes the secant step through the last two passes, ``m - h(m) (m - m') / (h(m) - h(m'))``
-    (the point ``(0, g(0))`` counts when the solve starts there), when its slope is negative (``g' < 1``:
+    (the point ``(0, g(0))`` counts when the solve starts there; from a ``start``, the point
+    ``through = (m', c')``, a pack mass (kg) and the model's consumption there (J/m) known beforehand,
+    counts as ``(m', k c' - m')``), when its slope is negative (``g' < 1``:
     a contraction; ``k dc/dm`` is ~0.1) and it lands on a mass from 0 to :data:`DIVERGED_KG`, else the
     plain fixed-point step ``g(m)``. An element settles at the first pass with ``|g(m) - m| <``
     :data:`TOLERANCE_KG`; the solve ends at the first pass where every element has (elements that settled
-    take plain steps meanwhile), with ``g(m)``. ``c`` is nearly linear in mass, so the secant needs 3-5 passes
+    take plain steps meanwhile), with the masses ``m`` that pass evaluated (within the tolerance of
+    ``g(m)``; the model has just computed their consumption, so a caller asking for it again at the same
+    mass repeats no work). ``c`` is nearly linear in mass, so the secant needs 3-5 passes
     where plain steps took 8-12 (exactly linear: the root after one secant step), and ends within the
     tolerance of the same fixed point. An element has no solution (NaN) when ``g`` passes
     :data:`DIVERGED_KG` or it is still moving after :data:`MAX_ITERATIONS` passes. Returns the masses (in
@@ -182,7 +187,7 @@ def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike
     shape = np.shape(k)
     if shape == ():     # one target (a claim's solve): the same steps on floats, without numpy's per-call cost
         first = None if start is None else float(np.broadcast_to(np.asarray(start, dtype=float), shape))
-        return _same_range_pack_mass_1(vehicle, model, float(np.asarray(k, dtype=float)), first)
+        return _same_range_pack_mass_1(vehicle, model, float(np.asarray(k, dtype=float)), first, through)
     kk = np.asarray(k, dtype=float).reshape(-1)          # 1-d: a scalar is one element
 
     def step(m: FloatArray) -> FloatArray:
@@ -199,14 +204,17 @@ def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike
         prev_m, prev_h = np.zeros_like(kk), m.copy()      # h(0) = g(0)
     else:
         m = np.broadcast_to(np.asarray(start, dtype=float), shape).reshape(-1).copy()
-        prev_m = prev_h = np.full(kk.shape, np.nan)       # no secant before the first pass
+        if through is None:
+            prev_m = prev_h = np.full(kk.shape, np.nan)   # no secant before the first pass
+        else:                                             # h at the known point
+            prev_m, prev_h = np.full(kk.shape, through[0]), kk * through[1] - through[0]
     moving = np.ones(kk.shape, dtype=bool)
     for i in range(1, MAX_ITERATIONS + 1):
         g = step(m)        # every element, every pass: masses evaluated together share one node table
         change = g - m
         moving = np.abs(change) >= TOLERANCE_KG           # False where settled, or NaN (no pack reaches it)
         if not moving.any():
-            return g.reshape(shape), i
+            return np.where(np.isnan(g), g, m).reshape(shape), i
         with np.errstate(divide="ignore", invalid="ignore"):
             slope = (change - prev_h) / (m - prev_m)      # h'(m) = g'(m) - 1
             secant = m - change / slope
@@ -216,8 +224,8 @@ def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike
     return g.reshape(shape), MAX_ITERATIONS
 
 
-def _same_range_pack_mass_1(vehicle: Vehicle, model: ConsumptionModel, k: float,
-                            start: Optional[float]) -> tuple[FloatArray, int]:
+def _same_range_pack_mass_1(vehicle: Vehicle, model: ConsumptionModel, k: float, start: Optional[float],
+                            through: Optional[tuple[float, float]] = None) -> tuple[FloatArray, int]:
     """:func:`same_range_pack_mass` of one ``k`` (kg per J/m): the same passes, step for step, on Python
     floats (IEEE doubles, as numpy's), returning the mass as a 0-d array."""
     import numpy as np
@@ -230,13 +238,15 @@ def _same_range_pack_mass_1(vehicle: Vehicle, model: ConsumptionModel, k: float,
     if start is None:
         m = step(0.0)
         prev_m, prev_h = 0.0, m                           # h(0) = g(0)
-    else:
+    elif through is None:
         m, prev_m, prev_h = start, math.nan, math.nan     # no secant before the first pass
+    else:
+        m, prev_m, prev_h = start, through[0], k * through[1] - through[0]     # h at the known point
     for i in range(1, MAX_ITERATIONS + 1):
         g = step(m)
         change = g - m
         if not abs(change) >= TOLERANCE_KG:               # settled (or NaN: no pack reaches it)
-            return np.array(g), i
+            return np.array(m if g == g else g), i
         nxt = g
         if m != prev_m:
             slope = (change - prev_h) / (m - prev_m)      # h'(m) = g'(m) - 1; NaN before the first pass
@@ -250,12 +260,14 @@ def _same_range_pack_mass_1(vehicle: Vehicle, model: ConsumptionModel, k: float,
 
 def solve_pack_mass_for_range(cell: CellFigures, vehicle: Vehicle, target_range: float, cycle: Optional[str],
                               options: PackOptions = PackOptions(),
-                              start: Optional[float] = None) -> tuple[float, int]:
+                              start: Optional[float] = None,
+                              through: Optional[tuple[float, float]] = None) -> tuple[float, int]:
     """Pack mass (kg) of ``cell`` giving ``target_range`` (m) in ``vehicle``: the fixed point of
-    ``m = R c(m_without_battery + m + payload) / (rho_pack f_usable)`` (:func:`same_range_pack_mass`).
-    Returns (mass, iterations); raises :class:`BatcalcError` when no pack reaches the range."""
+    ``m = R c(m_without_battery + m + payload) / (rho_pack f_usable)`` (:func:`same_range_pack_mass`, from
+    ``start`` and ``through`` when given). Returns (mass, iterations); raises :class:`BatcalcError` when no
+    pack reaches the range."""
     k = target_range / (pack_density(cell, options) * options.f_usable)
-    mass, steps = same_range_pack_mass(vehicle, vehicle.consumption_model(cycle), k, start)
+    mass, steps = same_range_pack_mass(vehicle, vehicle.consumption_model(cycle), k, start, through)
     if not mass == mass:
         raise BatcalcError(f"no pack of {cell.id} reaches {target_range / 1000:.0f} km in {vehicle.id}: "
                            f"the iteration does not converge (the pack's own weight eats the range)")
@@ -326,7 +338,9 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
         m_a, _ = solve_pack_mass_for_range(a, vehicle, goal, cycle, options, start=ra.pack.mass)
         ra = range_with_pack(a, vehicle, pack_from_mass(a, m_a, options), cycle)
     no_feedback = ra.pack.mass * pack_density(a, options) / pack_density(b, options)
-    m_b, iterations = solve_pack_mass_for_range(b, vehicle, goal, cycle, options, start=no_feedback)
+    # from the same-energy estimate, its first secant through a's point of the same consumption curve
+    m_b, iterations = solve_pack_mass_for_range(b, vehicle, goal, cycle, options, start=no_feedback,
+                                                through=(ra.pack.mass, ra.consumption))
     rb = range_with_pack(b, vehicle, pack_from_mass(b, m_b, options), cycle)
     return Tradeoff(hold, ra, rb, iterations, no_feedback)
 

@@ -272,6 +272,7 @@ class Consumption:
         self._throughput_fixed = float(np.sum(np.abs(steps.beta))) + load.p_aux * steps.duration   # J
         # the regeneration fade depends on the speeds only: once per cycle (a scalar call costs 18 % less)
         self._fade = regen_fade(steps.v) if load.powertrain.regen_fades else None
+        self._last: tuple[float, float] = (math.nan, math.nan)     # the last float mass and its consumption
 
     @cached_property
     def _one_mass(self) -> OneMassTable:
@@ -305,14 +306,22 @@ class Consumption:
         """Consumption at the battery, J/m (1 J/m = 1/3.6 Wh/km), at total mass ``mass`` kg:
         ``c = E_battery(m) / distance``. Refuses a mass beyond :data:`MAX_VEHICLE_MASS` and a cycle the
         vehicle drives on no energy or gains energy over (a consumption not above the rounding error of
-        the energy passing through: ``E <= 1e-9 x sum |P| dt``); NaN masses (a diverged solve's) give NaN."""
+        the energy passing through: ``E <= 1e-9 x sum |P| dt``); NaN masses (a diverged solve's) give NaN.
+
+        The last float mass asked for and its consumption are kept (one pair, replaced as a whole): a
+        solve's last pass evaluates the mass it returns, and the result built from it asks again."""
+        last = self._last
+        if isinstance(mass, float) and last[0] == mass:
+            return last[1]
         check_vehicle_mass(mass, self.name)
         e = self.energy(mass)
         if isinstance(e, float):                     # one mass: without numpy's per-call cost
             noise = NO_ENERGY_RTOL * (self._throughput_per_kg * mass + self._throughput_fixed)
             if not e > noise:
                 raise self._no_energy(bool(e < -noise), e)
-            return e / self.distance
+            c = e / self.distance
+            self._last = (mass, c)
+            return c
         import numpy as np
 
         m = np.asarray(mass, dtype=float)
