@@ -320,7 +320,7 @@ class Consumption:
             if not e > noise:
                 raise self._no_energy(bool(e < -noise), e)
             c = e / self.distance
-            self._last = (mass, c)
+            self._last = (float(mass), c)
             return c
         import numpy as np
 
