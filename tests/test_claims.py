@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -692,3 +693,52 @@ def test_a_display_unit_with_an_offset_is_converted_in_full(monkeypatch):
     shown = value_shown(Value(300.0, "mass", unit="kg"))
     assert shown.value == pytest.approx(300.0 - 273.15)
     assert value_shown(Value(400.0, "mass", unit="kg")).value == pytest.approx(400.0 - 273.15)
+
+
+NO_REFERENCE_VEHICLE = """
+    kind: vehicle
+    id: v
+    name: V
+    mass_without_battery: 1300 kg
+    payload: 100 kg
+    drag_coefficient: 0.25
+    frontal_area: 2.3 m^2
+    rolling_resistance: 0.008
+    """
+
+
+def test_a_claim_on_a_vehicle_without_a_reference_pack_is_told_what_the_claim_can_give(run, write, monkeypatch):
+    """Without a reference pack a same-range claim needs a range or a's pack mass, and an expression
+    cannot read the vehicle's pack figures: each says so in the claim's own terms (no command-line
+    flags), located, exit 2; with a range the same claim is checked."""
+    vehicle = write("v", NO_REFERENCE_VEHICLE)
+    claims = write("c.yaml", f"""
+        kind: claims
+        claims:
+          - id: x
+            quote: "saves 100 kg"
+            kind: same-range
+            inputs: {{a: gac-aion-ssb-300, b: gac-aion-ssb-350, vehicle: {vehicle}}}
+            asserted: 100 kg
+        """)
+    r = run("check", claims)
+    assert r.exit_code == 2 and "--" not in r.stderr
+    assert r.stderr.strip().endswith(":6:13: vehicle v has no reference pack to size a's pack from: give 'range' "
+                                     "(both packs are sized for it) or a's 'pack_mass'")
+    r = run("claim", "same-range", "a=gac-aion-ssb-300", "b=gac-aion-ssb-350", f"vehicle={vehicle}",
+            "range=500 km", "-a", "100 kg")
+    assert r.exit_code in (0, 1) and "saved" in r.stdout
+    monkeypatch.chdir(Path(vehicle).parent)            # 'v' names the file beside the claims
+    for figure in ("pack_energy", "pack_mass"):
+        expr = write("e.yaml", f"""
+            kind: claims
+            claims:
+              - id: x
+                quote: "80"
+                kind: expression
+                inputs: {{expr: "v.{figure}"}}
+                asserted: 80 {'kWh' if figure == 'pack_energy' else 'kg'}
+            """)
+        r = run("check", expr)
+        assert r.exit_code == 2 and "--" not in r.stderr
+        assert f"column 1: vehicle v has no reference pack, so no {figure}: write the figure itself" in r.stderr

@@ -578,6 +578,9 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
     _not_both(ctx, i, "pack_mass", "range", "a's pack is sized for the range")
     a, b = ctx.cell(i.a, ("inputs", "a")), ctx.cell(i.b, ("inputs", "b"))
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
+    if i.pack_mass is None and i.range is None and v.spec.reference_pack is None:
+        raise ctx.error(("inputs",), f"vehicle {v.id} has no reference pack to size a's pack from: give 'range' "
+                                     f"(both packs are sized for it) or a's 'pack_mass'")
     t = tradeoff(a, b, v, "range", pack_mass=i.pack_mass.si if i.pack_mass else None,
                  target_range=i.range.si if i.range else None, cycle=i.cycle or "default")
     dim, asserted = _asserted_quantity(claim, ctx, ("mass", "fraction"))
@@ -1346,10 +1349,13 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list):
                 value, mass, _ = ctx.consumption(v, cyc, None)
                 used.append((f"{v.id}.consumption = ", Value(value, "consumption"), f" on {cycle_label(v, cyc)} at ",
                              Value(mass, "mass"), " (simulated: an assumption)"))
-            elif name == "pack_energy":
-                value = reference_pack_energy(v)
-            elif name == "pack_mass":
-                value = reference_pack_mass(v, None, PackOptions())
+            elif name in ("pack_energy", "pack_mass"):
+                try:
+                    value = reference_pack_energy(v) if name == "pack_energy" else \
+                        reference_pack_mass(v, None, PackOptions())
+                except BatcalcError:            # its message names the command line's flags
+                    raise ExprError(f"column {col}: vehicle {v.id} has no reference pack, so no {name}: write "
+                                    f"the figure itself") from None
             elif name == "mass_without_battery":
                 value = v.glider_mass
             else:
