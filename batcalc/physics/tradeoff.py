@@ -175,9 +175,10 @@ def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike
     a contraction; ``k dc/dm`` is ~0.1) and it lands on a mass from 0 to :data:`DIVERGED_KG`, else the
     plain fixed-point step ``g(m)``. An element settles at the first pass with ``|g(m) - m| <``
     :data:`TOLERANCE_KG`; the solve ends at the first pass where every element has (elements that settled
-    take plain steps meanwhile), with the masses ``m`` that pass evaluated (within the tolerance of
-    ``g(m)``; the model has just computed their consumption, so a caller asking for it again at the same
-    mass repeats no work). ``c`` is nearly linear in mass, so the secant needs 3-5 passes
+    take plain steps meanwhile), with the masses ``m`` that pass evaluated: within the tolerance of
+    ``g(m)``, about 1e-6 kg of the fixed point (a range within ~1e-8 relative of the target); the model
+    has just computed their consumption, so a caller asking for it again at the same mass repeats no
+    work. ``c`` is nearly linear in mass, so the secant needs 3-5 passes
     where plain steps took 8-12 (exactly linear: the root after one secant step), and ends within the
     tolerance of the same fixed point. An element has no solution (NaN) when ``g`` passes
     :data:`DIVERGED_KG` or it is still moving after :data:`MAX_ITERATIONS` passes. Returns the masses (in
