@@ -201,6 +201,16 @@ def test_hold_range_with_target_hand_calc(opts):
 
 
 @pytest.mark.parametrize("opts", OPTS)
+def test_hold_range_with_target_resizes_a_given_pack_energy_too(opts):
+    # a's 60 kWh pack is resized to the target first, as a given pack mass is
+    t = tradeoff(cell(300), cell(350), vehicle(), "range", pack_energy=60 * KWH, target_range=400e3, cycle=None,
+                 options=opts)
+    assert t.a.pack.mass == pytest.approx(mass_for_range(400e3, 300, opts), rel=1e-7)
+    assert t.b.pack.mass == pytest.approx(mass_for_range(400e3, 350, opts), rel=1e-7)
+    assert t.a.range == pytest.approx(400e3, rel=1e-7) and t.b.range == pytest.approx(400e3, rel=1e-7)
+
+
+@pytest.mark.parametrize("opts", OPTS)
 def test_hold_range_of_a_given_pack_energy(opts):
     # a: 60 kWh of 300 Wh/kg, its range R_a; b: the pack of 350 Wh/kg cells that reaches R_a
     t = tradeoff(cell(300), cell(350), vehicle(), "range", pack_energy=60 * KWH, cycle=None, options=opts)

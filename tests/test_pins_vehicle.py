@@ -386,3 +386,41 @@ def test_the_last_float_mass_asked_for_is_kept_and_only_that(monkeypatch):
     assert calls == [1800.0, 1900.0, 1800.0]                           # arrays take the many-mass path
     with pytest.raises(BatcalcError):
         model(1e9)                                                     # a mass beyond the limit is refused
+
+
+def test_a_cycle_of_exactly_the_shortest_distance_is_a_cycle():
+    """A cycle must cover at least MIN_CYCLE_DISTANCE (1 m): 0.5 m/s for 2 s is taken, 0.25 m/s is not."""
+    from batcalc.physics.vehicle import MIN_CYCLE_DISTANCE
+
+    one_metre = Cycle("m", "m", np.array([0.0, 1.0, 2.0, 3.0]), np.array([0.0, 0.5, 0.5, 0.0]))
+    assert one_metre.distance == MIN_CYCLE_DISTANCE == 1.0
+    assert Consumption(LOAD, one_metre)(1500.0) > 0
+    half = Cycle("h", "h", np.array([0.0, 1.0, 2.0, 3.0]), np.array([0.0, 0.25, 0.25, 0.0]))
+    with pytest.raises(BatcalcError, match="covers only 0.5 m"):
+        Consumption(LOAD, half)
+
+
+def test_energy_of_an_int_and_of_a_0_d_array_is_that_of_the_float():
+    """The one-mass path takes a float; an int, a 0-d array and a 1-element array take the many-mass
+    path and give the same energy (a float for the scalars)."""
+    model = Consumption(LOAD, STEPS)
+    e = model.energy(1500.0)
+    assert e == pytest.approx(by_hand(1500.0) * STEPS.distance, rel=1e-12)
+    for other in (1500, np.array(1500.0)):
+        got = model.energy(other)
+        assert isinstance(got, float) and got == pytest.approx(e, rel=1e-12)
+    assert model.energy(np.array([1500.0])).shape == (1,)
+
+
+def test_the_heaviest_vehicle_is_computed_and_a_heavier_one_refused():
+    """MAX_VEHICLE_MASS (1e6 kg) itself is a vehicle mass, as float or in an array; 1.05e6 kg is refused
+    either way, naming the vehicle."""
+    from batcalc.physics.vehicle import MAX_VEHICLE_MASS
+
+    model = Consumption(LOAD, STEPS, "truck")
+    assert MAX_VEHICLE_MASS == 1e6
+    assert model(1e6) == pytest.approx(by_hand(1e6), rel=1e-12)
+    assert model(np.array([1e6]))[0] == pytest.approx(by_hand(1e6), rel=1e-12)
+    for heavy in (1.05e6, np.array([1000.0, 1.05e6])):
+        with pytest.raises(BatcalcError, match=r"truck: a vehicle mass of 1\.05e\+06 kg .* beyond 1e\+06 kg"):
+            model(heavy)
