@@ -742,3 +742,8 @@ def test_a_claim_on_a_vehicle_without_a_reference_pack_is_told_what_the_claim_ca
         r = run("check", expr)
         assert r.exit_code == 2 and "--" not in r.stderr
         assert f"column 1: vehicle v has no reference pack, so no {figure}: write the figure itself" in r.stderr
+    # a reference pack of energy alone gives no mass
+    write("v", NO_REFERENCE_VEHICLE.rstrip(" ") + "    reference_pack: {energy: 60 kWh}\n")
+    r = run("check", expr)
+    assert r.exit_code == 2 and "--" not in r.stderr
+    assert "column 1: vehicle v gives its reference pack no mass, so no pack_mass: write the figure itself" in r.stderr

@@ -1354,8 +1354,10 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list):
                     value = reference_pack_energy(v) if name == "pack_energy" else \
                         reference_pack_mass(v, None, PackOptions())
                 except BatcalcError:            # its message names the command line's flags
-                    raise ExprError(f"column {col}: vehicle {v.id} has no reference pack, so no {name}: write "
-                                    f"the figure itself") from None
+                    why = "has no reference pack" if v.spec.reference_pack is None else \
+                        f"gives its reference pack no {name.split('_')[1]}"
+                    raise ExprError(f"column {col}: vehicle {v.id} {why}, so no {name}: write the figure "
+                                    f"itself") from None
             elif name == "mass_without_battery":
                 value = v.glider_mass
             else:
