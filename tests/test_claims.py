@@ -695,16 +695,7 @@ def test_a_display_unit_with_an_offset_is_converted_in_full(monkeypatch):
     assert value_shown(Value(400.0, "mass", unit="kg")).value == pytest.approx(400.0 - 273.15)
 
 
-NO_REFERENCE_VEHICLE = """
-    kind: vehicle
-    id: v
-    name: V
-    mass_without_battery: 1300 kg
-    payload: 100 kg
-    drag_coefficient: 0.25
-    frontal_area: 2.3 m^2
-    rolling_resistance: 0.008
-    """
+NO_REFERENCE_VEHICLE = (Path(__file__).parent / "fixtures" / "vehicle-without-reference-pack.yaml").read_text()
 
 
 def test_a_claim_on_a_vehicle_without_a_reference_pack_is_told_what_the_claim_can_give(run, write, monkeypatch):
@@ -743,7 +734,7 @@ def test_a_claim_on_a_vehicle_without_a_reference_pack_is_told_what_the_claim_ca
         assert r.exit_code == 2 and "--" not in r.stderr
         assert f"column 1: vehicle v has no reference pack, so no {figure}: write the figure itself" in r.stderr
     # a reference pack of energy alone gives no mass
-    write("v", NO_REFERENCE_VEHICLE.rstrip(" ") + "    reference_pack: {energy: 60 kWh}\n")
+    write("v", NO_REFERENCE_VEHICLE + "reference_pack: {energy: 60 kWh}\n")
     r = run("check", expr)
     assert r.exit_code == 2 and "--" not in r.stderr
     assert "column 1: vehicle v gives its reference pack no mass, so no pack_mass: write the figure itself" in r.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -164,17 +165,8 @@ def test_a_range_no_pack_reaches_has_no_solution(cells):
     assert grid[0, 0] > 0 and np.isnan(grid[0, 1])
 
 
-REF_VEHICLE = """\
-kind: vehicle
-id: v
-name: V
-mass_without_battery: 1300 kg
-payload: 100 kg
-drag_coefficient: 0.25
-frontal_area: 2.3 m^2
-rolling_resistance: 0.008
-{ref}
-"""
+#: a vehicle without a reference pack (shared with tests/test_claims.py), then the given one
+REF_VEHICLE = (Path(__file__).parent / "fixtures" / "vehicle-without-reference-pack.yaml").read_text() + "{ref}\n"
 
 
 def _vehicle(ref: str):
