@@ -224,23 +224,23 @@ def test_user_trace_round_trips_any_valid_trace(tmp_path_factory, steps, speeds)
     assert np.array_equal(c.time, times) and np.array_equal(c.speed, kmh / 3.6) and c.distance > 0
 
 
-@pytest.mark.parametrize("body, line, words", [
-    ("time_s,speed_kmh\n0,0\n1,10\n1,20\n", 4, "does not increase"),
-    ("time_s,speed_kmh\n0,0\n2,10\n1,20\n", 4, "does not increase"),
-    ("time_s,speed_kmh\n0,0\n1,-5\n", 3, "outside 0-720 km/h"),
-    ("time_s,speed_kmh\n0,0\n1,800\n", 3, "outside 0-720 km/h"),
-    ("time_s,speed_kmh\n0,0\n1,nan\n", 3, "finite"),
-    ("time_s,speed_kmh\n0,0\ninf,10\n", 3, "finite"),
-    ("time_s,speed_kmh\n0,0\n1,10,0\n", 3, "expected 'time_s,speed_kmh'"),
-    ("time_s,speed_kmh\n0,0\n1;10\n", 3, "expected 'time_s,speed_kmh'"),
-    ("0,0\n1,ten\n", 2, "two numbers"),
-    ("0,0\ntime_s,speed_kmh\n", 2, "two numbers"),
+@pytest.mark.parametrize("body, line, col, words", [
+    ("time_s,speed_kmh\n0,0\n1,10\n1,20\n", 4, 1, "does not increase"),
+    ("time_s,speed_kmh\n0,0\n2,10\n1,20\n", 4, 1, "does not increase"),
+    ("time_s,speed_kmh\n0,0\n1,-5\n", 3, 3, "outside 0-720 km/h"),
+    ("time_s,speed_kmh\n0,0\n12, 800\n", 3, 5, "outside 0-720 km/h"),       # the speed's first character
+    ("time_s,speed_kmh\n0,0\n  1,nan\n", 3, 5, "finite"),                   # after the row's indent
+    ("time_s,speed_kmh\n0,0\ninf,10\n", 3, 1, "finite"),
+    ("time_s,speed_kmh\n0,0\n1,10,0\n", 3, 1, "expected 'time_s,speed_kmh'"),
+    ("time_s,speed_kmh\n0,0\n1;10\n", 3, 1, "expected 'time_s,speed_kmh'"),
+    ("0,0\n1,ten\n", 2, 3, "two numbers"),
+    ("0,0\ntime_s,speed_kmh\n", 2, 1, "two numbers"),
 ])
-def test_user_trace_bad_rows_name_file_and_line(tmp_path, body, line, words):
+def test_user_trace_bad_rows_name_file_line_and_column(tmp_path, body, line, col, words):
     path = _trace(tmp_path, body)
     with pytest.raises(SpecError) as e:
         get_cycle(path)
-    assert str(e.value).startswith(f"{path}:{line}: ") and words in str(e.value)
+    assert str(e.value).startswith(f"{path}:{line}:{col}: ") and words in str(e.value)
     assert "\n" not in str(e.value)
 
 
@@ -258,7 +258,7 @@ def test_user_trace_too_short_or_standing(tmp_path, body, words):
 def test_user_trace_bounds(tmp_path, monkeypatch):
     monkeypatch.setattr(cyc, "USER_TRACE_MAX_ROWS", 3)
     path = _trace(tmp_path, "0,0\n1,1\n2,2\n3,3\n")
-    with pytest.raises(SpecError, match=f"^{path}:4: more than 3 rows"):
+    with pytest.raises(SpecError, match=f"^{path}:4:1: more than 3 rows"):
         get_cycle(path)
     monkeypatch.setattr(cyc, "USER_TRACE_MAX_BYTES", 10)
     with pytest.raises(SpecError, match="at most 10"):
@@ -284,4 +284,4 @@ def test_user_trace_on_the_command_line(run, tmp_path):
     bad = _trace(tmp_path, "time_s,speed_kmh\n0,0\n1,-1\n", "bad.csv")
     r = run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--pack-mass", "480 kg", "--cycle", bad)
     assert r.exit_code == 2 and "Traceback" not in r.output
-    assert r.stderr.strip() == f"{bad}:3: speed -1 km/h is outside 0-720 km/h"
+    assert r.stderr.strip() == f"{bad}:3:3: speed -1 km/h is outside 0-720 km/h"

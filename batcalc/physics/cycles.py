@@ -2,8 +2,8 @@
 
 Traces: WLTC class 3b (UN GTR No. 15), EPA UDDS (40 CFR 86 App. I), EPA HWFET (40 CFR 600 App. I),
 EPA US06 and SC03 (40 CFR 86 App. I), CLTC-P (GB/T 38146.1-2019), NEDC (UN ECE R83 Annex 4a);
-provenance in ``specs/cycles/cycles.yaml`` and in each CSV's header. A user's own trace in the same
-format is read by :func:`load_user_trace` (``--cycle my-trace.csv``).
+provenance in ``specs/cycles/cycles.yaml`` and in each CSV's header. One reader, :func:`load_user_trace`,
+reads them and a user's own trace in the same format (``--cycle my-trace.csv``).
 """
 
 from __future__ import annotations
@@ -99,25 +99,10 @@ def _cycle_ids(folder: Path) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16)
 def load_trace(cycle_id: str) -> Cycle:
-    """Read ``specs/cycles/<id>.csv`` (``time_s,speed_kmh`` after ``#`` comment lines)."""
-    import numpy as np
-
-    path = cycles_dir() / f"{cycle_id}.csv"
-    name = cycle_id
-    times, speeds = [], []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if line.startswith("# name:"):
-                name = line.split(":", 1)[1].strip()
-            if line.startswith("#") or line.startswith("time_s") or not line.strip():
-                continue
-            try:
-                t, v = line.split(",")
-                times.append(float(t))
-                speeds.append(float(v) / 3.6)
-            except ValueError:
-                raise SpecError("expected 'time_s,speed_kmh'", str(path), lineno, 1) from None
-    return Cycle(cycle_id, SHORT_NAMES.get(cycle_id, name), np.array(times), np.array(speeds))
+    """The shipped trace ``specs/cycles/<id>.csv``, read by :func:`load_user_trace` (the one reader of
+    trace files, with all its checks), under its id and short name."""
+    trace = load_user_trace(str(cycles_dir() / f"{cycle_id}.csv"))
+    return Cycle(cycle_id, SHORT_NAMES.get(cycle_id, trace.name), trace.time, trace.speed)
 
 
 def get_cycle(name: str) -> Cycle:
@@ -152,13 +137,15 @@ def _constant_cycle(name: str) -> Cycle:
 
 
 def load_user_trace(path: str) -> Cycle:
-    """A user's own speed trace: a CSV file in the format of ``specs/cycles/*.csv``.
+    """A speed trace file, a user's own or a shipped one (:func:`load_trace`): CSV in the format of
+    ``specs/cycles/*.csv``.
 
     ``#`` comment lines (``# name: ...`` names the trace), an optional ``time_s,speed_kmh`` header, then
     one ``time_s,speed_kmh`` row per sample: time in s, strictly increasing (any step; the shipped traces
     are 1 Hz), speed in km/h, finite, 0 to 720 km/h; at least two rows, at most
     ``USER_TRACE_MAX_ROWS``, and some distance driven. Returns time (s) and speed (m/s) arrays like
-    :func:`load_trace`. A bad file raises :class:`SpecError` naming ``file:line``.
+    :func:`load_trace`. A bad file raises :class:`SpecError` naming ``file:line:col`` (the column of the
+    field at fault: the row's first for its time, its second for its speed).
     """
     import math
     import os
@@ -198,23 +185,30 @@ def load_user_trace(path: str) -> Cycle:
             header_seen = True
             continue
         fields = line.split(",")
+        col_t = len(raw) - len(raw.lstrip()) + 1                 # 1-based columns of the two fields
         if len(fields) != 2:
-            raise SpecError(f"expected 'time_s,speed_kmh', got {printable(line, 60)!r}", shown, lineno)
-        try:
-            t, v = float(fields[0]), float(fields[1])
-        except ValueError:
-            raise SpecError(f"expected two numbers 'time_s,speed_kmh', got {printable(line, 60)!r}",
-                            shown, lineno) from None
-        if not (math.isfinite(t) and math.isfinite(v)):
-            raise SpecError(f"time and speed must be finite numbers, got {printable(line, 60)!r}", shown, lineno)
+            raise SpecError(f"expected 'time_s,speed_kmh', got {printable(line, 60)!r}", shown, lineno, col_t)
+        col_v = col_t + len(fields[0]) + 1 + len(fields[1]) - len(fields[1].lstrip())
+        values = []
+        for text, col in ((fields[0], col_t), (fields[1], col_v)):
+            try:
+                value = float(text)
+            except ValueError:
+                raise SpecError(f"expected two numbers 'time_s,speed_kmh', got {printable(line, 60)!r}",
+                                shown, lineno, col) from None
+            if not math.isfinite(value):
+                raise SpecError(f"time and speed must be finite numbers, got {printable(line, 60)!r}", shown,
+                                lineno, col)
+            values.append(value)
+        t, v = values
         if not 0 <= v <= USER_TRACE_MAX_SPEED_KMH:
             raise SpecError(f"speed {fields[1].strip()} km/h is outside 0-{USER_TRACE_MAX_SPEED_KMH:.0f} km/h",
-                            shown, lineno)
+                            shown, lineno, col_v)
         if times and t <= times[-1]:
             raise SpecError(f"time {fields[0].strip()} s does not increase (previous row: {times[-1]:g} s)",
-                            shown, lineno)
+                            shown, lineno, col_t)
         if len(times) >= USER_TRACE_MAX_ROWS:
-            raise SpecError(f"more than {USER_TRACE_MAX_ROWS} rows", shown, lineno)
+            raise SpecError(f"more than {USER_TRACE_MAX_ROWS} rows", shown, lineno, col_t)
         times.append(t)
         speeds.append(v / 3.6)
     if len(times) < 2:
