@@ -41,3 +41,10 @@ def test_constant_speed_forms_and_limits():
     assert cycles.get_cycle("2 km/h").constant_speed == pytest.approx(2 / 3.6)       # any speed above 0
     with pytest.raises(cycles.BatcalcError, match="at most 720 km/h"):
         cycles.get_cycle("721 km/h")
+
+
+def test_a_constant_speed_is_an_hour_at_that_speed():
+    """'90 km/h' is 25 m/s held for 3600 s: two samples an hour apart, 90 km."""
+    c = cycles.get_cycle("90 km/h")
+    assert list(c.time) == [0.0, 3600.0] and list(c.speed) == pytest.approx([25.0, 25.0])
+    assert c.duration == 3600.0 and c.distance == pytest.approx(90e3) and c.mean_speed == pytest.approx(25.0)

@@ -424,3 +424,10 @@ def test_the_heaviest_vehicle_is_computed_and_a_heavier_one_refused():
     for heavy in (1.05e6, np.array([1000.0, 1.05e6])):
         with pytest.raises(BatcalcError, match=r"truck: a vehicle mass of 1\.05e\+06 kg .* beyond 1e\+06 kg"):
             model(heavy)
+
+
+def test_consumption_at_a_constant_speed_by_hand():
+    """At a constant 90 km/h (25 m/s) only rolling and air drag work: F = m g C_rr + rho C_d A v^2 / 2;
+    through the 90 % drivetrain, plus 100 W of auxiliaries, per metre: (F v / 0.9 + 100) / v."""
+    force = 1500 * 9.81 * 0.01 + 0.5 * 1.2 * 0.5 * 25.0 ** 2
+    assert Consumption(LOAD, get_cycle("90 km/h"))(1500.0) == pytest.approx((force * 25 / 0.9 + 100) / 25, rel=1e-12)
