@@ -431,3 +431,62 @@ def test_consumption_at_a_constant_speed_by_hand():
     through the 90 % drivetrain, plus 100 W of auxiliaries, per metre: (F v / 0.9 + 100) / v."""
     force = 1500 * 9.81 * 0.01 + 0.5 * 1.2 * 0.5 * 25.0 ** 2
     assert Consumption(LOAD, get_cycle("90 km/h"))(1500.0) == pytest.approx((force * 25 / 0.9 + 100) / 25, rel=1e-12)
+
+
+def test_no_energy_reasons_name_each_cause_and_only_when_it_holds():
+    """The reasons given when a cycle needs no energy: no road load (either form, every term 0), no
+    auxiliary power, a lossless powertrain (map, gear and battery all 100 %; full regeneration when it
+    is 100 % and does not fade), a cycle that ends slower than it starts (last sample against first)."""
+    from batcalc.physics.powertrain import EfficiencyMap, Powertrain
+    from batcalc.physics.vehicle import no_energy_reasons
+
+    lossless = Powertrain(motor_map=EfficiencyMap((0.0,), (1.0,)), transmission_efficiency=1.0,
+                          battery_efficiency=1.0, regen_efficiency=1.0, regen_fades=False, aux_power=0.0)
+    flat = Cycle("f", "f", np.array([0.0, 1.0, 2.0]), np.array([10.0, 20.0, 10.0]))
+    assert no_energy_reasons(RoadLoad(powertrain=lossless), flat) == [
+        "no road load", "no auxiliary power", "lossless powertrain, full regeneration"]
+    assert no_energy_reasons(RoadLoad(coast_down=True, powertrain=lossless), flat)[0] == "no road load"
+    for load in (RoadLoad(c_rr=0.01, powertrain=lossless), RoadLoad(cd_a=0.5, powertrain=lossless),
+                 RoadLoad(coast_down=True, f0=1.0, powertrain=lossless),
+                 RoadLoad(coast_down=True, f1=1.0, powertrain=lossless),
+                 RoadLoad(coast_down=True, f2=1.0, powertrain=lossless),
+                 RoadLoad(coast_down=True, c_rr=0.0, cd_a=0.0, f0=0.0, f1=0.0, f2=0.5, powertrain=lossless)):
+        assert "no road load" not in no_energy_reasons(load, flat), load
+    fading = Powertrain(motor_map=EfficiencyMap((0.0,), (1.0,)), transmission_efficiency=1.0,
+                        battery_efficiency=1.0, regen_efficiency=1.0, regen_fades=True, aux_power=0.0)
+    assert "lossless powertrain" in no_energy_reasons(RoadLoad(powertrain=fading), flat)
+    partial = Powertrain(motor_map=EfficiencyMap((0.0,), (1.0,)), transmission_efficiency=1.0,
+                         battery_efficiency=1.0, regen_efficiency=0.9, regen_fades=False, aux_power=0.0)
+    assert "lossless powertrain" in no_energy_reasons(RoadLoad(powertrain=partial), flat)
+    for lossy in (Powertrain(motor_map=EfficiencyMap((0.0,), (0.99,)), transmission_efficiency=1.0,
+                             battery_efficiency=1.0, aux_power=0.0),
+                  Powertrain(motor_map=EfficiencyMap((0.0,), (1.0,)), transmission_efficiency=0.99,
+                             battery_efficiency=1.0, aux_power=0.0),
+                  Powertrain(motor_map=EfficiencyMap((0.0,), (1.0,)), transmission_efficiency=1.0,
+                             battery_efficiency=0.99, aux_power=0.0)):
+        assert not any("lossless" in r for r in no_energy_reasons(RoadLoad(powertrain=lossy), flat))
+    assert "no auxiliary power" not in no_energy_reasons(RoadLoad(c_rr=0.01), flat)
+    slower = "the cycle ends slower than it starts"
+    for speeds, ends_slower in (([20.0, 25.0, 30.0, 0.0], True), ([20.0, 0.0, 10.0], True),
+                                ([10.0, 20.0, 10.0], False), ([0.0, 20.0, 5.0], False)):
+        trace = Cycle("t", "t", np.arange(len(speeds), dtype=float), np.array(speeds))
+        assert (slower in no_energy_reasons(RoadLoad(c_rr=0.01), trace)) is ends_slower, speeds
+
+
+def test_a_vehicle_at_an_assumption_point_keeps_its_ambient_and_extra_mass_and_reads_the_point():
+    """with_assumed reads the powertrain defaults from the point (a spec silent on the battery: 0.9 at
+    this point) and keeps the ambient asked for (-7 C: air 1.327 kg/m^3) and the extra mass; each of
+    with_ambient, with_assumed and with_extra_mass hands the ambient on."""
+    from batcalc.physics.bands import central_defaults
+    from batcalc.physics.vehicle import load_vehicle
+
+    v = load_vehicle("large-suv")
+    assert v.spec.powertrain is not None and v.spec.powertrain.battery_efficiency is None
+    point = central_defaults() | {"battery-efficiency": 0.9}
+    cold = v.with_ambient(266.15).with_extra_mass(100.0)
+    assert cold.ambient == (266.15, None, None) and cold.extra_mass == 100.0
+    at = cold.with_assumed(point)
+    assert at.load.powertrain.battery_efficiency == 0.9
+    assert at.ambient == (266.15, None, None) and at.extra_mass == 100.0
+    assert at.load.rho == pytest.approx(101325 / (287.05287 * 266.15), rel=1e-12)
+    assert v.with_assumed(point).with_ambient(266.15).ambient == (266.15, None, None)
