@@ -368,3 +368,26 @@ def test_cycle_count_without_retention_cites_the_only_source_or_none():
     assert "retention" not in one.figures
     several = sourced("cycle_life: {cycles: 1000}\n")
     assert several.figures["cycles"].sources == () and several.figures["cycles"].grade is None
+
+
+def test_pack_options_at_an_assumption_point_take_what_is_given_and_read_the_rest():
+    """PackOptions.assumed: each fraction given wins; each one not given is read from the point (by its
+    assumption id), the three in their own places."""
+    from batcalc.physics.pack import PackOptions
+
+    point = {"cell-to-pack-mass": 0.81, "cell-to-pack-volume": 0.62, "usable-fraction": 0.91}
+    assert PackOptions.assumed(point) == PackOptions(0.81, 0.62, 0.91)
+    assert PackOptions.assumed(point, f_mass=0.7) == PackOptions(0.7, 0.62, 0.91)
+    assert PackOptions.assumed(point, f_volume=0.5) == PackOptions(0.81, 0.5, 0.91)
+    assert PackOptions.assumed(point, f_usable=0.95) == PackOptions(0.81, 0.62, 0.95)
+    assert PackOptions.assumed({}, 0.7, 0.5, 0.95) == PackOptions(0.7, 0.5, 0.95)     # nothing read
+
+
+def test_the_heaviest_pack_is_built_and_a_heavier_one_refused():
+    """MAX_PACK_MASS (1e6 kg) itself is a pack; 1.05e6 kg is refused, naming the cell."""
+    from batcalc.physics.pack import MAX_PACK_MASS, Pack, PackOptions
+
+    assert MAX_PACK_MASS == 1e6
+    assert Pack("c", 3.6e12, 1e6, PackOptions()).mass == 1e6
+    with pytest.raises(BatcalcError, match=r"a 1\.05e\+06 kg pack of c is heavier than any road vehicle"):
+        Pack("c", 3.6e12, 1.05e6, PackOptions())
