@@ -181,15 +181,14 @@ def main() -> None:
             g = step(m)
             change = g - m
             moving = np.abs(change) >= TOLERANCE_KG
-            if not moving.any():
-                break
+            if not moving.any():                  # the masses this pass evaluated, as batcalc returns
+                return np.where(np.isnan(g), g, m).reshape(n, n)
             with np.errstate(divide="ignore", invalid="ignore"):
                 slope = (change - prev_h) / (m - prev_m)
                 secant = m - change / slope
             take = moving & (slope < 0) & (m != prev_m) & (secant >= 0) & (secant <= DIVERGED_KG)
             prev_m, prev_h, m = m, change, np.where(take, secant, g)
-        else:
-            g[moving] = np.nan
+        g[moving] = np.nan
         return g.reshape(n, n)
 
     many = np.linspace(1000, 40000, n * n)                # 10^6 total masses, kg
