@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from batcalc.errors import SpecError
 from batcalc.physics.cells import figures_of
 from batcalc.spec.model import parse_spec
 
@@ -82,3 +83,38 @@ def test_gravimetric_rises_with_capacity_and_falls_with_mass(v, ah, g):
     heavier = cell(f"electrical: {{nominal_voltage: {v!r} V, capacity: {ah!r} Ah}}\n"
                    f"physical: {{mass: {g * 1.1!r} g}}\n")
     assert more.get("gravimetric") > a.get("gravimetric") > heavier.get("gravimetric")
+
+
+def test_partial_dimensions_are_refused_where_they_stand():
+    """A volume needs both cylinder dimensions or all three box ones; validation refuses a part of
+    either set, located (so figures_of never meets one)."""
+    for dims, words in (("{diameter: 46 mm}", "a cylindrical cell needs both diameter and height"),
+                        ("{height: 80 mm}", "a cylindrical cell needs both diameter and height"),
+                        ("{length: 100 mm, width: 30 mm}",
+                         "a prismatic or pouch cell needs length, width and thickness")):
+        with pytest.raises(SpecError, match=f"^<string>:4:24: physical.dimensions: {words}"):
+            parse_spec(f"kind: cell\nid: x\nname: X\nphysical: {{dimensions: {dims}}}\n")
+    f = figures_of(parse_spec("kind: cell\nid: x\nname: X\nphysical: {dimensions: {diameter: 46 mm, height: 80 mm}}\n"))
+    assert f.get("volume") == pytest.approx(math.pi * 0.023 ** 2 * 0.08, rel=1e-12)
+    assert not any(k.startswith("_") for k in f.figures)
+
+
+def test_a_figure_stated_as_an_assumption_is_graded_so_and_its_reason_kept():
+    """A value with no source and an ``assumption:`` reason is graded 'assumption' (so is what is derived
+    from it), and the reason is kept with the value's place in the file; a sourced value is graded by
+    its source and adds no reason. (Two sources: with one, every value is taken as cited from it.)"""
+    f = figures_of(parse_spec("""
+kind: cell
+id: x
+name: X
+physical:
+  mass: {value: 69 g, source: s}
+  dimensions:
+    diameter: {value: 21 mm, assumption: "the designation names 21 mm"}
+    height: {value: 70 mm, source: t}
+sources:
+  - {id: s, title: S, grade: datasheet, url: "https://example.org/s"}
+  - {id: t, title: T, grade: press, url: "https://example.org/t"}
+"""))
+    assert f.assumptions == [(("physical", "dimensions", "diameter"), "the designation names 21 mm")]
+    assert f.figures["volume"].grade == "assumption" and f.figures["mass"].grade == "datasheet"

@@ -125,3 +125,17 @@ def test_tradeoff_bands_pass_every_input_through(hold, kwargs):
                        ("a_pack_energy", t.a.pack.energy), ("mass_saved", t.mass_saved)):
         assert bb.central[key] == pytest.approx(value, rel=1e-9), key
     assert "usable-fraction" not in {ax.id for ax in bb.axes}
+
+
+def test_the_central_point_keeps_what_the_base_sets_outside_the_ranges():
+    """bands() runs at the centre of the ranges, and every value no range covers as the base sets it:
+    here r = 5 (not the physics default, which has no 'r'), so y = p + r = 6 at the centre."""
+    ranges = {"p": Axis("p", 0.0, 1.0, 2.0)}
+    b = bands(lambda a: {"y": a["p"] + a["r"]}, ranges, Assumed({"p": 1.0, "r": 5.0}))
+    assert (b.bands["y"].low, b.bands["y"].central, b.bands["y"].high) == (5.0, 6.0, 7.0)
+
+
+def test_points_narrow_every_range_to_its_central_value():
+    """points(): the result at one point (--assume without --bands): low = high = central, each range."""
+    narrowed = B.points({"p": Axis("p", 0.0, 1.0, 2.0), "q": Axis("q", 10.0, 20.0, 30.0)})
+    assert [(a.low, a.central, a.high) for a in narrowed.values()] == [(1.0, 1.0, 1.0), (20.0, 20.0, 20.0)]

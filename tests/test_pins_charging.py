@@ -229,3 +229,23 @@ def test_charge_results_are_immutable(tmp_path):
                       (implied_peaks(_claims_cell(tmp_path))[0], "peak_c_rate")):
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(obj, name, 1.0)
+
+
+def test_a_given_taper_is_the_one_a_cells_claims_are_read_under(monkeypatch):
+    """Without a rated C-rate, the peak is what the cell's charge claim implies under the taper in use:
+    under a given taper, that one. A step taper of 100 % up to 50 % SoC and 50 % above: huineng-llcb's
+    10 -> 80 % in 12 min needs 0.4 / 1.0 + 0.3 / 0.5 = 1.0 of the peak over 0.2 h: 5 C (its default
+    taper gives 4 C)."""
+    from batcalc.physics import charging
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.charge_curve import Table, Taper
+
+    steep = Taper("steep", "steep", Table((0.0, 0.5), (1.0, 0.5), step=True), None, "a test taper")
+    shipped = charging.taper
+    monkeypatch.setattr(charging, "taper", lambda tid: steep if tid == "steep" else shipped(tid))
+    cell = load_cell("huineng-llcb")
+    assert cell.get("max_c_rate") is None
+    assert charging.cell_limit(cell).peak_c_rate * 3600 == pytest.approx(4.0, rel=1e-9)
+    limit = charging.cell_limit(cell, taper_id="steep")
+    assert limit.peak_from == "claim" and limit.taper_id == "steep"
+    assert limit.peak_c_rate * 3600 == pytest.approx(5.0, rel=1e-9)
