@@ -1,7 +1,9 @@
-"""The benchmarks run and their baselines still compute what batcalc computes: each script checks the
-two sides agree before timing them (a baseline that drifted from the library, as the pack-mass sweep's
-did when the solve's result changed, fails here instead of only when someone times it). Tiny sizes: a
-few seconds in all; the timings themselves are not looked at."""
+"""The benchmarks whose baselines must compute what batcalc computes still do: ``sweep_vs_numpy.py``
+checks its numpy baselines against the library's grids, and ``batch.py`` the in-process output against
+the CLI's, before timing them; each exits non-zero when they differ (and only then: a missed timing goal
+is printed, not an exit code). A baseline that drifts from the library, as the pack-mass sweep's did
+when the solve's result changed, fails here instead of only when someone times it. Tiny sizes, a few
+seconds in all. (``bands.py`` compares timings only, and exits 1 on a missed goal: not run here.)"""
 from __future__ import annotations
 
 import subprocess
@@ -16,10 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize("script, args", [
     ("sweep_vs_numpy.py", ["--size", "40", "--rounds", "1"]),
     ("batch.py", ["--files", "5", "--rounds", "1"]),
-    ("bands.py", ["--rounds", "1"]),
 ])
-def test_a_benchmark_runs_and_its_sides_agree(script, args):
+def test_a_benchmarks_baseline_still_computes_what_batcalc_does(script, args):
     r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), *args], capture_output=True, text=True,
                        cwd=ROOT, timeout=300)
     assert r.returncode == 0, r.stderr[-2000:]
-    assert "ratio" in r.stdout or "bands / point" in r.stdout

@@ -285,3 +285,14 @@ def test_user_trace_on_the_command_line(run, tmp_path):
     r = run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--pack-mass", "480 kg", "--cycle", bad)
     assert r.exit_code == 2 and "Traceback" not in r.output
     assert r.stderr.strip() == f"{bad}:3:3: speed -1 km/h is outside 0-720 km/h"
+
+
+def test_user_trace_line_numbers_count_newlines_only(tmp_path):
+    """A form feed or a Unicode line separator inside the file is not a line end: the bad row is
+    reported at the line an editor shows."""
+    path = _trace(tmp_path, "time_s,speed_kmh\n0,0\n1,10\x0c\n2,-5\n")
+    with pytest.raises(SpecError, match=r":4:3: speed -5 km/h is outside"):
+        get_cycle(path)
+    path = _trace(tmp_path, "time_s,speed_kmh\n0,0\u2028\n1,10\n2,-5\n", "sep.csv")
+    with pytest.raises(SpecError, match=r":4:3: speed -5 km/h is outside"):
+        get_cycle(path)

@@ -44,3 +44,18 @@ def test_a_range_no_pack_reaches_is_nan_on_both_paths():
     model = v.consumption_model("wltp")
     assert math.isnan(float(same_range_pack_mass(v, model, 1e3)[0]))
     assert math.isnan(float(same_range_pack_mass(v, model, np.array([1e3]))[0][0]))
+
+
+def test_elements_that_settled_keep_their_mass_when_others_run_out_of_passes(monkeypatch):
+    """Two targets at once, one settling in fewer passes than the other: with the pass limit between
+    the two, the first keeps its mass (the fixed point within the tolerance), the second is NaN."""
+    from batcalc.physics import tradeoff as tr
+
+    v = load_vehicle("mid-sedan")
+    model = v.consumption_model("wltp")
+    (near, n_near), (far, n_far) = (same_range_pack_mass(v, model, 0.5, start=s) for s in (0.0, 5000.0))
+    assert n_near < n_far
+    monkeypatch.setattr(tr, "MAX_ITERATIONS", n_far - 1)
+    both, passes = same_range_pack_mass(v, model, np.array([0.5, 0.5]), start=np.array([0.0, 5000.0]))
+    assert passes == n_far - 1 and math.isnan(float(both[1]))
+    assert float(both[0]) == pytest.approx(float(near), abs=2e-6)

@@ -169,7 +169,7 @@ def load_user_trace(path: str) -> Cycle:
     speeds: list[float] = []
     try:
         with open(full, encoding="utf-8-sig") as fh:
-            lines = fh.read().splitlines()
+            lines = fh.read().split("\n")        # line numbers as editors count them (not splitlines')
     except UnicodeDecodeError:
         raise SpecError("not UTF-8 text", shown) from None
     except OSError as exc:

@@ -171,12 +171,13 @@ def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike
     later one takes the secant step through the last two passes, ``m - h(m) (m - m') / (h(m) - h(m'))``
     (the point ``(0, g(0))`` counts when the solve starts there; from a ``start``, the point
     ``through = (m', c')``, a pack mass (kg) and the model's consumption there (J/m) known beforehand,
-    counts as ``(m', k c' - m')``), when its slope is negative (``g' < 1``:
+    counts as ``(m', k c' - m')``; ``through`` is used only with a ``start``), when its slope is negative (``g' < 1``:
     a contraction; ``k dc/dm`` is ~0.1) and it lands on a mass from 0 to :data:`DIVERGED_KG`, else the
     plain fixed-point step ``g(m)``. An element settles at the first pass with ``|g(m) - m| <``
     :data:`TOLERANCE_KG`; the solve ends at the first pass where every element has (elements that settled
     take plain steps meanwhile), with the masses ``m`` that pass evaluated: within the tolerance of
-    ``g(m)``, about 1e-6 kg of the fixed point (a range within ~1e-8 relative of the target); the model
+    ``g(m)``, about 1e-6 kg of the fixed point (a range within ~1e-8 relative of the target; ``g(m)``,
+    one contraction closer, was within ~3e-10); the model
     has just computed their consumption, so a caller asking for it again at the same mass repeats no
     work. ``c`` is nearly linear in mass, so the secant needs 3-5 passes
     where plain steps took 8-12 (exactly linear: the root after one secant step), and ends within the
@@ -221,8 +222,9 @@ def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike
             secant = m - change / slope
         take = moving & (slope < 0) & (m != prev_m) & (secant >= 0) & (secant <= DIVERGED_KG)
         prev_m, prev_h, m = m, change, np.where(take, secant, g)
-    g[moving] = np.nan                                    # still moving after MAX_ITERATIONS passes
-    return g.reshape(shape), MAX_ITERATIONS
+    out = np.where(np.isnan(g), g, prev_m)                # the masses the last pass evaluated, as above
+    out[moving] = np.nan                                  # still moving after MAX_ITERATIONS passes
+    return out.reshape(shape), MAX_ITERATIONS
 
 
 def _same_range_pack_mass_1(vehicle: Vehicle, model: ConsumptionModel, k: float, start: Optional[float],

@@ -306,7 +306,8 @@ class Consumption:
         """Consumption at the battery, J/m (1 J/m = 1/3.6 Wh/km), at total mass ``mass`` kg:
         ``c = E_battery(m) / distance``. Refuses a mass beyond :data:`MAX_VEHICLE_MASS` and a cycle the
         vehicle drives on no energy or gains energy over (a consumption not above the rounding error of
-        the energy passing through: ``E <= 1e-9 x sum |P| dt``); NaN masses (a diverged solve's) give NaN.
+        the energy passing through: ``E <= 1e-9 x sum |P| dt``); NaN masses in an array (a diverged solve's)
+        give NaN.
 
         The last float mass asked for and its consumption are kept (one pair, replaced as a whole): a
         solve's last pass evaluates the mass it returns, and the result built from it asks again."""
