@@ -296,3 +296,17 @@ def test_user_trace_line_numbers_count_newlines_only(tmp_path):
     path = _trace(tmp_path, "time_s,speed_kmh\n0,0\u2028\n1,10\n2,-5\n", "sep.csv")
     with pytest.raises(SpecError, match=r":4:3: speed -5 km/h is outside"):
         get_cycle(path)
+
+
+def test_an_edited_user_trace_is_read_again_in_the_same_process(tmp_path):
+    """A user's trace is named by its path; edited between two calls (a notebook, the library), the
+    second consumption is the new trace's, not the first's from the cache."""
+    from batcalc.physics.vehicle import load_vehicle
+
+    v = load_vehicle("mid-sedan")
+    path = _trace(tmp_path, "time_s,speed_kmh\n0,0\n10,36\n70,36\n80,0\n")
+    slow = v.consumption_model(path)(1800.0)
+    _trace(tmp_path, "time_s,speed_kmh\n0,0\n10,108\n70,108\n80,0\n")
+    fast = v.consumption_model(path)(1800.0)
+    assert fast > slow * 1.5                      # air drag at 108 km/h against 36 km/h
+    assert v.consumption_model(path)(1800.0) == fast

@@ -533,13 +533,20 @@ class Vehicle:
         return _consumption(self.load, get_cycle(cycle_name or "wltp"), self.id)
 
 
-_CACHE: dict[tuple[RoadLoad, str, str], Consumption] = {}
+_CACHE: dict[tuple[object, ...], Consumption] = {}
 
 
 def _consumption(load: RoadLoad, cycle: Cycle, name: str = "the vehicle") -> Consumption:
     """The :class:`Consumption` of ``load`` on ``cycle`` (errors naming the vehicle ``name``), built once
-    per (load, cycle id, name)."""
-    key = (load, cycle.id, name)
+    per (load, cycle id, name); a user's trace file (its id is its path) also by its samples, so that a
+    file edited between two calls in one process is not answered from the first."""
+    from batcalc.physics.cycles import cycle_id_set
+
+    key: tuple[object, ...] = (load, cycle.id, name)
+    if cycle.constant_speed is None and cycle.id not in cycle_id_set():
+        import hashlib
+
+        key += (hashlib.sha256(cycle.time.tobytes() + cycle.speed.tobytes()).digest(),)
     if key not in _CACHE:
         _CACHE[key] = Consumption(load, cycle, name)
     return _CACHE[key]
