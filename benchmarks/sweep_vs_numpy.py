@@ -188,8 +188,9 @@ def main() -> None:
                 secant = m - change / slope
             take = moving & (slope < 0) & (m != prev_m) & (secant >= 0) & (secant <= DIVERGED_KG)
             prev_m, prev_h, m = m, change, np.where(take, secant, g)
-        g[moving] = np.nan
-        return g.reshape(n, n)
+        out = np.where(np.isnan(g), g, prev_m)    # out of passes: as batcalc, the masses last evaluated
+        out[moving] = np.nan
+        return out.reshape(n, n)
 
     many = np.linspace(1000, 40000, n * n)                # 10^6 total masses, kg
 
