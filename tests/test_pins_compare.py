@@ -47,6 +47,18 @@ def test_text_inline_and_json():
     assert Ratio(None).percent is None
 
 
+def test_a_change_that_rounds_to_zero_has_no_minus_sign():
+    """A range held to 1e-9 below its target is no change: '+0.0 %', as one 1e-9 above it; -0.04 % still
+    rounds to zero, -0.05 % does not (to -0.1 %, half away from zero in binary: 0.9995 is 0.99949...)."""
+    from batcalc.claims.check import _pct
+    from batcalc.report.claims import phrase_text
+
+    assert Ratio(1 - 1e-9).text() == Ratio(1 + 1e-9).text() == "x1 (+0.0 %)"
+    assert Ratio(1 - 1e-9).inline() == "x1, +0.0 %"
+    assert Ratio(1 - 4e-4).text() == "x0.9996 (+0.0 %)" and Ratio(1 - 6e-4).text() == "x0.9994 (-0.1 %)"
+    assert phrase_text((_pct(-1e-9),)) == "+0.0 %" and phrase_text((_pct(-1e-3),)) == "-0.1 %"
+
+
 def test_missing_figure_names_the_cell_that_lacks_it():
     grav_only = cell("g", "{gravimetric: 300 Wh/kg}")
     r = energy_at_same_volume(grav_only, B)

@@ -323,7 +323,7 @@ def _qual(claim) -> str:
 
 def _pct(x: float) -> Value:
     """A relative change shown as a signed percentage ('+16.7 %')."""
-    return Value(x, "fraction", "+.1f")
+    return Value(x, "fraction", "+z.1f")
 
 
 def _asserted_raw(claim, ctx: Context) -> Union[str, float]:

@@ -28,16 +28,17 @@ class Ratio(NamedTuple):
         return None if self.value is None else (self.value - 1.0) * 100.0
 
     def text(self) -> str:
-        """``x1.167 (+16.7 %)``, or ``n/a (why)`` when undefined."""
+        """``x1.167 (+16.7 %)``, or ``n/a (why)`` when undefined; a change that rounds to zero shows as
+        ``+0.0 %``, whichever side of 1 the ratio is on (a range held to 1e-9 is not ``-0.0 %``)."""
         if self.value is None:
             return f"n/a ({self.why_missing})"
-        return f"x{format_number(self.value)} ({(self.value - 1.0) * 100.0:+.1f} %)"
+        return f"x{format_number(self.value)} ({(self.value - 1.0) * 100.0:+z.1f} %)"
 
     def inline(self) -> str:
         """Short form for a table cell next to a value: ``x1.167, +16.7 %`` (only for a defined ratio)."""
         if self.value is None:
             raise ValueError("an undefined ratio has no inline form")
-        return f"x{format_number(self.value)}, {(self.value - 1.0) * 100.0:+.1f} %"
+        return f"x{format_number(self.value)}, {(self.value - 1.0) * 100.0:+z.1f} %"
 
     def json(self) -> dict[str, Optional[float | str]]:
         """The ratio and percent for JSON output (rounded), or why it is missing."""

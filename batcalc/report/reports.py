@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from batcalc.errors import BatcalcError
+from batcalc.physics.compare import Ratio
 from batcalc.physics.tradeoff import RangeResult, Tradeoff, cycle_label, sensitivities
 from batcalc.units import Shown, format_number, from_si, shown
 
@@ -124,7 +125,7 @@ def tradeoff_report(t: Tradeoff, system: str):
             continue
         sb = fb_by_key[key]
         ratio = sb.value / sa.value if sa.value and sb.value is not None else None
-        change = "" if ratio is None else f"x{format_number(ratio)} ({(ratio - 1) * 100:+.1f} %)"
+        change = "" if ratio is None else Ratio(ratio).text()
         if key == "cell_density" and levels[0] != levels[1]:    # a cell's density against a pack's
             label = f"gravimetric density as given ({levels[0]} level, {levels[1]} level)"
             ratio, change = None, "n/a (cell vs pack)"
