@@ -325,20 +325,32 @@ def test_iterations_count_the_passes():
 @pytest.mark.parametrize("opts", OPTS)
 def test_a_secant_pass_lands_on_the_root_of_a_linear_model(opts):
     # with the linear model g(m) = R c(M(m)) / k is linear in m, so the secant through any two of its
-    # points is the root: a solve from g(0) (the point (0, g(0)) known) settles on its second pass, and so
-    # does b's solve in a trade-off (from the same-energy estimate, a's pack and consumption known: the
-    # secant step, the pass that confirms it); one from a given start alone on its third (a plain step,
-    # the secant step, the pass that confirms it); each at the root found by hand
-    _, iterations = solve_pack_mass_for_range(cell(300), vehicle(), 400e3, None, opts)
-    assert iterations == 2
-    t = tradeoff(cell(300), cell(350), vehicle(), "range", pack_mass=400.0, cycle=None, options=opts)
-    assert t.iterations == 2 and t.no_feedback_mass == pytest.approx(400.0 * 300 / 350)
-    m, iterations = solve_pack_mass_for_range(cell(350), vehicle(), t.a.range, None, opts, start=t.no_feedback_mass)
+    # points is the root: a solve from g(0) (the point (0, g(0)) known) settles on its second pass; one
+    # from a given start alone on its third (a plain step, the secant step, the pass that confirms it);
+    # one from a given start with a known point on its second; a solve without a start begins at the
+    # root of the model's chord, which for a linear model is the root itself: its first pass confirms
+    # it, and so does b's in a trade-off; each at the root found by hand
+    from batcalc.physics.tradeoff import same_range_pack_mass
+
+    v, by_hand = vehicle(), mass_for_range(400e3, 300, opts)
+    k = 400e3 / k_of(300, opts)
+    model = v.consumption_model(None)
+    m, iterations = same_range_pack_mass(v, model, k)
+    assert iterations == 2 and float(m) == pytest.approx(by_hand, rel=1e-12)
+    m, iterations = same_range_pack_mass(v, model, k, start=by_hand + 50)
+    assert iterations == 3 and float(m) == pytest.approx(by_hand, rel=1e-12)
+    m, iterations = same_range_pack_mass(v, model, k, start=by_hand + 50, through=(0.0, c_of(GLIDER + PAYLOAD)))
+    assert iterations == 2 and float(m) == pytest.approx(by_hand, rel=1e-12)
+    m, iterations = solve_pack_mass_for_range(cell(300), v, 400e3, None, opts)
+    assert iterations == 1 and m == pytest.approx(by_hand, rel=1e-12)
+    t = tradeoff(cell(300), cell(350), v, "range", pack_mass=400.0, cycle=None, options=opts)
+    assert t.iterations == 1 and t.no_feedback_mass == pytest.approx(400.0 * 300 / 350)
+    m, iterations = solve_pack_mass_for_range(cell(350), v, t.a.range, None, opts, start=t.no_feedback_mass)
     assert iterations == 3 and m == pytest.approx(t.b.pack.mass, rel=1e-12)
     assert t.b.pack.mass == pytest.approx(mass_for_range(t.a.range, 350, opts), rel=1e-12)
     # holding mass or energy runs no iteration
-    assert tradeoff(cell(300), cell(350), vehicle(), "mass", pack_mass=400.0, cycle=None).iterations == 0
-    assert tradeoff(cell(300), cell(350), vehicle(), "energy", pack_mass=400.0, cycle=None).iterations == 0
+    assert tradeoff(cell(300), cell(350), v, "mass", pack_mass=400.0, cycle=None).iterations == 0
+    assert tradeoff(cell(300), cell(350), v, "energy", pack_mass=400.0, cycle=None).iterations == 0
 
 
 def plain_fixed_point(vehicle: Vehicle, cycle: str, k: float) -> tuple[float, int]:
@@ -468,6 +480,35 @@ def test_between_two_fixed_points_the_solve_finds_the_lighter_pack():
     for k, start in ((1.0, 900.0), (np.array([1.0]), np.array([900.0]))):
         mass, _ = same_range_pack_mass(vehicle(), _TwoRoots(), k, start=start)
         assert float(np.ravel(mass)[0]) == pytest.approx(lighter, rel=1e-9)
+
+
+def test_the_chord_start_is_the_root_of_the_parabola_through_three_points():
+    """_TwoRoots is a parabola, so the one through the model's points at 0, 350 and 700 kg of pack (the
+    chord spans half of the 1400 kg without a pack) is the model itself, and the start is the lighter
+    fixed point found by hand, (0.95 - sqrt(0.95^2 - 0.02)) / 0.002 = 5.294 kg, with the nearest point
+    (0 kg, c = 5 J/m) as the secant's partner; a solve from there confirms it on its first pass. A model
+    too steep for any pack (k s > 1 everywhere: m = 5 + 1.5 m has no root above 0) has no chord start,
+    nor has a vehicle whose chord would pass the 1e6 kg limit."""
+    import numpy as np
+
+    from batcalc.physics.tradeoff import _chord_start, chord, same_range_pack_mass
+
+    lighter = (0.95 - (0.95 ** 2 - 4 * 0.001 * 5) ** 0.5) / 0.002
+    assert chord(vehicle(), _TwoRoots()) == (700.0, 5.0, 5.0 + 0.05 * 350 + 0.001 * 350 ** 2,
+                                             5.0 + 0.05 * 700 + 0.001 * 700 ** 2)
+    start, through = _chord_start(vehicle(), _TwoRoots(), 1.0)
+    assert start == pytest.approx(lighter, rel=1e-12) and through == (0.0, 5.0)
+    mass, passes = same_range_pack_mass(vehicle(), _TwoRoots(), 1.0, start=start, through=through)
+    assert passes == 1 and float(mass) == pytest.approx(lighter, rel=1e-12)
+
+    class _Steep:
+        def __call__(self, total):
+            return 5.0 + 1.5 * (np.asarray(total, dtype=float) - (GLIDER + PAYLOAD))
+
+    assert _chord_start(vehicle(), _Steep(), 1.0) is None
+    heavy = vehicle().with_extra_mass(7e5 - PAYLOAD - GLIDER)       # 700 t: + 350 t passes 1e6 kg
+    assert heavy.total_mass(0.0) == 7e5 and chord(heavy, _TwoRoots()) is None
+    assert chord(vehicle().with_extra_mass(6e5 - PAYLOAD - GLIDER), _TwoRoots()) is not None   # 900 t
 
 
 @pytest.mark.parametrize("opts", OPTS)

@@ -144,7 +144,7 @@ def test_the_sweep_and_the_solver_give_up_at_the_same_iteration_limit(cells, mon
 
     v = load_vehicle("mid-sedan")
     m, steps = solve_pack_mass_for_range(cells[0], v, 400e3, "wltp")
-    assert steps > 2
+    assert steps > 1                        # a limit of steps - 1 passes is too low
     grid = sweep_pack_mass(v, np.array([300 * 3600.0]), np.array([400e3]), "wltp")
     assert grid[0, 0] == pytest.approx(m, rel=1e-9)
     monkeypatch.setattr(tr, "MAX_ITERATIONS", steps - 1)
