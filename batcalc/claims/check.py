@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Literal, NamedTuple, Optional, Union, cast
 
+import batcalc.spec.catalog as catalog
 from batcalc import units
 from batcalc.errors import BatcalcError, ClaimError, SpecError, UnitError
 from batcalc.io.yamlfile import load_yaml
@@ -155,11 +156,7 @@ class Context:
         :func:`~batcalc.spec.catalog.resolve` reads it); another relative path is taken from the claims
         file's folder; a name that is not found is located at ``key`` (errors inside the named file keep
         their own location)."""
-        from pathlib import Path
-
-        from batcalc.spec.catalog import _looks_like_path, catalog_id_set
-
-        if self.doc is not None and name not in catalog_id_set(kind) and _looks_like_path(name) \
+        if self.doc is not None and name not in catalog.catalog_id_set(kind) and catalog._looks_like_path(name) \
                 and not Path(name).is_absolute():
             beside = Path(self.doc.path).parent / name
             if beside.exists():
@@ -181,8 +178,8 @@ class Context:
         hit = self.cache.get(("cell", name))
         if hit is not None:
             return hit
-        if units.looks_like_value(name) and not name.strip().endswith((".yaml", ".yml")) \
-                and not Path(name).exists():
+        if name not in catalog.catalog_id_set("cell") and units.looks_like_value(name) \
+                and not name.strip().endswith((".yaml", ".yml")) and not Path(name).exists():
             field = str(key[-1])
             hint = f"{field}_density" if field in ("a", "b") else "a density input"
             raise self.error(key, f"{name!r} is a value, not a cell: give a cell id or path here, or the value as "
@@ -196,13 +193,11 @@ class Context:
     def vehicle(self, name: str, key: tuple):
         """A vehicle named by id or path, with this evaluation's assumed defaults where its spec is
         silent (cached per vehicle and point, the assumptions it read recorded on each use)."""
-        from batcalc.physics.bands import Assumed
         from batcalc.physics.vehicle import load_vehicle
-        from batcalc.spec.catalog import catalog_id_set
 
         base = self.cached(("vehicle", name), lambda: self._load(load_vehicle, "vehicle", name, key))
         # a catalogue vehicle's points are kept for the process, a user's file's for this check only
-        store = _AT_POINT if name in catalog_id_set("vehicle") else self.cache
+        store = _AT_POINT if name in catalog.catalog_id_set("vehicle") else self.cache
         point = ("vehicle at", id(base), self.assumed.key())
         hit = store.get(point)
         if hit is None or hit[0] is not base:
@@ -273,11 +268,26 @@ _LEADING_NUMBER_RE = re.compile(
     r"^\s*[+-]?\s*((?P<whole>[0-9]*)(?:\.(?P<frac>[0-9]*))?(?:[eE](?P<exp>[+-]?[0-9]{1,3}))?)")
 
 
+#: The last claim :func:`tolerance_of` was asked about and its answer (an evaluator asks, then
+#: :func:`evaluate` again; claims are frozen models, so the same object has the same answer).
+_LAST_TOLERANCE: tuple[Any, tuple[float, str]] = (None, (DEFAULT_TOLERANCE, "default"))
+
+
 def tolerance_of(claim) -> tuple[float, str]:
     """(relative tolerance, how it was chosen) of a claim: the claim's ``tolerance`` when given;
     otherwise the precision stated, half a unit in the last digit of the asserted number relative to
     it ('190 kg': 0.5 / 190), widened to :data:`DEFAULT_TOLERANCE` for ``about`` and ``up-to``
     (rounded headline figures); an asserted 0 takes :data:`DEFAULT_TOLERANCE` (see :func:`judge`)."""
+    global _LAST_TOLERANCE
+    last = _LAST_TOLERANCE
+    if last[0] is claim:
+        return last[1]
+    found = _tolerance_of(claim)
+    _LAST_TOLERANCE = (claim, found)
+    return found
+
+
+def _tolerance_of(claim) -> tuple[float, str]:
     if claim.tolerance is not None:
         return claim.tolerance.si, "given"
     found = stated_precision(claim.asserted) if not isinstance(claim.asserted, list) else None
@@ -1704,8 +1714,6 @@ class _Sub(Context):
 
 def load_claims_file(name: str) -> tuple[Any, Any]:
     """A claims file (catalogue id under specs/claims or a path), validated: ``(spec, document)``."""
-    import batcalc.spec.catalog as catalog  # not 'from ... import': on Python 3.11 that costs twice as much a file
-
     path, in_catalogue = catalog.resolve(name, "claim")
     doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
     spec = validate_document(doc, expect="claims")

@@ -186,6 +186,8 @@ def same_range_pack_mass(vehicle: Vehicle, model: ConsumptionModel, k: ArrayLike
     ``k``'s shape; a scalar gives a 0-d array) and the passes taken."""
     import numpy as np
 
+    if isinstance(k, float) and (start is None or isinstance(start, float)):     # a claim's solve, at once
+        return _same_range_pack_mass_1(vehicle, model, k, start, through)
     shape = np.shape(k)
     if shape == ():     # one target (a claim's solve): the same steps on floats, without numpy's per-call cost
         first = None if start is None else float(np.broadcast_to(np.asarray(start, dtype=float), shape))

@@ -21,7 +21,7 @@ checked by hypothesis). The per-step terms are computed once, by :func:`cycle_st
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Optional, Protocol, Union, overload
 
@@ -86,13 +86,18 @@ class RoadLoad:
         return self.powertrain.aux_power
 
     def assumptions(self) -> list[str]:
-        """The parameters as stated assumptions, for report notes (display text, not physics)."""
+        """The parameters as stated assumptions, for report notes (display text, not physics; written
+        once per road load, a new list each call)."""
+        return list(self._assumption_texts)
+
+    @cached_property
+    def _assumption_texts(self) -> tuple[str, ...]:
         if self.coast_down:
             load = f"coast-down F0 {self.f0:.1f} N, F1 {self.f1:.3f} N s/m, F2 {self.f2:.4f} N s^2/m^2"
         else:
             load = f"C_rr {self.c_rr:g}, C_d A {self.cd_a:.3f} m^2, air {self.rho:.4g} kg/m^3, g {self.g:.5g} m/s^2"
         rot = f"rotating mass {self.m_rot:.4g} kg" if self.m_rot else f"rotating-mass factor {self.k_rot:g}"
-        return [load, rot] + self.powertrain.assumptions()
+        return (load, rot, *self.powertrain.assumptions())
 
 
 def _default(assumed: Optional[Mapping[str, float]], key: str, value: float) -> float:
@@ -468,6 +473,9 @@ class Vehicle:
     extra_mass: float = 0.0        # kg carried on top of the spec's payload (``--extra-mass``)
     #: the ambient asked for: temperature (K), altitude (m), climate system; None: the default
     ambient: tuple[Optional[float], Optional[float], Optional[str]] = (None, None, None)
+    #: consumption models asked for, by shipped cycle id (or None): a claim asks several times
+    _models: dict[Optional[str], ConsumptionModel] = field(default_factory=dict, init=False, repr=False,
+                                                          compare=False, hash=False)
 
     def with_ambient(self, temperature: Optional[float] = None, altitude: Optional[float] = None,
                      climate: Optional[str] = None) -> Vehicle:
@@ -521,16 +529,25 @@ class Vehicle:
 
     def consumption_model(self, cycle_name: Optional[str]) -> ConsumptionModel:
         """The consumption function for ``cycle_name`` (measured figure when the spec gives one and no
-        cycle is asked for)."""
-        from batcalc.physics.cycles import get_cycle
+        cycle is asked for). Kept on the vehicle for the shipped cycles (a user's trace file may change
+        between two calls: :func:`_consumption` keys it by its samples)."""
+        hit = self._models.get(cycle_name)
+        if hit is not None:
+            return hit
+        from batcalc.physics.cycles import cycle_id_set, get_cycle
 
+        model: ConsumptionModel
         if self.spec.measured_consumption is not None and cycle_name is None:
-            return MeasuredModel(self.spec.measured_consumption)
-        if self.spec.measured_consumption is not None and self.spec.drag_coefficient is None \
+            model = MeasuredModel(self.spec.measured_consumption)
+        elif self.spec.measured_consumption is not None and self.spec.drag_coefficient is None \
                 and self.spec.coast_down is None:
             raise BatcalcError(f"{self.id} gives only a measured consumption; it cannot be run on cycle "
                                f"{cycle_name!r}")
-        return _consumption(self.load, get_cycle(cycle_name or "wltp"), self.id)
+        else:
+            model = _consumption(self.load, get_cycle(cycle_name or "wltp"), self.id)
+        if cycle_name is None or cycle_name in cycle_id_set():
+            self._models[cycle_name] = model
+        return model
 
 
 _CACHE: dict[tuple[object, ...], Consumption] = {}
