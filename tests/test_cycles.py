@@ -310,3 +310,18 @@ def test_an_edited_user_trace_is_read_again_in_the_same_process(tmp_path):
     fast = v.consumption_model(path)(1800.0)
     assert fast > slow * 1.5                      # air drag at 108 km/h against 36 km/h
     assert v.consumption_model(path)(1800.0) == fast
+
+
+def test_a_vehicle_keeps_its_models_of_shipped_cycles_and_constant_speeds_only(tmp_path):
+    """A shipped cycle (by id or alias) and a constant speed give the same model object each time the
+    same vehicle asks (claims ask several times a claim); a user's trace is looked up again each time
+    (above: it may have changed), though an unchanged one still finds its model by its samples."""
+    from batcalc.physics.vehicle import load_vehicle
+
+    v = load_vehicle("mid-sedan")
+    for name in ("wltp", "wltc-3b", "udds", "100 km/h", None):
+        assert v.consumption_model(name) is v.consumption_model(name)
+    assert v.consumption_model("wltp") is v.consumption_model("wltc-3b")
+    path = _trace(tmp_path, "time_s,speed_kmh\n0,0\n10,36\n70,36\n80,0\n")
+    assert v.consumption_model(path) is v.consumption_model(path)      # the samples' key
+    assert path not in v._models and "wltp" in v._models and "100 km/h" in v._models

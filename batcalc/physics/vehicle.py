@@ -529,23 +529,24 @@ class Vehicle:
 
     def consumption_model(self, cycle_name: Optional[str]) -> ConsumptionModel:
         """The consumption function for ``cycle_name`` (measured figure when the spec gives one and no
-        cycle is asked for). Kept on the vehicle for the shipped cycles (a user's trace file may change
-        between two calls: :func:`_consumption` keys it by its samples)."""
+        cycle is asked for). Kept on the vehicle by cycle name, except for a user's trace file, which
+        may change between two calls (:func:`_consumption` keys it by its samples)."""
         hit = self._models.get(cycle_name)
         if hit is not None:
             return hit
-        from batcalc.physics.cycles import cycle_id_set, get_cycle
+        from batcalc.physics.cycles import get_cycle
 
-        model: ConsumptionModel
         if self.spec.measured_consumption is not None and cycle_name is None:
-            model = MeasuredModel(self.spec.measured_consumption)
-        elif self.spec.measured_consumption is not None and self.spec.drag_coefficient is None \
+            model: ConsumptionModel = MeasuredModel(self.spec.measured_consumption)
+            self._models[cycle_name] = model
+            return model
+        if self.spec.measured_consumption is not None and self.spec.drag_coefficient is None \
                 and self.spec.coast_down is None:
             raise BatcalcError(f"{self.id} gives only a measured consumption; it cannot be run on cycle "
                                f"{cycle_name!r}")
-        else:
-            model = _consumption(self.load, get_cycle(cycle_name or "wltp"), self.id)
-        if cycle_name is None or cycle_name in cycle_id_set():
+        cycle = get_cycle(cycle_name or "wltp")
+        model = _consumption(self.load, cycle, self.id)
+        if not _is_user_trace(cycle):
             self._models[cycle_name] = model
         return model
 
@@ -557,16 +558,22 @@ def _consumption(load: RoadLoad, cycle: Cycle, name: str = "the vehicle") -> Con
     """The :class:`Consumption` of ``load`` on ``cycle`` (errors naming the vehicle ``name``), built once
     per (load, cycle id, name); a user's trace file (its id is its path) also by its samples, so that a
     file edited between two calls in one process is not answered from the first."""
-    from batcalc.physics.cycles import cycle_id_set
-
     key: tuple[object, ...] = (load, cycle.id, name)
-    if cycle.constant_speed is None and cycle.id not in cycle_id_set():
+    if _is_user_trace(cycle):
         import hashlib
 
         key += (hashlib.sha256(cycle.time.tobytes() + cycle.speed.tobytes()).digest(),)
     if key not in _CACHE:
         _CACHE[key] = Consumption(load, cycle, name)
     return _CACHE[key]
+
+
+def _is_user_trace(cycle: Cycle) -> bool:
+    """Whether ``cycle`` is read from a user's trace file (neither shipped nor a constant speed): its
+    samples may change between two calls in one process."""
+    from batcalc.physics.cycles import cycle_id_set
+
+    return cycle.constant_speed is None and cycle.id not in cycle_id_set()
 
 
 def _vehicle_of(spec: VehicleSpec) -> Vehicle:
