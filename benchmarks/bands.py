@@ -62,7 +62,7 @@ def run(args: list[str]) -> tuple[float, float]:
     from batcalc.cli.main import main
     from batcalc.physics import vehicle
 
-    vehicle._CACHE.clear()
+    vehicle.clear_caches()
     out = io.StringIO()
     w, c = time.perf_counter(), time.process_time()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
@@ -113,7 +113,7 @@ def physics_ratio(rounds: int) -> float:
     cell, v, ranges = load_cell("gac-aion-ssb-350"), vehicle.load_vehicle("mid-sedan"), plausible_ranges()
 
     def timed(fn) -> float:
-        vehicle._CACHE.clear()
+        vehicle.clear_caches()
         t = time.perf_counter()
         fn()
         return time.perf_counter() - t

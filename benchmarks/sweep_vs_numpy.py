@@ -144,7 +144,7 @@ def main() -> None:
     pt = vehicle.load.powertrain
 
     def cold():
-        vehicle_module._CACHE.clear()                     # batcalc builds its consumption model again
+        vehicle_module.clear_caches()                     # batcalc builds its consumption model again
 
     def batcalc_range():
         cold()

@@ -316,12 +316,18 @@ def test_a_vehicle_keeps_its_models_of_shipped_cycles_and_constant_speeds_only(t
     """A shipped cycle (by id or alias) and a constant speed give the same model object each time the
     same vehicle asks (claims ask several times a claim); a user's trace is looked up again each time
     (above: it may have changed), though an unchanged one still finds its model by its samples."""
+    import batcalc.physics.vehicle as vehicle_module
     from batcalc.physics.vehicle import load_vehicle
 
     v = load_vehicle("mid-sedan")
+    model = v.consumption_model("wltp")
     for name in ("wltp", "wltc-3b", "udds", "100 km/h", None):
         assert v.consumption_model(name) is v.consumption_model(name)
     assert v.consumption_model("wltp") is v.consumption_model("wltc-3b")
     path = _trace(tmp_path, "time_s,speed_kmh\n0,0\n10,36\n70,36\n80,0\n")
     assert v.consumption_model(path) is v.consumption_model(path)      # the samples' key
-    assert path not in v._models and "wltp" in v._models and "100 km/h" in v._models
+    kept = {name for (owner, name), _ in vehicle_module._MODELS.items() if owner == id(v)}
+    assert path not in kept and {"wltp", "100 km/h"} <= kept
+    vehicle_module.clear_caches()                       # and everything is built again
+    assert not vehicle_module._MODELS and not vehicle_module._CACHE
+    assert v.consumption_model("wltp") is not model

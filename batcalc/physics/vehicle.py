@@ -21,7 +21,7 @@ checked by hypothesis). The per-step terms are computed once, by :func:`cycle_st
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Optional, Protocol, Union, overload
 
@@ -473,9 +473,6 @@ class Vehicle:
     extra_mass: float = 0.0        # kg carried on top of the spec's payload (``--extra-mass``)
     #: the ambient asked for: temperature (K), altitude (m), climate system; None: the default
     ambient: tuple[Optional[float], Optional[float], Optional[str]] = (None, None, None)
-    #: consumption models asked for, by shipped cycle id (or None): a claim asks several times
-    _models: dict[Optional[str], ConsumptionModel] = field(default_factory=dict, init=False, repr=False,
-                                                          compare=False, hash=False)
 
     def with_ambient(self, temperature: Optional[float] = None, altitude: Optional[float] = None,
                      climate: Optional[str] = None) -> Vehicle:
@@ -531,14 +528,15 @@ class Vehicle:
         """The consumption function for ``cycle_name`` (measured figure when the spec gives one and no
         cycle is asked for). Kept on the vehicle by cycle name, except for a user's trace file, which
         may change between two calls (:func:`_consumption` keys it by its samples)."""
-        hit = self._models.get(cycle_name)
-        if hit is not None:
-            return hit
+        key = (id(self), cycle_name)
+        hit = _MODELS.get(key)
+        if hit is not None and hit[0] is self:
+            return hit[1]
         from batcalc.physics.cycles import get_cycle
 
         if self.spec.measured_consumption is not None and cycle_name is None:
             model: ConsumptionModel = MeasuredModel(self.spec.measured_consumption)
-            self._models[cycle_name] = model
+            _keep_model(key, self, model)
             return model
         if self.spec.measured_consumption is not None and self.spec.drag_coefficient is None \
                 and self.spec.coast_down is None:
@@ -547,11 +545,29 @@ class Vehicle:
         cycle = get_cycle(cycle_name or "wltp")
         model = _consumption(self.load, cycle, self.id)
         if not _is_user_trace(cycle):
-            self._models[cycle_name] = model
+            _keep_model(key, self, model)
         return model
 
 
 _CACHE: dict[tuple[object, ...], Consumption] = {}
+#: The models each vehicle was given (:meth:`Vehicle.consumption_model`), by (id of the vehicle, cycle
+#: name): (vehicle, model), the vehicle kept so that its id stays its own. A claim asks several times.
+_MODELS: dict[tuple[int, Optional[str]], tuple[Vehicle, ConsumptionModel]] = {}
+
+
+def _keep_model(key: tuple[int, Optional[str]], vehicle: Vehicle, model: ConsumptionModel) -> None:
+    if len(_MODELS) >= 1024:            # vehicles at many assumption points (bands): start again
+        _MODELS.clear()
+    _MODELS[key] = (vehicle, model)
+
+
+def clear_caches() -> None:
+    """Empty the caches of consumption models (by road load and cycle, and by vehicle and cycle name):
+    every model is built from its cycle again when next asked for (benchmarks that time the whole
+    computation call this; the solves' chords, :func:`batcalc.physics.tradeoff.chord`, are kept by
+    model, so new models get new chords)."""
+    _CACHE.clear()
+    _MODELS.clear()
 
 
 def _consumption(load: RoadLoad, cycle: Cycle, name: str = "the vehicle") -> Consumption:
