@@ -179,3 +179,30 @@ def test_a_range_in_a_claims_file_input_is_read(tmp_path):
     f.write_text(CLAIMS_WITH_RANGES.replace("pack_mass: 480 kg", "pack_mass: 450 to 510 kg"), encoding="utf-8")
     v = json.loads(runner.invoke(app, ["check", str(f), "--bands", "--format", "json"]).stdout)["verdicts"][0]
     assert v["assumptions"]["input pack_mass"]["low"] == "450 kg"
+
+
+def test_bands_do_not_depend_on_the_process_cache_of_vehicles_at_points(tmp_path, monkeypatch):
+    """The vehicles at the box's points are kept for the process at most _AT_POINT_LIMIT at a time; a
+    check's own entries keyed by a vehicle's id (consumptions, solves) must stay that vehicle's when
+    the process cache lets it go. With the limit at 1 (emptied at nearly every point) the bands are
+    those of a limit no run reaches: a freed vehicle's id, reused by the next one, used to hand that
+    one the other's consumption (thresholds moved, intervals such as 'between 0.03747 and 0.03748')."""
+    import batcalc.claims.check as check
+
+    path = tmp_path / "c.yaml"
+    path.write_text("kind: claims\nclaims:\n  - id: r\n    quote: range between\n    kind: range\n"
+                    "    inputs: {cell: catl-condensed, pack_mass: 315 kg, vehicle: light-truck, cycle: hwfet}\n"
+                    "    asserted: [400 km, 500 km]\n    qualifier: between\n", encoding="utf-8")
+
+    def bands_text():
+        check._AT_POINT.clear()
+        _, banded = check_file_bands(str(path), plausible_ranges())
+        b = banded[0]
+        return b.verdict.status, [(d.axis.id, d.side, d.values) for d in b.deciders], \
+            {k: (band.low, band.high) for k, (_, band) in b.bands.items()}
+
+    monkeypatch.setattr(check, "_AT_POINT_LIMIT", 10 ** 9)
+    reference = bands_text()
+    monkeypatch.setattr(check, "_AT_POINT_LIMIT", 1)
+    for _ in range(3):
+        assert bands_text() == reference

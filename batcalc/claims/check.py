@@ -120,6 +120,7 @@ def judge(derived: float, asserted: float, qualifier: str, tolerance: float, sca
 #: object, point), for every check of the process: the loaded vehicle is kept so that its id stays its own, and
 #: the same file version gives the same object (batcalc.physics.vehicle.load_vehicle).
 _AT_POINT: dict[tuple[str, int, Any], tuple[Any, Any, frozenset]] = {}
+_AT_POINT_LIMIT = 256
 
 
 class Context:
@@ -196,16 +197,22 @@ class Context:
         from batcalc.physics.vehicle import load_vehicle
 
         base = self.cached(("vehicle", name), lambda: self._load(load_vehicle, "vehicle", name, key))
-        # a catalogue vehicle's points are kept for the process, a user's file's for this check only
-        store = _AT_POINT if name in catalog.catalog_id_set("vehicle") else self.cache
         point = ("vehicle at", id(base), self.assumed.key())
-        hit = store.get(point)
-        if hit is None or hit[0] is not base:
-            probe = Assumed(self.assumed)
-            hit = base, base.with_assumed(probe), frozenset(probe.used)
-            if store is _AT_POINT and len(_AT_POINT) >= 256:
-                _AT_POINT.clear()
-            store[point] = hit
+        # this check's cache holds every vehicle it used, so the entries keyed by a vehicle's id (its
+        # consumptions, solves) stay that vehicle's for the whole check; a catalogue vehicle's points are
+        # also kept for the process (at most _AT_POINT_LIMIT), a user's file's for this check only
+        hit = self.cache.get(point)
+        if hit is None:
+            catalogued = name in catalog.catalog_id_set("vehicle")
+            hit = _AT_POINT.get(point) if catalogued else None
+            if hit is None or hit[0] is not base:
+                probe = Assumed(self.assumed)
+                hit = base, base.with_assumed(probe), frozenset(probe.used)
+                if catalogued:
+                    if len(_AT_POINT) >= _AT_POINT_LIMIT:
+                        _AT_POINT.clear()
+                    _AT_POINT[point] = hit
+            self.cache[point] = hit
         self.assumed.used |= hit[2]
         return hit[1]
 
