@@ -348,6 +348,11 @@ def test_a_secant_pass_lands_on_the_root_of_a_linear_model(opts):
     m, iterations = solve_pack_mass_for_range(cell(350), v, t.a.range, None, opts, start=t.no_feedback_mass)
     assert iterations == 3 and m == pytest.approx(t.b.pack.mass, rel=1e-12)
     assert t.b.pack.mass == pytest.approx(mass_for_range(t.a.range, 350, opts), rel=1e-12)
+    from batcalc.report.reports import explain_tradeoff, tradeoff_report
+
+    notes = tradeoff_report(t, "metric")[2]
+    assert any("mass feedback (1 iteration); " in n for n in notes)
+    assert any(line.endswith("after 1 iteration") for line in explain_tradeoff(t, "metric"))
     # holding mass or energy runs no iteration
     assert tradeoff(cell(300), cell(350), v, "mass", pack_mass=400.0, cycle=None).iterations == 0
     assert tradeoff(cell(300), cell(350), v, "energy", pack_mass=400.0, cycle=None).iterations == 0
@@ -509,6 +514,64 @@ def test_the_chord_start_is_the_root_of_the_parabola_through_three_points():
     heavy = vehicle().with_extra_mass(7e5 - PAYLOAD - GLIDER)       # 700 t: + 350 t passes 1e6 kg
     assert heavy.total_mass(0.0) == 7e5 and chord(heavy, _TwoRoots()) is None
     assert chord(vehicle().with_extra_mass(6e5 - PAYLOAD - GLIDER), _TwoRoots()) is not None   # 900 t
+
+
+def test_a_chord_root_too_far_out_is_not_taken_and_a_start_that_loses_the_solution_falls_back(monkeypatch):
+    """A parabola trusted only up to CHORD_REACH = 2 spans (1400 kg of pack here): for the line
+    m = 2 + 0.999 m the root, 2000 kg, is beyond it (no chord start), for m = 1 + 0.999 m it is 1000 kg,
+    within. And a chord start past the heavier, repelling fixed point of _TwoRoots (1000 kg > 944.7 kg)
+    runs away, so the solve starts again from g(0) and finds the lighter pack, 5.294 kg, counting the
+    passes of both."""
+    import numpy as np
+
+    import batcalc.physics.tradeoff as tr
+    from batcalc.physics.tradeoff import _chord_start
+
+    class _Line:
+        def __init__(self, c0):
+            self.c0 = c0
+
+        def __call__(self, total):
+            return self.c0 + 0.999 * (np.asarray(total, dtype=float) - (GLIDER + PAYLOAD))
+
+    assert _chord_start(vehicle(), _Line(2.0), 1.0) is None
+    assert _chord_start(vehicle(), _Line(1.0), 1.0)[0] == pytest.approx(1000.0, rel=1e-9)
+    lighter = (0.95 - (0.95 ** 2 - 4 * 0.001 * 5) ** 0.5) / 0.002
+    monkeypatch.setattr(Vehicle, "consumption_model", lambda self, cycle: _TwoRoots())
+    c = cell(300)
+    k = 1.0                                             # kg per J/m: R = k rho_pack f_usable
+    R = k * k_of(300, PackOptions())
+    mass, passes = solve_pack_mass_for_range(c, vehicle(), R, None)
+    assert mass == pytest.approx(lighter, rel=1e-9) and passes == 1        # from the chord: exact
+    monkeypatch.setattr(tr, "_chord_start", lambda v, model, k: (1000.0, (0.0, 5.0)))
+    lost, lost_passes = tr.same_range_pack_mass(vehicle(), _TwoRoots(), k, 1000.0, (0.0, 5.0))
+    assert np.isnan(lost)
+    mass, passes = solve_pack_mass_for_range(c, vehicle(), R, None)
+    _, plain = tr.same_range_pack_mass(vehicle(), _TwoRoots(), k)
+    assert mass == pytest.approx(lighter, abs=2e-6) and passes == lost_passes + plain          # to 1e-6 kg
+
+
+def test_b_s_first_secant_goes_through_a_s_point_and_a_solve_s_through_its_chord_s_nearest(monkeypatch):
+    """Which known point each solve's first secant step goes through (the answers agree to the
+    tolerance either way; the passes differ): b's in a same-range trade-off through a's pack and
+    consumption; a solve given no point through the chord's point nearest its start."""
+    import batcalc.physics.tradeoff as tr
+
+    seen = []
+    solve = tr.same_range_pack_mass
+
+    def spy(vehicle, model, k, start=None, through=None):
+        seen.append((start, through))
+        return solve(vehicle, model, k, start, through)
+
+    monkeypatch.setattr(tr, "same_range_pack_mass", spy)
+    v = load_vehicle("mid-sedan")
+    t = tradeoff(cell(300), cell(350), v, "range", target_range=400e3, cycle="wltp")
+    (start_a, through_a), (start_b, through_b) = seen
+    chord_start_a = tr._chord_start(v, v.consumption_model("wltp"), 400e3 / k_of(300, PackOptions()))
+    assert (start_a, through_a) == chord_start_a and through_a[0] in (0.0, 0.25 * v.total_mass(0.0),
+                                                                      0.5 * v.total_mass(0.0))
+    assert through_b == (t.a.pack.mass, t.a.consumption) and start_b == pytest.approx(t.b.pack.mass, abs=0.5)
 
 
 @pytest.mark.parametrize("opts", OPTS)

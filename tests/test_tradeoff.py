@@ -137,8 +137,10 @@ def test_tradeoff_of_a_cell_level_and_a_pack_level_spec_does_not_compare_their_d
 
 
 def test_the_sweep_and_the_solver_give_up_at_the_same_iteration_limit(cells, monkeypatch):
-    """One fixed point for both: with a limit too low to converge, the solver raises and the sweep
-    shows no solution (it used to show the last, unconverged mass as if it were an answer)."""
+    """One fixed point and one limit on passes (MAX_ITERATIONS) for both: with a limit too low for
+    either to converge, the solver raises and the sweep shows no solution (it used to show the last,
+    unconverged mass as if it were an answer). They take different numbers of passes: a single solve
+    starts at its chord's root, the sweep's grid at g(0)."""
     import batcalc.physics.tradeoff as tr
     from batcalc.errors import BatcalcError
 

@@ -156,7 +156,7 @@ def tradeoff_report(t: Tradeoff, system: str):
         notes.append("same energy: m2/m1 = rho1/rho2; the lighter pack lowers vehicle mass and consumption a little")
     else:
         notes.append(f"same range: pack mass solved as the fixed point with mass feedback "
-                     f"({t.iterations} iterations); " + _feedback_words(t.mass_saved, t.no_feedback_mass_saved))
+                     f"({_iterations(t.iterations)}); " + _feedback_words(t.mass_saved, t.no_feedback_mass_saved))
     notes += [f"warning: {w}" for w in dict.fromkeys(t.a.warnings + t.b.warnings)]
     notes.append("assumptions: " + "; ".join(t.a.assumptions))
     data = {"hold": t.hold, "vehicle": t.a.vehicle.id, "cycle": cycle_label(t.a.vehicle, t.a.cycle),
@@ -179,7 +179,7 @@ def explain_tradeoff(t: Tradeoff, system: str) -> list[str]:
     else:
         lines.append(f"same range {_q(t.a.range, 'length', system, 'distance')}: start from the same-energy mass "
                      f"{_q(t.no_feedback_mass, 'mass', system)}; iterate m = R c(m_vehicle) / (rho_pack f_usable) "
-                     f"-> {_q(t.b.pack.mass, 'mass', system)} after {t.iterations} iterations")
+                     f"-> {_q(t.b.pack.mass, 'mass', system)} after {_iterations(t.iterations)}")
     lines += [f"{t.b.cell.id}:"] + ["  " + s for s in explain_range(t.b, system)]
     return lines
 
@@ -322,3 +322,8 @@ def numeric_change_rows(headers: list[str], rows: list[list[Any]]) -> tuple[list
         else:
             out.append([label, unit, av, bv, "", ""])
     return headers[:4] + ["ratio", "change_percent"], out
+
+
+def _iterations(n: int) -> str:
+    """'1 iteration', '3 iterations'."""
+    return f"{n} iteration{'' if n == 1 else 's'}"
