@@ -518,10 +518,10 @@ def test_the_chord_start_is_the_root_of_the_parabola_through_three_points():
 
 def test_a_chord_root_too_far_out_is_not_taken_and_a_start_that_loses_the_solution_falls_back(monkeypatch):
     """A parabola trusted only up to CHORD_REACH = 2 spans (1400 kg of pack here): for the line
-    m = 2 + 0.999 m the root, 2000 kg, is beyond it (no chord start), for m = 1 + 0.999 m it is 1000 kg,
-    within. And a chord start past the heavier, repelling fixed point of _TwoRoots (1000 kg > 944.7 kg)
-    runs away, so the solve starts again from g(0) and finds the lighter pack, 5.294 kg, counting the
-    passes of both."""
+    m = 2 + 0.999 m the root, 2000 kg, is beyond it (no chord start), and for m = 1.45 + 0.999 m, 1450 kg,
+    just beyond; for m = 1 + 0.999 m it is 1000 kg, within. And a chord start past the heavier,
+    repelling fixed point of _TwoRoots (1000 kg > 944.7 kg) runs away, so the solve starts again from
+    g(0) and finds the lighter pack, 5.294 kg, counting the passes of both."""
     import numpy as np
 
     import batcalc.physics.tradeoff as tr
@@ -535,6 +535,7 @@ def test_a_chord_root_too_far_out_is_not_taken_and_a_start_that_loses_the_soluti
             return self.c0 + 0.999 * (np.asarray(total, dtype=float) - (GLIDER + PAYLOAD))
 
     assert _chord_start(vehicle(), _Line(2.0), 1.0) is None
+    assert _chord_start(vehicle(), _Line(1.45), 1.0) is None                # 1450 kg: just beyond
     assert _chord_start(vehicle(), _Line(1.0), 1.0)[0] == pytest.approx(1000.0, rel=1e-9)
     lighter = (0.95 - (0.95 ** 2 - 4 * 0.001 * 5) ** 0.5) / 0.002
     monkeypatch.setattr(Vehicle, "consumption_model", lambda self, cycle: _TwoRoots())
@@ -572,6 +573,11 @@ def test_b_s_first_secant_goes_through_a_s_point_and_a_solve_s_through_its_chord
     assert (start_a, through_a) == chord_start_a and through_a[0] in (0.0, 0.25 * v.total_mass(0.0),
                                                                       0.5 * v.total_mass(0.0))
     assert through_b == (t.a.pack.mass, t.a.consumption) and start_b == pytest.approx(t.b.pack.mass, abs=0.5)
+    # without a chord start: a from g(0), b from the same-energy estimate, still through a's point
+    seen.clear()
+    monkeypatch.setattr(tr, "_chord_start", lambda vehicle, model, k: None)
+    t = tradeoff(cell(300), cell(350), v, "range", target_range=400e3, cycle="wltp")
+    assert seen == [(None, None), (t.no_feedback_mass, (t.a.pack.mass, t.a.consumption))]
 
 
 @pytest.mark.parametrize("opts", OPTS)
