@@ -63,7 +63,7 @@ MODULES = ("cells", "pack", "vehicle", "cycles", "charge", "tradeoff", "compare"
 RELEVANT = {
     "cells": ["cells", "pack", "compare"],
     "pack": ["pack", "tradeoff"],
-    "vehicle": ["vehicle", "tradeoff", "impossible_physics", "climate", "bands"],
+    "vehicle": ["vehicle", "tradeoff", "impossible_physics", "climate", "bands", "cycles"],
     "cycles": ["cycles", "vehicle"],
     "charge": ["charge"],
     "tradeoff": ["tradeoff", "same_range_scalar"],
