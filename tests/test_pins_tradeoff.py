@@ -578,6 +578,10 @@ def test_b_s_first_secant_goes_through_a_s_point_and_a_solve_s_through_its_chord
     monkeypatch.setattr(tr, "_chord_start", lambda vehicle, model, k: None)
     t = tradeoff(cell(300), cell(350), v, "range", target_range=400e3, cycle="wltp")
     assert seen == [(None, None), (t.no_feedback_mass, (t.a.pack.mass, t.a.consumption))]
+    # a given pack resized for a target range: from the given pack's mass, as before the chord
+    seen.clear()
+    t = tradeoff(cell(300), cell(350), v, "range", pack_mass=400.0, target_range=400e3, cycle="wltp")
+    assert seen[0] == (400.0, None) and seen[1][0] == t.no_feedback_mass
 
 
 @pytest.mark.parametrize("opts", OPTS)

@@ -137,24 +137,32 @@ def test_tradeoff_of_a_cell_level_and_a_pack_level_spec_does_not_compare_their_d
 
 
 def test_the_sweep_and_the_solver_give_up_at_the_same_iteration_limit(cells, monkeypatch):
-    """One fixed point and one limit on passes (MAX_ITERATIONS) for both: with a limit too low for
-    either to converge, the solver raises and the sweep shows no solution (it used to show the last,
-    unconverged mass as if it were an answer). They take different numbers of passes: a single solve
-    starts at its chord's root, the sweep's grid at g(0)."""
+    """One fixed point and one limit on passes (MAX_ITERATIONS) for both: below the passes each needs,
+    the solver raises and the sweep shows no solution (it used to show the last, unconverged mass as if
+    it were an answer); from there on each gives the same mass. They need different numbers of passes:
+    a single solve starts at its chord's root, the sweep's grid at g(0)."""
     import batcalc.physics.tradeoff as tr
     from batcalc.errors import BatcalcError
 
     v = load_vehicle("mid-sedan")
     m, steps = solve_pack_mass_for_range(cells[0], v, 400e3, "wltp")
-    assert steps > 1                        # a limit of steps - 1 passes is too low
     grid = sweep_pack_mass(v, np.array([300 * 3600.0]), np.array([400e3]), "wltp")
     assert grid[0, 0] == pytest.approx(m, rel=1e-9)
-    monkeypatch.setattr(tr, "MAX_ITERATIONS", steps - 1)
-    with pytest.raises(BatcalcError, match="does not converge"):
-        solve_pack_mass_for_range(cells[0], v, 400e3, "wltp")
-    assert np.isnan(sweep_pack_mass(v, np.array([300 * 3600.0]), np.array([400e3]), "wltp")[0, 0])
-    monkeypatch.setattr(tr, "MAX_ITERATIONS", steps)
-    assert solve_pack_mass_for_range(cells[0], v, 400e3, "wltp") == (m, steps)
+    solved, swept = {}, {}
+    for limit in range(1, 9):
+        monkeypatch.setattr(tr, "MAX_ITERATIONS", limit)
+        try:
+            solved[limit] = solve_pack_mass_for_range(cells[0], v, 400e3, "wltp")
+        except BatcalcError as exc:
+            assert "does not converge" in str(exc)
+            solved[limit] = None
+        swept[limit] = sweep_pack_mass(v, np.array([300 * 3600.0]), np.array([400e3]), "wltp")[0, 0]
+    n_sweep = min(limit for limit, x in swept.items() if not np.isnan(x))
+    assert 1 < steps < n_sweep <= 8
+    assert all((solved[limit] is None) == (limit < steps) for limit in solved)
+    assert all(solved[limit] == (m, steps) for limit in solved if limit >= steps)
+    assert all(np.isnan(swept[limit]) == (limit < n_sweep) for limit in swept)
+    assert all(swept[limit] == pytest.approx(m, rel=1e-9) for limit in swept if limit >= n_sweep)
 
 
 def test_a_range_no_pack_reaches_has_no_solution(cells):

@@ -417,7 +417,7 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
         return Tradeoff(hold, ra, rb)
     goal = target_range if target_range is not None else ra.range
     if target_range is not None and (pack_mass is not None or pack_energy is not None):
-        m_a, _ = solve_pack_mass_for_range(a, vehicle, goal, cycle, options)
+        m_a, _ = solve_pack_mass_for_range(a, vehicle, goal, cycle, options, fallback=ra.pack.mass)
         ra = range_with_pack(a, vehicle, pack_from_mass(a, m_a, options), cycle)
     no_feedback = ra.pack.mass * pack_density(a, options) / pack_density(b, options)
     # from the root of the model's chord, its first secant through a's point of the same consumption curve

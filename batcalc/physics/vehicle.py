@@ -526,8 +526,8 @@ class Vehicle:
 
     def consumption_model(self, cycle_name: Optional[str]) -> ConsumptionModel:
         """The consumption function for ``cycle_name`` (measured figure when the spec gives one and no
-        cycle is asked for). Kept on the vehicle by cycle name, except for a user's trace file, which
-        may change between two calls (:func:`_consumption` keys it by its samples)."""
+        cycle is asked for). Kept for the vehicle by cycle name (:data:`_MODELS`), except for a user's trace
+        file, which may change between two calls (:func:`_consumption` keys it by its samples)."""
         key = (id(self), cycle_name)
         hit = _MODELS.get(key)
         if hit is not None and hit[0] is self:

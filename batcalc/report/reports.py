@@ -177,8 +177,9 @@ def explain_tradeoff(t: Tradeoff, system: str) -> list[str]:
         lines.append(f"same energy: m_b = m_a x rho_a / rho_b = {_q(t.a.pack.mass, 'mass', system)} x "
                      f"{format_number(rho_a / rho_b)} = {_q(t.b.pack.mass, 'mass', system)}")
     else:
-        lines.append(f"same range {_q(t.a.range, 'length', system, 'distance')}: start from the same-energy mass "
-                     f"{_q(t.no_feedback_mass, 'mass', system)}; iterate m = R c(m_vehicle) / (rho_pack f_usable) "
+        lines.append(f"same range {_q(t.a.range, 'length', system, 'distance')}: the same-energy mass would be "
+                     f"{_q(t.no_feedback_mass, 'mass', system)}; solve m = R c(m_vehicle) / (rho_pack f_usable) "
+                     f"from the root of c's parabola through three pack masses "
                      f"-> {_q(t.b.pack.mass, 'mass', system)} after {_iterations(t.iterations)}")
     lines += [f"{t.b.cell.id}:"] + ["  " + s for s in explain_range(t.b, system)]
     return lines
