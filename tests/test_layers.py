@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent / "batcalc"
 
 #: Lowest first. A module may import from its own layer and the layers before it.
-LAYERS = ("errors", "units", "io", "spec", "physics", "claims", "report", "plots", "page", "api", "cli")
+LAYERS = ("errors", "cache", "units", "io", "spec", "physics", "claims", "report", "plots", "page", "api", "cli")
 #: Modules outside the layers: the package's own entry points, free to import anything.
 ENTRY_POINTS = {"batcalc", "batcalc.__main__"}
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Optional
 
+from batcalc.cache import ByIdentity
 from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import range_from_energy, usable_energy
@@ -268,9 +269,8 @@ CHORD_SPAN = 0.5
 #: without it): beyond, the parabola is extrapolated too far to trust (it may land past a heavier,
 #: repelling fixed point), and the solve starts as without a chord.
 CHORD_REACH = 2.0
-#: Those three consumptions, by (id of the model, mass without a pack): (model, (span kg, c(0), c(span / 2),
-#: c(span) J/m)).
-_CHORDS: dict[tuple[int, float], tuple[ConsumptionModel, tuple[float, float, float, float]]] = {}
+#: Those three consumptions, by (model, mass without a pack): (span kg, c(0), c(span / 2), c(span) J/m).
+_CHORDS: ByIdentity[tuple[float, float, float, float]] = ByIdentity(256)
 
 
 def chord(vehicle: Vehicle, model: ConsumptionModel) -> Optional[tuple[float, float, float, float]]:
@@ -280,10 +280,9 @@ def chord(vehicle: Vehicle, model: ConsumptionModel) -> Optional[tuple[float, fl
     solve on that vehicle and cycle starts from it). None when the heaviest mass is beyond
     :data:`~batcalc.physics.vehicle.MAX_VEHICLE_MASS` or the model refuses it."""
     base = vehicle.total_mass(0.0)
-    key = (id(model), base)
-    hit = _CHORDS.get(key)
-    if hit is not None and hit[0] is model:
-        return hit[1]
+    hit = _CHORDS.get(model, base)
+    if hit is not None:
+        return hit
     span = CHORD_SPAN * base
     if not 0 < base + span <= MAX_VEHICLE_MASS:
         return None
@@ -292,10 +291,7 @@ def chord(vehicle: Vehicle, model: ConsumptionModel) -> Optional[tuple[float, fl
         c_half, c_span = float(model(base + span / 2)), float(model(base + span))
     except BatcalcError:
         return None
-    if len(_CHORDS) >= 256:
-        _CHORDS.clear()
-    _CHORDS[key] = (model, (span, c_0, c_half, c_span))
-    return span, c_0, c_half, c_span
+    return _CHORDS.put(model, base, (span, c_0, c_half, c_span))
 
 
 def _chord_start(vehicle: Vehicle, model: ConsumptionModel, k: float) -> Optional[tuple[float, tuple[float, float]]]:
@@ -348,7 +344,7 @@ def solve_pack_mass_for_range(cell: CellFigures, vehicle: Vehicle, target_range:
             if mass == mass:
                 return float(mass), tried
         start = fallback
-    mass, steps = same_range_pack_mass(vehicle, model, k, start, through if start is not None else None)
+    mass, steps = same_range_pack_mass(vehicle, model, k, start, through)     # (through: used only with a start)
     steps += tried
     if not mass == mass:
         raise BatcalcError(f"no pack of {cell.id} reaches {target_range / 1000:.0f} km in {vehicle.id}: "

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Optional, Protocol, Union, overload
 
+from batcalc.cache import ByIdentity
 from batcalc.errors import BatcalcError
 from batcalc.physics.powertrain import (
     DEFAULT_ALTITUDE,
@@ -528,37 +529,26 @@ class Vehicle:
         """The consumption function for ``cycle_name`` (measured figure when the spec gives one and no
         cycle is asked for). Kept for the vehicle by cycle name (:data:`_MODELS`), except for a user's trace
         file, which may change between two calls (:func:`_consumption` keys it by its samples)."""
-        key = (id(self), cycle_name)
-        hit = _MODELS.get(key)
-        if hit is not None and hit[0] is self:
-            return hit[1]
+        hit = _MODELS.get(self, cycle_name)
+        if hit is not None:
+            return hit
         from batcalc.physics.cycles import get_cycle
 
         if self.spec.measured_consumption is not None and cycle_name is None:
-            model: ConsumptionModel = MeasuredModel(self.spec.measured_consumption)
-            _keep_model(key, self, model)
-            return model
+            return _MODELS.put(self, cycle_name, MeasuredModel(self.spec.measured_consumption))
         if self.spec.measured_consumption is not None and self.spec.drag_coefficient is None \
                 and self.spec.coast_down is None:
             raise BatcalcError(f"{self.id} gives only a measured consumption; it cannot be run on cycle "
                                f"{cycle_name!r}")
         cycle = get_cycle(cycle_name or "wltp")
         model = _consumption(self.load, cycle, self.id)
-        if not _is_user_trace(cycle):
-            _keep_model(key, self, model)
-        return model
+        return model if _is_user_trace(cycle) else _MODELS.put(self, cycle_name, model)
 
 
 _CACHE: dict[tuple[object, ...], Consumption] = {}
-#: The models each vehicle was given (:meth:`Vehicle.consumption_model`), by (id of the vehicle, cycle
-#: name): (vehicle, model), the vehicle kept so that its id stays its own. A claim asks several times.
-_MODELS: dict[tuple[int, Optional[str]], tuple[Vehicle, ConsumptionModel]] = {}
-
-
-def _keep_model(key: tuple[int, Optional[str]], vehicle: Vehicle, model: ConsumptionModel) -> None:
-    if len(_MODELS) >= 1024:            # vehicles at many assumption points (bands): start again
-        _MODELS.clear()
-    _MODELS[key] = (vehicle, model)
+#: The models each vehicle was given (:meth:`Vehicle.consumption_model`), by (vehicle, cycle name): a
+#: claim asks several times; vehicles at many assumption points (bands) fill it and start it again.
+_MODELS: ByIdentity[ConsumptionModel] = ByIdentity(1024)
 
 
 def clear_caches() -> None:

@@ -7,8 +7,9 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Optional, TypeVar
 
+from batcalc.cache import ByIdentity
 from batcalc.errors import NotFoundError, SpecError
 from batcalc.io.yamlfile import shown_path
 from batcalc.spec import ID_PATTERN
@@ -122,9 +123,8 @@ def load(name: str, kind: str) -> Any:
 
 
 T = TypeVar("T")
-#: What :func:`load_derived` derived from catalogue specs: (derive, spec object id) -> (spec, value), the
-#: spec kept so that its id stays its own.
-_DERIVED: dict[tuple[Callable[[Any], Any], int], tuple[Any, Any]] = {}
+#: What :func:`load_derived` derived from catalogue specs, by (spec object, derive function).
+_DERIVED: ByIdentity[Any] = ByIdentity(256)         # as many as the cache of file versions
 
 
 def load_derived(name: str, kind: str, derive: Callable[[Any], T]) -> T:
@@ -136,13 +136,5 @@ def load_derived(name: str, kind: str, derive: Callable[[Any], T]) -> T:
     spec = load(name, kind)
     if name not in catalog_id_set(kind):
         return derive(spec)
-    key = (derive, id(spec))
-    hit = _DERIVED.get(key)
-    if hit is not None and hit[0] is spec:
-        value: T = hit[1]
-        return value
-    value = derive(spec)
-    if len(_DERIVED) >= 256:                # as many as the cache of file versions
-        _DERIVED.clear()
-    _DERIVED[key] = (spec, value)
-    return value
+    hit: Optional[T] = _DERIVED.get(spec, derive)
+    return hit if hit is not None else _DERIVED.put(spec, derive, derive(spec))
