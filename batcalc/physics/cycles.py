@@ -136,6 +136,22 @@ def _constant_cycle(name: str) -> Cycle:
                  np.array([0.0, 3600.0]), np.array([v, v]), constant_speed=v)
 
 
+def _strict_number(text: str, shown: str, lineno: int, col: int) -> float:
+    """A trace field read by batcalc's strict number grammar (:func:`batcalc.units.split_value`: ASCII
+    digits, no '1_000'), for the fields Python's ``float()`` would read by its looser one ('1_0' as 10,
+    '١٠' in Arabic-Indic digits as 10); anything else is refused at ``file:line:col``."""
+    from batcalc.errors import UnitError
+    from batcalc.units import split_value
+
+    try:
+        number, unit = split_value(text)
+    except UnitError as exc:
+        raise SpecError(str(exc), shown, lineno, col) from None
+    if unit.strip():
+        raise SpecError(f"malformed number {text.strip()!r}: a trace gives plain numbers", shown, lineno, col)
+    return number
+
+
 def load_user_trace(path: str) -> Cycle:
     """A speed trace file, a user's own or a shipped one (:func:`load_trace`): CSV in the format of
     ``specs/cycles/*.csv``.
@@ -196,6 +212,8 @@ def load_user_trace(path: str) -> Cycle:
             except ValueError:
                 raise SpecError(f"expected two numbers 'time_s,speed_kmh', got {printable(line, 60)!r}",
                                 shown, lineno, col) from None
+            if "_" in text or not text.isascii():   # float() reads '1_0' as 10 and '١٠' (Arabic-Indic) as 10
+                value = _strict_number(text, shown, lineno, col)
             if not math.isfinite(value):
                 raise SpecError(f"time and speed must be finite numbers, got {printable(line, 60)!r}", shown,
                                 lineno, col)
