@@ -345,3 +345,21 @@ def test_a_vehicle_keeps_its_models_of_shipped_cycles_and_constant_speeds_only(t
     assert not vehicle_module._MODELS and not vehicle_module._CACHE
     assert v.consumption_model("wltp") is not model
 
+
+def test_the_cache_of_consumption_models_is_bounded_and_answers_the_same(monkeypatch):
+    """The models kept by road load and cycle number at most _CACHE_LIMIT (a band run makes a road load
+    per point; a long process kept every one): past it the cache starts again, and a model built again
+    gives the same consumption."""
+    import batcalc.physics.vehicle as vehicle_module
+    from batcalc.physics.bands import central_defaults
+    from batcalc.physics.vehicle import load_vehicle
+
+    vehicle_module.clear_caches()
+    monkeypatch.setattr(vehicle_module, "_CACHE_LIMIT", 3)
+    v = load_vehicle("large-suv")
+    first = v.consumption_model("udds")(2500.0)
+    for k in range(8):                       # eight points, eight road loads
+        v.with_assumed(central_defaults() | {"battery-efficiency": 0.9 + 0.01 * k}).consumption_model("udds")
+        assert len(vehicle_module._CACHE) <= 3
+    vehicle_module.clear_caches()
+    assert v.consumption_model("udds")(2500.0) == first

@@ -491,3 +491,19 @@ def test_a_vehicle_at_an_assumption_point_keeps_its_ambient_and_extra_mass_and_r
     assert at.ambient == (266.15, None, None) and at.extra_mass == 100.0
     assert at.load.rho == pytest.approx(101325 / (287.05287 * 266.15), rel=1e-12)
     assert v.with_assumed(point).with_ambient(266.15).ambient == (266.15, None, None)
+
+
+def test_a_vehicle_at_an_assumption_point_keeps_the_point_through_with_ambient_and_extra_mass():
+    """The point a vehicle was built at outlives a later with_ambient and with_extra_mass: the battery at
+    0.9 (the point's) stays 0.9, in either order the same road load (it was dropped back to the
+    default, 98.5 %, by a with_ambient after with_assumed)."""
+    from batcalc.physics.bands import central_defaults
+    from batcalc.physics.vehicle import load_vehicle
+
+    v = load_vehicle("large-suv")
+    point = central_defaults() | {"battery-efficiency": 0.9}
+    later = v.with_assumed(point).with_ambient(266.15).with_extra_mass(50.0)
+    sooner = v.with_ambient(266.15).with_extra_mass(50.0).with_assumed(point)
+    assert later.load.powertrain.battery_efficiency == 0.9
+    assert later.load == sooner.load and later.extra_mass == sooner.extra_mass == 50.0
+    assert v.with_ambient(266.15).load.powertrain.battery_efficiency != 0.9     # the default, without a point

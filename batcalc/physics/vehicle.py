@@ -21,7 +21,7 @@ checked by hypothesis). The per-step terms are computed once, by :func:`cycle_st
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Optional, Protocol, Union, overload
 
@@ -474,27 +474,31 @@ class Vehicle:
     extra_mass: float = 0.0        # kg carried on top of the spec's payload (``--extra-mass``)
     #: the ambient asked for: temperature (K), altitude (m), climate system; None: the default
     ambient: tuple[Optional[float], Optional[float], Optional[str]] = (None, None, None)
+    #: the point of the plausible assumptions it was built at (:meth:`with_assumed`), kept so that a
+    #: later :meth:`with_ambient` keeps it too; the road load already holds what it gives
+    assumed: Optional[Mapping[str, float]] = field(default=None, compare=False)
 
     def with_ambient(self, temperature: Optional[float] = None, altitude: Optional[float] = None,
                      climate: Optional[str] = None) -> Vehicle:
-        """The same vehicle with the air density of ``temperature`` (K) and ``altitude`` (m), and with
-        ``climate`` the cabin's heating or cooling power at that temperature (:func:`road_load_of`;
-        None keeps the default, 20 C at sea level, no climate power)."""
-        return Vehicle(self.spec, road_load_of(self.spec, temperature, altitude, climate), self.extra_mass,
-                       (temperature, altitude, climate))
+        """The same vehicle (extra mass and assumption point as before) with the air density of
+        ``temperature`` (K) and ``altitude`` (m), and with ``climate`` the cabin's heating or cooling
+        power at that temperature (:func:`road_load_of`; None keeps the default, 20 C at sea level, or
+        the assumption point's, and no climate power)."""
+        return Vehicle(self.spec, road_load_of(self.spec, temperature, altitude, climate, assumed=self.assumed),
+                       self.extra_mass, (temperature, altitude, climate), self.assumed)
 
     def with_assumed(self, assumed: Mapping[str, float]) -> Vehicle:
         """The same vehicle (ambient and extra mass as asked) with the defaults of ``assumed`` where its
         spec is silent (:func:`road_load_of`): one point of the box of plausible assumptions."""
         return Vehicle(self.spec, road_load_of(self.spec, *self.ambient, assumed=assumed), self.extra_mass,
-                       self.ambient)
+                       self.ambient, assumed)
 
     def with_extra_mass(self, extra_mass: float) -> Vehicle:
         """The same vehicle carrying ``extra_mass`` kg more payload (``m = m_without_battery + m_pack +
         payload + extra``); refuses a negative or non-finite mass."""
         if not (math.isfinite(extra_mass) and extra_mass >= 0):
             raise BatcalcError(f"extra mass must be 0 kg or more, got {extra_mass:g} kg")
-        return Vehicle(self.spec, self.load, extra_mass, self.ambient)
+        return Vehicle(self.spec, self.load, extra_mass, self.ambient, self.assumed)
 
     @property
     def id(self) -> str:
@@ -546,6 +550,9 @@ class Vehicle:
 
 
 _CACHE: dict[tuple[object, ...], Consumption] = {}
+#: The most models :data:`_CACHE` keeps: emptied when full (a band run at many assumption points makes a
+#: road load per point; a long process would otherwise keep every one).
+_CACHE_LIMIT = 1024
 #: The models each vehicle was given (:meth:`Vehicle.consumption_model`), by (vehicle, cycle name): a
 #: claim asks several times; vehicles at many assumption points (bands) fill it and start it again.
 _MODELS: ByIdentity[ConsumptionModel] = ByIdentity(1024)
@@ -569,9 +576,12 @@ def _consumption(load: RoadLoad, cycle: Cycle, name: str = "the vehicle") -> Con
         import hashlib
 
         key += (hashlib.sha256(cycle.time.tobytes() + cycle.speed.tobytes()).digest(),)
-    if key not in _CACHE:
-        _CACHE[key] = Consumption(load, cycle, name)
-    return _CACHE[key]
+    found = _CACHE.get(key)
+    if found is None:
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.clear()
+        found = _CACHE[key] = Consumption(load, cycle, name)
+    return found
 
 
 def _is_user_trace(cycle: Cycle) -> bool:
