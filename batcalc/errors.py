@@ -63,6 +63,15 @@ class SpecError(BatcalcError):
         return ":".join(where + [" " + printable(self.message)]) if where else printable(self.message)
 
 
+class WrongKindError(SpecError):
+    """A spec file whose ``kind:`` is not the one asked for (a vehicle file where a cell was expected);
+    ``found`` is the kind it names. Located at its ``kind:`` like any :class:`SpecError`."""
+
+    def __init__(self, message: str, path: str | None, line: int | None, col: int | None, found: str) -> None:
+        self.found = found
+        super().__init__(message, path, line, col)
+
+
 class NotFoundError(BatcalcError):
     """A catalogue id or path names nothing batcalc can load."""
 

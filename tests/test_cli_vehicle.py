@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -233,6 +234,23 @@ def test_show_vehicle(run):
     assert "fastsim-wheel" in data["sources"]
     table = run("show", "specs/vehicles/heavy-truck.yaml").stdout
     assert table.startswith("Heavy truck") and "source " in table
+
+
+def test_show_tells_a_vehicle_file_by_its_kind_however_it_is_written(run, tmp_path):
+    """A YAML file is shown as what its `kind:` says, read once: a vehicle file in flow style (one
+    mapping on one line, which a look at the file's first lines would take for a cell) is shown as the
+    vehicle, as the same file in block style; a file of another kind is refused naming its kind."""
+    import yaml
+
+    block = Path("specs/vehicles/heavy-truck.yaml").read_text(encoding="utf-8")
+    flow = tmp_path / "truck.yaml"
+    flow.write_text(yaml.safe_dump(yaml.safe_load(block), default_flow_style=True, width=10**6), encoding="utf-8")
+    assert len(flow.read_text(encoding="utf-8").strip().splitlines()) == 1
+    shown = _json(run("show", str(flow), "-f", "json"))
+    assert shown == _json(run("show", "specs/vehicles/heavy-truck.yaml", "-f", "json"))
+    assert shown["kind"] == "vehicle"
+    r = run("show", "specs/claims/seed-article.yaml")
+    assert r.exit_code == 2 and "expected a cell spec, got kind 'claims'" in r.stderr
 
 
 def test_show_cycle(run):

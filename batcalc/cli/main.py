@@ -162,15 +162,11 @@ def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to li
     emit(render(headers, rows, data, fmt))
 
 
-#: A top-level ``kind: vehicle`` line (how ``show`` tells a vehicle file from a cell file; compiled on
-#: first use by ``re``'s cache, not at start-up).
-_VEHICLE_KIND = r"^kind:[ \t]*['\"]?vehicle['\"]?[ \t]*(?:#.*)?$"
-
-
 def _show_kind(name: str) -> str:
     """What ``batcalc show NAME`` shows: ``cell``, ``vehicle`` or ``cycle``. Cells first: a catalogue cell
-    id, then a vehicle id, then a cycle (name, id or alias); a file says its kind (``kind:`` in YAML; a
-    ``.csv`` file is a trace); anything else is looked up as a cell (whose error suggests names)."""
+    id, then a vehicle id, then a cycle (name, id or alias); a ``.csv`` file is a trace; a YAML file is
+    read as a cell, and shown as a vehicle when its ``kind:`` says so (:func:`show_cmd`: the file is read
+    once); anything else is looked up as a cell (whose error suggests names)."""
     from batcalc.physics.cycles import ALIASES, cycle_id_set
     from batcalc.spec.catalog import catalog_id_set
 
@@ -188,18 +184,8 @@ def _show_kind(name: str) -> str:
         is_file = os.path.isfile(key)
     except (OSError, ValueError):
         is_file = False
-    if is_file:                       # its top-level `kind:` line decides; the loader checks the rest
-        try:
-            fd = os.open(key, os.O_RDONLY)      # unbuffered: a batch of show runs reads a file head each
-            try:
-                head = os.read(fd, 65536).decode("utf-8", "replace")
-            finally:
-                os.close(fd)
-        except OSError:
-            return "cell"
-        import re
-
-        return "vehicle" if re.search(_VEHICLE_KIND, head, re.MULTILINE) else "cell"
+    if is_file:                       # its `kind:` decides, read with the rest (show_cmd)
+        return "cell"
     from batcalc.physics.cycles import get_cycle
 
     try:
@@ -234,12 +220,7 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
     check_format(fmt)
     kind = _show_kind(name)
     if kind == "vehicle":
-        from batcalc.physics.vehicle import load_vehicle
-        from batcalc.report.vehicle import vehicle_show_rows
-
-        v = load_vehicle(name)
-        headers, rows, notes, data = vehicle_show_rows(v, unit_system.value)
-        emit(render(headers, rows, data, fmt, title=f"{v.spec.name} ({v.id})", notes=notes))
+        _show_vehicle(name, fmt, unit_system.value)
         return
     if kind == "cycle":
         from batcalc.report.vehicle import cycle_show_rows
@@ -247,7 +228,7 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
         headers, rows, notes, data = cycle_show_rows(name, unit_system.value)
         emit(render(headers, rows, data, fmt, title=f"{data['name']} ({data['id']})", notes=notes))
         return
-    from batcalc.errors import NotFoundError
+    from batcalc.errors import NotFoundError, WrongKindError
     from batcalc.physics.cells import load_cell
     from batcalc.report.compare import show_rows
 
@@ -256,8 +237,24 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
     except NotFoundError as exc:
         raise NotFoundError(f"{exc} (no vehicle or cycle of that name either: batcalc list --kind vehicle, "
                             f"batcalc list --kind cycle)") from None
+    except WrongKindError as exc:   # a vehicle's file: shown as one (other kinds keep the message)
+        if exc.found != "vehicle":
+            raise
+        _show_vehicle(name, fmt, unit_system.value)
+        return
     headers, rows, notes, data = show_rows(figures, unit_system.value, with_data=fmt == "json")
     emit(render(headers, rows, data, fmt, title=f"{figures.spec.name} ({figures.id})", notes=notes))
+
+
+def _show_vehicle(name: str, fmt: str, system: str) -> None:
+    """Print what ``batcalc show`` shows of vehicle ``name`` (catalogue id or file)."""
+    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.report.render import render
+    from batcalc.report.vehicle import vehicle_show_rows
+
+    v = load_vehicle(name)
+    headers, rows, notes, data = vehicle_show_rows(v, system)
+    emit(render(headers, rows, data, fmt, title=f"{v.spec.name} ({v.id})", notes=notes))
 
 
 @app.command("compare")

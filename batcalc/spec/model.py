@@ -32,7 +32,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from batcalc import units
-from batcalc.errors import SpecError, UnitError, printable
+from batcalc.errors import SpecError, UnitError, WrongKindError, printable
 from batcalc.io.yamlfile import Document, Loc, load_yaml, parse_yaml
 from batcalc.spec import ID_PATTERN as ID_PATTERN  # re-exported for the other spec models
 
@@ -806,7 +806,8 @@ def validate_document(doc: Document, expect: str | None = None, require_sources:
     if expect is not None and kind != expect:
         use = {"vehicle": "give it to range, tradeoff, sweep or charge as --vehicle",
                "claims": "check it with 'batcalc check FILE'"}.get(kind)
-        raise doc.error(("kind",), f"expected a {expect} spec, got kind {kind!r}" + (f" ({use})" if use else ""))
+        at = doc.error(("kind",), f"expected a {expect} spec, got kind {kind!r}" + (f" ({use})" if use else ""))
+        raise WrongKindError(at.message, at.path, at.line, at.col, found=kind)
     if "format_version" in data:
         version = data["format_version"]
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
