@@ -182,12 +182,13 @@ def test_a_range_in_a_claims_file_input_is_read(tmp_path):
 
 
 def test_bands_do_not_depend_on_the_process_cache_of_vehicles_at_points(tmp_path, monkeypatch):
-    """The vehicles at the box's points are kept for the process at most _AT_POINT_LIMIT at a time; a
+    """The vehicles at the box's points are kept for the process at most 256 at a time (_AT_POINT); a
     check's own entries keyed by a vehicle's id (consumptions, solves) must stay that vehicle's when
     the process cache lets it go. With the limit at 1 (emptied at nearly every point) the bands are
     those of a limit no run reaches: a freed vehicle's id, reused by the next one, used to hand that
     one the other's consumption (thresholds moved, intervals such as 'between 0.03747 and 0.03748')."""
     import batcalc.claims.check as check
+    from batcalc.cache import ByIdentity
 
     path = tmp_path / "c.yaml"
     path.write_text("kind: claims\nclaims:\n  - id: r\n    quote: range between\n    kind: range\n"
@@ -201,8 +202,8 @@ def test_bands_do_not_depend_on_the_process_cache_of_vehicles_at_points(tmp_path
         return b.verdict.status, [(d.axis.id, d.side, d.values) for d in b.deciders], \
             {k: (band.low, band.high) for k, (_, band) in b.bands.items()}
 
-    monkeypatch.setattr(check, "_AT_POINT_LIMIT", 10 ** 9)
+    monkeypatch.setattr(check, "_AT_POINT", ByIdentity(10 ** 9))
     reference = bands_text()
-    monkeypatch.setattr(check, "_AT_POINT_LIMIT", 1)
+    monkeypatch.setattr(check, "_AT_POINT", ByIdentity(1))
     for _ in range(3):
         assert bands_text() == reference

@@ -16,6 +16,7 @@ from typing import Any, Callable, Literal, NamedTuple, Optional, Union, cast
 
 import batcalc.spec.catalog as catalog
 from batcalc import units
+from batcalc.cache import ByIdentity
 from batcalc.errors import BatcalcError, ClaimError, SpecError, UnitError
 from batcalc.io.yamlfile import load_yaml
 from batcalc.physics.bands import Assumed
@@ -119,8 +120,7 @@ def judge(derived: float, asserted: float, qualifier: str, tolerance: float, sca
 #: Catalogue vehicles at a point of the assumptions, with the assumptions they read, by (loaded vehicle
 #: object, point), for every check of the process: the loaded vehicle is kept so that its id stays its own, and
 #: the same file version gives the same object (batcalc.physics.vehicle.load_vehicle).
-_AT_POINT: dict[tuple[str, int, Any], tuple[Any, Any, frozenset]] = {}
-_AT_POINT_LIMIT = 256
+_AT_POINT: ByIdentity[tuple[Any, frozenset]] = ByIdentity(256)
 
 
 class Context:
@@ -200,19 +200,17 @@ class Context:
         point = ("vehicle at", id(base), self.assumed.key())
         # this check's cache holds every vehicle it used, so the entries keyed by a vehicle's id (its
         # consumptions, solves) stay that vehicle's for the whole check; a catalogue vehicle's points are
-        # also kept for the process (at most _AT_POINT_LIMIT), a user's file's for this check only
+        # also kept for the process (at most 256, _AT_POINT), a user's file's for this check only
         hit = self.cache.get(point)
         if hit is None:
             catalogued = name in catalog.catalog_id_set("vehicle")
-            hit = _AT_POINT.get(point) if catalogued else None
-            if hit is None or hit[0] is not base:
+            kept = _AT_POINT.get(base, point[2]) if catalogued else None
+            if kept is None:
                 probe = Assumed(self.assumed)
-                hit = base, base.with_assumed(probe), frozenset(probe.used)
+                kept = base.with_assumed(probe), frozenset(probe.used)
                 if catalogued:
-                    if len(_AT_POINT) >= _AT_POINT_LIMIT:
-                        _AT_POINT.clear()
-                    _AT_POINT[point] = hit
-            self.cache[point] = hit
+                    _AT_POINT.put(base, point[2], kept)
+            hit = self.cache[point] = (base,) + kept
         self.assumed.used |= hit[2]
         return hit[1]
 
