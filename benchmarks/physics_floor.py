@@ -1,0 +1,125 @@
+"""For the record (no goal): how far the physics-mix check (goal 9, <= 3 x PyYAML's C loader) would
+fall if every consumption cost nothing.
+
+    python benchmarks/physics_floor.py [--files 500] [--rounds 5]
+
+Generates the physics-mix claims files of ``batch.py`` (ratio, growth, range, same-range, charge) and
+times ``batcalc check FILE`` for each, printed table included, against ``yaml.load`` with the C loader
+of the same files, as ``batch.py`` does, in two settings, alternately:
+
+  real  as shipped;
+  free  every consumption answered from a table filled by an earlier run of the same files: the
+        consumption model's one-mass energy (:class:`batcalc.physics.powertrain.OneMassTable`) is
+        wrapped in a dict keyed by (table, mass), so the same solves take the same passes and print the
+        same output, but each of them costs a dict lookup instead of the cycle's sum.
+
+The difference between the two ratios is what the consumptions cost; the ``free`` ratio is the floor
+the rest of the claim path (reading, validating, evaluating, writing the table) sets: goal 9 cannot be
+met by making the physics faster while that floor stays above 3. Output identical in both settings
+is checked before timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import batch  # noqa: E402  (the generators and the command, shared with the benchmark of goal 9)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--files", type=int, default=500, help="physics-mix claims files (default 500)")
+    ap.add_argument("--rounds", type=int, default=5, help="rounds; ratios are medians (default 5)")
+    args = ap.parse_args()
+
+    import typer
+
+    import batcalc.physics.powertrain as powertrain
+
+    check = batch.cli_commands()["check"]
+    exact = powertrain.OneMassTable.energy
+    table: dict[tuple[int, float], float] = {}
+    keep: list[object] = []                     # the tables keyed by id stay alive while the dict lives
+
+    def remembered(self: powertrain.OneMassTable, mass: float) -> float:
+        key = (id(self), mass)
+        found = table.get(key)
+        if found is None:
+            keep.append(self)
+            found = table[key] = exact(self, mass)
+        return found
+
+    def setting(free: bool) -> None:
+        powertrain.OneMassTable.energy = remembered if free else exact    # type: ignore[method-assign]
+
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for i in range(args.files):
+            batch.cell_text(i, rng)             # the same draws as batch.py: the same files
+            batch.claims_text(i, rng)
+            path = Path(tmp) / f"physics-{i}.yaml"
+            path.write_text(batch.physics_claims_text(i, rng), encoding="utf-8")
+            files.append(str(path))
+
+        def touch() -> None:
+            stamp = time.time_ns()              # a new version of every file: no cached load counts
+            for p in files:
+                os.utime(p, ns=(stamp, stamp))
+
+        def ours() -> str:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                for p in files:
+                    try:
+                        check([p])
+                    except typer.Exit as exc:   # 1: a claim failed; printed all the same
+                        if exc.exit_code != 1:
+                            sys.exit(f"check {p}: exit code {exc.exit_code}")
+            return out.getvalue()
+
+        def base() -> None:
+            for p in files:
+                with open(p, encoding="utf-8") as fh:
+                    yaml.load(fh.read(), Loader=yaml.CSafeLoader)
+
+        setting(False)
+        printed = ours()
+        setting(True)
+        ours()                                  # fills the table
+        if ours() != printed:
+            sys.exit("the 'free' setting printed something else than the real one")
+        ratios: dict[str, list[float]] = {"real": [], "free": []}
+        for r in range(args.rounds):
+            for name in (("real", "free") if r % 2 == 0 else ("free", "real")):
+                setting(name == "free")
+                touch()
+                t = time.perf_counter()
+                ours()
+                mine = time.perf_counter() - t
+                t = time.perf_counter()
+                base()
+                ratios[name].append(mine / (time.perf_counter() - t))
+        setting(False)
+
+    print(f"{args.files} physics-mix claims files, {args.rounds} rounds, Python {sys.version.split()[0]}")
+    for name, label in (("real", "as shipped"), ("free", "every consumption free (looked up)")):
+        print(f"  {name}  check / C loader {statistics.median(ratios[name]):.2f}  ({label}; rounds "
+              f"{' '.join(f'{x:.2f}' for x in ratios[name])})")
+    print("  goal 9 (<= 3) is out of reach of faster physics alone while 'free' is above 3")
+
+
+if __name__ == "__main__":
+    main()
