@@ -4,6 +4,7 @@ speeds, and a user's own trace file (``--cycle FILE.csv``)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -276,6 +277,17 @@ def test_user_trace_bounds(tmp_path, monkeypatch):
     monkeypatch.setattr(cyc, "USER_TRACE_MAX_BYTES", 10)
     with pytest.raises(SpecError, match="at most 10"):
         get_cycle(path)
+    exact = _trace(tmp_path, "0,0\n10,36\n", "ten.csv")          # 10 bytes: at the limit, read
+    assert Path(exact).stat().st_size == 10 and get_cycle(exact).duration == 10
+
+
+def test_user_trace_with_a_byte_order_mark_reads_as_without(tmp_path):
+    """A trace saved with a UTF-8 byte-order mark (as spreadsheet programs write CSV) reads as the same
+    trace without it: the mark is not part of its first line (the header)."""
+    marked = tmp_path / "marked.csv"
+    marked.write_bytes("\ufefftime_s,speed_kmh\n0,0\n10,36\n".encode("utf-8"))
+    plain = _trace(tmp_path, "time_s,speed_kmh\n0,0\n10,36\n", "plain.csv")
+    assert np.array_equal(load_user_trace(str(marked)).speed, load_user_trace(plain).speed)
 
 
 def test_user_trace_unreadable(tmp_path):
