@@ -67,9 +67,14 @@ class WrongKindError(SpecError):
     """A spec file whose ``kind:`` is not the one asked for (a vehicle file where a cell was expected);
     ``found`` is the kind it names. Located at its ``kind:`` like any :class:`SpecError`."""
 
-    def __init__(self, message: str, path: str | None, line: int | None, col: int | None, found: str) -> None:
+    def __init__(self, message: str, path: str | None = None, line: int | None = None, col: int | None = None,
+                 found: str = "") -> None:
         self.found = found
         super().__init__(message, path, line, col)
+
+    def __reduce__(self) -> tuple[type, tuple[str, str | None, int | None, int | None, str]]:
+        """Pickled and copied with its location and kind (an exception's default keeps ``args`` only)."""
+        return type(self), (self.message, self.path, self.line, self.col, self.found)
 
 
 class NotFoundError(BatcalcError):

@@ -14,9 +14,9 @@ of the same files, as ``batch.py`` does, in two settings, alternately:
         same output, but each of them costs a dict lookup instead of the cycle's sum.
 
 The difference between the two ratios is what the consumptions cost; the ``free`` ratio is the floor
-the rest of the claim path (reading, validating, evaluating, writing the table) sets: goal 9 cannot be
-met by making the physics faster while that floor stays above 3. Output identical in both settings
-is checked before timing.
+the rest of the claim path sets (reading, validating, the solves' bookkeeping, packs and ranges,
+verdicts, writing the table): while it stays above 3, no faster consumption can meet goal 9. Output
+identical in both settings is checked before timing.
 """
 
 from __future__ import annotations
@@ -118,7 +118,12 @@ def main() -> None:
     for name, label in (("real", "as shipped"), ("free", "every consumption free (looked up)")):
         print(f"  {name}  check / C loader {statistics.median(ratios[name]):.2f}  ({label}; rounds "
               f"{' '.join(f'{x:.2f}' for x in ratios[name])})")
-    print("  goal 9 (<= 3) is out of reach of faster physics alone while 'free' is above 3")
+    free = statistics.median(ratios["free"])
+    if free > 3:
+        print(f"  with every consumption free the check is still {free:.2f} x: above goal 9 (<= 3), so faster "
+              f"consumptions alone cannot meet it (the solves, packs and ranges around them still run)")
+    else:
+        print(f"  with every consumption free the check is {free:.2f} x: within goal 9 (<= 3)")
 
 
 if __name__ == "__main__":

@@ -253,6 +253,22 @@ def test_show_tells_a_vehicle_file_by_its_kind_however_it_is_written(run, tmp_pa
     assert r.exit_code == 2 and "expected a cell spec, got kind 'claims'" in r.stderr
 
 
+def test_a_wrong_kind_error_keeps_its_location_and_kind_when_copied_or_pickled(tmp_path):
+    """WrongKindError (a vehicle file where a cell was asked for) carries the kind found, and keeps it
+    and its file:line:col through copy and pickle, as a process pool or a logging handler would use it."""
+    import copy
+    import pickle
+
+    from batcalc.errors import WrongKindError
+    from batcalc.physics.cells import load_cell
+
+    with pytest.raises(WrongKindError) as e:
+        load_cell("specs/vehicles/heavy-truck.yaml")
+    assert e.value.found == "vehicle" and str(e.value).startswith("specs/vehicles/heavy-truck.yaml:")
+    for again in (copy.copy(e.value), pickle.loads(pickle.dumps(e.value))):
+        assert type(again) is WrongKindError and str(again) == str(e.value) and again.found == "vehicle"
+
+
 def test_show_cycle(run):
     from batcalc.physics.cycles import get_cycle
 

@@ -249,6 +249,8 @@ def test_user_trace_round_trips_any_valid_trace(tmp_path_factory, steps, speeds)
     ("0,0\n1_0,10\n", 2, 1, "'1_000'"),
     ("0,0\n1,\u0661\u0660\n", 2, 3, "ASCII digits"),         # Arabic-Indic 10
     ("0,0\n1,\uff11\uff10\n", 2, 3, "ASCII digits"),         # fullwidth 10
+    ("0,0\n1,1e1_0\n", 2, 3, "'1_000'"),
+    ("0,0\n1,\u00a0inf\n", 2, 4, "finite"),                    # a no-break space is not part of it
 ])
 def test_user_trace_bad_rows_name_file_line_and_column(tmp_path, body, line, col, words):
     path = _trace(tmp_path, body)

@@ -507,3 +507,7 @@ def test_a_vehicle_at_an_assumption_point_keeps_the_point_through_with_ambient_a
     assert later.load.powertrain.battery_efficiency == 0.9
     assert later.load == sooner.load and later.extra_mass == sooner.extra_mass == 50.0
     assert v.with_ambient(266.15).load.powertrain.battery_efficiency != 0.9     # the default, without a point
+    # whatever comes between: each step hands the point on to the next with_ambient
+    for chain in (v.with_assumed(point).with_extra_mass(50.0).with_ambient(266.15),
+                  v.with_assumed(point).with_ambient(280.0).with_ambient(266.15)):
+        assert chain.load.powertrain.battery_efficiency == 0.9 and chain.load == sooner.load

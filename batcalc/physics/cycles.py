@@ -139,16 +139,23 @@ def _constant_cycle(name: str) -> Cycle:
 def _strict_number(text: str, shown: str, lineno: int, col: int) -> float:
     """A trace field read by batcalc's strict number grammar (:func:`batcalc.units.split_value`: ASCII
     digits, no '1_000'), for the fields Python's ``float()`` would read by its looser one ('1_0' as 10,
-    '١٠' in Arabic-Indic digits as 10); anything else is refused at ``file:line:col``."""
+    '١٠' in Arabic-Indic digits as 10); anything else is refused at ``file:line:col``. Spaces around the
+    number, no-break ones included, are not part of it."""
     from batcalc.errors import UnitError
     from batcalc.units import split_value
 
+    field = text.strip()
+    if "_" in field:
+        raise SpecError(f"malformed number {field!r}: write a plain decimal number (no '1_000' forms)", shown,
+                        lineno, col)
+    if field.isascii():                       # only the spaces around it were not
+        return float(field)
     try:
-        number, unit = split_value(text)
+        number, unit = split_value(field)
     except UnitError as exc:
         raise SpecError(str(exc), shown, lineno, col) from None
     if unit.strip():
-        raise SpecError(f"malformed number {text.strip()!r}: a trace gives plain numbers", shown, lineno, col)
+        raise SpecError(f"malformed number {field!r}: a trace gives plain numbers", shown, lineno, col)
     return number
 
 

@@ -475,7 +475,8 @@ class Vehicle:
     #: the ambient asked for: temperature (K), altitude (m), climate system; None: the default
     ambient: tuple[Optional[float], Optional[float], Optional[str]] = (None, None, None)
     #: the point of the plausible assumptions it was built at (:meth:`with_assumed`), kept so that a
-    #: later :meth:`with_ambient` keeps it too; the road load already holds what it gives
+    #: later :meth:`with_ambient` keeps it too; the road load already holds what it gives (equality
+    #: leaves it out: two vehicles equal now may differ after a with_ambient)
     assumed: Optional[Mapping[str, float]] = field(default=None, compare=False)
 
     def with_ambient(self, temperature: Optional[float] = None, altitude: Optional[float] = None,
