@@ -137,10 +137,10 @@ def _constant_cycle(name: str) -> Cycle:
 
 
 def _strict_number(text: str, shown: str, lineno: int, col: int) -> float:
-    """A trace field read by batcalc's strict number grammar (:func:`batcalc.units.split_value`: ASCII
-    digits, no '1_000'), for the fields Python's ``float()`` would read by its looser one ('1_0' as 10,
-    '١٠' in Arabic-Indic digits as 10); anything else is refused at ``file:line:col``. Spaces around the
-    number, no-break ones included, are not part of it."""
+    """A trace field that Python's ``float()`` read but that may not follow batcalc's strict number
+    grammar (:func:`batcalc.units.split_value`: ASCII digits, no '1_000'): its number when only the
+    spaces around it (no-break ones included) were not ASCII; else refused at ``file:line:col`` ('1_0'
+    and '١٠', Arabic-Indic digits, would have read as 10)."""
     from batcalc.errors import UnitError
     from batcalc.units import split_value
 
@@ -150,13 +150,11 @@ def _strict_number(text: str, shown: str, lineno: int, col: int) -> float:
                         lineno, col)
     if field.isascii():                       # only the spaces around it were not
         return float(field)
-    try:
-        number, unit = split_value(field)
+    try:                                      # what float() took besides: digits other than ASCII 0-9,
+        split_value(field)                    # named by the strict grammar's own message
     except UnitError as exc:
         raise SpecError(str(exc), shown, lineno, col) from None
-    if unit.strip():
-        raise SpecError(f"malformed number {field!r}: a trace gives plain numbers", shown, lineno, col)
-    return number
+    raise SpecError(f"malformed number {field!r}: write it with ASCII digits 0-9", shown, lineno, col)
 
 
 def load_user_trace(path: str) -> Cycle:
