@@ -136,6 +136,35 @@ cycle: {rng.choice(CYCLES)}}}
 """
 
 
+def physics_files(folder: Path, count: int) -> list[str]:
+    """The first ``count`` physics-mix claims files of this benchmark (the same draws as :func:`main`:
+    the same files), written to ``folder``; their paths (for the scripts that time goal 9's files)."""
+    rng = random.Random(7)
+    paths = []
+    for i in range(count):
+        cell_text(i, rng)
+        claims_text(i, rng)
+        path = folder / f"physics-{i}.yaml"
+        path.write_text(physics_claims_text(i, rng), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def touch(paths: list[str]) -> None:
+    """Give every file a new version, so that no per-file-version cache serves the next timed run."""
+    stamp = time.time_ns()
+    for p in paths:
+        os.utime(p, ns=(stamp, stamp))
+
+
+def c_load(paths: list[str]) -> None:
+    """The baseline: PyYAML's C loader parsing each file, read from disk as batcalc reads it (the C loader
+    or nothing: the goals are stated against it)."""
+    for p in paths:
+        with open(p, encoding="utf-8") as fh:
+            yaml.load(fh.read(), Loader=yaml.CSafeLoader)
+
+
 def cli_commands() -> dict:
     """The functions typer runs for each ``batcalc`` command, by command name."""
     from batcalc.cli.main import app
@@ -190,7 +219,6 @@ def main() -> None:
         args.rounds = 3 if args.rounds == 5 else args.rounds
     commands = cli_commands()
     show_cmd, compare_cmd, check_cmd = commands["show"], commands["compare"], commands["check"]
-    loader = yaml.CSafeLoader           # the C loader or nothing: the goal is stated against it
 
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
@@ -214,11 +242,7 @@ def main() -> None:
                 sys.exit(f"in-process output of batcalc {' '.join(cli_args[:1])} differs from the CLI's")
 
         def parse(paths):
-            def run():
-                for p in paths:
-                    with open(p, encoding="utf-8") as fh:
-                        yaml.load(fh.read(), Loader=loader)
-            return run
+            return lambda: c_load(paths)
 
         def each(fn, argsets):
             def run():
@@ -252,9 +276,7 @@ def main() -> None:
         times: dict[str, tuple[list, list]] = {n: ([], []) for n in names}     # (wall, cpu) per run
         for r in range(args.rounds):
             for name in names:
-                stamp = time.time_ns()              # a new version of every file: no cached load counts
-                for p in every:
-                    os.utime(p, ns=(stamp, stamp))
+                touch(every)                        # a new version of every file: no cached load counts
                 ours, base = workloads[name]
                 for which, fn in (((0, ours), (1, base)) if r % 2 == 0 else ((1, base), (0, ours))):
                     t, c = time.perf_counter(), time.process_time()

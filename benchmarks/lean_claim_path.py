@@ -24,17 +24,14 @@ that sketch, and what a rebuild for goal 9 (<= 3) would have to win back.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import math
-import os
-import random
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
-
-import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import batch  # noqa: E402  (the generators of goal 9's files)
@@ -140,23 +137,11 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=500, help="physics-mix claims files (default 500)")
     ap.add_argument("--rounds", type=int, default=5, help="rounds; the ratio is their median (default 5)")
     args = ap.parse_args()
-    rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for i in range(args.files):
-            batch.cell_text(i, rng)             # the same draws as batch.py: the same files
-            batch.claims_text(i, rng)
-            path = Path(tmp) / f"physics-{i}.yaml"
-            path.write_text(batch.physics_claims_text(i, rng), encoding="utf-8")
-            files.append(str(path))
+        files = batch.physics_files(Path(tmp), args.files)
         for p in files:
             checked_against_batcalc(p)
         chars = len(lean(files[0])[0])
-
-        def touch() -> None:
-            stamp = time.time_ns()              # a new version of every file: no cached load counts
-            for p in files:
-                os.utime(p, ns=(stamp, stamp))
 
         def ours() -> None:
             out = io.StringIO()
@@ -165,15 +150,11 @@ def main() -> None:
                 out.seek(0)
                 out.truncate()
 
-        def base() -> None:
-            for p in files:
-                with open(p, encoding="utf-8") as fh:
-                    yaml.load(fh.read(), Loader=yaml.CSafeLoader)
-
         ours()
         ratios = []
         for r in range(args.rounds):
-            touch()
+            batch.touch(files)
+            base = functools.partial(batch.c_load, files)
             timed = [ours, base] if r % 2 == 0 else [base, ours]
             took = {}
             for fn in timed:

@@ -24,15 +24,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import os
-import random
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
-
-import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import batch  # noqa: E402  (the generators and the command, shared with the benchmark of goal 9)
@@ -64,20 +60,8 @@ def main() -> None:
     def setting(free: bool) -> None:
         powertrain.OneMassTable.energy = remembered if free else exact    # type: ignore[method-assign]
 
-    rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for i in range(args.files):
-            batch.cell_text(i, rng)             # the same draws as batch.py: the same files
-            batch.claims_text(i, rng)
-            path = Path(tmp) / f"physics-{i}.yaml"
-            path.write_text(batch.physics_claims_text(i, rng), encoding="utf-8")
-            files.append(str(path))
-
-        def touch() -> None:
-            stamp = time.time_ns()              # a new version of every file: no cached load counts
-            for p in files:
-                os.utime(p, ns=(stamp, stamp))
+        files = batch.physics_files(Path(tmp), args.files)
 
         def ours() -> str:
             out = io.StringIO()
@@ -90,11 +74,6 @@ def main() -> None:
                             sys.exit(f"check {p}: exit code {exc.exit_code}")
             return out.getvalue()
 
-        def base() -> None:
-            for p in files:
-                with open(p, encoding="utf-8") as fh:
-                    yaml.load(fh.read(), Loader=yaml.CSafeLoader)
-
         setting(False)
         printed = ours()
         setting(True)
@@ -105,12 +84,12 @@ def main() -> None:
         for r in range(args.rounds):
             for name in (("real", "free") if r % 2 == 0 else ("free", "real")):
                 setting(name == "free")
-                touch()
+                batch.touch(files)
                 t = time.perf_counter()
                 ours()
                 mine = time.perf_counter() - t
                 t = time.perf_counter()
-                base()
+                batch.c_load(files)
                 ratios[name].append(mine / (time.perf_counter() - t))
         setting(False)
 
