@@ -165,8 +165,9 @@ def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to li
 def _show_kind(name: str) -> str:
     """What ``batcalc show NAME`` shows: ``cell``, ``vehicle`` or ``cycle``. Cells first: a catalogue cell
     id, then a vehicle id, then a cycle (name, id or alias); a ``.csv`` file is a trace; a YAML file is
-    read as a cell, and shown as a vehicle when its ``kind:`` says so (:func:`show_cmd`: the file is read
-    once); anything else is looked up as a cell (whose error suggests names)."""
+    read as a cell, and shown as a vehicle when its ``kind:`` says so (:func:`show_cmd`: a cell file is
+    read once, a vehicle file again as a vehicle); anything else is looked up as a cell (whose error
+    suggests names)."""
     from batcalc.physics.cycles import ALIASES, cycle_id_set
     from batcalc.spec.catalog import catalog_id_set
 
