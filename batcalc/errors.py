@@ -9,6 +9,8 @@ files on disk, are never changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class BatcalcError(Exception):
     """Base class of every error caused by bad input (usage, spec, unit, claim)."""
@@ -77,12 +79,78 @@ class WrongKindError(SpecError):
         return type(self), (self.message, self.path, self.line, self.col, self.found)
 
 
+class InputsError(BatcalcError):
+    """An error that asks for inputs by name ("give pack_mass or pack_energy"), spelled by the front end
+    that reports it: the command line as its options (``--pack-mass``, ``--to '80 %'``), the Python API
+    and claims files as their parameter and input names (``pack_mass``, ``to_soc='80 %'``).
+
+    ``template`` is the message with a ``{name}`` field for each input it names, or ``{name:EXAMPLE}``
+    to show it given an example value (``{to_soc:80 %}``); other braces are doubled (:func:`literal`).
+    ``str()`` is the message spelled for Python (:func:`python_spelling`); :meth:`spelled` spells it
+    otherwise. The layers below the command line thus never write its option names."""
+
+    def __init__(self, template: str) -> None:
+        self.template = template
+        super().__init__(self.spelled(python_spelling))
+
+    def spelled(self, spell: Callable[[str, str], str]) -> str:
+        """The message with each input written ``spell(name, example)`` (``example`` '' when none)."""
+        return self.template.format_map(_Spelled(spell))
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        """Pickled and copied with its template (an exception's default keeps the spelled text only)."""
+        return type(self), (self.template,)
+
+
+def python_spelling(name: str, example: str) -> str:
+    """An input as the Python API's parameters and a claims file's inputs name it: ``pack_mass``,
+    ``to_soc='80 %'``."""
+    return f"{name}='{example}'" if example else name
+
+
+def literal(text: str) -> str:
+    """``text`` as a part of an :class:`InputsError` template that names no input (braces doubled)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def template_of(exc: BaseException) -> str:
+    """The template of an :class:`InputsError`, or the text of any other error as a template part: for an
+    error that wraps another and keeps its inputs spelled by the front end."""
+    return exc.template if isinstance(exc, InputsError) else literal(str(exc))
+
+
+class _Spelled(dict):
+    """The fields of an :class:`InputsError` template: each name an input, spelled on formatting."""
+
+    def __init__(self, spell: Callable[[str, str], str]) -> None:
+        super().__init__()
+        self.spell = spell
+
+    def __missing__(self, name: str) -> "_Input":
+        return _Input(name, self.spell)
+
+
+class _Input:
+    """One input of a template: ``format`` gives its spelling, the format spec its example value."""
+
+    def __init__(self, name: str, spell: Callable[[str, str], str]) -> None:
+        self.name, self.spell = name, spell
+
+    def __format__(self, example: str) -> str:
+        return self.spell(self.name, example)
+
+
 class NotFoundError(BatcalcError):
     """A catalogue id or path names nothing batcalc can load."""
 
 
 class ClaimError(BatcalcError):
     """A claim cannot be evaluated as written (missing or inconsistent inputs)."""
+
+
+class ClaimInputsError(InputsError, ClaimError):
+    """A :class:`ClaimError` that names the claim's inputs (an :class:`InputsError`): a claim given on the
+    command line spells them as its options, the Python API as its parameters."""
 
 
 def printable(text: str, limit: int | None = None) -> str:

@@ -219,10 +219,11 @@ def test_user_trace_reads_a_plain_number_beside_non_ascii_spaces(tmp_path):
 
 @settings(max_examples=40, deadline=None)
 @given(steps=st.lists(st.floats(1e-3, 100), min_size=1, max_size=50),
-       speeds=st.lists(st.floats(0, 720), min_size=2, max_size=51))
+       speeds=st.lists(st.floats(0, 720, allow_subnormal=False), min_size=2, max_size=51))
 def test_user_trace_round_trips_any_valid_trace(tmp_path_factory, steps, speeds):
     """Any strictly increasing times with speeds in 0-720 km/h and some distance read back as written
-    (time s, speed km/h / 3.6), whatever the step."""
+    (time s, speed km/h / 3.6), whatever the step. (Subnormal speeds, ~1e-320 km/h, are left out: their
+    distance underflows to 0 and such a trace is rightly refused as covering none.)"""
     n = min(len(steps) + 1, len(speeds))
     times = np.concatenate([[0.0], np.cumsum(steps)])[:n]
     kmh = np.array(speeds[:n])

@@ -238,7 +238,7 @@ def test_tradeoff_runs_on_the_cycle_asked_for(hold):
 
 
 def test_tradeoff_refuses_an_unknown_hold():
-    with pytest.raises(BatcalcError, match="--hold must be"):
+    with pytest.raises(BatcalcError, match="^hold must be mass, energy or range, got .volume.$"):
         tradeoff(cell(300), cell(350), vehicle(), "volume", cycle=None)
 
 

@@ -13,7 +13,6 @@ from typing import Any, Optional, Union
 
 from batcalc.api.cells import CellLike, figures_of
 from batcalc.api.quantities import as_quantity, si_of
-from batcalc.errors import BatcalcError
 from batcalc.physics import tradeoff as physics
 from batcalc.physics.charge import Window
 from batcalc.physics.pack import DEFAULT_F_MASS, DEFAULT_F_USABLE, DEFAULT_F_VOLUME, PackOptions
@@ -343,13 +342,7 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     pack of this cell (:func:`batcalc.physics.tradeoff.pack_mass_for_energy`). ``charger_efficiency``
     defaults to 90 %.
     """
-    from batcalc.physics.charge import (
-        ASSUMED_STARTS,
-        DEFAULT_CHARGER_EFFICIENCY,
-        charge_time,
-        check_charge_inputs,
-        windows_for,
-    )
+    from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, check_charge_inputs, requested_windows
 
     fig = figures_of(cell)
     energy = si_of(pack_energy, "energy", "pack_energy", "kWh")
@@ -363,41 +356,16 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     consumption = None
     if vehicle is not None:
         v = vehicle_of(vehicle)
-        if energy is None:
-            energy = physics.reference_pack_energy(v)
+        found = physics.charge_vehicle(fig, v, energy, "default" if cycle == "default" else _cycle(cycle))
+        energy, consumption = found.pack_energy, found.consumption
+        if found.from_reference:
             notes.append(f"pack energy {energy / 3.6e6:.4g} kWh: {v.id}'s reference pack")
-        pack_mass, how = physics.pack_mass_for_energy(v, fig, energy)
-        cyc = physics.default_cycle(v) if cycle == "default" else _cycle(cycle)
-        consumption = float(v.consumption_model(cyc)(v.total_mass(pack_mass)))
-        notes.append(f"consumption {consumption / 3.6:.4g} Wh/km: {v.id} on {physics.cycle_label(v, cyc)} at "
-                     f"{v.total_mass(pack_mass):.0f} kg ({how})")
+        notes.append(f"consumption {consumption / 3.6:.4g} Wh/km: {v.id} on {physics.cycle_label(v, found.cycle)} "
+                     f"at {found.total_mass:.0f} kg ({found.how})")
     max_c = fig.get("max_c_rate")
     common: dict[str, Any] = dict(pack_energy=energy, consumption=consumption, charger_efficiency=eta,
                                   max_c_rate=None if max_c is None else max_c * 3600.0)
-    if time is not None and power is not None:
-        raise BatcalcError("give time or power, not both")
-    if end is None and (seconds is not None or watts is not None):
-        raise BatcalcError("to_soc is needed with time or power (e.g. to_soc='80 %')")
-    windows: list[Window] = []
-    if end is not None:
-        if (start or 0.0) >= end:
-            raise BatcalcError("to_soc must be above from_soc")
-        if watts is not None:
-            if energy is None:
-                raise BatcalcError("power needs a pack energy: give pack_energy or vehicle")
-            starts = [start] if start is not None else [s for s in ASSUMED_STARTS if s < end]
-            windows = [Window(s, end, charge_time(s, end, watts, energy), start_stated=start is not None, **common)
-                       for s in starts]
-        elif seconds is None:
-            raise BatcalcError("give time or power with to_soc")
-        else:
-            windows = windows_for(start, end, seconds, **common)
-    else:
-        for claim in fig.spec.charging.claims:
-            windows += windows_for(claim.from_soc.si if claim.from_soc else None, claim.to_soc.si,
-                                   claim.time.si, **common)
-        if not windows:
-            raise BatcalcError(f"{fig.id} has no charge claim: give to_soc and time (or power)")
+    windows = requested_windows(fig, start, end, seconds, watts, **common)
     if max_c is None:
         notes.append(f"{fig.id} gives no max charge C-rate: whether the cell can take these rates is not known")
     return ChargeResult([ChargeWindow(w) for w in windows], notes)

@@ -17,7 +17,7 @@ from typing import Any, Callable, Literal, NamedTuple, Optional, Union, cast
 import batcalc.spec.catalog as catalog
 from batcalc import units
 from batcalc.cache import ByIdentity
-from batcalc.errors import BatcalcError, ClaimError, SpecError, UnitError
+from batcalc.errors import BatcalcError, ClaimError, ClaimInputsError, SpecError, UnitError, literal
 from batcalc.io.yamlfile import load_yaml
 from batcalc.physics.bands import Assumed
 from batcalc.spec.claims import CLAIM_MODELS, DEFAULT_VEHICLE, KIND_INPUTS, ClaimsFile  # noqa: F401
@@ -1786,8 +1786,8 @@ def inline_claim(kind: str, inputs: dict[str, str], asserted: str, qualifier: st
     if qualifier == "between":
         low, sep, high = asserted.partition(" to ")
         if not sep:
-            raise ClaimError(f"--qualifier between takes --asserted 'LOW to HIGH', e.g. '300 km to 400 km', "
-                             f"got {asserted!r}")
+            raise ClaimInputsError("{qualifier} between takes {asserted:LOW to HIGH}, e.g. '300 km to 400 km', got "
+                                   + literal(repr(asserted)))
         data["asserted"] = [low.strip(), high.strip()]
     if tolerance is not None:
         data["tolerance"] = tolerance

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from batcalc.physics.vehicle import Vehicle
 
 from batcalc.cli import startup
-from batcalc.errors import BatcalcError, Interrupted, SpecError, printable, quoted_path
+from batcalc.errors import BatcalcError, InputsError, Interrupted, SpecError, printable, quoted_path
 
 _DEBUG = {"on": bool(os.environ.get("BATCALC_DEBUG"))}
 
@@ -82,6 +82,25 @@ def _debug_traceback() -> None:
             pass
 
 
+#: Options whose names are not the input's (:class:`~batcalc.errors.InputsError` names inputs as the
+#: Python API and claims files do: ``to_soc``; the command line's option is ``--to``).
+_OPTION_OF = {"to_soc": "--to", "from_soc": "--from"}
+
+
+def option_spelling(name: str, example: str) -> str:
+    """An input as the command line gives it: ``--pack-mass``, ``--to '80 %'``."""
+    option = _OPTION_OF.get(name) or "--" + name.replace("_", "-")
+    return f"{option} '{example}'" if example else option
+
+
+def error_text(exc: BatcalcError) -> str:
+    """The one line the command line prints for ``exc``: a spec error's ``file:line:col: message``, the
+    inputs an :class:`~batcalc.errors.InputsError` asks for spelled as options, else ``batcalc: error:``."""
+    if isinstance(exc, SpecError) and exc.path:
+        return str(exc)
+    return f"batcalc: error: {printable(exc.spelled(option_spelling)) if isinstance(exc, InputsError) else exc}"
+
+
 def handles_errors(fn: Callable) -> Callable:
     """Turn batcalc's errors into one line on stderr and exit code 2; never a traceback. The command
     starts with the garbage collector on (:func:`batcalc.cli.startup.resume`)."""
@@ -92,7 +111,7 @@ def handles_errors(fn: Callable) -> Callable:
             return fn(*args, **kwargs)
         except BatcalcError as exc:
             _debug_traceback()
-            fail(str(exc) if isinstance(exc, SpecError) and exc.path else f"batcalc: error: {exc}")
+            fail(error_text(exc))
             raise typer.Exit(exc.exit_code) from None
         except typer.Exit:
             raise

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Protocol, Sequence, overload
 
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, InputsError, literal, template_of
 
 if TYPE_CHECKING:
     from batcalc.physics.cells import CellFigures
@@ -285,8 +285,8 @@ def bands(fn: Callable[[Assumed], Mapping[str, float]], ranges: Mapping[str, Ran
                     return str(show(v)) if callable(show) else f"{v:.6g} (SI)"
                 moved = ", ".join(f"{a.id} {shown(a, v)}" for a, v in zip(axes, values, strict=False)
                                   if v != a.central)
-                raise BatcalcError(f"within the plausible ranges, at {moved or 'the central point'}: {exc}; "
-                                   f"narrow the range with --assume") from None
+                raise InputsError(f"within the plausible ranges, at {literal(moved or 'the central point')}: "
+                                  f"{template_of(exc)}; narrow the range with {{assume}}") from None
             seen[key] = ({k: v for k, v in out.items() if math.isfinite(v)} if partial
                          else _finite(out, "within the plausible ranges"))
             runs += 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, InputsError, literal
 from batcalc.physics.energy import range_from_energy, usable_energy
 from batcalc.physics.pack import DEFAULT_F_USABLE
 
@@ -190,3 +190,41 @@ def windows_for(from_soc: Optional[float], to_soc: float, seconds: float, **kwar
         return [Window(from_soc, to_soc, seconds, **kwargs)]
     return [Window(s, to_soc, seconds, start_stated=False, **kwargs) for s in ASSUMED_STARTS if s < to_soc]
 
+
+def requested_windows(cell: Any, from_soc: Optional[float], to_soc: Optional[float], seconds: Optional[float],
+                      power: Optional[float], curve: bool = False, **kwargs: Any) -> list[Window]:
+    """The charge windows a charge request asks for (SoC as fractions, ``seconds`` s, ``power`` W at the
+    battery): ``to_soc`` in ``seconds``, or at ``power`` in :func:`charge_time`, from ``from_soc`` or, when
+    it is left open, from each of :data:`ASSUMED_STARTS` below ``to_soc``; with none of ``to_soc``,
+    ``seconds`` and ``power``, the charge claims of ``cell`` (:class:`~batcalc.physics.cells.CellFigures`).
+    ``kwargs``: the rest of each :class:`Window` (``pack_energy``, ``consumption``, ...). The one home of
+    these rules for the command line and the Python API: what is missing or contradictory is an
+    :class:`~batcalc.errors.InputsError`, which each spells in its own names; ``curve``: the front end
+    can also charge along a charger's curve, which the messages then offer."""
+    if power is not None and seconds is not None:
+        raise InputsError("give {time} or {power}, not both")
+    if to_soc is None:
+        if seconds is not None or power is not None:
+            raise InputsError("{to_soc} is needed with {time} or {power} (e.g. {to_soc:80 %})")
+        if from_soc is not None:
+            raise InputsError("{from_soc} without {to_soc}: give {to_soc} too, with {time} or {power}, or leave out "
+                              f"{{from_soc}} for the charge claims of {literal(cell.id)}")
+        windows = [w for c in cell.spec.charging.claims
+                   for w in windows_for(c.from_soc.si if c.from_soc else None, c.to_soc.si, c.time.si, **kwargs)]
+        if not windows:
+            raise InputsError(f"{literal(cell.id)} has no charge claim: give {{to_soc}} and {{time}} (or {{power}})"
+                              + (", or {charger}" if curve else ""))
+        return windows
+    if (from_soc or 0.0) >= to_soc:
+        raise InputsError("{to_soc} must be above {from_soc}")
+    if power is not None:
+        energy = kwargs.get("pack_energy")
+        if energy is None:
+            raise InputsError("{power} needs a pack energy: give {pack_energy} or {vehicle}")
+        starts = [from_soc] if from_soc is not None else [s for s in ASSUMED_STARTS if s < to_soc]
+        return [Window(s, to_soc, charge_time(s, to_soc, power, energy), start_stated=from_soc is not None, **kwargs)
+                for s in starts]
+    if seconds is None:
+        raise InputsError("give {time} or {power} with {to_soc}" + (" (or {charger} for the charge curve)" if curve
+                                                                     else ""))
+    return windows_for(from_soc, to_soc, seconds, **kwargs)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, InputsError, literal
 from batcalc.physics.cells import CellFigures
 from batcalc.physics.charge_curve import (
     ChargeCurve,
@@ -127,7 +127,7 @@ def cell_limit(cell: CellFigures, peak_c_rate: Optional[float] = None, taper_id:
         table, tid, taper_text = own[1], None, f"{cell.id}'s own charge curve (charging.charge_curve)"
     rated = cell.get("max_c_rate")
     if peak_c_rate is not None:
-        return CellLimit(peak_c_rate, table, "option", f"peak C-rate {_c(peak_c_rate)} (--peak-c-rate)", tid,
+        return CellLimit(peak_c_rate, table, "option", f"peak C-rate {_c(peak_c_rate)} (given)", tid,
                          taper_text)
     if own is not None:
         return CellLimit(own[0], table, "curve", f"peak C-rate {_c(own[0])} ({cell.id}'s charge curve)", tid,
@@ -194,7 +194,8 @@ def charge_curve(cell: CellFigures, pack_energy: float, pack_voltage: float = DE
     here: :func:`cell_limit` with ``use_claims`` does that)."""
     limit = cell_limit(cell, peak_c_rate, taper_id, use_claims=False)
     if limit.peak_c_rate is None and station is None:
-        raise BatcalcError(f"{cell.id} gives no rated charge C-rate: name a charger (--charger) or a peak C-rate")
+        raise InputsError(f"{literal(cell.id)} gives no rated charge C-rate: name a charger ({{charger}}) or a "
+                          "peak C-rate ({peak_c_rate})")
     return curve_for(limit, pack_energy, pack_voltage, station)
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from batcalc.cache import ByIdentity
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, InputsError, literal
 from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import range_from_energy, usable_energy
 from batcalc.physics.pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
@@ -106,23 +106,25 @@ def reference_pack_mass(vehicle: Vehicle, cell: Optional[CellFigures] = None,
     """The pack mass, kg, used when none is given: the vehicle's reference pack mass; else, with a
     ``cell``, the mass of a pack of the reference energy made of it (``m = E_ref / (rho_cell f_mass)``,
     :func:`~batcalc.physics.pack.pack_from_energy`). The one home of this fallback; without a cell and
-    without a reference mass it raises a :class:`BatcalcError` asking for a pack mass."""
+    without a reference mass it raises an :class:`~batcalc.errors.InputsError` asking for a pack mass."""
     ref = vehicle.spec.reference_pack
     if ref is None:
-        raise BatcalcError(f"vehicle {vehicle.id} has no reference pack: " + (
-            "give --pack-mass or --pack-energy" if cell is not None else "give a pack mass (--pack-mass)"))
+        raise InputsError(f"vehicle {literal(vehicle.id)} has no reference pack: " + (
+            "give {pack_mass} or {pack_energy}" if cell is not None else "give a pack mass ({pack_mass})"))
     if ref.mass is not None:
         return float(ref.mass.si)
     if cell is None:
-        raise BatcalcError(f"vehicle {vehicle.id}'s reference pack gives no mass: give a pack mass (--pack-mass)")
+        raise InputsError(f"vehicle {literal(vehicle.id)}'s reference pack gives no mass: give a pack mass "
+                          "({pack_mass})")
     return pack_from_energy(cell, reference_pack_energy(vehicle), options).mass
 
 
 def reference_pack_energy(vehicle: Vehicle) -> float:
-    """The gross pack energy, J, used when none is given: the vehicle's reference pack energy."""
+    """The gross pack energy, J, used when none is given: the vehicle's reference pack energy (an
+    :class:`~batcalc.errors.InputsError` asking for a pack energy when it has none)."""
     ref = vehicle.spec.reference_pack
     if ref is None:
-        raise BatcalcError(f"vehicle {vehicle.id} has no reference pack: give --pack-energy")
+        raise InputsError(f"vehicle {literal(vehicle.id)} has no reference pack: give {{pack_energy}}")
     return float(ref.energy.si)
 
 
@@ -141,6 +143,31 @@ def pack_mass_for_energy(vehicle: Vehicle, cell: CellFigures, energy: float,
         return reference_pack_mass(vehicle), f"{vehicle.id}'s reference pack mass"
     except BatcalcError:
         return 0.0, "pack mass unknown, left out"
+
+
+class ChargeVehicle(NamedTuple):
+    """What a vehicle gives a charge (:func:`charge_vehicle`), SI."""
+
+    pack_energy: float          # J, gross
+    from_reference: bool        # the pack energy is the vehicle's reference pack's (none was given)
+    cycle: Optional[str]        # the drive cycle of the consumption (None: the vehicle's own)
+    total_mass: float           # kg, with a pack of this energy
+    how: str                    # how that pack's mass was found (pack_mass_for_energy)
+    consumption: float          # J/m on the cycle at that mass
+
+
+def charge_vehicle(cell: CellFigures, vehicle: Vehicle, pack_energy: Optional[float], cycle: Optional[str],
+                   options: PackOptions = PackOptions()) -> ChargeVehicle:
+    """The pack energy and consumption a charge of ``cell`` in ``vehicle`` runs at: ``pack_energy`` (J),
+    else the vehicle's reference pack's (:func:`reference_pack_energy`); the consumption on ``cycle``
+    (``'default'``: :func:`default_cycle`) at the mass of a pack of that energy
+    (:func:`pack_mass_for_energy`). The one home of this for ``batcalc charge`` and the Python API."""
+    from_reference = pack_energy is None
+    energy = reference_pack_energy(vehicle) if pack_energy is None else pack_energy
+    pack_mass, how = pack_mass_for_energy(vehicle, cell, energy, options)
+    cyc = default_cycle(vehicle) if cycle == "default" else cycle
+    total = vehicle.total_mass(pack_mass)
+    return ChargeVehicle(energy, from_reference, cyc, total, how, float(vehicle.consumption_model(cyc)(total)))
 
 
 def range_of(cell: CellFigures, vehicle: Vehicle, *, pack_mass: Optional[float] = None,
@@ -398,7 +425,7 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
     if cycle == "default":
         cycle = default_cycle(vehicle)
     if hold not in ("mass", "energy", "range"):
-        raise BatcalcError(f"--hold must be mass, energy or range, got {hold!r}")
+        raise InputsError("{hold} must be mass, energy or range, got " + literal(repr(hold)))
     if hold == "range" and target_range is not None and pack_mass is None and pack_energy is None:
         # a's pack is sized for the target range: the vehicle's reference pack is not needed
         m_a, _ = solve_pack_mass_for_range(a, vehicle, target_range, cycle, options)

@@ -48,7 +48,7 @@ def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_ene
     None: the defaults)."""
     from batcalc.physics.bands import Assumed
     from batcalc.physics.pack import PackOptions
-    from batcalc.physics.tradeoff import cycle_label, default_cycle, pack_mass_for_energy, reference_pack_energy
+    from batcalc.physics.tradeoff import charge_vehicle, cycle_label
 
     if vehicle_name is None:
         return None, pack_energy, None
@@ -58,15 +58,13 @@ def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_ene
     v = load_vehicle(vehicle_name)
     if assumed is not None:
         v = v.with_assumed(assumed)
-    if pack_energy is None:
-        pack_energy = reference_pack_energy(v)
+    found = charge_vehicle(cell, v, pack_energy, cycle, PackOptions.assumed(a))
+    pack_energy, consumption = found.pack_energy, found.consumption
+    if found.from_reference:
         notes.append(f"pack energy {_kwh(pack_energy)} kWh: {v.id}'s reference pack")
-    pack_mass, how = pack_mass_for_energy(v, cell, pack_energy, PackOptions.assumed(a))
-    cyc = default_cycle(v) if cycle == "default" else cycle
-    total_mass = v.total_mass(pack_mass)
-    consumption = v.consumption_model(cyc)(total_mass)
-    notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on {cycle_label(v, cyc)} at "
-                 f"{_q(total_mass, 'mass', system)} ({how}); usable energy {a['usable-fraction'] * 100:.0f} %")
+    notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on {cycle_label(v, found.cycle)} at "
+                 f"{_q(found.total_mass, 'mass', system)} ({found.how}); "
+                 f"usable energy {a['usable-fraction'] * 100:.0f} %")
     return v, pack_energy, consumption
 
 
@@ -78,7 +76,7 @@ def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: O
     charge window (the cell's claims, or ``--to`` with ``--time`` or ``--power``). ``assumed``: the
     default assumptions to run at (None: the defaults)."""
     from batcalc.physics.bands import Assumed
-    from batcalc.physics.charge import Window, charge_time, check_charge_inputs, windows_for
+    from batcalc.physics.charge import Window, check_charge_inputs, requested_windows
 
     a = assumed if assumed is not None else Assumed()
     eta = a["charger-efficiency"] if eta is None else eta
@@ -94,30 +92,7 @@ def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: O
                                   max_c_rate=max_c)
     if consumption is not None:
         common["usable_fraction"] = a["usable-fraction"]
-    if power is not None and seconds is not None:
-        raise BatcalcError("give --time or --power, not both")
-    windows: list[Window] = []
-    if to_soc is not None or seconds is not None or power is not None:
-        if to_soc is None:
-            raise BatcalcError("--to is needed with --time or --power (e.g. --to '80 %')")
-        if (from_soc or 0.0) >= to_soc:
-            raise BatcalcError("--to must be above --from")
-        if power is not None:
-            if pack_energy is None:
-                raise BatcalcError("--power needs a pack energy: give --pack-energy or --vehicle")
-            starts = [from_soc] if from_soc is not None else [0.0, 0.1]
-            windows = [Window(s, to_soc, charge_time(s, to_soc, power, pack_energy), start_stated=from_soc is not None,
-                              **common) for s in starts if s < to_soc]
-        elif seconds is None:
-            raise BatcalcError("give --time or --power with --to (or --charger for the charge curve)")
-        else:
-            windows = windows_for(from_soc, to_soc, seconds, **common)
-    else:
-        for claim in cell.spec.charging.claims:
-            windows += windows_for(claim.from_soc.si if claim.from_soc else None, claim.to_soc.si, claim.time.si,
-                                   **common)
-        if not windows:
-            raise BatcalcError(f"{cell.id} has no charge claim: give --to and --time (or --power), or --charger")
+    windows = requested_windows(cell, from_soc, to_soc, seconds, power, curve=True, **common)
     if any(not w.start_stated for w in windows):
         from batcalc.physics.charge import open_start_text
 

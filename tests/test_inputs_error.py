@@ -1,0 +1,186 @@
+"""Errors that ask for inputs (:class:`batcalc.errors.InputsError`): the layers below the command line
+name inputs as the Python API and claims files do (``pack_mass``, ``to_soc``), and the command line
+spells them as its options (``--pack-mass``, ``--to``); the charge request's rules live in one home
+(:func:`batcalc.physics.charge.requested_windows`) for both front ends."""
+
+from __future__ import annotations
+
+import ast
+import copy
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+
+import batcalc
+from batcalc.cli.common import error_text, option_spelling
+from batcalc.errors import BatcalcError, InputsError, literal, template_of
+
+ROOT = Path(__file__).resolve().parent.parent / "batcalc"
+
+NO_REFERENCE = """\
+kind: vehicle
+id: noref
+name: No reference pack
+mass_without_battery: {value: 1500 kg, assumption: test}
+payload: {value: 100 kg, assumption: test}
+drag_coefficient: {value: 0.25, assumption: test}
+frontal_area: {value: 2.2 m^2, assumption: test}
+rolling_resistance: {value: 0.008, assumption: test}
+"""
+
+
+def test_an_inputs_error_is_spelled_for_python_and_for_the_command_line():
+    e = InputsError("{to_soc} is needed with {time} or {power} (e.g. {to_soc:80 %})")
+    assert str(e) == "to_soc is needed with time or power (e.g. to_soc='80 %')"
+    assert e.spelled(option_spelling) == "--to is needed with --time or --power (e.g. --to '80 %')"
+    assert error_text(e) == "batcalc: error: --to is needed with --time or --power (e.g. --to '80 %')"
+    assert option_spelling("pack_mass", "") == "--pack-mass" and option_spelling("from_soc", "") == "--from"
+
+
+def test_literal_text_keeps_its_braces_and_other_errors_wrap_as_text():
+    e = InputsError("vehicle " + literal("{odd}") + " has no pack: give {pack_energy}")
+    assert str(e) == "vehicle {odd} has no pack: give pack_energy"
+    assert e.spelled(option_spelling) == "vehicle {odd} has no pack: give --pack-energy"
+    assert template_of(BatcalcError("a {b} c")) == "a {{b}} c"
+    outer = InputsError("at x: " + template_of(e) + "; narrow it with {assume}")
+    assert outer.spelled(option_spelling) == ("at x: vehicle {odd} has no pack: give --pack-energy; "
+                                              "narrow it with --assume")
+
+
+def test_an_inputs_error_keeps_its_template_through_copy_and_pickle():
+    e = InputsError("give {time} or {power}, not both")
+    for back in (copy.copy(e), pickle.loads(pickle.dumps(e))):
+        assert isinstance(back, InputsError) and back.template == e.template and str(back) == str(e)
+
+
+def test_a_control_character_in_a_name_stays_escaped_on_the_command_line():
+    e = InputsError("vehicle " + literal("a\nb") + " has no reference pack: give {pack_energy}")
+    assert "\n" not in error_text(e) and "a\\nb" in error_text(e)
+
+
+def _strings_naming_options(layer: str) -> list[str]:
+    """Every string in ``layer``'s source that names a command-line option (``--pack-mass``), but for
+    docstrings and a command named with it (``check --bands``)."""
+    from batcalc.cli.main import app
+
+    commands = "|".join(sorted(c.name for c in app.registered_commands if c.name))
+    found = []
+    for path in sorted((ROOT / layer).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = {id(n.body[0].value) for n in ast.walk(tree)
+                if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and n.body
+                and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
+                for m in re.finditer(r"(?<![\w-])--[a-z][a-z-]*", node.value):
+                    before = node.value[:m.start()].split()
+                    if not (before and re.fullmatch(commands, before[-1].lstrip("('\""))):
+                        found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:80]!r}")
+    return found
+
+
+@pytest.mark.parametrize("layer", ["physics", "claims", "api"])
+def test_the_layers_below_the_command_line_name_none_of_its_options(layer):
+    """The physics, claims and API layers say what input they need by its own name; only the command line
+    knows its options (a string naming a command, 'check --bands', is a pointer to that command)."""
+    assert _strings_naming_options(layer) == []
+
+
+def test_a_vehicle_without_a_reference_pack_asks_in_each_front_ends_words(run, tmp_path):
+    path = tmp_path / "noref.yaml"
+    path.write_text(NO_REFERENCE, encoding="utf-8")
+    r = run("range", "gac-aion-ssb-350", "--vehicle", str(path))
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "batcalc: error: vehicle noref has no reference pack: give --pack-mass or --pack-energy"
+    with pytest.raises(InputsError) as exc:
+        batcalc.range_of("gac-aion-ssb-350", str(path))
+    assert str(exc.value) == "vehicle noref has no reference pack: give pack_mass or pack_energy"
+    with pytest.raises(InputsError, match="^vehicle noref has no reference pack: give pack_energy$"):
+        batcalc.charge("gac-aion-ssb-350", vehicle=str(path))
+    r = run("charge", "gac-aion-ssb-350", "--vehicle", str(path))
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "batcalc: error: vehicle noref has no reference pack: give --pack-energy"
+
+
+def test_an_unknown_hold_is_named_as_the_front_end_takes_it(run):
+    with pytest.raises(InputsError, match="^hold must be mass, energy or range, got 'volume'$"):
+        batcalc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", hold="volume")
+    r = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--hold", "volume")
+    assert r.exit_code == 2 and r.stderr.strip() == "batcalc: error: --hold must be mass, energy or range, got 'volume'"
+
+
+#: (command-line options, API keywords, message with the command line's options, with the API's names)
+CHARGE_REQUESTS = [
+    (["--to", "80 %", "--time", "12 min", "--power", "300 kW", "--pack-energy", "75 kWh"],
+     dict(to_soc="80 %", time="12 min", power="300 kW", pack_energy="75 kWh"),
+     "give --time or --power, not both", "give time or power, not both"),
+    (["--time", "12 min"], dict(time="12 min"),
+     "--to is needed with --time or --power (e.g. --to '80 %')",
+     "to_soc is needed with time or power (e.g. to_soc='80 %')"),
+    (["--from", "80 %", "--to", "80 %", "--time", "12 min"], dict(from_soc="80 %", to_soc="80 %", time="12 min"),
+     "--to must be above --from", "to_soc must be above from_soc"),
+    (["--to", "80 %", "--power", "300 kW"], dict(to_soc="80 %", power="300 kW"),
+     "--power needs a pack energy: give --pack-energy or --vehicle",
+     "power needs a pack energy: give pack_energy or vehicle"),
+    (["--to", "80 %"], dict(to_soc="80 %"),
+     "give --time or --power with --to (or --charger for the charge curve)", "give time or power with to_soc"),
+    ([], {}, "gac-aion-ssb-350 has no charge claim: give --to and --time (or --power), or --charger",
+     "gac-aion-ssb-350 has no charge claim: give to_soc and time (or power)"),
+    (["--from", "20 %"], dict(from_soc="20 %"),
+     "--from without --to: give --to too, with --time or --power, or leave out --from for the charge claims of "
+     "gac-aion-ssb-350",
+     "from_soc without to_soc: give to_soc too, with time or power, or leave out from_soc for the charge claims of "
+     "gac-aion-ssb-350"),
+]
+
+
+@pytest.mark.parametrize("options, keywords, cli_text, api_text", CHARGE_REQUESTS)
+def test_a_charge_request_is_refused_alike_by_both_front_ends(run, options, keywords, cli_text, api_text):
+    """One set of rules (physics.charge.requested_windows), each front end's words for the inputs."""
+    cell = "huineng-llcb" if "--from" in options and "--to" not in options else "gac-aion-ssb-350"
+    cli_text, api_text = (t.replace("gac-aion-ssb-350", cell) for t in (cli_text, api_text))
+    r = run("charge", cell, *options)
+    assert r.exit_code == 2 and r.stderr.strip() == f"batcalc: error: {cli_text}"
+    with pytest.raises(InputsError) as exc:
+        batcalc.charge(cell, **keywords)
+    assert str(exc.value) == api_text
+
+
+def test_a_start_without_an_end_is_no_longer_dropped():
+    """``--from 20 %`` alone used to be ignored: the cell's claim was shown from its assumed 0 % and 10 %
+    starts, as if the start had not been given. A claims file already refused it."""
+    with pytest.raises(InputsError, match="from_soc without to_soc"):
+        batcalc.charge("huineng-llcb", from_soc="20 %")
+    shown = batcalc.charge("huineng-llcb").windows
+    assert [round(w.raw.from_soc, 9) for w in shown] == [0.0, 0.1]
+
+
+def test_both_front_ends_charge_the_same_windows(run):
+    """The API and the command line give the same windows for the same request (the shared rules), here
+    at a stated power with an open start: 0 % and 10 % starts, the time P = dSoC E / t solved for t."""
+    import json
+
+    api = batcalc.charge("gac-aion-ssb-350", to_soc="80 %", power="150 kW", pack_energy="75 kWh").windows
+    assert [w.raw.from_soc for w in api] == [0.0, 0.1]
+    for w, start in zip(api, (0.0, 0.1), strict=True):
+        assert w.raw.seconds == pytest.approx((0.8 - start) * 75 * 3.6e6 / 150e3, rel=1e-12)
+    r = run("charge", "gac-aion-ssb-350", "--to", "80 %", "--power", "150 kW", "--pack-energy", "75 kWh",
+            "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert [w["from_soc"]["value"] for w in data["windows"]] == [0, 10]
+    assert [w["time"]["value"] for w in data["windows"]] == pytest.approx([w.raw.seconds / 60 for w in api], rel=1e-9)
+
+
+def test_a_claim_on_the_command_line_is_refused_in_its_options_and_in_python_in_parameters(run):
+    from batcalc.errors import ClaimError
+
+    r = run("claim", "range", "pack_energy=75 kWh", "consumption=150 Wh/km", "--asserted", "300 km",
+            "--qualifier", "between")
+    assert r.exit_code == 2 and r.stderr.strip() == ("batcalc: error: --qualifier between takes --asserted 'LOW to "
+                                                     "HIGH', e.g. '300 km to 400 km', got '300 km'")
+    with pytest.raises(ClaimError) as exc:
+        batcalc.check("range", pack_energy="75 kWh", consumption="150 Wh/km", asserted="300 km", qualifier="between")
+    assert str(exc.value) == "qualifier between takes asserted='LOW to HIGH', e.g. '300 km to 400 km', got '300 km'"
