@@ -184,3 +184,17 @@ def test_a_claim_on_the_command_line_is_refused_in_its_options_and_in_python_in_
     with pytest.raises(ClaimError) as exc:
         batcalc.check("range", pack_energy="75 kWh", consumption="150 Wh/km", asserted="300 km", qualifier="between")
     assert str(exc.value) == "qualifier between takes asserted='LOW to HIGH', e.g. '300 km to 400 km', got '300 km'"
+
+
+def test_a_stated_power_charges_from_the_starts_below_the_end_and_says_which_were_stated():
+    """At a power, an open start runs from each assumed start below the end (0 % only, for an end of
+    10 %), not stated; a stated start is one window, stated; the time t = dSoC E / P."""
+    only = batcalc.charge("gac-aion-ssb-350", to_soc="10 %", power="150 kW", pack_energy="75 kWh").windows
+    assert [(w.raw.from_soc, w.raw.start_stated) for w in only] == [(0.0, False)]
+    assert only[0].raw.seconds == pytest.approx(0.1 * 75 * 3.6e6 / 150e3, rel=1e-12)
+    stated = batcalc.charge("gac-aion-ssb-350", from_soc="20 %", to_soc="80 %", power="150 kW",
+                            pack_energy="75 kWh").windows
+    assert [(w.raw.from_soc, w.raw.start_stated) for w in stated] == [(0.2, True)]
+    timed = batcalc.charge("gac-aion-ssb-350", from_soc="20 %", to_soc="80 %", time="12 min").windows
+    assert [(w.raw.from_soc, w.raw.to_soc, w.raw.seconds, w.raw.start_stated) for w in timed] == [(0.2, 0.8, 720.0,
+                                                                                                   True)]

@@ -65,8 +65,8 @@ RELEVANT = {
     "pack": ["pack", "tradeoff"],
     "vehicle": ["vehicle", "tradeoff", "impossible_physics", "climate", "bands", "cycles"],
     "cycles": ["cycles", "vehicle"],
-    "charge": ["charge"],
-    "tradeoff": ["tradeoff", "same_range_scalar"],
+    "charge": ["charge", "inputs_error", "charge_cli"],
+    "tradeoff": ["tradeoff", "same_range_scalar", "inputs_error"],
     "compare": ["compare"],
     "energy": ["energy", "claims"],
     "powertrain": ["powertrain", "vehicle", "fastsim_import"],
@@ -77,7 +77,8 @@ RELEVANT = {
 }
 
 #: Calls whose arguments only build a message.
-MESSAGE_CALLS = {"BatcalcError", "SpecError", "NotFoundError", "ValueError", "TypeError"}
+MESSAGE_CALLS = {"BatcalcError", "SpecError", "NotFoundError", "ValueError", "TypeError", "InputsError",
+                 "ClaimInputsError"}
 
 _BINOPS = {ast.Add: [ast.Sub], ast.Sub: [ast.Add], ast.Mult: [ast.Div], ast.Div: [ast.Mult],
            ast.Pow: [ast.Mult], ast.FloorDiv: [ast.Div]}
