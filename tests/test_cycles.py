@@ -378,3 +378,17 @@ def test_the_cache_of_consumption_models_is_bounded_and_answers_the_same(monkeyp
         assert len(vehicle_module._CACHE) <= 3
     vehicle_module.clear_caches()
     assert v.consumption_model("udds")(2500.0) == first
+
+
+def test_user_trace_limits_as_docs_limits_md_states_them(tmp_path):
+    """At the limits the page states (8,000,000 bytes, 200,000 rows): a trace of 200,000 rows is read,
+    one more row is refused at its line, and a file one byte over the size is refused unread."""
+    rows = "".join(f"{i},{36 if i else 0}\n" for i in range(200_000))
+    assert get_cycle(_trace(tmp_path, rows, "rows.csv")).time.size == 200_000
+    over = _trace(tmp_path, rows + "200000,36\n", "over.csv")
+    with pytest.raises(SpecError, match=f"^{over}:200001:1: more than 200000 rows"):
+        get_cycle(over)
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"0,0\n10,36\n" + b"#" * (8_000_001 - 10))
+    with pytest.raises(SpecError, match="trace file is 8000001 bytes; at most 8000000 are read"):
+        get_cycle(str(big))

@@ -37,13 +37,14 @@ def test_limits_page_matches_the_code():
     """docs/limits.md: every number written next to a constant's name is that constant's value."""
     from batcalc import units
     from batcalc.io import yamlfile
+    from batcalc.physics import cycles
     from batcalc.spec import model as spec
 
     text = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
-    pairs = re.findall(r"([0-9][0-9e.+-]*)[^|(]*\(`([A-Z_]+)`", text)
-    assert len(pairs) >= 14
+    pairs = re.findall(r"([0-9][0-9e.+-]*)[^|(,]*\(`([A-Z_]+)`", text)
+    assert len(pairs) >= 17
     for number, name in pairs:
-        value = next(getattr(m, name) for m in (yamlfile, units, spec) if hasattr(m, name))
+        value = next(getattr(m, name) for m in (yamlfile, units, spec, cycles) if hasattr(m, name))
         assert float(number) == value, (name, number, value)
 
 
