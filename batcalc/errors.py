@@ -94,12 +94,18 @@ class InputsError(BatcalcError):
         super().__init__(self.spelled(python_spelling))
 
     def spelled(self, spell: Callable[[str, str], str]) -> str:
-        """The message with each input written ``spell(name, example)`` (``example`` '' when none)."""
-        return self.template.format_map(_Spelled(spell))
+        """The message with each input written ``spell(name, example)`` (``example`` '' when none); a
+        template that is not one (a lone brace, ``{0}``: a bug of its writer) is shown as written
+        rather than raising while an error is reported."""
+        try:
+            return self.template.format_map(_Spelled(spell))
+        except (ValueError, LookupError, AttributeError, TypeError):
+            return self.template
 
-    def __reduce__(self) -> tuple[type, tuple[str]]:
-        """Pickled and copied with its template (an exception's default keeps the spelled text only)."""
-        return type(self), (self.template,)
+    def __reduce__(self) -> tuple[type, tuple[str], dict]:
+        """Pickled and copied with its template and attributes (an exception's default pickling calls the
+        class with the spelled text, read again as a template)."""
+        return type(self), (self.template,), dict(self.__dict__)
 
 
 def python_spelling(name: str, example: str) -> str:

@@ -198,3 +198,89 @@ def test_a_stated_power_charges_from_the_starts_below_the_end_and_says_which_wer
     timed = batcalc.charge("gac-aion-ssb-350", from_soc="20 %", to_soc="80 %", time="12 min").windows
     assert [(w.raw.from_soc, w.raw.to_soc, w.raw.seconds, w.raw.start_stated) for w in timed] == [(0.2, 0.8, 720.0,
                                                                                                    True)]
+
+
+def test_the_charge_command_runs_its_vehicle_at_the_assumptions_it_is_given(run):
+    """``--assume cell-to-pack-mass=50 %`` makes the pack of the reference energy heavier (m = E / (rho
+    f_mass)), so the range added is the usable energy added over the consumption at that mass: checked
+    against the physics (charge_vehicle with that fraction), and against the default fraction's."""
+    import json
+
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.pack import PackOptions
+    from batcalc.physics.tradeoff import charge_vehicle
+    from batcalc.physics.vehicle import load_vehicle
+
+    def added(*extra: str) -> float:
+        r = run("charge", "huineng-llcb", "--vehicle", "mid-sedan", "--format", "json", *extra)
+        assert r.exit_code == 0, r.stderr
+        return float(json.loads(r.stdout)["windows"][0]["range_added"]["value"])
+
+    cell, v = load_cell("huineng-llcb"), load_vehicle("mid-sedan")
+    for extra, f_mass in ((("--assume", "cell-to-pack-mass=50 %"), 0.5), ((), PackOptions().f_mass)):
+        found = charge_vehicle(cell, v, None, "default", PackOptions(f_mass=f_mass))
+        assert found.from_reference and found.cycle == "wltp"
+        assert f"{f_mass:.2f} cell-to-pack mass fraction" in found.how
+        # 0 -> 80 % of the 75 kWh reference pack, 93 % usable, over the consumption (J/m), in km
+        expected = 0.8 * found.pack_energy * 0.93 / found.consumption / 1000
+        assert added(*extra) == pytest.approx(expected, rel=1e-9)
+    assert added("--assume", "cell-to-pack-mass=50 %") < added()
+
+
+@pytest.mark.parametrize("vehicle", ["heavy-truck", "mid-sedan", "compact-car"])
+def test_a_charge_s_vehicle_runs_on_its_own_default_cycle(vehicle):
+    """``cycle='default'`` is the vehicle's default cycle (a constant speed for the heavy truck), and the
+    consumption is its model's there at the mass of a pack of the given energy."""
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.tradeoff import charge_vehicle, default_cycle, pack_mass_for_energy
+    from batcalc.physics.vehicle import load_vehicle
+
+    cell, v = load_cell("catl-shenxing-lfp"), load_vehicle(vehicle)
+    found = charge_vehicle(cell, v, 300 * 3.6e6, "default")
+    assert found.cycle == default_cycle(v) and not found.from_reference and found.pack_energy == 300 * 3.6e6
+    mass = v.total_mass(pack_mass_for_energy(v, cell, 300 * 3.6e6)[0])
+    assert found.total_mass == mass and found.consumption == float(v.consumption_model(default_cycle(v))(mass))
+
+
+def test_a_start_without_an_end_on_a_cell_without_claims_is_not_told_to_use_them():
+    with pytest.raises(InputsError) as exc:
+        batcalc.charge("gac-aion-ssb-350", from_soc="20 %")
+    assert str(exc.value) == "from_soc without to_soc: give to_soc too, with time or power"
+
+
+def test_literal_braces_and_notes_survive_pickling():
+    e = InputsError("vehicle " + literal("{x}") + " has no reference pack: give {pack_energy}")
+    e.add_note("while reading a.yaml")
+    back = pickle.loads(pickle.dumps(e))
+    assert str(back) == "vehicle {x} has no reference pack: give pack_energy" and back.__notes__ == e.__notes__
+
+
+def test_a_broken_template_is_shown_as_written_not_raised():
+    assert InputsError("give {time or {power}").spelled(option_spelling) == "give {time or {power}"
+    assert str(InputsError("a lone } brace")) == "a lone } brace"
+
+
+def test_a_refusal_inside_the_bands_keeps_its_inputs_for_the_front_end():
+    """The bands say at which point of the box the physics refused, and the command line still spells the
+    inputs the refusal asks for (and the 'assume' the bands add) as its options."""
+    from batcalc.physics.bands import Assumed, Axis, bands
+
+    def fn(a):
+        if a["p"] > 1.5:
+            raise InputsError("vehicle x has no reference pack: give {pack_mass}")
+        return {"y": a["p"]}
+    with pytest.raises(InputsError) as exc:
+        bands(fn, {"p": Axis("p", 0.0, 1.0, 2.0)}, Assumed({"p": 1.0}))
+    assert str(exc.value) == ("within the plausible ranges, at p 2 (SI): vehicle x has no reference pack: give "
+                              "pack_mass; narrow the range with assume")
+    assert error_text(exc.value).endswith("give --pack-mass; narrow the range with --assume")
+
+
+def test_a_file_of_another_kind_is_pointed_to_its_command_on_the_command_line_only(run):
+    path = str(ROOT.parent / "specs" / "vehicles" / "mid-sedan.yaml")
+    r = run("compare", path, "gac-aion-ssb-300")
+    assert r.exit_code == 2 and r.stderr.strip() == (f"{path}:1:7: expected a cell spec, got kind 'vehicle' (give it "
+                                                     "to range, tradeoff, sweep or charge as --vehicle)")
+    with pytest.raises(BatcalcError) as exc:
+        batcalc.load_cell(path)
+    assert str(exc.value) == f"{path}:1:7: expected a cell spec, got kind 'vehicle'"

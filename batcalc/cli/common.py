@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from batcalc.physics.vehicle import Vehicle
 
 from batcalc.cli import startup
-from batcalc.errors import BatcalcError, InputsError, Interrupted, SpecError, printable, quoted_path
+from batcalc.errors import BatcalcError, InputsError, Interrupted, SpecError, WrongKindError, printable, quoted_path
 
 _DEBUG = {"on": bool(os.environ.get("BATCALC_DEBUG"))}
 
@@ -93,11 +93,19 @@ def option_spelling(name: str, example: str) -> str:
     return f"{option} '{example}'" if example else option
 
 
+#: What the command line does with a file of each kind, said when a command is given a file of another
+#: kind (:class:`~batcalc.errors.WrongKindError`).
+_USE_OF_KIND = {"vehicle": "give it to range, tradeoff, sweep or charge as --vehicle",
+                "claims": "check it with 'batcalc check FILE'"}
+
+
 def error_text(exc: BatcalcError) -> str:
-    """The one line the command line prints for ``exc``: a spec error's ``file:line:col: message``, the
-    inputs an :class:`~batcalc.errors.InputsError` asks for spelled as options, else ``batcalc: error:``."""
+    """The one line the command line prints for ``exc``: a spec error's ``file:line:col: message`` (for a
+    file of another kind, what to do with it: :data:`_USE_OF_KIND`), the inputs an
+    :class:`~batcalc.errors.InputsError` asks for spelled as options, else ``batcalc: error:``."""
     if isinstance(exc, SpecError) and exc.path:
-        return str(exc)
+        use = _USE_OF_KIND.get(exc.found) if isinstance(exc, WrongKindError) else None
+        return f"{exc} ({use})" if use else str(exc)
     return f"batcalc: error: {printable(exc.spelled(option_spelling)) if isinstance(exc, InputsError) else exc}"
 
 

@@ -207,8 +207,9 @@ def requested_windows(cell: Any, from_soc: Optional[float], to_soc: Optional[flo
         if seconds is not None or power is not None:
             raise InputsError("{to_soc} is needed with {time} or {power} (e.g. {to_soc:80 %})")
         if from_soc is not None:
-            raise InputsError("{from_soc} without {to_soc}: give {to_soc} too, with {time} or {power}, or leave out "
-                              f"{{from_soc}} for the charge claims of {literal(cell.id)}")
+            raise InputsError("{from_soc} without {to_soc}: give {to_soc} too, with {time} or {power}"
+                              + (f", or leave out {{from_soc}} for the charge claims of {literal(cell.id)}"
+                                 if cell.spec.charging.claims else ""))
         windows = [w for c in cell.spec.charging.claims
                    for w in windows_for(c.from_soc.si if c.from_soc else None, c.to_soc.si, c.time.si, **kwargs)]
         if not windows:

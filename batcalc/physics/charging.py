@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
-from batcalc.errors import BatcalcError, InputsError, literal
+from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
 from batcalc.physics.charge_curve import (
     ChargeCurve,
@@ -194,8 +194,7 @@ def charge_curve(cell: CellFigures, pack_energy: float, pack_voltage: float = DE
     here: :func:`cell_limit` with ``use_claims`` does that)."""
     limit = cell_limit(cell, peak_c_rate, taper_id, use_claims=False)
     if limit.peak_c_rate is None and station is None:
-        raise InputsError(f"{literal(cell.id)} gives no rated charge C-rate: name a charger ({{charger}}) or a "
-                          "peak C-rate ({peak_c_rate})")
+        raise BatcalcError(f"{cell.id} gives no rated charge C-rate: name a charger station or a peak C-rate")
     return curve_for(limit, pack_energy, pack_voltage, station)
 
 

@@ -804,9 +804,7 @@ def validate_document(doc: Document, expect: str | None = None, require_sources:
         raise doc.error(("kind",), f"unknown kind {kind!r}" + (f"; did you mean {hint[0]!r}?" if hint else
                                                               f"; expected one of: {', '.join(names)}"))
     if expect is not None and kind != expect:
-        use = {"vehicle": "give it to range, tradeoff, sweep or charge as --vehicle",
-               "claims": "check it with 'batcalc check FILE'"}.get(kind)
-        at = doc.error(("kind",), f"expected a {expect} spec, got kind {kind!r}" + (f" ({use})" if use else ""))
+        at = doc.error(("kind",), f"expected a {expect} spec, got kind {kind!r}")
         raise WrongKindError(at.message, at.path, at.line, at.col, found=kind)
     if "format_version" in data:
         version = data["format_version"]
