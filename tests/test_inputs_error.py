@@ -284,3 +284,10 @@ def test_a_file_of_another_kind_is_pointed_to_its_command_on_the_command_line_on
     with pytest.raises(BatcalcError) as exc:
         batcalc.load_cell(path)
     assert str(exc.value) == f"{path}:1:7: expected a cell spec, got kind 'vehicle'"
+
+
+def test_the_api_charge_takes_a_cycle_by_name_only():
+    with pytest.raises(TypeError, match="cycle needs a cycle id"):
+        batcalc.charge("huineng-llcb", vehicle="mid-sedan", cycle=5)        # type: ignore[arg-type]
+    on = batcalc.charge("huineng-llcb", vehicle="mid-sedan", cycle="80 km/h")
+    assert any(" on constant 80 km/h at " in n for n in on.assumptions), on.assumptions
