@@ -185,6 +185,26 @@ def printed(fn, *args) -> str:
     return out.getvalue()
 
 
+def check_each(check, files: list[str], keep: bool = False) -> str:
+    """``batcalc check FILE`` (the command's function ``check``) for each file in turn, stdout captured:
+    all of it returned when ``keep``, else each file's dropped after it (a batch's memory) and '' returned.
+    Exit code 1 (a claim failed) is output too; any other ends the benchmark."""
+    import typer
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        for p in files:
+            try:
+                check([p])
+            except typer.Exit as exc:
+                if exc.exit_code != 1:
+                    sys.exit(f"check {p}: exit code {exc.exit_code}")
+            if not keep:
+                out.seek(0)
+                out.truncate()
+    return out.getvalue()
+
+
 def cli_output(args: list[str], cwd: str) -> str:
     """What ``python -m batcalc ARGS`` prints on stdout."""
     return subprocess.run([sys.executable, "-m", "batcalc", *args], capture_output=True, text=True,

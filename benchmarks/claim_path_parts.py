@@ -22,8 +22,6 @@ shipped command prints what it printed before the runs (every stand-in put back)
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import statistics
 import sys
 import tempfile
@@ -79,23 +77,13 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5, help="rounds; shares are medians (default 5)")
     args = ap.parse_args()
 
-    import typer
 
     check = batch.cli_commands()["check"]
     with tempfile.TemporaryDirectory() as tmp:
         files = batch.physics_files(Path(tmp), args.files)
 
         def run() -> None:
-            out = io.StringIO()
-            with contextlib.redirect_stdout(out):
-                for f in files:
-                    try:
-                        check([f])
-                    except typer.Exit as exc:           # 1: a claim failed; printed all the same
-                        if exc.exit_code != 1:
-                            sys.exit(f"check {f}: exit code {exc.exit_code}")
-                    out.seek(0)
-                    out.truncate()
+            batch.check_each(check, files)
 
         def timed(part: str | None) -> float:
             restore = free(part) if part else None
