@@ -77,7 +77,6 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5, help="rounds; shares are medians (default 5)")
     args = ap.parse_args()
 
-
     check = batch.cli_commands()["check"]
     with tempfile.TemporaryDirectory() as tmp:
         files = batch.physics_files(Path(tmp), args.files)
