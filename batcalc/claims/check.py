@@ -1585,7 +1585,7 @@ def evaluate(claim, ctx: Context) -> Verdict:
     for name, value in ranged_inputs(claim).items():
         verdict.assumptions.append((f"{name} {value.text}: a range, taken at ",
                                     Value(value.si, value.dim, unit=value.unit if value.unit != "%" else ""),
-                                    " here (check --bands carries the whole range)"))
+                                    " here (a check with bands carries the whole range)"))
     if claim.note:
         verdict.assumptions.append(f"note: {claim.note}")
     return verdict
