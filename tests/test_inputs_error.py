@@ -286,3 +286,32 @@ def test_the_api_charge_takes_a_cycle_by_name_only():
         batcalc.charge("huineng-llcb", vehicle="mid-sedan", cycle=5)        # type: ignore[arg-type]
     on = batcalc.charge("huineng-llcb", vehicle="mid-sedan", cycle="80 km/h")
     assert any(" on constant 80 km/h at " in n for n in on.assumptions), on.assumptions
+
+
+@pytest.mark.parametrize("keywords, message", [
+    (dict(to_soc="150 %", time="10 min"), "to_soc must be at most 100 %, got 150 %"),
+    (dict(from_soc="-5 %", to_soc="80 %", time="10 min"), "from_soc must be at least 0 %, got -5 %"),
+    (dict(to_soc="80 %", time="0 min"), "time must be positive and finite, got 0 s"),
+    (dict(to_soc="80 %", time="-3 min"), "time must be positive and finite, got -180 s"),
+    (dict(from_soc="50 %", to_soc="40 %", power="100 kW", pack_energy="75 kWh"), "to_soc must be above from_soc"),
+])
+def test_the_api_refuses_a_charge_window_the_command_line_refuses(run, keywords, message):
+    """A window outside 0-100 %, not rising, or of no time is refused by the window itself (the one home of
+    the rule): the Python API returned 150 % windows and 0 s ones (whose C-rate then failed when read)."""
+    with pytest.raises(InputsError) as exc:
+        batcalc.charge("huineng-llcb", **keywords)
+    assert str(exc.value) == message
+    options = [x for k, v in keywords.items() for x in (option_spelling(k, ""), v)]
+    r = run("charge", "huineng-llcb", *options)
+    assert r.exit_code == 2 and r.stderr.startswith("batcalc: error: --")
+
+
+def test_a_window_checks_its_own_soc_and_time():
+    from batcalc.physics.charge import Window
+
+    assert Window(0.0, 1.0, 1e-9).delta == 1.0                       # the edges are allowed
+    for args in ((-1e-12, 0.8, 60.0), (0.1, 1.0 + 1e-12, 60.0), (0.5, 0.5, 60.0), (0.1, 0.8, 0.0),
+                 (0.1, 0.8, float("inf")), (float("nan"), 0.8, 60.0), (0.1, float("nan"), 60.0),
+                 (0.1, 0.8, float("nan"))):
+        with pytest.raises(InputsError):
+            Window(*args)

@@ -9,6 +9,7 @@ it) = range added / t.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
@@ -112,7 +113,18 @@ class Window:
     start_stated: bool = True
 
     def __post_init__(self) -> None:
-        """Refuse a pack energy that is not positive and efficiencies or fractions outside (0, 1]."""
+        """Refuse a SoC window outside 0-100 % or not rising, a time that is not positive and finite, a
+        pack energy that is not positive and efficiencies or fractions outside (0, 1]: what the command
+        line's options and a claims file's schema refuse, for every front end (an
+        :class:`~batcalc.errors.InputsError` naming the input)."""
+        if not self.from_soc >= 0:
+            raise InputsError(f"{{from_soc}} must be at least 0 %, got {self.from_soc * 100:g} %")
+        if not self.to_soc <= 1:
+            raise InputsError(f"{{to_soc}} must be at most 100 %, got {self.to_soc * 100:g} %")
+        if not self.to_soc > self.from_soc:
+            raise InputsError("{to_soc} must be above {from_soc}")
+        if not (self.seconds > 0 and math.isfinite(self.seconds)):
+            raise InputsError(f"{{time}} must be positive and finite, got {self.seconds:g} s")
         check_charge_inputs(self.pack_energy, self.charger_efficiency, self.usable_fraction)
 
     @property
