@@ -315,3 +315,23 @@ def test_a_window_checks_its_own_soc_and_time():
                  (0.1, 0.8, float("nan"))):
         with pytest.raises(InputsError):
             Window(*args)
+
+
+@pytest.mark.parametrize("given, shown", [("-5 km", "-5 km"), ("0 km", "0 km")])
+def test_a_target_range_that_is_not_positive_is_named_not_the_pack_mass(run, given, shown):
+    """It was refused as "pack mass must be positive", a figure nobody gave."""
+    r = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--hold", "range",
+            "--range", given)
+    assert r.exit_code == 2 and r.stderr.strip() == f"batcalc: error: --range must be positive, got {shown}"
+    with pytest.raises(InputsError, match=f"^target_range must be positive, got {shown}$"):
+        batcalc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", hold="range", target_range=given)
+
+
+def test_a_range_claim_of_zero_without_a_pack_says_what_it_would_take(run):
+    """Its pack cannot be sized (the solve refused a 0 kg pack: "pack mass must be positive", exit 2)."""
+    r = run("claim", "range", "cell=gac-aion-ssb-350", "vehicle=mid-sedan", "--asserted", "0 km", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    import json
+
+    v = json.loads(r.stdout)["verdicts"][0]
+    assert v["verdict"] == "underdetermined" and v["would_take"] == "a positive range to size a pack for"

@@ -747,6 +747,8 @@ def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, veh
     from batcalc.physics.pack import PackOptions, pack_from_mass
     from batcalc.physics.tradeoff import cycle_label, default_cycle, solve_pack_mass_for_range
 
+    if not asserted > 0:
+        return "a positive range to size a pack for"
     if c is not None and i.vehicle is None:
         return ("a pack of ", Value(gross_energy_for_range(asserted, c, f_u), "energy", unit="kWh"), " gross at ",
                 Value(c, "consumption"))

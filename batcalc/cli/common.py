@@ -84,7 +84,7 @@ def _debug_traceback() -> None:
 
 #: Options whose names are not the input's (:class:`~batcalc.errors.InputsError` names inputs as the
 #: Python API and claims files do: ``to_soc``; the command line's option is ``--to``).
-_OPTION_OF = {"to_soc": "--to", "from_soc": "--from"}
+_OPTION_OF = {"to_soc": "--to", "from_soc": "--from", "target_range": "--range"}
 
 
 def option_spelling(name: str, example: str) -> str:

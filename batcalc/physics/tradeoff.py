@@ -426,6 +426,8 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
         cycle = default_cycle(vehicle)
     if hold not in ("mass", "energy", "range"):
         raise InputsError("{hold} must be mass, energy or range, got " + literal(repr(hold)))
+    if hold == "range" and target_range is not None and not (target_range > 0 and math.isfinite(target_range)):
+        raise InputsError(f"{{target_range}} must be positive, got {target_range / 1000:g} km")
     if hold == "range" and target_range is not None and pack_mass is None and pack_energy is None:
         # a's pack is sized for the target range: the vehicle's reference pack is not needed
         m_a, _ = solve_pack_mass_for_range(a, vehicle, target_range, cycle, options)
