@@ -335,3 +335,11 @@ def test_a_range_claim_of_zero_without_a_pack_says_what_it_would_take(run):
 
     v = json.loads(r.stdout)["verdicts"][0]
     assert v["verdict"] == "underdetermined" and v["would_take"] == "a positive range to size a pack for"
+
+
+def test_an_end_of_0_with_an_open_start_is_refused_not_left_without_windows(run):
+    """No assumed start lies below an end of 0 %: refused, rather than a charge with no window."""
+    with pytest.raises(InputsError, match="^to_soc must be above from_soc$"):
+        batcalc.charge("huineng-llcb", to_soc="0 %", time="1 min")
+    r = run("charge", "huineng-llcb", "--to", "0 %", "--time", "1 min")
+    assert r.exit_code == 2 and r.stderr.strip() == "batcalc: error: --to must be above --from"
