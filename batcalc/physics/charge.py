@@ -188,9 +188,15 @@ class Window:
         return [] if p is None else chargers_for(p)
 
 
+def starts_of(from_soc: Optional[float], to_soc: float) -> list[float]:
+    """The starts (SoC fractions) a charge ending at ``to_soc`` is shown from: ``from_soc`` when stated,
+    else each of :data:`ASSUMED_STARTS` below ``to_soc``."""
+    return [from_soc] if from_soc is not None else [s for s in ASSUMED_STARTS if s < to_soc]
+
+
 def open_start_text(to_soc: float) -> str:
     """Which assumed starts are shown for an open start SoC ending at ``to_soc`` (for notes)."""
-    starts = [f"{s * 100:.0f} %" for s in ASSUMED_STARTS if s < to_soc]
+    starts = [f"{s * 100:.0f} %" for s in starts_of(None, to_soc)]
     dropped = [f"{s * 100:.0f} %" for s in ASSUMED_STARTS if s >= to_soc]
     text = " and ".join(starts) + (" starts" if len(starts) > 1 else " start")
     return text + (f" ({', '.join(dropped)} is not below the end SoC {to_soc * 100:g} %)" if dropped else "")
@@ -198,9 +204,8 @@ def open_start_text(to_soc: float) -> str:
 
 def windows_for(from_soc: Optional[float], to_soc: float, seconds: float, **kwargs: Any) -> list[Window]:
     """The windows to show for a charge: the stated one, or 0 % and 10 % starts when ``from_soc`` is None."""
-    if from_soc is not None:
-        return [Window(from_soc, to_soc, seconds, **kwargs)]
-    return [Window(s, to_soc, seconds, start_stated=False, **kwargs) for s in ASSUMED_STARTS if s < to_soc]
+    return [Window(s, to_soc, seconds, start_stated=from_soc is not None, **kwargs)
+            for s in starts_of(from_soc, to_soc)]
 
 
 def requested_windows(cell: Any, from_soc: Optional[float], to_soc: Optional[float], seconds: Optional[float],
@@ -234,9 +239,8 @@ def requested_windows(cell: Any, from_soc: Optional[float], to_soc: Optional[flo
         energy = kwargs.get("pack_energy")
         if energy is None:
             raise InputsError("{power} needs a pack energy: give {pack_energy} or {vehicle}")
-        starts = [from_soc] if from_soc is not None else [s for s in ASSUMED_STARTS if s < to_soc]
         return [Window(s, to_soc, charge_time(s, to_soc, power, energy), start_stated=from_soc is not None, **kwargs)
-                for s in starts]
+                for s in starts_of(from_soc, to_soc)]
     if seconds is None:
         raise InputsError("give {time} or {power} with {to_soc}" + (" (or {charger} for the charge curve)" if curve
                                                                      else ""))

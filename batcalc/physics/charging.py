@@ -212,15 +212,13 @@ class ImpliedPeak:
 def implied_peaks(cell: CellFigures, taper_id: Optional[str] = None) -> list[ImpliedPeak]:
     """For each of the cell's charge claims (an open start as 0 % and 10 %), the average C-rate
     ``dSoC / t`` and the peak C-rate its taper needs: ``C_peak = integral ds / share(s) / t``."""
-    from batcalc.physics.charge import ASSUMED_STARTS
+    from batcalc.physics.charge import starts_of
 
     t = taper(taper_id) if taper_id else cell_taper(cell)
     out = []
     claim: Any
     for claim in cell.spec.charging.claims:
-        starts = [claim.from_soc.si] if claim.from_soc is not None else \
-            [s for s in ASSUMED_STARTS if s < claim.to_soc.si]
-        for start in starts:
+        for start in starts_of(claim.from_soc.si if claim.from_soc is not None else None, claim.to_soc.si):
             seconds = claim.time.si
             out.append(ImpliedPeak(start, claim.to_soc.si, seconds, (claim.to_soc.si - start) / seconds,
                                    peak_c_rate_for(t.table, start, claim.to_soc.si, seconds)))

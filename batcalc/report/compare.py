@@ -44,12 +44,11 @@ def charge_claim_lines(cell: CellFigures) -> list[dict]:
     out = []
     for claim in cell.spec.charging.claims:
         to, t = claim.to_soc.si, claim.time.si
-        if claim.from_soc is not None:
-            starts, stated, start_text = [claim.from_soc.si], True, claim.from_soc.text
-        else:
-            starts, stated, start_text = list(charge.ASSUMED_STARTS), False, ""
+        stated = claim.from_soc is not None
+        start_text = claim.from_soc.text if claim.from_soc is not None else ""
         windows = [{"from_soc": Shown(s * 100, "%"), "to_soc": Shown(to * 100, "%"),
-                    "average_c_rate": Shown(charge.average_c_rate(s, to, t), "C")} for s in starts if s < to]
+                    "average_c_rate": Shown(charge.average_c_rate(s, to, t), "C")}
+                   for s in charge.starts_of(claim.from_soc.si if claim.from_soc is not None else None, to)]
         text = (f"{'' if stated else '? '}{start_text}"
                 f"{' -> ' if stated else '-> '}{claim.to_soc.text} in {claim.time.text}")
         out.append({"claim": text.strip(), "start_soc_stated": stated, "time": Shown(t / 60, "min"),
