@@ -207,3 +207,63 @@ def test_bands_do_not_depend_on_the_process_cache_of_vehicles_at_points(tmp_path
     monkeypatch.setattr(check, "_AT_POINT", ByIdentity(1))
     for _ in range(3):
         assert bands_text() == reference
+
+
+# A range claim with no test cycle is judged on four ratings: underdetermined where they disagree.
+UNSTATED = ["claim", "range", "pack_energy=70 to 90 kWh", "vehicle=mid-sedan", "--asserted", "600 km"]
+
+
+def _point_status(energy: str) -> str:
+    from batcalc.claims.check import check_inline
+
+    return check_inline("range", {"pack_energy": energy, "vehicle": "mid-sedan"}, "600 km").status
+
+
+def test_a_claim_underdetermined_somewhere_in_its_box_neither_holds_nor_fails_over_it():
+    # the claim at single pack energies inside 70-90 kWh: fails at some, underdetermined at others
+    # (the four ratings disagree there); over the box it must not say 'fails' (for every assumption)
+    points = {e: _point_status(f"{e} kWh") for e in (70, 76, 80, 90)}
+    assert "fails" in points.values() and "underdetermined" in points.values(), points
+    r = runner.invoke(app, UNSTATED + ["--bands", "--format", "json"])
+    assert r.exit_code == 0, r.stdout             # depends exits 0; 'fails' exited 1
+    v = json.loads(r.stdout)["verdicts"][0]
+    assert v["verdict"] == "depends" and v["verdict_at_central"] == points[80] == "fails"
+    # where it holds nowhere, a decider names where it keeps its central verdict
+    d = {x["assumption"]: x for x in v["deciders"]}["input pack_energy"]
+    assert d["verdict"] == "fails" and d["holds_if"] == "between"
+    low, high = (float(x.split()[0]) for x in d["threshold"])
+    assert 76 < low < 80 < high < 90
+    assert _point_status(f"{low + 0.05} kWh") == "fails" and _point_status(f"{low - 0.05} kWh") == "underdetermined"
+    t = runner.invoke(app, UNSTATED + ["--bands"])
+    assert "fails if input pack_energy is between" in t.stdout and "1 depend" in t.stdout
+
+
+def test_a_figure_missing_where_the_claim_holds_is_banded_only_where_it_is_found_and_says_so():
+    # what it would take is there only where the claim does not hold: its band covers those points
+    # alone, and the text says so beside 'needed', which every point has
+    args = ["claim", "range", "pack_energy=100 kWh", "vehicle=large-suv", "test_cycle=WLTP", "--asserted", "600 km",
+            "--bands", "--assume", "usable-fraction=90 %"]
+    v = json.loads(runner.invoke(app, args + ["--format", "json"]).stdout)["verdicts"][0]
+    needed, take = v["bands"]["needed"], v["bands"]["would_take.1"]
+    assert take.get("partial") is True and "partial" not in needed
+    assert needed["low"]["value"] < take["low"]["value"] and needed["high"] == take["high"]
+    # the low end of 'needed' is where the claim holds: 600 km at 90 % usable needs E = 600 km c / 0.9
+    assert v["verdict"] == "depends"
+    t = runner.invoke(app, args).stdout
+    assert "where the claim does not hold" in t
+
+
+def test_assumptions_of_a_band_are_shown_in_the_unit_system():
+    from batcalc import units
+
+    ranges = plausible_ranges()
+    t = ranges["ambient-temperature"]
+    assert t.show(t.low) == units.temperature_text(t.low) and t.show(t.low).endswith("°C")
+    f = t.show(t.low, "imperial")
+    assert f.endswith("°F") and units.parse_temperature(f) == pytest.approx(t.low, abs=0.05)
+    r = runner.invoke(app, ["claim", "range", "pack_energy=100 kWh", "vehicle=large-suv", "test_cycle=WLTP",
+                            "--asserted", "600 km", "--bands", "--units", "imperial", "--format", "json"])
+    v = json.loads(r.stdout)["verdicts"][0]
+    box = v["assumptions"]["ambient-temperature"]
+    assert all(box[k].endswith("°F") for k in ("low", "central", "high"))
+    assert units.parse_temperature(box["central"]) == pytest.approx(ranges["ambient-temperature"].central, abs=0.05)

@@ -144,6 +144,20 @@ def test_consumption_default_ambient_is_stated(run):
     assert "ambient 20 °C (default) at sea level (default): air density 1.204 kg/m^3" in r.stdout
 
 
+def test_the_ambient_is_stated_in_the_unit_system(run):
+    # the same conditions given in metric, stated back in imperial: -7 °C = 19.4 °F, 1500 m = 4921 ft,
+    # 100 kg = 220.5 lb (1 lb = 0.45359237 kg, 1 ft = 0.3048 m)
+    data = _json(run("consumption", "--vehicle", "mid-sedan", "--ambient", "-7 °C", "--altitude", "1500 m",
+                     "--extra-mass", "100 kg", "-u", "imperial", "-f", "json"))
+    text = " ".join(data["ambient"])
+    assert f"ambient {(-7 * 9 / 5 + 32):.1f} °F at {1500 / 0.3048:.0f} ft" in text
+    assert f"extra mass {100 / 0.45359237:.1f} lb" in text and " kg " not in text.replace("kg/m^3", "")
+    metric = " ".join(_json(run("consumption", "--vehicle", "mid-sedan", "--ambient", "-7 °C", "--altitude",
+                                "1500 m", "-f", "json"))["ambient"])
+    assert "ambient -7.0 °C at 1500 m" in metric
+    assert "ambient 68 °F (default)" in run("consumption", "--vehicle", "mid-sedan", "-u", "imperial").stdout
+
+
 def test_consumption_imperial_and_formats(run):
     r = run("consumption", "--vehicle", "mid-sedan", "-u", "imperial")
     assert "Wh/mi" in r.stdout and "lb" in r.stdout

@@ -11,9 +11,13 @@ take, the figures of its details) gets a band. The verdict over the band:
   each end alone, the extreme corners of every derived figure, and points along the segment from
   each derived figure's low corner to its high corner (where the figure sweeps its whole band
   monotonically, so a tolerance window inside the band is found);
-- ``depends`` otherwise; each assumption whose plausible range alone (the others central) turns the
-  verdict is named with the value where it turns (bisection), e.g. "holds if cell-to-pack-mass is at
-  least 78 %". When no single assumption does, the corners that turn it are described as a combination.
+- ``depends`` otherwise (a point where the claim is underdetermined, e.g. a range claim whose ratings
+  disagree there, is a point where it neither holds nor fails: a claim that fails at the central point
+  and is underdetermined elsewhere depends); each assumption whose plausible range alone (the others
+  central) turns the verdict is named with the value where it turns (bisection), e.g. "holds if
+  cell-to-pack-mass is at least 78 %" (or, where it holds nowhere along the axis, where it keeps its
+  central verdict: "fails if ..."). When no single assumption does, the corners that turn it are
+  described as a combination.
 """
 
 from __future__ import annotations
@@ -31,12 +35,14 @@ SEGMENT_POINTS = 7
 
 @dataclass
 class Decider:
-    """An assumption that alone turns a verdict: the verdict holds if it is ``side`` (``at least``,
-    ``at most`` or ``between``) ``values`` (SI, one or two)."""
+    """An assumption that alone turns a verdict: the verdict is ``status`` (``holds``; or the central
+    verdict, when the claim holds nowhere along the axis) if it is ``side`` (``at least``, ``at most``
+    or ``between``) ``values`` (SI, one or two)."""
 
     axis: Axis
     side: str
     values: tuple[float, ...]
+    status: str = "holds"
 
 
 @dataclass
@@ -53,6 +59,9 @@ class Banded:
     axes: list[Axis] = field(default_factory=list)
     runs: int = 0
     inputs: dict[str, InputAxis] = field(default_factory=dict)     # the claim's ranged inputs (axes too)
+    #: the paths of :attr:`bands` whose figure is missing at some point the band was read from (what it
+    #: would take, where the claim holds there): their band covers only the points that have it
+    partial: frozenset[str] = frozenset()
 
 
 def figures_of(v: Verdict) -> dict[str, Value]:
@@ -108,6 +117,8 @@ def band_claim(claim: Any, ranges: Mapping[str, Ranged], doc: Any = None, loc: t
         return {k: x.si for k, x in figures_of(verdict_at(a)).items()}
 
     b = bands(run, ranges, partial=True)
+    present = [set(figures_of(v)) for v in memo.values()]
+    partial = frozenset(k for k in b.bands if any(k not in p for p in present))
     centre = Assumed.central(ranges)
     central = memo[centre.key()]
     figures = figures_of(central)
@@ -120,12 +131,12 @@ def band_claim(claim: Any, ranges: Mapping[str, Ranged], doc: Any = None, loc: t
                 t = j / (SEGMENT_POINTS + 1)
                 verdict_at(centre.with_values(b.point([lo + t * (hi - lo) for lo, hi in zip(low, high,
                                                                                                strict=True)])))
-        seen = {v.status for v in memo.values()} - {"underdetermined"}
+        seen = {v.status for v in memo.values()}
         status = "depends" if len(seen) > 1 else central.status
     deciders = _deciders(b.swings, centre, central.status, verdict_at) if status == "depends" else []
     shown = replace(central, status=status)
     return Banded(shown, central.status, {k: (figures[k], band) for k, band in b.bands.items() if k in figures},
-                  deciders, b.axes, len(memo), inputs)
+                  deciders, b.axes, len(memo), inputs, partial)
 
 
 #: Points along each axis (its low and high included) where a verdict is looked at for a turn.
@@ -133,21 +144,24 @@ AXIS_POINTS = 9
 
 
 def _deciders(swings: list, centre: Assumed, status: str, verdict_at: Any) -> list[Decider]:
-    """The axes that alone (the others central) turn the verdict, with where it holds: the verdict
-    is looked at on :data:`AXIS_POINTS` points of each axis and its central value, and each turn is
-    found by bisection between neighbours. A verdict holding on a stretch is ``at least`` its
-    start, ``at most`` its end, or ``between`` both; where it holds on several stretches, the one
-    nearest the central value is named."""
+    """The axes that alone (the others central) turn the verdict, with where it holds (where it holds
+    nowhere on the axis: where it keeps the central verdict ``status``, the rest of the axis being
+    underdetermined): the verdict is looked at on :data:`AXIS_POINTS` points of each axis and its
+    central value, and each turn is found by bisection between neighbours. A verdict holding on a
+    stretch is ``at least`` its start, ``at most`` its end, or ``between`` both; where it holds on
+    several stretches, the one nearest the central value is named."""
     out = []
     for s in swings:
         a = s.axis
         xs = sorted({a.low + (a.high - a.low) * k / (AXIS_POINTS - 1) for k in range(AXIS_POINTS)} | {a.central})
-        holds = [verdict_at(centre.with_values({a.id: x})).status == "holds" for x in xs]
-        if all(h == (status == "holds") for h in holds) or not any(holds):
+        statuses = [verdict_at(centre.with_values({a.id: x})).status for x in xs]
+        if all(st == status for st in statuses):
             continue
+        target = "holds" if "holds" in statuses else status
+        holds = [st == target for st in statuses]
 
-        def held(x: Assumed, a: Axis = a) -> bool:
-            return bool(verdict_at(x).status == "holds")
+        def held(x: Assumed, a: Axis = a, target: str = target) -> bool:
+            return bool(verdict_at(x).status == target)
         stretches = []                       # (start index, end index) of runs of points where it holds
         k = 0
         while k < len(xs):
@@ -165,11 +179,11 @@ def _deciders(swings: list, centre: Assumed, status: str, verdict_at: Any) -> li
         end = threshold(held, centre, a, xs[e0], xs[e0 + 1]) if e0 < len(xs) - 1 else None
         # threshold returns the first value that does not hold; the stretch's own edge is one step inside
         if start is not None and end is not None:
-            out.append(Decider(a, "between", (start, end)))
+            out.append(Decider(a, "between", (start, end), target))
         elif start is not None:
-            out.append(Decider(a, "at least", (start,)))
+            out.append(Decider(a, "at least", (start,), target))
         elif end is not None:
-            out.append(Decider(a, "at most", (end,)))
+            out.append(Decider(a, "at most", (end,), target))
     return out
 
 

@@ -384,7 +384,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
                       options=_pack_options(f_mass, f_usable, f_volume, ranges if assume else None))
     headers, rows, notes, data = range_report(result, unit_system.value, mpge)
     add_ratings(headers, rows, notes, data, v, result.pack.usable_energy, result.total_mass, unit_system.value)
-    _add_ambient(notes, data, v, ambient, altitude, climate, result.cycle is not None)
+    _add_ambient(notes, data, v, ambient, altitude, climate, result.cycle is not None, unit_system.value)
     if explain:
         notes = _explained(explain_range(result, unit_system.value), data, notes, fmt)
     emit(render(headers, rows, data, fmt, title=f"{result.cell.id} in {result.vehicle.id}", notes=notes))
@@ -450,7 +450,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     result = tradeoff(load_cell(a), load_cell(b), v, hold, **inputs,
                       options=_pack_options(f_mass, f_usable, f_volume, ranges if assume else None))
     headers, rows, notes, data = tradeoff_report(result, unit_system.value)
-    _add_ambient(notes, data, v, ambient, altitude, climate, result.a.cycle is not None)
+    _add_ambient(notes, data, v, ambient, altitude, climate, result.a.cycle is not None, unit_system.value)
     if explain:
         notes = _explained(explain_tradeoff(result, unit_system.value), data, notes, fmt)
     if fmt == "csv":                        # the change as numbers in their own columns
@@ -473,25 +473,24 @@ def _emit_bands(b, ranges, system: str, main: str, title: str, fmt: str) -> None
     emit(render(headers, rows, data, fmt, title=title, notes=notes))
 
 
-def _emit_report_bands(make, ranges, main: Optional[str], title: str, fmt: str) -> None:
+def _emit_report_bands(make, ranges, main: Optional[str], title: str, fmt: str, system: str) -> None:
     """Print the bands of every shown figure of a report built by ``make(assumed)``
     (:func:`batcalc.report.bands.report_bands`)."""
     from batcalc.report.bands import report_bands, report_bands_report
     from batcalc.report.render import render
 
     b, central, central_data = report_bands(make, ranges)
-    headers, rows, notes, data = report_bands_report(b, central, central_data, ranges, main, title)
+    headers, rows, notes, data = report_bands_report(b, central, central_data, ranges, main, title, system)
     emit(render(headers, rows, data, fmt, title=title, notes=notes))
 
 
 def _add_ambient(notes: list[str], data: dict, vehicle, ambient: Optional[str], altitude: Optional[str],
-                 climate: Optional[str],
-                 simulated: bool = True) -> None:
+                 climate: Optional[str], simulated: bool = True, system: str = "metric") -> None:
     """State the ambient conditions (and any extra mass) in the notes and JSON ``ambient``."""
     from batcalc.report.vehicle import ambient_notes
 
     stated = ambient_notes(vehicle, _temperature(ambient), _quantity(altitude, "length", "--altitude"), simulated,
-                           climate)
+                           climate, system)
     data["ambient"] = stated
     notes.extend(stated)
 
@@ -543,7 +542,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     if assume:
         v = v.with_assumed(_assumed(ranges))
     headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value, mpge)
-    _add_ambient(notes, data, v, ambient, altitude, climate, cyc is not None)
+    _add_ambient(notes, data, v, ambient, altitude, climate, cyc is not None, unit_system.value)
     emit(render(headers, rows, data, fmt, title=f"consumption of {v.id} on {data['cycle']}", notes=notes))
 
 
@@ -587,13 +586,13 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
 
         _emit_report_bands(lambda a: normalise_report(v.with_assumed(a), at(given, a), from_rating, to_rating,
                                                       float(v.total_mass(at(pack, a))), how, unit_system.value)[3],
-                           ranges, "range", f"{from_rating} -> {to_rating} for {v.id}: bands", fmt)
+                           ranges, "range", f"{from_rating} -> {to_rating} for {v.id}: bands", fmt, unit_system.value)
         return
     if assume:
         v = v.with_assumed(_assumed(ranges))
     headers, rows, notes, data = normalise_report(v, given, from_rating, to_rating, float(v.total_mass(pack)), how,
                                                   unit_system.value)
-    _add_ambient(notes, data, v, ambient, altitude, climate)
+    _add_ambient(notes, data, v, ambient, altitude, climate, system=unit_system.value)
     emit(render(headers, rows, data, fmt, title=f"{data['from']} -> {data['to']} for {v.id}", notes=notes))
 
 
@@ -713,7 +712,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                 def curve_at(a):
                     args = (curve_args[0], curve_args[1], at(energy_in, a)) + curve_args[3:]
                     return curve_report(charge_run(*args, assumed=a), unit_system.value)[3]
-                _emit_report_bands(curve_at, ranges, "window.time", f"charging {figures.id}: bands", fmt)
+                _emit_report_bands(curve_at, ranges, "window.time", f"charging {figures.id}: bands", fmt,
+                                   unit_system.value)
                 return
             run = charge_run(*curve_args, assumed=_assumed(ranges))
         else:
@@ -734,7 +734,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                                  _quantity(to_soc, "fraction", "--to"), at(time_in, a), at(power_in, a),
                                  _cycle(cycle), _quantity(charger_efficiency, "fraction", "--charger-efficiency"),
                                  unit_system.value, assumed=a)[3]
-        _emit_report_bands(report_at, ranges, "windows.0.range_added", f"charging {figures.id}: bands", fmt)
+        _emit_report_bands(report_at, ranges, "windows.0.range_added", f"charging {figures.id}: bands", fmt,
+                           unit_system.value)
         return
     report_args = (figures, vehicle, energy,
                    _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),

@@ -159,8 +159,9 @@ class InputAxis:
     factor: float
     overridden: Optional[str] = None
 
-    def show(self, x: float) -> str:
-        """``x`` (SI) in the unit written, to 4 significant figures."""
+    def show(self, x: float, system: str = "metric") -> str:
+        """``x`` (SI) in the unit written, to 4 significant figures (in any unit ``system``: the
+        claim's or user's own unit)."""
         from batcalc.units import format_number
 
         return f"{format_number(x / self.factor)} {self.unit}".strip()

@@ -38,19 +38,19 @@ def _shown(si: float, key: str, system: str) -> Shown:
     return shown(si, dim, system, category)
 
 
-def _assumption_text(ranges: Mapping[str, Any], id: str) -> str:
+def _assumption_text(ranges: Mapping[str, Any], id: str, system: str) -> str:
     p = ranges[id]
-    return f"{id} {p.show(p.low)} to {p.show(p.high)}"
+    return f"{id} {p.show(p.low, system)} to {p.show(p.high, system)}"
 
 
 Report = tuple[list[str], list[list[Any]], list[str], dict[str, Any]]
 
 
 def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str,
-            shown_of: Callable[[str, float], Shown], label_of: Callable[[str], str]) -> Report:
+            shown_of: Callable[[str, float], Shown], label_of: Callable[[str], str], system: str) -> Report:
     """The one renderer of bands: a row per figure (low, central, high, unit), the tornado of
     ``main`` (each assumption alone, the others central), the box, and the JSON data. ``shown_of(key,
-    x)`` shows a figure's value, ``label_of(key)`` names it."""
+    x)`` shows a figure's value, ``label_of(key)`` names it; the assumptions are shown in ``system``."""
     rows: list[list[Any]] = []
     data_bands: dict[str, Any] = {}
     for key, band in b.bands.items():
@@ -62,8 +62,9 @@ def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str
     tornado = []
     for s in ranking:
         assert main is not None
-        tornado.append({"assumption": s.axis.id, "low": ranges[s.axis.id].show(s.axis.low),
-                        "high": ranges[s.axis.id].show(s.axis.high), "result_at_low": shown_of(main, s.at_low[main]),
+        tornado.append({"assumption": s.axis.id, "low": ranges[s.axis.id].show(s.axis.low, system),
+                        "high": ranges[s.axis.id].show(s.axis.high, system),
+                        "result_at_low": shown_of(main, s.at_low[main]),
                         "result_at_high": shown_of(main, s.at_high[main]),
                         "swing": shown_of(main, abs(s.at_high[main] - s.at_low[main]))})
     notes = []
@@ -73,7 +74,7 @@ def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str
         notes.append(f"what moves the {label_of(main)} most (each assumption alone, the others central): {moves}")
     still = [a.id for a in b.axes if a.id not in {s.axis.id for s in ranking}] if main is not None else []
     notes.append("bands: low and high over the box of plausible assumptions "
-                 + "; ".join(_assumption_text(ranges, a.id) for a in b.axes)
+                 + "; ".join(_assumption_text(ranges, a.id, system) for a in b.axes)
                  + (f" ({', '.join(still)} move nothing here)" if still else "")
                  + f"; {b.evaluations} runs (one at a time, then the extreme corners; docs/assumptions.md)")
     unused = [id for id, p in ranges.items() if getattr(p, "overridden", None) and id not in {a.id for a in b.axes}]
@@ -83,8 +84,9 @@ def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str
         notes.append(f"not monotone in every assumption: {', '.join(b.sampled)} also ran at every corner and "
                      f"at seeded random points")
     data = {"title": title, "bands": data_bands, "sensitivity": {main: tornado} if main is not None else {},
-            "assumptions": {a.id: {"low": ranges[a.id].show(a.low), "central": ranges[a.id].show(a.central),
-                                   "high": ranges[a.id].show(a.high)} for a in b.axes},
+            "assumptions": {a.id: {"low": ranges[a.id].show(a.low, system),
+                                   "central": ranges[a.id].show(a.central, system),
+                                   "high": ranges[a.id].show(a.high, system)} for a in b.axes},
             "runs": b.evaluations, "not_monotone": list(b.sampled)}
     return ["quantity", "low", "central", "high", "unit"], rows, notes, data
 
@@ -93,7 +95,7 @@ def bands_report(b: Bands, ranges: Mapping[str, Any], system: str, main: str, ti
     """Headers, rows, notes and JSON data for ``--bands`` on the figures of :data:`FIGURES` (SI),
     with the tornado of ``main``. ``ranges``: the plausible ranges used
     (:class:`batcalc.spec.assumptions.Plausible`, input axes)."""
-    return _report(b, ranges, main, title, lambda k, x: _shown(x, k, system), lambda k: FIGURES[k][0])
+    return _report(b, ranges, main, title, lambda k, x: _shown(x, k, system), lambda k: FIGURES[k][0], system)
 
 
 # ---------------------------------------------------------- bands of any report's shown figures
@@ -146,11 +148,11 @@ def _path_label(path: str, data: Any) -> str:
 
 
 def report_bands_report(b: Bands, central: dict[str, Shown], central_data: Any, ranges: Mapping[str, Any],
-                        main: Optional[str], title: str) -> Report:
+                        main: Optional[str], title: str, system: str = "metric") -> Report:
     """:func:`bands_report` for :func:`report_bands`: each figure in its shown unit, named by its
     path in the report's data; the tornado of ``main`` (default: the widest band, relative)."""
     if main is None or main not in b.bands:
         moving = [k for k, band in b.bands.items() if band.width > 0]
         main = max(moving, key=lambda k: b.bands[k].width / max(abs(b.bands[k].central), 1e-300)) if moving else None
     return _report(b, ranges, main, title, lambda k, x: Shown(x, central[k].unit),
-                   lambda k: _path_label(k, central_data))
+                   lambda k: _path_label(k, central_data), system)

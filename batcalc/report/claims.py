@@ -173,12 +173,14 @@ def _band_label(path: str, v: Value, verdict: Verdict) -> str:
     return f"{_WHERE[parts[0]]}: {what}"
 
 
-def decider_text(d: Any, ranges: Any) -> str:
-    """``'holds if cell-to-pack-mass is at least 78 %'`` for a :class:`batcalc.claims.bands.Decider`."""
+def decider_text(d: Any, ranges: Any, system: str = "metric") -> str:
+    """``'holds if cell-to-pack-mass is at least 78 %'`` for a :class:`batcalc.claims.bands.Decider`
+    (``'fails if ...'`` for one that names where a claim keeps failing, underdetermined elsewhere)."""
     p = ranges[d.axis.id]
     if d.side == "between":
-        return f"holds if {d.axis.id} is between {p.show(d.values[0])} and {p.show(d.values[1])}"
-    return f"holds if {d.axis.id} is {d.side} {p.show(d.values[0])}"
+        return (f"{d.status} if {d.axis.id} is between {p.show(d.values[0], system)} and "
+                f"{p.show(d.values[1], system)}")
+    return f"{d.status} if {d.axis.id} is {d.side} {p.show(d.values[0], system)}"
 
 
 def banded_rows(banded: list[Any], ranges: Any, system: str = "metric",
@@ -198,31 +200,35 @@ def banded_rows(banded: list[Any], ranges: Any, system: str = "metric",
         rows += own_rows
         notes += own[:-1]                          # its lines, without the one-claim count
         figures = []
-        data_bands = {}
+        data_bands: dict[str, dict[str, Any]] = {}
         for path, (value, band) in b.bands.items():
             lo, c, hi = (value_shown(value._replace(si=x), system) for x in (band.low, band.central, band.high))
             label = _band_label(path, value, v)
             data_bands[path] = {"label": label, "low": lo, "central": c, "high": hi}
+            where = ""
+            if path in b.partial:          # e.g. what it would take, absent where the claim holds
+                data_bands[path]["partial"] = True
+                where = " where the claim does not hold" if path.startswith("would_take") else " where it is computed"
             if band.width > 1e-9 * max(abs(band.central), 1e-300):
-                figures.append(f"{label} {lo} to {hi} (central {c})")
+                figures.append(f"{label} {lo} to {hi} (central {c}){where}")
         if figures:
             notes.append(f"  bands: {'; '.join(figures)}")
         elif b.bands:
             notes.append("  bands: zero width: no default assumption moves what this claim derives")
         if b.verdict.status == "depends":
-            deciders = [decider_text(d, ranges) for d in b.deciders]
+            deciders = [decider_text(d, ranges, system) for d in b.deciders]
             notes.append(f"  depends (at the central assumptions it {b.central_status}): "
                          + ("; ".join(deciders) if deciders else "no single assumption decides it alone; "
                             "combinations at the edges of the box do"))
         if with_data:
             entry = verdict_json(v, system)
             entry.update({"verdict_at_central": b.central_status, "bands": data_bands,
-                          "deciders": [{"assumption": d.axis.id, "holds_if": d.side,
-                                        "threshold": [ranges[d.axis.id].show(x) for x in d.values]}
+                          "deciders": [{"assumption": d.axis.id, "verdict": d.status, "holds_if": d.side,
+                                        "threshold": [ranges[d.axis.id].show(x, system) for x in d.values]}
                                        for d in b.deciders],
-                          "assumptions": {a.id: {"low": ranges[a.id].show(a.low),
-                                                 "central": ranges[a.id].show(a.central),
-                                                 "high": ranges[a.id].show(a.high)} for a in b.axes},
+                          "assumptions": {a.id: {"low": ranges[a.id].show(a.low, system),
+                                                 "central": ranges[a.id].show(a.central, system),
+                                                 "high": ranges[a.id].show(a.high, system)} for a in b.axes},
                           "runs": b.runs})
             verdicts_data.append(entry)
     counts = {s: sum(b.verdict.status == s for b in banded) for s in ("holds", "fails", "depends", "underdetermined")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from batcalc import units
 from batcalc.errors import BatcalcError
 from batcalc.physics.vehicle import Vehicle
 from batcalc.units import Shown, format_number, shown
@@ -22,12 +23,14 @@ def _q(si: Optional[float], dim: str, system: str, category: str | None = None) 
 
 
 def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Optional[float],
-                  simulated: bool = True, climate: Optional[str] = None) -> list[str]:
+                  simulated: bool = True, climate: Optional[str] = None, system: str = "metric") -> list[str]:
     """The ambient conditions as a stated assumption: temperature (K) and altitude (m) given or the
     defaults, and the air density they give (or that a coast-down spec's F2, or a measured consumption
-    when ``simulated`` is False, ignores them)."""
-    t = "20 °C (default)" if temperature is None else f"{temperature - 273.15:.1f} °C"
-    h = "sea level (default)" if altitude is None else f"{altitude:.0f} m"
+    when ``simulated`` is False, ignores them); temperatures and masses in the unit ``system``."""
+    t = (units.temperature_text(temperature, system, ".1f") if temperature is not None
+         else units.temperature_text(293.15, system) + " (default)")
+    h = "sea level (default)" if altitude is None else (f"{altitude:.0f} m" if system != "imperial"
+                                                          else f"{units.from_si(altitude, 'length', 'ft'):.0f} ft")
     text = f"ambient {t} at {h}: air density {vehicle.load.rho:.4g} kg/m^3"
     if not simulated:
         text += f" (not used: the consumption is {vehicle.id}'s measured figure)"
@@ -41,8 +44,9 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
         out.append(f"cabin climate ({climate}) {power:.0f} W at {t}, added to the auxiliaries "
                    f"(FASTSim's cabin models, specs/climate.yaml)")
     if vehicle.extra_mass:
-        out.append(f"extra mass {vehicle.extra_mass:.0f} kg added to the payload "
-                   f"({vehicle.payload - vehicle.extra_mass:.0f} kg + {vehicle.extra_mass:.0f} kg)")
+        out.append(f"extra mass {_q(vehicle.extra_mass, 'mass', system)} added to the payload "
+                   f"({_q(vehicle.payload - vehicle.extra_mass, 'mass', system)} + "
+                   f"{_q(vehicle.extra_mass, 'mass', system)})")
     return out
 
 

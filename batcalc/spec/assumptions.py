@@ -188,12 +188,17 @@ class Plausible:
         """Whether ``x`` (SI) lies in ``[low, high]``."""
         return self.low <= x <= self.high
 
-    def show(self, x: float) -> str:
-        """``x`` (SI) as text in :attr:`unit_label`: ``'93 %'``, ``'250 W'``, ``'-7 °C'``."""
+    def show(self, x: float, system: str = "metric") -> str:
+        """``x`` (SI) as text in :attr:`unit_label`: ``'93 %'``, ``'250 W'``, ``'-7 °C'``; in the
+        ``imperial`` unit system a temperature in °F and an altitude (length) in ft."""
+        from batcalc import units
+
         if self.dimension == "fraction":
             return f"{x * 100:.4g} %"
         if self.dimension == "temperature":
-            return f"{x - 273.15:.4g} °C"
+            return units.temperature_text(x, system)
+        if self.dimension == "length" and system == "imperial":
+            return f"{units.from_si(x, 'length', 'ft'):.4g} ft"
         return f"{x:.4g} {self.unit_label}".rstrip()
 
     def __str__(self) -> str:

@@ -941,6 +941,15 @@ def parse_temperature(text: str) -> float:
     return kelvin
 
 
+def temperature_text(kelvin: float, system: str = "metric", fmt: str = ".4g") -> str:
+    """An absolute temperature (K) as text in the unit system's scale, the number formatted with
+    ``fmt`` (4 significant figures): ``'-7 °C'`` (metric) or ``'19.4 °F'`` (imperial), inverting
+    :data:`TEMPERATURE_UNITS`."""
+    unit = "°F" if system == "imperial" else "°C"
+    scale, offset = TEMPERATURE_UNITS[unit]
+    return f"{format((kelvin - offset) / scale, fmt)} {unit}"
+
+
 def looks_like_value(text: str) -> bool:
     """Whether ``text`` reads as ``<number> <unit>`` (e.g. '300 Wh/kg'), not as a name: it starts with a
     number of the value grammar and has a unit after it."""
