@@ -217,3 +217,49 @@ def test_pre_commit_hook():
     from batcalc.cli.main import app
 
     assert "lint" in {c.name for c in app.registered_commands}
+
+
+SOURCED_CLAIMS = """kind: claims
+sources:
+  - {id: seed, title: t, grade: datasheet, url: "https://example.org"}
+claims:
+  - {id: a, quote: x, kind: ratio, source: sede, inputs: {a: 1 kg, b: 2 kg}, asserted: 2}
+  - {id: b, quote: x, kind: ratio, source: nosuch, inputs: {a: 1 kg, b: 2 kg}, asserted: 2}
+  - {id: c, quote: x, kind: ratio, source: seed, inputs: {a: 1 kg, b: 2 kg}, asserted: 2}
+"""
+
+
+def test_a_claim_citing_an_unknown_source_is_refused_where_it_cites_it(run, write):
+    # it was graded 'unsourced' and shown as [nosuch]: a typo in an id silently lost the claim's grade
+    path = write("sourced.yaml", SOURCED_CLAIMS)
+    found = located(run("lint", path))
+    assert [(ln, col, m) for _, ln, col, m in found] == [
+        (5, 44, "unknown source 'sede'; did you mean 'seed'?"), (6, 44, "unknown source 'nosuch'; sources are: seed")]
+    result = run("check", path)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().endswith("5:44: unknown source 'sede'; did you mean 'seed'?")
+    fixed = write("fixed.yaml", SOURCED_CLAIMS.replace("sede", "seed").replace("nosuch", "seed"))
+    assert run("check", fixed).exit_code == 0
+
+
+def test_one_claims_schema_error_does_not_hide_the_other_claims_problems(run, write):
+    # a bare tolerance is a schema error of claim 1; the other claims' problems are found when they
+    # are evaluated: lint reported only the schema error before
+    text = """kind: claims
+claims:
+  - {id: a, quote: x, kind: range, inputs: {pack_energy: 75 kWh, consumption: 150 Wh/km}, asserted: [300 mi, 250 mi], \
+qualifier: between}
+  - {id: b, quote: x, kind: range, inputs: {pack_energy: 75 kWh, consumption: 150 Wh/km}, asserted: 440 km, \
+tolerance: 6}
+  - {id: c, quote: x, kind: range, inputs: {pack_energy: 75 kWh, consumption: 150 Wh/km}, asserted: 300 kg}
+  - {id: d, quote: x, kind: range, inputs: {pack_energy: 75 kWh, consumption: 150 Wh/km}, asserted: 465 km}
+"""
+    found = located(run("lint", write("mixed.yaml", text)))
+    assert [ln for _, ln, _, _ in found] == [3, 4, 5]
+    assert "the low figure is above the high one" in found[0][3]
+    assert "bare number 6 is ambiguous" in found[1][3]
+    assert "'300 kg' has the wrong dimension" in found[2][3]
+    # each is what check says of that claim alone
+    for line in (3, 5):
+        alone = write(f"alone-{line}.yaml", "kind: claims\nclaims:\n" + text.splitlines()[line - 1] + "\n")
+        assert run("check", alone).stderr.strip().split(": ", 1)[1] == found[[3, 4, 5].index(line)][3]

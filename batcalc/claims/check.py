@@ -1724,12 +1724,29 @@ def load_claims_file(name: str) -> tuple[Any, Any]:
     path, in_catalogue = catalog.resolve(name, "claim")
     doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
     spec = validate_document(doc, expect="claims")
+    problems = file_problems(spec, doc)
+    if problems:
+        raise problems[0]
+    return spec, doc
+
+
+def file_problems(spec: Any, doc: Any) -> list[SpecError]:
+    """What a schema-valid claims file may still get wrong across its claims, in the file's order: a
+    claim id given twice, a claim citing a ``source`` the file's ``sources:`` do not list."""
+    import difflib
+
+    problems = []
     seen: set = set()
+    ids = [src.id for src in spec.sources]
     for k, c in enumerate(spec.claims):          # a set: linear in the number of claims
         if c.id in seen:
-            raise doc.error(("claims", k, "id"), f"duplicate claim id {c.id!r}")
+            problems.append(doc.error(("claims", k, "id"), f"duplicate claim id {c.id!r}"))
         seen.add(c.id)
-    return spec, doc
+        if c.source is not None and c.source not in ids:
+            hint = difflib.get_close_matches(c.source, ids, n=1)
+            problems.append(doc.error(("claims", k, "source"), f"unknown source {c.source!r}" + (
+                f"; did you mean {hint[0]!r}?" if hint else f"; sources are: {', '.join(ids) or 'none'}")))
+    return problems
 
 
 def check_file(name: str) -> tuple[Any, list[Verdict]]:

@@ -90,24 +90,55 @@ def _read_stdin() -> Document:
 
 
 def _claim_problems(spec: Any, doc: Document) -> list[SpecError]:
-    """Problems in a valid claims file's claims: a claim id given twice, and each claim's inputs as
-    ``batcalc check`` evaluates them (a failed claim is a verdict, not a problem)."""
+    """Problems in a valid claims file's claims: those across its claims
+    (:func:`batcalc.claims.check.file_problems`: a claim id given twice, an unknown source), and each
+    claim's inputs as ``batcalc check`` evaluates them (a failed claim is a verdict, not a problem)."""
+    from batcalc.claims.check import file_problems
+
+    return _in_order(file_problems(spec, doc) + _evaluated(enumerate(spec.claims), doc), doc)
+
+
+def _evaluated(claims: Any, doc: Document) -> list[SpecError]:
+    """The problems of each ``(index, claim)`` of ``claims`` as ``batcalc check`` evaluates it."""
     from batcalc.claims.check import Context, evaluate
 
     problems: list[SpecError] = []
-    ids = [c.id for c in spec.claims]
-    for k, cid in enumerate(ids):
-        if cid in ids[:k]:
-            problems.append(doc.error(("claims", k, "id"), f"duplicate claim id {cid!r}"))
-    for k, claim in enumerate(spec.claims):
+    for k, claim in claims:
         try:
             evaluate(claim, Context(doc, ("claims", k)))
         except SpecError as exc:
             problems.append(exc)
         except BatcalcError as exc:
             problems.append(doc.error(("claims", k), str(exc)))
-    unique = list({str(e): e for e in problems}.values())      # a broken cell file named by two claims: once
-    return sorted(unique, key=lambda e: (e.path != doc.path, e.line or 0, e.col or 0))   # the file's order
+    return problems
+
+
+def _in_order(problems: list[SpecError], doc: Document) -> list[SpecError]:
+    """``problems`` once each (a broken cell file named by two claims: once), in the file's order."""
+    unique = list({str(e): e for e in problems}.values())
+    return sorted(unique, key=lambda e: (e.path != doc.path, e.line or 0, e.col or 0))
+
+
+def _sound_claims_problems(doc: Document, errors: list[SpecError]) -> list[SpecError]:
+    """A claims file with schema errors: ``errors`` and the problems of each claim that is sound on
+    its own (its model validates it), as ``batcalc check`` would evaluate it, so that one claim's
+    schema error does not hide the others' problems."""
+    from pydantic import ValidationError
+
+    from batcalc.spec.claims import CLAIM_MODELS
+
+    claims = doc.data.get("claims") if isinstance(doc.data, dict) else None
+    sound = []
+    for k, raw in enumerate(claims if isinstance(claims, list) else []):
+        kind = raw.get("kind") if isinstance(raw, dict) else None
+        model = CLAIM_MODELS.get(kind) if isinstance(kind, str) else None
+        if model is None:
+            continue
+        try:
+            sound.append((k, model.model_validate(raw)))
+        except (ValidationError, BatcalcError):       # its schema errors are among ``errors``
+            continue
+    return _in_order(errors + _evaluated(sound, doc), doc)
 
 
 def lint_one(path: Path | None, shown: str, in_catalogue: bool) -> list[SpecError]:
@@ -116,6 +147,7 @@ def lint_one(path: Path | None, shown: str, in_catalogue: bool) -> list[SpecErro
     from batcalc.spec.catalog import KIND_DIRS, load, specs_root
     from batcalc.spec.model import SpecErrors, validate_document
 
+    doc = None
     try:
         doc = _read_stdin() if path is None else load_yaml(path)
         spec = validate_document(doc, require_sources=in_catalogue, all_errors=True)
@@ -126,6 +158,8 @@ def lint_one(path: Path | None, shown: str, in_catalogue: bool) -> list[SpecErro
                 and path.resolve().parent == (specs_root() / KIND_DIRS[kind]).resolve()):
             load(path.stem, kind)      # the catalogue's own checks (the id is the file name)
     except SpecErrors as exc:
+        if doc is not None and isinstance(doc.data, dict) and doc.data.get("kind") == "claims":
+            return _sound_claims_problems(doc, exc.errors)
         return exc.errors
     except SpecError as exc:
         return [exc]
