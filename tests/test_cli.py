@@ -169,6 +169,17 @@ def test_sweep_command(run):
     assert float(rows[2][2]) / float(rows[1][2]) == pytest.approx(350 / 300, rel=1e-3)
 
 
+def test_a_sweep_point_with_no_solution_is_an_empty_csv_cell(run):
+    # no 100 Wh/kg pack reaches 2100 km in the sedan: the table says 'no solution', JSON null; CSV wrote
+    # 'nan', which a spreadsheet reads as a number
+    args = ("sweep", "--vehicle", "mid-sedan", "--densities", "100 Wh/kg", "--ranges", "2100,500 km")
+    rows = list(csv.reader(io.StringIO(run(*args, "-f", "csv").stdout)))
+    points = json.loads(run(*args, "-f", "json").stdout)["points"]
+    assert rows[1][2] == "" and points[0]["pack_mass"]["value"] is None
+    assert float(rows[2][2]) == pytest.approx(points[1]["pack_mass"]["value"], rel=1e-9)
+    assert "no solution" in run(*args).stdout
+
+
 @pytest.mark.parametrize("args, fragment", [
     (["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--pack-mass", "480 kWh"], "--pack-mass"),
     (["range", "gac-aion-ssb-350", "--vehicle", "no-such-vehicle"], "no vehicle 'no-such-vehicle'"),

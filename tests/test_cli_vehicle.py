@@ -332,3 +332,28 @@ def test_ambient_is_not_claimed_for_a_measured_consumption(run, write):
     assert "not used" in data["ambient"][0] and data["results"]["consumption"]["value"] == pytest.approx(200.0)
     r = run("range", "gac-aion-ssb-350", "--vehicle", path)
     assert r.exit_code == 0 and "ratings not shown" in r.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ("consumption", "-v", "mid-sedan", "--pack-mass", "-1420 kg"),
+    ("consumption", "-v", "mid-sedan", "--pack-mass", "0 kg"),
+    ("normalise", "500 km", "--from", "wltp", "--to", "cltc", "-v", "mid-sedan", "--pack-mass", "-1000 kg"),
+    ("consumption", "-v", "large-suv", "--bands", "--pack-mass", "-500 to 700 kg"),
+    ("range", "gac-aion-ssb-350", "-v", "large-suv", "--bands", "--pack-mass", "-500 to 700 kg"),
+])
+def test_a_pack_mass_that_is_not_positive_is_refused_by_every_command(run, args):
+    # consumption and normalise took -1420 kg as a vehicle of 0 kg (57.69 Wh/km, exit 0); range --bands
+    # blamed the plausible assumptions ('narrow the range with --assume')
+    r = run(*args)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.strip() == f"batcalc: error: --pack-mass: pack mass must be positive, got {args[-1]!r}"
+
+
+def test_a_pack_mass_check_refuses_what_is_not_a_positive_number():
+    from batcalc.errors import BatcalcError
+    from batcalc.physics.pack import check_pack_mass
+
+    check_pack_mass(1e-9)
+    for bad in (0.0, -1.0, float("nan")):
+        with pytest.raises(BatcalcError, match="pack mass must be positive"):
+            check_pack_mass(bad)

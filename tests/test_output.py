@@ -87,3 +87,22 @@ def test_tradeoff_csv_has_the_change_as_numbers(run):
     energy = next(r for r in rows if r["quantity"] == "pack energy (gross)")
     assert float(energy["ratio"]) == pytest.approx(350 / 300, rel=1e-12)
     assert float(energy["change_percent"]) == pytest.approx(100 / 6, rel=1e-9)
+
+
+@pytest.mark.parametrize("vehicle", ["mid-sedan", "heavy-truck"])
+def test_tradeoff_csv_at_the_same_range_carries_the_mass_saved(run, vehicle):
+    # the headline figure of --hold range was an empty cell in CSV (the table, markdown and JSON had it)
+    import csv
+    import io
+
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.tradeoff import tradeoff
+    from batcalc.physics.vehicle import load_vehicle
+
+    args = ("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", vehicle, "--hold", "range")
+    rows = {r["quantity"]: r for r in csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout))}
+    t = tradeoff(load_cell("gac-aion-ssb-300"), load_cell("gac-aion-ssb-350"), load_vehicle(vehicle), "range")
+    assert float(rows["pack mass saved"]["value"]) == pytest.approx(t.a.pack.mass - t.b.pack.mass, rel=1e-9)
+    assert float(rows["without mass feedback (same energy)"]["value"]) == pytest.approx(t.no_feedback_mass_saved,
+                                                                                        rel=1e-9)
+    assert rows["pack mass"]["value"] == ""

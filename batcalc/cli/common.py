@@ -296,6 +296,22 @@ def _input(text: Optional[str], dim: str, option: str, bands: bool, inputs: dict
     return option
 
 
+def _pack_mass(text: Optional[str], bands: bool, inputs: dict[str, Any]) -> Any:
+    """``--pack-mass`` as :func:`_input` reads it, refused when it (or a range's low end) is not
+    positive (:func:`batcalc.physics.pack.check_pack_mass`): the commands that take a pack mass without
+    a cell (consumption, normalise) would otherwise take a negative one as a lighter vehicle."""
+    mass = _input(text, "mass", "--pack-mass", bands, inputs)
+    low = inputs["--pack-mass"].low if isinstance(mass, str) else mass
+    if low is not None:
+        from batcalc.physics.pack import check_pack_mass
+
+        try:
+            check_pack_mass(low)
+        except BatcalcError as exc:
+            raise BatcalcError(f"--pack-mass: {exc}, got {printable(str(text).strip(), 60)!r}") from None
+    return mass
+
+
 def _given_fractions(f_mass: Optional[str], f_usable: Optional[str], f_volume: Optional[str] = None
                      ) -> dict[str, float]:
     """The pack fractions given on the command line (``--f-mass``, ``--f-usable``, ``--f-volume``), by

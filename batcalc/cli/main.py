@@ -48,6 +48,7 @@ from batcalc.cli.common import (  # noqa: F401
     _explained,
     _given_fractions,
     _input,
+    _pack_mass,
     _pack_options,
     _quantity,
     _ranges,
@@ -368,7 +369,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     check_format(fmt)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     inputs: dict = {}
-    mass = _input(pack_mass, "mass", "--pack-mass", bands, inputs)
+    mass = _pack_mass(pack_mass, bands, inputs)
     energy = _input(pack_energy, "energy", "--pack-energy", bands, inputs)
     ranges = {**_ranges(assume), **inputs}
     if bands:
@@ -433,7 +434,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
         raise BatcalcError("--range goes with --hold range")
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     axes: dict = {}
-    inputs = dict(pack_mass=_input(pack_mass, "mass", "--pack-mass", bands, axes),
+    inputs = dict(pack_mass=_pack_mass(pack_mass, bands, axes),
                   pack_energy=_input(pack_energy, "energy", "--pack-energy", bands, axes),
                   target_range=_input(target_range, "length", "--range", bands, axes), cycle=_cycle(cycle))
     ranges = {**_ranges(assume), **axes}
@@ -529,7 +530,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     check_format(fmt)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     axes: dict = {}
-    given = _input(pack_mass, "mass", "--pack-mass", bands, axes)
+    given = _pack_mass(pack_mass, bands, axes)
     mass, how = (given, "as given") if given is not None else _reference_mass(v)
     cyc = default_cycle(v) if cycle is None else cycle
     ranges = {**_ranges(assume), **axes}
@@ -578,7 +579,7 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
     axes: dict = {}
     given = _input(value, "length", "RANGE", bands, axes)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
-    mass_pack = _input(pack_mass, "mass", "--pack-mass", bands, axes)
+    mass_pack = _pack_mass(pack_mass, bands, axes)
     pack, how = (mass_pack, "pack as given") if mass_pack is not None else _reference_mass(v)
     ranges = {**_ranges(assume), **axes}
     if bands:

@@ -133,10 +133,15 @@ def _volume(cell: CellFigures, energy: float, opts: PackOptions) -> Optional[flo
     return None if rho_v is None else energy / rho_v / opts.f_volume
 
 
+def check_pack_mass(mass: float) -> None:
+    """Refuse a pack mass, kg, that is not positive (or not a number): a pack of no mass holds no energy."""
+    if not mass > 0:
+        raise BatcalcError("pack mass must be positive")
+
+
 def pack_from_mass(cell: CellFigures, mass: float, options: PackOptions = PackOptions()) -> Pack:
     """Pack of total mass ``mass`` kg: ``E = m * rho_pack`` J, ``rho_pack = rho_cell * f_mass``."""
-    if mass <= 0:
-        raise BatcalcError("pack mass must be positive")
+    check_pack_mass(mass)
     rho_pack, opts, notes = _pack_density(cell, options)
     energy = mass * rho_pack
     return Pack(cell.id, energy, mass, opts, _volume(cell, energy, opts), notes=notes)

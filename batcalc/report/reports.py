@@ -133,12 +133,12 @@ def tradeoff_report(t: Tradeoff, system: str):
         data_rows[key] = {"a": sa, "b": sb, "ratio": ratio}
     held = {"mass": "pack mass held", "energy": "pack energy held", "range": "range held"}[t.hold]
     summary: dict[str, Any] = {"mass_saved": shown(t.mass_saved, "mass", system)}
-    rows.append(["pack mass saved", summary["mass_saved"].unit, "", "", str(summary["mass_saved"])])
+    rows.append(["pack mass saved", summary["mass_saved"].unit, "", "", summary["mass_saved"]])
     if t.hold == "range":
         summary["no_feedback_mass_saved"] = shown(t.no_feedback_mass_saved, "mass", system)
         summary["iterations"] = t.iterations
         rows.append(["  without mass feedback (same energy)", summary["no_feedback_mass_saved"].unit, "", "",
-                     str(summary["no_feedback_mass_saved"])])
+                     summary["no_feedback_mass_saved"]])
     pa, pb = t.payload_capacity(t.a), t.payload_capacity(t.b)
     if pa is not None and pb is not None:            # both or neither: one vehicle, one gross mass
         summary["payload_capacity"] = {"a": shown(pa, "mass", system), "b": shown(pb, "mass", system)}
@@ -220,7 +220,9 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
 
         di, cj = np.meshgrid(np.arange(len(d_show)), np.arange(len(c_show)), indexing="ij")
         if fmt == "csv":
-            points = ([d_show[i], c_show[j], g_show[i, j]] for i, j in zip(di.ravel(), cj.ravel(), strict=False))
+            # a point with no solution (NaN) is an empty cell, as JSON gives null and the table "no solution"
+            points = ([d_show[i], c_show[j], g_show[i, j] if g_show[i, j] == g_show[i, j] else ""]
+                      for i, j in zip(di.ravel(), cj.ravel(), strict=False))
             return render_rows([f"cell_density_{dens_unit}", f"{col_name}_{col_unit}", f"{out_name}_{out_unit}"],
                                points, "csv")
         records = [{"cell_density": Shown(float(d_show[i]), dens_unit), col_name: Shown(float(c_show[j]), col_unit),
@@ -311,18 +313,21 @@ def _feedback_words(saved: float, estimate: "float | None") -> str:
 
 def numeric_change_rows(headers: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
     """A two-column comparison (``quantity, unit, A, B, change``) for CSV: A and B as numbers, the change
-    as ``ratio`` (B / A) and ``change_percent`` columns (empty where either is missing or not a number)."""
+    as ``ratio`` (B / A) and ``change_percent`` columns (empty where either is missing or not a number),
+    and a row that has one figure of its own in the change column (the pack mass saved) as ``value``;
+    labels without the table's indentation."""
     out = []
     for row in rows:
         label, unit, a, b = row[:4]
         av = a.value if isinstance(a, Shown) else a
         bv = b.value if isinstance(b, Shown) else b
+        own = row[4].value if len(row) > 4 and isinstance(row[4], Shown) else ""
         if isinstance(av, (int, float)) and isinstance(bv, (int, float)) and av != 0:
             ratio = float(bv) / float(av)
-            out.append([label, unit, av, bv, ratio, (ratio - 1) * 100])
+            out.append([label.strip(), unit, av, bv, ratio, (ratio - 1) * 100, own])
         else:
-            out.append([label, unit, av, bv, "", ""])
-    return headers[:4] + ["ratio", "change_percent"], out
+            out.append([label.strip(), unit, av, bv, "", "", own])
+    return headers[:4] + ["ratio", "change_percent", "value"], out
 
 
 def _iterations(n: int) -> str:
