@@ -106,3 +106,23 @@ def test_tradeoff_csv_at_the_same_range_carries_the_mass_saved(run, vehicle):
     assert float(rows["without mass feedback (same energy)"]["value"]) == pytest.approx(t.no_feedback_mass_saved,
                                                                                         rel=1e-9)
     assert rows["pack mass"]["value"] == ""
+
+
+@pytest.mark.parametrize("args", [
+    ("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan"),
+    ("consumption", "--vehicle", "large-suv", "--cycle", "udds"),
+    ("normalise", "500 km", "--from", "cltc", "--to", "wltp", "--vehicle", "compact-car"),
+])
+def test_csv_gives_the_numbers_json_gives(run, args):
+    # CSV is for spreadsheets: its numbers were the table's 4 significant digits in some commands
+    import csv
+    import io
+    import json
+
+    data = json.loads(run(*args, "-f", "json").stdout)
+    data = data.get("results", data)
+    rows = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout)))
+    numbers = [float(r["value"]) for r in rows if r["value"].replace(".", "", 1).replace("e-", "", 1).isdigit()]
+    shown = [v["value"] for v in data.values() if isinstance(v, dict) and isinstance(v.get("value"), float)]
+    shown += [v for v in data.values() if isinstance(v, float)]
+    assert shown and all(any(x == pytest.approx(n, rel=1e-14) for n in numbers) for x in shown)

@@ -452,18 +452,21 @@ _UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32
                   (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
 
 
-def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read a spec file as UTF-8 text, refusing directories, devices and pipes, huge, binary, UTF-16
-    and non-UTF-8 files. A UTF-8 byte-order mark is dropped; CRLF line ends are fine."""
+def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES, what: str = "spec file",
+              text: str = "YAML") -> str:
+    """Read a spec file (or another text file: ``what`` names it in messages, ``text`` its format) as
+    UTF-8 text, refusing directories, devices and pipes, huge, binary, UTF-16 and non-UTF-8 files, the
+    last two at the line and column of the first bad byte. A UTF-8 byte-order mark is dropped; CRLF
+    line ends are fine."""
     shown = shown_path(path)
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):
-            raise SpecError("is a directory, not a spec file", shown)
+            raise SpecError(f"is a directory, not a {what}", shown)
         if not stat.S_ISREG(st.st_mode):
-            raise SpecError("not a regular file (a device, pipe or socket): expected a YAML spec file", shown)
+            raise SpecError(f"not a regular file (a device, pipe or socket): expected a {text} {what}", shown)
         if st.st_size > max_bytes:
-            raise SpecError(f"file too large ({st.st_size} bytes; a spec file may be at most "
+            raise SpecError(f"file too large ({st.st_size} bytes; a {what} may be at most "
                             f"{max_bytes} bytes)", shown)
         with open(path, "rb", buffering=0) as fh:  # unbuffered: one read, no buffer object per file
             raw = fh.read(st.st_size + 1)          # not read(MAX + 1): that allocates 1 MiB a file
@@ -479,20 +482,20 @@ def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     except ValueError as exc:   # e.g. a NUL byte in the path
         raise SpecError(f"invalid file name: {exc}", shown) from None
     if len(raw) > max_bytes:
-        raise SpecError(f"file too large (a spec file may be at most {max_bytes} bytes)", shown)
+        raise SpecError(f"file too large (a {what} may be at most {max_bytes} bytes)", shown)
     if raw[:1] in (b"\xff", b"\xfe", b"\x00"):   # the first byte of every UTF-16/32 byte-order mark
         for bom, name in _UTF16_32_BOMS:
             if raw.startswith(bom):
                 raise SpecError(f"{name} text (byte-order mark {bom.hex(' ')}): save the file as UTF-8", shown, 1, 1)
     if b"\x00" in raw:
         line, col = _line_col(raw, raw.index(b"\x00"))
-        raise SpecError("binary file (NUL byte): expected UTF-8 YAML text", shown, line, col)
+        raise SpecError(f"binary file (NUL byte): expected UTF-8 {text} text", shown, line, col)
     try:
-        text = raw.decode("utf-8")
+        decoded = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(raw, exc.start)
         raise SpecError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", shown, line, col) from None
-    return text.removeprefix("\ufeff")
+    return decoded.removeprefix("\ufeff")
 
 
 def load_yaml(path: str | Path, max_bytes: int = MAX_FILE_BYTES, max_nodes: int = MAX_NODES) -> Document:

@@ -174,27 +174,19 @@ def load_user_trace(path: str) -> Cycle:
     import numpy as np
 
     from batcalc.errors import printable
+    from batcalc.io.yamlfile import read_text
 
     shown = printable(path, 200)
     full = os.path.expanduser(path)
     try:
-        size = os.stat(full).st_size
+        os.stat(full)
     except OSError:
         raise NotFoundError(f"cycle file {shown!r} not found") from None
-    if not os.path.isfile(full):
-        raise SpecError("not a file", shown)
-    if size > USER_TRACE_MAX_BYTES:
-        raise SpecError(f"trace file is {size} bytes; at most {USER_TRACE_MAX_BYTES} are read", shown)
     name = os.path.basename(full)
     times: list[float] = []
     speeds: list[float] = []
-    try:
-        with open(full, encoding="utf-8-sig") as fh:
-            lines = fh.read().split("\n")        # line numbers as editors count them (not splitlines')
-    except UnicodeDecodeError:
-        raise SpecError("not UTF-8 text", shown) from None
-    except OSError as exc:
-        raise SpecError(f"cannot read: {exc.strerror}", shown) from None
+    # a folder, a device, too large, binary or not UTF-8: refused as any file is (at the bad byte's line:col)
+    lines = read_text(full, USER_TRACE_MAX_BYTES, "trace file", "CSV").split("\n")   # lines as editors count
     header_seen = False
     for lineno, raw in enumerate(lines, 1):
         line = raw.strip()

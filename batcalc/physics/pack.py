@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional
 
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, InputsError
 from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import usable_energy
 from batcalc.units import check_result
@@ -38,7 +38,7 @@ class PackOptions:
         for name in ("f_mass", "f_volume", "f_usable"):
             v = getattr(self, name)
             if not 0 < v <= 1:
-                raise BatcalcError(f"{name} must be above 0 and at most 1 (100 %), got {v:g}")
+                raise InputsError(f"{{{name}}} must be above 0 and at most 1 (100 %), got {v:g}")
 
     @classmethod
     def assumed(cls, assumed: Mapping[str, float], f_mass: Optional[float] = None, f_volume: Optional[float] = None,
@@ -46,9 +46,15 @@ class PackOptions:
         """The fractions given, and for the others the values of ``assumed`` (by assumption id:
         ``cell-to-pack-mass``, ``cell-to-pack-volume``, ``usable-fraction``; see
         :class:`batcalc.physics.bands.Assumed`), read only for the fractions not given."""
-        return cls(f_mass if f_mass is not None else assumed["cell-to-pack-mass"],
-                   f_volume if f_volume is not None else assumed["cell-to-pack-volume"],
-                   f_usable if f_usable is not None else assumed["usable-fraction"])
+        def read(given: Optional[float], id: str) -> float:
+            if given is not None:
+                return given
+            v = assumed[id]
+            if not 0 < v <= 1:          # named as assumed (``--assume``), not as the fraction's own input
+                raise BatcalcError(f"{id} must be above 0 % and at most 100 % for a pack, got {v * 100:g} %")
+            return v
+        return cls(read(f_mass, "cell-to-pack-mass"), read(f_volume, "cell-to-pack-volume"),
+                   read(f_usable, "usable-fraction"))
 
     def assumptions(self) -> list[str]:
         """The fractions as stated assumptions, for report notes (display text)."""

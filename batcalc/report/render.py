@@ -57,11 +57,14 @@ def render_json(obj: Any) -> str:
 
 
 def _cell_text(v: Any, csv_numbers: bool = False) -> str:
-    """A cell's text: a float to 4 significant digits in tables, 15 in CSV (numbers for spreadsheets)."""
+    """A cell's text: a float (or a :class:`~batcalc.units.Shown` number without a text of its own) to 4
+    significant digits in tables, 15 in CSV (numbers for spreadsheets, as JSON gives them)."""
     if v is None:
         return ""
     if isinstance(v, float):
         return f"{v:.15g}" if csv_numbers else units.format_number(v)
+    if csv_numbers and type(v) is units.Shown and v.text is None and v.value is not None:
+        return f"{v.value:.15g}"
     return str(v)
 
 
