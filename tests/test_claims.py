@@ -584,6 +584,38 @@ def test_density_claims_by_hand():
     assert v.derived.si == pytest.approx(1 - 300 / 350) and v.needed.si == pytest.approx(300 / 0.7 * WH_PER_KG)
 
 
+#: The densities of a and b for each factor kind (same-volume takes volumetric ones).
+_FACTOR_KINDS = {"same-weight": ("a_density", "b_density", "Wh/kg"), "same-volume": ("a_density", "b_density", "Wh/L"),
+                 "ratio": ("a", "b", "Wh/kg")}
+
+
+@pytest.mark.parametrize("kind", sorted(_FACTOR_KINDS))
+@pytest.mark.parametrize("qualifier", ["about", "at-least", "over", "at-most", "under", "up-to"])
+@pytest.mark.parametrize("b", [270.0, 307.2, 307.8, 310.2, 310.8, 500.0])
+def test_a_change_asserted_is_judged_in_percentage_points_by_every_factor_kind(kind, qualifier, b):
+    # '+3 %' covers +2.5 % to +3.5 % (half a unit in its last digit, in percentage points; 'about' and
+    # 'up-to' keep it, as 0.5 / 3 is wider than 5 %): b / a - 1 against those bounds, from a = 300
+    change = b / 300 - 1
+    low_ok, high_ok = change >= 0.025, change <= 0.035
+    expected = {"about": low_ok and high_ok, "at-least": low_ok, "over": low_ok,
+                "at-most": high_ok, "under": high_ok, "up-to": high_ok}[qualifier]
+    a_key, b_key, unit = _FACTOR_KINDS[kind]
+    v = check_inline(kind, {a_key: f"300 {unit}", b_key: f"{b:g} {unit}"}, "+3 %", qualifier)
+    assert v.status == ("holds" if expected else "fails")
+
+
+@pytest.mark.parametrize("kind", sorted(_FACTOR_KINDS))
+def test_a_factor_and_a_large_change_are_judged_alike_by_every_factor_kind(kind):
+    a_key, b_key, unit = _FACTOR_KINDS[kind]
+    pair = {a_key: f"300 {unit}", b_key: f"500 {unit}"}
+    # +66.7 % against 'about +73 %': 5 % of 73 points is 69.35 to 76.65 %
+    assert check_inline(kind, pair, "+73 %").status == "fails"
+    assert check_inline(kind, pair, "+70 %").status == "holds"
+    # a factor is a factor: '1.7' about, 5 % of 1.7 (1.615 to 1.785) holds x1.667
+    assert check_inline(kind, pair, "1.7").status == "holds"
+    assert check_inline(kind, pair, "1.8").status == "fails"
+
+
 def test_same_range_derived_is_the_tradeoff():
     from batcalc.physics.cells import load_cell
     from batcalc.physics.tradeoff import tradeoff

@@ -117,6 +117,17 @@ def judge(derived: float, asserted: float, qualifier: str, tolerance: float, sca
     return "holds" if ok else "fails"
 
 
+def judge_factor(ratio: float, asserted: float, change: bool, qualifier: str, tolerance: float) -> Status:
+    """holds / fails of a ratio (dimensionless, b / a) against an asserted factor (``3``, ``'3x'``) or,
+    when ``change`` (written as a change, '+3 %' = x1.03), in percentage points: the change ``ratio - 1``
+    against ``asserted - 1``, so the precision stated of '+3 %' (0.5 / 3) applies to the 3 %, not to
+    the factor 1.03 (docs/claims.md, Tolerance). :func:`judge` decides either way; the one rule of the
+    kinds whose asserted value is a factor (``ratio``, ``same-weight``, ``same-volume``)."""
+    if change:
+        return judge(ratio - 1, asserted - 1, qualifier, tolerance)
+    return judge(ratio, asserted, qualifier, tolerance)
+
+
 #: Catalogue vehicles at a point of the assumptions, with the assumptions they read, by (loaded vehicle
 #: object, point), for every check of the process: the loaded vehicle is kept so that its id stays its own, and
 #: the same file version gives the same object (batcalc.physics.vehicle.load_vehicle).
@@ -505,9 +516,9 @@ def _c_rate_si(per_hour: float) -> float:
 def eval_same_weight(claim, ctx: Context) -> Verdict:
     """Same pack mass: ``E_b/E_a = rho_b/rho_a``; vehicle mass unchanged so range scales the same."""
     ra, rb, notes, *_ = _densities(claim, ctx)
-    factor, _ = _asserted_factor(claim, ctx)
+    factor, change = _asserted_factor(claim, ctx)
     derived = rb / ra
-    status = judge(derived, factor, claim.qualifier, _tol(claim))
+    status = judge_factor(derived, factor, change, claim.qualifier, _tol(claim))
     reading = claim.inputs.reading
     x, asserted = Value(derived, "factor"), Value(factor, "factor")
     readings: list = [("energy per charge at the same pack mass: ", x)]
@@ -556,9 +567,9 @@ def eval_same_volume(claim, ctx: Context) -> Verdict:
     fraction). Range scales the same only at a fixed consumption: at the same volume the pack's mass
     changes with its gravimetric density, and the consumption with the vehicle's mass."""
     ra, rb, notes, ca, cb = _densities(claim, ctx, "volumetric")
-    factor, _ = _asserted_factor(claim, ctx)
+    factor, change = _asserted_factor(claim, ctx)
     derived = rb / ra
-    status = judge(derived, factor, claim.qualifier, _tol(claim))
+    status = judge_factor(derived, factor, change, claim.qualifier, _tol(claim))
     x, asserted = Value(derived, "factor"), Value(factor, "factor")
     readings: list = [("energy per charge at the same pack volume: ", x)]
     if claim.inputs.reading == "range":
@@ -1196,8 +1207,7 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
     if a[2] == 0:
         raise ctx.error(("inputs", "a"), "the base figure is zero: a ratio to it is not defined")
     ratio = b[2] / a[2]
-    status = judge(ratio, asserted, claim.qualifier, _tol(claim)) if not percent else \
-        judge(ratio - 1, asserted - 1, claim.qualifier, _tol(claim))
+    status = judge_factor(ratio, asserted, percent, claim.qualifier, _tol(claim))
     need = Value(a[0] * asserted, "given", unit=a[1])
     factor, change = _factor_value(ratio), _pct(ratio - 1)
     derived_text: Phrase = (factor,) if abs(ratio) >= 10 else (factor, " (", change, ")")
