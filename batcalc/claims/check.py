@@ -884,6 +884,11 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
                   ("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})")]
 
 
+#: The qualifiers that make an asserted charge power a peak when the claim gives no ``power_kind``: "up to"
+#: (``up-to``, and ``at-most``, which claims files have used for it); any other is an average.
+PEAK_QUALIFIERS = ("up-to", "at-most")
+
+
 def eval_charge(claim, ctx: Context) -> Verdict:
     """A charge window: average C-rate ``dSoC / t``, power ``dSoC E / t``, chargers that deliver it.
 
@@ -987,7 +992,8 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         claimed_value = _as_written(claim, asserted, dim)
         # a peak (power_kind: peak, or a power "up to"): the curve's peak the window needs under the cell's
         # taper with the cell limiting, C_peak = integral ds / share(s) / t (batcalc.physics.charge_curve)
-        peak = i.power_kind == "peak" or (dim == "power" and i.power_kind is None and claim.qualifier == "at-most")
+        peak = i.power_kind == "peak" or (dim == "power" and i.power_kind is None
+                                          and claim.qualifier in PEAK_QUALIFIERS)
         if peak:
             from batcalc.physics.charge_curve import default_taper, peak_c_rate_for
             from batcalc.physics.charging import cell_limit
