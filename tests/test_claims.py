@@ -554,6 +554,30 @@ def test_charge_by_hand():
     assert "pack energy 75 kWh (mid-sedan's reference pack)" in verdict_texts(v)["assumptions"]
 
 
+@pytest.mark.parametrize("minutes", [20, 27, 30, 40])
+def test_a_charge_time_from_an_open_start_holds_or_fails_only_from_every_start(minutes):
+    """No from_soc: the window is charged from 0 % and from 10 % (physics.charge.starts_of). Each start's
+    average C-rate, dSoC / t, against the cell's rating (+5 %, about): the claim holds or fails only if
+    it does from both, else it is underdetermined and names the start."""
+    from batcalc.physics.cells import load_cell
+
+    cell = "tenpower-inr21700-40tg"
+    rated = load_cell(cell).get("max_c_rate") * 3600 * 1.05                  # C, with the 5 % tolerance
+    ok = {start: (0.8 - start) / (minutes / 60) <= rated for start in (0.0, 0.1)}
+    v = check_inline("charge", {"cell": cell, "to_soc": "80 %", "pack_energy": "75 kWh"}, f"{minutes} min")
+    texts = verdict_texts(v)
+    assert v.needed.si == pytest.approx(0.8 / (minutes * 60))                   # from 0 %: the most needed
+    if all(ok.values()) or not any(ok.values()):
+        assert v.status == ("holds" if ok[0.0] else "fails") and v.missing == []
+    else:
+        assert v.status == "underdetermined"
+        assert v.missing == ["the start of charge: it holds from 10 % and fails from 0 %"]
+        assert texts["would_take"].startswith("a stated start of charge (from 0 % the claim needs a cell rated")
+    stated = check_inline("charge", {"cell": cell, "from_soc": "10 %", "to_soc": "80 %", "pack_energy": "75 kWh"},
+                          f"{minutes} min")
+    assert stated.status == ("holds" if ok[0.1] else "fails")
+
+
 def test_range_added_by_hand():
     v = check_inline("range-added", {"time": "10 min", "power": "300 kW", "consumption": "150 Wh/km"}, "400 km")
     assert v.derived.si == pytest.approx(300e3 * 600 / (150 * WH_PER_KM))                     # 333.3 km

@@ -889,11 +889,18 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
 PEAK_QUALIFIERS = ("up-to", "at-most")
 
 
+def _starts_text(windows: list) -> str:
+    """The start SoCs of charge ``windows``, for a verdict's text: '0 %', '0 % and 10 %'."""
+    return " and ".join(f"{w.from_soc * 100:g} %" for w in windows)
+
+
 def eval_charge(claim, ctx: Context) -> Verdict:
     """A charge window: average C-rate ``dSoC / t``, power ``dSoC E / t``, chargers that deliver it.
 
     The asserted value is the time (feasibility against the cell's max C-rate), a C-rate, or a power.
-    An unstated start SoC is evaluated from 0 % and 10 %.
+    An unstated start SoC is evaluated from 0 % and 10 % (:func:`batcalc.physics.charge.starts_of`); a
+    time then holds or fails only if it does from each start, else it is underdetermined, the start
+    missing.
     """
     from batcalc.physics.charge import charge_time, windows_for
     from batcalc.physics.energy import charge_time_at_c_rate
@@ -982,9 +989,19 @@ def eval_charge(claim, ctx: Context) -> Verdict:
             missing.append("the cell's rated max charge C-rate")
             take: Phrase = ("a cell rated for at least ", Value(_c_rate_si(worst), "c_rate"), " average")
         else:
-            status = "holds" if _c_rate_si(worst) <= max_c * (1 + _tol(claim)) else "fails"
+            # an open start is charged from each assumed start (physics.charge.starts_of): the claim holds or
+            # fails only if it does from every one, else it is underdetermined and the start is what is missing
+            held = [w for w in windows if _c_rate_si(w.c_rate) <= max_c * (1 + _tol(claim))]
+            status = "holds" if len(held) == len(windows) else "fails" if not held else "underdetermined"
             needed = Value(_c_rate_si(worst), "c_rate")              # the rating the cell would need
-            take = _holds(status, ("a cell rated for ", needed, " (this one: ", Value(max_c, "c_rate"), ")"))
+            rating = Value(max_c, "c_rate")
+            take = _holds(status, ("a cell rated for ", needed, " (this one: ", rating, ")"))
+            if status == "underdetermined":
+                failed = [w for w in windows if w not in held]
+                missing.append("the start of charge: it holds from " + _starts_text(held) + " and fails from "
+                               + _starts_text(failed))
+                take = ("a stated start of charge (from ", _starts_text(failed), " the claim needs a cell rated for ",
+                        needed, "; this one: ", rating, ")")
         if windows[0].battery_power is None:
             missing.append("the pack energy (for the power)")
     else:
