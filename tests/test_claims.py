@@ -651,6 +651,22 @@ def test_same_range_derived_is_the_tradeoff():
     assert v.derived.si == pytest.approx(t.a.pack.mass - t.b.pack.mass)
 
 
+@pytest.mark.parametrize("asserted, asserted_si", [("15 %", 0.15), ("30 %", 0.30), ("60 kg", 60.0), ("100 kg", 100.0)])
+def test_same_range_would_take_the_direction_of_the_miss(asserted, asserted_si):
+    """300 mi with tesla-4680 -> quantumscape-qse-5 saves 21.6 % (75 kg). Asserting more saving takes a
+    lighter b cell or a longer range; asserting less, a smaller gap or a shorter range: each way is the
+    one the trade-off moves toward the claim (a longer range saves more, here 400 mi against 300 mi)."""
+    cells = {"a": "tesla-4680", "b": "quantumscape-qse-5"}
+    v = check_inline("same-range", {**cells, "range": "300 mi"}, asserted)
+    longer = check_inline("same-range", {**cells, "range": "400 mi"}, asserted)
+    assert v.status == "fails" and longer.derived.si > v.derived.si
+    more = v.derived.si < asserted_si                          # the claim asserts more saving than derived
+    assert more == (asserted in ("30 %", "100 kg"))
+    take = verdict_texts(v)["would_take"]
+    assert take == ("a lighter b cell or a longer range" if more else
+                    "a smaller gap between the cells or a shorter range")
+
+
 def test_figure_claims_by_hand():
     v = check_inline("ratio", {"a": "250 Wh/kg", "b": "400 Wh/kg"}, "2")
     assert v.derived.si == pytest.approx(1.6) and (v.needed.si, v.needed.unit) == (pytest.approx(500), "Wh/kg")

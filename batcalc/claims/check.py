@@ -595,7 +595,10 @@ def eval_same_energy_volume(claim, ctx: Context) -> Verdict:
 
 
 def eval_same_range(claim, ctx: Context) -> Verdict:
-    """Same range with mass feedback (see :func:`batcalc.physics.tradeoff.tradeoff`): mass saved."""
+    """Same range with mass feedback (see :func:`batcalc.physics.tradeoff.tradeoff`): mass saved, kg, or
+    as a fraction of a's pack mass. What it would take follows the direction of the miss: more saving
+    than derived takes a lighter b cell or a longer range (heavier packs save more), less a smaller
+    gap between the cells or a shorter range."""
     from batcalc.physics.tradeoff import tradeoff
 
     i = claim.inputs
@@ -617,7 +620,8 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " saved"),
                    (found, " saved (", Value(t.a.pack.mass, "mass", bare=True), " -> ", Value(t.b.pack.mass, "mass"),
                     " pack, range ", Value(t.a.range, "distance"), ")"),
-                   _holds(status, "a lighter b cell or a longer range"),
+                   _holds(status, "a lighter b cell or a longer range" if derived < asserted else
+                          "a smaller gap between the cells or a shorter range"),
                    list(t.a.assumptions), details={"mass_saved": Value(t.mass_saved, "mass")},
                    claimed=claimed, derived=found)
 
