@@ -431,6 +431,55 @@ def test_imperial_check_shows_miles_and_the_same_verdicts(run):
     assert v["claimed"] == {"value": 1000, "unit": "km"}
 
 
+@pytest.mark.parametrize("args, shown", [
+    # 150 Wh/km x 1.609344 km/mi = 241.4 Wh/mi
+    (("range", "pack_energy=75 kWh", "consumption=150 Wh/km", "--asserted", "300 mi"),
+     ["consumption 241.4 Wh/mi (given)"]),
+    (("lifetime", "cycles=1000", "retention=80 %", "pack_energy=75 kWh", "consumption=150 Wh/km", "--asserted",
+      "400000 mi"), ["consumption 241.4 Wh/mi (given)"]),
+    # 1000 km / 1.609344 = 621.4 mi; 133 kWh x 93 % / 621.4 mi = 199.1 Wh/mi
+    (("range-added", "time=12 min", "power=400 kW", "power_kind=peak", "pack_energy=133 kWh", "range=1000 km",
+      "--asserted", "400 km"), ["consumption 199.1 Wh/mi: 133 kWh x usable 93 % / full range 621.4 mi"]),
+    # 300 and 350 Wh/kg x 0.45359237 kg/lb = 136.1 and 158.8 Wh/lb
+    (("same-weight", "a_density=300 Wh/kg", "b_density=350 Wh/kg", "--asserted", "3"),
+     ["a: 136.1 Wh/lb (given)", "b: 158.8 Wh/lb (given)"]),
+    # 600 Wh/L / 61.0237 in^3/L = 9.832 Wh/in^3
+    (("same-energy-volume", "a_density=600 Wh/L", "b_density=950 Wh/L", "--asserted", "37 %"),
+     ["a: 9.832 Wh/in^3 (given)"]),
+    # 700 km = 435 mi; 600 km = 372.8 mi
+    (("ratings", "a=700 km", "a_cycle=cltc", "b_cycle=wltp", "vehicle=mid-sedan", "--asserted", "500 km"),
+     ["a: 435 mi on the CLTC rating", " for 435 mi on the CLTC rating"]),
+    (("charge", "cell=gac-aion-ssb-350", "vehicle=mid-sedan", "range=600 km", "to_soc=80 %", "--asserted", "20 min"),
+     ["pack sized for 372.8 mi in mid-sedan"]),
+])
+def test_imperial_converts_the_claims_given_figures_in_its_notes(run, args, shown):
+    """A figure the claim gives (a consumption, a full range, a density, a rating's range) is shown in the
+    unit system asked for, as the derived ones are; the asserted value alone stays as written."""
+    imperial, metric = run("claim", *args, "--units", "imperial"), run("claim", *args)
+    assert imperial.exit_code in (0, 1), imperial.stderr
+    for text in shown:
+        assert text in imperial.stdout
+    notes = "\n".join(line for line in imperial.stdout.splitlines() if line.lstrip().startswith("assumptions:"))
+    assert not any(unit in notes for unit in ("Wh/km", "Wh/kg", "Wh/L", " km ", " km;", " km:"))
+    assert metric.exit_code == imperial.exit_code                     # the units never change a verdict
+
+
+def test_imperial_check_of_a_file_converts_a_given_consumption(run, write):
+    path = write("given.yaml", """
+        kind: claims
+        claims:
+          - id: given-consumption
+            quote: "465 km from a 75 kWh pack"
+            kind: range
+            inputs: {pack_energy: 75 kWh, consumption: 150 Wh/km}
+            asserted: 465 km
+    """)
+    r = run("check", path, "--units", "imperial")
+    assert r.exit_code == 0, r.stderr
+    # 150 Wh/km = 241.4 Wh/mi; 465 km = 288.9 mi; the asserted 465 km stays as written
+    assert "consumption 241.4 Wh/mi (given)" in r.stdout and "288.9 mi" in r.stdout and "Wh/km" not in r.stdout
+
+
 def test_claim_command_takes_units(run):
     r = run("claim", "range", "pack_energy=75 kWh", "consumption=150 Wh/km", "--asserted", "600 km", "--units",
             "imperial")

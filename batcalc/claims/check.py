@@ -462,6 +462,10 @@ def _examples(dims) -> list[str]:
             if units.DIMENSIONS[d].example else _CLAIM_EXAMPLES.get(d, d) for d in dims]
 
 
+#: The dimension (:data:`batcalc.units.DIMENSIONS`) of a cell's density by its key.
+_DENSITY_DIM = {"gravimetric": "specific_energy", "volumetric": "energy_density"}
+
+
 def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, float, list, Any, Any]:
     """Densities of a and b, from cells or given densities (``key``: gravimetric, J/kg, or
     volumetric, J/m^3); checks levels agree."""
@@ -477,7 +481,7 @@ def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, fl
         if dens is not None:
             cells.append(None)
             rhos.append(dens.si)
-            notes.append(f"{side}: {dens.text} (given)")
+            notes.append((f"{side}: ", Value(dens.si, _DENSITY_DIM[key]), " (given)"))
         else:
             cell = ctx.cell(name, ("inputs", side))
             rho = cell.get(key)
@@ -485,8 +489,7 @@ def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, fl
                 raise ctx.error(("inputs", side), f"{cell.id} has no {key} energy density")
             cells.append(cell)
             rhos.append(rho)
-            notes.append((f"{side}: {cell.id} at ", Value(rho, "specific_energy" if key == "gravimetric" else
-                                                          "energy_density"), f" ({cell.level} level)"))
+            notes.append((f"{side}: {cell.id} at ", Value(rho, _DENSITY_DIM[key]), f" ({cell.level} level)"))
             notes += [f"warning: {cell.id}: {w}" for w in cell.warnings]
     if all(c is not None for c in cells) and cells[0].level != cells[1].level:
         raise ctx.error(("inputs",), f"{cells[0].id} is {cells[0].level} level and {cells[1].id} is "
@@ -649,7 +652,7 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
     if i.consumption is not None:
         _not_both(ctx, i, "consumption", "vehicle", "the vehicle only gives a consumption")
         _not_both(ctx, i, "consumption", "cycle", "the cycle only gives the vehicle's consumption")
-        return i.consumption.si, [f"consumption {i.consumption.text} (given)"]
+        return i.consumption.si, [("consumption ", Value(i.consumption.si, "consumption"), " (given)")]
     if i.vehicle is None:
         return None, []
     from batcalc.physics.tradeoff import cycle_label, default_cycle
@@ -874,8 +877,9 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
                           lambda: solve_pack_mass_for_range(cell, v, i.range.si, cycle, options))
         p = pack_from_mass(cell, m, options)
         c, _, _ = ctx.consumption(v, cycle, m)
-        return p.energy, c, [(f"pack sized for {i.range.text} in {v.id} on {cycle_label(v, cycle)}: ",
-                              Value(p.energy, "energy", unit="kWh"), " gross, ", Value(m, "mass"), " at ",
+        return p.energy, c, [("pack sized for ", Value(i.range.si, "distance"),
+                              f" in {v.id} on {cycle_label(v, cycle)}: ", Value(p.energy, "energy", unit="kWh"),
+                              " gross, ", Value(m, "mass"), " at ",
                               Value(cell.get("gravimetric"), "specific_energy"), " cell / ",
                               Value(p.gravimetric, "specific_energy"), " pack")] \
             + p.options.assumptions() + [("consumption ", Value(c, "consumption"))]
@@ -1082,7 +1086,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
         f_full = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
         c = consumption_for_range(usable_energy(i.pack_energy.si, f_full), i.range.si)
         notes = [("consumption ", Value(c, "consumption"), f": {i.pack_energy.text} x usable ",
-                  Value(f_full, "fraction", ".0f"), f" / full range {i.range.text}")]
+                  Value(f_full, "fraction", ".0f"), " / full range ", Value(i.range.si, "distance"))]
     else:
         c, notes = _consumption_for(i, ctx, None)
     if peak and i.pack_energy is None:
@@ -1552,7 +1556,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         raise ctx.error(("inputs", "b_cycle"), "a_cycle and b_cycle name the same rating: nothing to compare")
     label_a, label_b = RATING_LABELS.get(ka, ka), RATING_LABELS.get(kb, kb)
     band = published_band(ka, kb)
-    notes: list = [f"a: {i.a} on the {label_a}; asserted: the range on the {label_b}"]
+    notes: list = [("a: ", Value(a, "distance"), f" on the {label_a}; asserted: the range on the {label_b}")]
     readings: list = []
     if band is not None:
         inside = band.low * a <= asserted * (1 + 1e-12) and asserted <= band.high * a * (1 + 1e-12)
@@ -1572,7 +1576,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         if band is not None and not band.contains(ratio):
             notes.append(f"the simulated ratio {ratio:.3f} lies outside the published band "
                          f"{band.low:.2f}-{band.high:.2f}")
-        take: Phrase = ("a range of ", derived, f" on the {label_b} for {i.a} on the {label_a}")
+        take: Phrase = ("a range of ", derived, f" on the {label_b} for ", Value(a, "distance"), f" on the {label_a}")
         return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
                        _holds(status, take), notes, readings, claimed=claimed, derived=derived, needed=derived)
     if band is None:
