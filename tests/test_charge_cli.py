@@ -304,6 +304,21 @@ def test_charge_claim_up_to_is_a_peak(run):
     assert too_low["verdict"] == "fails"                  # 240 kW peak needed: more than "up to 200 kW"
 
 
+def test_charge_claim_qualified_up_to_is_a_peak(run):
+    """'up to' written as the qualifier up-to compares the peak too (240 kW, worked out above), with up-to's
+    tolerance (5 %, the default, as 0.5 / 220 is finer): 'up to 220 kW' (231 kW at most) fails, where the
+    average (210 kW) would hold it; 'up to 240 kW' holds. Any other qualifier is an average."""
+    low = _verdict(run, *WINDOW_15, "--asserted", "220 kW", "--qualifier", "up-to")
+    assert low["verdict"] == "fails" and _v(low["derived"]) == pytest.approx(240.0, rel=1e-9)
+    assert low["claimed_text"].endswith("(peak)") and "peak needed 240 kW" in low["derived_text"]
+    assert _verdict(run, *WINDOW_15, "--asserted", "240 kW", "--qualifier", "up-to")["verdict"] == "holds"
+    for qualifier in ("about", "at-least", "over", "under"):
+        d = _verdict(run, *WINDOW_15, "--asserted", "220 kW", "--qualifier", qualifier)
+        assert _v(d["derived"]) == pytest.approx(210.0) and "peak" not in d["claimed_text"]
+    average = _verdict(run, *WINDOW_15, "power_kind=average", "--asserted", "220 kW", "--qualifier", "up-to")
+    assert average["verdict"] == "holds" and _v(average["derived"]) == pytest.approx(210.0)
+
+
 def test_range_added_with_a_peak_power_and_the_full_range(run):
     """133 kWh, 400 kW peak (3 C) under the typical taper from 0 %: 0-10 % at 200 kW (3.99 min, 13.3 kWh),
     10-50 % at 400 kW (7.98 min, 53.2 kWh), then 300 kW for the last 0.03 min: 66.65 kWh in 12 min.

@@ -431,6 +431,55 @@ def test_imperial_check_shows_miles_and_the_same_verdicts(run):
     assert v["claimed"] == {"value": 1000, "unit": "km"}
 
 
+@pytest.mark.parametrize("args, shown", [
+    # 150 Wh/km x 1.609344 km/mi = 241.4 Wh/mi
+    (("range", "pack_energy=75 kWh", "consumption=150 Wh/km", "--asserted", "300 mi"),
+     ["consumption 241.4 Wh/mi (given)"]),
+    (("lifetime", "cycles=1000", "retention=80 %", "pack_energy=75 kWh", "consumption=150 Wh/km", "--asserted",
+      "400000 mi"), ["consumption 241.4 Wh/mi (given)"]),
+    # 1000 km / 1.609344 = 621.4 mi; 133 kWh x 93 % / 621.4 mi = 199.1 Wh/mi
+    (("range-added", "time=12 min", "power=400 kW", "power_kind=peak", "pack_energy=133 kWh", "range=1000 km",
+      "--asserted", "400 km"), ["consumption 199.1 Wh/mi: 133 kWh x usable 93 % / full range 621.4 mi"]),
+    # 300 and 350 Wh/kg x 0.45359237 kg/lb = 136.1 and 158.8 Wh/lb
+    (("same-weight", "a_density=300 Wh/kg", "b_density=350 Wh/kg", "--asserted", "3"),
+     ["a: 136.1 Wh/lb (given)", "b: 158.8 Wh/lb (given)"]),
+    # 600 Wh/L / 61.0237 in^3/L = 9.832 Wh/in^3
+    (("same-energy-volume", "a_density=600 Wh/L", "b_density=950 Wh/L", "--asserted", "37 %"),
+     ["a: 9.832 Wh/in^3 (given)"]),
+    # 700 km = 435 mi; 600 km = 372.8 mi
+    (("ratings", "a=700 km", "a_cycle=cltc", "b_cycle=wltp", "vehicle=mid-sedan", "--asserted", "500 km"),
+     ["a: 435 mi on the CLTC rating", " for 435 mi on the CLTC rating"]),
+    (("charge", "cell=gac-aion-ssb-350", "vehicle=mid-sedan", "range=600 km", "to_soc=80 %", "--asserted", "20 min"),
+     ["pack sized for 372.8 mi in mid-sedan"]),
+])
+def test_imperial_converts_the_claims_given_figures_in_its_notes(run, args, shown):
+    """A figure the claim gives (a consumption, a full range, a density, a rating's range) is shown in the
+    unit system asked for, as the derived ones are; the asserted value alone stays as written."""
+    imperial, metric = run("claim", *args, "--units", "imperial"), run("claim", *args)
+    assert imperial.exit_code in (0, 1), imperial.stderr
+    for text in shown:
+        assert text in imperial.stdout
+    notes = "\n".join(line for line in imperial.stdout.splitlines() if line.lstrip().startswith("assumptions:"))
+    assert not any(unit in notes for unit in ("Wh/km", "Wh/kg", "Wh/L", " km ", " km;", " km:"))
+    assert metric.exit_code == imperial.exit_code                     # the units never change a verdict
+
+
+def test_imperial_check_of_a_file_converts_a_given_consumption(run, write):
+    path = write("given.yaml", """
+        kind: claims
+        claims:
+          - id: given-consumption
+            quote: "465 km from a 75 kWh pack"
+            kind: range
+            inputs: {pack_energy: 75 kWh, consumption: 150 Wh/km}
+            asserted: 465 km
+    """)
+    r = run("check", path, "--units", "imperial")
+    assert r.exit_code == 0, r.stderr
+    # 150 Wh/km = 241.4 Wh/mi; 465 km = 288.9 mi; the asserted 465 km stays as written
+    assert "consumption 241.4 Wh/mi (given)" in r.stdout and "288.9 mi" in r.stdout and "Wh/km" not in r.stdout
+
+
 def test_claim_command_takes_units(run):
     r = run("claim", "range", "pack_energy=75 kWh", "consumption=150 Wh/km", "--asserted", "600 km", "--units",
             "imperial")
@@ -554,6 +603,30 @@ def test_charge_by_hand():
     assert "pack energy 75 kWh (mid-sedan's reference pack)" in verdict_texts(v)["assumptions"]
 
 
+@pytest.mark.parametrize("minutes", [20, 27, 30, 40])
+def test_a_charge_time_from_an_open_start_holds_or_fails_only_from_every_start(minutes):
+    """No from_soc: the window is charged from 0 % and from 10 % (physics.charge.starts_of). Each start's
+    average C-rate, dSoC / t, against the cell's rating (+5 %, about): the claim holds or fails only if
+    it does from both, else it is underdetermined and names the start."""
+    from batcalc.physics.cells import load_cell
+
+    cell = "tenpower-inr21700-40tg"
+    rated = load_cell(cell).get("max_c_rate") * 3600 * 1.05                  # C, with the 5 % tolerance
+    ok = {start: (0.8 - start) / (minutes / 60) <= rated for start in (0.0, 0.1)}
+    v = check_inline("charge", {"cell": cell, "to_soc": "80 %", "pack_energy": "75 kWh"}, f"{minutes} min")
+    texts = verdict_texts(v)
+    assert v.needed.si == pytest.approx(0.8 / (minutes * 60))                   # from 0 %: the most needed
+    if all(ok.values()) or not any(ok.values()):
+        assert v.status == ("holds" if ok[0.0] else "fails") and v.missing == []
+    else:
+        assert v.status == "underdetermined"
+        assert v.missing == ["the start of charge: it holds from 10 % and fails from 0 %"]
+        assert texts["would_take"].startswith("a stated start of charge (from 0 % the claim needs a cell rated")
+    stated = check_inline("charge", {"cell": cell, "from_soc": "10 %", "to_soc": "80 %", "pack_energy": "75 kWh"},
+                          f"{minutes} min")
+    assert stated.status == ("holds" if ok[0.1] else "fails")
+
+
 def test_range_added_by_hand():
     v = check_inline("range-added", {"time": "10 min", "power": "300 kW", "consumption": "150 Wh/km"}, "400 km")
     assert v.derived.si == pytest.approx(300e3 * 600 / (150 * WH_PER_KM))                     # 333.3 km
@@ -584,6 +657,38 @@ def test_density_claims_by_hand():
     assert v.derived.si == pytest.approx(1 - 300 / 350) and v.needed.si == pytest.approx(300 / 0.7 * WH_PER_KG)
 
 
+#: The densities of a and b for each factor kind (same-volume takes volumetric ones).
+_FACTOR_KINDS = {"same-weight": ("a_density", "b_density", "Wh/kg"), "same-volume": ("a_density", "b_density", "Wh/L"),
+                 "ratio": ("a", "b", "Wh/kg")}
+
+
+@pytest.mark.parametrize("kind", sorted(_FACTOR_KINDS))
+@pytest.mark.parametrize("qualifier", ["about", "at-least", "over", "at-most", "under", "up-to"])
+@pytest.mark.parametrize("b", [270.0, 307.2, 307.8, 310.2, 310.8, 500.0])
+def test_a_change_asserted_is_judged_in_percentage_points_by_every_factor_kind(kind, qualifier, b):
+    # '+3 %' covers +2.5 % to +3.5 % (half a unit in its last digit, in percentage points; 'about' and
+    # 'up-to' keep it, as 0.5 / 3 is wider than 5 %): b / a - 1 against those bounds, from a = 300
+    change = b / 300 - 1
+    low_ok, high_ok = change >= 0.025, change <= 0.035
+    expected = {"about": low_ok and high_ok, "at-least": low_ok, "over": low_ok,
+                "at-most": high_ok, "under": high_ok, "up-to": high_ok}[qualifier]
+    a_key, b_key, unit = _FACTOR_KINDS[kind]
+    v = check_inline(kind, {a_key: f"300 {unit}", b_key: f"{b:g} {unit}"}, "+3 %", qualifier)
+    assert v.status == ("holds" if expected else "fails")
+
+
+@pytest.mark.parametrize("kind", sorted(_FACTOR_KINDS))
+def test_a_factor_and_a_large_change_are_judged_alike_by_every_factor_kind(kind):
+    a_key, b_key, unit = _FACTOR_KINDS[kind]
+    pair = {a_key: f"300 {unit}", b_key: f"500 {unit}"}
+    # +66.7 % against 'about +73 %': 5 % of 73 points is 69.35 to 76.65 %
+    assert check_inline(kind, pair, "+73 %").status == "fails"
+    assert check_inline(kind, pair, "+70 %").status == "holds"
+    # a factor is a factor: '1.7' about, 5 % of 1.7 (1.615 to 1.785) holds x1.667
+    assert check_inline(kind, pair, "1.7").status == "holds"
+    assert check_inline(kind, pair, "1.8").status == "fails"
+
+
 def test_same_range_derived_is_the_tradeoff():
     from batcalc.physics.cells import load_cell
     from batcalc.physics.tradeoff import tradeoff
@@ -593,6 +698,22 @@ def test_same_range_derived_is_the_tradeoff():
                      "500 kg", "at-least")
     t = tradeoff(load_cell("gac-aion-ssb-300"), load_cell("gac-aion-ssb-350"), load_vehicle("heavy-truck"), "range")
     assert v.derived.si == pytest.approx(t.a.pack.mass - t.b.pack.mass)
+
+
+@pytest.mark.parametrize("asserted, asserted_si", [("15 %", 0.15), ("30 %", 0.30), ("60 kg", 60.0), ("100 kg", 100.0)])
+def test_same_range_would_take_the_direction_of_the_miss(asserted, asserted_si):
+    """300 mi with tesla-4680 -> quantumscape-qse-5 saves 21.6 % (75 kg). Asserting more saving takes a
+    lighter b cell or a longer range; asserting less, a smaller gap or a shorter range: each way is the
+    one the trade-off moves toward the claim (a longer range saves more, here 400 mi against 300 mi)."""
+    cells = {"a": "tesla-4680", "b": "quantumscape-qse-5"}
+    v = check_inline("same-range", {**cells, "range": "300 mi"}, asserted)
+    longer = check_inline("same-range", {**cells, "range": "400 mi"}, asserted)
+    assert v.status == "fails" and longer.derived.si > v.derived.si
+    more = v.derived.si < asserted_si                          # the claim asserts more saving than derived
+    assert more == (asserted in ("30 %", "100 kg"))
+    take = verdict_texts(v)["would_take"]
+    assert take == ("a lighter b cell or a longer range" if more else
+                    "a smaller gap between the cells or a shorter range")
 
 
 def test_figure_claims_by_hand():

@@ -117,6 +117,17 @@ def judge(derived: float, asserted: float, qualifier: str, tolerance: float, sca
     return "holds" if ok else "fails"
 
 
+def judge_factor(ratio: float, asserted: float, change: bool, qualifier: str, tolerance: float) -> Status:
+    """holds / fails of a ratio (dimensionless, b / a) against an asserted factor (``3``, ``'3x'``) or,
+    when ``change`` (written as a change, '+3 %' = x1.03), in percentage points: the change ``ratio - 1``
+    against ``asserted - 1``, so the precision stated of '+3 %' (0.5 / 3) applies to the 3 %, not to
+    the factor 1.03 (docs/claims.md, Tolerance). :func:`judge` decides either way; the one rule of the
+    kinds whose asserted value is a factor (``ratio``, ``same-weight``, ``same-volume``)."""
+    if change:
+        return judge(ratio - 1, asserted - 1, qualifier, tolerance)
+    return judge(ratio, asserted, qualifier, tolerance)
+
+
 #: Catalogue vehicles at a point of the assumptions, with the assumptions they read, by (loaded vehicle
 #: object, point), for every check of the process: the loaded vehicle is kept so that its id stays its own, and
 #: the same file version gives the same object (batcalc.physics.vehicle.load_vehicle).
@@ -451,6 +462,10 @@ def _examples(dims) -> list[str]:
             if units.DIMENSIONS[d].example else _CLAIM_EXAMPLES.get(d, d) for d in dims]
 
 
+#: The dimension (:data:`batcalc.units.DIMENSIONS`) of a cell's density by its key.
+_DENSITY_DIM = {"gravimetric": "specific_energy", "volumetric": "energy_density"}
+
+
 def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, float, list, Any, Any]:
     """Densities of a and b, from cells or given densities (``key``: gravimetric, J/kg, or
     volumetric, J/m^3); checks levels agree."""
@@ -466,7 +481,7 @@ def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, fl
         if dens is not None:
             cells.append(None)
             rhos.append(dens.si)
-            notes.append(f"{side}: {dens.text} (given)")
+            notes.append((f"{side}: ", Value(dens.si, _DENSITY_DIM[key]), " (given)"))
         else:
             cell = ctx.cell(name, ("inputs", side))
             rho = cell.get(key)
@@ -474,8 +489,7 @@ def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, fl
                 raise ctx.error(("inputs", side), f"{cell.id} has no {key} energy density")
             cells.append(cell)
             rhos.append(rho)
-            notes.append((f"{side}: {cell.id} at ", Value(rho, "specific_energy" if key == "gravimetric" else
-                                                          "energy_density"), f" ({cell.level} level)"))
+            notes.append((f"{side}: {cell.id} at ", Value(rho, _DENSITY_DIM[key]), f" ({cell.level} level)"))
             notes += [f"warning: {cell.id}: {w}" for w in cell.warnings]
     if all(c is not None for c in cells) and cells[0].level != cells[1].level:
         raise ctx.error(("inputs",), f"{cells[0].id} is {cells[0].level} level and {cells[1].id} is "
@@ -505,9 +519,9 @@ def _c_rate_si(per_hour: float) -> float:
 def eval_same_weight(claim, ctx: Context) -> Verdict:
     """Same pack mass: ``E_b/E_a = rho_b/rho_a``; vehicle mass unchanged so range scales the same."""
     ra, rb, notes, *_ = _densities(claim, ctx)
-    factor, _ = _asserted_factor(claim, ctx)
+    factor, change = _asserted_factor(claim, ctx)
     derived = rb / ra
-    status = judge(derived, factor, claim.qualifier, _tol(claim))
+    status = judge_factor(derived, factor, change, claim.qualifier, _tol(claim))
     reading = claim.inputs.reading
     x, asserted = Value(derived, "factor"), Value(factor, "factor")
     readings: list = [("energy per charge at the same pack mass: ", x)]
@@ -556,9 +570,9 @@ def eval_same_volume(claim, ctx: Context) -> Verdict:
     fraction). Range scales the same only at a fixed consumption: at the same volume the pack's mass
     changes with its gravimetric density, and the consumption with the vehicle's mass."""
     ra, rb, notes, ca, cb = _densities(claim, ctx, "volumetric")
-    factor, _ = _asserted_factor(claim, ctx)
+    factor, change = _asserted_factor(claim, ctx)
     derived = rb / ra
-    status = judge(derived, factor, claim.qualifier, _tol(claim))
+    status = judge_factor(derived, factor, change, claim.qualifier, _tol(claim))
     x, asserted = Value(derived, "factor"), Value(factor, "factor")
     readings: list = [("energy per charge at the same pack volume: ", x)]
     if claim.inputs.reading == "range":
@@ -584,7 +598,10 @@ def eval_same_energy_volume(claim, ctx: Context) -> Verdict:
 
 
 def eval_same_range(claim, ctx: Context) -> Verdict:
-    """Same range with mass feedback (see :func:`batcalc.physics.tradeoff.tradeoff`): mass saved."""
+    """Same range with mass feedback (see :func:`batcalc.physics.tradeoff.tradeoff`): mass saved, kg, or
+    as a fraction of a's pack mass. What it would take follows the direction of the miss: more saving
+    than derived takes a lighter b cell or a longer range (heavier packs save more), less a smaller
+    gap between the cells or a shorter range."""
     from batcalc.physics.tradeoff import tradeoff
 
     i = claim.inputs
@@ -606,7 +623,8 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " saved"),
                    (found, " saved (", Value(t.a.pack.mass, "mass", bare=True), " -> ", Value(t.b.pack.mass, "mass"),
                     " pack, range ", Value(t.a.range, "distance"), ")"),
-                   _holds(status, "a lighter b cell or a longer range"),
+                   _holds(status, "a lighter b cell or a longer range" if derived < asserted else
+                          "a smaller gap between the cells or a shorter range"),
                    list(t.a.assumptions), details={"mass_saved": Value(t.mass_saved, "mass")},
                    claimed=claimed, derived=found)
 
@@ -634,7 +652,7 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
     if i.consumption is not None:
         _not_both(ctx, i, "consumption", "vehicle", "the vehicle only gives a consumption")
         _not_both(ctx, i, "consumption", "cycle", "the cycle only gives the vehicle's consumption")
-        return i.consumption.si, [f"consumption {i.consumption.text} (given)"]
+        return i.consumption.si, [("consumption ", Value(i.consumption.si, "consumption"), " (given)")]
     if i.vehicle is None:
         return None, []
     from batcalc.physics.tradeoff import cycle_label, default_cycle
@@ -859,8 +877,9 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
                           lambda: solve_pack_mass_for_range(cell, v, i.range.si, cycle, options))
         p = pack_from_mass(cell, m, options)
         c, _, _ = ctx.consumption(v, cycle, m)
-        return p.energy, c, [(f"pack sized for {i.range.text} in {v.id} on {cycle_label(v, cycle)}: ",
-                              Value(p.energy, "energy", unit="kWh"), " gross, ", Value(m, "mass"), " at ",
+        return p.energy, c, [("pack sized for ", Value(i.range.si, "distance"),
+                              f" in {v.id} on {cycle_label(v, cycle)}: ", Value(p.energy, "energy", unit="kWh"),
+                              " gross, ", Value(m, "mass"), " at ",
                               Value(cell.get("gravimetric"), "specific_energy"), " cell / ",
                               Value(p.gravimetric, "specific_energy"), " pack")] \
             + p.options.assumptions() + [("consumption ", Value(c, "consumption"))]
@@ -873,11 +892,23 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
                   ("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})")]
 
 
+#: The qualifiers that make an asserted charge power a peak when the claim gives no ``power_kind``: "up to"
+#: (``up-to``, and ``at-most``, which claims files have used for it); any other is an average.
+PEAK_QUALIFIERS = ("up-to", "at-most")
+
+
+def _starts_text(windows: list) -> str:
+    """The start SoCs of charge ``windows``, for a verdict's text: '0 %', '0 % and 10 %'."""
+    return " and ".join(f"{w.from_soc * 100:g} %" for w in windows)
+
+
 def eval_charge(claim, ctx: Context) -> Verdict:
     """A charge window: average C-rate ``dSoC / t``, power ``dSoC E / t``, chargers that deliver it.
 
     The asserted value is the time (feasibility against the cell's max C-rate), a C-rate, or a power.
-    An unstated start SoC is evaluated from 0 % and 10 %.
+    An unstated start SoC is evaluated from 0 % and 10 % (:func:`batcalc.physics.charge.starts_of`); a
+    time then holds or fails only if it does from each start, else it is underdetermined, the start
+    missing.
     """
     from batcalc.physics.charge import charge_time, windows_for
     from batcalc.physics.energy import charge_time_at_c_rate
@@ -966,9 +997,19 @@ def eval_charge(claim, ctx: Context) -> Verdict:
             missing.append("the cell's rated max charge C-rate")
             take: Phrase = ("a cell rated for at least ", Value(_c_rate_si(worst), "c_rate"), " average")
         else:
-            status = "holds" if _c_rate_si(worst) <= max_c * (1 + _tol(claim)) else "fails"
+            # an open start is charged from each assumed start (physics.charge.starts_of): the claim holds or
+            # fails only if it does from every one, else it is underdetermined and the start is what is missing
+            held = [w for w in windows if _c_rate_si(w.c_rate) <= max_c * (1 + _tol(claim))]
+            status = "holds" if len(held) == len(windows) else "fails" if not held else "underdetermined"
             needed = Value(_c_rate_si(worst), "c_rate")              # the rating the cell would need
-            take = _holds(status, ("a cell rated for ", needed, " (this one: ", Value(max_c, "c_rate"), ")"))
+            rating = Value(max_c, "c_rate")
+            take = _holds(status, ("a cell rated for ", needed, " (this one: ", rating, ")"))
+            if status == "underdetermined":
+                failed = [w for w in windows if w not in held]
+                missing.append("the start of charge: it holds from " + _starts_text(held) + " and fails from "
+                               + _starts_text(failed))
+                take = ("a stated start of charge (from ", _starts_text(failed), " the claim needs a cell rated for ",
+                        needed, "; this one: ", rating, ")")
         if windows[0].battery_power is None:
             missing.append("the pack energy (for the power)")
     else:
@@ -976,7 +1017,8 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         claimed_value = _as_written(claim, asserted, dim)
         # a peak (power_kind: peak, or a power "up to"): the curve's peak the window needs under the cell's
         # taper with the cell limiting, C_peak = integral ds / share(s) / t (batcalc.physics.charge_curve)
-        peak = i.power_kind == "peak" or (dim == "power" and i.power_kind is None and claim.qualifier == "at-most")
+        peak = i.power_kind == "peak" or (dim == "power" and i.power_kind is None
+                                          and claim.qualifier in PEAK_QUALIFIERS)
         if peak:
             from batcalc.physics.charge_curve import default_taper, peak_c_rate_for
             from batcalc.physics.charging import cell_limit
@@ -1044,7 +1086,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
         f_full = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
         c = consumption_for_range(usable_energy(i.pack_energy.si, f_full), i.range.si)
         notes = [("consumption ", Value(c, "consumption"), f": {i.pack_energy.text} x usable ",
-                  Value(f_full, "fraction", ".0f"), f" / full range {i.range.text}")]
+                  Value(f_full, "fraction", ".0f"), " / full range ", Value(i.range.si, "distance"))]
     else:
         c, notes = _consumption_for(i, ctx, None)
     if peak and i.pack_energy is None:
@@ -1196,8 +1238,7 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
     if a[2] == 0:
         raise ctx.error(("inputs", "a"), "the base figure is zero: a ratio to it is not defined")
     ratio = b[2] / a[2]
-    status = judge(ratio, asserted, claim.qualifier, _tol(claim)) if not percent else \
-        judge(ratio - 1, asserted - 1, claim.qualifier, _tol(claim))
+    status = judge_factor(ratio, asserted, percent, claim.qualifier, _tol(claim))
     need = Value(a[0] * asserted, "given", unit=a[1])
     factor, change = _factor_value(ratio), _pct(ratio - 1)
     derived_text: Phrase = (factor,) if abs(ratio) >= 10 else (factor, " (", change, ")")
@@ -1515,7 +1556,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         raise ctx.error(("inputs", "b_cycle"), "a_cycle and b_cycle name the same rating: nothing to compare")
     label_a, label_b = RATING_LABELS.get(ka, ka), RATING_LABELS.get(kb, kb)
     band = published_band(ka, kb)
-    notes: list = [f"a: {i.a} on the {label_a}; asserted: the range on the {label_b}"]
+    notes: list = [("a: ", Value(a, "distance"), f" on the {label_a}; asserted: the range on the {label_b}")]
     readings: list = []
     if band is not None:
         inside = band.low * a <= asserted * (1 + 1e-12) and asserted <= band.high * a * (1 + 1e-12)
@@ -1535,7 +1576,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         if band is not None and not band.contains(ratio):
             notes.append(f"the simulated ratio {ratio:.3f} lies outside the published band "
                          f"{band.low:.2f}-{band.high:.2f}")
-        take: Phrase = ("a range of ", derived, f" on the {label_b} for {i.a} on the {label_a}")
+        take: Phrase = ("a range of ", derived, f" on the {label_b} for ", Value(a, "distance"), f" on the {label_a}")
         return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
                        _holds(status, take), notes, readings, claimed=claimed, derived=derived, needed=derived)
     if band is None:

@@ -154,8 +154,8 @@ class ChargeInputs(Strict):
     cycle: Optional[str] = None
     charger_efficiency: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
     power_kind: Optional[Literal["peak", "average"]] = Field(
-        None, description="an asserted power is the peak or the average [default: peak with at-most ('up to'), "
-                          "else average]")
+        None, description="an asserted power is the peak or the average [default: peak with up-to or at-most "
+                          "('up to'), else average]")
 
 
 class RangeAddedInputs(Strict):
