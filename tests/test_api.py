@@ -231,3 +231,25 @@ def test_a_quantity_of_another_registry_reads_as_pint_converts_it(number, unit):
     label, dim = unit
     q = OTHER.Quantity(number, label)
     assert si_of(q, dim, "x") == pytest.approx(q.to(DIMENSIONS[dim].si).magnitude, rel=1e-12)
+
+
+def test_what_the_api_hands_out_cannot_change_the_catalogue_cache():
+    """A catalogue cell's figures are derived once and shared by every call: the object handed out is
+    read-only, so one caller's edit cannot reach the next caller (nor a later range)."""
+    first = bc.load_cell("tesla-4680")
+    mass = first.figures["mass"]
+    edits = (lambda: first.raw.warnings.append("x"), lambda: first.raw.figures.__delitem__("mass"),
+             lambda: first.raw.figures.__setitem__("mass", None), lambda: first.raw.assumptions.append(("x",)),
+             lambda: setattr(first.raw, "figures", {}), lambda: setattr(first.raw, "warnings", ["x"]))
+    for edit in edits:
+        with pytest.raises((AttributeError, TypeError)):
+            edit()
+    first.figures.pop("mass")                   # the API's own dict is the caller's to change
+    first.warnings.append("x")
+    again = bc.load_cell("tesla-4680")
+    assert again.raw is first.raw               # still the one shared object (the cache is kept)
+    assert again.figures["mass"] == mass and again.warnings == []
+    assert bc.range_of(again, "mid-sedan", pack_mass="480 kg").raw.cell.get("mass") == mass.to("kg").magnitude
+    r = bc.range_of("tesla-4680", "mid-sedan", pack_mass="480 kg")
+    with pytest.raises((AttributeError, TypeError)):
+        r.raw.cell.warnings.append("x")         # the cell inside a result is the same shared one
