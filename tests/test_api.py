@@ -253,3 +253,35 @@ def test_what_the_api_hands_out_cannot_change_the_catalogue_cache():
     r = bc.range_of("tesla-4680", "mid-sedan", pack_mass="480 kg")
     with pytest.raises((AttributeError, TypeError)):
         r.raw.cell.warnings.append("x")         # the cell inside a result is the same shared one
+
+
+@pytest.mark.parametrize(("unit", "dim", "param"), [("metric_ton", "mass", "pack_mass"), ("slug", "mass", "pack_mass"),
+                                                     ("kilocalorie", "energy", "pack_energy"),
+                                                     ("british_thermal_unit", "energy", "pack_energy")])
+def test_any_unit_pint_knows_is_read_by_its_dimension(unit, dim, param):
+    """A Quantity in a unit batcalc's grammar does not name (pint's metric_ton, slug, kcal, Btu) is
+    converted by pint to its base units: the same range as the same amount given as text in SI."""
+    from batcalc.units import DIMENSIONS
+
+    q = OTHER.Quantity(0.48 if unit == "metric_ton" else 30.0 if unit == "slug" else 6e7, unit)
+    si = q.to(DIMENSIONS[dim].si).magnitude                      # pint's own conversion, kg or J
+    text = f"{si!r} {DIMENSIONS[dim].si}"
+    want = bc.range_of("gac-aion-ssb-350", "mid-sedan", **{param: text}).range.to("km").magnitude
+    got = bc.range_of("gac-aion-ssb-350", "mid-sedan", **{param: q}).range.to("km").magnitude
+    assert got == pytest.approx(want, rel=1e-12)
+    assert bc.convert(q, DIMENSIONS[dim].si).magnitude == pytest.approx(si, rel=1e-12)
+
+
+def test_batcalc_own_quantities_go_back_in():
+    """``Q('1 t')`` is pint's metric_ton: it round-trips through Q and is taken as an input."""
+    tonne = bc.Q("1 t")
+    assert bc.Q(tonne) == tonne and bc.Q(tonne).to("kg").magnitude == pytest.approx(1000.0)
+    by_q = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=bc.Q("0.48 t"))
+    by_text = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg")
+    assert by_q.range.to("km").magnitude == pytest.approx(by_text.range.to("km").magnitude, rel=1e-12)
+    assert bc.Q(OTHER.Quantity(1, "mile")).units == bc.Q("1 mi").units       # a unit we name is kept
+    assert bc.Q(OTHER.Quantity(2, "slug")).to("kg").magnitude == pytest.approx(2 * 14.59390293720637)
+    a = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg", f_mass=OTHER.Quantity(85, "percent"))
+    assert a.raw.pack.options.f_mass == pytest.approx(0.85)
+    asserted = OTHER.Quantity(73, "percent")                   # +73 %, not a bare 0.73
+    assert bc.check("ratio", a="250 Wh/kg", b="432 Wh/kg", asserted=asserted).status == "holds"
