@@ -285,3 +285,19 @@ def test_batcalc_own_quantities_go_back_in():
     assert a.raw.pack.options.f_mass == pytest.approx(0.85)
     asserted = OTHER.Quantity(73, "percent")                   # +73 %, not a bare 0.73
     assert bc.check("ratio", a="250 Wh/kg", b="432 Wh/kg", asserted=asserted).status == "holds"
+
+
+def test_a_wrong_type_at_the_api_boundary_is_a_type_error():
+    """docs/api.md: a wrong type is a TypeError with a one-line message naming what was expected."""
+    calls = {"convert's unit": lambda: bc.convert("480 kg", None), "check's claims": lambda: bc.check(None),
+             "check's claims with bands": lambda: bc.check(5, bands=True), "catalog's kind": lambda: bc.catalog(5),
+             "check's qualifier": lambda: bc.check("ratio", a="250 Wh/kg", b="432 Wh/kg", asserted="73 %",
+                                                   qualifier=5),
+             "tradeoff's hold": lambda: bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", 5)}
+    for what, call in calls.items():
+        with pytest.raises(TypeError) as info:
+            call()
+        assert not isinstance(info.value, BatcalcError), what
+        assert "needs" in str(info.value) and "\n" not in str(info.value), (what, str(info.value))
+    with pytest.raises(BatcalcError, match="unknown catalogue kind"):      # the right type, a wrong value
+        bc.catalog("cells")

@@ -153,6 +153,8 @@ def convert(value: Any, unit: str) -> Any:
     """``value`` (text or any Quantity) in ``unit``, as a Quantity of batcalc's registry; reciprocal
     units convert by inversion (``convert('15 kWh/100km', 'mi/kWh')`` is 4.14 mi/kWh; 1 MPGe is a
     mile per 33.705 kWh). The conversion is :func:`batcalc.units.convert`."""
+    if not isinstance(unit, str):
+        raise TypeError(f"convert needs the unit to convert to as text, such as 'mi/kWh', got {type(unit).__name__}")
     if is_quantity(value):
         text = quantity_text(value, "value")
     elif isinstance(value, str):

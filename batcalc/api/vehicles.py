@@ -234,6 +234,8 @@ def tradeoff(a: CellLike, b: CellLike, vehicle: VehicleLike, hold: str = "mass",
     or ``'range'`` (:func:`batcalc.physics.tradeoff.tradeoff`). a's pack is ``pack_mass`` or
     ``pack_energy`` if given, else the vehicle's reference pack; holding range, the target is
     ``target_range`` (e.g. ``'600 km'``) or a's range. Other arguments as for :func:`range_of`."""
+    if not isinstance(hold, str):
+        raise TypeError(f"hold needs text: 'mass', 'energy' or 'range', got {type(hold).__name__}")
     result = physics.tradeoff(figures_of(a, "a"), figures_of(b, "b"), vehicle_of(vehicle), hold,
                               pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
                               pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),
