@@ -301,3 +301,16 @@ def test_a_wrong_type_at_the_api_boundary_is_a_type_error():
         assert "needs" in str(info.value) and "\n" not in str(info.value), (what, str(info.value))
     with pytest.raises(BatcalcError, match="unknown catalogue kind"):      # the right type, a wrong value
         bc.catalog("cells")
+
+
+def test_bands_give_figures_in_the_units_of_the_point_result():
+    """``range_bands(...)['pack_energy']`` is in kWh like ``RangeResult.pack_energy`` (it was in Wh)."""
+    point = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg")
+    bands = bc.range_bands("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg")
+    for key, mine in (("pack_energy", point.pack_energy), ("usable_energy", point.usable_energy),
+                      ("range", point.range), ("pack_mass", point.pack_mass), ("consumption", point.consumption)):
+        band = bands[key]
+        assert band.central.units == mine.units, key
+        assert band.low.units == band.high.units == mine.units, key
+        assert band.central.magnitude == pytest.approx(mine.magnitude, rel=1e-9), key
+    assert {q.units for _, low, high in bands.ranking("pack_energy") for q in (low, high)} == {point.pack_energy.units}
