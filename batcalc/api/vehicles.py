@@ -165,7 +165,8 @@ def range_of(cell: CellLike, vehicle: VehicleLike, *, pack_mass: Any = None, pac
 
     ``pack_mass`` (e.g. ``'480 kg'``) or ``pack_energy`` (``'75 kWh'``), text or pint Quantities; with
     neither, the vehicle's reference pack. ``cycle``: ``'default'`` (the vehicle's), a cycle id
-    (``'wltp'``, ``'hwfet'``), a constant speed (``'80 km/h'``) or None (the measured consumption).
+    (``'wltp'``, ``'hwfet'``), a constant speed (``'80 km/h'``) or None (the vehicle's measured
+    consumption; for a vehicle whose spec gives none, WLTC class 3b, ``'wltp'``).
     ``f_mass``, ``f_usable``, ``f_volume``: cell-to-pack fractions (0.85 or ``'85 %'``; defaults 0.70,
     0.93, 0.50). A bare number for a mass or an energy raises :class:`TypeError`.
     """
