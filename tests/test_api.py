@@ -231,3 +231,86 @@ def test_a_quantity_of_another_registry_reads_as_pint_converts_it(number, unit):
     label, dim = unit
     q = OTHER.Quantity(number, label)
     assert si_of(q, dim, "x") == pytest.approx(q.to(DIMENSIONS[dim].si).magnitude, rel=1e-12)
+
+
+def test_what_the_api_hands_out_cannot_change_the_catalogue_cache():
+    """A catalogue cell's figures are derived once and shared by every call: the object handed out is
+    read-only, so one caller's edit cannot reach the next caller (nor a later range)."""
+    first = bc.load_cell("tesla-4680")
+    mass = first.figures["mass"]
+    edits = (lambda: first.raw.warnings.append("x"), lambda: first.raw.figures.__delitem__("mass"),
+             lambda: first.raw.figures.__setitem__("mass", None), lambda: first.raw.assumptions.append(("x",)),
+             lambda: setattr(first.raw, "figures", {}), lambda: setattr(first.raw, "warnings", ["x"]))
+    for edit in edits:
+        with pytest.raises((AttributeError, TypeError)):
+            edit()
+    first.figures.pop("mass")                   # the API's own dict is the caller's to change
+    first.warnings.append("x")
+    again = bc.load_cell("tesla-4680")
+    assert again.raw is first.raw               # still the one shared object (the cache is kept)
+    assert again.figures["mass"] == mass and again.warnings == []
+    assert bc.range_of(again, "mid-sedan", pack_mass="480 kg").raw.cell.get("mass") == mass.to("kg").magnitude
+    r = bc.range_of("tesla-4680", "mid-sedan", pack_mass="480 kg")
+    with pytest.raises((AttributeError, TypeError)):
+        r.raw.cell.warnings.append("x")         # the cell inside a result is the same shared one
+
+
+@pytest.mark.parametrize(("unit", "dim", "param"), [("metric_ton", "mass", "pack_mass"), ("slug", "mass", "pack_mass"),
+                                                     ("kilocalorie", "energy", "pack_energy"),
+                                                     ("british_thermal_unit", "energy", "pack_energy")])
+def test_any_unit_pint_knows_is_read_by_its_dimension(unit, dim, param):
+    """A Quantity in a unit batcalc's grammar does not name (pint's metric_ton, slug, kcal, Btu) is
+    converted by pint to its base units: the same range as the same amount given as text in SI."""
+    from batcalc.units import DIMENSIONS
+
+    q = OTHER.Quantity(0.48 if unit == "metric_ton" else 30.0 if unit == "slug" else 6e7, unit)
+    si = q.to(DIMENSIONS[dim].si).magnitude                      # pint's own conversion, kg or J
+    text = f"{si!r} {DIMENSIONS[dim].si}"
+    want = bc.range_of("gac-aion-ssb-350", "mid-sedan", **{param: text}).range.to("km").magnitude
+    got = bc.range_of("gac-aion-ssb-350", "mid-sedan", **{param: q}).range.to("km").magnitude
+    assert got == pytest.approx(want, rel=1e-12)
+    assert bc.convert(q, DIMENSIONS[dim].si).magnitude == pytest.approx(si, rel=1e-12)
+
+
+def test_batcalc_own_quantities_go_back_in():
+    """``Q('1 t')`` is pint's metric_ton: it round-trips through Q and is taken as an input."""
+    tonne = bc.Q("1 t")
+    assert bc.Q(tonne) == tonne and bc.Q(tonne).to("kg").magnitude == pytest.approx(1000.0)
+    by_q = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=bc.Q("0.48 t"))
+    by_text = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg")
+    assert by_q.range.to("km").magnitude == pytest.approx(by_text.range.to("km").magnitude, rel=1e-12)
+    assert bc.Q(OTHER.Quantity(1, "mile")).units == bc.Q("1 mi").units       # a unit we name is kept
+    assert bc.Q(OTHER.Quantity(2, "slug")).to("kg").magnitude == pytest.approx(2 * 14.59390293720637)
+    a = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg", f_mass=OTHER.Quantity(85, "percent"))
+    assert a.raw.pack.options.f_mass == pytest.approx(0.85)
+    asserted = OTHER.Quantity(73, "percent")                   # +73 %, not a bare 0.73
+    assert bc.check("ratio", a="250 Wh/kg", b="432 Wh/kg", asserted=asserted).status == "holds"
+
+
+def test_a_wrong_type_at_the_api_boundary_is_a_type_error():
+    """docs/api.md: a wrong type is a TypeError with a one-line message naming what was expected."""
+    calls = {"convert's unit": lambda: bc.convert("480 kg", None), "check's claims": lambda: bc.check(None),
+             "check's claims with bands": lambda: bc.check(5, bands=True), "catalog's kind": lambda: bc.catalog(5),
+             "check's qualifier": lambda: bc.check("ratio", a="250 Wh/kg", b="432 Wh/kg", asserted="73 %",
+                                                   qualifier=5),
+             "tradeoff's hold": lambda: bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", 5)}
+    for what, call in calls.items():
+        with pytest.raises(TypeError) as info:
+            call()
+        assert not isinstance(info.value, BatcalcError), what
+        assert "needs" in str(info.value) and "\n" not in str(info.value), (what, str(info.value))
+    with pytest.raises(BatcalcError, match="unknown catalogue kind"):      # the right type, a wrong value
+        bc.catalog("cells")
+
+
+def test_bands_give_figures_in_the_units_of_the_point_result():
+    """``range_bands(...)['pack_energy']`` is in kWh like ``RangeResult.pack_energy`` (it was in Wh)."""
+    point = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg")
+    bands = bc.range_bands("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg")
+    for key, mine in (("pack_energy", point.pack_energy), ("usable_energy", point.usable_energy),
+                      ("range", point.range), ("pack_mass", point.pack_mass), ("consumption", point.consumption)):
+        band = bands[key]
+        assert band.central.units == mine.units, key
+        assert band.low.units == band.high.units == mine.units, key
+        assert band.central.magnitude == pytest.approx(mine.magnitude, rel=1e-9), key
+    assert {q.units for _, low, high in bands.ranking("pack_energy") for q in (low, high)} == {point.pack_energy.units}

@@ -48,7 +48,7 @@ def test_every_cylindrical_or_prismatic_cell_shows_both_densities(cell_id):
     assert grav is not None and vol is not None, cell_id
     # a cell, not a pack or a typo: 50-400 Wh/kg and 100-1200 Wh/L
     assert 50 < grav / WH < 400 and 100 < vol / WH_PER_L < 1200, (grav / WH, vol / WH_PER_L)
-    assert cell.warnings == []
+    assert cell.warnings == ()
 
 
 def test_ncr18650b_now_has_densities():
@@ -157,7 +157,7 @@ def test_murata_and_molicel_listing_figures():
     p26a = load_cell("molicel-inr18650-p26a")
     assert p26a.get("gravimetric") / WH == pytest.approx(190)
     assert p26a.get("volumetric") / WH_PER_L == pytest.approx(535)
-    assert p26a.figures["gravimetric"].derived is None and p26a.warnings == []
+    assert p26a.figures["gravimetric"].derived is None and p26a.warnings == ()
 
 
 def test_show_says_which_figures_are_missing():
@@ -190,7 +190,7 @@ def test_a_figure_with_a_stated_assumption_and_no_source_is_graded_assumption():
                       "electrical: {nominal_voltage: 3.6 V, capacity: 5 Ah}\n"
                       "physical: {mass: {value: 70 g, assumption: a typical 21700}}\n")
     figs = figures_of(spec)
-    assert figs.assumptions == [(("physical", "mass"), "a typical 21700")]
+    assert figs.assumptions == ((("physical", "mass"), "a typical 21700"),)
     f = figs.figures
     assert f["mass"].grade == "assumption" and f["gravimetric"].grade is None     # the energy is unsourced
     assert f["gravimetric"].si == pytest.approx(3.6 * 5 * 3600 / 0.070)

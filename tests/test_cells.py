@@ -30,7 +30,7 @@ def test_cylinder_derivations_hand_calc():
     assert c.get("volume") == pytest.approx(volume)
     assert c.get("volumetric") / 3600 * 1e-3 == pytest.approx(18 / (volume * 1e3))
     assert c.figures["gravimetric"].derived == "energy / mass"
-    assert c.warnings == []
+    assert c.warnings == ()
 
 
 def test_box_volume_and_given_value_kept():
@@ -41,7 +41,7 @@ def test_box_volume_and_given_value_kept():
 
 def test_mismatch_above_three_percent_is_reported():
     ok = cell("electrical: {energy: 18 Wh}\nphysical: {mass: 70 g}\nenergy_density: {gravimetric: 260 Wh/kg}\n")
-    assert ok.warnings == []            # 257.1 vs 260: 1.1 % apart
+    assert ok.warnings == ()            # 257.1 vs 260: 1.1 % apart
     bad = cell("electrical: {energy: 18 Wh}\nphysical: {mass: 70 g}\nenergy_density: {gravimetric: 300 Wh/kg}\n")
     assert len(bad.warnings) == 1 and "16.7 % apart" in bad.warnings[0]
     assert bad.get("gravimetric") / 3600 == pytest.approx(300)   # the given value is kept
@@ -50,7 +50,7 @@ def test_mismatch_above_three_percent_is_reported():
 def test_pack_level_figures_are_not_cross_checked_with_cell_mass():
     c = cell("electrical: {energy: 18 Wh}\nphysical: {mass: 70 g}\n"
              "energy_density: {level: pack, gravimetric: 180 Wh/kg}\n")
-    assert c.warnings == [] and c.level == "pack"
+    assert c.warnings == () and c.level == "pack"
 
 
 SPECIFIC_ENERGY = [("Wh/kg", 1.0), ("kWh/kg", 1e-3), ("J/g", 3.6), ("kJ/kg", 3.6)]
@@ -116,5 +116,5 @@ sources:
   - {id: s, title: S, grade: datasheet, url: "https://example.org/s"}
   - {id: t, title: T, grade: press, url: "https://example.org/t"}
 """))
-    assert f.assumptions == [(("physical", "dimensions", "diameter"), "the designation names 21 mm")]
+    assert f.assumptions == ((("physical", "dimensions", "diameter"), "the designation names 21 mm"),)
     assert f.figures["volume"].grade == "assumption" and f.figures["mass"].grade == "datasheet"

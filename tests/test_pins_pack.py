@@ -197,7 +197,7 @@ def test_box_cell_derivations():
     assert c.figures["volumetric"].derived == "energy / volume"
     assert list(c.figures) == ["nominal_voltage", "capacity", "energy", "mass", "volume", "gravimetric",
                                "volumetric"]
-    assert c.warnings == []
+    assert c.warnings == ()
 
 
 # --- the 3 % mismatch threshold (cells.MISMATCH_TOLERANCE) ------------------------------------------
@@ -308,8 +308,8 @@ def test_figure_labels_and_dimensions():
 
 def test_mismatch_message_gives_both_values_and_the_formula():
     c = cell("electrical: {energy: 100 Wh}\nphysical: {mass: 1 kg}\nenergy_density: {gravimetric: 103.2 Wh/kg}\n")
-    assert c.warnings == ["gravimetric energy density: given 103.2 Wh/kg but energy / mass gives 100 Wh/kg "
-                          "(3.2 % apart)"]
+    assert c.warnings == ("gravimetric energy density: given 103.2 Wh/kg but energy / mass gives 100 Wh/kg "
+                          "(3.2 % apart)",)
 
 
 @pytest.mark.parametrize("given, apart", [

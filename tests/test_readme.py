@@ -83,3 +83,14 @@ def test_command_table_examples_run(name, example, tmp_path, monkeypatch):
     result = CliRunner().invoke(app, args)
     assert result.exit_code in (0, 1), (example, result.stdout, result.stderr)
     assert result.stdout.strip()
+
+
+def test_readme_counts_the_catalogue():
+    """README's "(N cells, M vehicles, ...)" is the catalogue's count, not a number written once."""
+    import re
+
+    from batcalc.spec.catalog import catalog_ids
+
+    found = re.search(r"\((\d+) cells, (\d+) vehicles,", README.read_text(encoding="utf-8"))
+    assert found, "README.md no longer says how many cells and vehicles the catalogue has"
+    assert (int(found[1]), int(found[2])) == (len(catalog_ids("cell")), len(catalog_ids("vehicle")))

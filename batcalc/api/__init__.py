@@ -27,9 +27,12 @@ from batcalc.errors import BatcalcError
 
 
 def catalog(kind: str = "cell") -> list[str]:
-    """Ids in the built-in catalogue of ``kind``: ``cell``, ``vehicle`` or ``claim`` (claims files)."""
+    """Ids in the built-in catalogue of ``kind``: ``cell``, ``vehicle`` or ``claim`` (claims files); a
+    kind that is not text is a :class:`TypeError`."""
     from batcalc.spec.catalog import KIND_DIRS, catalog_ids
 
+    if not isinstance(kind, str):
+        raise TypeError(f"catalog needs a kind as text: {', '.join(map(repr, KIND_DIRS))}, got {type(kind).__name__}")
     if kind not in KIND_DIRS:
         raise BatcalcError(f"unknown catalogue kind {kind!r}: choose {', '.join(KIND_DIRS)}")
     return catalog_ids(kind)

@@ -18,6 +18,12 @@ def _dim(key: str) -> str:
     return "distance" if category == "distance" else dim
 
 
+def _quantity(si: float, dim: str) -> Any:
+    """A banded figure as a Quantity in the unit the point results use (:class:`batcalc.api.RangeResult`):
+    energies in kWh, other figures in their metric display unit (a range in km)."""
+    return as_quantity(si, dim, "kWh" if dim == "energy" else None)
+
+
 @dataclass(frozen=True)
 class Band:
     """One figure over the box of plausible assumptions: ``low <= central <= high`` (Quantities)."""
@@ -42,16 +48,17 @@ def ranges_with(assume: Optional[Mapping[str, str]] = None) -> Mapping[str, Any]
 @dataclass(frozen=True, repr=False)
 class RangeBands:
     """A range result over the plausible assumptions: ``result['range']`` is a :class:`Band` of
-    Quantities (also ``pack_mass``, ``pack_energy``, ``usable_energy``, ``vehicle_mass``,
-    ``consumption``); :meth:`ranking` the assumptions by how far each alone moves a figure; ``axes``
-    the ids of the assumptions the result rests on; ``raw`` the :class:`batcalc.physics.bands.Bands`."""
+    Quantities in the units of :class:`~batcalc.api.RangeResult` (also ``pack_mass`` in kg,
+    ``pack_energy`` and ``usable_energy`` in kWh, ``vehicle_mass`` in kg, ``consumption`` in Wh/km);
+    :meth:`ranking` the assumptions by how far each alone moves a figure; ``axes`` the ids of the
+    assumptions the result rests on; ``raw`` the :class:`batcalc.physics.bands.Bands`."""
 
     raw: Any
 
     def __getitem__(self, key: str) -> Band:
         dim = _dim(key)
         b = self.raw.bands[key]
-        return Band(*(as_quantity(x, dim) for x in (b.low, b.central, b.high)))
+        return Band(*(_quantity(x, dim) for x in (b.low, b.central, b.high)))
 
     def keys(self) -> list[str]:
         """The figures banded."""
@@ -65,7 +72,7 @@ class RangeBands:
     def ranking(self, key: str = "range") -> list[tuple[str, Any, Any]]:
         """``(assumption id, figure at its low end, at its high end)``, the others central, largest swing first."""
         dim = _dim(key)
-        return [(s.axis.id, as_quantity(s.at_low[key], dim), as_quantity(s.at_high[key], dim))
+        return [(s.axis.id, _quantity(s.at_low[key], dim), _quantity(s.at_high[key], dim))
                 for s in self.raw.ranking(key)]
 
     def __repr__(self) -> str:

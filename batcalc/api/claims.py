@@ -179,6 +179,12 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
     """
     from batcalc.claims.check import check_file, check_inline
 
+    if not isinstance(claims, (str, os.PathLike)):
+        raise TypeError(f"check needs a claims file (a catalogue id or a path) or a claim kind such as 'ratio', "
+                        f"got {type(claims).__name__}")
+    for name, text in (("qualifier", qualifier), ("quote", quote)):
+        if text is not None and not isinstance(text, str):
+            raise TypeError(f"check: {name} needs text, got {type(text).__name__}")
     if bands or assume:
         return _check_bands(claims, asserted, qualifier, tolerance, quote, bands, assume, inputs)
     if asserted is None:

@@ -2,10 +2,12 @@
 
 An input that needs a unit is a string (``'480 kg'``, ``'75 kWh'``) or a pint Quantity from any
 registry; either is read by the project's one value parser, :func:`batcalc.units.parse_value`, into
-an SI float for the physics layer. A Quantity is turned into text (its magnitude and its unit names,
-``'480.0 kilogram'``) so a Quantity of another registry needs nothing from ours. A bare number where a
-unit is needed is a :class:`TypeError` naming the unit expected; a value of the wrong dimension is a
-:class:`~batcalc.errors.UnitError` (a :class:`~batcalc.errors.BatcalcError` and a :class:`ValueError`).
+an SI float for the physics layer. A Quantity is turned into text in pint's root units (its magnitude
+and unit names after ``to_root_units()``, mass in kilogram: ``'480.0 kilogram'``), so a Quantity of
+any registry, in any unit pint knows (``metric_ton``, ``slug``, ``kilocalorie``), is read by its
+dimension. A bare number where a unit is needed is a :class:`TypeError` naming the unit expected; a
+value of the wrong dimension is a :class:`~batcalc.errors.UnitError` (a
+:class:`~batcalc.errors.BatcalcError` and a :class:`ValueError`).
 
 Results are Quantities of the package registry (:func:`batcalc.units.ureg`), made from SI floats with
 :func:`as_quantity`; plain numbers (fractions, counts, ratios) stay floats.
@@ -29,17 +31,9 @@ def is_quantity(value: Any) -> bool:
     return all(hasattr(value, a) for a in ("magnitude", "units", "to_tuple"))
 
 
-def quantity_text(q: Any, name: str = "value") -> str:
-    """A pint Quantity (any registry) as ``'<number> <unit>'`` text for :func:`batcalc.units.parse_value`:
-    the magnitude and the unit names with their exponents, e.g. ``'3.0 kilowatt_hour/(kilogram*second^2)'``."""
-    magnitude, items = q.to_tuple()
-    try:
-        number = float(magnitude)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} needs a single value, got a Quantity of {type(magnitude).__name__}") from None
-    if not math.isfinite(number):
-        raise UnitError(f"{name}: {number!r} is not a finite number")
-
+def _unit_text(items: Any) -> str:
+    """Unit names with their exponents (pint's ``to_tuple`` items) as text of batcalc's unit grammar:
+    ``'gram*meter^2/second^2'``, ``'1/second'``; '' when there are none."""
     def power(unit: str, exponent: float) -> str:
         return unit if exponent == 1 else f"{unit}^{exponent:g}"
     top = [power(u, e) for u, e in items if e > 0]
@@ -47,7 +41,34 @@ def quantity_text(q: Any, name: str = "value") -> str:
     unit = "*".join(top) or ("1" if bottom else "")
     if bottom:
         unit += "/" + (bottom[0] if len(bottom) == 1 else "(" + "*".join(bottom) + ")")
-    return f"{number!r} {unit}".strip()
+    return unit
+
+
+def quantity_text(q: Any, name: str = "value") -> str:
+    """A pint Quantity (any registry) as ``'<number> <unit>'`` text for :func:`batcalc.units.parse_value`,
+    in pint's root units (``q.to_root_units()``, the same whatever the registry's system or the unit the
+    value was given in: meter, second, ampere, ..., and mass in kilogram rather than pint's gram, so the
+    number is the SI one), so that any unit pint knows is read by its dimension:
+    ``Q(1, 'slug')`` -> ``'14.59... kilogram'``, 1 kcal -> ``'4184.0 kilogram*meter^2/second^2'``. A
+    dimensionless Quantity with a unit (``80 percent``) is written as a percentage (``'80.0 %'``)."""
+    try:
+        root = q.to_root_units()
+    except Exception as exc:              # pint's own refusal (an offset unit in a product, ...)
+        raise UnitError(f"{name}: cannot convert {q!s} to its base units ({type(exc).__name__})") from None
+    magnitude, items = root.to_tuple()
+    try:
+        number = float(magnitude)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} needs a single value, got a Quantity of {type(magnitude).__name__}") from None
+    grams = sum(e for u, e in items if u == "gram")     # pint's root of mass: written in kg, as SI is
+    if grams:
+        number /= 1000.0 ** grams
+        items = tuple(("kilogram" if u == "gram" else u, e) for u, e in items)
+    if not math.isfinite(number):
+        raise UnitError(f"{name}: {number!r} is not a finite number")
+    if not items and q.to_tuple()[1]:         # 80 percent, 5 permille: not a bare number
+        return f"{number * 100.0!r} %"
+    return f"{number!r} {_unit_text(items)}".strip()
 
 
 def _article(label: str) -> str:
@@ -105,14 +126,22 @@ def as_quantity(si: Optional[float], dim: str, unit: Optional[str] = None) -> An
 
 def Q(value: Any, unit: Optional[str] = None) -> Any:
     """A pint Quantity of batcalc's registry: ``Q('480 kg')``, ``Q(480, 'kg')``, or a Quantity of another
-    registry brought into this one. Units are spelled as in spec files (``'kWh/100km'``, ``'Wh/kg'``)
-    and checked by the same grammar; a bad value raises :class:`~batcalc.errors.UnitError`."""
+    registry brought into this one (in its own unit where batcalc's grammar knows that unit's name, else
+    in SI base units; one of batcalc's registry is returned as it is). Units are spelled as in spec
+    files (``'kWh/100km'``, ``'Wh/kg'``) and checked by the same grammar; a bad value raises
+    :class:`~batcalc.errors.UnitError`."""
     if unit is not None:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"Q(number, unit) needs a number, got {type(value).__name__}")
         return units.parse_quantity(f"{float(value)!r} {unit}")
+    if isinstance(value, units.ureg().Quantity):
+        return value
     if is_quantity(value):
-        return units.parse_quantity(quantity_text(value, "Q"))
+        q = units.parse_quantity(quantity_text(value, "Q"))
+        try:
+            return q.to(units.parse_unit(_unit_text(value.to_tuple()[1])))
+        except UnitError:                 # a unit batcalc's grammar does not name ('metric_ton', 'slug')
+            return q
     if isinstance(value, str):
         return units.parse_quantity(value)
     if isinstance(value, numbers.Real):
@@ -124,6 +153,8 @@ def convert(value: Any, unit: str) -> Any:
     """``value`` (text or any Quantity) in ``unit``, as a Quantity of batcalc's registry; reciprocal
     units convert by inversion (``convert('15 kWh/100km', 'mi/kWh')`` is 4.14 mi/kWh; 1 MPGe is a
     mile per 33.705 kWh). The conversion is :func:`batcalc.units.convert`."""
+    if not isinstance(unit, str):
+        raise TypeError(f"convert needs the unit to convert to as text, such as 'mi/kWh', got {type(unit).__name__}")
     if is_quantity(value):
         text = quantity_text(value, "value")
     elif isinstance(value, str):

@@ -165,7 +165,8 @@ def range_of(cell: CellLike, vehicle: VehicleLike, *, pack_mass: Any = None, pac
 
     ``pack_mass`` (e.g. ``'480 kg'``) or ``pack_energy`` (``'75 kWh'``), text or pint Quantities; with
     neither, the vehicle's reference pack. ``cycle``: ``'default'`` (the vehicle's), a cycle id
-    (``'wltp'``, ``'hwfet'``), a constant speed (``'80 km/h'``) or None (the measured consumption).
+    (``'wltp'``, ``'hwfet'``), a constant speed (``'80 km/h'``) or None (the vehicle's measured
+    consumption; for a vehicle whose spec gives none, WLTC class 3b, ``'wltp'``).
     ``f_mass``, ``f_usable``, ``f_volume``: cell-to-pack fractions (0.85 or ``'85 %'``; defaults 0.70,
     0.93, 0.50). A bare number for a mass or an energy raises :class:`TypeError`.
     """
@@ -234,6 +235,8 @@ def tradeoff(a: CellLike, b: CellLike, vehicle: VehicleLike, hold: str = "mass",
     or ``'range'`` (:func:`batcalc.physics.tradeoff.tradeoff`). a's pack is ``pack_mass`` or
     ``pack_energy`` if given, else the vehicle's reference pack; holding range, the target is
     ``target_range`` (e.g. ``'600 km'``) or a's range. Other arguments as for :func:`range_of`."""
+    if not isinstance(hold, str):
+        raise TypeError(f"hold needs text: 'mass', 'energy' or 'range', got {type(hold).__name__}")
     result = physics.tradeoff(figures_of(a, "a"), figures_of(b, "b"), vehicle_of(vehicle), hold,
                               pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
                               pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),

@@ -20,7 +20,7 @@ def import_fastsim_cmd(
     an assumption when the file gives none (said in the spec).
 
     \b
-    Example: batcalc import-fastsim "2022 Tesla Model 3 RWD.yaml" -o model3.yaml
+    Example: batcalc import-fastsim benchmarks/data/fastsim-vehicles/tesla-model-3-rwd-2022.yaml -o model3.yaml
     """
     from batcalc.io.safefile import write_new
     from batcalc.io.yamlfile import load_yaml

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Iterable, NamedTuple, Optional
+from types import MappingProxyType
+from typing import Iterable, Mapping, NamedTuple, Optional
 
 from batcalc.io.yamlfile import Loc
 from batcalc.spec.model import CellSpec, Value, cited_sources, resolve_sources
@@ -55,15 +56,20 @@ class Figure(NamedTuple):
         return FIGURES[self.key][1]
 
 
-@dataclass
+@dataclass(frozen=True)
 class CellFigures:
-    """A cell spec with every figure it gives or implies, and the mismatches found."""
+    """A cell spec with every figure it gives or implies, and the mismatches found.
+
+    Read-only (a frozen dataclass; ``figures`` a read-only mapping, the others tuples): a catalogue
+    cell's figures are derived once and the same object is handed to every caller
+    (:func:`~batcalc.spec.catalog.load_derived`), so no caller can change what the next one gets.
+    """
 
     spec: CellSpec
-    figures: dict[str, Figure] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    figures: Mapping[str, Figure] = field(default_factory=lambda: MappingProxyType({}))
+    warnings: tuple[str, ...] = ()
     #: The given values graded ``assumption``: (path of keys in the spec, the reason it states).
-    assumptions: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    assumptions: tuple[tuple[tuple[str, ...], str], ...] = ()
 
     @property
     def id(self) -> str:
@@ -124,8 +130,8 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
     if cited is None:
         cited = _cited_without_document(spec)
     grade_of = {s.id: s.grade for s in spec.sources}
-
-    out = CellFigures(spec)
+    warnings: list[str] = []
+    assumptions: list[tuple[tuple[str, ...], str]] = []
 
     def _grade(sid: Optional[str], value: Value, loc: tuple[str, ...]) -> Optional[str]:
         """A given value's grade: its source's, else ``assumption`` (recorded with its reason) when it
@@ -133,11 +139,11 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
         if sid:
             return grade_of.get(sid)
         if value.assumption:
-            out.assumptions.append((loc, value.assumption))
+            assumptions.append((loc, value.assumption))
             return "assumption"
         return None
 
-    figs = out.figures
+    figs: dict[str, Figure] = {}
 
     def given(key: str, value: Optional[Value], loc: tuple[str, ...]) -> None:
         """Record a figure the spec states (SI), with the source it cites at ``loc`` and its grade."""
@@ -156,7 +162,7 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
         if diff > MISMATCH_TOLERANCE:
             ratio = figs[key].si / si if si else math.inf
             apart = f"{diff * 100:.1f} % apart" if 0.5 <= ratio <= 2 else f"x{format_number(ratio)} apart: a unit slip?"
-            out.warnings.append(f"{FIGURES[key][0]}: given {_short(figs[key])} but {formula} gives "
+            warnings.append(f"{FIGURES[key][0]}: given {_short(figs[key])} but {formula} gives "
                                 f"{_short(candidate)} ({apart})")
 
     e, p, d = spec.electrical, spec.physical, spec.energy_density
@@ -200,8 +206,8 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
             derive("gravimetric", figs["energy"].si / figs["mass"].si, "energy / mass", ("energy", "mass"))
         if "energy" in figs and "volume" in figs:
             derive("volumetric", figs["energy"].si / figs["volume"].si, "energy / volume", ("energy", "volume"))
-    out.figures = {k: figs[k] for k in FIGURES if k in figs}
-    return out
+    return CellFigures(spec, MappingProxyType({k: figs[k] for k in FIGURES if k in figs}), tuple(warnings),
+                       tuple(assumptions))
 
 
 def _short(fig: Figure) -> str:
