@@ -343,3 +343,39 @@ def test_an_end_of_0_with_an_open_start_is_refused_not_left_without_windows(run)
         batcalc.charge("huineng-llcb", to_soc="0 %", time="1 min")
     r = run("charge", "huineng-llcb", "--to", "0 %", "--time", "1 min")
     assert r.exit_code == 2 and r.stderr.strip() == "batcalc: error: --to must be above --from"
+
+
+def test_a_target_range_with_another_hold_is_refused_by_every_front_end(run):
+    # the API ignored target_range unless hold='range' (the CLI refused it): one rule now, spelled by each
+    with pytest.raises(InputsError) as exc:
+        batcalc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", "mass", target_range="600 km")
+    assert str(exc.value) == "target_range goes with hold='range'"
+    r = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "mid-sedan", "--hold", "energy",
+            "--range", "600 km", "--bands")
+    assert r.exit_code == 2 and r.stderr.strip() == "batcalc: error: --range goes with --hold 'range'"
+    held = batcalc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", "range", target_range="600 km")
+    assert held.a.range.to("km").magnitude == pytest.approx(600, rel=1e-6)
+
+
+def test_a_drive_cycle_for_a_charge_without_a_vehicle_is_refused_by_every_front_end(run, tmp_path):
+    # the API and the command line ignored it (the range added needs a vehicle); a claims file refused it
+    with pytest.raises(InputsError) as exc:
+        batcalc.charge("gac-aion-ssb-350", pack_energy="75 kWh", to_soc="80 %", time="20 min", cycle="hwfet")
+    assert str(exc.value) == "cycle is the vehicle's drive cycle: give vehicle or drop cycle"
+    for extra in ([], ["--charger", "ccs-350kw"], ["--bands"]):
+        r = run("charge", "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--to", "80 %", "--time", "20 min",
+                "--cycle", "hwfet", *extra) if not extra or extra[0] != "--charger" else \
+            run("charge", "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--cycle", "hwfet", *extra)
+        assert r.exit_code == 2, extra
+        assert r.stderr.strip() == ("batcalc: error: --cycle is the vehicle's drive cycle: give --vehicle or drop "
+                                    "--cycle")
+    claims = tmp_path / "c.yaml"
+    claims.write_text("kind: claims\nclaims:\n  - {id: c, quote: q, kind: charge, inputs: {pack_energy: 75 kWh, "
+                      "to_soc: 80 %, cycle: hwfet}, asserted: 20 min}\n")
+    r = run("check", str(claims))
+    line = claims.read_text().splitlines()[2]
+    assert r.exit_code == 2 and r.stderr.strip() == (f"{claims}:3:{line.index('hwfet') + 1}: cycle is the "
+                                                     "vehicle's drive cycle: give vehicle or drop cycle")
+    with_vehicle = batcalc.charge("gac-aion-ssb-350", to_soc="80 %", time="20 min", vehicle="mid-sedan",
+                                  cycle="hwfet")
+    assert with_vehicle.windows

@@ -345,7 +345,12 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     pack of this cell (:func:`batcalc.physics.tradeoff.pack_mass_for_energy`). ``charger_efficiency``
     defaults to 90 %.
     """
-    from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, check_charge_inputs, requested_windows
+    from batcalc.physics.charge import (
+        DEFAULT_CHARGER_EFFICIENCY,
+        check_charge_inputs,
+        check_cycle_needs_vehicle,
+        requested_windows,
+    )
 
     fig = figures_of(cell)
     energy = si_of(pack_energy, "energy", "pack_energy", "kWh")
@@ -357,6 +362,7 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "
              f"over the gross pack energy (an upper estimate)"]
     consumption = None
+    check_cycle_needs_vehicle(cycle, vehicle is not None)
     if vehicle is not None:
         v = vehicle_of(vehicle)
         found = physics.charge_vehicle(fig, v, energy, "default" if cycle == "default" else _cycle(cycle))

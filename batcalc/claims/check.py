@@ -17,7 +17,7 @@ from typing import Any, Callable, Literal, NamedTuple, Optional, Union, cast
 import batcalc.spec.catalog as catalog
 from batcalc import units
 from batcalc.cache import ByIdentity
-from batcalc.errors import BatcalcError, ClaimError, ClaimInputsError, SpecError, UnitError, literal
+from batcalc.errors import BatcalcError, ClaimError, ClaimInputsError, InputsError, SpecError, UnitError, literal
 from batcalc.io.yamlfile import load_yaml
 from batcalc.physics.bands import Assumed
 from batcalc.spec.claims import CLAIM_MODELS, DEFAULT_VEHICLE, KIND_INPUTS, ClaimsFile  # noqa: F401
@@ -910,7 +910,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     time then holds or fails only if it does from each start, else it is underdetermined, the start
     missing.
     """
-    from batcalc.physics.charge import charge_time, windows_for
+    from batcalc.physics.charge import charge_time, check_cycle_needs_vehicle, windows_for
     from batcalc.physics.energy import charge_time_at_c_rate
 
     i = claim.inputs
@@ -920,8 +920,10 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     if i.range is not None and (i.vehicle is None or cell is None or cell.get("gravimetric") is None):
         raise ctx.error(("inputs", "range"), "range sizes the pack in the vehicle from the cell's density: give "
                                              "'vehicle' and a 'cell' with a gravimetric density, or drop 'range'")
-    if i.cycle is not None and i.vehicle is None:
-        raise ctx.error(("inputs", "cycle"), "cycle is the vehicle's drive cycle: give 'vehicle' or drop 'cycle'")
+    try:
+        check_cycle_needs_vehicle(i.cycle, i.vehicle is not None)
+    except InputsError as exc:
+        raise ctx.error(("inputs", "cycle"), str(exc)) from None
     to_soc = i.to_soc.si if i.to_soc else None
     from_soc = i.from_soc.si if i.from_soc else None
     seconds = i.time.si if i.time else None

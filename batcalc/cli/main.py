@@ -425,13 +425,12 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     """
     set_output(output, force)
     from batcalc.physics.cells import load_cell
-    from batcalc.physics.tradeoff import tradeoff
+    from batcalc.physics.tradeoff import check_hold, tradeoff
     from batcalc.report.render import check_format, render
     from batcalc.report.reports import explain_tradeoff, tradeoff_report
 
     check_format(fmt)
-    if target_range is not None and hold != "range":
-        raise BatcalcError("--range goes with --hold range")
+    check_hold(hold, target_range is not None)     # before a range's --bands runs it at every point
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     axes: dict = {}
     inputs = dict(pack_mass=_pack_mass(pack_mass, bands, axes),

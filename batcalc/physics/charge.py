@@ -208,6 +208,14 @@ def windows_for(from_soc: Optional[float], to_soc: float, seconds: float, **kwar
             for s in starts_of(from_soc, to_soc)]
 
 
+def check_cycle_needs_vehicle(cycle: Optional[str], has_vehicle: bool) -> None:
+    """Refuse a drive cycle given for a charge without a vehicle: the cycle only gives the vehicle's
+    consumption (for the range added), so without one it would be ignored (None and ``'default'`` are
+    no cycle given)."""
+    if cycle not in (None, "default") and not has_vehicle:
+        raise InputsError("{cycle} is the vehicle's drive cycle: give {vehicle} or drop {cycle}")
+
+
 def requested_windows(cell: Any, from_soc: Optional[float], to_soc: Optional[float], seconds: Optional[float],
                       power: Optional[float], curve: bool = False, **kwargs: Any) -> list[Window]:
     """The charge windows a charge request asks for (SoC as fractions, ``seconds`` s, ``power`` W at the

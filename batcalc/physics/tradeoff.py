@@ -416,6 +416,15 @@ class Tradeoff:
         return None if gross is None else gross - result.vehicle.glider_mass - result.pack.mass
 
 
+def check_hold(hold: str, has_target_range: bool = False) -> None:
+    """Refuse a ``hold`` that is not ``mass``, ``energy`` or ``range``, and a target range with any hold
+    but ``range`` (it would be ignored: the other holds keep a's pack, not a range)."""
+    if hold not in ("mass", "energy", "range"):
+        raise InputsError("{hold} must be mass, energy or range, got " + literal(repr(hold)))
+    if has_target_range and hold != "range":
+        raise InputsError("{target_range} goes with {hold:range}")
+
+
 def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pack_mass: Optional[float] = None,
              pack_energy: Optional[float] = None, target_range: Optional[float] = None,
              cycle: Optional[str] = "default", options: PackOptions = PackOptions()) -> Tradeoff:
@@ -424,8 +433,7 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
     vehicle's reference pack; for ``range`` the target is ``target_range`` or a's range."""
     if cycle == "default":
         cycle = default_cycle(vehicle)
-    if hold not in ("mass", "energy", "range"):
-        raise InputsError("{hold} must be mass, energy or range, got " + literal(repr(hold)))
+    check_hold(hold, target_range is not None)
     if hold == "range" and target_range is not None and not (target_range > 0 and math.isfinite(target_range)):
         raise InputsError(f"{{target_range}} must be positive, got {target_range / 1000:g} km")
     if hold == "range" and target_range is not None and pack_mass is None and pack_energy is None:

@@ -51,6 +51,9 @@ def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_ene
     from batcalc.physics.tradeoff import charge_vehicle, cycle_label
 
     if vehicle_name is None:
+        from batcalc.physics.charge import check_cycle_needs_vehicle
+
+        check_cycle_needs_vehicle(cycle, False)
         return None, pack_energy, None
     from batcalc.physics.vehicle import load_vehicle
 
