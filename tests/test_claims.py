@@ -75,7 +75,10 @@ def test_judge_qualifiers():
     ("consumption", {"pack_energy": "100 kWh", "range": "600 km"}, "155 Wh/km", "holds", "155 Wh/km"),
     # 10 min at 300 kW at the battery = 50 kWh; / 150 Wh/km = 333 km
     ("range-added", {"time": "10 min", "power": "300 kW", "consumption": "150 Wh/km"}, "400 km", "fails", "333.3 km"),
-    ("charge", {"to_soc": "80 %", "time": "12 min", "pack_energy": "100 kWh"}, "400 kW", "holds", "400 kW"),
+    # an open start: 400 kW from 0 %, 350 kW from 10 % (12.5 % under): it holds from one start only
+    ("charge", {"to_soc": "80 %", "time": "12 min", "pack_energy": "100 kWh"}, "400 kW", "underdetermined",
+     "400 kW"),
+    ("charge", {"to_soc": "80 %", "time": "12 min", "pack_energy": "100 kWh"}, "500 kW", "fails", "350 kW"),
     ("charge", {"from_soc": "10 %", "to_soc": "80 %", "time": "12 min"}, "3.5 C", "holds", "3.5 C"),
     ("same-energy", {"a": "gac-aion-ssb-300", "b": "gac-aion-ssb-350"}, "14 %", "holds", "14.3 % lighter"),
     ("same-range", {"a": "gac-aion-ssb-300", "b": "gac-aion-ssb-350", "vehicle": "heavy-truck"}, "500 kg",
@@ -859,3 +862,22 @@ def test_a_claim_on_a_vehicle_without_a_reference_pack_is_told_what_the_claim_ca
     r = run("check", expr)
     assert r.exit_code == 2 and "--" not in r.stderr
     assert "column 1: vehicle v gives its reference pack no mass, so no pack_mass: write the figure itself" in r.stderr
+
+
+def test_an_asserted_charge_power_or_c_rate_from_an_open_start_is_judged_from_every_start():
+    # as for an asserted time: from 0 % the window takes 400 kW (4 C) in 12 min, from 10 % 350 kW (3.5 C; "4 C"
+    # is stated to ±0.5 C, so it holds from both);
+    # dSoC E / t by hand: 0.8 x 100 kWh / 0.2 h, 0.7 x 100 kWh / 0.2 h
+    inputs = {"to_soc": "80 %", "time": "12 min", "pack_energy": "100 kWh"}
+    both = {"pack_energy": "100 kWh", "time": "12 min"}
+    cases = (("400 kW", "about", "underdetermined"), ("350 kW", "about", "underdetermined"),
+             ("4.0 C", "about", "underdetermined"), ("4 C", "about", "holds"), ("450 kW", "at-least", "fails"),
+             ("300 kW", "at-least", "holds"), ("360 kW", "at-least", "underdetermined"))
+    for asserted, qualifier, expected in cases:
+        v = check_inline("charge", inputs, asserted, qualifier)
+        assert v.status == expected, (asserted, qualifier, v.status)
+        alone = [check_inline("charge", {**both, "from_soc": f"{s} %", "to_soc": "80 %"}, asserted, qualifier).status
+                 for s in (0, 10)]
+        assert expected == (alone[0] if alone[0] == alone[1] else "underdetermined"), (asserted, alone)
+        if expected == "underdetermined":
+            assert any(m.startswith("the start of charge: it holds from") for m in v.missing)

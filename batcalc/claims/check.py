@@ -1028,20 +1028,34 @@ def eval_charge(claim, ctx: Context) -> Verdict:
             lim = cell_limit(cell, use_claims=False) if cell is not None else None
             taper_table = lim.taper if lim is not None else default_taper(None).table
             taper_text = lim.taper_text if lim is not None else f"taper {default_taper(None).id} (no cell: the default)"
-            c_peak = peak_c_rate_for(taper_table, w0.from_soc, w0.to_soc, w0.seconds)
-            value = c_peak if dim == "c_rate" else (None if w0.pack_energy is None else c_peak * w0.pack_energy)
+
+            def value_of(w: Any) -> Optional[float]:
+                c_peak = peak_c_rate_for(taper_table, w.from_soc, w.to_soc, w.seconds)
+                return c_peak if dim == "c_rate" else (None if w.pack_energy is None else c_peak * w.pack_energy)
             notes.append(f"the asserted {'C-rate' if dim == 'c_rate' else 'power'} is the peak ("
                          + ("power_kind: peak" if i.power_kind else "'up to': a peak") + "): the window on the "
                          f"charge curve with the cells limiting, under {taper_text}; the cells' taper decides "
                          f"the time, the charger need only deliver the peak")
         else:
-            value = _c_rate_si(w0.c_rate) if dim == "c_rate" else w0.battery_power
+            def value_of(w: Any) -> Optional[float]:
+                return _c_rate_si(w.c_rate) if dim == "c_rate" else w.battery_power
+        value = value_of(w0)
         if value is None:
             return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", str(raw), derived_text,
                            "the pack energy", notes, readings, missing=["the pack energy"], details=details,
                            claimed=claimed_value)
         derived = Value(value, dim)
-        status = judge(value, asserted, claim.qualifier, _tol(claim))
+        # an open start is charged from each assumed start: as for a time, the claim holds or fails only
+        # if it does from every one (derived and needed are the first window's, from the lowest start)
+        statuses = [judge(x, asserted, claim.qualifier, _tol(claim)) if x is not None else "underdetermined"
+                    for x in map(value_of, windows)]
+        status = statuses[0] if len(set(statuses)) == 1 else "underdetermined"
+        starts = ""
+        if status == "underdetermined":
+            held = [w for w, st in zip(windows, statuses, strict=True) if st == "holds"]
+            starts = ("it holds from " + (_starts_text(held) or "none") + " and not from "
+                      + _starts_text([w for w in windows if w not in held]))
+            missing.append("the start of charge: " + starts)
         claimed = f"{_qual(claim)} {_figure_text(raw)}" + (" (peak)" if peak else "")
         if asserted <= 0:
             take = _holds(status, f"a positive {'C-rate' if dim == 'c_rate' else 'power'} (none charges at 0)")
@@ -1053,6 +1067,8 @@ def eval_charge(claim, ctx: Context) -> Verdict:
             needed = Value(charge_time_at_c_rate(w0.delta, asserted) if dim == "c_rate" else
                            charge_time(w0.from_soc, w0.to_soc, asserted, w0.pack_energy or 0.0), "time")
             take = _holds(status, ("a charge time of ", needed))
+        if starts:
+            take = f"a stated start of charge ({starts})"
     return Verdict(claim.id, claim.kind, claim.quote, status, claimed, derived_text, take, notes, readings,
                    missing=missing, details=details, claimed=claimed_value, derived=derived, needed=needed)
 
