@@ -357,3 +357,32 @@ def test_a_pack_mass_check_refuses_what_is_not_a_positive_number():
     for bad in (0.0, -1.0, float("nan")):
         with pytest.raises(BatcalcError, match="pack mass must be positive"):
             check_pack_mass(bad)
+
+
+@pytest.mark.parametrize("args", [
+    ("range", "gac-aion-ssb-350", "-v", "mid-sedan"),
+    ("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "mid-sedan", "--hold", "range"),
+    ("consumption", "-v", "mid-sedan"),
+    ("show", "mid-sedan"),
+])
+def test_imperial_output_states_its_masses_areas_and_speeds_in_imperial(run, args):
+    # the assumptions line said '1270 kg without battery', 'rotating mass 29.16 kg', 'C_d A 0.511 m^2' and
+    # '~15 km/h' in imperial output; the air density and g stay SI (kg/m^3, m/s^2) in both systems
+    out = run(*args, "-u", "imperial").stdout
+    # (a spec's own free-text notes are shown as written)
+    stripped = "\n".join(ln for ln in out.splitlines() if not ln.strip().startswith("notes:"))
+    stripped = stripped.replace("kg/m^3", "").replace("m/s^2", "")
+    assert " kg" not in stripped and "km/h" not in stripped and "m^2" not in stripped, out
+    if args[0] != "show":
+        assert f"mid-sedan: {1270 / 0.45359237:.0f} lb without battery" in out        # 2800 lb
+    metric = run(*args).stdout
+    assert "fading below ~15 km/h" in metric and "fading below ~9 mph" in out
+
+
+def test_the_mass_sensitivity_is_per_100_lb_in_imperial(run):
+    # per 100 lb = per 100 kg x 0.45359237; Wh/mi = Wh/km x 1.609344
+    metric = _json(run("consumption", "-v", "mid-sedan", "-f", "json"))["results"]["consumption_per_100kg"]
+    imperial = _json(run("consumption", "-v", "mid-sedan", "-u", "imperial", "-f", "json"))["results"]
+    assert imperial["consumption_per_100lb"]["unit"] == "Wh/mi"
+    assert imperial["consumption_per_100lb"]["value"] == pytest.approx(metric["value"] * 0.45359237 * 1.609344,
+                                                                        rel=1e-9)

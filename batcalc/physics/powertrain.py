@@ -165,15 +165,17 @@ class Powertrain:
         eta_b = self.battery_efficiency
         return np.asarray(np.where(p_b > 0, p_b / eta_b, p_b * eta_b), dtype=np.float64)
 
-    def assumptions(self) -> list[str]:
-        """The powertrain's parameters as stated assumptions (for notes)."""
+    def assumptions(self, system: str = "metric") -> list[str]:
+        """The powertrain's parameters as stated assumptions (for notes; the regeneration fade's speed in
+        ``system``'s units: ~15 km/h, ~9 mph)."""
         rated = "no motor power limit" if math.isinf(self.rated_power) else f"motor rated {self.rated_power / 1e3:g} kW"
         effs = self.motor_map.efficiency
         return [f"{rated}; motor-and-inverter efficiency {min(effs) * 100:.0f}-{max(effs) * 100:.0f} % by load",
                 f"transmission {self.transmission_efficiency * 100:.0f} %, "
                 f"battery {self.battery_efficiency * 100:.1f} % one way",
                 f"regeneration at {self.eta_regen * 100:.0f} % motor efficiency, limited by motor power"
-                + (", fading below ~15 km/h" if self.regen_fades else ""),
+                + ((", fading below ~15 km/h" if system != "imperial" else ", fading below ~9 mph")
+                   if self.regen_fades else ""),
                 f"auxiliaries {self.aux_power:.0f} W"]
 
 

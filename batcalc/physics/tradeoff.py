@@ -19,7 +19,7 @@ from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import range_from_energy, usable_energy
 from batcalc.physics.pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
 from batcalc.physics.vehicle import MAX_VEHICLE_MASS, ConsumptionModel, Vehicle, consumption_per_100kg
-from batcalc.units import MAX_MAGNITUDE, check_result
+from batcalc.units import MAX_MAGNITUDE, check_result, shown
 
 if TYPE_CHECKING:
     import numpy as np
@@ -72,17 +72,23 @@ class RangeResult:
     @cached_property
     def assumptions(self) -> tuple[str, ...]:
         """The stated assumptions behind the result (cycle, road load, pack factors, vehicle masses),
-        worked out when first read: a solve makes results whose texts nobody reads."""
+        worked out when first read: a solve makes results whose texts nobody reads (metric units)."""
         return _assumptions(self.vehicle, self.cycle, self.pack)
 
+    def assumptions_in(self, system: str) -> tuple[str, ...]:
+        """:attr:`assumptions` with masses, areas and speeds in unit ``system`` (``metric``, ``imperial``)."""
+        return self.assumptions if system == "metric" else _assumptions(self.vehicle, self.cycle, self.pack, system)
 
-def _assumptions(vehicle: Vehicle, cycle: Optional[str], pack: Pack) -> tuple[str, ...]:
+
+def _assumptions(vehicle: Vehicle, cycle: Optional[str], pack: Pack, system: str = "metric") -> tuple[str, ...]:
     """The stated assumptions behind a range result (cycle, road load, pack factors, vehicle masses)."""
     out = [f"cycle: {cycle_label(vehicle, cycle)}"]
     if cycle is not None or vehicle.spec.measured_consumption is None:
-        out += vehicle.load.assumptions()
+        out += vehicle.load.assumptions(system)
     out += pack.options.assumptions() + list(pack.notes)
-    out.append(f"vehicle {vehicle.id}: {vehicle.glider_mass:.0f} kg without battery + payload {vehicle.payload:.0f} kg")
+    glider, payload = shown(vehicle.glider_mass, "mass", system), shown(vehicle.payload, "mass", system)
+    out.append(f"vehicle {vehicle.id}: {glider.value:.0f} {glider.unit} without battery + payload "
+               f"{payload.value:.0f} {payload.unit}")
     return tuple(out)
 
 

@@ -43,6 +43,7 @@ from batcalc.physics.powertrain import (
     regen_fade,
 )
 from batcalc.spec.vehicle import MeasuredConsumption, VehicleSpec
+from batcalc.units import shown
 
 if TYPE_CHECKING:
     import numpy as np
@@ -86,19 +87,37 @@ class RoadLoad:
         """Auxiliary power at the battery terminals, W."""
         return self.powertrain.aux_power
 
-    def assumptions(self) -> list[str]:
+    def assumptions(self, system: str = "metric") -> list[str]:
         """The parameters as stated assumptions, for report notes (display text, not physics; written
-        once per road load, a new list each call)."""
-        return list(self._assumption_texts)
+        once per road load and unit system, a new list each call): forces, areas, masses and speeds in
+        ``system``'s units (:func:`batcalc.units.shown`); the air density and g in SI in both."""
+        texts = self._assumption_texts.get(system)
+        if texts is None:
+            texts = self._assumption_texts[system] = self._texts(system)
+        return list(texts)
 
     @cached_property
-    def _assumption_texts(self) -> tuple[str, ...]:
-        if self.coast_down:
-            load = f"coast-down F0 {self.f0:.1f} N, F1 {self.f1:.3f} N s/m, F2 {self.f2:.4f} N s^2/m^2"
+    def _assumption_texts(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    def _texts(self, system: str) -> tuple[str, ...]:
+        def q(si: float, dim: str, fmt: str) -> str:
+            s = shown(si, dim, system)
+            return f"{format(s.value, fmt)} {s.unit}"
+        if system == "metric":       # the parameters in SI, as the specs and the physics hold them
+            if self.coast_down:
+                load = f"coast-down F0 {self.f0:.1f} N, F1 {self.f1:.3f} N s/m, F2 {self.f2:.4f} N s^2/m^2"
+            else:
+                load = (f"C_rr {self.c_rr:g}, C_d A {self.cd_a:.3f} m^2, air {self.rho:.4g} kg/m^3, "
+                        f"g {self.g:.5g} m/s^2")
+        elif self.coast_down:        # F1 is N s/m in SI: shown per mph (force_per_speed)
+            load = (f"coast-down F0 {q(self.f0, 'force', '.1f')}, F1 {q(self.f1, 'force_per_speed', '.4g')}, "
+                    f"F2 {q(self.f2, 'force_per_speed2', '.4g')}")
         else:
-            load = f"C_rr {self.c_rr:g}, C_d A {self.cd_a:.3f} m^2, air {self.rho:.4g} kg/m^3, g {self.g:.5g} m/s^2"
-        rot = f"rotating mass {self.m_rot:.4g} kg" if self.m_rot else f"rotating-mass factor {self.k_rot:g}"
-        return (load, rot, *self.powertrain.assumptions())
+            load = (f"C_rr {self.c_rr:g}, C_d A {q(self.cd_a, 'area', '.3f')}, air {self.rho:.4g} kg/m^3, "
+                    f"g {self.g:.5g} m/s^2")
+        rot = f"rotating mass {q(self.m_rot, 'mass', '.4g')}" if self.m_rot else f"rotating-mass factor {self.k_rot:g}"
+        return (load, rot, *self.powertrain.assumptions(system))
 
 
 def _default(assumed: Optional[Mapping[str, float]], key: str, value: float) -> float:

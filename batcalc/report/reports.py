@@ -41,10 +41,22 @@ def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
     out += [
         ("range_per_density", f"range per extra cell {dens_unit} (same pack mass)",
          Shown(per_density, f"{dist_unit} per {dens_unit}")),
-        ("consumption_per_100kg", "consumption per extra 100 kg",
-         shown(sens["consumption_per_100kg"], "consumption", system)),
+        per_100_mass_row(sens["consumption_per_100kg"], system),
     ]
     return out
+
+
+#: A pound, kg (exact, by definition).
+POUND = 0.45359237
+
+
+def per_100_mass_row(per_100kg: float, system: str) -> tuple[str, str, Shown]:
+    """The (key, label, value) row of the consumption's mass sensitivity, J/m per 100 kg, in
+    ``system``: per extra 100 kg (metric) or per extra 100 lb (imperial: x 0.45359237)."""
+    if system == "imperial":
+        return ("consumption_per_100lb", "consumption per extra 100 lb",
+                shown(per_100kg * POUND, "consumption", system))
+    return "consumption_per_100kg", "consumption per extra 100 kg", shown(per_100kg, "consumption", system)
 
 
 #: The label and note of the MPGe row that ``--mpge`` adds (one home for range and consumption).
@@ -74,9 +86,9 @@ def range_report(r: RangeResult, system: str, mpge: bool = False):
         figures = with_mpge(figures, r.consumption)
     rows = [[label, s, s.unit] for _, label, s in figures]
     notes = [f"warning: {w}" for w in r.warnings] + ([MPGE_NOTE] if mpge else []) \
-        + ["assumptions: " + "; ".join(r.assumptions)]
+        + ["assumptions: " + "; ".join(r.assumptions_in(system))]
     data = {"cell": r.cell.id, "vehicle": r.vehicle.id, "cycle": cycle_label(r.vehicle, r.cycle),
-            "results": {k: s for k, _, s in figures}, "assumptions": list(r.assumptions),
+            "results": {k: s for k, _, s in figures}, "assumptions": list(r.assumptions_in(system)),
             "warnings": list(r.warnings)}
     return ["quantity", "value", "unit"], rows, notes, data
 
@@ -156,12 +168,13 @@ def tradeoff_report(t: Tradeoff, system: str):
         notes.append("same energy: m2/m1 = rho1/rho2; the lighter pack lowers vehicle mass and consumption a little")
     else:
         notes.append(f"same range: pack mass solved as the fixed point with mass feedback "
-                     f"({_iterations(t.iterations)}); " + _feedback_words(t.mass_saved, t.no_feedback_mass_saved))
+                     f"({_iterations(t.iterations)}); "
+                     + _feedback_words(t.mass_saved, t.no_feedback_mass_saved, system))
     notes += [f"warning: {w}" for w in dict.fromkeys(t.a.warnings + t.b.warnings)]
-    notes.append("assumptions: " + "; ".join(t.a.assumptions))
+    notes.append("assumptions: " + "; ".join(t.a.assumptions_in(system)))
     data = {"hold": t.hold, "vehicle": t.a.vehicle.id, "cycle": cycle_label(t.a.vehicle, t.a.cycle),
             "a": t.a.cell.id, "b": t.b.cell.id, "rows": data_rows, "summary": summary,
-            "assumptions": list(t.a.assumptions)}
+            "assumptions": list(t.a.assumptions_in(system))}
     return headers, rows, notes, data
 
 
@@ -298,17 +311,19 @@ def claim_file_rows():
     return ["id", "title", "claims", "kinds"], rows, data
 
 
-def _feedback_words(saved: float, estimate: "float | None") -> str:
-    """How the same-range result compares with the same-energy estimate, in words that fit its sign: a
-    lighter pack saves more (mass feedback helps), a heavier one costs more (it hurts)."""
+def _feedback_words(saved: float, estimate: "float | None", system: str = "metric") -> str:
+    """How the same-range result compares with the same-energy estimate (masses, kg, shown in
+    ``system``), in words that fit its sign: a lighter pack saves more (mass feedback helps), a heavier
+    one costs more (it hurts)."""
+    def m(kg: float) -> str:
+        s = shown(kg, "mass", system)
+        return f"{s} {s.unit}"
     if estimate is None:
         return "no same-energy estimate to compare with"
     if saved >= 0:
-        return (f"it saves {'more' if saved > estimate else 'less'} than the same-energy estimate "
-                f"({format_number(estimate)} kg)")
-    return (f"the new cell needs a heavier pack: {format_number(-saved)} kg more, "
-            f"{'more' if -saved > -estimate else 'less'} than the same-energy estimate "
-            f"({format_number(-estimate)} kg)")
+        return f"it saves {'more' if saved > estimate else 'less'} than the same-energy estimate ({m(estimate)})"
+    return (f"the new cell needs a heavier pack: {m(-saved)} more, "
+            f"{'more' if -saved > -estimate else 'less'} than the same-energy estimate ({m(-estimate)})")
 
 
 def numeric_change_rows(headers: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:

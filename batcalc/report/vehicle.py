@@ -22,6 +22,12 @@ def _q(si: Optional[float], dim: str, system: str, category: str | None = None) 
     return f"{s} {s.unit}"
 
 
+def _q0(kg: float, system: str) -> str:
+    """A mass, kg, as whole units of ``system`` (kg, lb): '1270 kg'."""
+    s = shown(kg, "mass", system)
+    return f"{s.value:.0f} {s.unit}"
+
+
 def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Optional[float],
                   simulated: bool = True, climate: Optional[str] = None, system: str = "metric") -> list[str]:
     """The ambient conditions as a stated assumption: temperature (K) and altitude (m) given or the
@@ -166,7 +172,7 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     from batcalc.physics.cycles import get_cycle
     from batcalc.physics.tradeoff import cycle_label
     from batcalc.physics.vehicle import consumption_breakdown, consumption_per_100kg
-    from batcalc.report.reports import MPGE_NOTE, with_mpge
+    from batcalc.report.reports import MPGE_NOTE, per_100_mass_row, with_mpge
 
     model = vehicle.consumption_model(cycle)
     mass = float(vehicle.total_mass(pack_mass))
@@ -175,7 +181,7 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     figures = [("vehicle_mass", "vehicle mass (with pack and payload)", shown(mass, "mass", system)),
                ("pack_mass", "pack mass", shown(pack_mass, "mass", system)),
                ("consumption", "consumption at the battery", shown(c, "consumption", system)),
-               ("consumption_per_100kg", "consumption per extra 100 kg", shown(per_100, "consumption", system))]
+               per_100_mass_row(per_100, system)]
     if mpge:
         figures = with_mpge(figures, c)
     breakdown: dict[str, Shown] = {}
@@ -187,9 +193,9 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     label = cycle_label(vehicle, cycle)
     assumptions = [f"cycle: {label}"]
     if cycle is not None or vehicle.spec.measured_consumption is None:
-        assumptions += vehicle.load.assumptions()
-    assumptions.append(f"vehicle {vehicle.id}: {vehicle.glider_mass:.0f} kg without battery + pack "
-                       f"{pack_mass:.0f} kg ({mass_how}) + payload {vehicle.payload:.0f} kg")
+        assumptions += vehicle.load.assumptions(system)
+    assumptions.append(f"vehicle {vehicle.id}: {_q0(vehicle.glider_mass, system)} without battery + pack "
+                       f"{_q0(pack_mass, system)} ({mass_how}) + payload {_q0(vehicle.payload, system)}")
     notes = []
     if breakdown:
         notes.append("breakdown: rolling and aerodynamic resistance over the powertrain's traction efficiency on "
@@ -246,12 +252,12 @@ def vehicle_show_rows(vehicle: Vehicle, system: str) -> Report:
         figures.append(("measured_consumption", f"measured consumption ({mc.cycle or 'cycle not stated'})",
                         shown(float(mc.value.si), "consumption", system)))
     rows = [[label, v, v.unit if isinstance(v, Shown) else ""] for _, label, v in figures]
-    notes = ["model: " + "; ".join(vehicle.load.assumptions())]
+    notes = ["model: " + "; ".join(vehicle.load.assumptions(system))]
     notes += [f"source {src.id}: {src.title}" + (f" ({src.url})" if src.url else "") for src in s.sources]
     if s.notes:
         notes.append("notes: " + " ".join(str(s.notes).split()))
     data = {"kind": "vehicle", "id": vehicle.id, "name": s.name, "figures": {k: v for k, _, v in figures},
-            "model": vehicle.load.assumptions(), "sources": [src.id for src in s.sources]}
+            "model": vehicle.load.assumptions(system), "sources": [src.id for src in s.sources]}
     return ["quantity", "value", "unit"], rows, notes, data
 
 
