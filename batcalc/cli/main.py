@@ -1007,6 +1007,38 @@ def repeated_option(command, args: list[str]) -> Optional[str]:
     return None
 
 
+def negative_value_hint(ctx, args: list[str], option: str) -> str:
+    """How to give a value that starts with ``-`` (read as the option ``option``): this command line with
+    its options first, then ``--``, then its arguments in their order (after ``--`` everything is an
+    argument, options too), e.g. ``batcalc normalise --from cltc --to wltp -- '-5 km'``. Without the
+    command's context, the rule alone."""
+    import shlex
+
+    rule = "put the options first, then -- and the arguments"
+    command = getattr(ctx, "command", None)
+    name = getattr(ctx, "info_name", None)
+    if command is None or name not in args:
+        return rule
+    at = args.index(name)
+    takes_value = {name: not (getattr(p, "is_flag", False) or getattr(p, "count", False))
+                   for p in getattr(command, "params", [])
+                   for name in (*getattr(p, "opts", ()), *getattr(p, "secondary_opts", ())) if name.startswith("-")}
+    options: list[str] = []
+    arguments: list[str] = []
+    rest = iter(args[at + 1:])
+    for token in rest:
+        if token == "--":
+            arguments.extend(rest)
+        elif token.split("=", 1)[0] in takes_value and not token.startswith(option):
+            options.append(token)
+            if takes_value[token.split("=", 1)[0]] and "=" not in token:
+                options.append(next(rest, ""))
+        else:
+            arguments.append(token)
+    example = " ".join(shlex.quote(t) for t in ["batcalc", *args[:at + 1], *options, "--", *arguments])
+    return f"{rule}, e.g. {example}"
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Run the command line on ``argv`` (default ``sys.argv[1:]``) and exit: like ``app()``, but usage
     errors are one line too (exit 2), an option given twice is refused rather than the last one kept,
@@ -1049,7 +1081,7 @@ def main(argv: Optional[list[str]] = None) -> None:
             message = " ".join(exc.format_message().split())
             option = getattr(exc, "option_name", "") or ""
             if option[1:2].isdigit() or option[1:2] == ".":    # '-5 kWh' read as an option
-                message += "; a negative value? put -- before the arguments, e.g. batcalc convert -- '-5 kWh' J"
+                message += "; a negative value? " + negative_value_hint(exc.ctx, args, option)
             fail(f"{path}: error: {message} (see '{path} --help')")
             code = 2
     sys.exit(code if isinstance(code, int) else 0)
