@@ -394,3 +394,16 @@ def test_version(run):
 
     project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]
     assert "version" in project["dynamic"] and "version" not in project      # one place: batcalc/__init__.py
+
+
+@pytest.mark.parametrize("argv", [
+    ["gac-aion-ssb-300", "gac-aion-ssb-300"],
+    ["gac-aion-ssb-350", "gac-aion-ssb-300", "gac-aion-ssb-300", "-b", "gac-aion-ssb-300"],
+])
+def test_compare_refuses_a_cell_given_twice(run, argv):
+    # it showed both columns as '(baseline)' and dropped the ratio rows
+    r = run("compare", *argv)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.strip() == ("batcalc: error: 'gac-aion-ssb-300' is given twice: compare needs different cells, "
+                                "each once")
+

@@ -287,6 +287,9 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
         names.insert(0, baseline)
     if len(names) < 2:
         raise BatcalcError("compare needs at least two cells, e.g. batcalc compare gac-aion-ssb-300 gac-aion-ssb-350")
+    twice = next((n for i, n in enumerate(names) if n in names[:i]), None)
+    if twice is not None:
+        raise BatcalcError(f"{twice!r} is given twice: compare needs different cells, each once")
     loaded = [load_cell(n) for n in names]
     base = loaded[names.index(baseline)] if baseline is not None else loaded[0]
     ids = [c.id for c in loaded]             # a file may reuse a catalogue id: then name the column as given
