@@ -407,3 +407,18 @@ def test_compare_refuses_a_cell_given_twice(run, argv):
     assert r.stderr.strip() == ("batcalc: error: 'gac-aion-ssb-300' is given twice: compare needs different cells, "
                                 "each once")
 
+
+@pytest.mark.parametrize("argv, message", [
+    (["compare", "gac-aion-ssb-300", "mid-sedan"],
+     "'mid-sedan' is a vehicle in the catalogue, not a cell (see 'batcalc list --kind vehicle')"),
+    (["range", "mid-sedan", "-v", "mid-sedan"],
+     "'mid-sedan' is a vehicle in the catalogue, not a cell (see 'batcalc list --kind vehicle')"),
+    (["range", "gac-aion-ssb-300", "-v", "gac-aion-ssb-300"],
+     "'gac-aion-ssb-300' is a cell in the catalogue, not a vehicle (see 'batcalc list --kind cell')"),
+    (["compare", "gac-aion-ssb-300", "seed-article"],
+     "'seed-article' is a claims file in the catalogue, not a cell (see 'batcalc list --kind claim')"),
+])
+def test_an_id_of_another_kind_is_named_as_such(run, argv, message):
+    # it said "no cell 'mid-sedan' in the catalogue", as for a typo
+    r = run(*argv)
+    assert r.exit_code == 2 and r.stderr.strip() == f"batcalc: error: {message}"
