@@ -665,11 +665,12 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Charging: time, average and peak power at the battery and from the grid, range added.
 
-    With --charger (or --peak-c-rate, --pack-voltage, --taper) the pack charges along its curve: power
-    P(s) = min(charger power, charger current x pack voltage, cell peak C-rate x taper(s) x E_pack),
-    time = integral E_pack ds / P(s). Otherwise at an average rate: the cell's own charge claims, or
-    --to with --time or --power; C = dSoC / t[h]; P = dSoC x E_pack / t. --implied lists the peak
-    C-rate each charge claim implies. Formulas and tables: docs/charging.md.
+    With --charger (or --peak-c-rate, --taper, or --pack-voltage without --time and --power) the pack
+    charges along its curve: power P(s) = min(charger power, charger current x pack voltage, cell peak
+    C-rate x taper(s) x E_pack), time = integral E_pack ds / P(s). Otherwise at an average rate: the
+    cell's own charge claims, or --to with --time or --power; C = dSoC / t[h]; P = dSoC x E_pack / t;
+    the chargers that deliver P: min(charger power, charger current x pack voltage) >= P. --implied
+    lists the peak C-rate each charge claim implies. Formulas and tables: docs/charging.md.
 
     \b
     Example: batcalc charge huineng-llcb --vehicle mid-sedan --charger ccs-350kw --from "10 %" --to "80 %"
@@ -694,13 +695,14 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     if cell is None:
         raise BatcalcError("charge needs a CELL (or --implied), e.g. batcalc charge huineng-llcb --vehicle mid-sedan")
     figures = load_cell(cell)
-    on_curve = any(x is not None for x in (charger_id, pack_voltage, peak_c_rate, taper_id))
+    on_curve = any(x is not None for x in (charger_id, peak_c_rate, taper_id)) or \
+        (pack_voltage is not None and time is None and power is None)
     if on_curve:
         from batcalc.report.charge import charge_run, curve_report
 
         if time is not None or power is not None:
             raise BatcalcError("--time and --power are for the average-rate charge; on a charge curve (--charger, "
-                               "--pack-voltage, --peak-c-rate, --taper) the curve gives the time")
+                               "--peak-c-rate, --taper) the curve gives the time")
         curve_args = (figures, vehicle, energy, _quantity(pack_voltage, "voltage", "--pack-voltage"), charger_id,
                       _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
                       _quantity(peak_c_rate, "c_rate", "--peak-c-rate"), taper_id, _cycle(cycle),
@@ -736,7 +738,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
             return charge_report(figures, vehicle, at(energy_in, a), _quantity(from_soc, "fraction", "--from"),
                                  _quantity(to_soc, "fraction", "--to"), at(time_in, a), at(power_in, a),
                                  _cycle(cycle), _quantity(charger_efficiency, "fraction", "--charger-efficiency"),
-                                 unit_system.value, assumed=a)[3]
+                                 unit_system.value, assumed=a,
+                                 pack_voltage=_quantity(pack_voltage, "voltage", "--pack-voltage"))[3]
         _emit_report_bands(report_at, ranges, "windows.0.range_added", f"charging {figures.id}: bands", fmt,
                            unit_system.value)
         return
@@ -744,7 +747,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                    _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
                    _quantity(time, "time", "--time"), _quantity(power, "power", "--power"), _cycle(cycle),
                    _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
-    headers, rows, notes, data = charge_report(*report_args, assumed=_assumed(ranges) if assume else None)
+    headers, rows, notes, data = charge_report(*report_args, assumed=_assumed(ranges) if assume else None,
+                                               pack_voltage=_quantity(pack_voltage, "voltage", "--pack-voltage"))
     emit(render(headers, rows, data, fmt, title=f"charging {figures.id}", notes=notes))
 
 
