@@ -152,7 +152,7 @@ def test_charge_bands_follow_the_charger_efficiency_and_the_pack_voltage():
     r = runner.invoke(app, ["charge", "huineng-llcb", "-v", "mid-sedan", "--bands", "--format", "json"])
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
-    grid = data["bands"]["windows.0.power_from_the_charger"]
+    grid = data["bands"]["windows.0.power_from_the_grid"]
     battery = data["bands"]["windows.0.power_at_the_battery"]["central"]["value"]
     eta = plausible_ranges()["charger-efficiency"]
     # grid power = battery power / charger efficiency: the band's ends are the efficiency's ends

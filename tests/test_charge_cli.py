@@ -66,7 +66,7 @@ def test_flat_curve_equals_the_average_rate_output(run):
     assert _v(w["time"]) == pytest.approx(_v(flat["windows"][0]["time"]), rel=1e-12)
     assert _v(w["time"]) == pytest.approx(0.7 * 75 / 50 * 60, rel=1e-12)
     assert _v(w["peak_power_battery"]) == pytest.approx(_v(w["average_power_battery"]), rel=1e-12)
-    assert _v(w["average_power_grid"]) == pytest.approx(_v(flat["windows"][0]["power_from_the_charger"]), rel=1e-12)
+    assert _v(w["average_power_grid"]) == pytest.approx(_v(flat["windows"][0]["power_from_the_grid"]), rel=1e-12)
 
 
 def test_more_charger_power_is_never_slower(run):
@@ -351,3 +351,32 @@ def test_ac_charger_only_its_power_limits(run):
     d = _json(run, "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--charger", "ac-3ph-22kw", "--format", "json")
     assert _v(d["window"]["time"]) == pytest.approx(0.7 * 75 / 22 * 60, rel=1e-9)
     assert d["window"]["decided_by"] == "charger power"
+
+
+def test_average_rate_lists_only_chargers_that_deliver_the_power_at_the_pack_voltage(run):
+    # 75 kWh, 10 -> 80 % in 20 min: 0.7 / (1/3 h) = 2.1 C, 52.5 kWh / (1/3 h) = 157.5 kW at the battery,
+    # 157.5 / 0.9 = 175 kW from the grid. At the default 400 V (the charge curve's): ccs-180kw delivers
+    # min(180 kW, 200 A x 400 V) = 80 kW and gbt-2015 min(250 kW, 250 A x 400 V) = 100 kW, as the curve
+    # mode gives on them; both were listed (by power alone). chademo-2: min(400, 400 A x 400 V) = 160 kW.
+    args = ("gac-aion-ssb-350", "--pack-energy", "75 kWh", "--from", "10 %", "--to", "80 %", "--time", "20 min")
+    w = _json(run, *args, "--format", "json")
+    win = w["windows"][0]
+    assert _v(win["average_c_rate"]) == pytest.approx(2.1)
+    assert _v(win["power_at_the_battery"]) == pytest.approx(157.5)
+    assert _v(win["power_from_the_grid"]) == pytest.approx(175.0)       # was "power from the charger"
+    assert "ccs-180kw" not in win["chargers"] and "gbt-2015" not in win["chargers"]
+    assert "chademo-2" in win["chargers"] and "ccs-150kw" not in win["chargers"]    # 150 kW < 157.5 kW
+    assert "pack voltage 400 V (default: no --pack-voltage)" in w["assumptions"]
+    for c in ("ccs-180kw", "gbt-2015"):              # the curve on each: its peak is below 157.5 kW
+        curve = _json(run, *args[:7], "--charger", c, "--format", "json")
+        assert _v(curve["window"]["peak_power_battery"]) < 157.5
+    # --pack-voltage with --power stays at the average rate: 340 kW at 800 V, 377.8 kW from the grid;
+    # chademo-2 delivers min(400, 400 A x 800 V) = 320 kW: not listed; ccs-350kw min(350, 500 x 800) is
+    w = _json(run, *args[:7], "--power", "340 kW", "--pack-voltage", "800 V", "--format", "json")
+    win = w["windows"][0]
+    assert _v(win["power_from_the_grid"]) == pytest.approx(340 / 0.9)
+    assert "chademo-2" not in win["chargers"] and "ccs-350kw" in win["chargers"]
+    assert "pack voltage 800 V (--pack-voltage)" in w["assumptions"]
+    r = run("charge", "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--to", "80 %", "--time", "20 min",
+            "--pack-voltage", "-1 V")
+    assert r.exit_code == 2 and "--pack-voltage must be positive" in r.stderr

@@ -269,7 +269,8 @@ def _main_result(capsys, argv):
 
 @pytest.mark.parametrize("argv, code, fragment", [
     (["compare"], 2, "batcalc compare: error: Missing argument"), (["list", "--units", "cubits"], 2, "'cubits'"),
-    (["comapre", "a"], 2, "batcalc: error: No such command"), (["convert", "-5 kWh", "J"], 2, "put -- before"),
+    (["comapre", "a"], 2, "batcalc: error: No such command"),
+    (["convert", "-5 kWh", "J"], 2, "put the options first, then --"),
     (["compare", "--help"], 0, "Usage: batcalc compare"),
     (["plot", "ragone", "--help"], 0, "Usage: batcalc plot ragone"),
     (["--debug", "convert", "1 mi", "km"], 0, "1 mi = 1.60934 km"), (["show", "no-such-cell"], 2, "no cell"),
@@ -311,11 +312,33 @@ def test_json_keeps_significant_digits_of_tiny_and_huge_numbers(run):
     assert data["to"]["value"] == pytest.approx(1e15, rel=1e-12)
 
 
-def test_a_negative_value_read_as_an_option_gets_a_hint(capsys):
+def _hinted(capsys, argv: list[str]) -> list[str]:
+    """The command line the negative-value hint of ``batcalc ARGV`` suggests (one error line, exit 2)."""
+    import shlex
+
     with pytest.raises(SystemExit) as exc:
-        main(["convert", "-5 kWh", "J"])
+        main(argv)
     err = capsys.readouterr().err
-    assert exc.value.code == 2 and len(err.strip().splitlines()) == 1 and "put -- before the arguments" in err
+    assert exc.value.code == 2 and len(err.strip().splitlines()) == 1
+    assert "a negative value? put the options first, then -- and the arguments, e.g. batcalc " in err
+    return shlex.split(err.split(", e.g. ", 1)[1].split(" (see '", 1)[0])
+
+
+@pytest.mark.parametrize("argv, hint", [
+    (["convert", "-5 kWh", "J"], ["convert", "--", "-5 kWh", "J"]),
+    # the command's own form, its options before the -- (after it they would be arguments): it was
+    # 'batcalc convert -- ...' for every command
+    (["normalise", "-5 km", "--from", "cltc", "--to", "wltp", "-v", "mid-sedan"],
+     ["normalise", "--from", "cltc", "--to", "wltp", "-v", "mid-sedan", "--", "-5 km"]),
+    (["normalise", "--from=cltc", "-5 km", "--to", "wltp", "--bands", "--vehicle", "mid-sedan"],
+     ["normalise", "--from=cltc", "--to", "wltp", "--bands", "--vehicle", "mid-sedan", "--", "-5 km"]),
+])
+def test_a_negative_value_read_as_an_option_gets_a_hint_that_parses(capsys, argv, hint):
+    suggested = _hinted(capsys, argv)
+    assert suggested == ["batcalc", *hint]
+    with pytest.raises(SystemExit):             # the hint is read as meant: the value reaches the command
+        main(suggested[1:])
+    assert "No such option" not in capsys.readouterr().err
 
 
 def test_notes_show_control_characters_escaped_and_html_notes_escaped(run):
@@ -371,3 +394,31 @@ def test_version(run):
 
     project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]
     assert "version" in project["dynamic"] and "version" not in project      # one place: batcalc/__init__.py
+
+
+@pytest.mark.parametrize("argv", [
+    ["gac-aion-ssb-300", "gac-aion-ssb-300"],
+    ["gac-aion-ssb-350", "gac-aion-ssb-300", "gac-aion-ssb-300", "-b", "gac-aion-ssb-300"],
+])
+def test_compare_refuses_a_cell_given_twice(run, argv):
+    # it showed both columns as '(baseline)' and dropped the ratio rows
+    r = run("compare", *argv)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.strip() == ("batcalc: error: 'gac-aion-ssb-300' is given twice: compare needs different cells, "
+                                "each once")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["compare", "gac-aion-ssb-300", "mid-sedan"],
+     "'mid-sedan' is a vehicle in the catalogue, not a cell (see 'batcalc list --kind vehicle')"),
+    (["range", "mid-sedan", "-v", "mid-sedan"],
+     "'mid-sedan' is a vehicle in the catalogue, not a cell (see 'batcalc list --kind vehicle')"),
+    (["range", "gac-aion-ssb-300", "-v", "gac-aion-ssb-300"],
+     "'gac-aion-ssb-300' is a cell in the catalogue, not a vehicle (see 'batcalc list --kind cell')"),
+    (["compare", "gac-aion-ssb-300", "seed-article"],
+     "'seed-article' is a claims file in the catalogue, not a cell (see 'batcalc list --kind claim')"),
+])
+def test_an_id_of_another_kind_is_named_as_such(run, argv, message):
+    # it said "no cell 'mid-sedan' in the catalogue", as for a typo
+    r = run(*argv)
+    assert r.exit_code == 2 and r.stderr.strip() == f"batcalc: error: {message}"

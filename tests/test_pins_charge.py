@@ -7,47 +7,86 @@ matching on the wrong one is noticed.
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 import pytest
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.charge import (
     ASSUMED_STARTS,
     DEFAULT_CHARGER_EFFICIENCY,
+    DEFAULT_PACK_VOLTAGE,
     Window,
     average_c_rate,
     average_power,
     charge_time,
+    charger_catalogue,
     chargers,
     chargers_for,
     check_charge_inputs,
+    delivered_power,
     open_start_text,
     windows_for,
 )
+from batcalc.physics.charge_curve import flat
+from batcalc.physics.charging import CellLimit, curve_for
 
 KWH = 3.6e6
 
 
 def test_chargers_are_matched_on_battery_power_not_grid_power():
     # 85 kWh, 0 -> 80 % in 12 min: 68 kWh / 0.2 h = 340 kW at the battery, 340 / 0.9 = 377.8 kW from
-    # the grid. A 350 kW class (CCS2, specs/chargers.yaml) delivers 340 kW at its DC output, so it is
-    # listed (Window.chargers: "a charger's rating is its DC output"); matching on grid power would drop it.
-    w = Window(0.0, 0.8, 720.0, pack_energy=85 * KWH)
+    # the grid. A 350 kW class (CCS2: 350 kW, 500 A, up to 920 V) delivers min(350, 500 A x 800 V = 400)
+    # = 350 kW at its DC output into an 800 V pack, so it is listed (a charger's rating is its DC output);
+    # matching on grid power would drop it.
+    w = Window(0.0, 0.8, 720.0, pack_energy=85 * KWH, pack_voltage=800.0)
     assert w.battery_power == pytest.approx(340e3)
     assert w.grid_power == pytest.approx(340e3 / 0.9)
-    ratings = {c.id: c.max_power for c in chargers()}
+    ratings = {c.id: c.power for c in chargers()}
     assert ratings["ccs2"] == pytest.approx(350e3)              # the case needs a class between the two
-    ids = [c.id for c in w.chargers()]
-    assert "ccs2" in ids
-    assert ids == [c.id for c in chargers() if c.max_power >= 340e3]
+    assert "ccs2" in [c.id for c in w.chargers()]
     assert Window(0.0, 0.8, 720.0).chargers() == []             # no pack energy: no power, no charger
 
 
-def test_chargers_for_includes_a_charger_rated_exactly_at_the_power():
+def test_chargers_deliver_the_least_of_power_and_current_at_the_pack_voltage():
+    # 75 kWh, 10 -> 80 % in 20 min: 52.5 kWh / (1/3 h) = 157.5 kW at the battery. At 400 V (the default
+    # pack voltage, the charge curve's): ccs-180kw (180 kW, 200 A) delivers min(180, 200 x 400 = 80) =
+    # 80 kW and gbt-2015 (250 kW, 250 A) 100 kW: neither is listed (they were, by power alone); CHAdeMO
+    # 2.0 (400 kW, 400 A) delivers 160 kW and is. At 800 V: ccs-180kw 160 kW and gbt-2015 200 kW are.
+    w = Window(0.1, 0.8, 1200.0, pack_energy=75 * KWH)
+    assert w.pack_voltage == DEFAULT_PACK_VOLTAGE == 400.0 and w.battery_power == pytest.approx(157.5e3)
+    by_id = charger_catalogue()
+    assert delivered_power(by_id["ccs-180kw"], 400.0) == pytest.approx(80e3)
+    assert delivered_power(by_id["gbt-2015"], 400.0) == pytest.approx(100e3)
+    assert delivered_power(by_id["chademo-2"], 400.0) == pytest.approx(160e3)
+    ids = [c.id for c in w.chargers()]
+    assert "ccs-180kw" not in ids and "gbt-2015" not in ids and "chademo-2" in ids
+    ids800 = [c.id for c in replace(w, pack_voltage=800.0).chargers()]
+    assert {"ccs-180kw", "gbt-2015", "chademo-2"} <= set(ids800)
+    # the same rule as the charge curve: a flat curve on each charger charges at exactly what it delivers
+    for c in chargers():
+        p = delivered_power(c, 400.0)
+        if 0 < p < math.inf:
+            curve = curve_for(CellLimit(None, flat(1.0), "none", "", None, ""), 75 * KWH, 400.0, c)
+            assert curve.window(0.1, 0.8).average_power == pytest.approx(p), c.id
+
+
+def test_a_charger_outside_its_voltage_range_delivers_nothing():
+    # ccs-180kw runs 150-920 V: nothing into a 100 V or a 1000 V pack (the charge curve refuses both)
+    c = charger_catalogue()["ccs-180kw"]
+    assert delivered_power(c, 100.0) == 0.0 and delivered_power(c, 1000.0) == 0.0
+    # AC classes: their voltage and current are at the on-board charger, so their power alone applies
+    assert delivered_power(charger_catalogue()["ac-3ph-22kw"], 800.0) == pytest.approx(22e3)
+
+
+def test_chargers_for_includes_a_charger_delivering_exactly_the_power():
     cs = chargers()
-    top = cs[-1]
-    assert top in chargers_for(top.max_power)
-    assert chargers_for(top.max_power * 1.001) == []
-    assert chargers_for(0.0) == list(cs)
+    top = max(cs, key=lambda c: delivered_power(c, 800.0))
+    p = delivered_power(top, 800.0)
+    assert top in chargers_for(p, 800.0)
+    assert chargers_for(p * 1.001, 800.0) == []
+    assert set(chargers_for(0.0)) == {c for c in cs if delivered_power(c, 400.0) > 0}
 
 
 def test_charger_efficiency_default_and_grid_power():

@@ -254,7 +254,8 @@ class ChargeWindow:
     Quantities: ``time`` (min), ``c_rate`` (1/h, i.e. C), ``battery_power`` and ``grid_power`` (kW),
     ``energy_added`` (kWh), ``range_added`` (km), ``charge_speed`` (km/h of range per hour charging);
     None where the pack energy or the consumption is unknown. ``chargers``: ids of the charger classes
-    whose rating reaches the battery power. ``raw``: the :class:`~batcalc.physics.charge.Window` (SI).
+    that deliver the battery power at 400 V (:meth:`batcalc.physics.charge.Window.chargers`). ``raw``:
+    the :class:`~batcalc.physics.charge.Window` (SI).
     """
 
     raw: Window
@@ -291,7 +292,7 @@ class ChargeWindow:
 
     @property
     def grid_power(self) -> Any:
-        """Average power from the charger, kW: ``P_batt / eta_charger``."""
+        """Average power from the grid, kW: ``P_batt / eta_charger``."""
         return as_quantity(self.raw.grid_power, "power")
 
     @property
@@ -316,7 +317,8 @@ class ChargeWindow:
 
     @property
     def chargers(self) -> list[str]:
-        """Ids of the charger classes whose rated output reaches the battery power."""
+        """Ids of the charger classes and stations that deliver the battery power into a pack of the
+        window's ``pack_voltage`` (400 V here): ``min(P_charger, I_charger x V_pack) >= P_batt``."""
         return [c.id for c in self.raw.chargers()]
 
     def __repr__(self) -> str:

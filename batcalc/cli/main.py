@@ -287,6 +287,9 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
         names.insert(0, baseline)
     if len(names) < 2:
         raise BatcalcError("compare needs at least two cells, e.g. batcalc compare gac-aion-ssb-300 gac-aion-ssb-350")
+    twice = next((n for i, n in enumerate(names) if n in names[:i]), None)
+    if twice is not None:
+        raise BatcalcError(f"{twice!r} is given twice: compare needs different cells, each once")
     loaded = [load_cell(n) for n in names]
     base = loaded[names.index(baseline)] if baseline is not None else loaded[0]
     ids = [c.id for c in loaded]             # a file may reuse a catalogue id: then name the column as given
@@ -662,11 +665,12 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Charging: time, average and peak power at the battery and from the grid, range added.
 
-    With --charger (or --peak-c-rate, --pack-voltage, --taper) the pack charges along its curve: power
-    P(s) = min(charger power, charger current x pack voltage, cell peak C-rate x taper(s) x E_pack),
-    time = integral E_pack ds / P(s). Otherwise at an average rate: the cell's own charge claims, or
-    --to with --time or --power; C = dSoC / t[h]; P = dSoC x E_pack / t. --implied lists the peak
-    C-rate each charge claim implies. Formulas and tables: docs/charging.md.
+    With --charger (or --peak-c-rate, --taper, or --pack-voltage without --time and --power) the pack
+    charges along its curve: power P(s) = min(charger power, charger current x pack voltage, cell peak
+    C-rate x taper(s) x E_pack), time = integral E_pack ds / P(s). Otherwise at an average rate: the
+    cell's own charge claims, or --to with --time or --power; C = dSoC / t[h]; P = dSoC x E_pack / t;
+    the chargers that deliver P: min(charger power, charger current x pack voltage) >= P. --implied
+    lists the peak C-rate each charge claim implies. Formulas and tables: docs/charging.md.
 
     \b
     Example: batcalc charge huineng-llcb --vehicle mid-sedan --charger ccs-350kw --from "10 %" --to "80 %"
@@ -691,13 +695,14 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     if cell is None:
         raise BatcalcError("charge needs a CELL (or --implied), e.g. batcalc charge huineng-llcb --vehicle mid-sedan")
     figures = load_cell(cell)
-    on_curve = any(x is not None for x in (charger_id, pack_voltage, peak_c_rate, taper_id))
+    on_curve = any(x is not None for x in (charger_id, peak_c_rate, taper_id)) or \
+        (pack_voltage is not None and time is None and power is None)
     if on_curve:
         from batcalc.report.charge import charge_run, curve_report
 
         if time is not None or power is not None:
             raise BatcalcError("--time and --power are for the average-rate charge; on a charge curve (--charger, "
-                               "--pack-voltage, --peak-c-rate, --taper) the curve gives the time")
+                               "--peak-c-rate, --taper) the curve gives the time")
         curve_args = (figures, vehicle, energy, _quantity(pack_voltage, "voltage", "--pack-voltage"), charger_id,
                       _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
                       _quantity(peak_c_rate, "c_rate", "--peak-c-rate"), taper_id, _cycle(cycle),
@@ -733,7 +738,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
             return charge_report(figures, vehicle, at(energy_in, a), _quantity(from_soc, "fraction", "--from"),
                                  _quantity(to_soc, "fraction", "--to"), at(time_in, a), at(power_in, a),
                                  _cycle(cycle), _quantity(charger_efficiency, "fraction", "--charger-efficiency"),
-                                 unit_system.value, assumed=a)[3]
+                                 unit_system.value, assumed=a,
+                                 pack_voltage=_quantity(pack_voltage, "voltage", "--pack-voltage"))[3]
         _emit_report_bands(report_at, ranges, "windows.0.range_added", f"charging {figures.id}: bands", fmt,
                            unit_system.value)
         return
@@ -741,7 +747,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                    _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
                    _quantity(time, "time", "--time"), _quantity(power, "power", "--power"), _cycle(cycle),
                    _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
-    headers, rows, notes, data = charge_report(*report_args, assumed=_assumed(ranges) if assume else None)
+    headers, rows, notes, data = charge_report(*report_args, assumed=_assumed(ranges) if assume else None,
+                                               pack_voltage=_quantity(pack_voltage, "voltage", "--pack-voltage"))
     emit(render(headers, rows, data, fmt, title=f"charging {figures.id}", notes=notes))
 
 
@@ -1007,6 +1014,38 @@ def repeated_option(command, args: list[str]) -> Optional[str]:
     return None
 
 
+def negative_value_hint(ctx, args: list[str], option: str) -> str:
+    """How to give a value that starts with ``-`` (read as the option ``option``): this command line with
+    its options first, then ``--``, then its arguments in their order (after ``--`` everything is an
+    argument, options too), e.g. ``batcalc normalise --from cltc --to wltp -- '-5 km'``. Without the
+    command's context, the rule alone."""
+    import shlex
+
+    rule = "put the options first, then -- and the arguments"
+    command = getattr(ctx, "command", None)
+    name = getattr(ctx, "info_name", None)
+    if command is None or name not in args:
+        return rule
+    at = args.index(name)
+    takes_value = {name: not (getattr(p, "is_flag", False) or getattr(p, "count", False))
+                   for p in getattr(command, "params", [])
+                   for name in (*getattr(p, "opts", ()), *getattr(p, "secondary_opts", ())) if name.startswith("-")}
+    options: list[str] = []
+    arguments: list[str] = []
+    rest = iter(args[at + 1:])
+    for token in rest:
+        if token == "--":
+            arguments.extend(rest)
+        elif token.split("=", 1)[0] in takes_value and not token.startswith(option):
+            options.append(token)
+            if takes_value[token.split("=", 1)[0]] and "=" not in token:
+                options.append(next(rest, ""))
+        else:
+            arguments.append(token)
+    example = " ".join(shlex.quote(t) for t in ["batcalc", *args[:at + 1], *options, "--", *arguments])
+    return f"{rule}, e.g. {example}"
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Run the command line on ``argv`` (default ``sys.argv[1:]``) and exit: like ``app()``, but usage
     errors are one line too (exit 2), an option given twice is refused rather than the last one kept,
@@ -1049,7 +1088,7 @@ def main(argv: Optional[list[str]] = None) -> None:
             message = " ".join(exc.format_message().split())
             option = getattr(exc, "option_name", "") or ""
             if option[1:2].isdigit() or option[1:2] == ".":    # '-5 kWh' read as an option
-                message += "; a negative value? put -- before the arguments, e.g. batcalc convert -- '-5 kWh' J"
+                message += "; a negative value? " + negative_value_hint(exc.ctx, args, option)
             fail(f"{path}: error: {message} (see '{path} --help')")
             code = 2
     sys.exit(code if isinstance(code, int) else 0)

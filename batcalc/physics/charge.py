@@ -49,7 +49,8 @@ def average_power(from_soc: float, to_soc: float, seconds: float, pack_energy_j:
 
 
 def grid_power(battery_power_w: float, charger_efficiency: float) -> float:
-    """Average power drawn from the charger, W: ``P_grid = P_batt / eta_charger``."""
+    """Power drawn from the grid, W: ``P_grid = P_batt / eta_charger`` (``eta_charger``: the charger's and
+    the car's losses together; a charger's rating is at its DC output, :func:`delivered_power`)."""
     return battery_power_w / charger_efficiency
 
 
@@ -62,31 +63,89 @@ def charge_time(from_soc: float, to_soc: float, power_w: float, pack_energy_j: f
     return charge_energy(from_soc, to_soc, pack_energy_j) / power_w
 
 
+#: Pack voltage when neither a vehicle nor --pack-voltage gives one: the common 400 V class (stated).
+DEFAULT_PACK_VOLTAGE = 400.0
+
+
 @dataclass(frozen=True)
-class Charger:
-    """A charger class: id, name, rated (DC output) power in W, and the source of that rating."""
+class ChargerLimits:
+    """A charger's limits at its DC output (None where the catalogue gives none): SI, W, A, V."""
 
     id: str
     name: str
-    max_power: float                       # W
-    source: Optional[str] = None
+    power: Optional[float]                 # W
+    current: Optional[float]               # A
+    max_voltage: Optional[float]           # V
+    min_voltage: Optional[float] = None    # V
 
 
 @lru_cache(maxsize=1)
-def chargers() -> tuple[Charger, ...]:
-    """Charger classes from ``specs/chargers.yaml`` (each limit sourced there), by max power."""
+def charger_catalogue() -> dict[str, ChargerLimits]:
+    """Charger classes and stations of ``specs/chargers.yaml`` by id (every limit sourced there; a station
+    without its own current or voltage takes its connector's: :func:`batcalc.spec.chargers.limits`)."""
     from batcalc.spec.catalog import specs_root
-    from batcalc.spec.chargers import ChargersFile  # noqa: F401  (registers kind: chargers)
+    from batcalc.spec.chargers import limits
     from batcalc.spec.model import load_spec
 
     spec = load_spec(specs_root() / "chargers.yaml", expect="chargers", require_sources=True)
-    return tuple(sorted((Charger(c.id, c.name, c.max_power.si, c.max_power.source) for c in spec.chargers),
-                        key=lambda c: c.max_power))
+    out = {}
+    for c in spec.chargers:
+        lim = limits(spec, c.id)
+        out[c.id] = ChargerLimits(c.id, c.name, lim.power, lim.current, lim.max_voltage, lim.min_voltage)
+    return out
 
 
-def chargers_for(power_w: float) -> list[Charger]:
-    """Charger classes whose rated (output) power reaches ``power_w``."""
-    return [c for c in chargers() if c.max_power >= power_w * (1 - 1e-9)]
+def charger(charger_id: str) -> ChargerLimits:
+    """The charger ``charger_id`` from the catalogue; an unknown id names the known ones."""
+    known = charger_catalogue()
+    if charger_id not in known:
+        import difflib
+
+        hint = difflib.get_close_matches(charger_id, list(known), n=3, cutoff=0.5)
+        raise BatcalcError(f"no charger {charger_id!r}" + (f"; did you mean {', '.join(hint)}?" if hint else
+                                                           f"; known: {', '.join(sorted(known))}"))
+    return known[charger_id]
+
+
+def chargers() -> tuple[ChargerLimits, ...]:
+    """Every charger class and station of ``specs/chargers.yaml``, by rated power."""
+    return tuple(sorted(charger_catalogue().values(), key=lambda c: math.inf if c.power is None else c.power))
+
+
+def is_ac(station: ChargerLimits) -> bool:
+    """Whether ``station`` is an AC class (the catalogue's ``ac-...`` ids): its voltage and current are AC
+    RMS at the car's on-board charger, not at the pack, so only its power limits the charge."""
+    return station.id.startswith("ac-")
+
+
+def charger_limits_at(power: Optional[float], current: Optional[float], voltage: Any) -> tuple[Any, Any]:
+    """A DC charger's two limits on the power into a pack at ``voltage`` V (a number, or an array against
+    SoC), W: its power rating ``P_charger`` and its current rating at the pack's voltage ``I_charger x V``
+    (``power`` W, ``current`` A; a limit not known is ``inf``, not applied). The one home of this rule: the
+    charge curve (:class:`batcalc.physics.charge_curve.ChargeCurve`) and :func:`delivered_power`."""
+    return (math.inf if power is None else power), (math.inf if current is None else current * voltage)
+
+
+def delivered_power(station: ChargerLimits, pack_voltage: float) -> float:
+    """The most power, W, ``station`` delivers into a pack of ``pack_voltage`` V, at its DC output (the
+    power at the battery: the car's own high-voltage path, a few percent, is not modelled):
+    ``min(P_charger, I_charger x V_pack)`` (:func:`charger_limits_at`; an AC class by its power alone,
+    :func:`is_ac`); 0 when the pack's voltage is outside the charger's range (above its highest or below
+    its lowest voltage, where the charge curve refuses it); ``inf`` when no limit is known."""
+    if is_ac(station):
+        return math.inf if station.power is None else station.power
+    if station.max_voltage is not None and pack_voltage > station.max_voltage * (1 + 1e-9):
+        return 0.0
+    if station.min_voltage is not None and pack_voltage < station.min_voltage:
+        return 0.0
+    return float(min(charger_limits_at(station.power, station.current, pack_voltage)))
+
+
+def chargers_for(power_w: float, pack_voltage: float = DEFAULT_PACK_VOLTAGE) -> list[ChargerLimits]:
+    """Charger classes and stations that deliver ``power_w`` W into a pack of ``pack_voltage`` V
+    (:func:`delivered_power` at least ``power_w``), least delivered power first (ties by rated power)."""
+    found = [(delivered_power(c, pack_voltage), c) for c in chargers()]
+    return [c for p, c in sorted((x for x in found if x[0] >= power_w * (1 - 1e-9)), key=lambda x: x[0])]
 
 
 def check_charge_inputs(pack_energy: Optional[float], charger_efficiency: float, usable_fraction: float = 1.0) -> None:
@@ -111,6 +170,7 @@ class Window:
     charger_efficiency: float = DEFAULT_CHARGER_EFFICIENCY
     max_c_rate: Optional[float] = None           # 1/h, the cell's rating
     start_stated: bool = True
+    pack_voltage: float = DEFAULT_PACK_VOLTAGE   # V, nominal: what the chargers deliver at it
 
     def __post_init__(self) -> None:
         """Refuse a SoC window outside 0-100 % or not rising, a time that is not positive and finite, a
@@ -126,6 +186,8 @@ class Window:
         if not (self.seconds > 0 and math.isfinite(self.seconds)):
             raise InputsError(f"{{time}} must be positive and finite, got {self.seconds:g} s")
         check_charge_inputs(self.pack_energy, self.charger_efficiency, self.usable_fraction)
+        if not (self.pack_voltage > 0 and math.isfinite(self.pack_voltage)):
+            raise InputsError(f"{{pack_voltage}} must be positive, got {self.pack_voltage:g} V")
 
     @property
     def delta(self) -> float:
@@ -145,7 +207,7 @@ class Window:
 
     @property
     def grid_power(self) -> Optional[float]:
-        """Average power drawn from the charger, W: ``P_batt / eta_charger``."""
+        """Average power drawn from the grid, W: ``P_batt / eta_charger``."""
         p = self.battery_power
         return None if p is None else grid_power(p, self.charger_efficiency)
 
@@ -181,11 +243,12 @@ class Window:
             return None
         return self.c_rate > self.max_c_rate * (1 + 1e-9)
 
-    def chargers(self) -> list[Charger]:
-        """Charger classes whose rated output reaches the average power at the battery (a charger's
-        rating is its DC output; the car's own high-voltage path loses a few percent more)."""
+    def chargers(self) -> list[ChargerLimits]:
+        """Charger classes and stations that deliver the average power at the battery into a pack of
+        ``pack_voltage`` V: ``min(P_charger, I_charger x V_pack) >= P_batt`` (:func:`chargers_for`; a
+        charger's limits are at its DC output, the grid power is ``P_batt / eta_charger``)."""
         p = self.battery_power
-        return [] if p is None else chargers_for(p)
+        return [] if p is None else chargers_for(p, self.pack_voltage)
 
 
 def starts_of(from_soc: Optional[float], to_soc: float) -> list[float]:

@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from batcalc.errors import BatcalcError
-from batcalc.physics.charge import charge_energy
+from batcalc.physics.charge import charge_energy, charger_limits_at
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -150,10 +150,7 @@ class ChargeCurve:
             raise BatcalcError(f"the pack reaches {float(v.max()):.0f} V, above the charger's "
                                f"{lim.charger_voltage:.0f} V")
         candidates = np.full((3, len(s)), np.inf)
-        if lim.charger_power is not None:
-            candidates[0] = lim.charger_power
-        if lim.charger_current is not None:
-            candidates[1] = lim.charger_current * v
+        candidates[0], candidates[1] = charger_limits_at(lim.charger_power, lim.charger_current, v)
         if lim.peak_c_rate is not None:
             candidates[2] = lim.peak_c_rate * lim.taper.at(s) * lim.pack_energy * v / lim.nominal_voltage
         which = np.argmin(candidates, axis=0)

@@ -6,11 +6,15 @@ implies for the cell's peak C-rate. SI throughout (J, V, W, A, s; C-rates in 1/s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Optional
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
+from batcalc.physics.charge import DEFAULT_PACK_VOLTAGE as DEFAULT_PACK_VOLTAGE
+from batcalc.physics.charge import ChargerLimits as ChargerLimits
+from batcalc.physics.charge import charger as charger
+from batcalc.physics.charge import charger_catalogue as charger_catalogue
+from batcalc.physics.charge import is_ac as is_ac
 from batcalc.physics.charge_curve import (
     ChargeCurve,
     ChargeLimits,
@@ -21,49 +25,6 @@ from batcalc.physics.charge_curve import (
     peak_c_rate_for,
     taper,
 )
-
-#: Pack voltage when neither a vehicle nor --pack-voltage gives one: the common 400 V class (stated).
-DEFAULT_PACK_VOLTAGE = 400.0
-
-
-@dataclass(frozen=True)
-class ChargerLimits:
-    """A charger's limits at its DC output (None where the catalogue gives none)."""
-
-    id: str
-    name: str
-    power: Optional[float]                 # W
-    current: Optional[float]               # A
-    max_voltage: Optional[float]           # V
-    min_voltage: Optional[float] = None    # V
-
-
-@lru_cache(maxsize=1)
-def charger_catalogue() -> dict[str, ChargerLimits]:
-    """Charger classes and stations of ``specs/chargers.yaml`` by id (every limit sourced there; a station
-    without its own current or voltage takes its connector's: :func:`batcalc.spec.chargers.limits`)."""
-    from batcalc.spec.catalog import specs_root
-    from batcalc.spec.chargers import limits
-    from batcalc.spec.model import load_spec
-
-    spec = load_spec(specs_root() / "chargers.yaml", expect="chargers", require_sources=True)
-    out = {}
-    for c in spec.chargers:
-        lim = limits(spec, c.id)
-        out[c.id] = ChargerLimits(c.id, c.name, lim.power, lim.current, lim.max_voltage, lim.min_voltage)
-    return out
-
-
-def charger(charger_id: str) -> ChargerLimits:
-    """The charger ``charger_id`` from the catalogue; an unknown id names the known ones."""
-    known = charger_catalogue()
-    if charger_id not in known:
-        import difflib
-
-        hint = difflib.get_close_matches(charger_id, list(known), n=3, cutoff=0.5)
-        raise BatcalcError(f"no charger {charger_id!r}" + (f"; did you mean {', '.join(hint)}?" if hint else
-                                                           f"; known: {', '.join(sorted(known))}"))
-    return known[charger_id]
 
 
 def cell_taper(cell: CellFigures) -> Taper:
@@ -176,12 +137,6 @@ def curve_for(limit: CellLimit, pack_energy: float, pack_voltage: float = DEFAUL
                           charger_current=station.current if dc else None,       # type: ignore[union-attr]
                           charger_voltage=station.max_voltage if dc else None)   # type: ignore[union-attr]
     return ChargeCurve(limits)
-
-
-def is_ac(station: ChargerLimits) -> bool:
-    """Whether ``station`` is an AC class (the catalogue's ``ac-...`` ids): its voltage and current are AC
-    RMS at the car's on-board charger, not at the pack, so only its power limits the charge."""
-    return station.id.startswith("ac-")
 
 
 def charge_curve(cell: CellFigures, pack_energy: float, pack_voltage: float = DEFAULT_PACK_VOLTAGE,

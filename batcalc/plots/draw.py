@@ -260,7 +260,7 @@ def charge_data(cell, system: str = "metric", vehicle: Optional[str] = None, pac
         windows.append({
             "from_soc": start, "to_soc": end, "minutes": minutes, "start_stated": w["start_stated"],
             "c_rate": val(w, "average_c_rate"), "battery_power": val(w, "power_at_the_battery"),
-            "grid_power": val(w, "power_from_the_charger"), "energy_added": energy, "range_added": added,
+            "grid_power": val(w, "power_from_the_grid"), "energy_added": energy, "range_added": added,
             "range_per_minute": val(w, "range_added_per_minute"),
             "exceeds_cell_rating": w.get("exceeds_cell_rating"),
             "series": {"minutes": [0.0, minutes], "soc": [start, end],

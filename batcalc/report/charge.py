@@ -71,28 +71,59 @@ def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_ene
     return v, pack_energy, consumption
 
 
+def check_pack_voltage(pack_voltage: Optional[float]) -> None:
+    """Refuse a ``--pack-voltage`` that is not positive."""
+    if pack_voltage is not None and not pack_voltage > 0:
+        raise BatcalcError("--pack-voltage must be positive")
+
+
+def pack_voltage_of(v: Any, pack_voltage: Optional[float], a: Any, notes: list[str]) -> float:
+    """The pack's nominal voltage, V, for a charge: ``pack_voltage`` (--pack-voltage), else the vehicle
+    ``v``'s reference pack's, else the ``pack-voltage`` assumption of ``a`` (400 V); ``notes`` say which."""
+    check_pack_voltage(pack_voltage)
+    if pack_voltage is not None:
+        notes.append(f"pack voltage {pack_voltage:.4g} V (--pack-voltage)")
+        return pack_voltage
+    ref = v.spec.reference_pack if v is not None else None
+    if ref is not None and ref.nominal_voltage is not None:
+        volts = float(ref.nominal_voltage.si)
+        notes.append(f"pack voltage {volts:.4g} V: {v.id}'s reference pack")
+        return volts
+    volts = float(a["pack-voltage"])
+    notes.append(f"pack voltage {volts:.0f} V (default: no --pack-voltage"
+                 f"{'' if v is None else f' and {v.id} gives none'})")
+    return volts
+
+
 def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
                   from_soc: Optional[float], to_soc: Optional[float], seconds: Optional[float],
                   power: Optional[float], cycle: Optional[str], eta: Optional[float], system: str,
-                  assumed: Optional[Any] = None) -> Report:
+                  assumed: Optional[Any] = None, pack_voltage: Optional[float] = None) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc charge`` at an average rate: one column per
-    charge window (the cell's claims, or ``--to`` with ``--time`` or ``--power``). ``assumed``: the
-    default assumptions to run at (None: the defaults)."""
+    charge window (the cell's claims, or ``--to`` with ``--time`` or ``--power``), and the chargers that
+    deliver each window's power at the battery into a pack of ``pack_voltage`` V (:func:`pack_voltage_of`;
+    :meth:`batcalc.physics.charge.Window.chargers`). ``assumed``: the default assumptions to run at (None:
+    the defaults)."""
     from batcalc.physics.bands import Assumed
     from batcalc.physics.charge import Window, check_charge_inputs, requested_windows
 
     a = assumed if assumed is not None else Assumed()
     eta = a["charger-efficiency"] if eta is None else eta
     check_charge_inputs(pack_energy, eta)          # before the pack energy sizes a pack below
-    notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "
-             f"over the gross pack energy (an upper estimate)"]
-    _, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes, assumed)
+    check_pack_voltage(pack_voltage)
+    notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); charger limits "
+             f"are at its DC output; battery power over the gross pack energy (an upper estimate)"]
+    v, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes, assumed)
     if vehicle_name is None and pack_energy is None:
         notes.append("no pack energy (give --pack-energy or --vehicle): C-rates only")
     rated = cell.get("max_c_rate")
     max_c = float(from_si(rated, "c_rate", "C")) if rated else None
     common: dict[str, Any] = dict(pack_energy=pack_energy, consumption=consumption, charger_efficiency=eta,
                                   max_c_rate=max_c)
+    if pack_energy is not None or pack_voltage is not None:
+        common["pack_voltage"] = pack_voltage_of(v, pack_voltage, a, notes)
+        notes.append("chargers that deliver it: min(charger power, charger current x pack voltage) at least the "
+                     "power at the battery (docs/charging.md; specs/chargers.yaml)")
     if consumption is not None:
         common["usable_fraction"] = a["usable-fraction"]
     windows = requested_windows(cell, from_soc, to_soc, seconds, power, curve=True, **common)
@@ -117,7 +148,7 @@ def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: O
         ("time", "min", lambda w: w.seconds / 60),
         ("average C-rate", "C", lambda w: w.c_rate),
         ("power at the battery", "kW", lambda w: w.battery_power / 1e3),
-        ("power from the charger", "kW", lambda w: w.grid_power / 1e3),
+        ("power from the grid", "kW", lambda w: w.grid_power / 1e3),
         ("energy added", "kWh", lambda w: w.energy_added / 3.6e6),
         ("range added", dist, lambda w: shown(w.range_added, "length", system, "distance").value),
         ("range added per minute", f"{dist}/min",
@@ -194,8 +225,7 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     a = assumed if assumed is not None else Assumed()
     eta = a["charger-efficiency"] if eta is None else eta
     check_charge_inputs(pack_energy, eta)
-    if pack_voltage is not None and not pack_voltage > 0:
-        raise BatcalcError("--pack-voltage must be positive")
+    check_pack_voltage(pack_voltage)
     if peak_c_rate is not None and not peak_c_rate > 0:
         raise BatcalcError("--peak-c-rate must be positive")
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); charger limits "
@@ -203,17 +233,7 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     v, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes, assumed)
     if pack_energy is None:
         raise BatcalcError("the charge curve needs a pack energy: give --pack-energy or --vehicle")
-    if pack_voltage is None:
-        ref = v.spec.reference_pack if v is not None else None
-        if ref is not None and ref.nominal_voltage is not None:
-            pack_voltage = float(ref.nominal_voltage.si)
-            notes.append(f"pack voltage {pack_voltage:.4g} V: {v.id}'s reference pack")
-        else:
-            pack_voltage = a["pack-voltage"]
-            notes.append(f"pack voltage {pack_voltage:.0f} V (default: no --pack-voltage"
-                         f"{'' if v is None else f' and {v.id} gives none'})")
-    else:
-        notes.append(f"pack voltage {pack_voltage:.4g} V (--pack-voltage)")
+    pack_voltage = pack_voltage_of(v, pack_voltage, a, notes)
     if from_soc is None or to_soc is None:
         notes.append(f"window {'10 % (default)' if from_soc is None else _pct(from_soc)} -> "
                      f"{'80 % (default)' if to_soc is None else _pct(to_soc)}")

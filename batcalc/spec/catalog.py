@@ -15,6 +15,8 @@ from batcalc.io.yamlfile import shown_path
 from batcalc.spec import ID_PATTERN
 
 KIND_DIRS = {"cell": "cells", "vehicle": "vehicles", "claim": "claims"}
+#: What an id of each kind names, in messages.
+KIND_WORDS = {"cell": "cell", "vehicle": "vehicle", "claim": "claims file"}
 
 
 @lru_cache(maxsize=1)
@@ -85,11 +87,15 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
         return path, True
     if _exists(name):
         return Path(name), False
+    shown = name if len(name) <= 80 else name[:77] + "..."
+    other = next((k for k in KIND_DIRS if k != kind and name in catalog_id_set(k)), None)
+    if other is not None:
+        raise NotFoundError(f"{shown!r} is a {KIND_WORDS[other]} in the catalogue, not a {KIND_WORDS[kind]} "
+                            f"(see 'batcalc list --kind {other}')")
     ids = catalog_ids(kind)
     hint = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
     tip = (f"; did you mean {', '.join(hint)}?" if hint else
            f"; see 'batcalc list{'' if kind == 'cell' else ' --kind ' + kind}'")
-    shown = name if len(name) <= 80 else name[:77] + "..."
     raise NotFoundError(f"no {kind} {shown!r} in the catalogue and no such file{tip}")
 
 
