@@ -386,3 +386,20 @@ def test_the_mass_sensitivity_is_per_100_lb_in_imperial(run):
     assert imperial["consumption_per_100lb"]["unit"] == "Wh/mi"
     assert imperial["consumption_per_100lb"]["value"] == pytest.approx(metric["value"] * 0.45359237 * 1.609344,
                                                                         rel=1e-9)
+
+
+@pytest.mark.parametrize("args, option, assume", [
+    (("range", "gac-aion-ssb-350", "-v", "mid-sedan"), ("--f-usable", "80 %"), "usable-fraction=90 %"),
+    (("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "mid-sedan"), ("--f-mass", "0.8"),
+     "cell-to-pack-mass=0.75"),
+    (("consumption", "-v", "mid-sedan"), ("--ambient", "-7 °C"), "ambient-temperature=0 °C"),
+    (("charge", "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--to", "80 %", "--time", "20 min"),
+     ("--charger-efficiency", "95 %"), "charger-efficiency=90 %"),
+])
+def test_an_assumption_set_by_an_option_and_by_assume_is_refused(run, args, option, assume):
+    # the option won and the --assume was dropped without a word (range used 80 % and said nothing)
+    r = run(*args, *option, "--assume", assume)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.strip() == (f"batcalc: error: --assume {assume.split('=')[0]}: {option[0]} {option[1]!r} sets "
+                                f"it here; give one of them")
+    assert run(*args, *option).exit_code == 0 and run(*args, "--assume", assume).exit_code == 0
