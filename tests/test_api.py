@@ -314,3 +314,23 @@ def test_bands_give_figures_in_the_units_of_the_point_result():
         assert band.low.units == band.high.units == mine.units, key
         assert band.central.magnitude == pytest.approx(mine.magnitude, rel=1e-9), key
     assert {q.units for _, low, high in bands.ranking("pack_energy") for q in (low, high)} == {point.pack_energy.units}
+
+
+def test_charge_lists_the_chargers_that_deliver_into_the_pack_voltage():
+    # 10->80 % of 75 kWh in 20 min is 157.5 kW at the battery; ccs-180kw is limited to 200 A: 80 kW into a
+    # 400 V pack, 160 kW into 800 V (min(180 kW, 200 A x V)); the same rule as the command line's
+    import batcalc as bc
+    from batcalc.physics.charge import chargers_for, delivered_power
+
+    args = dict(pack_energy="75 kWh", from_soc="10 %", to_soc="80 %", time="20 min")
+    at_400 = bc.charge("gac-aion-ssb-350", **args)
+    at_800 = bc.charge("gac-aion-ssb-350", **args, pack_voltage="800 V")
+    assert at_400.windows[0].battery_power.to("kW").magnitude == pytest.approx(157.5)
+    ccs180 = next(c for c in chargers_for(0.0, 800.0) if c.id == "ccs-180kw")
+    assert delivered_power(ccs180, 400.0) == pytest.approx(80e3)
+    assert delivered_power(ccs180, 800.0) == pytest.approx(160e3)
+    assert "ccs-180kw" not in at_400.windows[0].chargers and "ccs-180kw" in at_800.windows[0].chargers
+    assert "pack voltage 800 V (given)" in at_800.assumptions
+    assert "pack voltage 400 V (the default)" in at_400.assumptions
+    with pytest.raises(bc.BatcalcError, match="pack_voltage must be positive"):
+        bc.charge("gac-aion-ssb-350", **args, pack_voltage="-1 V")

@@ -318,7 +318,8 @@ class ChargeWindow:
     @property
     def chargers(self) -> list[str]:
         """Ids of the charger classes and stations that deliver the battery power into a pack of the
-        window's ``pack_voltage`` (400 V here): ``min(P_charger, I_charger x V_pack) >= P_batt``."""
+        window's ``pack_voltage`` (the pack voltage :func:`charge` states): ``min(P_charger, I_charger x V_pack)
+        >= P_batt``."""
         return [c.id for c in self.raw.chargers()]
 
     def __repr__(self) -> str:
@@ -336,7 +337,7 @@ class ChargeResult:
 
 def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any = None, from_soc: Any = None,
            vehicle: Optional[VehicleLike] = None, pack_energy: Any = None, cycle: Optional[str] = "default",
-           charger_efficiency: Any = None) -> ChargeResult:
+           charger_efficiency: Any = None, pack_voltage: Any = None) -> ChargeResult:
     """Charging at the average rate (:mod:`batcalc.physics.charge`): C-rate ``dSoC / t``, battery power
     ``dSoC E_pack / t``, grid power ``P_batt / eta``, range added ``dSoC E_usable / c``.
 
@@ -345,12 +346,16 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     charge claims. An open start is shown from 0 % and 10 %. ``pack_energy`` defaults to the vehicle's
     reference pack; with a ``vehicle`` the range added uses its consumption on ``cycle`` at the mass of a
     pack of this cell (:func:`batcalc.physics.tradeoff.pack_mass_for_energy`). ``charger_efficiency``
-    defaults to 90 %.
+    defaults to 90 %. A window's chargers are those that deliver its battery power into a pack of
+    ``pack_voltage`` (``'800 V'``; else the vehicle's reference pack's, else 400 V:
+    :func:`batcalc.physics.charge.pack_voltage_for`).
     """
+    from batcalc.physics.bands import Assumed
     from batcalc.physics.charge import (
         DEFAULT_CHARGER_EFFICIENCY,
         check_charge_inputs,
         check_cycle_needs_vehicle,
+        pack_voltage_for,
         requested_windows,
     )
 
@@ -365,8 +370,11 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
              f"over the gross pack energy (an upper estimate)"]
     consumption = None
     check_cycle_needs_vehicle(cycle, vehicle is not None)
-    if vehicle is not None:
-        v = vehicle_of(vehicle)
+    v = vehicle_of(vehicle) if vehicle is not None else None
+    volts, how = pack_voltage_for(v, si_of(pack_voltage, "voltage", "pack_voltage", "V"), Assumed())
+    notes.append(f"pack voltage {volts:.4g} V" + {"given": " (given)", "default": " (the default)"}.get(
+        how, f": {v.id if v is not None else ''}'s reference pack"))
+    if v is not None:
         found = physics.charge_vehicle(fig, v, energy, "default" if cycle == "default" else _cycle(cycle))
         energy, consumption = found.pack_energy, found.consumption
         if found.from_reference:
@@ -375,7 +383,7 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
                      f"at {found.total_mass:.0f} kg ({found.how})")
     max_c = fig.get("max_c_rate")
     common: dict[str, Any] = dict(pack_energy=energy, consumption=consumption, charger_efficiency=eta,
-                                  max_c_rate=None if max_c is None else max_c * 3600.0)
+                                  max_c_rate=None if max_c is None else max_c * 3600.0, pack_voltage=volts)
     windows = requested_windows(fig, start, end, seconds, watts, **common)
     if max_c is None:
         notes.append(f"{fig.id} gives no max charge C-rate: whether the cell can take these rates is not known")

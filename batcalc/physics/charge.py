@@ -279,6 +279,26 @@ def check_cycle_needs_vehicle(cycle: Optional[str], has_vehicle: bool) -> None:
         raise InputsError("{cycle} is the vehicle's drive cycle: give {vehicle} or drop {cycle}")
 
 
+def check_pack_voltage(volts: Optional[float]) -> None:
+    """Refuse a pack voltage, V, that is given and not positive and finite."""
+    if volts is not None and not (volts > 0 and math.isfinite(volts)):
+        raise InputsError(f"{{pack_voltage}} must be positive, got {volts:g} V")
+
+
+def pack_voltage_for(vehicle: Any, given: Optional[float], assumed: Any) -> tuple[float, str]:
+    """The pack's nominal voltage, V, for a charge, and how it was chosen: ``given`` (refused unless
+    positive and finite), else ``vehicle``'s reference pack's (a physics :class:`Vehicle` or None), else
+    the ``pack-voltage`` assumption of ``assumed`` (:class:`batcalc.physics.bands.Assumed`: 400 V). ``how``
+    is ``'given'``, ``'reference'`` or ``'default'``; the front ends word it."""
+    if given is not None:
+        check_pack_voltage(given)
+        return given, "given"
+    ref = vehicle.spec.reference_pack if vehicle is not None else None
+    if ref is not None and ref.nominal_voltage is not None:
+        return float(ref.nominal_voltage.si), "reference"
+    return float(assumed["pack-voltage"]), "default"
+
+
 def requested_windows(cell: Any, from_soc: Optional[float], to_soc: Optional[float], seconds: Optional[float],
                       power: Optional[float], curve: bool = False, **kwargs: Any) -> list[Window]:
     """The charge windows a charge request asks for (SoC as fractions, ``seconds`` s, ``power`` W at the

@@ -71,26 +71,16 @@ def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_ene
     return v, pack_energy, consumption
 
 
-def check_pack_voltage(pack_voltage: Optional[float]) -> None:
-    """Refuse a ``--pack-voltage`` that is not positive."""
-    if pack_voltage is not None and not pack_voltage > 0:
-        raise BatcalcError("--pack-voltage must be positive")
-
-
 def pack_voltage_of(v: Any, pack_voltage: Optional[float], a: Any, notes: list[str]) -> float:
-    """The pack's nominal voltage, V, for a charge: ``pack_voltage`` (--pack-voltage), else the vehicle
-    ``v``'s reference pack's, else the ``pack-voltage`` assumption of ``a`` (400 V); ``notes`` say which."""
-    check_pack_voltage(pack_voltage)
-    if pack_voltage is not None:
-        notes.append(f"pack voltage {pack_voltage:.4g} V (--pack-voltage)")
-        return pack_voltage
-    ref = v.spec.reference_pack if v is not None else None
-    if ref is not None and ref.nominal_voltage is not None:
-        volts = float(ref.nominal_voltage.si)
-        notes.append(f"pack voltage {volts:.4g} V: {v.id}'s reference pack")
-        return volts
-    volts = float(a["pack-voltage"])
-    notes.append(f"pack voltage {volts:.0f} V (default: no --pack-voltage"
+    """The pack's nominal voltage, V, for a charge (:func:`batcalc.physics.charge.pack_voltage_for`:
+    ``pack_voltage`` (--pack-voltage), else the vehicle ``v``'s reference pack's, else the
+    ``pack-voltage`` assumption of ``a``, 400 V); ``notes`` say which, in the command line's words."""
+    from batcalc.physics.charge import pack_voltage_for
+
+    volts, how = pack_voltage_for(v, pack_voltage, a)
+    notes.append(f"pack voltage {volts:.4g} V (--pack-voltage)" if how == "given" else
+                 f"pack voltage {volts:.4g} V: {v.id}'s reference pack" if how == "reference" else
+                 f"pack voltage {volts:.0f} V (default: no --pack-voltage"
                  f"{'' if v is None else f' and {v.id} gives none'})")
     return volts
 
@@ -105,7 +95,7 @@ def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: O
     :meth:`batcalc.physics.charge.Window.chargers`). ``assumed``: the default assumptions to run at (None:
     the defaults)."""
     from batcalc.physics.bands import Assumed
-    from batcalc.physics.charge import Window, check_charge_inputs, requested_windows
+    from batcalc.physics.charge import Window, check_charge_inputs, check_pack_voltage, requested_windows
 
     a = assumed if assumed is not None else Assumed()
     eta = a["charger-efficiency"] if eta is None else eta
@@ -213,7 +203,7 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     ``from_soc`` -> ``to_soc``, by default 10 % -> 80 % (stated). ``assumed``: the default assumptions
     to run at (charger efficiency, pack voltage, the vehicle's; None: the defaults)."""
     from batcalc.physics.bands import Assumed
-    from batcalc.physics.charge import check_charge_inputs
+    from batcalc.physics.charge import check_charge_inputs, check_pack_voltage
     from batcalc.physics.charging import (
         cell_limit,
         charger,
