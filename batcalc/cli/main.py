@@ -61,6 +61,7 @@ from batcalc.cli.common import (  # noqa: F401
     set_output,
 )
 from batcalc.errors import BatcalcError, Interrupted, quoted_path
+from batcalc.spec import CLAIM_KINDS
 
 #: The settings of the typer app (``app``, and the one-command app :func:`_app_for` makes).
 _APP_SETTINGS: dict[str, Any] = dict(
@@ -823,10 +824,7 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
 
 @app.command("claim")
 @handles_errors
-def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-weight, same-energy, same-range, "
-                                                  "same-volume, same-energy-volume, range, consumption, charge, "
-                                                  "range-added, lifetime, ratio, difference, product, growth, "
-                                                  "expression")],
+def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help=", ".join(CLAIM_KINDS))],
               inputs: Annotated[Optional[list[str]], typer.Argument(metavar="KEY=VALUE", help="the claim's inputs, "
                                                                     "e.g. a=gac-aion-ssb-300 "
                                                                     "b=gac-aion-ssb-350")] = None,
