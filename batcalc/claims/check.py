@@ -412,6 +412,8 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
             if dim == "fraction" and _is_bare_number(raw):      # '14': 14 % or 1400 %?
                 raise ctx.error(("asserted",), str(exc)) from None
     ctx.figure(raw, ("asserted",))        # malformed text: its own message
+    if _is_bare_number(raw):
+        raise ctx.error(("asserted",), f"{raw.strip()!r} has no unit: give one ({' or '.join(_examples(dims))})")
     raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
                                    f"{' or '.join(_examples(dims))}")
 
@@ -1861,12 +1863,12 @@ def inline_claim(kind: str, inputs: dict[str, str], asserted: str, qualifier: st
                             "asserted": asserted, "qualifier": qualifier, "inputs": dict(inputs)}
     if kind == "product" and "factors" in inputs:
         data["inputs"]["factors"] = [f.strip() for f in inputs["factors"].split("*")]
-    if qualifier == "between":
-        low, sep, high = asserted.partition(" to ")
-        if not sep:
-            raise ClaimInputsError("{qualifier} between takes {asserted:LOW to HIGH}, e.g. '300 km to 400 km', got "
+    if qualifier == "between":          # 'LOW to HIGH unit': the unit once, as in a ranged input
+        ends = units.range_parts(asserted)
+        if len(ends) != 2 or not all(ends):
+            raise ClaimInputsError("{qualifier} between takes {asserted:LOW to HIGH}, e.g. '300 to 400 km', got "
                                    + literal(repr(asserted)))
-        data["asserted"] = [low.strip(), high.strip()]
+        data["asserted"] = ends
     if tolerance is not None:
         data["tolerance"] = tolerance
     model = CLAIM_MODELS[kind]

@@ -832,7 +832,8 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help=", ".join
               *, asserted: Annotated[str, typer.Option("--asserted", "-a", help="the value the claim asserts, "
                                                        "e.g. 3, '98 %', '1000 km', '12 min'")],
               qualifier: Annotated[str, typer.Option("--qualifier", "-q", help="about, at-least, at-most, over, "
-                                                     "under, up-to or between (--asserted 'LOW to HIGH')")] = "about",
+                                                     "under, up-to or between (--asserted 'LOW to HIGH unit')")
+                                 ] = "about",
               tolerance: Annotated[Optional[str], typer.Option("--tolerance", help="relative tolerance "
                                                                "[default: the precision of --asserted, at least 5 % "
                                                                "for about and up-to]")] = None,
