@@ -39,3 +39,42 @@ def test_between_takes_the_unit_once_at_the_end_as_ranged_inputs_do():
 def test_between_without_any_unit_says_the_unit_is_missing():
     with pytest.raises(BatcalcError, match=r"^asserted\.0: '300' has no unit: give one \(km or mi"):
         check_inline("range", _RANGE_INPUTS, "300 to 400", "between")
+
+
+@pytest.mark.parametrize("kind, inputs, where", [
+    ("same-weight", {"a": "mid-sedan", "b": "gac-aion-ssb-350"}, "inputs.a"),
+    ("same-range", {"a": "gac-aion-ssb-300", "b": "mid-sedan"}, "inputs.b"),
+    ("range", {"cell": "mid-sedan", "pack_mass": "480 kg", "consumption": "150 Wh/km"}, "inputs.cell"),
+])
+def test_a_vehicle_id_where_a_cell_belongs_is_named_a_vehicle_on_the_command_line(kind, inputs, where):
+    """It said "no cell 'mid-sedan' in the catalogue", as for a name nothing in the catalogue has."""
+    with pytest.raises(BatcalcError) as exc:
+        check_inline(kind, inputs, "500 km" if kind == "range" else "3" if kind == "same-weight" else "100 kg")
+    assert str(exc.value).startswith(f"{where}: 'mid-sedan' is a vehicle in the catalogue, not a cell")
+
+
+def test_a_vehicle_id_where_a_cell_belongs_is_named_a_vehicle_in_a_claims_file(write):
+    from batcalc.claims.check import check_file
+
+    path = write("c.yaml", """
+        kind: claims
+        claims:
+          - id: one
+            quote: "the same range, 100 kg lighter"
+            kind: same-range
+            inputs: {a: mid-sedan, b: gac-aion-ssb-350}
+            asserted: 100 kg
+        """)
+    with pytest.raises(BatcalcError) as exc:
+        check_file(path)
+    assert str(exc.value) == (f"{path}:6:17: 'mid-sedan' is a vehicle in the catalogue, not a cell: give a cell "
+                              f"id or path here (see 'batcalc list')")
+
+
+def test_a_cell_id_where_a_vehicle_belongs_and_a_vehicle_on_the_command_line(run):
+    out = run("claim", "range", "cell=gac-aion-ssb-350", "pack_mass=480 kg", "vehicle=gac-aion-ssb-300",
+              "--asserted", "500 km")
+    assert out.exit_code == 2
+    assert "inputs.vehicle: 'gac-aion-ssb-300' is a cell in the catalogue, not a vehicle" in out.stderr
+    out = run("compare", "mid-sedan", "gac-aion-ssb-350")
+    assert out.exit_code == 2 and "'mid-sedan' is a vehicle in the catalogue, not a cell" in out.stderr

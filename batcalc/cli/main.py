@@ -238,6 +238,10 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
     try:
         figures = load_cell(name)
     except NotFoundError as exc:
+        from batcalc.spec.catalog import kind_of_id
+
+        if kind_of_id(name.strip()) is not None:         # a claims file's id: the message says so
+            raise
         raise NotFoundError(f"{exc} (no vehicle or cycle of that name either: batcalc list --kind vehicle, "
                             f"batcalc list --kind cycle)") from None
     except WrongKindError as exc:   # a vehicle's file: shown as one (other kinds keep the message)

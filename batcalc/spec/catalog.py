@@ -39,6 +39,16 @@ def catalog_id_set(kind: str) -> frozenset[str]:
     return frozenset(_catalog_ids(specs_root() / KIND_DIRS[kind]))
 
 
+#: What a kind of catalogue spec is called in messages.
+_KIND_NAMES = {"cell": "cell", "vehicle": "vehicle", "claim": "claims file"}
+
+
+def kind_of_id(name: str) -> Optional[str]:
+    """The kind (cell, vehicle, claim) of catalogue id ``name``, or None when it is none of the
+    catalogue's (ids are unique across kinds)."""
+    return next((k for k in KIND_DIRS if name in catalog_id_set(k)), None)
+
+
 @lru_cache(maxsize=8)
 def _catalog_ids(folder: Path) -> tuple[str, ...]:
     """The ``*.yaml`` stems of a catalogue folder, listed once per process (the catalogue ships with the
@@ -85,6 +95,11 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
         return path, True
     if _exists(name):
         return Path(name), False
+    other = kind_of_id(name)
+    if other is not None:                 # ids are unique across kinds: say which kind it is
+        raise NotFoundError(f"{name!r} is a {_KIND_NAMES[other]} in the catalogue, not a {_KIND_NAMES[kind]}: "
+                            f"give a {_KIND_NAMES[kind]} id or path here (see 'batcalc list"
+                            f"{'' if kind == 'cell' else ' --kind ' + kind}')")
     ids = catalog_ids(kind)
     hint = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
     tip = (f"; did you mean {', '.join(hint)}?" if hint else
