@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 
 import pytest
@@ -78,3 +81,29 @@ def test_a_cell_id_where_a_vehicle_belongs_and_a_vehicle_on_the_command_line(run
     assert "inputs.vehicle: 'gac-aion-ssb-300' is a cell in the catalogue, not a vehicle" in out.stderr
     out = run("compare", "mid-sedan", "gac-aion-ssb-350")
     assert out.exit_code == 2 and "'mid-sedan' is a vehicle in the catalogue, not a cell" in out.stderr
+
+
+def test_verdict_csv_keeps_what_it_would_take_what_is_missing_and_the_assumptions(run, write):
+    """An underdetermined claim's CSV row lost the fact it needs (JSON and the table had it)."""
+    path = write("c.yaml", """
+        kind: claims
+        claims:
+          - id: forty-percent-better
+            quote: "900 Wh/L, a 40 % improvement"
+            kind: ratio
+            inputs: {a: "?", b: 900 Wh/L}
+            asserted: "+40 %"
+        """)
+    out = run("check", path, "-f", "csv")
+    assert out.exit_code == 0
+    header, row = list(csv.reader(io.StringIO(out.stdout)))
+    # the columns before stay as they were, in their order; the new ones follow
+    assert header[:12] == ["claim", "kind", "verdict", "qualifier", "claimed", "claimed_unit", "derived",
+                           "derived_unit", "needed", "needed_unit", "claimed_text", "derived_text"]
+    got = dict(zip(header, row, strict=True))
+    data = json.loads(run("check", path, "-f", "json").stdout)["verdicts"][0]
+    assert got["verdict"] == "underdetermined"
+    assert got["missing"] == "; ".join(data["missing"]) == "figure a (left as '?')"
+    assert got["would_take"] == data["would_take"] and got["would_take"].startswith("the baseline a would be")
+    assert got["assumptions"] == "; ".join(data["assumptions"]) and "a = ?, b = 900 Wh/L" in got["assumptions"]
+    assert header[12:] == ["would_take", "missing", "assumptions"]

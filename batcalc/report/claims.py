@@ -132,11 +132,13 @@ def verdict_rows(verdicts: list[Verdict], system: str = "metric",
 
 def verdict_csv(verdicts: list[Verdict], system: str = "metric") -> tuple[list[str], list[list[Any]]]:
     """Verdicts as CSV rows with numbers in their own columns: claimed, derived and needed as value and
-    unit (empty where a verdict has no single number, e.g. several charge windows), the texts beside."""
+    unit (empty where a verdict has no single number, e.g. several charge windows), the texts beside:
+    claimed, derived, what it would take, the missing facts and the assumptions (as in JSON; a list
+    joined by '; ', as the table's notes show it)."""
     from batcalc.report.render import to_jsonable
 
     headers = ["claim", "kind", "verdict", "qualifier", "claimed", "claimed_unit", "derived", "derived_unit",
-               "needed", "needed_unit", "claimed_text", "derived_text"]
+               "needed", "needed_unit", "claimed_text", "derived_text", "would_take", "missing", "assumptions"]
     rows: list[list[Any]] = []
     for v in verdicts:
         data = to_jsonable(verdict_json(v, system))
@@ -144,7 +146,8 @@ def verdict_csv(verdicts: list[Verdict], system: str = "metric") -> tuple[list[s
         for key in ("claimed", "derived", "needed"):
             x = data.get(key)
             row += [x["value"], x["unit"]] if isinstance(x, dict) and "value" in x else ["", ""]
-        rows.append(row + [data["claimed_text"], data["derived_text"]])
+        rows.append(row + [data["claimed_text"], data["derived_text"], data["would_take"],
+                           "; ".join(data["missing"]), "; ".join(data["assumptions"])])
     return headers, rows
 
 
