@@ -107,3 +107,33 @@ def test_verdict_csv_keeps_what_it_would_take_what_is_missing_and_the_assumption
     assert got["would_take"] == data["would_take"] and got["would_take"].startswith("the baseline a would be")
     assert got["assumptions"] == "; ".join(data["assumptions"]) and "a = ?, b = 900 Wh/L" in got["assumptions"]
     assert header[12:] == ["would_take", "missing", "assumptions"]
+
+
+def test_markdown_shows_html_in_a_claims_quote_and_title_as_text(run, write):
+    """`-f markdown` passed a quote's or title's HTML through raw: a markdown viewer ran or rendered it."""
+    path = write("c.yaml", """
+        kind: claims
+        title: "<b>x</b> & co"
+        claims:
+          - id: one
+            quote: "<script>alert(1)</script>"
+            kind: ratio
+            inputs: {a: 250 Wh/kg, b: 432 Wh/kg}
+            asserted: 73 %
+        """)
+    out = run("check", path, "-f", "markdown")
+    assert out.exit_code == 0
+    assert "<" not in out.stdout                       # no tag can open
+    assert "**&lt;b>x&lt;/b> &amp; co**" in out.stdout
+    assert 'one: "&lt;script>alert(1)&lt;/script>"' in out.stdout
+    table = run("check", path).stdout                  # the plain table shows the text as written
+    assert '"<script>alert(1)</script>"' in table and "<b>x</b> & co" in table
+
+
+def test_markdown_cell_with_a_bar_stays_one_cell():
+    from batcalc.report.render import render_rows
+
+    text = render_rows(["a", "b"], [["x|y", "<i>"]], "markdown")
+    row = text.splitlines()[-1]
+    assert len(re.split(r"(?<!\\)\|", row)) == 4     # '| x\|y | &lt;i> |': two cells
+    assert "&lt;i>" in row and "<i>" not in row
