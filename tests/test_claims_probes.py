@@ -11,6 +11,7 @@ import pytest
 
 from batcalc.claims.check import check_inline
 from batcalc.errors import BatcalcError
+from batcalc.report.claims import verdict_texts
 from batcalc.spec.claims import KIND_INPUTS
 
 
@@ -137,3 +138,41 @@ def test_markdown_cell_with_a_bar_stays_one_cell():
     row = text.splitlines()[-1]
     assert len(re.split(r"(?<!\\)\|", row)) == 4     # '| x\|y | &lt;i> |': two cells
     assert "&lt;i>" in row and "<i>" not in row
+
+
+_DENSITIES = {"a_density": "300 Wh/kg", "b_density": "299.9 Wh/kg"}     # saving 1 - 300/299.9 = -0.0333 %
+
+
+def test_an_asserted_zero_bound_says_it_has_no_tolerance_and_shows_the_digits_that_decide():
+    """'at least 0 %' with -0.0333 % failed beside "tolerance 5 % relative" and showed "-0.0 % lighter"."""
+    v = check_inline("same-energy", _DENSITIES, "0 %", "at-least")
+    t = verdict_texts(v)
+    assert v.status == "fails"                         # -0.0333 % < 0: a bound at 0 is exact
+    assert t["assumptions"][-1] == "no tolerance: an asserted 0 is a bound, compared exactly (at-least)"
+    assert not any("relative" in a for a in t["assumptions"])
+    saving = 1 - 300 / 299.9
+    assert t["derived"].startswith(f"{saving * 100:.4g} % lighter") and saving < 0
+    # a given tolerance changes nothing for a bound at 0, and the note says none was applied
+    given = check_inline("same-energy", _DENSITIES, "0 %", "at-least", tolerance="10 %")
+    assert given.status == "fails" and verdict_texts(given)["assumptions"][-1] == t["assumptions"][-1]
+
+
+def test_about_an_asserted_zero_states_its_absolute_tolerance():
+    """`about 0 %` holds within ±5 percentage points (docs/claims.md): the note said '5 % relative'."""
+    v = check_inline("same-energy", {"a_density": "300 Wh/kg", "b_density": "310 Wh/kg"}, "0 %")
+    assert v.status == "holds"                         # 1 - 300/310 = 3.2 %, within 5 points
+    assert verdict_texts(v)["assumptions"][-1] == "tolerance for an asserted 0: ±5 percentage points (about)"
+    assert check_inline("same-energy", {"a_density": "300 Wh/kg", "b_density": "320 Wh/kg"}, "0 %").status == "fails"
+    d = check_inline("difference", {"a": "300 Wh/kg", "b": "301 Wh/kg"}, "0 Wh/kg")
+    assert d.status == "holds"                         # |1| <= 5 % x 301
+    assert verdict_texts(d)["assumptions"][-1] == ("tolerance for an asserted 0: 5 % of the larger of |a| and |b| "
+                                                   "(about)")
+
+
+def test_a_negative_zero_reads_as_zero():
+    from batcalc.claims.check import Value
+    from batcalc.report.claims import phrase_text
+
+    assert verdict_texts(check_inline("same-energy", {"a_density": "300 Wh/kg", "b_density": "300 Wh/kg"},
+                                      "0 %", "at-least"))["derived"].startswith("0.0 % lighter")
+    assert phrase_text(Value(-0.0, "fraction", ".1f")) == "0.0 %"

@@ -10,6 +10,7 @@ the table shows.
 
 from __future__ import annotations
 
+import math
 from typing import Any, Optional
 
 from batcalc import units
@@ -51,8 +52,21 @@ def _shown(v: Value, system: str) -> tuple[float, str, str]:
         # units.from_si(v.si, ...) is v.si times the same factor
         number = float(v.si * factor) if factor is not None else float(units.from_si(v.si, _CATEGORIES.get(dim, dim),
                                                                                       unit))
-    text = format(number, v.fmt) if v.fmt else units.format_number(number)
+    text = _fixed(number, v.fmt) if v.fmt else units.format_number(number)
     return number, unit, text if v.bare or not unit else f"{text} {unit}"
+
+
+def _fixed(number: float, fmt: str) -> str:
+    """``number`` in the fixed format ``fmt`` ('.1f'), except where that rounds a number that is not 0
+    to zero ('-0.0' for -0.0333, beside a verdict against 0 that it does not explain): then to 4
+    significant digits ('-0.03333'). 0 and -0 read '0.0'. A format with ``z`` ('+z.1f', a change:
+    :func:`batcalc.claims.check._pct`) keeps its rule that a change rounding to zero is no change ('+0.0')."""
+    if number == 0:
+        return format(0.0, fmt)
+    text = format(number, fmt)
+    if "z" in fmt or any(c in text for c in "123456789") or not math.isfinite(number):
+        return text
+    return format(number, ".4g")
 
 
 def phrase_text(p: Any, system: str = "metric") -> str:
