@@ -410,13 +410,15 @@ def test_compare_refuses_a_cell_given_twice(run, argv):
 
 @pytest.mark.parametrize("argv, message", [
     (["compare", "gac-aion-ssb-300", "mid-sedan"],
-     "'mid-sedan' is a vehicle in the catalogue, not a cell (see 'batcalc list --kind vehicle')"),
+     "'mid-sedan' is a vehicle in the catalogue, not a cell: give a cell id or path here (see 'batcalc list')"),
     (["range", "mid-sedan", "-v", "mid-sedan"],
-     "'mid-sedan' is a vehicle in the catalogue, not a cell (see 'batcalc list --kind vehicle')"),
+     "'mid-sedan' is a vehicle in the catalogue, not a cell: give a cell id or path here (see 'batcalc list')"),
     (["range", "gac-aion-ssb-300", "-v", "gac-aion-ssb-300"],
-     "'gac-aion-ssb-300' is a cell in the catalogue, not a vehicle (see 'batcalc list --kind cell')"),
+     "'gac-aion-ssb-300' is a cell in the catalogue, not a vehicle: give a vehicle id or path here (see "
+     "'batcalc list --kind vehicle')"),
     (["compare", "gac-aion-ssb-300", "seed-article"],
-     "'seed-article' is a claims file in the catalogue, not a cell (see 'batcalc list --kind claim')"),
+     "'seed-article' is a claims file in the catalogue, not a cell: give a cell id or path here (see "
+     "'batcalc list')"),
 ])
 def test_an_id_of_another_kind_is_named_as_such(run, argv, message):
     # it said "no cell 'mid-sedan' in the catalogue", as for a typo

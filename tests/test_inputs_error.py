@@ -175,10 +175,10 @@ def test_a_claim_on_the_command_line_is_refused_in_its_options_and_in_python_in_
     r = run("claim", "range", "pack_energy=75 kWh", "consumption=150 Wh/km", "--asserted", "300 km",
             "--qualifier", "between")
     assert r.exit_code == 2 and r.stderr.strip() == ("batcalc: error: --qualifier between takes --asserted 'LOW to "
-                                                     "HIGH', e.g. '300 km to 400 km', got '300 km'")
+                                                     "HIGH', e.g. '300 to 400 km', got '300 km'")
     with pytest.raises(ClaimError) as exc:
         batcalc.check("range", pack_energy="75 kWh", consumption="150 Wh/km", asserted="300 km", qualifier="between")
-    assert str(exc.value) == "qualifier between takes asserted='LOW to HIGH', e.g. '300 km to 400 km', got '300 km'"
+    assert str(exc.value) == "qualifier between takes asserted='LOW to HIGH', e.g. '300 to 400 km', got '300 km'"
 
 
 def test_a_stated_power_charges_from_the_starts_below_the_end_and_says_which_were_stated():

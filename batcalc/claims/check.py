@@ -304,9 +304,11 @@ def tolerance_of(claim) -> tuple[float, str]:
 
 
 def _tolerance_of(claim) -> tuple[float, str]:
-    if claim.tolerance is not None:
-        return claim.tolerance.si, "given"
     found = stated_precision(claim.asserted) if not isinstance(claim.asserted, list) else None
+    if found is not None and found[0] == 0 and _SAME_TEST.get(claim.qualifier, claim.qualifier) != "about":
+        return 0.0, ZERO_BOUND            # judge: asserted x (1 -/+ tol) is 0 whatever tol is
+    if claim.tolerance is not None:
+        return claim.tolerance.si, "given" if found is None or found[0] != 0 else _zero_how(claim)
     if found is None:
         return DEFAULT_TOLERANCE, "default"
     if found[0] == 0:
@@ -327,12 +329,24 @@ def _zero_band(claim, half: float) -> tuple[float, str]:
     ±5 percentage points)."""
     unit = _written_unit(claim.asserted)
     if claim.kind == "difference" or unit in ("", "%", "percent"):
-        return DEFAULT_TOLERANCE, "default"
+        return DEFAULT_TOLERANCE, _zero_how(claim)
     try:
         per_unit = 1 / 3600.0 if unit == "C" else units.parse_value(f"1 {unit}").si
     except BatcalcError:
-        return DEFAULT_TOLERANCE, "default"
+        return DEFAULT_TOLERANCE, _zero_how(claim)
     return half * per_unit, f"absolute for an asserted 0: ±{half:g} {unit}, the precision stated"
+
+
+#: How :func:`tolerance_of` chose no tolerance: an asserted 0 with ``at-least``, ``at-most`` (and the
+#: qualifiers judged as they are) is a bound, compared exactly (0 x (1 - tol) is 0).
+ZERO_BOUND = "none: an asserted 0 is a bound"
+#: How :func:`tolerance_of` chose the tolerance of ``about 0`` that :func:`judge` applies as
+#: ``|derived| <= tol x scale``: absolute, in percentage points or of the larger input of a difference.
+ZERO_POINTS, ZERO_SCALED = "zero: points", "zero: scaled"
+
+
+def _zero_how(claim) -> str:
+    return ZERO_SCALED if claim.kind == "difference" else ZERO_POINTS
 
 
 def _tol(claim) -> float:
@@ -412,6 +426,8 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
             if dim == "fraction" and _is_bare_number(raw):      # '14': 14 % or 1400 %?
                 raise ctx.error(("asserted",), str(exc)) from None
     ctx.figure(raw, ("asserted",))        # malformed text: its own message
+    if _is_bare_number(raw):
+        raise ctx.error(("asserted",), f"{raw.strip()!r} has no unit: give one ({' or '.join(_examples(dims))})")
     raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
                                    f"{' or '.join(_examples(dims))}")
 
@@ -1640,6 +1656,15 @@ def evaluate(claim, ctx: Context) -> Verdict:
     tol, how = tolerance_of(claim)
     if how.startswith("absolute"):
         verdict.assumptions.append(f"tolerance {how} ({claim.qualifier})")
+    elif how == ZERO_BOUND:
+        verdict.assumptions.append(f"no tolerance: an asserted 0 is a bound, compared exactly ({claim.qualifier})")
+    elif how == ZERO_SCALED:
+        verdict.assumptions.append(("tolerance for an asserted 0: ", Value(tol, "fraction"),
+                                    f" of the larger of |a| and |b| ({claim.qualifier})"))
+    elif how == ZERO_POINTS:
+        points = _written_unit(claim.asserted) in ("%", "percent")
+        verdict.assumptions.append(f"tolerance for an asserted 0: ±{tol * 100 if points else tol:.4g}"
+                                   f"{' percentage points' if points else ''} ({claim.qualifier})")
     else:
         verdict.assumptions.append(("tolerance ", Value(tol, "fraction"), f" relative ({claim.qualifier}"
                                     + ("" if how in ("default", "given") else f"; {how}") + ")"))
@@ -1861,12 +1886,12 @@ def inline_claim(kind: str, inputs: dict[str, str], asserted: str, qualifier: st
                             "asserted": asserted, "qualifier": qualifier, "inputs": dict(inputs)}
     if kind == "product" and "factors" in inputs:
         data["inputs"]["factors"] = [f.strip() for f in inputs["factors"].split("*")]
-    if qualifier == "between":
-        low, sep, high = asserted.partition(" to ")
-        if not sep:
-            raise ClaimInputsError("{qualifier} between takes {asserted:LOW to HIGH}, e.g. '300 km to 400 km', got "
+    if qualifier == "between":          # 'LOW to HIGH unit': the unit once, as in a ranged input
+        ends = units.range_parts(asserted)
+        if len(ends) != 2 or not all(ends):
+            raise ClaimInputsError("{qualifier} between takes {asserted:LOW to HIGH}, e.g. '300 to 400 km', got "
                                    + literal(repr(asserted)))
-        data["asserted"] = [low.strip(), high.strip()]
+        data["asserted"] = ends
     if tolerance is not None:
         data["tolerance"] = tolerance
     model = CLAIM_MODELS[kind]

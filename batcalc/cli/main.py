@@ -61,6 +61,7 @@ from batcalc.cli.common import (  # noqa: F401
     set_output,
 )
 from batcalc.errors import BatcalcError, Interrupted, quoted_path
+from batcalc.spec import CLAIM_KINDS
 
 #: The settings of the typer app (``app``, and the one-command app :func:`_app_for` makes).
 _APP_SETTINGS: dict[str, Any] = dict(
@@ -237,6 +238,10 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
     try:
         figures = load_cell(name)
     except NotFoundError as exc:
+        from batcalc.spec.catalog import kind_of_id
+
+        if kind_of_id(name.strip()) is not None:         # a claims file's id: the message says so
+            raise
         raise NotFoundError(f"{exc} (no vehicle or cycle of that name either: batcalc list --kind vehicle, "
                             f"batcalc list --kind cycle)") from None
     except WrongKindError as exc:   # a vehicle's file: shown as one (other kinds keep the message)
@@ -833,10 +838,7 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
 
 @app.command("claim")
 @handles_errors
-def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-weight, same-energy, same-range, "
-                                                  "same-volume, same-energy-volume, range, consumption, charge, "
-                                                  "range-added, lifetime, ratio, difference, product, growth, "
-                                                  "expression")],
+def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help=", ".join(CLAIM_KINDS))],
               inputs: Annotated[Optional[list[str]], typer.Argument(metavar="KEY=VALUE", help="the claim's inputs, "
                                                                     "e.g. a=gac-aion-ssb-300 "
                                                                     "b=gac-aion-ssb-350")] = None,
@@ -844,7 +846,8 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help="same-wei
               *, asserted: Annotated[str, typer.Option("--asserted", "-a", help="the value the claim asserts, "
                                                        "e.g. 3, '98 %', '1000 km', '12 min'")],
               qualifier: Annotated[str, typer.Option("--qualifier", "-q", help="about, at-least, at-most, over, "
-                                                     "under, up-to or between (--asserted 'LOW to HIGH')")] = "about",
+                                                     "under, up-to or between (--asserted 'LOW to HIGH unit')")
+                                 ] = "about",
               tolerance: Annotated[Optional[str], typer.Option("--tolerance", help="relative tolerance "
                                                                "[default: the precision of --asserted, at least 5 % "
                                                                "for about and up-to]")] = None,

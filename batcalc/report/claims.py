@@ -10,6 +10,7 @@ the table shows.
 
 from __future__ import annotations
 
+import math
 from typing import Any, Optional
 
 from batcalc import units
@@ -51,8 +52,21 @@ def _shown(v: Value, system: str) -> tuple[float, str, str]:
         # units.from_si(v.si, ...) is v.si times the same factor
         number = float(v.si * factor) if factor is not None else float(units.from_si(v.si, _CATEGORIES.get(dim, dim),
                                                                                       unit))
-    text = format(number, v.fmt) if v.fmt else units.format_number(number)
+    text = _fixed(number, v.fmt) if v.fmt else units.format_number(number)
     return number, unit, text if v.bare or not unit else f"{text} {unit}"
+
+
+def _fixed(number: float, fmt: str) -> str:
+    """``number`` in the fixed format ``fmt`` ('.1f'), except where that rounds a number that is not 0
+    to zero ('-0.0' for -0.0333, beside a verdict against 0 that it does not explain): then to 4
+    significant digits ('-0.03333'). 0 and -0 read '0.0'. A format with ``z`` ('+z.1f', a change:
+    :func:`batcalc.claims.check._pct`) keeps its rule that a change rounding to zero is no change ('+0.0')."""
+    if number == 0:
+        return format(0.0, fmt)
+    text = format(number, fmt)
+    if "z" in fmt or any(c in text for c in "123456789") or not math.isfinite(number):
+        return text
+    return format(number, ".4g")
 
 
 def phrase_text(p: Any, system: str = "metric") -> str:
@@ -132,11 +146,13 @@ def verdict_rows(verdicts: list[Verdict], system: str = "metric",
 
 def verdict_csv(verdicts: list[Verdict], system: str = "metric") -> tuple[list[str], list[list[Any]]]:
     """Verdicts as CSV rows with numbers in their own columns: claimed, derived and needed as value and
-    unit (empty where a verdict has no single number, e.g. several charge windows), the texts beside."""
+    unit (empty where a verdict has no single number, e.g. several charge windows), the texts beside:
+    claimed, derived, what it would take, the missing facts and the assumptions (as in JSON; a list
+    joined by '; ', as the table's notes show it)."""
     from batcalc.report.render import to_jsonable
 
     headers = ["claim", "kind", "verdict", "qualifier", "claimed", "claimed_unit", "derived", "derived_unit",
-               "needed", "needed_unit", "claimed_text", "derived_text"]
+               "needed", "needed_unit", "claimed_text", "derived_text", "would_take", "missing", "assumptions"]
     rows: list[list[Any]] = []
     for v in verdicts:
         data = to_jsonable(verdict_json(v, system))
@@ -144,7 +160,8 @@ def verdict_csv(verdicts: list[Verdict], system: str = "metric") -> tuple[list[s
         for key in ("claimed", "derived", "needed"):
             x = data.get(key)
             row += [x["value"], x["unit"]] if isinstance(x, dict) and "value" in x else ["", ""]
-        rows.append(row + [data["claimed_text"], data["derived_text"]])
+        rows.append(row + [data["claimed_text"], data["derived_text"], data["would_take"],
+                           "; ".join(data["missing"]), "; ".join(data["assumptions"])])
     return headers, rows
 
 

@@ -96,10 +96,24 @@ def _simple_table(headers: list[str], rows: list[list[str]]) -> str | None:
     return "\n".join(lines)
 
 
+def markdown_text(text: str, cell: bool = False) -> str:
+    """``text`` safe in markdown: ``&`` and ``<`` as the entities ``&amp;`` and ``&lt;``, as the html
+    formats escape them, so that a claim's quote ``<script>...`` or title ``<b>x</b>`` is shown, not passed
+    through as HTML (no tag or entity starts without them: ``>`` stays, and '0->80 %' reads as written);
+    in a table cell (``cell``) also ``|`` as ``\\|``, which would end the cell."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return text.replace("|", "\\|") if cell else text
+
+
 def render_rows(headers: list[str], rows: Iterable[list[Any]], fmt: str, title: str | None = None) -> str:
-    """A table in ``fmt``: tabulate's formats (``table`` and ``markdown`` included) or ``csv``."""
+    """A table in ``fmt``: tabulate's formats (``table`` and ``markdown`` included) or ``csv``; markdown's
+    headers, cells and title through :func:`markdown_text`."""
     csv_numbers = fmt == "csv"
     rows = [[v if type(v) is str else _cell_text(v, csv_numbers) for v in row] for row in rows]
+    if fmt == "markdown":
+        rows = [[markdown_text(v, cell=True) for v in row] for row in rows]
+        headers = [markdown_text(h, cell=True) for h in headers]
+        title = markdown_text(title) if title else title
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -138,6 +152,8 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
             text += "\n" + "\n".join(f"<p>{html.escape(n)}</p>" for n in notes)
         else:
             bullet = "- " if fmt == "markdown" else "  "
+            if fmt == "markdown":
+                notes = [markdown_text(n) for n in notes]
             text += "\n\n" + "\n".join(bullet + n for n in notes)
     return text
 

@@ -16,9 +16,6 @@ from batcalc.spec import ID_PATTERN
 
 KIND_DIRS = {"cell": "cells", "vehicle": "vehicles", "claim": "claims"}
 #: What an id of each kind names, in messages.
-KIND_WORDS = {"cell": "cell", "vehicle": "vehicle", "claim": "claims file"}
-
-
 @lru_cache(maxsize=1)
 def specs_root() -> Path:
     """Folder of the catalogue: ``batcalc/specs`` in an installed wheel, ``specs/`` in a checkout."""
@@ -39,6 +36,16 @@ def catalog_id_set(kind: str) -> frozenset[str]:
     """The ids of :func:`catalog_ids` as a set, built once per process: a membership test per file of
     a batch (``batcalc show`` asks whether its name is a catalogue id) costs a hash, not a folder path."""
     return frozenset(_catalog_ids(specs_root() / KIND_DIRS[kind]))
+
+
+#: What a kind of catalogue spec is called in messages.
+_KIND_NAMES = {"cell": "cell", "vehicle": "vehicle", "claim": "claims file"}
+
+
+def kind_of_id(name: str) -> Optional[str]:
+    """The kind (cell, vehicle, claim) of catalogue id ``name``, or None when it is none of the
+    catalogue's (ids are unique across kinds)."""
+    return next((k for k in KIND_DIRS if name in catalog_id_set(k)), None)
 
 
 @lru_cache(maxsize=8)
@@ -88,10 +95,11 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
     if _exists(name):
         return Path(name), False
     shown = name if len(name) <= 80 else name[:77] + "..."
-    other = next((k for k in KIND_DIRS if k != kind and name in catalog_id_set(k)), None)
-    if other is not None:
-        raise NotFoundError(f"{shown!r} is a {KIND_WORDS[other]} in the catalogue, not a {KIND_WORDS[kind]} "
-                            f"(see 'batcalc list --kind {other}')")
+    other = kind_of_id(name)
+    if other is not None:                 # ids are unique across kinds: say which kind it is
+        raise NotFoundError(f"{shown!r} is a {_KIND_NAMES[other]} in the catalogue, not a {_KIND_NAMES[kind]}: "
+                            f"give a {_KIND_NAMES[kind]} id or path here (see 'batcalc list"
+                            f"{'' if kind == 'cell' else ' --kind ' + kind}')")
     ids = catalog_ids(kind)
     hint = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
     tip = (f"; did you mean {', '.join(hint)}?" if hint else

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union, get_
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 
+from batcalc.spec import CLAIM_KINDS
 from batcalc.spec.model import ID_PATTERN, Q, Source, Strict, TestCycle, Value, register_kind
 
 #: Vehicle used to turn energy into range when a claim names none (a stated assumption).
@@ -216,7 +217,7 @@ def _claim(kind: str, inputs: type) -> type[ClaimBase]:
                         kind=(kind_type, ...), inputs=(inputs, ...))
 
 
-KIND_INPUTS: dict[str, type] = {
+_INPUTS: dict[str, type] = {
     "same-weight": SameWeightInputs, "same-energy": CellPair, "same-range": SameRangeInputs,
     "range": RangeInputs, "consumption": ConsumptionInputs, "charge": ChargeInputs,
     "range-added": RangeAddedInputs, "ratio": TwoFigures, "difference": TwoFigures,
@@ -224,6 +225,11 @@ KIND_INPUTS: dict[str, type] = {
     "same-volume": SameVolumeInputs, "same-energy-volume": VolumePair, "lifetime": LifetimeInputs,
     "ratings": RatingsInputs,
 }
+if set(_INPUTS) != set(CLAIM_KINDS):              # a kind added in one place only
+    raise ImportError(f"claim kinds without an inputs model or with no entry in batcalc.spec.CLAIM_KINDS: "
+                      f"{sorted(set(_INPUTS) ^ set(CLAIM_KINDS))}")
+#: Each claim kind's inputs model, in the order of :data:`batcalc.spec.CLAIM_KINDS`.
+KIND_INPUTS: dict[str, type] = {kind: _INPUTS[kind] for kind in CLAIM_KINDS}
 CLAIM_MODELS = {k: _claim(k, v) for k, v in KIND_INPUTS.items()}
 if TYPE_CHECKING:
     # the claim models are built at runtime (create_model), so mypy cannot see their union or fields

@@ -129,14 +129,10 @@ def _is_range(raw: str) -> bool:
 def parse_range_value(raw: str, dim: str) -> Value:
     """``'LOW to HIGH unit'`` or ``'LOW to CENTRAL to HIGH unit'`` as a ranged :class:`Value` (SI ends; a
     part without a unit takes the last part's; central: the middle value, else the midpoint)."""
-    parts = units.RANGE_TO.split(raw.strip())
-    if len(parts) > 3 or any(not p.strip() for p in parts):
+    parts = units.range_parts(raw)
+    if len(parts) > 3 or any(not p for p in parts):
         raise UnitError(f"{_clip(raw.strip())} is not a range: write 'LOW to HIGH', e.g. '250 to 300 Wh/kg'")
-    last_unit = units.split_value(parts[-1])[1].strip()
-    read = []
-    for part in parts:
-        unit = units.split_value(part)[1].strip()
-        read.append(_parse_text(part if unit or not last_unit else f"{part.strip()} {last_unit}", dim))
+    read = [_parse_text(part, dim) for part in parts]
     low, high = read[0][2], read[-1][2]
     if low > high:
         raise UnitError(f"{_clip(raw.strip())}: the low end is above the high end")

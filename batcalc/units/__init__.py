@@ -481,6 +481,26 @@ def split_value(text: str) -> tuple[float, str]:
     return number, unit
 
 
+def range_parts(text: str) -> list[str]:
+    """The parts of a range ``'LOW to HIGH unit'`` (or ``'LOW to CENTRAL to HIGH unit'``), split at
+    :data:`RANGE_TO`, each with its unit: a part written without one takes the last part's, so
+    ``'70 to 90 kWh'`` gives ``['70 kWh', '90 kWh']``. A part that is not ``<number> <unit>`` is
+    left as written (its reader reports it); empty parts stay empty."""
+    parts = [p.strip() for p in RANGE_TO.split(text.strip())]
+    try:
+        last_unit = split_value(parts[-1])[1].strip()
+    except UnitError:
+        return parts
+    out = []
+    for part in parts:
+        try:
+            bare = part != "" and not split_value(part)[1].strip()
+        except UnitError:
+            bare = False
+        out.append(f"{part} {last_unit}" if bare and last_unit else part)
+    return out
+
+
 @lru_cache(maxsize=64)
 def _dimensionality(dim: str) -> PintDimensionality:
     return parse_unit(DIMENSIONS[dim].si).dimensionality
