@@ -881,3 +881,23 @@ def test_an_asserted_charge_power_or_c_rate_from_an_open_start_is_judged_from_ev
         assert expected == (alone[0] if alone[0] == alone[1] else "underdetermined"), (asserted, alone)
         if expected == "underdetermined":
             assert any(m.startswith("the start of charge: it holds from") for m in v.missing)
+
+
+def test_a_charge_claims_chargers_deliver_into_the_vehicles_pack_voltage():
+    # the same rule as batcalc charge: min(P_charger, I_charger x V_pack) >= P_batt, at the vehicle's
+    # reference pack voltage (large-suv states one), else 400 V; 'from the grid' = battery power / efficiency
+    from batcalc.physics.charge import chargers, delivered_power
+    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.report.claims import verdict_texts
+
+    volts = float(load_vehicle("large-suv").spec.reference_pack.nominal_voltage.si)
+    v = check_inline("charge", {"cell": "gac-aion-ssb-350", "vehicle": "large-suv", "to_soc": "80 %",
+                                "from_soc": "10 %"}, "19 min")
+    power = v.details["windows"][0]["battery_power"].si
+    expected = [c.id for c in chargers() if delivered_power(c, volts) >= power * (1 - 1e-9)]
+    assert sorted(v.details["windows"][0]["chargers"]) == sorted(expected) and expected
+    texts = verdict_texts(v)
+    assert f"pack voltage {volts:.4g} V: large-suv's reference pack" in texts["assumptions"]
+    assert "from the grid" in " ".join(texts["readings"]) and "from the charger" not in " ".join(texts["readings"])
+    at_400 = [c.id for c in chargers() if delivered_power(c, 400.0) >= power * (1 - 1e-9)]
+    assert set(at_400) != set(expected)          # the voltage matters here: the test can tell them apart

@@ -926,7 +926,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     time then holds or fails only if it does from each start, else it is underdetermined, the start
     missing.
     """
-    from batcalc.physics.charge import charge_time, check_cycle_needs_vehicle, windows_for
+    from batcalc.physics.charge import charge_time, check_cycle_needs_vehicle, pack_voltage_for, windows_for
     from batcalc.physics.energy import charge_time_at_c_rate
 
     i = claim.inputs
@@ -970,12 +970,18 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     notes = window_note + notes
     eta = i.charger_efficiency.si if i.charger_efficiency else ctx.assume("charger-efficiency")
     max_c = cell.get("max_c_rate") if cell is not None and cell.get("max_c_rate") else None      # 1/s
+    # the chargers that deliver a window's power into the pack's voltage (the same rule as batcalc charge)
+    v = ctx.vehicle(i.vehicle, ("inputs", "vehicle")) if i.vehicle is not None else None
+    volts, how = pack_voltage_for(v, None, ctx.assumed)
     windows = windows_for(from_soc, to_soc, seconds, pack_energy=energy, consumption=consumption,
-                          charger_efficiency=eta,
+                          charger_efficiency=eta, pack_voltage=volts,
                           max_c_rate=None if max_c is None else units.from_si(max_c, "c_rate", "C"))
     notes = list(notes) + [("charger efficiency ", Value(eta, "fraction", ".0f"),
                             " (grid power = battery power / efficiency)"),
-                           "battery power over the gross pack energy (an upper estimate)"]
+                           "battery power over the gross pack energy (an upper estimate)",
+                           ("pack voltage ", Value(volts, "voltage", ".4g"),
+                            f": {v.id}'s reference pack" if how == "reference" and v is not None else
+                            " (the default), for the chargers that deliver each window's power")]
     if from_soc is None:
         from batcalc.physics.charge import open_start_text
 
@@ -989,7 +995,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         if battery is not None and grid is not None:
             part += (", ", Value(battery, "power"))
             reading: tuple = soc + (": ", c_rate, " average, ", Value(battery, "power"), " at the battery, ",
-                                    Value(grid, "power"), " from the charger (delivered by: "
+                                    Value(grid, "power"), " from the grid (delivered by: "
                                     f"{', '.join(c.id for c in w.chargers()) or 'no charger class in the catalogue'})")
             if added is not None and per_minute is not None:
                 reading += (", ", Value(added, "distance"), " added (", Value(per_minute, "distance"), " per minute)")
