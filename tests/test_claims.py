@@ -901,3 +901,22 @@ def test_a_charge_claims_chargers_deliver_into_the_vehicles_pack_voltage():
     assert "from the grid" in " ".join(texts["readings"]) and "from the charger" not in " ".join(texts["readings"])
     at_400 = [c.id for c in chargers() if delivered_power(c, 400.0) >= power * (1 - 1e-9)]
     assert set(at_400) != set(expected)          # the voltage matters here: the test can tell them apart
+
+
+def test_a_ratio_of_a_negative_physical_figure_is_refused_at_the_figure(tmp_path):
+    # '-250 Wh/kg' gave x-1.728: no energy density is negative; money and plain numbers may be
+    with pytest.raises(BatcalcError, match=r"inputs.a: '-250 Wh/kg' is negative"):
+        check_inline("ratio", {"a": "-250 Wh/kg", "b": "432 Wh/kg"}, "73 %")
+    with pytest.raises(BatcalcError, match=r"inputs.b: '-1 kg' is negative"):
+        check_inline("ratio", {"a": "2 kg", "b": "-1 kg"}, "0.5")
+    assert check_inline("ratio", {"a": "-2", "b": "3"}, "-1.5").status == "holds"             # b / a = -1.5
+    assert check_inline("ratio", {"a": "2 billion yuan", "b": "-1 billion yuan"}, "-0.5").status == "holds"
+    path = tmp_path / "neg.yaml"
+    path.write_text("kind: claims\nclaims:\n  - {id: r, quote: q, kind: ratio, inputs: {a: 250 Wh/kg, "
+                    "b: -432 Wh/kg}, asserted: 73 %}\n")
+    from batcalc.claims.check import check_file
+
+    with pytest.raises(BatcalcError) as exc:
+        check_file(str(path))
+    line = path.read_text().splitlines()[2]
+    assert (exc.value.line, exc.value.col) == (3, line.index("-432") + 1)

@@ -1260,10 +1260,22 @@ def _factor_value(x: float) -> Value:
     return Value(x, "factor", ".0f" if abs(x) >= 100 else "")
 
 
+def _signed(dims: str) -> bool:
+    """Whether a figure of dimension signature ``dims`` may be negative in a ratio: a plain number or a
+    percentage, or money (``[currency_...]``); a physical quantity (an energy density, mass, energy,
+    length, time, power...) may not."""
+    return dims == "dimensionless" or dims.startswith("[currency_")
+
+
 def eval_ratio(claim, ctx: Context) -> Verdict:
     """``b / a``; an asserted ``'N %'`` (or ``'N percent'``) is the percent change ``(b/a - 1)``, a plain
-    number the ratio. With ``a`` or ``b`` left as '?', the figure the asserted ratio implies."""
+    number the ratio. With ``a`` or ``b`` left as '?', the figure the asserted ratio implies. A negative
+    physical figure is refused (:func:`_signed`)."""
     a, b = _figures(claim, ctx)
+    for key, f in (("a", a), ("b", b)):
+        if f is not None and f[2] < 0 and not _signed(f[3]):
+            raise ctx.error(("inputs", key), f"{_figure_text(getattr(claim.inputs, key))!r} is negative: a ratio "
+                                             f"compares physical figures of a battery or vehicle, which are positive")
     raw = claim.asserted
     asserted, percent = _asserted_factor(claim, ctx)
     claimed = _pct(asserted - 1) if percent else Value(asserted, "factor")
