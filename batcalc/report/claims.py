@@ -64,7 +64,7 @@ def _fixed(number: float, fmt: str) -> str:
     if number == 0:
         return format(0.0, fmt)
     text = format(number, fmt)
-    if "z" in fmt or any(c in text for c in "123456789") or not math.isfinite(number):
+    if "z" in fmt or text.strip("+-0.") or not math.isfinite(number):      # a digit that is not 0: shown
         return text
     return format(number, ".4g")
 
