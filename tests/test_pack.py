@@ -53,3 +53,16 @@ def test_mass_and_energy_paths_agree(f, m):
     p = pack_from_mass(cell, m, opts)
     assert pack_from_energy(cell, p.energy, opts).mass == pytest.approx(m)
     assert pack_density(cell, opts) == pytest.approx(p.gravimetric)
+
+
+def test_a_pack_fraction_read_from_the_assumptions_must_be_in_0_to_1():
+    # the assumed fractions are checked where they are read, and named as assumed (--assume's ids)
+    from batcalc.errors import BatcalcError
+    from batcalc.physics.pack import PackOptions
+
+    point = {"cell-to-pack-mass": 0.7, "cell-to-pack-volume": 0.5, "usable-fraction": 0.93}
+    assert PackOptions.assumed({**point, "usable-fraction": 1.0}).f_usable == 1.0
+    for bad in (0.0, -0.1, 1.5):
+        with pytest.raises(BatcalcError, match=r"^usable-fraction must be above 0 % and at most 100 % for a pack"):
+            PackOptions.assumed({**point, "usable-fraction": bad})
+    assert PackOptions.assumed({**point, "usable-fraction": 0.0}, f_usable=0.9).f_usable == 0.9   # given: not read

@@ -177,3 +177,37 @@ def test_windows_and_chargers_are_immutable():
     for obj, name in ((Window(0.0, 0.8, 720.0), "seconds"), (chargers()[0], "max_power")):
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(obj, name, 1.0)
+
+
+def test_a_charger_delivers_into_a_pack_only_inside_its_voltage_range():
+    # min(P, I x V) inside [min_voltage, max_voltage] (its ends included), 0 outside: hand figures
+    from batcalc.physics.charge import ChargerLimits, delivered_power
+
+    dc = ChargerLimits("t", "test", power=150e3, current=300.0, max_voltage=500.0, min_voltage=200.0)
+    assert delivered_power(dc, 400.0) == pytest.approx(120e3)            # 300 A x 400 V below 150 kW
+    assert delivered_power(dc, 500.0) == pytest.approx(150e3)            # at its highest voltage
+    assert delivered_power(dc, 200.0) == pytest.approx(60e3)             # at its lowest voltage
+    assert delivered_power(dc, 199.0) == 0.0 and delivered_power(dc, 501.0) == 0.0
+    assert delivered_power(dc, 500.0 * (1 + 1e-10)) == pytest.approx(150e3)   # rounding at the top is inside
+    open_ended = ChargerLimits("u", "test", power=None, current=None, max_voltage=None)
+    assert delivered_power(open_ended, 800.0) == float("inf")
+
+
+def test_a_pack_voltage_must_be_positive_and_finite():
+    import math
+
+    from batcalc.errors import BatcalcError
+    from batcalc.physics.charge import Window, check_pack_voltage, pack_voltage_for
+
+    for bad in (0.0, -1.0, math.nan, math.inf):
+        with pytest.raises(BatcalcError, match="pack_voltage must be positive"):
+            check_pack_voltage(bad)
+        with pytest.raises(BatcalcError, match="pack_voltage must be positive"):
+            Window(0.1, 0.8, 1200.0, pack_voltage=bad)
+        with pytest.raises(BatcalcError, match="pack_voltage must be positive"):
+            pack_voltage_for(None, bad, {"pack-voltage": 400.0})
+    check_pack_voltage(None)
+    check_pack_voltage(0.5)
+    assert Window(0.1, 0.8, 1200.0, pack_voltage=0.5).pack_voltage == 0.5
+    assert pack_voltage_for(None, 0.5, {"pack-voltage": 400.0}) == (0.5, "given")
+    assert pack_voltage_for(None, None, {"pack-voltage": 350.0}) == (350.0, "default")
