@@ -920,3 +920,23 @@ def test_a_ratio_of_a_negative_physical_figure_is_refused_at_the_figure(tmp_path
         check_file(str(path))
     line = path.read_text().splitlines()[2]
     assert (exc.value.line, exc.value.col) == (3, line.index("-432") + 1)
+
+
+def test_a_claims_road_load_notes_follow_the_unit_system():
+    # the vehicle's model parameters in a verdict's notes were metric under --units imperial
+    from batcalc.report.claims import verdict_texts
+
+    v = check_inline("same-range", {"a": "gac-aion-ssb-300", "b": "gac-aion-ssb-350", "vehicle": "mid-sedan",
+                                    "range": "500 km"}, "80 kg")
+    metric, imperial = verdict_texts(v)["assumptions"], verdict_texts(v, "imperial")["assumptions"]
+    assert any("C_d A 0.511 m^2" in a for a in metric) and any("rotating mass 29.16 kg" in a for a in metric)
+    from batcalc.physics.vehicle import load_vehicle
+
+    load = load_vehicle("mid-sedan").load                 # 1 ft = 0.3048 m, 1 lb = 0.45359237 kg
+    assert any(f"C_d A {load.cd_a / 0.3048 ** 2:.3f} ft^2" in a for a in imperial)
+    assert any(f"rotating mass {load.m_rot / 0.45359237:.4g} lb" in a for a in imperial)
+    assert any(f"mid-sedan: {1270 / 0.45359237:.0f} lb without battery" in a for a in imperial)
+    assert not any(" kg " in a.replace("kg/m^3", "") or a.endswith(" kg") for a in imperial), imperial
+    r = check_inline("range", {"pack_energy": "75 kWh", "vehicle": "mid-sedan", "test_cycle": "WLTP"}, "500 km")
+    assert any("fading below ~9 mph" in a for a in verdict_texts(r, "imperial")["assumptions"])
+    assert any("fading below ~15 km/h" in a for a in verdict_texts(r)["assumptions"])

@@ -58,8 +58,22 @@ class Value(NamedTuple):
     bare: bool = False
 
 
+class BySystem(NamedTuple):
+    """A stated assumption whose text differs by unit system, written by the physics layer in each (a
+    road load's C_d A, rotating mass and fade speed): rendered as ``metric`` or ``imperial``."""
+
+    metric: str
+    imperial: str
+
+
+def _stated(metric: Any, imperial: Any) -> list:
+    """Physics' stated assumptions written in both unit systems, paired: a text the same in both stays a
+    string, one that differs is a :class:`BySystem`."""
+    return [m if m == i else BySystem(m, i) for m, i in zip(metric, imperial, strict=True)]
+
+
 #: Text with numbers in it: a string, or a tuple of strings and :class:`Value` parts joined when
-#: rendered (each Value in the unit system asked for).
+#: rendered (each Value in the unit system asked for), or a :class:`BySystem` (a whole note).
 Phrase = Union[str, tuple]
 
 
@@ -641,7 +655,8 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
                     " pack, range ", Value(t.a.range, "distance"), ")"),
                    _holds(status, "a lighter b cell or a longer range" if derived < asserted else
                           "a smaller gap between the cells or a shorter range"),
-                   list(t.a.assumptions), details={"mass_saved": Value(t.mass_saved, "mass")},
+                   _stated(t.a.assumptions, t.a.assumptions_in("imperial")),
+                   details={"mass_saved": Value(t.mass_saved, "mass")},
                    claimed=claimed, derived=found)
 
 
@@ -677,7 +692,8 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
     c, mass, how = ctx.consumption(v, cycle, pack_mass)
     return c, [_joined([("consumption ", Value(c, "consumption"), f": {v.id} on {cycle_label(v, cycle)} at ",
-                         Value(mass, "mass"), " ("), how, ")"], "")] + v.load.assumptions()
+                         Value(mass, "mass"), " ("), how, ")"], "")] \
+        + _stated(v.load.assumptions(), v.load.assumptions("imperial"))
 
 
 #: The ratings a range claim is judged on when it names no test cycle (DESIGN.md: it holds or fails only
@@ -1624,7 +1640,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         status = judge(derived.si, asserted, claim.qualifier, _tol(claim))
         notes.append(_joined([(f"{v.id} at ", Value(mass, "mass"), " ("), how, f"): simulated {kb.upper()}/"
                               f"{ka.upper()} = {ratio:.3f}"], ""))
-        notes += v.load.assumptions()
+        notes += _stated(v.load.assumptions(), v.load.assumptions("imperial"))
         if band is not None and not band.contains(ratio):
             notes.append(f"the simulated ratio {ratio:.3f} lies outside the published band "
                          f"{band.low:.2f}-{band.high:.2f}")

@@ -14,7 +14,7 @@ import math
 from typing import Any, Optional
 
 from batcalc import units
-from batcalc.claims.check import Value, Verdict, weakest_evidence
+from batcalc.claims.check import BySystem, Value, Verdict, weakest_evidence
 from batcalc.units import Shown
 
 #: Display categories (keys of :data:`batcalc.units.SYSTEMS`) and their dimension: a distance is a
@@ -73,6 +73,8 @@ def phrase_text(p: Any, system: str = "metric") -> str:
     """A :data:`~batcalc.claims.check.Phrase` as text, each value in ``system``'s display units."""
     if isinstance(p, str):
         return p
+    if type(p) is BySystem:                     # a note physics wrote in each unit system
+        return p.imperial if system == "imperial" else p.metric
     if isinstance(p, Value):
         return _shown(p, system)[2]
     return "".join([part if isinstance(part, str) else _shown(part, system)[2] for part in p])
