@@ -334,3 +334,23 @@ def test_charge_lists_the_chargers_that_deliver_into_the_pack_voltage():
     assert "pack voltage 400 V (the default)" in at_400.assumptions
     with pytest.raises(bc.BatcalcError, match="pack_voltage must be positive"):
         bc.charge("gac-aion-ssb-350", **args, pack_voltage="-1 V")
+
+
+def test_range_bands_takes_what_range_bands_on_the_command_line_takes(run):
+    # a pack mass as a range and a fixed pack fraction: the API refused '400 to 500 kg' and f_mass
+    import json
+
+    import batcalc as bc
+
+    api = bc.range_bands("gac-aion-ssb-350", "mid-sedan", pack_mass="400 to 500 kg", f_mass="85 %")
+    cli = json.loads(run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands", "--pack-mass", "400 to 500 kg",
+                         "--f-mass", "85 %", "-f", "json").stdout)["bands"]["range"]
+    band = api["range"]
+    for end in ("low", "central", "high"):
+        assert getattr(band, end).to("km").magnitude == pytest.approx(cli[end]["value"], rel=1e-12)
+    assert "pack_mass" in api.axes and "cell-to-pack-mass" not in api.axes
+    # at the central pack mass (450 kg) and f_mass 0.85 the central range is range_of's
+    point = bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="450 kg", f_mass="85 %")
+    assert band.central.to("km").magnitude == pytest.approx(point.range.to("km").magnitude, rel=1e-9)
+    with pytest.raises(bc.BatcalcError, match=r"^assume usable-fraction: f_usable '80 %' sets it here"):
+        bc.range_bands("gac-aion-ssb-350", "mid-sedan", f_usable="80 %", assume={"usable-fraction": "90 % to 95 %"})

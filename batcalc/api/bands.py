@@ -81,16 +81,36 @@ class RangeBands:
 
 
 def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: Any = None,
-                cycle: Optional[str] = "default", assume: Optional[Mapping[str, str]] = None) -> RangeBands:
+                cycle: Optional[str] = "default", assume: Optional[Mapping[str, str]] = None,
+                f_mass: Any = None, f_volume: Any = None, f_usable: Any = None) -> RangeBands:
     """:func:`batcalc.range_of` over the box of plausible assumptions (docs/assumptions.md): every
     figure's low, central and high value and which assumption moves it most. ``assume``: ranges
-    narrowed or widened, ``{'cell-to-pack-mass': '0.75 to 0.85'}``."""
+    narrowed or widened, ``{'cell-to-pack-mass': '0.75 to 0.85'}``. ``pack_mass`` or ``pack_energy``
+    may be a range too (``'400 to 500 kg'``: one more axis, named ``pack_mass``); ``f_mass``,
+    ``f_volume``, ``f_usable`` fix a pack fraction (then it is no axis; an ``assume`` of the same
+    assumption is refused), as ``batcalc range --bands`` does."""
     from batcalc.api.cells import figures_of
     from batcalc.api.quantities import si_of
     from batcalc.api.vehicles import _cycle, vehicle_of
+    from batcalc.physics.bands import InputAxis
     from batcalc.physics.bands import range_bands as physics_range_bands
+    from batcalc.spec.assumptions import check_not_assumed_twice
+    from batcalc.spec.model import parse_range_value
+    from batcalc.units import RANGE_TO
 
-    return RangeBands(physics_range_bands(figures_of(cell), vehicle_of(vehicle), ranges_with(assume),
-                                          pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
-                                          pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),
-                                          cycle=_cycle(cycle)))
+    fractions = {name: si_of(value, "fraction", name) for name, value in
+                 (("f_mass", f_mass), ("f_volume", f_volume), ("f_usable", f_usable))}
+    check_not_assumed_twice(assume or {}, {k: v for k, v in (("f_mass", f_mass), ("f_volume", f_volume),
+                                                              ("f_usable", f_usable))})
+    ranges = dict(ranges_with(assume))
+
+    def ranged(value: Any, dim: str, name: str, unit: str) -> Any:
+        if isinstance(value, str) and RANGE_TO.search(value.strip()):
+            ranges[name] = InputAxis.of(name, parse_range_value(value, dim), value.strip())
+            return name
+        return si_of(value, dim, name, unit)
+    return RangeBands(physics_range_bands(figures_of(cell), vehicle_of(vehicle), ranges,
+                                          pack_mass=ranged(pack_mass, "mass", "pack_mass", "kg"),
+                                          pack_energy=ranged(pack_energy, "energy", "pack_energy", "kWh"),
+                                          cycle=_cycle(cycle),
+                                          given={k: v for k, v in fractions.items() if v is not None}))

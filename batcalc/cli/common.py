@@ -345,18 +345,13 @@ AssumeOpt = Annotated[Optional[list[str]], typer.Option(
     "docs/assumptions.md)")]
 
 
-#: The default assumption (specs/assumptions.yaml) each option sets for its command, by option.
-OPTION_ASSUMPTION = {"--f-mass": "cell-to-pack-mass", "--f-volume": "cell-to-pack-volume",
-                     "--f-usable": "usable-fraction", "--charger-efficiency": "charger-efficiency",
-                     "--ambient": "ambient-temperature", "--altitude": "altitude", "--pack-voltage": "pack-voltage"}
-
-
 def _ranges(assume: Optional[list[str]], given: Optional[Mapping[str, Optional[str]]] = None) -> Mapping[str, Any]:
     """The plausible ranges (:func:`batcalc.spec.assumptions.plausible_ranges`) with each ``--assume
-    ID=RANGE`` applied; one-line errors name the option. ``given``: the command's options that set an
-    assumption (:data:`OPTION_ASSUMPTION`), by option, None when not given: an ``--assume`` of an
-    assumption such an option sets is refused (one of the two would be dropped without a word)."""
-    from batcalc.spec.assumptions import parse_assignment, plausible_ranges, with_overrides
+    ID=RANGE`` applied; one-line errors name the option. ``given``: the command's inputs that set an
+    assumption (:data:`batcalc.spec.assumptions.INPUT_ASSUMPTION`: ``f_usable`` for ``--f-usable``...),
+    None when not given: an ``--assume`` of an assumption such an input sets is refused
+    (:func:`~batcalc.spec.assumptions.check_not_assumed_twice`)."""
+    from batcalc.spec.assumptions import check_not_assumed_twice, parse_assignment, plausible_ranges, with_overrides
 
     if not assume:
         return plausible_ranges()
@@ -364,11 +359,7 @@ def _ranges(assume: Optional[list[str]], given: Optional[Mapping[str, Optional[s
         pairs = [parse_assignment(text) for text in assume]
     except BatcalcError as exc:
         raise BatcalcError(f"--assume: {exc}") from None
-    for option, value in (given or {}).items():
-        for id, _text in pairs:
-            if value is not None and OPTION_ASSUMPTION[option] == id:
-                raise BatcalcError(f"--assume {id}: {option} {printable(value.strip(), 40)!r} sets it here; "
-                                   f"give one of them")
+    check_not_assumed_twice([id for id, _text in pairs], given or {})
     try:
         return with_overrides(plausible_ranges(), pairs)
     except BatcalcError as exc:

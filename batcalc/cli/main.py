@@ -379,8 +379,8 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     inputs: dict = {}
     mass = _pack_mass(pack_mass, bands, inputs)
     energy = _input(pack_energy, "energy", "--pack-energy", bands, inputs)
-    ranges = {**_ranges(assume, {"--f-mass": f_mass, "--f-usable": f_usable, "--f-volume": f_volume,
-                                 "--ambient": ambient, "--altitude": altitude}), **inputs}
+    ranges = {**_ranges(assume, {"f_mass": f_mass, "f_usable": f_usable, "f_volume": f_volume,
+                                 "ambient": ambient, "altitude": altitude}), **inputs}
     if bands:
         from batcalc.physics.bands import range_bands
 
@@ -445,8 +445,8 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     inputs = dict(pack_mass=_pack_mass(pack_mass, bands, axes),
                   pack_energy=_input(pack_energy, "energy", "--pack-energy", bands, axes),
                   target_range=_input(target_range, "length", "--range", bands, axes), cycle=_cycle(cycle))
-    ranges = {**_ranges(assume, {"--f-mass": f_mass, "--f-usable": f_usable, "--f-volume": f_volume,
-                                 "--ambient": ambient, "--altitude": altitude}), **axes}
+    ranges = {**_ranges(assume, {"f_mass": f_mass, "f_usable": f_usable, "f_volume": f_volume,
+                                 "ambient": ambient, "altitude": altitude}), **axes}
     if bands:
         from batcalc.physics.bands import tradeoff_bands
 
@@ -542,7 +542,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     given = _pack_mass(pack_mass, bands, axes)
     mass, how = (given, "as given") if given is not None else _reference_mass(v)
     cyc = default_cycle(v) if cycle is None else cycle
-    ranges = {**_ranges(assume, {"--ambient": ambient, "--altitude": altitude}), **axes}
+    ranges = {**_ranges(assume, {"ambient": ambient, "altitude": altitude}), **axes}
     if bands:
         from batcalc.physics.bands import at, consumption_bands
 
@@ -590,7 +590,7 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     mass_pack = _pack_mass(pack_mass, bands, axes)
     pack, how = (mass_pack, "pack as given") if mass_pack is not None else _reference_mass(v)
-    ranges = {**_ranges(assume, {"--ambient": ambient, "--altitude": altitude}), **axes}
+    ranges = {**_ranges(assume, {"ambient": ambient, "altitude": altitude}), **axes}
     if bands:
         from batcalc.physics.bands import at
 
@@ -715,7 +715,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                       _quantity(peak_c_rate, "c_rate", "--peak-c-rate"), taper_id, _cycle(cycle),
                       _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
         if bands or assume:
-            ranges = _ranges(assume, {"--charger-efficiency": charger_efficiency, "--pack-voltage": pack_voltage})
+            ranges = _ranges(assume, {"charger_efficiency": charger_efficiency, "pack_voltage": pack_voltage})
             if bands:
                 from batcalc.physics.bands import at
 
@@ -737,7 +737,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     from batcalc.report.charge import charge_report
 
     time_in, power_in = _input(time, "time", "--time", bands, axes), _input(power, "power", "--power", bands, axes)
-    ranges = {**_ranges(assume, {"--charger-efficiency": charger_efficiency, "--pack-voltage": pack_voltage}),
+    ranges = {**_ranges(assume, {"charger_efficiency": charger_efficiency, "pack_voltage": pack_voltage}),
               **axes}
     if bands:
         from batcalc.physics.bands import at

@@ -213,7 +213,7 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     if result not in TORNADO_RESULTS:
         raise BatcalcError(f"--result must be one of {', '.join(TORNADO_RESULTS)}, got {result!r}")
     _prepare(output, force)
-    ranges = _ranges(assume, {"--f-mass": f_mass, "--f-usable": f_usable})
+    ranges = _ranges(assume, {"f_mass": f_mass, "f_usable": f_usable})
     b = range_bands(load_cell(cell), load_vehicle(vehicle), ranges,
                     pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
                     pack_energy=_quantity(pack_energy, "energy", "--pack-energy"), cycle=_cycle(cycle),

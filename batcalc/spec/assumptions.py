@@ -366,3 +366,24 @@ def sources_list() -> str:
         date = f", {s.date}" if s.date else ""
         out.append(f"- `{s.id}` ({s.grade}{date}): {s.title}. {where}".rstrip())
     return "\n".join(out)
+
+
+#: The default assumption each input sets for its computation, by input name (the Python API's
+#: parameters; the command line's options spell them ``--f-mass``...).
+INPUT_ASSUMPTION = {"f_mass": "cell-to-pack-mass", "f_volume": "cell-to-pack-volume", "f_usable": "usable-fraction",
+                    "charger_efficiency": "charger-efficiency", "ambient": "ambient-temperature",
+                    "altitude": "altitude", "pack_voltage": "pack-voltage"}
+
+
+def check_not_assumed_twice(assumed_ids: Iterable[str], given: Mapping[str, Any]) -> None:
+    """Refuse an assumption given a range (``assume``) that an input of the same computation also sets
+    (``given``: input name -> its value, None when not given): one of the two would be dropped without a
+    word. An :class:`~batcalc.errors.InputsError`, spelled by each front end."""
+    from batcalc.errors import InputsError, literal
+
+    ids = set(assumed_ids)
+    for name, value in given.items():
+        if value is not None and INPUT_ASSUMPTION[name] in ids:
+            shown = printable(value.strip(), 40) if isinstance(value, str) else value
+            raise InputsError(f"{{assume}} {INPUT_ASSUMPTION[name]}: {{{name}}} {literal(repr(shown))} sets it here; "
+                              f"give one of them")
