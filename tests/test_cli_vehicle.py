@@ -403,3 +403,30 @@ def test_an_assumption_set_by_an_option_and_by_assume_is_refused(run, args, opti
     assert r.stderr.strip() == (f"batcalc: error: --assume {assume.split('=')[0]}: {option[0]} {option[1]!r} sets "
                                 f"it here; give one of them")
     assert run(*args, *option).exit_code == 0 and run(*args, "--assume", assume).exit_code == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (("consumption", "-v", "mid-sedan", "--altitude", "1300"),
+     "--altitude: '1300' has no unit: expected a length, e.g. '1300 m'"),
+    (("normalise", "1000", "--from", "cltc", "--to", "wltp", "-v", "mid-sedan"),
+     "RANGE: '1000' has no unit: expected a length, e.g. '1000 km'"),
+    (("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "mid-sedan", "--hold", "range", "--range", "600 kg"),
+     "--range: '600 kg' is not a length: expected units like km, got a mass"),
+])
+def test_a_range_or_an_altitude_is_asked_for_in_km_or_m_not_mm(run, args, message):
+    # a length's example unit is mm (cell sizes): '1300 mm' was the example for an altitude and a range
+    r = run(*args)
+    assert r.exit_code == 2 and r.stderr.strip() == f"batcalc: error: {message}"
+
+
+def test_a_length_still_shows_mm_where_no_option_says_otherwise():
+    from batcalc.errors import UnitError
+    from batcalc.units import parse_value
+
+    with pytest.raises(UnitError, match=r"e.g. '65 mm'"):
+        parse_value("65", "length")
+    with pytest.raises(UnitError, match=r"e.g. '65 km'"):
+        parse_value("65", "length", "km")
+    with pytest.raises(UnitError, match=r"expected units like km, got a mass"):
+        parse_value("3 lb", "length", "km")
+    assert parse_value("65 km", "length", "km").si == 65e3

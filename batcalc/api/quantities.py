@@ -104,7 +104,7 @@ def si_of(value: Any, dim: str, name: str, example: Optional[str] = None) -> Opt
         raise TypeError(f"{name} needs {_article(d.label)} {d.label} as text such as '1 {unit}' or a pint "
                         f"Quantity, got {type(value).__name__}")
     try:
-        return units.parse_value(raw, dim).si
+        return units.parse_value(raw, dim, example).si
     except UnitError as exc:
         raise UnitError(f"{name}: {exc}") from None
 

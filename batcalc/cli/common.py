@@ -258,13 +258,17 @@ def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
                            + (" (ranges are read with --bands, e.g. --bands " + option + " '400 to 500 kg')"
                               if option in _RANGED_OPTIONS else ""))
     try:
-        value = parse_value(text, dim).si
+        value = parse_value(text, dim, _EXAMPLE_UNITS.get(option)).si
     except BatcalcError as exc:
         raise BatcalcError(f"{option}: {exc}") from None
     if dim == "fraction" and not 0 <= value <= 1:
         raise BatcalcError(f"{option}: {text!r} is outside 0-100 %")
     return value
 
+
+#: The unit an option's error shows in its example of a right value, where the dimension's own example
+#: unit (a length's is mm, for cell sizes) would mislead.
+_EXAMPLE_UNITS = {"--range": "km", "RANGE": "km", "--altitude": "m"}
 
 #: Options that take a range ('LOW to HIGH unit') with --bands.
 _RANGED_OPTIONS = ("--pack-mass", "--pack-energy", "--range", "--time", "--power", "RANGE")

@@ -553,9 +553,10 @@ def _fraction_rule(number: float, raw: Any) -> None:
                         f"fraction between 0 and 1")
 
 
-def _check_form(number: float, unit: str, shown: str, dim: str | None) -> None:
+def _check_form(number: float, unit: str, shown: str, dim: str | None, example_unit: str | None = None) -> None:
     """Checks of a split value that need no units: the dimension is known, a dimensionless value has
-    no unit, '%' or 'percent' (and obeys the fraction rule), any other value has a unit."""
+    no unit, '%' or 'percent' (and obeys the fraction rule), any other value has a unit (the message's
+    example in ``example_unit``, else the dimension's example unit)."""
     if dim is None:
         return
     if dim not in DIMENSIONS:
@@ -570,10 +571,10 @@ def _check_form(number: float, unit: str, shown: str, dim: str | None) -> None:
             _fraction_rule(number, shown)
     elif not unit:
         d = DIMENSIONS[dim]
-        raise UnitError(f"{shown!r} has no unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
+        raise UnitError(f"{shown!r} has no unit: expected a {d.label}, e.g. '{number:g} {example_unit or d.example}'")
 
 
-def parse_value(raw: Any, dim: str | None = None) -> Parsed:
+def parse_value(raw: Any, dim: str | None = None, example_unit: str | None = None) -> Parsed:
     """Read a value given as text (``'350 Wh/kg'``, ``'80 %'``, ``'2 C'``) or as a number from a file,
     expecting dimension ``dim`` (a name in :data:`DIMENSIONS`; None: any dimension, angles refused).
 
@@ -582,10 +583,11 @@ def parse_value(raw: Any, dim: str | None = None) -> Parsed:
     :func:`split_value`; units in :data:`COMMON_UNITS` are converted with the unit table (no pint);
     other units go through pint (:func:`parse_quantity`), which also words the errors. A bare number
     is allowed only for dimensionless values (:func:`_fraction_rule` for fractions); a C-rate is
-    ``'<number> C'`` (C = 1/h). Raises :class:`UnitError` with a one-line message.
+    ``'<number> C'`` (C = 1/h). Raises :class:`UnitError` with a one-line message, whose example of a
+    right value uses ``example_unit`` when given (``km`` for a range, where a length's is ``mm``).
     """
     if not isinstance(raw, str):
-        return _parse_number(raw, dim)
+        return _parse_number(raw, dim, example_unit)
     number, unit = split_value(raw)
     unit = unit.strip()
     shown = raw.strip()
@@ -598,7 +600,7 @@ def parse_value(raw: Any, dim: str | None = None) -> Parsed:
             entry = units.get(unit)
             if entry is not None and entry[1] == dims.get(dim):
                 return Parsed(number * entry[0], number, unit, shown, entry[1])
-    _check_form(number, unit, shown, dim)
+    _check_form(number, unit, shown, dim, example_unit)
     if dim in _PLAIN_DIMS:
         return Parsed(number / 100.0 if unit else number, number, unit, shown, "dimensionless")
     if dim == "c_rate" and unit == "C":
@@ -606,13 +608,13 @@ def parse_value(raw: Any, dim: str | None = None) -> Parsed:
     entry = _table_entry(unit or "dimensionless", dim)
     if entry is not None:
         return Parsed(number * entry[0], number, unit, shown, entry[1])
-    q = parse_quantity(raw, dim)          # any other unit: pint, with its checks and messages
+    q = parse_quantity(raw, dim, example_unit)      # any other unit: pint, with its checks and messages
     if dim is None:
         return Parsed(float(q.to_base_units().magnitude), number, unit, shown, str(q.dimensionality))
     return Parsed(to_si(q, dim), number, unit, shown, unit_table()["dims"][dim])
 
 
-def _parse_number(raw: Any, dim: str | None) -> Parsed:
+def _parse_number(raw: Any, dim: str | None, example_unit: str | None = None) -> Parsed:
     """A value a file gave as a number: only dimensionless values may be bare numbers (finite and in
     range); booleans, null, lists and mappings are refused (YAML ``true`` is not 1)."""
     if dim is None:
@@ -621,13 +623,15 @@ def _parse_number(raw: Any, dim: str | None) -> Parsed:
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         got = repr(raw) if isinstance(raw, (bool, type(None))) else f"a {type(raw).__name__}"
         got = got if len(got) <= 60 else got[:57] + "..."
-        raise UnitError(f"expected a {d.label} such as '{'2 C' if dim == 'c_rate' else '1 ' + d.example}', got {got}")
+        raise UnitError(f"expected a {d.label} such as "
+                        f"'{'2 C' if dim == 'c_rate' else '1 ' + (example_unit or d.example)}', got {got}")
     number = float(raw) if abs(raw) < 1e300 else float("inf")
     check_magnitude(number, str(raw) if len(str(raw)) <= 30 else str(raw)[:27] + "...")
     if dim == "c_rate":
         raise UnitError(f"bare number {raw!r}: write a C-rate as '<number> C', e.g. '{number:g} C'")
     if dim not in _PLAIN_DIMS:
-        raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. '{number:g} {d.example}'")
+        raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. "
+                        f"'{number:g} {example_unit or d.example}'")
     if dim == "fraction":
         _fraction_rule(number, raw)
     return Parsed(number, number, "", f"{raw:g}", "dimensionless")
@@ -654,7 +658,7 @@ def _table_entry(unit: str, dim: str | None) -> list[Any] | None:
     return entry if _signature(entry[1]) == _signature(unit_table()["dims"][dim]) else None
 
 
-def parse_quantity(text: str, dim: str | None = None) -> PintQuantity:
+def parse_quantity(text: str, dim: str | None = None, example_unit: str | None = None) -> PintQuantity:
     """Parse ``'<number> <unit>'`` into a pint Quantity, checking the dimension ``dim`` if given (the
     pint bridge behind :func:`parse_value`, for any unit pint knows).
 
@@ -666,7 +670,7 @@ def parse_quantity(text: str, dim: str | None = None) -> PintQuantity:
     number, unit = split_value(text)
     unit = unit.strip()
     shown = text.strip()
-    _check_form(number, unit, shown, dim)
+    _check_form(number, unit, shown, dim, example_unit)
     if dim == "c_rate" and unit == "C":
         return ureg().Quantity(number, parse_unit("1/h"))
     try:
@@ -675,7 +679,7 @@ def parse_quantity(text: str, dim: str | None = None) -> PintQuantity:
         raise UnitError(f"{exc} (in {shown!r})") from None
     q = ureg().Quantity(number, units)
     if dim is not None:
-        check_dimension(q, dim, text)
+        check_dimension(q, dim, text, example_unit)
     return q
 
 
@@ -729,13 +733,14 @@ def build_unit_table() -> UnitTable:
     return table
 
 
-def check_dimension(q: PintQuantity, dim: str, text: str | None = None) -> None:
-    """Raise UnitError unless Quantity ``q`` has the dimension named ``dim``."""
+def check_dimension(q: PintQuantity, dim: str, text: str | None = None, example_unit: str | None = None) -> None:
+    """Raise UnitError unless Quantity ``q`` has the dimension named ``dim`` (the message's example unit
+    ``example_unit``, else the dimension's)."""
     if q.dimensionality != _dimensionality(dim):
         d = DIMENSIONS[dim]
         shown = text.strip() if text is not None else f"{q:~}"
         raise UnitError(f"{shown!r} is not {'an' if d.label[0] in 'aeiou' else 'a'} {d.label}: expected units like "
-                        f"{d.example}, got {describe_units(q)}")
+                        f"{example_unit or d.example}, got {describe_units(q)}")
 
 
 @lru_cache(maxsize=1024)
