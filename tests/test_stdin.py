@@ -20,7 +20,8 @@ def test_a_cell_and_a_vehicle_from_stdin_give_the_same_result_as_their_files():
     assert by_stdin.exit_code == 0 and by_stdin.stdout.replace('"<stdin>"', '"x"') != ""
     assert by_stdin.stdout.split('"results"')[1] == by_file.stdout.split('"results"')[1]
     vehicle = (SPECS / "vehicles" / "mid-sedan.yaml").read_text()
-    assert invoke(["range", "gac-aion-ssb-350", "--vehicle", "-"], vehicle).exit_code == 0
+    r = invoke(["range", "gac-aion-ssb-350", "--vehicle", "-"], vehicle)
+    assert r.exit_code == 0, r.stderr
 
 
 def test_bad_stdin_is_one_located_line():
@@ -28,3 +29,29 @@ def test_bad_stdin_is_one_located_line():
     assert r.exit_code == 2 and r.stderr.startswith("<stdin>:") and len(r.stderr.strip().splitlines()) == 1
     r = invoke(["range", "-", "--vehicle", "mid-sedan"], "\x00\x01binary")
     assert r.exit_code == 2 and r.stderr.startswith("<stdin>")
+
+
+def test_each_new_standard_input_is_read_even_where_it_reuses_a_freed_ones_address():
+    # the cache was keyed by id(sys.stdin): a new stdin at a freed one's address got the old document
+    # (a test runner's invoke gave the vehicle command the cell read before: exit 2, now and then)
+    import io
+    import sys
+
+    from batcalc.io.yamlfile import load_stdin
+
+    texts = {"cell": (SPECS / "cells" / "gac-aion-ssb-350.yaml").read_bytes(),
+             "vehicle": (SPECS / "vehicles" / "mid-sedan.yaml").read_bytes()}
+    saved = sys.stdin
+    reused = 0
+    try:
+        last = None
+        for k in range(40):
+            kind = "cell" if k % 2 == 0 else "vehicle"
+            sys.stdin = None          # type: ignore[assignment]   # the previous stream freed first
+            sys.stdin = io.TextIOWrapper(io.BytesIO(texts[kind]), encoding="utf-8")
+            reused += id(sys.stdin) == last
+            last = id(sys.stdin)
+            assert load_stdin().data["kind"] == kind, (k, reused)
+            assert load_stdin() is load_stdin()                   # one stream: read once
+    finally:
+        sys.stdin = saved

@@ -506,7 +506,8 @@ def load_yaml(path: str | Path, max_bytes: int = MAX_FILE_BYTES, max_nodes: int 
 
 #: How a spec read from standard input is named in messages.
 STDIN_NAME = "<stdin>"
-_STDIN: dict[int, Document] = {}
+#: The standard input read, with its document: {"stream": (sys.stdin, Document)} (see load_stdin).
+_STDIN: dict[str, tuple[Any, Document]] = {}
 
 
 def load_stdin() -> Document:
@@ -516,9 +517,11 @@ def load_stdin() -> Document:
     import sys
     import tempfile
 
-    key = id(sys.stdin)
-    if key in _STDIN:
-        return _STDIN[key]
+    # keyed by the stream itself, not its id(): a stream read before and freed can leave its id to the
+    # next one (a test runner's or a library caller's new stdin), which then got the old document
+    held = _STDIN.get("stream")
+    if held is not None and held[0] is sys.stdin:
+        return held[1]
     _STDIN.clear()
 
     stream = getattr(sys.stdin, "buffer", None)
@@ -530,5 +533,6 @@ def load_stdin() -> Document:
             text = read_text(tmp)
         except SpecError as exc:
             raise SpecError(exc.message, STDIN_NAME, exc.line, exc.col) from None
-    _STDIN[key] = doc = parse_yaml(text, STDIN_NAME)
+    doc = parse_yaml(text, STDIN_NAME)
+    _STDIN["stream"] = (sys.stdin, doc)          # the stream held: its id cannot be reused meanwhile
     return doc
