@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from batcalc.cache import ByIdentity
 from batcalc.errors import SpecError
 
 if TYPE_CHECKING:      # PyYAML is imported where it is used (start-up time); its stubs: types-PyYAML
@@ -506,8 +507,9 @@ def load_yaml(path: str | Path, max_bytes: int = MAX_FILE_BYTES, max_nodes: int 
 
 #: How a spec read from standard input is named in messages.
 STDIN_NAME = "<stdin>"
-#: The standard input read, with its document: {"stream": (sys.stdin, Document)} (see load_stdin).
-_STDIN: dict[str, tuple[Any, Document]] = {}
+#: The standard input read, with its document, by the stream's identity (the stream kept, so that its id
+#: stays its own: :class:`batcalc.cache.ByIdentity`).
+_STDIN: ByIdentity[Document] = ByIdentity(1)
 
 
 def load_stdin() -> Document:
@@ -517,12 +519,11 @@ def load_stdin() -> Document:
     import sys
     import tempfile
 
-    # keyed by the stream itself, not its id(): a stream read before and freed can leave its id to the
+    # by the stream itself, not its id() alone: a stream read before and freed can leave its id to the
     # next one (a test runner's or a library caller's new stdin), which then got the old document
-    held = _STDIN.get("stream")
-    if held is not None and held[0] is sys.stdin:
-        return held[1]
-    _STDIN.clear()
+    held = _STDIN.get(sys.stdin)
+    if held is not None:
+        return held
 
     stream = getattr(sys.stdin, "buffer", None)
     raw = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read(MAX_FILE_BYTES + 1).encode()
@@ -533,6 +534,4 @@ def load_stdin() -> Document:
             text = read_text(tmp)
         except SpecError as exc:
             raise SpecError(exc.message, STDIN_NAME, exc.line, exc.col) from None
-    doc = parse_yaml(text, STDIN_NAME)
-    _STDIN["stream"] = (sys.stdin, doc)          # the stream held: its id cannot be reused meanwhile
-    return doc
+    return _STDIN.put(sys.stdin, None, parse_yaml(text, STDIN_NAME))
