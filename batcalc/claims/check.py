@@ -929,6 +929,16 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
 PEAK_QUALIFIERS = ("up-to", "at-most")
 
 
+def _over_starts(windows: list, statuses: list[Status]) -> tuple[Status, list, list]:
+    """A charge's verdict over its windows, one per start (an open start is charged from each assumed
+    start: :func:`batcalc.physics.charge.starts_of`), from each window's ``statuses``: holds or fails if
+    it does from every start, else underdetermined (the start is what is missing); with the windows it
+    holds from and the others."""
+    held = [w for w, st in zip(windows, statuses, strict=True) if st == "holds"]
+    status: Status = statuses[0] if len(set(statuses)) == 1 else "underdetermined"
+    return status, held, [w for w in windows if w not in held]
+
+
 def _starts_text(windows: list) -> str:
     """The start SoCs of charge ``windows``, for a verdict's text: '0 %', '0 % and 10 %'."""
     return " and ".join(f"{w.from_soc * 100:g} %" for w in windows)
@@ -1037,15 +1047,12 @@ def eval_charge(claim, ctx: Context) -> Verdict:
             missing.append("the cell's rated max charge C-rate")
             take: Phrase = ("a cell rated for at least ", Value(_c_rate_si(worst), "c_rate"), " average")
         else:
-            # an open start is charged from each assumed start (physics.charge.starts_of): the claim holds or
-            # fails only if it does from every one, else it is underdetermined and the start is what is missing
-            held = [w for w in windows if _c_rate_si(w.c_rate) <= max_c * (1 + _tol(claim))]
-            status = "holds" if len(held) == len(windows) else "fails" if not held else "underdetermined"
+            status, held, failed = _over_starts(windows, ["holds" if _c_rate_si(w.c_rate) <= max_c * (1 + _tol(claim))
+                                                          else "fails" for w in windows])
             needed = Value(_c_rate_si(worst), "c_rate")              # the rating the cell would need
             rating = Value(max_c, "c_rate")
             take = _holds(status, ("a cell rated for ", needed, " (this one: ", rating, ")"))
             if status == "underdetermined":
-                failed = [w for w in windows if w not in held]
                 missing.append("the start of charge: it holds from " + _starts_text(held) + " and fails from "
                                + _starts_text(failed))
                 take = ("a stated start of charge (from ", _starts_text(failed), " the claim needs a cell rated for ",
@@ -1083,16 +1090,13 @@ def eval_charge(claim, ctx: Context) -> Verdict:
                            "the pack energy", notes, readings, missing=["the pack energy"], details=details,
                            claimed=claimed_value)
         derived = Value(value, dim)
-        # an open start is charged from each assumed start: as for a time, the claim holds or fails only
-        # if it does from every one (derived and needed are the first window's, from the lowest start)
-        statuses = [judge(x, asserted, claim.qualifier, _tol(claim)) if x is not None else "underdetermined"
-                    for x in map(value_of, windows)]
-        status = statuses[0] if len(set(statuses)) == 1 else "underdetermined"
+        # as for a time, from every start (derived and needed are the first window's, from the lowest start)
+        status, held, others = _over_starts(windows, [judge(x, asserted, claim.qualifier, _tol(claim))
+                                                      if x is not None else "underdetermined"
+                                                      for x in map(value_of, windows)])
         starts = ""
         if status == "underdetermined":
-            held = [w for w, st in zip(windows, statuses, strict=True) if st == "holds"]
-            starts = ("it holds from " + (_starts_text(held) or "none") + " and not from "
-                      + _starts_text([w for w in windows if w not in held]))
+            starts = "it holds from " + (_starts_text(held) or "none") + " and not from " + _starts_text(others)
             missing.append("the start of charge: " + starts)
         claimed = f"{_qual(claim)} {_figure_text(raw)}" + (" (peak)" if peak else "")
         if asserted <= 0:

@@ -186,8 +186,7 @@ class Window:
         if not (self.seconds > 0 and math.isfinite(self.seconds)):
             raise InputsError(f"{{time}} must be positive and finite, got {self.seconds:g} s")
         check_charge_inputs(self.pack_energy, self.charger_efficiency, self.usable_fraction)
-        if not (self.pack_voltage > 0 and math.isfinite(self.pack_voltage)):
-            raise InputsError(f"{{pack_voltage}} must be positive, got {self.pack_voltage:g} V")
+        check_pack_voltage(self.pack_voltage)
 
     @property
     def delta(self) -> float:

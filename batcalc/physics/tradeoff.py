@@ -19,7 +19,7 @@ from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import range_from_energy, usable_energy
 from batcalc.physics.pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
 from batcalc.physics.vehicle import MAX_VEHICLE_MASS, ConsumptionModel, Vehicle, consumption_per_100kg
-from batcalc.units import MAX_MAGNITUDE, check_result, shown
+from batcalc.units import MAX_MAGNITUDE, check_result, shown_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -86,9 +86,8 @@ def _assumptions(vehicle: Vehicle, cycle: Optional[str], pack: Pack, system: str
     if cycle is not None or vehicle.spec.measured_consumption is None:
         out += vehicle.load.assumptions(system)
     out += pack.options.assumptions() + list(pack.notes)
-    glider, payload = shown(vehicle.glider_mass, "mass", system), shown(vehicle.payload, "mass", system)
-    out.append(f"vehicle {vehicle.id}: {glider.value:.0f} {glider.unit} without battery + payload "
-               f"{payload.value:.0f} {payload.unit}")
+    out.append(f"vehicle {vehicle.id}: {shown_text(vehicle.glider_mass, 'mass', system, fmt='.0f')} without "
+               f"battery + payload {shown_text(vehicle.payload, 'mass', system, fmt='.0f')}")
     return tuple(out)
 
 

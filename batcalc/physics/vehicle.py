@@ -43,7 +43,7 @@ from batcalc.physics.powertrain import (
     regen_fade,
 )
 from batcalc.spec.vehicle import MeasuredConsumption, VehicleSpec
-from batcalc.units import shown
+from batcalc.units import shown_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -102,8 +102,7 @@ class RoadLoad:
 
     def _texts(self, system: str) -> tuple[str, ...]:
         def q(si: float, dim: str, fmt: str) -> str:
-            s = shown(si, dim, system)
-            return f"{format(s.value, fmt)} {s.unit}"
+            return shown_text(si, dim, system, fmt=fmt)
         if system == "metric":       # the parameters in SI, as the specs and the physics hold them
             if self.coast_down:
                 load = f"coast-down F0 {self.f0:.1f} N, F1 {self.f1:.3f} N s/m, F2 {self.f2:.4f} N s^2/m^2"

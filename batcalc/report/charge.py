@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from batcalc.errors import BatcalcError
 from batcalc.physics.pack import DEFAULT_F_USABLE
 from batcalc.report.reports import _kwh
-from batcalc.units import Shown, format_number, from_si, shown
+from batcalc.units import Shown, format_number, from_si, shown, shown_text
 
 if TYPE_CHECKING:
     from batcalc.physics.cells import CellFigures
@@ -29,9 +29,7 @@ LIMIT_TEXT = {"charger power": "charger power", "charger current": "charger curr
               "battery": "cell C-rate (taper)"}
 
 
-def _q(si: Optional[float], dim: str, system: str, category: str | None = None) -> str:
-    s = shown(si, dim, system, category)
-    return f"{s} {s.unit}"
+_q = shown_text
 
 
 def _pct(x: float) -> str:

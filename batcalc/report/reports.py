@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.compare import Ratio
 from batcalc.physics.tradeoff import RangeResult, Tradeoff, cycle_label, sensitivities
-from batcalc.units import Shown, format_number, from_si, shown
+from batcalc.units import Shown, format_number, from_si, shown, shown_text
 
-
-def _q(si: Optional[float], dim: str, system: str, category: str | None = None) -> str:
-    s = shown(si, dim, system, category)
-    return f"{s} {s.unit}"
+_q = shown_text
 
 
 def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
@@ -315,15 +312,14 @@ def _feedback_words(saved: float, estimate: "float | None", system: str = "metri
     """How the same-range result compares with the same-energy estimate (masses, kg, shown in
     ``system``), in words that fit its sign: a lighter pack saves more (mass feedback helps), a heavier
     one costs more (it hurts)."""
-    def m(kg: float) -> str:
-        s = shown(kg, "mass", system)
-        return f"{s} {s.unit}"
     if estimate is None:
         return "no same-energy estimate to compare with"
     if saved >= 0:
-        return f"it saves {'more' if saved > estimate else 'less'} than the same-energy estimate ({m(estimate)})"
-    return (f"the new cell needs a heavier pack: {m(-saved)} more, "
-            f"{'more' if -saved > -estimate else 'less'} than the same-energy estimate ({m(-estimate)})")
+        return (f"it saves {'more' if saved > estimate else 'less'} than the same-energy estimate "
+                f"({_q(estimate, 'mass', system)})")
+    return (f"the new cell needs a heavier pack: {_q(-saved, 'mass', system)} more, "
+            f"{'more' if -saved > -estimate else 'less'} than the same-energy estimate "
+            f"({_q(-estimate, 'mass', system)})")
 
 
 def numeric_change_rows(headers: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:

@@ -8,7 +8,7 @@ from typing import Any, Optional
 from batcalc import units
 from batcalc.errors import BatcalcError
 from batcalc.physics.vehicle import Vehicle
-from batcalc.units import Shown, format_number, shown
+from batcalc.units import Shown, format_number, shown, shown_text
 
 #: What a report function returns: headers, rows, notes and JSON data.
 Report = tuple[list[str], list[list[Any]], list[str], dict[str, Any]]
@@ -17,15 +17,7 @@ Report = tuple[list[str], list[list[Any]], list[str], dict[str, Any]]
 CAR_CLASSES = ("car", "suv")
 
 
-def _q(si: Optional[float], dim: str, system: str, category: str | None = None) -> str:
-    s = shown(si, dim, system, category)
-    return f"{s} {s.unit}"
-
-
-def _q0(kg: float, system: str) -> str:
-    """A mass, kg, as whole units of ``system`` (kg, lb): '1270 kg'."""
-    s = shown(kg, "mass", system)
-    return f"{s.value:.0f} {s.unit}"
+_q = shown_text
 
 
 def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Optional[float],
@@ -194,8 +186,9 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     assumptions = [f"cycle: {label}"]
     if cycle is not None or vehicle.spec.measured_consumption is None:
         assumptions += vehicle.load.assumptions(system)
-    assumptions.append(f"vehicle {vehicle.id}: {_q0(vehicle.glider_mass, system)} without battery + pack "
-                       f"{_q0(pack_mass, system)} ({mass_how}) + payload {_q0(vehicle.payload, system)}")
+    assumptions.append(f"vehicle {vehicle.id}: {_q(vehicle.glider_mass, 'mass', system, fmt='.0f')} without battery "
+                       f"+ pack {_q(pack_mass, 'mass', system, fmt='.0f')} ({mass_how}) + payload "
+                       f"{_q(vehicle.payload, 'mass', system, fmt='.0f')}")
     notes = []
     if breakdown:
         notes.append("breakdown: rolling and aerodynamic resistance over the powertrain's traction efficiency on "

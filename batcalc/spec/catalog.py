@@ -15,7 +15,8 @@ from batcalc.io.yamlfile import shown_path
 from batcalc.spec import ID_PATTERN
 
 KIND_DIRS = {"cell": "cells", "vehicle": "vehicles", "claim": "claims"}
-#: What an id of each kind names, in messages.
+
+
 @lru_cache(maxsize=1)
 def specs_root() -> Path:
     """Folder of the catalogue: ``batcalc/specs`` in an installed wheel, ``specs/`` in a checkout."""

@@ -936,6 +936,14 @@ def shown(si: Optional[float], dim: str, system: str = "metric", category: str |
     return Shown(float(si) * found[1], found[0])
 
 
+def shown_text(si: Optional[float], dim: str, system: str = "metric", category: str | None = None,
+               fmt: str | None = None) -> str:
+    """:func:`shown` as text with its unit, ``'1270 kg'``: the number to 4 significant figures
+    (:func:`format_number`), or in format ``fmt`` (``'.0f'``)."""
+    s = shown(si, dim, system, category)
+    return f"{s if fmt is None or s.value is None else format(s.value, fmt)} {s.unit}"
+
+
 def _json_number(x: float) -> Any:
     if isinstance(x, float) and not math.isfinite(x):
         return None
