@@ -1013,7 +1013,8 @@ def eval_charge(claim, ctx: Context) -> Verdict:
 
         notes.append(f"the claim does not say where the charge starts: {open_start_text(to_soc)} evaluated")
     parts, readings = [], []
-    for w in windows:
+    delivering = [w.chargers() for w in windows]        # each window's chargers, found once
+    for w, found in zip(windows, delivering, strict=True):
         soc = (Value(w.from_soc, "fraction", ".0f", bare=True), "->", Value(w.to_soc, "fraction", ".0f"))
         c_rate = Value(_c_rate_si(w.c_rate), "c_rate")
         part: tuple = soc + (": ", c_rate)
@@ -1022,7 +1023,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
             part += (", ", Value(battery, "power"))
             reading: tuple = soc + (": ", c_rate, " average, ", Value(battery, "power"), " at the battery, ",
                                     Value(grid, "power"), " from the grid (delivered by: "
-                                    f"{', '.join(c.id for c in w.chargers()) or 'no charger class in the catalogue'})")
+                                    f"{', '.join(c.id for c in found) or 'no charger class in the catalogue'})")
             if added is not None and per_minute is not None:
                 reading += (", ", Value(added, "distance"), " added (", Value(per_minute, "distance"), " per minute)")
             readings.append(reading)
@@ -1033,7 +1034,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
                             "battery_power": Value(w.battery_power, "power") if w.battery_power else None,
                             "grid_power": Value(w.grid_power, "power") if w.grid_power else None,
                             "range_added": Value(w.range_added, "distance") if w.range_added else None,
-                            "chargers": [c.id for c in w.chargers()]} for w in windows]}
+                            "chargers": [c.id for c in found]} for w, found in zip(windows, delivering, strict=True)]}
     missing = []
     needed = None
     if dim == "time":

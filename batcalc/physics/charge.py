@@ -107,8 +107,10 @@ def charger(charger_id: str) -> ChargerLimits:
     return known[charger_id]
 
 
+@lru_cache(maxsize=1)
 def chargers() -> tuple[ChargerLimits, ...]:
-    """Every charger class and station of ``specs/chargers.yaml``, by rated power."""
+    """Every charger class and station of ``specs/chargers.yaml``, by rated power (sorted once: the
+    catalogue is read once per process, :func:`charger_catalogue`)."""
     return tuple(sorted(charger_catalogue().values(), key=lambda c: math.inf if c.power is None else c.power))
 
 
