@@ -97,7 +97,7 @@ def test_kinds_inline(kind, inputs, asserted, status, fragment):
 def test_inline_errors():
     with pytest.raises(BatcalcError, match="did you mean 'ratio'"):
         check_inline("ratoi", {}, "1")
-    with pytest.raises(BatcalcError, match="unknown key 'inputs.c'; expected one of: a, b"):
+    with pytest.raises(BatcalcError, match=r"unknown input 'c'; a ratio claim takes a, b \(docs/claims.md\)$"):
         check_inline("ratio", {"a": "1 m", "b": "2 m", "c": "3"}, "2")
     with pytest.raises(BatcalcError, match="cannot be compared"):
         check_inline("ratio", {"a": "1 m", "b": "2 kg"}, "2")

@@ -1938,6 +1938,35 @@ def inline_claim(kind: str, inputs: dict[str, str], asserted: str, qualifier: st
     try:
         claim = model.model_validate(data)
     except ValidationError as exc:
-        err = _first_error(exc, model, doc)
-        raise ClaimError(err.message) from None
+        raise ClaimError(_inline_inputs_problem(kind, model, exc) or _first_error(exc, model, doc).message) from None
     return claim
+
+
+def _inline_inputs_problem(kind: str, model: Any, exc: Any) -> Optional[str]:
+    """For a claim given on the command line: its unknown inputs (with a did-you-mean) and its missing
+    ones in one line, with the inputs its kind takes (``KEY=VALUE`` names, not a file's key paths:
+    ``ratio claim: unknown input 'x'; missing inputs 'a' and 'b'; a ratio claim takes a, b``); None when
+    no input is unknown or missing (another problem is the message then)."""
+    import difflib
+
+    errors = exc.errors(include_url=False)
+    takes = list(model.model_fields["inputs"].annotation.model_fields)
+
+    def named(kind_of_error: str) -> list[str]:
+        return [str(e["loc"][1]) for e in errors if e["type"] == kind_of_error and len(e["loc"]) == 2
+                and e["loc"][0] == "inputs"]
+
+    unknown, missing = named("extra_forbidden"), named("missing")
+    if not (unknown or missing):
+        return None
+    parts = []
+    for key in unknown:
+        hint = difflib.get_close_matches(key, takes, n=1)
+        parts.append(f"unknown input {key!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+    if missing:
+        names = [repr(k) for k in missing]
+        parts.append(f"missing input {names[0]}" if len(names) == 1 else
+                     f"missing inputs {', '.join(names[:-1])} and {names[-1]}")
+    rest = len(errors) - len(unknown) - len(missing)
+    return (f"{kind} claim: {'; '.join(parts)}; a {kind} claim takes {', '.join(takes)} (docs/claims.md)"
+            + (f" (+{rest} more)" if rest else ""))

@@ -584,11 +584,16 @@ def _every_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     errors = exc.errors(include_url=False)
     out: dict[tuple[Any, ...], SpecError] = {}
     for err in errors:
-        model_loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        key = _data_loc(model_loc, doc.data)
+        key = _data_loc(_model_loc(err), doc.data)
         if key not in out:
             out[key] = _located_error(err, errors, model, doc, "")
     return sorted(out.values(), key=lambda e: (e.line or 0, e.col or 0))       # in the file's order
+
+
+def _model_loc(err: Any) -> tuple[Any, ...]:
+    """Where in the model one of pydantic's errors is: its ``loc`` without the validator steps
+    (``function-after[...]``) pydantic adds."""
+    return tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
 
 
 def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Document, more: str) -> SpecError:
@@ -597,7 +602,7 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
     What the file gave is quoted clipped to a few dozen characters, and control characters in keys
     or messages are escaped, so that the message stays one readable line whatever the input.
     """
-    model_loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    model_loc = _model_loc(err)
     loc = _data_loc(model_loc, doc.data)
     dotted = printable(".".join(str(p) for p in loc), 160) or "(top level)"
     kind = err["type"]
@@ -623,6 +628,16 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         return doc.error(loc + (ctx.get("discriminator", "kind").strip("'"),),
                          f"{dotted}: unknown claim kind {ctx.get('tag')!r}{tip}{more}")
     if kind == "missing":
+        # the keys missing beside this one are named with it (a claim's inputs: 'a', 'a_cycle', 'b_cycle'),
+        # not counted in "(+N more)"; every error is its own line in lint (_every_error: more is "")
+        siblings = [e for e in errors if e["type"] == "missing" and _model_loc(e)[:-1] == model_loc[:-1]] \
+            if more else [err]
+        if len(siblings) > 1:
+            keys = [repr(printable(".".join(str(p) for p in _data_loc(_model_loc(e), doc.data)), 160))
+                    for e in siblings]
+            rest = len(errors) - len(siblings)
+            return doc.error(loc[:-1], f"missing required keys {', '.join(keys[:-1])} and {keys[-1]}"
+                                       + (f" (+{rest} more)" if rest else ""))
         return doc.error(loc[:-1], f"missing required key {dotted!r}{more}")
     msg = err["msg"]
     members = [e["loc"][-1] for e in errors if model_loc and len(e["loc"]) == len(model_loc)
