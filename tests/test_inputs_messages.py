@@ -58,3 +58,10 @@ def test_a_missing_key_beside_other_problems_still_counts_them(run, tmp_path):
     out = run("check", str(path))
     assert out.exit_code == 2
     assert "(+1 more)" in out.stderr and "'claims.0.inputs.b_cycle'" in out.stderr
+
+
+def test_several_unknown_inputs_are_listed_together(run):
+    out = run("claim", "consumption", "vehicle=large-suv", "cycle=udds", "--asserted", "200 Wh/km")
+    assert out.exit_code == 2
+    assert "consumption claim: unknown inputs 'vehicle' and 'cycle'; missing inputs 'pack_energy' and 'range';" \
+        in out.stderr

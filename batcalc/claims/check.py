@@ -1959,14 +1959,16 @@ def _inline_inputs_problem(kind: str, model: Any, exc: Any) -> Optional[str]:
     unknown, missing = named("extra_forbidden"), named("missing")
     if not (unknown or missing):
         return None
+    def listed(what: str, names: list[str]) -> str:
+        return f"{what} {names[0]}" if len(names) == 1 else f"{what}s {', '.join(names[:-1])} and {names[-1]}"
+
     parts = []
-    for key in unknown:
-        hint = difflib.get_close_matches(key, takes, n=1)
-        parts.append(f"unknown input {key!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+    if unknown:
+        hints = [difflib.get_close_matches(key, takes, n=1) for key in unknown]
+        parts.append(listed("unknown input", [repr(key) + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                                              for key, hint in zip(unknown, hints, strict=True)]))
     if missing:
-        names = [repr(k) for k in missing]
-        parts.append(f"missing input {names[0]}" if len(names) == 1 else
-                     f"missing inputs {', '.join(names[:-1])} and {names[-1]}")
+        parts.append(listed("missing input", [repr(k) for k in missing]))
     rest = len(errors) - len(unknown) - len(missing)
     return (f"{kind} claim: {'; '.join(parts)}; a {kind} claim takes {', '.join(takes)} (docs/claims.md)"
             + (f" (+{rest} more)" if rest else ""))
