@@ -62,6 +62,8 @@ class Banded:
     #: the paths of :attr:`bands` whose figure is missing at some point the band was read from (what it
     #: would take, where the claim holds there): their band covers only the points that have it
     partial: frozenset[str] = frozenset()
+    #: the assumptions the claim read at the central point: its axes, and those fixed to a point
+    used: frozenset[str] = frozenset()
 
 
 def figures_of(v: Verdict) -> dict[str, Value]:
@@ -136,7 +138,7 @@ def band_claim(claim: Any, ranges: Mapping[str, Ranged], doc: Any = None, loc: t
     deciders = _deciders(b.swings, centre, central.status, verdict_at) if status == "depends" else []
     shown = replace(central, status=status)
     return Banded(shown, central.status, {k: (figures[k], band) for k, band in b.bands.items() if k in figures},
-                  deciders, b.axes, len(memo), inputs, partial)
+                  deciders, b.axes, len(memo), inputs, partial, b.used)
 
 
 #: Points along each axis (its low and high included) where a verdict is looked at for a turn.

@@ -329,15 +329,15 @@ def _given_fractions(f_mass: Optional[str], f_usable: Optional[str], f_volume: O
 
 
 def _pack_options(f_mass: Optional[str], f_usable: Optional[str], f_volume: Optional[str] = None,
-                  ranges: Optional[Mapping[str, Any]] = None):
-    """The pack options of the command line; with ``ranges`` (``--assume``), the fractions not given
-    take the ranges' central values."""
+                  assumed: Any = None):
+    """The pack options of the command line; with ``assumed`` (the point of ``--assume``'s ranges,
+    :func:`_assumed`), the fractions not given take its values (recorded as read)."""
     from batcalc.physics.pack import PackOptions
 
     given = _given_fractions(f_mass, f_usable, f_volume)
-    if ranges is None:
+    if assumed is None:
         return PackOptions(**given)
-    return PackOptions.assumed(_assumed(ranges), **given)
+    return PackOptions.assumed(assumed, **given)
 
 
 BandsOpt = Annotated[bool, typer.Option(
@@ -375,6 +375,16 @@ def _assumed(ranges: Mapping[str, Any]) -> Any:
     from batcalc.physics.bands import Assumed
 
     return Assumed.central(ranges)
+
+
+def _unused_assumptions(ranges: Mapping[str, Any], point: Any) -> list[str]:
+    """The note naming the ``--assume`` assumptions a result computed at ``point`` (:func:`_assumed`,
+    None without ``--assume``) did not read (:func:`batcalc.report.bands.unused_assumptions`)."""
+    if point is None:
+        return []
+    from batcalc.report.bands import unused_assumptions
+
+    return unused_assumptions(ranges, point.used)
 
 
 def _explained(steps: list[str], data: dict, notes: list[str], fmt: str) -> list[str]:

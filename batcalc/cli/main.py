@@ -53,6 +53,7 @@ from batcalc.cli.common import (  # noqa: F401
     _quantity,
     _ranges,
     _temperature,
+    _unused_assumptions,
     _vehicle,
     emit,
     fail,
@@ -388,12 +389,14 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
                         given=_given_fractions(f_mass, f_usable, f_volume))
         _emit_bands(b, ranges, unit_system.value, "range", f"{cell} in {v.id}: bands", fmt)
         return
-    if assume:
-        v = v.with_assumed(_assumed(ranges))
+    point = _assumed(ranges) if assume else None
+    if point is not None:
+        v = v.with_assumed(point)
     result = range_of(load_cell(cell), v, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
-                      options=_pack_options(f_mass, f_usable, f_volume, ranges if assume else None))
+                      options=_pack_options(f_mass, f_usable, f_volume, point))
     headers, rows, notes, data = range_report(result, unit_system.value, mpge)
     add_ratings(headers, rows, notes, data, v, result.pack.usable_energy, result.total_mass, unit_system.value)
+    notes += _unused_assumptions(ranges, point)
     _add_ambient(notes, data, v, ambient, altitude, climate, result.cycle is not None, unit_system.value)
     if explain:
         notes = _explained(explain_range(result, unit_system.value), data, notes, fmt)
@@ -455,11 +458,13 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
         main = "mass_saved" if hold == "range" else "b_range"
         _emit_bands(tb, ranges, unit_system.value, main, f"{a} -> {b} in {v.id} (same {hold}): bands", fmt)
         return
-    if assume:
-        v = v.with_assumed(_assumed(ranges))
+    point = _assumed(ranges) if assume else None
+    if point is not None:
+        v = v.with_assumed(point)
     result = tradeoff(load_cell(a), load_cell(b), v, hold, **inputs,
-                      options=_pack_options(f_mass, f_usable, f_volume, ranges if assume else None))
+                      options=_pack_options(f_mass, f_usable, f_volume, point))
     headers, rows, notes, data = tradeoff_report(result, unit_system.value)
+    notes += _unused_assumptions(ranges, point)
     _add_ambient(notes, data, v, ambient, altitude, climate, result.a.cycle is not None, unit_system.value)
     if explain:
         notes = _explained(explain_tradeoff(result, unit_system.value), data, notes, fmt)
@@ -549,9 +554,11 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
         cb = consumption_bands(v, cyc, lambda x, a: float(x.total_mass(at(mass, a))), ranges)
         _emit_bands(cb, ranges, unit_system.value, "consumption", f"consumption of {v.id}: bands", fmt)
         return
-    if assume:
-        v = v.with_assumed(_assumed(ranges))
+    point = _assumed(ranges) if assume else None
+    if point is not None:
+        v = v.with_assumed(point)
     headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value, mpge)
+    notes += _unused_assumptions(ranges, point)
     _add_ambient(notes, data, v, ambient, altitude, climate, cyc is not None, unit_system.value)
     emit(render(headers, rows, data, fmt, title=f"consumption of {v.id} on {data['cycle']}", notes=notes))
 
@@ -598,10 +605,12 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
                                                       float(v.total_mass(at(pack, a))), how, unit_system.value)[3],
                            ranges, "range", f"{from_rating} -> {to_rating} for {v.id}: bands", fmt, unit_system.value)
         return
-    if assume:
-        v = v.with_assumed(_assumed(ranges))
+    point = _assumed(ranges) if assume else None
+    if point is not None:
+        v = v.with_assumed(point)
     headers, rows, notes, data = normalise_report(v, given, from_rating, to_rating, float(v.total_mass(pack)), how,
                                                   unit_system.value)
+    notes += _unused_assumptions(ranges, point)
     _add_ambient(notes, data, v, ambient, altitude, climate, system=unit_system.value)
     emit(render(headers, rows, data, fmt, title=f"{data['from']} -> {data['to']} for {v.id}", notes=notes))
 
@@ -727,10 +736,13 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                 _emit_report_bands(curve_at, ranges, "window.time", f"charging {figures.id}: bands", fmt,
                                    unit_system.value)
                 return
-            run = charge_run(*curve_args, assumed=_assumed(ranges))
+            point = _assumed(ranges)
+            run = charge_run(*curve_args, assumed=point)
         else:
+            ranges, point = {}, None
             run = charge_run(*curve_args)
         headers, rows, notes, data = curve_report(run, unit_system.value)
+        notes += _unused_assumptions(ranges, point)
         title = f"charging {figures.id}" + (f" on {charger_id}" if charger_id else "")
         emit(render(headers, rows, data, fmt, title=title, notes=notes))
         return
@@ -755,15 +767,17 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                    _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
                    _quantity(time, "time", "--time"), _quantity(power, "power", "--power"), _cycle(cycle),
                    _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
-    headers, rows, notes, data = charge_report(*report_args, assumed=_assumed(ranges) if assume else None,
+    point = _assumed(ranges) if assume else None
+    headers, rows, notes, data = charge_report(*report_args, assumed=point,
                                                pack_voltage=_quantity(pack_voltage, "voltage", "--pack-voltage"))
+    notes += _unused_assumptions(ranges, point)
     emit(render(headers, rows, data, fmt, title=f"charging {figures.id}", notes=notes))
 
 
 def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = "metric",
-                    banded=None, ranges=None) -> None:
+                    banded=None, ranges=None, more_notes: list[str] | None = None) -> None:
     """Print verdicts (with ``banded``, verdicts over the bands: their bands and deciders in table,
-    markdown and JSON output); exit code 1 if any claim fails."""
+    markdown and JSON output), ``more_notes`` after the verdicts' own; exit code 1 if any claim fails."""
     # 'import a.b as m', not 'from a.b import f' (as elsewhere here): this runs once per file of a batch,
     # and on Python 3.11 each 'from module import' looks for a __path__ on the module, an AttributeError
     # formatted and dropped (about 9 K instructions against 5 K)
@@ -785,9 +799,17 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = 
         emit(render(headers, rows, data, fmt, title=title, notes=notes))
     else:
         headers, rows, notes, data = report_claims.verdict_rows(verdicts, system, with_data=fmt == "json")
-        emit(render(headers, rows, data, fmt, title=title, notes=notes))
+        emit(render(headers, rows, data, fmt, title=title, notes=notes + (more_notes or [])))
     if "fails" in [v.status for v in verdicts]:
         raise typer.Exit(1)
+
+
+def _unused_by_claims(ranges, banded) -> list[str]:
+    """The note naming the ``--assume`` assumptions no claim of ``banded`` read (each claim's
+    ``used``: the assumptions it rests on; :func:`batcalc.report.bands.unused_assumptions`)."""
+    from batcalc.report.bands import unused_assumptions
+
+    return unused_assumptions(ranges, [id for b in banded for id in b.used])
 
 
 @app.command("check")
@@ -826,7 +848,8 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
             titles.append(spec.title or name)
         title = "; ".join(titles) if fmt != "json" else None
         _verdict_output(None, fmt, title, unit_system.value, banded=banded if bands else None, ranges=ranges) \
-            if bands else _verdict_output([b.verdict for b in banded], fmt, title, unit_system.value)
+            if bands else _verdict_output([b.verdict for b in banded], fmt, title, unit_system.value,
+                                          more_notes=_unused_by_claims(ranges, banded))
         return
     verdicts, titles = [], []
     for name in files:
@@ -889,7 +912,7 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help=", ".join
         if bands:
             _verdict_output(None, fmt, system=unit_system.value, banded=[b], ranges=ranges)
         else:
-            _verdict_output([b.verdict], fmt, system=unit_system.value)
+            _verdict_output([b.verdict], fmt, system=unit_system.value, more_notes=_unused_by_claims(ranges, [b]))
         return
     _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote)], fmt, system=unit_system.value)
 

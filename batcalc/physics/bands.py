@@ -230,6 +230,8 @@ class Bands:
     sampled: list[str] = field(default_factory=list)     # results that were not monotone
     #: each result's low and high corner: the axes' values (in :attr:`axes` order) that gave its extremes
     corners: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
+    #: the assumptions the central run read: the axes, and those fixed to a point (zero width, no axis)
+    used: frozenset[str] = frozenset()
 
     def point(self, values: Sequence[float]) -> dict[str, float]:
         """The axes' ids with ``values`` (in :attr:`axes` order), for :meth:`Assumed.with_values`."""
@@ -317,7 +319,7 @@ def bands(fn: Callable[[Assumed], Mapping[str, float]], ranges: Mapping[str, Ran
             values += [x for x in (run(p).get(key) for p in _box_points(axes)) if x is not None]
         out[key] = Band(min(values), c, max(values))
         corners[key] = (low_corner, high_corner)
-    return Bands(central, out, axes, swings, runs, sampled, corners)
+    return Bands(central, out, axes, swings, runs, sampled, corners, frozenset(centre.used))
 
 
 def _box_points(axes: Sequence[Axis]) -> list[list[float]]:

@@ -3,7 +3,7 @@ assumptions move the main figure most (the tornado ranking), as table rows, note
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Callable, Iterable, Mapping, Optional
 
 from batcalc.physics.bands import Bands
 from batcalc.report.reports import _kwh
@@ -77,9 +77,7 @@ def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str
                  + "; ".join(_assumption_text(ranges, a.id, system) for a in b.axes)
                  + (f" ({', '.join(still)} move nothing here)" if still else "")
                  + f"; {b.evaluations} runs (one at a time, then the extreme corners; docs/assumptions.md)")
-    unused = [id for id, p in ranges.items() if getattr(p, "overridden", None) and id not in {a.id for a in b.axes}]
-    if unused:
-        notes.append(f"--assume {', '.join(unused)}: not used here (the specs state these, or nothing reads them)")
+    notes += unused_assumptions(ranges, b.used)
     if b.sampled:
         notes.append(f"not monotone in every assumption: {', '.join(b.sampled)} also ran at every corner and "
                      f"at seeded random points")
@@ -89,6 +87,17 @@ def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str
                                    "high": ranges[a.id].show(a.high, system)} for a in b.axes},
             "runs": b.evaluations, "not_monotone": list(b.sampled)}
     return ["quantity", "low", "central", "high", "unit"], rows, notes, data
+
+
+def unused_assumptions(ranges: Mapping[str, Any], used: Iterable[str]) -> list[str]:
+    """The note (none, or one line) naming the assumptions the user set (``--assume``: a range whose
+    ``overridden`` text is set) that the result did not read (``used``: the ids it read, or a bands
+    run's axes): a vehicle's spec states them, or nothing the command computes reads them, so the
+    value given changed nothing."""
+    read = set(used)
+    unused = [id for id, p in ranges.items() if getattr(p, "overridden", None) and id not in read]
+    return [f"--assume {', '.join(unused)}: not used here (the specs state these, or nothing reads them)"] \
+        if unused else []
 
 
 def bands_report(b: Bands, ranges: Mapping[str, Any], system: str, main: str, title: str) -> Report:
