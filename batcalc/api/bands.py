@@ -35,6 +35,7 @@ class Band:
 
 def ranges_with(assume: Optional[Mapping[str, str]] = None) -> Mapping[str, Any]:
     """The plausible ranges (specs/assumptions.yaml) with ``assume`` ({id: 'LOW to HIGH'}) applied."""
+    from batcalc.physics.bands import check_overridden
     from batcalc.spec.assumptions import plausible_ranges, with_overrides
 
     if assume is None:
@@ -42,7 +43,9 @@ def ranges_with(assume: Optional[Mapping[str, str]] = None) -> Mapping[str, Any]
     if not isinstance(assume, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in assume.items()):
         raise TypeError("assume takes a dict of assumption id -> range as text, e.g. "
                         "{'cell-to-pack-mass': '0.75 to 0.85'} (ids in docs/assumptions.md)")
-    return with_overrides(plausible_ranges(), assume)
+    ranges = with_overrides(plausible_ranges(), assume)
+    check_overridden(ranges)                # a value the physics refuses, named as 'assume' gave it
+    return ranges
 
 
 @dataclass(frozen=True, repr=False)

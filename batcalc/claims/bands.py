@@ -198,10 +198,10 @@ def check_file_bands(name: str, ranges: Mapping[str, Ranged], points: bool = Fal
 
     spec, doc = load_claims_file(name)
     if spec.assumptions:                     # the file's own ranges first; the command line's replace them
-        from batcalc.spec.assumptions import plausible_ranges, with_overrides
+        from batcalc.claims.check import file_ranges
 
         given = {k: v for k, v in ranges.items() if getattr(v, "overridden", None)}
-        ranges = {**with_overrides(plausible_ranges(), spec.assumptions), **given}
+        ranges = {**file_ranges(spec), **given}
     if points:
         ranges = central_points(ranges)
     cache: dict = {}

@@ -1854,11 +1854,22 @@ def load_claims_file(name: str) -> tuple[Any, Any]:
 
 
 def file_problems(spec: Any, doc: Any) -> list[SpecError]:
-    """What a schema-valid claims file may still get wrong across its claims, in the file's order: a
-    claim id given twice, a claim citing a ``source`` the file's ``sources:`` do not list."""
+    """What a schema-valid claims file may still get wrong, in the file's order: an assumption the
+    physics refuses at a value of its range (``usable-fraction: 0 to 0.9``:
+    :func:`batcalc.physics.bands.check_assumption`), a claim id given twice, a claim citing a
+    ``source`` the file's ``sources:`` do not list."""
     import difflib
 
     problems = []
+    if spec.assumptions:
+        from batcalc.physics.bands import check_overridden
+
+        ranges = file_ranges(spec)
+        for id in spec.assumptions:
+            try:
+                check_overridden({id: ranges[id]})
+            except InputsError as exc:
+                problems.append(doc.error(("assumptions", id), exc.spelled(lambda name, example: "assumption")))
     seen: set = set()
     ids = [src.id for src in spec.sources]
     for k, c in enumerate(spec.claims):          # a set: linear in the number of claims
@@ -1872,6 +1883,14 @@ def file_problems(spec: Any, doc: Any) -> list[SpecError]:
     return problems
 
 
+def file_ranges(spec: Any) -> dict[str, Any]:
+    """The plausible ranges with a claims file's ``assumptions:`` applied (the schema has read each
+    range; :func:`file_problems` has refused a value the physics refuses)."""
+    from batcalc.spec.assumptions import plausible_ranges, with_overrides
+
+    return with_overrides(plausible_ranges(), spec.assumptions)
+
+
 def check_file(name: str) -> tuple[Any, list[Verdict]]:
     """Load a claims file (catalogue id under specs/claims or a path) and evaluate every claim."""
     spec, doc = load_claims_file(name)
@@ -1879,10 +1898,7 @@ def check_file(name: str) -> tuple[Any, list[Verdict]]:
     grades = {src.id: src.grade for src in spec.sources}
     assumed = None
     if spec.assumptions:                   # the file's ranges: its claims are checked at their central values
-        from batcalc.spec.assumptions import plausible_ranges, with_overrides
-
-        ranges = with_overrides(plausible_ranges(), spec.assumptions)
-        assumed = Assumed.central(ranges)
+        assumed = Assumed.central(file_ranges(spec))
     return spec, [evaluate(c, Context(doc, ("claims", k), cache, grades, assumed.with_values({}) if assumed else None))
                   for k, c in enumerate(spec.claims)]
 

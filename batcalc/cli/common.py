@@ -365,9 +365,13 @@ def _ranges(assume: Optional[list[str]], given: Optional[Mapping[str, Optional[s
         raise BatcalcError(f"--assume: {exc}") from None
     check_not_assumed_twice([id for id, _text in pairs], given or {})
     try:
-        return with_overrides(plausible_ranges(), pairs)
+        ranges = with_overrides(plausible_ranges(), pairs)
     except BatcalcError as exc:
         raise BatcalcError(f"--assume: {exc}") from None
+    from batcalc.physics.bands import check_overridden
+
+    check_overridden(ranges)                # a value the physics refuses, named as --assume gave it
+    return ranges
 
 
 def _assumed(ranges: Mapping[str, Any]) -> Any:

@@ -73,6 +73,49 @@ def _central_defaults() -> dict[str, float]:
             "altitude": DEFAULT_ALTITUDE, "pack-voltage": DEFAULT_PACK_VOLTAGE}
 
 
+def check_assumption(id: str, value: float, shown: str) -> None:
+    """Refuse ``value`` (SI) for default assumption ``id`` where the physics that reads it refuses it,
+    before any run reads it, so that the error names the assumption (``shown``: the value as the user
+    wrote it) rather than whatever input the first run that read it came from. Each check is the
+    physics' own, run at ``value`` with the other assumptions at their defaults: the pack fractions
+    (:meth:`~batcalc.physics.pack.PackOptions.assumed`), the charger efficiency and pack voltage
+    (:mod:`batcalc.physics.charge`), the powertrain's efficiencies and auxiliaries
+    (:class:`~batcalc.physics.powertrain.Powertrain`, :func:`~batcalc.physics.vehicle.default_motor_map`,
+    :func:`~batcalc.physics.powertrain.constant_efficiency`) and the ambient air
+    (:func:`~batcalc.physics.powertrain.air_density`). Raises :class:`InputsError` (``{assume}`` names
+    the option or key that set it)."""
+    from batcalc.physics.charge import check_charge_inputs, check_pack_voltage
+    from batcalc.physics.pack import PackOptions
+    from batcalc.physics.powertrain import Powertrain, air_density, constant_efficiency
+    from batcalc.physics.vehicle import default_motor_map
+
+    a = {**_central_defaults(), id: value}
+    try:
+        PackOptions.assumed(a)
+        check_charge_inputs(None, a["charger-efficiency"])
+        check_pack_voltage(a["pack-voltage"])
+        Powertrain(motor_map=default_motor_map(a["motor-peak-efficiency"]),
+                   transmission_efficiency=a["transmission-efficiency"], battery_efficiency=a["battery-efficiency"],
+                   regen_efficiency=a["regen-efficiency"], aux_power=a["aux-power"])
+        constant_efficiency(a["drive-efficiency"], a["regen-share"], a["aux-power"])
+        air_density(a["ambient-temperature"], a["altitude"])
+    except BatcalcError as exc:
+        # the inner error in its own words (a pack voltage the command line takes as --pack-voltage is
+        # not what the user gave here)
+        raise InputsError(f"{{assume}} {literal(id)}={literal(shown)}: {literal(str(exc))}") from None
+
+
+def check_overridden(ranges: Mapping[str, Ranged]) -> None:
+    """:func:`check_assumption` of the low, central and high value of every range a user set (one
+    with an ``overridden`` text, :class:`batcalc.spec.assumptions.Plausible`), each shown in the
+    range's display unit."""
+    for id, p in ranges.items():
+        if getattr(p, "overridden", None):
+            show = getattr(p, "show", None)
+            for x in dict.fromkeys((float(p.low), float(p.central), float(p.high))):
+                check_assumption(id, x, str(show(x)) if callable(show) else f"{x:g}")
+
+
 class Assumed(Mapping[str, float]):
     """The value of each default assumption for one run (SI floats, by id), recording which ids the
     run read: those are the assumptions its results can depend on. ``Assumed()`` is the central

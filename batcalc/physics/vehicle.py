@@ -125,6 +125,21 @@ def _default(assumed: Optional[Mapping[str, float]], key: str, value: float) -> 
     return value if assumed is None else assumed[key]
 
 
+def default_motor_map(peak: float) -> EfficiencyMap:
+    """FASTSim's default motor map with its peak at ``peak`` (a fraction): shifted by ``peak - 0.95`` at
+    every load and capped at 100 %, as FASTSim builds its maps (large_baseline_eff + (modern_max - its
+    peak)); docs/assumptions.md. A peak that takes the map's lowest point (84 % at no load) to 0 or below
+    is refused."""
+    shift = peak - max(FASTSIM_DEFAULT_MAP.efficiency)
+    if shift == 0.0:
+        return FASTSIM_DEFAULT_MAP
+    lowest = min(FASTSIM_DEFAULT_MAP.efficiency)
+    if not lowest + shift > 0:
+        raise BatcalcError(f"a motor peak efficiency of {peak * 100:g} % takes the default map's lowest point "
+                           f"({lowest * 100:g} %) to {(lowest + shift) * 100:.3g} %: it must stay above 0")
+    return EfficiencyMap(FASTSIM_DEFAULT_MAP.load, tuple(min(1.0, e + shift) for e in FASTSIM_DEFAULT_MAP.efficiency))
+
+
 def powertrain_of(spec: VehicleSpec, assumed: Optional[Mapping[str, float]] = None) -> Powertrain:
     """The :class:`Powertrain` of a vehicle spec: its ``powertrain:`` group (FASTSim's default map, a 98 %
     gear and a 97 % round-trip battery where silent), else the constant-efficiency model
@@ -146,12 +161,7 @@ def powertrain_of(spec: VehicleSpec, assumed: Optional[Mapping[str, float]] = No
                                   tuple(float(q.efficiency.si) for q in pt.motor_map.points),
                                   step=pt.motor_map.shape == "step")
     else:
-        # shifted by (peak - 0.95) at every load and capped at 100 %, as FASTSim builds its maps
-        # (large_baseline_eff + (modern_max - its peak)); docs/assumptions.md
-        shift = _default(assumed, "motor-peak-efficiency", max(FASTSIM_DEFAULT_MAP.efficiency)) \
-            - max(FASTSIM_DEFAULT_MAP.efficiency)
-        motor_map = FASTSIM_DEFAULT_MAP if shift == 0.0 else EfficiencyMap(
-            FASTSIM_DEFAULT_MAP.load, tuple(min(1.0, e + shift) for e in FASTSIM_DEFAULT_MAP.efficiency))
+        motor_map = default_motor_map(_default(assumed, "motor-peak-efficiency", max(FASTSIM_DEFAULT_MAP.efficiency)))
     regen = float(pt.regen_efficiency.si) if pt.regen_efficiency is not None else (
         None if assumed is None or pt.motor_map is not None else assumed["regen-efficiency"])
     return Powertrain(

@@ -194,12 +194,12 @@ class Plausible:
         from batcalc import units
 
         if self.dimension == "fraction":
-            return f"{x * 100:.4g} %"
+            return f"{units.format_number(x * 100)} %"
         if self.dimension == "temperature":
             return units.temperature_text(x, system)
         if self.dimension == "length" and system == "imperial":
-            return f"{units.from_si(x, 'length', 'ft'):.4g} ft"
-        return f"{x:.4g} {self.unit_label}".rstrip()
+            return f"{units.format_number(units.from_si(x, 'length', 'ft'))} ft"
+        return f"{units.format_number(x)} {self.unit_label}".rstrip()
 
     def __str__(self) -> str:
         return f"{self.id}: {self.show(self.low)} to {self.show(self.high)} (central {self.show(self.central)})"
