@@ -36,11 +36,17 @@ def test_claim_without_inputs_names_what_its_kind_takes(run, kind):
     assert f"a {kind} claim takes {', '.join(taken)} (docs/claims.md)" in out.stderr
 
 
-def test_a_file_names_every_missing_key_of_a_claim_in_one_line(run, tmp_path):
-    """`check`: the keys missing beside the first are named, not counted ("(+2 more)")."""
+def _ratings_claim(tmp_path, inputs: str):
+    """A claims file of one ratings claim with ``inputs`` (a flow mapping), its 'inputs:' on line 6."""
     path = tmp_path / "r.yaml"
     path.write_text("kind: claims\nclaims:\n  - id: r\n    kind: ratings\n    quote: q\n"
-                    "    inputs: {vehicle: mid-sedan}\n    asserted: 600 km\n", encoding="utf-8")
+                    f"    inputs: {inputs}\n    asserted: 600 km\n", encoding="utf-8")
+    return path
+
+
+def test_a_file_names_every_missing_key_of_a_claim_in_one_line(run, tmp_path):
+    """`check`: the keys missing beside the first are named, not counted ("(+2 more)")."""
+    path = _ratings_claim(tmp_path, "{vehicle: mid-sedan}")
     out = run("check", str(path))
     assert out.exit_code == 2
     assert out.stderr.strip() == (f"{path}:6:13: missing required keys 'claims.0.inputs.a', "
@@ -52,10 +58,7 @@ def test_a_file_names_every_missing_key_of_a_claim_in_one_line(run, tmp_path):
 
 
 def test_a_missing_key_beside_other_problems_still_counts_them(run, tmp_path):
-    path = tmp_path / "r.yaml"
-    path.write_text("kind: claims\nclaims:\n  - id: r\n    kind: ratings\n    quote: q\n"
-                    "    inputs: {vehicle: mid-sedan, bogus: 1}\n    asserted: 600 km\n", encoding="utf-8")
-    out = run("check", str(path))
+    out = run("check", str(_ratings_claim(tmp_path, "{vehicle: mid-sedan, bogus: 1}")))
     assert out.exit_code == 2
     assert "(+1 more)" in out.stderr and "'claims.0.inputs.b_cycle'" in out.stderr
 
