@@ -940,3 +940,34 @@ def test_a_claims_road_load_notes_follow_the_unit_system():
     r = check_inline("range", {"pack_energy": "75 kWh", "vehicle": "mid-sedan", "test_cycle": "WLTP"}, "500 km")
     assert any("fading below ~9 mph" in a for a in verdict_texts(r, "imperial")["assumptions"])
     assert any("fading below ~15 km/h" in a for a in verdict_texts(r)["assumptions"])
+
+
+@pytest.mark.parametrize("cell, vehicle, pack_kwh", [("gac-aion-ssb-350", "mid-sedan", 150.0),
+                                                     ("samsung-inr21700-50e", "compact-car", None)])
+def test_a_charge_claims_range_added_uses_a_pack_of_its_cell_as_batcalc_charge_does(cell, vehicle, pack_kwh):
+    """Bug fix: with a cell and a vehicle, a charge claim's consumption was the vehicle's at its reference
+    pack mass, whatever the cell and pack energy (806 km added became 834.2 km for 150 kWh of
+    gac-aion-ssb-350 in the mid-sedan); batcalc charge and batcalc.charge weigh a pack of the cell:
+    m_pack = E / (rho_cell f_mass), c at m_without_battery + m_pack + payload, range added dSoC E f_usable / c."""
+    import batcalc as bc
+    from batcalc.physics.cells import load_cell
+    from batcalc.physics.vehicle import load_vehicle
+
+    v = load_vehicle(vehicle)
+    energy = pack_kwh * KWH if pack_kwh else float(v.spec.reference_pack.energy.si)
+    pack_mass = energy / (load_cell(cell).get("gravimetric") * 0.70)                     # kg, f_mass 0.70
+    mass = float(v.spec.mass_without_battery.si) + pack_mass + float(v.spec.payload.si)
+    c = float(v.consumption_model("wltc-3b")(mass))                                      # J/m by hand
+    expected = 0.7 * energy * 0.93 / c                                                   # m, 10 -> 80 %
+    inputs = {"cell": cell, "vehicle": vehicle, "from_soc": "10 %", "to_soc": "80 %"}
+    if pack_kwh:
+        inputs["pack_energy"] = f"{pack_kwh:g} kWh"
+    claim = check_inline("charge", inputs, "20 min")
+    assert claim.details["windows"][0]["range_added"].si == pytest.approx(expected, rel=1e-9)
+    at_reference = 0.7 * energy * 0.93 / float(v.consumption_model("wltc-3b")(v.total_mass(
+        float(v.spec.reference_pack.mass.si))))
+    assert abs(at_reference / expected - 1) > 1e-3          # the pack's mass matters: the test tells them apart
+    api = bc.charge(cell, vehicle=vehicle, from_soc="10 %", to_soc="80 %", time="20 min",
+                    pack_energy=f"{pack_kwh:g} kWh" if pack_kwh else None).windows[0]
+    assert api.range_added.to("m").magnitude == pytest.approx(expected, rel=1e-9)
+    assert any(f"{cell} gravimetric energy density" in f for f, _ in claim.evidence)

@@ -899,10 +899,25 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
         return None, None, []
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
-    if i.pack_energy is not None:
+
+    def consumption_with(energy: float) -> tuple[float, Phrase]:
+        """The vehicle's consumption (J/m) with a pack of ``energy`` J, and the note saying so: a pack of the
+        claim's cell when it gives a gravimetric density (the rule of ``batcalc charge``:
+        :func:`batcalc.physics.tradeoff.pack_mass_for_energy`), else the vehicle's reference pack mass."""
+        if cell is not None and cell.get("gravimetric") is not None:
+            from batcalc.physics.tradeoff import pack_mass_for_energy
+
+            m, how = pack_mass_for_energy(v, cell, energy, PackOptions.assumed(ctx.assumed))
+            c, mass, _ = ctx.consumption(v, cycle, m)
+            return c, ("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)}, at ",
+                       Value(mass, "mass"), f": {how})")
         c, _, _ = ctx.consumption(v, cycle, None)
-        return i.pack_energy.si, c, [f"pack energy {i.pack_energy.text} (given)",
-                                     ("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)})")]
+        return c, ("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})"
+                   if i.pack_energy is None else f" ({v.id}, {cycle_label(v, cycle)})")
+
+    if i.pack_energy is not None:
+        c, note = consumption_with(i.pack_energy.si)
+        return i.pack_energy.si, c, [f"pack energy {i.pack_energy.text} (given)", note]
     if i.range is not None and cell is not None and cell.get("gravimetric") is not None:
         options = PackOptions.assumed(ctx.assumed)
         m, _ = ctx.cached(("solve", id(cell), id(v), i.range.si, cycle, options),
@@ -919,9 +934,8 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
         e = reference_pack_energy(v)
     except BatcalcError:
         return None, None, []
-    c, _, _ = ctx.consumption(v, cycle, None)
-    return e, c, [("pack energy ", Value(e, "energy", unit="kWh"), f" ({v.id}'s reference pack)"),
-                  ("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})")]
+    c, note = consumption_with(e)
+    return e, c, [("pack energy ", Value(e, "energy", unit="kWh"), f" ({v.id}'s reference pack)"), note]
 
 
 #: The qualifiers that make an asserted charge power a peak when the claim gives no ``power_kind``: "up to"
@@ -1769,8 +1783,8 @@ def _ledger(claim, ctx: Context) -> list:
             for key in keys:
                 if not isinstance(name, str) or _is_unknown(name):
                     break
-                if key == "gravimetric" and claim.kind == "charge" and fields.get("range") is None:
-                    continue                  # a charge claim uses the density only to size a pack for a range
+                if key == "gravimetric" and claim.kind == "charge" and fields.get("vehicle") is None:
+                    continue                  # a charge claim uses the density only for a pack in a vehicle
                 try:
                     fig = ctx.cell(name, ("inputs", side)).figures.get(key)
                 except BatcalcError:
