@@ -971,3 +971,23 @@ def test_a_charge_claims_range_added_uses_a_pack_of_its_cell_as_batcalc_charge_d
                     pack_energy=f"{pack_kwh:g} kWh" if pack_kwh else None).windows[0]
     assert api.range_added.to("m").magnitude == pytest.approx(expected, rel=1e-9)
     assert any(f"{cell} gravimetric energy density" in f for f, _ in claim.evidence)
+
+
+@pytest.mark.parametrize("usable", [None, "80 %"])
+def test_a_range_added_window_claims_needed_power_adds_the_asserted_range(usable):
+    """Bug fix: a SoC-window range-added claim counts dSoC E_pack f_usable / c, but what it would take was
+    R c / t, without f_usable: less power than the window's own for more range (167.6 kW, where the
+    window's 178.7 kW added 297.5 of 300 km). Now P = R c / (f_usable t), the power whose energy in t
+    adds R by the claim's own rule."""
+    f_u = 0.93 if usable is None else 0.80
+    window = {"time": "10 min", "from_soc": "10 %", "to_soc": "80 %", "pack_energy": "75 kWh",
+              "consumption": "150 Wh/km"} | ({"usable_fraction": usable} if usable else {})
+    v = check_inline("range-added", window, "400 km")
+    c, t = 150 * WH_PER_KM, 600.0
+    assert v.derived.si == pytest.approx(0.7 * 75 * KWH * f_u / c)                  # 325.5 km at 93 %
+    assert v.needed.si == pytest.approx(400e3 * c / (f_u * t))                       # 387.1 kW at 93 %
+    window_power = 0.7 * 75 * KWH / t                                                # 315 kW
+    assert v.needed.si / window_power == pytest.approx(400e3 / v.derived.si)         # range is linear in power
+    # a power stated directly counts all of P t: unchanged, R c / t
+    p = check_inline("range-added", {"time": "10 min", "power": "300 kW", "consumption": "150 Wh/km"}, "400 km")
+    assert p.needed.si == pytest.approx(400e3 * c / t)

@@ -1173,6 +1173,8 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
                        "a consumption or a vehicle", notes, missing=["the consumption (or the vehicle)"],
                        claimed=claimed)
     t = i.time.si
+    window_mode = not peak and i.power is None and i.to_soc is not None and i.pack_energy is not None
+    f_u = 1.0                                   # the share of the energy at the battery the range counts
     if peak:
         from batcalc.physics.charge_curve import default_taper
         from batcalc.physics.charging import CellLimit, curve_for
@@ -1193,7 +1195,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
     elif i.power is not None:
         added = range_from_energy(i.power.si * t, c)           # all of P t at the battery is usable
         notes.append(f"{i.power.text} average at the battery for {i.time.text}")
-    elif i.to_soc is not None and i.pack_energy is not None:
+    elif window_mode:
         start = i.from_soc.si if i.from_soc else 0.0
         f_u = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
         added = cast(float, Window(start, i.to_soc.si, t, pack_energy=i.pack_energy.si, usable_fraction=f_u,
@@ -1206,7 +1208,9 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
                        missing=["the charging power or the SoC window and pack energy"], claimed=claimed)
     derived = Value(added, "distance")
     status = judge(added, asserted, claim.qualifier, _tol(claim))
-    need = Value(gross_energy_for_range(asserted, c, 1.0) / t, "power")     # P = R c / t, at the battery
+    # the average power at the battery that adds R in t: P t f_u / c = R, so P = R c / (f_u t), with f_u the
+    # share of the energy at the battery the range counts (the usable fraction for a SoC window, 1 for a power)
+    need = Value(gross_energy_for_range(asserted, c, f_u) / t, "power")
     kind_of_need = " average at the battery"
     if peak:                                    # the peak whose curve adds R c in t: C_peak x E_pack
         from batcalc.physics.charge_curve import peak_c_rate_for
