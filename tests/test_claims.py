@@ -991,3 +991,19 @@ def test_a_range_added_window_claims_needed_power_adds_the_asserted_range(usable
     # a power stated directly counts all of P t: unchanged, R c / t
     p = check_inline("range-added", {"time": "10 min", "power": "300 kW", "consumption": "150 Wh/km"}, "400 km")
     assert p.needed.si == pytest.approx(400e3 * c / t)
+
+
+def test_a_charge_power_asserted_between_two_figures_is_an_average():
+    """Bug fix: 'between 250 and 320 kW' judged its high bound as 'at-most', and so as a peak (an "up to"),
+    while its low bound was an average: 10->80 % or 0->80 % of 75 kWh in 12 min average 262.5 and 300 kW,
+    both inside, but the 0 % start's peak (375 kW) failed the high bound. docs/claims.md: only an "up
+    to" (up-to, at-most) is a peak; between is an average unless power_kind says otherwise."""
+    window = {"to_soc": "80 %", "time": "12 min", "pack_energy": "75 kWh"}
+    averages = [(0.8 - s) * 75 * KWH / 720 for s in (0.0, 0.1)]                  # 300 kW, 262.5 kW
+    assert all(250e3 <= p <= 320e3 for p in averages)
+    v = check_inline("charge", window, "250 to 320 kW", qualifier="between")
+    assert v.status == "holds" and v.derived.si == pytest.approx(averages[0])
+    assert "peak" not in " ".join(map(str, verdict_texts(v)["assumptions"]))
+    # as a peak (power_kind: peak), 0->80 % needs C_peak = (0.1 / 0.5 + 0.4 / 1 + 0.3 / 0.75) / 0.2 h = 5 C
+    peak = check_inline("charge", {**window, "power_kind": "peak"}, "250 to 320 kW", qualifier="between")
+    assert peak.status == "underdetermined" and peak.derived.si == pytest.approx(5 * 75 * KWH / 3600)

@@ -163,6 +163,9 @@ class Context:
         self.evidence: list = []
         #: loaded cells and vehicles and computed consumptions, shared by the claims of one check
         self.cache: dict = cache if cache is not None else {}
+        #: this evaluates one bound of a 'between' claim (:func:`_between`), whose qualifier is then at-least
+        #: or at-most: not the claim's own (an "up to" of a charge power is a peak; a 'between' is not)
+        self.bound_of_between = False
 
     def cached(self, key: tuple, make: Callable):
         """``make()``, computed once per ``key`` for all claims sharing this context's cache."""
@@ -1079,7 +1082,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         claimed_value = _as_written(claim, asserted, dim)
         # a peak (power_kind: peak, or a power "up to"): the curve's peak the window needs under the cell's
         # taper with the cell limiting, C_peak = integral ds / share(s) / t (batcalc.physics.charge_curve)
-        peak = i.power_kind == "peak" or (dim == "power" and i.power_kind is None
+        peak = i.power_kind == "peak" or (dim == "power" and i.power_kind is None and not ctx.bound_of_between
                                           and claim.qualifier in PEAK_QUALIFIERS)
         if peak:
             from batcalc.physics.charge_curve import default_taper, peak_c_rate_for
@@ -1855,6 +1858,7 @@ class _Sub(Context):
     def __init__(self, ctx: Context, k: int) -> None:
         super().__init__(ctx.doc, ctx.loc, ctx.cache, ctx.grades, ctx.assumed)
         self.k = k
+        self.bound_of_between = True
 
     def error(self, key: tuple, message: str) -> BatcalcError:
         return super().error(key + (self.k,) if key == ("asserted",) else key, message)
