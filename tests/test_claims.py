@@ -1007,3 +1007,44 @@ def test_a_charge_power_asserted_between_two_figures_is_an_average():
     # as a peak (power_kind: peak), 0->80 % needs C_peak = (0.1 / 0.5 + 0.4 / 1 + 0.3 / 0.75) / 0.2 h = 5 C
     peak = check_inline("charge", {**window, "power_kind": "peak"}, "250 to 320 kW", qualifier="between")
     assert peak.status == "underdetermined" and peak.derived.si == pytest.approx(5 * 75 * KWH / 3600)
+
+
+@pytest.mark.parametrize("low, high", [(520, 600), (600, 716), (500, 800), (300, 400)])
+def test_a_range_between_two_figures_is_judged_rating_by_rating(low, high):
+    """Bug fix: a range claim with no test cycle 'between 520 and 600 km' was underdetermined ("it holds on
+    WLTP, CLTC, NEDC and fails on EPA", the low bound's text) when the range was below 520 km on EPA and
+    above 600 km on every other rating: outside the bounds on every rating, so it fails. Each rating's range
+    R = E f_usable / c_rating is inside or not; the claim holds or fails only if it does on all four."""
+    from batcalc.physics.ratings import rating_consumption
+    from batcalc.physics.vehicle import load_vehicle
+
+    v = load_vehicle("mid-sedan")
+    mass = v.total_mass(float(v.spec.reference_pack.mass.si))
+    ranges = {r: 80 * KWH * 0.93 / rating_consumption(v, r, mass) for r in ("wltp", "epa", "cltc", "nedc")}
+    inside = [r.upper() for r, x in ranges.items() if low * 1e3 <= x <= high * 1e3]
+    assert all(abs(x / (b * 1e3) - 1) > 0.01 for x in ranges.values() for b in (low, high))   # no tolerance case
+    verdict = check_inline("range", {"pack_energy": "80 kWh", "vehicle": "mid-sedan"}, f"{low} to {high} km",
+                           qualifier="between")
+    expected = "holds" if len(inside) == 4 else "fails" if not inside else "underdetermined"
+    assert verdict.status == expected, (ranges, inside)
+    if expected == "underdetermined":
+        outside = [r.upper() for r in ranges if r.upper() not in inside]
+        assert verdict.missing == [f"the test cycle: it holds on {', '.join(inside)} and fails on {', '.join(outside)}"]
+    below = [r.upper() for r, x in ranges.items() if x < low * 1e3]
+    above = [r.upper() for r, x in ranges.items() if x > high * 1e3]
+    if below and above and not inside:              # the ratings miss different bounds: no one figure needed
+        assert verdict_texts(verdict)["would_take"] == "; ".join(
+            ([f"at least {low} km on {', '.join(below)}"] if below else [])
+            + ([f"at most {high} km on {', '.join(above)}"] if above else []))
+        assert verdict.needed is None and verdict.missing == []
+
+
+@pytest.mark.parametrize("low, high", [(270, 290), (260, 310), (250, 280)])
+def test_a_charge_power_between_two_figures_from_an_open_start_is_judged_start_by_start(low, high):
+    """Bug fix: from an open start each bound was judged over both starts on its own, so 'between 270 and
+    290 kW' (300 kW from 0 %, above; 262.5 kW from 10 %, below) was underdetermined: it fails from both."""
+    averages = {s: (0.8 - s) * 75 * KWH / 720 for s in (0.0, 0.1)}                 # 300 kW, 262.5 kW
+    inside = [s for s, p in averages.items() if low * 1e3 <= p <= high * 1e3]
+    v = check_inline("charge", {"to_soc": "80 %", "time": "12 min", "pack_energy": "75 kWh"},
+                     f"{low} to {high} kW", qualifier="between")
+    assert v.status == ("holds" if len(inside) == 2 else "fails" if not inside else "underdetermined")

@@ -107,6 +107,10 @@ class Verdict:
     #: the evidence ledger: (figure, grade) of every figure the verdict used; grades are datasheet,
     #: press, reference (a source's grade), unsourced, or assumption (presets, simulations, defaults)
     evidence: list = field(default_factory=list)
+    #: a verdict over what the claim leaves open (a range's test cycle, a charge's start): (what is open,
+    #: the word before an alternative, {alternative: holds or fails}); a 'between' claim combines its two
+    #: bounds alternative by alternative (:func:`_between`)
+    open_over: Optional[tuple[str, str, dict[str, Status]]] = None
 
 #: How each qualifier compares: the ones that name the same test as another (docs/claims.md, table).
 _SAME_TEST = {"over": "at-least", "under": "at-most", "up-to": "at-most"}
@@ -751,6 +755,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
                        "not computable", would, assumptions, missing=missing, claimed=claimed)
     usable = usable_energy(energy, f_u)
+    open_over: Optional[tuple[str, str, dict[str, Status]]] = None
     if ratings:                                   # simulated on the claim's rating(s)
         v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
         _, mass, how = ctx.consumption(v, None, pack_mass)
@@ -776,6 +781,8 @@ def eval_range(claim, ctx: Context) -> Verdict:
             failed = [r for r in ratings if r not in held]
             missing.append("the test cycle: it holds on " + ", ".join(r.upper() for r in held) + " and fails on "
                            + ", ".join(r.upper() for r in failed))
+        if len(ratings) > 1:
+            open_over = ("the test cycle", "on", {r.upper(): statuses[r] for r in ratings})
     else:
         decisive = ""
         derived = Value(range_from_energy(usable, c), "distance")
@@ -791,7 +798,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
         take = ("a stated test cycle (the claim's figure needs ", need, " gross" + where + ")")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), derived_text,
                    _holds(status, take), assumptions, missing=missing, details={"range": derived}, claimed=claimed,
-                   derived=derived, needed=need)
+                   derived=derived, needed=need, open_over=open_over)
 
 
 def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, vehicle_name: str, i, ctx) -> Phrase:
@@ -956,6 +963,16 @@ def _over_starts(windows: list, statuses: list[Status]) -> tuple[Status, list, l
     return status, held, [w for w in windows if w not in held]
 
 
+def _open_starts(windows: list, statuses: list[Status]) -> Optional[tuple[str, str, dict[str, Status]]]:
+    """:attr:`Verdict.open_over` of a charge over the starts of its ``windows`` (an open start, charged
+    from each assumed start) with each window's ``statuses``: None for one start, or when a window's
+    verdict is neither holds nor fails."""
+    if len(windows) < 2 or not all(st in ("holds", "fails") for st in statuses):
+        return None
+    return "the start of charge", "from", {f"{w.from_soc * 100:g} %": st for w, st in zip(windows, statuses,
+                                                                                          strict=True)}
+
+
 def _starts_text(windows: list) -> str:
     """The start SoCs of charge ``windows``, for a verdict's text: '0 %', '0 % and 10 %'."""
     return " and ".join(f"{w.from_soc * 100:g} %" for w in windows)
@@ -1054,6 +1071,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
                             "chargers": [c.id for c in found]} for w, found in zip(windows, delivering, strict=True)]}
     missing = []
     needed = None
+    open_over = None
     if dim == "time":
         claimed_value = Value(seconds, "time")
         claimed: Phrase = (claimed_value, " for ", "?" if from_soc is None else Value(from_soc, "fraction", bare=True),
@@ -1065,8 +1083,10 @@ def eval_charge(claim, ctx: Context) -> Verdict:
             missing.append("the cell's rated max charge C-rate")
             take: Phrase = ("a cell rated for at least ", Value(_c_rate_si(worst), "c_rate"), " average")
         else:
-            status, held, failed = _over_starts(windows, ["holds" if _c_rate_si(w.c_rate) <= max_c * (1 + _tol(claim))
-                                                          else "fails" for w in windows])
+            feasible: list[Status] = ["holds" if _c_rate_si(w.c_rate) <= max_c * (1 + _tol(claim)) else "fails"
+                                      for w in windows]
+            status, held, failed = _over_starts(windows, feasible)
+            open_over = _open_starts(windows, feasible)
             needed = Value(_c_rate_si(worst), "c_rate")              # the rating the cell would need
             rating = Value(max_c, "c_rate")
             take = _holds(status, ("a cell rated for ", needed, " (this one: ", rating, ")"))
@@ -1109,9 +1129,10 @@ def eval_charge(claim, ctx: Context) -> Verdict:
                            claimed=claimed_value)
         derived = Value(value, dim)
         # as for a time, from every start (derived and needed are the first window's, from the lowest start)
-        status, held, others = _over_starts(windows, [judge(x, asserted, claim.qualifier, _tol(claim))
-                                                      if x is not None else "underdetermined"
-                                                      for x in map(value_of, windows)])
+        judged: list[Status] = [judge(x, asserted, claim.qualifier, _tol(claim)) if x is not None
+                                else "underdetermined" for x in map(value_of, windows)]
+        status, held, others = _over_starts(windows, judged)
+        open_over = _open_starts(windows, judged)
         starts = ""
         if status == "underdetermined":
             starts = "it holds from " + (_starts_text(held) or "none") + " and not from " + _starts_text(others)
@@ -1130,7 +1151,8 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         if starts:
             take = f"a stated start of charge ({starts})"
     return Verdict(claim.id, claim.kind, claim.quote, status, claimed, derived_text, take, notes, readings,
-                   missing=missing, details=details, claimed=claimed_value, derived=derived, needed=needed)
+                   missing=missing, details=details, claimed=claimed_value, derived=derived, needed=needed,
+                   open_over=open_over)
 
 
 def eval_range_added(claim, ctx: Context) -> Verdict:
@@ -1831,6 +1853,8 @@ def _between(claim, ctx: Context) -> Verdict:
         raise ctx.error(("asserted",), f"between [{low}, {high}]: the low figure is above the high one")
     worst = lo if lo.status == "fails" else hi if hi.status == "fails" else lo if lo.status != "holds" else hi
     out = Verdict(**{**worst.__dict__})
+    if lo.status == hi.status == "underdetermined":
+        _between_over_open(out, lo, hi, (low, high))
     out.qualifier = "between"
     out.evidence = list(dict.fromkeys(lo.evidence + hi.evidence))
     out.claimed_text = ("between ", _phrase_value(lo), " and ", _phrase_value(hi))
@@ -1842,6 +1866,37 @@ def _between(claim, ctx: Context) -> Verdict:
         if tol is not None:
             out.assumptions.append((f"{end} bound: ",) + tol)
     return out
+
+
+def _between_over_open(out: Verdict, lo: Verdict, hi: Verdict, claim_bounds: tuple[Any, Any]) -> None:
+    """A 'between' claim whose two bounds are each underdetermined over what the claim leaves open (the
+    test cycles of a range, the starts of a charge: :attr:`Verdict.open_over`) is judged alternative by
+    alternative: inside on one where both bounds hold, outside where either fails. It holds or fails only
+    if it does on every alternative, else it is underdetermined, naming where it holds; ``out`` (a copy of
+    a bound's verdict) takes that verdict."""
+    if lo.open_over is None or hi.open_over is None or lo.open_over[2].keys() != hi.open_over[2].keys():
+        return
+    noun, word, low = lo.open_over
+    high = hi.open_over[2]
+    each: dict[str, Status] = {k: "holds" if low[k] == high[k] == "holds" else "fails" for k in low}
+    held = [k for k, st in each.items() if st == "holds"]
+    failed = [k for k in each if k not in held]
+    out.open_over = (noun, word, each)
+    out.missing = [m for m in out.missing if not m.startswith(noun + ":")]
+    if held:
+        out.missing.append(f"{noun}: it holds {word} {', '.join(held)} and fails {word} {', '.join(failed)}")
+        out.would_take = f"a stated {noun.removeprefix('the ')} (it holds {word} {', '.join(held)})"
+        return
+    out.status = "fails"
+    below = [k for k in failed if low[k] == "fails"]
+    above = [k for k in failed if high[k] == "fails"]
+    # the bounds as the claim wrote them (a claimed value keeps its own unit), as text: a band over the
+    # assumptions reads the Values of what it would take by position, and where the claim is underdetermined
+    # or fails one bound alone, other Values stand there
+    low_text, high_text = (_figure_text(x) for x in claim_bounds)
+    out.would_take = "; ".join(([f"at least {low_text} {word} {', '.join(below)}"] if below else [])
+                               + ([f"at most {high_text} {word} {', '.join(above)}"] if above else []))
+    out.needed = None              # no one figure: each alternative misses a different bound
 
 
 def _si_order(v: Value) -> float:
