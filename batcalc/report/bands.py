@@ -72,7 +72,10 @@ def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str
         moves = "; ".join(f"{t['assumption']} {t['low']} to {t['high']}: {t['result_at_low']} to "
                           f"{t['result_at_high']} {t['swing'].unit}".rstrip() for t in tornado)
         notes.append(f"what moves the {label_of(main)} most (each assumption alone, the others central): {moves}")
-    still = [a.id for a in b.axes if a.id not in {s.axis.id for s in ranking}] if main is not None else []
+    # the axes that move no figure of the table (one that moves a figure but not the main one, as the charger
+    # efficiency moves the grid power and not the range added, is no "move nothing")
+    moving = {s.axis.id for s in b.swings if any(s.swing(key) > 0 for key in b.bands)}
+    still = [a.id for a in b.axes if a.id not in moving] if main is not None else []
     notes.append("bands: low and high over the box of plausible assumptions "
                  + "; ".join(_assumption_text(ranges, a.id, system) for a in b.axes)
                  + (f" ({', '.join(still)} move nothing here)" if still else "")
