@@ -380,3 +380,21 @@ def test_average_rate_lists_only_chargers_that_deliver_the_power_at_the_pack_vol
     r = run("charge", "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--to", "80 %", "--time", "20 min",
             "--pack-voltage", "-1 V")
     assert r.exit_code == 2 and "--pack-voltage must be positive" in r.stderr
+
+
+@pytest.mark.parametrize("extra, named", [
+    (("--vehicle", "heavy-truck"), "--vehicle"),           # its 621 kWh pack was not used: 75 kWh was
+    (("--taper", "typical-dc"), "--taper"),
+    (("--to", "80 %", "--time", "5 min"), "--to, --time"),
+    (("--charger", "mcs", "--bands"), "--charger, --bands"),
+])
+def test_implied_refuses_the_options_it_would_ignore(run, extra, named):
+    """Bug fix: --implied printed the same table whatever --vehicle, --taper, --to, --time, --charger or
+    --bands said (the peak power for 75 kWh with --vehicle heavy-truck, whose pack is 621 kWh); what the
+    user gave was lost. Each is now refused in one line, exit 2; --pack-energy still sets the pack."""
+    r = run("charge", "catl-shenxing-lfp", "--implied", *extra)
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert r.stderr.strip().endswith(f"drop {named}") and len(r.stderr.strip().splitlines()) == 1
+    d = _json(run, "catl-shenxing-lfp", "--implied", "--pack-energy", "621 kWh", "--format", "json")
+    # 0 -> 80 % in 10 min under typical-dc-lfp: (0.1 / 0.5 + 0.4 / 1 + 0.3 / 0.75) / (1/6 h) = 6 C, x 621 kWh
+    assert _v(d["claims"][0]["peak_power"]) == pytest.approx(6 * 621, rel=1e-9)

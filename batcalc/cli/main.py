@@ -695,6 +695,16 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
         from batcalc.report.charge import implied_report
         from batcalc.spec.catalog import catalog_ids
 
+        unused = [name for name, x in (("--vehicle", vehicle), ("--from", from_soc), ("--to", to_soc),
+                                       ("--time", time), ("--power", power), ("--charger", charger_id),
+                                       ("--pack-voltage", pack_voltage), ("--peak-c-rate", peak_c_rate),
+                                       ("--taper", taper_id), ("--cycle", cycle),
+                                       ("--charger-efficiency", charger_efficiency), ("--assume", assume),
+                                       ("--bands", bands)) if x]
+        if unused:          # each would be ignored: the claims give the windows, --pack-energy the pack
+            raise BatcalcError(f"--implied reads the cells' charge claims under each cell's taper, for "
+                               f"--pack-energy (75 kWh unless given): drop {', '.join(unused)}")
+
         cells = [load_cell(cell)] if cell is not None else [load_cell(i) for i in catalog_ids("cell")]
         headers, rows, notes, data = implied_report(cells, energy, unit_system.value)
         emit(render(headers, rows, data, fmt, title="peak C-rates the charge claims imply", notes=notes))
