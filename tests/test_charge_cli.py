@@ -398,3 +398,13 @@ def test_implied_refuses_the_options_it_would_ignore(run, extra, named):
     d = _json(run, "catl-shenxing-lfp", "--implied", "--pack-energy", "621 kWh", "--format", "json")
     # 0 -> 80 % in 10 min under typical-dc-lfp: (0.1 / 0.5 + 0.4 / 1 + 0.3 / 0.75) / (1/6 h) = 6 C, x 621 kWh
     assert _v(d["claims"][0]["peak_power"]) == pytest.approx(6 * 621, rel=1e-9)
+
+
+def test_implied_says_an_open_start_was_assumed_only_when_a_claim_leaves_it_open(run):
+    """--implied noted "an open start is read as 0 % and as 10 % (assumed)" under catl-shenxing-lfp's
+    0 % -> 80 % claim, whose start is stated."""
+    stated = run("charge", "catl-shenxing-lfp", "--implied")
+    assert stated.exit_code == 0 and "(assumed)" not in stated.stdout
+    assert "open start" not in stated.stdout
+    open_start = run("charge", "huineng-llcb", "--implied")
+    assert "an open start is read as 0 % and as 10 % (assumed)" in open_start.stdout

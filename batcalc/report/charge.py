@@ -382,8 +382,9 @@ def implied_report(cells: list[CellFigures], pack_energy: Optional[float], syste
     if not rows:
         raise BatcalcError("no charge claim among these cells")
     notes = [f"peak C-rate: the least peak that charges the window in the claimed time under the taper, the "
-             f"cell alone limiting: C_peak = integral ds / share(s) / t; peak power = C_peak x {kwh} kWh",
-             "an open start is read as 0 % and as 10 % (assumed)"]
+             f"cell alone limiting: C_peak = integral ds / share(s) / t; peak power = C_peak x {kwh} kWh"]
+    if not all(d["start_stated"] for d in data):
+        notes.append("an open start is read as 0 % and as 10 % (assumed)")
     return headers, rows, notes, {"pack_energy": _kwh(energy), "claims": data, "assumptions": notes}
 
 
