@@ -1048,3 +1048,22 @@ def test_a_charge_power_between_two_figures_from_an_open_start_is_judged_start_b
     v = check_inline("charge", {"to_soc": "80 %", "time": "12 min", "pack_energy": "75 kWh"},
                      f"{low} to {high} kW", qualifier="between")
     assert v.status == ("holds" if len(inside) == 2 else "fails" if not inside else "underdetermined")
+
+
+def test_a_charge_claim_on_a_cells_own_charge_claim_lists_it_in_the_evidence():
+    """The window and time came from catl-shenxing-lfp's charge claim (a press release), but the evidence
+    listed only the vehicle preset and warned the verdict 'rests on assumptions only'. The cell's claim is
+    a figure the verdict uses: it is listed with its source's grade."""
+    from batcalc.physics.cells import load_cell
+
+    cell = load_cell("catl-shenxing-lfp")
+    source = cell.spec.charging.claims[0].source
+    grade = next(s.grade for s in cell.spec.sources if s.id == source)
+    v = check_inline("charge", {"cell": "catl-shenxing-lfp", "vehicle": "compact-car"}, "4.8 C")
+    assert ("catl-shenxing-lfp charge claim", grade) in v.evidence
+    from batcalc.claims.check import weakest_evidence
+
+    assert weakest_evidence(v.evidence) == "rests on assumptions and press-grade figures only"
+    stated = check_inline("charge", {"cell": "catl-shenxing-lfp", "to_soc": "80 %", "time": "10 min",
+                                     "pack_energy": "75 kWh"}, "4.8 C")
+    assert not any(f.endswith("charge claim") for f, _ in stated.evidence)     # the claim gives its own window

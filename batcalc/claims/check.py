@@ -1024,6 +1024,12 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         seconds = seconds if seconds is not None else first.time.si
         window_note = [f"SoC window from {cell.id}'s charge claim: {first.from_soc.text if first.from_soc else '?'} "
                        f"-> {first.to_soc.text}"]
+        # the window and time are the cell's figures: in the evidence with the grade of the source they cite
+        from batcalc.spec.model import cited_sources
+
+        sid = (cited_sources(cell.spec) or {}).get(("charging", "claims", 0, "time")) or first.source
+        grade = {s.id: s.grade for s in cell.spec.sources}.get(sid) if sid else None
+        ctx.evidence.append((f"{cell.id} charge claim", grade or "unsourced"))
     if to_soc is None or seconds is None:
         raise ctx.error(("inputs",), "a charge claim needs to_soc and time (or a cell with a charge claim)")
     energy, consumption, notes = _charge_pack(i, ctx, cell)
