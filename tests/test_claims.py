@@ -1067,3 +1067,13 @@ def test_a_charge_claim_on_a_cells_own_charge_claim_lists_it_in_the_evidence():
     stated = check_inline("charge", {"cell": "catl-shenxing-lfp", "to_soc": "80 %", "time": "10 min",
                                      "pack_energy": "75 kWh"}, "4.8 C")
     assert not any(f.endswith("charge claim") for f, _ in stated.evidence)     # the claim gives its own window
+
+
+def test_a_range_added_claim_refuses_a_cycle_its_range_makes_unused():
+    """'range' gives the consumption (E f_usable / R): a 'cycle' beside it was silently ignored, as
+    'consumption' and 'vehicle' are refused there."""
+    inputs = {"time": "10 min", "power": "100 kW", "range": "400 km", "pack_energy": "75 kWh"}
+    v = check_inline("range-added", inputs, "100 km")
+    assert v.derived.si == pytest.approx(100e3 * 600 / (75 * KWH * 0.93 / 400e3))          # 95.58 km
+    with pytest.raises(BatcalcError, match=r"inputs.cycle: give 'range' or 'cycle', not both"):
+        check_inline("range-added", {**inputs, "cycle": "udds"}, "100 km")

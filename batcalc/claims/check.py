@@ -1186,6 +1186,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
     if i.range is not None:                     # the full range of the pack gives the consumption
         _not_both(ctx, i, "range", "consumption", "range gives the consumption")
         _not_both(ctx, i, "range", "vehicle", "range gives the consumption")
+        _not_both(ctx, i, "range", "cycle", "range gives the consumption")
         if i.pack_energy is None:
             raise ctx.error(("inputs", "range"), "range gives the consumption with the pack's energy: give "
                                                  "'pack_energy' too")
