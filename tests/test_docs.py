@@ -163,3 +163,15 @@ def test_the_number_of_claim_kinds_the_docs_give_is_the_code_s():
             if n is not None:
                 found.append((page, n))
     assert found and all(n == len(CLAIM_KINDS) for _, n in found), found
+
+
+def test_the_api_page_lists_every_public_name():
+    """docs/api.md's table of `import batcalc` names left out range_bands, which __all__ exports (and the
+    page documents further down)."""
+    import batcalc
+
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    table = text[:text.index("## ")]
+    listed = set(re.findall(r"^\| `([A-Za-z_]+)[(`]", table, re.MULTILINE)) | \
+        set(re.findall(r"`([A-Za-z_]+)\(\.\.\.\)`", table))
+    assert set(batcalc.__all__) <= listed, set(batcalc.__all__) - listed
