@@ -408,3 +408,21 @@ def test_implied_says_an_open_start_was_assumed_only_when_a_claim_leaves_it_open
     assert "open start" not in stated.stdout
     open_start = run("charge", "huineng-llcb", "--implied")
     assert "an open start is read as 0 % and as 10 % (assumed)" in open_start.stdout
+
+
+def test_curve_bands_give_each_limits_share_over_the_whole_box(run):
+    """Bug fix: on a charge curve's bands, a limit's share of the time was banded only over the points
+    where it decides, so 'charger current' read 100 % to 100 % though at an 800 V pack (the high end of
+    pack-voltage) the cells decide: 500 A x 800 V = 400 kW is above their 4 C x 75 kWh = 300 kW, while at
+    300 V the charger's 150 kW decides. The limits' SoC spans, whose number changes from point to point,
+    are no longer banded by position; the rows are named ('range added in 5 min', not 'added 0 ...')."""
+    d = _json(run, "huineng-llcb", "--vehicle", "mid-sedan", "--charger", "ccs-350kw", "--bands", "--format", "json")
+    bands = d["bands"]
+    assert (_v(bands["window.time"]["low"]), _v(bands["window.time"]["high"])) == pytest.approx(
+        (0.4 * 75 / 300 * 60 + 0.3 * 75 / 225 * 60, 0.7 * 75 / (500 * 300 / 1e3) * 60))      # 12 and 21 min
+    current = bands["window.limited_by.charger current"]
+    assert (_v(current["low"]), _v(current["high"])) == (0.0, 100.0)
+    battery = bands["window.limited_by.battery"]
+    assert (_v(battery["low"]), _v(battery["high"])) == (0.0, 100.0)
+    assert not any("limit_spans" in k for k in bands)
+    assert bands["added.0.range_added"]["label"] == "range added in 5 min"

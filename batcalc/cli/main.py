@@ -715,7 +715,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     on_curve = any(x is not None for x in (charger_id, peak_c_rate, taper_id)) or \
         (pack_voltage is not None and time is None and power is None)
     if on_curve:
-        from batcalc.report.charge import charge_run, curve_report
+        from batcalc.report.charge import charge_run, curve_band_data, curve_report
 
         if time is not None or power is not None:
             raise BatcalcError("--time and --power are for the average-rate charge; on a charge curve (--charger, "
@@ -733,7 +733,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
 
                 def curve_at(a):
                     args = (curve_args[0], curve_args[1], at(energy_in, a)) + curve_args[3:]
-                    return curve_report(charge_run(*args, assumed=a), unit_system.value)[3]
+                    return curve_band_data(charge_run(*args, assumed=a), unit_system.value)
                 _emit_report_bands(curve_at, ranges, "window.time", f"charging {figures.id}: bands", fmt,
                                    unit_system.value)
                 return
