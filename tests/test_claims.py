@@ -1077,3 +1077,16 @@ def test_a_range_added_claim_refuses_a_cycle_its_range_makes_unused():
     assert v.derived.si == pytest.approx(100e3 * 600 / (75 * KWH * 0.93 / 400e3))          # 95.58 km
     with pytest.raises(BatcalcError, match=r"inputs.cycle: give 'range' or 'cycle', not both"):
         check_inline("range-added", {**inputs, "cycle": "udds"}, "100 km")
+
+
+def test_an_underdetermined_range_added_claim_says_what_it_claims_as_a_computed_one_does():
+    """The claimed column of an underdetermined range-added claim was the bare distance ('300 km'), where a
+    computed one says 'about 300 km in 10 min': the qualifier and the time were lost from the table."""
+    computed = check_inline("range-added", {"time": "10 min", "power": "200 kW", "consumption": "150 Wh/km"},
+                            "300 km")
+    open_one = check_inline("range-added", {"time": "10 min", "power": "200 kW"}, "300 km")
+    assert open_one.status == "underdetermined"
+    assert verdict_texts(open_one)["claimed"] == verdict_texts(computed)["claimed"] == "about 300 km in 10 min"
+    peak = check_inline("range-added", {"time": "10 min", "power": "200 kW", "power_kind": "peak",
+                                        "consumption": "150 Wh/km"}, "300 km", qualifier="at-least")
+    assert verdict_texts(peak)["claimed"] == "at least 300 km in 10 min"

@@ -1181,6 +1181,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
                                                f"'power' or {', '.join(repr(k) for k in window)}")
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
     claimed = _as_written(claim, asserted, "distance")
+    said: Phrase = (f"{_qual(claim)} ", claimed, f" in {i.time.text}")      # 'about 400 km in 12 min'
     c: Optional[float]
     notes: list[Phrase]
     if i.range is not None:                     # the full range of the pack gives the consumption
@@ -1197,11 +1198,11 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
     else:
         c, notes = _consumption_for(i, ctx, None)
     if peak and i.pack_energy is None:
-        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (claimed,), "not computable",
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", said, "not computable",
                        "the pack energy (a peak power needs the curve)", notes, missing=["the pack energy"],
                        claimed=claimed)
     if c is None:
-        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (claimed,), "not computable",
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", said, "not computable",
                        "a consumption or a vehicle", notes, missing=["the consumption (or the vehicle)"],
                        claimed=claimed)
     t = i.time.si
@@ -1235,7 +1236,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
         notes.append((Value(start, "fraction", bare=True), f" -> {i.to_soc.text} of {i.pack_energy.text}, usable ",
                       Value(f_u, "fraction", ".0f")))
     else:
-        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (claimed,), "not computable",
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", said, "not computable",
                        "a charging power, or a SoC window and pack energy", notes,
                        missing=["the charging power or the SoC window and pack energy"], claimed=claimed)
     derived = Value(added, "distance")
@@ -1252,7 +1253,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
             need = Value(peak_c_rate_for(tp.table, start, reach, t) * e, "power")
             kind_of_need = " peak at the battery"
     per_minute = Value(added / units.from_si(t, "time", "min"), "distance")
-    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, f" in {i.time.text}"),
+    return Verdict(claim.id, claim.kind, claim.quote, status, said,
                    (derived, " (", per_minute, "/min)"), _holds(status, (need, kind_of_need)), notes,
                    claimed=claimed, derived=derived, needed=need)
 
