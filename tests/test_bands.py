@@ -274,3 +274,17 @@ def test_the_bands_examples_in_the_help_run():
                 assert re.search(r"bands|depends|DEPENDS", r.stdout), line
                 found += 1
     assert found >= 7        # range, tradeoff, consumption, normalise, charge, check, claim
+
+
+def test_the_bands_note_names_as_moving_nothing_only_assumptions_that_move_no_figure(run):
+    """Bug fix: 'charger-efficiency ... move nothing here' was printed under a charge's bands whose grid
+    power it moves (300 kW / 0.95 to 300 kW / 0.85): the note listed the axes that do not move the main
+    figure (the range added). It now lists those that move no figure of the table."""
+    result = run("charge", "huineng-llcb", "--vehicle", "mid-sedan", "--bands", "--assume",
+                 "charger-efficiency=85 % to 95 %")
+    assert result.exit_code == 0, result.output
+    grid = next(line for line in result.output.splitlines() if line.startswith("0->80 % power from the grid"))
+    low, _central, high = (float(x) for x in grid.split()[6:9])
+    assert (low, high) == (round(300 / 0.95, 1), round(300 / 0.85, 1))     # kW: 0.8 x 75 kWh / 12 min = 300
+    still = result.output.split("move nothing here")[0].rsplit("(", 1)[1]
+    assert "charger-efficiency" not in still and "pack-voltage" in still

@@ -380,3 +380,49 @@ def test_average_rate_lists_only_chargers_that_deliver_the_power_at_the_pack_vol
     r = run("charge", "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--to", "80 %", "--time", "20 min",
             "--pack-voltage", "-1 V")
     assert r.exit_code == 2 and "--pack-voltage must be positive" in r.stderr
+
+
+@pytest.mark.parametrize("extra, named", [
+    (("--vehicle", "heavy-truck"), "--vehicle"),           # its 621 kWh pack was not used: 75 kWh was
+    (("--taper", "typical-dc"), "--taper"),
+    (("--to", "80 %", "--time", "5 min"), "--to, --time"),
+    (("--charger", "mcs", "--bands"), "--charger, --bands"),
+])
+def test_implied_refuses_the_options_it_would_ignore(run, extra, named):
+    """Bug fix: --implied printed the same table whatever --vehicle, --taper, --to, --time, --charger or
+    --bands said (the peak power for 75 kWh with --vehicle heavy-truck, whose pack is 621 kWh); what the
+    user gave was lost. Each is now refused in one line, exit 2; --pack-energy still sets the pack."""
+    r = run("charge", "catl-shenxing-lfp", "--implied", *extra)
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert r.stderr.strip().endswith(f"drop {named}") and len(r.stderr.strip().splitlines()) == 1
+    d = _json(run, "catl-shenxing-lfp", "--implied", "--pack-energy", "621 kWh", "--format", "json")
+    # 0 -> 80 % in 10 min under typical-dc-lfp: (0.1 / 0.5 + 0.4 / 1 + 0.3 / 0.75) / (1/6 h) = 6 C, x 621 kWh
+    assert _v(d["claims"][0]["peak_power"]) == pytest.approx(6 * 621, rel=1e-9)
+
+
+def test_implied_says_an_open_start_was_assumed_only_when_a_claim_leaves_it_open(run):
+    """--implied noted "an open start is read as 0 % and as 10 % (assumed)" under catl-shenxing-lfp's
+    0 % -> 80 % claim, whose start is stated."""
+    stated = run("charge", "catl-shenxing-lfp", "--implied")
+    assert stated.exit_code == 0 and "(assumed)" not in stated.stdout
+    assert "open start" not in stated.stdout
+    open_start = run("charge", "huineng-llcb", "--implied")
+    assert "an open start is read as 0 % and as 10 % (assumed)" in open_start.stdout
+
+
+def test_curve_bands_give_each_limits_share_over_the_whole_box(run):
+    """Bug fix: on a charge curve's bands, a limit's share of the time was banded only over the points
+    where it decides, so 'charger current' read 100 % to 100 % though at an 800 V pack (the high end of
+    pack-voltage) the cells decide: 500 A x 800 V = 400 kW is above their 4 C x 75 kWh = 300 kW, while at
+    300 V the charger's 150 kW decides. The limits' SoC spans, whose number changes from point to point,
+    are no longer banded by position; the rows are named ('range added in 5 min', not 'added 0 ...')."""
+    d = _json(run, "huineng-llcb", "--vehicle", "mid-sedan", "--charger", "ccs-350kw", "--bands", "--format", "json")
+    bands = d["bands"]
+    assert (_v(bands["window.time"]["low"]), _v(bands["window.time"]["high"])) == pytest.approx(
+        (0.4 * 75 / 300 * 60 + 0.3 * 75 / 225 * 60, 0.7 * 75 / (500 * 300 / 1e3) * 60))      # 12 and 21 min
+    current = bands["window.limited_by.charger current"]
+    assert (_v(current["low"]), _v(current["high"])) == (0.0, 100.0)
+    battery = bands["window.limited_by.battery"]
+    assert (_v(battery["low"]), _v(battery["high"])) == (0.0, 100.0)
+    assert not any("limit_spans" in k for k in bands)
+    assert bands["added.0.range_added"]["label"] == "range added in 5 min"

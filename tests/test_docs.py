@@ -147,3 +147,31 @@ def test_relative_links_in_the_docs_resolve():
                 assert anchor in {_anchor(h) for h in headings}, f"{page.relative_to(ROOT)}: no heading for {target}"
             checked += 1
     assert checked >= 30
+
+
+def test_the_number_of_claim_kinds_the_docs_give_is_the_code_s():
+    """README.md and the tutorial said "the eleven claim kinds" after the kinds had grown to sixteen."""
+    from batcalc.spec import CLAIM_KINDS
+
+    words = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+             "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+    found = []
+    for page in ("README.md", "docs/tutorial.md", "docs/claims.md", "docs/usage.md"):
+        text = " ".join((ROOT / page).read_text(encoding="utf-8").split())
+        for m in re.finditer(r"\b([a-z]+|[0-9]+) claim kinds\b", text):
+            n = words.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else None)
+            if n is not None:
+                found.append((page, n))
+    assert found and all(n == len(CLAIM_KINDS) for _, n in found), found
+
+
+def test_the_api_page_lists_every_public_name():
+    """docs/api.md's table of `import batcalc` names left out range_bands, which __all__ exports (and the
+    page documents further down)."""
+    import batcalc
+
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    table = text[:text.index("## ")]
+    listed = set(re.findall(r"^\| `([A-Za-z_]+)[(`]", table, re.MULTILINE)) | \
+        set(re.findall(r"`([A-Za-z_]+)\(\.\.\.\)`", table))
+    assert set(batcalc.__all__) <= listed, set(batcalc.__all__) - listed

@@ -80,3 +80,16 @@ def test_completion_offers_catalogue_ids():
     assert r.stdout.split() == ["gac-aion-ssb-300", "gac-aion-ssb-350"]
     env = {"_BATCALC_COMPLETE": "complete_bash", "COMP_WORDS": "batcalc range x --vehicle he", "COMP_CWORD": "4"}
     assert CliRunner().invoke(app, [], env=env, prog_name="batcalc").stdout.split() == ["heavy-truck"]
+
+
+def test_the_claims_template_names_every_claim_kind():
+    """`batcalc new claim` listed fifteen kinds in its comment, without `ratings`."""
+    import re
+
+    from batcalc.spec import CLAIM_KINDS
+    from batcalc.spec.schema import template
+
+    text = template("claim", "x")
+    start = text.index("kind: ratio")
+    comment = " ".join(line.split("#", 1)[1] for line in text[start:].splitlines()[:3])
+    assert set(re.findall(r"[a-z][a-z-]*", comment)) == set(CLAIM_KINDS)

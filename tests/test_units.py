@@ -275,3 +275,19 @@ def test_parse_value_reads_text_and_file_numbers_with_and_without_pint(raw, dim,
 def test_the_fraction_rule_refuses_bare_numbers_outside_0_to_1_whatever_the_source(raw, shown):
     with pytest.raises(UnitError, match=f"^bare number {shown} is ambiguous for a fraction"):
         units.parse_value(raw, "fraction")
+
+
+@pytest.mark.parametrize("text", ["4 mi/kWh", "100 MPGe", "6.4 km/kWh"])
+def test_a_reciprocal_consumption_is_refused_saying_so_and_how_to_convert_it(text):
+    """A consumption written as distance per energy was refused with pint's dimensions ('got [time] ** 2 /
+    [length] / [mass]'); docs/units.md says it is the reciprocal and to convert it: the message says so,
+    and the command it names converts it (1 / value, as batcalc convert does)."""
+    with pytest.raises(UnitError) as exc:
+        units.parse_value(text, "consumption")
+    message = str(exc.value)
+    assert "[time]" not in message
+    assert message.endswith(f"got its reciprocal (convert it: batcalc convert {text!r} Wh/km)")
+    per_energy = units.parse_value(text, None).si                                # m/J
+    assert units.convert(text, "Wh/km") == pytest.approx(1 / per_energy / 3.6)    # 1 Wh/km = 3.6 J/m
+    with pytest.raises(UnitError, match="got a mass$"):
+        units.parse_value("2 kg", "consumption")

@@ -107,6 +107,10 @@ class Verdict:
     #: the evidence ledger: (figure, grade) of every figure the verdict used; grades are datasheet,
     #: press, reference (a source's grade), unsourced, or assumption (presets, simulations, defaults)
     evidence: list = field(default_factory=list)
+    #: a verdict over what the claim leaves open (a range's test cycle, a charge's start): (what is open,
+    #: the word before an alternative, {alternative: holds or fails}); a 'between' claim combines its two
+    #: bounds alternative by alternative (:func:`_between`)
+    open_over: Optional[tuple[str, str, dict[str, Status]]] = None
 
 #: How each qualifier compares: the ones that name the same test as another (docs/claims.md, table).
 _SAME_TEST = {"over": "at-least", "under": "at-most", "up-to": "at-most"}
@@ -163,6 +167,9 @@ class Context:
         self.evidence: list = []
         #: loaded cells and vehicles and computed consumptions, shared by the claims of one check
         self.cache: dict = cache if cache is not None else {}
+        #: this evaluates one bound of a 'between' claim (:func:`_between`), whose qualifier is then at-least
+        #: or at-most: not the claim's own (an "up to" of a charge power is a peak; a 'between' is not)
+        self.bound_of_between = False
 
     def cached(self, key: tuple, make: Callable):
         """``make()``, computed once per ``key`` for all claims sharing this context's cache."""
@@ -748,6 +755,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
                        "not computable", would, assumptions, missing=missing, claimed=claimed)
     usable = usable_energy(energy, f_u)
+    open_over: Optional[tuple[str, str, dict[str, Status]]] = None
     if ratings:                                   # simulated on the claim's rating(s)
         v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
         _, mass, how = ctx.consumption(v, None, pack_mass)
@@ -773,6 +781,8 @@ def eval_range(claim, ctx: Context) -> Verdict:
             failed = [r for r in ratings if r not in held]
             missing.append("the test cycle: it holds on " + ", ".join(r.upper() for r in held) + " and fails on "
                            + ", ".join(r.upper() for r in failed))
+        if len(ratings) > 1:
+            open_over = ("the test cycle", "on", {r.upper(): statuses[r] for r in ratings})
     else:
         decisive = ""
         derived = Value(range_from_energy(usable, c), "distance")
@@ -788,7 +798,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
         take = ("a stated test cycle (the claim's figure needs ", need, " gross" + where + ")")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), derived_text,
                    _holds(status, take), assumptions, missing=missing, details={"range": derived}, claimed=claimed,
-                   derived=derived, needed=need)
+                   derived=derived, needed=need, open_over=open_over)
 
 
 def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, vehicle_name: str, i, ctx) -> Phrase:
@@ -899,10 +909,25 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
         return None, None, []
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
-    if i.pack_energy is not None:
+
+    def consumption_with(energy: float) -> tuple[float, Phrase]:
+        """The vehicle's consumption (J/m) with a pack of ``energy`` J, and the note saying so: a pack of the
+        claim's cell when it gives a gravimetric density (the rule of ``batcalc charge``:
+        :func:`batcalc.physics.tradeoff.pack_mass_for_energy`), else the vehicle's reference pack mass."""
+        if cell is not None and cell.get("gravimetric") is not None:
+            from batcalc.physics.tradeoff import pack_mass_for_energy
+
+            m, how = pack_mass_for_energy(v, cell, energy, PackOptions.assumed(ctx.assumed))
+            c, mass, _ = ctx.consumption(v, cycle, m)
+            return c, ("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)}, at ",
+                       Value(mass, "mass"), f": {how})")
         c, _, _ = ctx.consumption(v, cycle, None)
-        return i.pack_energy.si, c, [f"pack energy {i.pack_energy.text} (given)",
-                                     ("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)})")]
+        return c, ("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})"
+                   if i.pack_energy is None else f" ({v.id}, {cycle_label(v, cycle)})")
+
+    if i.pack_energy is not None:
+        c, note = consumption_with(i.pack_energy.si)
+        return i.pack_energy.si, c, [f"pack energy {i.pack_energy.text} (given)", note]
     if i.range is not None and cell is not None and cell.get("gravimetric") is not None:
         options = PackOptions.assumed(ctx.assumed)
         m, _ = ctx.cached(("solve", id(cell), id(v), i.range.si, cycle, options),
@@ -919,9 +944,8 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
         e = reference_pack_energy(v)
     except BatcalcError:
         return None, None, []
-    c, _, _ = ctx.consumption(v, cycle, None)
-    return e, c, [("pack energy ", Value(e, "energy", unit="kWh"), f" ({v.id}'s reference pack)"),
-                  ("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})")]
+    c, note = consumption_with(e)
+    return e, c, [("pack energy ", Value(e, "energy", unit="kWh"), f" ({v.id}'s reference pack)"), note]
 
 
 #: The qualifiers that make an asserted charge power a peak when the claim gives no ``power_kind``: "up to"
@@ -937,6 +961,16 @@ def _over_starts(windows: list, statuses: list[Status]) -> tuple[Status, list, l
     held = [w for w, st in zip(windows, statuses, strict=True) if st == "holds"]
     status: Status = statuses[0] if len(set(statuses)) == 1 else "underdetermined"
     return status, held, [w for w in windows if w not in held]
+
+
+def _open_starts(windows: list, statuses: list[Status]) -> Optional[tuple[str, str, dict[str, Status]]]:
+    """:attr:`Verdict.open_over` of a charge over the starts of its ``windows`` (an open start, charged
+    from each assumed start) with each window's ``statuses``: None for one start, or when a window's
+    verdict is neither holds nor fails."""
+    if len(windows) < 2 or not all(st in ("holds", "fails") for st in statuses):
+        return None
+    return "the start of charge", "from", {f"{w.from_soc * 100:g} %": st for w, st in zip(windows, statuses,
+                                                                                          strict=True)}
 
 
 def _starts_text(windows: list) -> str:
@@ -990,6 +1024,12 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         seconds = seconds if seconds is not None else first.time.si
         window_note = [f"SoC window from {cell.id}'s charge claim: {first.from_soc.text if first.from_soc else '?'} "
                        f"-> {first.to_soc.text}"]
+        # the window and time are the cell's figures: in the evidence with the grade of the source they cite
+        from batcalc.spec.model import cited_sources
+
+        sid = (cited_sources(cell.spec) or {}).get(("charging", "claims", 0, "time")) or first.source
+        grade = {s.id: s.grade for s in cell.spec.sources}.get(sid) if sid else None
+        ctx.evidence.append((f"{cell.id} charge claim", grade or "unsourced"))
     if to_soc is None or seconds is None:
         raise ctx.error(("inputs",), "a charge claim needs to_soc and time (or a cell with a charge claim)")
     energy, consumption, notes = _charge_pack(i, ctx, cell)
@@ -1037,6 +1077,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
                             "chargers": [c.id for c in found]} for w, found in zip(windows, delivering, strict=True)]}
     missing = []
     needed = None
+    open_over = None
     if dim == "time":
         claimed_value = Value(seconds, "time")
         claimed: Phrase = (claimed_value, " for ", "?" if from_soc is None else Value(from_soc, "fraction", bare=True),
@@ -1048,8 +1089,10 @@ def eval_charge(claim, ctx: Context) -> Verdict:
             missing.append("the cell's rated max charge C-rate")
             take: Phrase = ("a cell rated for at least ", Value(_c_rate_si(worst), "c_rate"), " average")
         else:
-            status, held, failed = _over_starts(windows, ["holds" if _c_rate_si(w.c_rate) <= max_c * (1 + _tol(claim))
-                                                          else "fails" for w in windows])
+            feasible: list[Status] = ["holds" if _c_rate_si(w.c_rate) <= max_c * (1 + _tol(claim)) else "fails"
+                                      for w in windows]
+            status, held, failed = _over_starts(windows, feasible)
+            open_over = _open_starts(windows, feasible)
             needed = Value(_c_rate_si(worst), "c_rate")              # the rating the cell would need
             rating = Value(max_c, "c_rate")
             take = _holds(status, ("a cell rated for ", needed, " (this one: ", rating, ")"))
@@ -1065,7 +1108,7 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         claimed_value = _as_written(claim, asserted, dim)
         # a peak (power_kind: peak, or a power "up to"): the curve's peak the window needs under the cell's
         # taper with the cell limiting, C_peak = integral ds / share(s) / t (batcalc.physics.charge_curve)
-        peak = i.power_kind == "peak" or (dim == "power" and i.power_kind is None
+        peak = i.power_kind == "peak" or (dim == "power" and i.power_kind is None and not ctx.bound_of_between
                                           and claim.qualifier in PEAK_QUALIFIERS)
         if peak:
             from batcalc.physics.charge_curve import default_taper, peak_c_rate_for
@@ -1092,9 +1135,10 @@ def eval_charge(claim, ctx: Context) -> Verdict:
                            claimed=claimed_value)
         derived = Value(value, dim)
         # as for a time, from every start (derived and needed are the first window's, from the lowest start)
-        status, held, others = _over_starts(windows, [judge(x, asserted, claim.qualifier, _tol(claim))
-                                                      if x is not None else "underdetermined"
-                                                      for x in map(value_of, windows)])
+        judged: list[Status] = [judge(x, asserted, claim.qualifier, _tol(claim)) if x is not None
+                                else "underdetermined" for x in map(value_of, windows)]
+        status, held, others = _over_starts(windows, judged)
+        open_over = _open_starts(windows, judged)
         starts = ""
         if status == "underdetermined":
             starts = "it holds from " + (_starts_text(held) or "none") + " and not from " + _starts_text(others)
@@ -1113,7 +1157,8 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         if starts:
             take = f"a stated start of charge ({starts})"
     return Verdict(claim.id, claim.kind, claim.quote, status, claimed, derived_text, take, notes, readings,
-                   missing=missing, details=details, claimed=claimed_value, derived=derived, needed=needed)
+                   missing=missing, details=details, claimed=claimed_value, derived=derived, needed=needed,
+                   open_over=open_over)
 
 
 def eval_range_added(claim, ctx: Context) -> Verdict:
@@ -1136,11 +1181,13 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
                                                f"'power' or {', '.join(repr(k) for k in window)}")
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
     claimed = _as_written(claim, asserted, "distance")
+    said: Phrase = (f"{_qual(claim)} ", claimed, f" in {i.time.text}")      # 'about 400 km in 12 min'
     c: Optional[float]
     notes: list[Phrase]
     if i.range is not None:                     # the full range of the pack gives the consumption
         _not_both(ctx, i, "range", "consumption", "range gives the consumption")
         _not_both(ctx, i, "range", "vehicle", "range gives the consumption")
+        _not_both(ctx, i, "range", "cycle", "range gives the consumption")
         if i.pack_energy is None:
             raise ctx.error(("inputs", "range"), "range gives the consumption with the pack's energy: give "
                                                  "'pack_energy' too")
@@ -1151,14 +1198,16 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
     else:
         c, notes = _consumption_for(i, ctx, None)
     if peak and i.pack_energy is None:
-        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (claimed,), "not computable",
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", said, "not computable",
                        "the pack energy (a peak power needs the curve)", notes, missing=["the pack energy"],
                        claimed=claimed)
     if c is None:
-        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (claimed,), "not computable",
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", said, "not computable",
                        "a consumption or a vehicle", notes, missing=["the consumption (or the vehicle)"],
                        claimed=claimed)
     t = i.time.si
+    window_mode = not peak and i.power is None and i.to_soc is not None and i.pack_energy is not None
+    f_u = 1.0                                   # the share of the energy at the battery the range counts
     if peak:
         from batcalc.physics.charge_curve import default_taper
         from batcalc.physics.charging import CellLimit, curve_for
@@ -1179,7 +1228,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
     elif i.power is not None:
         added = range_from_energy(i.power.si * t, c)           # all of P t at the battery is usable
         notes.append(f"{i.power.text} average at the battery for {i.time.text}")
-    elif i.to_soc is not None and i.pack_energy is not None:
+    elif window_mode:
         start = i.from_soc.si if i.from_soc else 0.0
         f_u = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
         added = cast(float, Window(start, i.to_soc.si, t, pack_energy=i.pack_energy.si, usable_fraction=f_u,
@@ -1187,12 +1236,14 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
         notes.append((Value(start, "fraction", bare=True), f" -> {i.to_soc.text} of {i.pack_energy.text}, usable ",
                       Value(f_u, "fraction", ".0f")))
     else:
-        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (claimed,), "not computable",
+        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", said, "not computable",
                        "a charging power, or a SoC window and pack energy", notes,
                        missing=["the charging power or the SoC window and pack energy"], claimed=claimed)
     derived = Value(added, "distance")
     status = judge(added, asserted, claim.qualifier, _tol(claim))
-    need = Value(gross_energy_for_range(asserted, c, 1.0) / t, "power")     # P = R c / t, at the battery
+    # the average power at the battery that adds R in t: P t f_u / c = R, so P = R c / (f_u t), with f_u the
+    # share of the energy at the battery the range counts (the usable fraction for a SoC window, 1 for a power)
+    need = Value(gross_energy_for_range(asserted, c, f_u) / t, "power")
     kind_of_need = " average at the battery"
     if peak:                                    # the peak whose curve adds R c in t: C_peak x E_pack
         from batcalc.physics.charge_curve import peak_c_rate_for
@@ -1202,7 +1253,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
             need = Value(peak_c_rate_for(tp.table, start, reach, t) * e, "power")
             kind_of_need = " peak at the battery"
     per_minute = Value(added / units.from_si(t, "time", "min"), "distance")
-    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, f" in {i.time.text}"),
+    return Verdict(claim.id, claim.kind, claim.quote, status, said,
                    (derived, " (", per_minute, "/min)"), _holds(status, (need, kind_of_need)), notes,
                    claimed=claimed, derived=derived, needed=need)
 
@@ -1769,8 +1820,8 @@ def _ledger(claim, ctx: Context) -> list:
             for key in keys:
                 if not isinstance(name, str) or _is_unknown(name):
                     break
-                if key == "gravimetric" and claim.kind == "charge" and fields.get("range") is None:
-                    continue                  # a charge claim uses the density only to size a pack for a range
+                if key == "gravimetric" and claim.kind == "charge" and fields.get("vehicle") is None:
+                    continue                  # a charge claim uses the density only for a pack in a vehicle
                 try:
                     fig = ctx.cell(name, ("inputs", side)).figures.get(key)
                 except BatcalcError:
@@ -1810,6 +1861,8 @@ def _between(claim, ctx: Context) -> Verdict:
         raise ctx.error(("asserted",), f"between [{low}, {high}]: the low figure is above the high one")
     worst = lo if lo.status == "fails" else hi if hi.status == "fails" else lo if lo.status != "holds" else hi
     out = Verdict(**{**worst.__dict__})
+    if lo.status == hi.status == "underdetermined":
+        _between_over_open(out, lo, hi, (low, high))
     out.qualifier = "between"
     out.evidence = list(dict.fromkeys(lo.evidence + hi.evidence))
     out.claimed_text = ("between ", _phrase_value(lo), " and ", _phrase_value(hi))
@@ -1821,6 +1874,37 @@ def _between(claim, ctx: Context) -> Verdict:
         if tol is not None:
             out.assumptions.append((f"{end} bound: ",) + tol)
     return out
+
+
+def _between_over_open(out: Verdict, lo: Verdict, hi: Verdict, claim_bounds: tuple[Any, Any]) -> None:
+    """A 'between' claim whose two bounds are each underdetermined over what the claim leaves open (the
+    test cycles of a range, the starts of a charge: :attr:`Verdict.open_over`) is judged alternative by
+    alternative: inside on one where both bounds hold, outside where either fails. It holds or fails only
+    if it does on every alternative, else it is underdetermined, naming where it holds; ``out`` (a copy of
+    a bound's verdict) takes that verdict."""
+    if lo.open_over is None or hi.open_over is None or lo.open_over[2].keys() != hi.open_over[2].keys():
+        return
+    noun, word, low = lo.open_over
+    high = hi.open_over[2]
+    each: dict[str, Status] = {k: "holds" if low[k] == high[k] == "holds" else "fails" for k in low}
+    held = [k for k, st in each.items() if st == "holds"]
+    failed = [k for k in each if k not in held]
+    out.open_over = (noun, word, each)
+    out.missing = [m for m in out.missing if not m.startswith(noun + ":")]
+    if held:
+        out.missing.append(f"{noun}: it holds {word} {', '.join(held)} and fails {word} {', '.join(failed)}")
+        out.would_take = f"a stated {noun.removeprefix('the ')} (it holds {word} {', '.join(held)})"
+        return
+    out.status = "fails"
+    below = [k for k in failed if low[k] == "fails"]
+    above = [k for k in failed if high[k] == "fails"]
+    # the bounds as the claim wrote them (a claimed value keeps its own unit), as text: a band over the
+    # assumptions reads the Values of what it would take by position, and where the claim is underdetermined
+    # or fails one bound alone, other Values stand there
+    low_text, high_text = (_figure_text(x) for x in claim_bounds)
+    out.would_take = "; ".join(([f"at least {low_text} {word} {', '.join(below)}"] if below else [])
+                               + ([f"at most {high_text} {word} {', '.join(above)}"] if above else []))
+    out.needed = None              # no one figure: each alternative misses a different bound
 
 
 def _si_order(v: Value) -> float:
@@ -1837,6 +1921,7 @@ class _Sub(Context):
     def __init__(self, ctx: Context, k: int) -> None:
         super().__init__(ctx.doc, ctx.loc, ctx.cache, ctx.grades, ctx.assumed)
         self.k = k
+        self.bound_of_between = True
 
     def error(self, key: tuple, message: str) -> BatcalcError:
         return super().error(key + (self.k,) if key == ("asserted",) else key, message)

@@ -704,6 +704,16 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
         from batcalc.report.charge import implied_report
         from batcalc.spec.catalog import catalog_ids
 
+        unused = [name for name, x in (("--vehicle", vehicle), ("--from", from_soc), ("--to", to_soc),
+                                       ("--time", time), ("--power", power), ("--charger", charger_id),
+                                       ("--pack-voltage", pack_voltage), ("--peak-c-rate", peak_c_rate),
+                                       ("--taper", taper_id), ("--cycle", cycle),
+                                       ("--charger-efficiency", charger_efficiency), ("--assume", assume),
+                                       ("--bands", bands)) if x]
+        if unused:          # each would be ignored: the claims give the windows, --pack-energy the pack
+            raise BatcalcError(f"--implied reads the cells' charge claims under each cell's taper, for "
+                               f"--pack-energy (75 kWh unless given): drop {', '.join(unused)}")
+
         cells = [load_cell(cell)] if cell is not None else [load_cell(i) for i in catalog_ids("cell")]
         headers, rows, notes, data = implied_report(cells, energy, unit_system.value)
         emit(render(headers, rows, data, fmt, title="peak C-rates the charge claims imply", notes=notes))
@@ -714,7 +724,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     on_curve = any(x is not None for x in (charger_id, peak_c_rate, taper_id)) or \
         (pack_voltage is not None and time is None and power is None)
     if on_curve:
-        from batcalc.report.charge import charge_run, curve_report
+        from batcalc.report.charge import charge_run, curve_band_data, curve_report
 
         if time is not None or power is not None:
             raise BatcalcError("--time and --power are for the average-rate charge; on a charge curve (--charger, "
@@ -732,7 +742,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
 
                 def curve_at(a):
                     args = (curve_args[0], curve_args[1], at(energy_in, a)) + curve_args[3:]
-                    return curve_report(charge_run(*args, assumed=a), unit_system.value)[3]
+                    return curve_band_data(charge_run(*args, assumed=a), unit_system.value)
                 _emit_report_bands(curve_at, ranges, "window.time", f"charging {figures.id}: bands", fmt,
                                    unit_system.value)
                 return

@@ -72,7 +72,10 @@ def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str
         moves = "; ".join(f"{t['assumption']} {t['low']} to {t['high']}: {t['result_at_low']} to "
                           f"{t['result_at_high']} {t['swing'].unit}".rstrip() for t in tornado)
         notes.append(f"what moves the {label_of(main)} most (each assumption alone, the others central): {moves}")
-    still = [a.id for a in b.axes if a.id not in {s.axis.id for s in ranking}] if main is not None else []
+    # the axes that move no figure of the table (one that moves a figure but not the main one, as the charger
+    # efficiency moves the grid power and not the range added, is no "move nothing")
+    moving = {s.axis.id for s in b.swings if any(s.swing(key) > 0 for key in b.bands)}
+    still = [a.id for a in b.axes if a.id not in moving] if main is not None else []
     notes.append("bands: low and high over the box of plausible assumptions "
                  + "; ".join(_assumption_text(ranges, a.id, system) for a in b.axes)
                  + (f" ({', '.join(still)} move nothing here)" if still else "")
@@ -146,14 +149,30 @@ def report_bands(make: Any, ranges: Mapping[str, Any]) -> tuple[Any, dict[str, S
 
 
 def _path_label(path: str, data: Any) -> str:
+    """A figure's name in a bands table, from its path in the report's data: ``windows.0.range_added`` ->
+    ``0->80 % range added``; on a charge curve ``added.0.range_added`` -> ``range added in 5 min``,
+    ``window.limited_by.battery`` -> ``share of the time decided by battery``, ``window.time`` -> ``time``."""
     parts = path.split(".")
-    if len(parts) >= 3 and parts[0] == "windows" and parts[1].isdigit():
-        try:
+    try:
+        if len(parts) >= 3 and parts[0] == "windows" and parts[1].isdigit():
             w = data["windows"][int(parts[1])]
-            return f"{w['from_soc'].value:.0f}->{w['to_soc'].value:.0f} % " + " ".join(parts[2:]).replace("_", " ")
-        except (KeyError, IndexError, TypeError, AttributeError, ValueError):
-            pass
-    return " ".join(parts).replace("_", " ")
+            return f"{w['from_soc'].value:.0f}->{w['to_soc'].value:.0f} % " + _words(parts[2:])
+        if len(parts) >= 3 and parts[0] == "added" and parts[1].isdigit():
+            minutes = data["added"][int(parts[1])]["minutes"].value
+            return f"time mark {minutes:g} min" if parts[2:] == ["minutes"] else \
+                f"{_words(parts[2:])} in {minutes:g} min"
+        if len(parts) >= 3 and parts[:2] == ["window", "limited_by"]:
+            return f"share of the time decided by {_words(parts[2:])}"
+        if len(parts) >= 2 and parts[0] == "window":
+            return _words(parts[1:])
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError):
+        pass
+    return _words(parts)
+
+
+def _words(parts: list[str]) -> str:
+    """Path parts as words: ``['peak_c_rate']`` -> ``peak C-rate``."""
+    return " ".join(parts).replace("_", " ").replace("c rate", "C-rate")
 
 
 def report_bands_report(b: Bands, central: dict[str, Shown], central_data: Any, ranges: Mapping[str, Any],

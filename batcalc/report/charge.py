@@ -281,6 +281,21 @@ def spans_text(window: WindowResult) -> str:
                      for name, a, b in window.limit_spans)
 
 
+def curve_band_data(run: CurveRun, system: str) -> dict[str, Any]:
+    """:func:`curve_report`'s JSON data as one point of a band over the assumptions: every limit's share
+    of the time (0 % where it decides nowhere, so that a band reads 0 % at the points where another limit
+    decides, not only the points where it does), and without the limits' SoC spans, whose number and
+    order change from point to point (one band per position would mix different limits)."""
+    from batcalc.physics.charge_curve import LIMITS
+
+    data = curve_report(run, system)[3]
+    window = dict(data["window"])
+    shares = window["limited_by"]
+    window["limited_by"] = {name: shares.get(name, Shown(0.0, "%")) for name in LIMITS}
+    del window["limit_spans"]
+    return {**data, "window": window}
+
+
 def curve_report(run: CurveRun, system: str) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc charge --charger``: one charge along the curve."""
     from batcalc.physics.charge import charge_energy, grid_power
@@ -382,8 +397,9 @@ def implied_report(cells: list[CellFigures], pack_energy: Optional[float], syste
     if not rows:
         raise BatcalcError("no charge claim among these cells")
     notes = [f"peak C-rate: the least peak that charges the window in the claimed time under the taper, the "
-             f"cell alone limiting: C_peak = integral ds / share(s) / t; peak power = C_peak x {kwh} kWh",
-             "an open start is read as 0 % and as 10 % (assumed)"]
+             f"cell alone limiting: C_peak = integral ds / share(s) / t; peak power = C_peak x {kwh} kWh"]
+    if not all(d["start_stated"] for d in data):
+        notes.append("an open start is read as 0 % and as 10 % (assumed)")
     return headers, rows, notes, {"pack_energy": _kwh(energy), "claims": data, "assumptions": notes}
 
 

@@ -112,7 +112,7 @@ claims:
     quote: "replace with the claim, word for word"
     kind: ratio              # same-weight, same-energy, same-range, same-volume, same-energy-volume,
                              # range, consumption, charge, range-added, lifetime, ratio, difference,
-                             # product, growth, expression
+                             # product, growth, ratings, expression
     inputs: {{a: 300 Wh/kg, b: 350 Wh/kg}}
     asserted: 1.167          # the value the claim asserts
     qualifier: about         # about | at-least | at-most | over | under | up-to | between

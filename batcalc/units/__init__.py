@@ -739,8 +739,11 @@ def check_dimension(q: PintQuantity, dim: str, text: str | None = None, example_
     if q.dimensionality != _dimensionality(dim):
         d = DIMENSIONS[dim]
         shown = text.strip() if text is not None else f"{q:~}"
+        got = describe_units(q)
+        if dim == "consumption" and q.dimensionality == 1 / _dimensionality(dim):      # mi/kWh or MPGe
+            got = f"its reciprocal (convert it: batcalc convert {shown!r} {example_unit or d.example})"
         raise UnitError(f"{shown!r} is not {'an' if d.label[0] in 'aeiou' else 'a'} {d.label}: expected units like "
-                        f"{example_unit or d.example}, got {describe_units(q)}")
+                        f"{example_unit or d.example}, got {got}")
 
 
 @lru_cache(maxsize=1024)
