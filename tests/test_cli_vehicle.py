@@ -205,6 +205,28 @@ def test_consumption_measured_only_vehicle(run, write):
     assert r.exit_code == 2 and "only a measured consumption" in r.stderr
 
 
+def test_climate_with_a_measured_consumption_is_not_said_to_be_added(run, write):
+    """--climate with a vehicle whose consumption is a measured figure: the figure is unchanged, so the
+    note says the cabin power is not used (it said "added to the auxiliaries" over the same number)."""
+    path = write("measured.yaml", """
+        kind: vehicle
+        id: measured
+        name: Measured van
+        mass_without_battery: 2000 kg
+        payload: 500 kg
+        reference_pack: {energy: 60 kWh, mass: 400 kg}
+        measured_consumption: {value: 200 Wh/km, at_mass: 2900 kg, per_100kg: 5 Wh/km}
+        """)
+    for command in (("consumption",), ("range", "gac-aion-ssb-350")):
+        data = _json(run(*command, "--vehicle", path, "--ambient", "-7 °C", "--climate", "resistance",
+                         "-f", "json"))
+        # 400 kg pack (consumption) or 60 kWh of 350 Wh/kg x 0.7 cells (range): c = 200 + 5 (m - 2900) / 100
+        mass = data["results"]["vehicle_mass"]["value"]
+        assert data["results"]["consumption"]["value"] == pytest.approx(200 + 5 * (mass - 2900) / 100)
+        climate = [n for n in data["ambient"] if n.startswith("cabin climate")]
+        assert len(climate) == 1 and "not used" in climate[0] and "added" not in climate[0], climate
+
+
 # --- --extra-mass and --ambient on range and tradeoff -------------------------------------------------------
 
 def test_range_and_tradeoff_extra_mass(run):

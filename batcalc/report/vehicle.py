@@ -24,7 +24,9 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
                   simulated: bool = True, climate: Optional[str] = None, system: str = "metric") -> list[str]:
     """The ambient conditions as a stated assumption: temperature (K) and altitude (m) given or the
     defaults, and the air density they give (or that a coast-down spec's F2, or a measured consumption
-    when ``simulated`` is False, ignores them); temperatures and masses in the unit ``system``."""
+    when ``simulated`` is False, ignores them); with ``climate`` the cabin's power at that temperature,
+    added to the auxiliaries (not used by a measured consumption); temperatures and masses in the unit
+    ``system``."""
     t = (units.temperature_text(temperature, system, ".1f") if temperature is not None
          else units.temperature_text(293.15, system) + " (default)")
     h = "sea level (default)" if altitude is None else (f"{altitude:.0f} m" if system != "imperial"
@@ -39,8 +41,12 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
         from batcalc.physics.powertrain import climate_power
 
         power = climate_power(temperature if temperature is not None else 293.15, climate)
-        out.append(f"cabin climate ({climate}) {power:.0f} W at {t}, added to the auxiliaries "
-                   f"(FASTSim's cabin models, specs/climate.yaml)")
+        if simulated:
+            out.append(f"cabin climate ({climate}) {power:.0f} W at {t}, added to the auxiliaries "
+                       f"(FASTSim's cabin models, specs/climate.yaml)")
+        else:                       # a measured figure holds whatever climate it was measured with
+            out.append(f"cabin climate ({climate}) {power:.0f} W at {t}: not used, the consumption is "
+                       f"{vehicle.id}'s measured figure")
     if vehicle.extra_mass:
         out.append(f"extra mass {_q(vehicle.extra_mass, 'mass', system)} added to the payload "
                    f"({_q(vehicle.payload - vehicle.extra_mass, 'mass', system)} + "
