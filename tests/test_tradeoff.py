@@ -136,6 +136,40 @@ def test_tradeoff_of_a_cell_level_and_a_pack_level_spec_does_not_compare_their_d
     assert "n/a (cell vs pack)" in table and "warning: c1 gives cell-level and p1 pack-level" in table
 
 
+def test_tradeoff_states_the_pack_fractions_of_each_side(run, write):
+    """A pack-level spec is used with fractions of 1, a cell-level one with --f-mass: the assumptions
+    state each side's, named by its cell (they were a's alone: 'cell-to-pack mass fraction 1.00' for a
+    trade-off whose b was built at 0.80)."""
+    p1 = write("p1.yaml", """
+        kind: cell
+        id: p1
+        name: P1
+        energy_density: {level: pack, gravimetric: 180 Wh/kg}
+        """)
+    c1 = write("c1.yaml", """
+        kind: cell
+        id: c1
+        name: C1
+        energy_density: {level: cell, gravimetric: 250 Wh/kg}
+        """)
+    for a, b, first in ((p1, c1, "p1"), (c1, p1, "c1")):
+        data = json.loads(run("tradeoff", a, b, "--vehicle", "mid-sedan", "--f-mass", "80 %", "-f", "json").stdout)
+        assert data["rows"]["pack_density"]["a" if first == "c1" else "b"]["value"] == pytest.approx(250 * 0.80)
+        said = data["assumptions"]
+        assert "c1: cell-to-pack mass fraction 0.80 (cell mass / pack mass; module packs ~0.70, cell-to-pack " \
+               "0.80-0.90)" in said
+        assert any(t.startswith("p1: cell-to-pack mass fraction 1.00") for t in said)
+        assert not any(t.startswith("cell-to-pack mass fraction") for t in said), said
+        assert "usable energy 93 % of nominal (BEVs use ~90-95 %)" in said         # shared: once, unnamed
+        assert said[-1].startswith("vehicle mid-sedan:") and said[0].startswith("cycle:")
+        assert [t.split(":")[0] for t in said].index(first) < [t.split(":")[0] for t in said].index(
+            "p1" if first == "c1" else "c1")
+    same = json.loads(run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan",
+                          "-f", "json").stdout)["assumptions"]
+    assert "cell-to-pack mass fraction 0.70 (cell mass / pack mass; module packs ~0.70, cell-to-pack 0.80-0.90)" \
+        in same
+
+
 def test_the_sweep_and_the_solver_give_up_at_the_same_iteration_limit(cells, monkeypatch):
     """One fixed point and one limit on passes (MAX_ITERATIONS) for both: below the passes each needs,
     the solver raises and the sweep shows no solution (it used to show the last, unconverged mass as if
