@@ -170,6 +170,43 @@ def test_tradeoff_states_the_pack_fractions_of_each_side(run, write):
         in same
 
 
+def test_a_cell_to_pack_fraction_no_cell_uses_is_refused(run, write):
+    """--f-mass / --f-volume with pack-level specs only: the figures are used as given, so the fraction
+    was dropped without a word (range 762.7 km whatever --f-mass said); refused in one line naming the
+    option (the Python API names its parameter). With one cell-level spec it applies to that one."""
+    import batcalc
+    from batcalc.errors import InputsError
+
+    p1 = write("p1.yaml", """
+        kind: cell
+        id: p1
+        name: P1
+        energy_density: {level: pack, gravimetric: 180 Wh/kg, volumetric: 300 Wh/L}
+        """)
+    for args in (("range", p1), ("tradeoff", p1, p1), ("range", p1, "--bands")):
+        for option in ("--f-mass", "--f-volume"):
+            r = run(*args, "--vehicle", "mid-sedan", option, "80 %")
+            assert r.exit_code == 2, (args, option, r.stdout)
+            assert r.stderr.strip().splitlines() == [f"batcalc: error: {option} does not apply: p1's density is "
+                                                     "pack level, used as given (no cell-to-pack fraction)"]
+    with pytest.raises(InputsError, match="^f_mass does not apply: p1's density is pack level"):
+        batcalc.range_of(p1, "mid-sedan", f_mass="80 %")
+    # the usable fraction applies to a pack too: 480 kg x 180 Wh/kg x 0.9 over the consumption
+    data = json.loads(run("range", p1, "--vehicle", "mid-sedan", "--f-usable", "90 %", "-f", "json").stdout)
+    res = data["results"]
+    assert res["usable_energy"]["value"] == pytest.approx(480 * 180 * 0.9 / 1000)
+    assert res["range"]["value"] == pytest.approx(480 * 180 * 0.9 / res["consumption"]["value"])
+    # a cell-level spec beside it takes the fraction: 250 Wh/kg x 0.8
+    c1 = write("c1.yaml", """
+        kind: cell
+        id: c1
+        name: C1
+        energy_density: {level: cell, gravimetric: 250 Wh/kg}
+        """)
+    data = json.loads(run("tradeoff", p1, c1, "--vehicle", "mid-sedan", "--f-mass", "80 %", "-f", "json").stdout)
+    assert data["rows"]["pack_density"]["b"]["value"] == pytest.approx(250 * 0.8)
+
+
 def test_the_sweep_and_the_solver_give_up_at_the_same_iteration_limit(cells, monkeypatch):
     """One fixed point and one limit on passes (MAX_ITERATIONS) for both: below the passes each needs,
     the solver raises and the sweep shows no solution (it used to show the last, unconverged mass as if

@@ -369,12 +369,14 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     """
     set_output(output, force)
     from batcalc.physics.cells import load_cell
+    from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.tradeoff import range_of
     from batcalc.report.render import check_format, render
     from batcalc.report.reports import explain_range, range_report
     from batcalc.report.vehicle import add_ratings
 
     check_format(fmt)
+    check_fractions_apply([load_cell(cell)], f_mass is not None, f_volume is not None)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     inputs: dict = {}
     mass = _pack_mass(pack_mass, bands, inputs)
@@ -434,12 +436,14 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     """
     set_output(output, force)
     from batcalc.physics.cells import load_cell
+    from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.tradeoff import check_hold, tradeoff
     from batcalc.report.render import check_format, render
     from batcalc.report.reports import explain_tradeoff, tradeoff_report
 
     check_format(fmt)
     check_hold(hold, target_range is not None)     # before a range's --bands runs it at every point
+    check_fractions_apply([load_cell(a), load_cell(b)], f_mass is not None, f_volume is not None)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     axes: dict = {}
     inputs = dict(pack_mass=_pack_mass(pack_mass, bands, axes),

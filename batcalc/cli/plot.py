@@ -113,11 +113,14 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
     Example: batcalc plot range gac-aion-ssb-300 gac-aion-ssb-350 --vehicle mid-sedan -o range.png
     """
     from batcalc.physics.cells import load_cell
+    from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.vehicle import load_vehicle
     from batcalc.plots.draw import draw_range, fmt, range_data
 
+    loaded = [load_cell(c) for c in cells]
+    check_fractions_apply(loaded, f_mass is not None)
     _prepare(output, force)
-    data = range_data([load_cell(c) for c in cells], load_vehicle(vehicle), unit_system.value, _cycle(cycle),
+    data = range_data(loaded, load_vehicle(vehicle), unit_system.value, _cycle(cycle),
                       _quantity(pack_mass, "mass", "--pack-mass"), _pack_options(f_mass, f_usable))
     if data["unreachable"]:
         fail(f"batcalc: note: no pack reaches {fmt(data['reference']['range'])} {data['units']['range']} with "
@@ -206,12 +209,14 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     """
     from batcalc.physics.bands import range_bands
     from batcalc.physics.cells import load_cell
+    from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.vehicle import load_vehicle
     from batcalc.plots.draw import draw_tornado, tornado_data
     from batcalc.report.bands import bands_report
 
     if result not in TORNADO_RESULTS:
         raise BatcalcError(f"--result must be one of {', '.join(TORNADO_RESULTS)}, got {result!r}")
+    check_fractions_apply([load_cell(cell)], f_mass is not None)
     _prepare(output, force)
     ranges = _ranges(assume, {"f_mass": f_mass, "f_usable": f_usable})
     b = range_bands(load_cell(cell), load_vehicle(vehicle), ranges,
