@@ -207,6 +207,26 @@ def test_a_cell_to_pack_fraction_no_cell_uses_is_refused(run, write):
     assert data["rows"]["pack_density"]["b"]["value"] == pytest.approx(250 * 0.8)
 
 
+def test_same_range_with_the_same_density_keeps_the_pack_exactly(run):
+    """Holding range with two cells of the same pack-level density: the same fixed point, so B's pack is
+    A's to the gram and nothing is saved (the solve stopped within its tolerance: 'pack mass saved
+    -5.684e-14 kg', 'the new cell needs a heavier pack')."""
+    for extra in ((), ("--range", "600 km")):
+        r = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-300", "--vehicle", "mid-sedan", "--hold", "range",
+                *extra, "-f", "json")
+        data = json.loads(r.stdout)
+        mass = data["rows"]["pack_mass"]
+        assert mass["a"]["value"] == mass["b"]["value"]
+        assert data["summary"]["mass_saved"]["value"] == 0.0 and data["summary"]["payload_gained"]["value"] == 0.0
+        if extra:      # A's pack sized for 600 km: E_usable = R c, m = E / (300 Wh/kg x 0.7 x 0.93)
+            c = data["rows"]["consumption"]["a"]["value"]
+            assert mass["a"]["value"] == pytest.approx(600 * c / (300 * 0.7 * 0.93), rel=1e-8)
+    table = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-300", "--vehicle", "mid-sedan", "--hold",
+                "range").stdout
+    assert "heavier" not in table and "e-14" not in table
+    assert "the same as the same-energy estimate (0 kg)" in table
+
+
 def test_the_sweep_and_the_solver_give_up_at_the_same_iteration_limit(cells, monkeypatch):
     """One fixed point and one limit on passes (MAX_ITERATIONS) for both: below the passes each needs,
     the solver raises and the sweep shows no solution (it used to show the last, unconverged mass as if

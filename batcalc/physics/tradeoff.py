@@ -458,9 +458,14 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
         m_a, _ = solve_pack_mass_for_range(a, vehicle, goal, cycle, options, fallback=ra.pack.mass)
         ra = range_with_pack(a, vehicle, pack_from_mass(a, m_a, options), cycle)
     no_feedback = ra.pack.mass * pack_density(a, options) / pack_density(b, options)
-    # from the root of the model's chord, its first secant through a's point of the same consumption curve
-    m_b, iterations = solve_pack_mass_for_range(b, vehicle, goal, cycle, options,
-                                                through=(ra.pack.mass, ra.consumption), fallback=no_feedback)
+    if pack_density(a, options) == pack_density(b, options):
+        # the same fixed point as a's (k = R / (rho_pack f_usable) is the same): a's pack, exactly, where
+        # a solve would stop within its tolerance of it (a 'saving' of -6e-14 kg)
+        m_b, iterations = ra.pack.mass, 0
+    else:
+        # from the root of the model's chord, its first secant through a's point of the same consumption curve
+        m_b, iterations = solve_pack_mass_for_range(b, vehicle, goal, cycle, options,
+                                                    through=(ra.pack.mass, ra.consumption), fallback=no_feedback)
     rb = range_with_pack(b, vehicle, pack_from_mass(b, m_b, options), cycle)
     return Tradeoff(hold, ra, rb, iterations, no_feedback)
 

@@ -164,9 +164,9 @@ def tradeoff_report(t: Tradeoff, system: str):
     elif t.hold == "energy":
         notes.append("same energy: m2/m1 = rho1/rho2; the lighter pack lowers vehicle mass and consumption a little")
     else:
-        notes.append(f"same range: pack mass solved as the fixed point with mass feedback "
-                     f"({_iterations(t.iterations)}); "
-                     + _feedback_words(t.mass_saved, t.no_feedback_mass_saved, system))
+        how = (f"pack mass solved as the fixed point with mass feedback ({_iterations(t.iterations)})"
+               if t.iterations else "the same pack-level density, so the same pack mass")
+        notes.append(f"same range: {how}; " + _feedback_words(t.mass_saved, t.no_feedback_mass_saved, system))
     notes += [f"warning: {w}" for w in dict.fromkeys(t.a.warnings + t.b.warnings)]
     assumptions = tradeoff_assumptions(t, system)
     notes.append("assumptions: " + "; ".join(assumptions))
@@ -208,6 +208,10 @@ def explain_tradeoff(t: Tradeoff, system: str) -> list[str]:
     elif t.hold == "energy":
         lines.append(f"same energy: m_b = m_a x rho_a / rho_b = {_q(t.a.pack.mass, 'mass', system)} x "
                      f"{format_number(rho_a / rho_b)} = {_q(t.b.pack.mass, 'mass', system)}")
+    elif not t.iterations:
+        lines.append(f"same range {_q(t.a.range, 'length', system, 'distance')}: the same pack-level density, "
+                     f"so the same fixed point m = R c(m_vehicle) / (rho_pack f_usable): "
+                     f"{_q(t.b.pack.mass, 'mass', system)}")
     else:
         lines.append(f"same range {_q(t.a.range, 'length', system, 'distance')}: the same-energy mass would be "
                      f"{_q(t.no_feedback_mass, 'mass', system)}; solve m = R c(m_vehicle) / (rho_pack f_usable) "
@@ -336,6 +340,8 @@ def _feedback_words(saved: float, estimate: "float | None", system: str = "metri
     one costs more (it hurts)."""
     if estimate is None:
         return "no same-energy estimate to compare with"
+    if saved == estimate:
+        return f"the same as the same-energy estimate ({_q(estimate, 'mass', system)})"
     if saved >= 0:
         return (f"it saves {'more' if saved > estimate else 'less'} than the same-energy estimate "
                 f"({_q(estimate, 'mass', system)})")
