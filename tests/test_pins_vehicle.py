@@ -202,7 +202,7 @@ def test_vehicle_masses_and_model():
 def test_assumptions_state_the_values_used():
     text = " | ".join(LOAD.assumptions())
     assert "C_rr 0.01, C_d A 0.500 m^2, air 1.2 kg/m^3, g 9.81 m/s^2" in text
-    assert "rotating-mass factor 0.1" in text and "motor-and-inverter efficiency 90-90 % by load" in text
+    assert "rotating-mass factor 0.1" in text and "motor-and-inverter efficiency 90 % at every load" in text
     assert "regeneration at 45 % motor efficiency" in text and "auxiliaries 100 W" in text
     cd = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True)
     assert cd.assumptions()[0] == "coast-down F0 50.0 N, F1 2.000 N s/m, F2 0.4000 N s^2/m^2"
