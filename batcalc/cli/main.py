@@ -288,13 +288,20 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
 
     check_format(fmt)
     names = list(cells)
-    if baseline is not None and baseline not in names:
+    # one file under two spellings (elec.yaml, ./elec.yaml; an id and its catalogue path) is one cell
+    files = [_spec_file(n, "cell") for n in names]
+    if baseline is not None and _spec_file(baseline, "cell") in files:
+        baseline = names[files.index(_spec_file(baseline, "cell"))]
+    elif baseline is not None:
         names.insert(0, baseline)
+        files.insert(0, _spec_file(baseline, "cell"))
     if len(names) < 2:
         raise BatcalcError("compare needs at least two cells, e.g. batcalc compare gac-aion-ssb-300 gac-aion-ssb-350")
-    twice = next((n for i, n in enumerate(names) if n in names[:i]), None)
+    twice = next((n for i, n in enumerate(names) if files[i] in files[:i]), None)
     if twice is not None:
-        raise BatcalcError(f"{twice!r} is given twice: compare needs different cells, each once")
+        first = names[files.index(files[names.index(twice)])]
+        same = "" if first == twice else f" (as {first!r}: the same file)"
+        raise BatcalcError(f"{twice!r} is given twice{same}: compare needs different cells, each once")
     loaded = [load_cell(n) for n in names]
     base = loaded[names.index(baseline)] if baseline is not None else loaded[0]
     ids = [c.id for c in loaded]             # a file may reuse a catalogue id: then name the column as given
@@ -307,6 +314,22 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
 
         headers, rows = compare_csv(data)
     emit(render(headers, rows, data, fmt, notes=notes))
+
+
+def _spec_file(name: str, kind: str) -> str:
+    """The file a spec name reads (catalogue id or path), as a real path to tell two spellings of one file
+    apart from two files; ``-`` (standard input) and a name that resolves to no file as given."""
+    import os
+
+    from batcalc.errors import NotFoundError
+    from batcalc.spec.catalog import resolve
+
+    if name == "-":
+        return name
+    try:
+        return os.path.realpath(resolve(name, kind)[0])
+    except (NotFoundError, OSError, ValueError):     # reported when it is loaded
+        return name
 
 
 @app.command("convert")
