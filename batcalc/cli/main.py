@@ -45,6 +45,7 @@ from batcalc.cli.common import (  # noqa: F401
     _complete_cells,
     _complete_vehicles,
     _cycle,
+    _each_file_once,
     _explained,
     _given_fractions,
     _input,
@@ -52,6 +53,7 @@ from batcalc.cli.common import (  # noqa: F401
     _pack_options,
     _quantity,
     _ranges,
+    _spec_file,
     _temperature,
     _vehicle,
     emit,
@@ -297,11 +299,7 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
         files.insert(0, _spec_file(baseline, "cell"))
     if len(names) < 2:
         raise BatcalcError("compare needs at least two cells, e.g. batcalc compare gac-aion-ssb-300 gac-aion-ssb-350")
-    twice = next((n for i, n in enumerate(names) if files[i] in files[:i]), None)
-    if twice is not None:
-        first = names[files.index(files[names.index(twice)])]
-        same = "" if first == twice else f" (as {first!r}: the same file)"
-        raise BatcalcError(f"{twice!r} is given twice{same}: compare needs different cells, each once")
+    _each_file_once(names, "compare needs different cells, each once")
     loaded = [load_cell(n) for n in names]
     base = loaded[names.index(baseline)] if baseline is not None else loaded[0]
     ids = [c.id for c in loaded]             # a file may reuse a catalogue id: then name the column as given
@@ -314,22 +312,6 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
 
         headers, rows = compare_csv(data)
     emit(render(headers, rows, data, fmt, notes=notes))
-
-
-def _spec_file(name: str, kind: str) -> str:
-    """The file a spec name reads (catalogue id or path), as a real path to tell two spellings of one file
-    apart from two files; ``-`` (standard input) and a name that resolves to no file as given."""
-    import os
-
-    from batcalc.errors import NotFoundError
-    from batcalc.spec.catalog import resolve
-
-    if name == "-":
-        return name
-    try:
-        return os.path.realpath(resolve(name, kind)[0])
-    except (NotFoundError, OSError, ValueError):     # reported when it is loaded
-        return name
 
 
 @app.command("convert")

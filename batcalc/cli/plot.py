@@ -26,6 +26,7 @@ from batcalc.cli.common import (
     VehicleOpt,
     _complete_cells,
     _cycle,
+    _distinct_cells,
     _given_fractions,
     _pack_options,
     _quantity,
@@ -84,10 +85,12 @@ def ragone_cmd(cells: Annotated[Optional[list[str]], typer.Argument(
     from batcalc.spec.catalog import catalog_ids
 
     _prepare(output, force)
-    loaded = [load_cell(c) for c in (cells or catalog_ids("cell"))]
+    names = cells or catalog_ids("cell")
+    loaded = [load_cell(c) for c in names]
+    _distinct_cells(names, loaded, "a density chart")
     data = ragone_data(loaded, unit_system.value)
     path = draw_ragone(data, output, force)
-    emit(f"wrote {path} ({len(data['points'])} cells)")
+    emit(f"wrote {path} ({len(data['points'])} cell{'' if len(data['points']) == 1 else 's'})")
     if data["left_out"]:
         fail("batcalc: note: left out for lacking an energy density: "
              + ", ".join(f"{lo['id']} (no {' or '.join(lo['missing'])})" for lo in data["left_out"]))
@@ -118,6 +121,7 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
     from batcalc.plots.draw import draw_range, fmt, range_data
 
     loaded = [load_cell(c) for c in cells]
+    _distinct_cells(cells, loaded, "a range chart")
     check_fractions_apply(loaded, f_mass is not None)
     _prepare(output, force)
     data = range_data(loaded, load_vehicle(vehicle), unit_system.value, _cycle(cycle),
@@ -126,7 +130,7 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
         fail(f"batcalc: note: no pack reaches {fmt(data['reference']['range'])} {data['units']['range']} with "
              + ", ".join(data["unreachable"]))
     path = draw_range(data, output, force)
-    emit(f"wrote {path} ({len(data['curves'])} cells in {data['vehicle']})")
+    emit(f"wrote {path} ({len(data['curves'])} cell{'' if len(data['curves']) == 1 else 's'} in {data['vehicle']})")
 
 
 @plot_app.command("charge")
