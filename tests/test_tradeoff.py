@@ -309,3 +309,19 @@ def test_same_range_wording_fits_the_sign_of_the_saving(run):
     assert "it saves more than the same-energy estimate" in better.stdout
     assert "saves" not in worse.stdout.split("same range:")[1].split("\n")[0]
     assert "needs a heavier pack" in worse.stdout
+
+
+def test_mass_warnings_follow_the_unit_system(run):
+    """--units imperial gave the overweight warnings in kg beside lb figures."""
+    lb = 0.45359237
+    args = ("byd-blade-lfp", "--vehicle", "mid-sedan", "--pack-mass", "2000 kg")
+    metric = json.loads(run("range", *args, "-f", "json").stdout)["warnings"]
+    # 1270 kg without battery + 2000 kg pack + 150 kg payload = 3420 kg against mid-sedan's 2232 kg
+    assert metric == ["vehicle mass 3420 kg is above mid-sedan's max gross mass 2232 kg",
+                      "the 2000 kg pack outweighs the rest of the vehicle (1270 kg)"]
+    imperial = json.loads(run("range", *args, "-f", "json", "--units", "imperial").stdout)["warnings"]
+    assert imperial == [f"vehicle mass {3420 / lb:.0f} lb is above mid-sedan's max gross mass {2232 / lb:.0f} lb",
+                        f"the {2000 / lb:.0f} lb pack outweighs the rest of the vehicle ({1270 / lb:.0f} lb)"]
+    table = run("tradeoff", "byd-blade-lfp", "catl-condensed", "--vehicle", "mid-sedan", "--pack-mass", "2000 kg",
+                "--units", "imperial").stdout
+    assert f"warning: vehicle mass {3420 / lb:.0f} lb is above" in table and " kg" not in table.split("assumptions:")[0]

@@ -82,11 +82,11 @@ def range_report(r: RangeResult, system: str, mpge: bool = False):
     if mpge:
         figures = with_mpge(figures, r.consumption)
     rows = [[label, s, s.unit] for _, label, s in figures]
-    notes = [f"warning: {w}" for w in r.warnings] + ([MPGE_NOTE] if mpge else []) \
+    notes = [f"warning: {w}" for w in r.warnings_in(system)] + ([MPGE_NOTE] if mpge else []) \
         + ["assumptions: " + "; ".join(r.assumptions_in(system))]
     data = {"cell": r.cell.id, "vehicle": r.vehicle.id, "cycle": cycle_label(r.vehicle, r.cycle),
             "results": {k: s for k, _, s in figures}, "assumptions": list(r.assumptions_in(system)),
-            "warnings": list(r.warnings)}
+            "warnings": list(r.warnings_in(system))}
     return ["quantity", "value", "unit"], rows, notes, data
 
 
@@ -167,7 +167,7 @@ def tradeoff_report(t: Tradeoff, system: str):
         how = (f"pack mass solved as the fixed point with mass feedback ({_iterations(t.iterations)})"
                if t.iterations else "the same pack-level density, so the same pack mass")
         notes.append(f"same range: {how}; " + _feedback_words(t.mass_saved, t.no_feedback_mass_saved, system))
-    notes += [f"warning: {w}" for w in dict.fromkeys(t.a.warnings + t.b.warnings)]
+    notes += [f"warning: {w}" for w in dict.fromkeys(t.a.warnings_in(system) + t.b.warnings_in(system))]
     assumptions = tradeoff_assumptions(t, system)
     notes.append("assumptions: " + "; ".join(assumptions))
     data = {"hold": t.hold, "vehicle": t.a.vehicle.id, "cycle": cycle_label(t.a.vehicle, t.a.cycle),
