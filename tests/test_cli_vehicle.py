@@ -227,6 +227,30 @@ def test_climate_with_a_measured_consumption_is_not_said_to_be_added(run, write)
         assert len(climate) == 1 and "not used" in climate[0] and "added" not in climate[0], climate
 
 
+def test_explain_of_a_measured_consumption_shows_its_formula(run, write):
+    """--explain said 'c = 150 Wh/km (road load integrated over the cycle; measured figure)' of a measured
+    consumption: no road load is integrated. It shows c0 + s (m - m0) / 100 kg with the numbers."""
+    path = write("measured.yaml", """
+        kind: vehicle
+        id: measured
+        name: Measured car
+        mass_without_battery: 1400 kg
+        payload: 100 kg
+        reference_pack: {energy: 60 kWh, mass: 400 kg}
+        measured_consumption: {value: 150 Wh/km, at_mass: 1900 kg, per_100kg: 3 Wh/km, cycle: WLTP}
+        """)
+    out = run("range", "gac-aion-ssb-300", "--vehicle", path, "--pack-mass", "500 kg", "--explain").stdout
+    step = next(line.strip() for line in out.splitlines() if line.strip().startswith("5."))
+    # 1400 + 500 + 100 = 2000 kg: 150 + 3 x (2000 - 1900) / 100 = 153 Wh/km
+    assert step.endswith("c = c0 + s (m - m0) / 100 kg = 150 Wh/km + 3 Wh/km x (2000 kg - 1900 kg) / 100 kg = "
+                         "153 Wh/km (measured's measured figure)"), step
+    assert "road load" not in step
+    out = run("range", "gac-aion-ssb-300", "--vehicle", path, "--pack-mass", "500 kg", "--explain",
+              "--units", "imperial").stdout
+    step = next(line.strip() for line in out.splitlines() if line.strip().startswith("5."))
+    assert "/ 100 lb" in step and "100 kg" not in step, step
+
+
 # --- --extra-mass and --ambient on range and tradeoff -------------------------------------------------------
 
 def test_range_and_tradeoff_extra_mass(run):

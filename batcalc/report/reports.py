@@ -103,12 +103,26 @@ def explain_range(r: RangeResult, system: str) -> list[str]:
         f"{_kwh(p.usable_energy)} kWh",
         f"4. vehicle mass: {_q(v.glider_mass, 'mass', system)} without battery + {_q(p.mass, 'mass', system)} pack + "
         f"{_q(v.payload, 'mass', system)} payload = {_q(r.total_mass, 'mass', system)}",
-        f"5. consumption at the battery on {cycle_label(v, r.cycle)} at that mass: c = "
-        f"{_q(r.consumption, 'consumption', system)} (road load integrated over the cycle{_breakdown(r, system)})",
+        f"5. consumption at the battery on {cycle_label(v, r.cycle)} at that mass: c = " + (
+            f"{_q(r.consumption, 'consumption', system)} (road load integrated over the cycle{_breakdown(r, system)})"
+            if r.cycle is not None or v.spec.measured_consumption is None else _measured(r, system)),
         f"6. range: R = E_usable / c = {_kwh(p.usable_energy)} kWh / "
         f"{_q(r.consumption, 'consumption', system)} = {_q(r.range, 'length', system, 'distance')}",
     ]
     return steps
+
+
+def _measured(r: RangeResult, system: str) -> str:
+    """'c0 + s (m - m0) / 100 kg = ... = c' for --explain of a vehicle's measured consumption
+    (:class:`batcalc.physics.vehicle.MeasuredModel`), in ``system``'s units."""
+    mc = r.vehicle.spec.measured_consumption
+    if mc is None:                          # explain_range asks only for a vehicle that gives one
+        raise BatcalcError(f"{r.vehicle.id} gives no measured consumption")
+    c0, m0, s = float(mc.value.si), float(mc.at_mass.si), float(mc.per_100kg.si)
+    per, hundred = (s * POUND, "100 lb") if system == "imperial" else (s, "100 kg")    # the same slope
+    return (f"c0 + s (m - m0) / {hundred} = {_q(c0, 'consumption', system)} + {_q(per, 'consumption', system)} x "
+            f"({_q(r.total_mass, 'mass', system)} - {_q(m0, 'mass', system)}) / {hundred} = "
+            f"{_q(r.consumption, 'consumption', system)} ({r.vehicle.id}'s measured figure)")
 
 
 def _breakdown(r: RangeResult, system: str) -> str:
