@@ -325,3 +325,21 @@ def test_mass_warnings_follow_the_unit_system(run):
     table = run("tradeoff", "byd-blade-lfp", "catl-condensed", "--vehicle", "mid-sedan", "--pack-mass", "2000 kg",
                 "--units", "imperial").stdout
     assert f"warning: vehicle mass {3420 / lb:.0f} lb is above" in table and " kg" not in table.split("assumptions:")[0]
+
+
+def test_a_pack_level_range_does_not_call_its_density_a_cells(run, write):
+    """range of a pack-level spec labelled its density 'cell gravimetric density (pack level)' and the
+    sensitivity 'range per extra cell Wh/kg': it is the pack's (dR/drho = R / rho, rho the pack's)."""
+    p1 = write("p1.yaml", """
+        kind: cell
+        id: p1
+        name: P1
+        energy_density: {level: pack, gravimetric: 200 Wh/kg}
+        """)
+    table = run("range", p1, "--vehicle", "mid-sedan", "-f", "csv").stdout
+    rows = {line.split(",")[0]: line.split(",")[1] for line in table.splitlines()[1:]}
+    assert rows["gravimetric density as given (pack level)"] == "200"
+    assert float(rows["range per extra pack Wh/kg (same pack mass)"]) == pytest.approx(float(rows["range"]) / 200)
+    assert not any(label.startswith("cell gravimetric") or "extra cell" in label for label in rows)
+    cell = run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "-f", "csv").stdout
+    assert "cell gravimetric density (cell level),350," in cell and "range per extra cell Wh/kg" in cell

@@ -16,9 +16,10 @@ def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
     """(key, label, value) for a range result, in display units."""
     sens = sensitivities(r)
     p = r.pack
+    level = r.cell.level             # a pack-level spec's density is the pack's: no cell figure to name
     out = [
-        ("cell_density", f"cell gravimetric density ({r.cell.level} level)",
-         shown(r.cell.get("gravimetric"), "specific_energy", system)),
+        ("cell_density", "cell gravimetric density (cell level)" if level == "cell"
+         else "gravimetric density as given (pack level)", shown(r.cell.get("gravimetric"), "specific_energy", system)),
         ("pack_density", "pack gravimetric density", shown(p.gravimetric, "specific_energy", system)),
         ("pack_mass", "pack mass", shown(p.mass, "mass", system)),
         ("pack_energy", "pack energy (gross)", _kwh(p.energy)),
@@ -36,7 +37,7 @@ def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
     per_density = sens["range_per_density"] * float(from_si(1.0, "length", dist_unit)) \
         / float(from_si(1.0, "specific_energy", dens_unit))
     out += [
-        ("range_per_density", f"range per extra cell {dens_unit} (same pack mass)",
+        ("range_per_density", f"range per extra {'cell' if level == 'cell' else 'pack'} {dens_unit} (same pack mass)",
          Shown(per_density, f"{dist_unit} per {dens_unit}")),
         per_100_mass_row(sens["consumption_per_100kg"], system),
     ]
