@@ -275,3 +275,13 @@ def test_parse_value_reads_text_and_file_numbers_with_and_without_pint(raw, dim,
 def test_the_fraction_rule_refuses_bare_numbers_outside_0_to_1_whatever_the_source(raw, shown):
     with pytest.raises(UnitError, match=f"^bare number {shown} is ambiguous for a fraction"):
         units.parse_value(raw, "fraction")
+
+
+def test_a_consumption_is_not_called_a_force_alone(run):
+    """J/m = N: '16 kWh/100km' was described as 'a force' in convert's and the value grammar's errors."""
+    from batcalc.units import describe_units, parse_quantity
+
+    assert describe_units(parse_quantity("16 kWh/100km")) == "a force or consumption per distance"
+    assert describe_units(parse_quantity("3.6 V")) == "a voltage"
+    r = run("convert", "16 kWh/100km", "km")
+    assert r.exit_code == 2 and "'16 kWh/100km' (a force or consumption per distance)" in r.stderr
