@@ -476,3 +476,23 @@ def test_a_length_still_shows_mm_where_no_option_says_otherwise():
     with pytest.raises(UnitError, match=r"expected units like km, got a mass"):
         parse_value("3 lb", "length", "km")
     assert parse_value("65 km", "length", "km").si == 65e3
+
+
+def test_show_gives_coast_down_forces_in_the_unit_system(run, write):
+    """show --units imperial gave the coast-down rows in N, N s/m, N s^2/m^2 beside the model note's lbf."""
+    path = write("cd.yaml", """
+        kind: vehicle
+        id: cdv
+        name: Coast-down car
+        mass_without_battery: 1400 kg
+        payload: 100 kg
+        coast_down: {f0: 120 N, f1: 0.5 N/(km/h), f2: 0.025 N/(km/h)^2}
+        """)
+    lbf, mph = 4.4482216152605, 0.44704
+    figures = _json(run("show", path, "--units", "imperial", "-f", "json"))["figures"]
+    assert figures["f0"]["unit"] == "lbf" and figures["f0"]["value"] == pytest.approx(120 / lbf)
+    # 0.5 N/(km/h) = 1.8 N s/m; per mph: x 0.44704 m/s
+    assert figures["f1"]["unit"] == "lbf/mph" and figures["f1"]["value"] == pytest.approx(1.8 * mph / lbf)
+    assert figures["f2"]["unit"] == "lbf/mph^2" and figures["f2"]["value"] == pytest.approx(0.324 * mph ** 2 / lbf)
+    metric = _json(run("show", path, "-f", "json"))["figures"]
+    assert (metric["f1"]["value"], metric["f1"]["unit"]) == (pytest.approx(1.8), "N s/m")

@@ -228,9 +228,13 @@ def vehicle_show_rows(vehicle: Vehicle, system: str) -> Report:
                         ("vehicle_mass", "vehicle mass (with reference pack and payload)",
                          shown(float(vehicle.total_mass(m)), "mass", system))]
     if s.coast_down is not None:
-        figures += [("f0", "coast-down F0", Shown(float(s.coast_down.f0.si), "N")),
-                    ("f1", "coast-down F1", Shown(float(s.coast_down.f1.si), "N s/m")),
-                    ("f2", "coast-down F2", Shown(float(s.coast_down.f2.si), "N s^2/m^2"))]
+        cd = [float(s.coast_down.f0.si), float(s.coast_down.f1.si), float(s.coast_down.f2.si)]
+        if system == "imperial":        # lbf, lbf/mph, lbf/mph^2, as the model note gives them
+            shown_cd = [shown(x, dim, system) for x, dim in zip(cd, ("force", "force_per_speed", "force_per_speed2"),
+                                                                 strict=True)]
+        else:                           # SI, as the metric model note gives them
+            shown_cd = [Shown(x, unit) for x, unit in zip(cd, ("N", "N s/m", "N s^2/m^2"), strict=True)]
+        figures += [(key, f"coast-down {key.upper()}", v) for key, v in zip(("f0", "f1", "f2"), shown_cd, strict=True)]
     for key, label, v in (("drag_coefficient", "drag coefficient C_d", s.drag_coefficient),
                           ("rolling_resistance", "rolling resistance C_rr", s.rolling_resistance)):
         if v is not None:
