@@ -96,3 +96,16 @@ def test_a_file_in_the_current_folder_does_not_shadow_a_catalogue_id(tmp_path, m
         load_cell("./gac-aion-ssb-350")
     (tmp_path / "my-cell").write_text("x")                                  # not an id: the file
     assert catalog.resolve("my-cell", "cell") == (tmp_path.joinpath("my-cell").relative_to(tmp_path), False)
+
+
+def test_a_value_where_a_spec_belongs_is_named_a_value(run):
+    """'350 Wh/kg' as a cell (its '/' read as a path) said '350 Wh/kg: no such file'."""
+    cases = [(("range", "350 Wh/kg", "--vehicle", "mid-sedan"),
+              "'350 Wh/kg' is a value, not a cell: give a catalogue id or the path of a cell spec (see "
+              "'batcalc list'; 'batcalc new cell ID' writes one)"),
+             (("range", "gac-aion-ssb-350", "--vehicle", "1800 kg"),
+              "'1800 kg' is a value, not a vehicle: give a catalogue id or the path of a vehicle spec (see "
+              "'batcalc list --kind vehicle'; 'batcalc new vehicle ID' writes one)")]
+    for args, message in cases:
+        r = run(*args)
+        assert r.exit_code == 2 and r.stderr.strip().splitlines() == [f"batcalc: error: {message}"], r.stderr

@@ -205,6 +205,52 @@ def test_consumption_measured_only_vehicle(run, write):
     assert r.exit_code == 2 and "only a measured consumption" in r.stderr
 
 
+def test_climate_with_a_measured_consumption_is_not_said_to_be_added(run, write):
+    """--climate with a vehicle whose consumption is a measured figure: the figure is unchanged, so the
+    note says the cabin power is not used (it said "added to the auxiliaries" over the same number)."""
+    path = write("measured.yaml", """
+        kind: vehicle
+        id: measured
+        name: Measured van
+        mass_without_battery: 2000 kg
+        payload: 500 kg
+        reference_pack: {energy: 60 kWh, mass: 400 kg}
+        measured_consumption: {value: 200 Wh/km, at_mass: 2900 kg, per_100kg: 5 Wh/km}
+        """)
+    for command in (("consumption",), ("range", "gac-aion-ssb-350")):
+        data = _json(run(*command, "--vehicle", path, "--ambient", "-7 °C", "--climate", "resistance",
+                         "-f", "json"))
+        # 400 kg pack (consumption) or 60 kWh of 350 Wh/kg x 0.7 cells (range): c = 200 + 5 (m - 2900) / 100
+        mass = data["results"]["vehicle_mass"]["value"]
+        assert data["results"]["consumption"]["value"] == pytest.approx(200 + 5 * (mass - 2900) / 100)
+        climate = [n for n in data["ambient"] if n.startswith("cabin climate")]
+        assert len(climate) == 1 and "not used" in climate[0] and "added" not in climate[0], climate
+
+
+def test_explain_of_a_measured_consumption_shows_its_formula(run, write):
+    """--explain said 'c = 150 Wh/km (road load integrated over the cycle; measured figure)' of a measured
+    consumption: no road load is integrated. It shows c0 + s (m - m0) / 100 kg with the numbers."""
+    path = write("measured.yaml", """
+        kind: vehicle
+        id: measured
+        name: Measured car
+        mass_without_battery: 1400 kg
+        payload: 100 kg
+        reference_pack: {energy: 60 kWh, mass: 400 kg}
+        measured_consumption: {value: 150 Wh/km, at_mass: 1900 kg, per_100kg: 3 Wh/km, cycle: WLTP}
+        """)
+    out = run("range", "gac-aion-ssb-300", "--vehicle", path, "--pack-mass", "500 kg", "--explain").stdout
+    step = next(line.strip() for line in out.splitlines() if line.strip().startswith("5."))
+    # 1400 + 500 + 100 = 2000 kg: 150 + 3 x (2000 - 1900) / 100 = 153 Wh/km
+    assert step.endswith("c = c0 + s (m - m0) / 100 kg = 150 Wh/km + 3 Wh/km x (2000 kg - 1900 kg) / 100 kg = "
+                         "153 Wh/km (measured's measured figure)"), step
+    assert "road load" not in step
+    out = run("range", "gac-aion-ssb-300", "--vehicle", path, "--pack-mass", "500 kg", "--explain",
+              "--units", "imperial").stdout
+    step = next(line.strip() for line in out.splitlines() if line.strip().startswith("5."))
+    assert "/ 100 lb" in step and "100 kg" not in step, step
+
+
 # --- --extra-mass and --ambient on range and tradeoff -------------------------------------------------------
 
 def test_range_and_tradeoff_extra_mass(run):
@@ -430,3 +476,23 @@ def test_a_length_still_shows_mm_where_no_option_says_otherwise():
     with pytest.raises(UnitError, match=r"expected units like km, got a mass"):
         parse_value("3 lb", "length", "km")
     assert parse_value("65 km", "length", "km").si == 65e3
+
+
+def test_show_gives_coast_down_forces_in_the_unit_system(run, write):
+    """show --units imperial gave the coast-down rows in N, N s/m, N s^2/m^2 beside the model note's lbf."""
+    path = write("cd.yaml", """
+        kind: vehicle
+        id: cdv
+        name: Coast-down car
+        mass_without_battery: 1400 kg
+        payload: 100 kg
+        coast_down: {f0: 120 N, f1: 0.5 N/(km/h), f2: 0.025 N/(km/h)^2}
+        """)
+    lbf, mph = 4.4482216152605, 0.44704
+    figures = _json(run("show", path, "--units", "imperial", "-f", "json"))["figures"]
+    assert figures["f0"]["unit"] == "lbf" and figures["f0"]["value"] == pytest.approx(120 / lbf)
+    # 0.5 N/(km/h) = 1.8 N s/m; per mph: x 0.44704 m/s
+    assert figures["f1"]["unit"] == "lbf/mph" and figures["f1"]["value"] == pytest.approx(1.8 * mph / lbf)
+    assert figures["f2"]["unit"] == "lbf/mph^2" and figures["f2"]["value"] == pytest.approx(0.324 * mph ** 2 / lbf)
+    metric = _json(run("show", path, "-f", "json"))["figures"]
+    assert (metric["f1"]["value"], metric["f1"]["unit"]) == (pytest.approx(1.8), "N s/m")

@@ -69,3 +69,47 @@ def test_a_file_reusing_a_catalogue_id_gets_its_own_column_header(run, tmp_path)
     header = run("compare", "gac-aion-ssb-350", str(mine)).stdout.splitlines()[0].split("  ")
     columns = [h.strip() for h in header if h.strip()]
     assert columns[2:] == ["gac-aion-ssb-350 (baseline)", f"gac-aion-ssb-350 ({mine})"]
+
+
+def test_one_file_under_two_spellings_is_one_cell(run, tmp_path, monkeypatch):
+    """compare took 'cell.yaml' and './cell.yaml' (or an id and its catalogue path) as two cells, each
+    x1 of the other, and a --baseline spelt another way added the file again as a third column."""
+    import json
+    from pathlib import Path
+
+    monkeypatch.chdir(tmp_path)
+    Path("elec.yaml").write_text("kind: cell\nid: elec\nname: E\nelectrical: {nominal_voltage: 3.6 V, capacity: 5 Ah}\n"
+                                 "physical: {mass: 70 g}\n")
+    catalogue = Path(__file__).resolve().parent.parent / "specs" / "cells" / "tesla-4680.yaml"
+    for names in (("elec.yaml", "./elec.yaml"), ("tesla-4680", str(catalogue))):
+        r = run("compare", *names)
+        assert r.exit_code == 2, r.stdout
+        assert r.stderr.strip().splitlines() == [f"batcalc: error: {names[1]!r} is given twice (as {names[0]!r}: "
+                                                 "the same file): compare needs different cells, each once"]
+    data = json.loads(run("compare", "tesla-4680", "./elec.yaml", "-b", "elec.yaml", "-f", "json").stdout)
+    assert data["baseline"] == "elec" and [c["id"] for c in data["cells"]] == ["tesla-4680", "elec"]
+    # 3.6 V x 5 Ah / 70 g = 257.1 Wh/kg against the 4680's 241.01 Wh/kg
+    ratio = data["tradeoffs"]["energy_at_same_mass"]["tesla-4680"]["ratio"]
+    assert ratio == pytest.approx(241.01 / (3.6 * 5 / 0.07), rel=1e-4)
+
+
+def test_a_pack_level_density_gets_no_ratio_to_a_cell_level_baseline(run, tmp_path):
+    """The density rows gave a pack-level density a ratio to a cell-level baseline ('200 (x1.25, +25.0 %)')
+    while the rows below said 'n/a (... cell-level, ... pack-level)' for the same pair; a cell of the
+    baseline's level keeps its ratio (257.1 / 160 = x1.607)."""
+    import json
+
+    pack = tmp_path / "p.yaml"
+    pack.write_text("kind: cell\nid: p\nname: P\nenergy_density: {level: pack, gravimetric: 200 Wh/kg, "
+                    "volumetric: 300 Wh/L}\n")
+    cell = tmp_path / "c.yaml"
+    cell.write_text("kind: cell\nid: c\nname: C\nenergy_density: {level: cell, gravimetric: 257.1 Wh/kg}\n")
+    data = json.loads(run("compare", "byd-blade-lfp", str(pack), str(cell), "-f", "json").stdout)
+    grav = next(m for m in data["metrics"] if m["key"] == "gravimetric")
+    assert "p" not in grav["vs_baseline"]
+    assert grav["vs_baseline"]["c"]["ratio"] == pytest.approx(257.1 / 160)
+    table = run("compare", "byd-blade-lfp", str(pack), str(cell)).stdout
+    row = next(line for line in table.splitlines() if line.startswith("gravimetric energy density"))
+    assert "200 (pack level: no ratio to cell level)" in row and "x1.25" not in row and "x1.607" in row
+    csv_rows = run("compare", "byd-blade-lfp", str(pack), "-f", "csv").stdout.splitlines()
+    assert "gravimetric energy density,Wh/kg,p,200,," in csv_rows

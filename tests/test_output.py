@@ -126,3 +126,22 @@ def test_csv_gives_the_numbers_json_gives(run, args):
     shown = [v["value"] for v in data.values() if isinstance(v, dict) and isinstance(v.get("value"), float)]
     shown += [v for v in data.values() if isinstance(v, float)]
     assert shown and all(any(x == pytest.approx(n, rel=1e-14) for n in numbers) for x in shown)
+
+
+@pytest.mark.parametrize("fmt", ["latex", "latex_booktabs", "latex_longtable"])
+def test_latex_notes_are_escaped_as_the_cells_are(run, fmt):
+    """The notes after a LaTeX table were raw text: '84-95 % by load' began a comment and 'C_rr' is an
+    error outside math mode. They are escaped as tabulate escapes the cells ('\\%', '\\_', '\\^{}')."""
+    import json
+    import re
+
+    args = ("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan")
+    text = run(*args, "-f", fmt).stdout
+    after = text.split("\\end{" + ("longtable" if fmt == "latex_longtable" else "tabular") + "}", 1)[1]
+    assert not re.search(r"(?<!\\)[%_&#$]", after) and not re.search(r"\^(?!\{\})", after), after
+    assumptions = json.loads(run(*args, "-f", "json").stdout)["assumptions"]
+    rules = {"%": "\\%", "_": "\\_", "^": "\\^{}", "~": "\\textasciitilde{}"}
+    escaped = "".join(rules.get(ch, ch) for ch in "assumptions: " + "; ".join(assumptions))
+    assert escaped in after and "C\\_rr 0.007" in escaped and "84-95 \\% by load" in escaped
+    raw = run(*args, "-f", "latex_raw").stdout              # raw: the user's LaTeX, passed through
+    assert "84-95 % by load" in raw

@@ -164,6 +164,18 @@ def test_assumptions_state_the_parameters():
     assert text[2].endswith(", fading below ~15 km/h")
 
 
+def test_assumptions_do_not_contradict_a_constant_efficiency():
+    """The constant-efficiency model (no motor limit, a flat map) said 'no motor power limit;
+    motor-and-inverter efficiency 90-90 % by load' and 'regeneration ... limited by motor power'."""
+    from batcalc.physics.powertrain import constant_efficiency
+
+    text = constant_efficiency(0.9, 0.6, 250.0).assumptions()
+    assert text == ["no motor power limit; motor-and-inverter efficiency 90 % at every load",
+                    "transmission 100 %, battery 100.0 % one way",
+                    "regeneration at 54 % motor efficiency",       # 0.9 x 0.6
+                    "auxiliaries 250 W"]
+
+
 # Two steps, with constant_efficiency(0.5, 0.5, 10): drive / 0.5, regenerate x 0.25, 10 W always.
 #   step 1 (1 s):  2 m + 100 W at the wheels  -> 4 m + 210 J
 #   step 2 (2 s):  110 - m W -> m < 110: (110 - m) / 0.5 + 10 W for 2 s = 460 - 4 m J

@@ -127,6 +127,26 @@ def test_breakdown_by_hand():
     assert flat["acceleration and braking, net of regeneration"] == 0.0
 
 
+def test_breakdown_counts_the_auxiliaries_at_the_battery_store():
+    # a powertrain with a battery loss (98 % one way) at a constant 50 km/h: the 300 W of auxiliaries
+    # cost 300 / 0.98 W from the store, over 13.89 m/s; nothing is left for acceleration. (The part was
+    # 300 W / v, at the terminals, and its battery loss was counted as "acceleration and braking".)
+    from batcalc.physics.powertrain import Powertrain, flat_map
+
+    pt = Powertrain(motor_map=flat_map(0.9), transmission_efficiency=1.0, battery_efficiency=0.98,
+                    aux_power=300.0)
+    load = RoadLoad(c_rr=0.01, cd_a=0.5, rho=1.2, g=9.81, powertrain=pt)
+    v = 50 / 3.6
+    parts = consumption_breakdown(load, get_cycle("50 km/h"), 1000.0)
+    assert parts["auxiliaries"] == pytest.approx(300 / 0.98 / v)
+    assert parts["rolling"] == pytest.approx(1000 * 9.81 * 0.01 / 0.9 / 0.98)
+    assert parts["aerodynamic"] == pytest.approx(0.5 * 1.2 * 0.5 * v ** 2 / 0.9 / 0.98)
+    assert parts["acceleration and braking, net of regeneration"] == 0.0
+    # the parts add up to the consumption: (F v / 0.9 + 300) / 0.98 / v
+    f = 1000 * 9.81 * 0.01 + 0.5 * 1.2 * 0.5 * v ** 2
+    assert sum(parts.values()) == pytest.approx((f * v / 0.9 + 300) / 0.98 / v)
+
+
 def test_measured_model():
     spec = parse_spec("kind: vehicle\nid: v\nname: V\nmass_without_battery: 1300 kg\npayload: 100 kg\n"
                       "measured_consumption: {value: 150 Wh/km, at_mass: 1800 kg, per_100kg: 4 Wh/km, cycle: WLTP}\n")
@@ -182,7 +202,7 @@ def test_vehicle_masses_and_model():
 def test_assumptions_state_the_values_used():
     text = " | ".join(LOAD.assumptions())
     assert "C_rr 0.01, C_d A 0.500 m^2, air 1.2 kg/m^3, g 9.81 m/s^2" in text
-    assert "rotating-mass factor 0.1" in text and "motor-and-inverter efficiency 90-90 % by load" in text
+    assert "rotating-mass factor 0.1" in text and "motor-and-inverter efficiency 90 % at every load" in text
     assert "regeneration at 45 % motor efficiency" in text and "auxiliaries 100 W" in text
     cd = RoadLoad(f0=50.0, f1=2.0, f2=0.4, coast_down=True)
     assert cd.assumptions()[0] == "coast-down F0 50.0 N, F1 2.000 N s/m, F2 0.4000 N s^2/m^2"

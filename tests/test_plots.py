@@ -415,3 +415,26 @@ def test_charge_plot_draws_at_most_a_chart_full_of_windows(mpl, plot, write, tmp
     r = plot("charge", cell, "-o", str(out))
     n = 2 * (MAX_CHARGE_WINDOWS + 4)            # no start SoC given: 0 % and 10 % starts for each claim
     assert r.exit_code == 0 and f"({MAX_CHARGE_WINDOWS} of {n} charge windows)" in r.stdout and out.stat().st_size > 0
+
+
+def test_a_cell_given_twice_to_a_chart_is_refused_not_dropped(plot, tmp_path, monkeypatch, mpl):
+    """A chart labels its cells by id and drew one cell per id: a file reusing a catalogue id (another
+    density) was dropped without a word, and a cell named twice drawn once ('1 cells')."""
+    monkeypatch.chdir(tmp_path)
+    src = Path(__file__).resolve().parent.parent / "specs" / "cells" / "gac-aion-ssb-350.yaml"
+    Path("mine.yaml").write_text(src.read_text().replace("gravimetric: 350 Wh/kg", "gravimetric: 400 Wh/kg"))
+    Path("p.yaml").write_text(PACK_LEVEL)
+    cases = [(("range", "gac-aion-ssb-350", "mine.yaml", "-v", "mid-sedan"),
+              "'gac-aion-ssb-350' and 'mine.yaml' both have the id 'gac-aion-ssb-350': a range chart labels "
+              "cells by id; give one of them another id"),
+             (("range", "gac-aion-ssb-300", "gac-aion-ssb-300", "-v", "mid-sedan"),
+              "'gac-aion-ssb-300' is given twice: a range chart needs each cell once"),
+             (("density", "p.yaml", "./p.yaml"),
+              "'./p.yaml' is given twice (as 'p.yaml': the same file): a density chart needs each cell once")]
+    for args, message in cases:
+        r = plot(*args, "-o", "out.png")
+        assert r.exit_code == 2, (args, r.stdout)
+        assert r.stderr.strip().splitlines() == [f"batcalc: error: {message}"]
+        assert not Path("out.png").exists()
+    r = plot("density", "p.yaml", "-o", "one.png")
+    assert r.exit_code == 0 and r.stdout.strip() == "wrote one.png (1 cell)"

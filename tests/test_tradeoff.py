@@ -136,6 +136,97 @@ def test_tradeoff_of_a_cell_level_and_a_pack_level_spec_does_not_compare_their_d
     assert "n/a (cell vs pack)" in table and "warning: c1 gives cell-level and p1 pack-level" in table
 
 
+def test_tradeoff_states_the_pack_fractions_of_each_side(run, write):
+    """A pack-level spec is used with fractions of 1, a cell-level one with --f-mass: the assumptions
+    state each side's, named by its cell (they were a's alone: 'cell-to-pack mass fraction 1.00' for a
+    trade-off whose b was built at 0.80)."""
+    p1 = write("p1.yaml", """
+        kind: cell
+        id: p1
+        name: P1
+        energy_density: {level: pack, gravimetric: 180 Wh/kg}
+        """)
+    c1 = write("c1.yaml", """
+        kind: cell
+        id: c1
+        name: C1
+        energy_density: {level: cell, gravimetric: 250 Wh/kg}
+        """)
+    for a, b, first in ((p1, c1, "p1"), (c1, p1, "c1")):
+        data = json.loads(run("tradeoff", a, b, "--vehicle", "mid-sedan", "--f-mass", "80 %", "-f", "json").stdout)
+        assert data["rows"]["pack_density"]["a" if first == "c1" else "b"]["value"] == pytest.approx(250 * 0.80)
+        said = data["assumptions"]
+        assert "c1: cell-to-pack mass fraction 0.80 (cell mass / pack mass; module packs ~0.70, cell-to-pack " \
+               "0.80-0.90)" in said
+        assert any(t.startswith("p1: cell-to-pack mass fraction 1.00") for t in said)
+        assert not any(t.startswith("cell-to-pack mass fraction") for t in said), said
+        assert "usable energy 93 % of nominal (BEVs use ~90-95 %)" in said         # shared: once, unnamed
+        assert said[-1].startswith("vehicle mid-sedan:") and said[0].startswith("cycle:")
+        assert [t.split(":")[0] for t in said].index(first) < [t.split(":")[0] for t in said].index(
+            "p1" if first == "c1" else "c1")
+    same = json.loads(run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", "mid-sedan",
+                          "-f", "json").stdout)["assumptions"]
+    assert "cell-to-pack mass fraction 0.70 (cell mass / pack mass; module packs ~0.70, cell-to-pack 0.80-0.90)" \
+        in same
+
+
+def test_a_cell_to_pack_fraction_no_cell_uses_is_refused(run, write):
+    """--f-mass / --f-volume with pack-level specs only: the figures are used as given, so the fraction
+    was dropped without a word (range 762.7 km whatever --f-mass said); refused in one line naming the
+    option (the Python API names its parameter). With one cell-level spec it applies to that one."""
+    import batcalc
+    from batcalc.errors import InputsError
+
+    p1 = write("p1.yaml", """
+        kind: cell
+        id: p1
+        name: P1
+        energy_density: {level: pack, gravimetric: 180 Wh/kg, volumetric: 300 Wh/L}
+        """)
+    for args in (("range", p1), ("tradeoff", p1, p1), ("range", p1, "--bands")):
+        for option in ("--f-mass", "--f-volume"):
+            r = run(*args, "--vehicle", "mid-sedan", option, "80 %")
+            assert r.exit_code == 2, (args, option, r.stdout)
+            assert r.stderr.strip().splitlines() == [f"batcalc: error: {option} does not apply: p1's density is "
+                                                     "pack level, used as given (no cell-to-pack fraction)"]
+    with pytest.raises(InputsError, match="^f_mass does not apply: p1's density is pack level"):
+        batcalc.range_of(p1, "mid-sedan", f_mass="80 %")
+    # the usable fraction applies to a pack too: 480 kg x 180 Wh/kg x 0.9 over the consumption
+    data = json.loads(run("range", p1, "--vehicle", "mid-sedan", "--f-usable", "90 %", "-f", "json").stdout)
+    res = data["results"]
+    assert res["usable_energy"]["value"] == pytest.approx(480 * 180 * 0.9 / 1000)
+    assert res["range"]["value"] == pytest.approx(480 * 180 * 0.9 / res["consumption"]["value"])
+    # a cell-level spec beside it takes the fraction: 250 Wh/kg x 0.8
+    c1 = write("c1.yaml", """
+        kind: cell
+        id: c1
+        name: C1
+        energy_density: {level: cell, gravimetric: 250 Wh/kg}
+        """)
+    data = json.loads(run("tradeoff", p1, c1, "--vehicle", "mid-sedan", "--f-mass", "80 %", "-f", "json").stdout)
+    assert data["rows"]["pack_density"]["b"]["value"] == pytest.approx(250 * 0.8)
+
+
+def test_same_range_with_the_same_density_keeps_the_pack_exactly(run):
+    """Holding range with two cells of the same pack-level density: the same fixed point, so B's pack is
+    A's to the gram and nothing is saved (the solve stopped within its tolerance: 'pack mass saved
+    -5.684e-14 kg', 'the new cell needs a heavier pack')."""
+    for extra in ((), ("--range", "600 km")):
+        r = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-300", "--vehicle", "mid-sedan", "--hold", "range",
+                *extra, "-f", "json")
+        data = json.loads(r.stdout)
+        mass = data["rows"]["pack_mass"]
+        assert mass["a"]["value"] == mass["b"]["value"]
+        assert data["summary"]["mass_saved"]["value"] == 0.0 and data["summary"]["payload_gained"]["value"] == 0.0
+        if extra:      # A's pack sized for 600 km: E_usable = R c, m = E / (300 Wh/kg x 0.7 x 0.93)
+            c = data["rows"]["consumption"]["a"]["value"]
+            assert mass["a"]["value"] == pytest.approx(600 * c / (300 * 0.7 * 0.93), rel=1e-8)
+    table = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-300", "--vehicle", "mid-sedan", "--hold",
+                "range").stdout
+    assert "heavier" not in table and "e-14" not in table
+    assert "the same as the same-energy estimate (0 kg)" in table
+
+
 def test_the_sweep_and_the_solver_give_up_at_the_same_iteration_limit(cells, monkeypatch):
     """One fixed point and one limit on passes (MAX_ITERATIONS) for both: below the passes each needs,
     the solver raises and the sweep shows no solution (it used to show the last, unconverged mass as if
@@ -218,3 +309,37 @@ def test_same_range_wording_fits_the_sign_of_the_saving(run):
     assert "it saves more than the same-energy estimate" in better.stdout
     assert "saves" not in worse.stdout.split("same range:")[1].split("\n")[0]
     assert "needs a heavier pack" in worse.stdout
+
+
+def test_mass_warnings_follow_the_unit_system(run):
+    """--units imperial gave the overweight warnings in kg beside lb figures."""
+    lb = 0.45359237
+    args = ("byd-blade-lfp", "--vehicle", "mid-sedan", "--pack-mass", "2000 kg")
+    metric = json.loads(run("range", *args, "-f", "json").stdout)["warnings"]
+    # 1270 kg without battery + 2000 kg pack + 150 kg payload = 3420 kg against mid-sedan's 2232 kg
+    assert metric == ["vehicle mass 3420 kg is above mid-sedan's max gross mass 2232 kg",
+                      "the 2000 kg pack outweighs the rest of the vehicle (1270 kg)"]
+    imperial = json.loads(run("range", *args, "-f", "json", "--units", "imperial").stdout)["warnings"]
+    assert imperial == [f"vehicle mass {3420 / lb:.0f} lb is above mid-sedan's max gross mass {2232 / lb:.0f} lb",
+                        f"the {2000 / lb:.0f} lb pack outweighs the rest of the vehicle ({1270 / lb:.0f} lb)"]
+    table = run("tradeoff", "byd-blade-lfp", "catl-condensed", "--vehicle", "mid-sedan", "--pack-mass", "2000 kg",
+                "--units", "imperial").stdout
+    assert f"warning: vehicle mass {3420 / lb:.0f} lb is above" in table and " kg" not in table.split("assumptions:")[0]
+
+
+def test_a_pack_level_range_does_not_call_its_density_a_cells(run, write):
+    """range of a pack-level spec labelled its density 'cell gravimetric density (pack level)' and the
+    sensitivity 'range per extra cell Wh/kg': it is the pack's (dR/drho = R / rho, rho the pack's)."""
+    p1 = write("p1.yaml", """
+        kind: cell
+        id: p1
+        name: P1
+        energy_density: {level: pack, gravimetric: 200 Wh/kg}
+        """)
+    table = run("range", p1, "--vehicle", "mid-sedan", "-f", "csv").stdout
+    rows = {line.split(",")[0]: line.split(",")[1] for line in table.splitlines()[1:]}
+    assert rows["gravimetric density as given (pack level)"] == "200"
+    assert float(rows["range per extra pack Wh/kg (same pack mass)"]) == pytest.approx(float(rows["range"]) / 200)
+    assert not any(label.startswith("cell gravimetric") or "extra cell" in label for label in rows)
+    cell = run("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "-f", "csv").stdout
+    assert "cell gravimetric density (cell level),350," in cell and "range per extra cell Wh/kg" in cell

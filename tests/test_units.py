@@ -291,3 +291,13 @@ def test_a_reciprocal_consumption_is_refused_saying_so_and_how_to_convert_it(tex
     assert units.convert(text, "Wh/km") == pytest.approx(1 / per_energy / 3.6)    # 1 Wh/km = 3.6 J/m
     with pytest.raises(UnitError, match="got a mass$"):
         units.parse_value("2 kg", "consumption")
+
+
+def test_a_consumption_is_not_called_a_force_alone(run):
+    """J/m = N: '16 kWh/100km' was described as 'a force' in convert's and the value grammar's errors."""
+    from batcalc.units import describe_units, parse_quantity
+
+    assert describe_units(parse_quantity("16 kWh/100km")) == "a force or consumption per distance"
+    assert describe_units(parse_quantity("3.6 V")) == "a voltage"
+    r = run("convert", "16 kWh/100km", "km")
+    assert r.exit_code == 2 and "'16 kWh/100km' (a force or consumption per distance)" in r.stderr

@@ -15,7 +15,7 @@ from batcalc.api.cells import CellLike, figures_of
 from batcalc.api.quantities import as_quantity, si_of
 from batcalc.physics import tradeoff as physics
 from batcalc.physics.charge import Window
-from batcalc.physics.pack import DEFAULT_F_MASS, DEFAULT_F_USABLE, DEFAULT_F_VOLUME, PackOptions
+from batcalc.physics.pack import DEFAULT_F_MASS, DEFAULT_F_USABLE, DEFAULT_F_VOLUME, PackOptions, check_fractions_apply
 from batcalc.physics.vehicle import Vehicle as PhysicsVehicle
 
 
@@ -170,7 +170,9 @@ def range_of(cell: CellLike, vehicle: VehicleLike, *, pack_mass: Any = None, pac
     ``f_mass``, ``f_usable``, ``f_volume``: cell-to-pack fractions (0.85 or ``'85 %'``; defaults 0.70,
     0.93, 0.50). A bare number for a mass or an energy raises :class:`TypeError`.
     """
-    result = physics.range_of(figures_of(cell), vehicle_of(vehicle),
+    figures = figures_of(cell)
+    check_fractions_apply([figures], f_mass is not None, f_volume is not None)
+    result = physics.range_of(figures, vehicle_of(vehicle),
                               pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
                               pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),
                               cycle=_cycle(cycle), options=pack_options(f_mass, f_volume, f_usable))
@@ -237,7 +239,9 @@ def tradeoff(a: CellLike, b: CellLike, vehicle: VehicleLike, hold: str = "mass",
     ``target_range`` (e.g. ``'600 km'``) or a's range. Other arguments as for :func:`range_of`."""
     if not isinstance(hold, str):
         raise TypeError(f"hold needs text: 'mass', 'energy' or 'range', got {type(hold).__name__}")
-    result = physics.tradeoff(figures_of(a, "a"), figures_of(b, "b"), vehicle_of(vehicle), hold,
+    fa, fb = figures_of(a, "a"), figures_of(b, "b")
+    check_fractions_apply([fa, fb], f_mass is not None, f_volume is not None)
+    result = physics.tradeoff(fa, fb, vehicle_of(vehicle), hold,
                               pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
                               pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),
                               target_range=si_of(target_range, "length", "target_range", "km"),

@@ -441,3 +441,42 @@ def _vehicle(name: str, extra_mass: Optional[str] = None, ambient: Optional[str]
         except BatcalcError as exc:
             raise BatcalcError(f"--extra-mass: {exc}") from None
     return v
+
+
+def _spec_file(name: str, kind: str) -> str:
+    """The file a spec name reads (catalogue id or path), as a real path to tell two spellings of one file
+    apart from two files; ``-`` (standard input) and a name that resolves to no file as given."""
+    import os
+
+    from batcalc.errors import NotFoundError
+    from batcalc.spec.catalog import resolve
+
+    if name == "-":
+        return name
+    try:
+        return os.path.realpath(resolve(name, kind)[0])
+    except (NotFoundError, OSError, ValueError):     # reported when it is loaded
+        return name
+
+
+def _each_file_once(names: list[str], what: str) -> None:
+    """Refuse a spec file named twice, under one spelling or two (``elec.yaml``, ``./elec.yaml``; an id and
+    its catalogue file's path: :func:`_spec_file`), in one line saying that ``what`` needs each once."""
+    files = [_spec_file(n, "cell") for n in names]
+    for i, f in enumerate(files):
+        if f in files[:i]:
+            first = names[files.index(f)]
+            same = "" if first == names[i] else f" (as {first!r}: the same file)"
+            raise BatcalcError(f"{names[i]!r} is given twice{same}: {what}")
+
+
+def _distinct_cells(names: list[str], loaded: list[Any], what: str) -> None:
+    """Refuse a cell given twice to a chart, which labels its cells by id: the same file
+    (:func:`_each_file_once`), or two files with one id (the chart drew one of them, the other dropped
+    without a word)."""
+    _each_file_once(names, f"{what} needs each cell once")
+    for i, cell in enumerate(loaded):
+        for j in range(i):
+            if loaded[j].id == cell.id:
+                raise BatcalcError(f"{names[j]!r} and {names[i]!r} both have the id {cell.id!r}: {what} labels "
+                                   f"cells by id; give one of them another id")

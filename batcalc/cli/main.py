@@ -45,6 +45,7 @@ from batcalc.cli.common import (  # noqa: F401
     _complete_cells,
     _complete_vehicles,
     _cycle,
+    _each_file_once,
     _explained,
     _given_fractions,
     _input,
@@ -52,6 +53,7 @@ from batcalc.cli.common import (  # noqa: F401
     _pack_options,
     _quantity,
     _ranges,
+    _spec_file,
     _temperature,
     _unused_assumptions,
     _vehicle,
@@ -289,13 +291,16 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
 
     check_format(fmt)
     names = list(cells)
-    if baseline is not None and baseline not in names:
+    # one file under two spellings (elec.yaml, ./elec.yaml; an id and its catalogue path) is one cell
+    files = [_spec_file(n, "cell") for n in names]
+    if baseline is not None and _spec_file(baseline, "cell") in files:
+        baseline = names[files.index(_spec_file(baseline, "cell"))]
+    elif baseline is not None:
         names.insert(0, baseline)
+        files.insert(0, _spec_file(baseline, "cell"))
     if len(names) < 2:
         raise BatcalcError("compare needs at least two cells, e.g. batcalc compare gac-aion-ssb-300 gac-aion-ssb-350")
-    twice = next((n for i, n in enumerate(names) if n in names[:i]), None)
-    if twice is not None:
-        raise BatcalcError(f"{twice!r} is given twice: compare needs different cells, each once")
+    _each_file_once(names, "compare needs different cells, each once")
     loaded = [load_cell(n) for n in names]
     base = loaded[names.index(baseline)] if baseline is not None else loaded[0]
     ids = [c.id for c in loaded]             # a file may reuse a catalogue id: then name the column as given
@@ -370,12 +375,14 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     """
     set_output(output, force)
     from batcalc.physics.cells import load_cell
+    from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.tradeoff import range_of
     from batcalc.report.render import check_format, render
     from batcalc.report.reports import explain_range, range_report
     from batcalc.report.vehicle import add_ratings
 
     check_format(fmt)
+    check_fractions_apply([load_cell(cell)], f_mass is not None, f_volume is not None)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     inputs: dict = {}
     mass = _pack_mass(pack_mass, bands, inputs)
@@ -437,12 +444,14 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     """
     set_output(output, force)
     from batcalc.physics.cells import load_cell
+    from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.tradeoff import check_hold, tradeoff
     from batcalc.report.render import check_format, render
     from batcalc.report.reports import explain_tradeoff, tradeoff_report
 
     check_format(fmt)
     check_hold(hold, target_range is not None)     # before a range's --bands runs it at every point
+    check_fractions_apply([load_cell(a), load_cell(b)], f_mass is not None, f_volume is not None)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     axes: dict = {}
     inputs = dict(pack_mass=_pack_mass(pack_mass, bands, axes),

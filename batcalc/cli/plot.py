@@ -26,6 +26,7 @@ from batcalc.cli.common import (
     VehicleOpt,
     _complete_cells,
     _cycle,
+    _distinct_cells,
     _given_fractions,
     _pack_options,
     _quantity,
@@ -84,10 +85,12 @@ def ragone_cmd(cells: Annotated[Optional[list[str]], typer.Argument(
     from batcalc.spec.catalog import catalog_ids
 
     _prepare(output, force)
-    loaded = [load_cell(c) for c in (cells or catalog_ids("cell"))]
+    names = cells or catalog_ids("cell")
+    loaded = [load_cell(c) for c in names]
+    _distinct_cells(names, loaded, "a density chart")
     data = ragone_data(loaded, unit_system.value)
     path = draw_ragone(data, output, force)
-    emit(f"wrote {path} ({len(data['points'])} cells)")
+    emit(f"wrote {path} ({len(data['points'])} cell{'' if len(data['points']) == 1 else 's'})")
     if data["left_out"]:
         fail("batcalc: note: left out for lacking an energy density: "
              + ", ".join(f"{lo['id']} (no {' or '.join(lo['missing'])})" for lo in data["left_out"]))
@@ -113,17 +116,21 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
     Example: batcalc plot range gac-aion-ssb-300 gac-aion-ssb-350 --vehicle mid-sedan -o range.png
     """
     from batcalc.physics.cells import load_cell
+    from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.vehicle import load_vehicle
     from batcalc.plots.draw import draw_range, fmt, range_data
 
+    loaded = [load_cell(c) for c in cells]
+    _distinct_cells(cells, loaded, "a range chart")
+    check_fractions_apply(loaded, f_mass is not None)
     _prepare(output, force)
-    data = range_data([load_cell(c) for c in cells], load_vehicle(vehicle), unit_system.value, _cycle(cycle),
+    data = range_data(loaded, load_vehicle(vehicle), unit_system.value, _cycle(cycle),
                       _quantity(pack_mass, "mass", "--pack-mass"), _pack_options(f_mass, f_usable))
     if data["unreachable"]:
         fail(f"batcalc: note: no pack reaches {fmt(data['reference']['range'])} {data['units']['range']} with "
              + ", ".join(data["unreachable"]))
     path = draw_range(data, output, force)
-    emit(f"wrote {path} ({len(data['curves'])} cells in {data['vehicle']})")
+    emit(f"wrote {path} ({len(data['curves'])} cell{'' if len(data['curves']) == 1 else 's'} in {data['vehicle']})")
 
 
 @plot_app.command("charge")
@@ -206,12 +213,14 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     """
     from batcalc.physics.bands import range_bands
     from batcalc.physics.cells import load_cell
+    from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.vehicle import load_vehicle
     from batcalc.plots.draw import draw_tornado, tornado_data
     from batcalc.report.bands import bands_report
 
     if result not in TORNADO_RESULTS:
         raise BatcalcError(f"--result must be one of {', '.join(TORNADO_RESULTS)}, got {result!r}")
+    check_fractions_apply([load_cell(cell)], f_mass is not None)
     _prepare(output, force)
     ranges = _ranges(assume, {"f_mass": f_mass, "f_usable": f_usable})
     b = range_bands(load_cell(cell), load_vehicle(vehicle), ranges,

@@ -121,6 +121,21 @@ def cell_density(cell: CellFigures, options: PackOptions) -> tuple[float, PackOp
     return rho, options, ()
 
 
+def check_fractions_apply(cells: list[CellFigures], f_mass_given: bool, f_volume_given: bool = False) -> None:
+    """Refuse a cell-to-pack mass or volume fraction given for a run whose every cell is pack level
+    (:func:`cell_density` uses their figures as they are, with fractions of 1): the fraction would be
+    dropped without a word. One rule for the command line and the Python API."""
+    if not cells or any(c.level != "pack" for c in cells):
+        return
+    ids = list(dict.fromkeys(c.id for c in cells))
+    whose = " and ".join(f"{i}'s" for i in ids)
+    what = "density is" if len(ids) == 1 else "densities are"
+    for given, name in ((f_mass_given, "f_mass"), (f_volume_given, "f_volume")):
+        if given:
+            raise InputsError(f"{{{name}}} does not apply: {whose} {what} pack level, used as given "
+                              f"(no cell-to-pack fraction)")
+
+
 def _pack_density(cell: CellFigures, options: PackOptions) -> tuple[float, PackOptions, tuple[str, ...]]:
     """Pack-level gravimetric density, J/kg, ``rho_pack = rho_cell * f_mass`` (``f_mass = 1`` for
     pack-level figures), with the options and notes of :func:`cell_density`."""

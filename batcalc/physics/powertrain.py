@@ -167,13 +167,17 @@ class Powertrain:
 
     def assumptions(self, system: str = "metric") -> list[str]:
         """The powertrain's parameters as stated assumptions (for notes; the regeneration fade's speed in
-        ``system``'s units: ~15 km/h, ~9 mph)."""
-        rated = "no motor power limit" if math.isinf(self.rated_power) else f"motor rated {self.rated_power / 1e3:g} kW"
-        effs = self.motor_map.efficiency
-        return [f"{rated}; motor-and-inverter efficiency {min(effs) * 100:.0f}-{max(effs) * 100:.0f} % by load",
+        ``system``'s units: ~15 km/h, ~9 mph): a flat map as one efficiency at every load, and the motor's
+        limit on regeneration only for a motor with a rated power."""
+        limited = math.isfinite(self.rated_power)
+        rated = f"motor rated {self.rated_power / 1e3:g} kW" if limited else "no motor power limit"
+        low, high = (f"{e * 100:.0f}" for e in (min(self.motor_map.efficiency), max(self.motor_map.efficiency)))
+        motor = f"{low}-{high} % by load" if low != high else f"{low} % at every load"
+        return [f"{rated}; motor-and-inverter efficiency {motor}",
                 f"transmission {self.transmission_efficiency * 100:.0f} %, "
                 f"battery {self.battery_efficiency * 100:.1f} % one way",
-                f"regeneration at {self.eta_regen * 100:.0f} % motor efficiency, limited by motor power"
+                f"regeneration at {self.eta_regen * 100:.0f} % motor efficiency"
+                + (", limited by motor power" if limited else "")
                 + ((", fading below ~15 km/h" if system != "imperial" else ", fading below ~9 mph")
                    if self.regen_fades else ""),
                 f"auxiliaries {self.aux_power:.0f} W"]

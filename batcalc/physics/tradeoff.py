@@ -79,6 +79,25 @@ class RangeResult:
         """:attr:`assumptions` with masses, areas and speeds in unit ``system`` (``metric``, ``imperial``)."""
         return self.assumptions if system == "metric" else _assumptions(self.vehicle, self.cycle, self.pack, system)
 
+    def warnings_in(self, system: str) -> tuple[str, ...]:
+        """:attr:`warnings` with their masses in unit ``system`` (``metric``: kg, ``imperial``: lb)."""
+        return self.warnings if system == "metric" else _mass_warnings(self.vehicle, self.total_mass,
+                                                                       self.pack.mass, system)
+
+
+def _mass_warnings(vehicle: Vehicle, total_mass: float, pack_mass: float, system: str = "metric") -> tuple[str, ...]:
+    """Warnings for a vehicle of ``total_mass`` kg above its maximum gross mass, and for a pack of
+    ``pack_mass`` kg heavier than the vehicle without it (display text, masses in ``system``'s unit)."""
+    def q(kg: float) -> str:
+        return shown_text(kg, "mass", system, fmt=".0f")
+    out = []
+    gross = vehicle.max_gross_mass
+    if gross is not None and total_mass > gross * (1 + 1e-9):
+        out.append(f"vehicle mass {q(total_mass)} is above {vehicle.id}'s max gross mass {q(gross)}")
+    if pack_mass > vehicle.glider_mass:
+        out.append(f"the {q(pack_mass)} pack outweighs the rest of the vehicle ({q(vehicle.glider_mass)})")
+    return tuple(out)
+
 
 def _assumptions(vehicle: Vehicle, cycle: Optional[str], pack: Pack, system: str = "metric") -> tuple[str, ...]:
     """The stated assumptions behind a range result (cycle, road load, pack factors, vehicle masses)."""
@@ -97,13 +116,8 @@ def range_with_pack(cell: CellFigures, vehicle: Vehicle, pack: Pack, cycle: Opti
     model = vehicle.consumption_model(cycle)
     m = vehicle.total_mass(pack.mass)
     c = float(model(m))
-    warnings = []
-    gross = vehicle.max_gross_mass
-    if gross is not None and m > gross * (1 + 1e-9):
-        warnings.append(f"vehicle mass {m:.0f} kg is above {vehicle.id}'s max gross mass {gross:.0f} kg")
-    if pack.mass > vehicle.glider_mass:
-        warnings.append(f"the {pack.mass:.0f} kg pack outweighs the rest of the vehicle ({vehicle.glider_mass:.0f} kg)")
-    return RangeResult(cell, vehicle, cycle, pack, m, c, range_from_energy(pack.usable_energy, c), tuple(warnings))
+    return RangeResult(cell, vehicle, cycle, pack, m, c, range_from_energy(pack.usable_energy, c),
+                       _mass_warnings(vehicle, m, pack.mass))
 
 
 def reference_pack_mass(vehicle: Vehicle, cell: Optional[CellFigures] = None,
@@ -458,9 +472,14 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
         m_a, _ = solve_pack_mass_for_range(a, vehicle, goal, cycle, options, fallback=ra.pack.mass)
         ra = range_with_pack(a, vehicle, pack_from_mass(a, m_a, options), cycle)
     no_feedback = ra.pack.mass * pack_density(a, options) / pack_density(b, options)
-    # from the root of the model's chord, its first secant through a's point of the same consumption curve
-    m_b, iterations = solve_pack_mass_for_range(b, vehicle, goal, cycle, options,
-                                                through=(ra.pack.mass, ra.consumption), fallback=no_feedback)
+    if pack_density(a, options) == pack_density(b, options):
+        # the same fixed point as a's (k = R / (rho_pack f_usable) is the same): a's pack, exactly, where
+        # a solve would stop within its tolerance of it (a 'saving' of -6e-14 kg)
+        m_b, iterations = ra.pack.mass, 0
+    else:
+        # from the root of the model's chord, its first secant through a's point of the same consumption curve
+        m_b, iterations = solve_pack_mass_for_range(b, vehicle, goal, cycle, options,
+                                                    through=(ra.pack.mass, ra.consumption), fallback=no_feedback)
     rb = range_with_pack(b, vehicle, pack_from_mass(b, m_b, options), cycle)
     return Tradeoff(hold, ra, rb, iterations, no_feedback)
 

@@ -422,11 +422,14 @@ def no_energy_reasons(load: RoadLoad, cycle: Cycle) -> list[str]:
 
 
 def consumption_breakdown(load: RoadLoad, cycle: Cycle, mass: float) -> dict[str, float]:
-    """Where the consumption at ``mass`` kg goes, J/m: rolling and aerodynamic resistance at the wheels
-    divided by the traction efficiency the powertrain achieves over the cycle (``eta = sum of positive
-    wheel energy / battery energy it draws without auxiliaries``), auxiliaries (``P_aux t / distance``),
-    and the rest (accelerating and braking, net of what regeneration recovers). The parts add up to
-    the consumption :class:`Consumption` gives at ``mass``."""
+    """Where the consumption at ``mass`` kg goes, J/m, each part at the battery (from its store, as
+    :class:`Consumption`): rolling and aerodynamic resistance at the wheels divided by the traction
+    efficiency the powertrain achieves over the cycle (``eta = sum of positive wheel energy / battery
+    energy it draws without auxiliaries``); the auxiliaries, what they add to the battery's energy
+    (``(E - E_without auxiliaries) / distance``: ``P_aux t / eta_batt / distance`` while driving, less
+    where they use regenerated power); and the rest (accelerating and braking, net of what regeneration
+    recovers: 0 at a constant speed). The parts add up to the consumption :class:`Consumption` gives
+    at ``mass``."""
     import dataclasses
 
     import numpy as np
@@ -441,8 +444,11 @@ def consumption_breakdown(load: RoadLoad, cycle: Cycle, mass: float) -> dict[str
     bare = dataclasses.replace(load.powertrain, aux_power=0.0)
     drawn = float(np.sum(bare.battery_power(wheel[driving], steps.v[driving]) * steps.dt[driving]))
     eta = float(np.sum(wheel[driving] * steps.dt[driving])) / drawn if drawn > 0 else 1.0
-    parts = {"rolling": rolling / distance / eta, "aerodynamic": aero / distance / eta,
-             "auxiliaries": load.p_aux * steps.duration / distance}
+    aux = 0.0
+    if load.p_aux:                    # the battery's energy with the auxiliaries less that without them
+        with_aux = float(np.dot(load.powertrain.battery_power(wheel, steps.v), steps.dt))
+        aux = (with_aux - float(np.dot(bare.battery_power(wheel, steps.v), steps.dt))) / distance
+    parts = {"rolling": rolling / distance / eta, "aerodynamic": aero / distance / eta, "auxiliaries": aux}
     rest = total - sum(parts.values())
     parts["acceleration and braking, net of regeneration"] = rest if abs(rest) > 1e-9 * total else 0.0
     return parts

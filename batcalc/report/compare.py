@@ -137,8 +137,9 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
     """Headers, rows, notes and JSON data for ``batcalc compare`` (metrics as rows, cells as columns).
 
     Every numeric cell other than the baseline also shows its ratio and percent change against
-    the baseline; rows at the bottom give energy at the same mass, mass at the same energy, and the
-    same for volume. ``labels`` name the columns (default: the cells' ids).
+    the baseline (not a density of another level than the baseline's: a pack's against a cell's); rows at
+    the bottom give energy at the same mass, mass at the same energy, and the same for volume (likewise).
+    ``labels`` name the columns (default: the cells' ids).
     """
     names = labels if labels is not None else [c.id for c in cells]
     headers = ["metric", "unit"] + [n + (" (baseline)" if c is baseline else "") for n, c in zip(names, cells,
@@ -156,7 +157,9 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
             s = shown(x, dim, system)
             values[c.id] = s
             text = str(s)
-            if c is not baseline and x is not None and base:
+            if key in ("gravimetric", "volumetric") and c.level != baseline.level and x is not None:
+                text = f"{text} ({c.level} level: no ratio to {baseline.level} level)"    # as the rows below
+            elif c is not baseline and x is not None and base:
                 r = Ratio(x / base)
                 if with_data:
                     ratios[c.id] = r.json()

@@ -105,6 +105,19 @@ def markdown_text(text: str, cell: bool = False) -> str:
     return text.replace("|", "\\|") if cell else text
 
 
+#: tabulate's LaTeX formats that escape their cells (``latex_raw`` passes them through as LaTeX).
+LATEX_ESCAPED = ("latex", "latex_booktabs", "latex_longtable")
+
+
+def latex_text(text: str) -> str:
+    """``text`` as LaTeX text, escaped by the rules tabulate applies to its LaTeX cells
+    (``tabulate.LATEX_ESCAPE_RULES``: ``%`` as ``\\%``, ``_`` as ``\\_``, ``^`` as ``\\^{}``, ...)."""
+    import tabulate
+
+    rules = tabulate.LATEX_ESCAPE_RULES
+    return "".join(rules.get(ch, ch) for ch in text)
+
+
 def render_rows(headers: list[str], rows: Iterable[list[Any]], fmt: str, title: str | None = None) -> str:
     """A table in ``fmt``: tabulate's formats (``table`` and ``markdown`` included) or ``csv``; markdown's
     headers, cells and title through :func:`markdown_text`."""
@@ -137,8 +150,8 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
            notes: Iterable[str] = ()) -> str:
     """Render a result: JSON from ``data``, anything else from ``headers`` and ``rows``.
 
-    ``notes`` (assumptions, warnings) follow a table as lines; in CSV they are left out (the JSON
-    carries them).
+    ``notes`` (assumptions, warnings) follow a table as lines (paragraphs of escaped text after a LaTeX
+    table, as its cells are escaped); in CSV they are left out (the JSON carries them).
     """
     check_format(fmt)
     if fmt == "json":
@@ -150,6 +163,8 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
             import html
 
             text += "\n" + "\n".join(f"<p>{html.escape(n)}</p>" for n in notes)
+        elif fmt in LATEX_ESCAPED:             # likewise: a note's '%' began a comment, its '_' broke it
+            text += "\n\n" + "\n\n".join(latex_text(n) for n in notes)
         else:
             bullet = "- " if fmt == "markdown" else "  "
             if fmt == "markdown":

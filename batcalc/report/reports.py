@@ -16,9 +16,10 @@ def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
     """(key, label, value) for a range result, in display units."""
     sens = sensitivities(r)
     p = r.pack
+    level = r.cell.level             # a pack-level spec's density is the pack's: no cell figure to name
     out = [
-        ("cell_density", f"cell gravimetric density ({r.cell.level} level)",
-         shown(r.cell.get("gravimetric"), "specific_energy", system)),
+        ("cell_density", "cell gravimetric density (cell level)" if level == "cell"
+         else "gravimetric density as given (pack level)", shown(r.cell.get("gravimetric"), "specific_energy", system)),
         ("pack_density", "pack gravimetric density", shown(p.gravimetric, "specific_energy", system)),
         ("pack_mass", "pack mass", shown(p.mass, "mass", system)),
         ("pack_energy", "pack energy (gross)", _kwh(p.energy)),
@@ -36,7 +37,7 @@ def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
     per_density = sens["range_per_density"] * float(from_si(1.0, "length", dist_unit)) \
         / float(from_si(1.0, "specific_energy", dens_unit))
     out += [
-        ("range_per_density", f"range per extra cell {dens_unit} (same pack mass)",
+        ("range_per_density", f"range per extra {'cell' if level == 'cell' else 'pack'} {dens_unit} (same pack mass)",
          Shown(per_density, f"{dist_unit} per {dens_unit}")),
         per_100_mass_row(sens["consumption_per_100kg"], system),
     ]
@@ -82,11 +83,11 @@ def range_report(r: RangeResult, system: str, mpge: bool = False):
     if mpge:
         figures = with_mpge(figures, r.consumption)
     rows = [[label, s, s.unit] for _, label, s in figures]
-    notes = [f"warning: {w}" for w in r.warnings] + ([MPGE_NOTE] if mpge else []) \
+    notes = [f"warning: {w}" for w in r.warnings_in(system)] + ([MPGE_NOTE] if mpge else []) \
         + ["assumptions: " + "; ".join(r.assumptions_in(system))]
     data = {"cell": r.cell.id, "vehicle": r.vehicle.id, "cycle": cycle_label(r.vehicle, r.cycle),
             "results": {k: s for k, _, s in figures}, "assumptions": list(r.assumptions_in(system)),
-            "warnings": list(r.warnings)}
+            "warnings": list(r.warnings_in(system))}
     return ["quantity", "value", "unit"], rows, notes, data
 
 
@@ -103,12 +104,26 @@ def explain_range(r: RangeResult, system: str) -> list[str]:
         f"{_kwh(p.usable_energy)} kWh",
         f"4. vehicle mass: {_q(v.glider_mass, 'mass', system)} without battery + {_q(p.mass, 'mass', system)} pack + "
         f"{_q(v.payload, 'mass', system)} payload = {_q(r.total_mass, 'mass', system)}",
-        f"5. consumption at the battery on {cycle_label(v, r.cycle)} at that mass: c = "
-        f"{_q(r.consumption, 'consumption', system)} (road load integrated over the cycle{_breakdown(r, system)})",
+        f"5. consumption at the battery on {cycle_label(v, r.cycle)} at that mass: c = " + (
+            f"{_q(r.consumption, 'consumption', system)} (road load integrated over the cycle{_breakdown(r, system)})"
+            if r.cycle is not None or v.spec.measured_consumption is None else _measured(r, system)),
         f"6. range: R = E_usable / c = {_kwh(p.usable_energy)} kWh / "
         f"{_q(r.consumption, 'consumption', system)} = {_q(r.range, 'length', system, 'distance')}",
     ]
     return steps
+
+
+def _measured(r: RangeResult, system: str) -> str:
+    """'c0 + s (m - m0) / 100 kg = ... = c' for --explain of a vehicle's measured consumption
+    (:class:`batcalc.physics.vehicle.MeasuredModel`), in ``system``'s units."""
+    mc = r.vehicle.spec.measured_consumption
+    if mc is None:                          # explain_range asks only for a vehicle that gives one
+        raise BatcalcError(f"{r.vehicle.id} gives no measured consumption")
+    c0, m0, s = float(mc.value.si), float(mc.at_mass.si), float(mc.per_100kg.si)
+    per, hundred = (s * POUND, "100 lb") if system == "imperial" else (s, "100 kg")    # the same slope
+    return (f"c0 + s (m - m0) / {hundred} = {_q(c0, 'consumption', system)} + {_q(per, 'consumption', system)} x "
+            f"({_q(r.total_mass, 'mass', system)} - {_q(m0, 'mass', system)}) / {hundred} = "
+            f"{_q(r.consumption, 'consumption', system)} ({r.vehicle.id}'s measured figure)")
 
 
 def _breakdown(r: RangeResult, system: str) -> str:
@@ -164,15 +179,37 @@ def tradeoff_report(t: Tradeoff, system: str):
     elif t.hold == "energy":
         notes.append("same energy: m2/m1 = rho1/rho2; the lighter pack lowers vehicle mass and consumption a little")
     else:
-        notes.append(f"same range: pack mass solved as the fixed point with mass feedback "
-                     f"({_iterations(t.iterations)}); "
-                     + _feedback_words(t.mass_saved, t.no_feedback_mass_saved, system))
-    notes += [f"warning: {w}" for w in dict.fromkeys(t.a.warnings + t.b.warnings)]
-    notes.append("assumptions: " + "; ".join(t.a.assumptions_in(system)))
+        how = (f"pack mass solved as the fixed point with mass feedback ({_iterations(t.iterations)})"
+               if t.iterations else "the same pack-level density, so the same pack mass")
+        notes.append(f"same range: {how}; " + _feedback_words(t.mass_saved, t.no_feedback_mass_saved, system))
+    notes += [f"warning: {w}" for w in dict.fromkeys(t.a.warnings_in(system) + t.b.warnings_in(system))]
+    assumptions = tradeoff_assumptions(t, system)
+    notes.append("assumptions: " + "; ".join(assumptions))
     data = {"hold": t.hold, "vehicle": t.a.vehicle.id, "cycle": cycle_label(t.a.vehicle, t.a.cycle),
             "a": t.a.cell.id, "b": t.b.cell.id, "rows": data_rows, "summary": summary,
-            "assumptions": list(t.a.assumptions_in(system))}
+            "assumptions": assumptions}
     return headers, rows, notes, data
+
+
+def tradeoff_assumptions(t: Tradeoff, system: str) -> list[str]:
+    """The stated assumptions of both sides of a trade-off: those a and b share once, and those of one
+    side only (its pack's fractions and notes: a pack-level spec is used with fractions of 1) named by
+    its cell, a's after a's shared ones and b's after a's own."""
+    a, b = t.a.assumptions_in(system), t.b.assumptions_in(system)
+    if a == b:
+        return list(a)
+
+    def own(result: RangeResult, text: str) -> str:
+        return text if text.startswith(f"{result.cell.id}'s ") else f"{result.cell.id}: {text}"
+    out, last = [], 0
+    for text in a:
+        if text in b:
+            out.append(text)
+        else:
+            out.append(own(t.a, text))
+            last = len(out)
+    out[last:last] = [own(t.b, text) for text in b if text not in a]
+    return out
 
 
 def explain_tradeoff(t: Tradeoff, system: str) -> list[str]:
@@ -186,6 +223,10 @@ def explain_tradeoff(t: Tradeoff, system: str) -> list[str]:
     elif t.hold == "energy":
         lines.append(f"same energy: m_b = m_a x rho_a / rho_b = {_q(t.a.pack.mass, 'mass', system)} x "
                      f"{format_number(rho_a / rho_b)} = {_q(t.b.pack.mass, 'mass', system)}")
+    elif not t.iterations:
+        lines.append(f"same range {_q(t.a.range, 'length', system, 'distance')}: the same pack-level density, "
+                     f"so the same fixed point m = R c(m_vehicle) / (rho_pack f_usable): "
+                     f"{_q(t.b.pack.mass, 'mass', system)}")
     else:
         lines.append(f"same range {_q(t.a.range, 'length', system, 'distance')}: the same-energy mass would be "
                      f"{_q(t.no_feedback_mass, 'mass', system)}; solve m = R c(m_vehicle) / (rho_pack f_usable) "
@@ -314,6 +355,8 @@ def _feedback_words(saved: float, estimate: "float | None", system: str = "metri
     one costs more (it hurts)."""
     if estimate is None:
         return "no same-energy estimate to compare with"
+    if saved == estimate:
+        return f"the same as the same-energy estimate ({_q(estimate, 'mass', system)})"
     if saved >= 0:
         return (f"it saves {'more' if saved > estimate else 'less'} than the same-energy estimate "
                 f"({_q(estimate, 'mass', system)})")

@@ -24,7 +24,9 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
                   simulated: bool = True, climate: Optional[str] = None, system: str = "metric") -> list[str]:
     """The ambient conditions as a stated assumption: temperature (K) and altitude (m) given or the
     defaults, and the air density they give (or that a coast-down spec's F2, or a measured consumption
-    when ``simulated`` is False, ignores them); temperatures and masses in the unit ``system``."""
+    when ``simulated`` is False, ignores them); with ``climate`` the cabin's power at that temperature,
+    added to the auxiliaries (not used by a measured consumption); temperatures and masses in the unit
+    ``system``."""
     t = (units.temperature_text(temperature, system, ".1f") if temperature is not None
          else units.temperature_text(293.15, system) + " (default)")
     h = "sea level (default)" if altitude is None else (f"{altitude:.0f} m" if system != "imperial"
@@ -39,8 +41,12 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
         from batcalc.physics.powertrain import climate_power
 
         power = climate_power(temperature if temperature is not None else 293.15, climate)
-        out.append(f"cabin climate ({climate}) {power:.0f} W at {t}, added to the auxiliaries "
-                   f"(FASTSim's cabin models, specs/climate.yaml)")
+        if simulated:
+            out.append(f"cabin climate ({climate}) {power:.0f} W at {t}, added to the auxiliaries "
+                       f"(FASTSim's cabin models, specs/climate.yaml)")
+        else:                       # a measured figure holds whatever climate it was measured with
+            out.append(f"cabin climate ({climate}) {power:.0f} W at {t}: not used, the consumption is "
+                       f"{vehicle.id}'s measured figure")
     if vehicle.extra_mass:
         out.append(f"extra mass {_q(vehicle.extra_mass, 'mass', system)} added to the payload "
                    f"({_q(vehicle.payload - vehicle.extra_mass, 'mass', system)} + "
@@ -222,9 +228,13 @@ def vehicle_show_rows(vehicle: Vehicle, system: str) -> Report:
                         ("vehicle_mass", "vehicle mass (with reference pack and payload)",
                          shown(float(vehicle.total_mass(m)), "mass", system))]
     if s.coast_down is not None:
-        figures += [("f0", "coast-down F0", Shown(float(s.coast_down.f0.si), "N")),
-                    ("f1", "coast-down F1", Shown(float(s.coast_down.f1.si), "N s/m")),
-                    ("f2", "coast-down F2", Shown(float(s.coast_down.f2.si), "N s^2/m^2"))]
+        cd = [float(s.coast_down.f0.si), float(s.coast_down.f1.si), float(s.coast_down.f2.si)]
+        if system == "imperial":        # lbf, lbf/mph, lbf/mph^2, as the model note gives them
+            shown_cd = [shown(x, dim, system) for x, dim in zip(cd, ("force", "force_per_speed", "force_per_speed2"),
+                                                                 strict=True)]
+        else:                           # SI, as the metric model note gives them
+            shown_cd = [Shown(x, unit) for x, unit in zip(cd, ("N", "N s/m", "N s^2/m^2"), strict=True)]
+        figures += [(key, f"coast-down {key.upper()}", v) for key, v in zip(("f0", "f1", "f2"), shown_cd, strict=True)]
     for key, label, v in (("drag_coefficient", "drag coefficient C_d", s.drag_coefficient),
                           ("rolling_resistance", "rolling resistance C_rr", s.rolling_resistance)):
         if v is not None:

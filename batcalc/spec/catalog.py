@@ -86,6 +86,14 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
     """
     if not name or not name.strip():
         raise NotFoundError(f"empty {kind} name: give a catalogue id or a path")
+    if not _exists(name):
+        from batcalc.units import looks_like_value
+
+        if looks_like_value(name):          # '350 Wh/kg' has a '/': it read as a path, 'no such file'
+            what = _KIND_NAMES.get(kind, kind)
+            raise NotFoundError(f"{name!r} is a value, not a {what}: give a catalogue id or the path of a {what} "
+                                f"spec (see 'batcalc list{'' if kind == 'cell' else ' --kind ' + kind}'"
+                                + (f"; 'batcalc new {kind} ID' writes one)" if kind in ("cell", "vehicle") else ")"))
     if _is_path(name):
         return Path(name), False
     if name in catalog_id_set(kind):        # listed once per process; a file gone since fails at its read

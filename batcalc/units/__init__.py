@@ -508,11 +508,16 @@ def _dimensionality(dim: str) -> PintDimensionality:
 
 def describe_units(units: PintUnit | PintQuantity | PintDimensionality) -> str:
     """A short human name of the dimension of pint units (or a Quantity), for error messages:
-    batcalc's own name where it has one (``a voltage``), else pint's (``[length] / [mass]``)."""
+    batcalc's own name where it has one (``a voltage``), both where two share it (``a force or consumption
+    per distance``: J/m = N, so that '16 kWh/100km' is not called a force alone), else pint's
+    (``[length] / [mass]``)."""
     dims = units.dimensionality if hasattr(units, "dimensionality") else units
-    for name, d in DIMENSIONS.items():
-        if name not in ("count", "number", "c_rate") and d.si and _dimensionality(name) == dims:
-            return f"{'an' if d.label[0] in 'aeiou' else 'a'} {d.label}" if name != "fraction" else "a plain number"
+    labels = [d.label for name, d in DIMENSIONS.items()
+              if name not in ("count", "number", "c_rate") and d.si and _dimensionality(name) == dims]
+    if "fraction" in labels:
+        return "a plain number"
+    if labels:
+        return f"{'an' if labels[0][0] in 'aeiou' else 'a'} {' or '.join(labels)}"
     return str(dims)
 
 
