@@ -188,9 +188,8 @@ def test_vehicle_options_bad_input(run, args, fragment):
         assert len(r.stderr.strip().splitlines()) == 1 and fragment in r.stderr, (command, r.stderr)
 
 
-def test_consumption_measured_only_vehicle(run, write):
-    """A vehicle that gives only a measured consumption: its figure, no breakdown; a cycle is refused."""
-    path = write("measured.yaml", """
+#: A vehicle that gives only a measured consumption (200 Wh/km at 2900 kg, 5 Wh/km per 100 kg).
+MEASURED_VAN = """
         kind: vehicle
         id: measured
         name: Measured van
@@ -198,7 +197,12 @@ def test_consumption_measured_only_vehicle(run, write):
         payload: 500 kg
         reference_pack: {energy: 60 kWh, mass: 400 kg}
         measured_consumption: {value: 200 Wh/km, at_mass: 2900 kg, per_100kg: 5 Wh/km}
-        """)
+        """
+
+
+def test_consumption_measured_only_vehicle(run, write):
+    """A vehicle that gives only a measured consumption: its figure, no breakdown; a cycle is refused."""
+    path = write("measured.yaml", MEASURED_VAN)
     data = _json(run("consumption", "--vehicle", path, "-f", "json"))
     assert data["results"]["consumption"]["value"] == pytest.approx(200.0) and data["breakdown"] == {}
     r = run("consumption", "--vehicle", path, "--cycle", "udds")
@@ -208,15 +212,7 @@ def test_consumption_measured_only_vehicle(run, write):
 def test_climate_with_a_measured_consumption_is_not_said_to_be_added(run, write):
     """--climate with a vehicle whose consumption is a measured figure: the figure is unchanged, so the
     note says the cabin power is not used (it said "added to the auxiliaries" over the same number)."""
-    path = write("measured.yaml", """
-        kind: vehicle
-        id: measured
-        name: Measured van
-        mass_without_battery: 2000 kg
-        payload: 500 kg
-        reference_pack: {energy: 60 kWh, mass: 400 kg}
-        measured_consumption: {value: 200 Wh/km, at_mass: 2900 kg, per_100kg: 5 Wh/km}
-        """)
+    path = write("measured.yaml", MEASURED_VAN)
     for command in (("consumption",), ("range", "gac-aion-ssb-350")):
         data = _json(run(*command, "--vehicle", path, "--ambient", "-7 °C", "--climate", "resistance",
                          "-f", "json"))
@@ -365,15 +361,7 @@ def test_cycle_help_and_completion_list_every_shipped_cycle(run):
 
 
 def test_ambient_is_not_claimed_for_a_measured_consumption(run, write):
-    path = write("measured.yaml", """
-        kind: vehicle
-        id: measured
-        name: Measured van
-        mass_without_battery: 2000 kg
-        payload: 500 kg
-        reference_pack: {energy: 60 kWh, mass: 400 kg}
-        measured_consumption: {value: 200 Wh/km, at_mass: 2900 kg, per_100kg: 5 Wh/km}
-        """)
+    path = write("measured.yaml", MEASURED_VAN)
     data = _json(run("consumption", "--vehicle", path, "--ambient", "-10 °C", "-f", "json"))
     assert "not used" in data["ambient"][0] and data["results"]["consumption"]["value"] == pytest.approx(200.0)
     r = run("range", "gac-aion-ssb-350", "--vehicle", path)

@@ -112,19 +112,24 @@ def test_range_monotonic_in_density(r1, r2):
     assert (grid[1, 0] > grid[0, 0]) == (r2 > r1) or r1 == r2
 
 
-def test_tradeoff_of_a_cell_level_and_a_pack_level_spec_does_not_compare_their_densities(run, write):
-    c1 = write("c1.yaml", """
+#: A cell-level spec (250 Wh/kg) and a pack-level one (180 Wh/kg).
+CELL_LEVEL_C1 = """
         kind: cell
         id: c1
         name: C1
         energy_density: {level: cell, gravimetric: 250 Wh/kg}
-        """)
-    p1 = write("p1.yaml", """
+        """
+PACK_LEVEL_P1 = """
         kind: cell
         id: p1
         name: P1
         energy_density: {level: pack, gravimetric: 180 Wh/kg}
-        """)
+        """
+
+
+def test_tradeoff_of_a_cell_level_and_a_pack_level_spec_does_not_compare_their_densities(run, write):
+    c1 = write("c1.yaml", CELL_LEVEL_C1)
+    p1 = write("p1.yaml", PACK_LEVEL_P1)
     r = run("tradeoff", c1, p1, "--vehicle", "mid-sedan", "-f", "json")
     assert r.exit_code == 0
     data = json.loads(r.stdout)
@@ -140,18 +145,8 @@ def test_tradeoff_states_the_pack_fractions_of_each_side(run, write):
     """A pack-level spec is used with fractions of 1, a cell-level one with --f-mass: the assumptions
     state each side's, named by its cell (they were a's alone: 'cell-to-pack mass fraction 1.00' for a
     trade-off whose b was built at 0.80)."""
-    p1 = write("p1.yaml", """
-        kind: cell
-        id: p1
-        name: P1
-        energy_density: {level: pack, gravimetric: 180 Wh/kg}
-        """)
-    c1 = write("c1.yaml", """
-        kind: cell
-        id: c1
-        name: C1
-        energy_density: {level: cell, gravimetric: 250 Wh/kg}
-        """)
+    p1 = write("p1.yaml", PACK_LEVEL_P1)
+    c1 = write("c1.yaml", CELL_LEVEL_C1)
     for a, b, first in ((p1, c1, "p1"), (c1, p1, "c1")):
         data = json.loads(run("tradeoff", a, b, "--vehicle", "mid-sedan", "--f-mass", "80 %", "-f", "json").stdout)
         assert data["rows"]["pack_density"]["a" if first == "c1" else "b"]["value"] == pytest.approx(250 * 0.80)
@@ -197,12 +192,7 @@ def test_a_cell_to_pack_fraction_no_cell_uses_is_refused(run, write):
     assert res["usable_energy"]["value"] == pytest.approx(480 * 180 * 0.9 / 1000)
     assert res["range"]["value"] == pytest.approx(480 * 180 * 0.9 / res["consumption"]["value"])
     # a cell-level spec beside it takes the fraction: 250 Wh/kg x 0.8
-    c1 = write("c1.yaml", """
-        kind: cell
-        id: c1
-        name: C1
-        energy_density: {level: cell, gravimetric: 250 Wh/kg}
-        """)
+    c1 = write("c1.yaml", CELL_LEVEL_C1)
     data = json.loads(run("tradeoff", p1, c1, "--vehicle", "mid-sedan", "--f-mass", "80 %", "-f", "json").stdout)
     assert data["rows"]["pack_density"]["b"]["value"] == pytest.approx(250 * 0.8)
 
