@@ -18,7 +18,7 @@ from batcalc.errors import BatcalcError, InputsError, literal
 from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import range_from_energy, usable_energy
 from batcalc.physics.pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
-from batcalc.physics.vehicle import MAX_VEHICLE_MASS, ConsumptionModel, Vehicle, consumption_per_100kg
+from batcalc.physics.vehicle import MAX_VEHICLE_MASS, ConsumptionModel, Vehicle, consumption_per_100kg, trace_warnings
 from batcalc.units import MAX_MAGNITUDE, check_result, shown_text
 
 if TYPE_CHECKING:
@@ -80,9 +80,17 @@ class RangeResult:
         return self.assumptions if system == "metric" else _assumptions(self.vehicle, self.cycle, self.pack, system)
 
     def warnings_in(self, system: str) -> tuple[str, ...]:
-        """:attr:`warnings` with their masses in unit ``system`` (``metric``: kg, ``imperial``: lb)."""
-        return self.warnings if system == "metric" else _mass_warnings(self.vehicle, self.total_mass,
-                                                                       self.pack.mass, system)
+        """:attr:`warnings` with their masses and powers in unit ``system``'s units (``metric``: kg,
+        ``imperial``: lb; powers in kW in both)."""
+        return self.warnings if system == "metric" else _warnings(self.vehicle, self.cycle, self.total_mass,
+                                                                  self.pack.mass, system)
+
+
+def _warnings(vehicle: Vehicle, cycle: Optional[str], total_mass: float, pack_mass: float,
+              system: str = "metric") -> tuple[str, ...]:
+    """The warnings of a range result: the masses' (:func:`_mass_warnings`) and, when the vehicle cannot
+    follow the cycle at its mass, the motor's (:func:`batcalc.physics.vehicle.trace_warnings`)."""
+    return _mass_warnings(vehicle, total_mass, pack_mass, system) + trace_warnings(vehicle, cycle, total_mass, system)
 
 
 def _mass_warnings(vehicle: Vehicle, total_mass: float, pack_mass: float, system: str = "metric") -> tuple[str, ...]:
@@ -117,7 +125,7 @@ def range_with_pack(cell: CellFigures, vehicle: Vehicle, pack: Pack, cycle: Opti
     m = vehicle.total_mass(pack.mass)
     c = float(model(m))
     return RangeResult(cell, vehicle, cycle, pack, m, c, range_from_energy(pack.usable_energy, c),
-                       _mass_warnings(vehicle, m, pack.mass))
+                       _warnings(vehicle, cycle, m, pack.mass))
 
 
 def reference_pack_mass(vehicle: Vehicle, cell: Optional[CellFigures] = None,

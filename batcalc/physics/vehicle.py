@@ -308,6 +308,17 @@ class Consumption:
         self._fade = regen_fade(steps.v) if load.powertrain.regen_fades else None
         self._last: tuple[float, float] = (math.nan, math.nan)     # the last float mass and its consumption
 
+    def motor_demand(self, mass: float) -> tuple[float, float]:
+        """``(peak, over)``: the most power the cycle asks of the motor at total mass ``mass`` kg, W, and
+        the time it asks more than the motor's rated power, s. The motor's output on a driving step is
+        the wheel power over the transmission, ``(alpha_i m + beta_i) / eta_trans``; the consumption is
+        computed as if the motor delivered it (FASTSim instead lets the vehicle fall behind the trace)."""
+        import numpy as np
+
+        pt = self.load.powertrain
+        out = (self._alpha * mass + self._beta) / pt.transmission_efficiency
+        return float(np.max(out)), float(np.sum(self.steps.dt[out > pt.rated_power * (1 + 1e-9)]))
+
     @cached_property
     def _one_mass(self) -> OneMassTable:
         """The steps laid out for one mass at a time (:class:`~batcalc.physics.powertrain.OneMassTable`),
@@ -591,6 +602,25 @@ _CACHE_LIMIT = 1024
 #: The models each vehicle was given (:meth:`Vehicle.consumption_model`), by (vehicle, cycle name): a
 #: claim asks several times; vehicles at many assumption points (bands) fill it and start it again.
 _MODELS: ByIdentity[ConsumptionModel] = ByIdentity(1024)
+
+
+def trace_warnings(vehicle: Vehicle, cycle_name: Optional[str], total_mass: float,
+                   system: str = "metric") -> tuple[str, ...]:
+    """A warning when ``vehicle`` at ``total_mass`` kg cannot follow the cycle: the cycle asks its motor
+    for more than the rated power (:meth:`Consumption.motor_demand`), for how long and how much; the
+    consumption assumes it could (display text, the power in ``system``'s unit). None for a measured
+    consumption or a motor without a rated power."""
+    model = vehicle.consumption_model(cycle_name)
+    if not isinstance(model, Consumption) or not math.isfinite(model.load.powertrain.rated_power):
+        return ()
+    peak, over = model.motor_demand(total_mass)
+    if not over > 0:
+        return ()
+    rated = model.load.powertrain.rated_power
+    return (f"{vehicle.id} cannot follow {model.cycle.name} at {shown_text(total_mass, 'mass', system, fmt='.0f')}: "
+            f"it asks its {shown_text(rated, 'power', system)} motor for up to {shown_text(peak, 'power', system)} "
+            f"(x{peak / rated:.3g}) for {over:.0f} s of the {model.steps.duration:.0f} s cycle; the consumption "
+            f"assumes the motor delivers it (a vehicle falls behind the trace instead)",)
 
 
 def clear_caches() -> None:

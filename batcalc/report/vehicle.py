@@ -169,7 +169,7 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     breakdown (:func:`batcalc.physics.vehicle.consumption_breakdown`)."""
     from batcalc.physics.cycles import get_cycle
     from batcalc.physics.tradeoff import cycle_label
-    from batcalc.physics.vehicle import consumption_breakdown, consumption_per_100kg
+    from batcalc.physics.vehicle import consumption_breakdown, consumption_per_100kg, trace_warnings
     from batcalc.report.reports import MPGE_NOTE, per_100_mass_row, with_mpge
 
     model = vehicle.consumption_model(cycle)
@@ -195,7 +195,7 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     assumptions.append(f"vehicle {vehicle.id}: {_q(vehicle.glider_mass, 'mass', system, fmt='.0f')} without battery "
                        f"+ pack {_q(pack_mass, 'mass', system, fmt='.0f')} ({mass_how}) + payload "
                        f"{_q(vehicle.payload, 'mass', system, fmt='.0f')}")
-    notes = []
+    notes = [f"warning: {w}" for w in trace_warnings(vehicle, cycle, mass, system)]
     if breakdown:
         notes.append("breakdown: rolling and aerodynamic resistance over the powertrain's traction efficiency on "
                      "the cycle, auxiliaries, and the rest (accelerating and braking, net of regeneration)")
