@@ -639,10 +639,13 @@ def sweep_cmd(vehicle: VehicleOpt,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Range over a grid of cell energy densities x pack masses, or pack mass over densities x ranges.
 
-    Tables put densities in rows; csv and json give one record per grid point.
+    Give exactly one of --pack-masses (the grid gives the range) and --ranges (it gives the pack mass
+    that reaches each range, with the mass feedback). Tables put densities in rows; csv and json give
+    one record per grid point.
 
     \b
     Example: batcalc sweep --vehicle mid-sedan --densities "250:400:50 Wh/kg" --pack-masses "300:600:100 kg"
+    Example: batcalc sweep --vehicle mid-sedan --ranges "400:800:200 km"
     """
     set_output(output, force)
     from batcalc.physics.vehicle import load_vehicle
