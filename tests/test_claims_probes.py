@@ -176,3 +176,14 @@ def test_a_negative_zero_reads_as_zero():
     assert verdict_texts(check_inline("same-energy", {"a_density": "300 Wh/kg", "b_density": "300 Wh/kg"},
                                       "0 %", "at-least"))["derived"].startswith("0.0 % lighter")
     assert phrase_text(Value(-0.0, "fraction", ".1f")) == "0.0 %"
+
+
+def test_verdict_csv_gives_a_single_charge_windows_figure_as_its_number(run):
+    """A charge with its start stated has one window: its C-rate is the derived number (the column was
+    empty, as for several windows); 10 -> 80 % in 12 min = 0.7 / 0.2 h = 3.5 C."""
+    one = list(csv.DictReader(io.StringIO(run("claim", "charge", "cell=huineng-llcb", "from_soc=10 %", "to_soc=80 %",
+                                              "--asserted", "12 min", "-f", "csv").stdout)))[0]
+    assert float(one["derived"]) == pytest.approx(0.7 / 0.2) and one["derived_unit"] == "C"
+    both = list(csv.DictReader(io.StringIO(run("claim", "charge", "cell=huineng-llcb", "to_soc=80 %",
+                                               "--asserted", "12 min", "-f", "csv").stdout)))[0]
+    assert both["derived"] == "" and both["derived_unit"] == ""     # 0 % and 10 % starts: no single number

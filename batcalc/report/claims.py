@@ -148,7 +148,8 @@ def verdict_rows(verdicts: list[Verdict], system: str = "metric",
 
 def verdict_csv(verdicts: list[Verdict], system: str = "metric") -> tuple[list[str], list[list[Any]]]:
     """Verdicts as CSV rows with numbers in their own columns: claimed, derived and needed as value and
-    unit (empty where a verdict has no single number, e.g. several charge windows), the texts beside:
+    unit (a list of one, a charge's one window, as that number; empty where a verdict has no single
+    number, e.g. several charge windows), the texts beside:
     claimed, derived, what it would take, the missing facts and the assumptions (as in JSON; a list
     joined by '; ', as the table's notes show it)."""
     from batcalc.report.render import to_jsonable
@@ -161,6 +162,8 @@ def verdict_csv(verdicts: list[Verdict], system: str = "metric") -> tuple[list[s
         row: list[Any] = [v.id, v.kind, v.status, v.qualifier]
         for key in ("claimed", "derived", "needed"):
             x = data.get(key)
+            if isinstance(x, list) and len(x) == 1:          # one charge window's figure
+                x = x[0]
             row += [x["value"], x["unit"]] if isinstance(x, dict) and "value" in x else ["", ""]
         rows.append(row + [data["claimed_text"], data["derived_text"], data["would_take"],
                            "; ".join(data["missing"]), "; ".join(data["assumptions"])])
