@@ -145,3 +145,13 @@ def test_latex_notes_are_escaped_as_the_cells_are(run, fmt):
     assert escaped in after and "C\\_rr 0.007" in escaped and "84-95 \\% by load" in escaped
     raw = run(*args, "-f", "latex_raw").stdout              # raw: the user's LaTeX, passed through
     assert "84-95 % by load" in raw
+
+
+def test_tsv_is_the_table_alone_as_csv_is(run):
+    """TSV is read by programs: the notes under the table (assumptions, ambient) are left out, as in CSV
+    (they were appended after a blank line); JSON carries them."""
+    out = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-f", "tsv")
+    assert out.exit_code == 0
+    lines = out.stdout.rstrip("\n").splitlines()
+    assert lines and all(line.count("\t") == 2 for line in lines)      # quantity, value, unit: every line
+    assert "assumptions" not in out.stdout

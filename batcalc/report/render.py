@@ -151,14 +151,15 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
     """Render a result: JSON from ``data``, anything else from ``headers`` and ``rows``.
 
     ``notes`` (assumptions, warnings) follow a table as lines (paragraphs of escaped text after a LaTeX
-    table, as its cells are escaped); in CSV they are left out (the JSON carries them).
+    table, as its cells are escaped); in CSV and TSV, formats programs read, they are left out (the JSON
+    carries them).
     """
     check_format(fmt)
     if fmt == "json":
         return render_json({**data, "batcalc": provenance()} if isinstance(data, dict) else data)
     text = render_rows(headers, rows, fmt, title)
     notes = [n if n.isprintable() else printable(n) for n in notes]      # most notes are printable
-    if notes and fmt != "csv":
+    if notes and fmt not in ("csv", "tsv"):
         if "html" in fmt:                      # tabulate escapes the cells; the notes need it too
             import html
 
