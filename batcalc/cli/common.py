@@ -115,6 +115,9 @@ def handles_errors(fn: Callable) -> Callable:
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         startup.resume()
+        from batcalc.io.yamlfile import forget_inputs
+
+        forget_inputs()                    # no file read yet: an output may replace none of them
         try:
             return fn(*args, **kwargs)
         except BatcalcError as exc:
