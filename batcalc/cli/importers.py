@@ -24,17 +24,13 @@ def import_fastsim_cmd(
     """
     from batcalc.io.safefile import write_new
     from batcalc.io.yamlfile import load_yaml
-    from batcalc.spec.fastsim import fastsim_spec_text
+    from batcalc.spec.fastsim import FastsimError, fastsim_spec_text
 
     doc = load_yaml(path)
     try:
         text = fastsim_spec_text(doc.data, str(path))
-    except Exception as exc:                 # errors about the file's content: locate them at the file
-        from batcalc.errors import BatcalcError, SpecError
-
-        if isinstance(exc, BatcalcError):
-            raise SpecError(str(exc), str(path)) from None
-        raise
+    except FastsimError as exc:              # errors about the file's content: at the value at fault
+        raise doc.error(exc.loc, exc.message) from None
     if output is None:
         emit(text.rstrip("\n"))
     else:
