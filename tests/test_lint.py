@@ -263,3 +263,13 @@ tolerance: 6}
     for line in (3, 5):
         alone = write(f"alone-{line}.yaml", "kind: claims\nclaims:\n" + text.splitlines()[line - 1] + "\n")
         assert run("check", alone).stderr.strip().split(": ", 1)[1] == found[[3, 4, 5].index(line)][3]
+
+
+def test_a_symlink_loop_is_one_line_at_1_1(run, write, tmp_path):
+    """A link to itself was an internal error (exit 3: Path.resolve's RuntimeError on Python 3.11 and 3.12)."""
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    good = write("good.yaml", "kind: cell\nid: good\nname: Good\n")
+    result = run("lint", str(loop), good)
+    assert result.exit_code == 2, result.output
+    assert result.stdout.strip().splitlines() == [f"{loop}:1:1: cannot read file: Too many levels of symbolic links"]
