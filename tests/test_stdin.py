@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from batcalc.cli.main import app
@@ -55,3 +56,18 @@ def test_each_new_standard_input_is_read_even_where_it_reuses_a_freed_ones_addre
             assert load_stdin() is load_stdin()                   # one stream: read once
     finally:
         sys.stdin = saved
+
+
+@pytest.mark.parametrize("args", [["show", "-"], ["range", "gac-aion-ssb-350", "--vehicle", "-"], ["lint", "-"]])
+def test_a_closed_standard_input_is_one_line(args):
+    """Started with standard input closed (``<&-``: Python's sys.stdin is None), ``-`` was an internal
+    error (exit 3, AttributeError)."""
+    import os
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "batcalc", *args], capture_output=True, text=True, timeout=120,
+                       preexec_fn=lambda: os.close(0))
+    assert r.returncode == 2, r.stderr
+    assert "no standard input (it is closed)" in r.stdout + r.stderr
+    assert "internal error" not in r.stderr and len((r.stdout + r.stderr).strip().splitlines()) == 1

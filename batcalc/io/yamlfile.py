@@ -549,6 +549,8 @@ def load_stdin() -> Document:
     import sys
     import tempfile
 
+    if sys.stdin is None:                      # started with standard input closed (<&-)
+        raise SpecError("no standard input (it is closed): give a file name instead of -", STDIN_NAME)
     try:                                       # stdin redirected from a file (< my-cell.yaml): an input too
         mark_input(os.fstat(sys.stdin.fileno()))
     except (OSError, ValueError, AttributeError):  # no file descriptor (a library caller's stream)
