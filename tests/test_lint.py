@@ -273,3 +273,19 @@ def test_a_symlink_loop_is_one_line_at_1_1(run, write, tmp_path):
     result = run("lint", str(loop), good)
     assert result.exit_code == 2, result.output
     assert result.stdout.strip().splitlines() == [f"{loop}:1:1: cannot read file: Too many levels of symbolic links"]
+
+
+def test_an_unknown_taper_is_refused_where_it_is_named(run, write):
+    """`charging.taper: nope` linted and loaded clean, then `batcalc charge` stopped with an unlocated
+    'no taper' error: lint, show and charge now refuse it at its line, as every other bad value."""
+    specs = Path(__file__).resolve().parent.parent / "specs"
+    text = ("kind: cell\nid: tapered\nname: Tapered\nelectrical: {nominal_voltage: 3.6 V, capacity: 5 Ah}\n"
+            "charging:\n  max_c_rate: 2 C\n  taper: {taper}\n")
+    known = sorted(t["id"] for t in yaml.safe_load((specs / "tapers.yaml").read_text())["tapers"])
+    good = write("good.yaml", text.replace("{taper}", known[0]))
+    assert run("lint", good).exit_code == 0
+    bad = write("bad.yaml", text.replace("{taper}", "nope"))
+    for args in (["lint", bad], ["show", bad], ["charge", bad, "--vehicle", "mid-sedan", "--charger", "ccs2"]):
+        r = run(*args)
+        out = (r.stdout + r.stderr).strip()
+        assert r.exit_code == 2 and out.startswith(f"{bad}:7:10: charging.taper: no taper 'nope'"), out

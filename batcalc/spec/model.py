@@ -425,6 +425,19 @@ class Charging(Strict):
         default=None, description="the cell's own charge limit against SoC (instead of a taper)")
     claims: list[ChargeClaim] = []
 
+    @field_validator("taper")
+    @classmethod
+    def _known_taper(cls, v: Optional[str]) -> Optional[str]:
+        """A taper of specs/tapers.yaml (a misspelt id loaded, then stopped ``batcalc charge`` unlocated).
+        Its module is imported here, as the other kinds' are (:data:`_KIND_MODULES`): it reads this one."""
+        if v is not None:
+            known = importlib.import_module("batcalc.spec.tapers").taper_ids()
+            if v not in known:
+                hint = difflib.get_close_matches(v, known, n=1)
+                raise ValueError(f"no taper {v!r} in specs/tapers.yaml" + (f"; did you mean {hint[0]!r}?" if hint
+                                                                           else f"; known: {', '.join(known)}"))
+        return v
+
     @model_validator(mode="after")
     def _curve_or_taper(self) -> "Charging":
         if self.taper is not None and self.charge_curve is not None:
