@@ -289,3 +289,31 @@ def test_an_unknown_taper_is_refused_where_it_is_named(run, write):
         r = run(*args)
         out = (r.stdout + r.stderr).strip()
         assert r.exit_code == 2 and out.startswith(f"{bad}:7:10: charging.taper: no taper 'nope'"), out
+
+
+def test_every_source_problem_is_reported(run, write):
+    """lint stopped at a file's first source problem (a duplicate id hid every unknown source after it)."""
+    path = write("sources.yaml", """\
+        kind: cell
+        id: sources
+        name: Sources
+        electrical:
+          nominal_voltage: {value: 3.6 V, source: nope}
+          capacity: {value: 5 Ah, source: sheet}
+        physical: {mass: {value: 70 g, source: shet}}
+        sources:
+          - {id: sheet, title: x, document: y, grade: datasheet}
+          - {id: sheet, title: x, document: y, grade: press}
+        """)
+    lines = Path(path).read_text().splitlines()
+
+    def at(line: int, word: str) -> tuple[int, int]:
+        return line, lines[line - 1].index(word) + 1
+
+    result = run("lint", path)
+    assert result.exit_code == 2
+    assert [(line, col, msg.split(";")[0]) for _, line, col, msg in located(result)] == [
+        (*at(5, "nope"), "unknown source 'nope'"), (*at(7, "shet"), "unknown source 'shet'"),
+        (*at(10, "sheet"), "duplicate source id 'sheet'")]
+    shown = run("show", path)           # the first in the order they are checked, as before
+    assert shown.exit_code == 2 and shown.stderr.strip() == f"{path}:10:10: duplicate source id 'sheet'"

@@ -704,21 +704,30 @@ def _walk_values(obj: Any, loc: Loc = (), group: Optional[str] = None) -> list[t
     return out
 
 
-def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> dict[Loc, str | None]:
+def resolve_sources(spec: BaseModel, doc: Document, require: bool = False,
+                    all_errors: bool = False) -> dict[Loc, str | None]:
     """Map each value's location to the id of the source it cites; check the ids exist.
 
     A value cites its own ``source:``, else its group's (charge claim, cycle life, range claim),
     else the file's only source. With ``require`` (the catalogue), an uncited value is an error
-    unless it states an ``assumption:``.
+    unless it states an ``assumption:``. The first problem is a located :class:`SpecError`; with
+    ``all_errors``, a :class:`SpecErrors` holds every one, in the file's order (``batcalc lint``).
     """
     cached = cited_sources(spec)
     if cached is not None and not require:
         return cached
+    problems: list[SpecError] = []
+
+    def problem(exc: SpecError) -> None:
+        if not all_errors:
+            raise exc
+        problems.append(exc)
+
     sources = getattr(spec, "sources", [])
     ids = [s.id for s in sources]
     for i, sid in enumerate(ids):
         if sid in ids[:i]:
-            raise doc.error(("sources", i, "id"), f"duplicate source id {sid!r}")
+            problem(doc.error(("sources", i, "id"), f"duplicate source id {sid!r}"))
     cited: dict[Loc, str | None] = {}
     for loc, value, group_source in _walk_values(spec):
         sid = value.source
@@ -733,12 +742,17 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
                         sid_loc = loc[:depth] + ("source",)
                         break
             hint = difflib.get_close_matches(sid, ids, n=1)
-            raise doc.error(sid_loc, f"unknown source {sid!r}" + (f"; did you mean {hint[0]!r}?" if hint else
-                                                                  f"; sources are: {', '.join(ids) or 'none'}"))
+            problem(doc.error(sid_loc, f"unknown source {sid!r}" + (f"; did you mean {hint[0]!r}?" if hint else
+                                                                    f"; sources are: {', '.join(ids) or 'none'}")))
+            continue
         if sid is None and require and value.assumption is None:
-            raise doc.error(loc, f"{'.'.join(map(str, loc))}: no source for {value.text!r} "
-                            f"(cite one with 'source:' or mark it 'assumption:')")
+            problem(doc.error(loc, f"{'.'.join(map(str, loc))}: no source for {value.text!r} "
+                              f"(cite one with 'source:' or mark it 'assumption:')"))
+            continue
         cited[loc] = sid
+    if problems:                            # all_errors: every one, once each (a group's source once)
+        unique = list({str(e): e for e in problems}.values())
+        raise SpecErrors(sorted(unique, key=lambda e: (e.line or 0, e.col or 0)))
     if _keeps_cited(spec):
         keeper: Any = spec                  # a model with the private attribute (mypy sees a BaseModel)
         keeper._cited = cited
@@ -832,12 +846,7 @@ def validate_document(doc: Document, expect: str | None = None, require_sources:
         if all_errors:
             raise SpecErrors(_every_error(exc, model, doc)) from None
         raise _first_error(exc, model, doc) from None
-    try:
-        resolve_sources(spec, doc, require=require_sources)
-    except SpecError as exc:
-        if all_errors:
-            raise SpecErrors([exc]) from None
-        raise
+    resolve_sources(spec, doc, require=require_sources, all_errors=all_errors)
     return spec
 
 
