@@ -64,11 +64,11 @@ status: announced            # production | sample | announced | target
 # energy_density:
 #   level: cell              # cell | pack
 #   gravimetric: 260 Wh/kg   # left out: energy / mass
-#   volumetric: 700 Wh/L
+#   volumetric: 740 Wh/L     # left out: energy / volume
 # charging:
 #   max_c_rate: 1 C
 #   claims:
-#     - {{from_soc: 10 %, to_soc: 80 %, time: 20 min}}   # leave out from_soc if the source does
+#     - {{from_soc: 10 %, to_soc: 80 %, time: 20 min}}   # no from_soc if the source gives no start
 # cycle_life: {{cycles: 1000, retention: 80 %}}
 # ranges:
 #   - {{distance: 600 km, test_cycle: WLTP, pack_energy: 75 kWh, vehicle: "..."}}
@@ -77,7 +77,7 @@ sources: []
 #    title: "..."
 #    url: https://...
 #    date: 2024-01-31
-#    grade: datasheet        # datasheet | press
+#    grade: datasheet        # datasheet | press | reference
 """,
     "vehicle": """\
 # A batcalc vehicle spec. Format: docs/spec-format.md; schema: batcalc schema vehicle
