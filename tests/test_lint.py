@@ -317,3 +317,24 @@ def test_every_source_problem_is_reported(run, write):
         (*at(10, "sheet"), "duplicate source id 'sheet'")]
     shown = run("show", path)           # the first in the order they are checked, as before
     assert shown.exit_code == 2 and shown.stderr.strip() == f"{path}:10:10: duplicate source id 'sheet'"
+
+
+@pytest.mark.parametrize("key, message", [("assumption", "an empty 'assumption': say why the value is assumed"),
+                                          ("source", "an empty 'source'")])
+def test_an_empty_reason_or_source_is_none(run, write, key, message):
+    """`{value: 150 kg, assumption: ""}` counted as a stated reason (in the catalogue too, where every
+    number needs a source or a reason): a blank one is refused at the value."""
+    path = write("blank.yaml", f"""\
+        kind: vehicle
+        id: blank
+        name: Blank
+        mass_without_battery: 1270 kg
+        payload: {{value: 150 kg, {key}: "  "}}
+        drag_coefficient: 0.23
+        frontal_area: 2.22 m^2
+        rolling_resistance: 0.007
+        """)
+    result = run("lint", path)
+    assert result.exit_code == 2
+    found = located(result)
+    assert len(found) == 1 and found[0][1] == 5 and found[0][3].startswith(f"payload: {message}"), found

@@ -162,6 +162,10 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bo
             for k in ("source", "note", "assumption"):
                 if raw.get(k) is not None and not isinstance(raw[k], str):
                     raise _LongFormError(f"{k!r} must be a string, got {_clip(raw[k])}")
+            for k in ("source", "assumption"):      # a blank one would count as a source or a reason
+                if isinstance(raw.get(k), str) and not raw[k].strip():
+                    raise _LongFormError("an empty 'assumption': say why the value is assumed" if k == "assumption"
+                                         else "an empty 'source': give the id of one of the file's sources")
             if isinstance(raw["value"], str) and _is_range(raw["value"]):
                 if not ranged:
                     raise UnitError(f"{_clip(raw['value'].strip())} is a range: ranges are read in claim inputs "
