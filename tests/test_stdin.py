@@ -71,3 +71,16 @@ def test_a_closed_standard_input_is_one_line(args):
     assert r.returncode == 2, r.stderr
     assert "no standard input (it is closed)" in r.stdout + r.stderr
     assert "internal error" not in r.stderr and len((r.stdout + r.stderr).strip().splitlines()) == 1
+
+
+def test_a_claims_file_from_stdin_is_checked_as_its_file():
+    """`check -` was refused ("no claim '-' in the catalogue") though `-` reads any named spec file."""
+    import json
+
+    text = (SPECS / "claims" / "seed-article.yaml").read_text()
+    by_file = invoke(["check", "seed-article", "-f", "json"], "")
+    by_stdin = invoke(["check", "-", "-f", "json"], text)
+    assert by_stdin.exit_code == by_file.exit_code == 1, by_stdin.stderr     # the seed article has failing claims
+    assert json.loads(by_stdin.stdout)["verdicts"] == json.loads(by_file.stdout)["verdicts"]
+    r = invoke(["check", "-"], "kind: cell\nid: x\nname: x\n")
+    assert r.exit_code == 2 and r.stderr.startswith("<stdin>:1:7: expected a claims spec")

@@ -792,8 +792,9 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = 
 
 @app.command("check")
 @handles_errors
-def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="claims files (YAML) or catalogue "
-                                                         "claim ids such as seed-article")],
+def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="claims files (YAML), catalogue "
+                                                         "claim ids such as seed-article, or - for standard "
+                                                         "input")],
               fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
               bands: BandsOpt = False, assume: AssumeOpt = None,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
