@@ -338,3 +338,23 @@ def test_an_empty_reason_or_source_is_none(run, write, key, message):
     assert result.exit_code == 2
     found = located(result)
     assert len(found) == 1 and found[0][1] == 5 and found[0][3].startswith(f"payload: {message}"), found
+
+
+def test_a_value_written_the_other_way_up_is_told_to_convert(run, write):
+    """'3 mi/kWh' where Wh/km belongs was answered with pint's '[time] ** 2 / [length] / [mass]'; now the
+    message names the reciprocal and a convert command, which gives the hand value 1000 / (3 x 1.609344)."""
+    path = write("recip.yaml", """\
+        kind: vehicle
+        id: recip
+        name: Recip
+        mass_without_battery: 1270 kg
+        payload: 150 kg
+        measured_consumption: {value: 3 mi/kWh, cycle: EPA, at_mass: 1850 kg, per_100kg: 3 Wh/km}
+        """)
+    result = run("lint", path)
+    assert result.exit_code == 2
+    [(_, line, _, msg)] = located(result)
+    hint = "got its reciprocal: convert it first, e.g. batcalc convert '3 mi/kWh' Wh/km"
+    assert line == 6 and msg.endswith(hint) and "[" not in msg, msg
+    converted = run("convert", "3 mi/kWh", "Wh/km")
+    assert float(converted.stdout.split("=")[1].split()[0]) == pytest.approx(1000 / (3 * 1.609344), rel=1e-5)
