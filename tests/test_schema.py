@@ -118,3 +118,19 @@ def test_the_template_cells_figures_by_hand():
     for given, derived in ((spec["energy_density"]["gravimetric"], energy / 0.070),
                            (spec["energy_density"]["volumetric"], energy / volume)):
         assert abs(float(given.split()[0]) / derived - 1) < 0.03
+
+
+@pytest.mark.parametrize("key", ["assumption", "source"])
+def test_schema_rejects_a_blank_reason_or_source_as_batcalc_does(validators, key):
+    """batcalc refuses `{value: 150 kg, assumption: "  "}` (no reason); the schema accepted it."""
+    from batcalc.errors import SpecError
+    from batcalc.spec.model import parse_spec
+
+    vehicle = {"kind": "vehicle", "id": "x", "name": "x", "mass_without_battery": "1270 kg",
+               "payload": {"value": "150 kg", key: "  "}, "drag_coefficient": 0.23, "frontal_area": "2.22 m^2",
+               "rolling_resistance": 0.007}
+    assert list(validators["vehicle"].iter_errors(vehicle))
+    with pytest.raises(SpecError, match=f"an empty '{key}'"):
+        parse_spec(json.dumps(vehicle), expect="vehicle")
+    vehicle["payload"][key] = "driver only" if key == "assumption" else "sheet"
+    assert not list(validators["vehicle"].iter_errors(vehicle))

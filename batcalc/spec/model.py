@@ -220,9 +220,11 @@ def _schema_for(dim: str) -> dict[str, Any]:
     elif dim in ("number", "count"):
         text = {"anyOf": [{"type": "number"}, text]}
     long_form = {"type": "object", "additionalProperties": False, "required": ["value"],
-                 "properties": {"value": text, "source": {"type": "string", "description": "id of a source"},
+                 "properties": {"value": text,
+                                "source": {"type": "string", "pattern": r"\S", "description": "id of a source"},
                                 "note": {"type": "string"},
-                                "assumption": {"type": "string", "description": "why, when no source gives it"}}}
+                                "assumption": {"type": "string", "pattern": r"\S",
+                                               "description": "why, when no source gives it (not blank)"}}}
     return {"x-dimension": dim, "description": f"{label} with its unit, e.g. '{example}'",
             "anyOf": [text, long_form]}
 
