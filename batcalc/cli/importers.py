@@ -13,7 +13,7 @@ def import_fastsim_cmd(
         path: Annotated[str, typer.Argument(metavar="FILE", help="a FASTSim 3 vehicle file (YAML, as written by "
                                                                  "fastsim's Vehicle.to_yaml())")],
         output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="OUT",
-                                                      help="spec file to write [default: print it]")] = None,
+                                                      help="spec file to write (- or none: print it)")] = None,
         force: Annotated[bool, typer.Option("--force", help="replace OUT if it exists")] = False) -> None:
     """Convert a FASTSim battery-electric vehicle into a batcalc vehicle spec: road load, wheel inertia,
     motor power and efficiency map, gear, battery and auxiliaries, each citing the file; the pack mass is
@@ -31,7 +31,7 @@ def import_fastsim_cmd(
         text = fastsim_spec_text(doc.data, str(path))
     except FastsimError as exc:              # errors about the file's content: at the value at fault
         raise doc.error(exc.loc, exc.message) from None
-    if output is None:
+    if output is None or output == "-":      # -o -: standard output
         emit(text.rstrip("\n"))
     else:
         write_new(output, text.encode("utf-8"), force=force)

@@ -922,8 +922,8 @@ def schema_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="ce
 @handles_errors
 def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell, vehicle or claim")],
             spec_id: Annotated[str, typer.Argument(metavar="ID", help="id of the new spec (lowercase, dashes)")],
-            output: Annotated[Optional[str], typer.Option("--output", "-o", help="file to write "
-                                                          "[default: ID.yaml in the current folder]")] = None,
+            output: Annotated[Optional[str], typer.Option("--output", "-o", help="file to write, - for standard "
+                                                          "output [default: ID.yaml in the current folder]")] = None,
             force: Annotated[bool, typer.Option("--force", help="replace the file if it exists")] = False) -> None:
     """Write a commented template for a new spec file that loads as it is (never overwrites without --force).
 
@@ -933,6 +933,9 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
     from batcalc.io.safefile import write_new
     from batcalc.spec.schema import template
 
+    if output == "-":                        # -o -: standard output
+        emit(template(kind.value, spec_id).rstrip("\n"))
+        return
     path = output or f"{spec_id}.yaml"
     write_new(path, template(kind.value, spec_id).encode("utf-8"), force=force)
     then = ("show" if kind is SpecKind.cell else "check" if kind is SpecKind.claim
