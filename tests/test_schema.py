@@ -134,3 +134,16 @@ def test_schema_rejects_a_blank_reason_or_source_as_batcalc_does(validators, key
         parse_spec(json.dumps(vehicle), expect="vehicle")
     vehicle["payload"][key] = "driver only" if key == "assumption" else "sheet"
     assert not list(validators["vehicle"].iter_errors(vehicle))
+
+
+def test_schema_names_the_tapers_the_loader_takes(validators):
+    """A cell's `charging.taper` must name a taper of specs/tapers.yaml (the loader refuses another id);
+    the schema took any id-shaped string."""
+    import yaml
+
+    known = [t["id"] for t in yaml.safe_load((catalog.specs_root() / "tapers.yaml").read_text())["tapers"]]
+    cell = {"kind": "cell", "id": "x", "name": "x", "charging": {"taper": "nope"}}
+    assert list(validators["cell"].iter_errors(cell))
+    for taper in known:
+        cell["charging"]["taper"] = taper
+        assert not list(validators["cell"].iter_errors(cell))

@@ -33,6 +33,11 @@ def schema_for(kind: str) -> dict[str, Any]:
     from batcalc.spec.model import FORMAT_VERSION
 
     schema = _model(kind).model_json_schema(by_alias=True)
+    taper = schema.get("$defs", {}).get("Charging", {}).get("properties", {}).get("taper")
+    if taper is not None:                       # the loader takes only the ids of specs/tapers.yaml
+        from batcalc.spec.tapers import taper_ids
+
+        taper["anyOf"] = [{"enum": list(taper_ids()), "type": "string"}, {"type": "null"}]
     schema.setdefault("properties", {})["format_version"] = {
         "type": "integer", "minimum": 1, "maximum": FORMAT_VERSION,
         "description": "the spec format the file was written for (optional; docs/spec-format.md)"}
