@@ -358,3 +358,14 @@ def test_a_value_written_the_other_way_up_is_told_to_convert(run, write):
     assert line == 6 and msg.endswith(hint) and "[" not in msg, msg
     converted = run("convert", "3 mi/kWh", "Wh/km")
     assert float(converted.stdout.split("=")[1].split()[0]) == pytest.approx(1000 / (3 * 1.609344), rel=1e-5)
+
+
+@pytest.mark.parametrize("rate, message", [("1e-300 C", "value '1e-300 C' is too small"),
+                                           ("1e300 C", "value '1e300 C' is too large")])
+def test_a_well_formed_c_rate_out_of_range_is_not_called_malformed(run, write, rate, message):
+    """'1e-300 C' was 'malformed C-rate ...: write '<number> C'' though it is written so: its size is at fault."""
+    path = write("rate.yaml", f"kind: cell\nid: rate\nname: Rate\ncharging: {{max_c_rate: {rate}}}\n")
+    result = run("lint", path)
+    [(_, line, _, msg)] = located(result)
+    assert result.exit_code == 2 and line == 4 and msg.startswith(f"charging.max_c_rate: {message}"), msg
+    assert "malformed" not in msg

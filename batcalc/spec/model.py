@@ -102,13 +102,17 @@ class _LongFormError(UnitError):
     """A problem with the keys of a long-form value ``{value:, source:, ...}`` (not with its value)."""
 
 
+#: A C-rate as spec files write it, '<number> C' (its magnitude checked by parse_value, not called malformed).
+_C_RATE_RE = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?\s*C\s*$")
+
+
 def _parse_text(raw: Any, dim: str) -> tuple[float, str, float, str]:
     """Parse one raw YAML scalar as a value of ``dim``: returns (magnitude, unit, SI magnitude, text).
 
     Everything goes through :func:`batcalc.units.parse_value` (strict grammar, range, dimension, the
     fraction rule); spec files add one restriction: a C-rate is written '<number> C' only.
     """
-    if dim == "c_rate" and isinstance(raw, str):
+    if dim == "c_rate" and isinstance(raw, str) and not _C_RATE_RE.match(raw):
         try:
             unit = units.split_value(raw)[1]
         except UnitError as exc:
