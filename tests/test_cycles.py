@@ -252,6 +252,9 @@ def test_user_trace_round_trips_any_valid_trace(tmp_path_factory, steps, speeds)
     ("0,0\n1,\uff11\uff10\n", 2, 3, "ASCII digits"),         # fullwidth 10
     ("0,0\n1,1e1_0\n", 2, 3, "'1_000'"),
     ("0,0\n1,\u00a0inf\n", 2, 4, "finite"),                    # a no-break space is not part of it
+    # a tab is shown as one escape, \t, not doubled by a repr of the escaped text (was 'time_s\\tspeed_kmh')
+    ("time_s\tspeed_kmh\n0\t0\n", 1, 1, "got 'time_s\\tspeed_kmh'"),
+    ("0,0\n1,\t1x\n", 2, 4, "got '1,\\t1x'"),
 ])
 def test_user_trace_bad_rows_name_file_line_and_column(tmp_path, body, line, col, words):
     path = _trace(tmp_path, body)

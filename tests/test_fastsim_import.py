@@ -87,4 +87,52 @@ def test_command_writes_without_overwriting(run, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("kind: vehicle\n")
     r = run("import-fastsim", str(bad))
-    assert r.exit_code == 2 and r.stderr.strip() == f"{bad}: not a FASTSim 3 BEV vehicle file: no pt_type"
+    assert r.exit_code == 2 and r.stderr.strip() == f"{bad}:1:1: not a FASTSim 3 BEV vehicle file: no pt_type"
+
+
+def _mutated(tmp_path, vehicle: str, path: tuple, value) -> tuple[Path, int]:
+    """The FASTSim file ``vehicle`` with the value at ``path`` replaced (or removed: ``...``), written
+    as YAML; returns it and the line of the value's key (or, removed, of its parent mapping's first key)."""
+    import copy
+
+    data = copy.deepcopy(yaml.safe_load((DATA / "fastsim-vehicles" / f"{vehicle}.yaml").read_text()))
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    if value is ...:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    out = tmp_path / "fastsim.yaml"
+    out.write_text(yaml.safe_dump(data, sort_keys=False))
+    composed = yaml.compose(out.read_text())
+    for key in (path if value is not ... else path[:-1]):
+        pairs = composed.value
+        composed = composed.value[key] if isinstance(key, int) else next(v for k, v in pairs if k.value == key)
+    line = composed.start_mark.line + 1
+    if value is ...:
+        line = composed.value[0][0].start_mark.line + 1
+    return out, line
+
+
+@pytest.mark.parametrize("path, value, message", [
+    (("chassis", "drag_coef"), -0.23, "drag_coefficient: '-0.23' must be positive"),
+    (("chassis", "frontal_area_square_meters"), 0, "frontal_area: '0 m^2' must be positive"),
+    (("chassis", "wheel_rr_coef"), 5.0, "rolling_resistance: '5' is not plausible"),
+    (("pwr_aux_base_watts",), -250.0, "auxiliary_power: '-250 W' must be zero or positive"),
+    (("pt_type", "BEV", "em", "pwr_out_max_watts"), 0, "motor_rated_power: '0 kW' must be positive"),
+    (("chassis", "wheel_radius_meters"), 0, "wheel radius must be above 0"),
+    (("chassis", "drag_coef"), ..., "no chassis.drag_coef"),
+    (("chassis",), [1, 2], "no chassis.num_wheels"),
+    (("pt_type", "BEV", "em", "eff_interp_achieved", "data", "values", 3), 1.7, "'170 %' is more than 100 %"),
+])
+def test_a_file_that_converts_to_a_refused_spec_is_refused_at_its_value(run, tmp_path, path, value, message):
+    """No spec is written that batcalc then refuses (it was, exit 0), and no KeyError or ZeroDivisionError
+    (exit 3): one line at the FASTSim value's line, exit 2, nothing written."""
+    src, line = _mutated(tmp_path, "tesla-model-3-rwd-2022", path, value)
+    out = tmp_path / "out.yaml"
+    r = run("import-fastsim", str(src), "-o", str(out))
+    assert r.exit_code == 2, r.output
+    assert len(r.stderr.strip().splitlines()) == 1 and message in r.stderr
+    assert r.stderr.startswith(f"{src}:{line}:"), r.stderr
+    assert not out.exists()

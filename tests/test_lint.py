@@ -263,3 +263,109 @@ tolerance: 6}
     for line in (3, 5):
         alone = write(f"alone-{line}.yaml", "kind: claims\nclaims:\n" + text.splitlines()[line - 1] + "\n")
         assert run("check", alone).stderr.strip().split(": ", 1)[1] == found[[3, 4, 5].index(line)][3]
+
+
+def test_a_symlink_loop_is_one_line_at_1_1(run, write, tmp_path):
+    """A link to itself was an internal error (exit 3: Path.resolve's RuntimeError on Python 3.11 and 3.12)."""
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    good = write("good.yaml", "kind: cell\nid: good\nname: Good\n")
+    result = run("lint", str(loop), good)
+    assert result.exit_code == 2, result.output
+    assert result.stdout.strip().splitlines() == [f"{loop}:1:1: cannot read file: Too many levels of symbolic links"]
+
+
+def test_an_unknown_taper_is_refused_where_it_is_named(run, write):
+    """`charging.taper: nope` linted and loaded clean, then `batcalc charge` stopped with an unlocated
+    'no taper' error: lint, show and charge now refuse it at its line, as every other bad value."""
+    specs = Path(__file__).resolve().parent.parent / "specs"
+    text = ("kind: cell\nid: tapered\nname: Tapered\nelectrical: {nominal_voltage: 3.6 V, capacity: 5 Ah}\n"
+            "charging:\n  max_c_rate: 2 C\n  taper: {taper}\n")
+    known = sorted(t["id"] for t in yaml.safe_load((specs / "tapers.yaml").read_text())["tapers"])
+    good = write("good.yaml", text.replace("{taper}", known[0]))
+    assert run("lint", good).exit_code == 0
+    bad = write("bad.yaml", text.replace("{taper}", "nope"))
+    for args in (["lint", bad], ["show", bad], ["charge", bad, "--vehicle", "mid-sedan", "--charger", "ccs2"]):
+        r = run(*args)
+        out = (r.stdout + r.stderr).strip()
+        assert r.exit_code == 2 and out.startswith(f"{bad}:7:10: charging.taper: no taper 'nope'"), out
+
+
+def test_every_source_problem_is_reported(run, write):
+    """lint stopped at a file's first source problem (a duplicate id hid every unknown source after it)."""
+    path = write("sources.yaml", """\
+        kind: cell
+        id: sources
+        name: Sources
+        electrical:
+          nominal_voltage: {value: 3.6 V, source: nope}
+          capacity: {value: 5 Ah, source: sheet}
+        physical: {mass: {value: 70 g, source: shet}}
+        sources:
+          - {id: sheet, title: x, document: y, grade: datasheet}
+          - {id: sheet, title: x, document: y, grade: press}
+        """)
+    lines = Path(path).read_text().splitlines()
+
+    def at(line: int, word: str) -> tuple[int, int]:
+        return line, lines[line - 1].index(word) + 1
+
+    result = run("lint", path)
+    assert result.exit_code == 2
+    assert [(line, col, msg.split(";")[0]) for _, line, col, msg in located(result)] == [
+        (*at(5, "nope"), "unknown source 'nope'"), (*at(7, "shet"), "unknown source 'shet'"),
+        (*at(10, "sheet"), "duplicate source id 'sheet'")]
+    shown = run("show", path)           # the first in the order they are checked, as before
+    assert shown.exit_code == 2 and shown.stderr.strip() == f"{path}:10:10: duplicate source id 'sheet'"
+
+
+@pytest.mark.parametrize("key, message", [("assumption", "an empty 'assumption': say why the value is assumed"),
+                                          ("source", "an empty 'source'")])
+def test_an_empty_reason_or_source_is_none(run, write, key, message):
+    """`{value: 150 kg, assumption: ""}` counted as a stated reason (in the catalogue too, where every
+    number needs a source or a reason): a blank one is refused at the value."""
+    path = write("blank.yaml", f"""\
+        kind: vehicle
+        id: blank
+        name: Blank
+        mass_without_battery: 1270 kg
+        payload: {{value: 150 kg, {key}: "  "}}
+        drag_coefficient: 0.23
+        frontal_area: 2.22 m^2
+        rolling_resistance: 0.007
+        """)
+    result = run("lint", path)
+    assert result.exit_code == 2
+    found = located(result)
+    assert len(found) == 1 and found[0][1] == 5 and found[0][3].startswith(f"payload: {message}"), found
+
+
+def test_a_value_written_the_other_way_up_is_told_to_convert(run, write):
+    """'3 mi/kWh' where Wh/km belongs was answered with pint's '[time] ** 2 / [length] / [mass]'; now the
+    message names the reciprocal and a convert command, which gives the hand value 1000 / (3 x 1.609344)."""
+    path = write("recip.yaml", """\
+        kind: vehicle
+        id: recip
+        name: Recip
+        mass_without_battery: 1270 kg
+        payload: 150 kg
+        measured_consumption: {value: 3 mi/kWh, cycle: EPA, at_mass: 1850 kg, per_100kg: 3 Wh/km}
+        """)
+    result = run("lint", path)
+    assert result.exit_code == 2
+    [(_, line, _, msg)] = located(result)
+    hint = "got its reciprocal: convert it first, e.g. batcalc convert '3 mi/kWh' Wh/km"
+    assert line == 6 and msg.endswith(hint) and "[" not in msg, msg
+    converted = run("convert", "3 mi/kWh", "Wh/km")
+    assert float(converted.stdout.split("=")[1].split()[0]) == pytest.approx(1000 / (3 * 1.609344), rel=1e-5)
+
+
+@pytest.mark.parametrize("rate, message", [("1e-300 C", "value '1e-300 C' is too small"),
+                                           ("1e300 C", "value '1e300 C' is too large")])
+def test_a_well_formed_c_rate_out_of_range_is_not_called_malformed(run, write, rate, message):
+    """'1e-300 C' was 'malformed C-rate ...: write '<number> C'' though it is written so: its size is at fault."""
+    path = write("rate.yaml", f"kind: cell\nid: rate\nname: Rate\ncharging: {{max_c_rate: {rate}}}\n")
+    result = run("lint", path)
+    [(_, line, _, msg)] = located(result)
+    assert result.exit_code == 2 and line == 4 and msg.startswith(f"charging.max_c_rate: {message}"), msg
+    assert "malformed" not in msg

@@ -1,6 +1,8 @@
 """-o/--output on every command that prints a table: the same text as on the terminal, written whole,
 never replacing a file without --force."""
 
+from pathlib import Path
+
 import pytest
 
 COMMANDS = [
@@ -155,3 +157,20 @@ def test_tsv_is_the_table_alone_as_csv_is(run):
     lines = out.stdout.rstrip("\n").splitlines()
     assert lines and all(line.count("\t") == 2 for line in lines)      # quantity, value, unit: every line
     assert "assumptions" not in out.stdout
+
+
+def test_dash_is_standard_output_not_a_file_named_dash(run, tmp_path, monkeypatch):
+    """`-o -` wrote a file named '-' in the current folder; `-` is standard input wherever a file is read,
+    and now standard output where one is written."""
+    from batcalc.spec.schema import template
+
+    monkeypatch.chdir(tmp_path)
+    shown = run("show", "mid-sedan")
+    dashed = run("show", "mid-sedan", "-o", "-")
+    assert dashed.exit_code == 0 and dashed.stdout == shown.stdout and dashed.stderr == ""
+    new = run("new", "cell", "my-cell", "-o", "-")
+    assert new.exit_code == 0 and new.stdout == template("cell", "my-cell")
+    fastsim = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "fastsim-vehicles"
+    converted = run("import-fastsim", str(fastsim / "tesla-model-3-rwd-2022.yaml"), "-o", "-")
+    assert converted.exit_code == 0 and converted.stdout.startswith("# A batcalc vehicle spec")
+    assert list(tmp_path.iterdir()) == []

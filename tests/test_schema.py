@@ -93,3 +93,70 @@ def test_the_claims_template_names_every_claim_kind():
     start = text.index("kind: ratio")
     comment = " ".join(line.split("#", 1)[1] for line in text[start:].splitlines()[:3])
     assert set(re.findall(r"[a-z][a-z-]*", comment)) == set(CLAIM_KINDS)
+
+
+def _filled(text: str) -> str:
+    """A template with every example uncommented (``# `` or ``#`` taken off a commented line after its
+    leading comment block), as a user filling it in would; the sources list opened for its example."""
+    lines = text.replace("sources: []\n#  - ", "sources:\n#  - ").splitlines()
+    start = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    body = [line[2:] if line.startswith("# ") else line[1:] if line.startswith("#") else line
+            for line in lines[start:]]
+    return "\n".join(body) + "\n"
+
+
+@pytest.mark.parametrize("kind", ["cell", "vehicle"])
+def test_a_filled_in_template_lints_clean_and_agrees_with_itself(tmp_path, run, kind):
+    """Every example of a template filled in: the file lints, loads, and its figures agree (the cell's
+    700 Wh/L disagreed with its own 18 Wh over a 21 x 70 mm cylinder, 742 Wh/L: a warning on the first
+    `show` of a filled-in template)."""
+    path = tmp_path / f"filled-{kind}.yaml"
+    path.write_text(_filled(template(kind, f"filled-{kind}")))
+    r = run("lint", str(path))
+    assert r.exit_code == 0, r.stdout
+    shown = run("show", str(path))
+    assert shown.exit_code == 0 and "warning" not in shown.stdout + shown.stderr, shown.stdout
+
+
+def test_the_template_cells_figures_by_hand():
+    """The cell template's examples: energy 3.6 V x 5 Ah = 18 Wh; mass 70 g: 257.1 Wh/kg; a 21 x 70 mm
+    cylinder, pi (10.5 mm)^2 x 70 mm = 24.25 mL: 742.4 Wh/L. The densities written are within 3 %."""
+    import math
+
+    import yaml
+
+    spec = yaml.safe_load(_filled(template("cell", "x")))
+    energy = 3.6 * 5                                            # Wh
+    volume = math.pi * 1.05 ** 2 * 7.0 / 1000                  # L (cm^3 / 1000)
+    for given, derived in ((spec["energy_density"]["gravimetric"], energy / 0.070),
+                           (spec["energy_density"]["volumetric"], energy / volume)):
+        assert abs(float(given.split()[0]) / derived - 1) < 0.03
+
+
+@pytest.mark.parametrize("key", ["assumption", "source"])
+def test_schema_rejects_a_blank_reason_or_source_as_batcalc_does(validators, key):
+    """batcalc refuses `{value: 150 kg, assumption: "  "}` (no reason); the schema accepted it."""
+    from batcalc.errors import SpecError
+    from batcalc.spec.model import parse_spec
+
+    vehicle = {"kind": "vehicle", "id": "x", "name": "x", "mass_without_battery": "1270 kg",
+               "payload": {"value": "150 kg", key: "  "}, "drag_coefficient": 0.23, "frontal_area": "2.22 m^2",
+               "rolling_resistance": 0.007}
+    assert list(validators["vehicle"].iter_errors(vehicle))
+    with pytest.raises(SpecError, match=f"an empty '{key}'"):
+        parse_spec(json.dumps(vehicle), expect="vehicle")
+    vehicle["payload"][key] = "driver only" if key == "assumption" else "sheet"
+    assert not list(validators["vehicle"].iter_errors(vehicle))
+
+
+def test_schema_names_the_tapers_the_loader_takes(validators):
+    """A cell's `charging.taper` must name a taper of specs/tapers.yaml (the loader refuses another id);
+    the schema took any id-shaped string."""
+    import yaml
+
+    known = [t["id"] for t in yaml.safe_load((catalog.specs_root() / "tapers.yaml").read_text())["tapers"]]
+    cell = {"kind": "cell", "id": "x", "name": "x", "charging": {"taper": "nope"}}
+    assert list(validators["cell"].iter_errors(cell))
+    for taper in known:
+        cell["charging"]["taper"] = taper
+        assert not list(validators["cell"].iter_errors(cell))

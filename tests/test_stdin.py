@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from batcalc.cli.main import app
@@ -55,3 +56,31 @@ def test_each_new_standard_input_is_read_even_where_it_reuses_a_freed_ones_addre
             assert load_stdin() is load_stdin()                   # one stream: read once
     finally:
         sys.stdin = saved
+
+
+@pytest.mark.parametrize("args", [["show", "-"], ["range", "gac-aion-ssb-350", "--vehicle", "-"], ["lint", "-"]])
+def test_a_closed_standard_input_is_one_line(args):
+    """Started with standard input closed (``<&-``: Python's sys.stdin is None), ``-`` was an internal
+    error (exit 3, AttributeError)."""
+    import os
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "batcalc", *args], capture_output=True, text=True, timeout=120,
+                       preexec_fn=lambda: os.close(0))
+    assert r.returncode == 2, r.stderr
+    assert "no standard input (it is closed)" in r.stdout + r.stderr
+    assert "internal error" not in r.stderr and len((r.stdout + r.stderr).strip().splitlines()) == 1
+
+
+def test_a_claims_file_from_stdin_is_checked_as_its_file():
+    """`check -` was refused ("no claim '-' in the catalogue") though `-` reads any named spec file."""
+    import json
+
+    text = (SPECS / "claims" / "seed-article.yaml").read_text()
+    by_file = invoke(["check", "seed-article", "-f", "json"], "")
+    by_stdin = invoke(["check", "-", "-f", "json"], text)
+    assert by_stdin.exit_code == by_file.exit_code == 1, by_stdin.stderr     # the seed article has failing claims
+    assert json.loads(by_stdin.stdout)["verdicts"] == json.loads(by_file.stdout)["verdicts"]
+    r = invoke(["check", "-"], "kind: cell\nid: x\nname: x\n")
+    assert r.exit_code == 2 and r.stderr.startswith("<stdin>:1:7: expected a claims spec")

@@ -286,7 +286,7 @@ def test_a_reciprocal_consumption_is_refused_saying_so_and_how_to_convert_it(tex
         units.parse_value(text, "consumption")
     message = str(exc.value)
     assert "[time]" not in message
-    assert message.endswith(f"got its reciprocal (convert it: batcalc convert {text!r} Wh/km)")
+    assert message.endswith(f"got its reciprocal: convert it first, e.g. batcalc convert '{text}' Wh/km")
     per_energy = units.parse_value(text, None).si                                # m/J
     assert units.convert(text, "Wh/km") == pytest.approx(1 / per_energy / 3.6)    # 1 Wh/km = 3.6 J/m
     with pytest.raises(UnitError, match="got a mass$"):

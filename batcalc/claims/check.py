@@ -1928,9 +1928,15 @@ class _Sub(Context):
 
 
 def load_claims_file(name: str) -> tuple[Any, Any]:
-    """A claims file (catalogue id under specs/claims or a path), validated: ``(spec, document)``."""
-    path, in_catalogue = catalog.resolve(name, "claim")
-    doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
+    """A claims file (catalogue id under specs/claims, a path, or ``-``: standard input, with the limits
+    of any spec read from it, :func:`batcalc.io.yamlfile.load_stdin`), validated: ``(spec, document)``."""
+    if name == "-":
+        from batcalc.io.yamlfile import load_stdin
+
+        doc = load_stdin()
+    else:
+        path, _ = catalog.resolve(name, "claim")
+        doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
     spec = validate_document(doc, expect="claims")
     problems = file_problems(spec, doc)
     if problems:

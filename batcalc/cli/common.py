@@ -115,6 +115,9 @@ def handles_errors(fn: Callable) -> Callable:
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         startup.resume()
+        from batcalc.io.yamlfile import forget_inputs
+
+        forget_inputs()                    # no file read yet: an output may replace none of them
         try:
             return fn(*args, **kwargs)
         except BatcalcError as exc:
@@ -140,7 +143,7 @@ _OUTPUT: dict[str, Any] = {"path": None, "force": False}
 
 TableOutputOpt = Annotated[Optional[str], typer.Option(
     "--output", "-o", metavar="FILE", help="write the output to FILE instead of the terminal (written whole or "
-    "not at all; an existing FILE is kept unless --force)")]
+    "not at all; an existing FILE is kept unless --force; - is standard output)")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="with --output: replace FILE if it exists")]
 
 
@@ -150,9 +153,10 @@ def set_output(path: Optional[str], force: bool = False) -> None:
 
 
 def emit(text: str) -> None:
-    """Print ``text``, or write it atomically to ``--output`` (never replacing a file without --force)."""
+    """Print ``text``, or write it atomically to ``--output`` (never replacing a file without --force);
+    ``-o -`` is standard output, as ``-`` is standard input wherever a file is read."""
     path = _OUTPUT["path"]
-    if path is None:
+    if path is None or path == "-":
         typer.echo(text)
         return
     from batcalc.io.safefile import write_new

@@ -13,7 +13,7 @@ def import_fastsim_cmd(
         path: Annotated[str, typer.Argument(metavar="FILE", help="a FASTSim 3 vehicle file (YAML, as written by "
                                                                  "fastsim's Vehicle.to_yaml())")],
         output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="OUT",
-                                                      help="spec file to write [default: print it]")] = None,
+                                                      help="spec file to write (- or none: print it)")] = None,
         force: Annotated[bool, typer.Option("--force", help="replace OUT if it exists")] = False) -> None:
     """Convert a FASTSim battery-electric vehicle into a batcalc vehicle spec: road load, wheel inertia,
     motor power and efficiency map, gear, battery and auxiliaries, each citing the file; the pack mass is
@@ -24,18 +24,14 @@ def import_fastsim_cmd(
     """
     from batcalc.io.safefile import write_new
     from batcalc.io.yamlfile import load_yaml
-    from batcalc.spec.fastsim import fastsim_spec_text
+    from batcalc.spec.fastsim import FastsimError, fastsim_spec_text
 
     doc = load_yaml(path)
     try:
         text = fastsim_spec_text(doc.data, str(path))
-    except Exception as exc:                 # errors about the file's content: locate them at the file
-        from batcalc.errors import BatcalcError, SpecError
-
-        if isinstance(exc, BatcalcError):
-            raise SpecError(str(exc), str(path)) from None
-        raise
-    if output is None:
+    except FastsimError as exc:              # errors about the file's content: at the value at fault
+        raise doc.error(exc.loc, exc.message) from None
+    if output is None or output == "-":      # -o -: standard output
         emit(text.rstrip("\n"))
     else:
         write_new(output, text.encode("utf-8"), force=force)

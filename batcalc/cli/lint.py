@@ -78,7 +78,7 @@ def _inside_catalogue(path: Path) -> bool:
 
     try:
         return path.resolve().is_relative_to(specs_root().resolve())
-    except (OSError, ValueError, BatcalcError):
+    except (OSError, ValueError, RuntimeError, BatcalcError):    # RuntimeError: a symlink loop (Python 3.11, 3.12)
         return False
 
 

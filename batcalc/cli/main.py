@@ -836,8 +836,9 @@ def _unused_by_claims(ranges, banded) -> list[str]:
 
 @app.command("check")
 @handles_errors
-def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="claims files (YAML) or catalogue "
-                                                         "claim ids such as seed-article")],
+def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="claims files (YAML), catalogue "
+                                                         "claim ids such as seed-article, or - for standard "
+                                                         "input")],
               fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
               bands: BandsOpt = False, assume: AssumeOpt = None,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
@@ -966,8 +967,8 @@ def schema_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="ce
 @handles_errors
 def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell, vehicle or claim")],
             spec_id: Annotated[str, typer.Argument(metavar="ID", help="id of the new spec (lowercase, dashes)")],
-            output: Annotated[Optional[str], typer.Option("--output", "-o", help="file to write "
-                                                          "[default: ID.yaml in the current folder]")] = None,
+            output: Annotated[Optional[str], typer.Option("--output", "-o", help="file to write, - for standard "
+                                                          "output [default: ID.yaml in the current folder]")] = None,
             force: Annotated[bool, typer.Option("--force", help="replace the file if it exists")] = False) -> None:
     """Write a commented template for a new spec file that loads as it is (never overwrites without --force).
 
@@ -977,6 +978,9 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
     from batcalc.io.safefile import write_new
     from batcalc.spec.schema import template
 
+    if output == "-":                        # -o -: standard output
+        emit(template(kind.value, spec_id).rstrip("\n"))
+        return
     path = output or f"{spec_id}.yaml"
     write_new(path, template(kind.value, spec_id).encode("utf-8"), force=force)
     then = ("show" if kind is SpecKind.cell else "check" if kind is SpecKind.claim

@@ -32,7 +32,11 @@ def _exists_message(target: Path) -> str:
 def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
     """Check that ``path`` may be written: its folder exists, and it is new, or (with ``force``) a
     regular file or a link. Devices, pipes, sockets and folders are never replaced, even with
-    ``force`` (``-o /dev/null --force`` must not turn the device into a file)."""
+    ``force`` (``-o /dev/null --force`` must not turn the device into a file), nor a file the command
+    read as an input (:func:`batcalc.io.yamlfile.is_input`: ``show my-cell.yaml -o my-cell.yaml
+    --force`` must not replace the spec by its table)."""
+    from batcalc.io.yamlfile import is_input
+
     target = Path(path)
     try:
         st = os.lstat(target)
@@ -46,6 +50,9 @@ def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
         if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
             raise BatcalcError(f"{quoted_path(target)} is not a regular file (a device, pipe or socket): not "
                                f"replacing it")
+        if is_input(target):
+            raise BatcalcError(f"{quoted_path(target)} is one of this command's inputs; not overwriting it, even "
+                               f"with --force: write the output to another file")
         if not force:
             raise BatcalcError(_exists_message(target))
     folder = target.parent if str(target.parent) else Path(".")

@@ -449,16 +449,43 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return raw.count(b"\n", 0, offset) + 1, col
 
 
+#: The files this command has read as inputs (spec, claims and trace files), by ``(device, inode)``:
+#: what an output file must never replace (:func:`batcalc.io.safefile.check_target`). Each command
+#: starts with none (:func:`forget_inputs`).
+_INPUTS: set[tuple[int, int]] = set()
+
+
+def forget_inputs() -> None:
+    """Start a new command: no file has been read as its input yet."""
+    _INPUTS.clear()
+
+
+def mark_input(st: os.stat_result) -> None:
+    """Keep the file of ``st`` (a regular file) as one of this command's inputs (:func:`is_input`)."""
+    if stat.S_ISREG(st.st_mode):
+        _INPUTS.add((st.st_dev, st.st_ino))
+
+
+def is_input(path: str | Path) -> bool:
+    """Whether ``path`` (a link followed) is a file this command has read through :func:`read_text`."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return (st.st_dev, st.st_ino) in _INPUTS
+
+
 _UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
                   (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
 
 
 def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES, what: str = "spec file",
-              text: str = "YAML") -> str:
+              text: str = "YAML", an_input: bool = True) -> str:
     """Read a spec file (or another text file: ``what`` names it in messages, ``text`` its format) as
     UTF-8 text, refusing directories, devices and pipes, huge, binary, UTF-16 and non-UTF-8 files, the
     last two at the line and column of the first bad byte. A UTF-8 byte-order mark is dropped; CRLF
-    line ends are fine."""
+    line ends are fine. The file is kept as one of the command's inputs (:func:`is_input`) unless
+    ``an_input`` is False."""
     shown = shown_path(path)
     try:
         st = os.stat(path)
@@ -476,6 +503,8 @@ def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES, what: str = "sp
                 if not more:
                     break
                 raw += more
+        if an_input:
+            mark_input(st)
     except FileNotFoundError:
         raise SpecError("no such file", shown) from None
     except OSError as exc:
@@ -515,10 +544,17 @@ _STDIN: ByIdentity[Document] = ByIdentity(1)
 def load_stdin() -> Document:
     """A spec from standard input (``-`` on the command line), named :data:`STDIN_NAME`: its bytes go
     through :func:`read_text`'s checks (size, binary, encoding) via a temporary file; at most one byte
-    more than the size limit is read. Each standard input is read once (a second ``-`` gets the same)."""
+    more than the size limit is read. Each standard input is read once (a second ``-`` gets the same).
+    Standard input redirected from a file (``< my-cell.yaml``) makes that file an input (:func:`is_input`)."""
     import sys
     import tempfile
 
+    if sys.stdin is None:                      # started with standard input closed (<&-)
+        raise SpecError("no standard input (it is closed): give a file name instead of -", STDIN_NAME)
+    try:                                       # stdin redirected from a file (< my-cell.yaml): an input too
+        mark_input(os.fstat(sys.stdin.fileno()))
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a library caller's stream)
+        pass
     # by the stream itself, not its id() alone: a stream read before and freed can leave its id to the
     # next one (a test runner's or a library caller's new stdin), which then got the old document
     held = _STDIN.get(sys.stdin)
@@ -531,7 +567,7 @@ def load_stdin() -> Document:
         tmp = Path(folder) / "stdin.yaml"
         tmp.write_bytes(raw)
         try:
-            text = read_text(tmp)
+            text = read_text(tmp, an_input=False)      # a temporary file, removed at once
         except SpecError as exc:
             raise SpecError(exc.message, STDIN_NAME, exc.line, exc.col) from None
     return _STDIN.put(sys.stdin, None, parse_yaml(text, STDIN_NAME))

@@ -200,19 +200,19 @@ def load_user_trace(path: str) -> Cycle:
         fields = line.split(",")
         col_t = len(raw) - len(raw.lstrip()) + 1                 # 1-based columns of the two fields
         if len(fields) != 2:
-            raise SpecError(f"expected 'time_s,speed_kmh', got {printable(line, 60)!r}", shown, lineno, col_t)
+            raise SpecError(f"expected 'time_s,speed_kmh', got '{printable(line, 60)}'", shown, lineno, col_t)
         col_v = col_t + len(fields[0]) + 1 + len(fields[1]) - len(fields[1].lstrip())
         values = []
         for text, col in ((fields[0], col_t), (fields[1], col_v)):
             try:
                 value = float(text)
             except ValueError:
-                raise SpecError(f"expected two numbers 'time_s,speed_kmh', got {printable(line, 60)!r}",
+                raise SpecError(f"expected two numbers 'time_s,speed_kmh', got '{printable(line, 60)}'",
                                 shown, lineno, col) from None
             if "_" in text or not text.isascii():   # float() reads '1_0' as 10 and '١٠' (Arabic-Indic) as 10
                 value = _strict_number(text, shown, lineno, col)
             if not math.isfinite(value):
-                raise SpecError(f"time and speed must be finite numbers, got {printable(line, 60)!r}", shown,
+                raise SpecError(f"time and speed must be finite numbers, got '{printable(line, 60)}'", shown,
                                 lineno, col)
             values.append(value)
         t, v = values

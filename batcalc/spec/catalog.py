@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional, TypeVar
 
 from batcalc.cache import ByIdentity
 from batcalc.errors import NotFoundError, SpecError
-from batcalc.io.yamlfile import shown_path
+from batcalc.io.yamlfile import mark_input, shown_path
 from batcalc.spec import ID_PATTERN
 
 KIND_DIRS = {"cell": "cells", "vehicle": "vehicles", "claim": "claims"}
@@ -142,6 +142,7 @@ def load(name: str, kind: str) -> Any:
         raise SpecError("no such file", shown_path(path)) from None
     except (OSError, ValueError) as exc:
         raise SpecError(f"cannot read file: {getattr(exc, 'strerror', None) or exc}", shown_path(path)) from None
+    mark_input(st)                     # an input even when its spec comes from the cache
     return _load_cached(str(path), st.st_mtime_ns, st.st_size, kind, in_catalogue)
 
 

@@ -11,10 +11,12 @@ battery, so the vehicle's total mass with its reference pack is FASTSim's test m
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, SpecError
+from batcalc.io.yamlfile import Loc
 
 #: Pack-level energy density, Wh/kg, used when the FASTSim file gives no battery mass (an assumption:
 #: 2020s NMC/NCA module packs run ~140-180 Wh/kg at pack level).
@@ -24,18 +26,69 @@ ASSUMED_PACK_DENSITY = 160.0
 TABLE_C_RATE, TABLE_TEMPERATURE = 0.25, 23.0
 
 
-def _get(data: Any, *path: str) -> Any:
-    for key in path:
-        if not isinstance(data, dict) or key not in data:
-            raise BatcalcError(f"not a FASTSim 3 BEV vehicle file: no {'.'.join(path)}")
-        data = data[key]
-    return data
+#: Where each converted value comes from in the FASTSim file: a spec the loader refuses (a negative
+#: drag coefficient, a zero frontal area) is reported at the FASTSim value it was made from.
+_ORIGIN: dict[str, Loc] = {
+    "mass_without_battery": ("mass_kilograms",),
+    "reference_pack.energy": ("pt_type", "BEV", "res", "energy_capacity_joules"),
+    "reference_pack.mass": ("pt_type", "BEV", "res", "mass_kilograms"),
+    "drag_coefficient": ("chassis", "drag_coef"),
+    "frontal_area": ("chassis", "frontal_area_square_meters"),
+    "rolling_resistance": ("chassis", "wheel_rr_coef"),
+    "rotating_mass": ("chassis", "wheel_inertia_kilogram_square_meters"),
+    "auxiliary_power": ("pwr_aux_base_watts",),
+    "powertrain.motor_rated_power": ("pt_type", "BEV", "em", "pwr_out_max_watts"),
+    "powertrain.motor_map": ("pt_type", "BEV", "em", "eff_interp_achieved"),
+    "powertrain.transmission_efficiency": ("pt_type", "BEV", "transmission", "eff_interp"),
+    "powertrain.battery_efficiency": ("pt_type", "BEV", "res", "eff_interp"),
+}
 
 
-def _number(value: Any, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-        raise BatcalcError(f"FASTSim file: {what} is not a number ({value!r})")
+class FastsimError(BatcalcError):
+    """A FASTSim file that cannot be converted; ``loc`` is the path in the file's data of the value at
+    fault (``()``: the file as a whole), for :meth:`batcalc.io.yamlfile.Document.error`."""
+
+    def __init__(self, message: str, loc: Loc = ()) -> None:
+        self.message = message
+        self.loc = tuple(loc)
+        super().__init__(message)
+
+
+def _get(data: Any, *path: str | int) -> Any:
+    """The value at ``path`` (keys and list indices from the file's top), else a :class:`FastsimError`
+    at the nearest enclosing value found."""
+    node = data
+    for depth, key in enumerate(path):
+        present = (isinstance(node, dict) and key in node) or (
+            isinstance(node, list) and isinstance(key, int) and -len(node) <= key < len(node))
+        if not present:
+            raise FastsimError(f"not a FASTSim 3 BEV vehicle file: no {'.'.join(map(str, path[:depth + 1]))}",
+                               path[:depth])
+        node = node[key]
+    return node
+
+
+def _number(value: Any, what: str, loc: Loc = (), positive: bool = False) -> float:
+    """``value`` as a float: a finite number (not a bool), above 0 if ``positive``; else a
+    :class:`FastsimError` at ``loc``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise FastsimError(f"FASTSim file: {what} is not a number ({value!r})", loc)
+    if positive and value <= 0:
+        raise FastsimError(f"FASTSim file: {what} must be above 0 (got {value!r})", loc)
     return float(value)
+
+
+def _at(data: Any, *path: str | int, what: str = "", positive: bool = False) -> float:
+    """The number at ``path`` (:func:`_get`, :func:`_number`), named ``what`` (default: its key)."""
+    return _number(_get(data, *path), what or str(path[-1]), path, positive)
+
+
+def _list(data: Any, *path: str | int) -> list[Any]:
+    """The list at ``path``, else a :class:`FastsimError` there."""
+    value = _get(data, *path)
+    if not isinstance(value, list) or not value:
+        raise FastsimError(f"FASTSim file: {'.'.join(map(str, path))} is not a list of numbers", path)
+    return value
 
 
 def _interp(xs: list[float], ys: list[float], x: float) -> float:
@@ -48,18 +101,36 @@ def _interp(xs: list[float], ys: list[float], x: float) -> float:
     return ys[-1]
 
 
-def _battery_efficiency(eff: Any) -> tuple[float, str]:
-    """One-way battery efficiency from FASTSim's ``eff_interp``, and how it was read."""
+def _numbers(data: Any, *path: str | int, length: int | None = None) -> list[float]:
+    """The list of numbers at ``path`` (of ``length`` items if given), else a :class:`FastsimError` there."""
+    items = _list(data, *path)
+    if length is not None and len(items) != length:
+        raise FastsimError(f"FASTSim file: {'.'.join(map(str, path))} has {len(items)} values where its grid has "
+                           f"{length}", path)
+    return [_number(x, f"{'.'.join(map(str, path))}[{k}]", path + (k,)) for k, x in enumerate(items)]
+
+
+def _battery_efficiency(data: Any) -> tuple[float, str]:
+    """One-way battery efficiency from the FASTSim file's ``pt_type.BEV.res.eff_interp``, and how it
+    was read."""
+    where = ("pt_type", "BEV", "res", "eff_interp")
+    eff = _get(data, *where)
     if isinstance(eff, dict) and "Constant" in eff:
-        return _number(eff["Constant"], "battery efficiency"), "constant in the file"
+        return _at(data, *where, "Constant", what="battery efficiency"), "constant in the file"
     if isinstance(eff, dict) and "CRateTemperature" in eff:
-        table = eff["CRateTemperature"]["data"]
-        c_grid, t_grid = table["grid"]
-        by_c = [_interp(t_grid, row, TABLE_TEMPERATURE) for row in table["values"]]
+        table = where + ("CRateTemperature", "data")
+        c_grid, t_grid = _numbers(data, *table, "grid", 0), _numbers(data, *table, "grid", 1)
+        rows = _list(data, *table, "values")
+        if len(rows) != len(c_grid):
+            raise FastsimError(f"FASTSim file: the battery efficiency table has {len(rows)} rows for "
+                               f"{len(c_grid)} C-rates", table + ("values",))
+        by_c = [_interp(t_grid, _numbers(data, *table, "values", k, length=len(t_grid)), TABLE_TEMPERATURE)
+                for k in range(len(rows))]
         value = _interp(c_grid, by_c, TABLE_C_RATE)
         return value, (f"the file's C-rate x temperature table read at {TABLE_C_RATE} C and {TABLE_TEMPERATURE:g} C "
                        f"(an assumption: typical driving loads)")
-    raise BatcalcError("FASTSim file: the battery efficiency is neither a constant nor a C-rate x temperature table")
+    raise FastsimError("FASTSim file: the battery efficiency is neither a constant nor a C-rate x temperature table",
+                       where)
 
 
 def _slug(name: str) -> str:
@@ -71,34 +142,36 @@ def spec_from_fastsim(data: Any, document: str) -> dict[str, Any]:
     """A vehicle spec (as YAML-ready data) from a FASTSim 3 BEV vehicle file's data; ``document`` names
     the file in the spec's source."""
     if not isinstance(data, dict):
-        raise BatcalcError("not a FASTSim vehicle file: expected a YAML mapping")
+        raise FastsimError("not a FASTSim vehicle file: expected a YAML mapping")
     pt = _get(data, "pt_type")
     if not isinstance(pt, dict) or "BEV" not in pt:
-        raise BatcalcError("FASTSim file: only battery-electric vehicles (pt_type: BEV) can be converted")
-    bev, chassis = pt["BEV"], _get(data, "chassis")
+        raise FastsimError("FASTSim file: only battery-electric vehicles (pt_type: BEV) can be converted", ("pt_type",))
     name = str(data.get("name") or "FASTSim vehicle")
-    mass = _number(_get(data, "mass_kilograms"), "mass_kilograms")
-    energy = _number(_get(bev, "res", "energy_capacity_joules"), "energy_capacity_joules") / 3.6e6   # kWh
-    battery_mass = bev["res"].get("mass_kilograms")
+    mass = _at(data, "mass_kilograms")
+    energy = _at(data, "pt_type", "BEV", "res", "energy_capacity_joules") / 3.6e6   # kWh
+    battery_mass = _get(data, "pt_type", "BEV", "res").get("mass_kilograms")
     if battery_mass is not None:
-        pack_mass, pack_how = _number(battery_mass, "battery mass"), {"source": "fastsim"}
+        pack_mass = _at(data, "pt_type", "BEV", "res", "mass_kilograms", what="battery mass")
+        pack_how: dict[str, str] = {"source": "fastsim"}
     else:
         pack_mass = energy * 1000 / ASSUMED_PACK_DENSITY
         pack_how = {"assumption": f"the FASTSim file gives no battery mass: {energy:.4g} kWh at "
                                   f"{ASSUMED_PACK_DENSITY:g} Wh/kg pack level (2020s module packs run ~140-180 "
                                   f"Wh/kg); FASTSim's test mass {mass:g} kg includes it. Edit both together."}
     if pack_mass >= mass:
-        raise BatcalcError(f"FASTSim file: the battery ({pack_mass:.0f} kg) is not lighter than the vehicle "
-                           f"({mass:g} kg)")
-    em = _get(bev, "em")
-    achieved = _get(em, "eff_interp_achieved")
-    loads, effs = achieved["data"]["grid"][0], achieved["data"]["values"]
-    step = achieved.get("strategy") != "Linear"
-    wheels = _number(chassis["num_wheels"], "num_wheels") * _number(
-        chassis["wheel_inertia_kilogram_square_meters"], "wheel inertia") / _number(
-        chassis["wheel_radius_meters"], "wheel radius") ** 2
-    battery_eff, battery_how = _battery_efficiency(_get(bev, "res", "eff_interp"))
-    gear = _get(bev, "transmission", "eff_interp")
+        raise FastsimError(f"FASTSim file: the battery ({pack_mass:.0f} kg) is not lighter than the vehicle "
+                           f"({mass:g} kg)", ("mass_kilograms",))
+    achieved = ("pt_type", "BEV", "em", "eff_interp_achieved")
+    loads = _numbers(data, *achieved, "data", "grid", 0)
+    effs = _numbers(data, *achieved, "data", "values", length=len(loads))
+    step = _get(data, *achieved).get("strategy") != "Linear"
+    wheels = _at(data, "chassis", "num_wheels") * _at(data, "chassis", "wheel_inertia_kilogram_square_meters",
+                                                      what="wheel inertia") / _at(
+        data, "chassis", "wheel_radius_meters", what="wheel radius", positive=True) ** 2
+    battery_eff, battery_how = _battery_efficiency(data)
+    gear = _at(data, "pt_type", "BEV", "transmission", "eff_interp", what="transmission efficiency")
+    motor = _at(data, "pt_type", "BEV", "em", "pwr_out_max_watts", what="motor power")
+    aux = _number(data.get("pwr_aux_base_watts", 0.0), "aux power", ("pwr_aux_base_watts",))
     cite = {"source": "fastsim"}
     return {
         "kind": "vehicle", "id": _slug(name), "name": f"{name} (from FASTSim)", "class": "car",
@@ -107,21 +180,21 @@ def spec_from_fastsim(data: Any, document: str) -> dict[str, Any]:
         "reference_pack": {"energy": {"value": f"{energy:.6g} kWh", **cite}, "mass": {"value": f"{pack_mass:.6g} kg",
                                                                                      **pack_how}},
         "payload": {"value": "0 kg", "assumption": "FASTSim's test mass already includes driver and cargo"},
-        "drag_coefficient": {"value": _number(chassis["drag_coef"], "drag_coef"), **cite},
-        "frontal_area": {"value": f"{_number(chassis['frontal_area_square_meters'], 'frontal area'):.6g} m^2", **cite},
-        "rolling_resistance": {"value": _number(chassis["wheel_rr_coef"], "wheel_rr_coef"), **cite},
+        "drag_coefficient": {"value": _at(data, "chassis", "drag_coef"), **cite},
+        "frontal_area": {"value": f"{_at(data, 'chassis', 'frontal_area_square_meters', what='frontal area'):.6g} m^2",
+                         **cite},
+        "rolling_resistance": {"value": _at(data, "chassis", "wheel_rr_coef"), **cite},
         "rotating_mass": {"value": f"{wheels:.6g} kg", "note": "wheels' inertia as an equivalent mass, n I / r^2",
                           **cite},
-        "auxiliary_power": {"value": f"{_number(data.get('pwr_aux_base_watts', 0.0), 'aux power'):g} W",
+        "auxiliary_power": {"value": f"{aux:g} W",
                             "note": "pwr_aux_base_watts (without HVAC)", **cite},
         "powertrain": {
             "source": "fastsim",
-            "motor_rated_power": f"{_number(em['pwr_out_max_watts'], 'motor power') / 1e3:.6g} kW",
+            "motor_rated_power": f"{motor / 1e3:.6g} kW",
             "motor_map": {"shape": "step" if step else "linear",
-                          "points": [{"load": f"{_number(x, 'map load') * 100:.6g} %",
-                                      "efficiency": f"{_number(e, 'map efficiency') * 100:.6g} %"}
+                          "points": [{"load": f"{x * 100:.6g} %", "efficiency": f"{e * 100:.6g} %"}
                                      for x, e in zip(loads, effs, strict=True)]},
-            "transmission_efficiency": f"{_number(gear, 'transmission efficiency') * 100:.6g} %",
+            "transmission_efficiency": f"{gear * 100:.6g} %",
             "battery_efficiency": {"value": f"{battery_eff * 100:.6g} %", "note": battery_how},
             "regen_fades": False,
         },
@@ -132,10 +205,35 @@ def spec_from_fastsim(data: Any, document: str) -> dict[str, Any]:
     }
 
 
+def _refused(exc: SpecError) -> FastsimError:
+    """The loader's refusal ``exc`` of a converted spec, at the FASTSim value the field was made from
+    (:data:`_ORIGIN`: the spec field that starts the message, the longest that fits)."""
+    field = exc.message.split(":", 1)[0]
+    keys = [k for k in _ORIGIN if field == k or field.startswith(k + ".")]
+    loc = _ORIGIN[max(keys, key=len)] if keys else ()
+    point = re.fullmatch(r"powertrain\.motor_map\.points\.(\d+)\.(load|efficiency)", field)
+    if point:                                 # the map's n-th load (grid) or efficiency (values)
+        n = int(point.group(1))
+        loc += ("data", "grid", 0, n) if point.group(2) == "load" else ("data", "values", n)
+    return FastsimError(f"FASTSim file: the converted vehicle spec would be refused: {exc.message}", loc)
+
+
 def fastsim_spec_text(data: Any, document: str) -> str:
-    """:func:`spec_from_fastsim` as YAML text, ready to write to a file."""
+    """:func:`spec_from_fastsim` as YAML text, ready to write to a file: a spec the loader would refuse
+    (a negative drag coefficient, a frontal area of 0) is a :class:`FastsimError` at the FASTSim value
+    it came from, never a file that then fails to load."""
     import yaml
+
+    import batcalc.spec.vehicle  # noqa: F401  (registers kind: vehicle)
+    from batcalc.spec.model import SpecErrors, parse_spec
 
     spec = spec_from_fastsim(data, document)
     header = "# A batcalc vehicle spec converted from a FASTSim vehicle file: check the assumptions below.\n"
-    return header + yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)
+    text = header + yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)
+    try:
+        parse_spec(text, document, expect="vehicle", all_errors=True)
+    except SpecErrors as exc:
+        raise _refused(exc.errors[0]) from None
+    except SpecError as exc:
+        raise _refused(exc) from None
+    return text

@@ -102,13 +102,17 @@ class _LongFormError(UnitError):
     """A problem with the keys of a long-form value ``{value:, source:, ...}`` (not with its value)."""
 
 
+#: A C-rate as spec files write it, '<number> C' (its magnitude checked by parse_value, not called malformed).
+_C_RATE_RE = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?\s*C\s*$")
+
+
 def _parse_text(raw: Any, dim: str) -> tuple[float, str, float, str]:
     """Parse one raw YAML scalar as a value of ``dim``: returns (magnitude, unit, SI magnitude, text).
 
     Everything goes through :func:`batcalc.units.parse_value` (strict grammar, range, dimension, the
     fraction rule); spec files add one restriction: a C-rate is written '<number> C' only.
     """
-    if dim == "c_rate" and isinstance(raw, str):
+    if dim == "c_rate" and isinstance(raw, str) and not _C_RATE_RE.match(raw):
         try:
             unit = units.split_value(raw)[1]
         except UnitError as exc:
@@ -162,6 +166,10 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bo
             for k in ("source", "note", "assumption"):
                 if raw.get(k) is not None and not isinstance(raw[k], str):
                     raise _LongFormError(f"{k!r} must be a string, got {_clip(raw[k])}")
+            for k in ("source", "assumption"):      # a blank one would count as a source or a reason
+                if isinstance(raw.get(k), str) and not raw[k].strip():
+                    raise _LongFormError("an empty 'assumption': say why the value is assumed" if k == "assumption"
+                                         else "an empty 'source': give the id of one of the file's sources")
             if isinstance(raw["value"], str) and _is_range(raw["value"]):
                 if not ranged:
                     raise UnitError(f"{_clip(raw['value'].strip())} is a range: ranges are read in claim inputs "
@@ -216,9 +224,11 @@ def _schema_for(dim: str) -> dict[str, Any]:
     elif dim in ("number", "count"):
         text = {"anyOf": [{"type": "number"}, text]}
     long_form = {"type": "object", "additionalProperties": False, "required": ["value"],
-                 "properties": {"value": text, "source": {"type": "string", "description": "id of a source"},
+                 "properties": {"value": text,
+                                "source": {"type": "string", "pattern": r"\S", "description": "id of a source"},
                                 "note": {"type": "string"},
-                                "assumption": {"type": "string", "description": "why, when no source gives it"}}}
+                                "assumption": {"type": "string", "pattern": r"\S",
+                                               "description": "why, when no source gives it (not blank)"}}}
     return {"x-dimension": dim, "description": f"{label} with its unit, e.g. '{example}'",
             "anyOf": [text, long_form]}
 
@@ -424,6 +434,19 @@ class Charging(Strict):
     charge_curve: Optional[ChargeCurveSpec] = Field(
         default=None, description="the cell's own charge limit against SoC (instead of a taper)")
     claims: list[ChargeClaim] = []
+
+    @field_validator("taper")
+    @classmethod
+    def _known_taper(cls, v: Optional[str]) -> Optional[str]:
+        """A taper of specs/tapers.yaml (a misspelt id loaded, then stopped ``batcalc charge`` unlocated).
+        Its module is imported here, as the other kinds' are (:data:`_KIND_MODULES`): it reads this one."""
+        if v is not None:
+            known = importlib.import_module("batcalc.spec.tapers").taper_ids()
+            if v not in known:
+                hint = difflib.get_close_matches(v, known, n=1)
+                raise ValueError(f"no taper {v!r} in specs/tapers.yaml" + (f"; did you mean {hint[0]!r}?" if hint
+                                                                           else f"; known: {', '.join(known)}"))
+        return v
 
     @model_validator(mode="after")
     def _curve_or_taper(self) -> "Charging":
@@ -706,21 +729,30 @@ def _walk_values(obj: Any, loc: Loc = (), group: Optional[str] = None) -> list[t
     return out
 
 
-def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> dict[Loc, str | None]:
+def resolve_sources(spec: BaseModel, doc: Document, require: bool = False,
+                    all_errors: bool = False) -> dict[Loc, str | None]:
     """Map each value's location to the id of the source it cites; check the ids exist.
 
     A value cites its own ``source:``, else its group's (charge claim, cycle life, range claim),
     else the file's only source. With ``require`` (the catalogue), an uncited value is an error
-    unless it states an ``assumption:``.
+    unless it states an ``assumption:``. The first problem is a located :class:`SpecError`; with
+    ``all_errors``, a :class:`SpecErrors` holds every one, in the file's order (``batcalc lint``).
     """
     cached = cited_sources(spec)
     if cached is not None and not require:
         return cached
+    problems: list[SpecError] = []
+
+    def problem(exc: SpecError) -> None:
+        if not all_errors:
+            raise exc
+        problems.append(exc)
+
     sources = getattr(spec, "sources", [])
     ids = [s.id for s in sources]
     for i, sid in enumerate(ids):
         if sid in ids[:i]:
-            raise doc.error(("sources", i, "id"), f"duplicate source id {sid!r}")
+            problem(doc.error(("sources", i, "id"), f"duplicate source id {sid!r}"))
     cited: dict[Loc, str | None] = {}
     for loc, value, group_source in _walk_values(spec):
         sid = value.source
@@ -735,12 +767,17 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False) -> di
                         sid_loc = loc[:depth] + ("source",)
                         break
             hint = difflib.get_close_matches(sid, ids, n=1)
-            raise doc.error(sid_loc, f"unknown source {sid!r}" + (f"; did you mean {hint[0]!r}?" if hint else
-                                                                  f"; sources are: {', '.join(ids) or 'none'}"))
+            problem(doc.error(sid_loc, f"unknown source {sid!r}" + (f"; did you mean {hint[0]!r}?" if hint else
+                                                                    f"; sources are: {', '.join(ids) or 'none'}")))
+            continue
         if sid is None and require and value.assumption is None:
-            raise doc.error(loc, f"{'.'.join(map(str, loc))}: no source for {value.text!r} "
-                            f"(cite one with 'source:' or mark it 'assumption:')")
+            problem(doc.error(loc, f"{'.'.join(map(str, loc))}: no source for {value.text!r} "
+                              f"(cite one with 'source:' or mark it 'assumption:')"))
+            continue
         cited[loc] = sid
+    if problems:                            # all_errors: every one, once each (a group's source once)
+        unique = list({str(e): e for e in problems}.values())
+        raise SpecErrors(sorted(unique, key=lambda e: (e.line or 0, e.col or 0)))
     if _keeps_cited(spec):
         keeper: Any = spec                  # a model with the private attribute (mypy sees a BaseModel)
         keeper._cited = cited
@@ -834,12 +871,7 @@ def validate_document(doc: Document, expect: str | None = None, require_sources:
         if all_errors:
             raise SpecErrors(_every_error(exc, model, doc)) from None
         raise _first_error(exc, model, doc) from None
-    try:
-        resolve_sources(spec, doc, require=require_sources)
-    except SpecError as exc:
-        if all_errors:
-            raise SpecErrors([exc]) from None
-        raise
+    resolve_sources(spec, doc, require=require_sources, all_errors=all_errors)
     return spec
 
 

@@ -33,6 +33,11 @@ def schema_for(kind: str) -> dict[str, Any]:
     from batcalc.spec.model import FORMAT_VERSION
 
     schema = _model(kind).model_json_schema(by_alias=True)
+    taper = schema.get("$defs", {}).get("Charging", {}).get("properties", {}).get("taper")
+    if taper is not None:                       # the loader takes only the ids of specs/tapers.yaml
+        from batcalc.spec.tapers import taper_ids
+
+        taper["anyOf"] = [{"enum": list(taper_ids()), "type": "string"}, {"type": "null"}]
     schema.setdefault("properties", {})["format_version"] = {
         "type": "integer", "minimum": 1, "maximum": FORMAT_VERSION,
         "description": "the spec format the file was written for (optional; docs/spec-format.md)"}
@@ -64,11 +69,11 @@ status: announced            # production | sample | announced | target
 # energy_density:
 #   level: cell              # cell | pack
 #   gravimetric: 260 Wh/kg   # left out: energy / mass
-#   volumetric: 700 Wh/L
+#   volumetric: 740 Wh/L     # left out: energy / volume
 # charging:
 #   max_c_rate: 1 C
 #   claims:
-#     - {{from_soc: 10 %, to_soc: 80 %, time: 20 min}}   # leave out from_soc if the source does
+#     - {{from_soc: 10 %, to_soc: 80 %, time: 20 min}}   # no from_soc if the source gives no start
 # cycle_life: {{cycles: 1000, retention: 80 %}}
 # ranges:
 #   - {{distance: 600 km, test_cycle: WLTP, pack_energy: 75 kWh, vehicle: "..."}}
@@ -77,7 +82,7 @@ sources: []
 #    title: "..."
 #    url: https://...
 #    date: 2024-01-31
-#    grade: datasheet        # datasheet | press
+#    grade: datasheet        # datasheet | press | reference
 """,
     "vehicle": """\
 # A batcalc vehicle spec. Format: docs/spec-format.md; schema: batcalc schema vehicle

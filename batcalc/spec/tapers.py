@@ -1,5 +1,6 @@
 """The model of ``specs/tapers.yaml``: default charge tapers per chemistry family, sourced."""
 
+from functools import lru_cache
 from typing import Annotated, Literal, Optional
 
 from pydantic import Field, model_validator
@@ -49,3 +50,14 @@ class TapersFile(Strict):
 
 
 register_kind("tapers", TapersFile)
+
+
+@lru_cache(maxsize=1)
+def taper_ids() -> tuple[str, ...]:
+    """The ids of the tapers of the catalogue's ``specs/tapers.yaml``, sorted (what a cell's
+    ``charging.taper`` may name)."""
+    from batcalc.spec.catalog import specs_root
+    from batcalc.spec.model import load_spec
+
+    spec = load_spec(specs_root() / "tapers.yaml", expect="tapers", require_sources=True)
+    return tuple(sorted(t.id for t in spec.tapers))

@@ -740,15 +740,16 @@ def build_unit_table() -> UnitTable:
 
 def check_dimension(q: PintQuantity, dim: str, text: str | None = None, example_unit: str | None = None) -> None:
     """Raise UnitError unless Quantity ``q`` has the dimension named ``dim`` (the message's example unit
-    ``example_unit``, else the dimension's)."""
+    ``example_unit``, else the dimension's); a value written the other way up (``3 mi/kWh`` for Wh/km)
+    is told to be converted first, not given pint's dimension names."""
     if q.dimensionality != _dimensionality(dim):
         d = DIMENSIONS[dim]
         shown = text.strip() if text is not None else f"{q:~}"
-        got = describe_units(q)
-        if dim == "consumption" and q.dimensionality == 1 / _dimensionality(dim):      # mi/kWh or MPGe
-            got = f"its reciprocal (convert it: batcalc convert {shown!r} {example_unit or d.example})"
-        raise UnitError(f"{shown!r} is not {'an' if d.label[0] in 'aeiou' else 'a'} {d.label}: expected units like "
-                        f"{example_unit or d.example}, got {got}")
+        article = "an" if d.label[0] in "aeiou" else "a"
+        unit = example_unit or d.example
+        got = (f"its reciprocal: convert it first, e.g. batcalc convert '{shown}' {unit}" if dim not in _PLAIN_DIMS
+               and q.dimensionality == _dimensionality(dim) ** -1 else describe_units(q))
+        raise UnitError(f"{shown!r} is not {article} {d.label}: expected units like {unit}, got {got}")
 
 
 @lru_cache(maxsize=1024)
