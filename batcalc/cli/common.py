@@ -3,7 +3,7 @@
 import functools
 import os
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Mapping, Optional, overload
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Mapping, Optional, Union, overload
 
 import typer
 
@@ -447,9 +447,11 @@ def _vehicle(name: str, extra_mass: Optional[str] = None, ambient: Optional[str]
     return v
 
 
-def _spec_file(name: str, kind: str) -> str:
-    """The file a spec name reads (catalogue id or path), as a real path to tell two spellings of one file
-    apart from two files; ``-`` (standard input) and a name that resolves to no file as given."""
+def _spec_file(name: str, kind: str) -> Union[str, tuple[int, int]]:
+    """The file a spec name reads (catalogue id or path), as its ``(device, inode)``: two spellings of one
+    file (``elec.yaml``, ``./elec.yaml``, a link, an id and its catalogue path) give the same, two files
+    two (one ``stat``, where a real path takes one a folder of the path); ``-`` (standard input) and a
+    name that resolves to no file, as given."""
     import os
 
     from batcalc.errors import NotFoundError
@@ -458,27 +460,34 @@ def _spec_file(name: str, kind: str) -> str:
     if name == "-":
         return name
     try:
-        return os.path.realpath(resolve(name, kind)[0])
+        st = os.stat(resolve(name, kind)[0])
     except (NotFoundError, OSError, ValueError):     # reported when it is loaded
         return name
+    return st.st_dev, st.st_ino
 
 
-def _each_file_once(names: list[str], what: str) -> None:
-    """Refuse a spec file named twice, under one spelling or two (``elec.yaml``, ``./elec.yaml``; an id and
-    its catalogue file's path: :func:`_spec_file`), in one line saying that ``what`` needs each once."""
-    files = [_spec_file(n, "cell") for n in names]
-    for i, f in enumerate(files):
-        if f in files[:i]:
-            first = names[files.index(f)]
-            same = "" if first == names[i] else f" (as {first!r}: the same file)"
-            raise BatcalcError(f"{names[i]!r} is given twice{same}: {what}")
+def _same_file(a: str, b: str, cell_a: Any, cell_b: Any) -> bool:
+    """Whether cell names ``a`` and ``b``, loaded as ``cell_a`` and ``cell_b``, read one file: the same
+    name, or two spellings of it (``elec.yaml``, ``./elec.yaml``; an id and its catalogue file's path:
+    :func:`_spec_file`). One file gives one id, so only cells of one id are looked up on the disk."""
+    return a == b or (cell_a.id == cell_b.id and _spec_file(a, "cell") == _spec_file(b, "cell"))
+
+
+def _each_file_once(names: list[str], loaded: list[Any], what: str) -> None:
+    """Refuse a cell file named twice among ``names`` (loaded as ``loaded``), under one spelling or two
+    (:func:`_same_file`), in one line saying that ``what`` needs each once."""
+    for i, name in enumerate(names):
+        first = next((names[j] for j in range(i) if _same_file(names[j], name, loaded[j], loaded[i])), None)
+        if first is not None:
+            same = "" if first == name else f" (as {first!r}: the same file)"
+            raise BatcalcError(f"{name!r} is given twice{same}: {what}")
 
 
 def _distinct_cells(names: list[str], loaded: list[Any], what: str) -> None:
     """Refuse a cell given twice to a chart, which labels its cells by id: the same file
     (:func:`_each_file_once`), or two files with one id (the chart drew one of them, the other dropped
     without a word)."""
-    _each_file_once(names, f"{what} needs each cell once")
+    _each_file_once(names, loaded, f"{what} needs each cell once")
     for i, cell in enumerate(loaded):
         for j in range(i):
             if loaded[j].id == cell.id:

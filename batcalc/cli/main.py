@@ -53,7 +53,7 @@ from batcalc.cli.common import (  # noqa: F401
     _pack_options,
     _quantity,
     _ranges,
-    _spec_file,
+    _same_file,
     _temperature,
     _unused_assumptions,
     _vehicle,
@@ -291,17 +291,19 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
 
     check_format(fmt)
     names = list(cells)
-    # one file under two spellings (elec.yaml, ./elec.yaml; an id and its catalogue path) is one cell
-    files = [_spec_file(n, "cell") for n in names]
-    if baseline is not None and _spec_file(baseline, "cell") in files:
-        baseline = names[files.index(_spec_file(baseline, "cell"))]
-    elif baseline is not None:
-        names.insert(0, baseline)
-        files.insert(0, _spec_file(baseline, "cell"))
+    loaded = [load_cell(n) for n in names]
+    if baseline is not None:
+        # a baseline spelt another way than its listed cell (elec.yaml, ./elec.yaml) is that cell
+        base_cell = load_cell(baseline)
+        listed = next((n for n, c in zip(names, loaded, strict=True) if _same_file(n, baseline, c, base_cell)), None)
+        if listed is not None:
+            baseline = listed
+        else:
+            names.insert(0, baseline)
+            loaded.insert(0, base_cell)
     if len(names) < 2:
         raise BatcalcError("compare needs at least two cells, e.g. batcalc compare gac-aion-ssb-300 gac-aion-ssb-350")
-    _each_file_once(names, "compare needs different cells, each once")
-    loaded = [load_cell(n) for n in names]
+    _each_file_once(names, loaded, "compare needs different cells, each once")
     base = loaded[names.index(baseline)] if baseline is not None else loaded[0]
     ids = [c.id for c in loaded]             # a file may reuse a catalogue id: then name the column as given
     labels = [f"{c.id} ({n})" if ids.count(c.id) > 1 and n != c.id else c.id for c, n in zip(loaded, names,

@@ -78,6 +78,10 @@ def _catalogue_path(kind: str, name: str) -> Path:
     return specs_root() / KIND_DIRS[kind] / f"{name}.yaml"
 
 
+#: The first characters of a value of the value grammar ('350 Wh/kg', '-7 °C', '.5 kg', '+3 %').
+_NUMBER_START = frozenset("0123456789+-.")
+
+
 def resolve(name: str, kind: str) -> tuple[Path, bool]:
     """Path of a spec named by catalogue id or by path; returns ``(path, in_catalogue)``.
 
@@ -86,10 +90,12 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
     """
     if not name or not name.strip():
         raise NotFoundError(f"empty {kind} name: give a catalogue id or a path")
-    if not _exists(name):
+    # '350 Wh/kg' has a '/': it read as a path, 'no such file'. Ids and paths start otherwise: only a name
+    # that starts as a number is read as a value, and only one that is no file is refused as one
+    if name.lstrip()[:1] in _NUMBER_START:
         from batcalc.units import looks_like_value
 
-        if looks_like_value(name):          # '350 Wh/kg' has a '/': it read as a path, 'no such file'
+        if looks_like_value(name) and not _exists(name):
             what = _KIND_NAMES.get(kind, kind)
             raise NotFoundError(f"{name!r} is a value, not a {what}: give a catalogue id or the path of a {what} "
                                 f"spec (see 'batcalc list{'' if kind == 'cell' else ' --kind ' + kind}'"
