@@ -9,7 +9,7 @@ as a fixed point (a contraction: ``R dc/dm / (rho_pack f_usable)`` is ~0.1) foun
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
@@ -67,7 +67,13 @@ class RangeResult:
     total_mass: float
     consumption: float
     range: float
-    warnings: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def warnings(self) -> tuple[str, ...]:
+        """Warnings for an overweight vehicle or pack, and for a vehicle that cannot follow the cycle at
+        its mass (:func:`_warnings`; display text, metric), worked out when first read: a solve makes
+        results whose warnings nobody reads (the motor's takes a pass over the cycle)."""
+        return _warnings(self.vehicle, self.cycle, self.total_mass, self.pack.mass)
 
     @cached_property
     def assumptions(self) -> tuple[str, ...]:
@@ -124,8 +130,7 @@ def range_with_pack(cell: CellFigures, vehicle: Vehicle, pack: Pack, cycle: Opti
     model = vehicle.consumption_model(cycle)
     m = vehicle.total_mass(pack.mass)
     c = float(model(m))
-    return RangeResult(cell, vehicle, cycle, pack, m, c, range_from_energy(pack.usable_energy, c),
-                       _warnings(vehicle, cycle, m, pack.mass))
+    return RangeResult(cell, vehicle, cycle, pack, m, c, range_from_energy(pack.usable_energy, c))
 
 
 def reference_pack_mass(vehicle: Vehicle, cell: Optional[CellFigures] = None,
