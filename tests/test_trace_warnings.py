@@ -43,3 +43,22 @@ def test_consumption_and_imperial_units_warn_too(run):
     assert out.exit_code == 0
     warning = next(line for line in out.stdout.splitlines() if "cannot follow" in line)
     assert " lb: " in warning and "EPA US06" in warning
+
+
+def test_a_range_warns_in_the_unit_system_asked_for(run):
+    metric = run("range", "catl-condensed", "-v", "medium-truck", "--cycle", "wltp")
+    imperial = run("range", "catl-condensed", "-v", "medium-truck", "--cycle", "wltp", "-u", "imperial")
+    line = next(w for w in imperial.stdout.splitlines() if "cannot follow" in w)
+    kg = next(w for w in metric.stdout.splitlines() if "cannot follow" in w)
+    assert " lb: " in line and " kg: " in kg
+    # the same vehicle mass: 12000 kg = 26455 lb (0.45359237 kg/lb)
+    assert "at 12000 kg" in kg and f"at {12000 / 0.45359237:.0f} lb" in line
+
+
+def test_one_second_over_the_rating_is_warned_about():
+    """compact-car (100 kW) on US06 at 1750 kg asks ~104.5 kW for one 1-s step: that is already a miss."""
+    v = load_vehicle("compact-car")
+    peak, over = v.consumption_model("us06").motor_demand(1750.0)
+    assert over == 1.0 and peak > v.load.powertrain.rated_power
+    (warning,) = trace_warnings(v, "us06", 1750.0)
+    assert "for 1 s of the 600 s cycle" in warning

@@ -63,17 +63,18 @@ MODULES = ("cells", "pack", "vehicle", "cycles", "charge", "tradeoff", "compare"
 RELEVANT = {
     "cells": ["cells", "pack", "compare"],
     "pack": ["pack", "tradeoff"],
-    "vehicle": ["vehicle", "tradeoff", "impossible_physics", "climate", "bands", "cycles"],
+    "vehicle": ["vehicle", "tradeoff", "impossible_physics", "climate", "bands", "cycles", "trace_warnings",
+                "assume_refused"],
     "cycles": ["cycles", "vehicle"],
     "charge": ["charge", "inputs_error", "charge_cli"],
-    "tradeoff": ["tradeoff", "same_range_scalar", "inputs_error"],
+    "tradeoff": ["tradeoff", "same_range_scalar", "inputs_error", "trace_warnings"],
     "compare": ["compare"],
     "energy": ["energy", "claims"],
     "powertrain": ["powertrain", "vehicle", "fastsim_import"],
     "charge_curve": ["charge_curve"],
     "charging": ["charging", "charge_curve", "charge_cli"],
     "ratings": ["ratings", "cli_vehicle"],
-    "bands": ["bands", "claim_bands"],
+    "bands": ["bands", "claim_bands", "assume_refused", "assume_unused"],
 }
 
 #: Calls whose arguments only build a message.
