@@ -75,3 +75,17 @@ def test_another_file_is_still_replaced_with_force(run, tmp_path):
     out.write_text("old\n")
     r = run("show", str(spec), "-o", str(out), "--force")
     assert r.exit_code == 0 and out.read_text().startswith("My cell (my-cell)")
+
+
+@pytest.mark.parametrize("args", [["show", "tesla-4680"], ["compare", "gac-aion-ssb-300", "gac-aion-ssb-350"],
+                                  ["check", "seed-article"],
+                                  ["import-fastsim", "benchmarks/data/fastsim-vehicles/tesla-model-3-rwd-2022.yaml"]])
+def test_force_without_an_output_file_is_refused(run, args):
+    """--force replaces --output's file; given alone it was ignored without a word (the eighth pass)."""
+    root = Path(__file__).resolve().parent.parent
+    args = [str(root / a) if a.startswith("benchmarks/") else a for a in args]
+    out = run(*args, "--force")
+    assert out.exit_code == 2 and out.stdout == ""
+    assert out.stderr.strip() == ("batcalc: error: --force replaces the file --output writes: give --output FILE "
+                                  "with it (without --output the result goes to the terminal)")
+    assert run(*args, "-o", "-", "--force").exit_code in (0, 1)       # standard output: nothing to replace

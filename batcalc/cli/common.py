@@ -148,8 +148,18 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="with --output: replace 
 
 
 def set_output(path: Optional[str], force: bool = False) -> None:
-    """Send this invocation's :func:`emit` to ``path`` (None: the terminal)."""
+    """Send this invocation's :func:`emit` to ``path`` (None: the terminal). ``--force`` without
+    ``--output`` is refused (:func:`check_force`)."""
+    check_force(path, force)
     _OUTPUT["path"], _OUTPUT["force"] = path, force
+
+
+def check_force(path: Optional[str], force: bool) -> None:
+    """Refuse ``--force`` given without ``--output FILE``: it replaces that file, and without one it would
+    be ignored (the result goes to the terminal)."""
+    if force and path is None:
+        raise BatcalcError("--force replaces the file --output writes: give --output FILE with it (without "
+                           "--output the result goes to the terminal)")
 
 
 def emit(text: str) -> None:

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from batcalc.cli.common import emit, handles_errors
+from batcalc.cli.common import check_force, emit, handles_errors
 from batcalc.errors import quoted_path
 
 
@@ -26,6 +26,7 @@ def import_fastsim_cmd(
     from batcalc.io.yamlfile import load_yaml
     from batcalc.spec.fastsim import FastsimError, fastsim_spec_text
 
+    check_force(output, force)
     doc = load_yaml(path)
     try:
         text = fastsim_spec_text(doc.data, str(path))
