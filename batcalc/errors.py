@@ -159,6 +159,11 @@ class ClaimInputsError(InputsError, ClaimError):
     command line spells them as its options, the Python API as its parameters."""
 
 
+def word_list(words: list[str]) -> str:
+    """``words`` as a sentence lists them: ``'a'``, ``'a and b'``, ``'a, b and c'`` (messages)."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def printable(text: str, limit: int | None = None) -> str:
     """``text`` on one line for a message or a note: control characters (a newline, a terminal escape
     sequence) shown escaped, and at most ``limit`` characters when given."""

@@ -17,7 +17,16 @@ from typing import Any, Callable, Literal, NamedTuple, Optional, Union, cast
 import batcalc.spec.catalog as catalog
 from batcalc import units
 from batcalc.cache import ByIdentity
-from batcalc.errors import BatcalcError, ClaimError, ClaimInputsError, InputsError, SpecError, UnitError, literal
+from batcalc.errors import (
+    BatcalcError,
+    ClaimError,
+    ClaimInputsError,
+    InputsError,
+    SpecError,
+    UnitError,
+    literal,
+    word_list,
+)
 from batcalc.io.yamlfile import load_yaml
 from batcalc.physics.bands import Assumed
 from batcalc.spec.claims import CLAIM_MODELS, DEFAULT_VEHICLE, KIND_INPUTS, ClaimsFile  # noqa: F401
@@ -2067,7 +2076,7 @@ def _inline_inputs_problem(kind: str, model: Any, exc: Any) -> Optional[str]:
     if not (unknown or missing):
         return None
     def listed(what: str, names: list[str]) -> str:
-        return f"{what} {names[0]}" if len(names) == 1 else f"{what}s {', '.join(names[:-1])} and {names[-1]}"
+        return f"{what}{'s' if len(names) > 1 else ''} {word_list(names)}"
 
     parts = []
     if unknown:

@@ -395,6 +395,16 @@ def _assumed(ranges: Mapping[str, Any]) -> Any:
     return Assumed.central(ranges)
 
 
+def _at_point(vehicle: Any, ranges: Mapping[str, Any], assume: Optional[list[str]]) -> tuple[Any, Any]:
+    """``(vehicle, point)``: with ``--assume``, the vehicle at the central point of ``ranges`` and that
+    point (:func:`_assumed`, recording what the run reads: :func:`_unused_assumptions`); without, the
+    vehicle as it is and None."""
+    if not assume:
+        return vehicle, None
+    point = _assumed(ranges)
+    return vehicle.with_assumed(point), point
+
+
 def _unused_assumptions(ranges: Mapping[str, Any], point: Any) -> list[str]:
     """The note naming the ``--assume`` assumptions a result computed at ``point`` (:func:`_assumed`,
     None without ``--assume``) did not read (:func:`batcalc.report.bands.unused_assumptions`)."""

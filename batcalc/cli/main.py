@@ -42,6 +42,7 @@ from batcalc.cli.common import (  # noqa: F401
     UnitSystem,
     VehicleOpt,
     _assumed,
+    _at_point,
     _complete_cells,
     _complete_vehicles,
     _cycle,
@@ -398,9 +399,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
                         given=_given_fractions(f_mass, f_usable, f_volume))
         _emit_bands(b, ranges, unit_system.value, "range", f"{cell} in {v.id}: bands", fmt)
         return
-    point = _assumed(ranges) if assume else None
-    if point is not None:
-        v = v.with_assumed(point)
+    v, point = _at_point(v, ranges, assume)
     result = range_of(load_cell(cell), v, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
                       options=_pack_options(f_mass, f_usable, f_volume, point))
     headers, rows, notes, data = range_report(result, unit_system.value, mpge)
@@ -469,9 +468,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
         main = "mass_saved" if hold == "range" else "b_range"
         _emit_bands(tb, ranges, unit_system.value, main, f"{a} -> {b} in {v.id} (same {hold}): bands", fmt)
         return
-    point = _assumed(ranges) if assume else None
-    if point is not None:
-        v = v.with_assumed(point)
+    v, point = _at_point(v, ranges, assume)
     result = tradeoff(load_cell(a), load_cell(b), v, hold, **inputs,
                       options=_pack_options(f_mass, f_usable, f_volume, point))
     headers, rows, notes, data = tradeoff_report(result, unit_system.value)
@@ -565,9 +562,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
         cb = consumption_bands(v, cyc, lambda x, a: float(x.total_mass(at(mass, a))), ranges)
         _emit_bands(cb, ranges, unit_system.value, "consumption", f"consumption of {v.id}: bands", fmt)
         return
-    point = _assumed(ranges) if assume else None
-    if point is not None:
-        v = v.with_assumed(point)
+    v, point = _at_point(v, ranges, assume)
     headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value, mpge)
     notes += _unused_assumptions(ranges, point)
     _add_ambient(notes, data, v, ambient, altitude, climate, cyc is not None, unit_system.value)
@@ -616,9 +611,7 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
                                                       float(v.total_mass(at(pack, a))), how, unit_system.value)[3],
                            ranges, "range", f"{from_rating} -> {to_rating} for {v.id}: bands", fmt, unit_system.value)
         return
-    point = _assumed(ranges) if assume else None
-    if point is not None:
-        v = v.with_assumed(point)
+    v, point = _at_point(v, ranges, assume)
     headers, rows, notes, data = normalise_report(v, given, from_rating, to_rating, float(v.total_mass(pack)), how,
                                                   unit_system.value)
     notes += _unused_assumptions(ranges, point)

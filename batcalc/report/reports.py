@@ -44,16 +44,18 @@ def range_figures(r: RangeResult, system: str) -> list[tuple[str, str, Shown]]:
     return out
 
 
-#: A pound, kg (exact, by definition).
-POUND = 0.45359237
+def _per_100_lb(per_100kg: float) -> float:
+    """A slope per 100 kg as the same slope per 100 lb: times the kilograms in a pound (0.45359237, from
+    :func:`batcalc.units.from_si`: 1 kg = 2.2046 lb)."""
+    return per_100kg / float(from_si(1.0, "mass", "lb"))
 
 
 def per_100_mass_row(per_100kg: float, system: str) -> tuple[str, str, Shown]:
     """The (key, label, value) row of the consumption's mass sensitivity, J/m per 100 kg, in
-    ``system``: per extra 100 kg (metric) or per extra 100 lb (imperial: x 0.45359237)."""
+    ``system``: per extra 100 kg (metric) or per extra 100 lb (imperial: :func:`_per_100_lb`)."""
     if system == "imperial":
         return ("consumption_per_100lb", "consumption per extra 100 lb",
-                shown(per_100kg * POUND, "consumption", system))
+                shown(_per_100_lb(per_100kg), "consumption", system))
     return "consumption_per_100kg", "consumption per extra 100 kg", shown(per_100kg, "consumption", system)
 
 
@@ -120,7 +122,7 @@ def _measured(r: RangeResult, system: str) -> str:
     if mc is None:                          # explain_range asks only for a vehicle that gives one
         raise BatcalcError(f"{r.vehicle.id} gives no measured consumption")
     c0, m0, s = float(mc.value.si), float(mc.at_mass.si), float(mc.per_100kg.si)
-    per, hundred = (s * POUND, "100 lb") if system == "imperial" else (s, "100 kg")    # the same slope
+    per, hundred = (_per_100_lb(s), "100 lb") if system == "imperial" else (s, "100 kg")    # the same slope
     return (f"c0 + s (m - m0) / {hundred} = {_q(c0, 'consumption', system)} + {_q(per, 'consumption', system)} x "
             f"({_q(r.total_mass, 'mass', system)} - {_q(m0, 'mass', system)}) / {hundred} = "
             f"{_q(r.consumption, 'consumption', system)} ({r.vehicle.id}'s measured figure)")

@@ -78,6 +78,11 @@ def _catalogue_path(kind: str, name: str) -> Path:
     return specs_root() / KIND_DIRS[kind] / f"{name}.yaml"
 
 
+def _list_command(kind: str) -> str:
+    """The command that lists the catalogue's specs of ``kind``: ``batcalc list`` (cells), else with ``--kind``."""
+    return "batcalc list" if kind == "cell" else f"batcalc list --kind {kind}"
+
+
 #: The first characters of a value of the value grammar ('350 Wh/kg', '-7 °C', '.5 kg', '+3 %').
 _NUMBER_START = frozenset("0123456789+-.")
 
@@ -98,7 +103,7 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
         if looks_like_value(name) and not _exists(name):
             what = _KIND_NAMES.get(kind, kind)
             raise NotFoundError(f"{name!r} is a value, not a {what}: give a catalogue id or the path of a {what} "
-                                f"spec (see 'batcalc list{'' if kind == 'cell' else ' --kind ' + kind}'"
+                                f"spec (see '{_list_command(kind)}'"
                                 + (f"; 'batcalc new {kind} ID' writes one)" if kind in ("cell", "vehicle") else ")"))
     if _is_path(name):
         return Path(name), False
@@ -113,12 +118,11 @@ def resolve(name: str, kind: str) -> tuple[Path, bool]:
     other = kind_of_id(name)
     if other is not None:                 # ids are unique across kinds: say which kind it is
         raise NotFoundError(f"{shown!r} is a {_KIND_NAMES[other]} in the catalogue, not a {_KIND_NAMES[kind]}: "
-                            f"give a {_KIND_NAMES[kind]} id or path here (see 'batcalc list"
-                            f"{'' if kind == 'cell' else ' --kind ' + kind}')")
+                            f"give a {_KIND_NAMES[kind]} id or path here (see '{_list_command(kind)}')")
     ids = catalog_ids(kind)
     hint = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
     tip = (f"; did you mean {', '.join(hint)}?" if hint else
-           f"; see 'batcalc list{'' if kind == 'cell' else ' --kind ' + kind}'")
+           f"; see '{_list_command(kind)}'")
     raise NotFoundError(f"no {kind} {shown!r} in the catalogue and no such file{tip}")
 
 

@@ -32,7 +32,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from batcalc import units
-from batcalc.errors import SpecError, UnitError, WrongKindError, printable
+from batcalc.errors import SpecError, UnitError, WrongKindError, printable, word_list
 from batcalc.io.yamlfile import Document, Loc, load_yaml, parse_yaml
 from batcalc.spec import ID_PATTERN as ID_PATTERN  # re-exported for the other spec models
 
@@ -659,7 +659,7 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
             keys = [repr(printable(".".join(str(p) for p in _data_loc(_model_loc(e), doc.data)), 160))
                     for e in siblings]
             rest = len(errors) - len(siblings)
-            return doc.error(loc[:-1], f"missing required keys {', '.join(keys[:-1])} and {keys[-1]}"
+            return doc.error(loc[:-1], f"missing required keys {word_list(keys)}"
                                        + (f" (+{rest} more)" if rest else ""))
         return doc.error(loc[:-1], f"missing required key {dotted!r}{more}")
     msg = err["msg"]
