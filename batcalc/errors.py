@@ -48,15 +48,17 @@ class UnitError(BatcalcError, ValueError):
 class SpecError(BatcalcError):
     """A spec file is unreadable or invalid; carries ``path:line:col`` where known.
 
-    ``line`` and ``col`` are 1-based, as editors count them.
+    ``line`` and ``col`` are 1-based, as editors count them; ``loc`` is the path in the file's data (keys
+    and list indices) of the value at fault, where the error was located by it (``()`` otherwise).
     """
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 col: int | None = None) -> None:
+                 col: int | None = None, loc: tuple = ()) -> None:
         self.message = message
         self.path = path
         self.line = line
         self.col = col
+        self.loc = loc
         super().__init__(str(self))
 
     def __str__(self) -> str:

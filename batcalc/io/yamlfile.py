@@ -104,9 +104,9 @@ class Document:
         return (1, 1)
 
     def error(self, loc: Loc, message: str, key: bool = False) -> SpecError:
-        """A :class:`SpecError` located at ``loc``."""
+        """A :class:`SpecError` located at ``loc`` (kept as its ``loc``)."""
         line, col = self.where(loc, key)
-        return SpecError(message, self.path, line, col)
+        return SpecError(message, self.path, line, col, tuple(loc))
 
 
 def _pos(mark: _Mark | None) -> Pos:

@@ -28,19 +28,19 @@ TABLE_C_RATE, TABLE_TEMPERATURE = 0.25, 23.0
 
 #: Where each converted value comes from in the FASTSim file: a spec the loader refuses (a negative
 #: drag coefficient, a zero frontal area) is reported at the FASTSim value it was made from.
-_ORIGIN: dict[str, Loc] = {
-    "mass_without_battery": ("mass_kilograms",),
-    "reference_pack.energy": ("pt_type", "BEV", "res", "energy_capacity_joules"),
-    "reference_pack.mass": ("pt_type", "BEV", "res", "mass_kilograms"),
-    "drag_coefficient": ("chassis", "drag_coef"),
-    "frontal_area": ("chassis", "frontal_area_square_meters"),
-    "rolling_resistance": ("chassis", "wheel_rr_coef"),
-    "rotating_mass": ("chassis", "wheel_inertia_kilogram_square_meters"),
-    "auxiliary_power": ("pwr_aux_base_watts",),
-    "powertrain.motor_rated_power": ("pt_type", "BEV", "em", "pwr_out_max_watts"),
-    "powertrain.motor_map": ("pt_type", "BEV", "em", "eff_interp_achieved"),
-    "powertrain.transmission_efficiency": ("pt_type", "BEV", "transmission", "eff_interp"),
-    "powertrain.battery_efficiency": ("pt_type", "BEV", "res", "eff_interp"),
+_ORIGIN: dict[Loc, Loc] = {
+    ("mass_without_battery",): ("mass_kilograms",),
+    ("reference_pack", "energy"): ("pt_type", "BEV", "res", "energy_capacity_joules"),
+    ("reference_pack", "mass"): ("pt_type", "BEV", "res", "mass_kilograms"),
+    ("drag_coefficient",): ("chassis", "drag_coef"),
+    ("frontal_area",): ("chassis", "frontal_area_square_meters"),
+    ("rolling_resistance",): ("chassis", "wheel_rr_coef"),
+    ("rotating_mass",): ("chassis", "wheel_inertia_kilogram_square_meters"),
+    ("auxiliary_power",): ("pwr_aux_base_watts",),
+    ("powertrain", "motor_rated_power"): ("pt_type", "BEV", "em", "pwr_out_max_watts"),
+    ("powertrain", "motor_map"): ("pt_type", "BEV", "em", "eff_interp_achieved"),
+    ("powertrain", "transmission_efficiency"): ("pt_type", "BEV", "transmission", "eff_interp"),
+    ("powertrain", "battery_efficiency"): ("pt_type", "BEV", "res", "eff_interp"),
 }
 
 
@@ -207,14 +207,13 @@ def spec_from_fastsim(data: Any, document: str) -> dict[str, Any]:
 
 def _refused(exc: SpecError) -> FastsimError:
     """The loader's refusal ``exc`` of a converted spec, at the FASTSim value the field was made from
-    (:data:`_ORIGIN`: the spec field that starts the message, the longest that fits)."""
-    field = exc.message.split(":", 1)[0]
-    keys = [k for k in _ORIGIN if field == k or field.startswith(k + ".")]
+    (:data:`_ORIGIN`: the spec field at fault, ``exc.loc``, or the longest that holds it)."""
+    field = tuple(exc.loc)
+    keys = [k for k in _ORIGIN if field[:len(k)] == k]
     loc = _ORIGIN[max(keys, key=len)] if keys else ()
-    point = re.fullmatch(r"powertrain\.motor_map\.points\.(\d+)\.(load|efficiency)", field)
-    if point:                                 # the map's n-th load (grid) or efficiency (values)
-        n = int(point.group(1))
-        loc += ("data", "grid", 0, n) if point.group(2) == "load" else ("data", "values", n)
+    if field[:3] == ("powertrain", "motor_map", "points") and len(field) == 5 and isinstance(field[3], int):
+        n = field[3]                          # the map's n-th load (grid) or efficiency (values)
+        loc += ("data", "grid", 0, n) if field[4] == "load" else ("data", "values", n)
     return FastsimError(f"FASTSim file: the converted vehicle spec would be refused: {exc.message}", loc)
 
 
