@@ -38,3 +38,31 @@ def test_the_same_rating_twice_is_refused():
 
     with pytest.raises(BatcalcError, match="same rating"):
         check_inline("ratings", {"a": "600 km", "a_cycle": "wltp", "b_cycle": "wltc"}, "600 km")
+
+
+# 700 km CLTC with WLTP/CLTC 0.78-0.88 puts WLTP at 546-616 km (by hand); a directional qualifier holds when
+# it holds at both ends of that band, fails when it fails at both, and is underdetermined in between.
+@pytest.mark.parametrize("qualifier, asserted, status", [
+    ("at-most", "650 km", "holds"),           # 546 and 616 are both at most 650
+    ("under", "650 km", "holds"),
+    ("up-to", "650 km", "holds"),
+    ("at-least", "500 km", "holds"),          # 546 and 616 are both at least 500
+    ("over", "500 km", "holds"),
+    ("at-most", "500 km", "fails"),           # neither 546 nor 616 is at most 500
+    ("at-least", "650 km", "fails"),          # neither is at least 650
+    ("at-least", "580 km", "underdetermined"),  # 616 is, 546 is not
+    ("at-most", "580 km", "underdetermined"),
+])
+def test_without_a_vehicle_a_directional_claim_is_judged_over_the_whole_band(qualifier, asserted, status):
+    v = check_inline("ratings", {"a": "700 km", "a_cycle": "cltc", "b_cycle": "wltp"}, asserted, qualifier=qualifier)
+    assert v.status == status
+    if status == "underdetermined":              # the ratio where it turns: (580 km -/+ 0.5 km) / 700 km
+        turn = (580 - 0.5) / 700 if qualifier == "at-least" else (580 + 0.5) / 700
+        assert v.missing == [f"a vehicle: the claim holds where WLTP/CLTC is at {qualifier[3:]} {turn:.4g}"]
+
+
+@pytest.mark.parametrize("asserted, status", [("500 to 650 km", "holds"), ("400 to 500 km", "fails"),
+                                              ("580 to 650 km", "underdetermined")])
+def test_without_a_vehicle_a_between_claim_is_judged_over_the_whole_band(asserted, status):
+    v = check_inline("ratings", {"a": "700 km", "a_cycle": "cltc", "b_cycle": "wltp"}, asserted, qualifier="between")
+    assert v.status == status

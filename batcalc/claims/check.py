@@ -1691,12 +1691,12 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     band = published_band(ka, kb)
     notes: list = [("a: ", Value(a, "distance"), f" on the {label_a}; asserted: the range on the {label_b}")]
     readings: list = []
+    over_band: Optional[tuple[Status, str, str]] = None
     if band is not None:
-        inside = band.low * a <= asserted * (1 + 1e-12) and asserted <= band.high * a * (1 + 1e-12)
+        over_band = _over_rating_band(claim, a, asserted, band.low, band.high, f"{kb.upper()}/{ka.upper()}")
         readings.append((f"published pairs of ratings put {kb.upper()}/{ka.upper()} at "
                          f"{band.low:.2f}-{band.high:.2f} ({band.source}): ", Value(a * band.low, "distance"),
-                         " to ", Value(a * band.high, "distance"),
-                         "; the claim is " + ("inside" if inside else "outside") + " that band"))
+                         " to ", Value(a * band.high, "distance"), f"; {over_band[1]}"))
     if i.vehicle is not None:
         v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
         _, mass, how = ctx.consumption(v, None, None)
@@ -1716,14 +1716,42 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
                        "not computable", "a vehicle (to simulate the ratio)", notes, readings, claimed=claimed,
                        missing=[f"a vehicle: no published band for {kb.upper()}/{ka.upper()}"])
+    assert over_band is not None
     mid = Value(a * (band.low + band.high) / 2, "distance")
-    status = "holds" if band.low * a <= asserted * (1 + 1e-12) and asserted <= band.high * a * (1 + 1e-12) \
-        else "fails"
+    status, _, turn = over_band
     take = ("a range between ", Value(a * band.low, "distance"), " and ", Value(a * band.high, "distance"))
+    missing: list[str] = []
+    if status == "underdetermined":
+        missing = [f"a vehicle: the claim holds where {turn}"]
+        take = f"a vehicle whose {turn} (give 'vehicle' to simulate the ratio)"
     notes.append("no vehicle given: the published band decides (give 'vehicle' to simulate the ratio)")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed),
                    (Value(a * band.low, "distance"), " to ", Value(a * band.high, "distance")),
-                   _holds(status, take), notes, readings, claimed=claimed, derived=mid)
+                   _holds(status, take), notes, readings, missing=missing, claimed=claimed, derived=mid)
+
+
+def _over_rating_band(claim, a: float, asserted: float, low: float, high: float,
+                      ratio_name: str) -> tuple[Status, str, str]:
+    """A ratings claim over the published band ``[low, high]`` of the ratio ``R_b / R_a``, for ``a`` on
+    ``a_cycle`` and ``asserted`` on ``b_cycle``: ``(status, the reading's words, where it turns)``. ``about``
+    holds when the asserted range lies in ``[a low, a high]`` (a ratio in the band makes it exact); ``at-least``
+    and ``at-most`` (and ``over``, ``under``, ``up-to``) are judged (:func:`judge`) at both ends of the band,
+    ``a low`` and ``a high`` (the test is monotonic in the range): it holds or fails if it does at both, else
+    it is underdetermined and turns at the ratio ``asserted (1 -/+ tol) / a``."""
+    test = _SAME_TEST.get(claim.qualifier, claim.qualifier)
+    if test == "about":
+        inside = low * a <= asserted * (1 + 1e-12) and asserted <= high * a * (1 + 1e-12)
+        where = "inside" if inside else "outside"
+        return ("holds" if inside else "fails"), f"the claim is {where} that band", ""
+    tol = _tol(claim)
+    at_low, at_high = (judge(a * r, asserted, claim.qualifier, tol) for r in (low, high))
+    if at_low == at_high:
+        return at_low, f"the claim {at_low} across that band", ""
+    if test == "at-least":
+        turn = f"{ratio_name} is at least {(asserted - abs(asserted) * tol) / a:.4g}"
+    else:
+        turn = f"{ratio_name} is at most {(asserted + abs(asserted) * tol) / a:.4g}"
+    return "underdetermined", f"the claim holds only where {turn}", turn
 
 
 EVALUATORS: dict[str, Callable] = {
