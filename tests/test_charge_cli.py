@@ -322,17 +322,40 @@ def test_charge_claim_qualified_up_to_is_a_peak(run):
 def test_range_added_with_a_peak_power_and_the_full_range(run):
     """133 kWh, 400 kW peak (3 C) under the typical taper from 0 %: 0-10 % at 200 kW (3.99 min, 13.3 kWh),
     10-50 % at 400 kW (7.98 min, 53.2 kWh), then 300 kW for the last 0.03 min: 66.65 kWh in 12 min.
-    Consumption from the full range: 133 kWh x 0.93 / 1000 km."""
+    Consumption from the full range: 133 kWh x 0.93 / 1000 km; of the energy added the usable 93 % counts,
+    as for a SoC window (dSoC E f_usable / c), so a full charge adds the full 1000 km."""
     d = _verdict(run, "range-added", "time=12 min", "power=400 kW", "power_kind=peak", "pack_energy=133 kWh",
                  "range=1000 km", "--asserted", "400 km")
     c = 133 * 0.93 / 1000                                 # kWh/km
     t1, t2 = 0.1 * 133 / 200 * 60, 0.4 * 133 / 400 * 60
     energy = 0.1 * 133 + 0.4 * 133 + 300 * (12 - t1 - t2) / 60
     assert energy == pytest.approx(66.65)
-    assert _v(d["derived"]) == pytest.approx(energy / c, rel=1e-6)
+    assert _v(d["derived"]) == pytest.approx(energy * 0.93 / c, rel=1e-6)
     avg = _verdict(run, "range-added", "time=12 min", "power=400 kW", "consumption=13.3 kWh/100km",
                    "--asserted", "400 km")
     assert _v(avg["derived"]) == pytest.approx(80 / 0.133, rel=1e-9)      # average: all 80 kWh
+
+
+def test_a_peak_power_adds_the_usable_share_of_the_soc_it_charges(run):
+    """A charge along the curve counts the usable share of what it adds, as a SoC window does: a full charge
+    (133 kWh, 400 kW peak, two hours: the curve reaches 100 %) adds the full range it gives the consumption,
+    1000 km, not 133 kWh / (133 kWh x 0.93 / 1000 km) = 1075 km; 0 -> 50 % of 100 kWh at a 300 kW peak
+    (0-10 % at 150 kW in 4 min, 10-50 % at 300 kW in 8 min: done in 12 of the 30 min) adds
+    0.5 x 100 kWh x 0.9 / 150 Wh/km = 300 km with usable_fraction 90 %, as the window 0 -> 50 % does."""
+    full = _verdict(run, "range-added", "time=120 min", "power=400 kW", "power_kind=peak", "pack_energy=133 kWh",
+                    "range=1000 km", "--asserted", "1000 km")
+    assert _v(full["derived"]) == pytest.approx(1000.0, rel=1e-9) and full["verdict"] == "holds"
+    half = ("time=30 min", "pack_energy=100 kWh", "to_soc=50 %", "consumption=150 Wh/km", "usable_fraction=90 %")
+    peak = _verdict(run, "range-added", *half, "power=300 kW", "power_kind=peak", "--asserted", "300 km")
+    window = _verdict(run, "range-added", *half, "--asserted", "300 km")
+    assert _v(peak["derived"]) == pytest.approx(0.5 * 100 * 0.9 / 0.150, rel=1e-9) == _v(window["derived"])
+    # what it would take, plugged back: the peak that adds 250 km in 10 min does add 250 km
+    short = _verdict(run, "range-added", "time=10 min", "pack_energy=100 kWh", "to_soc=80 %",
+                     "consumption=150 Wh/km", "power=150 kW", "power_kind=peak", "--asserted", "250 km")
+    need = _v(short["needed"])
+    again = _verdict(run, "range-added", "time=10 min", "pack_energy=100 kWh", "to_soc=80 %",
+                     "consumption=150 Wh/km", f"power={need} kW", "power_kind=peak", "--asserted", "250 km")
+    assert _v(again["derived"]) == pytest.approx(250.0, rel=1e-6)
 
 
 @pytest.mark.parametrize("args, message", [

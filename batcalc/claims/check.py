@@ -1172,7 +1172,9 @@ def eval_charge(claim, ctx: Context) -> Verdict:
 
 def eval_range_added(claim, ctx: Context) -> Verdict:
     """Range added in a time: ``P t / c`` (power at the battery) or ``dSoC E f_usable / c``, with the
-    usable fraction the claim states (default :data:`batcalc.physics.pack.DEFAULT_F_USABLE`)."""
+    usable fraction the claim states (default :data:`batcalc.physics.pack.DEFAULT_F_USABLE`); a peak
+    power charges along the curve with that peak, ``dSoC`` the share of the pack it adds in ``t``, and
+    counts ``f_usable`` of it as a SoC window does (a full charge adds the pack's full range)."""
     from batcalc.physics.charge import Window
     from batcalc.physics.energy import consumption_for_range, gross_energy_for_range, range_from_energy, usable_energy
 
@@ -1181,7 +1183,7 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
     peak = i.power is not None and i.power_kind == "peak"
     if i.power_kind is not None and i.power is None:
         raise ctx.error(("inputs", "power_kind"), "power_kind says what 'power' is: give 'power' or drop it")
-    allowed = ({"from_soc", "to_soc", "pack_energy"} if peak else set()) | \
+    allowed = ({"from_soc", "to_soc", "pack_energy", "usable_fraction"} if peak else set()) | \
         ({"pack_energy", "usable_fraction"} if i.range is not None else set())
     window = [k for k in ("from_soc", "to_soc", "pack_energy", "usable_fraction")
               if getattr(i, k) is not None and k not in allowed]
@@ -1229,11 +1231,13 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
         start = i.from_soc.si if i.from_soc else 0.0
         end = i.to_soc.si if i.to_soc else 1.0
         dsoc = curve.added_in(start, t, end)
-        added = range_from_energy(dsoc * e, c)                 # all of the energy at the battery is usable
+        # the SoC the curve adds counts as a SoC window's does: the usable share of dSoC x E_pack
+        f_u = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
+        added = range_from_energy(usable_energy(dsoc * e, f_u), c)
         notes.append((f"{i.power.text} is the peak at the battery (power_kind: peak): the charge curve under taper "
                       f"{tp.id} ({tp.grade}), the cells' taper deciding, from ", Value(start, "fraction", ".0f"),
                       f" for {i.time.text}: ", Value(dsoc * e, "energy", unit="kWh"), " added, ",
-                      Value(dsoc * e / t, "power"), " average"))
+                      Value(dsoc * e / t, "power"), " average, usable ", Value(f_u, "fraction", ".0f")))
     elif i.power is not None:
         added = range_from_energy(i.power.si * t, c)           # all of P t at the battery is usable
         notes.append(f"{i.power.text} average at the battery for {i.time.text}")
@@ -1251,13 +1255,14 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
     derived = Value(added, "distance")
     status = judge(added, asserted, claim.qualifier, _tol(claim))
     # the average power at the battery that adds R in t: P t f_u / c = R, so P = R c / (f_u t), with f_u the
-    # share of the energy at the battery the range counts (the usable fraction for a SoC window, 1 for a power)
+    # share of the energy at the battery the range counts (the usable fraction for a SoC window or a peak's
+    # curve, 1 for an average power)
     need = Value(gross_energy_for_range(asserted, c, f_u) / t, "power")
     kind_of_need = " average at the battery"
     if peak:                                    # the peak whose curve adds R c in t: C_peak x E_pack
         from batcalc.physics.charge_curve import peak_c_rate_for
 
-        reach = start + gross_energy_for_range(asserted, c, 1.0) / e
+        reach = start + gross_energy_for_range(asserted, c, f_u) / e
         if reach <= end:
             need = Value(peak_c_rate_for(tp.table, start, reach, t) * e, "power")
             kind_of_need = " peak at the battery"

@@ -167,7 +167,7 @@ class RangeAddedInputs(Strict):
     pack_energy: Optional[Annotated[Value, Q("energy", ranged=True)]] = None
     usable_fraction: Optional[Annotated[Value, Q("fraction", ranged=True)]] = Field(
         None, description="usable share of the pack energy in "
-        "the SoC window (default 93 %)")
+        "the SoC window or a peak power's charge curve (default 93 %)")
     consumption: Optional[Annotated[Value, Q("consumption", ranged=True)]] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
