@@ -974,6 +974,31 @@ def test_a_charge_claims_range_added_uses_a_pack_of_its_cell_as_batcalc_charge_d
 
 
 @pytest.mark.parametrize("usable", [None, "80 %"])
+def test_a_charge_claims_range_added_counts_the_usable_fraction_it_states_and_assumes(run, usable):
+    """Bug fix: a charge claim with a vehicle added dSoC E_pack x 0.93 / c whatever the usable-fraction
+    assumption (`--assume usable-fraction=80 %` was called 'not used here'), and did not state the 0.93.
+    10 -> 80 % of 75 kWh in mid-sedan (no cell: the reference pack's 480 kg) adds 0.7 x 75 kWh x f_u / c."""
+    from batcalc.physics.vehicle import load_vehicle
+
+    car = load_vehicle("mid-sedan")
+    c = float(car.consumption_model("wltc-3b")(car.total_mass(480.0)))                # J/m by hand
+    f_u = 0.93 if usable is None else 0.80
+    r = run("claim", "charge", "pack_energy=75 kWh", "vehicle=mid-sedan", "from_soc=10 %", "to_soc=80 %",
+            "time=20 min", "--asserted", "160 kW", "--format", "json",
+            *(("--assume", f"usable-fraction={usable}") if usable else ()))
+    assert r.exit_code == 0 and "not used" not in r.stderr
+    v = json.loads(r.stdout)["verdicts"][0]
+    added = v["details"]["windows"][0]["range_added"]
+    assert added["unit"] == "km" and added["value"] * 1000 == pytest.approx(0.7 * 75 * KWH * f_u / c, rel=1e-9)
+    assert f"usable energy {f_u * 100:.0f} % of the pack, for the range added" in v["assumptions"]
+    # a pack sized for 1000 km is sized with the same fraction: 0 -> 80 % of it adds 800 km at any f_u
+    r = run("claim", "charge", "cell=huineng-llcb", "vehicle=mid-sedan", "range=1000 km", "to_soc=80 %",
+            "--asserted", "12 min", "--format", "json", *(("--assume", f"usable-fraction={usable}") if usable else ()))
+    windows = json.loads(r.stdout)["verdicts"][0]["details"]["windows"]
+    assert [w["range_added"]["value"] for w in windows] == pytest.approx([800.0, 700.0], rel=1e-6)
+
+
+@pytest.mark.parametrize("usable", [None, "80 %"])
 def test_a_range_added_window_claims_needed_power_adds_the_asserted_range(usable):
     """Bug fix: a SoC-window range-added claim counts dSoC E_pack f_usable / c, but what it would take was
     R c / t, without f_usable: less power than the window's own for more range (167.6 kW, where the

@@ -1048,8 +1048,16 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     # the chargers that deliver a window's power into the pack's voltage (the same rule as batcalc charge)
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle")) if i.vehicle is not None else None
     volts, how = pack_voltage_for(v, None, ctx.assumed)
+    # the range a window adds counts the usable share of dSoC E_pack (Window.range_added), at this
+    # evaluation's usable fraction: the one a pack sized for 'range' is sized with (batcalc charge's rule)
+    usable: dict[str, float] = {}
+    if consumption is not None:
+        usable["usable_fraction"] = ctx.assume("usable-fraction")
+        if i.range is None:                                 # a sized pack states it with its options
+            notes.append(("usable energy ", Value(usable["usable_fraction"], "fraction", ".0f"),
+                          " of the pack, for the range added"))
     windows = windows_for(from_soc, to_soc, seconds, pack_energy=energy, consumption=consumption,
-                          charger_efficiency=eta, pack_voltage=volts,
+                          charger_efficiency=eta, pack_voltage=volts, **usable,
                           max_c_rate=None if max_c is None else units.from_si(max_c, "c_rate", "C"))
     notes = list(notes) + [("charger efficiency ", Value(eta, "fraction", ".0f"),
                             " (grid power = battery power / efficiency)"),
