@@ -999,23 +999,34 @@ def test_a_charge_claims_range_added_counts_the_usable_fraction_it_states_and_as
 
 
 @pytest.mark.parametrize("usable", [None, "80 %"])
-def test_a_range_added_window_claims_needed_power_adds_the_asserted_range(usable):
-    """Bug fix: a SoC-window range-added claim counts dSoC E_pack f_usable / c, but what it would take was
-    R c / t, without f_usable: less power than the window's own for more range (167.6 kW, where the
-    window's 178.7 kW added 297.5 of 300 km). Now P = R c / (f_usable t), the power whose energy in t
-    adds R by the claim's own rule."""
+def test_a_range_added_window_claims_need_is_the_window_that_adds_the_asserted_range(usable):
+    """Bug fix: a SoC-window range-added claim counts dSoC E_pack f_usable / c whatever the power, but what it
+    would take was a power (R c / (f_u t), 387.1 kW), which the window form cannot take and which, given as
+    'power', adds R / f_u (P t / c), not R. Now it is the end of the window that adds R: to_soc = from +
+    R c / (f_u E_pack), which plugged back adds R; past 100 % no window does, and the full charge is shown."""
     f_u = 0.93 if usable is None else 0.80
     window = {"time": "10 min", "from_soc": "10 %", "to_soc": "80 %", "pack_energy": "75 kWh",
               "consumption": "150 Wh/km"} | ({"usable_fraction": usable} if usable else {})
     v = check_inline("range-added", window, "400 km")
-    c, t = 150 * WH_PER_KM, 600.0
+    c = 150 * WH_PER_KM
     assert v.derived.si == pytest.approx(0.7 * 75 * KWH * f_u / c)                  # 325.5 km at 93 %
-    assert v.needed.si == pytest.approx(400e3 * c / (f_u * t))                       # 387.1 kW at 93 %
-    window_power = 0.7 * 75 * KWH / t                                                # 315 kW
-    assert v.needed.si / window_power == pytest.approx(400e3 / v.derived.si)         # range is linear in power
-    # a power stated directly counts all of P t: unchanged, R c / t
+    reach = 0.1 + 400e3 * c / (f_u * 75 * KWH)                        # 96.02 % at 93 %, 110 % at 80 %
+    if reach <= 1:
+        assert v.needed.si == pytest.approx(reach)
+        again = check_inline("range-added", window | {"to_soc": f"{reach * 100:.10f} %"}, "400 km")
+        assert again.derived.si == pytest.approx(400e3, rel=1e-9)
+    else:
+        assert v.needed is None and "a charge past 100 %" in verdict_texts(v)["would_take"]
+    full = check_inline("range-added", window | {"pack_energy": "50 kWh"}, "400 km")   # 0.9 x 50 kWh: 279 km
+    assert full.needed is None and full.status == "fails"
+    take = verdict_texts(full)["would_take"]
+    assert "a charge past 100 %" in take and f"{0.9 * 50 * KWH * f_u / c / 1000:.4g} km" in take
+    # a power stated directly counts all of P t: R c / t, which plugged back adds R
     p = check_inline("range-added", {"time": "10 min", "power": "300 kW", "consumption": "150 Wh/km"}, "400 km")
-    assert p.needed.si == pytest.approx(400e3 * c / t)
+    assert p.needed.si == pytest.approx(400e3 * c / 600.0)
+    again = check_inline("range-added", {"time": "10 min", "power": f"{p.needed.si / 1000:.10f} kW",
+                                         "consumption": "150 Wh/km"}, "400 km")
+    assert again.derived.si == pytest.approx(400e3, rel=1e-9)
 
 
 def test_a_charge_power_asserted_between_two_figures_is_an_average():

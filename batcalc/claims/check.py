@@ -1262,21 +1262,34 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
                        missing=["the charging power or the SoC window and pack energy"], claimed=claimed)
     derived = Value(added, "distance")
     status = judge(added, asserted, claim.qualifier, _tol(claim))
-    # the average power at the battery that adds R in t: P t f_u / c = R, so P = R c / (f_u t), with f_u the
-    # share of the energy at the battery the range counts (the usable fraction for a SoC window or a peak's
-    # curve, 1 for an average power)
-    need = Value(gross_energy_for_range(asserted, c, f_u) / t, "power")
-    kind_of_need = " average at the battery"
-    if peak:                                    # the peak whose curve adds R c in t: C_peak x E_pack
-        from batcalc.physics.charge_curve import peak_c_rate_for
-
+    need: Optional[Value]
+    take: Phrase
+    if peak or window_mode:
+        # a SoC window (given, or the curve's up to to_soc) adds the usable share of dSoC E_pack: R needs the
+        # SoC to reach start + R c / (f_u E_pack); a window that ends below it cannot add R at any power
+        e = i.pack_energy.si
+        end = 1.0 if window_mode or not i.to_soc else i.to_soc.si
         reach = start + gross_energy_for_range(asserted, c, f_u) / e
-        if reach <= end:
+        if reach > end * (1 + 1e-12):
+            need = None
+            most = range_from_energy(usable_energy((end - start) * e, f_u), c)
+            take = (("a charge past 100 %: a full charge from ", Value(start, "fraction", ".0f"), " adds ")
+                    if window_mode else ("a wider window: ", Value(start, "fraction", ".0f", bare=True), " -> ",
+                                         Value(end, "fraction", ".0f"), " adds at most ")) + (Value(most, "distance"),)
+        elif window_mode:                       # the window's end that adds R, the time unchanged
+            need = Value(reach, "fraction")
+            take = ("a charge from ", Value(start, "fraction", ".0f"), " to ", need, f" in {i.time.text}")
+        else:                                   # the peak whose curve adds R c / f_u in t: C_peak x E_pack
+            from batcalc.physics.charge_curve import peak_c_rate_for
+
             need = Value(peak_c_rate_for(tp.table, start, reach, t) * e, "power")
-            kind_of_need = " peak at the battery"
+            take = (need, " peak at the battery")
+    else:                                       # P t / c = R: the average power at the battery P = R c / t
+        need = Value(gross_energy_for_range(asserted, c, 1.0) / t, "power")
+        take = (need, " average at the battery")
     per_minute = Value(added / units.from_si(t, "time", "min"), "distance")
     return Verdict(claim.id, claim.kind, claim.quote, status, said,
-                   (derived, " (", per_minute, "/min)"), _holds(status, (need, kind_of_need)), notes,
+                   (derived, " (", per_minute, "/min)"), _holds(status, take), notes,
                    claimed=claimed, derived=derived, needed=need)
 
 
