@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -1126,3 +1127,20 @@ def test_an_underdetermined_range_added_claim_says_what_it_claims_as_a_computed_
     peak = check_inline("range-added", {"time": "10 min", "power": "200 kW", "power_kind": "peak",
                                         "consumption": "150 Wh/km"}, "300 km", qualifier="at-least")
     assert verdict_texts(peak)["claimed"] == "at least 300 km in 10 min"
+
+
+@pytest.mark.parametrize("qualifier, cycles", [("at-least", 1000), ("at-most", 3000)])
+def test_a_lifetime_claims_needed_cycle_life_is_whole_cycles_that_make_it_hold(qualifier, cycles):
+    """Bug fix: 1 million km at 500 km a charge fading to 80 % needs 1e6 / (500 x 0.9) = 2222.2 cycles; the
+    need was shown as '2222 cycles', which adds 999,900 km and fails 'at least 1 million km' (tolerance 0).
+    Whole cycles now round the way the test asks: 2223 for at least, 2222 for at most; each, plugged back,
+    holds."""
+    exact = 1e6 / (500 * (1 + 0.8) / 2)
+    whole = math.ceil(exact) if qualifier == "at-least" else math.floor(exact)
+    inputs = {"retention": "80 %", "range": "500 km"}
+    v = check_inline("lifetime", inputs | {"cycles": str(cycles)}, "1 million km", qualifier=qualifier,
+                     tolerance="0 %")
+    assert v.status == "fails" and v.needed.si == whole
+    again = check_inline("lifetime", inputs | {"cycles": str(whole)}, "1 million km", qualifier=qualifier,
+                         tolerance="0 %")
+    assert again.status == "holds"

@@ -897,7 +897,13 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
     distance = lifetime_distance(cycles, per_charge, retention)
     derived = Value(distance, "distance")
     status = judge(distance, asserted, claim.qualifier, _tol(claim))
-    need = Value(asserted / (per_charge * (1 + retention) / 2), "count", ".0f") if per_charge > 0 else None
+    need = None
+    if per_charge > 0:                  # whole cycles: at least (or at most) enough for the claim, as its test asks
+        exact = asserted / (per_charge * (1 + retention) / 2)
+        test = _SAME_TEST.get(claim.qualifier, claim.qualifier)
+        whole = math.ceil(exact - 1e-9) if test == "at-least" else math.floor(exact + 1e-9) if test == "at-most" \
+            else round(exact)
+        need = Value(float(whole), "count", ".0f")
     notes.append((f"{cycles:g} cycles x ", Value(per_charge, "distance"), " x (1 + ", Value(retention, "fraction"),
                   ") / 2 (range fading linearly to the retention at the end of life)"))
     if cell is not None and i.cycles is None:
