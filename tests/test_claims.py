@@ -1144,3 +1144,22 @@ def test_a_lifetime_claims_needed_cycle_life_is_whole_cycles_that_make_it_hold(q
     again = check_inline("lifetime", inputs | {"cycles": str(whole)}, "1 million km", qualifier=qualifier,
                          tolerance="0 %")
     assert again.status == "holds"
+
+
+@pytest.mark.parametrize("asserted, qualifier, status", [
+    ("40 to 50 min", "between", "holds"),       # the fastest 10 -> 80 % at 1 C is 0.7 h = 42 min: within 40-50
+    ("30 to 40 min", "between", "fails"),       # 42 min is over 40 min (+0.5 min, the precision stated)
+    ("30 min", "over", "holds"),                # a charge can always take longer than 42 min
+    ("30 min", "under", "fails"),
+])
+def test_a_charge_time_is_judged_by_its_qualifier_against_the_fastest_charge_the_rating_allows(
+        asserted, qualifier, status):
+    """Bug fix: a charge time was checked as 'the cell can do it in T' whatever the qualifier, so 'between
+    40 and 50 min' for 10 -> 80 % on a 1 C cell (samsung-inr21700-50e: 42 min at its fastest) failed on its
+    low bound. A time at least (over) T holds at any rating; the claimed text keeps its qualifier."""
+    assert 0.7 / 1.0 * 60 == pytest.approx(42.0)
+    v = check_inline("charge", {"cell": "samsung-inr21700-50e", "from_soc": "10 %", "to_soc": "80 %"}, asserted,
+                     qualifier=qualifier)
+    assert v.status == status
+    if qualifier != "between":
+        assert verdict_texts(v)["claimed"] == f"{qualifier} {asserted} for 10->80 %"

@@ -1103,14 +1103,22 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     open_over = None
     if dim == "time":
         claimed_value = Value(seconds, "time")
-        claimed: Phrase = (claimed_value, " for ", "?" if from_soc is None else Value(from_soc, "fraction", bare=True),
-                           "->", Value(to_soc, "fraction"))
+        claimed: Phrase = (f"{_qual(claim)} ", claimed_value, " for ",
+                           "?" if from_soc is None else Value(from_soc, "fraction", bare=True), "->",
+                           Value(to_soc, "fraction"))
         derived: Union[Value, list] = [Value(_c_rate_si(w.c_rate), "c_rate") for w in windows]
         worst = max(w.c_rate for w in windows)
-        if max_c is None:
-            status: Status = "underdetermined"
+        if _SAME_TEST.get(claim.qualifier, claim.qualifier) == "at-least":
+            # "at least 40 min" (a 'between' claim's low bound too): a cell charges as slowly as asked, so
+            # no rating rules it out; the rating bounds the time from below only
+            status: Status = "holds"
+            take: Phrase = "holds as stated"
+            notes.append("a charge may always take longer than the cell's fastest: a time asserted "
+                         f"'{_qual(claim)}' holds whatever the cell's rated C-rate")
+        elif max_c is None:
+            status = "underdetermined"
             missing.append("the cell's rated max charge C-rate")
-            take: Phrase = ("a cell rated for at least ", Value(_c_rate_si(worst), "c_rate"), " average")
+            take = ("a cell rated for at least ", Value(_c_rate_si(worst), "c_rate"), " average")
         else:
             feasible: list[Status] = ["holds" if _c_rate_si(w.c_rate) <= max_c * (1 + _tol(claim)) else "fails"
                                       for w in windows]
