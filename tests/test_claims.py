@@ -1163,3 +1163,14 @@ def test_a_charge_time_is_judged_by_its_qualifier_against_the_fastest_charge_the
     assert v.status == status
     if qualifier != "between":
         assert verdict_texts(v)["claimed"] == f"{qualifier} {asserted} for 10->80 %"
+
+
+@pytest.mark.parametrize("kind, inputs", [
+    ("same-weight", {"a_density": "300 Wh/kg", "b_density": "350 Wh/kg"}),
+    ("same-volume", {"a_density": "600 Wh/L", "b_density": "700 Wh/L"}),
+])
+def test_a_factor_claim_shows_its_claimed_value_as_written_after_its_qualifier(kind, inputs):
+    """'+16 %' was shown as 'x1.16 (about)', and a factor after its qualifier ('x3 (about)') where every other
+    kind writes the qualifier first ('about x5', 'about -30 %'); the claimed value is shown as written."""
+    assert verdict_texts(check_inline(kind, inputs, "+16 %"))["claimed"] == "about +16 %"
+    assert verdict_texts(check_inline(kind, inputs, "3", qualifier="at-least"))["claimed"] == "at least x3"

@@ -578,13 +578,18 @@ def eval_same_weight(claim, ctx: Context) -> Verdict:
         readings.append("cycle life / calendar life: not determined by energy density (no cycle-life figures "
                         "are given for these cells); that reading is underdetermined")
     need = Value(factor * ra, "specific_energy")
-    return Verdict(claim.id, claim.kind, claim.quote, status, (asserted, f" ({_qual(claim)})"),
+    return Verdict(claim.id, claim.kind, claim.quote, status, _factor_claimed(claim, asserted, change),
                    (x, " (", _pct(derived - 1), ")"),
                    _holds(status, ("needs b at ", need, " (", asserted, " of ", Value(ra, "specific_energy"),
                                    ") at the same cell-to-pack fraction")),
                    notes + ["same pack mass and cell-to-pack fraction: E2/E1 = rho2/rho1"], readings,
                    details={"ratio": derived, "asserted": factor, "needed_b_density": need},
                    claimed=asserted, derived=x, needed=need)
+
+
+def _factor_claimed(claim, asserted: Value, change: bool) -> Phrase:
+    """The claimed text of a factor claim, as the claim wrote it: 'about x3', or a change 'about +16 %'."""
+    return (f"{_qual(claim)} {_figure_text(claim.asserted)}",) if change else (f"{_qual(claim)} ", asserted)
 
 
 def _same_energy_saving(claim, ctx: Context, key: str, dim: str, words: str, ratio: str,
@@ -628,7 +633,7 @@ def eval_same_volume(claim, ctx: Context) -> Verdict:
             mass = f"; here the pack mass changes x{units.format_number(m)}, so the consumption does too"
         readings.append(("range per charge: ", x, " only at a fixed pack volume and a fixed consumption" + mass))
     need = Value(factor * ra, "energy_density")
-    return Verdict(claim.id, claim.kind, claim.quote, status, (asserted, f" ({_qual(claim)})"),
+    return Verdict(claim.id, claim.kind, claim.quote, status, _factor_claimed(claim, asserted, change),
                    (x, " (", _pct(derived - 1), ")"),
                    _holds(status, ("needs b at ", need, " (", asserted, " of ", Value(ra, "energy_density"),
                                    ") at the same cell-to-pack volume fraction")),
