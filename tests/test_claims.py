@@ -1174,3 +1174,24 @@ def test_a_factor_claim_shows_its_claimed_value_as_written_after_its_qualifier(k
     kind writes the qualifier first ('about x5', 'about -30 %'); the claimed value is shown as written."""
     assert verdict_texts(check_inline(kind, inputs, "+16 %"))["claimed"] == "about +16 %"
     assert verdict_texts(check_inline(kind, inputs, "3", qualifier="at-least"))["claimed"] == "at least x3"
+
+
+def test_a_range_claim_says_when_its_vehicle_cannot_follow_the_cycles_it_is_judged_on():
+    """Bug fix: a 40 t truck's range claim with no test cycle was judged on the four light-duty car ratings
+    with consumptions that assume its 600 kW motor gives up to ~1.6x its rating, unsaid (`batcalc range`
+    warns, and shows no car ratings for a truck). The claim now says both; a car that can follow them
+    gets no warning."""
+    from batcalc.physics.vehicle import load_vehicle
+
+    v = check_inline("range", {"vehicle": "heavy-truck", "pack_energy": "621 kWh"}, "500 km")
+    texts = verdict_texts(v)["assumptions"]
+    truck = load_vehicle("heavy-truck")
+    mass = truck.total_mass(3900.0)                                 # its reference pack mass
+    for cycle, name in (("wltc-3b", "WLTC class 3b"), ("udds", "EPA UDDS"), ("cltc-p", "CLTC-P")):
+        peak, over = truck.consumption_model(cycle).motor_demand(mass)
+        assert over > 0 and peak > 600e3
+        assert any(t.startswith(f"warning: heavy-truck cannot follow {name} at {mass:.0f} kg: it asks its 600 kW "
+                                f"motor for up to {peak / 1000:.4g} kW") for t in texts), texts
+    assert any("light-duty car ratings and heavy-truck is a heavy-truck" in t for t in texts)
+    car = check_inline("range", {"vehicle": "mid-sedan", "pack_energy": "75 kWh"}, "500 km")
+    assert not any("warning" in t or "light-duty" in t for t in verdict_texts(car)["assumptions"])

@@ -699,6 +699,29 @@ def _vehicle_consumption(v, cycle: Optional[str], pack_mass: Optional[float]) ->
     return float(v.consumption_model(cycle)(mass)), mass, how
 
 
+def _cannot_follow(ctx: Context, v, cycles: tuple[Optional[str], ...], mass: float) -> list[Phrase]:
+    """A warning for each of ``cycles`` that vehicle ``v`` at ``mass`` kg cannot follow: the peak motor
+    output the cycle asks against the motor's rated power, and for how long
+    (:meth:`batcalc.physics.vehicle.Consumption.motor_demand`); the consumption assumes the motor
+    delivers it. None for a measured consumption or a motor without a rated power (as ``batcalc range``)."""
+    from batcalc.physics.vehicle import Consumption
+
+    out: list[Phrase] = []
+    for name in cycles:
+        model = v.consumption_model(name)
+        if not isinstance(model, Consumption) or not math.isfinite(model.load.powertrain.rated_power):
+            continue
+        peak, over = ctx.cached(("motor demand", id(v), name, mass), lambda m=model: m.motor_demand(mass))
+        if not over > 0:
+            continue
+        rated = model.load.powertrain.rated_power
+        out.append((f"warning: {v.id} cannot follow {model.cycle.name} at ", Value(mass, "mass", ".0f"),
+                    ": it asks its ", Value(rated, "power"), " motor for up to ", Value(peak, "power"),
+                    f" (x{peak / rated:.3g}) for {over:.0f} s of the {model.steps.duration:.0f} s cycle; the "
+                    "consumption assumes the motor delivers it (a vehicle falls behind the trace instead)"))
+    return out
+
+
 def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optional[float], list]:
     """Consumption (J/m) from the inputs: given, or the vehicle's on its cycle at the resulting mass."""
     if i.consumption is not None:
@@ -714,7 +737,7 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
     c, mass, how = ctx.consumption(v, cycle, pack_mass)
     return c, [_joined([("consumption ", Value(c, "consumption"), f": {v.id} on {cycle_label(v, cycle)} at ",
                          Value(mass, "mass"), " ("), how, ")"], "")] \
-        + _stated(v.load.assumptions(), v.load.assumptions("imperial"))
+        + _stated(v.load.assumptions(), v.load.assumptions("imperial")) + _cannot_follow(ctx, v, (cycle,), mass)
 
 
 #: The ratings a range claim is judged on when it names no test cycle (DESIGN.md: it holds or fails only
@@ -731,7 +754,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
     underdetermined and the ratings that disagree are named."""
     from batcalc.physics.energy import consumption_for_range, gross_energy_for_range, range_from_energy, usable_energy
     from batcalc.physics.pack import PackOptions, pack_from_mass
-    from batcalc.physics.ratings import RATING_LABELS, rating_consumption
+    from batcalc.physics.ratings import CAR_CLASSES, RATING_CYCLES, RATING_LABELS, rating_consumption
 
     i = claim.inputs
     _not_both(ctx, i, "pack_energy", "pack_mass", "a cell and pack_mass give the pack energy")
@@ -783,6 +806,10 @@ def eval_range(claim, ctx: Context) -> Verdict:
         if len(ratings) > 1:
             assumptions.append("the claim names no test cycle: judged on the WLTP, EPA label, CLTC and NEDC "
                                "ratings; it holds or fails only if it does on all of them")
+        if v.spec.vehicle_class not in CAR_CLASSES:
+            assumptions.append(f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {v.id} is "
+                               f"a {v.spec.vehicle_class}: give its own 'cycle' (e.g. '80 km/h') to judge it there")
+        assumptions += _cannot_follow(ctx, v, tuple(dict.fromkeys(x for r in ratings for x in RATING_CYCLES[r])), mass)
         decisive = ratings[0] if len(ratings) == 1 else min(ratings, key=lambda r: abs(ranges[r] / asserted - 1)
                                                             if asserted else ranges[r])
         c = on[decisive]
@@ -1718,7 +1745,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     reference pack mass), judged within the tolerance; without one, the published band of ``R_b / R_a``
     (``specs/rating_bands.yaml``) decides: the claim holds when the asserted range lies in
     ``[a x low, a x high]``. Both are shown when both exist."""
-    from batcalc.physics.ratings import RATING_LABELS, published_band, rating_key, simulated_ratio
+    from batcalc.physics.ratings import RATING_CYCLES, RATING_LABELS, published_band, rating_key, simulated_ratio
 
     i = claim.inputs
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
@@ -1751,6 +1778,8 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         notes.append(_joined([(f"{v.id} at ", Value(mass, "mass"), " ("), how, f"): simulated {kb.upper()}/"
                               f"{ka.upper()} = {ratio:.3f}"], ""))
         notes += _stated(v.load.assumptions(), v.load.assumptions("imperial"))
+        notes += _cannot_follow(ctx, v, tuple(dict.fromkeys(x for k in (ka, kb) for x in RATING_CYCLES.get(k, (k,)))),
+                                mass)
         if band is not None and not band.contains(ratio):
             notes.append(f"the simulated ratio {ratio:.3f} lies outside the published band "
                          f"{band.low:.2f}-{band.high:.2f}")

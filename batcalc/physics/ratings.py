@@ -45,6 +45,9 @@ def ratio_between(range_from: float, range_to: float) -> float:
     return range_to / range_from
 
 
+#: Vehicle classes the light-duty car ratings (WLTP, EPA label, CLTC, NEDC) are defined for.
+CAR_CLASSES = ("car", "suv")
+
 #: The ratings batcalc simulates, and the cycles behind them (EPA: UDDS and HWFET with the label formula).
 RATING_CYCLES = {"wltp": ("wltc-3b",), "epa": ("udds", "hwfet"), "cltc": ("cltc-p",), "nedc": ("nedc",)}
 #: How each rating is labelled in reports.

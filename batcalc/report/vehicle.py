@@ -7,14 +7,13 @@ from typing import Any, Optional
 
 from batcalc import units
 from batcalc.errors import BatcalcError
+from batcalc.physics.ratings import CAR_CLASSES
 from batcalc.physics.vehicle import Vehicle
 from batcalc.units import Shown, format_number, shown, shown_text
 
 #: What a report function returns: headers, rows, notes and JSON data.
 Report = tuple[list[str], list[list[Any]], list[str], dict[str, Any]]
 
-#: Vehicle classes the light-duty car ratings (WLTP, EPA label, CLTC, NEDC) are defined for.
-CAR_CLASSES = ("car", "suv")
 
 
 _q = shown_text
