@@ -1195,3 +1195,15 @@ def test_a_range_claim_says_when_its_vehicle_cannot_follow_the_cycles_it_is_judg
     assert any("light-duty car ratings and heavy-truck is a heavy-truck" in t for t in texts)
     car = check_inline("range", {"vehicle": "mid-sedan", "pack_energy": "75 kWh"}, "500 km")
     assert not any("warning" in t or "light-duty" in t for t in verdict_texts(car)["assumptions"])
+
+
+def test_what_a_growth_or_ratio_claim_would_take_keeps_the_counting_word_of_its_figures():
+    """'end = 2.211e+11 yuan in 2030' for figures written '1.95 billion yuan': the text now says
+    '221.1 billion yuan' (1.95 x 2.2^6, by hand); the JSON number keeps the plain unit."""
+    end = 1.95 * (1 + 1.20) ** 6                                                  # billion yuan: 221.09
+    v = check_inline("growth", {"start": "1.95 billion yuan", "end": "116.23 billion yuan", "start_year": "2024",
+                                "end_year": "2030"}, "120 %")
+    assert verdict_texts(v)["would_take"] == f"end = {end:.4g} billion yuan in 2030"
+    assert v.needed.si == pytest.approx(end * 1e9) and v.needed.unit == "yuan"
+    r = check_inline("ratio", {"a": "1.95 billion yuan", "b": "116.23 billion yuan"}, "50")
+    assert verdict_texts(r)["would_take"] == f"b = {1.95 * 50:g} billion yuan"

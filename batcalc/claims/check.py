@@ -288,6 +288,17 @@ _COUNTING_RE = re.compile(r"^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s+(thous
                           re.IGNORECASE)
 
 
+def _in_words_of(text: Any, number: float, unit: str) -> Value:
+    """A figure derived from ``text`` (``number`` in ``unit``, counting word applied) shown with the counting
+    word ``text`` was written with: 2.211e11 yuan from '1.95 billion yuan' is '221.1 billion yuan' (for the
+    text of what a claim would take; its JSON ``needed`` keeps the plain unit)."""
+    m = _COUNTING_RE.match(str(text))
+    if m is None:
+        return Value(number, "given", unit=unit)
+    word = m.group(2).lower()
+    return Value(number / _COUNTING[word], "given", unit=f"{word} {unit}".strip())
+
+
 def _counted(text: Any) -> str:
     """``text`` with a counting word after its number applied: '1.95 billion yuan' -> '1950000000.0 yuan'."""
     return _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
@@ -1449,7 +1460,7 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
     derived_text: Phrase = (factor,) if abs(ratio) >= 10 else (factor, " (", change, ")")
     return Verdict(claim.id, claim.kind, claim.quote, status,
                    f"{_qual(claim)} {_figure_text(raw)}" if percent else (f"{_qual(claim)} ", claimed),
-                   derived_text, _holds(status, ("b = ", need)),
+                   derived_text, _holds(status, ("b = ", _in_words_of(claim.inputs.a, need.si, a[1]))),
                    [_pair_text(claim)],
                    claimed=claimed, derived=change if percent else factor, needed=need)
 
@@ -1554,7 +1565,7 @@ def eval_growth(claim, ctx: Context) -> Verdict:
     need = Value(start[0] * (1 + asserted) ** years, "given", unit=start[1])
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " a year"),
                    (derived, f" a year over {years} year{'s' if years != 1 else ''} (", _factor_value(ratio), ")"),
-                   _holds(status, ("end = ", need, f" in {i.end_year}")),
+                   _holds(status, ("end = ", _in_words_of(i.start, need.si, start[1]), f" in {i.end_year}")),
                    [f"{_figure_text(i.start)} in {i.start_year} -> {_figure_text(i.end)} in {i.end_year}: "
                     f"(end/start)^(1/{years}) - 1"],
                    claimed=claimed, derived=derived, needed=need)
