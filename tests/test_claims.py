@@ -1207,3 +1207,12 @@ def test_what_a_growth_or_ratio_claim_would_take_keeps_the_counting_word_of_its_
     assert v.needed.si == pytest.approx(end * 1e9) and v.needed.unit == "yuan"
     r = check_inline("ratio", {"a": "1.95 billion yuan", "b": "116.23 billion yuan"}, "50")
     assert verdict_texts(r)["would_take"] == f"b = {1.95 * 50:g} billion yuan"
+
+
+def test_a_claimed_figure_with_a_counting_word_is_shown_as_written():
+    """'1 million mi' was shown 'about 1000000 mi' although the claimed value is shown as the claim wrote
+    it; the JSON number keeps the plain unit (1e6 mi)."""
+    v = check_inline("lifetime", {"cycles": "4000", "retention": "80 %", "range": "300 mi"}, "1 million mi")
+    assert verdict_texts(v)["claimed"] == "about 1 million mi"
+    assert v.claimed.si == 1e6 and v.claimed.unit == "mi"
+    assert v.derived.si == pytest.approx(4000 * 300 * 1609.344 * 0.9)                # 1.08 million mi, by hand

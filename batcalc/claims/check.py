@@ -1865,6 +1865,12 @@ def evaluate(claim, ctx: Context) -> Verdict:
     verdict.source = claim.source
     verdict.qualifier = claim.qualifier
     verdict.evidence = _ledger(claim, ctx)
+    shown = verdict.claimed
+    if isinstance(claim.asserted, str) and _COUNTING_RE.match(claim.asserted) and isinstance(shown, Value) \
+            and shown.dim == "given" and isinstance(verdict.claimed_text, tuple):
+        # '1 million km' is shown as written, not as '1000000 km' (the JSON number keeps the plain unit)
+        words = _in_words_of(claim.asserted, shown.si, shown.unit or "")
+        verdict.claimed_text = tuple(words if x is shown else x for x in verdict.claimed_text)
     tol, how = tolerance_of(claim)
     if how.startswith("absolute"):
         verdict.assumptions.append(f"tolerance {how} ({claim.qualifier})")
