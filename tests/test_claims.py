@@ -1216,3 +1216,20 @@ def test_a_claimed_figure_with_a_counting_word_is_shown_as_written():
     assert verdict_texts(v)["claimed"] == "about 1 million mi"
     assert v.claimed.si == 1e6 and v.claimed.unit == "mi"
     assert v.derived.si == pytest.approx(4000 * 300 * 1609.344 * 0.9)                # 1.08 million mi, by hand
+
+
+def test_a_range_claim_over_a_cell_without_a_density_is_underdetermined():
+    """Bug fix: 'Shenxing: over 700 km' written with the cell and a pack mass was a bad-input error (exit 2)
+    that stopped the whole claims file, because catl-shenxing-lfp publishes no Wh/kg; a missing pack energy
+    is a missing fact (docs/claims.md): the claim is underdetermined and says which, and what a pack
+    would take in the vehicle (700 km x c / 0.93, c the mid-sedan's at its reference pack, by hand)."""
+    from batcalc.physics.vehicle import load_vehicle
+
+    v = check_inline("range", {"cell": "catl-shenxing-lfp", "vehicle": "mid-sedan", "pack_mass": "500 kg"},
+                     "700 km", qualifier="over")
+    assert v.status == "underdetermined"
+    assert v.missing == ["the pack energy (catl-shenxing-lfp gives no gravimetric energy density for a pack of "
+                         "500 kg)"]
+    car = load_vehicle("mid-sedan")
+    c = float(car.consumption_model("wltc-3b")(car.total_mass(480.0)))
+    assert f"{700e3 * c / 0.93 / KWH:.4g} kWh gross" in verdict_texts(v)["would_take"]

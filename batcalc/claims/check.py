@@ -775,10 +775,15 @@ def eval_range(claim, ctx: Context) -> Verdict:
     assumptions: list = [("usable energy ", Value(f_u, "fraction", ".0f"), " of the pack")]
     energy, pack_mass = (i.pack_energy.si if i.pack_energy else None), None
     cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
+    no_energy = "the pack energy"
     if energy is None and i.pack_mass is not None and cell is not None:
-        p = pack_from_mass(cell, i.pack_mass.si, PackOptions.assumed(ctx.assumed, f_usable=f_u))
-        energy, pack_mass = p.energy, p.mass
-        assumptions += p.options.assumptions()[:1]
+        if cell.get("gravimetric") is None:     # a missing fact, as a missing pack energy is: underdetermined
+            no_energy = (f"the pack energy ({cell.id} gives no gravimetric energy density for a pack of "
+                         f"{i.pack_mass.text})")
+        else:
+            p = pack_from_mass(cell, i.pack_mass.si, PackOptions.assumed(ctx.assumed, f_usable=f_u))
+            energy, pack_mass = p.energy, p.mass
+            assumptions += p.options.assumptions()[:1]
     missing = []
     simulate = i.consumption is None and i.vehicle is not None and i.cycle is None
     ratings = (COMMON_RATINGS if i.test_cycle == "unknown" else (i.test_cycle.lower(),)) if simulate else ()
@@ -794,7 +799,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
     if energy is not None:
         assumptions += c_notes[1:] if ratings else c_notes
     else:
-        missing.append("the pack energy")
+        missing.append(no_energy)
     if missing or c is None or energy is None:
         if len(ratings) > 1:
             assumptions.append("the claim names no test cycle: the pack it takes is shown for the vehicle's own "
