@@ -1233,3 +1233,21 @@ def test_a_range_claim_over_a_cell_without_a_density_is_underdetermined():
     car = load_vehicle("mid-sedan")
     c = float(car.consumption_model("wltc-3b")(car.total_mass(480.0)))
     assert f"{700e3 * c / 0.93 / KWH:.4g} kWh gross" in verdict_texts(v)["would_take"]
+
+
+def test_a_charge_claims_range_added_says_when_its_vehicle_cannot_follow_the_cycle():
+    """The range a charge adds in a 40 t truck simulated on WLTC assumes its 600 kW motor gives what the
+    cycle asks (Consumption.motor_demand): the claim warns, as batcalc range does; on its own 80 km/h
+    cycle it does not."""
+    from batcalc.physics.vehicle import load_vehicle
+
+    truck = load_vehicle("heavy-truck")
+    mass = truck.total_mass(3900.0)
+    peak, over = truck.consumption_model("wltc-3b").motor_demand(mass)
+    assert peak > 600e3 and over > 0
+    inputs = {"vehicle": "heavy-truck", "pack_energy": "621 kWh", "to_soc": "80 %", "time": "60 min"}
+    v = check_inline("charge", inputs | {"cycle": "wltc-3b"}, "500 kW")
+    assert any(t.startswith(f"warning: heavy-truck cannot follow WLTC class 3b at {mass:.0f} kg: it asks its "
+                            f"600 kW motor for up to {peak / 1000:.4g} kW") for t in verdict_texts(v)["assumptions"])
+    own = check_inline("charge", inputs, "500 kW")
+    assert not any("warning" in t for t in verdict_texts(own)["assumptions"])

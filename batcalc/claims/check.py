@@ -973,42 +973,45 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
 
-    def consumption_with(energy: float) -> tuple[float, Phrase]:
-        """The vehicle's consumption (J/m) with a pack of ``energy`` J, and the note saying so: a pack of the
-        claim's cell when it gives a gravimetric density (the rule of ``batcalc charge``:
-        :func:`batcalc.physics.tradeoff.pack_mass_for_energy`), else the vehicle's reference pack mass."""
+    def consumption_with(energy: float) -> tuple[float, list[Phrase]]:
+        """The vehicle's consumption (J/m) with a pack of ``energy`` J, and the notes saying so (a warning too
+        where the vehicle cannot follow the cycle): a pack of the claim's cell when it gives a gravimetric
+        density (the rule of ``batcalc charge``: :func:`batcalc.physics.tradeoff.pack_mass_for_energy`),
+        else the vehicle's reference pack mass."""
         if cell is not None and cell.get("gravimetric") is not None:
             from batcalc.physics.tradeoff import pack_mass_for_energy
 
             m, how = pack_mass_for_energy(v, cell, energy, PackOptions.assumed(ctx.assumed))
             c, mass, _ = ctx.consumption(v, cycle, m)
-            return c, ("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)}, at ",
-                       Value(mass, "mass"), f": {how})")
-        c, _, _ = ctx.consumption(v, cycle, None)
-        return c, ("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})"
-                   if i.pack_energy is None else f" ({v.id}, {cycle_label(v, cycle)})")
+            return c, [("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)}, at ",
+                        Value(mass, "mass"), f": {how})")] + _cannot_follow(ctx, v, (cycle,), mass)
+        c, mass, _ = ctx.consumption(v, cycle, None)
+        return c, [("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})"
+                    if i.pack_energy is None else f" ({v.id}, {cycle_label(v, cycle)})")] \
+            + _cannot_follow(ctx, v, (cycle,), mass)
 
     if i.pack_energy is not None:
         c, note = consumption_with(i.pack_energy.si)
-        return i.pack_energy.si, c, [f"pack energy {i.pack_energy.text} (given)", note]
+        return i.pack_energy.si, c, [f"pack energy {i.pack_energy.text} (given)"] + note
     if i.range is not None and cell is not None and cell.get("gravimetric") is not None:
         options = PackOptions.assumed(ctx.assumed)
         m, _ = ctx.cached(("solve", id(cell), id(v), i.range.si, cycle, options),
                           lambda: solve_pack_mass_for_range(cell, v, i.range.si, cycle, options))
         p = pack_from_mass(cell, m, options)
-        c, _, _ = ctx.consumption(v, cycle, m)
+        c, mass, _ = ctx.consumption(v, cycle, m)
         return p.energy, c, [("pack sized for ", Value(i.range.si, "distance"),
                               f" in {v.id} on {cycle_label(v, cycle)}: ", Value(p.energy, "energy", unit="kWh"),
                               " gross, ", Value(m, "mass"), " at ",
                               Value(cell.get("gravimetric"), "specific_energy"), " cell / ",
                               Value(p.gravimetric, "specific_energy"), " pack")] \
-            + p.options.assumptions() + [("consumption ", Value(c, "consumption"))]
+            + p.options.assumptions() + [("consumption ", Value(c, "consumption"))] \
+            + _cannot_follow(ctx, v, (cycle,), mass)
     try:
         e = reference_pack_energy(v)
     except BatcalcError:
         return None, None, []
     c, note = consumption_with(e)
-    return e, c, [("pack energy ", Value(e, "energy", unit="kWh"), f" ({v.id}'s reference pack)"), note]
+    return e, c, [("pack energy ", Value(e, "energy", unit="kWh"), f" ({v.id}'s reference pack)")] + note
 
 
 #: The qualifiers that make an asserted charge power a peak when the claim gives no ``power_kind``: "up to"
