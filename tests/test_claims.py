@@ -1251,3 +1251,22 @@ def test_a_charge_claims_range_added_says_when_its_vehicle_cannot_follow_the_cyc
                             f"600 kW motor for up to {peak / 1000:.4g} kW") for t in verdict_texts(v)["assumptions"])
     own = check_inline("charge", inputs, "500 kW")
     assert not any("warning" in t for t in verdict_texts(own)["assumptions"])
+
+
+@pytest.mark.parametrize("kind, inputs, asserted, qualifier, take", [
+    # 75 kWh / ? under 190 kg: ? >= 75000 / 190 = 394.7 Wh/kg (the mass falls as ? rises)
+    ("expression", {"expr": "75 kWh / ?"}, "190 kg", "under", f"at least {75000 / 190:.4g} Wh/kg"),
+    ("expression", {"expr": "75 kWh / ?"}, "190 kg", "about", f"{75000 / 190:.4g} Wh/kg"),
+    ("expression", {"expr": "? * 960"}, "82 kWh", "at-least", f"at least {82000 / 960:.4g} Wh"),
+    # 900 Wh/L over 40 % better than a: a <= 900 / 1.4 = 642.9 Wh/L; b over 40 % above 300: b >= 420
+    ("ratio", {"a": "?", "b": "900 Wh/L"}, "+40 %", "over", f"at most {900 / 1.4:.4g} Wh/L"),
+    ("ratio", {"a": "300 Wh/L", "b": "?"}, "+40 %", "over", f"at least {300 * 1.4:.4g} Wh/L"),
+    ("difference", {"a": "?", "b": "350 Wh/kg"}, "50 Wh/kg", "at-least", "at most 300 Wh/kg"),
+    ("difference", {"a": "300 Wh/kg", "b": "?"}, "50 Wh/kg", "at-most", "at most 350 Wh/kg"),
+])
+def test_the_figure_a_directional_claim_implies_for_its_unknown_is_a_bound(kind, inputs, asserted, qualifier, take):
+    """'75 kWh / ? is under 190 kg' said '? would be 394.7 Wh/kg', as if it were exact: under a bound the '?'
+    is bounded too, the way what the claim derives moves with it."""
+    v = check_inline(kind, inputs, asserted, qualifier=qualifier)
+    assert v.status == "underdetermined"
+    assert verdict_texts(v)["would_take"].endswith(f"would be {take}")

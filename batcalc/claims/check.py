@@ -1405,18 +1405,30 @@ def _is_unknown(text: Any) -> bool:
     return isinstance(text, str) and text.strip() == "?"
 
 
+def _bound_word(claim, increasing: bool) -> str:
+    """How the value a '?' implies bounds it: '' for a claim of about a figure, else 'at least ' or 'at most '
+    as the claim's test (at-least, at-most) and whether what it derives rises with the '?' (``increasing``)
+    ask: "900 Wh/L is over 40 % better than a" makes a at most 642.9 Wh/L."""
+    test = _SAME_TEST.get(claim.qualifier, claim.qualifier)
+    if test not in ("at-least", "at-most"):
+        return ""
+    return "at least " if (test == "at-least") == increasing else "at most "
+
+
 def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, claimed: Value, what: str,
-                    claimed_text: Optional[Phrase] = None) -> Verdict:
+                    claimed_text: Optional[Phrase] = None, increasing: bool = True) -> Verdict:
     """The underdetermined verdict of a two-figure claim with figure ``side`` left as '?': the value
-    it implies (``number`` in ``unit``, the other figure's) and whether it is plausible."""
+    it implies (``number`` in ``unit``, the other figure's), a bound where the claim is one (``increasing``:
+    whether what the claim derives rises with the figure) and whether it is plausible."""
     implied = Value(number, "given", unit=unit)
+    would = f"the {what} {side} would be {_bound_word(claim, increasing)}"
     if claim.plausible is None:
-        take: Phrase = (f"the {what} {side} would be ", implied)
+        take: Phrase = (would, implied)
         details: dict = {"implied": implied}
     else:
         q = ctx.quantity(f"{number!r} {unit}".strip(), ("inputs", side)) if unit else units.Q_(number, "dimensionless")
         take, details = _plausible(claim, ctx, implied, q)
-        take = (f"the {what} {side} would be ",) + tuple(take[1:])
+        take = (would,) + tuple(take[1:])
     return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", claimed_text or (f"{_qual(claim)} ", claimed),
                    (f"{side} = ", implied), take, [_pair_text(claim)],
                    missing=[f"figure {side} (left as '?')"], details=details, claimed=claimed, derived=implied)
@@ -1456,9 +1468,11 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
             raise ctx.error(("asserted",), "no base figure a gives a ratio of 0 (b / a = 0 needs b = 0)")
         known = b if a is None else a
         number = known[0] / asserted if a is None else known[0] * asserted
+        # b / a rises with b when a > 0, and with a only when b < 0
         return _implied_figure(claim, ctx, "a" if a is None else "b", number, known[1], claimed,
                                "baseline" if a is None else "figure",
-                               f"{_qual(claim)} {_figure_text(raw)}" if percent else None)
+                               f"{_qual(claim)} {_figure_text(raw)}" if percent else None,
+                               increasing=(known[2] < 0) if a is None else (known[2] > 0))
     if a[2] == 0:
         raise ctx.error(("inputs", "a"), "the base figure is zero: a ratio to it is not defined")
     ratio = b[2] / a[2]
@@ -1489,7 +1503,7 @@ def eval_difference(claim, ctx: Context) -> Verdict:
     if a is None or b is None:
         number = known[0] - asserted if a is None else known[0] + asserted
         return _implied_figure(claim, ctx, "a" if a is None else "b", number, known[1], claimed,
-                               "baseline" if a is None else "figure")
+                               "baseline" if a is None else "figure", increasing=b is None)   # b - a
     status = judge(b[2] - a[2], q[2], claim.qualifier, _tol(claim), scale=max(abs(a[2]), abs(b[2])))
     diff = (b[2] - a[2]) / unit
     derived, need = Value(diff, "given", unit=a[1]), Value(a[0] + asserted, "given", unit=a[1])
@@ -1656,8 +1670,9 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list):
 
 
 def _solve_unknown(parsed, ref, target, ctx: Context):
-    """The value of the '?' that makes the expression equal ``target`` (a pint Quantity): the
-    expression must be ``k x ?^p`` (products, quotients and powers of '?'; a '?' in a sum is refused)."""
+    """The value of the '?' that makes the expression equal ``target`` (a pint Quantity), and whether the
+    expression rises with the '?' there: the expression must be ``k x ?^p`` (products, quotients and powers
+    of '?'; a '?' in a sum is refused); it rises with a positive '?' when ``k p > 0``."""
     import math as _m
 
     from pint.errors import DimensionalityError
@@ -1680,7 +1695,8 @@ def _solve_unknown(parsed, ref, target, ctx: Context):
     if float(rest.magnitude) < 0 and p % 2 == 0:
         raise ctx.error(("asserted",), "no real value of '?' gives this (an even power of it would be negative)")
     x = rest ** (1.0 / p) if p != 1 else rest
-    return x
+    k = float(f1.to_base_units().magnitude)
+    return x, (k * p > 0) == (float(x.to_base_units().magnitude) > 0 or p % 2 == 1)
 
 
 def eval_expression(claim, ctx: Context) -> Verdict:
@@ -1710,13 +1726,14 @@ def eval_expression(claim, ctx: Context) -> Verdict:
     notes: list = [f"{text} (expression)"]
     if parsed.unknowns:
         try:
-            x = _solve_unknown(parsed, ref, asserted, ctx)
+            x, increasing = _solve_unknown(parsed, ref, asserted, ctx)
         except ExprError as exc:
             raise ctx.error(key, f"{exc} in {text!r}") from None
         dim = None if x.dimensionless else _dimension_name(x)
         implied = Value(float(x.to_base_units().magnitude), dim) if dim else \
             Value(float(x.magnitude), "given", unit=f"{x.units:~P}")
         take, details = _plausible(claim, ctx, implied, x)
+        take = (f"the figure left as '?' would be {_bound_word(claim, increasing)}",) + tuple(take[1:])
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
                        ("? = ", implied), take, notes + used, missing=["the figure left as '?'"],
                        details=details, claimed=claimed, derived=implied)
