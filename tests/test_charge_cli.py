@@ -449,3 +449,16 @@ def test_curve_bands_give_each_limits_share_over_the_whole_box(run):
     assert (_v(battery["low"]), _v(battery["high"])) == (0.0, 100.0)
     assert not any("limit_spans" in k for k in bands)
     assert bands["added.0.range_added"]["label"] == "range added in 5 min"
+
+
+def test_a_peak_power_window_that_ends_early_states_the_time_it_charged(run):
+    """83.2 kWh at a 1000 kW peak (12.02 C) from 10 %: 10-50 % at the full rate and 50-80 % at 75 % of it
+    take 0.4 / 12.02 h + 0.3 / (0.75 x 12.02) h = 3.994 min, so the 10 -> 80 % window ends before the 5 min;
+    its average is 58.24 kWh over those 3.994 min (875 kW), not over 5 min (698.9 kW, as it read)."""
+    c_peak = 1000 / 83.2                                                   # 1/h
+    minutes = (0.4 / c_peak + 0.3 / (0.75 * c_peak)) * 60
+    d = _verdict(run, "range-added", "time=5 min", "power=1000 kW", "power_kind=peak", "pack_energy=83.2 kWh",
+                 "from_soc=10 %", "to_soc=80 %", "consumption=150 Wh/km", "--asserted", "400 km")
+    note = next(a for a in d["assumptions"] if "is the peak" in a)
+    assert f"to 80 % (its end) in {minutes:.4g} min of the 5 min: 58.24 kWh added, " \
+           f"{0.7 * 83.2 / (minutes / 60):.4g} kW average" in note

@@ -1307,10 +1307,15 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
         # the SoC the curve adds counts as a SoC window's does: the usable share of dSoC x E_pack
         f_u = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
         added = range_from_energy(usable_energy(dsoc * e, f_u), c)
+        # the time spent charging: all of t, or less when the curve reaches the window's end before it
+        charging = min(t, curve.time(start, start + dsoc)) if dsoc > 0 else t
+        done: tuple = (f" for {i.time.text}: ",) if charging >= t * (1 - 1e-9) else \
+            (" to ", Value(start + dsoc, "fraction", ".0f"), " (its end) in ", Value(charging, "time", unit="min"),
+             f" of the {i.time.text}: ")
         notes.append((f"{i.power.text} is the peak at the battery (power_kind: peak): the charge curve under taper "
-                      f"{tp.id} ({tp.grade}), the cells' taper deciding, from ", Value(start, "fraction", ".0f"),
-                      f" for {i.time.text}: ", Value(dsoc * e, "energy", unit="kWh"), " added, ",
-                      Value(dsoc * e / t, "power"), " average, usable ", Value(f_u, "fraction", ".0f")))
+                      f"{tp.id} ({tp.grade}), the cells' taper deciding, from ", Value(start, "fraction", ".0f"))
+                     + done + (Value(dsoc * e, "energy", unit="kWh"), " added, ",
+                               Value(dsoc * e / charging, "power"), " average, usable ", Value(f_u, "fraction", ".0f")))
     elif i.power is not None:
         added = range_from_energy(i.power.si * t, c)           # all of P t at the battery is usable
         notes.append(f"{i.power.text} average at the battery for {i.time.text}")
