@@ -1270,3 +1270,15 @@ def test_the_figure_a_directional_claim_implies_for_its_unknown_is_a_bound(kind,
     v = check_inline(kind, inputs, asserted, qualifier=qualifier)
     assert v.status == "underdetermined"
     assert verdict_texts(v)["would_take"].endswith(f"would be {take}")
+
+
+def test_a_between_bound_and_a_difference_keep_the_counting_word_they_were_written_with():
+    """'0.8 to 1.2 million mi' read 'between 800000 mi and 1200000 mi'; a difference of markets written in
+    billions read '1.143e+11 yuan': 116.23 - 1.95 = 114.28 billion yuan (by hand)."""
+    v = check_inline("lifetime", {"cycles": "4000", "retention": "80 %", "range": "300 mi"}, "0.8 to 1.2 million mi",
+                     qualifier="between")
+    assert verdict_texts(v)["claimed"] == "between 0.8 million mi and 1.2 million mi"
+    d = check_inline("difference", {"a": "1.95 billion yuan", "b": "116.23 billion yuan"}, "100 billion yuan")
+    assert verdict_texts(d)["derived"] == f"{116.23 - 1.95:.4g} billion yuan"
+    assert verdict_texts(d)["would_take"] == f"b = {1.95 + 100:.4g} billion yuan"
+    assert d.derived.si == pytest.approx((116.23 - 1.95) * 1e9) and d.derived.unit == "yuan"

@@ -1513,8 +1513,8 @@ def eval_difference(claim, ctx: Context) -> Verdict:
     diff = (b[2] - a[2]) / unit
     derived, need = Value(diff, "given", unit=a[1]), Value(a[0] + asserted, "given", unit=a[1])
     return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {_figure_text(claim.asserted)}",
-                   (derived,),
-                   _holds(status, ("b = ", need)), [_pair_text(claim)],
+                   (_in_words_of(claim.inputs.a, diff, a[1]),),
+                   _holds(status, ("b = ", _in_words_of(claim.inputs.a, need.si, a[1]))), [_pair_text(claim)],
                    claimed=claimed, derived=derived, needed=need)
 
 
@@ -2023,7 +2023,7 @@ def _between(claim, ctx: Context) -> Verdict:
         _between_over_open(out, lo, hi, (low, high))
     out.qualifier = "between"
     out.evidence = list(dict.fromkeys(lo.evidence + hi.evidence))
-    out.claimed_text = ("between ", _phrase_value(lo), " and ", _phrase_value(hi))
+    out.claimed_text = ("between ", _phrase_value(lo, low), " and ", _phrase_value(hi, high))
     out.claimed = lo.claimed
     out.details = {**worst.details, "low": lo.claimed, "high": hi.claimed}
     out.assumptions = [a for a in worst.assumptions if not (isinstance(a, tuple) and a[:1] == ("tolerance ",))]
@@ -2069,7 +2069,10 @@ def _si_order(v: Value) -> float:
     return v.si
 
 
-def _phrase_value(v: Verdict) -> Phrase:
+def _phrase_value(v: Verdict, raw: Any = None) -> Phrase:
+    """A bound of a 'between' claim as written: its claimed value ('1.2 million mi' with its counting word)."""
+    if isinstance(raw, str) and _COUNTING_RE.match(raw) and isinstance(v.claimed, Value) and v.claimed.dim == "given":
+        return _in_words_of(raw, v.claimed.si, v.claimed.unit or "")
     return v.claimed if v.claimed is not None else v.claimed_text
 
 
