@@ -710,26 +710,19 @@ def _vehicle_consumption(v, cycle: Optional[str], pack_mass: Optional[float]) ->
     return float(v.consumption_model(cycle)(mass)), mass, how
 
 
-def _cannot_follow(ctx: Context, v, cycles: tuple[Optional[str], ...], mass: float) -> list[Phrase]:
+def _cannot_follow(v, cycles: tuple[Optional[str], ...], mass: float) -> list[Phrase]:
     """A warning for each of ``cycles`` that vehicle ``v`` at ``mass`` kg cannot follow: the peak motor
-    output the cycle asks against the motor's rated power, and for how long
-    (:meth:`batcalc.physics.vehicle.Consumption.motor_demand`); the consumption assumes the motor
-    delivers it. None for a measured consumption or a motor without a rated power (as ``batcalc range``)."""
-    from batcalc.physics.vehicle import Consumption
+    output the cycle asks against the motor's rated power, and for how long; the consumption assumes the
+    motor delivers it (:func:`batcalc.physics.vehicle.trace_warnings`, the text ``batcalc range`` prints,
+    in both unit systems). None for a measured consumption or a motor without a rated power."""
+    from batcalc.physics.vehicle import trace_warnings
 
     out: list[Phrase] = []
     for name in cycles:
-        model = v.consumption_model(name)
-        if not isinstance(model, Consumption) or not math.isfinite(model.load.powertrain.rated_power):
-            continue
-        peak, over = ctx.cached(("motor demand", id(v), name, mass), lambda m=model: m.motor_demand(mass))
-        if not over > 0:
-            continue
-        rated = model.load.powertrain.rated_power
-        out.append((f"warning: {v.id} cannot follow {model.cycle.name} at ", Value(mass, "mass", ".0f"),
-                    ": it asks its ", Value(rated, "power"), " motor for up to ", Value(peak, "power"),
-                    f" (x{peak / rated:.3g}) for {over:.0f} s of the {model.steps.duration:.0f} s cycle; the "
-                    "consumption assumes the motor delivers it (a vehicle falls behind the trace instead)"))
+        metric = trace_warnings(v, name, mass)
+        if metric:
+            out += _stated([f"warning: {w}" for w in metric],
+                           [f"warning: {w}" for w in trace_warnings(v, name, mass, "imperial")])
     return out
 
 
@@ -748,7 +741,7 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
     c, mass, how = ctx.consumption(v, cycle, pack_mass)
     return c, [_joined([("consumption ", Value(c, "consumption"), f": {v.id} on {cycle_label(v, cycle)} at ",
                          Value(mass, "mass"), " ("), how, ")"], "")] \
-        + _stated(v.load.assumptions(), v.load.assumptions("imperial")) + _cannot_follow(ctx, v, (cycle,), mass)
+        + _stated(v.load.assumptions(), v.load.assumptions("imperial")) + _cannot_follow(v, (cycle,), mass)
 
 
 #: The ratings a range claim is judged on when it names no test cycle (DESIGN.md: it holds or fails only
@@ -825,7 +818,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
         if v.spec.vehicle_class not in CAR_CLASSES:
             assumptions.append(f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {v.id} is "
                                f"a {v.spec.vehicle_class}: give its own 'cycle' (e.g. '80 km/h') to judge it there")
-        assumptions += _cannot_follow(ctx, v, tuple(dict.fromkeys(x for r in ratings for x in RATING_CYCLES[r])), mass)
+        assumptions += _cannot_follow(v, tuple(dict.fromkeys(x for r in ratings for x in RATING_CYCLES[r])), mass)
         decisive = ratings[0] if len(ratings) == 1 else min(ratings, key=lambda r: abs(ranges[r] / asserted - 1)
                                                             if asserted else ranges[r])
         c = on[decisive]
@@ -984,11 +977,11 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
             m, how = pack_mass_for_energy(v, cell, energy, PackOptions.assumed(ctx.assumed))
             c, mass, _ = ctx.consumption(v, cycle, m)
             return c, [("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)}, at ",
-                        Value(mass, "mass"), f": {how})")] + _cannot_follow(ctx, v, (cycle,), mass)
+                        Value(mass, "mass"), f": {how})")] + _cannot_follow(v, (cycle,), mass)
         c, mass, _ = ctx.consumption(v, cycle, None)
         return c, [("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})"
                     if i.pack_energy is None else f" ({v.id}, {cycle_label(v, cycle)})")] \
-            + _cannot_follow(ctx, v, (cycle,), mass)
+            + _cannot_follow(v, (cycle,), mass)
 
     if i.pack_energy is not None:
         c, note = consumption_with(i.pack_energy.si)
@@ -1005,7 +998,7 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
                               Value(cell.get("gravimetric"), "specific_energy"), " cell / ",
                               Value(p.gravimetric, "specific_energy"), " pack")] \
             + p.options.assumptions() + [("consumption ", Value(c, "consumption"))] \
-            + _cannot_follow(ctx, v, (cycle,), mass)
+            + _cannot_follow(v, (cycle,), mass)
     try:
         e = reference_pack_energy(v)
     except BatcalcError:
@@ -1819,7 +1812,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         notes.append(_joined([(f"{v.id} at ", Value(mass, "mass"), " ("), how, f"): simulated {kb.upper()}/"
                               f"{ka.upper()} = {ratio:.3f}"], ""))
         notes += _stated(v.load.assumptions(), v.load.assumptions("imperial"))
-        notes += _cannot_follow(ctx, v, tuple(dict.fromkeys(x for k in (ka, kb) for x in RATING_CYCLES.get(k, (k,)))),
+        notes += _cannot_follow(v, tuple(dict.fromkeys(x for k in (ka, kb) for x in RATING_CYCLES.get(k, (k,)))),
                                 mass)
         if band is not None and not band.contains(ratio):
             notes.append(f"the simulated ratio {ratio:.3f} lies outside the published band "
