@@ -554,8 +554,12 @@ def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, fl
     return rhos[0], rhos[1], notes, cells[0], cells[1]
 
 
-def _holds(status: Status, take: Phrase) -> Phrase:
-    return "holds as stated" if status == "holds" else take
+def _holds(status: Status, take: Union[Phrase, Callable[[], Phrase]]) -> Phrase:
+    """What a claim would take: 'holds as stated' when it holds, else ``take`` (a callable is called only
+    then: a text that takes work to write, such as a figure in its counting word)."""
+    if status == "holds":
+        return "holds as stated"
+    return take() if callable(take) else take
 
 
 def _joined(phrases: list, sep: str) -> tuple:
@@ -1480,7 +1484,7 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
     derived_text: Phrase = (factor,) if abs(ratio) >= 10 else (factor, " (", change, ")")
     return Verdict(claim.id, claim.kind, claim.quote, status,
                    f"{_qual(claim)} {_figure_text(raw)}" if percent else (f"{_qual(claim)} ", claimed),
-                   derived_text, _holds(status, ("b = ", _in_words_of(claim.inputs.a, need.si, a[1]))),
+                   derived_text, _holds(status, lambda: ("b = ", _in_words_of(claim.inputs.a, need.si, a[1]))),
                    [_pair_text(claim)],
                    claimed=claimed, derived=change if percent else factor, needed=need)
 
@@ -1507,7 +1511,7 @@ def eval_difference(claim, ctx: Context) -> Verdict:
     derived, need = Value(diff, "given", unit=a[1]), Value(a[0] + asserted, "given", unit=a[1])
     return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {_figure_text(claim.asserted)}",
                    (_in_words_of(claim.inputs.a, diff, a[1]),),
-                   _holds(status, ("b = ", _in_words_of(claim.inputs.a, need.si, a[1]))), [_pair_text(claim)],
+                   _holds(status, lambda: ("b = ", _in_words_of(claim.inputs.a, need.si, a[1]))), [_pair_text(claim)],
                    claimed=claimed, derived=derived, needed=need)
 
 
@@ -1585,7 +1589,7 @@ def eval_growth(claim, ctx: Context) -> Verdict:
     need = Value(start[0] * (1 + asserted) ** years, "given", unit=start[1])
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " a year"),
                    (derived, f" a year over {years} year{'s' if years != 1 else ''} (", _factor_value(ratio), ")"),
-                   _holds(status, ("end = ", _in_words_of(i.start, need.si, start[1]), f" in {i.end_year}")),
+                   _holds(status, lambda: ("end = ", _in_words_of(i.start, need.si, start[1]), f" in {i.end_year}")),
                    [f"{_figure_text(i.start)} in {i.start_year} -> {_figure_text(i.end)} in {i.end_year}: "
                     f"(end/start)^(1/{years}) - 1"],
                    claimed=claimed, derived=derived, needed=need)
