@@ -448,3 +448,30 @@ def test_curve_bands_give_each_limits_share_over_the_whole_box(run):
     assert (_v(battery["low"]), _v(battery["high"])) == (0.0, 100.0)
     assert not any("limit_spans" in k for k in bands)
     assert bands["added.0.range_added"]["label"] == "range added in 5 min"
+
+
+def test_a_charge_in_a_vehicle_warns_as_range_does(run):
+    """The range added rests on the vehicle's consumption at the mass of the pack; charge now says what
+    range says of that vehicle. Hand calculation: 400 kWh of huineng-llcb (321 Wh/kg, 0.70 cell-to-pack):
+    400 / (0.321 x 0.7) = 1780 kg of pack; 1270 + 1780 + 150 = 3200 kg, above the mid-sedan's 2232 kg
+    max gross mass. And the motor: the heavy truck on WLTC asks its motor for more than its rating, as the
+    range command warns at the same mass (both warnings were printed by range and left out by charge)."""
+    import re
+
+    pack = 400 / (0.321 * 0.7)
+    total = 1270 + pack + 150
+    d = _json(run, "huineng-llcb", "-v", "mid-sedan", "--pack-energy", "400 kWh", "--to", "80 %", "--time", "1 h",
+              "--format", "json")
+    assert f"warning: vehicle mass {total:.0f} kg is above mid-sedan's max gross mass 2232 kg" in d["assumptions"]
+    assert f"warning: the {pack:.0f} kg pack outweighs the rest of the vehicle (1270 kg)" in d["assumptions"]
+    d = _json(run, "huineng-llcb", "-v", "heavy-truck", "-c", "wltp", "--to", "80 %", "--time", "1 h",
+              "--format", "json")
+    motor = [a for a in d["assumptions"] if "cannot follow" in a]
+    assert len(motor) == 1
+    mass = re.search(r"at (\d+) kg", motor[0]).group(1)          # the pack of the reference energy
+    r = run("range", "huineng-llcb", "-v", "heavy-truck", "-c", "wltp", "--pack-energy", "621 kWh",
+            "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    ranged = json.loads(r.stdout)
+    assert f"{ranged['results']['vehicle_mass']['value']:.0f}" == mass
+    assert motor[0].removeprefix("warning: ") in ranged["warnings"]

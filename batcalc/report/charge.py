@@ -66,6 +66,7 @@ def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_ene
     notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on {cycle_label(v, found.cycle)} at "
                  f"{_q(found.total_mass, 'mass', system)} ({found.how}); "
                  f"usable energy {a['usable-fraction'] * 100:.0f} %")
+    notes += [f"warning: {w}" for w in found.warnings(v, system)]
     return v, pack_energy, consumption
 
 
