@@ -62,3 +62,36 @@ def test_one_second_over_the_rating_is_warned_about():
     assert over == 1.0 and peak > v.load.powertrain.rated_power
     (warning,) = trace_warnings(v, "us06", 1750.0)
     assert "for 1 s of the 600 s cycle" in warning
+
+
+def test_normalise_warns_about_each_cycle_the_motor_cannot_follow(run):
+    """normalise runs the vehicle on both ratings' cycles (EPA: UDDS and HWFET) and said nothing when its
+    motor could not follow one, while range warned. By hand, the mid-sedan at 1900 kg on a constant
+    250 km/h asks (m g C_rr + rho C_d A v^2 / 2) v / eta_trans = (1900 x 9.80665 x 0.007 + 1.204 x 0.5106 x
+    69.44^2 / 2) x 69.44 / 0.98 = (130.4 + 1482.6) x 69.44 / 0.98 = 114.3 kW: under its 239 kW; at
+    350 km/h: (130.4 + 2905.9) x 97.22 / 0.98 = 301.2 kW, over it, the whole hour. Only that cycle is
+    warned about, in the text and in the JSON."""
+    v = load_vehicle("mid-sedan")
+    load, mass = v.load, 1900.0
+
+    def demand(kmh: float) -> float:
+        speed = kmh / 3.6
+        return (mass * STANDARD_GRAVITY * load.c_rr + 0.5 * load.rho * load.cd_a * speed ** 2) * speed / 0.98
+
+    assert load.powertrain.transmission_efficiency == 0.98 and load.powertrain.rated_power == 239e3
+    assert demand(250) < 239e3 < demand(350)
+    out = run("normalise", "500 km", "--from", "250 km/h", "--to", "350 km/h", "-v", "mid-sedan")
+    assert out.exit_code == 0, out.stderr
+    lines = [line.strip() for line in out.stdout.splitlines() if "cannot follow" in line]
+    assert lines == [f"warning: mid-sedan cannot follow constant 350 km/h at 1900 kg: it asks its 239 kW motor "
+                     f"for up to {demand(350) / 1e3:.4g} kW (x{demand(350) / 239e3:.3g}) for 3600 s of the 3600 s "
+                     f"cycle; the consumption assumes the motor delivers it (a vehicle falls behind the trace "
+                     f"instead)"]
+    import json
+
+    data = json.loads(run("normalise", "500 km", "--from", "350 km/h", "--to", "epa", "-v", "medium-truck",
+                          "--format", "json").stdout)
+    # the medium truck at 12000 kg: the 350 km/h hour, then the two cycles of the EPA label
+    assert [w.split(" at ")[0] for w in data["warnings"]] == [
+        "medium-truck cannot follow constant 350 km/h", "medium-truck cannot follow EPA UDDS",
+        "medium-truck cannot follow EPA HWFET"]

@@ -113,7 +113,8 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     """Headers, rows, notes and JSON data for ``batcalc normalise``: ``value`` m on ``from_name`` as a
     range on ``to_name`` for ``vehicle`` at total mass ``mass`` kg: ``R_to = R_from x c_from / c_to``
     (:func:`batcalc.physics.ratings.simulated_ratio`), beside the published band."""
-    from batcalc.physics.ratings import published_band, rating_consumption
+    from batcalc.physics.ratings import RATING_CYCLES, published_band, rating_consumption
+    from batcalc.physics.vehicle import trace_warnings
 
     if not value > 0:
         raise BatcalcError("the range to convert must be positive")
@@ -139,6 +140,10 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
              f"{_q(c_from, 'consumption', system)} / {_q(c_to, 'consumption', system)}"
              + (" (EPA: consumption equivalent to the label range)" if "epa" in (src, dst) else "")
              + f"; {vehicle.id} at {_q(mass, 'mass', system)} ({mass_how})"]
+    warnings = [w for cycle in dict.fromkeys(RATING_CYCLES.get(src, (src,)) + RATING_CYCLES.get(dst, (dst,)))
+                for w in trace_warnings(vehicle, cycle, mass, system)]
+    notes += [f"warning: {w}" for w in warnings]
+    data["warnings"] = warnings
     if band is not None:
         inside = band.contains(ratio)
         rows.append(["published band", f"{format_number(band.low)}-{format_number(band.high)}", ""])
