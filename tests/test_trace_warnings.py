@@ -95,3 +95,18 @@ def test_normalise_warns_about_each_cycle_the_motor_cannot_follow(run):
     assert [w.split(" at ")[0] for w in data["warnings"]] == [
         "medium-truck cannot follow constant 350 km/h", "medium-truck cannot follow EPA UDDS",
         "medium-truck cannot follow EPA HWFET"]
+
+
+@pytest.mark.parametrize("args", [("tradeoff", "eve-lf230", "eve-lf105", "-v", "medium-truck", "-c", "udds"),
+                                  ("consumption", "-v", "medium-truck", "-c", "udds"),
+                                  ("range", "eve-lf230", "-v", "medium-truck", "-c", "udds")])
+def test_json_carries_the_warnings_the_table_prints(run, args):
+    """tradeoff's and consumption's JSON left out the warnings their tables print (range's had them): a
+    program reading the JSON could not tell that the medium truck cannot follow UDDS."""
+    import json
+
+    text = run(*args).stdout
+    printed = [line.strip().removeprefix("warning: ") for line in text.splitlines()
+               if line.strip().startswith("warning: ")]
+    assert len(printed) == 1 and "medium-truck cannot follow EPA UDDS at 12000 kg" in printed[0]
+    assert json.loads(run(*args, "--format", "json").stdout)["warnings"] == printed

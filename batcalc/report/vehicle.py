@@ -200,7 +200,8 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     assumptions.append(f"vehicle {vehicle.id}: {_q(vehicle.glider_mass, 'mass', system, fmt='.0f')} without battery "
                        f"+ pack {_q(pack_mass, 'mass', system, fmt='.0f')} ({mass_how}) + payload "
                        f"{_q(vehicle.payload, 'mass', system, fmt='.0f')}")
-    notes = [f"warning: {w}" for w in trace_warnings(vehicle, cycle, mass, system)]
+    warnings = list(trace_warnings(vehicle, cycle, mass, system))
+    notes = [f"warning: {w}" for w in warnings]
     if breakdown:
         notes.append("breakdown: rolling and aerodynamic resistance over the powertrain's traction efficiency on "
                      "the cycle, auxiliaries, and the rest (accelerating and braking, net of regeneration)")
@@ -209,7 +210,7 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     notes.append("assumptions: " + "; ".join(assumptions))
     data = {"vehicle": vehicle.id, "cycle": label,
             "results": {k: s for k, _, s in figures if not k.startswith("part_")}, "breakdown": breakdown,
-            "assumptions": assumptions}
+            "assumptions": assumptions, "warnings": warnings}
     return ["quantity", "value", "unit"], rows, notes, data
 
 
