@@ -110,3 +110,32 @@ def test_json_carries_the_warnings_the_table_prints(run, args):
                if line.strip().startswith("warning: ")]
     assert len(printed) == 1 and "medium-truck cannot follow EPA UDDS at 12000 kg" in printed[0]
     assert json.loads(run(*args, "--format", "json").stdout)["warnings"] == printed
+
+
+@pytest.mark.parametrize("args", [
+    ("range", "eve-lf230", "-v", "medium-truck", "-c", "udds"),
+    ("tradeoff", "eve-lf230", "eve-lf105", "-v", "medium-truck", "-c", "udds"),
+    ("consumption", "-v", "medium-truck", "-c", "udds"),
+    ("normalise", "300 km", "--from", "epa", "--to", "us06", "-v", "medium-truck"),
+    ("charge", "huineng-llcb", "-v", "medium-truck", "-c", "udds", "--to", "80 %", "--time", "1 h"),
+    ("range", "eve-lf230", "-v", "mid-sedan", "--pack-mass", "3000 kg"),
+])
+def test_bands_keep_the_warnings_of_the_central_result(run, args):
+    """--bands printed no warning at all, while the same command without it warned (a motor that cannot
+    follow the cycle, a vehicle over its max gross mass); the bands now give the central point's warnings,
+    the ones the command prints without --bands. By hand for the last: 1270 + 3000 + 150 = 4420 kg, above
+    the mid-sedan's 2232 kg."""
+    import json
+
+    plain = json.loads(run(*args, "--format", "json").stdout)
+    warned = plain.get("warnings") or [a.removeprefix("warning: ") for a in plain.get("assumptions", [])
+                                       if a.startswith("warning: ")]
+    assert warned
+    banded = run(*args, "--bands", "--format", "json")
+    assert banded.exit_code == 0, banded.stderr
+    assert json.loads(banded.stdout)["warnings"] == warned
+    text = run(*args, "--bands").stdout
+    assert [line.strip() for line in text.splitlines() if "warning" in line] == \
+        [f"warning (at the central point): {w}" for w in warned]
+    if args[-1] == "3000 kg":
+        assert "vehicle mass 4420 kg is above mid-sedan's max gross mass 2232 kg" in warned
