@@ -139,3 +139,24 @@ def test_bands_keep_the_warnings_of_the_central_result(run, args):
         [f"warning (at the central point): {w}" for w in warned]
     if args[-1] == "3000 kg":
         assert "vehicle mass 4420 kg is above mid-sedan's max gross mass 2232 kg" in warned
+
+
+def test_range_warns_about_the_rating_cycles_too(run):
+    """range prints the WLTP, EPA label and CLTC ratings, each simulated on its own cycle, but warned only
+    about the cycle the range ran on: a compact car with a 4000 kg pack on NEDC (which it can follow) got
+    WLTP, EPA and CLTC ratings from cycles its 100 kW motor cannot follow, unsaid. The warnings are now
+    those that `range` on each rating cycle gives at the same mass, each once."""
+    import json
+
+    def warnings(cycle: str) -> list[str]:
+        out = run("range", "tesla-4680", "-v", "compact-car", "--pack-mass", "4000 kg", "-c", cycle,
+                  "--format", "json")
+        assert out.exit_code == 0, out.stderr
+        return [w for w in json.loads(out.stdout)["warnings"] if "cannot follow" in w]
+
+    own = {c: [w for w in warnings(c) if f"cannot follow {name} at" in w]
+           for c, name in (("wltp", "WLTC class 3b"), ("udds", "EPA UDDS"), ("hwfet", "EPA HWFET"),
+                           ("cltc", "CLTC-P"), ("nedc", "NEDC"))}
+    assert own["nedc"] == [] and own["hwfet"] == [] and all(own[c] for c in ("wltp", "udds", "cltc"))
+    assert warnings("nedc") == own["wltp"] + own["udds"] + own["cltc"]
+    assert warnings("wltp") == own["wltp"] + own["udds"] + own["cltc"]          # its own once

@@ -91,11 +91,19 @@ def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
 def add_ratings(headers: list[str], rows: list[list[Any]], notes: list[str], data: dict[str, Any], vehicle: Vehicle,
                 usable_energy: float, mass: float, system: str) -> None:
     """Append the rating rows of :func:`rating_figures` to a ``range`` report (rows, notes, JSON
-    ``ratings``) in place."""
+    ``ratings``) in place, with a warning for each rating cycle the vehicle's motor cannot follow at
+    ``mass`` kg (:func:`batcalc.physics.vehicle.trace_warnings`) that the report does not give yet."""
+    from batcalc.physics.ratings import RATING_CYCLES
+    from batcalc.physics.vehicle import trace_warnings
+
     figures, extra = rating_figures(vehicle, usable_energy, mass, system)
     rows += [[label, s, s.unit] for _, label, s in figures]
     data["ratings"] = {k.removeprefix("rating_"): s for k, _, s in figures}
-    notes[:0] = extra
+    given = data.setdefault("warnings", [])
+    more = [w for cycle in dict.fromkeys(c for k, _, _ in figures for c in RATING_CYCLES[k.removeprefix("rating_")])
+            for w in trace_warnings(vehicle, cycle, mass, system) if w not in given]
+    given += more
+    notes[:0] = extra + [f"warning: {w}" for w in more]
 
 
 def _rating(name: str, option: str) -> str:
