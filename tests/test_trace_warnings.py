@@ -160,3 +160,31 @@ def test_range_warns_about_the_rating_cycles_too(run):
     assert own["nedc"] == [] and own["hwfet"] == [] and all(own[c] for c in ("wltp", "udds", "cltc"))
     assert warnings("nedc") == own["wltp"] + own["udds"] + own["cltc"]
     assert warnings("wltp") == own["wltp"] + own["udds"] + own["cltc"]          # its own once
+
+
+def test_sweep_warns_about_grid_points_over_the_gross_mass_and_the_motor(run):
+    """sweep printed ranges and pack masses for vehicles far above their max gross mass, and on cycles the
+    motor cannot follow, without a word (range warns of both). By hand: the heavy truck is 18100 kg
+    without battery + 18000 kg payload, max gross 44000 kg, so every pack above 44000 - 36100 = 7900 kg
+    puts it over: of 2 densities x pack masses 2000, 5000, 8000 kg, the 2 points at 8000 kg. At the
+    heaviest point, 8000 kg, the motor warning is range's at that pack mass."""
+    import json
+
+    args = ("sweep", "-v", "heavy-truck", "-c", "wltp", "--densities", "200:300:100 Wh/kg",
+            "--pack-masses", "2000:8000:3000 kg")
+    out = run(*args)
+    assert out.exit_code == 0, out.stderr
+    lines = [line.strip() for line in out.stdout.splitlines() if line.strip().startswith("warning: ")]
+    limit = 44000 - (18100 + 18000)
+    assert lines[0] == (f"warning: 2 of 6 grid points put heavy-truck above its max gross mass 44000 kg: every "
+                        f"pack above {limit} kg")
+    ranged = json.loads(run("range", "gac-aion-ssb-300", "-v", "heavy-truck", "-c", "wltp", "--pack-mass",
+                            "8000 kg", "--format", "json").stdout)
+    motor = [w for w in ranged["warnings"] if "cannot follow" in w]
+    assert len(motor) == 1
+    assert lines[1:] == [f"warning: at the heaviest grid point (a 8000 kg pack): {motor[0]}"]
+    assert json.loads(run(*args, "--format", "json").stdout)["warnings"] == [x.removeprefix("warning: ")
+                                                                              for x in lines]
+    # within every limit: no warning
+    quiet = run("sweep", "-v", "mid-sedan", "--densities", "300 Wh/kg", "--pack-masses", "400:600:100 kg")
+    assert "warning" not in quiet.stdout

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.compare import Ratio
-from batcalc.physics.tradeoff import RangeResult, Tradeoff, cycle_label, sensitivities
+from batcalc.physics.tradeoff import RangeResult, Tradeoff, cycle_label, sensitivities, vehicle_warnings
 from batcalc.units import Shown, format_number, from_si, shown, shown_text
 
 _q = shown_text
@@ -269,6 +269,8 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     c_show = from_si(col_si, col_dim, col_unit)
     g_show = from_si(grid, out_dim, out_unit)
     label = f"{cycle_label(vehicle, cycle)}; {'; '.join(options.assumptions())}"
+    warnings = sweep_warnings(vehicle, cycle, grid if pack_masses is None else
+                              [list(pack_masses)] * len(densities), system)
     if fmt in ("csv", "json"):
         import numpy as np
 
@@ -283,12 +285,41 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
                     out_name: Shown(float(g_show[i, j]), out_unit)}
                    for i, j in zip(di.ravel(), cj.ravel(), strict=False)]
         return render_json({"vehicle": vehicle.id, "cycle": cycle_label(vehicle, cycle),
-                            "assumptions": options.assumptions(), "points": records})
+                            "assumptions": options.assumptions(), "points": records, "warnings": warnings})
     headers = [f"cell {dens_unit} \\ {col_name.replace('_', ' ')} {col_unit}"] + [format_number(x) for x in c_show]
     rows = [[format_number(d)] + [format_number(x) if x == x else "no solution" for x in g_show[i]]
             for i, d in enumerate(d_show)]
     title = f"{out_name.replace('_', ' ')} ({out_unit}) in {vehicle.id}"
-    return render(headers, rows, None, fmt, title=title, notes=[f"assumptions: {label}"])
+    return render(headers, rows, None, fmt, title=title,
+                  notes=[f"warning: {w}" for w in warnings] + [f"assumptions: {label}"])
+
+
+def sweep_warnings(vehicle, cycle: Optional[str], pack_masses, system: str) -> list[str]:
+    """The warnings of a sweep's grid (its pack mass at every point, kg, given or solved; NaN: no solution): the
+    vehicle above its max gross mass from a pack mass on (``max_gross - m_without_battery - payload``), and
+    at the heaviest grid point the warnings a range there gives
+    (:func:`batcalc.physics.tradeoff.vehicle_warnings`: a pack heavier than the rest, a motor that cannot
+    follow the cycle); display text in ``system``'s units."""
+    import numpy as np
+
+    masses = np.asarray(pack_masses, dtype=np.float64)
+    masses = masses[np.isfinite(masses)]
+    if not masses.size:
+        return []
+    heaviest = float(masses.max())
+    out = []
+    gross = vehicle.max_gross_mass
+    if gross is not None:
+        limit = gross - float(vehicle.total_mass(0.0))
+        over = int(np.count_nonzero(masses > limit + gross * 1e-9))
+        if over:
+            out.append(f"{over} of {masses.size} grid points put {vehicle.id} above its max gross mass "
+                       f"{shown_text(gross, 'mass', system, fmt='.0f')}: every pack above "
+                       f"{shown_text(limit, 'mass', system, fmt='.0f')}")
+    out += [f"at the heaviest grid point (a {shown_text(heaviest, 'mass', system, fmt='.0f')} pack): {w}"
+            for w in vehicle_warnings(vehicle, cycle, float(vehicle.total_mass(heaviest)), heaviest, system)
+            if "max gross mass" not in w]
+    return out
 
 
 def vehicle_rows(system: str):
