@@ -188,3 +188,22 @@ def test_sweep_warns_about_grid_points_over_the_gross_mass_and_the_motor(run):
     # within every limit: no warning
     quiet = run("sweep", "-v", "mid-sedan", "--densities", "300 Wh/kg", "--pack-masses", "400:600:100 kg")
     assert "warning" not in quiet.stdout
+
+
+def test_same_energy_note_says_which_way_the_mass_moves(run):
+    """tradeoff --hold energy said 'the lighter pack lowers vehicle mass and consumption a little' also when
+    B is the less dense cell. By hand: amprius (450 Wh/kg) -> byd-blade-lfp (160 Wh/kg) in the mid-sedan,
+    480 kg held at the same energy: 480 x 450 / 160 = 1350 kg, heavier; and the consumption rises with it."""
+    import json
+
+    args = ("tradeoff", "amprius-si-nanowire-450", "byd-blade-lfp", "-v", "mid-sedan", "--hold", "energy")
+    rows = json.loads(run(*args, "--format", "json").stdout)["rows"]
+    assert rows["pack_mass"]["b"]["value"] == pytest.approx(480 * 450 / 160)
+    assert rows["consumption"]["ratio"] > 1
+    text = run(*args).stdout
+    assert "same energy: m2/m1 = rho1/rho2; the heavier pack raises vehicle mass and consumption" in text
+    assert "lighter" not in text
+    back = run("tradeoff", "byd-blade-lfp", "amprius-si-nanowire-450", "-v", "mid-sedan", "--hold", "energy").stdout
+    assert "the lighter pack lowers vehicle mass and consumption a little" in back
+    same = run("tradeoff", "tesla-4680", "tesla-4680", "-v", "mid-sedan", "--hold", "energy").stdout
+    assert "the same pack mass, so the same vehicle mass and consumption" in same

@@ -179,7 +179,11 @@ def tradeoff_report(t: Tradeoff, system: str):
     if t.hold == "mass":
         notes.append("same pack mass: E2/E1 = rho2/rho1 and the vehicle mass is unchanged, so R2/R1 = rho2/rho1")
     elif t.hold == "energy":
-        notes.append("same energy: m2/m1 = rho1/rho2; the lighter pack lowers vehicle mass and consumption a little")
+        mass_change = t.b.pack.mass / t.a.pack.mass - 1
+        notes.append("same energy: m2/m1 = rho1/rho2; " + (
+            "the lighter pack lowers vehicle mass and consumption a little" if mass_change < -1e-9 else
+            "the heavier pack raises vehicle mass and consumption" if mass_change > 1e-9 else
+            "the same pack mass, so the same vehicle mass and consumption"))
     else:
         how = (f"pack mass solved as the fixed point with mass feedback ({_iterations(t.iterations)})"
                if t.iterations else "the same pack-level density, so the same pack mass")
