@@ -207,3 +207,31 @@ def test_same_energy_note_says_which_way_the_mass_moves(run):
     assert "the lighter pack lowers vehicle mass and consumption a little" in back
     same = run("tradeoff", "tesla-4680", "tesla-4680", "-v", "mid-sedan", "--hold", "energy").stdout
     assert "the same pack mass, so the same vehicle mass and consumption" in same
+
+
+def test_plot_range_gives_the_warnings_of_the_results_it_marks(run, tmp_path):
+    """plot range marks each cell's range at the reference pack mass and its pack mass for the reference
+    range, the numbers tradeoff --hold mass / --hold range give, but said nothing of the warnings those
+    carry (the medium truck cannot follow UDDS at 12000 kg). The chart data, its footnote's source, and
+    stderr now give them, the same texts range gives at those pack masses."""
+    import json
+
+    pytest.importorskip("matplotlib")
+    from batcalc.physics.cells import load_cell
+    from batcalc.plots.draw import range_data
+
+    data = range_data([load_cell("byd-blade-lfp"), load_cell("tesla-4680")], load_vehicle("medium-truck"),
+                      cycle="udds")
+    expected: list[str] = []
+    for curve, mass in ((data["curves"][0], data["reference"]["pack_mass"]),
+                        (data["curves"][1], data["reference"]["pack_mass"]),
+                        (data["curves"][1], data["curves"][1]["pack_mass_for_reference_range"])):
+        out = run("range", curve["id"], "-v", "medium-truck", "-c", "udds", "--pack-mass", f"{mass!r} kg",
+                  "--format", "json")
+        expected += [w for w in json.loads(out.stdout)["warnings"] if w not in expected]
+    assert expected and data["warnings"] == expected
+    out = run("plot", "range", "byd-blade-lfp", "tesla-4680", "-v", "medium-truck", "-c", "udds",
+              "-o", str(tmp_path / "r.png"))
+    assert out.exit_code == 0, out.stderr
+    assert [line for line in out.stderr.splitlines() if "warning" in line] == \
+        [f"batcalc: warning: {w}" for w in expected]

@@ -129,6 +129,8 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
     if data["unreachable"]:
         fail(f"batcalc: note: no pack reaches {fmt(data['reference']['range'])} {data['units']['range']} with "
              + ", ".join(data["unreachable"]))
+    for w in data["warnings"]:
+        fail(f"batcalc: warning: {w}")
     path = draw_range(data, output, force)
     emit(f"wrote {path} ({len(data['curves'])} cell{'' if len(data['curves']) == 1 else 's'} in {data['vehicle']})")
 
