@@ -235,3 +235,13 @@ def test_plot_range_gives_the_warnings_of_the_results_it_marks(run, tmp_path):
     assert out.exit_code == 0, out.stderr
     assert [line for line in out.stderr.splitlines() if "warning" in line] == \
         [f"batcalc: warning: {w}" for w in expected]
+
+
+def test_payload_capacity_says_what_it_subtracts(run):
+    """The row said 'payload capacity (max gross - vehicle - pack)', which reads as the max gross mass less
+    the vehicle mass (pack and payload in it) less the pack again; it is max gross - mass without battery
+    - pack. By hand, heavy truck: 44000 - 18100 - 3900 = 22000 kg (its vehicle mass is 40000 kg)."""
+    out = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "heavy-truck", "--format", "csv")
+    row = next(r for r in out.stdout.splitlines() if r.startswith("payload capacity"))
+    assert row.startswith("payload capacity (max gross - mass without battery - pack),kg,")
+    assert float(row.split(",")[2]) == pytest.approx(44000 - 18100 - 3900)

@@ -169,7 +169,7 @@ def tradeoff_report(t: Tradeoff, system: str):
     if pa is not None and pb is not None:            # both or neither: one vehicle, one gross mass
         summary["payload_capacity"] = {"a": shown(pa, "mass", system), "b": shown(pb, "mass", system)}
         summary["payload_gained"] = shown(pb - pa, "mass", system)
-        rows.append(["payload capacity (max gross - vehicle - pack)", shown(pa, "mass", system).unit,
+        rows.append(["payload capacity (max gross - mass without battery - pack)", shown(pa, "mass", system).unit,
                      shown(pa, "mass", system), shown(pb, "mass", system),
                      f"{'+' if pb >= pa else ''}{shown(pb - pa, 'mass', system)}"])
     notes = [f"{held}: {t.a.cell.id} -> {t.b.cell.id} in {t.a.vehicle.id}"]
