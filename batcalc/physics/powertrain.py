@@ -341,6 +341,15 @@ def climate_systems() -> list[str]:
     return sorted(_CLIMATE)
 
 
+def climate_span(system: str) -> tuple[float, float]:
+    """The lowest and highest ambient temperature, K, of ``system``'s table (specs/climate.yaml): outside
+    them :func:`climate_power` holds the end value."""
+    if system not in climate_systems():
+        raise BatcalcError(f"no climate system {system!r}; known: {', '.join(climate_systems())}")
+    temps = _CLIMATE[system][0]
+    return float(temps[0]), float(temps[-1])
+
+
 def climate_power(temperature: float, system: str) -> float:
     """Cabin heating or cooling power, W, at ambient ``temperature`` (K) for ``system`` (``heat-pump`` or
     ``resistance``): linear between the table's points (FASTSim's cabin models, specs/climate.yaml),

@@ -38,12 +38,18 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
         text += f" (not used: {vehicle.id}'s coast-down F2 already holds the air drag at its test conditions)"
     out = [text]
     if climate is not None:
-        from batcalc.physics.powertrain import climate_power
+        from batcalc.physics.powertrain import climate_power, climate_span
 
-        power = climate_power(temperature if temperature is not None else 293.15, climate)
+        at = temperature if temperature is not None else 293.15
+        power = climate_power(at, climate)
+        low, high = climate_span(climate)
+        held = "" if low <= at <= high else (
+            f"; held at its value at {units.temperature_text(low if at < low else high, system)}: the table "
+            f"covers {units.temperature_text(low, system)} to {units.temperature_text(high, system)}, "
+            f"{'colder' if at < low else 'hotter'} is not modelled")
         if simulated:
             out.append(f"cabin climate ({climate}) {power:.0f} W at {t}, added to the auxiliaries "
-                       f"(FASTSim's cabin models, specs/climate.yaml)")
+                       f"(FASTSim's cabin models, specs/climate.yaml){held}")
         else:                       # a measured figure holds whatever climate it was measured with
             out.append(f"cabin climate ({climate}) {power:.0f} W at {t}: not used, the consumption is "
                        f"{vehicle.id}'s measured figure")
