@@ -245,3 +245,21 @@ def test_payload_capacity_says_what_it_subtracts(run):
     row = next(r for r in out.stdout.splitlines() if r.startswith("payload capacity"))
     assert row.startswith("payload capacity (max gross - mass without battery - pack),kg,")
     assert float(row.split(",")[2]) == pytest.approx(44000 - 18100 - 3900)
+
+
+def test_plot_tornado_gives_the_warnings_of_the_central_result(run, tmp_path):
+    """plot tornado charts range --bands' sensitivities; like --bands it dropped the warnings of the
+    result at the central point (the medium truck cannot follow UDDS). It now gives them on stderr and in
+    the chart data's footnote, the same texts as range --bands."""
+    import json
+
+    pytest.importorskip("matplotlib")
+    banded = json.loads(run("range", "eve-lf230", "-v", "medium-truck", "-c", "udds", "--bands",
+                            "--format", "json").stdout)
+    assert banded["warnings"]
+    out = run("plot", "tornado", "eve-lf230", "-v", "medium-truck", "-c", "udds", "-o", str(tmp_path / "t.png"))
+    assert out.exit_code == 0, out.stderr
+    assert [line for line in out.stderr.splitlines() if "warning" in line] == \
+        [f"batcalc: warning: {w}" for w in banded["warnings"]]
+    quiet = run("plot", "tornado", "eve-lf230", "-v", "mid-sedan", "-o", str(tmp_path / "q.png"))
+    assert quiet.exit_code == 0 and "warning" not in quiet.stderr

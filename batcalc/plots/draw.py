@@ -857,14 +857,15 @@ def tornado_data(report: dict[str, Any], key: str) -> dict[str, Any]:
     """The tornado of result ``key`` from the JSON data of a bands report
     (:func:`batcalc.report.bands.bands_report`): the central value and, for each assumption that
     moves it (largest swing first), the result with that assumption alone at its low and at its high
-    end, in display units."""
+    end, in display units; the warnings of the result at the central point (``warnings``)."""
     band = report["bands"][key]
     bars = [{"assumption": t["assumption"], "low": t["low"], "high": t["high"],
              "at_low": float(t["result_at_low"].value), "at_high": float(t["result_at_high"].value)}
             for t in report["sensitivity"].get(key, [])]
     return {"title": report["title"], "result": key, "unit": band["central"].unit,
             "central": float(band["central"].value), "low": float(band["low"].value),
-            "high": float(band["high"].value), "bars": bars, "runs": report["runs"]}
+            "high": float(band["high"].value), "bars": bars, "runs": report["runs"],
+            "warnings": list(report.get("warnings", []))}
 
 
 def draw_tornado(data: dict[str, Any], path: str | os.PathLike, force: bool = False) -> Path:
@@ -877,7 +878,8 @@ def draw_tornado(data: dict[str, Any], path: str | os.PathLike, force: bool = Fa
     label = data["result"].replace("_", " ")
     foot = _wrap([f"each bar: one assumption over its plausible range, the others at their central values "
                   f"(docs/assumptions.md); shaded: the band over the whole box, {fmt(data['low'])} to "
-                  f"{fmt(data['high'])} {unit} ({data['runs']} runs)"])
+                  f"{fmt(data['high'])} {unit} ({data['runs']} runs)"]
+                 + [f"warning (at the central point): {w}" for w in data.get("warnings", [])])
     fig, (ax,), _, _, height = _figure(plt, plot_height=max(2.4, 0.55 * len(bars) + 1.2), title_lines=2,
                                        foot_lines=len(foot))
     fig.subplots_adjust(left=0.22)               # room for the assumptions' ids
