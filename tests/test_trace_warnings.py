@@ -263,3 +263,15 @@ def test_plot_tornado_gives_the_warnings_of_the_central_result(run, tmp_path):
         [f"batcalc: warning: {w}" for w in banded["warnings"]]
     quiet = run("plot", "tornado", "eve-lf230", "-v", "mid-sedan", "-o", str(tmp_path / "q.png"))
     assert quiet.exit_code == 0 and "warning" not in quiet.stderr
+
+
+def test_sweep_states_only_the_fractions_it_reads(run):
+    """sweep gives range or pack mass, no pack volume, but stated 'cell-to-pack volume fraction 0.50' among
+    its assumptions (range, which gives the pack volume, states it rightly)."""
+    import json
+
+    args = ("sweep", "-v", "mid-sedan", "--densities", "300 Wh/kg", "--pack-masses", "400 kg")
+    assert "volume" not in run(*args).stdout
+    stated = json.loads(run(*args, "--format", "json").stdout)["assumptions"]
+    assert [a.split(" (")[0] for a in stated] == ["cell-to-pack mass fraction 0.70", "usable energy 93 % of nominal"]
+    assert "cell-to-pack volume fraction 0.50" in run("range", "tesla-4680", "-v", "mid-sedan").stdout

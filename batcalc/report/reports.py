@@ -272,7 +272,9 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     out_unit = shown(None, out_dim, system, out_cat).unit
     c_show = from_si(col_si, col_dim, col_unit)
     g_show = from_si(grid, out_dim, out_unit)
-    label = f"{cycle_label(vehicle, cycle)}; {'; '.join(options.assumptions())}"
+    # the fractions a sweep reads (it gives no pack volume, so the volume fraction is no assumption of it)
+    stated = [a for a in options.assumptions() if not a.startswith("cell-to-pack volume fraction")]
+    label = f"{cycle_label(vehicle, cycle)}; {'; '.join(stated)}"
     warnings = sweep_warnings(vehicle, cycle, grid if pack_masses is None else
                               [list(pack_masses)] * len(densities), system)
     if fmt in ("csv", "json"):
@@ -289,7 +291,7 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
                     out_name: Shown(float(g_show[i, j]), out_unit)}
                    for i, j in zip(di.ravel(), cj.ravel(), strict=False)]
         return render_json({"vehicle": vehicle.id, "cycle": cycle_label(vehicle, cycle),
-                            "assumptions": options.assumptions(), "points": records, "warnings": warnings})
+                            "assumptions": stated, "points": records, "warnings": warnings})
     headers = [f"cell {dens_unit} \\ {col_name.replace('_', ' ')} {col_unit}"] + [format_number(x) for x in c_show]
     rows = [[format_number(d)] + [format_number(x) if x == x else "no solution" for x in g_show[i]]
             for i, d in enumerate(d_show)]
