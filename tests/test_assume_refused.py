@@ -24,7 +24,7 @@ REFUSED = [
     ("drive-efficiency", "0", "above 0"),
     ("pack-voltage", "0 V", "pack_voltage must be positive"),
     ("altitude", "0 m to 20000 m", "altitude 20000 m is outside -500..9000 m"),
-    ("ambient-temperature", "100 °C", "ambient temperature 100.0 C is outside -123..77 C"),
+    ("ambient-temperature", "100 °C", "ambient temperature 100.0 °C is outside -123..77 °C"),
 ]
 
 

@@ -369,11 +369,33 @@ def test_range_added_bad_inputs(run, args, message):
 
 
 def test_ac_charger_only_its_power_limits(run):
-    """AC voltage and current are at the on-board charger: a 400 V pack on ac-3ph-22kw charges at 22 kW
-    (a cell with no limit), 0.7 x 75 kWh / 22 kW."""
+    """AC voltage and current are at the on-board charger: a 400 V pack on ac-3ph-22kw charges at its 22 kW
+    (a cell with no limit), drawn from the grid, so 22 kW x 0.9 = 19.8 kW at the battery:
+    0.7 x 75 kWh / 19.8 kW (it said 22 kW at the battery and 24.4 kW from a 22 kW wallbox)."""
     d = _json(run, "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--charger", "ac-3ph-22kw", "--format", "json")
-    assert _v(d["window"]["time"]) == pytest.approx(0.7 * 75 / 22 * 60, rel=1e-9)
+    assert _v(d["window"]["time"]) == pytest.approx(0.7 * 75 / (22 * 0.9) * 60, rel=1e-9)
     assert d["window"]["decided_by"] == "charger power"
+
+
+def test_an_ac_wallbox_draws_no_more_than_its_rating_from_the_grid(run):
+    """ac-1ph-7kw is 230 V x 32 A, 7.4 kW from the grid. Hand calculation, 75 kWh 10 -> 80 % at the 90 %
+    charger efficiency: 7.4 kW x 0.9 = 6.66 kW at the battery, 52.5 kWh / 6.66 kW = 7.883 h = 473.0 min,
+    grid power 6.66 / 0.9 = 7.4 kW. It charged at 7.4 kW at the battery (425.7 min) and drew 8.22 kW from
+    the 7.4 kW wallbox. At 80 % efficiency: 5.92 kW at the battery. The average-rate mode agrees: 7 kW at
+    the battery (7.78 kW from the grid) is more than ac-1ph-7kw gives; 6.5 kW (7.22 kW) is not."""
+    d = _json(run, "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--charger", "ac-1ph-7kw", "--format", "json")
+    w = d["window"]
+    assert _v(w["average_power_battery"]) == pytest.approx(7.4 * 0.9, rel=1e-9)
+    assert _v(w["average_power_grid"]) == pytest.approx(7.4, rel=1e-9)
+    assert _v(w["time"]) == pytest.approx(0.7 * 75 / (7.4 * 0.9) * 60, rel=1e-9)
+    d = _json(run, "gac-aion-ssb-350", "--pack-energy", "75 kWh", "--charger", "ac-1ph-7kw",
+              "--charger-efficiency", "80 %", "--format", "json")
+    assert _v(d["window"]["average_power_battery"]) == pytest.approx(7.4 * 0.8, rel=1e-9)
+    base = ("gac-aion-ssb-350", "--pack-energy", "10 kWh", "--from", "10 %", "--to", "80 %")
+    at_7 = _json(run, *base, "--time", "60 min", "--format", "json")["windows"][0]      # 7 kW at the battery
+    assert _v(at_7["power_from_the_grid"]) == pytest.approx(7 / 0.9) and "ac-1ph-7kw" not in at_7["chargers"]
+    at_6_5 = _json(run, *base, "--power", "6.5 kW", "--format", "json")["windows"][0]
+    assert "ac-1ph-7kw" in at_6_5["chargers"]
 
 
 def test_average_rate_lists_only_chargers_that_deliver_the_power_at_the_pack_voltage(run):
@@ -462,3 +484,30 @@ def test_a_peak_power_window_that_ends_early_states_the_time_it_charged(run):
     note = next(a for a in d["assumptions"] if "is the peak" in a)
     assert f"to 80 % (its end) in {minutes:.4g} min of the 5 min: 58.24 kWh added, " \
            f"{0.7 * 83.2 / (minutes / 60):.4g} kW average" in note
+
+
+def test_a_charge_in_a_vehicle_warns_as_range_does(run):
+    """The range added rests on the vehicle's consumption at the mass of the pack; charge now says what
+    range says of that vehicle. Hand calculation: 400 kWh of huineng-llcb (321 Wh/kg, 0.70 cell-to-pack):
+    400 / (0.321 x 0.7) = 1780 kg of pack; 1270 + 1780 + 150 = 3200 kg, above the mid-sedan's 2232 kg
+    max gross mass. And the motor: the heavy truck on WLTC asks its motor for more than its rating, as the
+    range command warns at the same mass (both warnings were printed by range and left out by charge)."""
+    import re
+
+    pack = 400 / (0.321 * 0.7)
+    total = 1270 + pack + 150
+    d = _json(run, "huineng-llcb", "-v", "mid-sedan", "--pack-energy", "400 kWh", "--to", "80 %", "--time", "1 h",
+              "--format", "json")
+    assert f"warning: vehicle mass {total:.0f} kg is above mid-sedan's max gross mass 2232 kg" in d["assumptions"]
+    assert f"warning: the {pack:.0f} kg pack outweighs the rest of the vehicle (1270 kg)" in d["assumptions"]
+    d = _json(run, "huineng-llcb", "-v", "heavy-truck", "-c", "wltp", "--to", "80 %", "--time", "1 h",
+              "--format", "json")
+    motor = [a for a in d["assumptions"] if "cannot follow" in a]
+    assert len(motor) == 1
+    mass = re.search(r"at (\d+) kg", motor[0]).group(1)          # the pack of the reference energy
+    r = run("range", "huineng-llcb", "-v", "heavy-truck", "-c", "wltp", "--pack-energy", "621 kWh",
+            "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    ranged = json.loads(r.stdout)
+    assert f"{ranged['results']['vehicle_mass']['value']:.0f}" == mass
+    assert motor[0].removeprefix("warning: ") in ranged["warnings"]

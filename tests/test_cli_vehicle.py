@@ -169,6 +169,9 @@ def test_consumption_imperial_and_formats(run):
 @pytest.mark.parametrize("args, fragment", [
     (["--ambient", "5 kg"], "--ambient: '5 kg' is not a temperature"),
     (["--ambient", "-300 °C"], "below absolute zero"),
+    (["--ambient", "-273.15 °C"], "--ambient: '-273.15 °C' is at absolute zero"),     # was "below"
+    (["--ambient", "0 K"], "--ambient: '0 K' is at absolute zero"),
+    (["--ambient", "1 K"], "ambient temperature -272.1 °C is outside -123..77 °C"),   # was "... C ... C"
     (["--ambient", "100 °C"], "--ambient:"),
     (["--ambient", "warm"], "--ambient:"),
     (["--altitude", "20 km"], "--altitude:"),

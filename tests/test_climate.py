@@ -57,3 +57,19 @@ def test_the_option_adds_climate_power_to_the_auxiliaries(run):
     assert c(warm) - c(base) == pytest.approx(2103 * 1800 / 3600 / 23.266 / 0.97 ** 0.5, rel=0.01)
     r = run("consumption", "--vehicle", "mid-sedan", "--climate", "gas")
     assert r.exit_code == 2 and r.stderr.strip().startswith("batcalc: error: --climate: 'gas' is not")
+
+
+def test_a_temperature_outside_the_table_says_the_power_is_held(run):
+    """The cabin table (FASTSim runs) covers -7 to 35 °C; at -30 °C the heat pump's power is held at its
+    -7 °C value, 2103 W, which the note gave as '2103 W at -30.0 °C' as if modelled there. It now says so.
+    By hand: the auxiliaries are 250 W + 2103 W = 2353 W at -30 °C and at -7 °C alike."""
+    cold = run("consumption", "-v", "mid-sedan", "--climate", "heat-pump", "--ambient", "-30 °C")
+    edge = run("consumption", "-v", "mid-sedan", "--climate", "heat-pump", "--ambient", "-7 °C")
+    assert cold.exit_code == 0 and edge.exit_code == 0
+    assert "auxiliaries 2353 W" in cold.stdout and "auxiliaries 2353 W" in edge.stdout
+    assert ("cabin climate (heat-pump) 2103 W at -30.0 °C, added to the auxiliaries (FASTSim's cabin models, "
+            "specs/climate.yaml); held at its value at -7 °C: the table covers -7 °C to 35 °C, colder is not "
+            "modelled") in cold.stdout
+    assert "held at" not in edge.stdout
+    hot = run("consumption", "-v", "mid-sedan", "--climate", "resistance", "--ambient", "113 °F", "-u", "imperial")
+    assert "held at its value at 95 °F: the table covers 19.4 °F to 95 °F, hotter is not modelled" in hot.stdout

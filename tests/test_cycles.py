@@ -238,6 +238,10 @@ def test_user_trace_round_trips_any_valid_trace(tmp_path_factory, steps, speeds)
     ("time_s,speed_kmh\n0,0\n1,10\n1,20\n", 4, 1, "does not increase"),
     ("time_s,speed_kmh\n0,0\n2,10\n1,20\n", 4, 1, "does not increase"),
     ("time_s,speed_kmh\n0,0\n1,-5\n", 3, 3, "outside 0-720 km/h"),
+    # a time near the float limit overflowed the distance and road-load sums (numpy RuntimeWarnings on
+    # stderr, then "the cycle needs no energy from the battery"); 10^7 s (116 days) is the bound
+    ("time_s,speed_kmh\n0,10\n1e308,10\n", 3, 1, "time 1e308 s is outside -10000000 to 10000000 s"),
+    ("time_s,speed_kmh\n-1e8,10\n0,10\n", 2, 1, "time -1e8 s is outside"),
     ("time_s,speed_kmh\n0,0\n12, 800\n", 3, 5, "outside 0-720 km/h"),       # the speed's first character
     ("time_s,speed_kmh\n0,0\n  1,nan\n", 3, 5, "finite"),                   # after the row's indent
     ("time_s,speed_kmh\n0,0\ninf,10\n", 3, 1, "finite"),

@@ -76,8 +76,10 @@ def test_a_charger_outside_its_voltage_range_delivers_nothing():
     # ccs-180kw runs 150-920 V: nothing into a 100 V or a 1000 V pack (the charge curve refuses both)
     c = charger_catalogue()["ccs-180kw"]
     assert delivered_power(c, 100.0) == 0.0 and delivered_power(c, 1000.0) == 0.0
-    # AC classes: their voltage and current are at the on-board charger, so their power alone applies
-    assert delivered_power(charger_catalogue()["ac-3ph-22kw"], 800.0) == pytest.approx(22e3)
+    # AC classes: their voltage and current are at the on-board charger, so their power alone applies,
+    # drawn from the grid: 22 kW x 0.9 (the default charger efficiency) at the battery, 22 kW x 0.8 at 80 %
+    assert delivered_power(charger_catalogue()["ac-3ph-22kw"], 800.0) == pytest.approx(22e3 * 0.9)
+    assert delivered_power(charger_catalogue()["ac-3ph-22kw"], 800.0, 0.8) == pytest.approx(22e3 * 0.8)
 
 
 def test_chargers_for_includes_a_charger_delivering_exactly_the_power():

@@ -152,9 +152,10 @@ def test_pack_voltage_curve_series_count(tmp_path):
 
 def test_stations_limits_and_the_default_pack_voltage(tmp_path):
     """A 10 C cell (1000 kW on 100 kWh) on a DC station of 50 kW and 100 A: 100 A x 400 V = 40 kW decides;
-    10 -> 80 %: 0.7 E / 40 kW = 6300 s. The same figures as an AC station (``ac-`` id): only its power,
-    0.7 E / 50 kW = 5040 s, and a 400 V pack above its 230 V is no error. Without a station, the cell under
-    the typical taper: 0.4 E / 1000 kW + 0.3 E / 750 kW = 144 + 144 = 288 s."""
+    10 -> 80 %: 0.7 E / 40 kW = 6300 s. The same figures as an AC station (``ac-`` id): only its power, drawn
+    from the grid, 50 kW x 0.9 at the battery: 0.7 E / 45 kW = 5600 s (5040 s at 100 %), and a 400 V pack
+    above its 230 V is no error. Without a station, the cell under the typical taper: 0.4 E / 1000 kW +
+    0.3 E / 750 kW = 144 + 144 = 288 s."""
     from batcalc.physics.charging import DEFAULT_PACK_VOLTAGE, ChargerLimits, cell_limit, curve_for, is_ac
 
     assert DEFAULT_PACK_VOLTAGE == 400.0
@@ -165,7 +166,8 @@ def test_stations_limits_and_the_default_pack_voltage(tmp_path):
     assert list(curve.voltage_at(np.array([0.0, 1.0]))) == [400.0, 400.0]
     ac = ChargerLimits("ac-x", "AC", power=50e3, current=100.0, max_voltage=230.0)
     assert is_ac(ac) and not is_ac(dc) and not is_ac(ChargerLimits("dc-ac", "x", 1.0, None, None))
-    assert curve_for(lim, E, station=ac).window(0.1, 0.8).time == pytest.approx(5040.0, rel=1e-9)
+    assert curve_for(lim, E, station=ac).window(0.1, 0.8).time == pytest.approx(5600.0, rel=1e-9)
+    assert curve_for(lim, E, station=ac, charger_efficiency=1.0).window(0.1, 0.8).time == pytest.approx(5040.0)
     assert curve_for(lim, E).window(0.1, 0.8).time == pytest.approx(288.0, rel=1e-9)
     only_current = ChargerLimits("dc-y", "DC", power=None, current=100.0, max_voltage=None)
     assert curve_for(lim, E, 800.0, only_current).window(0.1, 0.8).time == pytest.approx(0.7 * E / 80e3, rel=1e-9)

@@ -393,11 +393,16 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     ranges = {**_ranges(assume, {"f_mass": f_mass, "f_usable": f_usable, "f_volume": f_volume,
                                  "ambient": ambient, "altitude": altitude}), **inputs}
     if bands:
-        from batcalc.physics.bands import range_bands
+        from batcalc.physics.bands import at, range_bands
 
         b = range_bands(load_cell(cell), v, ranges, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
                         given=_given_fractions(f_mass, f_usable, f_volume))
-        _emit_bands(b, ranges, unit_system.value, "range", f"{cell} in {v.id}: bands", fmt)
+        point = _assumed(ranges)
+        centre = range_of(load_cell(cell), v.with_assumed(point), pack_mass=at(mass, point),
+                          pack_energy=at(energy, point), cycle=_cycle(cycle),
+                          options=_pack_options(f_mass, f_usable, f_volume, point))
+        _emit_bands(b, ranges, unit_system.value, "range", f"{cell} in {v.id}: bands", fmt,
+                    centre.warnings_in(unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     result = range_of(load_cell(cell), v, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
@@ -461,12 +466,17 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     ranges = {**_ranges(assume, {"f_mass": f_mass, "f_usable": f_usable, "f_volume": f_volume,
                                  "ambient": ambient, "altitude": altitude}), **axes}
     if bands:
-        from batcalc.physics.bands import tradeoff_bands
+        from batcalc.physics.bands import at, tradeoff_bands
 
         tb = tradeoff_bands(load_cell(a), load_cell(b), v, hold, ranges,
                             given=_given_fractions(f_mass, f_usable, f_volume), **inputs)
         main = "mass_saved" if hold == "range" else "b_range"
-        _emit_bands(tb, ranges, unit_system.value, main, f"{a} -> {b} in {v.id} (same {hold}): bands", fmt)
+        point = _assumed(ranges)
+        centre = tradeoff(load_cell(a), load_cell(b), v.with_assumed(point), hold,
+                          **{k: x if k == "cycle" else at(x, point) for k, x in inputs.items()},
+                          options=_pack_options(f_mass, f_usable, f_volume, point))
+        _emit_bands(tb, ranges, unit_system.value, main, f"{a} -> {b} in {v.id} (same {hold}): bands", fmt,
+                    centre.a.warnings_in(unit_system.value) + centre.b.warnings_in(unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     result = tradeoff(load_cell(a), load_cell(b), v, hold, **inputs,
@@ -487,12 +497,13 @@ PackMassOpt = Annotated[Optional[str], typer.Option("--pack-mass", help="pack ma
                                                    "vehicle's reference pack mass]")]
 
 
-def _emit_bands(b, ranges, system: str, main: str, title: str, fmt: str) -> None:
-    """Print the bands of a result (:func:`batcalc.report.bands.bands_report`)."""
+def _emit_bands(b, ranges, system: str, main: str, title: str, fmt: str, warnings=()) -> None:
+    """Print the bands of a result (:func:`batcalc.report.bands.bands_report`), with the warnings of the
+    result at the central point."""
     from batcalc.report.bands import bands_report
     from batcalc.report.render import render
 
-    headers, rows, notes, data = bands_report(b, ranges, system, main, title)
+    headers, rows, notes, data = bands_report(b, ranges, system, main, title, warnings)
     emit(render(headers, rows, data, fmt, title=title, notes=notes))
 
 
@@ -558,9 +569,13 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     ranges = {**_ranges(assume, {"ambient": ambient, "altitude": altitude}), **axes}
     if bands:
         from batcalc.physics.bands import at, consumption_bands
+        from batcalc.physics.vehicle import trace_warnings
 
         cb = consumption_bands(v, cyc, lambda x, a: float(x.total_mass(at(mass, a))), ranges)
-        _emit_bands(cb, ranges, unit_system.value, "consumption", f"consumption of {v.id}: bands", fmt)
+        point = _assumed(ranges)
+        centre = v.with_assumed(point)
+        _emit_bands(cb, ranges, unit_system.value, "consumption", f"consumption of {v.id}: bands", fmt,
+                    trace_warnings(centre, cyc, float(centre.total_mass(at(mass, point))), unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value, mpge)

@@ -24,6 +24,7 @@ from batcalc.cli.common import (
     UnitsOpt,
     UnitSystem,
     VehicleOpt,
+    _assumed,
     _complete_cells,
     _cycle,
     _distinct_cells,
@@ -129,6 +130,8 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
     if data["unreachable"]:
         fail(f"batcalc: note: no pack reaches {fmt(data['reference']['range'])} {data['units']['range']} with "
              + ", ".join(data["unreachable"]))
+    for w in data["warnings"]:
+        fail(f"batcalc: warning: {w}")
     path = draw_range(data, output, force)
     emit(f"wrote {path} ({len(data['curves'])} cell{'' if len(data['curves']) == 1 else 's'} in {data['vehicle']})")
 
@@ -214,6 +217,7 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     from batcalc.physics.bands import range_bands
     from batcalc.physics.cells import load_cell
     from batcalc.physics.pack import check_fractions_apply
+    from batcalc.physics.tradeoff import range_of
     from batcalc.physics.vehicle import load_vehicle
     from batcalc.plots.draw import draw_tornado, tornado_data
     from batcalc.report.bands import bands_report
@@ -223,12 +227,17 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     check_fractions_apply([load_cell(cell)], f_mass is not None)
     _prepare(output, force)
     ranges = _ranges(assume, {"f_mass": f_mass, "f_usable": f_usable})
-    b = range_bands(load_cell(cell), load_vehicle(vehicle), ranges,
-                    pack_mass=_quantity(pack_mass, "mass", "--pack-mass"),
-                    pack_energy=_quantity(pack_energy, "energy", "--pack-energy"), cycle=_cycle(cycle),
-                    given=_given_fractions(f_mass, f_usable))
+    mass, energy = _quantity(pack_mass, "mass", "--pack-mass"), _quantity(pack_energy, "energy", "--pack-energy")
+    b = range_bands(load_cell(cell), load_vehicle(vehicle), ranges, pack_mass=mass, pack_energy=energy,
+                    cycle=_cycle(cycle), given=_given_fractions(f_mass, f_usable))
     title = f"{cell} in {vehicle}"
-    _h, _r, _n, data = bands_report(b, ranges, unit_system.value, result, title)
+    point = _assumed(ranges)                   # the central result's warnings, as range --bands gives them
+    centre = range_of(load_cell(cell), load_vehicle(vehicle).with_assumed(point), pack_mass=mass,
+                      pack_energy=energy, cycle=_cycle(cycle), options=_pack_options(f_mass, f_usable, None, point))
+    _h, _r, _n, data = bands_report(b, ranges, unit_system.value, result, title,
+                                    centre.warnings_in(unit_system.value))
+    for w in data["warnings"]:
+        fail(f"batcalc: warning: {w}")
     path = draw_tornado(tornado_data(data, result), output, force)
     emit(f"wrote {path} ({len(data['sensitivity'][result])} assumptions move the {result.replace('_', ' ')})")
 

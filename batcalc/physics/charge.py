@@ -120,6 +120,14 @@ def is_ac(station: ChargerLimits) -> bool:
     return station.id.startswith("ac-")
 
 
+def ac_battery_power(station_power: float, charger_efficiency: float) -> float:
+    """The most power, W, an AC class of ``station_power`` W puts into the battery: ``P_AC x eta_charger``.
+    An AC rating (230 V x 32 A = 7.4 kW) is what the car draws from the grid, before its on-board charger
+    and high-voltage path lose their share (``eta_charger``); a DC station's rating is at its DC output,
+    the battery side, and is not scaled."""
+    return station_power * charger_efficiency
+
+
 def charger_limits_at(power: Optional[float], current: Optional[float], voltage: Any) -> tuple[Any, Any]:
     """A DC charger's two limits on the power into a pack at ``voltage`` V (a number, or an array against
     SoC), W: its power rating ``P_charger`` and its current rating at the pack's voltage ``I_charger x V``
@@ -128,14 +136,16 @@ def charger_limits_at(power: Optional[float], current: Optional[float], voltage:
     return (math.inf if power is None else power), (math.inf if current is None else current * voltage)
 
 
-def delivered_power(station: ChargerLimits, pack_voltage: float) -> float:
+def delivered_power(station: ChargerLimits, pack_voltage: float,
+                    charger_efficiency: float = DEFAULT_CHARGER_EFFICIENCY) -> float:
     """The most power, W, ``station`` delivers into a pack of ``pack_voltage`` V, at its DC output (the
     power at the battery: the car's own high-voltage path, a few percent, is not modelled):
-    ``min(P_charger, I_charger x V_pack)`` (:func:`charger_limits_at`; an AC class by its power alone,
-    :func:`is_ac`); 0 when the pack's voltage is outside the charger's range (above its highest or below
-    its lowest voltage, where the charge curve refuses it); ``inf`` when no limit is known."""
+    ``min(P_charger, I_charger x V_pack)`` (:func:`charger_limits_at`); an AC class by its power alone, drawn
+    from the grid, so ``P_AC x eta_charger`` at the battery (:func:`is_ac`, :func:`ac_battery_power`); 0
+    when the pack's voltage is outside the charger's range (above its highest or below its lowest voltage,
+    where the charge curve refuses it); ``inf`` when no limit is known."""
     if is_ac(station):
-        return math.inf if station.power is None else station.power
+        return math.inf if station.power is None else ac_battery_power(station.power, charger_efficiency)
     if station.max_voltage is not None and pack_voltage > station.max_voltage * (1 + 1e-9):
         return 0.0
     if station.min_voltage is not None and pack_voltage < station.min_voltage:
@@ -143,10 +153,12 @@ def delivered_power(station: ChargerLimits, pack_voltage: float) -> float:
     return float(min(charger_limits_at(station.power, station.current, pack_voltage)))
 
 
-def chargers_for(power_w: float, pack_voltage: float = DEFAULT_PACK_VOLTAGE) -> list[ChargerLimits]:
+def chargers_for(power_w: float, pack_voltage: float = DEFAULT_PACK_VOLTAGE,
+                 charger_efficiency: float = DEFAULT_CHARGER_EFFICIENCY) -> list[ChargerLimits]:
     """Charger classes and stations that deliver ``power_w`` W into a pack of ``pack_voltage`` V
-    (:func:`delivered_power` at least ``power_w``), least delivered power first (ties by rated power)."""
-    found = [(delivered_power(c, pack_voltage), c) for c in chargers()]
+    (:func:`delivered_power` at least ``power_w``; an AC class's grid-side rating scaled by
+    ``charger_efficiency``), least delivered power first (ties by rated power)."""
+    found = [(delivered_power(c, pack_voltage, charger_efficiency), c) for c in chargers()]
     return [c for p, c in sorted((x for x in found if x[0] >= power_w * (1 - 1e-9)), key=lambda x: x[0])]
 
 
@@ -246,10 +258,11 @@ class Window:
 
     def chargers(self) -> list[ChargerLimits]:
         """Charger classes and stations that deliver the average power at the battery into a pack of
-        ``pack_voltage`` V: ``min(P_charger, I_charger x V_pack) >= P_batt`` (:func:`chargers_for`; a
-        charger's limits are at its DC output, the grid power is ``P_batt / eta_charger``)."""
+        ``pack_voltage`` V: ``min(P_charger, I_charger x V_pack) >= P_batt`` (:func:`chargers_for`; a DC
+        charger's limits are at its DC output, an AC class's power at the grid, ``P_AC x eta_charger`` at
+        the battery; the grid power is ``P_batt / eta_charger``)."""
         p = self.battery_power
-        return [] if p is None else chargers_for(p, self.pack_voltage)
+        return [] if p is None else chargers_for(p, self.pack_voltage, self.charger_efficiency)
 
 
 def starts_of(from_soc: Optional[float], to_soc: float) -> list[float]:

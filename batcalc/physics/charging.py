@@ -10,6 +10,7 @@ from typing import Any, Optional
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.cells import CellFigures
+from batcalc.physics.charge import DEFAULT_CHARGER_EFFICIENCY, ac_battery_power
 from batcalc.physics.charge import DEFAULT_PACK_VOLTAGE as DEFAULT_PACK_VOLTAGE
 from batcalc.physics.charge import ChargerLimits as ChargerLimits
 from batcalc.physics.charge import charger as charger
@@ -122,18 +123,22 @@ def pack_voltage_curve(cell: CellFigures, pack_voltage: float) -> Optional[tuple
 
 
 def curve_for(limit: CellLimit, pack_energy: float, pack_voltage: float = DEFAULT_PACK_VOLTAGE,
-              station: Optional[ChargerLimits] = None, voltage: Optional[Table] = None) -> ChargeCurve:
+              station: Optional[ChargerLimits] = None, voltage: Optional[Table] = None,
+              charger_efficiency: float = DEFAULT_CHARGER_EFFICIENCY) -> ChargeCurve:
     """The charge curve of a pack of ``pack_energy`` J at ``pack_voltage`` V with the cell limit ``limit`` on
     ``station`` (None: no charger limit), its voltage ``voltage`` against SoC when given (else
-    ``pack_voltage`` throughout). A pack below the station's lowest voltage, or nothing limiting the
-    charge, is an error."""
+    ``pack_voltage`` throughout). An AC class limits by its power alone, drawn from the grid: ``P_AC x
+    charger_efficiency`` at the battery (:func:`~batcalc.physics.charge.ac_battery_power`). A pack below
+    the station's lowest voltage, or nothing limiting the charge, is an error."""
     if station is not None and station.min_voltage is not None and pack_voltage < station.min_voltage:
         raise BatcalcError(f"{station.id} delivers {station.min_voltage:.0f} V at the least: it cannot charge a "
                            f"{pack_voltage:.0f} V pack")
     dc = station is not None and not is_ac(station)
     limits = ChargeLimits(pack_energy=pack_energy, nominal_voltage=pack_voltage, voltage=voltage,
                           peak_c_rate=limit.peak_c_rate, taper=limit.taper,
-                          charger_power=station.power if station else None,
+                          charger_power=(None if station is None or station.power is None
+                                         else station.power if dc else ac_battery_power(station.power,
+                                                                                        charger_efficiency)),
                           charger_current=station.current if dc else None,       # type: ignore[union-attr]
                           charger_voltage=station.max_voltage if dc else None)   # type: ignore[union-attr]
     return ChargeCurve(limits)

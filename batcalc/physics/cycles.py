@@ -35,10 +35,12 @@ SHORT_NAMES = {"wltc-3b": "WLTC class 3b", "udds": "EPA UDDS", "hwfet": "EPA HWF
                "sc03": "EPA SC03", "cltc-p": "CLTC-P", "nedc": "NEDC"}
 
 #: Bounds on a user's own trace (``--cycle FILE.csv``): file size, rows, and speed (the constant-speed
-#: bound, 720 km/h). 200 000 rows is 55 h at 1 Hz.
+#: bound, 720 km/h). 200 000 rows is 55 h at 1 Hz. Times within +-10^7 s (116 days): a time near the
+#: float limit (1e308 s) overflowed the distance and the road-load sums to inf.
 USER_TRACE_MAX_BYTES = 8_000_000
 USER_TRACE_MAX_ROWS = 200_000
 USER_TRACE_MAX_SPEED_KMH = 720.0
+USER_TRACE_MAX_SECONDS = 1e7
 
 _CONSTANT_RE = re.compile(r"^\s*(?:const(?:ant)?[:=@ ]\s*)?(?P<v>.+?(?:km/h|mph|m/s|kph))\s*$")
 
@@ -163,7 +165,7 @@ def load_user_trace(path: str) -> Cycle:
 
     ``#`` comment lines (``# name: ...`` names the trace), an optional ``time_s,speed_kmh`` header, then
     one ``time_s,speed_kmh`` row per sample: time in s, strictly increasing (any step; the shipped traces
-    are 1 Hz), speed in km/h, finite, 0 to 720 km/h; at least two rows, at most
+    are 1 Hz) and within ``USER_TRACE_MAX_SECONDS``, speed in km/h, finite, 0 to 720 km/h; at least two rows, at most
     ``USER_TRACE_MAX_ROWS``, and some distance driven. Returns time (s) and speed (m/s) arrays like
     :func:`load_trace`. A bad file raises :class:`SpecError` naming ``file:line:col`` (the column of the
     field at fault: the row's first for its time, its second for its speed).
@@ -216,6 +218,9 @@ def load_user_trace(path: str) -> Cycle:
                                 lineno, col)
             values.append(value)
         t, v = values
+        if not abs(t) <= USER_TRACE_MAX_SECONDS:
+            raise SpecError(f"time {fields[0].strip()} s is outside -{USER_TRACE_MAX_SECONDS:.0f} to "
+                            f"{USER_TRACE_MAX_SECONDS:.0f} s (116 days)", shown, lineno, col_t)
         if not 0 <= v <= USER_TRACE_MAX_SPEED_KMH:
             raise SpecError(f"speed {fields[1].strip()} km/h is outside 0-{USER_TRACE_MAX_SPEED_KMH:.0f} km/h",
                             shown, lineno, col_v)

@@ -49,7 +49,7 @@ def air_density(temperature: float = DEFAULT_TEMPERATURE, altitude: float = DEFA
     ``rho = p(h) / (R T)`` with the standard atmosphere's pressure
     ``p(h) = p0 (1 - L h / T0) ^ (g / (R L))`` (ISO 2533). 20 C at sea level gives 1.204."""
     if not (math.isfinite(temperature) and 150.0 <= temperature <= 350.0):
-        raise BatcalcError(f"ambient temperature {temperature - 273.15:.1f} C is outside -123..77 C")
+        raise BatcalcError(f"ambient temperature {temperature - 273.15:.1f} °C is outside -123..77 °C")
     if not (math.isfinite(altitude) and -500.0 <= altitude <= 9000.0):
         raise BatcalcError(f"altitude {altitude:g} m is outside -500..9000 m")
     pressure = P0 * (1 - LAPSE * altitude / T0) ** (STANDARD_GRAVITY / (R_AIR * LAPSE))
@@ -339,6 +339,15 @@ def climate_systems() -> list[str]:
     if not _CLIMATE:
         _CLIMATE.update(_climate_tables())
     return sorted(_CLIMATE)
+
+
+def climate_span(system: str) -> tuple[float, float]:
+    """The lowest and highest ambient temperature, K, of ``system``'s table (specs/climate.yaml): outside
+    them :func:`climate_power` holds the end value."""
+    if system not in climate_systems():
+        raise BatcalcError(f"no climate system {system!r}; known: {', '.join(climate_systems())}")
+    temps = _CLIMATE[system][0]
+    return float(temps[0]), float(temps[-1])
 
 
 def climate_power(temperature: float, system: str) -> float:

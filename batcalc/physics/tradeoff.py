@@ -71,9 +71,9 @@ class RangeResult:
     @cached_property
     def warnings(self) -> tuple[str, ...]:
         """Warnings for an overweight vehicle or pack, and for a vehicle that cannot follow the cycle at
-        its mass (:func:`_warnings`; display text, metric), worked out when first read: a solve makes
+        its mass (:func:`vehicle_warnings`; display text, metric), worked out when first read: a solve makes
         results whose warnings nobody reads (the motor's takes a pass over the cycle)."""
-        return _warnings(self.vehicle, self.cycle, self.total_mass, self.pack.mass)
+        return vehicle_warnings(self.vehicle, self.cycle, self.total_mass, self.pack.mass)
 
     @cached_property
     def assumptions(self) -> tuple[str, ...]:
@@ -88,14 +88,16 @@ class RangeResult:
     def warnings_in(self, system: str) -> tuple[str, ...]:
         """:attr:`warnings` with their masses and powers in unit ``system``'s units (``metric``: kg,
         ``imperial``: lb; powers in kW in both)."""
-        return self.warnings if system == "metric" else _warnings(self.vehicle, self.cycle, self.total_mass,
-                                                                  self.pack.mass, system)
+        return self.warnings if system == "metric" else vehicle_warnings(self.vehicle, self.cycle, self.total_mass,
+                                                                         self.pack.mass, system)
 
 
-def _warnings(vehicle: Vehicle, cycle: Optional[str], total_mass: float, pack_mass: float,
-              system: str = "metric") -> tuple[str, ...]:
-    """The warnings of a range result: the masses' (:func:`_mass_warnings`) and, when the vehicle cannot
-    follow the cycle at its mass, the motor's (:func:`batcalc.physics.vehicle.trace_warnings`)."""
+def vehicle_warnings(vehicle: Vehicle, cycle: Optional[str], total_mass: float, pack_mass: float,
+                     system: str = "metric") -> tuple[str, ...]:
+    """The warnings of a vehicle at ``total_mass`` kg with a pack of ``pack_mass`` kg on ``cycle`` (a range
+    result's, a charge's): the masses' (:func:`_mass_warnings`) and, when the vehicle cannot follow the
+    cycle at its mass, the motor's (:func:`batcalc.physics.vehicle.trace_warnings`); display text in
+    ``system``'s units."""
     return _mass_warnings(vehicle, total_mass, pack_mass, system) + trace_warnings(vehicle, cycle, total_mass, system)
 
 
@@ -186,6 +188,12 @@ class ChargeVehicle(NamedTuple):
     total_mass: float           # kg, with a pack of this energy
     how: str                    # how that pack's mass was found (pack_mass_for_energy)
     consumption: float          # J/m on the cycle at that mass
+    pack_mass: float            # kg, the pack of this energy
+
+    def warnings(self, vehicle: Vehicle, system: str = "metric") -> tuple[str, ...]:
+        """:func:`vehicle_warnings` of ``vehicle`` (the one this was found for) at this mass and cycle: an
+        overweight vehicle or pack, a motor that cannot follow the cycle (display text)."""
+        return vehicle_warnings(vehicle, self.cycle, self.total_mass, self.pack_mass, system)
 
 
 def charge_vehicle(cell: CellFigures, vehicle: Vehicle, pack_energy: Optional[float], cycle: Optional[str],
@@ -199,7 +207,8 @@ def charge_vehicle(cell: CellFigures, vehicle: Vehicle, pack_energy: Optional[fl
     pack_mass, how = pack_mass_for_energy(vehicle, cell, energy, options)
     cyc = default_cycle(vehicle) if cycle == "default" else cycle
     total = vehicle.total_mass(pack_mass)
-    return ChargeVehicle(energy, from_reference, cyc, total, how, float(vehicle.consumption_model(cyc)(total)))
+    return ChargeVehicle(energy, from_reference, cyc, total, how, float(vehicle.consumption_model(cyc)(total)),
+                         pack_mass)
 
 
 def range_of(cell: CellFigures, vehicle: Vehicle, *, pack_mass: Optional[float] = None,

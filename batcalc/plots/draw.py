@@ -167,7 +167,8 @@ def range_data(cells: list, vehicle, system: str = "metric", cycle: Optional[str
     Same weight: every cell's range at that pack mass (``tradeoff(..., 'mass')``). Same range: the
     pack mass each cell needs for the first cell's range there (``tradeoff(..., 'range')``, with mass
     feedback; None when no pack reaches it). Curves: :func:`~batcalc.tradeoff.sweep_range`, on a mass
-    grid that contains the reference and same-range masses exactly. Display units throughout."""
+    grid that contains the reference and same-range masses exactly. ``warnings``: those of the marked
+    results (same weight, same range), as ``batcalc range`` gives them. Display units throughout."""
     import numpy as np
 
     from batcalc.physics.pack import cell_density
@@ -231,6 +232,8 @@ def range_data(cells: list, vehicle, system: str = "metric", cycle: Optional[str
         "reference": {"cell": base.id, "pack_mass": float(mass(m_ref)), "range": float(dist(ref.range)),
                       "pack_mass_given": pack_mass is not None},
         "curves": curves, "unreachable": unreachable, "assumptions": assumptions,
+        "warnings": list(dict.fromkeys(w for r in [t.b for t in same_mass] + same_range if r is not None
+                                       for w in r.warnings_in(system))),
     }
 
 
@@ -611,7 +614,7 @@ def draw_range(data: dict[str, Any], path: str | os.PathLike, force: bool = Fals
                                  f" ({'+' if delta >= 0 else '-'}{fmt(abs(delta))} {mu})"))
     foot = [f"same pack mass ({fmt(ref['pack_mass'])} {mu}): " + "; ".join(summary_mass),
             f"same range ({fmt(ref['range'])} {du}, pack mass solved with mass feedback): " + "; ".join(summary_range),
-            "assumptions: " + "; ".join(data["assumptions"])]
+            "assumptions: " + "; ".join(data["assumptions"])] + [f"warning: {w}" for w in data.get("warnings", [])]
     foot = _wrap(foot)
     fig, (ax,), _, _, height = _figure(plt, plot_height=5.6, title_lines=3, foot_lines=len(foot))
     where = "given pack mass" if ref["pack_mass_given"] else f"{data['vehicle']}'s reference pack mass"
@@ -854,14 +857,15 @@ def tornado_data(report: dict[str, Any], key: str) -> dict[str, Any]:
     """The tornado of result ``key`` from the JSON data of a bands report
     (:func:`batcalc.report.bands.bands_report`): the central value and, for each assumption that
     moves it (largest swing first), the result with that assumption alone at its low and at its high
-    end, in display units."""
+    end, in display units; the warnings of the result at the central point (``warnings``)."""
     band = report["bands"][key]
     bars = [{"assumption": t["assumption"], "low": t["low"], "high": t["high"],
              "at_low": float(t["result_at_low"].value), "at_high": float(t["result_at_high"].value)}
             for t in report["sensitivity"].get(key, [])]
     return {"title": report["title"], "result": key, "unit": band["central"].unit,
             "central": float(band["central"].value), "low": float(band["low"].value),
-            "high": float(band["high"].value), "bars": bars, "runs": report["runs"]}
+            "high": float(band["high"].value), "bars": bars, "runs": report["runs"],
+            "warnings": list(report.get("warnings", []))}
 
 
 def draw_tornado(data: dict[str, Any], path: str | os.PathLike, force: bool = False) -> Path:
@@ -874,7 +878,8 @@ def draw_tornado(data: dict[str, Any], path: str | os.PathLike, force: bool = Fa
     label = data["result"].replace("_", " ")
     foot = _wrap([f"each bar: one assumption over its plausible range, the others at their central values "
                   f"(docs/assumptions.md); shaded: the band over the whole box, {fmt(data['low'])} to "
-                  f"{fmt(data['high'])} {unit} ({data['runs']} runs)"])
+                  f"{fmt(data['high'])} {unit} ({data['runs']} runs)"]
+                 + [f"warning (at the central point): {w}" for w in data.get("warnings", [])])
     fig, (ax,), _, _, height = _figure(plt, plot_height=max(2.4, 0.55 * len(bars) + 1.2), title_lines=2,
                                        foot_lines=len(foot))
     fig.subplots_adjust(left=0.22)               # room for the assumptions' ids

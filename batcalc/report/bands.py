@@ -47,10 +47,13 @@ Report = tuple[list[str], list[list[Any]], list[str], dict[str, Any]]
 
 
 def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str,
-            shown_of: Callable[[str, float], Shown], label_of: Callable[[str], str], system: str) -> Report:
+            shown_of: Callable[[str, float], Shown], label_of: Callable[[str], str], system: str,
+            warnings: Iterable[str] = ()) -> Report:
     """The one renderer of bands: a row per figure (low, central, high, unit), the tornado of
     ``main`` (each assumption alone, the others central), the box, and the JSON data. ``shown_of(key,
-    x)`` shows a figure's value, ``label_of(key)`` names it; the assumptions are shown in ``system``."""
+    x)`` shows a figure's value, ``label_of(key)`` names it; the assumptions are shown in ``system``.
+    ``warnings``: those of the result at the central point (as the command prints them without
+    ``--bands``), first among the notes and as ``warnings`` in the JSON."""
     rows: list[list[Any]] = []
     data_bands: dict[str, Any] = {}
     for key, band in b.bands.items():
@@ -67,7 +70,8 @@ def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str
                         "result_at_low": shown_of(main, s.at_low[main]),
                         "result_at_high": shown_of(main, s.at_high[main]),
                         "swing": shown_of(main, abs(s.at_high[main] - s.at_low[main]))})
-    notes = []
+    warned = list(dict.fromkeys(warnings))
+    notes = [f"warning (at the central point): {w}" for w in warned]
     if tornado and main is not None:
         moves = "; ".join(f"{t['assumption']} {t['low']} to {t['high']}: {t['result_at_low']} to "
                           f"{t['result_at_high']} {t['swing'].unit}".rstrip() for t in tornado)
@@ -88,7 +92,7 @@ def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str
             "assumptions": {a.id: {"low": ranges[a.id].show(a.low, system),
                                    "central": ranges[a.id].show(a.central, system),
                                    "high": ranges[a.id].show(a.high, system)} for a in b.axes},
-            "runs": b.evaluations, "not_monotone": list(b.sampled)}
+            "runs": b.evaluations, "not_monotone": list(b.sampled), "warnings": warned}
     return ["quantity", "low", "central", "high", "unit"], rows, notes, data
 
 
@@ -103,11 +107,13 @@ def unused_assumptions(ranges: Mapping[str, Any], used: Iterable[str]) -> list[s
         if unused else []
 
 
-def bands_report(b: Bands, ranges: Mapping[str, Any], system: str, main: str, title: str) -> Report:
+def bands_report(b: Bands, ranges: Mapping[str, Any], system: str, main: str, title: str,
+                 warnings: Iterable[str] = ()) -> Report:
     """Headers, rows, notes and JSON data for ``--bands`` on the figures of :data:`FIGURES` (SI),
     with the tornado of ``main``. ``ranges``: the plausible ranges used
-    (:class:`batcalc.spec.assumptions.Plausible`, input axes)."""
-    return _report(b, ranges, main, title, lambda k, x: _shown(x, k, system), lambda k: FIGURES[k][0], system)
+    (:class:`batcalc.spec.assumptions.Plausible`, input axes); ``warnings``: the central result's."""
+    return _report(b, ranges, main, title, lambda k, x: _shown(x, k, system), lambda k: FIGURES[k][0], system,
+                   warnings)
 
 
 # ---------------------------------------------------------- bands of any report's shown figures
@@ -183,4 +189,14 @@ def report_bands_report(b: Bands, central: dict[str, Shown], central_data: Any, 
         moving = [k for k, band in b.bands.items() if band.width > 0]
         main = max(moving, key=lambda k: b.bands[k].width / max(abs(b.bands[k].central), 1e-300)) if moving else None
     return _report(b, ranges, main, title, lambda k, x: Shown(x, central[k].unit),
-                   lambda k: _path_label(k, central_data), system)
+                   lambda k: _path_label(k, central_data), system, central_warnings(central_data))
+
+
+def central_warnings(data: Any) -> list[str]:
+    """The warnings of a report's JSON data (its ``warnings``, and the notes under ``assumptions`` that
+    are warnings, as a charge gives them), for the bands of that report at its central point."""
+    if not isinstance(data, dict):
+        return []
+    noted = [a.removeprefix("warning: ") for a in data.get("assumptions") or []
+             if isinstance(a, str) and a.startswith("warning: ")]
+    return [str(w) for w in data.get("warnings") or []] + noted

@@ -66,6 +66,7 @@ def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_ene
     notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on {cycle_label(v, found.cycle)} at "
                  f"{_q(found.total_mass, 'mass', system)} ({found.how}); "
                  f"usable energy {a['usable-fraction'] * 100:.0f} %")
+    notes += [f"warning: {w}" for w in found.warnings(v, system)]
     return v, pack_energy, consumption
 
 
@@ -111,7 +112,8 @@ def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: O
     if pack_energy is not None or pack_voltage is not None:
         common["pack_voltage"] = pack_voltage_of(v, pack_voltage, a, notes)
         notes.append("chargers that deliver it: min(charger power, charger current x pack voltage) at least the "
-                     "power at the battery (docs/charging.md; specs/chargers.yaml)")
+                     "power at the battery; an AC class: its power (drawn from the grid) x the charger efficiency "
+                     "(docs/charging.md; specs/chargers.yaml)")
     if consumption is not None:
         common["usable_fraction"] = a["usable-fraction"]
     windows = requested_windows(cell, from_soc, to_soc, seconds, power, curve=True, **common)
@@ -242,8 +244,11 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
                  f"{station.current:g} A" if station.current else "no current limit",
                  f"up to {station.max_voltage:g} V" if station.max_voltage else "no voltage limit"]
         notes.append(f"charger {station.id}: {station.name}; " + ", ".join(parts) + " (specs/chargers.yaml)"
-                     + ("; AC: its voltage and current are at the on-board charger, so only its power applies"
-                        if is_ac(station) else ""))
+                     + (f"; AC: its voltage and current are at the on-board charger, so only its power applies, "
+                        f"drawn from the grid: {station.power * eta / 1e3:.4g} kW at the battery "
+                        f"(x {eta * 100:.0f} % charger efficiency)"
+                        if is_ac(station) and station.power is not None else
+                        "; AC: its voltage and current are at the on-board charger" if is_ac(station) else ""))
     by_cell = pack_voltage_curve(cell, pack_voltage)
     if by_cell is not None:
         series, table = by_cell
@@ -251,7 +256,7 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
                      f"({table.value[0]:.4g}-{table.value[-1]:.4g} V), nominal {pack_voltage:.4g} V")
     else:
         notes.append(f"pack voltage constant over SoC ({cell.id} gives no voltage curve)")
-    curve = curve_for(limit, pack_energy, pack_voltage, station, None if by_cell is None else by_cell[1])
+    curve = curve_for(limit, pack_energy, pack_voltage, station, None if by_cell is None else by_cell[1], eta)
     window = curve.window(start, end)
     added = tuple((m * 60.0, curve.added_in(start, m * 60.0, end)) for m in ADDED_AFTER_MINUTES)
     notes.append(f"energy and range added after {', '.join(str(m) for m in ADDED_AFTER_MINUTES)} min: from "

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.compare import Ratio
-from batcalc.physics.tradeoff import RangeResult, Tradeoff, cycle_label, sensitivities
+from batcalc.physics.tradeoff import RangeResult, Tradeoff, cycle_label, sensitivities, vehicle_warnings
 from batcalc.units import Shown, format_number, from_si, shown, shown_text
 
 _q = shown_text
@@ -169,7 +169,7 @@ def tradeoff_report(t: Tradeoff, system: str):
     if pa is not None and pb is not None:            # both or neither: one vehicle, one gross mass
         summary["payload_capacity"] = {"a": shown(pa, "mass", system), "b": shown(pb, "mass", system)}
         summary["payload_gained"] = shown(pb - pa, "mass", system)
-        rows.append(["payload capacity (max gross - vehicle - pack)", shown(pa, "mass", system).unit,
+        rows.append(["payload capacity (max gross - mass without battery - pack)", shown(pa, "mass", system).unit,
                      shown(pa, "mass", system), shown(pb, "mass", system),
                      f"{'+' if pb >= pa else ''}{shown(pb - pa, 'mass', system)}"])
     notes = [f"{held}: {t.a.cell.id} -> {t.b.cell.id} in {t.a.vehicle.id}"]
@@ -179,17 +179,22 @@ def tradeoff_report(t: Tradeoff, system: str):
     if t.hold == "mass":
         notes.append("same pack mass: E2/E1 = rho2/rho1 and the vehicle mass is unchanged, so R2/R1 = rho2/rho1")
     elif t.hold == "energy":
-        notes.append("same energy: m2/m1 = rho1/rho2; the lighter pack lowers vehicle mass and consumption a little")
+        mass_change = t.b.pack.mass / t.a.pack.mass - 1
+        notes.append("same energy: m2/m1 = rho1/rho2; " + (
+            "the lighter pack lowers vehicle mass and consumption a little" if mass_change < -1e-9 else
+            "the heavier pack raises vehicle mass and consumption" if mass_change > 1e-9 else
+            "the same pack mass, so the same vehicle mass and consumption"))
     else:
         how = (f"pack mass solved as the fixed point with mass feedback ({_iterations(t.iterations)})"
                if t.iterations else "the same pack-level density, so the same pack mass")
         notes.append(f"same range: {how}; " + _feedback_words(t.mass_saved, t.no_feedback_mass_saved, system))
-    notes += [f"warning: {w}" for w in dict.fromkeys(t.a.warnings_in(system) + t.b.warnings_in(system))]
+    warnings = list(dict.fromkeys(t.a.warnings_in(system) + t.b.warnings_in(system)))
+    notes += [f"warning: {w}" for w in warnings]
     assumptions = tradeoff_assumptions(t, system)
     notes.append("assumptions: " + "; ".join(assumptions))
     data = {"hold": t.hold, "vehicle": t.a.vehicle.id, "cycle": cycle_label(t.a.vehicle, t.a.cycle),
             "a": t.a.cell.id, "b": t.b.cell.id, "rows": data_rows, "summary": summary,
-            "assumptions": assumptions}
+            "assumptions": assumptions, "warnings": warnings}
     return headers, rows, notes, data
 
 
@@ -267,7 +272,11 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     out_unit = shown(None, out_dim, system, out_cat).unit
     c_show = from_si(col_si, col_dim, col_unit)
     g_show = from_si(grid, out_dim, out_unit)
-    label = f"{cycle_label(vehicle, cycle)}; {'; '.join(options.assumptions())}"
+    # the fractions a sweep reads (it gives no pack volume, so the volume fraction is no assumption of it)
+    stated = [a for a in options.assumptions() if not a.startswith("cell-to-pack volume fraction")]
+    label = f"{cycle_label(vehicle, cycle)}; {'; '.join(stated)}"
+    warnings = sweep_warnings(vehicle, cycle, grid if pack_masses is None else
+                              [list(pack_masses)] * len(densities), system)
     if fmt in ("csv", "json"):
         import numpy as np
 
@@ -282,12 +291,41 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
                     out_name: Shown(float(g_show[i, j]), out_unit)}
                    for i, j in zip(di.ravel(), cj.ravel(), strict=False)]
         return render_json({"vehicle": vehicle.id, "cycle": cycle_label(vehicle, cycle),
-                            "assumptions": options.assumptions(), "points": records})
+                            "assumptions": stated, "points": records, "warnings": warnings})
     headers = [f"cell {dens_unit} \\ {col_name.replace('_', ' ')} {col_unit}"] + [format_number(x) for x in c_show]
     rows = [[format_number(d)] + [format_number(x) if x == x else "no solution" for x in g_show[i]]
             for i, d in enumerate(d_show)]
     title = f"{out_name.replace('_', ' ')} ({out_unit}) in {vehicle.id}"
-    return render(headers, rows, None, fmt, title=title, notes=[f"assumptions: {label}"])
+    return render(headers, rows, None, fmt, title=title,
+                  notes=[f"warning: {w}" for w in warnings] + [f"assumptions: {label}"])
+
+
+def sweep_warnings(vehicle, cycle: Optional[str], pack_masses, system: str) -> list[str]:
+    """The warnings of a sweep's grid (its pack mass at every point, kg, given or solved; NaN: no solution): the
+    vehicle above its max gross mass from a pack mass on (``max_gross - m_without_battery - payload``), and
+    at the heaviest grid point the warnings a range there gives
+    (:func:`batcalc.physics.tradeoff.vehicle_warnings`: a pack heavier than the rest, a motor that cannot
+    follow the cycle); display text in ``system``'s units."""
+    import numpy as np
+
+    masses = np.asarray(pack_masses, dtype=np.float64)
+    masses = masses[np.isfinite(masses)]
+    if not masses.size:
+        return []
+    heaviest = float(masses.max())
+    out = []
+    gross = vehicle.max_gross_mass
+    if gross is not None:
+        limit = gross - float(vehicle.total_mass(0.0))
+        over = int(np.count_nonzero(masses > limit + gross * 1e-9))
+        if over:
+            out.append(f"{over} of {masses.size} grid points put {vehicle.id} above its max gross mass "
+                       f"{shown_text(gross, 'mass', system, fmt='.0f')}: every pack above "
+                       f"{shown_text(limit, 'mass', system, fmt='.0f')}")
+    out += [f"at the heaviest grid point (a {shown_text(heaviest, 'mass', system, fmt='.0f')} pack): {w}"
+            for w in vehicle_warnings(vehicle, cycle, float(vehicle.total_mass(heaviest)), heaviest, system)
+            if "max gross mass" not in w]
+    return out
 
 
 def vehicle_rows(system: str):

@@ -37,12 +37,18 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
         text += f" (not used: {vehicle.id}'s coast-down F2 already holds the air drag at its test conditions)"
     out = [text]
     if climate is not None:
-        from batcalc.physics.powertrain import climate_power
+        from batcalc.physics.powertrain import climate_power, climate_span
 
-        power = climate_power(temperature if temperature is not None else 293.15, climate)
+        at = temperature if temperature is not None else 293.15
+        power = climate_power(at, climate)
+        low, high = climate_span(climate)
+        held = "" if low <= at <= high else (
+            f"; held at its value at {units.temperature_text(low if at < low else high, system)}: the table "
+            f"covers {units.temperature_text(low, system)} to {units.temperature_text(high, system)}, "
+            f"{'colder' if at < low else 'hotter'} is not modelled")
         if simulated:
             out.append(f"cabin climate ({climate}) {power:.0f} W at {t}, added to the auxiliaries "
-                       f"(FASTSim's cabin models, specs/climate.yaml)")
+                       f"(FASTSim's cabin models, specs/climate.yaml){held}")
         else:                       # a measured figure holds whatever climate it was measured with
             out.append(f"cabin climate ({climate}) {power:.0f} W at {t}: not used, the consumption is "
                        f"{vehicle.id}'s measured figure")
@@ -90,11 +96,19 @@ def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
 def add_ratings(headers: list[str], rows: list[list[Any]], notes: list[str], data: dict[str, Any], vehicle: Vehicle,
                 usable_energy: float, mass: float, system: str) -> None:
     """Append the rating rows of :func:`rating_figures` to a ``range`` report (rows, notes, JSON
-    ``ratings``) in place."""
+    ``ratings``) in place, with a warning for each rating cycle the vehicle's motor cannot follow at
+    ``mass`` kg (:func:`batcalc.physics.vehicle.trace_warnings`) that the report does not give yet."""
+    from batcalc.physics.ratings import RATING_CYCLES
+    from batcalc.physics.vehicle import trace_warnings
+
     figures, extra = rating_figures(vehicle, usable_energy, mass, system)
     rows += [[label, s, s.unit] for _, label, s in figures]
     data["ratings"] = {k.removeprefix("rating_"): s for k, _, s in figures}
-    notes[:0] = extra
+    given = data.setdefault("warnings", [])
+    more = [w for cycle in dict.fromkeys(c for k, _, _ in figures for c in RATING_CYCLES[k.removeprefix("rating_")])
+            for w in trace_warnings(vehicle, cycle, mass, system) if w not in given]
+    given += more
+    notes[:0] = extra + [f"warning: {w}" for w in more]
 
 
 def _rating(name: str, option: str) -> str:
@@ -112,7 +126,8 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     """Headers, rows, notes and JSON data for ``batcalc normalise``: ``value`` m on ``from_name`` as a
     range on ``to_name`` for ``vehicle`` at total mass ``mass`` kg: ``R_to = R_from x c_from / c_to``
     (:func:`batcalc.physics.ratings.simulated_ratio`), beside the published band."""
-    from batcalc.physics.ratings import published_band, rating_consumption
+    from batcalc.physics.ratings import RATING_CYCLES, published_band, rating_consumption
+    from batcalc.physics.vehicle import trace_warnings
 
     if not value > 0:
         raise BatcalcError("the range to convert must be positive")
@@ -138,6 +153,10 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
              f"{_q(c_from, 'consumption', system)} / {_q(c_to, 'consumption', system)}"
              + (" (EPA: consumption equivalent to the label range)" if "epa" in (src, dst) else "")
              + f"; {vehicle.id} at {_q(mass, 'mass', system)} ({mass_how})"]
+    warnings = [w for cycle in dict.fromkeys(RATING_CYCLES.get(src, (src,)) + RATING_CYCLES.get(dst, (dst,)))
+                for w in trace_warnings(vehicle, cycle, mass, system)]
+    notes += [f"warning: {w}" for w in warnings]
+    data["warnings"] = warnings
     if band is not None:
         inside = band.contains(ratio)
         rows.append(["published band", f"{format_number(band.low)}-{format_number(band.high)}", ""])
@@ -194,7 +213,8 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     assumptions.append(f"vehicle {vehicle.id}: {_q(vehicle.glider_mass, 'mass', system, fmt='.0f')} without battery "
                        f"+ pack {_q(pack_mass, 'mass', system, fmt='.0f')} ({mass_how}) + payload "
                        f"{_q(vehicle.payload, 'mass', system, fmt='.0f')}")
-    notes = [f"warning: {w}" for w in trace_warnings(vehicle, cycle, mass, system)]
+    warnings = list(trace_warnings(vehicle, cycle, mass, system))
+    notes = [f"warning: {w}" for w in warnings]
     if breakdown:
         notes.append("breakdown: rolling and aerodynamic resistance over the powertrain's traction efficiency on "
                      "the cycle, auxiliaries, and the rest (accelerating and braking, net of regeneration)")
@@ -203,7 +223,7 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     notes.append("assumptions: " + "; ".join(assumptions))
     data = {"vehicle": vehicle.id, "cycle": label,
             "results": {k: s for k, _, s in figures if not k.startswith("part_")}, "breakdown": breakdown,
-            "assumptions": assumptions}
+            "assumptions": assumptions, "warnings": warnings}
     return ["quantity", "value", "unit"], rows, notes, data
 
 

@@ -971,7 +971,7 @@ TEMPERATURE_UNITS = {"K": (1.0, 0.0), "kelvin": (1.0, 0.0), "°C": (1.0, 273.15)
 def parse_temperature(text: str) -> float:
     """An absolute temperature, K, from ``'-7 °C'``, ``'25 degC'``, ``'77 °F'`` or ``'268 K'``: the number
     and unit split by the strict value grammar (:func:`split_value`), the unit one of
-    :data:`TEMPERATURE_UNITS`; below absolute zero is refused."""
+    :data:`TEMPERATURE_UNITS`; absolute zero and below is refused."""
     number, unit = split_value(text)
     unit = unit.strip()
     if unit not in TEMPERATURE_UNITS:
@@ -979,7 +979,7 @@ def parse_temperature(text: str) -> float:
     scale, offset = TEMPERATURE_UNITS[unit]
     kelvin = scale * number + offset
     if not kelvin > 0:
-        raise UnitError(f"{text.strip()!r} is below absolute zero")
+        raise UnitError(f"{text.strip()!r} is " + ("at" if kelvin == 0 else "below") + " absolute zero")
     return kelvin
 
 
