@@ -316,8 +316,13 @@ class Consumption:
         import numpy as np
 
         pt = self.load.powertrain
-        out = (self._alpha * mass + self._beta) / pt.transmission_efficiency
-        return float(np.max(out)), float(np.sum(self.steps.dt[out > pt.rated_power * (1 + 1e-9)]))
+        wheel = self._alpha * mass + self._beta
+        # dividing by eta_trans keeps the order of the steps' values, so the peak is the wheel peak over it
+        peak = float(np.max(wheel)) / pt.transmission_efficiency
+        limit = pt.rated_power * (1 + 1e-9)
+        if not peak > limit:            # no step asks more than the rating (most cars on most cycles)
+            return peak, 0.0
+        return peak, float(np.sum(self.steps.dt[wheel / pt.transmission_efficiency > limit]))
 
     @cached_property
     def _one_mass(self) -> OneMassTable:
