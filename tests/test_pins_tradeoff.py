@@ -594,3 +594,12 @@ def test_a_target_range_needs_no_reference_pack(opts):
     assert t.a.range == pytest.approx(400e3) and t.b.range == pytest.approx(400e3)
     with pytest.raises(BatcalcError, match="no reference pack"):       # without a range it is still asked for
         tradeoff(cell(300), cell(350), vehicle(), "range", cycle=None, options=opts)
+
+
+def test_a_range_results_assumptions_in_imperial_units():
+    """A range result states the vehicle's masses in the unit system asked for: 1300 kg without battery
+    is 2866 lb and the 100 kg payload 220 lb (/ 0.45359237 kg per lb); metric keeps kg."""
+    r = range_of(cell(300.0), vehicle(), pack_mass=400.0)
+    assert r.assumptions_in("metric")[-1] == "vehicle v: 1300 kg without battery + payload 100 kg"
+    assert r.assumptions_in("imperial")[-1] == \
+        f"vehicle v: {1300 / 0.45359237:.0f} lb without battery + payload {100 / 0.45359237:.0f} lb"

@@ -531,3 +531,14 @@ def test_a_vehicle_at_an_assumption_point_keeps_the_point_through_with_ambient_a
     for chain in (v.with_assumed(point).with_extra_mass(50.0).with_ambient(266.15),
                   v.with_assumed(point).with_ambient(280.0).with_ambient(266.15)):
         assert chain.load.powertrain.battery_efficiency == 0.9 and chain.load == sooner.load
+
+
+def test_imperial_assumptions_give_the_road_load_in_imperial_units():
+    """The road load's stated assumptions follow the unit system: C_d A 0.5 m^2 is 5.382 ft^2 (1 ft =
+    0.3048 m: 0.5 / 0.3048^2), and a rotating mass of 40 kg is 88.18 lb (40 / 0.45359237); the metric
+    texts keep m^2 and kg. (A mutant that dropped the system wrote the imperial texts in metric units.)"""
+    load = RoadLoad(c_rr=0.01, cd_a=0.5, m_rot=40.0, rho=1.2, g=9.81, powertrain=OLD)
+    metric, imperial = load.assumptions(), load.assumptions("imperial")
+    assert "C_d A 0.500 m^2" in metric[0] and "rotating mass 40 kg" == metric[1]
+    assert f"C_d A {0.5 / 0.3048 ** 2:.3f} ft^2" in imperial[0]
+    assert imperial[1] == f"rotating mass {40 / 0.45359237:.4g} lb"
