@@ -275,3 +275,25 @@ def test_sweep_states_only_the_fractions_it_reads(run):
     stated = json.loads(run(*args, "--format", "json").stdout)["assumptions"]
     assert [a.split(" (")[0] for a in stated] == ["cell-to-pack mass fraction 0.70", "usable energy 93 % of nominal"]
     assert "cell-to-pack volume fraction 0.50" in run("range", "tesla-4680", "-v", "mid-sedan").stdout
+
+
+def test_a_same_range_claim_warns_as_tradeoff_does(run):
+    """A same-range claim rests on two range results, each of which may ask the motor for more than it
+    gives; the claim gives the warnings `batcalc tradeoff` prints for the same two packs (the medium truck's
+    185 kW motor on WLTC at both pack masses), in both unit systems. A car within its limits gets none."""
+    import json
+
+    args = ("a=gac-aion-ssb-300", "b=gac-aion-ssb-350", "vehicle=medium-truck", "range=300 km")
+    for system in ("metric", "imperial"):
+        r = run("claim", "same-range", *args, "--asserted", "100 kg", "--format", "json", "--units", system)
+        assert r.exit_code in (0, 1), r.stderr
+        claimed = [a for a in json.loads(r.stdout)["verdicts"][0]["assumptions"] if a.startswith("warning: ")]
+        t = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "medium-truck", "--hold", "range",
+                "--range", "300 km", "--format", "json", "--units", system)
+        assert t.exit_code == 0, t.stderr
+        expected = json.loads(t.stdout)["warnings"]
+        assert len(expected) == 2 and all("cannot follow" in w for w in expected)
+        assert claimed == [f"warning: {w}" for w in expected]
+    r = run("claim", "same-range", "a=gac-aion-ssb-300", "b=gac-aion-ssb-350", "vehicle=mid-sedan", "range=500 km",
+            "--asserted", "100 kg", "--format", "json")
+    assert not [a for a in json.loads(r.stdout)["verdicts"][0]["assumptions"] if a.startswith("warning: ")]

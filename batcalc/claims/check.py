@@ -691,9 +691,19 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
                     " pack, range ", Value(t.a.range, "distance"), ")"),
                    _holds(status, "a lighter b cell or a longer range" if derived < asserted else
                           "a smaller gap between the cells or a shorter range"),
-                   _stated(t.a.assumptions, t.a.assumptions_in("imperial")),
+                   _stated(t.a.assumptions, t.a.assumptions_in("imperial")) + _warned(t),
                    details={"mass_saved": Value(t.mass_saved, "mass")},
                    claimed=claimed, derived=found)
+
+
+def _warned(t) -> list[Phrase]:
+    """The warnings of both sides of a trade-off ``t`` (a vehicle over its max gross mass, a pack heavier
+    than the rest, a motor that cannot follow the cycle), once each, in both unit systems: what
+    ``batcalc tradeoff`` prints (:func:`batcalc.physics.tradeoff.vehicle_warnings`)."""
+    def both(system: str) -> list[str]:
+        return [f"warning: {w}" for w in dict.fromkeys(t.a.warnings_in(system) + t.b.warnings_in(system))]
+    metric = both("metric")
+    return _stated(metric, both("imperial")) if metric else []
 
 
 def _vehicle_consumption(v, cycle: Optional[str], pack_mass: Optional[float]) -> tuple[float, float, Phrase]:
