@@ -382,8 +382,10 @@ def test_same_energy_in_less_space(asserted, status):
 
 
 def test_volume_claims_need_volumetric_figures():
-    with pytest.raises(ClaimError, match="catl-condensed has no volumetric energy density"):
-        check_inline("same-volume", {"a": "tesla-4680", "b": "catl-condensed"}, "1.2")
+    # a cell that publishes no volumetric density is a missing fact: underdetermined, naming it
+    v = check_inline("same-volume", {"a": "tesla-4680", "b": "catl-condensed"}, "1.2")
+    assert (v.status, v.missing) == ("underdetermined", ["catl-condensed's volumetric energy density (the cell "
+                                                         "publishes none)"])
     with pytest.raises(ClaimError, match="is not a volumetric energy density|energy_density|Wh/L"):
         check_inline("same-volume", {"a_density": "600 Wh/kg", "b_density": "900 Wh/L"}, "1.5")
 

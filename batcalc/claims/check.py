@@ -121,6 +121,30 @@ class Verdict:
     #: bounds alternative by alternative (:func:`_between`)
     open_over: Optional[tuple[str, str, dict[str, Status]]] = None
 
+class MissingFact(Exception):
+    """A fact the claim needs that its inputs do not give (a cell that publishes no density the claim
+    rests on): :func:`evaluate` turns it into an underdetermined verdict that names ``fact`` as missing and
+    says what would decide it (``take``), as docs/claims.md promises for a missing fact; not an input
+    error, which would stop the whole file."""
+
+    def __init__(self, fact: str, take: Phrase) -> None:
+        super().__init__(fact)
+        self.fact, self.take = fact, take
+
+
+def _density_of(cell, key: str, side: str, take: Optional[str] = None) -> float:
+    """``cell``'s ``key`` energy density (``gravimetric`` J/kg, ``volumetric`` J/m^3), or a
+    :class:`MissingFact` naming it and what would give it: ``take``, by default the input
+    ``{side}_density`` in place of the cell ``side``."""
+    rho = cell.get(key)
+    if rho is None:
+        example = "300 Wh/kg" if key == "gravimetric" else "700 Wh/L"
+        raise MissingFact(f"{cell.id}'s {key} energy density (the cell publishes none)",
+                          take or f"a {key} energy density for {cell.id}: give it as {side}_density "
+                                  f"(e.g. '{example}') in place of {side}")
+    return float(rho)
+
+
 #: How each qualifier compares: the ones that name the same test as another (docs/claims.md, table).
 _SAME_TEST = {"over": "at-least", "under": "at-most", "up-to": "at-most"}
 
@@ -541,9 +565,7 @@ def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, fl
             notes.append((f"{side}: ", Value(dens.si, _DENSITY_DIM[key]), " (given)"))
         else:
             cell = ctx.cell(name, ("inputs", side))
-            rho = cell.get(key)
-            if rho is None:
-                raise ctx.error(("inputs", side), f"{cell.id} has no {key} energy density")
+            rho = _density_of(cell, key, side)
             cells.append(cell)
             rhos.append(rho)
             notes.append((f"{side}: {cell.id} at ", Value(rho, _DENSITY_DIM[key]), f" ({cell.level} level)"))
@@ -675,6 +697,9 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
         raise ctx.error(("inputs",), "a same-range claim needs cells 'a' and 'b'")
     _not_both(ctx, i, "pack_mass", "range", "a's pack is sized for the range")
     a, b = ctx.cell(i.a, ("inputs", "a")), ctx.cell(i.b, ("inputs", "b"))
+    for side, cell in (("a", a), ("b", b)):      # the packs are sized from the cells' Wh/kg
+        _density_of(cell, "gravimetric", side, f"a gravimetric energy density for {cell.id}: a cell file that "
+                                               f"gives it (batcalc new cell) as {side}")
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     if i.pack_mass is None and i.range is None and v.spec.reference_pack is None:
         raise ctx.error(("inputs",), f"vehicle {v.id} has no reference pack to size a's pack from: give 'range' "
@@ -1000,6 +1025,10 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
     if i.pack_energy is not None:
         c, note = consumption_with(i.pack_energy.si)
         return i.pack_energy.si, c, [f"pack energy {i.pack_energy.text} (given)"] + note
+    if i.range is not None and cell is not None and cell.get("gravimetric") is None:
+        # a missing fact: no pack energy (what needs it is underdetermined; a C-rate or a time does not)
+        return None, None, [("range ", Value(i.range.si, "distance"), f" not used: {cell.id} gives no gravimetric "
+                             "energy density to size the pack for it")]
     if i.range is not None and cell is not None and cell.get("gravimetric") is not None:
         options = PackOptions.assumed(ctx.assumed)
         m, _ = ctx.cached(("solve", id(cell), id(v), i.range.si, cycle, options),
@@ -1066,9 +1095,9 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     _soc_window(ctx, i.from_soc, i.to_soc)
     _not_both(ctx, i, "pack_energy", "range", "range sizes the pack")
     cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
-    if i.range is not None and (i.vehicle is None or cell is None or cell.get("gravimetric") is None):
+    if i.range is not None and (i.vehicle is None or cell is None):
         raise ctx.error(("inputs", "range"), "range sizes the pack in the vehicle from the cell's density: give "
-                                             "'vehicle' and a 'cell' with a gravimetric density, or drop 'range'")
+                                             "'vehicle' and a 'cell', or drop 'range'")
     try:
         check_cycle_needs_vehicle(i.cycle, i.vehicle is not None)
     except InputsError as exc:
@@ -1893,6 +1922,9 @@ def evaluate(claim, ctx: Context) -> Verdict:
         return _between(claim, ctx)
     try:
         verdict = EVALUATORS[claim.kind](claim, ctx)
+    except MissingFact as exc:
+        verdict = Verdict(claim.id, claim.kind, claim.quote, "underdetermined",
+                          f"{_qual(claim)} {_figure_text(claim.asserted)}", "", exc.take, missing=[exc.fact])
     except SpecError:                       # located already (in this file or a file it names)
         raise
     except BatcalcError as exc:

@@ -1,0 +1,70 @@
+"""A cell that publishes no energy density a claim rests on is a missing fact: the claim is
+underdetermined, naming the density and what would give it (docs/claims.md, "When a fact is missing"),
+and the other claims of its file are still checked; it was an input error (exit 2) that stopped the file.
+catl-shenxing-lfp gives neither a gravimetric nor a volumetric density."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+NO_DENSITY = "catl-shenxing-lfp"
+
+
+def _verdict(run, *args: str) -> tuple[int, dict]:
+    r = run("claim", *args, "--format", "json")
+    assert r.exit_code in (0, 1), r.stderr
+    return r.exit_code, json.loads(r.stdout)["verdicts"][0]
+
+
+@pytest.mark.parametrize("kind, inputs, asserted, key", [
+    ("same-weight", ("a=" + NO_DENSITY, "b=gac-aion-ssb-350"), "+16 %", "gravimetric"),
+    ("same-energy", ("a=gac-aion-ssb-350", "b=" + NO_DENSITY), "14 %", "gravimetric"),
+    ("same-volume", ("a=" + NO_DENSITY, "b=tesla-4680"), "x2", "volumetric"),
+    ("same-range", ("a=" + NO_DENSITY, "b=gac-aion-ssb-350", "vehicle=mid-sedan", "range=500 km"), "100 kg",
+     "gravimetric"),
+])
+def test_a_cell_without_the_density_makes_the_claim_underdetermined(run, kind, inputs, asserted, key):
+    code, v = _verdict(run, kind, *inputs, "--asserted", asserted)
+    assert code == 0
+    assert v["verdict"] == "underdetermined"
+    assert v["missing"] == [f"{NO_DENSITY}'s {key} energy density (the cell publishes none)"]
+    assert f"a {key} energy density for {NO_DENSITY}" in v["would_take"]
+    assert v["derived"] is None
+
+
+def test_the_density_the_verdict_asks_for_decides_the_claim(run):
+    """What it would take, given: a_density in place of the cell a. 350 / 300 = x1.167 (+16.7 %)."""
+    _, v = _verdict(run, "same-weight", "a=" + NO_DENSITY, "b=gac-aion-ssb-350", "--asserted", "+16 %")
+    assert "give it as a_density" in v["would_take"]
+    _, v = _verdict(run, "same-weight", "a_density=300 Wh/kg", "b=gac-aion-ssb-350", "--asserted", "+16 %")
+    assert v["verdict"] == "holds"
+    assert v["derived"]["value"] == pytest.approx(350 / 300)
+
+
+def test_a_file_with_such_a_claim_checks_its_other_claims(run, tmp_path):
+    f = tmp_path / "claims.yaml"
+    f.write_text("kind: claims\nclaims:\n"
+                 "  - id: shenxing\n    quote: q\n    kind: same-weight\n"
+                 f"    inputs: {{a: {NO_DENSITY}, b: gac-aion-ssb-350}}\n    asserted: +16 %\n"
+                 "  - id: plain\n    quote: q\n    kind: ratio\n"
+                 "    inputs: {a: 300 Wh/kg, b: 350 Wh/kg}\n    asserted: +16.7 %\n", encoding="utf-8")
+    r = run("check", str(f), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    verdicts = {v["id"]: v["verdict"] for v in json.loads(r.stdout)["verdicts"]}
+    assert verdicts == {"shenxing": "underdetermined", "plain": "holds"}
+
+
+def test_a_charge_sized_by_range_from_a_cell_without_a_density(run):
+    """The range cannot size the pack: what needs no pack energy is still judged (the C-rate of 10 -> 80 %
+    in 10 min is 0.7 / (10 / 60 h) = 4.2 C, about 4 C within its precision), what needs it (a power) is
+    underdetermined, missing the pack energy; the note says the range was not used."""
+    base = ("cell=" + NO_DENSITY, "vehicle=mid-sedan", "range=400 km", "time=10 min", "from_soc=10 %", "to_soc=80 %")
+    _, v = _verdict(run, "charge", *base, "--asserted", "4 C")
+    assert v["verdict"] == "holds"
+    assert v["derived"]["value"] == pytest.approx(0.7 / (10 / 60))
+    assert any(a.startswith("range 400 km not used") for a in v["assumptions"])
+    _, v = _verdict(run, "charge", *base, "--asserted", "300 kW")
+    assert v["verdict"] == "underdetermined"
+    assert v["missing"] == ["the pack energy"]
