@@ -354,3 +354,22 @@ def test_range_bands_takes_what_range_bands_on_the_command_line_takes(run):
     assert band.central.to("km").magnitude == pytest.approx(point.range.to("km").magnitude, rel=1e-9)
     with pytest.raises(bc.BatcalcError, match=r"^assume usable-fraction: f_usable '80 %' sets it here"):
         bc.range_bands("gac-aion-ssb-350", "mid-sedan", f_usable="80 %", assume={"usable-fraction": "90 % to 95 %"})
+
+
+def test_charge_in_a_vehicle_carries_the_warnings_the_cli_prints(run):
+    """The API's charge() gives, as `warnings`, what `batcalc charge` prints of the vehicle: 400 kWh of
+    huineng-llcb (321 Wh/kg, 0.70 cell-to-pack) is a 400 / (0.321 x 0.7) = 1780 kg pack, and 1270 + 1780 +
+    150 = 3200 kg is above the mid-sedan's 2232 kg max gross mass; without a vehicle there are none."""
+    import json
+
+    import batcalc
+
+    pack = 400 / (0.321 * 0.7)
+    got = batcalc.charge("huineng-llcb", vehicle="mid-sedan", pack_energy="400 kWh", to_soc="80 %", time="1 h")
+    assert f"vehicle mass {1270 + pack + 150:.0f} kg is above mid-sedan's max gross mass 2232 kg" in got.warnings
+    r = run("charge", "huineng-llcb", "-v", "mid-sedan", "--pack-energy", "400 kWh", "--to", "80 %",
+            "--time", "1 h", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    printed = [a.removeprefix("warning: ") for a in json.loads(r.stdout)["assumptions"] if a.startswith("warning: ")]
+    assert got.warnings == printed and len(printed) == 2
+    assert batcalc.charge("huineng-llcb", pack_energy="400 kWh", to_soc="80 %", time="1 h").warnings == []

@@ -8,7 +8,7 @@ figures as pint Quantities and keep the SI result as ``raw``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
 from batcalc.api.cells import CellLike, figures_of
@@ -333,10 +333,13 @@ class ChargeWindow:
 
 @dataclass(frozen=True)
 class ChargeResult:
-    """The windows of a charge (one, or one per assumed start) and the assumptions behind them."""
+    """The windows of a charge (one, or one per assumed start), the assumptions behind them, and with a
+    vehicle the warnings ``batcalc charge`` prints of it (over its max gross mass, a pack heavier than the
+    rest, a motor that cannot follow the cycle: :func:`batcalc.physics.tradeoff.vehicle_warnings`)."""
 
     windows: list[ChargeWindow]
     assumptions: list[str]
+    warnings: list[str] = field(default_factory=list)
 
 
 def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any = None, from_soc: Any = None,
@@ -372,7 +375,7 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     check_charge_inputs(energy, eta)
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "
              f"over the gross pack energy (an upper estimate)"]
-    consumption = None
+    consumption, warnings = None, []
     check_cycle_needs_vehicle(cycle, vehicle is not None)
     v = vehicle_of(vehicle) if vehicle is not None else None
     volts, how = pack_voltage_for(v, si_of(pack_voltage, "voltage", "pack_voltage", "V"), Assumed())
@@ -380,7 +383,7 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
                                                   else f" ({'given' if how == 'given' else 'the default'})"))
     if v is not None:
         found = physics.charge_vehicle(fig, v, energy, "default" if cycle == "default" else _cycle(cycle))
-        energy, consumption = found.pack_energy, found.consumption
+        energy, consumption, warnings = found.pack_energy, found.consumption, list(found.warnings(v))
         if found.from_reference:
             notes.append(f"pack energy {energy / 3.6e6:.4g} kWh: {v.id}'s reference pack")
         notes.append(f"consumption {consumption / 3.6:.4g} Wh/km: {v.id} on {physics.cycle_label(v, found.cycle)} "
@@ -391,5 +394,5 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     windows = requested_windows(fig, start, end, seconds, watts, **common)
     if max_c is None:
         notes.append(f"{fig.id} gives no max charge C-rate: whether the cell can take these rates is not known")
-    return ChargeResult([ChargeWindow(w) for w in windows], notes)
+    return ChargeResult([ChargeWindow(w) for w in windows], notes, warnings)
 
