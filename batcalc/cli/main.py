@@ -393,16 +393,12 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     ranges = {**_ranges(assume, {"f_mass": f_mass, "f_usable": f_usable, "f_volume": f_volume,
                                  "ambient": ambient, "altitude": altitude}), **inputs}
     if bands:
-        from batcalc.physics.bands import at, range_bands
+        from batcalc.physics.bands import range_bands
 
         b = range_bands(load_cell(cell), v, ranges, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
                         given=_given_fractions(f_mass, f_usable, f_volume))
-        point = _assumed(ranges)
-        centre = range_of(load_cell(cell), v.with_assumed(point), pack_mass=at(mass, point),
-                          pack_energy=at(energy, point), cycle=_cycle(cycle),
-                          options=_pack_options(f_mass, f_usable, f_volume, point))
         _emit_bands(b, ranges, unit_system.value, "range", f"{cell} in {v.id}: bands", fmt,
-                    centre.warnings_in(unit_system.value))
+                    b.result.warnings_in(unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     result = range_of(load_cell(cell), v, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
@@ -466,17 +462,13 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     ranges = {**_ranges(assume, {"f_mass": f_mass, "f_usable": f_usable, "f_volume": f_volume,
                                  "ambient": ambient, "altitude": altitude}), **axes}
     if bands:
-        from batcalc.physics.bands import at, tradeoff_bands
+        from batcalc.physics.bands import tradeoff_bands
 
         tb = tradeoff_bands(load_cell(a), load_cell(b), v, hold, ranges,
                             given=_given_fractions(f_mass, f_usable, f_volume), **inputs)
         main = "mass_saved" if hold == "range" else "b_range"
-        point = _assumed(ranges)
-        centre = tradeoff(load_cell(a), load_cell(b), v.with_assumed(point), hold,
-                          **{k: x if k == "cycle" else at(x, point) for k, x in inputs.items()},
-                          options=_pack_options(f_mass, f_usable, f_volume, point))
         _emit_bands(tb, ranges, unit_system.value, main, f"{a} -> {b} in {v.id} (same {hold}): bands", fmt,
-                    centre.a.warnings_in(unit_system.value) + centre.b.warnings_in(unit_system.value))
+                    tb.result.a.warnings_in(unit_system.value) + tb.result.b.warnings_in(unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     result = tradeoff(load_cell(a), load_cell(b), v, hold, **inputs,
@@ -572,10 +564,8 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
         from batcalc.physics.vehicle import trace_warnings
 
         cb = consumption_bands(v, cyc, lambda x, a: float(x.total_mass(at(mass, a))), ranges)
-        point = _assumed(ranges)
-        centre = v.with_assumed(point)
         _emit_bands(cb, ranges, unit_system.value, "consumption", f"consumption of {v.id}: bands", fmt,
-                    trace_warnings(centre, cyc, float(centre.total_mass(at(mass, point))), unit_system.value))
+                    trace_warnings(cb.result[0], cyc, cb.result[1], unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value, mpge)

@@ -24,7 +24,6 @@ from batcalc.cli.common import (
     UnitsOpt,
     UnitSystem,
     VehicleOpt,
-    _assumed,
     _complete_cells,
     _cycle,
     _distinct_cells,
@@ -217,7 +216,6 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     from batcalc.physics.bands import range_bands
     from batcalc.physics.cells import load_cell
     from batcalc.physics.pack import check_fractions_apply
-    from batcalc.physics.tradeoff import range_of
     from batcalc.physics.vehicle import load_vehicle
     from batcalc.plots.draw import draw_tornado, tornado_data
     from batcalc.report.bands import bands_report
@@ -231,11 +229,9 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     b = range_bands(load_cell(cell), load_vehicle(vehicle), ranges, pack_mass=mass, pack_energy=energy,
                     cycle=_cycle(cycle), given=_given_fractions(f_mass, f_usable))
     title = f"{cell} in {vehicle}"
-    point = _assumed(ranges)                   # the central result's warnings, as range --bands gives them
-    centre = range_of(load_cell(cell), load_vehicle(vehicle).with_assumed(point), pack_mass=mass,
-                      pack_energy=energy, cycle=_cycle(cycle), options=_pack_options(f_mass, f_usable, None, point))
+    # the central result's warnings, as range --bands gives them
     _h, _r, _n, data = bands_report(b, ranges, unit_system.value, result, title,
-                                    centre.warnings_in(unit_system.value))
+                                    b.result.warnings_in(unit_system.value))
     for w in data["warnings"]:
         fail(f"batcalc: warning: {w}")
     path = draw_tornado(tornado_data(data, result), output, force)

@@ -275,6 +275,9 @@ class Bands:
     corners: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
     #: the assumptions the central run read: the axes, and those fixed to a point (zero width, no axis)
     used: frozenset[str] = frozenset()
+    #: the central run's result object, where the computation gives one (:func:`_bands_keeping`): what a
+    #: command says of it beside the bands (its warnings)
+    result: Any = None
 
     def point(self, values: Sequence[float]) -> dict[str, float]:
         """The axes' ids with ``values`` (in :attr:`axes` order), for :meth:`Assumed.with_values`."""
@@ -397,6 +400,21 @@ def threshold(fn: Callable[[Assumed], bool], base: Assumed, axis: Axis, start: f
 
 # ------------------------------------------------------------------ the computations the CLI bands
 
+def _bands_keeping(run: Callable[[Assumed], tuple[Any, dict[str, float]]], ranges: Mapping[str, Ranged]) -> Bands:
+    """:func:`bands` of ``run``, which returns ``(result object, named SI results)``, with the central
+    run's object kept as :attr:`Bands.result` (:func:`bands` runs the central point first)."""
+    kept: list[Any] = []
+
+    def figures(a: Assumed) -> dict[str, float]:
+        result, out = run(a)
+        if not kept:
+            kept.append(result)
+        return out
+    b = bands(figures, ranges)
+    b.result = kept[0]
+    return b
+
+
 def range_bands(cell: CellFigures, vehicle: Vehicle, ranges: Mapping[str, Ranged], *,
                 pack_mass: float | str | None = None, pack_energy: float | str | None = None,
                 cycle: Optional[str] = "default", given: Optional[Mapping[str, Optional[float]]] = None) -> Bands:
@@ -409,23 +427,23 @@ def range_bands(cell: CellFigures, vehicle: Vehicle, ranges: Mapping[str, Ranged
 
     fixed = dict(given or {})
 
-    def run(a: Assumed) -> dict[str, float]:
+    def run(a: Assumed) -> tuple[Any, dict[str, float]]:
         r = range_of(cell, vehicle.with_assumed(a), pack_mass=at(pack_mass, a), pack_energy=at(pack_energy, a),
                      cycle=cycle, options=PackOptions.assumed(a, **fixed))
-        return {"pack_mass": r.pack.mass, "pack_energy": r.pack.energy, "usable_energy": r.pack.usable_energy,
-                "vehicle_mass": r.total_mass, "consumption": r.consumption, "range": r.range}
-    return bands(run, ranges)
+        return r, {"pack_mass": r.pack.mass, "pack_energy": r.pack.energy, "usable_energy": r.pack.usable_energy,
+                   "vehicle_mass": r.total_mass, "consumption": r.consumption, "range": r.range}
+    return _bands_keeping(run, ranges)
 
 
 def consumption_bands(vehicle: Vehicle, cycle: Optional[str], mass_of: Callable[[Vehicle, Assumed], float],
                       ranges: Mapping[str, Ranged]) -> Bands:
     """Bands of a vehicle's consumption (J/m) on ``cycle`` at the total mass ``mass_of(vehicle, assumed)``
-    (kg)."""
-    def run(a: Assumed) -> dict[str, float]:
+    (kg); :attr:`Bands.result` is the central ``(vehicle at that point, total mass kg)``."""
+    def run(a: Assumed) -> tuple[Any, dict[str, float]]:
         v = vehicle.with_assumed(a)
         mass = mass_of(v, a)
-        return {"vehicle_mass": mass, "consumption": float(v.consumption_model(cycle)(mass))}
-    return bands(run, ranges)
+        return (v, mass), {"vehicle_mass": mass, "consumption": float(v.consumption_model(cycle)(mass))}
+    return _bands_keeping(run, ranges)
 
 
 def tradeoff_bands(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, ranges: Mapping[str, Ranged], *,
@@ -439,10 +457,10 @@ def tradeoff_bands(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, 
 
     fixed = dict(given or {})
 
-    def run(x: Assumed) -> dict[str, float]:
+    def run(x: Assumed) -> tuple[Any, dict[str, float]]:
         t = tradeoff(a, b, vehicle.with_assumed(x), hold, pack_mass=at(pack_mass, x), pack_energy=at(pack_energy, x),
                      target_range=at(target_range, x), cycle=cycle, options=PackOptions.assumed(x, **fixed))
-        return {"a_pack_mass": t.a.pack.mass, "b_pack_mass": t.b.pack.mass, "a_pack_energy": t.a.pack.energy,
-                "b_pack_energy": t.b.pack.energy, "a_range": t.a.range, "b_range": t.b.range,
-                "range_ratio": t.range_ratio, "mass_saved": t.mass_saved}
-    return bands(run, ranges)
+        return t, {"a_pack_mass": t.a.pack.mass, "b_pack_mass": t.b.pack.mass, "a_pack_energy": t.a.pack.energy,
+                   "b_pack_energy": t.b.pack.energy, "a_range": t.a.range, "b_range": t.b.range,
+                   "range_ratio": t.range_ratio, "mass_saved": t.mass_saved}
+    return _bands_keeping(run, ranges)
