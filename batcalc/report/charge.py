@@ -203,7 +203,7 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     ``from_soc`` -> ``to_soc``, by default 10 % -> 80 % (stated). ``assumed``: the default assumptions
     to run at (charger efficiency, pack voltage, the vehicle's; None: the defaults)."""
     from batcalc.physics.bands import Assumed
-    from batcalc.physics.charge import check_charge_inputs, check_pack_voltage
+    from batcalc.physics.charge import ac_battery_power, check_charge_inputs, check_pack_voltage
     from batcalc.physics.charging import (
         cell_limit,
         charger,
@@ -245,7 +245,7 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
                  f"up to {station.max_voltage:g} V" if station.max_voltage else "no voltage limit"]
         notes.append(f"charger {station.id}: {station.name}; " + ", ".join(parts) + " (specs/chargers.yaml)"
                      + (f"; AC: its voltage and current are at the on-board charger, so only its power applies, "
-                        f"drawn from the grid: {station.power * eta / 1e3:.4g} kW at the battery "
+                        f"drawn from the grid: {ac_battery_power(station.power, eta) / 1e3:.4g} kW at the battery "
                         f"(x {eta * 100:.0f} % charger efficiency)"
                         if is_ac(station) and station.power is not None else
                         "; AC: its voltage and current are at the on-board charger" if is_ac(station) else ""))
