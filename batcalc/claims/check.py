@@ -323,6 +323,14 @@ def _in_words_of(text: Any, number: float, unit: str) -> Value:
     return Value(number / _COUNTING[word], "given", unit=f"{word} {unit}".strip())
 
 
+def _worded(raw: Any, v: Any) -> Any:
+    """``v``, a figure the claim wrote as ``raw``, shown in ``raw``'s counting word when it has one
+    (:func:`_in_words_of`: '1.2 million mi', not '1200000 mi'); else ``v`` itself."""
+    if isinstance(raw, str) and isinstance(v, Value) and v.dim == "given" and _COUNTING_RE.match(raw):
+        return _in_words_of(raw, v.si, v.unit or "")
+    return v
+
+
 def _counted(text: Any) -> str:
     """``text`` with a counting word after its number applied: '1.95 billion yuan' -> '1950000000.0 yuan'."""
     return _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
@@ -724,9 +732,9 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
 def _warned(t) -> list[Phrase]:
     """The warnings of both sides of a trade-off ``t`` (a vehicle over its max gross mass, a pack heavier
     than the rest, a motor that cannot follow the cycle), once each, in both unit systems: what
-    ``batcalc tradeoff`` prints (:func:`batcalc.physics.tradeoff.vehicle_warnings`)."""
+    ``batcalc tradeoff`` prints (:meth:`batcalc.physics.tradeoff.Tradeoff.warnings_in`)."""
     def both(system: str) -> list[str]:
-        return [f"warning: {w}" for w in dict.fromkeys(t.a.warnings_in(system) + t.b.warnings_in(system))]
+        return [f"warning: {w}" for w in t.warnings_in(system)]
     metric = both("metric")
     return _stated(metric, both("imperial")) if metric else []
 
@@ -1935,10 +1943,9 @@ def evaluate(claim, ctx: Context) -> Verdict:
     verdict.qualifier = claim.qualifier
     verdict.evidence = _ledger(claim, ctx)
     shown = verdict.claimed
-    if isinstance(claim.asserted, str) and _COUNTING_RE.match(claim.asserted) and isinstance(shown, Value) \
-            and shown.dim == "given" and isinstance(verdict.claimed_text, tuple):
+    words = _worded(claim.asserted, shown)
+    if words is not shown and isinstance(verdict.claimed_text, tuple):
         # '1 million km' is shown as written, not as '1000000 km' (the JSON number keeps the plain unit)
-        words = _in_words_of(claim.asserted, shown.si, shown.unit or "")
         verdict.claimed_text = tuple(words if x is shown else x for x in verdict.claimed_text)
     tol, how = tolerance_of(claim)
     if how.startswith("absolute"):
@@ -2110,9 +2117,7 @@ def _si_order(v: Value) -> float:
 
 def _phrase_value(v: Verdict, raw: Any = None) -> Phrase:
     """A bound of a 'between' claim as written: its claimed value ('1.2 million mi' with its counting word)."""
-    if isinstance(raw, str) and _COUNTING_RE.match(raw) and isinstance(v.claimed, Value) and v.claimed.dim == "given":
-        return _in_words_of(raw, v.claimed.si, v.claimed.unit or "")
-    return v.claimed if v.claimed is not None else v.claimed_text
+    return _worded(raw, v.claimed) if v.claimed is not None else v.claimed_text
 
 
 class _Sub(Context):

@@ -468,7 +468,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                             given=_given_fractions(f_mass, f_usable, f_volume), **inputs)
         main = "mass_saved" if hold == "range" else "b_range"
         _emit_bands(tb, ranges, unit_system.value, main, f"{a} -> {b} in {v.id} (same {hold}): bands", fmt,
-                    tb.result.a.warnings_in(unit_system.value) + tb.result.b.warnings_in(unit_system.value))
+                    tb.result.warnings_in(unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     result = tradeoff(load_cell(a), load_cell(b), v, hold, **inputs,

@@ -451,6 +451,11 @@ class Tradeoff:
         """Range of b over a."""
         return self.b.range / self.a.range
 
+    def warnings_in(self, system: str) -> tuple[str, ...]:
+        """The warnings of both sides (:meth:`RangeResult.warnings_in`), each once: display text in unit
+        ``system``'s units."""
+        return tuple(dict.fromkeys(self.a.warnings_in(system) + self.b.warnings_in(system)))
+
     def payload_capacity(self, result: RangeResult) -> Optional[float]:
         """``max_gross_mass - (m_without_battery + m_pack)``, kg, when the vehicle gives a gross mass."""
         gross = result.vehicle.max_gross_mass

@@ -188,7 +188,7 @@ def tradeoff_report(t: Tradeoff, system: str):
         how = (f"pack mass solved as the fixed point with mass feedback ({_iterations(t.iterations)})"
                if t.iterations else "the same pack-level density, so the same pack mass")
         notes.append(f"same range: {how}; " + _feedback_words(t.mass_saved, t.no_feedback_mass_saved, system))
-    warnings = list(dict.fromkeys(t.a.warnings_in(system) + t.b.warnings_in(system)))
+    warnings = list(t.warnings_in(system))
     notes += [f"warning: {w}" for w in warnings]
     assumptions = tradeoff_assumptions(t, system)
     notes.append("assumptions: " + "; ".join(assumptions))
