@@ -507,3 +507,55 @@ def test_ratio_and_difference_take_spec_references():
                                                                       / 3.6e6 + 200)
     with pytest.raises(ClaimError, match="the dimensions differ"):
         check_inline("ratio", {"a": "tesla-4680.energy", "b": "300 kg"}, "5")
+
+
+@pytest.mark.parametrize("inputs, asserted, text, si", [
+    # energy per distance is a consumption, not a force: 75 kWh / 500 km = 150 Wh/km (540 N)
+    ({"expr": "75 kWh / ?"}, "500 km", "? = 150 Wh/km", 75e3 * 3600 / 500e3),
+    # a length of a metre or more is a distance: 500 km / 2 = 250 km, not 250000000 mm
+    ({"expr": "? * 2"}, "500 km", "? = 250 km", 250e3),
+    # a cell's dimension stays in mm: 50 mm / 2
+    ({"expr": "? * 2"}, "50 mm", "? = 25 mm", 0.025),
+])
+def test_an_implied_figure_is_shown_in_the_unit_of_what_it_is(inputs, asserted, text, si):
+    from batcalc.report.claims import verdict_texts
+
+    v = check_inline("expression", inputs, asserted)
+    assert verdict_texts(v)["derived"] == text
+    assert v.derived.si == pytest.approx(si)
+
+
+def test_a_consumption_figure_input_is_compared_in_wh_per_km_and_listed_once():
+    """'a = mid-sedan.consumption@wltp, b = 150 Wh/km, about 10 Wh/km apart' showed its difference as
+    '118.6 N' and its would-take as 'b = 457.4 N' (J/m read as a force), without the simulated value; a
+    '?' times a consumption listed the consumption twice (the '?' is solved by evaluating twice)."""
+    from batcalc.claims.check import _vehicle_consumption
+    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.report.claims import verdict_texts
+
+    c = _vehicle_consumption(load_vehicle("mid-sedan"), "wltp", None)[0] / 3.6      # Wh/km
+    v = check_inline("difference", {"a": "mid-sedan.consumption@wltp", "b": "150 Wh/km"}, "10 Wh/km")
+    texts = verdict_texts(v)
+    assert texts["derived"] == f"{150 - c:.4g} Wh/km" and texts["would_take"] == f"b = {c + 10:.4g} Wh/km"
+    assert sum(f"mid-sedan.consumption = {c:.4g} Wh/km" in t for t in texts["assumptions"]) == 1
+    u = check_inline("expression", {"expr": "mid-sedan.consumption@udds * ?"}, "75 kWh")
+    notes = verdict_texts(u)["assumptions"]
+    assert sum(t.startswith("mid-sedan.consumption = ") for t in notes) == 1
+    c_udds = _vehicle_consumption(load_vehicle("mid-sedan"), "udds", None)[0]
+    assert u.derived.si == pytest.approx(75e3 * 3600 / c_udds) and verdict_texts(u)["derived"].endswith(" km")
+
+
+def test_a_vehicle_consumption_in_an_expression_warns_when_the_motor_cannot_follow_the_cycle():
+    """heavy-truck.consumption@wltp: the 40 t truck's 600 kW motor cannot give what WLTC asks; the
+    expression's consumption assumes it does, and now says so, as batcalc range does."""
+    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.report.claims import verdict_texts
+
+    truck = load_vehicle("heavy-truck")
+    peak, over = truck.consumption_model("wltc-3b").motor_demand(truck.total_mass(3900.0))
+    assert peak > 600e3 and over > 0
+    v = check_inline("expression", {"expr": "heavy-truck.consumption@wltp * 100 km"}, "150 kWh")
+    notes = verdict_texts(v)["assumptions"]
+    assert any(t.startswith("warning: heavy-truck cannot follow WLTC class 3b") for t in notes)
+    own = check_inline("expression", {"expr": "heavy-truck.consumption * 100 km"}, "150 kWh")
+    assert not any("warning" in t for t in verdict_texts(own)["assumptions"])

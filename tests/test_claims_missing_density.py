@@ -68,3 +68,60 @@ def test_a_charge_sized_by_range_from_a_cell_without_a_density(run):
     _, v = _verdict(run, "charge", *base, "--asserted", "300 kW")
     assert v["verdict"] == "underdetermined"
     assert v["missing"] == ["the pack energy"]
+
+
+# ------------------------------------------------- a figure an expression or a figure input reads
+
+@pytest.mark.parametrize("qualifier, bound", [("about", ""), ("under", "at least "), ("over", "at most ")])
+def test_an_expression_reading_a_figure_the_cell_does_not_publish_gives_the_value_it_would_take(
+        run, qualifier, bound):
+    """'75 kWh / catl-shenxing-lfp.gravimetric is 190 kg' was an input error (exit 2) that stopped the file:
+    the cell publishes no Wh/kg. It is a missing fact, and the arithmetic says what the figure would be, as
+    for a '?': 75000 Wh / 190 kg = 394.7 Wh/kg (by hand); under 190 kg it is at least that (the mass falls
+    as the density rises)."""
+    code, v = _verdict(run, "expression", f"expr=75 kWh / {NO_DENSITY}.gravimetric", "--asserted", "190 kg",
+                       "--qualifier", qualifier)
+    assert code == 0 and v["verdict"] == "underdetermined"
+    assert v["missing"] == [f"{NO_DENSITY}'s gravimetric energy density ({NO_DENSITY}.gravimetric: the cell "
+                            "publishes none)"]
+    assert v["derived"] == {"value": pytest.approx(75000 / 190, rel=1e-9), "unit": "Wh/kg"}
+    assert v["would_take"] == f"{NO_DENSITY}.gravimetric would be {bound}{75000 / 190:.4g} Wh/kg"
+
+
+def test_a_missing_figure_in_a_sum_is_named_and_the_file_goes_on(run, tmp_path):
+    """In a sum the figure cannot be solved for as a product's can: the verdict names it and asks for it;
+    the file's other claims are still checked (exit 1: the second fails, 2 x 3 is not 7)."""
+    path = tmp_path / "c.yaml"
+    path.write_text(f"""kind: claims
+claims:
+  - id: sum
+    quote: "190 Wh/kg"
+    kind: expression
+    inputs: {{expr: "{NO_DENSITY}.gravimetric + 1 Wh/kg"}}
+    asserted: 190 Wh/kg
+  - id: other
+    quote: "seven"
+    kind: expression
+    inputs: {{expr: "2 * 3"}}
+    asserted: 7
+""", encoding="utf-8")
+    r = run("check", str(path), "--format", "json")
+    assert r.exit_code == 1, r.stderr
+    first, second = json.loads(r.stdout)["verdicts"]
+    assert first["verdict"] == "underdetermined" and first["missing"][0].startswith(f"{NO_DENSITY}'s gravimetric")
+    assert f"a figure for {NO_DENSITY}.gravimetric" in first["would_take"]
+    assert second["verdict"] == "fails"
+
+
+@pytest.mark.parametrize("inputs, asserted, value", [
+    # b / a = 1.10 with b = 150 Wh/kg: a = 150 / 1.1 = 136.4 Wh/kg; b - a = 20 Wh/kg: a = 130 Wh/kg
+    (("ratio", f"a={NO_DENSITY}.gravimetric", "b=150 Wh/kg"), "10 %", 150 / 1.1),
+    (("difference", f"a={NO_DENSITY}.gravimetric", "b=150 Wh/kg"), "20 Wh/kg", 130.0),
+])
+def test_a_figure_input_reading_a_figure_the_cell_does_not_publish_is_solved_for_like_a_question_mark(
+        run, inputs, asserted, value):
+    code, v = _verdict(run, *inputs, "--asserted", asserted)
+    assert code == 0 and v["verdict"] == "underdetermined"
+    assert v["missing"][0].startswith(f"{NO_DENSITY}'s gravimetric energy density")
+    assert v["derived"]["value"] == pytest.approx(value, rel=1e-9) and v["derived"]["unit"] == "Wh/kg"
+    assert f"the baseline a ({NO_DENSITY}.gravimetric) would be {value:.4g} Wh/kg" == v["would_take"]

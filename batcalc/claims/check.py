@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal, NamedTuple, Optional, Union, cast
+from typing import Any, Callable, Literal, NamedTuple, Optional, Sequence, Union, cast
 
 import batcalc.spec.catalog as catalog
 from batcalc import units
@@ -130,6 +130,17 @@ class MissingFact(Exception):
     def __init__(self, fact: str, take: Phrase) -> None:
         super().__init__(fact)
         self.fact, self.take = fact, take
+
+
+class MissingFigure(MissingFact):
+    """A cell's figure an expression or a figure input names (``catl-shenxing-lfp.gravimetric``) that the
+    cell does not publish: a :class:`MissingFact`, and the claim's own arithmetic can say what the figure
+    would have to be, as for a figure left as '?'. ``ref`` is the reference as written (``id.figure``),
+    ``si_unit`` the SI unit of its value."""
+
+    def __init__(self, fact: str, take: Phrase, ref: str, si_unit: str) -> None:
+        super().__init__(fact, take)
+        self.ref, self.si_unit = ref, si_unit
 
 
 def _density_of(cell, key: str, side: str, take: Optional[str] = None) -> float:
@@ -1409,41 +1420,54 @@ def eval_range_added(claim, ctx: Context) -> Verdict:
 
 def _figures(claim, ctx: Context):
     """The two figures of a ratio or difference claim, as ``(number, unit, base magnitude, dims)``;
-    a figure left as '?' is None (at most one)."""
+    a figure left as '?' is None (at most one). Also the notes of the spec references used (their
+    values and grades) and the :class:`MissingFigure` of a reference to a figure its cell does not
+    publish: that figure is None too, as if left as '?', when the other is known (else it is raised)."""
     i = claim.inputs
     a_unknown, b_unknown = _is_unknown(i.a), _is_unknown(i.b)
     if a_unknown and b_unknown:
         raise ctx.error(("inputs", "b"), "only one figure may be left as '?'")
-    a = None if a_unknown else _figure_or_reference(i.a, ctx, ("inputs", "a"))
-    b = None if b_unknown else _figure_or_reference(i.b, ctx, ("inputs", "b"))
+    used: list = []
+    gap: Optional[MissingFigure] = None
+    figures: list = []
+    for side, unknown in (("a", a_unknown), ("b", b_unknown)):
+        try:
+            figures.append(None if unknown else _figure_or_reference(getattr(i, side), ctx, ("inputs", side), used))
+        except MissingFigure as exc:
+            if gap is not None or a_unknown or b_unknown:
+                raise
+            gap = exc
+            figures.append(None)
+    a, b = figures
     if a is not None and b is not None and a[3] != b[3]:
         raise ctx.error(("inputs", "b"), f"{_figure_text(claim.inputs.b)!r} cannot be compared with "
                                          f"{_figure_text(claim.inputs.a)!r}: the dimensions differ")
-    return a, b
+    return a, b, used, gap
 
 
 _REFERENCE_RE = re.compile(r"^\s*[a-z][a-z0-9-]*\.[a-z_]+(?:@[A-Za-z0-9-]+)?\s*$")
 
 
-def _figure_or_reference(text: Any, ctx: Context, key: tuple) -> tuple[float, str, float, str]:
+def _figure_or_reference(text: Any, ctx: Context, key: tuple, used: list) -> tuple[float, str, float, str]:
     """A figure of a two-figure claim as ``(number, unit, base magnitude, dimension signature)``
     (:meth:`Context.figure`), or a spec reference such as ``tesla-4680.energy`` (the grammar of
-    expression claims), shown in the metric display unit of its dimension."""
+    expression claims), shown in the metric display unit of its dimension; a reference's value and grade
+    are noted in ``used``."""
     if not (isinstance(text, str) and _REFERENCE_RE.match(text)):
         return ctx.figure(text, key)
     from batcalc.claims.expr import ExprError, parse
     from batcalc.claims.expr import evaluate as ev
 
     try:
-        q = ev(parse(text.strip()), _reference(ctx, None, []))
+        q = ev(parse(text.strip()), _reference(ctx, None, used))
     except ExprError as exc:
         raise ctx.error(key, f"{exc} in {text.strip()!r}") from None
     base = q.to_base_units()
     dim = _dimension_name(q)
     if dim is None or dim == "fraction":
         return float(base.magnitude), "", float(base.magnitude), str(q.dimensionality)
-    unit = units.display_unit(dim)
-    return float(units.from_si(float(base.magnitude), dim, unit)), unit, float(base.magnitude), str(q.dimensionality)
+    value, unit = units.display(float(base.magnitude), "length" if dim == "distance" else dim, category=dim)
+    return float(value), unit, float(base.magnitude), str(q.dimensionality)
 
 
 def _pair_text(claim) -> str:
@@ -1465,12 +1489,15 @@ def _bound_word(claim, increasing: bool) -> str:
 
 
 def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, claimed: Value, what: str,
-                    claimed_text: Optional[Phrase] = None, increasing: bool = True) -> Verdict:
-    """The underdetermined verdict of a two-figure claim with figure ``side`` left as '?': the value
-    it implies (``number`` in ``unit``, the other figure's), a bound where the claim is one (``increasing``:
-    whether what the claim derives rises with the figure) and whether it is plausible."""
+                    claimed_text: Optional[Phrase] = None, increasing: bool = True, used: Sequence = (),
+                    gap: Optional[MissingFigure] = None) -> Verdict:
+    """The underdetermined verdict of a two-figure claim with figure ``side`` left as '?' (or a reference
+    to a figure its cell does not publish, ``gap``): the value it implies (``number`` in ``unit``, the other
+    figure's), a bound where the claim is one (``increasing``: whether what the claim derives rises with the
+    figure) and whether it is plausible; ``used``: the notes of the references read."""
     implied = Value(number, "given", unit=unit)
-    would = f"the {what} {side} would be {_bound_word(claim, increasing)}"
+    named = f" ({gap.ref})" if gap is not None else ""
+    would = f"the {what} {side}{named} would be {_bound_word(claim, increasing)}"
     if claim.plausible is None:
         take: Phrase = (would, implied)
         details: dict = {"implied": implied}
@@ -1479,8 +1506,9 @@ def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, cl
         take, details = _plausible(claim, ctx, implied, q)
         take = (would,) + tuple(take[1:])
     return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", claimed_text or (f"{_qual(claim)} ", claimed),
-                   (f"{side} = ", implied), take, [_pair_text(claim)],
-                   missing=[f"figure {side} (left as '?')"], details=details, claimed=claimed, derived=implied)
+                   (f"{side} = ", implied), take, [_pair_text(claim), *used],
+                   missing=[gap.fact if gap is not None else f"figure {side} (left as '?')"], details=details,
+                   claimed=claimed, derived=implied)
 
 
 def _per_unit(fig, ctx: Context, key: tuple) -> float:
@@ -1504,7 +1532,7 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
     """``b / a``; an asserted ``'N %'`` (or ``'N percent'``) is the percent change ``(b/a - 1)``, a plain
     number the ratio. With ``a`` or ``b`` left as '?', the figure the asserted ratio implies. A negative
     physical figure is refused (:func:`_signed`)."""
-    a, b = _figures(claim, ctx)
+    a, b, used, gap = _figures(claim, ctx)
     for key, f in (("a", a), ("b", b)):
         if f is not None and f[2] < 0 and not _signed(f[3]):
             raise ctx.error(("inputs", key), f"{_figure_text(getattr(claim.inputs, key))!r} is negative: a ratio "
@@ -1521,7 +1549,7 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
         return _implied_figure(claim, ctx, "a" if a is None else "b", number, known[1], claimed,
                                "baseline" if a is None else "figure",
                                f"{_qual(claim)} {_figure_text(raw)}" if percent else None,
-                               increasing=(known[2] < 0) if a is None else (known[2] > 0))
+                               increasing=(known[2] < 0) if a is None else (known[2] > 0), used=used, gap=gap)
     if a[2] == 0:
         raise ctx.error(("inputs", "a"), "the base figure is zero: a ratio to it is not defined")
     ratio = b[2] / a[2]
@@ -1532,7 +1560,7 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
     return Verdict(claim.id, claim.kind, claim.quote, status,
                    f"{_qual(claim)} {_figure_text(raw)}" if percent else (f"{_qual(claim)} ", claimed),
                    derived_text, _holds(status, lambda: ("b = ", _in_words_of(claim.inputs.a, need.si, a[1]))),
-                   [_pair_text(claim)],
+                   [_pair_text(claim), *used],
                    claimed=claimed, derived=change if percent else factor, needed=need)
 
 
@@ -1540,7 +1568,7 @@ def eval_difference(claim, ctx: Context) -> Verdict:
     """``b - a``, compared with the asserted difference (same dimension) in base units; an asserted 0
     holds within the tolerance of the larger of ``|a|``, ``|b|``, whatever the units. With ``a`` or
     ``b`` left as '?', the figure the asserted difference implies."""
-    a, b = _figures(claim, ctx)
+    a, b, used, gap = _figures(claim, ctx)
     q = ctx.figure(_asserted_raw(claim, ctx), ("asserted",))
     known = a if a is not None else b
     assert known is not None
@@ -1552,14 +1580,15 @@ def eval_difference(claim, ctx: Context) -> Verdict:
     if a is None or b is None:
         number = known[0] - asserted if a is None else known[0] + asserted
         return _implied_figure(claim, ctx, "a" if a is None else "b", number, known[1], claimed,
-                               "baseline" if a is None else "figure", increasing=b is None)   # b - a
+                               "baseline" if a is None else "figure", increasing=b is None,   # b - a
+                               used=used, gap=gap)
     status = judge(b[2] - a[2], q[2], claim.qualifier, _tol(claim), scale=max(abs(a[2]), abs(b[2])))
     diff = (b[2] - a[2]) / unit
     derived, need = Value(diff, "given", unit=a[1]), Value(a[0] + asserted, "given", unit=a[1])
     return Verdict(claim.id, claim.kind, claim.quote, status, f"{_qual(claim)} {_figure_text(claim.asserted)}",
                    (_in_words_of(claim.inputs.a, diff, a[1]),),
-                   _holds(status, lambda: ("b = ", _in_words_of(claim.inputs.a, need.si, a[1]))), [_pair_text(claim)],
-                   claimed=claimed, derived=derived, needed=need)
+                   _holds(status, lambda: ("b = ", _in_words_of(claim.inputs.a, need.si, a[1]))),
+                   [_pair_text(claim), *used], claimed=claimed, derived=derived, needed=need)
 
 
 def _figure_text(f: Any) -> str:
@@ -1651,36 +1680,56 @@ VEHICLE_FIGURES = {"consumption": ("consumption on the cycle, with the reference
 
 
 def _dimension_name(q) -> Optional[str]:
-    """batcalc's name (:data:`batcalc.units.DIMENSIONS`) of the dimension of pint quantity ``q``, or None."""
+    """batcalc's name (:data:`batcalc.units.DIMENSIONS`) of the dimension of pint quantity ``q``, or None.
+
+    Where two share a dimension, the one a battery claim means: energy per distance (J/m) is a
+    ``consumption`` (Wh/km), not a force (N), and a length of 1 m or more is a ``distance`` (km, mi),
+    shorter a cell's ``length`` (mm, in)."""
     dims = q.dimensionality
     for name in ("specific_energy", "energy_density", "energy", "mass", "length", "area", "volume", "voltage",
-                 "charge", "current", "time", "power", "speed", "force", "consumption", "fraction"):
+                 "charge", "current", "time", "power", "speed", "consumption", "fraction"):
         if units.parse_unit(units.DIMENSIONS[name].si).dimensionality == dims:
+            if name == "length" and abs(float(q.to_base_units().magnitude)) >= 1.0:
+                return "distance"
             return name
     return None
 
 
-def _reference(ctx: Context, cycle_default: Optional[str], used: list):
+def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Optional[dict] = None):
     """The resolver of spec references for :func:`batcalc.claims.expr.evaluate`: a cell's figure
     (:data:`batcalc.physics.cells.FIGURES`) or a vehicle's (:data:`VEHICLE_FIGURES`), as a pint Quantity
-    in SI; each figure used is noted in ``used`` with its grade."""
+    in SI; each figure used is noted in ``used`` with its grade, once however often it is read (a '?' is
+    solved for by evaluating the expression twice), with the warnings of a simulated consumption. A
+    cell's figure the cell does not publish is a :class:`MissingFigure`; ``given`` maps a reference as
+    written (``id.figure``) to a Quantity that stands in for it (the value such a figure would take)."""
     from batcalc.claims.expr import ExprError
     from batcalc.physics.cells import FIGURES
 
+    seen: set = set()
+
+    def note(what: tuple, *lines: Phrase) -> None:
+        if what not in seen:
+            seen.add(what)
+            used.extend(lines)
+
     def ref(ident: str, name: str, cycle: Optional[str], col: int):
         key = ("inputs", "expr")
+        if given is not None and f"{ident}.{name}" in given:
+            return given[f"{ident}.{name}"]
         if name in FIGURES:
             if cycle is not None:
                 raise ExprError(f"column {col}: '@{cycle}' names a drive cycle: only vehicle figures take one")
             cell = ctx.cell(ident, key)
             fig = cell.figures.get(name)
-            if fig is None:
-                raise ExprError(f"column {col}: {cell.id} gives no {FIGURES[name][0]} ({name})")
             dim = FIGURES[name][1]
-            ctx.evidence.append((f"{cell.id} {FIGURES[name][0]}", fig.grade or "unsourced"))
-            used.append((f"{cell.id}.{name} = ", Value(fig.si, dim) if dim not in ("count",) else f"{fig.si:g}",
-                         f" ({fig.grade or 'no source'}{', derived: ' + fig.derived if fig.derived else ''})"))
             si_unit = "dimensionless" if dim in ("count", "fraction") else units.DIMENSIONS[dim].si
+            if fig is None:
+                raise MissingFigure(f"{cell.id}'s {FIGURES[name][0]} ({ident}.{name}: the cell publishes none)",
+                                    f"a figure for {ident}.{name}: write it in its place", f"{ident}.{name}",
+                                    si_unit)
+            ctx.evidence.append((f"{cell.id} {FIGURES[name][0]}", fig.grade or "unsourced"))
+            note((ident, name), (f"{cell.id}.{name} = ", Value(fig.si, dim) if dim not in ("count",) else f"{fig.si:g}",
+                                 f" ({fig.grade or 'no source'}{', derived: ' + fig.derived if fig.derived else ''})"))
             return units.Q_(fig.si, si_unit)
         if name in VEHICLE_FIGURES:
             from batcalc.physics.pack import PackOptions
@@ -1692,8 +1741,9 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list):
             if name == "consumption":
                 cyc = cycle or cycle_default or default_cycle(v)
                 value, mass, _ = ctx.consumption(v, cyc, None)
-                used.append((f"{v.id}.consumption = ", Value(value, "consumption"), f" on {cycle_label(v, cyc)} at ",
-                             Value(mass, "mass"), " (simulated: an assumption)"))
+                note((ident, name, cyc), (f"{v.id}.consumption = ", Value(value, "consumption"),
+                                          f" on {cycle_label(v, cyc)} at ", Value(mass, "mass"),
+                                          " (simulated: an assumption)"), *_cannot_follow(v, (cyc,), mass))
             elif name in ("pack_energy", "pack_mass"):
                 try:
                     value = reference_pack_energy(v) if name == "pack_energy" else \
@@ -1710,7 +1760,7 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list):
             dim = VEHICLE_FIGURES[name][1]
             ctx.evidence.append((f"{v.id} {VEHICLE_FIGURES[name][0]}", "assumption"))
             if name != "consumption":
-                used.append((f"{v.id}.{name} = ", Value(value, dim), " (vehicle preset: an assumption)"))
+                note((ident, name), (f"{v.id}.{name} = ", Value(value, dim), " (vehicle preset: an assumption)"))
             return units.Q_(value, units.DIMENSIONS[dim].si)
         names = ", ".join(list(FIGURES) + list(VEHICLE_FIGURES))
         raise ExprError(f"column {col + len(ident) + 1}: unknown figure {name!r}; figures: {names}")
@@ -1718,31 +1768,41 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list):
     return ref
 
 
-def _solve_unknown(parsed, ref, target, ctx: Context):
-    """The value of the '?' that makes the expression equal ``target`` (a pint Quantity), and whether the
-    expression rises with the '?' there: the expression must be ``k x ?^p`` (products, quotients and powers
-    of '?'; a '?' in a sum is refused); it rises with a positive '?' when ``k p > 0``."""
+class _Unsolvable(Exception):
+    """The unknown of an expression cannot be solved for: ``key`` and ``message`` of the input error."""
+
+    def __init__(self, key: tuple, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _solve_unknown(at: Callable[[Any], Any], target):
+    """The value of the unknown that makes the expression equal ``target`` (a pint Quantity), and whether
+    the expression rises with the unknown there; ``at(u)`` is the expression with the unknown at ``u`` (a
+    dimensionless Quantity: '?' itself, or the factor on the SI unit of a missing figure). The expression
+    must be ``k x u^p`` (products, quotients and powers of the unknown, found from ``at(1)`` and ``at(2)``:
+    ``p = log2(at(2) / at(1))``, ``u = (target / k)^(1/p)``); it rises with a positive unknown when
+    ``k p > 0``. :class:`_Unsolvable` otherwise (an unknown in a sum)."""
     import math as _m
 
     from pint.errors import DimensionalityError
 
     from batcalc.claims.expr import ExprError
-    from batcalc.claims.expr import evaluate as ev
 
     try:
-        f1 = ev(parsed, ref, units.Q_(1.0, "dimensionless"))
-        f2 = ev(parsed, ref, units.Q_(2.0, "dimensionless"))
+        f1 = at(units.Q_(1.0, "dimensionless"))
+        f2 = at(units.Q_(2.0, "dimensionless"))
         ratio = float((f2 / f1).to("dimensionless").magnitude)
     except (ExprError, DimensionalityError, ZeroDivisionError):
-        raise ctx.error(("inputs", "expr"), "the '?' can be solved for only in products, quotients and "
-                                            "powers (not in a sum): write the claim as a 'difference' claim") from None
+        raise _Unsolvable(("inputs", "expr"), "the '?' can be solved for only in products, quotients and powers "
+                                              "(not in a sum): write the claim as a 'difference' claim") from None
     p = _m.log2(abs(ratio)) if ratio else 0.0
     if not ratio or abs(p - round(p)) > 1e-9 or round(p) == 0:
-        raise ctx.error(("inputs", "expr"), "the '?' can be solved for only in products, quotients and powers")
+        raise _Unsolvable(("inputs", "expr"), "the '?' can be solved for only in products, quotients and powers")
     p = round(p)
     rest = (target / f1).to_base_units()
     if float(rest.magnitude) < 0 and p % 2 == 0:
-        raise ctx.error(("asserted",), "no real value of '?' gives this (an even power of it would be negative)")
+        raise _Unsolvable(("asserted",), "no real value of '?' gives this (an even power of it would be negative)")
     x = rest ** (1.0 / p) if p != 1 else rest
     k = float(f1.to_base_units().magnitude)
     return x, (k * p > 0) == (float(x.to_base_units().magnitude) > 0 or p % 2 == 1)
@@ -1770,26 +1830,48 @@ def eval_expression(claim, ctx: Context) -> Verdict:
                                                  str(raw)))[1].strip() if isinstance(raw, str) else ""
     unit = written or ("" if asserted.dimensionless else a_unit)
     used: list = []
-    ref = _reference(ctx, claim.inputs.cycle, used)
+    stand_in: dict = {}                 # a missing figure's value while it is solved for
+    ref = _reference(ctx, claim.inputs.cycle, used, stand_in)
     claimed = Value(a_number, "given", unit=unit)
     notes: list = [f"{text} (expression)"]
-    if parsed.unknowns:
+    def implied_by(at: Callable[[Any], Any], gap: Optional[MissingFigure] = None) -> Verdict:
+        """The underdetermined verdict giving the value of the unknown (``at``: :func:`_solve_unknown`)."""
         try:
-            x, increasing = _solve_unknown(parsed, ref, asserted, ctx)
+            x, increasing = _solve_unknown(at, asserted)
         except ExprError as exc:
             raise ctx.error(key, f"{exc} in {text!r}") from None
+        if gap is not None:
+            x = x * units.Q_(1.0, gap.si_unit)
         dim = None if x.dimensionless else _dimension_name(x)
         implied = Value(float(x.to_base_units().magnitude), dim) if dim else \
             Value(float(x.magnitude), "given", unit=f"{x.units:~P}")
         take, details = _plausible(claim, ctx, implied, x)
-        take = (f"the figure left as '?' would be {_bound_word(claim, increasing)}",) + tuple(take[1:])
+        what = "the figure left as '?'" if gap is None else gap.ref
+        take = (f"{what} would be {_bound_word(claim, increasing)}",) + tuple(take[1:])
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
-                       ("? = ", implied), take, notes + used, missing=["the figure left as '?'"],
+                       (f"{'?' if gap is None else gap.ref} = ", implied), take, notes + used,
+                       missing=["the figure left as '?'" if gap is None else gap.fact],
                        details=details, claimed=claimed, derived=implied)
+
+    if parsed.unknowns:
+        try:
+            return implied_by(lambda u: ev(parsed, ref, u))
+        except _Unsolvable as exc:
+            raise ctx.error(exc.key, str(exc)) from None
     try:
         value = ev(parsed, ref)
     except ExprError as exc:
         raise ctx.error(key, f"{exc} in {text!r}") from None
+    except MissingFigure as exc:       # the value the missing figure would take, where the arithmetic gives one
+        gap = exc
+
+        def at(u: Any) -> Any:
+            stand_in[gap.ref] = u * units.Q_(1.0, gap.si_unit)
+            return ev(parsed, ref)
+        try:
+            return implied_by(at, gap)
+        except (_Unsolvable, MissingFact):      # in a sum, or a second figure missing too: the fact alone
+            raise gap from None
     try:
         derived_number = float(value.to(asserted.units).magnitude)
     except DimensionalityError:
