@@ -125,3 +125,17 @@ def test_a_figure_input_reading_a_figure_the_cell_does_not_publish_is_solved_for
     assert v["missing"][0].startswith(f"{NO_DENSITY}'s gravimetric energy density")
     assert v["derived"]["value"] == pytest.approx(value, rel=1e-9) and v["derived"]["unit"] == "Wh/kg"
     assert f"the baseline a ({NO_DENSITY}.gravimetric) would be {value:.4g} Wh/kg" == v["would_take"]
+
+
+@pytest.mark.parametrize("args", [
+    ("expression", f"expr={NO_DENSITY}.gravimetric / {NO_DENSITY}.volumetric", "--asserted", "0.5 L/kg"),
+    ("ratio", f"a={NO_DENSITY}.gravimetric", f"b={NO_DENSITY}.volumetric", "--asserted", "2"),
+])
+def test_two_missing_figures_are_both_named(run, args):
+    """With two figures missing neither can be solved for: both are named, and what would give each."""
+    code, v = _verdict(run, *args)
+    assert code == 0 and v["verdict"] == "underdetermined" and v["derived"] is None
+    assert [m.split("'s ")[1].split(" (")[0] for m in v["missing"]] == ["gravimetric energy density",
+                                                                       "volumetric energy density"]
+    assert v["would_take"] == "; ".join(f"a figure for {NO_DENSITY}.{k}: write it in its place"
+                                        for k in ("gravimetric", "volumetric"))

@@ -127,9 +127,14 @@ class MissingFact(Exception):
     says what would decide it (``take``), as docs/claims.md promises for a missing fact; not an input
     error, which would stop the whole file."""
 
-    def __init__(self, fact: str, take: Phrase) -> None:
+    def __init__(self, fact: str, take: Phrase, more: Sequence[str] = ()) -> None:
         super().__init__(fact)
-        self.fact, self.take = fact, take
+        self.fact, self.take, self.more = fact, take, list(more)
+
+    def also(self, other: "MissingFact") -> "MissingFact":
+        """This fact and ``other``'s, both missing: both named, and what would give each (a figure is not
+        solved for while another is missing)."""
+        return MissingFact(self.fact, _joined([self.take, other.take], "; "), [*self.more, other.fact, *other.more])
 
 
 class MissingFigure(MissingFact):
@@ -1434,7 +1439,9 @@ def _figures(claim, ctx: Context):
         try:
             figures.append(None if unknown else _figure_or_reference(getattr(i, side), ctx, ("inputs", side), used))
         except MissingFigure as exc:
-            if gap is not None or a_unknown or b_unknown:
+            if gap is not None:
+                raise gap.also(exc) from None
+            if a_unknown or b_unknown:
                 raise
             gap = exc
             figures.append(None)
@@ -1870,8 +1877,10 @@ def eval_expression(claim, ctx: Context) -> Verdict:
             return ev(parsed, ref)
         try:
             return implied_by(at, gap)
-        except (_Unsolvable, MissingFact):      # in a sum, or a second figure missing too: the fact alone
+        except _Unsolvable:                     # in a sum: the fact alone
             raise gap from None
+        except MissingFact as second:          # a second figure missing too: both named
+            raise gap.also(second) from None
     try:
         derived_number = float(value.to(asserted.units).magnitude)
     except DimensionalityError:
@@ -2014,7 +2023,8 @@ def evaluate(claim, ctx: Context) -> Verdict:
         verdict = EVALUATORS[claim.kind](claim, ctx)
     except MissingFact as exc:
         verdict = Verdict(claim.id, claim.kind, claim.quote, "underdetermined",
-                          f"{_qual(claim)} {_figure_text(claim.asserted)}", "", exc.take, missing=[exc.fact])
+                          f"{_qual(claim)} {_figure_text(claim.asserted)}", "", exc.take,
+                          missing=[exc.fact, *exc.more])
     except SpecError:                       # located already (in this file or a file it names)
         raise
     except BatcalcError as exc:
