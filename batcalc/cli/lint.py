@@ -7,6 +7,10 @@ too large file) gives that one problem; otherwise every schema and value error o
 sources, and for a claims file each claim's inputs as ``batcalc check`` would evaluate them (named
 cells and vehicles, cycles, figures). A problem that concerns the whole file (no such file, a folder)
 is placed at 1:1, so that every line has the same shape for editors and pre-commit.
+
+A sound cell spec whose figures disagree (a value given and derivable, more than 3 % apart, as
+``batcalc show`` warns) gives a ``file:line:col: warning: ...`` line at the given value; warnings do not
+fail the lint (exit 0, ``N files OK, K warnings``) unless ``--strict``.
 """
 
 from __future__ import annotations
@@ -141,8 +145,11 @@ def _sound_claims_problems(doc: Document, errors: list[SpecError]) -> list[SpecE
     return _in_order(errors + _evaluated(sound, doc), doc)
 
 
-def lint_one(path: Path | None, shown: str, in_catalogue: bool) -> list[SpecError]:
-    """Every problem of one spec file (``path`` None: standard input), in the file's order."""
+def lint_one(path: Path | None, shown: str, in_catalogue: bool,
+             warnings: list[SpecError] | None = None) -> list[SpecError]:
+    """Every problem of one spec file (``path`` None: standard input), in the file's order; a sound cell
+    spec's mismatches between given and derived figures are added to ``warnings`` when it is given
+    (:func:`_cell_warnings`)."""
     from batcalc.io.yamlfile import load_yaml
     from batcalc.spec.catalog import KIND_DIRS, load, specs_root
     from batcalc.spec.model import SpecErrors, validate_document
@@ -154,6 +161,8 @@ def lint_one(path: Path | None, shown: str, in_catalogue: bool) -> list[SpecErro
         kind = doc.data["kind"]
         if kind == "claims":
             return _claim_problems(spec, doc)
+        if kind == "cell" and warnings is not None:
+            warnings += _cell_warnings(spec, doc)
         if (path is not None and in_catalogue and kind in KIND_DIRS
                 and path.resolve().parent == (specs_root() / KIND_DIRS[kind]).resolve()):
             load(path.stem, kind)      # the catalogue's own checks (the id is the file name)
@@ -168,18 +177,35 @@ def lint_one(path: Path | None, shown: str, in_catalogue: bool) -> list[SpecErro
     return []
 
 
+def _cell_warnings(spec: Any, doc: Document) -> list[SpecError]:
+    """A cell spec's figures that disagree with what its other figures give (more than 3 % apart:
+    :func:`batcalc.physics.cells.figures_of`, the warnings ``batcalc show`` prints), each located at the
+    given value."""
+    from batcalc.physics.cells import figures_of
+
+    cell = figures_of(spec)
+    return [doc.error(loc, f"warning: {text}") for text, loc in zip(cell.warnings, cell.warned_at, strict=True)]
+
+
 @handles_errors
 def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="spec or claims files (YAML), "
-                                                        "catalogue ids, or - for a spec on stdin")]) -> None:
+                                                        "catalogue ids, or - for a spec on stdin")],
+             strict: Annotated[bool, typer.Option("--strict", help="warnings fail the lint too (exit 2): a "
+                                                  "cell's given figure more than 3 % from what its other "
+                                                  "figures give")] = False) -> None:
     """Report every problem in spec and claims files at once: one 'file:line:col: message' line each.
 
     After a YAML syntax error, that error; otherwise every schema and value error, the sources, and
-    the inputs of each claim. Exit code 2 if there is any problem; else prints 'N files OK'.
+    the inputs of each claim. Exit code 2 if there is any problem; else prints 'N files OK'. A cell
+    whose given figures disagree (energy given and voltage x capacity more than 3 % apart) gives a
+    'file:line:col: warning: ...' line, which fails the lint only with --strict.
 
     \b
     Example: batcalc lint my-cell.yaml specs/claims/seed-article.yaml
+    Example: batcalc lint --strict specs/cells/*.yaml
     """
     problems = 0
+    warned = 0
     linted = 0
     failed = False
     for name in files:
@@ -191,17 +217,25 @@ def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="sp
             continue
         for path, shown, in_catalogue in targets:
             linted += 1
+            warnings: list[SpecError] = []
             try:
-                found = lint_one(path, shown, in_catalogue)
+                found = lint_one(path, shown, in_catalogue, warnings)
             except Exception as exc:  # a bug: one line for this file, and the other files still linted
                 found = [SpecError(f"internal error: {type(exc).__name__}: {exc} (a bug; report it)", shown)]
                 failed = True
-            for problem in found:
+            for problem in _in_file_order(found + warnings):
                 emit(_line(problem, shown))
             problems += len(found)
+            warned += len(warnings)
     if failed:
         raise typer.Exit(3)
-    if problems:
+    if problems or (strict and warned):
         raise typer.Exit(2)
-    emit(f"{linted} file{'s' if linted != 1 else ''} OK")
+    emit(f"{linted} file{'s' if linted != 1 else ''} OK" + (f", {warned} warning{'s' if warned != 1 else ''}"
+                                                              if warned else ""))
+
+
+def _in_file_order(problems: list[SpecError]) -> list[SpecError]:
+    """Problems and warnings of one file by line and column (a stable sort: ties keep their order)."""
+    return sorted(problems, key=lambda e: (e.line or 0, e.col or 0))
 

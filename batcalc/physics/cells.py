@@ -70,6 +70,8 @@ class CellFigures:
     warnings: tuple[str, ...] = ()
     #: The given values graded ``assumption``: (path of keys in the spec, the reason it states).
     assumptions: tuple[tuple[tuple[str, ...], str], ...] = ()
+    #: Where each of ``warnings`` points: the path of keys of the given value a derivation disagrees with.
+    warned_at: tuple[tuple[str, ...], ...] = ()
 
     @property
     def id(self) -> str:
@@ -131,6 +133,8 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
         cited = _cited_without_document(spec)
     grade_of = {s.id: s.grade for s in spec.sources}
     warnings: list[str] = []
+    warned_at: list[tuple[str, ...]] = []
+    locs: dict[str, tuple[str, ...]] = {}
     assumptions: list[tuple[tuple[str, ...], str]] = []
 
     def _grade(sid: Optional[str], value: Value, loc: tuple[str, ...]) -> Optional[str]:
@@ -150,6 +154,7 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
         if value is not None:
             sid = cited.get(loc)
             figs[key] = Figure(key, value.si, None, (sid,) if sid else (), _grade(sid, value, loc))
+            locs[key] = loc
 
     def derive(key: str, si: float, formula: str, inputs: tuple[str, ...]) -> None:
         """Record a derived figure (SI), or compare it with the stated one and warn above 3 %."""
@@ -164,6 +169,7 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
             apart = f"{diff * 100:.1f} % apart" if 0.5 <= ratio <= 2 else f"x{format_number(ratio)} apart: a unit slip?"
             warnings.append(f"{FIGURES[key][0]}: given {_short(figs[key])} but {formula} gives "
                                 f"{_short(candidate)} ({apart})")
+            warned_at.append(locs[key])
 
     e, p, d = spec.electrical, spec.physical, spec.energy_density
     given("nominal_voltage", e.nominal_voltage, ("electrical", "nominal_voltage"))
@@ -207,7 +213,7 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
         if "energy" in figs and "volume" in figs:
             derive("volumetric", figs["energy"].si / figs["volume"].si, "energy / volume", ("energy", "volume"))
     return CellFigures(spec, MappingProxyType({k: figs[k] for k in FIGURES if k in figs}), tuple(warnings),
-                       tuple(assumptions))
+                       tuple(assumptions), tuple(warned_at))
 
 
 def _short(fig: Figure) -> str:
