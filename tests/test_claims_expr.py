@@ -559,3 +559,18 @@ def test_a_vehicle_consumption_in_an_expression_warns_when_the_motor_cannot_foll
     assert any(t.startswith("warning: heavy-truck cannot follow WLTC class 3b") for t in notes)
     own = check_inline("expression", {"expr": "heavy-truck.consumption * 100 km"}, "150 kWh")
     assert not any("warning" in t for t in verdict_texts(own)["assumptions"])
+
+
+@pytest.mark.parametrize("written", ["1.95 billion yuan", "1.95billion yuan", "1.95 Billion yuan", "1.95 BILLION yuan"])
+def test_counting_words_read_alike_in_figures_and_expressions(written):
+    """Counting words were read by two parsers: a claim's figures took 'Billion' but not '1.95billion', an
+    expression the reverse. One reader (batcalc.claims.expr.counted) now serves both:
+    116.23e9 - 1.95e9 = 114.28e9 yuan (by hand), shown in the claim's counting word."""
+    from batcalc.report.claims import verdict_texts
+
+    assert expr.counted(written) == f"{1.95e9!r} yuan"
+    d = check_inline("difference", {"a": written, "b": "116.23 billion yuan"}, "114.28 billion yuan")
+    e = check_inline("expression", {"expr": f"116.23 billion yuan - {written}"}, "114.28 billion yuan")
+    for v in (d, e):
+        assert v.status == "holds" and v.derived.si == pytest.approx(114.28e9)
+        assert verdict_texts(v)["derived"] == "114.3 billion yuan"

@@ -17,6 +17,8 @@ from typing import Any, Callable, Literal, NamedTuple, Optional, Sequence, Union
 import batcalc.spec.catalog as catalog
 from batcalc import units
 from batcalc.cache import ByIdentity
+from batcalc.claims.expr import COUNTING, COUNTING_RE
+from batcalc.claims.expr import counted as _counted
 from batcalc.errors import (
     BatcalcError,
     ClaimError,
@@ -323,33 +325,25 @@ class Context:
             raise self.error(key, str(exc)) from None
 
 
-_COUNTING = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_COUNTING_RE = re.compile(r"^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s+(thousand|million|billion|trillion)\b\s*",
-                          re.IGNORECASE)
 
 
 def _in_words_of(text: Any, number: float, unit: str) -> Value:
     """A figure derived from ``text`` (``number`` in ``unit``, counting word applied) shown with the counting
     word ``text`` was written with: 2.211e11 yuan from '1.95 billion yuan' is '221.1 billion yuan' (for the
     text of what a claim would take; its JSON ``needed`` keeps the plain unit)."""
-    m = _COUNTING_RE.match(str(text))
+    m = COUNTING_RE.match(str(text))
     if m is None:
         return Value(number, "given", unit=unit)
     word = m.group(2).lower()
-    return Value(number / _COUNTING[word], "given", unit=f"{word} {unit}".strip())
+    return Value(number / COUNTING[word], "given", unit=f"{word} {unit}".strip())
 
 
 def _worded(raw: Any, v: Any) -> Any:
     """``v``, a figure the claim wrote as ``raw``, shown in ``raw``'s counting word when it has one
     (:func:`_in_words_of`: '1.2 million mi', not '1200000 mi'); else ``v`` itself."""
-    if isinstance(raw, str) and isinstance(v, Value) and v.dim == "given" and _COUNTING_RE.match(raw):
+    if isinstance(raw, str) and isinstance(v, Value) and v.dim == "given" and COUNTING_RE.match(raw):
         return _in_words_of(raw, v.si, v.unit or "")
     return v
-
-
-def _counted(text: Any) -> str:
-    """``text`` with a counting word after its number applied: '1.95 billion yuan' -> '1950000000.0 yuan'."""
-    return _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", str(text))
 
 
 def stated_precision(raw: Any) -> Optional[tuple[float, float]]:
@@ -526,7 +520,7 @@ def _as_written(claim, si: float, dim: str, fmt: str = "") -> Value:
     every unit system and format) when it was written with a unit, else ``Value(si, dim, fmt)``."""
     raw = claim.asserted
     if isinstance(raw, str):
-        text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", raw)
+        text = _counted(raw)
         try:
             number, unit = units.split_value(text)
         except UnitError:
@@ -1609,7 +1603,7 @@ def _written_unit(raw: Any) -> str:
     """The unit of an asserted figure as the claim wrote it ('USD', not pint's 'US_dollar'), '' for none."""
     if not isinstance(raw, str):
         return ""
-    text = _COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ", raw)
+    text = _counted(raw)
     try:
         return units.split_value(text)[1].strip()
     except UnitError:
@@ -1833,14 +1827,14 @@ def eval_expression(claim, ctx: Context) -> Verdict:
     raw = _asserted_raw(claim, ctx)
     asserted = ctx.quantity(raw, ("asserted",))
     a_number, a_unit = float(asserted.magnitude), f"{asserted.units:~P}"
-    written = units.split_value(_COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * _COUNTING[m.group(2).lower()]!r} ",
-                                                 str(raw)))[1].strip() if isinstance(raw, str) else ""
+    written = units.split_value(_counted(raw))[1].strip() if isinstance(raw, str) else ""
     unit = written or ("" if asserted.dimensionless else a_unit)
     used: list = []
     stand_in: dict = {}                 # a missing figure's value while it is solved for
     ref = _reference(ctx, claim.inputs.cycle, used, stand_in)
     claimed = Value(a_number, "given", unit=unit)
     notes: list = [f"{text} (expression)"]
+
     def implied_by(at: Callable[[Any], Any], gap: Optional[MissingFigure] = None) -> Verdict:
         """The underdetermined verdict giving the value of the unknown (``at``: :func:`_solve_unknown`)."""
         try:
@@ -1889,8 +1883,9 @@ def eval_expression(claim, ctx: Context) -> Verdict:
     _check_derived(ctx, key, "the expression comes out at", derived_number, raw)
     status = judge(derived_number, a_number, claim.qualifier, _tol(claim))
     derived = Value(derived_number, "given", unit=unit)
-    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
-                   _holds(status, ("a claim of ", derived)), notes + used,
+    shown = _in_words_of(raw, derived_number, unit)         # in the claim's counting word: '114.3 billion yuan'
+    return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (shown,),
+                   _holds(status, ("a claim of ", shown)), notes + used,
                    claimed=claimed, derived=derived, needed=derived if status != "holds" else None)
 
 

@@ -35,12 +35,22 @@ MAX_TOKENS = 60         # tokens in one expression
 MAX_DEPTH = 6           # nested parentheses (and unary signs)
 MAX_POWER = 4           # |n| of an integer power
 
-_COUNTING = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+#: Counting words a figure's number may carry, and what each multiplies it by ('1.95 billion yuan').
+COUNTING = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUM = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?"
+#: A number with a counting word after it, at the start of a figure: (number, word).
+COUNTING_RE = re.compile(rf"^\s*([+-]?{_NUM})\s*(thousand|million|billion|trillion)\b\s*", re.IGNORECASE)
+
+
+def counted(text: Any) -> str:
+    """``text`` with the counting word after its number applied, the one place counting words are read
+    (claims' figures, asserted values and expressions): '1.95 billion yuan' -> '1950000000.0 yuan'; text
+    without one unchanged."""
+    return COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * COUNTING[m.group(2).lower()]!r} ", str(text))
 _NAME = r"(?:%|[A-Za-zµμΩ°][A-Za-z_µμΩ°]*(?:\^-?[0-9])?)"
 _TOKEN_RE = re.compile(rf"""
     (?P<space>\s+)
-  | (?P<figure>{_NUM}(?:\s*(?:thousand|million|billion|trillion)\b)?(?:\s*{_NAME}(?:[/*·]{_NAME})*)?)
+  | (?P<figure>{_NUM}(?:\s*(?i:thousand|million|billion|trillion)\b)?(?:\s*{_NAME}(?:[/*·]{_NAME})*)?)
   | (?P<ref>[a-z][a-z0-9-]*\.[a-z_]+(?:@[A-Za-z0-9-]+)?)
   | (?P<unknown>\?)
   | (?P<op>\*\*|[-+*/^()×·])
@@ -211,11 +221,8 @@ def parse(text: str) -> Parsed:
 
 def _figure(text: str, col: int):
     """A number-with-unit token as a pint Quantity (counting words scale the number)."""
-    m = re.match(rf"({_NUM})\s*(thousand|million|billion|trillion)\b\s*", text)
-    if m:
-        text = f"{float(m.group(1)) * _COUNTING[m.group(2)]!r} {text[m.end():]}"
     try:
-        return quantity(text)
+        return quantity(counted(text))
     except BatcalcError as exc:
         raise _fail(col, str(exc)) from None
 
