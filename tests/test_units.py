@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import assume, given, settings
@@ -301,3 +302,16 @@ def test_a_consumption_is_not_called_a_force_alone(run):
     assert describe_units(parse_quantity("3.6 V")) == "a voltage"
     r = run("convert", "16 kWh/100km", "km")
     assert r.exit_code == 2 and "'16 kWh/100km' (a force or consumption per distance)" in r.stderr
+
+
+@pytest.mark.parametrize("text, word, factor", [("1 billion yuan", "billion", 1e9),
+                                                ("75 Thousand Wh", "Thousand", 1e3)])
+def test_a_counting_word_outside_claims_is_named_not_called_a_missing_operator(text, word, factor):
+    """'1 billion yuan' outside a claim read "join units with '*' or '/' before 'yuan'", as if 'billion'
+    were a unit: counting words are read by claims only (units.COUNTING, one table for both)."""
+    from batcalc import units
+    from batcalc.claims import expr
+
+    assert expr.COUNTING is units.COUNTING
+    with pytest.raises(UnitError, match=re.escape(f"a counting word ({word!r}, x{factor:g}) is read in claims only")):
+        units.parse_value(text)

@@ -35,8 +35,7 @@ MAX_TOKENS = 60         # tokens in one expression
 MAX_DEPTH = 6           # nested parentheses (and unary signs)
 MAX_POWER = 4           # |n| of an integer power
 
-#: Counting words a figure's number may carry, and what each multiplies it by ('1.95 billion yuan').
-COUNTING = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+COUNTING = units.COUNTING
 _NUM = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?"
 #: A number with a counting word after it, at the start of a figure: (number, word).
 COUNTING_RE = re.compile(rf"^\s*([+-]?{_NUM})\s*(thousand|million|billion|trillion)\b\s*", re.IGNORECASE)

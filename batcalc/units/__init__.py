@@ -102,6 +102,10 @@ DIMENSIONS: dict[str, Dimension] = {d.name: d for d in (
     Dimension("number", "dimensionless number", "", "dimensionless"),  # C_d, C_rr
 )}
 
+#: Counting words a claim's figure may carry after its number, and what each multiplies it by ('1.95 billion
+#: yuan'): read by the claims layer (:func:`batcalc.claims.expr.counted`); elsewhere a value names none.
+COUNTING = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
 #: Display units by system: dimension name -> unit label (as written in spec files).
 SYSTEMS: dict[str, dict[str, str]] = {
     "metric": {
@@ -223,6 +227,10 @@ class _UnitParser:
         expr = self.unit(0)
         if self.i < len(self.tokens):
             kind, text, space = self.tokens[self.i]
+            first = self.tokens[0][1]
+            if kind == "name" and first.lower() in COUNTING:
+                raise self.error(f"a counting word ({first!r}, x{COUNTING[first.lower()]:g}) is read in claims "
+                                 f"only: write the number in full")
             if kind in ("name", "pct", "lp"):
                 raise self.error(f"join units with '*' or '/' before {text!r}" +
                                  (" (a space does not multiply: pint would silently read 'Wh kg' as Wh*kg)"
