@@ -1428,18 +1428,20 @@ def _figures(claim, ctx: Context):
         raise ctx.error(("inputs", "b"), "only one figure may be left as '?'")
     used: list = []
     gap: Optional[MissingFigure] = None
-    figures: list = []
-    for side, unknown in (("a", a_unknown), ("b", b_unknown)):
-        try:
-            figures.append(None if unknown else _figure_or_reference(getattr(i, side), ctx, ("inputs", side), used))
-        except MissingFigure as exc:
-            if gap is not None:
-                raise gap.also(exc) from None
-            if a_unknown or b_unknown:
-                raise
-            gap = exc
-            figures.append(None)
-    a, b = figures
+    try:
+        a = None if a_unknown else _figure_or_reference(i.a, ctx, ("inputs", "a"), used)
+    except MissingFigure as exc:
+        if b_unknown:
+            raise
+        a, gap = None, exc
+    try:
+        b = None if b_unknown else _figure_or_reference(i.b, ctx, ("inputs", "b"), used)
+    except MissingFigure as exc:
+        if gap is not None:
+            raise gap.also(exc) from None
+        if a_unknown:
+            raise
+        b, gap = None, exc
     if a is not None and b is not None and a[3] != b[3]:
         raise ctx.error(("inputs", "b"), f"{_figure_text(claim.inputs.b)!r} cannot be compared with "
                                          f"{_figure_text(claim.inputs.a)!r}: the dimensions differ")
