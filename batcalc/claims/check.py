@@ -325,8 +325,6 @@ class Context:
             raise self.error(key, str(exc)) from None
 
 
-
-
 def _in_words_of(text: Any, number: float, unit: str) -> Value:
     """A figure derived from ``text`` (``number`` in ``unit``, counting word applied) shown with the counting
     word ``text`` was written with: 2.211e11 yuan from '1.95 billion yuan' is '221.1 billion yuan' (for the
