@@ -25,6 +25,7 @@ from batcalc.errors import (
     SpecError,
     UnitError,
     literal,
+    reworded,
     word_list,
 )
 from batcalc.io.yamlfile import load_yaml
@@ -234,7 +235,7 @@ class Context:
                 raise
             raise self.error(key, str(exc)) from None
         except BatcalcError as exc:
-            raise self.error(key, str(exc)) from None
+            raise reworded(exc, lambda text: self.error(key, text)) from None
 
     def cell(self, name: str, key: tuple):
         """A cell named by id or path; a value with a unit where a cell belongs ('300 Wh/kg') is pointed
@@ -1938,7 +1939,7 @@ def evaluate(claim, ctx: Context) -> Verdict:
     except BatcalcError as exc:
         if ctx.doc is None:
             raise
-        raise ctx.error(("inputs",), str(exc)) from None
+        raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
     verdict.source = claim.source
     verdict.qualifier = claim.qualifier
     verdict.evidence = _ledger(claim, ctx)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from batcalc.errors import BatcalcError, NotFoundError, SpecError
+from batcalc.errors import NotFoundError, SpecError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -124,14 +124,15 @@ def get_cycle(name: str) -> Cycle:
 @lru_cache(maxsize=64)
 def _constant_cycle(name: str) -> Cycle:
     """The constant-speed cycle ``name`` ('120 km/h'), made once per text (a batch names the same few)."""
-    from batcalc.units import parse_value
+    from batcalc.units import error_in_systems, parse_value, shown_text
 
     m = _CONSTANT_RE.match(name)
     if m is None:                             # get_cycle asks only for names the pattern matches
         raise NotFoundError(f"unknown cycle {name!r}")
     v = parse_value(m.group("v"), "speed").si       # km/h, mph, m/s from the unit table: no pint
     if not 0 < v <= 200:
-        raise BatcalcError(f"constant speed {m.group('v')!r} must be above 0 and at most 720 km/h")
+        raise error_in_systems(lambda system: f"constant speed {m.group('v')!r} must be above 0 and at most "
+                                              f"{shown_text(200.0, 'speed', system, fmt='.4g')}")
     import numpy as np
 
     return Cycle(f"constant {m.group('v').strip()}", f"constant {m.group('v').strip()}",
