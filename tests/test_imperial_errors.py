@@ -114,3 +114,29 @@ def test_an_error_keeps_its_texts_by_unit_system_when_wrapped_copied_or_pickled(
 def test_an_error_without_values_reads_the_same_in_both_systems(run, system):
     out = _error(run("range", "gac-aion-ssb-300", "-v", "no-such-vehicle", "-u", system))
     assert out == _error(run("range", "gac-aion-ssb-300", "-v", "no-such-vehicle"))
+
+
+def test_a_consumption_claim_in_mi_per_kwh_or_mpge_is_told_what_to_assert(run, write):
+    """'4 mi/kWh' and '135 MPGe' are consumptions written the other way up: refused (a qualifier turns round
+    with them) naming the consumption they are, 1000 Wh / 4 mi = 250 Wh/mi and 33705 Wh / 135 mi."""
+    base = ("claim", "consumption", "pack_energy=75 kWh", "range=300 mi", "--asserted")
+    out = _error(run(*base, "4 mi/kWh", "-u", "imperial"))
+    assert out == ("batcalc: error: asserted: '4 mi/kWh' is a distance per energy, the reciprocal of a consumption: "
+                   "assert '250 Wh/mi' instead (batcalc convert '4 mi/kWh' Wh/mi), turning its qualifier round "
+                   "(at least 4 mi/kWh is at most 250 Wh/mi)")
+    metric = f"{33705 / 135 / (MI / 1000):.4g} Wh/km"                     # 155.1 Wh/km
+    assert f"assert '{metric}' instead (batcalc convert '135 MPGe' Wh/km)" in _error(run(*base, "135 MPGe"))
+    path = write("c.yaml", """
+        kind: claims
+        title: t
+        claims:
+          - id: label
+            quote: "135 MPGe"
+            kind: consumption
+            inputs: {pack_energy: 75 kWh, range: 300 mi}
+            asserted: 135 MPGe
+            qualifier: at-least
+        sources: []
+        """)
+    out = _error(run("check", path, "-u", "imperial"))
+    assert out.startswith(f"{path}:") and f"assert '{33705 / 135:.4g} Wh/mi' instead" in out

@@ -502,8 +502,28 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
     ctx.figure(raw, ("asserted",))        # malformed text: its own message
     if _is_bare_number(raw):
         raise ctx.error(("asserted",), f"{raw.strip()!r} has no unit: give one ({' or '.join(_examples(dims))})")
+    if "consumption" in dims:
+        _refuse_reciprocal_consumption(raw, ctx)
     raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
                                    f"{' or '.join(_examples(dims))}")
+
+
+def _refuse_reciprocal_consumption(raw: str, ctx: Context) -> None:
+    """Refuse an asserted consumption written the other way up, as a distance per energy (``4 mi/kWh``,
+    ``120 MPGe``), naming the consumption it is (:func:`batcalc.units.convert`, which inverts it) in the
+    unit system asked for, and that its qualifier turns round with it; return if it is not one."""
+    try:
+        consumption = units.convert(raw, "J/m")
+    except BatcalcError:
+        return
+    written = raw.strip()
+
+    def text(system: str) -> str:
+        value = units.shown_text(consumption, "consumption", system)
+        return (f"{written!r} is a distance per energy, the reciprocal of a consumption: assert {value!r} "
+                f"instead (batcalc convert {written!r} {value.split()[-1]}), turning its qualifier round "
+                f"(at least {written} is at most {value})")
+    raise reworded(units.error_in_systems(text), lambda message: ctx.error(("asserted",), message))
 
 
 def _as_written(claim, si: float, dim: str, fmt: str = "") -> Value:
