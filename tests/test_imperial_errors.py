@@ -140,3 +140,13 @@ def test_a_consumption_claim_in_mi_per_kwh_or_mpge_is_told_what_to_assert(run, w
         """)
     out = _error(run("check", path, "-u", "imperial"))
     assert out.startswith(f"{path}:") and f"assert '{33705 / 135:.4g} Wh/mi' instead" in out
+
+
+@pytest.mark.parametrize("system, example", [("metric", f"{80:.0f} km/h"), ("imperial", f"{80e3 / MI:.0f} mph")])
+def test_a_trucks_own_cycle_is_suggested_in_the_unit_system_asked_for(run, system, example):
+    """The ratings are car ratings: a truck is pointed at a constant speed of its own, 80 km/h (49.7 mph)."""
+    out = run("range", "gac-aion-ssb-300", "-v", "heavy-truck", "-u", system)
+    assert out.exit_code == 0 and f"compare trucks on their own cycles (e.g. --cycle '{example}')" in out.stdout
+    out = run("claim", "range", "cell=gac-aion-ssb-300", "vehicle=heavy-truck", "pack_mass=3000 kg", "--asserted",
+              "300 mi", "-q", "at-least", "-u", system)
+    assert out.exit_code in (0, 1) and f"give its own 'cycle' (e.g. '{example}') to judge it there" in out.stdout

@@ -826,7 +826,13 @@ def eval_range(claim, ctx: Context) -> Verdict:
     underdetermined and the ratings that disagree are named."""
     from batcalc.physics.energy import consumption_for_range, gross_energy_for_range, range_from_energy, usable_energy
     from batcalc.physics.pack import PackOptions, pack_from_mass
-    from batcalc.physics.ratings import CAR_CLASSES, RATING_CYCLES, RATING_LABELS, rating_consumption
+    from batcalc.physics.ratings import (
+        CAR_CLASSES,
+        EXAMPLE_TRUCK_SPEED,
+        RATING_CYCLES,
+        RATING_LABELS,
+        rating_consumption,
+    )
 
     i = claim.inputs
     _not_both(ctx, i, "pack_energy", "pack_mass", "a cell and pack_mass give the pack energy")
@@ -884,8 +890,9 @@ def eval_range(claim, ctx: Context) -> Verdict:
             assumptions.append("the claim names no test cycle: judged on the WLTP, EPA label, CLTC and NEDC "
                                "ratings; it holds or fails only if it does on all of them")
         if v.spec.vehicle_class not in CAR_CLASSES:
-            assumptions.append(f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {v.id} is "
-                               f"a {v.spec.vehicle_class}: give its own 'cycle' (e.g. '80 km/h') to judge it there")
+            assumptions.append((f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {v.id} "
+                                f"is a {v.spec.vehicle_class}: give its own 'cycle' (e.g. '",
+                                Value(EXAMPLE_TRUCK_SPEED, "speed", ".0f"), "') to judge it there"))
         assumptions += _cannot_follow(v, tuple(dict.fromkeys(x for r in ratings for x in RATING_CYCLES[r])), mass)
         decisive = ratings[0] if len(ratings) == 1 else min(ratings, key=lambda r: abs(ranges[r] / asserted - 1)
                                                             if asserted else ranges[r])

@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 from batcalc import units
 from batcalc.errors import BatcalcError
-from batcalc.physics.ratings import CAR_CLASSES
+from batcalc.physics.ratings import CAR_CLASSES, EXAMPLE_TRUCK_SPEED
 from batcalc.physics.vehicle import Vehicle
 from batcalc.units import Shown, format_number, shown, shown_text
 
@@ -83,7 +83,7 @@ def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
     if vehicle.spec.vehicle_class not in CAR_CLASSES:
         return [], [f"ratings (WLTP, EPA label, CLTC, NEDC) not shown: they are light-duty car ratings and "
                     f"{vehicle.id} is a {vehicle.spec.vehicle_class}; compare trucks on their own cycles "
-                    f"(e.g. --cycle '80 km/h')"]
+                    f"(e.g. --cycle '{shown_text(EXAMPLE_TRUCK_SPEED, 'speed', system, fmt='.0f')}')"]
     try:
         ranges = ratings_of(vehicle, usable_energy, mass)
     except BatcalcError as exc:
