@@ -150,3 +150,30 @@ def test_a_trucks_own_cycle_is_suggested_in_the_unit_system_asked_for(run, syste
     out = run("claim", "range", "cell=gac-aion-ssb-300", "vehicle=heavy-truck", "pack_mass=3000 kg", "--asserted",
               "300 mi", "-q", "at-least", "-u", system)
     assert out.exit_code in (0, 1) and f"give its own 'cycle' (e.g. '{example}') to judge it there" in out.stdout
+
+
+def test_a_between_claims_bounds_in_different_units_are_ordered_as_what_they_are(run, write):
+    """'400 mi to 500 km' is 643.7 km to 500 km: no range lies between, refused; '500 km to 400 mi' (500 to
+    643.7 km) is a real interval, judged (the bounds were ordered by their written numbers, 400 < 500 and
+    500 > 400, ignoring the units)."""
+    assert 400 * MI / 1000 > 500 > 0                                     # 643.7 km above 500 km
+    base = ("claim", "range", "cell=gac-aion-ssb-350", "vehicle=mid-sedan", "pack_mass=480 kg", "-q", "between",
+            "--asserted")
+    assert _error(run(*base, "400 mi to 500 km")) == ("batcalc: error: asserted: between [400 mi, 500 km]: the low "
+                                                      "figure is above the high one")
+    out = run(*base, "500 km to 400 mi", "-u", "imperial")
+    assert out.exit_code in (0, 1) and "between 500 km and 400 mi" in out.stdout
+    path = write("c.yaml", """
+        kind: claims
+        title: t
+        claims:
+          - id: empty
+            quote: "400 miles to 500 km"
+            kind: range
+            inputs: {cell: gac-aion-ssb-350, vehicle: mid-sedan, pack_mass: 480 kg}
+            asserted: [400 mi, 500 km]
+            qualifier: between
+        sources: []
+        """)
+    out = _error(run("check", path))
+    assert out.startswith(f"{path}:") and out.endswith("the low figure is above the high one")

@@ -2088,9 +2088,10 @@ def _between(claim, ctx: Context) -> Verdict:
     low, high = claim.asserted
     lo = evaluate(claim.model_copy(update={"asserted": low, "qualifier": "at-least"}), _Sub(ctx, 0))
     hi = evaluate(claim.model_copy(update={"asserted": high, "qualifier": "at-most"}), _Sub(ctx, 1))
-    if isinstance(lo.claimed, Value) and isinstance(hi.claimed, Value) and lo.claimed.dim == hi.claimed.dim \
-            and _si_order(lo.claimed) > _si_order(hi.claimed):
-        raise ctx.error(("asserted",), f"between [{low}, {high}]: the low figure is above the high one")
+    if isinstance(lo.claimed, Value) and isinstance(hi.claimed, Value):
+        (lo_si, lo_dims), (hi_si, hi_dims) = _si_order(lo.claimed), _si_order(hi.claimed)
+        if lo_dims == hi_dims and lo_si > hi_si:
+            raise ctx.error(("asserted",), f"between [{low}, {high}]: the low figure is above the high one")
     worst = lo if lo.status == "fails" else hi if hi.status == "fails" else lo if lo.status != "holds" else hi
     out = Verdict(**{**worst.__dict__})
     if lo.status == hi.status == "underdetermined":
@@ -2139,8 +2140,17 @@ def _between_over_open(out: Verdict, lo: Verdict, hi: Verdict, claim_bounds: tup
     out.needed = None              # no one figure: each alternative misses a different bound
 
 
-def _si_order(v: Value) -> float:
-    return v.si
+def _si_order(v: Value) -> tuple[float, str]:
+    """A bound of a 'between' claim as ``(SI value, dimension)``, to order the two: a figure shown as
+    written (``given``: '400 mi', '500 km') converted from its own unit, so bounds written in different
+    units compare as what they are; any other Value is SI already (its dimension its ``dim``)."""
+    if v.dim == "given" and v.unit:
+        try:
+            parsed = units.parse_value(f"{v.si!r} {v.unit}")
+        except BatcalcError:
+            return v.si, v.unit
+        return parsed.si, parsed.dims
+    return v.si, v.dim
 
 
 def _phrase_value(v: Verdict, raw: Any = None) -> Phrase:
