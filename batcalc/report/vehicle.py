@@ -28,8 +28,7 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
     ``system``."""
     t = (units.temperature_text(temperature, system, ".1f") if temperature is not None
          else units.temperature_text(293.15, system) + " (default)")
-    h = "sea level (default)" if altitude is None else (f"{altitude:.0f} m" if system != "imperial"
-                                                          else f"{units.from_si(altitude, 'length', 'ft'):.0f} ft")
+    h = "sea level (default)" if altitude is None else shown_text(altitude, "length", system, "altitude", ".0f")
     text = f"ambient {t} at {h}: air density {vehicle.load.rho:.4g} kg/m^3"
     if not simulated:
         text += f" (not used: the consumption is {vehicle.id}'s measured figure)"
