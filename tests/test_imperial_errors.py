@@ -177,3 +177,25 @@ def test_a_between_claims_bounds_in_different_units_are_ordered_as_what_they_are
         """)
     out = _error(run("check", path))
     assert out.startswith(f"{path}:") and out.endswith("the low figure is above the high one")
+
+
+@pytest.mark.parametrize("system, example", [("metric", "100 km/h"), ("imperial", f"{100e3 / MI:.0f} mph")])
+def test_an_unknown_cycle_suggests_a_constant_speed_in_the_unit_system_asked_for(run, write, system, example):
+    """100 km/h is 62.1 mph; the hint follows --units, also wrapped by --from and in a claims file."""
+    hint = f"or a constant speed such as '{example}'"
+    assert _error(run("range", "gac-aion-ssb-300", "-v", "mid-sedan", "-c", "60 MPH", "-u", system)).endswith(hint)
+    out = _error(run("normalise", "300 mi", "--from", "foo", "--to", "wltp", "-v", "mid-sedan", "-u", system))
+    assert out.startswith("batcalc: error: --from: unknown cycle 'foo'") and f"{hint}; ratings:" in out
+    path = write("c.yaml", """
+        kind: claims
+        title: t
+        claims:
+          - id: r
+            quote: "q"
+            kind: ratings
+            inputs: {a: 300 mi, a_cycle: foo, b_cycle: wltp}
+            asserted: 350 mi
+        sources: []
+        """)
+    out = _error(run("check", path, "-u", system))
+    assert out.startswith(f"{path}:") and out.endswith(hint)

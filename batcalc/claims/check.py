@@ -1869,7 +1869,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     try:
         ka, kb = rating_key(i.a_cycle), rating_key(i.b_cycle)
     except BatcalcError as exc:
-        raise ctx.error(("inputs",), str(exc)) from None
+        raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
     if ka == kb:
         raise ctx.error(("inputs", "b_cycle"), "a_cycle and b_cycle name the same rating: nothing to compare")
     label_a, label_b = RATING_LABELS.get(ka, ka), RATING_LABELS.get(kb, kb)

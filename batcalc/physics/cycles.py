@@ -117,8 +117,11 @@ def get_cycle(name: str) -> Cycle:
         return load_user_trace(name.strip())
     if _CONSTANT_RE.match(name):
         return _constant_cycle(name)
-    raise NotFoundError(f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, us06, sc03, cltc (CLTC-P), "
-                        f"nedc, a trace file such as 'my-trace.csv', or a constant speed such as '100 km/h'")
+    from batcalc.units import error_in_systems, shown_text
+
+    raise error_in_systems(lambda system: f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, us06, sc03, "
+                           f"cltc (CLTC-P), nedc, a trace file such as 'my-trace.csv', or a constant speed such as "
+                           f"'{shown_text(100 / 3.6, 'speed', system, fmt='.0f')}'", NotFoundError)
 
 
 @lru_cache(maxsize=64)

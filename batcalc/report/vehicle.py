@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from batcalc import units
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, reworded
 from batcalc.physics.ratings import CAR_CLASSES, EXAMPLE_TRUCK_SPEED
 from batcalc.physics.vehicle import Vehicle
 from batcalc.units import Shown, format_number, shown, shown_text
@@ -117,7 +117,7 @@ def _rating(name: str, option: str) -> str:
     try:
         return rating_key(name)
     except BatcalcError as exc:
-        raise BatcalcError(f"{option}: {exc}; ratings: wltp, epa, cltc, nedc") from None
+        raise reworded(exc, lambda text: BatcalcError(f"{option}: {text}; ratings: wltp, epa, cltc, nedc")) from None
 
 
 def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: str, mass: float,
