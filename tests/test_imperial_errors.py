@@ -199,3 +199,13 @@ def test_an_unknown_cycle_suggests_a_constant_speed_in_the_unit_system_asked_for
         """)
     out = _error(run("check", path, "-u", system))
     assert out.startswith(f"{path}:") and out.endswith(hint)
+
+
+def test_a_cycle_too_short_to_drive_is_measured_in_the_unit_system_asked_for(run):
+    """0.0001 mph for the constant cycle's hour is 0.1609 m = 0.528 ft; the least a cycle covers, 1 m, is
+    3.281 ft."""
+    args = ("normalise", "300 mi", "--from", "epa", "--to", "0.0001 mph", "-v", "mid-sedan")
+    covered = 0.0001 * MI                                                # metres in the hour
+    imperial = _error(run(*args, "-u", "imperial"))
+    assert f"the cycle covers only {covered / FT:.3g} ft: a drive cycle covers at least {1 / FT:.4g} ft" in imperial
+    assert f"the cycle covers only {covered:.3g} m: a drive cycle covers at least 1 m" in _error(run(*args))

@@ -297,8 +297,12 @@ class Consumption:
             raise BatcalcError(f"{name} on {cycle.name}: the cycle covers no distance: a consumption (energy "
                                f"per distance) needs a cycle that moves")
         if self.distance < MIN_CYCLE_DISTANCE:
-            raise BatcalcError(f"{name} on {cycle.name}: the cycle covers only {self.distance:.3g} m: a drive "
-                               f"cycle covers at least {MIN_CYCLE_DISTANCE:g} m (speeds in km/h?)")
+            distance = self.distance
+            raise error_in_systems(lambda system: f"{name} on {cycle.name}: the cycle covers only "
+                                   f"{shown_text(distance, 'length', system, 'altitude', '.3g')}: a drive cycle "
+                                   f"covers at least "
+                                   f"{shown_text(MIN_CYCLE_DISTANCE, 'length', system, 'altitude', '.4g')} "
+                                   f"(speeds in km/h?)")
         self._alpha = steps.alpha / steps.dt         # W per kg
         self._beta = steps.beta / steps.dt           # W
         # the energy that passes through over the cycle, ``per_kg m + fixed`` J: what rounding is relative to

@@ -102,7 +102,9 @@ DIMENSIONS: dict[str, Dimension] = {d.name: d for d in (
     Dimension("number", "dimensionless number", "", "dimensionless"),  # C_d, C_rr
 )}
 
-#: Display units by system: dimension name -> unit label (as written in spec files).
+#: Display units by system: dimension name -> unit label (as written in spec files). Categories of a
+#: dimension shown otherwise: ``distance`` (a range, km or mi) and ``altitude`` (a length in m or ft: an
+#: altitude, a drive cycle's distance in a message) of ``length``.
 SYSTEMS: dict[str, dict[str, str]] = {
     "metric": {
         "specific_energy": "Wh/kg", "energy_density": "Wh/L", "energy": "Wh", "mass": "kg",
