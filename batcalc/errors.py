@@ -9,17 +9,45 @@ files on disk, are never changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 
 
 class BatcalcError(Exception):
-    """Base class of every error caused by bad input (usage, spec, unit, claim)."""
+    """Base class of every error caused by bad input (usage, spec, unit, claim).
+
+    A message that shows physical values (a range, a mass, a temperature) is written by the layer that
+    raises it in each unit system (:func:`batcalc.units.error_in_systems`); ``str()`` is the metric
+    text and a front end shows the one its user asked for (:meth:`in_system`)."""
 
     exit_code = 2
 
     def __str__(self) -> str:
         """The message on one line (control characters escaped)."""
         return printable(super().__str__())
+
+    def shown_in(self, texts: Mapping[str, str]) -> "BatcalcError":
+        """Record this error's whole text (as ``str()`` writes it) in each unit system of ``texts``
+        (``{"metric": ..., "imperial": ...}``); returns the error itself."""
+        self.by_system = dict(texts)
+        return self
+
+    def in_system(self, system: str) -> str:
+        """The error's text with its physical values in unit ``system``'s units (``metric``,
+        ``imperial``), on one line: the text recorded for that system (:meth:`shown_in`), else ``str()``
+        (a message with no physical values reads the same in every system)."""
+        texts: Mapping[str, str] = self.__dict__.get("by_system", {})
+        return printable(texts[system]) if system in texts else str(self)
+
+
+def reworded(exc: BatcalcError, make: Callable[[str], BatcalcError]) -> BatcalcError:
+    """``make(str(exc))``: the error that wraps ``exc``'s text (naming the option or file it came from),
+    with the same wrapping of its text in each unit system it was written in (:meth:`BatcalcError.shown_in`),
+    so that a wrapped error still follows the unit system asked for."""
+    new = make(str(exc))
+    texts: Mapping[str, str] = exc.__dict__.get("by_system", {})
+    if texts:
+        new.shown_in({system: str(make(text)) for system, text in texts.items()})
+    return new
 
 
 class Interrupted(BaseException):
@@ -89,20 +117,24 @@ class InputsError(BatcalcError):
     ``template`` is the message with a ``{name}`` field for each input it names, or ``{name:EXAMPLE}``
     to show it given an example value (``{to_soc:80 %}``); other braces are doubled (:func:`literal`).
     ``str()`` is the message spelled for Python (:func:`python_spelling`); :meth:`spelled` spells it
-    otherwise. The layers below the command line thus never write its option names."""
+    otherwise. The layers below the command line thus never write its option names. A message that
+    shows physical values has a template per unit system, ``templates`` (``{"imperial": ...}``;
+    ``template`` is the metric one), chosen by ``spelled``'s ``system``."""
 
-    def __init__(self, template: str) -> None:
+    def __init__(self, template: str, templates: Mapping[str, str] | None = None) -> None:
         self.template = template
+        self.templates = dict(templates or {})
         super().__init__(self.spelled(python_spelling))
 
-    def spelled(self, spell: Callable[[str, str], str]) -> str:
-        """The message with each input written ``spell(name, example)`` (``example`` '' when none); a
-        template that is not one (a lone brace, ``{0}``: a bug of its writer) is shown as written
-        rather than raising while an error is reported."""
+    def spelled(self, spell: Callable[[str, str], str], system: str = "metric") -> str:
+        """The message with each input written ``spell(name, example)`` (``example`` '' when none) and its
+        physical values in unit ``system``'s units; a template that is not one (a lone brace, ``{0}``: a
+        bug of its writer) is shown as written rather than raising while an error is reported."""
+        template = self.templates.get(system, self.template)
         try:
-            return self.template.format_map(_Spelled(spell))
+            return template.format_map(_Spelled(spell))
         except (ValueError, LookupError, AttributeError, TypeError):
-            return self.template
+            return template
 
     def __reduce__(self) -> tuple[type, tuple[str], dict]:
         """Pickled and copied with its template and attributes (an exception's default pickling calls the
@@ -121,10 +153,22 @@ def literal(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
-def template_of(exc: BaseException) -> str:
-    """The template of an :class:`InputsError`, or the text of any other error as a template part: for an
-    error that wraps another and keeps its inputs spelled by the front end."""
-    return exc.template if isinstance(exc, InputsError) else literal(str(exc))
+def template_of(exc: BaseException, system: str = "metric") -> str:
+    """The template of an :class:`InputsError`, or the text of any other error as a template part, with
+    physical values in unit ``system``'s units: for an error that wraps another and keeps its inputs
+    spelled by the front end."""
+    if isinstance(exc, InputsError):
+        return exc.templates.get(system, exc.template)
+    return literal(exc.in_system(system) if isinstance(exc, BatcalcError) else str(exc))
+
+
+def wrapped_inputs(exc: BaseException, make: Callable[[str, str], str], systems: Iterable[str] = ()) -> InputsError:
+    """The :class:`InputsError` whose template is ``make(template_of(exc), "metric")``: an error that wraps
+    ``exc`` (its inputs still spelled by the front end), written ``make(template_of(exc, system), system)``
+    in each unit system ``exc`` was written in and each of ``systems`` (those ``make`` writes values in)."""
+    systems = set(systems) | set(getattr(exc, "templates", {})) | set(getattr(exc, "by_system", {}))
+    return InputsError(make(template_of(exc), "metric"),
+                       {system: make(template_of(exc, system), system) for system in systems})
 
 
 class _Spelled(dict):

@@ -228,3 +228,18 @@ def test_a_cycle_covering_less_than_a_metre_is_refused(tmp_path):
     assert len(r.stderr.strip().splitlines()) == 1
     f.write_text("time_s,speed_kmh\n0,0\n1,3.6\n2,3.6\n3,0\n", encoding="utf-8")     # 2 m: a real, if short, trace
     assert CliRunner().invoke(app, ["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--cycle", str(f)]).exit_code == 0
+
+
+def test_the_energy_a_cycle_gives_back_is_shown_in_the_unit_system_asked_for(tmp_path):
+    """The same refusal under --units imperial gives the energy gained per mile: the metric Wh/km x 1.609344."""
+    import re
+
+    trace = tmp_path / "decel.csv"
+    trace.write_text("time_s,speed_kmh\n0,100\n10,80\n20,60\n30,40\n40,20\n50,0\n", encoding="utf-8")
+    path = write(tmp_path, "one-newton", ONE_NEWTON + LOSSLESS_POWERTRAIN)
+    args = ["range", "gac-aion-ssb-350", "-v", path, "--cycle", str(trace)]
+    metric = refused(args, "the battery gains energy over the cycle (")
+    imperial = refused(args + ["--units", "imperial"], "the battery gains energy over the cycle (")
+    per_km = float(re.search(r"over the cycle \((-?[0-9.e+-]+) Wh/km\)", metric).group(1))
+    per_mi = float(re.search(r"over the cycle \((-?[0-9.e+-]+) Wh/mi\)", imperial).group(1))
+    assert per_mi == pytest.approx(per_km * 1.609344, rel=2e-3)                     # 3 significant figures

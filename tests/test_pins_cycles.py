@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from batcalc.errors import SpecError
+from batcalc.errors import BatcalcError, SpecError
 from batcalc.physics import cycles
 
 
@@ -39,7 +39,7 @@ def test_constant_speed_forms_and_limits():
     assert cycles.get_cycle("const: 100 km/h").id == "constant 100 km/h"
     assert cycles.get_cycle("720 km/h").constant_speed == pytest.approx(200.0)      # the limit itself
     assert cycles.get_cycle("2 km/h").constant_speed == pytest.approx(2 / 3.6)       # any speed above 0
-    with pytest.raises(cycles.BatcalcError, match="at most 720 km/h"):
+    with pytest.raises(BatcalcError, match="at most 720 km/h"):
         cycles.get_cycle("721 km/h")
 
 

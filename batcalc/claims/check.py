@@ -27,6 +27,7 @@ from batcalc.errors import (
     SpecError,
     UnitError,
     literal,
+    reworded,
     word_list,
 )
 from batcalc.io.yamlfile import load_yaml
@@ -252,7 +253,7 @@ class Context:
                 raise
             raise self.error(key, str(exc)) from None
         except BatcalcError as exc:
-            raise self.error(key, str(exc)) from None
+            raise reworded(exc, lambda text: self.error(key, text)) from None
 
     def cell(self, name: str, key: tuple):
         """A cell named by id or path; a value with a unit where a cell belongs ('300 Wh/kg') is pointed
@@ -509,8 +510,28 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
     ctx.figure(raw, ("asserted",))        # malformed text: its own message
     if _is_bare_number(raw):
         raise ctx.error(("asserted",), f"{raw.strip()!r} has no unit: give one ({' or '.join(_examples(dims))})")
+    if "consumption" in dims:
+        _refuse_reciprocal_consumption(raw, ctx)
     raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
                                    f"{' or '.join(_examples(dims))}")
+
+
+def _refuse_reciprocal_consumption(raw: str, ctx: Context) -> None:
+    """Refuse an asserted consumption written the other way up, as a distance per energy (``4 mi/kWh``,
+    ``120 MPGe``), naming the consumption it is (:func:`batcalc.units.convert`, which inverts it) in the
+    unit system asked for, and that its qualifier turns round with it; return if it is not one."""
+    try:
+        consumption = units.convert(raw, "J/m")
+    except BatcalcError:
+        return
+    written = raw.strip()
+
+    def text(system: str) -> str:
+        value = units.shown_text(consumption, "consumption", system)
+        return (f"{written!r} is a distance per energy, the reciprocal of a consumption: assert {value!r} "
+                f"instead (batcalc convert {written!r} {value.split()[-1]}), turning its qualifier round "
+                f"(at least {written} is at most {value})")
+    raise reworded(units.error_in_systems(text), lambda message: ctx.error(("asserted",), message))
 
 
 def _as_written(claim, si: float, dim: str, fmt: str = "") -> Value:
@@ -813,7 +834,13 @@ def eval_range(claim, ctx: Context) -> Verdict:
     underdetermined and the ratings that disagree are named."""
     from batcalc.physics.energy import consumption_for_range, gross_energy_for_range, range_from_energy, usable_energy
     from batcalc.physics.pack import PackOptions, pack_from_mass
-    from batcalc.physics.ratings import CAR_CLASSES, RATING_CYCLES, RATING_LABELS, rating_consumption
+    from batcalc.physics.ratings import (
+        CAR_CLASSES,
+        EXAMPLE_TRUCK_SPEED,
+        RATING_CYCLES,
+        RATING_LABELS,
+        rating_consumption,
+    )
 
     i = claim.inputs
     _not_both(ctx, i, "pack_energy", "pack_mass", "a cell and pack_mass give the pack energy")
@@ -871,8 +898,9 @@ def eval_range(claim, ctx: Context) -> Verdict:
             assumptions.append("the claim names no test cycle: judged on the WLTP, EPA label, CLTC and NEDC "
                                "ratings; it holds or fails only if it does on all of them")
         if v.spec.vehicle_class not in CAR_CLASSES:
-            assumptions.append(f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {v.id} is "
-                               f"a {v.spec.vehicle_class}: give its own 'cycle' (e.g. '80 km/h') to judge it there")
+            assumptions.append((f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {v.id} "
+                                f"is a {v.spec.vehicle_class}: give its own 'cycle' (e.g. '",
+                                Value(EXAMPLE_TRUCK_SPEED, "speed", ".0f"), "') to judge it there"))
         assumptions += _cannot_follow(v, tuple(dict.fromkeys(x for r in ratings for x in RATING_CYCLES[r])), mass)
         decisive = ratings[0] if len(ratings) == 1 else min(ratings, key=lambda r: abs(ranges[r] / asserted - 1)
                                                             if asserted else ranges[r])
@@ -1927,7 +1955,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     try:
         ka, kb = rating_key(i.a_cycle), rating_key(i.b_cycle)
     except BatcalcError as exc:
-        raise ctx.error(("inputs",), str(exc)) from None
+        raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
     if ka == kb:
         raise ctx.error(("inputs", "b_cycle"), "a_cycle and b_cycle name the same rating: nothing to compare")
     label_a, label_b = RATING_LABELS.get(ka, ka), RATING_LABELS.get(kb, kb)
@@ -2025,7 +2053,7 @@ def evaluate(claim, ctx: Context) -> Verdict:
     except BatcalcError as exc:
         if ctx.doc is None:
             raise
-        raise ctx.error(("inputs",), str(exc)) from None
+        raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
     verdict.source = claim.source
     verdict.qualifier = claim.qualifier
     verdict.evidence = _ledger(claim, ctx)
@@ -2147,9 +2175,10 @@ def _between(claim, ctx: Context) -> Verdict:
     low, high = claim.asserted
     lo = evaluate(claim.model_copy(update={"asserted": low, "qualifier": "at-least"}), _Sub(ctx, 0))
     hi = evaluate(claim.model_copy(update={"asserted": high, "qualifier": "at-most"}), _Sub(ctx, 1))
-    if isinstance(lo.claimed, Value) and isinstance(hi.claimed, Value) and lo.claimed.dim == hi.claimed.dim \
-            and _si_order(lo.claimed) > _si_order(hi.claimed):
-        raise ctx.error(("asserted",), f"between [{low}, {high}]: the low figure is above the high one")
+    if isinstance(lo.claimed, Value) and isinstance(hi.claimed, Value):
+        (lo_si, lo_dims), (hi_si, hi_dims) = _si_order(lo.claimed), _si_order(hi.claimed)
+        if lo_dims == hi_dims and lo_si > hi_si:
+            raise ctx.error(("asserted",), f"between [{low}, {high}]: the low figure is above the high one")
     worst = lo if lo.status == "fails" else hi if hi.status == "fails" else lo if lo.status != "holds" else hi
     out = Verdict(**{**worst.__dict__})
     if lo.status == hi.status == "underdetermined":
@@ -2198,8 +2227,17 @@ def _between_over_open(out: Verdict, lo: Verdict, hi: Verdict, claim_bounds: tup
     out.needed = None              # no one figure: each alternative misses a different bound
 
 
-def _si_order(v: Value) -> float:
-    return v.si
+def _si_order(v: Value) -> tuple[float, str]:
+    """A bound of a 'between' claim as ``(SI value, dimension)``, to order the two: a figure shown as
+    written (``given``: '400 mi', '500 km') converted from its own unit, so bounds written in different
+    units compare as what they are; any other Value is SI already (its dimension its ``dim``)."""
+    if v.dim == "given" and v.unit:
+        try:
+            parsed = units.parse_value(f"{v.si!r} {v.unit}")
+        except BatcalcError:
+            return v.si, v.unit
+        return parsed.si, parsed.dims
+    return v.si, v.dim
 
 
 def _phrase_value(v: Verdict, raw: Any = None) -> Phrase:

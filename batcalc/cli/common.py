@@ -11,7 +11,16 @@ if TYPE_CHECKING:
     from batcalc.physics.vehicle import Vehicle
 
 from batcalc.cli import startup
-from batcalc.errors import BatcalcError, InputsError, Interrupted, SpecError, WrongKindError, printable, quoted_path
+from batcalc.errors import (
+    BatcalcError,
+    InputsError,
+    Interrupted,
+    SpecError,
+    WrongKindError,
+    printable,
+    quoted_path,
+    reworded,
+)
 
 _DEBUG = {"on": bool(os.environ.get("BATCALC_DEBUG"))}
 
@@ -99,14 +108,18 @@ _USE_OF_KIND = {"vehicle": "give it to range, tradeoff, sweep or charge as --veh
                 "claims": "check it with 'batcalc check FILE'"}
 
 
-def error_text(exc: BatcalcError) -> str:
+def error_text(exc: BatcalcError, system: str = "metric") -> str:
     """The one line the command line prints for ``exc``: a spec error's ``file:line:col: message`` (for a
     file of another kind, what to do with it: :data:`_USE_OF_KIND`), the inputs an
-    :class:`~batcalc.errors.InputsError` asks for spelled as options, else ``batcalc: error:``."""
+    :class:`~batcalc.errors.InputsError` asks for spelled as options, else ``batcalc: error:``; physical
+    values in the unit ``system`` the command was asked for (:meth:`~batcalc.errors.BatcalcError.in_system`)."""
+    text = exc.in_system(system)
     if isinstance(exc, SpecError) and exc.path:
         use = _USE_OF_KIND.get(exc.found) if isinstance(exc, WrongKindError) else None
-        return f"{exc} ({use})" if use else str(exc)
-    return f"batcalc: error: {printable(exc.spelled(option_spelling)) if isinstance(exc, InputsError) else exc}"
+        return f"{text} ({use})" if use else text
+    if isinstance(exc, InputsError):
+        text = printable(exc.spelled(option_spelling, system))
+    return f"batcalc: error: {text}"
 
 
 def handles_errors(fn: Callable) -> Callable:
@@ -122,7 +135,8 @@ def handles_errors(fn: Callable) -> Callable:
             return fn(*args, **kwargs)
         except BatcalcError as exc:
             _debug_traceback()
-            fail(error_text(exc))
+            system = kwargs.get("unit_system")        # the command's --units, where it has one
+            fail(error_text(exc, system.value if isinstance(system, UnitSystem) else "metric"))
             raise typer.Exit(exc.exit_code) from None
         except typer.Exit:
             raise
@@ -458,12 +472,13 @@ def _vehicle(name: str, extra_mass: Optional[str] = None, ambient: Optional[str]
         try:
             v = v.with_ambient(temperature, height, climate)
         except BatcalcError as exc:
-            raise BatcalcError(f"{'--ambient' if 'temperature' in str(exc) else '--altitude'}: {exc}") from None
+            option = "--ambient" if "temperature" in str(exc) else "--altitude"
+            raise reworded(exc, lambda text: BatcalcError(f"{option}: {text}")) from None
     if extra is not None:
         try:
             v = v.with_extra_mass(extra)
         except BatcalcError as exc:
-            raise BatcalcError(f"--extra-mass: {exc}") from None
+            raise reworded(exc, lambda text: BatcalcError(f"--extra-mass: {text}")) from None
     return v
 
 

@@ -25,9 +25,10 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Protocol, Sequence, overload
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Protocol, Sequence, Union, overload
 
-from batcalc.errors import BatcalcError, InputsError, literal, template_of
+from batcalc.errors import BatcalcError, InputsError, literal, wrapped_inputs
+from batcalc.units import SYSTEMS
 
 if TYPE_CHECKING:
     from batcalc.physics.cells import CellFigures
@@ -73,7 +74,7 @@ def _central_defaults() -> dict[str, float]:
             "altitude": DEFAULT_ALTITUDE, "pack-voltage": DEFAULT_PACK_VOLTAGE}
 
 
-def check_assumption(id: str, value: float, shown: str) -> None:
+def check_assumption(id: str, value: float, shown: Union[str, Mapping[str, str]]) -> None:
     """Refuse ``value`` (SI) for default assumption ``id`` where the physics that reads it refuses it,
     before any run reads it, so that the error names the assumption (``shown``: the value as the user
     wrote it) rather than whatever input the first run that read it came from. Each check is the
@@ -83,7 +84,8 @@ def check_assumption(id: str, value: float, shown: str) -> None:
     (:class:`~batcalc.physics.powertrain.Powertrain`, :func:`~batcalc.physics.vehicle.default_motor_map`,
     :func:`~batcalc.physics.powertrain.constant_efficiency`) and the ambient air
     (:func:`~batcalc.physics.powertrain.air_density`). Raises :class:`InputsError` (``{assume}`` names
-    the option or key that set it)."""
+    the option or key that set it); ``shown`` may be the value's text in each unit system (``{"metric":
+    ..., "imperial": ...}``), for a message in the one asked for."""
     from batcalc.physics.charge import check_charge_inputs, check_pack_voltage
     from batcalc.physics.pack import PackOptions
     from batcalc.physics.powertrain import Powertrain, air_density, constant_efficiency
@@ -102,7 +104,10 @@ def check_assumption(id: str, value: float, shown: str) -> None:
     except BatcalcError as exc:
         # the inner error in its own words (a pack voltage the command line takes as --pack-voltage is
         # not what the user gave here)
-        raise InputsError(f"{{assume}} {literal(id)}={literal(shown)}: {literal(str(exc))}") from None
+        texts = shown if isinstance(shown, Mapping) else {"metric": shown}
+        said = {system: f"{{assume}} {literal(id)}={literal(texts.get(system, texts['metric']))}: "
+                        f"{literal(exc.in_system(system))}" for system in SYSTEMS}
+        raise InputsError(said["metric"], said) from None
 
 
 def check_overridden(ranges: Mapping[str, Ranged]) -> None:
@@ -113,7 +118,8 @@ def check_overridden(ranges: Mapping[str, Ranged]) -> None:
         if getattr(p, "overridden", None):
             show = getattr(p, "show", None)
             for x in dict.fromkeys((float(p.low), float(p.central), float(p.high))):
-                check_assumption(id, x, str(show(x)) if callable(show) else f"{x:g}")
+                check_assumption(id, x, {system: str(show(x, system)) for system in SYSTEMS} if callable(show)
+                                 else f"{x:g}")
 
 
 class Assumed(Mapping[str, float]):
@@ -329,13 +335,16 @@ def bands(fn: Callable[[Assumed], Mapping[str, float]], ranges: Mapping[str, Ran
             try:
                 out = fn(point)
             except BatcalcError as exc:       # a point of the box the physics refuses: say which
-                def shown(a: Axis, v: float) -> str:
+                def shown(a: Axis, v: float, system: str) -> str:
                     show = getattr(ranges.get(a.id), "show", None)
-                    return str(show(v)) if callable(show) else f"{v:.6g} (SI)"
-                moved = ", ".join(f"{a.id} {shown(a, v)}" for a, v in zip(axes, values, strict=False)
-                                  if v != a.central)
-                raise InputsError(f"within the plausible ranges, at {literal(moved or 'the central point')}: "
-                                  f"{template_of(exc)}; narrow the range with {{assume}}") from None
+                    return str(show(v, system)) if callable(show) else f"{v:.6g} (SI)"
+
+                def moved(system: str) -> str:
+                    return ", ".join(f"{a.id} {shown(a, v, system)}" for a, v in zip(axes, values, strict=False)
+                                     if v != a.central) or "the central point"
+                raise wrapped_inputs(exc, lambda inner, system: f"within the plausible ranges, at "
+                                     f"{literal(moved(system))}: {inner}; narrow the range with {{assume}}",
+                                     SYSTEMS) from None
             seen[key] = ({k: v for k, v in out.items() if math.isfinite(v)} if partial
                          else _finite(out, "within the plausible ranges"))
             runs += 1

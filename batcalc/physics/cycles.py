@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from batcalc.errors import BatcalcError, NotFoundError, SpecError
+from batcalc.errors import NotFoundError, SpecError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -117,21 +117,25 @@ def get_cycle(name: str) -> Cycle:
         return load_user_trace(name.strip())
     if _CONSTANT_RE.match(name):
         return _constant_cycle(name)
-    raise NotFoundError(f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, us06, sc03, cltc (CLTC-P), "
-                        f"nedc, a trace file such as 'my-trace.csv', or a constant speed such as '100 km/h'")
+    from batcalc.units import error_in_systems, shown_text
+
+    raise error_in_systems(lambda system: f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, us06, sc03, "
+                           f"cltc (CLTC-P), nedc, a trace file such as 'my-trace.csv', or a constant speed such as "
+                           f"'{shown_text(100 / 3.6, 'speed', system, fmt='.0f')}'", NotFoundError)
 
 
 @lru_cache(maxsize=64)
 def _constant_cycle(name: str) -> Cycle:
     """The constant-speed cycle ``name`` ('120 km/h'), made once per text (a batch names the same few)."""
-    from batcalc.units import parse_value
+    from batcalc.units import error_in_systems, parse_value, shown_text
 
     m = _CONSTANT_RE.match(name)
     if m is None:                             # get_cycle asks only for names the pattern matches
         raise NotFoundError(f"unknown cycle {name!r}")
     v = parse_value(m.group("v"), "speed").si       # km/h, mph, m/s from the unit table: no pint
     if not 0 < v <= 200:
-        raise BatcalcError(f"constant speed {m.group('v')!r} must be above 0 and at most 720 km/h")
+        raise error_in_systems(lambda system: f"constant speed {m.group('v')!r} must be above 0 and at most "
+                                              f"{shown_text(200.0, 'speed', system, fmt='.4g')}")
     import numpy as np
 
     return Cycle(f"constant {m.group('v').strip()}", f"constant {m.group('v').strip()}",

@@ -12,7 +12,7 @@ from typing import Mapping, Optional
 from batcalc.errors import BatcalcError, InputsError
 from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import usable_energy
-from batcalc.units import check_result
+from batcalc.units import check_result, error_in_systems, shown_text
 
 #: Default pack factors, each a stated assumption (DESIGN.md "Reference defaults"):
 #: cell mass / pack mass 0.70 (module packs ~0.70, cell-to-pack 0.80-0.90), cell volume / pack
@@ -82,8 +82,10 @@ class Pack:
         """Refuse a pack heavier than :data:`MAX_PACK_MASS`, or whose energy, volume, voltage or capacity
         is not finite or beyond the magnitude limit in SI (:func:`batcalc.units.check_result`)."""
         if not self.mass <= MAX_PACK_MASS:
-            raise BatcalcError(f"a {self.mass:.4g} kg pack of {self.cell_id} is heavier than any road vehicle "
-                               f"(at most {MAX_PACK_MASS:g} kg): a typo in the pack mass or energy?")
+            raise error_in_systems(lambda system: f"a {shown_text(self.mass, 'mass', system, fmt='.4g')} pack of "
+                                   f"{self.cell_id} is heavier than any road vehicle (at most "
+                                   f"{shown_text(MAX_PACK_MASS, 'mass', system, fmt='.4g')}): a typo in the pack mass "
+                                   f"or energy?")
         for name, unit in (("energy", "J"), ("mass", "kg"), ("volume", "m^3"), ("voltage", "V"),
                            ("capacity", "A s")):
             value = getattr(self, name)

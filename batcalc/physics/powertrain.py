@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from batcalc.errors import BatcalcError
+from batcalc.units import error_in_systems, shown_text, temperature_text
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -49,11 +50,22 @@ def air_density(temperature: float = DEFAULT_TEMPERATURE, altitude: float = DEFA
     ``rho = p(h) / (R T)`` with the standard atmosphere's pressure
     ``p(h) = p0 (1 - L h / T0) ^ (g / (R L))`` (ISO 2533). 20 C at sea level gives 1.204."""
     if not (math.isfinite(temperature) and 150.0 <= temperature <= 350.0):
-        raise BatcalcError(f"ambient temperature {temperature - 273.15:.1f} °C is outside -123..77 °C")
+        def degrees(t: float, fmt: str, system: str) -> str:
+            return temperature_text(t, system, fmt)
+        raise error_in_systems(lambda system: f"ambient temperature {degrees(temperature, '.1f', system)} is outside "
+                               f"{_span(degrees(150.0, '.0f', system), degrees(350.0, '.0f', system))}")
     if not (math.isfinite(altitude) and -500.0 <= altitude <= 9000.0):
-        raise BatcalcError(f"altitude {altitude:g} m is outside -500..9000 m")
+        def height(x: float, fmt: str, system: str) -> str:
+            return shown_text(x, "length", system, "altitude", fmt)
+        raise error_in_systems(lambda system: f"altitude {height(altitude, 'g', system)} is outside "
+                               f"{_span(height(-500.0, '.0f', system), height(9000.0, '.0f', system))}")
     pressure = P0 * (1 - LAPSE * altitude / T0) ** (STANDARD_GRAVITY / (R_AIR * LAPSE))
     return float(pressure / (R_AIR * temperature))
+
+
+def _span(low: str, high: str) -> str:
+    """Two values in the same unit as an interval: ``'-500 m'``, ``'9000 m'`` -> ``'-500..9000 m'``."""
+    return f"{low.rsplit(' ', 1)[0]}..{high}"
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,10 @@ def ratio_between(range_from: float, range_to: float) -> float:
 
 #: Vehicle classes the light-duty car ratings (WLTP, EPA label, CLTC, NEDC) are defined for.
 CAR_CLASSES = ("car", "suv")
+#: The constant speed messages give a truck as an example of a cycle of its own, m/s (80 km/h, about 50 mph:
+#: the heavy trucks' default cycle, :data:`batcalc.physics.tradeoff.DEFAULT_CYCLES`), shown in the unit
+#: system asked for.
+EXAMPLE_TRUCK_SPEED = 80 / 3.6
 
 #: The ratings batcalc simulates, and the cycles behind them (EPA: UDDS and HWFET with the label formula).
 RATING_CYCLES = {"wltp": ("wltc-3b",), "epa": ("udds", "hwfet"), "cltc": ("cltc-p",), "nedc": ("nedc",)}

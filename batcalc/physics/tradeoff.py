@@ -19,7 +19,7 @@ from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import range_from_energy, usable_energy
 from batcalc.physics.pack import Pack, PackOptions, pack_density, pack_from_energy, pack_from_mass
 from batcalc.physics.vehicle import MAX_VEHICLE_MASS, ConsumptionModel, Vehicle, consumption_per_100kg, trace_warnings
-from batcalc.units import MAX_MAGNITUDE, check_result, shown_text
+from batcalc.units import MAX_MAGNITUDE, SYSTEMS, check_result, error_in_systems, shown_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -415,8 +415,9 @@ def solve_pack_mass_for_range(cell: CellFigures, vehicle: Vehicle, target_range:
     mass, steps = same_range_pack_mass(vehicle, model, k, start, through)     # (through: used only with a start)
     steps += tried
     if not mass == mass:
-        raise BatcalcError(f"no pack of {cell.id} reaches {target_range / 1000:.0f} km in {vehicle.id}: "
-                           f"the iteration does not converge (the pack's own weight eats the range)")
+        raise error_in_systems(lambda system: f"no pack of {cell.id} reaches "
+                               f"{shown_text(target_range, 'length', system, 'distance', '.0f')} in {vehicle.id}: "
+                               f"the iteration does not converge (the pack's own weight eats the range)")
     return float(mass), steps
 
 
@@ -481,7 +482,10 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
         cycle = default_cycle(vehicle)
     check_hold(hold, target_range is not None)
     if hold == "range" and target_range is not None and not (target_range > 0 and math.isfinite(target_range)):
-        raise InputsError(f"{{target_range}} must be positive, got {target_range / 1000:g} km")
+        def got(system: str) -> str:
+            got = shown_text(target_range, "length", system, "distance", "g")
+            return f"{{target_range}} must be positive, got {got}"
+        raise InputsError(got("metric"), {system: got(system) for system in SYSTEMS})
     if hold == "range" and target_range is not None and pack_mass is None and pack_energy is None:
         # a's pack is sized for the target range: the vehicle's reference pack is not needed
         m_a, _ = solve_pack_mass_for_range(a, vehicle, target_range, cycle, options)

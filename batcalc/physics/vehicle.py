@@ -43,7 +43,7 @@ from batcalc.physics.powertrain import (
     regen_fade,
 )
 from batcalc.spec.vehicle import MeasuredConsumption, VehicleSpec
-from batcalc.units import shown_text
+from batcalc.units import error_in_systems, shown_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -297,8 +297,12 @@ class Consumption:
             raise BatcalcError(f"{name} on {cycle.name}: the cycle covers no distance: a consumption (energy "
                                f"per distance) needs a cycle that moves")
         if self.distance < MIN_CYCLE_DISTANCE:
-            raise BatcalcError(f"{name} on {cycle.name}: the cycle covers only {self.distance:.3g} m: a drive "
-                               f"cycle covers at least {MIN_CYCLE_DISTANCE:g} m (speeds in km/h?)")
+            distance = self.distance
+            raise error_in_systems(lambda system: f"{name} on {cycle.name}: the cycle covers only "
+                                   f"{shown_text(distance, 'length', system, 'altitude', '.3g')}: a drive cycle "
+                                   f"covers at least "
+                                   f"{shown_text(MIN_CYCLE_DISTANCE, 'length', system, 'altitude', '.4g')} "
+                                   f"(speeds in km/h?)")
         self._alpha = steps.alpha / steps.dt         # W per kg
         self._beta = steps.beta / steps.dt           # W
         # the energy that passes through over the cycle, ``per_kg m + fixed`` J: what rounding is relative to
@@ -388,11 +392,14 @@ class Consumption:
         gives some back (below 0 beyond rounding), with what about the vehicle and cycle makes it so."""
         why = no_energy_reasons(self.load, self.cycle)
         if gains:
-            what = f"the battery gains energy over the cycle ({energy / self.distance / 3.6:.3g} Wh/km)"
+            def what(system: str) -> str:
+                gained = shown_text(energy / self.distance, "consumption", system, fmt=".3g")
+                return f"the battery gains energy over the cycle ({gained})"
         else:
-            what = "the cycle needs no energy from the battery"
-        return BatcalcError(f"{self.name} on {self.cycle.name}: {what}" + (f" ({', '.join(why)})" if why else "")
-                            + ": a vehicle needs a positive consumption")
+            def what(system: str) -> str:
+                return "the cycle needs no energy from the battery"
+        return error_in_systems(lambda system: f"{self.name} on {self.cycle.name}: {what(system)}"
+                                + (f" ({', '.join(why)})" if why else "") + ": a vehicle needs a positive consumption")
 
 
 #: Energy over a cycle at or below this share of the energy passing through (``sum |P| dt``) is zero
@@ -413,9 +420,10 @@ def check_vehicle_mass(mass: Union[float, FloatArray], name: str) -> None:
     m = np.asarray(mass, dtype=float)
     bad = m[m > MAX_VEHICLE_MASS]
     if bad.size:
-        raise BatcalcError(f"{name}: a vehicle mass of {float(bad.flat[0]):.4g} kg (without battery + pack + "
-                           f"payload) is beyond {MAX_VEHICLE_MASS:g} kg, more than any road vehicle: "
-                           f"a typo in the pack mass or payload?")
+        raise error_in_systems(lambda system: f"{name}: a vehicle mass of "
+                               f"{shown_text(float(bad.flat[0]), 'mass', system, fmt='.4g')} (without battery + pack + "
+                               f"payload) is beyond {shown_text(MAX_VEHICLE_MASS, 'mass', system, fmt='.4g')}, more "
+                               f"than any road vehicle: a typo in the pack mass or payload?")
 
 
 def no_energy_reasons(load: RoadLoad, cycle: Cycle) -> list[str]:
@@ -548,7 +556,8 @@ class Vehicle:
         """The same vehicle carrying ``extra_mass`` kg more payload (``m = m_without_battery + m_pack +
         payload + extra``); refuses a negative or non-finite mass."""
         if not (math.isfinite(extra_mass) and extra_mass >= 0):
-            raise BatcalcError(f"extra mass must be 0 kg or more, got {extra_mass:g} kg")
+            raise error_in_systems(lambda system: f"extra mass must be {shown_text(0.0, 'mass', system, fmt='g')} "
+                                   f"or more, got {shown_text(extra_mass, 'mass', system, fmt='g')}")
         return Vehicle(self.spec, self.load, extra_mass, self.ambient, self.assumed)
 
     @property

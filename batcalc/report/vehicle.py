@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from batcalc import units
-from batcalc.errors import BatcalcError
-from batcalc.physics.ratings import CAR_CLASSES
+from batcalc.errors import BatcalcError, reworded
+from batcalc.physics.ratings import CAR_CLASSES, EXAMPLE_TRUCK_SPEED
 from batcalc.physics.vehicle import Vehicle
 from batcalc.units import Shown, format_number, shown, shown_text
 
@@ -28,8 +28,7 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
     ``system``."""
     t = (units.temperature_text(temperature, system, ".1f") if temperature is not None
          else units.temperature_text(293.15, system) + " (default)")
-    h = "sea level (default)" if altitude is None else (f"{altitude:.0f} m" if system != "imperial"
-                                                          else f"{units.from_si(altitude, 'length', 'ft'):.0f} ft")
+    h = "sea level (default)" if altitude is None else shown_text(altitude, "length", system, "altitude", ".0f")
     text = f"ambient {t} at {h}: air density {vehicle.load.rho:.4g} kg/m^3"
     if not simulated:
         text += f" (not used: the consumption is {vehicle.id}'s measured figure)"
@@ -83,7 +82,7 @@ def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
     if vehicle.spec.vehicle_class not in CAR_CLASSES:
         return [], [f"ratings (WLTP, EPA label, CLTC, NEDC) not shown: they are light-duty car ratings and "
                     f"{vehicle.id} is a {vehicle.spec.vehicle_class}; compare trucks on their own cycles "
-                    f"(e.g. --cycle '80 km/h')"]
+                    f"(e.g. --cycle '{shown_text(EXAMPLE_TRUCK_SPEED, 'speed', system, fmt='.0f')}')"]
     try:
         ranges = ratings_of(vehicle, usable_energy, mass)
     except BatcalcError as exc:
@@ -118,7 +117,7 @@ def _rating(name: str, option: str) -> str:
     try:
         return rating_key(name)
     except BatcalcError as exc:
-        raise BatcalcError(f"{option}: {exc}; ratings: wltp, epa, cltc, nedc") from None
+        raise reworded(exc, lambda text: BatcalcError(f"{option}: {text}; ratings: wltp, epa, cltc, nedc")) from None
 
 
 def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: str, mass: float,

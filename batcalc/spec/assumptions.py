@@ -197,8 +197,8 @@ class Plausible:
             return f"{units.format_number(x * 100)} %"
         if self.dimension == "temperature":
             return units.temperature_text(x, system)
-        if self.dimension == "length" and system == "imperial":
-            return f"{units.format_number(units.from_si(x, 'length', 'ft'))} ft"
+        if self.dimension == "length":             # an altitude: m or ft, as batcalc.units.SYSTEMS shows it
+            return units.shown_text(x, "length", system, "altitude")
         return f"{units.format_number(x)} {self.unit_label}".rstrip()
 
     def __str__(self) -> str:

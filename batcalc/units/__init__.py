@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeAlias, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, TypeAlias, TypedDict, TypeVar
 
 from batcalc.errors import BatcalcError, UnitError
 
@@ -106,21 +106,23 @@ DIMENSIONS: dict[str, Dimension] = {d.name: d for d in (
 #: yuan'): read by the claims layer (:func:`batcalc.claims.expr.counted`); elsewhere a value names none.
 COUNTING = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
-#: Display units by system: dimension name -> unit label (as written in spec files).
+#: Display units by system: dimension name -> unit label (as written in spec files). Categories of a
+#: dimension shown otherwise: ``distance`` (a range, km or mi) and ``altitude`` (a length in m or ft: an
+#: altitude, a drive cycle's distance in a message) of ``length``.
 SYSTEMS: dict[str, dict[str, str]] = {
     "metric": {
         "specific_energy": "Wh/kg", "energy_density": "Wh/L", "energy": "Wh", "mass": "kg",
         "length": "mm", "area": "m^2", "volume": "L", "voltage": "V", "charge": "Ah",
         "current": "A", "time": "min", "power": "kW", "speed": "km/h", "force": "N",
         "consumption": "Wh/km", "force_per_speed": "N/(km/h)", "force_per_speed2": "N/(km/h)^2",
-        "fraction": "%", "distance": "km", "c_rate": "C", "count": "cycles",
+        "fraction": "%", "distance": "km", "altitude": "m", "c_rate": "C", "count": "cycles",
     },
     "imperial": {
         "specific_energy": "Wh/lb", "energy_density": "Wh/in^3", "energy": "Wh", "mass": "lb",
         "length": "in", "area": "ft^2", "volume": "in^3", "voltage": "V", "charge": "Ah",
         "current": "A", "time": "min", "power": "kW", "speed": "mph", "force": "lbf",
         "consumption": "Wh/mi", "force_per_speed": "lbf/mph", "force_per_speed2": "lbf/mph^2",
-        "fraction": "%", "distance": "mi", "c_rate": "C", "count": "cycles",
+        "fraction": "%", "distance": "mi", "altitude": "ft", "c_rate": "C", "count": "cycles",
     },
 }
 
@@ -959,6 +961,14 @@ def shown_text(si: Optional[float], dim: str, system: str = "metric", category: 
     (:func:`format_number`), or in format ``fmt`` (``'.0f'``)."""
     s = shown(si, dim, system, category)
     return f"{s if fmt is None or s.value is None else format(s.value, fmt)} {s.unit}"
+
+
+def error_in_systems(write: Callable[[str], str], cls: type[BatcalcError] = BatcalcError) -> BatcalcError:
+    """An error (of class ``cls``) whose message shows physical values: ``write(system)`` is its text in
+    unit ``system``, each value written with :func:`shown_text` or :func:`temperature_text`. ``str()``
+    is the metric text; the command line shows the one ``--units`` asks for
+    (:meth:`~batcalc.errors.BatcalcError.in_system`)."""
+    return cls(write("metric")).shown_in({system: write(system) for system in SYSTEMS})
 
 
 def _json_number(x: float) -> Any:
