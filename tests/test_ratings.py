@@ -128,3 +128,62 @@ def test_docs_table_of_preset_ratios_is_the_simulation():
             assert float(number) == round(ratio, 3), (vehicle_id, src, dst, ratio)
             band = published_band(src, dst)
             assert where == ("inside" if band.contains(ratio) else "below" if ratio < band.low else "above")
+
+
+MEASURED = """\
+kind: vehicle
+id: mv
+name: Measured vehicle
+class: car
+mass_without_battery: 1270 kg
+reference_pack: {energy: 75 kWh, mass: 480 kg}
+payload: 150 kg
+drag_coefficient: 0.23
+frontal_area: 2.22 m^2
+rolling_resistance: 0.007
+"""
+MEASURED_WLTP = "measured_consumption: {value: 150 Wh/km, cycle: WLTP, at_mass: 1850 kg, per_100kg: 3 Wh/km}\n"
+
+
+@pytest.fixture
+def measured(tmp_path):
+    """The same car twice: with a measured WLTP consumption (150 Wh/km at 1850 kg, +3 Wh/km per 100 kg),
+    and with its road-load model alone."""
+    from batcalc.physics.vehicle import load_vehicle
+
+    both = tmp_path / "mv.yaml"
+    both.write_text(MEASURED + MEASURED_WLTP, encoding="utf-8")
+    model = tmp_path / "model.yaml"
+    model.write_text(MEASURED, encoding="utf-8")
+    return load_vehicle(str(both)), load_vehicle(str(model))
+
+
+def test_ratings_of_a_vehicle_measured_on_a_rating_are_anchored_to_the_measured_figure(measured):
+    """The range of a car measured on WLTP used its measured 151.5 Wh/km while its 'WLTP rating' row came
+    from the road-load model (859 km against 721.9 km in one table), and a range claim on WLTP was judged
+    on the model. On its measured rating it is the measured figure at the mass (150 + 3 x (1900 - 1850) /
+    100 = 151.5 Wh/km, by hand); the other ratings keep the model's ratios to it."""
+    from batcalc.physics.ratings import measured_rating, rating_consumption, ratings_of, simulated_ratio
+
+    v, model = measured
+    assert measured_rating(v) == "wltp" and measured_rating(model) is None
+    mass, usable = 1900.0, 100e3 * 3600
+    assert rating_consumption(v, "wltp", mass) == pytest.approx((150 + 3 * 50 / 100) * 3.6)
+    anchored, simulated = ratings_of(v, usable, mass), ratings_of(model, usable, mass)
+    assert anchored["wltp"] == pytest.approx(usable / ((150 + 1.5) * 3.6))
+    assert anchored["wltp"] != pytest.approx(simulated["wltp"], rel=0.05)       # the model alone differs
+    for key in ("epa", "cltc", "nedc"):
+        assert anchored[key] / anchored["wltp"] == pytest.approx(simulated[key] / simulated["wltp"], rel=1e-12)
+        assert simulated_ratio(v, "wltp", key, mass) == pytest.approx(simulated_ratio(model, "wltp", key, mass))
+
+
+def test_a_range_claim_on_the_measured_rating_is_judged_on_the_measured_figure(measured, tmp_path):
+    from batcalc.claims.check import check_inline
+    from batcalc.report.claims import verdict_texts
+
+    path = str(tmp_path / "mv.yaml")
+    v = check_inline("range", {"pack_energy": "100 kWh", "vehicle": path, "test_cycle": "WLTP",
+                               "usable_fraction": "100 %"}, "700 km", qualifier="at-least")
+    # 100 kWh / 151.5 Wh/km = 660.1 km: fails; the road-load model alone gives more than 700 km
+    assert v.status == "fails" and v.derived.si == pytest.approx(100e6 / 151.5)
+    assert any(t.startswith("ratings anchored to mv's measured consumption") for t in verdict_texts(v)["assumptions"])

@@ -839,6 +839,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
         EXAMPLE_TRUCK_SPEED,
         RATING_CYCLES,
         RATING_LABELS,
+        anchor_note,
         rating_consumption,
     )
 
@@ -891,6 +892,8 @@ def eval_range(claim, ctx: Context) -> Verdict:
         ranges = {r: range_from_energy(usable, on[r]) for r in ratings}
         statuses = {r: judge(ranges[r], asserted, claim.qualifier, _tol(claim)) for r in ratings}
         assumptions.append(_joined([(f"{v.id} at ", Value(mass, "mass"), " ("), how, ")"], ""))
+        anchored = anchor_note(v)
+        assumptions += [anchored] if anchored else []
         for r in ratings:
             assumptions.append((f"{RATING_LABELS[r]}: consumption ", Value(on[r], "consumption"), ", range ",
                                 Value(ranges[r], "distance")))

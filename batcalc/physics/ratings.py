@@ -77,13 +77,52 @@ def rating_key(name: str) -> str:
     return get_cycle(name).id if not key.endswith(".csv") else name.strip()
 
 
+def measured_rating(vehicle: Vehicle) -> Optional[str]:
+    """The rating (:func:`rating_key`) the vehicle's measured consumption was measured on, when its spec
+    gives one and names a cycle batcalc knows (``cycle: WLTP``), else None."""
+    measured = vehicle.spec.measured_consumption
+    if measured is None or not measured.cycle:
+        return None
+    try:
+        return rating_key(measured.cycle)
+    except BatcalcError:
+        return None
+
+
+def anchor_note(vehicle: Vehicle) -> Optional[str]:
+    """What a report says of ratings anchored to the vehicle's measured consumption
+    (:func:`rating_consumption`), or None when they are not."""
+    anchor = measured_rating(vehicle)
+    if anchor is None:
+        return None
+    label = RATING_LABELS.get(anchor, anchor)
+    return (f"ratings anchored to {vehicle.id}'s measured consumption on the {label}: that rating is the measured "
+            f"figure at this mass, the others scale it by the road-load model's ratio between the cycles")
+
+
 def rating_consumption(vehicle: Vehicle, rating: str, mass: float) -> float:
     """The consumption, J/m, that gives a rating's range as ``R = E_usable / c`` for ``vehicle`` at total
     mass ``mass`` kg: the cycle's consumption at the battery, or for ``epa`` the label formula's
-    ``c = 1 / (0.7 (0.55 / c_UDDS + 0.45 / c_HWFET))`` (:func:`epa_label_range` with ``E = 1``)."""
+    ``c = 1 / (0.7 (0.55 / c_UDDS + 0.45 / c_HWFET))`` (:func:`epa_label_range` with ``E = 1``).
+
+    A vehicle with a measured consumption on a rating (:func:`measured_rating`) is anchored to it: on that
+    rating the measured figure at this mass (``c0 + s (m - m0) / 100 kg``), on any other the road-load
+    model's ratio to it, ``c_k = c_measured c_sim,k / c_sim,measured``, so that its ratings agree with
+    the range its measured figure gives, and the ratios between ratings stay the simulation's."""
+    key = rating_key(rating)
+    anchor = measured_rating(vehicle)
+    if anchor is None:
+        return _simulated(vehicle, key, mass)
+    measured = float(vehicle.consumption_model(None)(mass))
+    if key == anchor:
+        return measured
+    return measured * _simulated(vehicle, key, mass) / _simulated(vehicle, anchor, mass)
+
+
+def _simulated(vehicle: Vehicle, key: str, mass: float) -> float:
+    """:func:`rating_consumption` of the road-load model alone, J/m (``key`` from :func:`rating_key`)."""
     from batcalc.physics.cycles import get_cycle
 
-    key = rating_key(rating)
     if key == "epa":
         c_city = vehicle.consumption_model("udds")(mass)
         c_highway = vehicle.consumption_model("hwfet")(mass)

@@ -77,7 +77,7 @@ def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
     """(key, label, range) for the WLTP, EPA label, CLTC and NEDC ratings of ``usable_energy`` J in
     ``vehicle`` at total mass ``mass`` kg, and notes; none for trucks (their own cycles' ratios apply, not
     the light-duty car ratings) or for a vehicle that gives only a measured consumption."""
-    from batcalc.physics.ratings import ratings_of
+    from batcalc.physics.ratings import anchor_note, ratings_of
 
     if vehicle.spec.vehicle_class not in CAR_CLASSES:
         return [], [f"ratings (WLTP, EPA label, CLTC, NEDC) not shown: they are light-duty car ratings and "
@@ -88,8 +88,10 @@ def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
     except BatcalcError as exc:
         return [], [f"ratings not shown: {exc}"]
     rows = [(f"rating_{k}", _label(k), shown(r, "length", system, "distance")) for k, r in ranges.items()]
+    anchored = anchor_note(vehicle)
     return rows, ["ratings: the same usable energy and vehicle mass on each cycle; EPA label = "
-                  "0.7 x (0.55 R_UDDS + 0.45 R_HWFET) (two-cycle method; docs/ratings.md)"]
+                  "0.7 x (0.55 R_UDDS + 0.45 R_HWFET) (two-cycle method; docs/ratings.md)"] \
+        + ([anchored] if anchored else [])
 
 
 def add_ratings(headers: list[str], rows: list[list[Any]], notes: list[str], data: dict[str, Any], vehicle: Vehicle,
@@ -125,7 +127,7 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     """Headers, rows, notes and JSON data for ``batcalc normalise``: ``value`` m on ``from_name`` as a
     range on ``to_name`` for ``vehicle`` at total mass ``mass`` kg: ``R_to = R_from x c_from / c_to``
     (:func:`batcalc.physics.ratings.simulated_ratio`), beside the published band."""
-    from batcalc.physics.ratings import RATING_CYCLES, published_band, rating_consumption
+    from batcalc.physics.ratings import RATING_CYCLES, anchor_note, published_band, rating_consumption
     from batcalc.physics.vehicle import trace_warnings
 
     if not value > 0:
@@ -152,6 +154,8 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
              f"{_q(c_from, 'consumption', system)} / {_q(c_to, 'consumption', system)}"
              + (" (EPA: consumption equivalent to the label range)" if "epa" in (src, dst) else "")
              + f"; {vehicle.id} at {_q(mass, 'mass', system)} ({mass_how})"]
+    anchored = anchor_note(vehicle)
+    notes += [anchored] if anchored else []
     warnings = [w for cycle in dict.fromkeys(RATING_CYCLES.get(src, (src,)) + RATING_CYCLES.get(dst, (dst,)))
                 for w in trace_warnings(vehicle, cycle, mass, system)]
     notes += [f"warning: {w}" for w in warnings]
