@@ -404,3 +404,22 @@ def test_user_trace_limits_as_docs_limits_md_states_them(tmp_path):
     big.write_bytes(b"0,0\n10,36\n" + b"#" * (8_000_001 - 10))
     with pytest.raises(SpecError, match=r"file too large \(8000001 bytes; a trace file may be at most 8000000 bytes\)"):
         get_cycle(str(big))
+
+
+@pytest.mark.parametrize("name, speed", [("60 mi/h", 60 * 1609.344 / 3600), ("100 km/hr", 100 / 3.6),
+                                         ("constant 60 mi/h", 60 * 1609.344 / 3600), ("27 m/s", 27.0)])
+def test_a_constant_speed_in_any_unit_of_speed_is_a_cycle(name, speed):
+    """'60 mi/h' and '100 km/hr' were 'unknown cycle' while '60 mph' and '100 km/h' ran: any value the
+    unit grammar reads as a speed is a constant-speed cycle (by hand: 1 mi = 1609.344 m)."""
+    from batcalc.physics.cycles import get_cycle
+
+    assert get_cycle(name).constant_speed == pytest.approx(speed, rel=1e-12)
+
+
+@pytest.mark.parametrize("name", ["100 kWh", "10-mode", "60"])
+def test_a_name_that_is_no_speed_is_still_an_unknown_cycle(name):
+    from batcalc.errors import NotFoundError
+    from batcalc.physics.cycles import get_cycle
+
+    with pytest.raises(NotFoundError, match=f"unknown cycle '{name}'"):
+        get_cycle(name)

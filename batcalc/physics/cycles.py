@@ -43,6 +43,8 @@ USER_TRACE_MAX_SPEED_KMH = 720.0
 USER_TRACE_MAX_SECONDS = 1e7
 
 _CONSTANT_RE = re.compile(r"^\s*(?:const(?:ant)?[:=@ ]\s*)?(?P<v>.+?(?:km/h|mph|m/s|kph))\s*$")
+#: A constant speed written with another unit of speed ('60 mi/h', '100 km/hr'): the same prefix, any value.
+_CONSTANT_ANY_RE = re.compile(r"^\s*(?:const(?:ant)?[:=@ ]\s*)?(?P<v>[+-]?\.?[0-9].*?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def get_cycle(name: str) -> Cycle:
         return load_trace(ALIASES[key])
     if key.endswith(".csv"):
         return load_user_trace(name.strip())
-    if _CONSTANT_RE.match(name):
+    if _CONSTANT_RE.match(name) or _a_speed(name):
         return _constant_cycle(name)
     from batcalc.units import error_in_systems, shown_text
 
@@ -124,13 +126,30 @@ def get_cycle(name: str) -> Cycle:
                            f"'{shown_text(100 / 3.6, 'speed', system, fmt='.0f')}'", NotFoundError)
 
 
+def _a_speed(name: str) -> bool:
+    """Whether ``name`` is a speed written with a unit the common pattern does not list ('60 mi/h'), read
+    by :func:`batcalc.units.parse_value` (a name that is no speed, '10-mode', is not)."""
+    from batcalc.errors import UnitError
+    from batcalc.units import parse_value
+
+    m = _CONSTANT_ANY_RE.match(name)
+    if m is None:
+        return False
+    try:
+        parse_value(m.group("v"), "speed")
+    except UnitError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=64)
 def _constant_cycle(name: str) -> Cycle:
-    """The constant-speed cycle ``name`` ('120 km/h'), made once per text (a batch names the same few)."""
+    """The constant-speed cycle ``name`` ('120 km/h', '60 mi/h'), made once per text (a batch names the
+    same few)."""
     from batcalc.units import error_in_systems, parse_value, shown_text
 
-    m = _CONSTANT_RE.match(name)
-    if m is None:                             # get_cycle asks only for names the pattern matches
+    m = _CONSTANT_RE.match(name) or _CONSTANT_ANY_RE.match(name)
+    if m is None:                             # get_cycle asks only for names a pattern matches
         raise NotFoundError(f"unknown cycle {name!r}")
     v = parse_value(m.group("v"), "speed").si       # km/h, mph, m/s from the unit table: no pint
     if not 0 < v <= 200:
