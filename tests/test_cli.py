@@ -424,3 +424,11 @@ def test_an_id_of_another_kind_is_named_as_such(run, argv, message):
     # it said "no cell 'mid-sedan' in the catalogue", as for a typo
     r = run(*argv)
     assert r.exit_code == 2 and r.stderr.strip() == f"batcalc: error: {message}"
+
+
+@pytest.mark.parametrize("system", ["metric", "imperial"])
+def test_compare_table_heads_its_first_column_quantity_in_every_unit_system(run, system):
+    """The table's first column was headed 'metric', which read as the unit system under --units imperial;
+    the machine formats keep their key (csv column 'metric', json 'metrics')."""
+    r = run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "--units", system)
+    assert r.exit_code == 0 and r.stdout.split()[:2] == ["quantity", "unit"]

@@ -142,7 +142,7 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
     ``labels`` name the columns (default: the cells' ids).
     """
     names = labels if labels is not None else [c.id for c in cells]
-    headers = ["metric", "unit"] + [n + (" (baseline)" if c is baseline else "") for n, c in zip(names, cells,
+    headers = ["quantity", "unit"] + [n + (" (baseline)" if c is baseline else "") for n, c in zip(names, cells,
                                                                                                   strict=True)]
     rows, metrics = [], []
     level_text = "/".join(sorted({c.level for c in cells}))
