@@ -574,3 +574,20 @@ def test_counting_words_read_alike_in_figures_and_expressions(written):
     for v in (d, e):
         assert v.status == "holds" and v.derived.si == pytest.approx(114.28e9)
         assert verdict_texts(v)["derived"] == "114.3 billion yuan"
+
+
+def test_the_same_reference_on_both_sides_is_listed_once():
+    from batcalc.report.claims import verdict_texts
+
+    v = check_inline("ratio", {"a": "tesla-4680.energy", "b": "tesla-4680.energy"}, "1")
+    assert sum(t.startswith("tesla-4680.energy = ") for t in verdict_texts(v)["assumptions"]) == 1
+
+
+@pytest.mark.parametrize("asserted, message", [
+    ("1e999 million mi", "value '1e999 million mi' is not a finite number"),
+    ("2e6 trillion mi", "value '2e6 trillion mi' is too large"),
+])
+def test_an_error_about_a_figure_with_a_counting_word_quotes_it_as_given(asserted, message):
+    """It quoted the figure after the word was applied: 'inf mi', '2e+18 mi'."""
+    with pytest.raises(BatcalcError, match=re.escape(message)):
+        check_inline("product", {"factors": "800 * 300 mi"}, asserted)

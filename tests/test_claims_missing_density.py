@@ -139,3 +139,63 @@ def test_two_missing_figures_are_both_named(run, args):
                                                                        "volumetric energy density"]
     assert v["would_take"] == "; ".join(f"a figure for {NO_DENSITY}.{k}: write it in its place"
                                         for k in ("gravimetric", "volumetric"))
+
+
+# ---------------------------------------------------------------- found by the review of the above
+
+@pytest.mark.parametrize("args, message", [
+    # the figure a ratio would solve for must be comparable with the other figure, as a published one
+    (("ratio", f"a={NO_DENSITY}.gravimetric", "b=900 Wh/L", "--asserted", "+40 %"),
+     f"inputs.b: '900 Wh/L' cannot be compared with '{NO_DENSITY}.gravimetric': the dimensions differ"),
+    # the expression with the figure in its place must have the asserted dimension
+    (("expression", f"expr=75 kWh / {NO_DENSITY}.gravimetric", "--asserted", "190 km"),
+     f"asserted: '190 km' is a length but '75 kWh / {NO_DENSITY}.gravimetric' is a mass"),
+])
+def test_a_missing_figure_of_the_wrong_dimension_is_an_input_error_as_a_published_one_is(run, args, message):
+    r = run("claim", *args)
+    assert r.exit_code == 2 and message in r.stderr
+
+
+def test_a_missing_figure_that_cancels_out_does_not_decide_the_claim(run):
+    """fig / fig is 1 whatever the figure: the claim is judged (it was underdetermined)."""
+    code, v = _verdict(run, "expression", f"expr={NO_DENSITY}.gravimetric / {NO_DENSITY}.gravimetric",
+                       "--asserted", "1")
+    assert code == 0 and v["verdict"] == "holds" and v["derived"]["value"] == pytest.approx(1.0)
+    assert f"{NO_DENSITY}.gravimetric cancels out: the expression does not depend on it" in v["assumptions"]
+
+
+@pytest.mark.parametrize("expr", [f"-75 kWh / {NO_DENSITY}.gravimetric",                 # would be -394.7 Wh/kg
+                                  f"-75 kWh / {NO_DENSITY}.gravimetric^2 * 400 Wh/kg"])   # its square negative
+def test_no_positive_missing_figure_gives_the_claim_so_about_it_fails(run, expr):
+    r = run("claim", "expression", f"expr={expr}", "--asserted", "190 kg", "--format", "json")
+    v = json.loads(r.stdout)["verdicts"][0]
+    assert r.exit_code == 1 and v["verdict"] == "fails"
+    assert v["would_take"] == f"no positive {NO_DENSITY}.gravimetric gives the claimed figure"
+
+
+def test_every_missing_figure_is_named(run):
+    """Three figures missing (the Shenxing's density, two cells' masses): all three named, not the first two."""
+    _, v = _verdict(run, "expression", f"expr={NO_DENSITY}.gravimetric * amprius-si-nanowire-450.mass * "
+                                       "catl-condensed.mass / 1 kg", "--asserted", "1 Wh")
+    assert [m.split(" (")[1].split(":")[0] for m in v["missing"]] == [
+        f"{NO_DENSITY}.gravimetric", "amprius-si-nanowire-450.mass", "catl-condensed.mass"]
+
+
+@pytest.mark.parametrize("expr, asserted, shown", [
+    ("byd-blade-lfp.max_c_rate * 1 h", "4", "4 C"),                  # a C-rate in C, not 0.001111 1/s
+    ("eve-lf105.retention * 100 kWh", "80 kWh", "80 %"),             # a fraction in %, not 0.8
+])
+def test_the_value_a_missing_figure_would_take_is_shown_in_its_own_unit(run, expr, asserted, shown):
+    from batcalc.physics.cells import load_cell
+
+    ident, figure = expr.split(" ")[0].split(".")
+    assert load_cell(ident).get(figure) is None                      # the catalogue gives none
+    _, v = _verdict(run, "expression", f"expr={expr}", "--asserted", asserted)
+    assert v["verdict"] == "underdetermined" and v["would_take"] == f"{ident}.{figure} would be {shown}"
+
+
+def test_a_question_mark_and_a_missing_figure_are_both_named_with_the_claims_figures(run):
+    _, v = _verdict(run, "ratio", f"a={NO_DENSITY}.gravimetric", "b=?", "--asserted", "+40 %")
+    assert v["verdict"] == "underdetermined" and v["missing"][1] == "figure b (left as '?')"
+    assert v["missing"][0].startswith(f"{NO_DENSITY}'s gravimetric") and v["assumptions"][0] == \
+        f"a = {NO_DENSITY}.gravimetric, b = ?"

@@ -412,3 +412,37 @@ def test_a_cell_with_schema_errors_gives_them_alone(run, write):
     result = run("lint", path)
     assert result.exit_code == 2
     assert [(m["line"], m["msg"].split(":")[0]) for m in map(LINE_RE.match, lines(result))] == [("4", "status")]
+
+
+def test_a_warning_in_the_long_form_points_at_the_value(run, write):
+    path = write("long.yaml", MISMATCHED.replace("  energy: 25 Wh", "  energy: {value: 25 Wh}"))
+    result = run("lint", path)
+    assert lines(result)[0].startswith(f"{path}:8:19: warning: energy: given 25 Wh")
+
+
+def test_a_claims_files_own_lines_come_before_those_of_a_file_it_names(run, write):
+    """The warnings' sort by line and column put a named cell file's error (line 5) among the claims
+    file's own (lines 11, 16): a claims file's lines come first, then the other file's."""
+    write("broken.yaml", "kind: cell\nid: broken\nname: B\nelectrical:\n  energy: 25 km\n")
+    claims = write("cl.yaml", """\
+kind: claims
+claims:
+  - id: c1
+    quote: "x"
+    kind: same-weight
+    inputs: {a: ./broken.yaml, b: tesla-4680}
+    asserted: 3
+  - id: c2
+    quote: "x"
+    kind: product
+    inputs: {factors: [800, 300 zz]}
+    asserted: 240000 mi
+  - id: c3
+    quote: "x"
+    kind: product
+    inputs: {factors: [800, 300 yy]}
+    asserted: 240000 mi
+""")
+    result = run("lint", claims)
+    got = [(Path(m["file"]).name, m["line"]) for m in map(LINE_RE.match, lines(result))]
+    assert got == [("cl.yaml", "11"), ("cl.yaml", "16"), ("broken.yaml", "5")]

@@ -313,5 +313,13 @@ def test_a_counting_word_outside_claims_is_named_not_called_a_missing_operator(t
     from batcalc.claims import expr
 
     assert expr.COUNTING is units.COUNTING
-    with pytest.raises(UnitError, match=re.escape(f"a counting word ({word!r}, x{factor:g}) is read in claims only")):
+    with pytest.raises(UnitError, match=re.escape(f"a counting word ({word!r}, x{factor:g}) is read only in a "
+                                                  "claim's figures")):
+        units.parse_value(text)
+
+
+@pytest.mark.parametrize("text", ["2 million", "75 thousand*Wh"])
+def test_a_counting_word_is_named_wherever_it_stands_in_the_unit(text):
+    """'2 million' and '75 thousand*Wh' read "unknown unit 'million' (did you mean 'millisecond'?)"."""
+    with pytest.raises(UnitError, match="a counting word"):
         units.parse_value(text)

@@ -130,25 +130,35 @@ class MissingFact(Exception):
     says what would decide it (``take``), as docs/claims.md promises for a missing fact; not an input
     error, which would stop the whole file."""
 
-    def __init__(self, fact: str, take: Phrase, more: Sequence[str] = ()) -> None:
+    def __init__(self, fact: str, take: Phrase, more: Sequence[str] = (), notes: Sequence[Phrase] = ()) -> None:
         super().__init__(fact)
-        self.fact, self.take, self.more = fact, take, list(more)
+        self.fact, self.take, self.more, self.notes = fact, take, list(more), list(notes)
 
     def also(self, other: "MissingFact") -> "MissingFact":
         """This fact and ``other``'s, both missing: both named, and what would give each (a figure is not
         solved for while another is missing)."""
-        return MissingFact(self.fact, _joined([self.take, other.take], "; "), [*self.more, other.fact, *other.more])
+        return MissingFact(self.fact, _joined([self.take, other.take], "; "), [*self.more, other.fact, *other.more],
+                           self.notes)
+
+    def noting(self, notes: Sequence[Phrase]) -> "MissingFact":
+        """This missing fact with the claim's ``notes`` (its figures and references) for its verdict."""
+        return MissingFact(self.fact, self.take, self.more, [*notes, *self.notes])
 
 
 class MissingFigure(MissingFact):
     """A cell's figure an expression or a figure input names (``catl-shenxing-lfp.gravimetric``) that the
     cell does not publish: a :class:`MissingFact`, and the claim's own arithmetic can say what the figure
     would have to be, as for a figure left as '?'. ``ref`` is the reference as written (``id.figure``),
-    ``si_unit`` the SI unit of its value."""
+    ``dim`` its dimension (:data:`batcalc.physics.cells.FIGURES`) and ``si_unit`` the SI unit of its value."""
 
-    def __init__(self, fact: str, take: Phrase, ref: str, si_unit: str) -> None:
+    def __init__(self, fact: str, take: Phrase, ref: str, dim: str, si_unit: str) -> None:
         super().__init__(fact, take)
-        self.ref, self.si_unit = ref, si_unit
+        self.ref, self.dim, self.si_unit = ref, dim, si_unit
+
+    @property
+    def dims(self) -> str:
+        """The figure's dimension signature (pint's dimensionality as text), as a figure's ``dims``."""
+        return str(units.parse_unit(self.si_unit).dimensionality)
 
 
 def _density_of(cell, key: str, side: str, take: Optional[str] = None) -> float:
@@ -306,24 +316,32 @@ class Context:
     def figure(self, text: Any, key: tuple) -> tuple[float, str, float, str]:
         """A figure of any dimension: (number, unit, base magnitude, dimension signature); counting
         words scale the number ('1.95 billion yuan' = 1.95e9 yuan)."""
+        read = _counted(text)
         try:
-            p = units.parse_value(_counted(text))
+            p = units.parse_value(read)
             return p.number, p.unit, p.si, p.dims
         except BatcalcError as exc:
-            raise self.error(key, str(exc)) from None
+            raise self.error(key, _as_given(str(exc), text, read)) from None
 
     def quantity(self, text: Any, key: tuple, dim: Optional[str] = None):
         """A figure as a pint Quantity, for unit algebra (products of factors); counting words scale
         it like :meth:`figure`."""
-        text = _counted(text)
+        read = _counted(text)
         try:
             if dim is None:
                 from batcalc.claims.expr import quantity
 
-                return quantity(text)
-            return units.parse_quantity(text, dim)
+                return quantity(read)
+            return units.parse_quantity(read, dim)
         except BatcalcError as exc:
-            raise self.error(key, str(exc)) from None
+            raise self.error(key, _as_given(str(exc), text, read)) from None
+
+
+def _as_given(message: str, given: Any, read: str) -> str:
+    """An error ``message`` about ``read`` (``given`` with its counting word applied) quoting what was
+    given: "value '2e6 trillion mi' is too large", not '2e+18 mi'."""
+    given = str(given)
+    return message if read == given else message.replace(repr(read.strip()), repr(given.strip()))
 
 
 def _in_words_of(text: Any, number: float, unit: str) -> Value:
@@ -1456,22 +1474,24 @@ def _figures(claim, ctx: Context):
     if a_unknown and b_unknown:
         raise ctx.error(("inputs", "b"), "only one figure may be left as '?'")
     used: list = []
+    refs: list = []                     # the one resolver of both sides' references, made when one is read
     gap: Optional[MissingFigure] = None
     try:
-        a = None if a_unknown else _figure_or_reference(i.a, ctx, ("inputs", "a"), used)
+        a = None if a_unknown else _figure_or_reference(i.a, ctx, ("inputs", "a"), used, refs)
     except MissingFigure as exc:
-        if b_unknown:
-            raise
         a, gap = None, exc
     try:
-        b = None if b_unknown else _figure_or_reference(i.b, ctx, ("inputs", "b"), used)
+        b = None if b_unknown else _figure_or_reference(i.b, ctx, ("inputs", "b"), used, refs)
     except MissingFigure as exc:
         if gap is not None:
-            raise gap.also(exc) from None
-        if a_unknown:
-            raise
+            raise gap.also(exc).noting([_pair_text(claim), *used]) from None
         b, gap = None, exc
-    if a is not None and b is not None and a[3] != b[3]:
+    known = a if b is None else b
+    if gap is not None and (a_unknown or b_unknown):
+        side = "a" if a_unknown else "b"
+        raise MissingFact(gap.fact, gap.take, [f"figure {side} (left as '?')"], [_pair_text(claim), *used])
+    if (a is not None and b is not None and a[3] != b[3]) or (gap is not None and known is not None
+                                                              and known[3] != gap.dims):
         raise ctx.error(("inputs", "b"), f"{_figure_text(claim.inputs.b)!r} cannot be compared with "
                                          f"{_figure_text(claim.inputs.a)!r}: the dimensions differ")
     return a, b, used, gap
@@ -1480,18 +1500,21 @@ def _figures(claim, ctx: Context):
 _REFERENCE_RE = re.compile(r"^\s*[a-z][a-z0-9-]*\.[a-z_]+(?:@[A-Za-z0-9-]+)?\s*$")
 
 
-def _figure_or_reference(text: Any, ctx: Context, key: tuple, used: list) -> tuple[float, str, float, str]:
+def _figure_or_reference(text: Any, ctx: Context, key: tuple, used: list,
+                         refs: list) -> tuple[float, str, float, str]:
     """A figure of a two-figure claim as ``(number, unit, base magnitude, dimension signature)``
     (:meth:`Context.figure`), or a spec reference such as ``tesla-4680.energy`` (the grammar of
     expression claims), shown in the metric display unit of its dimension; a reference's value and grade
-    are noted in ``used``."""
+    are noted in ``used``, once for both figures (``refs`` holds their one resolver, made on first use)."""
     if not (isinstance(text, str) and _REFERENCE_RE.match(text)):
         return ctx.figure(text, key)
     from batcalc.claims.expr import ExprError, parse
     from batcalc.claims.expr import evaluate as ev
 
+    if not refs:
+        refs.append(_reference(ctx, None, used))
     try:
-        q = ev(parse(text.strip()), _reference(ctx, None, used))
+        q = ev(parse(text.strip()), refs[0])
     except ExprError as exc:
         raise ctx.error(key, f"{exc} in {text.strip()!r}") from None
     base = q.to_base_units()
@@ -1758,7 +1781,7 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Op
             if fig is None:
                 raise MissingFigure(f"{cell.id}'s {FIGURES[name][0]} ({ident}.{name}: the cell publishes none)",
                                     f"a figure for {ident}.{name}: write it in its place", f"{ident}.{name}",
-                                    si_unit)
+                                    dim, si_unit)
             ctx.evidence.append((f"{cell.id} {FIGURES[name][0]}", fig.grade or "unsourced"))
             note((ident, name), (f"{cell.id}.{name} = ", Value(fig.si, dim) if dim not in ("count",) else f"{fig.si:g}",
                                  f" ({fig.grade or 'no source'}{', derived: ' + fig.derived if fig.derived else ''})"))
@@ -1806,6 +1829,29 @@ class _Unsolvable(Exception):
     def __init__(self, key: tuple, message: str) -> None:
         super().__init__(message)
         self.key = key
+
+
+def _standing_in(parsed, ref, stand_in: dict, gap: MissingFigure, notes: list) -> Any:
+    """The expression evaluated with 1 (in SI) standing in for the missing figure ``gap`` (its dimension,
+    for the check against the asserted one); with more missing figures, all of them named, as a
+    :class:`MissingFact` (one figure is solved for only when it is the one missing)."""
+    from batcalc.claims.expr import evaluate as ev
+
+    gaps = [gap]
+    while True:
+        for g in gaps:
+            stand_in[g.ref] = units.Q_(1.0, g.si_unit)
+        try:
+            value = ev(parsed, ref)
+            break
+        except MissingFigure as more:
+            gaps.append(more)
+    if len(gaps) > 1:
+        both: MissingFact = gaps[0]
+        for g in gaps[1:]:
+            both = both.also(g)
+        raise both.noting(notes)
+    return value
 
 
 def _solve_unknown(at: Callable[[Any], Any], target):
@@ -1873,8 +1919,12 @@ def eval_expression(claim, ctx: Context) -> Verdict:
         except ExprError as exc:
             raise ctx.error(key, f"{exc} in {text!r}") from None
         if gap is not None:
+            if not float(x.magnitude) > 0:          # a cell's figure is positive
+                return no_positive(gap)
             x = x * units.Q_(1.0, gap.si_unit)
-        dim = None if x.dimensionless else _dimension_name(x)
+            dim: Optional[str] = gap.dim if gap.dim != "count" else None
+        else:
+            dim = None if x.dimensionless else _dimension_name(x)
         implied = Value(float(x.to_base_units().magnitude), dim) if dim else \
             Value(float(x.magnitude), "given", unit=f"{x.units:~P}")
         take, details = _plausible(claim, ctx, implied, x)
@@ -1884,6 +1934,15 @@ def eval_expression(claim, ctx: Context) -> Verdict:
                        (f"{'?' if gap is None else gap.ref} = ", implied), take, notes + used,
                        missing=["the figure left as '?'" if gap is None else gap.fact],
                        details=details, claimed=claimed, derived=implied)
+
+    def no_positive(gap: MissingFigure) -> Verdict:
+        """No positive value of the missing figure gives the claimed figure: an 'about' claim fails
+        whatever the figure is; a bound is left underdetermined."""
+        status: Status = "fails" if _SAME_TEST.get(claim.qualifier, claim.qualifier) == "about" else \
+            "underdetermined"
+        return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed),
+                       f"no positive {gap.ref} gives it", f"no positive {gap.ref} gives the claimed figure",
+                       notes + used, missing=[gap.fact], claimed=claimed)
 
     if parsed.unknowns:
         try:
@@ -1895,17 +1954,23 @@ def eval_expression(claim, ctx: Context) -> Verdict:
     except ExprError as exc:
         raise ctx.error(key, f"{exc} in {text!r}") from None
     except MissingFigure as exc:       # the value the missing figure would take, where the arithmetic gives one
-        gap = exc
+        value, gap = _standing_in(parsed, ref, stand_in, exc, notes + used), exc
+        if value.dimensionality != asserted.dimensionality:
+            raise ctx.error(("asserted",), f"{raw!r} is {units.describe_units(asserted)} but {text!r} is "
+                                           f"{units.describe_units(value)}: the dimensions must agree") from None
 
         def at(u: Any) -> Any:
             stand_in[gap.ref] = u * units.Q_(1.0, gap.si_unit)
             return ev(parsed, ref)
-        try:
-            return implied_by(at, gap)
-        except _Unsolvable:                     # in a sum: the fact alone
-            raise gap from None
-        except MissingFact as second:          # a second figure missing too: both named
-            raise gap.also(second) from None
+        if not math.isclose(float((at(units.Q_(2.0, "dimensionless")) / value).to("dimensionless").magnitude), 1.0,
+                            rel_tol=1e-12):
+            try:
+                return implied_by(at, gap)
+            except _Unsolvable as unsolvable:
+                if unsolvable.key == ("asserted",):      # an even power of it would be negative
+                    return no_positive(gap)
+                raise gap.noting(notes + used) from None     # in a sum: the fact alone
+        notes.append(f"{gap.ref} cancels out: the expression does not depend on it")
     try:
         derived_number = float(value.to(asserted.units).magnitude)
     except DimensionalityError:
@@ -2049,7 +2114,7 @@ def evaluate(claim, ctx: Context) -> Verdict:
         verdict = EVALUATORS[claim.kind](claim, ctx)
     except MissingFact as exc:
         verdict = Verdict(claim.id, claim.kind, claim.quote, "underdetermined",
-                          f"{_qual(claim)} {_figure_text(claim.asserted)}", "", exc.take,
+                          f"{_qual(claim)} {_figure_text(claim.asserted)}", "", exc.take, exc.notes,
                           missing=[exc.fact, *exc.more])
     except SpecError:                       # located already (in this file or a file it names)
         raise

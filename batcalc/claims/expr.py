@@ -40,7 +40,8 @@ _NUM = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?"
 #: A number with a counting word after it, at the start of a figure: (number, word).
 #: (The number is atomic and the space possessive, and a counting word's first letter is looked ahead for, so
 #: that a figure without one, the common case, fails at once instead of backtracking through its digits.)
-COUNTING_RE = re.compile(rf"^\s*([+-]?(?>{_NUM}))\s*+(?=[tmb])(thousand|million|billion|trillion)\b\s*",
+_WORDS = "|".join(COUNTING)
+COUNTING_RE = re.compile(rf"^\s*([+-]?(?>{_NUM}))\s*+(?=[{''.join(sorted({w[0] for w in COUNTING}))}])({_WORDS})\b\s*",
                          re.IGNORECASE)
 
 
@@ -48,11 +49,15 @@ def counted(text: Any) -> str:
     """``text`` with the counting word after its number applied, the one place counting words are read
     (claims' figures, asserted values and expressions): '1.95 billion yuan' -> '1950000000.0 yuan'; text
     without one unchanged."""
-    return COUNTING_RE.sub(lambda m: f"{float(m.group(1)) * COUNTING[m.group(2).lower()]!r} ", str(text))
+    def scaled(m: re.Match) -> str:
+        x = float(m.group(1)) * COUNTING[m.group(2).lower()]
+        return f"{x!r} " if math.isfinite(x) else m.group(0)       # left as written: the parser says why
+
+    return COUNTING_RE.sub(scaled, str(text))
 _NAME = r"(?:%|[A-Za-zµμΩ°][A-Za-z_µμΩ°]*(?:\^-?[0-9])?)"
 _TOKEN_RE = re.compile(rf"""
     (?P<space>\s+)
-  | (?P<figure>{_NUM}(?:\s*(?i:thousand|million|billion|trillion)\b)?(?:\s*{_NAME}(?:[/*·]{_NAME})*)?)
+  | (?P<figure>{_NUM}(?:\s*(?i:{_WORDS})\b)?(?:\s*{_NAME}(?:[/*·]{_NAME})*)?)
   | (?P<ref>[a-z][a-z0-9-]*\.[a-z_]+(?:@[A-Za-z0-9-]+)?)
   | (?P<unknown>\?)
   | (?P<op>\*\*|[-+*/^()×·])

@@ -184,7 +184,17 @@ def _cell_warnings(spec: Any, doc: Document) -> list[SpecError]:
     from batcalc.physics.cells import figures_of
 
     cell = figures_of(spec)
-    return [doc.error(loc, f"warning: {text}") for text, loc in zip(cell.warnings, cell.warned_at, strict=True)]
+    return [doc.error(_value_at(doc.data, loc), f"warning: {text}")
+            for text, loc in zip(cell.warnings, cell.warned_at, strict=True)]
+
+
+def _value_at(data: Any, loc: tuple[str, ...]) -> tuple[str, ...]:
+    """``loc``, or the location of its ``value`` when the spec writes it in the long form
+    (``energy: {value: 25 Wh, source: s1}``), so that a warning points at the value as an error does."""
+    node = data
+    for key in loc:
+        node = node.get(key) if isinstance(node, dict) else None
+    return loc + ("value",) if isinstance(node, dict) and "value" in node else loc
 
 
 @handles_errors
@@ -223,7 +233,7 @@ def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="sp
             except Exception as exc:  # a bug: one line for this file, and the other files still linted
                 found = [SpecError(f"internal error: {type(exc).__name__}: {exc} (a bug; report it)", shown)]
                 failed = True
-            for problem in _in_file_order(found + warnings):
+            for problem in _with_warnings(found, warnings):
                 emit(_line(problem, shown))
             problems += len(found)
             warned += len(warnings)
@@ -235,7 +245,11 @@ def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="sp
                                                               if warned else ""))
 
 
-def _in_file_order(problems: list[SpecError]) -> list[SpecError]:
-    """Problems and warnings of one file by line and column (a stable sort: ties keep their order)."""
-    return sorted(problems, key=lambda e: (e.line or 0, e.col or 0))
+def _with_warnings(problems: list[SpecError], warnings: list[SpecError]) -> list[SpecError]:
+    """A cell file's problems and warnings in its order, by line and column (a stable sort: ties keep
+    their order), problems located in other files after them; without warnings, ``problems`` as found."""
+    if not warnings:
+        return problems
+    path = warnings[0].path
+    return sorted(problems + warnings, key=lambda e: (e.path != path, e.line or 0, e.col or 0))
 

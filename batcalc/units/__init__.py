@@ -226,13 +226,14 @@ class _UnitParser:
     def parse(self) -> str:
         if not self.tokens:
             raise self.error("expected a unit such as 'Wh/kg'")
+        first = self.tokens[0]
+        if first[0] == "name" and first[1].lower() in COUNTING:
+            raise self.error(f"a counting word ({first[1]!r}, x{COUNTING[first[1].lower()]:g}) is read only in a "
+                             f"claim's figures (asserted values, ratio, difference, product and growth inputs, "
+                             f"expressions): write the number in full")
         expr = self.unit(0)
         if self.i < len(self.tokens):
             kind, text, space = self.tokens[self.i]
-            first = self.tokens[0][1]
-            if kind == "name" and first.lower() in COUNTING:
-                raise self.error(f"a counting word ({first!r}, x{COUNTING[first.lower()]:g}) is read in claims "
-                                 f"only: write the number in full")
             if kind in ("name", "pct", "lp"):
                 raise self.error(f"join units with '*' or '/' before {text!r}" +
                                  (" (a space does not multiply: pint would silently read 'Wh kg' as Wh*kg)"
