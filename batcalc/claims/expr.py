@@ -49,11 +49,14 @@ def counted(text: Any) -> str:
     """``text`` with the counting word after its number applied, the one place counting words are read
     (claims' figures, asserted values and expressions): '1.95 billion yuan' -> '1950000000.0 yuan'; text
     without one unchanged."""
-    def scaled(m: re.Match) -> str:
-        x = float(m.group(1)) * COUNTING[m.group(2).lower()]
-        return f"{x!r} " if math.isfinite(x) else m.group(0)       # left as written: the parser says why
+    return COUNTING_RE.sub(_scaled, str(text))
 
-    return COUNTING_RE.sub(scaled, str(text))
+
+def _scaled(m: re.Match) -> str:
+    """A number and its counting word (a match of :data:`COUNTING_RE`) as the number they make; left as
+    written when that is not finite (the value parser then says why)."""
+    x = float(m.group(1)) * COUNTING[m.group(2).lower()]
+    return f"{x!r} " if math.isfinite(x) else m.group(0)
 _NAME = r"(?:%|[A-Za-zµμΩ°][A-Za-z_µμΩ°]*(?:\^-?[0-9])?)"
 _TOKEN_RE = re.compile(rf"""
     (?P<space>\s+)
