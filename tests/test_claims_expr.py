@@ -591,3 +591,19 @@ def test_an_error_about_a_figure_with_a_counting_word_quotes_it_as_given(asserte
     """It quoted the figure after the word was applied: 'inf mi', '2e+18 mi'."""
     with pytest.raises(BatcalcError, match=re.escape(message)):
         check_inline("product", {"factors": "800 * 300 mi"}, asserted)
+
+
+@pytest.mark.parametrize("kind, inputs, asserted, take", [
+    # 75 kWh / ? between 180 and 200 kg: ? from 75000 / 200 = 375 to 75000 / 180 = 416.7 Wh/kg (by hand)
+    ("expression", {"expr": "75 kWh / ?"}, "180 to 200 kg",
+     f"the figure left as '?' would be between {75000 / 200:.4g} Wh/kg and {75000 / 180:.4g} Wh/kg"),
+    # 900 Wh/L is 30 to 50 % above a: a from 900 / 1.5 = 600 to 900 / 1.3 = 692.3 Wh/L
+    ("ratio", {"a": "?", "b": "900 Wh/L"}, "30 % to 50 %",
+     f"the baseline a would be between {900 / 1.5:.4g} Wh/L and {900 / 1.3:.4g} Wh/L"),
+])
+def test_a_between_claim_with_an_unknown_gives_both_bounds_of_it(kind, inputs, asserted, take):
+    """It gave the bound of one end alone ('would be at most 416.7 Wh/kg')."""
+    from batcalc.report.claims import verdict_texts
+
+    v = check_inline(kind, inputs, asserted, qualifier="between")
+    assert v.status == "underdetermined" and verdict_texts(v)["would_take"] == take

@@ -2256,12 +2256,28 @@ def _between(claim, ctx: Context) -> Verdict:
     out.claimed_text = ("between ", _phrase_value(lo, low), " and ", _phrase_value(hi, high))
     out.claimed = lo.claimed
     out.details = {**worst.details, "low": lo.claimed, "high": hi.claimed}
+    if lo.status == hi.status == "underdetermined":
+        _between_implied(out, lo, hi)
     out.assumptions = [a for a in worst.assumptions if not (isinstance(a, tuple) and a[:1] == ("tolerance ",))]
     for v, end in ((lo, "low"), (hi, "high")):
         tol = next((a for a in v.assumptions if isinstance(a, tuple) and a[:1] == ("tolerance ",)), None)
         if tol is not None:
             out.assumptions.append((f"{end} bound: ",) + tol)
     return out
+
+
+def _between_implied(out: Verdict, lo: Verdict, hi: Verdict) -> None:
+    """A 'between' claim whose figure left open ('?', or one its cell does not publish) each bound implies a
+    bound of: what it would take is the figure between the two ("75 kWh / ? between 180 and 200 kg": ? from
+    375 to 416.7 Wh/kg), not the bound of the verdict that ``out`` copies alone."""
+    a, b = lo.details.get("implied"), hi.details.get("implied")
+    take = lo.would_take
+    if not (isinstance(a, Value) and isinstance(b, Value) and a.unit == b.unit and a.dim == b.dim
+            and isinstance(take, tuple) and take and isinstance(take[0], str) and " would be " in take[0]):
+        return
+    first, last = sorted((a, b), key=lambda v: v.si)
+    out.would_take = (take[0].split(" would be ")[0] + " would be between ", first, " and ", last)
+    out.details = {**out.details, "implied_between": [first, last]}
 
 
 def _between_over_open(out: Verdict, lo: Verdict, hi: Verdict, claim_bounds: tuple[Any, Any]) -> None:
