@@ -607,3 +607,14 @@ def test_a_between_claim_with_an_unknown_gives_both_bounds_of_it(kind, inputs, a
 
     v = check_inline(kind, inputs, asserted, qualifier="between")
     assert v.status == "underdetermined" and verdict_texts(v)["would_take"] == take
+
+
+def test_a_figure_left_open_is_given_in_the_other_figures_counting_word():
+    """'a = 1.950e+09 yuan': 116.23 - 114.28 = 1.95 billion yuan (by hand), as the claim writes its figures."""
+    from batcalc.report.claims import verdict_texts
+
+    v = check_inline("difference", {"a": "?", "b": "116.23 billion yuan"}, "114.28 billion yuan")
+    texts = verdict_texts(v)
+    assert texts["derived"] == f"a = {116.23 - 114.28:.4g} billion yuan"
+    assert texts["would_take"] == f"the baseline a would be {116.23 - 114.28:.4g} billion yuan"
+    assert v.derived.si == pytest.approx((116.23 - 114.28) * 1e9) and v.derived.unit == "yuan"

@@ -1551,17 +1551,19 @@ def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, cl
     figure's), a bound where the claim is one (``increasing``: whether what the claim derives rises with the
     figure) and whether it is plausible; ``used``: the notes of the references read."""
     implied = Value(number, "given", unit=unit)
+    other = getattr(claim.inputs, "b" if side == "a" else "a", None)
+    shown = _in_words_of(other, number, unit) if isinstance(other, str) else implied     # '1.95 billion yuan'
     named = f" ({gap.ref})" if gap is not None else ""
     would = f"the {what} {side}{named} would be {_bound_word(claim, increasing)}"
     if claim.plausible is None:
-        take: Phrase = (would, implied)
+        take: Phrase = (would, shown)
         details: dict = {"implied": implied}
     else:
         q = ctx.quantity(f"{number!r} {unit}".strip(), ("inputs", side)) if unit else units.Q_(number, "dimensionless")
         take, details = _plausible(claim, ctx, implied, q)
         take = (would,) + tuple(take[1:])
     return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", claimed_text or (f"{_qual(claim)} ", claimed),
-                   (f"{side} = ", implied), take, [_pair_text(claim), *used],
+                   (f"{side} = ", shown), take, [_pair_text(claim), *used],
                    missing=[gap.fact if gap is not None else f"figure {side} (left as '?')"], details=details,
                    claimed=claimed, derived=implied)
 
