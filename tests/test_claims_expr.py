@@ -618,3 +618,21 @@ def test_a_figure_left_open_is_given_in_the_other_figures_counting_word():
     assert texts["derived"] == f"a = {116.23 - 114.28:.4g} billion yuan"
     assert texts["would_take"] == f"the baseline a would be {116.23 - 114.28:.4g} billion yuan"
     assert v.derived.si == pytest.approx((116.23 - 114.28) * 1e9) and v.derived.unit == "yuan"
+
+
+def test_the_plausible_range_is_shown_in_the_unit_system_of_the_implied_value(run, claims):
+    """Under --units imperial it read '179 Wh/lb (OUTSIDE the plausible range 150 Wh/kg to 200 Wh/kg)':
+    150 and 200 Wh/kg are 68.04 and 90.72 Wh/lb (x 0.45359237, by hand)."""
+    path = claims("""
+        - id: p
+          quote: "75 kWh of cells weighing 190 kg"
+          kind: expression
+          inputs: {expr: "75 kWh / ?"}
+          asserted: 190 kg
+          plausible: [150 Wh/kg, 200 Wh/kg]
+    """)
+    r = run("check", path, "--units", "imperial", "--format", "json")
+    take = json.loads(r.stdout)["verdicts"][0]["would_take"]
+    lb = 0.45359237
+    assert take == (f"the figure left as '?' would be {75000 / 190 * lb:.4g} Wh/lb (OUTSIDE the plausible range "
+                    f"{150 * lb:.4g} Wh/lb to {200 * lb:.4g} Wh/lb)")

@@ -1992,7 +1992,7 @@ def _plausible(claim, ctx: Context, implied: Value, q) -> tuple[Phrase, dict]:
     details: dict = {"implied": implied}
     if claim.plausible is None:
         return ("the figure left as '?' would be ", implied), details
-    bounds = []
+    bounds, shown = [], []
     for k, b in enumerate(claim.plausible):
         bq = ctx.quantity(b, ("plausible", k))
         try:
@@ -2000,11 +2000,14 @@ def _plausible(claim, ctx: Context, implied: Value, q) -> tuple[Phrase, dict]:
         except Exception:
             raise ctx.error(("plausible", k), f"{b!r} cannot be compared with the implied value "
                                               f"({units.describe_units(q)})") from None
+        # in the implied value's dimension, so that both are shown in the unit system asked for
+        shown.append(Value(float(bq.to_base_units().magnitude), implied.dim) if implied.dim != "given"
+                     else _figure_text(b))
     inside = min(bounds) <= float(q.magnitude) <= max(bounds)
     details["plausible"] = inside
     where = "inside" if inside else "OUTSIDE"
-    return ("the figure left as '?' would be ", implied,
-            f" ({where} the plausible range {claim.plausible[0]} to {claim.plausible[1]})"), details
+    return ("the figure left as '?' would be ", implied, f" ({where} the plausible range ", shown[0], " to ",
+            shown[1], ")"), details
 
 
 def eval_ratings(claim, ctx: Context) -> Verdict:
