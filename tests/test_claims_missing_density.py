@@ -199,3 +199,13 @@ def test_a_question_mark_and_a_missing_figure_are_both_named_with_the_claims_fig
     assert v["verdict"] == "underdetermined" and v["missing"][1] == "figure b (left as '?')"
     assert v["missing"][0].startswith(f"{NO_DENSITY}'s gravimetric") and v["assumptions"][0] == \
         f"a = {NO_DENSITY}.gravimetric, b = ?"
+
+
+def test_a_missing_fact_keeps_the_claimed_figure_in_json(run):
+    """The verdict of a missing fact had claimed: null, although the claim asserts 100 kg; a factor or a
+    change (same-weight '+16 %') is left to the kinds that state it (a factor, x1.16)."""
+    _, v = _verdict(run, "same-range", "a=" + NO_DENSITY, "b=gac-aion-ssb-350", "vehicle=mid-sedan",
+                    "range=500 km", "--asserted", "100 kg")
+    assert v["verdict"] == "underdetermined" and v["claimed"] == {"value": 100.0, "unit": "kg"}
+    _, w = _verdict(run, "same-weight", "a=" + NO_DENSITY, "b=gac-aion-ssb-350", "--asserted", "+16 %")
+    assert w["claimed"] is None

@@ -337,6 +337,17 @@ class Context:
             raise self.error(key, _as_given(str(exc), text, read)) from None
 
 
+def _claimed_as_written(claim, ctx: Context) -> Optional[Value]:
+    """The asserted figure as written (its number in its own unit, counting word applied), for a verdict
+    that derives nothing to compare it with; None when it is no figure with a unit (a plain number or a
+    percentage is a factor or a change, which each kind states its own way)."""
+    try:
+        number, unit, _, _ = ctx.figure(_asserted_raw(claim, ctx), ("asserted",))
+    except BatcalcError:
+        return None
+    return Value(number, "given", unit=unit) if unit not in ("", "%", "percent") else None
+
+
 def _as_given(message: str, given: Any, read: str) -> str:
     """An error ``message`` about ``read`` (``given`` with its counting word applied) quoting what was
     given: "value '2e6 trillion mi' is too large", not '2e+18 mi'."""
@@ -2120,7 +2131,7 @@ def evaluate(claim, ctx: Context) -> Verdict:
     except MissingFact as exc:
         verdict = Verdict(claim.id, claim.kind, claim.quote, "underdetermined",
                           f"{_qual(claim)} {_figure_text(claim.asserted)}", "", exc.take, exc.notes,
-                          missing=[exc.fact, *exc.more])
+                          missing=[exc.fact, *exc.more], claimed=_claimed_as_written(claim, ctx))
     except SpecError:                       # located already (in this file or a file it names)
         raise
     except BatcalcError as exc:
