@@ -86,7 +86,7 @@ def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
     try:
         ranges = ratings_of(vehicle, usable_energy, mass)
     except BatcalcError as exc:
-        return [], [f"ratings not shown: {exc}"]
+        return [], [f"ratings not shown: {exc.in_system(system)}"]
     rows = [(f"rating_{k}", _label(k), shown(r, "length", system, "distance")) for k, r in ranges.items()]
     anchored = anchor_note(vehicle)
     return rows, ["ratings: the same usable energy and vehicle mass on each cycle; EPA label = "
