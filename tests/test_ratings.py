@@ -187,3 +187,22 @@ def test_a_range_claim_on_the_measured_rating_is_judged_on_the_measured_figure(m
     # 100 kWh / 151.5 Wh/km = 660.1 km: fails; the road-load model alone gives more than 700 km
     assert v.status == "fails" and v.derived.si == pytest.approx(100e6 / 151.5)
     assert any(t.startswith("ratings anchored to mv's measured consumption") for t in verdict_texts(v)["assumptions"])
+
+
+def test_a_measured_consumption_on_another_cycle_anchors_the_ratings_to_that_cycle(tmp_path):
+    """Measured on UDDS (a cycle, not a rating): the EPA label, WLTP, ... scale the measured figure by the
+    model's ratio to UDDS, and the note names the cycle."""
+    from batcalc.physics.ratings import anchor_note, measured_rating, rating_consumption
+    from batcalc.physics.vehicle import load_vehicle
+
+    path = tmp_path / "mu.yaml"
+    path.write_text(MEASURED + MEASURED_WLTP.replace("WLTP", "UDDS"), encoding="utf-8")
+    model_path = tmp_path / "model.yaml"
+    model_path.write_text(MEASURED, encoding="utf-8")
+    v, model = load_vehicle(str(path)), load_vehicle(str(model_path))
+    assert measured_rating(v) == "udds"
+    assert "measured consumption on the udds" in (anchor_note(v) or "")
+    measured = (150 + 3 * 50 / 100) * 3.6                       # J/m at 1900 kg, by hand
+    assert rating_consumption(v, "udds", 1900.0) == pytest.approx(measured)
+    assert rating_consumption(v, "wltp", 1900.0) == pytest.approx(
+        measured * rating_consumption(model, "wltp", 1900.0) / rating_consumption(model, "udds", 1900.0))

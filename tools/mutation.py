@@ -73,7 +73,7 @@ RELEVANT = {
     "powertrain": ["powertrain", "vehicle", "fastsim_import"],
     "charge_curve": ["charge_curve"],
     "charging": ["charging", "charge_curve", "charge_cli"],
-    "ratings": ["ratings", "cli_vehicle"],
+    "ratings": ["ratings", "cli_vehicle", "imperial_errors"],
     "bands": ["bands", "claim_bands", "assume_refused", "assume_unused"],
 }
 
