@@ -191,6 +191,22 @@ def test_check_gives_quantities_where_dimensional():
     assert failing.needed is not None
 
 
+@pytest.mark.parametrize("quantity", [OTHER.Quantity(402, "km"), bc.Q(402.0, "km"), OTHER.Quantity(402.0, "km")])
+def test_a_claims_figure_given_as_a_quantity_states_the_precision_of_the_same_text(quantity):
+    """A Quantity was written in root units ('402000.0 meter'): its stated precision became 0.05 m, not
+    the 0.5 km of '402 km', and an at-least claim the text holds failed."""
+    common = dict(cell="tesla-4680", vehicle="compact-car", pack_energy="60 kWh", cycle="nedc", qualifier="at-least")
+    text = bc.check("range", asserted="402 km", **common)
+    given = bc.check("range", asserted=quantity, **common)
+    derived_km = given.derived.to("km").magnitude
+    # the case: under 402 km but within half a unit of its last digit, 402 - 402 x (0.5 / 402)
+    assert 402 - 0.5 <= derived_km < 402
+    assert text.status == "holds"
+    assert given.status == text.status
+    assert given.claimed.to("km").magnitude == pytest.approx(402) and str(given.claimed.units) == "kilometer"
+    assert any("±0.5 kilometer, the precision stated" in a for a in given.assumptions)
+
+
 def test_a_verdict_value_of_an_unknown_dimension_stays_a_float():
     from batcalc.api.claims import value_quantity
     from batcalc.claims.check import Value

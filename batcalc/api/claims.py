@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Optional, Union
 
-from batcalc.api.quantities import PLAIN, as_quantity, is_quantity, quantity_text
+from batcalc.api.quantities import PLAIN, as_quantity, given_text, is_quantity
 from batcalc.errors import UnitError
 
 
@@ -143,12 +143,13 @@ class ClaimResult:
 
 
 def _input_text(key: str, value: Any) -> str:
-    """A claim input as the claim format writes it: text as is, a Quantity as ``'<number> <unit>'``, a
+    """A claim input as the claim format writes it: text as is, a Quantity as ``'<number> <unit>'`` in its
+    own unit (:func:`~batcalc.api.quantities.given_text`: the precision it states is that of the same text), a
     :class:`~batcalc.api.cells.Cell` or vehicle by its spec's id."""
     if isinstance(value, str):
         return value
     if is_quantity(value):
-        return quantity_text(value, key)
+        return given_text(value, key)
     if isinstance(value, os.PathLike):
         return str(os.fspath(value))
     raw = getattr(value, "raw", None)

@@ -71,6 +71,28 @@ def quantity_text(q: Any, name: str = "value") -> str:
     return f"{number!r} {_unit_text(items)}".strip()
 
 
+def given_text(q: Any, name: str = "value") -> str:
+    """A pint Quantity (any registry) as ``'<number> <unit>'`` text in the unit it was given in, where
+    batcalc's unit grammar names that unit (``Q(402, 'km')`` -> ``'402 kilometer'``), else in
+    pint's root units (:func:`quantity_text`). The number is written as a YAML number is read in a claim
+    (an integral value without a decimal point: ``402.0`` -> ``'402'``), so a claim's figure given as a
+    Quantity states the same precision (half a unit in its last digit) and shows in the same unit as
+    the same figure given as text."""
+    magnitude, items = q.to_tuple()
+    try:
+        number = float(magnitude)
+    except (TypeError, ValueError):
+        return quantity_text(q, name)          # refused there, with the parameter's name
+    unit = _unit_text(items)
+    if not math.isfinite(number) or not unit:
+        return quantity_text(q, name)
+    try:
+        units.parse_unit(unit)
+    except UnitError:                          # a unit batcalc's grammar does not name ('metric_ton', 'slug')
+        return quantity_text(q, name)
+    return f"{int(number) if number.is_integer() else number!r} {unit}"
+
+
 def _article(label: str) -> str:
     return "an" if label[0] in "aeiou" else "a"
 
