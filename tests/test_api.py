@@ -389,3 +389,28 @@ def test_charge_in_a_vehicle_carries_the_warnings_the_cli_prints(run):
     printed = [a.removeprefix("warning: ") for a in json.loads(r.stdout)["assumptions"] if a.startswith("warning: ")]
     assert got.warnings == printed and len(printed) == 2
     assert batcalc.charge("huineng-llcb", pack_energy="400 kWh", to_soc="80 %", time="1 h").warnings == []
+
+
+def test_charge_says_what_the_cli_says_of_a_missing_pack_energy_and_an_open_start(run):
+    """charge() without a pack energy gave `chargers == []` (read: no charger delivers it) where the
+    power is unknown, and said nothing of it; an open start was not noted. Now the chargers are None
+    with the power, and the notes are those `batcalc charge` prints (in the API's names)."""
+    import json
+
+    got = bc.charge("catl-shenxing-lfp")                   # its own claim: 0 -> 80 % in 10 min
+    w = got.windows[0]
+    assert w.c_rate.to("1/h").magnitude == pytest.approx(0.8 / (10 / 60))      # dSoC / t[h] = 4.8 C
+    assert w.battery_power is None and w.chargers is None
+    assert "no pack energy (give pack_energy or vehicle): C-rates only" in got.assumptions
+    r = run("charge", "catl-shenxing-lfp", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert "no pack energy (give --pack-energy or --vehicle): C-rates only" in json.loads(r.stdout)["assumptions"]
+    # to 5 % in 10 min, start open: shown from 0 % only (10 % is not below the end), and said so
+    opened = bc.charge("tesla-4680", to_soc="5 %", time="10 min", pack_energy="80 kWh")
+    r = run("charge", "tesla-4680", "--to", "5 %", "--time", "10 min", "--pack-energy", "80 kWh", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    note = next(a for a in json.loads(r.stdout)["assumptions"] if a.startswith("the start SoC is not stated"))
+    assert note in opened.assumptions and "10 % is not below the end SoC 5 %" in note
+    assert [x.from_soc for x in opened.windows] == [0.0]
+    assert opened.windows[0].chargers                       # 0.05 x 80 kWh / (1/6 h) = 24 kW: delivered
+    assert opened.windows[0].battery_power.to("kW").magnitude == pytest.approx(0.05 * 80 / (10 / 60))

@@ -258,7 +258,8 @@ class ChargeWindow:
     Quantities: ``time`` (min), ``c_rate`` (1/h, i.e. C), ``battery_power`` and ``grid_power`` (kW),
     ``energy_added`` (kWh), ``range_added`` (km), ``charge_speed`` (km/h of range per hour charging);
     None where the pack energy or the consumption is unknown. ``chargers``: ids of the charger classes
-    that deliver the battery power at 400 V (:meth:`batcalc.physics.charge.Window.chargers`). ``raw``:
+    that deliver the battery power into the pack's voltage (:meth:`batcalc.physics.charge.Window.chargers`;
+    None without a pack energy). ``raw``:
     the :class:`~batcalc.physics.charge.Window` (SI).
     """
 
@@ -320,10 +321,13 @@ class ChargeWindow:
         return self.raw.exceeds_cell_rating
 
     @property
-    def chargers(self) -> list[str]:
+    def chargers(self) -> Optional[list[str]]:
         """Ids of the charger classes and stations that deliver the battery power into a pack of the
         window's ``pack_voltage`` (the pack voltage :func:`charge` states): ``min(P_charger, I_charger x V_pack)
-        >= P_batt``."""
+        >= P_batt``; None when the battery power is not known (no pack energy), as for the power itself
+        (an empty list means that no charger delivers it)."""
+        if self.raw.battery_power is None:
+            return None
         return [c.id for c in self.raw.chargers()]
 
     def __repr__(self) -> str:
@@ -362,6 +366,7 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
         DEFAULT_CHARGER_EFFICIENCY,
         check_charge_inputs,
         check_cycle_needs_vehicle,
+        open_start_text,
         pack_voltage_for,
         requested_windows,
     )
@@ -387,11 +392,16 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
         if found.from_reference:
             notes.append(f"pack energy {energy / 3.6e6:.4g} kWh: {v.id}'s reference pack")
         notes.append(f"consumption {consumption / 3.6:.4g} Wh/km: {v.id} on {physics.cycle_label(v, found.cycle)} "
-                     f"at {found.total_mass:.0f} kg ({found.how})")
+                     f"at {found.total_mass:.0f} kg ({found.how}); usable energy {DEFAULT_F_USABLE * 100:.0f} %")
+    elif energy is None:
+        notes.append("no pack energy (give pack_energy or vehicle): C-rates only")
     max_c = fig.get("max_c_rate")
     common: dict[str, Any] = dict(pack_energy=energy, consumption=consumption, charger_efficiency=eta,
                                   max_c_rate=None if max_c is None else max_c * 3600.0, pack_voltage=volts)
     windows = requested_windows(fig, start, end, seconds, watts, **common)
+    if any(not w.start_stated for w in windows):
+        ends = sorted({w.to_soc for w in windows if not w.start_stated})
+        notes.append("the start SoC is not stated: " + "; ".join(open_start_text(e) for e in ends) + " shown")
     if max_c is None:
         notes.append(f"{fig.id} gives no max charge C-rate: whether the cell can take these rates is not known")
     return ChargeResult([ChargeWindow(w) for w in windows], notes, warnings)
