@@ -414,3 +414,16 @@ def test_charge_says_what_the_cli_says_of_a_missing_pack_energy_and_an_open_star
     assert [x.from_soc for x in opened.windows] == [0.0]
     assert opened.windows[0].chargers                       # 0.05 x 80 kWh / (1/6 h) = 24 kW: delivered
     assert opened.windows[0].battery_power.to("kW").magnitude == pytest.approx(0.05 * 80 / (10 / 60))
+
+
+@pytest.mark.parametrize("lookup", [lambda r: r["ragne"], lambda r: r.ranking("ragne"), lambda r: r[3]])
+def test_a_figure_the_bands_do_not_have_is_a_one_line_batcalc_error(lookup):
+    """r['ragne'] and r.ranking('ragne') let a bare KeyError('ragne') out; now a BatcalcError (still a
+    KeyError, as a mapping's lookup raises) that names the figures there are."""
+    r = bc.range_bands("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg")
+    with pytest.raises(BatcalcError) as info:
+        lookup(r)
+    assert isinstance(info.value, KeyError)
+    message = str(info.value)
+    assert "\n" not in message and not message.startswith(("'", '"'))
+    assert all(key in message for key in r.keys()) and "range" in r.keys()

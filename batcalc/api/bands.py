@@ -58,8 +58,18 @@ class RangeBands:
 
     raw: Any
 
+    def _known(self, key: Any) -> str:
+        """``key`` if it is a banded figure, else :class:`~batcalc.errors.UnknownKeyError` naming those there are."""
+        if not isinstance(key, str) or key not in self.raw.bands:
+            from batcalc.errors import UnknownKeyError
+
+            raise UnknownKeyError(f"no banded figure {key!r}: choose {', '.join(self.raw.bands)}")
+        return key
+
     def __getitem__(self, key: str) -> Band:
-        dim = _dim(key)
+        """The band of figure ``key`` (one of :meth:`keys`); another key is an
+        :class:`~batcalc.errors.UnknownKeyError` (a :class:`KeyError` and a :class:`~batcalc.errors.BatcalcError`)."""
+        dim = _dim(self._known(key))
         b = self.raw.bands[key]
         return Band(*(_quantity(x, dim) for x in (b.low, b.central, b.high)))
 
@@ -73,8 +83,9 @@ class RangeBands:
         return [a.id for a in self.raw.axes]
 
     def ranking(self, key: str = "range") -> list[tuple[str, Any, Any]]:
-        """``(assumption id, figure at its low end, at its high end)``, the others central, largest swing first."""
-        dim = _dim(key)
+        """``(assumption id, figure at its low end, at its high end)``, the others central, largest swing first;
+        ``key`` one of :meth:`keys` (another is an :class:`~batcalc.errors.UnknownKeyError`)."""
+        dim = _dim(self._known(key))
         return [(s.axis.id, _quantity(s.at_low[key], dim), _quantity(s.at_high[key], dim))
                 for s in self.raw.ranking(key)]
 
