@@ -271,6 +271,40 @@ def test_what_the_api_hands_out_cannot_change_the_catalogue_cache():
         r.raw.cell.warnings.append("x")         # the cell inside a result is the same shared one
 
 
+def _mutable_lists(obj, path="spec"):
+    """Paths of the lists, dicts and sets reachable through a pydantic model's fields."""
+    from pydantic import BaseModel
+
+    if isinstance(obj, (list, dict, set)):
+        yield path
+    if isinstance(obj, (list, tuple)):
+        for i, x in enumerate(obj):
+            yield from _mutable_lists(x, f"{path}[{i}]")
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _mutable_lists(getattr(obj, name), f"{path}.{name}")
+
+
+def test_a_catalogue_spec_handed_out_has_no_list_a_caller_could_change():
+    """`load_cell(...).raw.spec.charging.claims` was a list on the one cached spec: a caller's `.clear()`
+    left the next `charge("catl-shenxing-lfp")` with no charge claim, and `sources.append(...)` reached
+    the next load. The spec models' sequences are tuples now."""
+    cell = bc.load_cell("catl-shenxing-lfp")
+    claims = cell.raw.spec.charging.claims
+    assert len(claims) >= 1
+    with pytest.raises(AttributeError):
+        claims.clear()                               # a tuple: no way to empty the shared one
+    with pytest.raises(AttributeError):
+        cell.raw.spec.sources.append(cell.raw.spec.sources[0])
+    again = bc.charge("catl-shenxing-lfp")
+    first = claims[0]
+    assert again.windows[0].c_rate.to("1/h").magnitude == pytest.approx(
+        (first.to_soc.si - (first.from_soc.si if first.from_soc else 0.0)) / (first.time.si / 3600))
+    for kind, load in (("cell", bc.load_cell), ("vehicle", bc.load_vehicle)):
+        for name in bc.catalog(kind):
+            assert list(_mutable_lists(load(name).raw.spec)) == [], name
+
+
 @pytest.mark.parametrize(("unit", "dim", "param"), [("metric_ton", "mass", "pack_mass"), ("slug", "mass", "pack_mass"),
                                                      ("kilocalorie", "energy", "pack_energy"),
                                                      ("british_thermal_unit", "energy", "pack_energy")])
