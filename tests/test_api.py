@@ -461,3 +461,25 @@ def test_a_figure_the_bands_do_not_have_is_a_one_line_batcalc_error(lookup):
     message = str(info.value)
     assert "\n" not in message and not message.startswith(("'", '"'))
     assert all(key in message for key in r.keys()) and "range" in r.keys()
+
+
+@pytest.mark.parametrize(("call", "name"), [
+    (lambda: bc.range_of("tesla-4680", "compact-car", pack_mass="400 to 500 kg"), "pack_mass"),
+    (lambda: bc.tradeoff("byd-blade-lfp", "tesla-4680", "compact-car", "mass", pack_energy="60 to 70 kWh"),
+     "pack_energy"),
+    (lambda: bc.tradeoff("byd-blade-lfp", "tesla-4680", "compact-car", "range", target_range="400 to 500 km"),
+     "target_range"),
+    (lambda: bc.charge("tesla-4680", to_soc="80 %", time="10 to 12 min", pack_energy="80 kWh"), "time"),
+])
+def test_a_range_where_one_value_is_taken_says_so(call, name):
+    """'400 to 500 kg' outside range_bands was "malformed unit 'to 500 kg': unexpected '500'"; the command
+    line says "is a range" (--pack-mass without --bands), and so does the API now, naming the parameter."""
+    with pytest.raises(UnitError) as info:
+        call()
+    message = str(info.value)
+    assert message.startswith(f"{name}: '") and "is a range: give one value here" in message
+    assert ("range_bands" in message) == (name in ("pack_mass", "pack_energy"))
+    banded = bc.range_bands("tesla-4680", "compact-car", pack_mass="400 to 500 kg")     # where a range is taken
+    assert "pack_mass" in banded.axes
+    assert banded["pack_mass"].low.to("kg").magnitude == pytest.approx(400)
+    assert banded["pack_mass"].high.to("kg").magnitude == pytest.approx(500)

@@ -25,6 +25,9 @@ from batcalc.errors import UnitError
 #: Dimensions whose values are plain numbers: a bare float is fine (a fraction from 0 to 1).
 PLAIN = ("fraction", "number", "count")
 
+#: Parameters that :func:`batcalc.range_bands` takes as a range ('400 to 500 kg'); the others take one value.
+RANGED = ("pack_mass", "pack_energy")
+
 
 def is_quantity(value: Any) -> bool:
     """Whether ``value`` looks like a pint Quantity of any registry (duck-typed: no pint import)."""
@@ -103,8 +106,8 @@ def si_of(value: Any, dim: str, name: str, example: Optional[str] = None) -> Opt
     ``value`` is text with a unit or a pint Quantity; for plain dimensions (``fraction``, ``number``,
     ``count``) also a bare number, by the fraction rule of :func:`batcalc.units.parse_value`. A bare
     number where a unit is needed raises :class:`TypeError` naming the parameter and the unit expected
-    (``example``, else the dimension's example unit); a bad or wrong-dimension value raises
-    :class:`~batcalc.errors.UnitError` prefixed with the parameter's name.
+    (``example``, else the dimension's example unit); a bad or wrong-dimension value, or a range
+    (``'400 to 500 kg'``), raises :class:`~batcalc.errors.UnitError` prefixed with the parameter's name.
     """
     if value is None:
         return None
@@ -119,6 +122,11 @@ def si_of(value: Any, dim: str, name: str, example: Optional[str] = None) -> Opt
     if isinstance(value, numbers.Real):
         raw: Any = float(value)
     elif isinstance(value, str):
+        if units.RANGE_TO.search(value.strip()):
+            from batcalc.errors import printable
+
+            where = " (batcalc.range_bands takes a range of pack_mass or pack_energy)" if name in RANGED else ""
+            raise UnitError(f"{name}: {printable(value.strip(), 60)!r} is a range: give one value here{where}")
         raw = value
     elif is_quantity(value):
         raw = quantity_text(value, name)
