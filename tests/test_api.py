@@ -483,3 +483,15 @@ def test_a_range_where_one_value_is_taken_says_so(call, name):
     assert "pack_mass" in banded.axes
     assert banded["pack_mass"].low.to("kg").magnitude == pytest.approx(400)
     assert banded["pack_mass"].high.to("kg").magnitude == pytest.approx(500)
+
+
+@pytest.mark.parametrize(("given", "shown"), [("400 to 500 kWh", "is not a mass"),
+                                              ("500 to 400 kg", "the low end is above the high end")])
+def test_a_bad_range_in_range_bands_names_its_parameter(given, shown):
+    """A bad range of range_bands' pack_mass ("'400 kWh' is not a mass") did not say which input it was,
+    where one value ('400 kWh') says "pack_mass: ..."; now both name the parameter."""
+    with pytest.raises(UnitError) as info:
+        bc.range_bands("tesla-4680", "compact-car", pack_mass=given)
+    assert str(info.value).startswith("pack_mass: ") and shown in str(info.value)
+    with pytest.raises(UnitError, match="^pack_mass: "):
+        bc.range_bands("tesla-4680", "compact-car", pack_mass="400 kWh")

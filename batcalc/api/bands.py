@@ -106,6 +106,7 @@ def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: 
     from batcalc.api.cells import figures_of
     from batcalc.api.quantities import si_of
     from batcalc.api.vehicles import _cycle, vehicle_of
+    from batcalc.errors import UnitError
     from batcalc.physics.bands import InputAxis
     from batcalc.physics.bands import range_bands as physics_range_bands
     from batcalc.spec.assumptions import check_not_assumed_twice
@@ -120,7 +121,11 @@ def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: 
 
     def ranged(value: Any, dim: str, name: str, unit: str) -> Any:
         if isinstance(value, str) and RANGE_TO.search(value.strip()):
-            ranges[name] = InputAxis.of(name, parse_range_value(value, dim), value.strip())
+            try:
+                parsed = parse_range_value(value, dim)
+            except UnitError as exc:           # named as si_of names a one-value input's error
+                raise UnitError(f"{name}: {exc}") from None
+            ranges[name] = InputAxis.of(name, parsed, value.strip())
             return name
         return si_of(value, dim, name, unit)
     return RangeBands(physics_range_bands(figures_of(cell), vehicle_of(vehicle), ranges,
