@@ -495,3 +495,13 @@ def test_a_bad_range_in_range_bands_names_its_parameter(given, shown):
     assert str(info.value).startswith("pack_mass: ") and shown in str(info.value)
     with pytest.raises(UnitError, match="^pack_mass: "):
         bc.range_bands("tesla-4680", "compact-car", pack_mass="400 kWh")
+
+
+@pytest.mark.parametrize("unit", [5, b"kg", ["kg"]])
+def test_q_with_a_unit_that_is_not_text_is_a_type_error(unit):
+    """Q(3, 5) was "malformed unit '5': numbers may appear in a unit only as exponents", as if 5 were
+    text batcalc misread; a unit that is not text is a TypeError, as convert's is."""
+    with pytest.raises(TypeError, match="needs the unit as text") as info:
+        bc.Q(3, unit)
+    assert not isinstance(info.value, BatcalcError)
+    assert bc.Q(3, "kg").to("g").magnitude == pytest.approx(3 * 1000)

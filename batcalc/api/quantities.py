@@ -163,6 +163,8 @@ def Q(value: Any, unit: Optional[str] = None) -> Any:
     if unit is not None:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"Q(number, unit) needs a number, got {type(value).__name__}")
+        if not isinstance(unit, str):
+            raise TypeError(f"Q(number, unit) needs the unit as text, such as 'kg', got {type(unit).__name__}")
         return units.parse_quantity(f"{float(value)!r} {unit}")
     if isinstance(value, units.ureg().Quantity):
         return value
