@@ -505,3 +505,30 @@ def test_q_with_a_unit_that_is_not_text_is_a_type_error(unit):
         bc.Q(3, unit)
     assert not isinstance(info.value, BatcalcError)
     assert bc.Q(3, "kg").to("g").magnitude == pytest.approx(3 * 1000)
+
+
+@pytest.mark.parametrize(("quantity", "text"), [(bc.Q(80, "km/h"), "80 km/h"), (OTHER.Quantity(50, "mph"), "50 mph"),
+                                                (OTHER.Quantity(50.0, "mile/hour"), "50 mph")])
+def test_a_constant_speed_cycle_may_be_a_quantity(quantity, text):
+    """docs/api.md: an input that has a unit is text or a pint Quantity; cycle=Q(80, 'km/h') was a
+    TypeError while cycle='80 km/h' ran."""
+    given = bc.range_of("tesla-4680", "compact-car", cycle=quantity)
+    written = bc.range_of("tesla-4680", "compact-car", cycle=text)
+    assert given.consumption.to("Wh/km").magnitude == pytest.approx(written.consumption.to("Wh/km").magnitude)
+    assert given.cycle.startswith("constant ")
+    # R = E_usable / c
+    assert given.range.to("km").magnitude == pytest.approx(
+        given.usable_energy.to("Wh").magnitude / given.consumption.to("Wh/km").magnitude)
+    banded = bc.range_bands("tesla-4680", "compact-car", cycle=quantity)
+    assert banded["range"].central.to("km").magnitude == pytest.approx(written.range.to("km").magnitude)
+
+
+def test_a_trace_file_cycle_may_be_a_path(tmp_path):
+    """A trace file as a pathlib.Path (as cells and vehicles may be) was a TypeError; it runs as its text."""
+    trace = tmp_path / "trace.csv"
+    trace.write_text("time_s,speed_kmh\n0,0\n100,72\n200,72\n300,0\n")
+    as_path = bc.range_of("tesla-4680", "compact-car", cycle=trace)
+    as_text = bc.range_of("tesla-4680", "compact-car", cycle=str(trace))
+    assert as_path.consumption.to("Wh/km").magnitude == pytest.approx(as_text.consumption.to("Wh/km").magnitude)
+    assert as_path.range.to("km").magnitude == pytest.approx(                       # R = E_usable / c
+        as_path.usable_energy.to("Wh").magnitude / as_path.consumption.to("Wh/km").magnitude)

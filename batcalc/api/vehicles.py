@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
 from batcalc.api.cells import CellLike, figures_of
-from batcalc.api.quantities import as_quantity, si_of
+from batcalc.api.quantities import as_quantity, given_text, is_quantity, si_of
 from batcalc.physics import tradeoff as physics
 from batcalc.physics.charge import Window
 from batcalc.physics.pack import DEFAULT_F_MASS, DEFAULT_F_USABLE, DEFAULT_F_VOLUME, PackOptions, check_fractions_apply
@@ -150,9 +150,16 @@ class RangeResult:
                 f"{self.raw.pack.mass:.0f} kg pack>")
 
 
-def _cycle(cycle: Optional[str]) -> Optional[str]:
+def _cycle(cycle: Any) -> Optional[str]:
+    """The ``cycle`` argument as the physics takes it: an id, a trace path or a constant speed as text, or
+    None; a constant speed given as a pint Quantity (``Q(80, 'km/h')``, any registry) is read as its text in
+    its own unit (:func:`~batcalc.api.quantities.given_text`), as every other input with a unit is."""
+    if is_quantity(cycle):
+        return given_text(cycle, "cycle")
+    if isinstance(cycle, os.PathLike):
+        return os.fspath(cycle)
     if cycle is not None and not isinstance(cycle, str):
-        raise TypeError(f"cycle needs a cycle id ('wltp'), a constant speed ('80 km/h') or None, "
+        raise TypeError(f"cycle needs a cycle id ('wltp'), a trace file, a constant speed ('80 km/h') or None, "
                         f"got {type(cycle).__name__}")
     return cycle
 
@@ -165,7 +172,7 @@ def range_of(cell: CellLike, vehicle: VehicleLike, *, pack_mass: Any = None, pac
 
     ``pack_mass`` (e.g. ``'480 kg'``) or ``pack_energy`` (``'75 kWh'``), text or pint Quantities; with
     neither, the vehicle's reference pack. ``cycle``: ``'default'`` (the vehicle's), a cycle id
-    (``'wltp'``, ``'hwfet'``), a constant speed (``'80 km/h'``) or None (the vehicle's measured
+    (``'wltp'``, ``'hwfet'``), a constant speed (``'80 km/h'``, or a Quantity) or None (the vehicle's measured
     consumption; for a vehicle whose spec gives none, WLTC class 3b, ``'wltp'``).
     ``f_mass``, ``f_usable``, ``f_volume``: cell-to-pack fractions (0.85 or ``'85 %'``; defaults 0.70,
     0.93, 0.50). A bare number for a mass or an energy raises :class:`TypeError`.
