@@ -532,3 +532,17 @@ def test_a_trace_file_cycle_may_be_a_path(tmp_path):
     assert as_path.consumption.to("Wh/km").magnitude == pytest.approx(as_text.consumption.to("Wh/km").magnitude)
     assert as_path.range.to("km").magnitude == pytest.approx(                       # R = E_usable / c
         as_path.usable_energy.to("Wh").magnitude / as_path.consumption.to("Wh/km").magnitude)
+
+
+def test_a_between_claim_gives_both_bounds_as_claimed():
+    """`claimed` of a 'between' claim was its low bound alone (400 km for '400 to 500 km'): the high
+    end was lost. It is now [low, high], and `qualifier` says it is a 'between'."""
+    v = bc.check("range", cell="tesla-4680", vehicle="compact-car", pack_energy="60 kWh", cycle="nedc",
+                 asserted="400 to 500 km", qualifier="between")
+    low, high = v.claimed
+    assert (low.to("km").magnitude, high.to("km").magnitude) == (pytest.approx(400), pytest.approx(500))
+    assert v.qualifier == "between"
+    derived = v.derived.to("km").magnitude
+    assert v.status == ("holds" if 400 <= derived <= 500 else "fails")
+    one = bc.check("ratio", a="250 Wh/kg", b="432 Wh/kg", asserted="73 %")
+    assert one.qualifier == "about" and one.claimed == pytest.approx(0.73)      # one figure stays one

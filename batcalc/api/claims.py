@@ -3,7 +3,8 @@
 The evaluators are :mod:`batcalc.claims.check` (values in SI, each a
 :class:`~batcalc.claims.check.Value` with a dimension name); the texts are made by
 :mod:`batcalc.report.claims`. Only the verdict's public fields are read: ``id``, ``kind``, ``status``,
-``claimed``, ``derived``, ``needed`` (and ``quote`` and the texts through the report layer).
+``claimed``, ``derived``, ``needed``, ``qualifier`` and, for a ``between`` claim, the bounds in ``details``
+(and ``quote`` and the texts through the report layer).
 """
 
 from __future__ import annotations
@@ -47,10 +48,10 @@ def value_quantity(value: Any) -> Any:
 class ClaimResult:
     """The verdict on one claim: ``status`` is ``'holds'``, ``'fails'`` or ``'underdetermined'``.
 
-    ``claimed`` (the asserted value), ``derived`` (what the numbers give; a list for a charge claim with
-    one entry per window) and ``needed`` (what would make it hold, when one number) are Quantities
-    where dimensional, floats for ratios and fractions, None when not computable. The texts are as the
-    CLI shows them (metric); ``raw`` is the :class:`~batcalc.claims.check.Verdict`.
+    ``claimed`` (the asserted value; ``[low, high]`` for a ``between`` claim), ``derived`` (what the numbers
+    give; a list for a charge claim with one entry per window) and ``needed`` (what would make it hold,
+    when one number) are Quantities where dimensional, floats for ratios and fractions, None when not
+    computable. The texts are as the CLI shows them (metric); ``raw`` is the :class:`~batcalc.claims.check.Verdict`.
     """
 
     raw: Any
@@ -99,8 +100,16 @@ class ClaimResult:
         return str(getattr(self.raw, "quote", ""))
 
     @property
+    def qualifier(self) -> str:
+        """How the claimed value is asserted: ``about``, ``at-least``, ``at-most``, ..., ``between``."""
+        return str(self.raw.qualifier)
+
+    @property
     def claimed(self) -> Any:
-        """The asserted value."""
+        """The asserted value; for a ``between`` claim its two bounds, ``[low, high]``."""
+        details = getattr(self.raw, "details", None) or {}
+        if self.qualifier == "between" and "low" in details and "high" in details:
+            return [value_quantity(details["low"]), value_quantity(details["high"])]
         return value_quantity(self.raw.claimed)
 
     @property
