@@ -546,3 +546,18 @@ def test_a_between_claim_gives_both_bounds_as_claimed():
     assert v.status == ("holds" if 400 <= derived <= 500 else "fails")
     one = bc.check("ratio", a="250 Wh/kg", b="432 Wh/kg", asserted="73 %")
     assert one.qualifier == "about" and one.claimed == pytest.approx(0.73)      # one figure stays one
+
+
+def test_range_bands_carry_the_warnings_the_cli_prints(run):
+    """`batcalc range --bands` warns that the heavy truck cannot follow HWFET (the central run's warnings);
+    RangeBands had no warnings at all. They are those of range_of at the central point."""
+    import json
+
+    banded = bc.range_bands("byd-blade-lfp", "heavy-truck", cycle="hwfet")
+    point = bc.range_of("byd-blade-lfp", "heavy-truck", cycle="hwfet")
+    assert banded["range"].central.to("km").magnitude == pytest.approx(point.range.to("km").magnitude)
+    assert banded.warnings == point.warnings and any("cannot follow" in w for w in banded.warnings)
+    r = run("range", "byd-blade-lfp", "-v", "heavy-truck", "-c", "hwfet", "--bands", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["warnings"] == banded.warnings
+    assert bc.range_bands("byd-blade-lfp", "large-suv").warnings == []

@@ -54,7 +54,8 @@ class RangeBands:
     Quantities in the units of :class:`~batcalc.api.RangeResult` (also ``pack_mass`` in kg,
     ``pack_energy`` and ``usable_energy`` in kWh, ``vehicle_mass`` in kg, ``consumption`` in Wh/km);
     :meth:`ranking` the assumptions by how far each alone moves a figure; ``axes`` the ids of the
-    assumptions the result rests on; ``raw`` the :class:`batcalc.physics.bands.Bands`."""
+    assumptions the result rests on; ``warnings`` those of the central result; ``raw`` the
+    :class:`batcalc.physics.bands.Bands`."""
 
     raw: Any
 
@@ -76,6 +77,14 @@ class RangeBands:
     def keys(self) -> list[str]:
         """The figures banded."""
         return list(self.raw.bands)
+
+    @property
+    def warnings(self) -> list[str]:
+        """The warnings of the result at the central point (an overweight vehicle or pack, a motor that
+        cannot follow the cycle), as :attr:`batcalc.api.RangeResult.warnings` and ``batcalc range --bands``
+        give them."""
+        central = self.raw.result
+        return [] if central is None else list(central.warnings)
 
     @property
     def axes(self) -> list[str]:
