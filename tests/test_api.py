@@ -561,3 +561,17 @@ def test_range_bands_carry_the_warnings_the_cli_prints(run):
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["warnings"] == banded.warnings
     assert bc.range_bands("byd-blade-lfp", "large-suv").warnings == []
+
+
+@pytest.mark.parametrize("bands", [False, True])
+def test_a_claim_kind_without_its_inputs_is_told_it_is_a_kind(bands):
+    """check('ratio') read 'ratio' as a claims file: "no claim 'ratio' in the catalogue and no such file";
+    it is a claim kind, and the error now says so and what it takes."""
+    with pytest.raises(BatcalcError) as info:
+        bc.check("ratio", bands=bands)
+    message = str(info.value)
+    assert message.startswith("'ratio' is a claim kind, not a claims file") and "asserted=" in message
+    with pytest.raises(BatcalcError, match="no claim 'no-such-file'"):       # a name that is no kind: as before
+        bc.check("no-such-file", bands=bands)
+    one = bc.check("ratio", a="250 Wh/kg", b="432 Wh/kg", asserted="73 %", bands=bands)
+    assert one.derived == pytest.approx(432 / 250 - 1)                       # +72.8 %

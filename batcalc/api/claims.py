@@ -200,10 +200,25 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
     if asserted is None:
         if inputs or tolerance is not None or quote is not None:
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
-        return [ClaimResult(v) for v in check_file(os.fspath(claims))[1]]
+        return [ClaimResult(v) for v in _check_file(check_file, claims)]
     texts = {k: _input_text(k, v) for k, v in inputs.items()}
     return ClaimResult(check_inline(str(claims), texts, _input_text("asserted", asserted), qualifier,
                                     None if tolerance is None else _input_text("tolerance", tolerance), quote))
+
+
+def _check_file(run: Any, claims: Any, *args: Any, **kwargs: Any) -> Any:
+    """``run(path, ...)[1]`` (the verdicts of a claims file); a name that is no claims file but a claim kind
+    (``check('ratio')``) is refused as what it is: a kind wants its inputs and ``asserted``."""
+    from batcalc.errors import NotFoundError
+    from batcalc.spec.claims import CLAIM_KINDS
+
+    try:
+        return run(os.fspath(claims), *args, **kwargs)[1]
+    except NotFoundError:
+        if isinstance(claims, str) and claims in CLAIM_KINDS:
+            raise NotFoundError(f"{claims!r} is a claim kind, not a claims file: give its inputs and asserted=..., "
+                                f"check({claims!r}, <inputs>, asserted=...) (its inputs: docs/claims.md)") from None
+        raise
 
 
 def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quote: Optional[str], bands: bool,
@@ -218,7 +233,7 @@ def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quo
     if asserted is None:
         if inputs or tolerance is not None or quote is not None:
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
-        found = check_file_bands(os.fspath(claims), ranges, points=not bands)[1]
+        found = _check_file(check_file_bands, claims, ranges, points=not bands)
         return [ClaimResult(b.verdict, b if bands else None, ranges) for b in found]
     texts = {k: _input_text(k, v) for k, v in inputs.items()}
     claim = inline_claim(str(claims), texts, _input_text("asserted", asserted), qualifier,
