@@ -575,3 +575,22 @@ def test_a_claim_kind_without_its_inputs_is_told_it_is_a_kind(bands):
         bc.check("no-such-file", bands=bands)
     one = bc.check("ratio", a="250 Wh/kg", b="432 Wh/kg", asserted="73 %", bands=bands)
     assert one.derived == pytest.approx(432 / 250 - 1)                       # +72.8 %
+
+
+def test_charge_without_a_pack_energy_states_no_default_pack_voltage(run):
+    """Without a pack energy there is no power for chargers to deliver at a voltage: `batcalc charge`
+    states no pack voltage then, the API stated "pack voltage 400 V (the default)"; a given voltage is
+    still stated, and a pack energy brings the default back."""
+    import json
+
+    bare = bc.charge("catl-shenxing-lfp")
+    assert not any(a.startswith("pack voltage") for a in bare.assumptions)
+    r = run("charge", "catl-shenxing-lfp", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert not any(a.startswith("pack voltage") for a in json.loads(r.stdout)["assumptions"])
+    given = bc.charge("catl-shenxing-lfp", pack_voltage="800 V")
+    assert "pack voltage 800 V (given)" in given.assumptions
+    sized = bc.charge("catl-shenxing-lfp", pack_energy="75 kWh")
+    assert "pack voltage 400 V (the default)" in sized.assumptions
+    w = sized.windows[0]                                    # 0 -> 80 % in 10 min of 75 kWh: 0.8 x 75 / (1/6) kW
+    assert w.battery_power.to("kW").magnitude == pytest.approx(0.8 * 75 / (10 / 60))

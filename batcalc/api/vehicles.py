@@ -391,8 +391,10 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     check_cycle_needs_vehicle(cycle, vehicle is not None)
     v = vehicle_of(vehicle) if vehicle is not None else None
     volts, how = pack_voltage_for(v, si_of(pack_voltage, "voltage", "pack_voltage", "V"), Assumed())
-    notes.append(f"pack voltage {volts:.4g} V" + (f": {v.id}'s reference pack" if how == "reference" and v is not None
-                                                  else f" ({'given' if how == 'given' else 'the default'})"))
+    if energy is not None or v is not None or how == "given":   # no pack energy, no power: the voltage decides nothing
+        said = f": {v.id}'s reference pack" if how == "reference" and v is not None else (
+            f" ({'given' if how == 'given' else 'the default'})")
+        notes.append(f"pack voltage {volts:.4g} V{said}")
     if v is not None:
         found = physics.charge_vehicle(fig, v, energy, "default" if cycle == "default" else _cycle(cycle))
         energy, consumption, warnings = found.pack_energy, found.consumption, list(found.warnings(v))
