@@ -196,6 +196,15 @@ class NotFoundError(BatcalcError):
     """A catalogue id or path names nothing batcalc can load."""
 
 
+class UnknownKeyError(NotFoundError, KeyError):
+    """A key that a result does not have (a banded figure not among those banded); also a
+    :class:`KeyError`, as a lookup in a mapping raises, with a one-line message naming the keys there are."""
+
+    def __str__(self) -> str:
+        """The message on one line, without the quotes :class:`KeyError` puts round its text."""
+        return printable(Exception.__str__(self))
+
+
 class ClaimError(BatcalcError):
     """A claim cannot be evaluated as written (missing or inconsistent inputs)."""
 

@@ -191,6 +191,22 @@ def test_check_gives_quantities_where_dimensional():
     assert failing.needed is not None
 
 
+@pytest.mark.parametrize("quantity", [OTHER.Quantity(402, "km"), bc.Q(402.0, "km"), OTHER.Quantity(402.0, "km")])
+def test_a_claims_figure_given_as_a_quantity_states_the_precision_of_the_same_text(quantity):
+    """A Quantity was written in root units ('402000.0 meter'): its stated precision became 0.05 m, not
+    the 0.5 km of '402 km', and an at-least claim the text holds failed."""
+    common = dict(cell="tesla-4680", vehicle="compact-car", pack_energy="60 kWh", cycle="nedc", qualifier="at-least")
+    text = bc.check("range", asserted="402 km", **common)
+    given = bc.check("range", asserted=quantity, **common)
+    derived_km = given.derived.to("km").magnitude
+    # the case: under 402 km but within half a unit of its last digit, 402 - 402 x (0.5 / 402)
+    assert 402 - 0.5 <= derived_km < 402
+    assert text.status == "holds"
+    assert given.status == text.status
+    assert given.claimed.to("km").magnitude == pytest.approx(402) and str(given.claimed.units) == "kilometer"
+    assert any("±0.5 kilometer, the precision stated" in a for a in given.assumptions)
+
+
 def test_a_verdict_value_of_an_unknown_dimension_stays_a_float():
     from batcalc.api.claims import value_quantity
     from batcalc.claims.check import Value
@@ -253,6 +269,40 @@ def test_what_the_api_hands_out_cannot_change_the_catalogue_cache():
     r = bc.range_of("tesla-4680", "mid-sedan", pack_mass="480 kg")
     with pytest.raises((AttributeError, TypeError)):
         r.raw.cell.warnings.append("x")         # the cell inside a result is the same shared one
+
+
+def _mutable_lists(obj, path="spec"):
+    """Paths of the lists, dicts and sets reachable through a pydantic model's fields."""
+    from pydantic import BaseModel
+
+    if isinstance(obj, (list, dict, set)):
+        yield path
+    if isinstance(obj, (list, tuple)):
+        for i, x in enumerate(obj):
+            yield from _mutable_lists(x, f"{path}[{i}]")
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _mutable_lists(getattr(obj, name), f"{path}.{name}")
+
+
+def test_a_catalogue_spec_handed_out_has_no_list_a_caller_could_change():
+    """`load_cell(...).raw.spec.charging.claims` was a list on the one cached spec: a caller's `.clear()`
+    left the next `charge("catl-shenxing-lfp")` with no charge claim, and `sources.append(...)` reached
+    the next load. The spec models' sequences are tuples now."""
+    cell = bc.load_cell("catl-shenxing-lfp")
+    claims = cell.raw.spec.charging.claims
+    assert len(claims) >= 1
+    with pytest.raises(AttributeError):
+        claims.clear()                               # a tuple: no way to empty the shared one
+    with pytest.raises(AttributeError):
+        cell.raw.spec.sources.append(cell.raw.spec.sources[0])
+    again = bc.charge("catl-shenxing-lfp")
+    first = claims[0]
+    assert again.windows[0].c_rate.to("1/h").magnitude == pytest.approx(
+        (first.to_soc.si - (first.from_soc.si if first.from_soc else 0.0)) / (first.time.si / 3600))
+    for kind, load in (("cell", bc.load_cell), ("vehicle", bc.load_vehicle)):
+        for name in bc.catalog(kind):
+            assert list(_mutable_lists(load(name).raw.spec)) == [], name
 
 
 @pytest.mark.parametrize(("unit", "dim", "param"), [("metric_ton", "mass", "pack_mass"), ("slug", "mass", "pack_mass"),
@@ -373,3 +423,174 @@ def test_charge_in_a_vehicle_carries_the_warnings_the_cli_prints(run):
     printed = [a.removeprefix("warning: ") for a in json.loads(r.stdout)["assumptions"] if a.startswith("warning: ")]
     assert got.warnings == printed and len(printed) == 2
     assert batcalc.charge("huineng-llcb", pack_energy="400 kWh", to_soc="80 %", time="1 h").warnings == []
+
+
+def test_charge_says_what_the_cli_says_of_a_missing_pack_energy_and_an_open_start(run):
+    """charge() without a pack energy gave `chargers == []` (read: no charger delivers it) where the
+    power is unknown, and said nothing of it; an open start was not noted. Now the chargers are None
+    with the power, and the notes are those `batcalc charge` prints (in the API's names)."""
+    import json
+
+    got = bc.charge("catl-shenxing-lfp")                   # its own claim: 0 -> 80 % in 10 min
+    w = got.windows[0]
+    assert w.c_rate.to("1/h").magnitude == pytest.approx(0.8 / (10 / 60))      # dSoC / t[h] = 4.8 C
+    assert w.battery_power is None and w.chargers is None
+    assert "no pack energy (give pack_energy or vehicle): C-rates only" in got.assumptions
+    r = run("charge", "catl-shenxing-lfp", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert "no pack energy (give --pack-energy or --vehicle): C-rates only" in json.loads(r.stdout)["assumptions"]
+    # to 5 % in 10 min, start open: shown from 0 % only (10 % is not below the end), and said so
+    opened = bc.charge("tesla-4680", to_soc="5 %", time="10 min", pack_energy="80 kWh")
+    r = run("charge", "tesla-4680", "--to", "5 %", "--time", "10 min", "--pack-energy", "80 kWh", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    note = next(a for a in json.loads(r.stdout)["assumptions"] if a.startswith("the start SoC is not stated"))
+    assert note in opened.assumptions and "10 % is not below the end SoC 5 %" in note
+    assert [x.from_soc for x in opened.windows] == [0.0]
+    assert opened.windows[0].chargers                       # 0.05 x 80 kWh / (1/6 h) = 24 kW: delivered
+    assert opened.windows[0].battery_power.to("kW").magnitude == pytest.approx(0.05 * 80 / (10 / 60))
+
+
+@pytest.mark.parametrize("lookup", [lambda r: r["ragne"], lambda r: r.ranking("ragne"), lambda r: r[3]])
+def test_a_figure_the_bands_do_not_have_is_a_one_line_batcalc_error(lookup):
+    """r['ragne'] and r.ranking('ragne') let a bare KeyError('ragne') out; now a BatcalcError (still a
+    KeyError, as a mapping's lookup raises) that names the figures there are."""
+    r = bc.range_bands("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg")
+    with pytest.raises(BatcalcError) as info:
+        lookup(r)
+    assert isinstance(info.value, KeyError)
+    message = str(info.value)
+    assert "\n" not in message and not message.startswith(("'", '"'))
+    assert all(key in message for key in r.keys()) and "range" in r.keys()
+
+
+@pytest.mark.parametrize(("call", "name"), [
+    (lambda: bc.range_of("tesla-4680", "compact-car", pack_mass="400 to 500 kg"), "pack_mass"),
+    (lambda: bc.tradeoff("byd-blade-lfp", "tesla-4680", "compact-car", "mass", pack_energy="60 to 70 kWh"),
+     "pack_energy"),
+    (lambda: bc.tradeoff("byd-blade-lfp", "tesla-4680", "compact-car", "range", target_range="400 to 500 km"),
+     "target_range"),
+    (lambda: bc.charge("tesla-4680", to_soc="80 %", time="10 to 12 min", pack_energy="80 kWh"), "time"),
+])
+def test_a_range_where_one_value_is_taken_says_so(call, name):
+    """'400 to 500 kg' outside range_bands was "malformed unit 'to 500 kg': unexpected '500'"; the command
+    line says "is a range" (--pack-mass without --bands), and so does the API now, naming the parameter."""
+    with pytest.raises(UnitError) as info:
+        call()
+    message = str(info.value)
+    assert message.startswith(f"{name}: '") and "is a range: give one value here" in message
+    assert ("range_bands" in message) == (name in ("pack_mass", "pack_energy"))
+    banded = bc.range_bands("tesla-4680", "compact-car", pack_mass="400 to 500 kg")     # where a range is taken
+    assert "pack_mass" in banded.axes
+    assert banded["pack_mass"].low.to("kg").magnitude == pytest.approx(400)
+    assert banded["pack_mass"].high.to("kg").magnitude == pytest.approx(500)
+
+
+@pytest.mark.parametrize(("given", "shown"), [("400 to 500 kWh", "is not a mass"),
+                                              ("500 to 400 kg", "the low end is above the high end")])
+def test_a_bad_range_in_range_bands_names_its_parameter(given, shown):
+    """A bad range of range_bands' pack_mass ("'400 kWh' is not a mass") did not say which input it was,
+    where one value ('400 kWh') says "pack_mass: ..."; now both name the parameter."""
+    with pytest.raises(UnitError) as info:
+        bc.range_bands("tesla-4680", "compact-car", pack_mass=given)
+    assert str(info.value).startswith("pack_mass: ") and shown in str(info.value)
+    with pytest.raises(UnitError, match="^pack_mass: "):
+        bc.range_bands("tesla-4680", "compact-car", pack_mass="400 kWh")
+
+
+@pytest.mark.parametrize("unit", [5, b"kg", ["kg"]])
+def test_q_with_a_unit_that_is_not_text_is_a_type_error(unit):
+    """Q(3, 5) was "malformed unit '5': numbers may appear in a unit only as exponents", as if 5 were
+    text batcalc misread; a unit that is not text is a TypeError, as convert's is."""
+    with pytest.raises(TypeError, match="needs the unit as text") as info:
+        bc.Q(3, unit)
+    assert not isinstance(info.value, BatcalcError)
+    assert bc.Q(3, "kg").to("g").magnitude == pytest.approx(3 * 1000)
+
+
+@pytest.mark.parametrize(("quantity", "text"), [(bc.Q(80, "km/h"), "80 km/h"), (OTHER.Quantity(50, "mph"), "50 mph"),
+                                                (OTHER.Quantity(50.0, "mile/hour"), "50 mph")])
+def test_a_constant_speed_cycle_may_be_a_quantity(quantity, text):
+    """docs/api.md: an input that has a unit is text or a pint Quantity; cycle=Q(80, 'km/h') was a
+    TypeError while cycle='80 km/h' ran."""
+    given = bc.range_of("tesla-4680", "compact-car", cycle=quantity)
+    written = bc.range_of("tesla-4680", "compact-car", cycle=text)
+    assert given.consumption.to("Wh/km").magnitude == pytest.approx(written.consumption.to("Wh/km").magnitude)
+    assert given.cycle.startswith("constant ")
+    # R = E_usable / c
+    assert given.range.to("km").magnitude == pytest.approx(
+        given.usable_energy.to("Wh").magnitude / given.consumption.to("Wh/km").magnitude)
+    banded = bc.range_bands("tesla-4680", "compact-car", cycle=quantity)
+    assert banded["range"].central.to("km").magnitude == pytest.approx(written.range.to("km").magnitude)
+
+
+def test_a_trace_file_cycle_may_be_a_path(tmp_path):
+    """A trace file as a pathlib.Path (as cells and vehicles may be) was a TypeError; it runs as its text."""
+    trace = tmp_path / "trace.csv"
+    trace.write_text("time_s,speed_kmh\n0,0\n100,72\n200,72\n300,0\n")
+    as_path = bc.range_of("tesla-4680", "compact-car", cycle=trace)
+    as_text = bc.range_of("tesla-4680", "compact-car", cycle=str(trace))
+    assert as_path.consumption.to("Wh/km").magnitude == pytest.approx(as_text.consumption.to("Wh/km").magnitude)
+    assert as_path.range.to("km").magnitude == pytest.approx(                       # R = E_usable / c
+        as_path.usable_energy.to("Wh").magnitude / as_path.consumption.to("Wh/km").magnitude)
+
+
+def test_a_between_claim_gives_both_bounds_as_claimed():
+    """`claimed` of a 'between' claim was its low bound alone (400 km for '400 to 500 km'): the high
+    end was lost. It is now [low, high], and `qualifier` says it is a 'between'."""
+    v = bc.check("range", cell="tesla-4680", vehicle="compact-car", pack_energy="60 kWh", cycle="nedc",
+                 asserted="400 to 500 km", qualifier="between")
+    low, high = v.claimed
+    assert (low.to("km").magnitude, high.to("km").magnitude) == (pytest.approx(400), pytest.approx(500))
+    assert v.qualifier == "between"
+    derived = v.derived.to("km").magnitude
+    assert v.status == ("holds" if 400 <= derived <= 500 else "fails")
+    one = bc.check("ratio", a="250 Wh/kg", b="432 Wh/kg", asserted="73 %")
+    assert one.qualifier == "about" and one.claimed == pytest.approx(0.73)      # one figure stays one
+
+
+def test_range_bands_carry_the_warnings_the_cli_prints(run):
+    """`batcalc range --bands` warns that the heavy truck cannot follow HWFET (the central run's warnings);
+    RangeBands had no warnings at all. They are those of range_of at the central point."""
+    import json
+
+    banded = bc.range_bands("byd-blade-lfp", "heavy-truck", cycle="hwfet")
+    point = bc.range_of("byd-blade-lfp", "heavy-truck", cycle="hwfet")
+    assert banded["range"].central.to("km").magnitude == pytest.approx(point.range.to("km").magnitude)
+    assert banded.warnings == point.warnings and any("cannot follow" in w for w in banded.warnings)
+    r = run("range", "byd-blade-lfp", "-v", "heavy-truck", "-c", "hwfet", "--bands", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["warnings"] == banded.warnings
+    assert bc.range_bands("byd-blade-lfp", "large-suv").warnings == []
+
+
+@pytest.mark.parametrize("bands", [False, True])
+def test_a_claim_kind_without_its_inputs_is_told_it_is_a_kind(bands):
+    """check('ratio') read 'ratio' as a claims file: "no claim 'ratio' in the catalogue and no such file";
+    it is a claim kind, and the error now says so and what it takes."""
+    with pytest.raises(BatcalcError) as info:
+        bc.check("ratio", bands=bands)
+    message = str(info.value)
+    assert message.startswith("'ratio' is a claim kind, not a claims file") and "asserted=" in message
+    with pytest.raises(BatcalcError, match="no claim 'no-such-file'"):       # a name that is no kind: as before
+        bc.check("no-such-file", bands=bands)
+    one = bc.check("ratio", a="250 Wh/kg", b="432 Wh/kg", asserted="73 %", bands=bands)
+    assert one.derived == pytest.approx(432 / 250 - 1)                       # +72.8 %
+
+
+def test_charge_without_a_pack_energy_states_no_default_pack_voltage(run):
+    """Without a pack energy there is no power for chargers to deliver at a voltage: `batcalc charge`
+    states no pack voltage then, the API stated "pack voltage 400 V (the default)"; a given voltage is
+    still stated, and a pack energy brings the default back."""
+    import json
+
+    bare = bc.charge("catl-shenxing-lfp")
+    assert not any(a.startswith("pack voltage") for a in bare.assumptions)
+    r = run("charge", "catl-shenxing-lfp", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert not any(a.startswith("pack voltage") for a in json.loads(r.stdout)["assumptions"])
+    given = bc.charge("catl-shenxing-lfp", pack_voltage="800 V")
+    assert "pack voltage 800 V (given)" in given.assumptions
+    sized = bc.charge("catl-shenxing-lfp", pack_energy="75 kWh")
+    assert "pack voltage 400 V (the default)" in sized.assumptions
+    w = sized.windows[0]                                    # 0 -> 80 % in 10 min of 75 kWh: 0.8 x 75 / (1/6) kW
+    assert w.battery_power.to("kW").magnitude == pytest.approx(0.8 * 75 / (10 / 60))

@@ -54,12 +54,23 @@ class RangeBands:
     Quantities in the units of :class:`~batcalc.api.RangeResult` (also ``pack_mass`` in kg,
     ``pack_energy`` and ``usable_energy`` in kWh, ``vehicle_mass`` in kg, ``consumption`` in Wh/km);
     :meth:`ranking` the assumptions by how far each alone moves a figure; ``axes`` the ids of the
-    assumptions the result rests on; ``raw`` the :class:`batcalc.physics.bands.Bands`."""
+    assumptions the result rests on; ``warnings`` those of the central result; ``raw`` the
+    :class:`batcalc.physics.bands.Bands`."""
 
     raw: Any
 
+    def _known(self, key: Any) -> str:
+        """``key`` if it is a banded figure, else :class:`~batcalc.errors.UnknownKeyError` naming those there are."""
+        if not isinstance(key, str) or key not in self.raw.bands:
+            from batcalc.errors import UnknownKeyError
+
+            raise UnknownKeyError(f"no banded figure {key!r}: choose {', '.join(self.raw.bands)}")
+        return key
+
     def __getitem__(self, key: str) -> Band:
-        dim = _dim(key)
+        """The band of figure ``key`` (one of :meth:`keys`); another key is an
+        :class:`~batcalc.errors.UnknownKeyError` (a :class:`KeyError` and a :class:`~batcalc.errors.BatcalcError`)."""
+        dim = _dim(self._known(key))
         b = self.raw.bands[key]
         return Band(*(_quantity(x, dim) for x in (b.low, b.central, b.high)))
 
@@ -68,13 +79,22 @@ class RangeBands:
         return list(self.raw.bands)
 
     @property
+    def warnings(self) -> list[str]:
+        """The warnings of the result at the central point (an overweight vehicle or pack, a motor that
+        cannot follow the cycle), as :attr:`batcalc.api.RangeResult.warnings` and ``batcalc range --bands``
+        give them."""
+        central = self.raw.result
+        return [] if central is None else list(central.warnings)
+
+    @property
     def axes(self) -> list[str]:
         """The ids of the assumptions the result rests on (the axes of its box)."""
         return [a.id for a in self.raw.axes]
 
     def ranking(self, key: str = "range") -> list[tuple[str, Any, Any]]:
-        """``(assumption id, figure at its low end, at its high end)``, the others central, largest swing first."""
-        dim = _dim(key)
+        """``(assumption id, figure at its low end, at its high end)``, the others central, largest swing first;
+        ``key`` one of :meth:`keys` (another is an :class:`~batcalc.errors.UnknownKeyError`)."""
+        dim = _dim(self._known(key))
         return [(s.axis.id, _quantity(s.at_low[key], dim), _quantity(s.at_high[key], dim))
                 for s in self.raw.ranking(key)]
 
@@ -95,6 +115,7 @@ def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: 
     from batcalc.api.cells import figures_of
     from batcalc.api.quantities import si_of
     from batcalc.api.vehicles import _cycle, vehicle_of
+    from batcalc.errors import UnitError
     from batcalc.physics.bands import InputAxis
     from batcalc.physics.bands import range_bands as physics_range_bands
     from batcalc.spec.assumptions import check_not_assumed_twice
@@ -109,7 +130,11 @@ def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: 
 
     def ranged(value: Any, dim: str, name: str, unit: str) -> Any:
         if isinstance(value, str) and RANGE_TO.search(value.strip()):
-            ranges[name] = InputAxis.of(name, parse_range_value(value, dim), value.strip())
+            try:
+                parsed = parse_range_value(value, dim)
+            except UnitError as exc:           # named as si_of names a one-value input's error
+                raise UnitError(f"{name}: {exc}") from None
+            ranges[name] = InputAxis.of(name, parsed, value.strip())
             return name
         return si_of(value, dim, name, unit)
     return RangeBands(physics_range_bands(figures_of(cell), vehicle_of(vehicle), ranges,

@@ -3,7 +3,8 @@
 The evaluators are :mod:`batcalc.claims.check` (values in SI, each a
 :class:`~batcalc.claims.check.Value` with a dimension name); the texts are made by
 :mod:`batcalc.report.claims`. Only the verdict's public fields are read: ``id``, ``kind``, ``status``,
-``claimed``, ``derived``, ``needed`` (and ``quote`` and the texts through the report layer).
+``claimed``, ``derived``, ``needed``, ``qualifier`` and, for a ``between`` claim, the bounds in ``details``
+(and ``quote`` and the texts through the report layer).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Optional, Union
 
-from batcalc.api.quantities import PLAIN, as_quantity, is_quantity, quantity_text
+from batcalc.api.quantities import PLAIN, as_quantity, given_text, is_quantity
 from batcalc.errors import UnitError
 
 
@@ -47,10 +48,10 @@ def value_quantity(value: Any) -> Any:
 class ClaimResult:
     """The verdict on one claim: ``status`` is ``'holds'``, ``'fails'`` or ``'underdetermined'``.
 
-    ``claimed`` (the asserted value), ``derived`` (what the numbers give; a list for a charge claim with
-    one entry per window) and ``needed`` (what would make it hold, when one number) are Quantities
-    where dimensional, floats for ratios and fractions, None when not computable. The texts are as the
-    CLI shows them (metric); ``raw`` is the :class:`~batcalc.claims.check.Verdict`.
+    ``claimed`` (the asserted value; ``[low, high]`` for a ``between`` claim), ``derived`` (what the numbers
+    give; a list for a charge claim with one entry per window) and ``needed`` (what would make it hold,
+    when one number) are Quantities where dimensional, floats for ratios and fractions, None when not
+    computable. The texts are as the CLI shows them (metric); ``raw`` is the :class:`~batcalc.claims.check.Verdict`.
     """
 
     raw: Any
@@ -99,8 +100,16 @@ class ClaimResult:
         return str(getattr(self.raw, "quote", ""))
 
     @property
+    def qualifier(self) -> str:
+        """How the claimed value is asserted: ``about``, ``at-least``, ``at-most``, ..., ``between``."""
+        return str(self.raw.qualifier)
+
+    @property
     def claimed(self) -> Any:
-        """The asserted value."""
+        """The asserted value; for a ``between`` claim its two bounds, ``[low, high]``."""
+        details = getattr(self.raw, "details", None) or {}
+        if self.qualifier == "between" and "low" in details and "high" in details:
+            return [value_quantity(details["low"]), value_quantity(details["high"])]
         return value_quantity(self.raw.claimed)
 
     @property
@@ -143,12 +152,13 @@ class ClaimResult:
 
 
 def _input_text(key: str, value: Any) -> str:
-    """A claim input as the claim format writes it: text as is, a Quantity as ``'<number> <unit>'``, a
+    """A claim input as the claim format writes it: text as is, a Quantity as ``'<number> <unit>'`` in its
+    own unit (:func:`~batcalc.api.quantities.given_text`: the precision it states is that of the same text), a
     :class:`~batcalc.api.cells.Cell` or vehicle by its spec's id."""
     if isinstance(value, str):
         return value
     if is_quantity(value):
-        return quantity_text(value, key)
+        return given_text(value, key)
     if isinstance(value, os.PathLike):
         return str(os.fspath(value))
     raw = getattr(value, "raw", None)
@@ -190,10 +200,25 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
     if asserted is None:
         if inputs or tolerance is not None or quote is not None:
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
-        return [ClaimResult(v) for v in check_file(os.fspath(claims))[1]]
+        return [ClaimResult(v) for v in _check_file(check_file, claims)]
     texts = {k: _input_text(k, v) for k, v in inputs.items()}
     return ClaimResult(check_inline(str(claims), texts, _input_text("asserted", asserted), qualifier,
                                     None if tolerance is None else _input_text("tolerance", tolerance), quote))
+
+
+def _check_file(run: Any, claims: Any, *args: Any, **kwargs: Any) -> Any:
+    """``run(path, ...)[1]`` (the verdicts of a claims file); a name that is no claims file but a claim kind
+    (``check('ratio')``) is refused as what it is: a kind wants its inputs and ``asserted``."""
+    from batcalc.errors import NotFoundError
+    from batcalc.spec.claims import CLAIM_KINDS
+
+    try:
+        return run(os.fspath(claims), *args, **kwargs)[1]
+    except NotFoundError:
+        if isinstance(claims, str) and claims in CLAIM_KINDS:
+            raise NotFoundError(f"{claims!r} is a claim kind, not a claims file: give its inputs and asserted=..., "
+                                f"check({claims!r}, <inputs>, asserted=...) (its inputs: docs/claims.md)") from None
+        raise
 
 
 def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quote: Optional[str], bands: bool,
@@ -208,7 +233,7 @@ def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quo
     if asserted is None:
         if inputs or tolerance is not None or quote is not None:
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
-        found = check_file_bands(os.fspath(claims), ranges, points=not bands)[1]
+        found = _check_file(check_file_bands, claims, ranges, points=not bands)
         return [ClaimResult(b.verdict, b if bands else None, ranges) for b in found]
     texts = {k: _input_text(k, v) for k, v in inputs.items()}
     claim = inline_claim(str(claims), texts, _input_text("asserted", asserted), qualifier,

@@ -25,6 +25,9 @@ from batcalc.errors import UnitError
 #: Dimensions whose values are plain numbers: a bare float is fine (a fraction from 0 to 1).
 PLAIN = ("fraction", "number", "count")
 
+#: Parameters that :func:`batcalc.range_bands` takes as a range ('400 to 500 kg'); the others take one value.
+RANGED = ("pack_mass", "pack_energy")
+
 
 def is_quantity(value: Any) -> bool:
     """Whether ``value`` looks like a pint Quantity of any registry (duck-typed: no pint import)."""
@@ -71,6 +74,28 @@ def quantity_text(q: Any, name: str = "value") -> str:
     return f"{number!r} {_unit_text(items)}".strip()
 
 
+def given_text(q: Any, name: str = "value") -> str:
+    """A pint Quantity (any registry) as ``'<number> <unit>'`` text in the unit it was given in, where
+    batcalc's unit grammar names that unit (``Q(402, 'km')`` -> ``'402 kilometer'``), else in
+    pint's root units (:func:`quantity_text`). The number is written as a YAML number is read in a claim
+    (an integral value without a decimal point: ``402.0`` -> ``'402'``), so a claim's figure given as a
+    Quantity states the same precision (half a unit in its last digit) and shows in the same unit as
+    the same figure given as text."""
+    magnitude, items = q.to_tuple()
+    try:
+        number = float(magnitude)
+    except (TypeError, ValueError):
+        return quantity_text(q, name)          # refused there, with the parameter's name
+    unit = _unit_text(items)
+    if not math.isfinite(number) or not unit:
+        return quantity_text(q, name)
+    try:
+        units.parse_unit(unit)
+    except UnitError:                          # a unit batcalc's grammar does not name ('metric_ton', 'slug')
+        return quantity_text(q, name)
+    return f"{int(number) if number.is_integer() else number!r} {unit}"
+
+
 def _article(label: str) -> str:
     return "an" if label[0] in "aeiou" else "a"
 
@@ -81,8 +106,8 @@ def si_of(value: Any, dim: str, name: str, example: Optional[str] = None) -> Opt
     ``value`` is text with a unit or a pint Quantity; for plain dimensions (``fraction``, ``number``,
     ``count``) also a bare number, by the fraction rule of :func:`batcalc.units.parse_value`. A bare
     number where a unit is needed raises :class:`TypeError` naming the parameter and the unit expected
-    (``example``, else the dimension's example unit); a bad or wrong-dimension value raises
-    :class:`~batcalc.errors.UnitError` prefixed with the parameter's name.
+    (``example``, else the dimension's example unit); a bad or wrong-dimension value, or a range
+    (``'400 to 500 kg'``), raises :class:`~batcalc.errors.UnitError` prefixed with the parameter's name.
     """
     if value is None:
         return None
@@ -97,6 +122,11 @@ def si_of(value: Any, dim: str, name: str, example: Optional[str] = None) -> Opt
     if isinstance(value, numbers.Real):
         raw: Any = float(value)
     elif isinstance(value, str):
+        if units.RANGE_TO.search(value.strip()):
+            from batcalc.errors import printable
+
+            where = " (batcalc.range_bands takes a range of pack_mass or pack_energy)" if name in RANGED else ""
+            raise UnitError(f"{name}: {printable(value.strip(), 60)!r} is a range: give one value here{where}")
         raw = value
     elif is_quantity(value):
         raw = quantity_text(value, name)
@@ -133,6 +163,8 @@ def Q(value: Any, unit: Optional[str] = None) -> Any:
     if unit is not None:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"Q(number, unit) needs a number, got {type(value).__name__}")
+        if not isinstance(unit, str):
+            raise TypeError(f"Q(number, unit) needs the unit as text, such as 'kg', got {type(unit).__name__}")
         return units.parse_quantity(f"{float(value)!r} {unit}")
     if isinstance(value, units.ureg().Quantity):
         return value

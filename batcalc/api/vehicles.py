@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
 from batcalc.api.cells import CellLike, figures_of
-from batcalc.api.quantities import as_quantity, si_of
+from batcalc.api.quantities import as_quantity, given_text, is_quantity, si_of
 from batcalc.physics import tradeoff as physics
 from batcalc.physics.charge import Window
 from batcalc.physics.pack import DEFAULT_F_MASS, DEFAULT_F_USABLE, DEFAULT_F_VOLUME, PackOptions, check_fractions_apply
@@ -150,9 +150,16 @@ class RangeResult:
                 f"{self.raw.pack.mass:.0f} kg pack>")
 
 
-def _cycle(cycle: Optional[str]) -> Optional[str]:
+def _cycle(cycle: Any) -> Optional[str]:
+    """The ``cycle`` argument as the physics takes it: an id, a trace path or a constant speed as text, or
+    None; a constant speed given as a pint Quantity (``Q(80, 'km/h')``, any registry) is read as its text in
+    its own unit (:func:`~batcalc.api.quantities.given_text`), as every other input with a unit is."""
+    if is_quantity(cycle):
+        return given_text(cycle, "cycle")
+    if isinstance(cycle, os.PathLike):
+        return os.fspath(cycle)
     if cycle is not None and not isinstance(cycle, str):
-        raise TypeError(f"cycle needs a cycle id ('wltp'), a constant speed ('80 km/h') or None, "
+        raise TypeError(f"cycle needs a cycle id ('wltp'), a trace file, a constant speed ('80 km/h') or None, "
                         f"got {type(cycle).__name__}")
     return cycle
 
@@ -165,7 +172,7 @@ def range_of(cell: CellLike, vehicle: VehicleLike, *, pack_mass: Any = None, pac
 
     ``pack_mass`` (e.g. ``'480 kg'``) or ``pack_energy`` (``'75 kWh'``), text or pint Quantities; with
     neither, the vehicle's reference pack. ``cycle``: ``'default'`` (the vehicle's), a cycle id
-    (``'wltp'``, ``'hwfet'``), a constant speed (``'80 km/h'``) or None (the vehicle's measured
+    (``'wltp'``, ``'hwfet'``), a constant speed (``'80 km/h'``, or a Quantity) or None (the vehicle's measured
     consumption; for a vehicle whose spec gives none, WLTC class 3b, ``'wltp'``).
     ``f_mass``, ``f_usable``, ``f_volume``: cell-to-pack fractions (0.85 or ``'85 %'``; defaults 0.70,
     0.93, 0.50). A bare number for a mass or an energy raises :class:`TypeError`.
@@ -258,7 +265,8 @@ class ChargeWindow:
     Quantities: ``time`` (min), ``c_rate`` (1/h, i.e. C), ``battery_power`` and ``grid_power`` (kW),
     ``energy_added`` (kWh), ``range_added`` (km), ``charge_speed`` (km/h of range per hour charging);
     None where the pack energy or the consumption is unknown. ``chargers``: ids of the charger classes
-    that deliver the battery power at 400 V (:meth:`batcalc.physics.charge.Window.chargers`). ``raw``:
+    that deliver the battery power into the pack's voltage (:meth:`batcalc.physics.charge.Window.chargers`;
+    None without a pack energy). ``raw``:
     the :class:`~batcalc.physics.charge.Window` (SI).
     """
 
@@ -320,10 +328,13 @@ class ChargeWindow:
         return self.raw.exceeds_cell_rating
 
     @property
-    def chargers(self) -> list[str]:
+    def chargers(self) -> Optional[list[str]]:
         """Ids of the charger classes and stations that deliver the battery power into a pack of the
         window's ``pack_voltage`` (the pack voltage :func:`charge` states): ``min(P_charger, I_charger x V_pack)
-        >= P_batt``."""
+        >= P_batt``; None when the battery power is not known (no pack energy), as for the power itself
+        (an empty list means that no charger delivers it)."""
+        if self.raw.battery_power is None:
+            return None
         return [c.id for c in self.raw.chargers()]
 
     def __repr__(self) -> str:
@@ -362,6 +373,7 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
         DEFAULT_CHARGER_EFFICIENCY,
         check_charge_inputs,
         check_cycle_needs_vehicle,
+        open_start_text,
         pack_voltage_for,
         requested_windows,
     )
@@ -379,19 +391,26 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     check_cycle_needs_vehicle(cycle, vehicle is not None)
     v = vehicle_of(vehicle) if vehicle is not None else None
     volts, how = pack_voltage_for(v, si_of(pack_voltage, "voltage", "pack_voltage", "V"), Assumed())
-    notes.append(f"pack voltage {volts:.4g} V" + (f": {v.id}'s reference pack" if how == "reference" and v is not None
-                                                  else f" ({'given' if how == 'given' else 'the default'})"))
+    if energy is not None or v is not None or how == "given":   # no pack energy, no power: the voltage decides nothing
+        said = f": {v.id}'s reference pack" if how == "reference" and v is not None else (
+            f" ({'given' if how == 'given' else 'the default'})")
+        notes.append(f"pack voltage {volts:.4g} V{said}")
     if v is not None:
         found = physics.charge_vehicle(fig, v, energy, "default" if cycle == "default" else _cycle(cycle))
         energy, consumption, warnings = found.pack_energy, found.consumption, list(found.warnings(v))
         if found.from_reference:
             notes.append(f"pack energy {energy / 3.6e6:.4g} kWh: {v.id}'s reference pack")
         notes.append(f"consumption {consumption / 3.6:.4g} Wh/km: {v.id} on {physics.cycle_label(v, found.cycle)} "
-                     f"at {found.total_mass:.0f} kg ({found.how})")
+                     f"at {found.total_mass:.0f} kg ({found.how}); usable energy {DEFAULT_F_USABLE * 100:.0f} %")
+    elif energy is None:
+        notes.append("no pack energy (give pack_energy or vehicle): C-rates only")
     max_c = fig.get("max_c_rate")
     common: dict[str, Any] = dict(pack_energy=energy, consumption=consumption, charger_efficiency=eta,
                                   max_c_rate=None if max_c is None else max_c * 3600.0, pack_voltage=volts)
     windows = requested_windows(fig, start, end, seconds, watts, **common)
+    if any(not w.start_stated for w in windows):
+        ends = sorted({w.to_soc for w in windows if not w.start_stated})
+        notes.append("the start SoC is not stated: " + "; ".join(open_start_text(e) for e in ends) + " shown")
     if max_c is None:
         notes.append(f"{fig.id} gives no max charge C-rate: whether the cell can take these rates is not known")
     return ChargeResult([ChargeWindow(w) for w in windows], notes, warnings)

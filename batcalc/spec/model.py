@@ -329,7 +329,7 @@ class VoltageCurve(Sourced):
     """The cell's voltage against state of charge (linear between points; for the pack's voltage while
     charging)."""
 
-    points: list[VoltagePoint] = Field(min_length=2)
+    points: tuple[VoltagePoint, ...] = Field(min_length=2)
 
     @model_validator(mode="after")
     def _rising(self) -> "VoltageCurve":
@@ -412,7 +412,7 @@ class ChargeCurveSpec(Sourced):
     """A cell's own charge curve (replaces the default taper of its chemistry): SoC -> C-rate or power."""
 
     shape: Literal["step", "linear"] = Field("linear", description="step: constant up to the next point; linear")
-    points: list[ChargeCurvePoint] = Field(min_length=1)
+    points: tuple[ChargeCurvePoint, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _rising(self) -> "ChargeCurveSpec":
@@ -433,7 +433,7 @@ class Charging(Strict):
         description="id of a taper in specs/tapers.yaml [default: the one for the cell's chemistry]")
     charge_curve: Optional[ChargeCurveSpec] = Field(
         default=None, description="the cell's own charge limit against SoC (instead of a taper)")
-    claims: list[ChargeClaim] = []
+    claims: tuple[ChargeClaim, ...] = ()
 
     @field_validator("taper")
     @classmethod
@@ -514,9 +514,9 @@ class CellSpec(Strict):
     energy_density: EnergyDensity = EnergyDensity()
     charging: Charging = Charging()
     cycle_life: Optional[CycleLife] = None
-    ranges: list[RangeClaim] = []
+    ranges: tuple[RangeClaim, ...] = ()
     notes: Optional[str] = None
-    sources: list[Source] = []
+    sources: tuple[Source, ...] = ()
 
 
 # --------------------------------------------------------------------------- loading and errors

@@ -53,7 +53,7 @@ class MotorMap(Sourced):
 
     shape: Literal["linear", "step"] = Field("linear", description="linear between points, or step: the "
                                                                    "value at the point at or below the load")
-    points: list[MapPoint] = Field(min_length=1)
+    points: tuple[MapPoint, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _rising(self) -> "MotorMap":
@@ -100,7 +100,7 @@ class VehicleSpec(Strict):
     auxiliary_power: Optional[Annotated[Value, Q("power", allow_zero=True)]] = None
     measured_consumption: Optional[MeasuredConsumption] = None
     notes: Optional[str] = None
-    sources: list[Source] = []
+    sources: tuple[Source, ...] = ()
 
     model_config = Strict.model_config | {"populate_by_name": True}
 
