@@ -636,3 +636,13 @@ def test_the_plausible_range_is_shown_in_the_unit_system_of_the_implied_value(ru
     lb = 0.45359237
     assert take == (f"the figure left as '?' would be {75000 / 190 * lb:.4g} Wh/lb (OUTSIDE the plausible range "
                     f"{150 * lb:.4g} Wh/lb to {200 * lb:.4g} Wh/lb)")
+
+
+def test_a_between_claim_with_a_counting_word_on_both_ends_is_judged(run):
+    """'0.4 million to 0.5 million km': 1000 cycles x 500 km x (1 + 0.8) / 2 = 450,000 km lies between."""
+    r = run("claim", "lifetime", "cycles=1000", "retention=80 %", "range=500 km", "--asserted",
+            "0.4 million to 0.5 million km", "--qualifier", "between", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    v = json.loads(r.stdout)["verdicts"][0]
+    assert v["verdict"] == "holds" and v["derived"] == {"value": pytest.approx(1000 * 500 * 1.8 / 2), "unit": "km"}
+    assert v["claimed"] == {"value": 400000.0, "unit": "km"}           # a between claim's low bound

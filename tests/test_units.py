@@ -323,3 +323,16 @@ def test_a_counting_word_is_named_wherever_it_stands_in_the_unit(text):
     """'2 million' and '75 thousand*Wh' read "unknown unit 'million' (did you mean 'millisecond'?)"."""
     with pytest.raises(UnitError, match="a counting word"):
         units.parse_value(text)
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("0.4 million to 0.5 million km", ["0.4 million km", "0.5 million km"]),
+    ("0.4 to 0.5 million km", ["0.4 million km", "0.5 million km"]),
+    ("0.4 million to 500000 km", ["0.4 million km", "500000 km"]),
+    ("1 million to 2 million", ["1 million", "2 million"]),
+    ("70 to 90 kWh", ["70 kWh", "90 kWh"]),
+])
+def test_a_range_written_with_counting_words_gives_each_end_its_unit(text, parts):
+    """'0.4 million to 0.5 million km' left its low end '0.4 million' without a unit, so a between claim
+    written so was refused ("'400000.0' has no unit")."""
+    assert units.range_parts(text) == parts

@@ -495,20 +495,30 @@ def split_value(text: str) -> tuple[float, str]:
 def range_parts(text: str) -> list[str]:
     """The parts of a range ``'LOW to HIGH unit'`` (or ``'LOW to CENTRAL to HIGH unit'``), split at
     :data:`RANGE_TO`, each with its unit: a part written without one takes the last part's, so
-    ``'70 to 90 kWh'`` gives ``['70 kWh', '90 kWh']``. A part that is not ``<number> <unit>`` is
-    left as written (its reader reports it); empty parts stay empty."""
+    ``'70 to 90 kWh'`` gives ``['70 kWh', '90 kWh']``; a part with a counting word alone (a claim's
+    figure, :data:`COUNTING`) takes the last part's unit after its own counting word, so ``'0.4 million to
+    0.5 million km'`` gives ``['0.4 million km', '0.5 million km']``. A part that is not
+    ``<number> <unit>`` is left as written (its reader reports it); empty parts stay empty."""
     parts = [p.strip() for p in RANGE_TO.split(text.strip())]
     try:
         last_unit = split_value(parts[-1])[1].strip()
     except UnitError:
         return parts
+    words = last_unit.split(maxsplit=1)
+    plain_unit = words[1] if len(words) == 2 and words[0].lower() in COUNTING else \
+        "" if last_unit.lower() in COUNTING else last_unit
     out = []
     for part in parts:
         try:
-            bare = part != "" and not split_value(part)[1].strip()
+            unit = split_value(part)[1].strip() if part != "" else None
         except UnitError:
-            bare = False
-        out.append(f"{part} {last_unit}" if bare and last_unit else part)
+            unit = None
+        if unit == "" and last_unit:
+            out.append(f"{part} {last_unit}")
+        elif unit is not None and unit.lower() in COUNTING and plain_unit:
+            out.append(f"{part} {plain_unit}")
+        else:
+            out.append(part)
     return out
 
 
