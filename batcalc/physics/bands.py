@@ -74,7 +74,7 @@ def _central_defaults() -> dict[str, float]:
             "altitude": DEFAULT_ALTITUDE, "pack-voltage": DEFAULT_PACK_VOLTAGE}
 
 
-def check_assumption(id: str, value: float, shown: Union[str, Mapping[str, str]]) -> None:
+def check_assumption(id: str, value: float, shown: Union[str, Callable[[str], str]]) -> None:
     """Refuse ``value`` (SI) for default assumption ``id`` where the physics that reads it refuses it,
     before any run reads it, so that the error names the assumption (``shown``: the value as the user
     wrote it) rather than whatever input the first run that read it came from. Each check is the
@@ -84,8 +84,8 @@ def check_assumption(id: str, value: float, shown: Union[str, Mapping[str, str]]
     (:class:`~batcalc.physics.powertrain.Powertrain`, :func:`~batcalc.physics.vehicle.default_motor_map`,
     :func:`~batcalc.physics.powertrain.constant_efficiency`) and the ambient air
     (:func:`~batcalc.physics.powertrain.air_density`). Raises :class:`InputsError` (``{assume}`` names
-    the option or key that set it); ``shown`` may be the value's text in each unit system (``{"metric":
-    ..., "imperial": ...}``), for a message in the one asked for."""
+    the option or key that set it); ``shown`` may be a function of the unit system giving the value's
+    text in it, for a message in the one asked for (called only when the value is refused)."""
     from batcalc.physics.charge import check_charge_inputs, check_pack_voltage
     from batcalc.physics.pack import PackOptions
     from batcalc.physics.powertrain import Powertrain, air_density, constant_efficiency
@@ -104,8 +104,7 @@ def check_assumption(id: str, value: float, shown: Union[str, Mapping[str, str]]
     except BatcalcError as exc:
         # the inner error in its own words (a pack voltage the command line takes as --pack-voltage is
         # not what the user gave here)
-        texts = shown if isinstance(shown, Mapping) else {"metric": shown}
-        said = {system: f"{{assume}} {literal(id)}={literal(texts.get(system, texts['metric']))}: "
+        said = {system: f"{{assume}} {literal(id)}={literal(shown(system) if callable(shown) else shown)}: "
                         f"{literal(exc.in_system(system))}" for system in SYSTEMS}
         raise InputsError(said["metric"], said) from None
 
@@ -118,8 +117,9 @@ def check_overridden(ranges: Mapping[str, Ranged]) -> None:
         if getattr(p, "overridden", None):
             show = getattr(p, "show", None)
             for x in dict.fromkeys((float(p.low), float(p.central), float(p.high))):
-                check_assumption(id, x, {system: str(show(x, system)) for system in SYSTEMS} if callable(show)
-                                 else f"{x:g}")
+                def text(system: str, x: float = x, show: Any = show) -> str:
+                    return str(show(x, system))
+                check_assumption(id, x, text if callable(show) else f"{x:g}")
 
 
 class Assumed(Mapping[str, float]):

@@ -42,9 +42,10 @@ USER_TRACE_MAX_ROWS = 200_000
 USER_TRACE_MAX_SPEED_KMH = 720.0
 USER_TRACE_MAX_SECONDS = 1e7
 
-_CONSTANT_RE = re.compile(r"^\s*(?:const(?:ant)?[:=@ ]\s*)?(?P<v>.+?(?:km/h|mph|m/s|kph))\s*$")
+_CONSTANT_PREFIX = r"^\s*(?:const(?:ant)?[:=@ ]\s*)?"
+_CONSTANT_RE = re.compile(_CONSTANT_PREFIX + r"(?P<v>.+?(?:km/h|mph|m/s|kph))\s*$")
 #: A constant speed written with another unit of speed ('60 mi/h', '100 km/hr'): the same prefix, any value.
-_CONSTANT_ANY_RE = re.compile(r"^\s*(?:const(?:ant)?[:=@ ]\s*)?(?P<v>[+-]?\.?[0-9].*?)\s*$")
+_CONSTANT_ANY_RE = re.compile(_CONSTANT_PREFIX + r"(?P<v>[+-]?\.?[0-9].*?)\s*$")
 
 
 @dataclass(frozen=True)

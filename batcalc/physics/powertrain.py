@@ -50,10 +50,10 @@ def air_density(temperature: float = DEFAULT_TEMPERATURE, altitude: float = DEFA
     ``rho = p(h) / (R T)`` with the standard atmosphere's pressure
     ``p(h) = p0 (1 - L h / T0) ^ (g / (R L))`` (ISO 2533). 20 C at sea level gives 1.204."""
     if not (math.isfinite(temperature) and 150.0 <= temperature <= 350.0):
-        def degrees(t: float, fmt: str, system: str) -> str:
-            return temperature_text(t, system, fmt)
-        raise error_in_systems(lambda system: f"ambient temperature {degrees(temperature, '.1f', system)} is outside "
-                               f"{_span(degrees(150.0, '.0f', system), degrees(350.0, '.0f', system))}")
+        def outside(system: str) -> str:
+            span = _span(temperature_text(150.0, system, ".0f"), temperature_text(350.0, system, ".0f"))
+            return f"ambient temperature {temperature_text(temperature, system, '.1f')} is outside {span}"
+        raise error_in_systems(outside)
     if not (math.isfinite(altitude) and -500.0 <= altitude <= 9000.0):
         def height(x: float, fmt: str, system: str) -> str:
             return shown_text(x, "length", system, "altitude", fmt)

@@ -482,10 +482,10 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
         cycle = default_cycle(vehicle)
     check_hold(hold, target_range is not None)
     if hold == "range" and target_range is not None and not (target_range > 0 and math.isfinite(target_range)):
-        def got(system: str) -> str:
+        def not_positive(system: str) -> str:
             got = shown_text(target_range, "length", system, "distance", "g")
             return f"{{target_range}} must be positive, got {got}"
-        raise InputsError(got("metric"), {system: got(system) for system in SYSTEMS})
+        raise InputsError(not_positive("metric"), {system: not_positive(system) for system in SYSTEMS})
     if hold == "range" and target_range is not None and pack_mass is None and pack_energy is None:
         # a's pack is sized for the target range: the vehicle's reference pack is not needed
         m_a, _ = solve_pack_mass_for_range(a, vehicle, target_range, cycle, options)
