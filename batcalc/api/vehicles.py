@@ -373,10 +373,10 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
         DEFAULT_CHARGER_EFFICIENCY,
         check_charge_inputs,
         check_cycle_needs_vehicle,
-        open_start_text,
         pack_voltage_for,
         requested_windows,
     )
+    from batcalc.report.charge import open_start_notes
 
     fig = figures_of(cell)
     energy = si_of(pack_energy, "energy", "pack_energy", "kWh")
@@ -408,9 +408,7 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     common: dict[str, Any] = dict(pack_energy=energy, consumption=consumption, charger_efficiency=eta,
                                   max_c_rate=None if max_c is None else max_c * 3600.0, pack_voltage=volts)
     windows = requested_windows(fig, start, end, seconds, watts, **common)
-    if any(not w.start_stated for w in windows):
-        ends = sorted({w.to_soc for w in windows if not w.start_stated})
-        notes.append("the start SoC is not stated: " + "; ".join(open_start_text(e) for e in ends) + " shown")
+    notes += open_start_notes(windows)         # as batcalc charge says it
     if max_c is None:
         notes.append(f"{fig.id} gives no max charge C-rate: whether the cell can take these rates is not known")
     return ChargeResult([ChargeWindow(w) for w in windows], notes, warnings)

@@ -70,6 +70,15 @@ def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_ene
     return v, pack_energy, consumption
 
 
+def open_start_notes(windows: Any) -> list[str]:
+    """The note that a charge's start SoC is not stated, with the starts shown for each window end
+    (:func:`batcalc.physics.charge.open_start_text`); none when every window states its start."""
+    from batcalc.physics.charge import open_start_text
+
+    ends = sorted({w.to_soc for w in windows if not w.start_stated})
+    return ["the start SoC is not stated: " + "; ".join(open_start_text(e) for e in ends) + " shown"] if ends else []
+
+
 def pack_voltage_of(v: Any, pack_voltage: Optional[float], a: Any, notes: list[str]) -> float:
     """The pack's nominal voltage, V, for a charge (:func:`batcalc.physics.charge.pack_voltage_for`:
     ``pack_voltage`` (--pack-voltage), else the vehicle ``v``'s reference pack's, else the
@@ -117,11 +126,7 @@ def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: O
     if consumption is not None:
         common["usable_fraction"] = a["usable-fraction"]
     windows = requested_windows(cell, from_soc, to_soc, seconds, power, curve=True, **common)
-    if any(not w.start_stated for w in windows):
-        from batcalc.physics.charge import open_start_text
-
-        ends = sorted({w.to_soc for w in windows if not w.start_stated})
-        notes.append("the start SoC is not stated: " + "; ".join(open_start_text(e) for e in ends) + " shown")
+    notes += open_start_notes(windows)
     if max_c is None:
         notes.append(f"{cell.id} gives no max charge C-rate: whether the cell can take these rates is not known")
     headers = ["quantity", "unit"] + [f"{w.from_soc * 100:.0f}->{w.to_soc * 100:.0f} %"
