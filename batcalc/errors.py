@@ -94,6 +94,18 @@ class SpecError(BatcalcError):
         where = [printable(str(p)) for p in (self.path, self.line, self.col) if p is not None]
         return ":".join(where + [" " + printable(self.message)]) if where else printable(self.message)
 
+    def message_in(self, system: str) -> str:
+        """The message without its location, its physical values in unit ``system``'s units: the text
+        recorded for that system (:meth:`~BatcalcError.shown_in`, which records the whole located text)
+        after the location, else :attr:`message`."""
+        texts: Mapping[str, str] = self.__dict__.get("by_system", {})
+        if system in texts:
+            whole = str(self)
+            where = whole[:len(whole) - len(printable(self.message))]
+            if texts[system].startswith(where):
+                return texts[system][len(where):]
+        return self.message
+
 
 class WrongKindError(SpecError):
     """A spec file whose ``kind:`` is not the one asked for (a vehicle file where a cell was expected);

@@ -635,7 +635,8 @@ def _densities(claim, ctx: Context, key: str = "gravimetric") -> tuple[float, fl
             cells.append(cell)
             rhos.append(rho)
             notes.append((f"{side}: {cell.id} at ", Value(rho, _DENSITY_DIM[key]), f" ({cell.level} level)"))
-            notes += [f"warning: {cell.id}: {w}" for w in cell.warnings]
+            notes += _stated([f"warning: {cell.id}: {w}" for w in cell.warnings_in("metric")],
+                             [f"warning: {cell.id}: {w}" for w in cell.warnings_in("imperial")])
     if all(c is not None for c in cells) and cells[0].level != cells[1].level:
         raise ctx.error(("inputs",), f"{cells[0].id} is {cells[0].level} level and {cells[1].id} is "
                                      f"{cells[1].level} level: not comparable")

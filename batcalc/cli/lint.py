@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from batcalc.cli.common import emit, handles_errors
+from batcalc.cli.common import UnitsOpt, UnitSystem, emit, handles_errors
 from batcalc.errors import BatcalcError, SpecError, printable
 
 if TYPE_CHECKING:
@@ -33,11 +33,12 @@ STDIN_NAME = "<stdin>"
 _CATALOGUE_KINDS = ("cell", "vehicle", "claim")
 
 
-def _line(exc: SpecError, fallback: str) -> str:
-    """One ``file:line:col: message`` line for ``exc`` (a problem with the whole file at 1:1)."""
+def _line(exc: SpecError, fallback: str, system: str = "metric") -> str:
+    """One ``file:line:col: message`` line for ``exc`` (a problem with the whole file at 1:1), its physical
+    values in unit ``system``'s units (:meth:`~batcalc.errors.SpecError.message_in`)."""
     path = exc.path if exc.path is not None else fallback
     line, col = (exc.line, exc.col) if exc.line is not None else (1, 1)
-    return printable(f"{path}:{line}:{col or 1}: {exc.message}")
+    return printable(f"{path}:{line}:{col or 1}: {exc.message_in(system)}")
 
 
 def _targets(name: str) -> list[tuple[Path | None, str, bool]]:
@@ -180,12 +181,17 @@ def lint_one(path: Path | None, shown: str, in_catalogue: bool,
 def _cell_warnings(spec: Any, doc: Document) -> list[SpecError]:
     """A cell spec's figures that disagree with what its other figures give (more than 3 % apart:
     :func:`batcalc.physics.cells.figures_of`, the warnings ``batcalc show`` prints), each located at the
-    given value."""
+    given value and written in each unit system (:meth:`~batcalc.errors.BatcalcError.shown_in`)."""
     from batcalc.physics.cells import figures_of
+    from batcalc.units import SYSTEMS
 
-    cell = figures_of(spec)
-    return [doc.error(_value_at(doc.data, loc), f"warning: {text}")
-            for text, loc in zip(cell.warnings, cell.warned_at, strict=True)]
+    out = []
+    for m in figures_of(spec).mismatches:
+        at = _value_at(doc.data, m.at)
+        warning = doc.error(at, f"warning: {m.text()}")
+        warning.shown_in({system: str(doc.error(at, f"warning: {m.text(system)}")) for system in SYSTEMS})
+        out.append(warning)
+    return out
 
 
 def _value_at(data: Any, loc: tuple[str, ...]) -> tuple[str, ...]:
@@ -202,7 +208,8 @@ def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="sp
                                                         "catalogue ids, or - for a spec on stdin")],
              strict: Annotated[bool, typer.Option("--strict", help="warnings fail the lint too (exit 2): a "
                                                   "cell's given figure more than 3 % from what its other "
-                                                  "figures give")] = False) -> None:
+                                                  "figures give")] = False,
+             unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Report every problem in spec and claims files at once: one 'file:line:col: message' line each.
 
     After a YAML syntax error, that error; otherwise every schema and value error, the sources, and
@@ -213,7 +220,9 @@ def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="sp
     \b
     Example: batcalc lint my-cell.yaml specs/claims/seed-article.yaml
     Example: batcalc lint --strict specs/cells/*.yaml
+    Example: batcalc lint --units imperial my-cell.yaml
     """
+    system = unit_system.value
     problems = 0
     warned = 0
     linted = 0
@@ -222,7 +231,7 @@ def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="sp
         try:
             targets = _targets(name)
         except SpecError as exc:
-            emit(_line(exc, name))
+            emit(_line(exc, name, system))
             problems += 1
             continue
         for path, shown, in_catalogue in targets:
@@ -234,7 +243,7 @@ def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="sp
                 found = [SpecError(f"internal error: {type(exc).__name__}: {exc} (a bug; report it)", shown)]
                 failed = True
             for problem in _with_warnings(found, warnings):
-                emit(_line(problem, shown))
+                emit(_line(problem, shown, system))
             problems += len(found)
             warned += len(warnings)
     if failed:

@@ -56,6 +56,30 @@ class Figure(NamedTuple):
         return FIGURES[self.key][1]
 
 
+class Mismatch(NamedTuple):
+    """A figure a cell spec gives that its other figures contradict: ``given`` and ``derived`` (by
+    ``formula``) more than :data:`MISMATCH_TOLERANCE` apart (SI magnitudes of figure ``key``); ``at`` is the
+    path of keys of the given value in the spec. Kept as numbers, written in a unit system when shown
+    (:meth:`text`)."""
+
+    key: str
+    given: float
+    derived: float
+    formula: str
+    at: tuple[str, ...]
+
+    def text(self, system: str = "metric") -> str:
+        """The warning, the two values in ``system``'s display units: ``'energy: given 45 Wh but voltage x
+        capacity gives 37 Wh (21.6 % apart)'``; a ratio beyond 2 either way reads ``'x1000 apart: a unit
+        slip?'``. The difference is ``|given - derived| / |derived|`` (:func:`relative_difference`)."""
+        ratio = self.given / self.derived if self.derived else math.inf
+        diff = relative_difference(self.given, self.derived)
+        apart = f"{diff * 100:.1f} % apart" if 0.5 <= ratio <= 2 else f"x{format_number(ratio)} apart: a unit slip?"
+        dim = FIGURES[self.key][1]
+        return (f"{FIGURES[self.key][0]}: given {_short(self.given, dim, system)} but {self.formula} gives "
+                f"{_short(self.derived, dim, system)} ({apart})")
+
+
 @dataclass(frozen=True)
 class CellFigures:
     """A cell spec with every figure it gives or implies, and the mismatches found.
@@ -67,11 +91,25 @@ class CellFigures:
 
     spec: CellSpec
     figures: Mapping[str, Figure] = field(default_factory=lambda: MappingProxyType({}))
-    warnings: tuple[str, ...] = ()
+    #: The given figures that the figures derived from the others contradict, in the order found.
+    mismatches: tuple[Mismatch, ...] = ()
     #: The given values graded ``assumption``: (path of keys in the spec, the reason it states).
     assumptions: tuple[tuple[tuple[str, ...], str], ...] = ()
-    #: Where each of ``warnings`` points: the path of keys of the given value a derivation disagrees with.
-    warned_at: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The mismatches as warnings in metric units (:meth:`warnings_in`)."""
+        return self.warnings_in("metric")
+
+    def warnings_in(self, system: str = "metric") -> tuple[str, ...]:
+        """A warning for each of :attr:`mismatches`, its values in unit ``system``'s display units."""
+        return tuple(m.text(system) for m in self.mismatches)
+
+    @property
+    def warned_at(self) -> tuple[tuple[str, ...], ...]:
+        """Where each of :attr:`warnings` points: the path of keys of the given value a derivation
+        disagrees with."""
+        return tuple(m.at for m in self.mismatches)
 
     @property
     def id(self) -> str:
@@ -132,8 +170,7 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
     if cited is None:
         cited = _cited_without_document(spec)
     grade_of = {s.id: s.grade for s in spec.sources}
-    warnings: list[str] = []
-    warned_at: list[tuple[str, ...]] = []
+    mismatches: list[Mismatch] = []
     locs: dict[str, tuple[str, ...]] = {}
     assumptions: list[tuple[tuple[str, ...], str]] = []
 
@@ -158,18 +195,12 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
 
     def derive(key: str, si: float, formula: str, inputs: tuple[str, ...]) -> None:
         """Record a derived figure (SI), or compare it with the stated one and warn above 3 %."""
-        srcs = tuple(dict.fromkeys(s for k in inputs for s in figs[k].sources))
-        candidate = Figure(key, si, formula, srcs, weakest_grade(figs[k].grade for k in inputs))
         if key not in figs:
-            figs[key] = candidate
+            srcs = tuple(dict.fromkeys(s for k in inputs for s in figs[k].sources))
+            figs[key] = Figure(key, si, formula, srcs, weakest_grade(figs[k].grade for k in inputs))
             return
-        diff = relative_difference(figs[key].si, si)
-        if diff > MISMATCH_TOLERANCE:
-            ratio = figs[key].si / si if si else math.inf
-            apart = f"{diff * 100:.1f} % apart" if 0.5 <= ratio <= 2 else f"x{format_number(ratio)} apart: a unit slip?"
-            warnings.append(f"{FIGURES[key][0]}: given {_short(figs[key])} but {formula} gives "
-                                f"{_short(candidate)} ({apart})")
-            warned_at.append(locs[key])
+        if relative_difference(figs[key].si, si) > MISMATCH_TOLERANCE:
+            mismatches.append(Mismatch(key, figs[key].si, si, formula, locs[key]))
 
     e, p, d = spec.electrical, spec.physical, spec.energy_density
     given("nominal_voltage", e.nominal_voltage, ("electrical", "nominal_voltage"))
@@ -212,15 +243,15 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
             derive("gravimetric", figs["energy"].si / figs["mass"].si, "energy / mass", ("energy", "mass"))
         if "energy" in figs and "volume" in figs:
             derive("volumetric", figs["energy"].si / figs["volume"].si, "energy / volume", ("energy", "volume"))
-    return CellFigures(spec, MappingProxyType({k: figs[k] for k in FIGURES if k in figs}), tuple(warnings),
-                       tuple(assumptions), tuple(warned_at))
+    return CellFigures(spec, MappingProxyType({k: figs[k] for k in FIGURES if k in figs}), tuple(mismatches),
+                       tuple(assumptions))
 
 
-def _short(fig: Figure) -> str:
-    """A figure in its display unit, for mismatch warnings: ``'3.6 V'``."""
+def _short(si: float, dim: str, system: str) -> str:
+    """An SI magnitude of dimension ``dim`` in ``system``'s display unit, for mismatch warnings: ``'3.6 V'``."""
     from batcalc import units
 
-    value, unit = units.display(fig.si, fig.dim)
+    value, unit = units.display(si, dim, system)
     return f"{units.format_number(value)} {unit}"
 
 

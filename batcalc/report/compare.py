@@ -93,7 +93,8 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
                        "vehicle": r.vehicle, "source": r.source})
     notes = [f"{spec.name} ({spec.id}): {spec.maker or 'maker not given'}, {spec.chemistry or 'chemistry not given'}, "
              f"{spec.format}, status {spec.status}"]
-    notes += [f"warning: {w}" for w in cell.warnings]
+    warnings = cell.warnings_in(system)
+    notes += [f"warning: {w}" for w in warnings]
     notes += [f"assumption ({'.'.join(path)}): {reason}" for path, reason in cell.assumptions]
     unknown = [FIGURES[k][0] for k in ("nominal_voltage", "capacity", "energy", "mass", "volume", "gravimetric",
                                        "volumetric") if cell.get(k) is None]
@@ -117,7 +118,7 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
         return headers, rows, notes, None
     data = {"id": spec.id, "name": spec.name, "maker": spec.maker, "chemistry": spec.chemistry,
             "format": spec.format, "status": spec.status, "level": cell.level, "figures": figures,
-            "charge_claims": claims, "range_claims": ranges, "warnings": cell.warnings,
+            "charge_claims": claims, "range_claims": ranges, "warnings": warnings,
             "sources": [{k: v for k in _SOURCE_KEYS if (v := getattr(s, k)) is not None} for s in spec.sources],
             "notes": spec.notes}
     return headers, rows, notes, data
@@ -185,15 +186,15 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
     if len(levels) > 1:
         notes.append("warning: cell-level and pack-level densities are not comparable (a pack adds "
                      "housing, cooling and BMS: pack/cell mass fraction ~0.6-0.9)")
-    for c in cells:
-        notes += [f"warning: {c.id}: {w}" for w in c.warnings]
+    warnings = [f"{c.id}: {w}" for c in cells for w in c.warnings_in(system)]
+    notes += [f"warning: {w}" for w in warnings]
     if not with_data:
         return headers, rows, notes, None
     data = {"baseline": baseline.id,
             "cells": [{"id": c.id, "name": c.spec.name, "level": c.level, "status": c.spec.status,
                        "grade": grade_of(c)} for c in cells],
             "metrics": metrics, "tradeoffs": tradeoffs,
-            "warnings": [f"{c.id}: {w}" for c in cells for w in c.warnings]}
+            "warnings": warnings}
     return headers, rows, notes, data
 
 
