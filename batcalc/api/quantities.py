@@ -139,6 +139,33 @@ def si_of(value: Any, dim: str, name: str, example: Optional[str] = None) -> Opt
         raise UnitError(f"{name}: {exc}") from None
 
 
+def kelvin_of(value: Any, name: str) -> Optional[float]:
+    """An absolute temperature, K, of an API input (None stays None): text (``'-7 °C'``, ``'20 °F'``,
+    ``'268 K'``, read by :func:`batcalc.units.parse_temperature`) or a pint Quantity of a temperature
+    (converted to kelvin by its own registry). A bare number raises :class:`TypeError` (Celsius or
+    Fahrenheit?); anything else that is not a temperature above absolute zero, a
+    :class:`~batcalc.errors.UnitError` prefixed with the parameter's name."""
+    if value is None:
+        return None
+    if is_quantity(value):
+        try:
+            kelvin = float(value.to("kelvin").magnitude)
+        except Exception:       # pint's DimensionalityError, of whichever registry made the Quantity
+            raise UnitError(f"{name}: {value!s} is not a temperature: give °C, degC, °F or K, e.g. '-7 °C'") from None
+        if not (math.isfinite(kelvin) and kelvin > 0):
+            raise UnitError(f"{name}: {value!s} is not a temperature above absolute zero")
+        return kelvin
+    if isinstance(value, (numbers.Real, bool)):
+        raise TypeError(f"{name} needs a temperature with its unit, e.g. '-7 °C' (a bare number has no unit)")
+    if not isinstance(value, str):
+        raise TypeError(f"{name} needs a temperature as text such as '-7 °C' or a pint Quantity, "
+                        f"got {type(value).__name__}")
+    try:
+        return units.parse_temperature(value)
+    except UnitError as exc:
+        raise UnitError(f"{name}: {exc}") from None
+
+
 def as_quantity(si: Optional[float], dim: str, unit: Optional[str] = None) -> Any:
     """An SI magnitude of dimension ``dim`` as a Quantity of the package registry in ``unit`` (default:
     the metric display unit; ``distance`` is a length in km), or a float for plain dimensions; None

@@ -51,6 +51,25 @@ class Vehicle:
         ref = self.raw.spec.reference_pack
         return None if ref is None else as_quantity(float(ref.energy.si), "energy", "kWh")
 
+    def with_conditions(self, *, ambient: Any = None, altitude: Any = None, climate: Optional[str] = None,
+                        extra_mass: Any = None) -> "Vehicle":
+        """The same vehicle in other conditions, as ``batcalc range`` takes them with ``--ambient``,
+        ``--altitude``, ``--climate`` and ``--extra-mass``: ``ambient`` a temperature (``'-7 °C'``,
+        ``'20 °F'``, ``'268 K'`` or a pint Quantity) and ``altitude`` (``'1500 m'``) set the air density
+        (:func:`batcalc.physics.powertrain.air_density`); ``climate`` (``'heat-pump'`` or
+        ``'resistance'``) adds the cabin's heating or cooling power at ``ambient`` to the auxiliaries;
+        ``extra_mass`` (``'200 kg'``) is carried on top of the payload. An argument left None keeps the
+        vehicle's (at first 20 °C at sea level, no cabin climate, no extra mass). Give the result to
+        :func:`range_of`, :func:`tradeoff`, :func:`batcalc.range_bands` or :func:`batcalc.charge`
+        (:meth:`batcalc.physics.vehicle.Vehicle.in_conditions`)."""
+        from batcalc.api.quantities import kelvin_of
+
+        if climate is not None and not isinstance(climate, str):
+            raise TypeError(f"climate needs a climate system's name ('heat-pump' or 'resistance'), "
+                            f"got {type(climate).__name__}")
+        return Vehicle(self.raw.in_conditions(kelvin_of(ambient, "ambient"), si_of(altitude, "length", "altitude", "m"),
+                                              climate, si_of(extra_mass, "mass", "extra_mass", "kg")))
+
     def __repr__(self) -> str:
         return f"<Vehicle {self.id}: {self.raw.glider_mass:.0f} kg without battery>"
 

@@ -19,7 +19,6 @@ from batcalc.errors import (
     WrongKindError,
     printable,
     quoted_path,
-    reworded,
 )
 
 _DEBUG = {"on": bool(os.environ.get("BATCALC_DEBUG"))}
@@ -454,32 +453,16 @@ def _temperature(text: Optional[str], option: str = "--ambient") -> Optional[flo
 
 def _vehicle(name: str, extra_mass: Optional[str] = None, ambient: Optional[str] = None,
              altitude: Optional[str] = None, climate: Optional[str] = None) -> "Vehicle":
-    """The vehicle ``name`` with ``--extra-mass``, ``--ambient`` and ``--altitude`` applied (each
-    validated with a one-line error naming the option)."""
+    """The vehicle ``name`` with ``--extra-mass``, ``--ambient``, ``--altitude`` and ``--climate`` applied
+    (:meth:`batcalc.physics.vehicle.Vehicle.in_conditions`; each validated with a one-line error naming
+    the option)."""
     from batcalc.physics.vehicle import load_vehicle
 
     temperature = _temperature(ambient)
     height = _quantity(altitude, "length", "--altitude")
     extra = _quantity(extra_mass, "mass", "--extra-mass")
-    v = load_vehicle(name)
-    if climate is not None:
-        from batcalc.physics.powertrain import climate_systems
-
-        if climate not in climate_systems():
-            raise BatcalcError(f"--climate: {climate!r} is not a climate system; choose "
-                               f"{' or '.join(climate_systems())}")
-    if temperature is not None or height is not None or climate is not None:
-        try:
-            v = v.with_ambient(temperature, height, climate)
-        except BatcalcError as exc:
-            option = "--ambient" if "temperature" in str(exc) else "--altitude"
-            raise reworded(exc, lambda text: BatcalcError(f"{option}: {text}")) from None
-    if extra is not None:
-        try:
-            v = v.with_extra_mass(extra)
-        except BatcalcError as exc:
-            raise reworded(exc, lambda text: BatcalcError(f"--extra-mass: {text}")) from None
-    return v
+    return load_vehicle(name).in_conditions(temperature, height, climate, extra,
+                                            lambda key: "--" + key.replace("_", "-"))
 
 
 def _spec_file(name: str, kind: str) -> Union[str, tuple[int, int]]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Mapping, Optional, Protocol, Union, overload
+from typing import TYPE_CHECKING, Callable, Mapping, Optional, Protocol, Union, overload
 
 from batcalc.cache import ByIdentity
 from batcalc.errors import BatcalcError
@@ -545,6 +545,36 @@ class Vehicle:
         the assumption point's, and no climate power)."""
         return Vehicle(self.spec, road_load_of(self.spec, temperature, altitude, climate, assumed=self.assumed),
                        self.extra_mass, (temperature, altitude, climate), self.assumed)
+
+    def in_conditions(self, temperature: Optional[float] = None, altitude: Optional[float] = None,
+                      climate: Optional[str] = None, extra_mass: Optional[float] = None,
+                      name: Callable[[str], str] = str) -> Vehicle:
+        """The same vehicle at ambient ``temperature`` (K) and ``altitude`` (m), with the cabin ``climate``
+        system's power and carrying ``extra_mass`` kg on top of its payload (:meth:`with_ambient`,
+        :meth:`with_extra_mass`); each one None keeps what the vehicle has. An error names the input at
+        fault as the front end spells it, ``name('ambient')``, ``name('altitude')``, ``name('climate')``
+        or ``name('extra_mass')`` (``--ambient`` on the command line, ``ambient`` in the Python API)."""
+        from batcalc.errors import reworded
+        from batcalc.physics.powertrain import climate_systems
+
+        if climate is not None and climate not in climate_systems():
+            raise BatcalcError(f"{name('climate')}: {climate!r} is not a climate system; choose "
+                               f"{' or '.join(climate_systems())}")
+        v = self
+        if temperature is not None or altitude is not None or climate is not None:
+            kept = self.ambient
+            try:
+                v = v.with_ambient(kept[0] if temperature is None else temperature,
+                                   kept[1] if altitude is None else altitude, kept[2] if climate is None else climate)
+            except BatcalcError as exc:
+                which = name("ambient" if "temperature" in str(exc) else "altitude")
+                raise reworded(exc, lambda text: BatcalcError(f"{which}: {text}")) from None
+        if extra_mass is not None:
+            try:
+                v = v.with_extra_mass(extra_mass)
+            except BatcalcError as exc:
+                raise reworded(exc, lambda text: BatcalcError(f"{name('extra_mass')}: {text}")) from None
+        return v
 
     def with_assumed(self, assumed: Mapping[str, float]) -> Vehicle:
         """The same vehicle (ambient and extra mass as asked) with the defaults of ``assumed`` where its
