@@ -80,7 +80,9 @@ def test_one_file_under_two_spellings_is_one_cell(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("elec.yaml").write_text("kind: cell\nid: elec\nname: E\nelectrical: {nominal_voltage: 3.6 V, capacity: 5 Ah}\n"
                                  "physical: {mass: 70 g}\n")
-    catalogue = Path(__file__).resolve().parent.parent / "specs" / "cells" / "tesla-4680.yaml"
+    from batcalc.spec.catalog import specs_root
+
+    catalogue = specs_root() / "cells" / "tesla-4680.yaml"     # where batcalc reads its catalogue from
     for names in (("elec.yaml", "./elec.yaml"), ("tesla-4680", str(catalogue))):
         r = run("compare", *names)
         assert r.exit_code == 2, r.stdout
