@@ -5,6 +5,7 @@ Every figure is checked against the layer below it (the physics in SI), not agai
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -380,8 +381,8 @@ def test_charge_lists_the_chargers_that_deliver_into_the_pack_voltage():
     assert delivered_power(ccs180, 400.0) == pytest.approx(80e3)
     assert delivered_power(ccs180, 800.0) == pytest.approx(160e3)
     assert "ccs-180kw" not in at_400.windows[0].chargers and "ccs-180kw" in at_800.windows[0].chargers
-    assert "pack voltage 800 V (given)" in at_800.assumptions
-    assert "pack voltage 400 V (the default)" in at_400.assumptions
+    assert "pack voltage 800 V (pack_voltage)" in at_800.assumptions
+    assert "pack voltage 400 V (default: no pack_voltage)" in at_400.assumptions
     with pytest.raises(bc.BatcalcError, match="pack_voltage must be positive"):
         bc.charge("gac-aion-ssb-350", **args, pack_voltage="-1 V")
 
@@ -589,8 +590,37 @@ def test_charge_without_a_pack_energy_states_no_default_pack_voltage(run):
     assert r.exit_code == 0, r.stderr
     assert not any(a.startswith("pack voltage") for a in json.loads(r.stdout)["assumptions"])
     given = bc.charge("catl-shenxing-lfp", pack_voltage="800 V")
-    assert "pack voltage 800 V (given)" in given.assumptions
+    assert "pack voltage 800 V (pack_voltage)" in given.assumptions
     sized = bc.charge("catl-shenxing-lfp", pack_energy="75 kWh")
-    assert "pack voltage 400 V (the default)" in sized.assumptions
+    assert "pack voltage 400 V (default: no pack_voltage)" in sized.assumptions
     w = sized.windows[0]                                    # 0 -> 80 % in 10 min of 75 kWh: 0.8 x 75 / (1/6) kW
     assert w.battery_power.to("kW").magnitude == pytest.approx(0.8 * 75 / (10 / 60))
+
+
+@pytest.mark.parametrize("args, options", [
+    ({"vehicle": "mid-sedan", "to_soc": "80 %", "time": "20 min"},
+     ["-v", "mid-sedan", "--to", "80 %", "--time", "20 min"]),
+    ({"vehicle": "large-suv", "pack_energy": "120 kWh", "cycle": "hwfet", "pack_voltage": "800 V"},
+     ["-v", "large-suv", "--pack-energy", "120 kWh", "--cycle", "hwfet", "--pack-voltage", "800 V"]),
+    ({"vehicle": "heavy-truck"}, ["-v", "heavy-truck"]),
+    ({}, []),
+])
+def test_charge_states_the_vehicle_and_pack_voltage_as_the_command_line_does(run, args, options):
+    """The API's charge wrote its own notes of the vehicle's consumption, reference pack and pack voltage
+    (kWh and Wh/km converted by hand, other wording); both front ends now write them with one function
+    (:func:`batcalc.report.charge.vehicle_consumption`, :func:`~batcalc.report.charge.pack_voltage_of`),
+    each naming inputs its own way; the vehicle's warnings are the command line's too."""
+    import json
+
+    api = bc.charge("huineng-llcb", **args)
+    r = run("charge", "huineng-llcb", *options, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    cli = json.loads(r.stdout)["assumptions"]
+
+    def about_vehicle_and_voltage(notes: list[str]) -> list[str]:
+        return [n for n in notes if n.startswith(("pack energy", "consumption", "no pack energy"))
+                or re.match(r"pack voltage [0-9]", n)]
+    spelled = [n.replace("--pack-voltage", "pack_voltage").replace("--pack-energy", "pack_energy")
+               .replace("--vehicle", "vehicle") for n in about_vehicle_and_voltage(cli)]
+    assert about_vehicle_and_voltage(api.assumptions) == spelled and spelled
+    assert [f"warning: {w}" for w in api.warnings] == [n for n in cli if n.startswith("warning: ")]

@@ -395,7 +395,8 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
         pack_voltage_for,
         requested_windows,
     )
-    from batcalc.report.charge import open_start_notes
+    from batcalc.report.charge import no_pack_energy_note, open_start_notes, pack_voltage_of, vehicle_consumption
+    from batcalc.units import from_si
 
     fig = figures_of(cell)
     energy = si_of(pack_energy, "energy", "pack_energy", "kWh")
@@ -406,26 +407,22 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     check_charge_inputs(energy, eta)
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "
              f"over the gross pack energy (an upper estimate)"]
-    consumption, warnings = None, []
+    warnings: list[str] = []
     check_cycle_needs_vehicle(cycle, vehicle is not None)
     v = vehicle_of(vehicle) if vehicle is not None else None
-    volts, how = pack_voltage_for(v, si_of(pack_voltage, "voltage", "pack_voltage", "V"), Assumed())
-    if energy is not None or v is not None or how == "given":   # no pack energy, no power: the voltage decides nothing
-        said = f": {v.id}'s reference pack" if how == "reference" and v is not None else (
-            f" ({'given' if how == 'given' else 'the default'})")
-        notes.append(f"pack voltage {volts:.4g} V{said}")
-    if v is not None:
-        found = physics.charge_vehicle(fig, v, energy, "default" if cycle == "default" else _cycle(cycle))
-        energy, consumption, warnings = found.pack_energy, found.consumption, list(found.warnings(v))
-        if found.from_reference:
-            notes.append(f"pack energy {energy / 3.6e6:.4g} kWh: {v.id}'s reference pack")
-        notes.append(f"consumption {consumption / 3.6:.4g} Wh/km: {v.id} on {physics.cycle_label(v, found.cycle)} "
-                     f"at {found.total_mass:.0f} kg ({found.how}); usable energy {DEFAULT_F_USABLE * 100:.0f} %")
-    elif energy is None:
-        notes.append("no pack energy (give pack_energy or vehicle): C-rates only")
+    v, energy, consumption = vehicle_consumption(fig, v, energy, "default" if cycle == "default" else _cycle(cycle),
+                                                 "metric", notes, warnings=warnings)
+    if v is None and energy is None:
+        notes.append(no_pack_energy_note(str))
+    given_volts = si_of(pack_voltage, "voltage", "pack_voltage", "V")
+    if energy is not None or given_volts is not None:     # no pack energy, no power: the voltage decides nothing
+        volts = pack_voltage_of(v, given_volts, Assumed(), notes, str)
+    else:
+        volts = pack_voltage_for(v, None, Assumed())[0]
     max_c = fig.get("max_c_rate")
     common: dict[str, Any] = dict(pack_energy=energy, consumption=consumption, charger_efficiency=eta,
-                                  max_c_rate=None if max_c is None else max_c * 3600.0, pack_voltage=volts)
+                                  max_c_rate=None if max_c is None else float(from_si(max_c, "c_rate", "C")),
+                                  pack_voltage=volts)
     windows = requested_windows(fig, start, end, seconds, watts, **common)
     notes += open_start_notes(windows)         # as batcalc charge says it
     if max_c is None:

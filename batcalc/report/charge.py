@@ -36,19 +36,28 @@ def _pct(x: float) -> str:
     return f"{format_number(x * 100)} %"
 
 
-def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
+def option_name(name: str) -> str:
+    """An input as the command line names it (``pack_voltage`` -> ``--pack-voltage``): how the notes of
+    :func:`vehicle_consumption` and :func:`pack_voltage_of` name inputs unless told otherwise (the Python
+    API names them as its parameters)."""
+    return "--" + name.replace("_", "-")
+
+
+def vehicle_consumption(cell: CellFigures, vehicle: Any, pack_energy: Optional[float],
                         cycle: Optional[str], system: str,
-                        notes: list[str], assumed: Optional[Any] = None
+                        notes: list[str], assumed: Optional[Any] = None, warnings: Optional[list[str]] = None
                         ) -> tuple[Any, Optional[float], Optional[float]]:
     """(vehicle or None, pack energy J, consumption J/m or None) for a charge: the vehicle's reference pack
     energy when none is given, and its consumption at the mass of a ``cell`` pack of that energy (notes
-    say which). ``assumed``: the default assumptions to run at (:class:`batcalc.physics.bands.Assumed`;
-    None: the defaults)."""
+    say which). ``vehicle``: a catalogue id or path, a loaded :class:`~batcalc.physics.vehicle.Vehicle`
+    or None. The vehicle's warnings go to ``warnings`` when given, else into ``notes`` as ``warning: ...``.
+    ``assumed``: the default assumptions to run at (:class:`batcalc.physics.bands.Assumed`; None: the
+    defaults). The one home of these notes for ``batcalc charge`` and :func:`batcalc.charge`."""
     from batcalc.physics.bands import Assumed
     from batcalc.physics.pack import PackOptions
     from batcalc.physics.tradeoff import charge_vehicle, cycle_label
 
-    if vehicle_name is None:
+    if vehicle is None:
         from batcalc.physics.charge import check_cycle_needs_vehicle
 
         check_cycle_needs_vehicle(cycle, False)
@@ -56,7 +65,7 @@ def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_ene
     from batcalc.physics.vehicle import load_vehicle
 
     a = assumed if assumed is not None else Assumed()
-    v = load_vehicle(vehicle_name)
+    v = load_vehicle(vehicle) if isinstance(vehicle, str) else vehicle
     if assumed is not None:
         v = v.with_assumed(assumed)
     found = charge_vehicle(cell, v, pack_energy, cycle, PackOptions.assumed(a))
@@ -66,7 +75,10 @@ def vehicle_consumption(cell: CellFigures, vehicle_name: Optional[str], pack_ene
     notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on {cycle_label(v, found.cycle)} at "
                  f"{_q(found.total_mass, 'mass', system)} ({found.how}); "
                  f"usable energy {a['usable-fraction'] * 100:.0f} %")
-    notes += [f"warning: {w}" for w in found.warnings(v, system)]
+    if warnings is not None:
+        warnings += found.warnings(v, system)
+    else:
+        notes += [f"warning: {w}" for w in found.warnings(v, system)]
     return v, pack_energy, consumption
 
 
@@ -79,18 +91,26 @@ def open_start_notes(windows: Any) -> list[str]:
     return ["the start SoC is not stated: " + "; ".join(open_start_text(e) for e in ends) + " shown"] if ends else []
 
 
-def pack_voltage_of(v: Any, pack_voltage: Optional[float], a: Any, notes: list[str]) -> float:
+def pack_voltage_of(v: Any, pack_voltage: Optional[float], a: Any, notes: list[str],
+                    name: Callable[[str], str] = option_name) -> float:
     """The pack's nominal voltage, V, for a charge (:func:`batcalc.physics.charge.pack_voltage_for`:
     ``pack_voltage`` (--pack-voltage), else the vehicle ``v``'s reference pack's, else the
-    ``pack-voltage`` assumption of ``a``, 400 V); ``notes`` say which, in the command line's words."""
+    ``pack-voltage`` assumption of ``a``, 400 V); ``notes`` say which, naming the input ``name('pack_voltage')``
+    (:func:`option_name`: the command line's words)."""
     from batcalc.physics.charge import pack_voltage_for
 
     volts, how = pack_voltage_for(v, pack_voltage, a)
-    notes.append(f"pack voltage {volts:.4g} V (--pack-voltage)" if how == "given" else
+    given = name("pack_voltage")
+    notes.append(f"pack voltage {volts:.4g} V ({given})" if how == "given" else
                  f"pack voltage {volts:.4g} V: {v.id}'s reference pack" if how == "reference" else
-                 f"pack voltage {volts:.0f} V (default: no --pack-voltage"
+                 f"pack voltage {volts:.0f} V (default: no {given}"
                  f"{'' if v is None else f' and {v.id} gives none'})")
     return volts
+
+
+def no_pack_energy_note(name: Callable[[str], str] = option_name) -> str:
+    """The note of a charge without a pack energy, naming the inputs that give one as ``name`` spells them."""
+    return f"no pack energy (give {name('pack_energy')} or {name('vehicle')}): C-rates only"
 
 
 def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
@@ -113,7 +133,7 @@ def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: O
              f"are at its DC output; battery power over the gross pack energy (an upper estimate)"]
     v, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes, assumed)
     if vehicle_name is None and pack_energy is None:
-        notes.append("no pack energy (give --pack-energy or --vehicle): C-rates only")
+        notes.append(no_pack_energy_note())
     rated = cell.get("max_c_rate")
     max_c = float(from_si(rated, "c_rate", "C")) if rated else None
     common: dict[str, Any] = dict(pack_energy=pack_energy, consumption=consumption, charger_efficiency=eta,
