@@ -118,3 +118,19 @@ sources:
 """))
     assert f.assumptions == ((("physical", "dimensions", "diameter"), "the designation names 21 mm"),)
     assert f.figures["volume"].grade == "assumption" and f.figures["mass"].grade == "datasheet"
+
+
+def test_cell_figures_are_read_only_and_empty_by_default():
+    """A catalogue cell's figures are derived once and shared (``load_derived``): the object refuses
+    changes, and one made without figures has an empty read-only mapping, not a shared dict."""
+    import dataclasses
+
+    from batcalc.physics.cells import CellFigures
+
+    f = figures_of(parse_spec("kind: cell\nid: x\nname: X\nphysical: {mass: 70 g}\n"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.mismatches = ()  # type: ignore[misc]
+    bare = CellFigures(f.spec)
+    assert dict(bare.figures) == {} and bare.mismatches == () and bare.warnings == ()
+    with pytest.raises(TypeError):
+        bare.figures["mass"] = f.figures["mass"]  # type: ignore[index]

@@ -61,10 +61,10 @@ MODULES = ("cells", "pack", "vehicle", "cycles", "charge", "tradeoff", "compare"
 #: The modules whose tests run against the mutants of each module: for each name X, tests/test_pins_X.py
 #: (the pinning tests, run first) and tests/test_X.py, when they exist.
 RELEVANT = {
-    "cells": ["cells", "pack", "compare"],
+    "cells": ["cells", "pack", "compare", "mismatch_units"],
     "pack": ["pack", "tradeoff"],
     "vehicle": ["vehicle", "tradeoff", "impossible_physics", "climate", "bands", "cycles", "trace_warnings",
-                "assume_refused"],
+                "assume_refused", "api_conditions"],
     "cycles": ["cycles", "vehicle"],
     "charge": ["charge", "inputs_error", "charge_cli"],
     "tradeoff": ["tradeoff", "same_range_scalar", "inputs_error", "trace_warnings"],
