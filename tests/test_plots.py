@@ -438,3 +438,37 @@ def test_a_cell_given_twice_to_a_chart_is_refused_not_dropped(plot, tmp_path, mo
         assert not Path("out.png").exists()
     r = plot("density", "p.yaml", "-o", "one.png")
     assert r.exit_code == 0 and r.stdout.strip() == "wrote one.png (1 cell)"
+
+
+def test_vehicle_charts_take_the_conditions_range_takes(mpl, plot, batcalc, tmp_path):
+    """`plot range` and `plot tornado` had no --ambient, --altitude, --climate or --extra-mass: a winter
+    chart could not be drawn. The range chart's marked ranges are `batcalc range`'s with the same options,
+    and its footnote states the conditions; the tornado's title names them."""
+    import matplotlib
+
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    try:
+        options = ["--ambient", "-7 °C", "--climate", "heat-pump", "--extra-mass", "200 kg"]
+        out = tmp_path / "winter.svg"
+        r = plot("range", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "mid-sedan", *options, "-o", str(out))
+        assert r.exit_code == 0, r.stderr
+        text = " ".join(t for t in ET.fromstring(out.read_bytes()).itertext()).replace("\xa0", " ")
+        for cell in ("gac-aion-ssb-300", "gac-aion-ssb-350"):
+            data = json.loads(batcalc("range", cell, "-v", "mid-sedan", "--pack-mass", "480 kg", *options,
+                                      "-f", "json"))
+            assert f"{format_number(data['results']['range']['value'])} km" in text, cell
+            plain = json.loads(batcalc("range", cell, "-v", "mid-sedan", "--pack-mass", "480 kg", "-f", "json"))
+            assert data["results"]["range"]["value"] < plain["results"]["range"]["value"]
+        for stated in ("ambient -7.0 °C", "cabin climate (heat-pump)", "extra mass 200 kg", "150 kg + 200 kg"):
+            assert stated in text, stated
+        out = tmp_path / "tornado.svg"
+        r = plot("tornado", "gac-aion-ssb-350", "-v", "mid-sedan", *options, "-o", str(out))
+        assert r.exit_code == 0, r.stderr
+        text = " ".join(t for t in ET.fromstring(out.read_bytes()).itertext()).replace("\xa0", " ")
+        assert "gac-aion-ssb-350 in mid-sedan (ambient -7 °C, cabin climate heat-pump, extra mass 200 kg)" in text
+        assert "ambient-temperature" not in text        # the ambient is given: no assumption axis of it
+    finally:
+        matplotlib.rcParams["svg.fonttype"] = "path"
+    bad = plot("range", "gac-aion-ssb-350", "-v", "mid-sedan", "--climate", "sauna", "-o", str(tmp_path / "x.png"))
+    assert bad.exit_code == 2 and "--climate: 'sauna' is not a climate system" in bad.stderr
+    assert not (tmp_path / "x.png").exists()

@@ -465,6 +465,17 @@ def _vehicle(name: str, extra_mass: Optional[str] = None, ambient: Optional[str]
                                             lambda key: "--" + key.replace("_", "-"))
 
 
+def _add_ambient(notes: list[str], data: dict, vehicle, ambient: Optional[str], altitude: Optional[str],
+                 climate: Optional[str], simulated: bool = True, system: str = "metric") -> None:
+    """State the ambient conditions (and any extra mass) in the notes and JSON ``ambient``."""
+    from batcalc.report.vehicle import ambient_notes
+
+    stated = ambient_notes(vehicle, _temperature(ambient), _quantity(altitude, "length", "--altitude"), simulated,
+                           climate, system)
+    data["ambient"] = stated
+    notes.extend(stated)
+
+
 def _spec_file(name: str, kind: str) -> Union[str, tuple[int, int]]:
     """The file a spec name reads (catalogue id or path), as its ``(device, inode)``: two spellings of one
     file (``elec.yaml``, ``./elec.yaml``, a link, an id and its catalogue path) give the same, two files

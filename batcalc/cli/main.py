@@ -41,6 +41,7 @@ from batcalc.cli.common import (  # noqa: F401
     UnitsOpt,
     UnitSystem,
     VehicleOpt,
+    _add_ambient,
     _assumed,
     _at_point,
     _complete_cells,
@@ -508,17 +509,6 @@ def _emit_report_bands(make, ranges, main: Optional[str], title: str, fmt: str, 
     b, central, central_data = report_bands(make, ranges)
     headers, rows, notes, data = report_bands_report(b, central, central_data, ranges, main, title, system)
     emit(render(headers, rows, data, fmt, title=title, notes=notes))
-
-
-def _add_ambient(notes: list[str], data: dict, vehicle, ambient: Optional[str], altitude: Optional[str],
-                 climate: Optional[str], simulated: bool = True, system: str = "metric") -> None:
-    """State the ambient conditions (and any extra mass) in the notes and JSON ``ambient``."""
-    from batcalc.report.vehicle import ambient_notes
-
-    stated = ambient_notes(vehicle, _temperature(ambient), _quantity(altitude, "length", "--altitude"), simulated,
-                           climate, system)
-    data["ambient"] = stated
-    notes.extend(stated)
 
 
 def _reference_mass(v) -> tuple[float, str]:

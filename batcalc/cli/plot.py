@@ -11,10 +11,14 @@ from typing import Annotated, Optional
 import typer
 
 from batcalc.cli.common import (
+    AltitudeOpt,
+    AmbientOpt,
     AssumeOpt,
     ChargerOpt,
     ChargeVehicleOpt,
+    ClimateOpt,
     CycleOpt,
+    ExtraMassOpt,
     FMassOpt,
     FUsableOpt,
     PackEnergyOpt,
@@ -24,6 +28,7 @@ from batcalc.cli.common import (
     UnitsOpt,
     UnitSystem,
     VehicleOpt,
+    _add_ambient,
     _complete_cells,
     _cycle,
     _distinct_cells,
@@ -31,6 +36,7 @@ from batcalc.cli.common import (
     _pack_options,
     _quantity,
     _ranges,
+    _vehicle,
     emit,
     fail,
     handles_errors,
@@ -105,6 +111,8 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
                                                                "'480 kg' [default: the vehicle's reference "
                                                                "pack]")] = None,
               cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+              extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
+              climate: ClimateOpt = None,
               force: ForceOpt = False, unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Range against pack mass for each cell in a vehicle, with both comparisons marked.
 
@@ -113,19 +121,25 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
     there, each cell's pack mass marked on it (as `--hold range`, with mass feedback).
 
     \b
+    Example: batcalc plot range gac-aion-ssb-350 -v mid-sedan --ambient '-7 °C' --climate heat-pump -o winter.png
     Example: batcalc plot range gac-aion-ssb-300 gac-aion-ssb-350 --vehicle mid-sedan -o range.png
     """
     from batcalc.physics.cells import load_cell
     from batcalc.physics.pack import check_fractions_apply
-    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.physics.tradeoff import default_cycle
     from batcalc.plots.draw import draw_range, fmt, range_data
 
     loaded = [load_cell(c) for c in cells]
     _distinct_cells(cells, loaded, "a range chart")
     check_fractions_apply(loaded, f_mass is not None)
+    v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     _prepare(output, force)
-    data = range_data(loaded, load_vehicle(vehicle), unit_system.value, _cycle(cycle),
-                      _quantity(pack_mass, "mass", "--pack-mass"), _pack_options(f_mass, f_usable))
+    cyc = _cycle(cycle)
+    data = range_data(loaded, v, unit_system.value, cyc, _quantity(pack_mass, "mass", "--pack-mass"),
+                      _pack_options(f_mass, f_usable))
+    if ambient is not None or altitude is not None or climate is not None:
+        _add_ambient(data["assumptions"], data, v, ambient, altitude, climate,
+                     (default_cycle(v) if cyc == "default" else cyc) is not None, unit_system.value)
     if data["unreachable"]:
         fail(f"batcalc: note: no pack reaches {fmt(data['reference']['range'])} {data['units']['range']} with "
              + ", ".join(data["unreachable"]))
@@ -204,6 +218,8 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
                                                                  "[default: the vehicle's reference pack]")] = None,
                 pack_energy: PackEnergyOpt = None,
                 cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+                extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
+                climate: ClimateOpt = None,
                 assume: AssumeOpt = None, force: ForceOpt = False,
                 unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Which default assumptions move a range result most: one bar per assumption over its plausible
@@ -216,19 +232,21 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     from batcalc.physics.bands import range_bands
     from batcalc.physics.cells import load_cell
     from batcalc.physics.pack import check_fractions_apply
-    from batcalc.physics.vehicle import load_vehicle
     from batcalc.plots.draw import draw_tornado, tornado_data
     from batcalc.report.bands import bands_report
 
     if result not in TORNADO_RESULTS:
         raise BatcalcError(f"--result must be one of {', '.join(TORNADO_RESULTS)}, got {result!r}")
     check_fractions_apply([load_cell(cell)], f_mass is not None)
+    v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     _prepare(output, force)
-    ranges = _ranges(assume, {"f_mass": f_mass, "f_usable": f_usable})
+    ranges = _ranges(assume, {"f_mass": f_mass, "f_usable": f_usable, "ambient": ambient, "altitude": altitude})
     mass, energy = _quantity(pack_mass, "mass", "--pack-mass"), _quantity(pack_energy, "energy", "--pack-energy")
-    b = range_bands(load_cell(cell), load_vehicle(vehicle), ranges, pack_mass=mass, pack_energy=energy,
+    b = range_bands(load_cell(cell), v, ranges, pack_mass=mass, pack_energy=energy,
                     cycle=_cycle(cycle), given=_given_fractions(f_mass, f_usable))
-    title = f"{cell} in {vehicle}"
+    given = [f"{what} {text}" for what, text in (("ambient", ambient), ("altitude", altitude),
+                                                    ("cabin climate", climate), ("extra mass", extra_mass)) if text]
+    title = f"{cell} in {vehicle}" + (f" ({', '.join(given)})" if given else "")
     # the central result's warnings, as range --bands gives them
     _h, _r, _n, data = bands_report(b, ranges, unit_system.value, result, title,
                                     b.result.warnings_in(unit_system.value))
