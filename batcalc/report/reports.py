@@ -169,9 +169,10 @@ def tradeoff_report(t: Tradeoff, system: str):
     if pa is not None and pb is not None:            # both or neither: one vehicle, one gross mass
         summary["payload_capacity"] = {"a": shown(pa, "mass", system), "b": shown(pb, "mass", system)}
         summary["payload_gained"] = shown(pb - pa, "mass", system)
+        gained = summary["payload_gained"]
         rows.append(["payload capacity (max gross - mass without battery - pack)", shown(pa, "mass", system).unit,
                      shown(pa, "mass", system), shown(pb, "mass", system),
-                     f"{'+' if pb >= pa else ''}{shown(pb - pa, 'mass', system)}"])
+                     gained._replace(text=f"{'+' if pb >= pa else ''}{gained}")])
     notes = [f"{held}: {t.a.cell.id} -> {t.b.cell.id} in {t.a.vehicle.id}"]
     if levels[0] != levels[1]:
         notes.append(f"warning: {t.a.cell.id} gives {levels[0]}-level and {t.b.cell.id} {levels[1]}-level density: "
@@ -407,8 +408,10 @@ def _feedback_words(saved: float, estimate: "float | None", system: str = "metri
 
 def numeric_change_rows(headers: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
     """A two-column comparison (``quantity, unit, A, B, change``) for CSV: A and B as numbers, the change
-    as ``ratio`` (B / A) and ``change_percent`` columns (empty where either is missing or not a number),
-    and a row that has one figure of its own in the change column (the pack mass saved) as ``value``;
+    as ``ratio`` (B / A) and ``change_percent`` (``(B / A - 1) 100``) columns, empty where either is
+    missing, not a number or not above 0 (a ratio of a negative figure reads the wrong way: a payload
+    capacity from -568 kg to -268.6 kg is x0.473, -52.7 %, where 299.4 kg were gained), and a row that has
+    a figure of its own in the change column (the pack mass saved, the payload gained) as ``value``;
     labels without the table's indentation."""
     out = []
     for row in rows:
@@ -416,7 +419,7 @@ def numeric_change_rows(headers: list[str], rows: list[list[Any]]) -> tuple[list
         av = a.value if isinstance(a, Shown) else a
         bv = b.value if isinstance(b, Shown) else b
         own = row[4].value if len(row) > 4 and isinstance(row[4], Shown) else ""
-        if isinstance(av, (int, float)) and isinstance(bv, (int, float)) and av != 0:
+        if isinstance(av, (int, float)) and isinstance(bv, (int, float)) and av > 0 and bv > 0:
             ratio = float(bv) / float(av)
             out.append([label.strip(), unit, av, bv, ratio, (ratio - 1) * 100, own])
         else:
