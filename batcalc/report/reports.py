@@ -303,24 +303,29 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
 
 def sweep_warnings(vehicle, cycle: Optional[str], pack_masses, system: str) -> list[str]:
     """The warnings of a sweep's grid (its pack mass at every point, kg, given or solved; NaN: no solution): the
-    vehicle above its max gross mass from a pack mass on (``max_gross - m_without_battery - payload``), and
-    at the heaviest grid point the warnings a range there gives
+    points with no solution (no pack of that density reaches that range), the vehicle above its max gross
+    mass from a pack mass on (``max_gross - m_without_battery - payload``), each counted against the whole
+    grid, and at the heaviest grid point the warnings a range there gives
     (:func:`batcalc.physics.tradeoff.vehicle_warnings`: a pack heavier than the rest, a motor that cannot
     follow the cycle); display text in ``system``'s units."""
     import numpy as np
 
     masses = np.asarray(pack_masses, dtype=np.float64)
+    total = masses.size
     masses = masses[np.isfinite(masses)]
-    if not masses.size:
-        return []
-    heaviest = float(masses.max())
     out = []
+    if masses.size < total:
+        out.append(f"{total - masses.size} of {total} grid points have no solution: no pack of that density "
+                   f"reaches that range in {vehicle.id} (the pack's own weight eats the range)")
+    if not masses.size:
+        return out
+    heaviest = float(masses.max())
     gross = vehicle.max_gross_mass
     if gross is not None:
         limit = gross - float(vehicle.total_mass(0.0))
         over = int(np.count_nonzero(masses > limit + gross * 1e-9))
         if over:
-            out.append(f"{over} of {masses.size} grid points put {vehicle.id} above its max gross mass "
+            out.append(f"{over} of {total} grid points put {vehicle.id} above its max gross mass "
                        f"{shown_text(gross, 'mass', system, fmt='.0f')}: every pack above "
                        f"{shown_text(limit, 'mass', system, fmt='.0f')}")
     out += [f"at the heaviest grid point (a {shown_text(heaviest, 'mass', system, fmt='.0f')} pack): {w}"
