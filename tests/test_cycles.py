@@ -268,6 +268,33 @@ def test_user_trace_bad_rows_name_file_line_and_column(tmp_path, body, line, col
     assert "\n" not in str(e.value)
 
 
+@pytest.mark.parametrize("body, line, hint", [
+    # a header in another order, or other names, is not read by name: the columns go by their place
+    ("speed_kmh,time_s\n100,0\n100,3600\n", 1, "the columns are read by their place, time in s then speed in km/h"),
+    ("time_s,speed_mph\n0,50\n100,50\n", 1, "the columns are read by their place"),
+    # a decimal comma splits the speed in two: three fields
+    ("time_s,speed_kmh\n0,10,5\n1,20,5\n", 2, "a decimal comma? write decimals with a point (10.5, not 10,5)"),
+])
+def test_user_trace_header_in_another_order_or_decimal_comma_says_so(tmp_path, body, line, hint):
+    """A header 'speed_kmh,time_s' was 'expected two numbers', and '0,10,5' (10.5 km/h written with a
+    decimal comma) 'expected time_s,speed_kmh': neither said what to change. The error now says it, at the
+    row's first column."""
+    path = _trace(tmp_path, body)
+    with pytest.raises(SpecError) as e:
+        get_cycle(path)
+    assert str(e.value).startswith(f"{path}:{line}:1: ") and hint in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_user_trace_hints_only_where_they_apply(tmp_path):
+    """A header after a row, a word in a row and a third column of numbers with decimals keep the plain
+    error: they are no header in another order and no decimal comma."""
+    for body in ("0,0\ntime_s,speed_kmh\n", "time_s,speed_kmh\n0,0\n1,ten\n", "time_s,speed_kmh\n0,1.5,2.5\n"):
+        with pytest.raises(SpecError) as e:
+            get_cycle(_trace(tmp_path, body))
+        assert "read by their place" not in str(e.value) and "decimal comma" not in str(e.value), body
+
+
 @pytest.mark.parametrize("body, words", [
     ("", "at least two"),
     ("# only a comment\ntime_s,speed_kmh\n", "at least two"),
