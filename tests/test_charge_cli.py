@@ -140,6 +140,11 @@ def test_every_format(run, fmt):
     (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs-999kw"), "no charger 'ccs-999kw'"),
     (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs2", "--from", "80 %", "--to", "10 %"),
      "--to must be above --from"),
+    # a window's default end was not said: '(90 % -> 80 %)' for --from 90 % alone, as if the user gave 80 %
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs2", "--from", "90 %"),
+     "--to must be above --from (90 % -> 80 %; --to is 80 % when not given: give --to)"),
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs2", "--to", "5 %"),
+     "--to must be above --from (10 % -> 5 %; --from is 10 % when not given)"),
     (("huineng-llcb", "--pack-energy", "75 kWh", "--taper", "nope"), "no taper 'nope'"),
     (("huineng-llcb", "--pack-energy", "75 kWh", "--pack-voltage", "400 kg"), "--pack-voltage"),
     ((), "needs a CELL"),

@@ -235,7 +235,9 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     start = 0.10 if from_soc is None else from_soc
     end = 0.80 if to_soc is None else to_soc
     if not end > start:
-        raise BatcalcError(f"--to must be above --from ({_pct(start)} -> {_pct(end)})")
+        said = ("; --from is 10 % when not given" if from_soc is None else
+                "; --to is 80 % when not given: give --to" if to_soc is None else "")
+        raise BatcalcError(f"--to must be above --from ({_pct(start)} -> {_pct(end)}{said})")
     station = charger(charger_id) if charger_id is not None else None
     limit = cell_limit(cell, peak_c_rate, taper_id)
     if limit.peak_c_rate is None and station is None:
