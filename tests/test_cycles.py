@@ -450,3 +450,19 @@ def test_a_name_that_is_no_speed_is_still_an_unknown_cycle(name):
 
     with pytest.raises(NotFoundError, match=f"unknown cycle '{name}'"):
         get_cycle(name)
+
+
+def test_a_trace_file_not_named_csv_is_told_to_be_renamed(run, tmp_path, monkeypatch):
+    """A trace in 'trace.txt' that exists was 'unknown cycle ... a trace file such as my-trace.csv': it did
+    not say the file was found and is refused for its name alone. It says so now; a name that is no file
+    keeps the list of cycles."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "trace.txt").write_text("time_s,speed_kmh\n0,50\n100,50\n", encoding="utf-8")
+    out = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "trace.txt")
+    assert out.exit_code == 2 and out.stderr.strip() == (
+        "batcalc: error: unknown cycle 'trace.txt': a trace file of your own is read when its name ends in .csv "
+        "(time_s,speed_kmh rows): rename it")
+    (tmp_path / "trace.txt").rename(tmp_path / "trace.csv")
+    assert run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "trace.csv").exit_code == 0
+    missing = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "other.txt")
+    assert missing.exit_code == 2 and "use wltp (WLTC class 3b)" in missing.stderr

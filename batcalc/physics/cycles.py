@@ -120,8 +120,15 @@ def get_cycle(name: str) -> Cycle:
         return load_user_trace(name.strip())
     if _CONSTANT_RE.match(name) or _a_speed(name):
         return _constant_cycle(name)
+    import os
+
     from batcalc.units import error_in_systems, shown_text
 
+    if os.path.isfile(os.path.expanduser(name.strip())):     # 'trace.txt': a file, but traces are named *.csv
+        from batcalc.errors import printable
+
+        raise NotFoundError(f"unknown cycle {printable(name.strip(), 200)!r}: a trace file of your own is read "
+                            f"when its name ends in .csv (time_s,speed_kmh rows): rename it")
     raise error_in_systems(lambda system: f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, us06, sc03, "
                            f"cltc (CLTC-P), nedc, a trace file such as 'my-trace.csv', or a constant speed such as "
                            f"'{shown_text(100 / 3.6, 'speed', system, fmt='.0f')}'", NotFoundError)
