@@ -466,3 +466,23 @@ def test_a_trace_file_not_named_csv_is_told_to_be_renamed(run, tmp_path, monkeyp
     assert run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "trace.csv").exit_code == 0
     missing = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "other.txt")
     assert missing.exit_code == 2 and "use wltp (WLTC class 3b)" in missing.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["range", "gac-aion-ssb-350", "-v", "mid-sedan"], ["range", "gac-aion-ssb-350", "-v", "heavy-truck"],
+    ["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "mid-sedan"],
+    ["sweep", "-v", "mid-sedan", "--ranges", "400 km"], ["charge", "huineng-llcb", "-v", "mid-sedan"],
+    ["consumption", "-v", "mid-sedan"]], ids=lambda a: a[0] + "-" + a[-1])
+def test_an_empty_cycle_is_refused_not_read_as_wltc(run, args):
+    """--cycle '' (a script's unset variable) ran WLTC class 3b as if no cycle had been given, even for
+    the heavy truck whose default is 80 km/h; only consumption refused it. Every command refuses it now,
+    as it refuses '   '."""
+    out = run(*args, "--cycle", "")
+    assert out.exit_code == 2 and out.stderr.startswith("batcalc: error: unknown cycle ''"), (out.stdout, out.stderr)
+
+
+def test_the_api_refuses_an_empty_cycle():
+    import batcalc
+
+    with pytest.raises(NotFoundError, match="unknown cycle ''"):
+        batcalc.range_of("gac-aion-ssb-350", "mid-sedan", cycle="")
