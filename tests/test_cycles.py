@@ -486,3 +486,15 @@ def test_the_api_refuses_an_empty_cycle():
 
     with pytest.raises(NotFoundError, match="unknown cycle ''"):
         batcalc.range_of("gac-aion-ssb-350", "mid-sedan", cycle="")
+
+
+def test_a_missing_trace_with_a_control_character_is_named_with_one_escape(run, tmp_path, monkeypatch):
+    """A missing trace 'a<ESC>[31m.csv' was "cycle file 'a\\\\x1b[31m.csv' not found": the escaped name was
+    written through repr again, doubling its backslash (docs/usage.md: shown escaped as Python writes it,
+    once). The same for an existing file not named .csv."""
+    monkeypatch.chdir(tmp_path)
+    out = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "a\x1b[31m.csv")
+    assert out.exit_code == 2 and out.stderr.strip() == "batcalc: error: cycle file 'a\\x1b[31m.csv' not found"
+    (tmp_path / "t\tx.txt").write_text("0,50\n100,50\n", encoding="utf-8")
+    out = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "t\tx.txt")
+    assert out.exit_code == 2 and out.stderr.startswith("batcalc: error: unknown cycle 't\\tx.txt': ")

@@ -127,7 +127,7 @@ def get_cycle(name: str) -> Cycle:
     if os.path.isfile(os.path.expanduser(name.strip())):     # 'trace.txt': a file, but traces are named *.csv
         from batcalc.errors import printable
 
-        raise NotFoundError(f"unknown cycle {printable(name.strip(), 200)!r}: a trace file of your own is read "
+        raise NotFoundError(f"unknown cycle '{printable(name.strip(), 200)}': a trace file of your own is read "
                             f"when its name ends in .csv (time_s,speed_kmh rows): rename it")
     raise error_in_systems(lambda system: f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, us06, sc03, "
                            f"cltc (CLTC-P), nedc, a trace file such as 'my-trace.csv', or a constant speed such as "
@@ -223,7 +223,7 @@ def load_user_trace(path: str) -> Cycle:
     try:
         os.stat(full)
     except OSError:
-        raise NotFoundError(f"cycle file {shown!r} not found") from None
+        raise NotFoundError(f"cycle file '{shown}' not found") from None     # shown is escaped already
     name = os.path.basename(full)
     times: list[float] = []
     speeds: list[float] = []
