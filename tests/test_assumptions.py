@@ -180,6 +180,16 @@ def test_several_overrides(ranges):
         with_overrides(ranges, [("aux-power", "200 W"), ("aux-power", "300 W")])
 
 
+def test_an_assumption_id_with_a_control_character_is_named_with_one_escape(ranges, run):
+    """--assume $'x\ty=1' said "unknown assumption 'x\\ty'": the escaped id went through repr again,
+    doubling its backslash; it is escaped once, as Python writes it (docs/usage.md)."""
+    out = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "--assume", "x\ty=1")
+    assert out.exit_code == 2 and out.stderr.startswith("batcalc: error: --assume: unknown assumption 'x\\ty'; ")
+    with pytest.raises(BatcalcError) as err:
+        with_overrides(ranges, [("a\tb", "1")])
+    assert str(err.value).startswith("unknown assumption 'a\\tb'; ")
+
+
 @pytest.mark.parametrize("id, text, message", [
     ("cell-to-pack-mas", "0.8", "unknown assumption 'cell-to-pack-mas'; did you mean 'cell-to-pack-mass'?"),
     ("cell-to-pack-mass", "250 W", "assumption 'cell-to-pack-mass': '250 W' is not a fraction"),

@@ -140,6 +140,11 @@ def test_every_format(run, fmt):
     (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs-999kw"), "no charger 'ccs-999kw'"),
     (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs2", "--from", "80 %", "--to", "10 %"),
      "--to must be above --from"),
+    # a window's default end was not said: '(90 % -> 80 %)' for --from 90 % alone, as if the user gave 80 %
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs2", "--from", "90 %"),
+     "--to must be above --from (90 % -> 80 %; --to is 80 % when not given: give --to)"),
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs2", "--to", "5 %"),
+     "--to must be above --from (10 % -> 5 %; --from is 10 % when not given)"),
     (("huineng-llcb", "--pack-energy", "75 kWh", "--taper", "nope"), "no taper 'nope'"),
     (("huineng-llcb", "--pack-energy", "75 kWh", "--pack-voltage", "400 kg"), "--pack-voltage"),
     ((), "needs a CELL"),
@@ -511,3 +516,28 @@ def test_a_charge_in_a_vehicle_warns_as_range_does(run):
     ranged = json.loads(r.stdout)
     assert f"{ranged['results']['vehicle_mass']['value']:.0f}" == mass
     assert motor[0].removeprefix("warning: ") in ranged["warnings"]
+
+
+def test_curve_bands_name_each_figure_as_the_curve_table_does(run):
+    """charge --charger --bands named its rows from JSON keys, 'average power battery', 'peak from soc',
+    'share of the time decided by battery', where the table without --bands says 'average power at the
+    battery', 'peak held from' and 'cell C-rate (taper)': the same figures under other names. The bands
+    now use the table's words."""
+    import csv
+    import io
+
+    args = ("charge", "huineng-llcb", "--vehicle", "mid-sedan", "--charger", "ccs-350kw")
+    table = list(csv.reader(io.StringIO(run(*args, "-f", "csv").stdout)))
+    labels = [row[0] for row in table[1:11]]          # time ... peak C-rate: the window's fixed rows
+    assert labels[0] == "time" and labels[-1] == "peak C-rate (power / pack energy)"
+    banded = json.loads(run(*args, "--bands", "-f", "json").stdout)["bands"]
+    window = [b["label"] for key, b in banded.items()
+              if key.startswith("window.") and not key.startswith(("window.from_soc", "window.to_soc",
+                                                                   "window.limited_by"))]
+    assert window == labels
+    decided = next(row[1] for row in table if row[0] == "decided by (share of the time)")
+    limits = [b["label"].removeprefix("share of the time decided by ") for key, b in banded.items()
+              if key.startswith("window.limited_by.")]
+    assert "cell C-rate (taper)" in limits and "charger current x pack voltage" in limits
+    assert all(limit in ("charger power", "charger current x pack voltage", "cell C-rate (taper)") for limit in limits)
+    assert "charger current x pack voltage" in decided

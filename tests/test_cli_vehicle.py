@@ -106,6 +106,18 @@ def test_range_trucks_get_no_car_ratings(run):
     assert _json(run("range", "gac-aion-ssb-350", "--vehicle", "heavy-truck", "-f", "json"))["ratings"] == {}
 
 
+@pytest.mark.parametrize("vehicle", ["heavy-truck", "mid-sedan"])
+def test_range_json_carries_the_notes_on_its_ratings(run, vehicle):
+    """JSON gave a truck's ratings as {} and a car's with no word of how they were found, where the table
+    says why there are none (light-duty car ratings) and the EPA label's method; the notes are JSON's
+    'ratings_notes' now, the same texts as the table's."""
+    args = ("range", "gac-aion-ssb-350", "--vehicle", vehicle)
+    notes = _json(run(*args, "-f", "json"))["ratings_notes"]
+    table = run(*args).stdout
+    assert notes and all(f"  {n}" in table.splitlines() for n in notes)
+    assert any(("light-duty car ratings" if vehicle == "heavy-truck" else "EPA label = 0.7 x") in n for n in notes)
+
+
 # --- consumption -------------------------------------------------------------------------------------------
 
 def test_consumption_at_the_reference_pack_mass(run):

@@ -268,6 +268,33 @@ def test_user_trace_bad_rows_name_file_line_and_column(tmp_path, body, line, col
     assert "\n" not in str(e.value)
 
 
+@pytest.mark.parametrize("body, line, hint", [
+    # a header in another order, or other names, is not read by name: the columns go by their place
+    ("speed_kmh,time_s\n100,0\n100,3600\n", 1, "the columns are read by their place, time in s then speed in km/h"),
+    ("time_s,speed_mph\n0,50\n100,50\n", 1, "the columns are read by their place"),
+    # a decimal comma splits the speed in two: three fields
+    ("time_s,speed_kmh\n0,10,5\n1,20,5\n", 2, "a decimal comma? write decimals with a point (10.5, not 10,5)"),
+])
+def test_user_trace_header_in_another_order_or_decimal_comma_says_so(tmp_path, body, line, hint):
+    """A header 'speed_kmh,time_s' was 'expected two numbers', and '0,10,5' (10.5 km/h written with a
+    decimal comma) 'expected time_s,speed_kmh': neither said what to change. The error now says it, at the
+    row's first column."""
+    path = _trace(tmp_path, body)
+    with pytest.raises(SpecError) as e:
+        get_cycle(path)
+    assert str(e.value).startswith(f"{path}:{line}:1: ") and hint in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_user_trace_hints_only_where_they_apply(tmp_path):
+    """A header after a row, a word in a row and a third column of numbers with decimals keep the plain
+    error: they are no header in another order and no decimal comma."""
+    for body in ("0,0\ntime_s,speed_kmh\n", "time_s,speed_kmh\n0,0\n1,ten\n", "time_s,speed_kmh\n0,1.5,2.5\n"):
+        with pytest.raises(SpecError) as e:
+            get_cycle(_trace(tmp_path, body))
+        assert "read by their place" not in str(e.value) and "decimal comma" not in str(e.value), body
+
+
 @pytest.mark.parametrize("body, words", [
     ("", "at least two"),
     ("# only a comment\ntime_s,speed_kmh\n", "at least two"),
@@ -423,3 +450,51 @@ def test_a_name_that_is_no_speed_is_still_an_unknown_cycle(name):
 
     with pytest.raises(NotFoundError, match=f"unknown cycle '{name}'"):
         get_cycle(name)
+
+
+def test_a_trace_file_not_named_csv_is_told_to_be_renamed(run, tmp_path, monkeypatch):
+    """A trace in 'trace.txt' that exists was 'unknown cycle ... a trace file such as my-trace.csv': it did
+    not say the file was found and is refused for its name alone. It says so now; a name that is no file
+    keeps the list of cycles."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "trace.txt").write_text("time_s,speed_kmh\n0,50\n100,50\n", encoding="utf-8")
+    out = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "trace.txt")
+    assert out.exit_code == 2 and out.stderr.strip() == (
+        "batcalc: error: unknown cycle 'trace.txt': a trace file of your own is read when its name ends in .csv "
+        "(time_s,speed_kmh rows): rename it")
+    (tmp_path / "trace.txt").rename(tmp_path / "trace.csv")
+    assert run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "trace.csv").exit_code == 0
+    missing = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "other.txt")
+    assert missing.exit_code == 2 and "use wltp (WLTC class 3b)" in missing.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["range", "gac-aion-ssb-350", "-v", "mid-sedan"], ["range", "gac-aion-ssb-350", "-v", "heavy-truck"],
+    ["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "mid-sedan"],
+    ["sweep", "-v", "mid-sedan", "--ranges", "400 km"], ["charge", "huineng-llcb", "-v", "mid-sedan"],
+    ["consumption", "-v", "mid-sedan"]], ids=lambda a: a[0] + "-" + a[-1])
+def test_an_empty_cycle_is_refused_not_read_as_wltc(run, args):
+    """--cycle '' (a script's unset variable) ran WLTC class 3b as if no cycle had been given, even for
+    the heavy truck whose default is 80 km/h; only consumption refused it. Every command refuses it now,
+    as it refuses '   '."""
+    out = run(*args, "--cycle", "")
+    assert out.exit_code == 2 and out.stderr.startswith("batcalc: error: unknown cycle ''"), (out.stdout, out.stderr)
+
+
+def test_the_api_refuses_an_empty_cycle():
+    import batcalc
+
+    with pytest.raises(NotFoundError, match="unknown cycle ''"):
+        batcalc.range_of("gac-aion-ssb-350", "mid-sedan", cycle="")
+
+
+def test_a_missing_trace_with_a_control_character_is_named_with_one_escape(run, tmp_path, monkeypatch):
+    """A missing trace 'a<ESC>[31m.csv' was "cycle file 'a\\\\x1b[31m.csv' not found": the escaped name was
+    written through repr again, doubling its backslash (docs/usage.md: shown escaped as Python writes it,
+    once). The same for an existing file not named .csv."""
+    monkeypatch.chdir(tmp_path)
+    out = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "a\x1b[31m.csv")
+    assert out.exit_code == 2 and out.stderr.strip() == "batcalc: error: cycle file 'a\\x1b[31m.csv' not found"
+    (tmp_path / "t\tx.txt").write_text("0,50\n100,50\n", encoding="utf-8")
+    out = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "t\tx.txt")
+    assert out.exit_code == 2 and out.stderr.startswith("batcalc: error: unknown cycle 't\\tx.txt': ")

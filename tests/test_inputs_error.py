@@ -115,7 +115,10 @@ CHARGE_REQUESTS = [
      "--to is needed with --time or --power (e.g. --to '80 %')",
      "to_soc is needed with time or power (e.g. to_soc='80 %')"),
     (["--from", "80 %", "--to", "80 %", "--time", "12 min"], dict(from_soc="80 %", to_soc="80 %", time="12 min"),
-     "--to must be above --from", "to_soc must be above from_soc"),
+     "--to must be above --from (80 % -> 80 %)", "to_soc must be above from_soc (80 % -> 80 %)"),
+    # a bare 1 is the fraction 1, 100 %, not 1 %: the error said only '--to must be above --from'
+    (["--from", "1", "--to", "80 %", "--time", "12 min"], dict(from_soc="1", to_soc="80 %", time="12 min"),
+     "--to must be above --from (100 % -> 80 %)", "to_soc must be above from_soc (100 % -> 80 %)"),
     (["--to", "80 %", "--power", "300 kW"], dict(to_soc="80 %", power="300 kW"),
      "--power needs a pack energy: give --pack-energy or --vehicle",
      "power needs a pack energy: give pack_energy or vehicle"),
@@ -293,7 +296,8 @@ def test_the_api_charge_takes_a_cycle_by_name_only():
     (dict(from_soc="-5 %", to_soc="80 %", time="10 min"), "from_soc must be at least 0 %, got -5 %"),
     (dict(to_soc="80 %", time="0 min"), "time must be positive and finite, got 0 s"),
     (dict(to_soc="80 %", time="-3 min"), "time must be positive and finite, got -180 s"),
-    (dict(from_soc="50 %", to_soc="40 %", power="100 kW", pack_energy="75 kWh"), "to_soc must be above from_soc"),
+    (dict(from_soc="50 %", to_soc="40 %", power="100 kW", pack_energy="75 kWh"),
+     "to_soc must be above from_soc (50 % -> 40 %)"),
 ])
 def test_the_api_refuses_a_charge_window_the_command_line_refuses(run, keywords, message):
     """A window outside 0-100 %, not rising, or of no time is refused by the window itself (the one home of
@@ -339,10 +343,12 @@ def test_a_range_claim_of_zero_without_a_pack_says_what_it_would_take(run):
 
 def test_an_end_of_0_with_an_open_start_is_refused_not_left_without_windows(run):
     """No assumed start lies below an end of 0 %: refused, rather than a charge with no window."""
-    with pytest.raises(InputsError, match="^to_soc must be above from_soc$"):
+    said = "must be above {} (an open start is read from 0 %, the end is 0 %)"
+    with pytest.raises(InputsError) as exc:
         batcalc.charge("huineng-llcb", to_soc="0 %", time="1 min")
+    assert str(exc.value) == "to_soc " + said.format("from_soc")
     r = run("charge", "huineng-llcb", "--to", "0 %", "--time", "1 min")
-    assert r.exit_code == 2 and r.stderr.strip() == "batcalc: error: --to must be above --from"
+    assert r.exit_code == 2 and r.stderr.strip() == "batcalc: error: --to " + said.format("--from")
 
 
 def test_a_target_range_with_another_hold_is_refused_by_every_front_end(run):

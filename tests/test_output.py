@@ -110,6 +110,34 @@ def test_tradeoff_csv_at_the_same_range_carries_the_mass_saved(run, vehicle):
     assert rows["pack mass"]["value"] == ""
 
 
+@pytest.mark.parametrize(("vehicle", "target"), [("mid-sedan", "2000 km"), ("heavy-truck", None)])
+def test_tradeoff_csv_payload_row_gives_the_gain_and_no_ratio_of_negative_capacities(run, vehicle, target):
+    """The payload capacity row's change, '+299.4' kg in the table, was missing from CSV, which gave instead
+    B / A of the two capacities: with a sedan over its gross mass at 2000 km both are negative (-568 kg and
+    -268.6 kg), and the ratio 0.473, change -52.7 %, read as payload lost where 299.4 kg were gained. CSV now
+    carries the gain as 'value', and a ratio only between two positive capacities. By hand: capacity =
+    max gross - mass without battery - pack mass (the pack mass row)."""
+    import csv
+    import io
+
+    from batcalc.physics.vehicle import load_vehicle
+
+    args = ["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", vehicle, "--hold", "range"]
+    args += ["--range", target] if target else []
+    rows = {r["quantity"]: r for r in csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout))}
+    spec = load_vehicle(vehicle).spec
+    gross, glider = float(spec.max_gross_mass.si), float(spec.mass_without_battery.si)
+    row, pack = rows["payload capacity (max gross - mass without battery - pack)"], rows["pack mass"]
+    pa, pb = (gross - glider - float(pack[side]) for side in ("gac-aion-ssb-300", "gac-aion-ssb-350"))
+    assert float(row["gac-aion-ssb-300"]) == pytest.approx(pa, rel=1e-9)
+    assert float(row["gac-aion-ssb-350"]) == pytest.approx(pb, rel=1e-9)
+    assert float(row["value"]) == pytest.approx(pb - pa, rel=1e-9) and pb > pa
+    if pa > 0 and pb > 0:
+        assert float(row["ratio"]) == pytest.approx(pb / pa, rel=1e-9)
+    else:
+        assert pa < 0 and row["ratio"] == "" and row["change_percent"] == ""
+
+
 @pytest.mark.parametrize("args", [
     ("range", "gac-aion-ssb-350", "--vehicle", "mid-sedan"),
     ("consumption", "--vehicle", "large-suv", "--cycle", "udds"),

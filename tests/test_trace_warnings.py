@@ -190,6 +190,29 @@ def test_sweep_warns_about_grid_points_over_the_gross_mass_and_the_motor(run):
     assert "warning" not in quiet.stdout
 
 
+def test_sweep_counts_its_warnings_over_the_whole_grid_and_says_why_points_have_no_solution(run):
+    """sweep --ranges counted the points over the gross mass against the solved points alone ('2 of 2 grid
+    points' of a 2 x 3 grid) and said nothing of the 4 points shown 'no solution'. By hand: the sedan is
+    1270 kg without battery + 150 kg payload, max gross 2232 kg, so every pack above 812 kg puts it over;
+    at 100 and 200 Wh/kg cell (70 %, 93 %: 65.1 and 130.2 Wh/kg usable) no pack reaches 5000 km: the
+    range 130.2 Wh/kg x m / c(m), with c rising ~0.031 Wh/km per kg of pack (range -v: 3.1 Wh/km per
+    100 kg), stays below 130.2 / 0.031 = 4200 km however heavy the pack."""
+    import json
+
+    args = ("sweep", "-v", "mid-sedan", "--densities", "100,200 Wh/kg", "--ranges", "1000,5000,20000 km")
+    out = run(*args, "--format", "json")
+    assert out.exit_code == 0, out.stderr
+    data = json.loads(out.stdout)
+    masses = [p["pack_mass"]["value"] for p in data["points"]]
+    unsolved = sum(m is None for m in masses)
+    over = sum(m is not None and m > 2232 - 1270 - 150 for m in masses)
+    assert (len(masses), unsolved, over) == (6, 4, 2)
+    assert data["warnings"][:2] == [
+        "4 of 6 grid points have no solution: no pack of that density reaches that range in mid-sedan (the "
+        "pack's own weight eats the range)",
+        "2 of 6 grid points put mid-sedan above its max gross mass 2232 kg: every pack above 812 kg"]
+
+
 def test_same_energy_note_says_which_way_the_mass_moves(run):
     """tradeoff --hold energy said 'the lighter pack lowers vehicle mass and consumption a little' also when
     B is the less dense cell. By hand: amprius (450 Wh/kg) -> byd-blade-lfp (160 Wh/kg) in the mid-sedan,

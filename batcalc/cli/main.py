@@ -405,7 +405,8 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     result = range_of(load_cell(cell), v, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
                       options=_pack_options(f_mass, f_usable, f_volume, point))
     headers, rows, notes, data = range_report(result, unit_system.value, mpge)
-    add_ratings(headers, rows, notes, data, v, result.pack.usable_energy, result.total_mass, unit_system.value)
+    add_ratings(headers, rows, notes, data, v, result.pack.usable_energy, result.total_mass, unit_system.value,
+                result.cycle)
     notes += _unused_assumptions(ranges, point)
     _add_ambient(notes, data, v, ambient, altitude, climate, result.cycle is not None, unit_system.value)
     if explain:

@@ -196,7 +196,8 @@ class Window:
         if not self.to_soc <= 1:
             raise InputsError(f"{{to_soc}} must be at most 100 %, got {self.to_soc * 100:g} %")
         if not self.to_soc > self.from_soc:
-            raise InputsError("{to_soc} must be above {from_soc}")
+            raise InputsError(f"{{to_soc}} must be above {{from_soc}} ({self.from_soc * 100:g} % -> "
+                              f"{self.to_soc * 100:g} %)")
         if not (self.seconds > 0 and math.isfinite(self.seconds)):
             raise InputsError(f"{{time}} must be positive and finite, got {self.seconds:g} s")
         check_charge_inputs(self.pack_energy, self.charger_efficiency, self.usable_fraction)
@@ -339,7 +340,9 @@ def requested_windows(cell: Any, from_soc: Optional[float], to_soc: Optional[flo
                               + (", or {charger}" if curve else ""))
         return windows
     if (from_soc or 0.0) >= to_soc:
-        raise InputsError("{to_soc} must be above {from_soc}")
+        raise InputsError("{to_soc} must be above {from_soc} " + (
+            f"({from_soc * 100:g} % -> {to_soc * 100:g} %)" if from_soc is not None else
+            f"(an open start is read from 0 %, the end is {to_soc * 100:g} %)"))
     if power is not None:
         energy = kwargs.get("pack_energy")
         if energy is None:

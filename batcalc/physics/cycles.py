@@ -120,8 +120,15 @@ def get_cycle(name: str) -> Cycle:
         return load_user_trace(name.strip())
     if _CONSTANT_RE.match(name) or _a_speed(name):
         return _constant_cycle(name)
+    import os
+
     from batcalc.units import error_in_systems, shown_text
 
+    if os.path.isfile(os.path.expanduser(name.strip())):     # 'trace.txt': a file, but traces are named *.csv
+        from batcalc.errors import printable
+
+        raise NotFoundError(f"unknown cycle '{printable(name.strip(), 200)}': a trace file of your own is read "
+                            f"when its name ends in .csv (time_s,speed_kmh rows): rename it")
     raise error_in_systems(lambda system: f"unknown cycle {name!r}: use wltp (WLTC class 3b), udds, hwfet, us06, sc03, "
                            f"cltc (CLTC-P), nedc, a trace file such as 'my-trace.csv', or a constant speed such as "
                            f"'{shown_text(100 / 3.6, 'speed', system, fmt='.0f')}'", NotFoundError)
@@ -183,6 +190,15 @@ def _strict_number(text: str, shown: str, lineno: int, col: int) -> float:
     raise SpecError(f"malformed number {field!r}: write it with ASCII digits 0-9", shown, lineno, col)
 
 
+def _is_number(text: str) -> bool:
+    """Whether ``float()`` reads ``text`` as a number (a trace field)."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def load_user_trace(path: str) -> Cycle:
     """A speed trace file, a user's own or a shipped one (:func:`load_trace`): CSV in the format of
     ``specs/cycles/*.csv``.
@@ -207,7 +223,7 @@ def load_user_trace(path: str) -> Cycle:
     try:
         os.stat(full)
     except OSError:
-        raise NotFoundError(f"cycle file {shown!r} not found") from None
+        raise NotFoundError(f"cycle file '{shown}' not found") from None     # shown is escaped already
     name = os.path.basename(full)
     times: list[float] = []
     speeds: list[float] = []
@@ -226,15 +242,22 @@ def load_user_trace(path: str) -> Cycle:
         fields = line.split(",")
         col_t = len(raw) - len(raw.lstrip()) + 1                 # 1-based columns of the two fields
         if len(fields) != 2:
-            raise SpecError(f"expected 'time_s,speed_kmh', got '{printable(line, 60)}'", shown, lineno, col_t)
+            # '0,10,5': a decimal comma splits a number in two
+            hint = (": a decimal comma? write decimals with a point (10.5, not 10,5)"
+                    if len(fields) in (3, 4) and all(f.strip().isdigit() for f in fields) else "")
+            raise SpecError(f"expected 'time_s,speed_kmh', got '{printable(line, 60)}'{hint}", shown, lineno, col_t)
         col_v = col_t + len(fields[0]) + 1 + len(fields[1]) - len(fields[1].lstrip())
         values = []
         for text, col in ((fields[0], col_t), (fields[1], col_v)):
             try:
                 value = float(text)
             except ValueError:
-                raise SpecError(f"expected two numbers 'time_s,speed_kmh', got '{printable(line, 60)}'",
-                                shown, lineno, col) from None
+                # a header other than time_s,speed_kmh ('speed_kmh,time_s'): the columns are read by place
+                header = not times and not header_seen and not any(_is_number(f) for f in fields)
+                hint = (": the columns are read by their place, time in s then speed in km/h, under the "
+                        "header 'time_s,speed_kmh' or none" if header else "")
+                raise SpecError(f"expected two numbers 'time_s,speed_kmh', got '{printable(line, 60)}'{hint}",
+                                shown, lineno, col_t if header else col) from None
             if "_" in text or not text.isascii():   # float() reads '1_0' as 10 and '١٠' (Arabic-Indic) as 10
                 value = _strict_number(text, shown, lineno, col)
             if not math.isfinite(value):

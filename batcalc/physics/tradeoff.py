@@ -52,7 +52,7 @@ def cycle_label(vehicle: Vehicle, cycle: Optional[str]) -> str:
         return f"measured consumption ({mc.cycle or 'cycle not stated'})"
     from batcalc.physics.cycles import get_cycle
 
-    c = get_cycle(cycle or "wltp")
+    c = get_cycle("wltp" if cycle is None else cycle)
     return c.name if c.constant_speed is not None else f"{c.name} ({c.id})"
 
 

@@ -634,7 +634,7 @@ class Vehicle:
                 and self.spec.coast_down is None:
             raise BatcalcError(f"{self.id} gives only a measured consumption; it cannot be run on cycle "
                                f"{cycle_name!r}")
-        cycle = get_cycle(cycle_name or "wltp")
+        cycle = get_cycle("wltp" if cycle_name is None else cycle_name)     # '' is no cycle: refused, not WLTC
         model = _consumption(self.load, cycle, self.id)
         return model if _is_user_trace(cycle) else _MODELS.put(self, cycle_name, model)
 

@@ -157,7 +157,11 @@ def report_bands(make: Any, ranges: Mapping[str, Any]) -> tuple[Any, dict[str, S
 def _path_label(path: str, data: Any) -> str:
     """A figure's name in a bands table, from its path in the report's data: ``windows.0.range_added`` ->
     ``0->80 % range added``; on a charge curve ``added.0.range_added`` -> ``range added in 5 min``,
-    ``window.limited_by.battery`` -> ``share of the time decided by battery``, ``window.time`` -> ``time``."""
+    ``window.limited_by.battery`` -> ``share of the time decided by cell C-rate (taper)``,
+    ``window.average_power_battery`` -> ``average power at the battery``: the curve table's own words
+    (:data:`batcalc.report.charge.CURVE_LABELS`, :data:`~batcalc.report.charge.LIMIT_TEXT`)."""
+    from batcalc.report.charge import CURVE_LABELS, LIMIT_TEXT
+
     parts = path.split(".")
     try:
         if len(parts) >= 3 and parts[0] == "windows" and parts[1].isdigit():
@@ -168,9 +172,10 @@ def _path_label(path: str, data: Any) -> str:
             return f"time mark {minutes:g} min" if parts[2:] == ["minutes"] else \
                 f"{_words(parts[2:])} in {minutes:g} min"
         if len(parts) >= 3 and parts[:2] == ["window", "limited_by"]:
-            return f"share of the time decided by {_words(parts[2:])}"
+            limit = " ".join(parts[2:])
+            return f"share of the time decided by {LIMIT_TEXT.get(limit, _words(parts[2:]))}"
         if len(parts) >= 2 and parts[0] == "window":
-            return _words(parts[1:])
+            return CURVE_LABELS.get(".".join(parts[1:]), _words(parts[1:]))
     except (KeyError, IndexError, TypeError, AttributeError, ValueError):
         pass
     return _words(parts)

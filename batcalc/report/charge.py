@@ -27,6 +27,13 @@ IMPLIED_PACK_ENERGY = 75 * 3.6e6
 #: The words a limit of :data:`batcalc.physics.charge_curve.LIMITS` is reported with.
 LIMIT_TEXT = {"charger power": "charger power", "charger current": "charger current x pack voltage",
               "battery": "cell C-rate (taper)"}
+#: The rows of a charge along the curve (``batcalc charge --charger``) by their key in its JSON ``window``:
+#: the table's labels, which its bands (``--bands``) use too.
+CURVE_LABELS = {"time": "time", "energy_added": "energy added", "average_power_battery": "average power at the battery",
+                "peak_power_battery": "peak power at the battery", "average_power_grid": "average power from the grid",
+                "peak_power_grid": "peak power from the grid", "peak_from_soc": "peak held from",
+                "peak_to_soc": "peak held to", "average_c_rate": "average C-rate",
+                "peak_c_rate": "peak C-rate (power / pack energy)"}
 
 
 _q = shown_text
@@ -255,7 +262,9 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     start = 0.10 if from_soc is None else from_soc
     end = 0.80 if to_soc is None else to_soc
     if not end > start:
-        raise BatcalcError(f"--to must be above --from ({_pct(start)} -> {_pct(end)})")
+        said = ("; --from is 10 % when not given" if from_soc is None else
+                "; --to is 80 % when not given: give --to" if to_soc is None else "")
+        raise BatcalcError(f"--to must be above --from ({_pct(start)} -> {_pct(end)}{said})")
     station = charger(charger_id) if charger_id is not None else None
     limit = cell_limit(cell, peak_c_rate, taper_id)
     if limit.peak_c_rate is None and station is None:
@@ -333,18 +342,15 @@ def curve_report(run: CurveRun, system: str) -> Report:
 
     w, e = run.window, run.pack_energy
     peak = peak_span(run)
-    figures: list[tuple[str, str, Shown]] = [
-        ("time", "time", Shown(w.time / 60, "min")),
-        ("energy_added", "energy added", _kwh(w.energy)),
-        ("average_power_battery", "average power at the battery", Shown(w.average_power / 1e3, "kW")),
-        ("peak_power_battery", "peak power at the battery", Shown(w.peak_power / 1e3, "kW")),
-        ("average_power_grid", "average power from the grid", Shown(grid_power(w.average_power, run.eta) / 1e3, "kW")),
-        ("peak_power_grid", "peak power from the grid", Shown(grid_power(w.peak_power, run.eta) / 1e3, "kW")),
-        ("peak_from_soc", "peak held from", Shown(peak[0] * 100, "%")),
-        ("peak_to_soc", "peak held to", Shown(peak[1] * 100, "%")),
-        ("average_c_rate", "average C-rate", Shown(w.average_power / e * 3600, "C")),
-        ("peak_c_rate", "peak C-rate (power / pack energy)", Shown(w.peak_power / e * 3600, "C")),
-    ]
+    values = {"time": Shown(w.time / 60, "min"), "energy_added": _kwh(w.energy),
+              "average_power_battery": Shown(w.average_power / 1e3, "kW"),
+              "peak_power_battery": Shown(w.peak_power / 1e3, "kW"),
+              "average_power_grid": Shown(grid_power(w.average_power, run.eta) / 1e3, "kW"),
+              "peak_power_grid": Shown(grid_power(w.peak_power, run.eta) / 1e3, "kW"),
+              "peak_from_soc": Shown(peak[0] * 100, "%"), "peak_to_soc": Shown(peak[1] * 100, "%"),
+              "average_c_rate": Shown(w.average_power / e * 3600, "C"),
+              "peak_c_rate": Shown(w.peak_power / e * 3600, "C")}
+    figures: list[tuple[str, str, Shown]] = [(key, CURVE_LABELS[key], s) for key, s in values.items()]
     added = []
     for seconds, dsoc in run.added:
         minutes = seconds / 60

@@ -169,9 +169,10 @@ def tradeoff_report(t: Tradeoff, system: str):
     if pa is not None and pb is not None:            # both or neither: one vehicle, one gross mass
         summary["payload_capacity"] = {"a": shown(pa, "mass", system), "b": shown(pb, "mass", system)}
         summary["payload_gained"] = shown(pb - pa, "mass", system)
+        gained = summary["payload_gained"]
         rows.append(["payload capacity (max gross - mass without battery - pack)", shown(pa, "mass", system).unit,
                      shown(pa, "mass", system), shown(pb, "mass", system),
-                     f"{'+' if pb >= pa else ''}{shown(pb - pa, 'mass', system)}"])
+                     gained._replace(text=f"{'+' if pb >= pa else ''}{gained}")])
     notes = [f"{held}: {t.a.cell.id} -> {t.b.cell.id} in {t.a.vehicle.id}"]
     if levels[0] != levels[1]:
         notes.append(f"warning: {t.a.cell.id} gives {levels[0]}-level and {t.b.cell.id} {levels[1]}-level density: "
@@ -302,24 +303,29 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
 
 def sweep_warnings(vehicle, cycle: Optional[str], pack_masses, system: str) -> list[str]:
     """The warnings of a sweep's grid (its pack mass at every point, kg, given or solved; NaN: no solution): the
-    vehicle above its max gross mass from a pack mass on (``max_gross - m_without_battery - payload``), and
-    at the heaviest grid point the warnings a range there gives
+    points with no solution (no pack of that density reaches that range), the vehicle above its max gross
+    mass from a pack mass on (``max_gross - m_without_battery - payload``), each counted against the whole
+    grid, and at the heaviest grid point the warnings a range there gives
     (:func:`batcalc.physics.tradeoff.vehicle_warnings`: a pack heavier than the rest, a motor that cannot
     follow the cycle); display text in ``system``'s units."""
     import numpy as np
 
     masses = np.asarray(pack_masses, dtype=np.float64)
+    total = masses.size
     masses = masses[np.isfinite(masses)]
-    if not masses.size:
-        return []
-    heaviest = float(masses.max())
     out = []
+    if masses.size < total:
+        out.append(f"{total - masses.size} of {total} grid points have no solution: no pack of that density "
+                   f"reaches that range in {vehicle.id} (the pack's own weight eats the range)")
+    if not masses.size:
+        return out
+    heaviest = float(masses.max())
     gross = vehicle.max_gross_mass
     if gross is not None:
         limit = gross - float(vehicle.total_mass(0.0))
         over = int(np.count_nonzero(masses > limit + gross * 1e-9))
         if over:
-            out.append(f"{over} of {masses.size} grid points put {vehicle.id} above its max gross mass "
+            out.append(f"{over} of {total} grid points put {vehicle.id} above its max gross mass "
                        f"{shown_text(gross, 'mass', system, fmt='.0f')}: every pack above "
                        f"{shown_text(limit, 'mass', system, fmt='.0f')}")
     out += [f"at the heaviest grid point (a {shown_text(heaviest, 'mass', system, fmt='.0f')} pack): {w}"
@@ -407,8 +413,10 @@ def _feedback_words(saved: float, estimate: "float | None", system: str = "metri
 
 def numeric_change_rows(headers: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
     """A two-column comparison (``quantity, unit, A, B, change``) for CSV: A and B as numbers, the change
-    as ``ratio`` (B / A) and ``change_percent`` columns (empty where either is missing or not a number),
-    and a row that has one figure of its own in the change column (the pack mass saved) as ``value``;
+    as ``ratio`` (B / A) and ``change_percent`` (``(B / A - 1) 100``) columns, empty where either is
+    missing, not a number or not above 0 (a ratio of a negative figure reads the wrong way: a payload
+    capacity from -568 kg to -268.6 kg is x0.473, -52.7 %, where 299.4 kg were gained), and a row that has
+    a figure of its own in the change column (the pack mass saved, the payload gained) as ``value``;
     labels without the table's indentation."""
     out = []
     for row in rows:
@@ -416,7 +424,7 @@ def numeric_change_rows(headers: list[str], rows: list[list[Any]]) -> tuple[list
         av = a.value if isinstance(a, Shown) else a
         bv = b.value if isinstance(b, Shown) else b
         own = row[4].value if len(row) > 4 and isinstance(row[4], Shown) else ""
-        if isinstance(av, (int, float)) and isinstance(bv, (int, float)) and av != 0:
+        if isinstance(av, (int, float)) and isinstance(bv, (int, float)) and av > 0 and bv > 0:
             ratio = float(bv) / float(av)
             out.append([label.strip(), unit, av, bv, ratio, (ratio - 1) * 100, own])
         else:

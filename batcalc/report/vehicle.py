@@ -95,16 +95,26 @@ def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
 
 
 def add_ratings(headers: list[str], rows: list[list[Any]], notes: list[str], data: dict[str, Any], vehicle: Vehicle,
-                usable_energy: float, mass: float, system: str) -> None:
+                usable_energy: float, mass: float, system: str, cycle: Optional[str] = None) -> None:
     """Append the rating rows of :func:`rating_figures` to a ``range`` report (rows, notes, JSON
-    ``ratings``) in place, with a warning for each rating cycle the vehicle's motor cannot follow at
-    ``mass`` kg (:func:`batcalc.physics.vehicle.trace_warnings`) that the report does not give yet."""
-    from batcalc.physics.ratings import RATING_CYCLES
+    ``ratings`` and ``ratings_notes``) in place, with a warning for each rating cycle the vehicle's motor
+    cannot follow at ``mass`` kg (:func:`batcalc.physics.vehicle.trace_warnings`) that the report does not
+    give yet.
+    ``cycle``: the range's own cycle (None: the vehicle's measured consumption); a cycle given to a
+    vehicle whose ratings are anchored to its measured figure is noted, as its range is the road-load
+    model's and may differ from the rating on the same cycle."""
+    from batcalc.physics.ratings import RATING_CYCLES, anchor_note
+    from batcalc.physics.tradeoff import cycle_label
     from batcalc.physics.vehicle import trace_warnings
 
     figures, extra = rating_figures(vehicle, usable_energy, mass, system)
+    if cycle is not None and figures and anchor_note(vehicle):
+        extra.append(f"the range above is the road-load model's on {cycle_label(vehicle, cycle)} (--cycle), not "
+                     f"{vehicle.id}'s measured consumption the ratings are anchored to; leave out --cycle for "
+                     f"the range on the measured figure")
     rows += [[label, s, s.unit] for _, label, s in figures]
     data["ratings"] = {k.removeprefix("rating_"): s for k, _, s in figures}
+    data["ratings_notes"] = list(extra)       # JSON carries the table's notes: how rated, anchored, or why none
     given = data.setdefault("warnings", [])
     more = [w for cycle in dict.fromkeys(c for k, _, _ in figures for c in RATING_CYCLES[k.removeprefix("rating_")])
             for w in trace_warnings(vehicle, cycle, mass, system) if w not in given]

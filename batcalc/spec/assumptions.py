@@ -282,7 +282,7 @@ def _lookup(ranges: Mapping[str, Plausible], id: str) -> Plausible:
     if p is None:
         hint = difflib.get_close_matches(id, list(ranges), n=1, cutoff=0.5)
         tip = f"; did you mean {hint[0]!r}?" if hint else f"; known: {', '.join(ranges)}"
-        raise BatcalcError(f"unknown assumption {printable(id, 64)!r}{tip} (docs/assumptions.md lists them)")
+        raise BatcalcError(f"unknown assumption '{printable(id, 64)}'{tip} (docs/assumptions.md lists them)")
     return p
 
 
@@ -313,7 +313,7 @@ def with_overrides(ranges: Mapping[str, Plausible],
     seen: set[str] = set()
     for id, text in pairs:
         if id in seen:
-            raise BatcalcError(f"assumption {printable(id, 64)!r} is given twice: give it once")
+            raise BatcalcError(f"assumption '{printable(id, 64)}' is given twice: give it once")
         seen.add(id)
         out = with_override(out, id, text)
     return out
