@@ -154,6 +154,22 @@ class InputsError(BatcalcError):
         return type(self), (self.template,), dict(self.__dict__)
 
 
+#: Options whose names are not the input's (:class:`InputsError` names inputs as the Python API and
+#: claims files do: ``to_soc``; the command line's option is ``--to``).
+_OPTION_OF = {"to_soc": "--to", "from_soc": "--from", "target_range": "--range"}
+
+
+def option_name(name: str) -> str:
+    """An input as the command line names it: ``pack_voltage`` -> ``--pack-voltage``, ``to_soc`` -> ``--to``."""
+    return _OPTION_OF.get(name) or "--" + name.replace("_", "-")
+
+
+def option_spelling(name: str, example: str) -> str:
+    """An input as the command line gives it: ``--pack-mass``, ``--to '80 %'``."""
+    option = option_name(name)
+    return f"{option} '{example}'" if example else option
+
+
 def python_spelling(name: str, example: str) -> str:
     """An input as the Python API's parameters and a claims file's inputs name it: ``pack_mass``,
     ``to_soc='80 %'``."""

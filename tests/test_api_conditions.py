@@ -98,5 +98,96 @@ def test_a_quantity_that_is_not_a_temperature_above_absolute_zero_is_refused():
     sedan = bc.load_vehicle("mid-sedan")
     with pytest.raises(UnitError, match="^ambient: 5 kilogram is not a temperature"):
         sedan.with_conditions(ambient=mine.Quantity(5, "kg"))
-    with pytest.raises(UnitError, match="^ambient: -300 degree_Celsius is not a temperature above absolute zero"):
+    with pytest.raises(UnitError, match="^ambient: -300 degree_Celsius is below absolute zero"):
         sedan.with_conditions(ambient=mine.Quantity(-300, "degC"))
+    with pytest.raises(UnitError, match="^ambient: inf degree_Celsius is not a finite temperature"):
+        sedan.with_conditions(ambient=mine.Quantity(math.inf, "degC"))
+    for difference in (mine.Quantity(300, "delta_degC"), mine.Quantity(10, "delta_degF")):   # not a temperature
+        with pytest.raises(UnitError, match="a temperature difference is not an ambient temperature"):
+            sedan.with_conditions(ambient=difference)
+
+
+@pytest.mark.parametrize("options", [
+    ["--ambient", "-7 °C", "--climate", "heat-pump", "--extra-mass", "200 kg"],
+    ["--altitude", "2000 m", "--units", "imperial"],
+])
+def test_sweep_takes_the_conditions_range_takes(run, options):
+    """`batcalc sweep` had no --ambient, --altitude, --climate or --extra-mass: each grid point is now the
+    range `batcalc range` gives a 350 Wh/kg cell's pack with the same options, and the conditions are stated."""
+    out = run("sweep", "-v", "mid-sedan", "--densities", "350 Wh/kg", "--pack-masses", "400 kg", "-f", "json", *options)
+    assert out.exit_code == 0, out.stdout
+    data = json.loads(out.stdout)
+    ranged = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "--pack-mass", "400 kg", "-f", "json", *options)
+    expected = json.loads(ranged.stdout)["results"]["range"]
+    (point,) = data["points"]
+    assert point["range"]["unit"] == expected["unit"]
+    assert point["range"]["value"] == pytest.approx(expected["value"], rel=1e-12)
+    assert any(a.startswith("ambient ") for a in data["assumptions"])
+    plain = json.loads(run("sweep", "-v", "mid-sedan", "--densities", "350 Wh/kg", "--pack-masses", "400 kg",
+                           "-f", "json", *[o for o in options if o in ("--units", "imperial")]).stdout)
+    assert plain["points"][0]["range"]["value"] != point["range"]["value"]
+    assert not any(a.startswith("ambient ") for a in plain["assumptions"])
+
+
+def test_results_state_the_conditions_as_the_command_line_does(run):
+    """A result from a vehicle with conditions said nothing of them (nor that a measured consumption does
+    not use them); its assumptions now end with what `batcalc range` states (report.vehicle.ambient_notes)."""
+    winter = {"ambient": "-40 °C", "climate": "resistance", "extra_mass": "200 kg"}
+    r = bc.range_of("gac-aion-ssb-350", bc.load_vehicle("mid-sedan").with_conditions(**winter), pack_mass="480 kg")
+    out = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "--pack-mass", "480 kg", "--ambient", "-40 °C",
+              "--climate", "resistance", "--extra-mass", "200 kg", "-f", "json")
+    stated = json.loads(out.stdout)["ambient"]
+    assert r.assumptions[-len(stated):] == stated and len(stated) == 3
+    assert "colder is not modelled" in stated[1]
+    assert bc.range_of("gac-aion-ssb-350", "mid-sedan").assumptions[-1].startswith("vehicle mid-sedan")   # none set
+    charged = bc.charge("huineng-llcb", vehicle=bc.load_vehicle("mid-sedan").with_conditions(**winter))
+    assert all(note in charged.assumptions for note in stated)
+
+
+def test_a_measured_consumption_says_it_does_not_use_the_conditions(tmp_path):
+    path = tmp_path / "measured.yaml"
+    path.write_text("kind: vehicle\nid: measured-car\nname: Measured car\nmass_without_battery: 1300 kg\n"
+                    "payload: 100 kg\nreference_pack: {energy: 60 kWh, mass: 400 kg}\n"
+                    "measured_consumption: {value: 150 Wh/km, cycle: WLTP, at_mass: 1800 kg, per_100kg: 3 Wh/km}\n",
+                    encoding="utf-8")
+    measured = bc.load_vehicle(str(path))
+    cold = bc.range_of("gac-aion-ssb-350", measured.with_conditions(ambient="-7 °C", climate="heat-pump"))
+    assert cold.range == bc.range_of("gac-aion-ssb-350", measured).range
+    assert any("(not used: the consumption is measured-car's measured figure)" in a for a in cold.assumptions)
+    assert any(a.startswith("cabin climate (heat-pump)") and "not used" in a for a in cold.assumptions)
+
+
+def test_range_bands_refuses_an_assume_of_a_condition_the_vehicle_sets():
+    """The command line refuses `--altitude` with `--assume altitude=...`; the API took the vehicle's
+    altitude and dropped the `assume` without a word."""
+    v = bc.load_vehicle("mid-sedan").with_conditions(altitude="1500 m", ambient="-7 °C")
+    with pytest.raises(BatcalcError, match="^assume altitude: altitude '1500 m' sets it here; give one of them$"):
+        bc.range_bands("gac-aion-ssb-350", v, pack_mass="480 kg", assume={"altitude": "0 m to 3000 m"})
+    with pytest.raises(BatcalcError, match="^assume ambient-temperature: ambient '-7 °C' sets it here"):
+        bc.range_bands("gac-aion-ssb-350", v, pack_mass="480 kg", assume={"ambient-temperature": "-20 °C to 0 °C"})
+    banded = bc.range_bands("gac-aion-ssb-350", v, pack_mass="480 kg", assume={"usable-fraction": "0.9 to 0.95"})
+    assert "altitude" not in banded.axes and "ambient-temperature" not in banded.axes
+
+
+@pytest.mark.parametrize("options, stated", [
+    (["--extra-mass", "200 kg"], "extra mass 200 kg added to the payload (150 kg + 200 kg)"),
+    (["--extra-mass", "200 kg", "--units", "imperial"], "extra mass 440.9 lb added to the payload"),
+])
+def test_sweep_states_an_extra_mass_given_alone(run, options, stated):
+    out = run("sweep", "-v", "mid-sedan", "--densities", "350 Wh/kg", "--pack-masses", "400 kg", "-f", "json", *options)
+    assert any(a.startswith(stated) for a in json.loads(out.stdout)["assumptions"]), out.stdout
+
+
+def test_lint_and_check_write_a_refused_assumption_range_in_the_unit_system(run, write):
+    path = write("assumed.yaml", """\
+        kind: claims
+        assumptions: {ambient-temperature: "-150 °C to 20 °C"}
+        claims:
+          - {id: r, quote: x, kind: ratio, inputs: {a: 1 kg, b: 2 kg}, asserted: 2}
+        """)
+    for system, text in (("metric", "ambient temperature -150.0 °C is outside -123..77 °C"),
+                         ("imperial", f"ambient temperature {-150 * 1.8 + 32:.1f} °F is outside -190..170 °F")):
+        linted = run("lint", path, "--units", system)
+        assert linted.exit_code == 2 and linted.stdout.strip().endswith(text), linted.stdout
+        checked = run("check", path, "--units", system)
+        assert checked.exit_code == 2 and checked.stderr.strip().endswith(text), checked.stderr

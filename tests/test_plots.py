@@ -465,10 +465,37 @@ def test_vehicle_charts_take_the_conditions_range_takes(mpl, plot, batcalc, tmp_
         r = plot("tornado", "gac-aion-ssb-350", "-v", "mid-sedan", *options, "-o", str(out))
         assert r.exit_code == 0, r.stderr
         text = " ".join(t for t in ET.fromstring(out.read_bytes()).itertext()).replace("\xa0", " ")
-        assert "gac-aion-ssb-350 in mid-sedan (ambient -7 °C, cabin climate heat-pump, extra mass 200 kg)" in text
+        assert "gac-aion-ssb-350 in mid-sedan (-7 °C, heat-pump cabin climate, 200 kg extra mass)" in text
         assert "ambient-temperature" not in text        # the ambient is given: no assumption axis of it
     finally:
         matplotlib.rcParams["svg.fonttype"] = "path"
     bad = plot("range", "gac-aion-ssb-350", "-v", "mid-sedan", "--climate", "sauna", "-o", str(tmp_path / "x.png"))
     assert bad.exit_code == 2 and "--climate: 'sauna' is not a climate system" in bad.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_chart_conditions_follow_units_and_say_what_a_measured_consumption_does_not_use(mpl, plot, tmp_path):
+    import matplotlib
+
+    measured = tmp_path / "measured.yaml"
+    measured.write_text("kind: vehicle\nid: measured-car\nname: Measured car\nmass_without_battery: 1300 kg\n"
+                        "payload: 100 kg\nreference_pack: {energy: 60 kWh, mass: 400 kg}\n"
+                        "measured_consumption: {value: 150 Wh/km, cycle: WLTP, at_mass: 1800 kg, "
+                        "per_100kg: 3 Wh/km}\n", encoding="utf-8")
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    try:
+        def svg_text(*args: str) -> str:
+            out = tmp_path / "chart.svg"
+            r = plot(*args, "--force", "-o", str(out))
+            assert r.exit_code == 0, r.stderr
+            return " ".join(t for t in ET.fromstring(out.read_bytes()).itertext()).replace("\xa0", " ")
+        imperial = svg_text("tornado", "gac-aion-ssb-350", "-v", "mid-sedan", "--ambient", "-7 °C",
+                            "--extra-mass", "200 kg", "--units", "imperial")
+        assert f"(19.4 °F, {200 / 0.45359237:.1f} lb extra mass)" in imperial
+        unused = svg_text("tornado", "gac-aion-ssb-350", "-v", str(measured), "--ambient", "-7 °C",
+                          "--climate", "heat-pump")
+        assert "(-7 °C (air not used), heat-pump cabin climate (not used))" in unused
+        alone = svg_text("range", "gac-aion-ssb-350", "-v", "mid-sedan", "--extra-mass", "200 kg")
+        assert "extra mass 200 kg added to the payload (150 kg + 200 kg)" in alone
+    finally:
+        matplotlib.rcParams["svg.fonttype"] = "path"

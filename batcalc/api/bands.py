@@ -120,12 +120,19 @@ def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: 
     from batcalc.physics.bands import range_bands as physics_range_bands
     from batcalc.spec.assumptions import check_not_assumed_twice
     from batcalc.spec.model import parse_range_value
-    from batcalc.units import RANGE_TO
+    from batcalc.units import RANGE_TO, shown_text, temperature_text
 
     fractions = {name: si_of(value, "fraction", name) for name, value in
                  (("f_mass", f_mass), ("f_volume", f_volume), ("f_usable", f_usable))}
-    check_not_assumed_twice(assume or {}, {k: v for k, v in (("f_mass", f_mass), ("f_volume", f_volume),
-                                                              ("f_usable", f_usable))})
+    v = vehicle_of(vehicle)
+    temperature, altitude, _climate = v.ambient              # set by Vehicle.with_conditions, else None
+    check_not_assumed_twice(assume or {}, {k: x for k, x in (("f_mass", f_mass), ("f_volume", f_volume),
+                                                             ("f_usable", f_usable),
+                                                             ("ambient", None if temperature is None else
+                                                              temperature_text(temperature)),
+                                                             ("altitude", None if altitude is None else
+                                                              shown_text(altitude, "length", category="altitude",
+                                                                         fmt="g")))})
     ranges = dict(ranges_with(assume))
 
     def ranged(value: Any, dim: str, name: str, unit: str) -> Any:
@@ -137,7 +144,7 @@ def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: 
             ranges[name] = InputAxis.of(name, parsed, value.strip())
             return name
         return si_of(value, dim, name, unit)
-    return RangeBands(physics_range_bands(figures_of(cell), vehicle_of(vehicle), ranges,
+    return RangeBands(physics_range_bands(figures_of(cell), v, ranges,
                                           pack_mass=ranged(pack_mass, "mass", "pack_mass", "kg"),
                                           pack_energy=ranged(pack_energy, "energy", "pack_energy", "kWh"),
                                           cycle=_cycle(cycle),

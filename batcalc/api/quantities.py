@@ -148,12 +148,17 @@ def kelvin_of(value: Any, name: str) -> Optional[float]:
     if value is None:
         return None
     if is_quantity(value):
+        not_one = f"{name}: {value!s} is not a temperature: give °C, degC, °F or K, e.g. '-7 °C'"
+        if "delta" in str(value.units):          # a difference of temperatures (delta_degC), not a temperature
+            raise UnitError(not_one + " (a temperature difference is not an ambient temperature)")
         try:
             kelvin = float(value.to("kelvin").magnitude)
         except Exception:       # pint's DimensionalityError, of whichever registry made the Quantity
-            raise UnitError(f"{name}: {value!s} is not a temperature: give °C, degC, °F or K, e.g. '-7 °C'") from None
-        if not (math.isfinite(kelvin) and kelvin > 0):
-            raise UnitError(f"{name}: {value!s} is not a temperature above absolute zero")
+            raise UnitError(not_one) from None
+        if not math.isfinite(kelvin):
+            raise UnitError(f"{name}: {value!s} is not a finite temperature")
+        if not kelvin > 0:
+            raise UnitError(f"{name}: {value!s} is " + ("at" if kelvin == 0 else "below") + " absolute zero")
         return kelvin
     if isinstance(value, (numbers.Real, bool)):
         raise TypeError(f"{name} needs a temperature with its unit, e.g. '-7 °C' (a bare number has no unit)")

@@ -156,8 +156,9 @@ class RangeResult:
 
     @property
     def assumptions(self) -> list[str]:
-        """The stated assumptions: cycle, road load, pack fractions, vehicle masses."""
-        return list(self.raw.assumptions)
+        """The stated assumptions: cycle, road load, pack fractions, vehicle masses; and the vehicle's
+        conditions when :meth:`Vehicle.with_conditions` set any, as ``batcalc range`` states them."""
+        return list(self.raw.assumptions) + _conditions(self.raw.vehicle, self.raw.cycle is not None)
 
     @property
     def warnings(self) -> list[str]:
@@ -167,6 +168,18 @@ class RangeResult:
     def __repr__(self) -> str:
         return (f"<RangeResult {self.raw.cell.id} in {self.raw.vehicle.id}: {self.raw.range / 1000:.1f} km, "
                 f"{self.raw.pack.mass:.0f} kg pack>")
+
+
+def _conditions(vehicle: PhysicsVehicle, simulated: bool) -> list[str]:
+    """What ``batcalc range`` states of a vehicle's conditions (:func:`batcalc.report.vehicle.ambient_notes`:
+    ambient temperature, altitude and air density, cabin climate, extra mass; which of them a measured
+    consumption does not use), when :meth:`Vehicle.with_conditions` set any; else none."""
+    temperature, altitude, climate = vehicle.ambient
+    if temperature is None and altitude is None and climate is None and not vehicle.extra_mass:
+        return []
+    from batcalc.report.vehicle import ambient_notes
+
+    return ambient_notes(vehicle, temperature, altitude, simulated, climate)
 
 
 def _cycle(cycle: Any) -> Optional[str]:
@@ -410,8 +423,10 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     warnings: list[str] = []
     check_cycle_needs_vehicle(cycle, vehicle is not None)
     v = vehicle_of(vehicle) if vehicle is not None else None
-    v, energy, consumption = vehicle_consumption(fig, v, energy, "default" if cycle == "default" else _cycle(cycle),
-                                                 "metric", notes, warnings=warnings)
+    asked = "default" if cycle == "default" else _cycle(cycle)
+    v, energy, consumption = vehicle_consumption(fig, v, energy, asked, "metric", notes, warnings=warnings)
+    if v is not None:
+        notes += _conditions(v, (physics.default_cycle(v) if asked == "default" else asked) is not None)
     if v is None and energy is None:
         notes.append(no_pack_energy_note(str))
     given_volts = si_of(pack_voltage, "voltage", "pack_voltage", "V")

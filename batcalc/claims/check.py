@@ -2390,8 +2390,13 @@ def file_problems(spec: Any, doc: Any) -> list[SpecError]:
         for id in spec.assumptions:
             try:
                 check_overridden({id: ranges[id]})
-            except InputsError as exc:
-                problems.append(doc.error(("assumptions", id), exc.spelled(lambda name, example: "assumption")))
+            except InputsError as exc:          # written in each unit system, as the command line's --assume
+                def spelled(system: str, exc: InputsError = exc) -> str:
+                    return exc.spelled(lambda name, example: "assumption", system)
+                error = doc.error(("assumptions", id), spelled("metric"))
+                error.shown_in({system: str(doc.error(("assumptions", id), spelled(system)))
+                                for system in ("metric", "imperial")})
+                problems.append(error)
     seen: set = set()
     ids = [src.id for src in spec.sources]
     for k, c in enumerate(spec.claims):          # a set: linear in the number of claims

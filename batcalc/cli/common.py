@@ -17,6 +17,8 @@ from batcalc.errors import (
     Interrupted,
     SpecError,
     WrongKindError,
+    option_name,
+    option_spelling,
     printable,
     quoted_path,
 )
@@ -88,17 +90,6 @@ def _debug_traceback() -> None:
             traceback.print_exc()
         except (OSError, ValueError):
             pass
-
-
-#: Options whose names are not the input's (:class:`~batcalc.errors.InputsError` names inputs as the
-#: Python API and claims files do: ``to_soc``; the command line's option is ``--to``).
-_OPTION_OF = {"to_soc": "--to", "from_soc": "--from", "target_range": "--range"}
-
-
-def option_spelling(name: str, example: str) -> str:
-    """An input as the command line gives it: ``--pack-mass``, ``--to '80 %'``."""
-    option = _OPTION_OF.get(name) or "--" + name.replace("_", "-")
-    return f"{option} '{example}'" if example else option
 
 
 #: What the command line does with a file of each kind, said when a command is given a file of another
@@ -461,8 +452,7 @@ def _vehicle(name: str, extra_mass: Optional[str] = None, ambient: Optional[str]
     temperature = _temperature(ambient)
     height = _quantity(altitude, "length", "--altitude")
     extra = _quantity(extra_mass, "mass", "--extra-mass")
-    return load_vehicle(name).in_conditions(temperature, height, climate, extra,
-                                            lambda key: "--" + key.replace("_", "-"))
+    return load_vehicle(name).in_conditions(temperature, height, climate, extra, option_name)
 
 
 def _add_ambient(notes: list[str], data: dict, vehicle, ambient: Optional[str], altitude: Optional[str],

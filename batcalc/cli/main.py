@@ -626,6 +626,8 @@ def sweep_cmd(vehicle: VehicleOpt,
               ranges: Annotated[Optional[str], typer.Option("--ranges", help="ranges, e.g. '400:1000:200 km' "
                                                             "(gives pack mass)")] = None,
               cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
+              extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
+              climate: ClimateOpt = None,
               fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Range over a grid of cell energy densities x pack masses, or pack mass over densities x ranges.
@@ -639,7 +641,7 @@ def sweep_cmd(vehicle: VehicleOpt,
     Example: batcalc sweep --vehicle mid-sedan --ranges "400:800:200 km"
     """
     set_output(output, force)
-    from batcalc.physics.vehicle import load_vehicle
+    from batcalc.physics.tradeoff import default_cycle
     from batcalc.report.render import check_format
     from batcalc.report.reports import sweep_report
     from batcalc.units import parse_grid
@@ -647,10 +649,16 @@ def sweep_cmd(vehicle: VehicleOpt,
     check_format(fmt)
     if (pack_masses is None) == (ranges is None):
         raise BatcalcError("give --pack-masses (to get range) or --ranges (to get pack mass), not both or neither")
-    emit(sweep_report(load_vehicle(vehicle), parse_grid(densities, "specific_energy", "--densities"),
+    v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
+    cyc = _cycle(cycle)
+    conditions: list[str] = []
+    if ambient is not None or altitude is not None or climate is not None or extra_mass is not None:
+        _add_ambient(conditions, {}, v, ambient, altitude, climate,
+                     (default_cycle(v) if cyc == "default" else cyc) is not None, unit_system.value)
+    emit(sweep_report(v, parse_grid(densities, "specific_energy", "--densities"),
                       parse_grid(pack_masses, "mass", "--pack-masses") if pack_masses is not None else None,
                       parse_grid(ranges, "length", "--ranges", "km") if ranges is not None else None,
-                      _cycle(cycle), _pack_options(f_mass, f_usable), fmt, unit_system.value))
+                      cyc, _pack_options(f_mass, f_usable), fmt, unit_system.value, conditions))
 
 
 @app.command("charge")

@@ -137,7 +137,7 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
     cyc = _cycle(cycle)
     data = range_data(loaded, v, unit_system.value, cyc, _quantity(pack_mass, "mass", "--pack-mass"),
                       _pack_options(f_mass, f_usable))
-    if ambient is not None or altitude is not None or climate is not None:
+    if ambient is not None or altitude is not None or climate is not None or extra_mass is not None:
         _add_ambient(data["assumptions"], data, v, ambient, altitude, climate,
                      (default_cycle(v) if cyc == "default" else cyc) is not None, unit_system.value)
     if data["unreachable"]:
@@ -234,6 +234,7 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     from batcalc.physics.pack import check_fractions_apply
     from batcalc.plots.draw import draw_tornado, tornado_data
     from batcalc.report.bands import bands_report
+    from batcalc.report.vehicle import conditions_text
 
     if result not in TORNADO_RESULTS:
         raise BatcalcError(f"--result must be one of {', '.join(TORNADO_RESULTS)}, got {result!r}")
@@ -244,9 +245,8 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     mass, energy = _quantity(pack_mass, "mass", "--pack-mass"), _quantity(pack_energy, "energy", "--pack-energy")
     b = range_bands(load_cell(cell), v, ranges, pack_mass=mass, pack_energy=energy,
                     cycle=_cycle(cycle), given=_given_fractions(f_mass, f_usable))
-    given = [f"{what} {text}" for what, text in (("ambient", ambient), ("altitude", altitude),
-                                                    ("cabin climate", climate), ("extra mass", extra_mass)) if text]
-    title = f"{cell} in {vehicle}" + (f" ({', '.join(given)})" if given else "")
+    given = conditions_text(v, b.result.cycle is not None, unit_system.value)
+    title = f"{cell} in {vehicle}" + (f" ({given})" if given else "")
     # the central result's warnings, as range --bands gives them
     _h, _r, _n, data = bands_report(b, ranges, unit_system.value, result, title,
                                     b.result.warnings_in(unit_system.value))

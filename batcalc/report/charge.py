@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from batcalc.errors import BatcalcError
+from batcalc.errors import BatcalcError, option_name
 from batcalc.physics.pack import DEFAULT_F_USABLE
 from batcalc.report.reports import _kwh
 from batcalc.units import Shown, format_number, from_si, shown, shown_text
@@ -41,13 +41,6 @@ _q = shown_text
 
 def _pct(x: float) -> str:
     return f"{format_number(x * 100)} %"
-
-
-def option_name(name: str) -> str:
-    """An input as the command line names it (``pack_voltage`` -> ``--pack-voltage``): how the notes of
-    :func:`vehicle_consumption` and :func:`pack_voltage_of` name inputs unless told otherwise (the Python
-    API names them as its parameters)."""
-    return "--" + name.replace("_", "-")
 
 
 def vehicle_consumption(cell: CellFigures, vehicle: Any, pack_energy: Optional[float],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from batcalc.errors import BatcalcError
 from batcalc.physics.compare import Ratio
@@ -244,10 +244,13 @@ def explain_tradeoff(t: Tradeoff, system: str) -> list[str]:
     return lines
 
 
-def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: str, system: str) -> str:
+def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: str, system: str,
+                 conditions: Sequence[str] = ()) -> str:
     """Render a sweep: range over densities x pack masses, or pack mass over densities x ranges.
 
     Tables: densities as rows, the other axis as columns. csv/json: one record per grid point.
+    ``conditions``: the stated ambient conditions of ``vehicle`` (:func:`batcalc.report.vehicle.ambient_notes`),
+    added to the assumptions.
     """
     from batcalc.physics.tradeoff import default_cycle, sweep_pack_mass, sweep_range
     from batcalc.report.render import render, render_json, render_rows
@@ -274,7 +277,7 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     c_show = from_si(col_si, col_dim, col_unit)
     g_show = from_si(grid, out_dim, out_unit)
     # the fractions a sweep reads (it gives no pack volume, so the volume fraction is no assumption of it)
-    stated = [a for a in options.assumptions() if not a.startswith("cell-to-pack volume fraction")]
+    stated = [a for a in options.assumptions() if not a.startswith("cell-to-pack volume fraction")] + list(conditions)
     label = f"{cycle_label(vehicle, cycle)}; {'; '.join(stated)}"
     warnings = sweep_warnings(vehicle, cycle, grid if pack_masses is None else
                               [list(pack_masses)] * len(densities), system)

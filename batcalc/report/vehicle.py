@@ -58,6 +58,24 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
     return out
 
 
+def conditions_text(vehicle: Vehicle, simulated: bool = True, system: str = "metric") -> str:
+    """The conditions :meth:`~batcalc.physics.vehicle.Vehicle.in_conditions` set on ``vehicle``, short,
+    for a chart's title, in unit ``system``: ``'-7 °C, 1500 m, heat-pump cabin climate, 200 kg extra
+    mass'``; those the consumption does not use say so (the air of a coast-down F2 or a measured figure,
+    the cabin climate of a measured figure: as :func:`ambient_notes` states them); '' when none."""
+    temperature, altitude, climate = vehicle.ambient
+    air = [x for x in (None if temperature is None else units.temperature_text(temperature, system),
+                       None if altitude is None else _q(altitude, "length", system, "altitude", ".0f")) if x]
+    parts = []
+    if air:
+        parts.append(", ".join(air) + ("" if simulated and not vehicle.load.coast_down else " (air not used)"))
+    if climate is not None:
+        parts.append(f"{climate} cabin climate" + ("" if simulated else " (not used)"))
+    if vehicle.extra_mass:
+        parts.append(f"{_q(vehicle.extra_mass, 'mass', system)} extra mass")
+    return ", ".join(parts)
+
+
 #: Short names of the ratings, for normalise's rows.
 SHORT_RATINGS = {"wltp": "WLTP", "epa": "EPA label", "cltc": "CLTC", "nedc": "NEDC"}
 
