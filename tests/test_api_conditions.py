@@ -191,3 +191,30 @@ def test_lint_and_check_write_a_refused_assumption_range_in_the_unit_system(run,
         assert linted.exit_code == 2 and linted.stdout.strip().endswith(text), linted.stdout
         checked = run("check", path, "--units", system)
         assert checked.exit_code == 2 and checked.stderr.strip().endswith(text), checked.stderr
+
+
+def test_charge_takes_the_conditions_for_the_range_added_not_the_rate(run):
+    """`batcalc charge` had no --ambient, --altitude, --climate or --extra-mass. With them, the range added
+    is the winter one, ``dSoC E_pack f_usable / c`` with c the consumption `range` gives for the same pack in
+    the same conditions; the time and power do not change (no temperature model of charging: said so)."""
+    options = ["--ambient", "-7 °C", "--climate", "heat-pump", "--extra-mass", "100 kg"]
+    cold = json.loads(run("charge", "huineng-llcb", "-v", "mid-sedan", "-f", "json", *options).stdout)
+    plain = json.loads(run("charge", "huineng-llcb", "-v", "mid-sedan", "-f", "json").stdout)
+    v = bc.load_vehicle("mid-sedan").with_conditions(ambient="-7 °C", climate="heat-pump", extra_mass="100 kg")
+    c = bc.range_of("huineng-llcb", v, pack_energy="75 kWh").consumption.to("Wh/km").magnitude
+    for w, p in zip(cold["windows"], plain["windows"], strict=True):
+        soc = (w["to_soc"]["value"] - w["from_soc"]["value"]) / 100
+        assert w["range_added"]["value"] == pytest.approx(soc * 75_000 * 0.93 / c, rel=1e-9)
+        assert w["range_added"]["value"] < p["range_added"]["value"]
+        assert w["time"] == p["time"] and w["power_at_the_battery"] == p["power_at_the_battery"]
+    assert any(a.startswith("ambient -7.0 °C") for a in cold["assumptions"])
+    assert any("not the charge rate" in a for a in cold["assumptions"])
+    assert not any(a.startswith("ambient") for a in plain["assumptions"])
+    api = bc.charge("huineng-llcb", vehicle=v)
+    assert [w.range_added.to("km").magnitude for w in api.windows] == \
+        pytest.approx([w["range_added"]["value"] for w in cold["windows"]], rel=1e-12)
+    assert any("not the charge rate" in a for a in api.assumptions)
+    curve = run("charge", "huineng-llcb", "-v", "mid-sedan", "--charger", "ccs-350kw", "-f", "json", *options)
+    assert any("not the charge rate" in a for a in json.loads(curve.stdout)["assumptions"])
+    alone = run("charge", "huineng-llcb", "--ambient", "-7 °C")
+    assert alone.exit_code == 2 and "give --vehicle" in alone.stderr

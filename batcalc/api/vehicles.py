@@ -423,10 +423,8 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     warnings: list[str] = []
     check_cycle_needs_vehicle(cycle, vehicle is not None)
     v = vehicle_of(vehicle) if vehicle is not None else None
-    asked = "default" if cycle == "default" else _cycle(cycle)
-    v, energy, consumption = vehicle_consumption(fig, v, energy, asked, "metric", notes, warnings=warnings)
-    if v is not None:
-        notes += _conditions(v, (physics.default_cycle(v) if asked == "default" else asked) is not None)
+    v, energy, consumption = vehicle_consumption(fig, v, energy, "default" if cycle == "default" else _cycle(cycle),
+                                                 "metric", notes, warnings=warnings)
     if v is None and energy is None:
         notes.append(no_pack_energy_note(str))
     given_volts = si_of(pack_voltage, "voltage", "pack_voltage", "V")

@@ -687,6 +687,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                charger_efficiency: Annotated[Optional[str], typer.Option("--charger-efficiency", help="battery "
                                                                          "energy / grid energy [default: "
                                                                          "90 %]")] = None,
+               extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
+               climate: ClimateOpt = None,
                fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
                bands: BandsOpt = False, assume: AssumeOpt = None,
                output: TableOutputOpt = None, force: ForceOpt = False) -> None:
@@ -720,7 +722,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                                        ("--pack-voltage", pack_voltage), ("--peak-c-rate", peak_c_rate),
                                        ("--taper", taper_id), ("--cycle", cycle),
                                        ("--charger-efficiency", charger_efficiency), ("--assume", assume),
-                                       ("--bands", bands)) if x]
+                                       ("--bands", bands), ("--extra-mass", extra_mass), ("--ambient", ambient),
+                                       ("--altitude", altitude), ("--climate", climate)) if x]
         if unused:          # each would be ignored: the claims give the windows, --pack-energy the pack
             raise BatcalcError(f"--implied reads the cells' charge claims under each cell's taper, for "
                                f"--pack-energy (75 kWh unless given): drop {', '.join(unused)}")
@@ -732,6 +735,12 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     if cell is None:
         raise BatcalcError("charge needs a CELL (or --implied), e.g. batcalc charge huineng-llcb --vehicle mid-sedan")
     figures = load_cell(cell)
+    loaded = None
+    if any(x is not None for x in (extra_mass, ambient, altitude, climate)):
+        if vehicle is None:
+            raise BatcalcError("--extra-mass, --ambient, --altitude and --climate change a vehicle's consumption: "
+                               "give --vehicle")
+        loaded = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     on_curve = any(x is not None for x in (charger_id, peak_c_rate, taper_id)) or \
         (pack_voltage is not None and time is None and power is None)
     if on_curve:
@@ -753,15 +762,15 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
 
                 def curve_at(a):
                     args = (curve_args[0], curve_args[1], at(energy_in, a)) + curve_args[3:]
-                    return curve_band_data(charge_run(*args, assumed=a), unit_system.value)
+                    return curve_band_data(charge_run(*args, assumed=a, loaded=loaded), unit_system.value)
                 _emit_report_bands(curve_at, ranges, "window.time", f"charging {figures.id}: bands", fmt,
                                    unit_system.value)
                 return
             point = _assumed(ranges)
-            run = charge_run(*curve_args, assumed=point)
+            run = charge_run(*curve_args, assumed=point, loaded=loaded)
         else:
             ranges, point = {}, None
-            run = charge_run(*curve_args)
+            run = charge_run(*curve_args, loaded=loaded)
         headers, rows, notes, data = curve_report(run, unit_system.value)
         notes += _unused_assumptions(ranges, point)
         title = f"charging {figures.id}" + (f" on {charger_id}" if charger_id else "")
@@ -780,7 +789,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                                  _quantity(to_soc, "fraction", "--to"), at(time_in, a), at(power_in, a),
                                  _cycle(cycle), _quantity(charger_efficiency, "fraction", "--charger-efficiency"),
                                  unit_system.value, assumed=a,
-                                 pack_voltage=_quantity(pack_voltage, "voltage", "--pack-voltage"))[3]
+                                 pack_voltage=_quantity(pack_voltage, "voltage", "--pack-voltage"), loaded=loaded)[3]
         _emit_report_bands(report_at, ranges, "windows.0.range_added", f"charging {figures.id}: bands", fmt,
                            unit_system.value)
         return
@@ -790,7 +799,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                    _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
     point = _assumed(ranges) if assume else None
     headers, rows, notes, data = charge_report(*report_args, assumed=point,
-                                               pack_voltage=_quantity(pack_voltage, "voltage", "--pack-voltage"))
+                                               pack_voltage=_quantity(pack_voltage, "voltage", "--pack-voltage"),
+                                               loaded=loaded)
     notes += _unused_assumptions(ranges, point)
     emit(render(headers, rows, data, fmt, title=f"charging {figures.id}", notes=notes))
 

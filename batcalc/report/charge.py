@@ -79,7 +79,22 @@ def vehicle_consumption(cell: CellFigures, vehicle: Any, pack_energy: Optional[f
         warnings += found.warnings(v, system)
     else:
         notes += [f"warning: {w}" for w in found.warnings(v, system)]
+    notes += conditions_notes(v, found.cycle is not None, system)
     return v, pack_energy, consumption
+
+
+def conditions_notes(vehicle: Any, simulated: bool, system: str = "metric") -> list[str]:
+    """What a charge states of the conditions :meth:`~batcalc.physics.vehicle.Vehicle.in_conditions` set on
+    ``vehicle`` (:func:`batcalc.report.vehicle.ambient_notes`), and that they change the range added, not the
+    charge rate; none when it has none."""
+    temperature, altitude, climate = vehicle.ambient
+    if temperature is None and altitude is None and climate is None and not vehicle.extra_mass:
+        return []
+    from batcalc.report.vehicle import ambient_notes
+
+    return ambient_notes(vehicle, temperature, altitude, simulated, climate, system) + [
+        "the conditions change the consumption, so the range added, not the charge rate (batcalc has no "
+        "temperature model of charging)"]
 
 
 def open_start_notes(windows: Any) -> list[str]:
@@ -116,12 +131,14 @@ def no_pack_energy_note(name: Callable[[str], str] = option_name) -> str:
 def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
                   from_soc: Optional[float], to_soc: Optional[float], seconds: Optional[float],
                   power: Optional[float], cycle: Optional[str], eta: Optional[float], system: str,
-                  assumed: Optional[Any] = None, pack_voltage: Optional[float] = None) -> Report:
+                  assumed: Optional[Any] = None, pack_voltage: Optional[float] = None,
+                  loaded: Optional[Any] = None) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc charge`` at an average rate: one column per
     charge window (the cell's claims, or ``--to`` with ``--time`` or ``--power``), and the chargers that
     deliver each window's power at the battery into a pack of ``pack_voltage`` V (:func:`pack_voltage_of`;
     :meth:`batcalc.physics.charge.Window.chargers`). ``assumed``: the default assumptions to run at (None:
-    the defaults)."""
+    the defaults). ``loaded``: the vehicle named ``vehicle_name`` already loaded, in its conditions
+    (:meth:`~batcalc.physics.vehicle.Vehicle.in_conditions`; None: loaded here as it is)."""
     from batcalc.physics.bands import Assumed
     from batcalc.physics.charge import Window, check_charge_inputs, check_pack_voltage, requested_windows
 
@@ -131,7 +148,8 @@ def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: O
     check_pack_voltage(pack_voltage)
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); charger limits "
              f"are at its DC output; battery power over the gross pack energy (an upper estimate)"]
-    v, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes, assumed)
+    v, pack_energy, consumption = vehicle_consumption(cell, loaded if loaded is not None else vehicle_name,
+                                                      pack_energy, cycle, system, notes, assumed)
     if vehicle_name is None and pack_energy is None:
         notes.append(no_pack_energy_note())
     rated = cell.get("max_c_rate")
@@ -221,8 +239,10 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
                pack_voltage: Optional[float],
                charger_id: Optional[str], from_soc: Optional[float], to_soc: Optional[float],
                peak_c_rate: Optional[float], taper_id: Optional[str], cycle: str, eta: Optional[float],
-               system: str, assumed: Optional[Any] = None) -> CurveRun:
+               system: str, assumed: Optional[Any] = None, loaded: Optional[Any] = None) -> CurveRun:
     """Charge a pack of ``cell`` along its curve (:func:`batcalc.physics.charging.curve_for`).
+    ``loaded``: the vehicle named ``vehicle_name`` already loaded, in its conditions
+    (:meth:`~batcalc.physics.vehicle.Vehicle.in_conditions`; None: loaded here as it is).
 
     Pack voltage: ``pack_voltage``, else the vehicle's reference pack's, else 400 V (stated). Window:
     ``from_soc`` -> ``to_soc``, by default 10 % -> 80 % (stated). ``assumed``: the default assumptions
@@ -245,7 +265,8 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
         raise BatcalcError("--peak-c-rate must be positive")
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); charger limits "
              f"are at its DC output; battery power over the gross pack energy"]
-    v, pack_energy, consumption = vehicle_consumption(cell, vehicle_name, pack_energy, cycle, system, notes, assumed)
+    v, pack_energy, consumption = vehicle_consumption(cell, loaded if loaded is not None else vehicle_name,
+                                                      pack_energy, cycle, system, notes, assumed)
     if pack_energy is None:
         raise BatcalcError("the charge curve needs a pack energy: give --pack-energy or --vehicle")
     pack_voltage = pack_voltage_of(v, pack_voltage, a, notes)
