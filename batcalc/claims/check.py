@@ -849,6 +849,21 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
         + _stated(v.load.assumptions(), v.load.assumptions("imperial")) + _cannot_follow(v, (cycle,), mass)
 
 
+def _pack_mass_of_cell(i, ctx: Context, cell, energy: float, f_u: float) -> tuple[Optional[float], list]:
+    """Mass, kg, of a pack of ``energy`` J (gross) of the claim's ``cell`` in its vehicle, and the note saying
+    so: ``m = E / (rho_cell f_mass)`` (:func:`batcalc.physics.tradeoff.pack_mass_for_energy`, the rule of
+    ``batcalc charge``, a charge claim and ``batcalc range --pack-energy``). ``(None, [])`` (the vehicle's
+    reference pack mass) when no vehicle gives the consumption or the cell gives no gravimetric density."""
+    if cell is None or cell.get("gravimetric") is None or i.vehicle is None or i.consumption is not None:
+        return None, []
+    from batcalc.physics.pack import PackOptions
+    from batcalc.physics.tradeoff import pack_mass_for_energy
+
+    v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
+    mass, how = pack_mass_for_energy(v, cell, energy, PackOptions.assumed(ctx.assumed, f_usable=f_u))
+    return mass, [("pack mass ", Value(mass, "mass"), f" ({how})")]
+
+
 #: The ratings a range claim is judged on when it names no test cycle (DESIGN.md: it holds or fails only
 #: if it does on all of them).
 COMMON_RATINGS = ("wltp", "epa", "cltc", "nedc")
@@ -889,6 +904,9 @@ def eval_range(claim, ctx: Context) -> Verdict:
             p = pack_from_mass(cell, i.pack_mass.si, PackOptions.assumed(ctx.assumed, f_usable=f_u))
             energy, pack_mass = p.energy, p.mass
             assumptions += p.options.assumptions()[:1]
+    elif energy is not None:            # a pack of the cell's density, not the vehicle's reference pack mass
+        pack_mass, mass_notes = _pack_mass_of_cell(i, ctx, cell, energy, f_u)
+        assumptions += mass_notes
     missing = []
     simulate = i.consumption is None and i.vehicle is not None and i.cycle is None
     ratings = (COMMON_RATINGS if i.test_cycle == "unknown" else (i.test_cycle.lower(),)) if simulate else ()
@@ -1039,11 +1057,12 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
     per_charge = i.range.si if i.range is not None else None
     if per_charge is None and i.pack_energy is not None:
         f_u = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
-        c, c_notes = _consumption_for(i, ctx, None)
+        pack_mass, mass_notes = _pack_mass_of_cell(i, ctx, cell, i.pack_energy.si, f_u)
+        c, c_notes = _consumption_for(i, ctx, pack_mass)
         if c is not None:
             per_charge = range_from_energy(usable_energy(i.pack_energy.si, f_u), c)
             notes += [(f"range per charge from {i.pack_energy.text}, usable ", Value(f_u, "fraction", ".0f"), ": ",
-                       Value(per_charge, "distance"))] + c_notes
+                       Value(per_charge, "distance"))] + mass_notes + c_notes
     if per_charge is None:
         missing.append("the range per charge ('range', or 'pack_energy' with a consumption or vehicle)")
     if missing:

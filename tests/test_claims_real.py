@@ -1,0 +1,46 @@
+"""Issue 10, eleventh pass: claims from battery news written in the claims language (one test or more per fix)."""
+
+from __future__ import annotations
+
+import pytest
+
+from batcalc.claims.check import check_inline
+from batcalc.physics.vehicle import load_vehicle
+from batcalc.report.claims import verdict_texts
+
+# a semi-solid pack of 150 kWh in the large SUV: WeLion's cell at 360 Wh/kg, the default cell-to-pack
+# mass fraction 0.70 and usable fraction 93 % (docs/assumptions.md)
+_SEMI_SOLID = {"cell": "welion-nio-semi-solid", "pack_energy": "150 kWh", "vehicle": "large-suv"}
+
+
+def _range_by_hand(cycle: str) -> tuple[float, float]:
+    """(range m, pack mass kg) of 150 kWh of 360 Wh/kg cells in the large SUV, by hand:
+    m_pack = E / (rho_cell f_mass); R = E f_usable / c(m_without_battery + m_pack + payload)."""
+    pack_mass = 150_000 / (360 * 0.70)                         # 595.2 kg
+    v = load_vehicle("large-suv")
+    mass = 1845 + pack_mass + 150                              # without battery + pack + payload, kg
+    assert v.total_mass(pack_mass) == pytest.approx(mass)
+    c = float(v.consumption_model(cycle)(mass))                # J/m at that mass
+    return 150_000 * 3600 * 0.93 / c, pack_mass
+
+
+@pytest.mark.parametrize("extra, cycle", [({"test_cycle": "CLTC"}, "cltc"), ({"cycle": "wltp"}, "wltp")])
+def test_a_range_claim_with_a_cell_and_a_pack_energy_weighs_the_pack_of_that_cell(extra, cycle):
+    """"A semi-solid pack of 150 kWh gives 1,000 km CLTC": the range was that of 150 kWh at the large
+    SUV's reference pack mass (520 kg, its 76.6 kWh pack), the cell's 360 Wh/kg read for nothing (901.5 km
+    CLTC where `batcalc range --pack-energy` gives 883.5 km); the pack now weighs what 150 kWh of the cell
+    weighs, as in a charge claim and `batcalc range`."""
+    expected, pack_mass = _range_by_hand(cycle)
+    v = check_inline("range", {**_SEMI_SOLID, **extra}, "1000 km")
+    assert v.derived.si == pytest.approx(expected, rel=1e-9)
+    assert v.status == "fails"                                 # 883.5 km CLTC, 779.3 km WLTP
+    assert any(a.startswith(f"pack mass {pack_mass:.1f} kg (welion-nio-semi-solid pack at 0.70")
+               for a in verdict_texts(v)["assumptions"])
+
+
+def test_a_lifetime_claim_with_a_cell_and_a_pack_energy_weighs_the_pack_of_that_cell():
+    """Lifetime = cycles x range per charge x (1 + retention) / 2, the range per charge that of the cell's pack."""
+    per_charge, _ = _range_by_hand("wltp")
+    v = check_inline("lifetime", {**_SEMI_SOLID, "cycle": "wltp", "cycles": "2000", "retention": "80 %"},
+                     "1.0 million km", "at-least")
+    assert v.derived.si == pytest.approx(2000 * per_charge * (1 + 0.80) / 2, rel=1e-9)
