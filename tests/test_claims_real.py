@@ -44,3 +44,21 @@ def test_a_lifetime_claim_with_a_cell_and_a_pack_energy_weighs_the_pack_of_that_
     v = check_inline("lifetime", {**_SEMI_SOLID, "cycle": "wltp", "cycles": "2000", "retention": "80 %"},
                      "1.0 million km", "at-least")
     assert v.derived.si == pytest.approx(2000 * per_charge * (1 + 0.80) / 2, rel=1e-9)
+
+
+@pytest.mark.parametrize("vehicle", [{}, {"vehicle": "mid-sedan"}])
+def test_a_ratings_claim_gives_the_published_bands_ends_in_json(vehicle):
+    """"700 km CLTC is about 600 km WLTP": the table shows the band's ranges (546 km to 616 km) but JSON
+    gave only their middle, 581 km, as `derived`, and empty details; the ends are now `band_low` and
+    `band_high` in `details`. By hand: WLTP/CLTC 0.78-0.88 (specs/rating_bands.yaml), 700 km x each."""
+    from batcalc.report.claims import verdict_json
+    from batcalc.report.render import to_jsonable
+
+    v = check_inline("ratings", {"a": "700 km", "a_cycle": "cltc", "b_cycle": "wltp", **vehicle}, "600 km")
+    data = to_jsonable(verdict_json(v))
+    assert data["details"]["band_low"]["value"] == pytest.approx(700 * 0.78)
+    assert data["details"]["band_high"]["value"] == pytest.approx(700 * 0.88)
+    assert data["details"]["band_low"]["unit"] == "km"
+    if not vehicle:
+        assert data["derived_text"] == "546 km to 616 km"
+        assert data["derived"]["value"] == pytest.approx(700 * (0.78 + 0.88) / 2)

@@ -2066,6 +2066,9 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     notes: list = [("a: ", Value(a, "distance"), f" on the {label_a}; asserted: the range on the {label_b}")]
     readings: list = []
     over_band: Optional[tuple[Status, str, str]] = None
+    #: the ranges on b_cycle the published band gives for a, in JSON as in the table (the band's ends)
+    band_ends: dict = {} if band is None else {"band_low": Value(a * band.low, "distance"),
+                                               "band_high": Value(a * band.high, "distance")}
     if band is not None:
         over_band = _over_rating_band(claim, a, asserted, band.low, band.high, f"{kb.upper()}/{ka.upper()}")
         readings.append((f"published pairs of ratings put {kb.upper()}/{ka.upper()} at "
@@ -2087,7 +2090,8 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
                          f"{band.low:.2f}-{band.high:.2f}")
         take: Phrase = ("a range of ", derived, f" on the {label_b} for ", Value(a, "distance"), f" on the {label_a}")
         return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
-                       _holds(status, take), notes, readings, claimed=claimed, derived=derived, needed=derived)
+                       _holds(status, take), notes, readings, details=band_ends, claimed=claimed, derived=derived,
+                       needed=derived)
     if band is None:
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
                        "not computable", "a vehicle (to simulate the ratio)", notes, readings, claimed=claimed,
@@ -2103,7 +2107,8 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     notes.append("no vehicle given: the published band decides (give 'vehicle' to simulate the ratio)")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed),
                    (Value(a * band.low, "distance"), " to ", Value(a * band.high, "distance")),
-                   _holds(status, take), notes, readings, missing=missing, claimed=claimed, derived=mid)
+                   _holds(status, take), notes, readings, missing=missing, details=band_ends, claimed=claimed,
+                   derived=mid)
 
 
 def _over_rating_band(claim, a: float, asserted: float, low: float, high: float,
