@@ -62,3 +62,32 @@ def test_a_ratings_claim_gives_the_published_bands_ends_in_json(vehicle):
     if not vehicle:
         assert data["derived_text"] == "546 km to 616 km"
         assert data["derived"]["value"] == pytest.approx(700 * (0.78 + 0.88) / 2)
+
+
+@pytest.mark.parametrize("kind, inputs, asserted, message", [
+    ("lifetime", {"cycles": "4000", "retention": "80 %", "range": "300 mi"}, "1 million kWh",
+     "asserted: '1 million kWh' has the wrong dimension for a lifetime claim"),
+    ("range", {"pack_energy": "75 kWh", "consumption": "150 Wh/km"}, "0.5 million kWh",
+     "asserted: '0.5 million kWh' has the wrong dimension for a range claim"),
+    ("range", {"pack_energy": "75 kWh", "consumption": "150 Wh/km"}, "1 million", "asserted: '1 million' has no unit"),
+    ("same-energy", {"a": "tesla-4680", "b": "catl-condensed"}, "2 thousand",
+     "asserted: bare number '2 thousand' is ambiguous"),
+])
+def test_an_asserted_figure_with_a_counting_word_is_quoted_as_written_in_errors(kind, inputs, asserted, message):
+    """"Lasts 1 million miles" with the unit mistyped said "'1000000.0 kWh' has the wrong dimension", a
+    figure the user never wrote; the error now quotes the figure as given, as an input's error does."""
+    from batcalc.errors import BatcalcError
+
+    with pytest.raises(BatcalcError) as exc:
+        check_inline(kind, inputs, asserted)
+    assert str(exc.value).startswith(message)
+    assert "000" not in str(exc.value).split(":")[1].split("(")[0]
+
+
+def test_a_counting_word_error_in_a_claims_file_names_the_place_and_the_figure(run, write):
+    path = write("news.yaml", "kind: claims\nclaims:\n  - id: million-miles\n    quote: lasts 1 million miles\n"
+                              "    kind: lifetime\n    inputs: {cycles: 4000, retention: 80 %, range: 300 mi}\n"
+                              "    asserted: 1 million kWh\n")
+    out = run("check", str(path))
+    assert out.exit_code == 2
+    assert "news.yaml:7:15: '1 million kWh' has the wrong dimension for a lifetime claim" in out.stderr

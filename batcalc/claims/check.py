@@ -529,20 +529,21 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
             return "fraction", units.parse_value(raw, "fraction").si
         except BatcalcError as exc:
             raise ctx.error(("asserted",), str(exc)) from None
-    raw = _counted(raw)
+    given, raw = raw, _counted(raw)       # errors quote the figure as given ('1 million kWh', not '1000000.0 kWh')
     for dim in dims:                      # the common units need no pint
         try:
             return dim, units.parse_value(raw, dim).si
         except BatcalcError as exc:
             if dim == "fraction" and _is_bare_number(raw):      # '14': 14 % or 1400 %?
-                raise ctx.error(("asserted",), str(exc)) from None
-    ctx.figure(raw, ("asserted",))        # malformed text: its own message
+                raise ctx.error(("asserted",), _as_given(str(exc), given, raw)) from None
+    ctx.figure(given, ("asserted",))      # malformed text: its own message
     if _is_bare_number(raw):
-        raise ctx.error(("asserted",), f"{raw.strip()!r} has no unit: give one ({' or '.join(_examples(dims))})")
+        raise ctx.error(("asserted",), _as_given(f"{raw.strip()!r} has no unit: give one "
+                                                 f"({' or '.join(_examples(dims))})", given, raw))
     if "consumption" in dims:
         _refuse_reciprocal_consumption(raw, ctx)
-    raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
-                                   f"{' or '.join(_examples(dims))}")
+    raise ctx.error(("asserted",), _as_given(f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
+                                             f"{' or '.join(_examples(dims))}", given, raw))
 
 
 def _refuse_reciprocal_consumption(raw: str, ctx: Context) -> None:
