@@ -91,3 +91,21 @@ def test_a_counting_word_error_in_a_claims_file_names_the_place_and_the_figure(r
     out = run("check", str(path))
     assert out.exit_code == 2
     assert "news.yaml:7:15: '1 million kWh' has the wrong dimension for a lifetime claim" in out.stderr
+
+
+def test_a_charge_power_or_c_rate_above_the_cells_rating_is_noted():
+    """"Charging at 4C": 10 -> 80 % in 10.5 min is 0.70 / (10.5 / 60 h) = 4 C, and Samsung's INR21700-50S is
+    rated for 1.2 C. The claim held with nothing said of the rating (the evidence listed it as used) while
+    the same charge asserted as a time fails; the verdict still judges the arithmetic, and a note says so."""
+    inputs = {"cell": "samsung-inr21700-50s", "from_soc": "10 %", "to_soc": "80 %", "time": "10.5 min"}
+    c_rate = 0.70 / (10.5 / 60)
+    assert c_rate == pytest.approx(4.0)
+    v = check_inline("charge", inputs, "4 C")
+    assert v.status == "holds"
+    notes = [a for a in verdict_texts(v)["assumptions"] if "rated max charge C-rate" in a]
+    assert notes == ["10->80 %: 4 C average is above samsung-inr21700-50s's rated max charge C-rate, 1.2 C: the "
+                     "cell is not rated for this charge (asserted as a time, it fails)"]
+    assert check_inline("charge", inputs, "10.5 min").status == "fails"
+    # 10 -> 80 % in 40 min is 0.70 / (40 / 60 h) = 1.05 C, within the 1.2 C rating: no note
+    slow = check_inline("charge", {**inputs, "time": "40 min"}, "1.05 C")
+    assert not [a for a in verdict_texts(slow)["assumptions"] if "rated max charge C-rate" in a]

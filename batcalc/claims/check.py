@@ -1342,6 +1342,15 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         else:
             def value_of(w: Any) -> Optional[float]:
                 return _c_rate_si(w.c_rate) if dim == "c_rate" else w.battery_power
+        if max_c is not None and cell is not None:
+            # the claim's arithmetic is judged, not the cell's rating; a window above the rating is said so
+            # (the same charge asserted as a time fails: docs/claims.md, kind charge)
+            for w in windows:
+                if _c_rate_si(w.c_rate) > max_c:
+                    notes.append((Value(w.from_soc, "fraction", ".0f", bare=True), "->",
+                                  Value(w.to_soc, "fraction", ".0f"), ": ", Value(_c_rate_si(w.c_rate), "c_rate"),
+                                  f" average is above {cell.id}'s rated max charge C-rate, ", Value(max_c, "c_rate"),
+                                  ": the cell is not rated for this charge (asserted as a time, it fails)"))
         value = value_of(w0)
         if value is None:
             return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", str(raw), derived_text,
