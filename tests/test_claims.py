@@ -326,7 +326,7 @@ def test_zero_difference_does_not_depend_on_the_unit(a, b):
     ("charge", {"to_soc": "80 %", "time": "12 min", "pack_energy": "75 kWh", "range": "1000 km"}, "300 kW", "range"),
     ("charge", {"to_soc": "80 %", "time": "12 min", "vehicle": "mid-sedan", "range": "1000 km"}, "300 kW", "range"),
     ("range", {"cell": "gac-aion-ssb-350", "pack_energy": "75 kWh", "pack_mass": "100 kg",
-               "consumption": "150 Wh/km"}, "465 km", "pack_mass"),
+               "consumption": "150 Wh/km"}, "465 km", "pack_energy"),   # without pack_mass, the cell is unused
     ("range", {"pack_energy": "75 kWh", "consumption": "150 Wh/km", "vehicle": "heavy-truck"}, "465 km", "vehicle"),
     ("range-added", {"time": "10 min", "power": "300 kW", "to_soc": "80 %", "pack_energy": "75 kWh",
                      "consumption": "150 Wh/km"}, "333 km", "power"),

@@ -109,3 +109,22 @@ def test_a_charge_power_or_c_rate_above_the_cells_rating_is_noted():
     # 10 -> 80 % in 40 min is 0.70 / (40 / 60 h) = 1.05 C, within the 1.2 C rating: no note
     slow = check_inline("charge", {**inputs, "time": "40 min"}, "1.05 C")
     assert not [a for a in verdict_texts(slow)["assumptions"] if "rated max charge C-rate" in a]
+
+
+@pytest.mark.parametrize("kind, inputs, asserted", [
+    ("range", {"cell": "welion-nio-semi-solid", "pack_energy": "150 kWh", "consumption": "150 Wh/km"}, "930 km"),
+    ("lifetime", {"cell": "catl-shenxing-lfp", "cycles": "2000", "retention": "80 %", "range": "500 km"},
+     "1 million km"),
+    ("lifetime", {"cell": "welion-nio-semi-solid", "cycles": "2000", "retention": "80 %", "pack_energy": "150 kWh",
+                  "consumption": "150 Wh/km"}, "1.7 million km"),
+])
+def test_a_cell_the_claim_does_not_use_is_refused(kind, inputs, asserted):
+    """150 kWh x 93 % / 150 Wh/km = 930 km whatever the cell: it was read for nothing (and listed in the
+    evidence), where docs/claims.md refuses inputs that would be silently ignored."""
+    from batcalc.errors import BatcalcError
+
+    with pytest.raises(BatcalcError, match=r"^inputs\.cell: the cell is not used.*: drop 'cell'$"):
+        check_inline(kind, inputs, asserted)
+    without = {k: x for k, x in inputs.items() if k != "cell"}
+    # 930 km; 2000 x 500 km x (1 + 0.8) / 2 = 900,000 km; 2000 x 930 km x 0.9 = 1,674,000 km
+    assert check_inline(kind, without, asserted).status == "holds"

@@ -895,6 +895,10 @@ def eval_range(claim, ctx: Context) -> Verdict:
     claimed = _as_written(claim, asserted, "distance")
     assumptions: list = [("usable energy ", Value(f_u, "fraction", ".0f"), " of the pack")]
     energy, pack_mass = (i.pack_energy.si if i.pack_energy else None), None
+    if i.cell is not None and i.pack_energy is not None and i.consumption is not None:
+        raise ctx.error(("inputs", "cell"), "the cell is not used with 'pack_energy' and 'consumption' (it gives the "
+                                            "pack energy of a 'pack_mass', or weighs the pack in a 'vehicle'): "
+                                            "drop 'cell'")
     cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
     no_energy = "the pack energy"
     if energy is None and i.pack_mass is not None and cell is not None:
@@ -1039,8 +1043,12 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
     from batcalc.physics.energy import lifetime_distance, range_from_energy, usable_energy
 
     i = claim.inputs
-    cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
     _not_both(ctx, i, "range", "pack_energy", "the range per charge is given")
+    if i.cell is not None and i.cycles is not None and i.retention is not None \
+            and (i.pack_energy is None or i.vehicle is None):
+        raise ctx.error(("inputs", "cell"), "the cell is not used: 'cycles' and 'retention' are given, and it weighs "
+                                            "the pack only with 'pack_energy' and a 'vehicle': drop 'cell'")
+    cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
     notes: list = []
     cycles = i.cycles.si if i.cycles is not None else cell.get("cycles") if cell is not None else None
     retention = i.retention.si if i.retention is not None else cell.get("retention") if cell is not None else None
