@@ -128,3 +128,26 @@ def test_a_cell_the_claim_does_not_use_is_refused(kind, inputs, asserted):
     without = {k: x for k, x in inputs.items() if k != "cell"}
     # 930 km; 2000 x 500 km x (1 + 0.8) / 2 = 900,000 km; 2000 x 930 km x 0.9 = 1,674,000 km
     assert check_inline(kind, without, asserted).status == "holds"
+
+
+def test_an_expression_asserted_as_a_distance_per_energy_is_named_the_reciprocal_of_a_consumption(run, write):
+    """"The sedan does 4.5 miles per kWh", checked against `mid-sedan.consumption`: the error read
+    "'4.5 mi/kWh' is [time] ** 2 / [length] / [mass] but ... is a force or consumption per distance"; it
+    now says, as a consumption claim does, that it is the reciprocal and which consumption to assert:
+    1 / (4.5 x 1.609344 km/kWh) = 138.1 Wh/km."""
+    from batcalc.errors import BatcalcError
+
+    wh_per_km = 1000 / (4.5 * 1.609344)
+    with pytest.raises(BatcalcError) as exc:
+        check_inline("expression", {"expr": "mid-sedan.consumption"}, "4.5 mi/kWh")
+    assert str(exc.value).startswith(f"asserted: '4.5 mi/kWh' is a distance per energy, the reciprocal of a "
+                                     f"consumption: assert '{wh_per_km:.1f} Wh/km' instead")
+    path = write("sedan.yaml", "kind: claims\nclaims:\n  - id: miles-per-kwh\n    quote: 4.5 miles per kWh\n"
+                               "    kind: expression\n    inputs: {expr: mid-sedan.consumption}\n"
+                               "    asserted: 4.5 mi/kWh\n")
+    out = run("check", path)
+    assert out.exit_code == 2
+    assert "sedan.yaml:7:15: '4.5 mi/kWh' is a distance per energy" in out.stderr
+    # a figure of another dimension keeps the plain message
+    with pytest.raises(BatcalcError, match="'5 km' is a length but '75 kWh / 400 km' is a force or consumption"):
+        check_inline("expression", {"expr": "75 kWh / 400 km"}, "5 km")

@@ -546,6 +546,17 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
                                              f"{' or '.join(_examples(dims))}", given, raw))
 
 
+def _disagreeing(ctx: Context, raw: Any, asserted: Any, text: str, value: Any) -> BatcalcError:
+    """The error of an expression ``text`` (its ``value``) whose dimension is not that of the asserted
+    figure ``raw`` (``asserted``); a consumption asserted the other way up ('4.5 mi/kWh' of a
+    ``mid-sedan.consumption``) is named as such (:func:`_refuse_reciprocal_consumption`)."""
+    consumption = units.Q_(1.0, "J/m").dimensionality
+    if isinstance(raw, str) and value.dimensionality == consumption and (1 / asserted).dimensionality == consumption:
+        _refuse_reciprocal_consumption(raw, ctx)
+    return ctx.error(("asserted",), f"{raw!r} is {units.describe_units(asserted)} but {text!r} is "
+                                    f"{units.describe_units(value)}: the dimensions must agree")
+
+
 def _refuse_reciprocal_consumption(raw: str, ctx: Context) -> None:
     """Refuse an asserted consumption written the other way up, as a distance per energy (``4 mi/kWh``,
     ``120 MPGe``), naming the consumption it is (:func:`batcalc.units.convert`, which inverts it) in the
@@ -2006,8 +2017,7 @@ def eval_expression(claim, ctx: Context) -> Verdict:
     except MissingFigure as exc:       # the value the missing figure would take, where the arithmetic gives one
         value, gap = _standing_in(parsed, ref, stand_in, exc, notes + used), exc
         if value.dimensionality != asserted.dimensionality:
-            raise ctx.error(("asserted",), f"{raw!r} is {units.describe_units(asserted)} but {text!r} is "
-                                           f"{units.describe_units(value)}: the dimensions must agree") from None
+            raise _disagreeing(ctx, raw, asserted, text, value) from None
 
         def at(u: Any) -> Any:
             stand_in[gap.ref] = u * units.Q_(1.0, gap.si_unit)
@@ -2024,8 +2034,7 @@ def eval_expression(claim, ctx: Context) -> Verdict:
     try:
         derived_number = float(value.to(asserted.units).magnitude)
     except DimensionalityError:
-        raise ctx.error(("asserted",), f"{raw!r} is {units.describe_units(asserted)} but {text!r} is "
-                                       f"{units.describe_units(value)}: the dimensions must agree") from None
+        raise _disagreeing(ctx, raw, asserted, text, value) from None
     _check_derived(ctx, key, "the expression comes out at", derived_number, raw)
     status = judge(derived_number, a_number, claim.qualifier, _tol(claim))
     derived = Value(derived_number, "given", unit=unit)
