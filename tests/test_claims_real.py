@@ -151,3 +151,18 @@ def test_an_expression_asserted_as_a_distance_per_energy_is_named_the_reciprocal
     # a figure of another dimension keeps the plain message
     with pytest.raises(BatcalcError, match="'5 km' is a length but '75 kWh / 400 km' is a force or consumption"):
         check_inline("expression", {"expr": "75 kWh / 400 km"}, "5 km")
+
+
+@pytest.mark.parametrize("inputs, cycles, retention, note", [
+    ({"cell": "eve-lf230", "retention": "70 %"}, 4000, 0.70, "cycle life from eve-lf230"),
+    ({"cell": "samsung-inr21700-50s", "cycles": "1000"}, 1000, 0.60, "retention from samsung-inr21700-50s"),
+    ({"cell": "samsung-inr21700-50s"}, 250, 0.60, "cycle life and retention from samsung-inr21700-50s"),
+])
+def test_a_lifetime_claim_says_which_figures_came_from_the_cell(inputs, cycles, retention, note):
+    """EVE's LF230 publishes 4000 cycles and no retention: with the claim's own 70 % the note said "cycle
+    life and retention from eve-lf230"; with the claim's own cycles and the cell's retention it said nothing.
+    Lifetime = cycles x 300 km x (1 + retention) / 2."""
+    v = check_inline("lifetime", {**inputs, "range": "300 km"}, "1.0 million km")
+    assert v.derived.si == pytest.approx(cycles * 300_000 * (1 + retention) / 2)
+    from_cell = [a for a in verdict_texts(v)["assumptions"] if " from " in a and a.endswith(inputs["cell"])]
+    assert from_cell == [note]

@@ -1101,8 +1101,9 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
         need = Value(float(whole), "count", ".0f")
     notes.append((f"{cycles:g} cycles x ", Value(per_charge, "distance"), " x (1 + ", Value(retention, "fraction"),
                   ") / 2 (range fading linearly to the retention at the end of life)"))
-    if cell is not None and i.cycles is None:
-        notes.append(f"cycle life and retention from {cell.id}")
+    from_cell = [name for name, given in (("cycle life", i.cycles), ("retention", i.retention)) if given is None]
+    if cell is not None and from_cell:              # only what the cell gave: a figure of the claim's own is not
+        notes.append(f"{' and '.join(from_cell)} from {cell.id}")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
                    _holds(status, ("a cycle life of ", need, " at this range and retention") if need else
                           "a positive range"), notes, claimed=claimed, derived=derived, needed=need)
