@@ -166,3 +166,32 @@ def test_a_lifetime_claim_says_which_figures_came_from_the_cell(inputs, cycles, 
     assert v.derived.si == pytest.approx(cycles * 300_000 * (1 + retention) / 2)
     from_cell = [a for a in verdict_texts(v)["assumptions"] if " from " in a and a.endswith(inputs["cell"])]
     assert from_cell == [note]
+
+
+_NO_FADE_KM = 4000 * 400                  # EVE LF230's 4000 cycles x 400 km, no fade
+_FADED_KM = _NO_FADE_KM * (1 + 0) / 2     # the range fading to nothing
+
+
+@pytest.mark.parametrize("asserted, qualifier, status, take", [
+    ("500 thousand km", "at-least", "holds", "holds as stated"),
+    ("2.0 million km", "at-least", "fails", f"more cycle life or range: with no fade it reaches {_NO_FADE_KM} km"),
+    # at least 1.0 million km (-5 %: 950,000 km): r >= 950,000 / 800,000 - 1
+    ("1.0 million km", "at-least", "underdetermined",
+     f"a retention at the end of life of at least {(950_000 / _FADED_KM - 1) * 100:g} %"),
+    # about 1.2 million km (+-5 %: 1,140,000 to 1,260,000 km)
+    ("1.2 million km", "about", "underdetermined", f"a retention at the end of life from "
+     f"{(1_140_000 / _FADED_KM - 1) * 100:.3g} % to {(1_260_000 / _FADED_KM - 1) * 100:.3g} %"),
+    ("600 thousand km", "at-most", "fails",
+     f"less cycle life or range: with the range fading to nothing it still reaches {_FADED_KM:.0f} km"),
+])
+def test_a_lifetime_claim_on_a_cell_without_a_retention_is_judged_over_every_retention(asserted, qualifier, status,
+                                                                                        take):
+    """EVE's LF230 publishes 4000 cycles and no retention: "at least 500,000 km" at 400 km a charge was
+    underdetermined, though 4000 x 400 km x (1 + r) / 2 runs from 800,000 km (r -> 0) to 1,600,000 km (no
+    fade) and every retention holds it. It is now judged at both ends, and where it turns on the retention
+    the retention is named."""
+    v = check_inline("lifetime", {"cell": "eve-lf230", "range": "400 km"}, asserted, qualifier)
+    assert v.status == status
+    assert verdict_texts(v)["would_take"] == take
+    assert v.details["no_fade"].si == pytest.approx(_NO_FADE_KM * 1000)
+    assert v.details["fading_to_nothing"].si == pytest.approx(_FADED_KM * 1000)

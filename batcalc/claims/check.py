@@ -1071,7 +1071,7 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
     if retention is None:
         retention = 1.0 if cycles is not None and i.retention is None and cell is None else retention
         if retention is None:
-            missing.append("the retention at the end of life")
+            missing.append(_NO_RETENTION)
         else:
             notes.append("no retention stated: no fade assumed (an upper bound)")
     per_charge = i.range.si if i.range is not None else None
@@ -1085,6 +1085,8 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
                        Value(per_charge, "distance"))] + mass_notes + c_notes
     if per_charge is None:
         missing.append("the range per charge ('range', or 'pack_energy' with a consumption or vehicle)")
+    if missing == [_NO_RETENTION] and cycles is not None and per_charge is not None and asserted > 0:
+        return _over_retentions(claim, cycles, per_charge, asserted, claimed, notes)
     if missing:
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
                        "not computable", "; ".join(missing), notes, missing=missing, claimed=claimed)
@@ -1107,6 +1109,52 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
                    _holds(status, ("a cycle life of ", need, " at this range and retention") if need else
                           "a positive range"), notes, claimed=claimed, derived=derived, needed=need)
+
+
+_NO_RETENTION = "the retention at the end of life"
+#: the least retention at the end of life (lifetime_distance takes it above 0): the range fading to nothing
+_LEAST_RETENTION = 1e-12
+
+
+def _over_retentions(claim, cycles: float, per_charge: float, asserted: float, claimed: Value,
+                     notes: list) -> Verdict:
+    """A lifetime claim whose cell gives the cycle life and no retention at the end of life: judged at
+    both ends of what a retention can be, the range fading to nothing (above 0 %) and no fade (100 %)
+    (:func:`batcalc.physics.energy.lifetime_distance`, linear in the retention). It holds or fails when it
+    does for every retention (a claim below half of ``cycles x range`` holds whatever the fade), else it is
+    underdetermined and names the retention where it turns, as a charge's unstated start is decided."""
+    from batcalc.physics.energy import lifetime_distance
+
+    lo, hi = (lifetime_distance(cycles, per_charge, r) for r in (_LEAST_RETENTION, 1.0))
+    ends = [judge(d, asserted, claim.qualifier, _tol(claim)) for d in (lo, hi)]
+    derived_text: Phrase = (Value(lo, "distance"), " to ", Value(hi, "distance"), " (any retention)")
+    notes = notes + [(f"{cycles:g} cycles x ", Value(per_charge, "distance"), " x (1 + retention) / 2, no retention "
+                      "stated: from the range fading to nothing (", Value(lo, "distance"), ") to no fade (",
+                      Value(hi, "distance"), ")")]
+    details = {"fading_to_nothing": Value(lo, "distance"), "no_fade": Value(hi, "distance")}
+    if ends[0] == ends[1] and (ends[0] == "holds" or (lo > asserted) == (hi > asserted)):
+        status: Status = ends[0]
+        take: Phrase = _holds(status, ("more cycle life or range: with no fade it reaches ", Value(hi, "distance"))
+                              if hi < asserted else ("less cycle life or range: with the range fading to nothing "
+                                                     "it still reaches ", Value(lo, "distance")))
+        return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), derived_text,
+                       take, notes, details=details, claimed=claimed)
+    test = _SAME_TEST.get(claim.qualifier, claim.qualifier)
+    tol = _tol(claim)
+
+    def turning(distance: float) -> float:
+        """The retention (0..1) at which the lifetime is ``distance`` (it is linear in the retention)."""
+        return min(1.0, max(0.0, _LEAST_RETENTION + (distance - lo) / (hi - lo) * (1.0 - _LEAST_RETENTION)))
+    if test == "at-least":
+        take = ("a retention at the end of life of at least ", Value(turning(asserted * (1 - tol)), "fraction"))
+    elif test == "at-most":
+        take = ("a retention at the end of life of at most ", Value(turning(asserted * (1 + tol)), "fraction"))
+    else:
+        take = ("a retention at the end of life from ", Value(turning(asserted * (1 - tol)), "fraction"), " to ",
+                Value(turning(asserted * (1 + tol)), "fraction"))
+    return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed), derived_text,
+                   take, notes, missing=[_NO_RETENTION + " (the claim turns on it)"], details=details,
+                   claimed=claimed)
 
 
 def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float], list]:
