@@ -195,3 +195,18 @@ def test_a_lifetime_claim_on_a_cell_without_a_retention_is_judged_over_every_ret
     assert verdict_texts(v)["would_take"] == take
     assert v.details["no_fade"].si == pytest.approx(_NO_FADE_KM * 1000)
     assert v.details["fading_to_nothing"].si == pytest.approx(_FADED_KM * 1000)
+
+
+@pytest.mark.parametrize("asserted, qualifier, shown", [
+    ("465.0 km", "about", "about 465.0 km"),
+    ("1234.5 km", "about", "about 1234.5 km"),
+    ("1.0 million km", "at-least", "at least 1.0 million km"),
+    ("400.0 to 500.0 km", "between", "between 400.0 km and 500.0 km"),
+    ("465 km", "about", "about 465 km"),
+])
+def test_the_claimed_figure_is_shown_with_the_decimals_it_was_written_with(asserted, qualifier, shown):
+    """docs/claims.md: "write `1.0 million km` (+-0.05 million) ... when the article means the figure more
+    exactly", and the claimed value "is shown as the claim wrote it"; it showed "1 million km" (and "465 km"
+    for "465.0 km", "1235 km" for "1234.5 km") beside a tolerance of the precision it no longer showed."""
+    v = check_inline("range", {"pack_energy": "75 kWh", "consumption": "150 Wh/km"}, asserted, qualifier)
+    assert verdict_texts(v)["claimed"] == shown

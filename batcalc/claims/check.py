@@ -367,11 +367,17 @@ def _in_words_of(text: Any, number: float, unit: str) -> Value:
 
 
 def _worded(raw: Any, v: Any) -> Any:
-    """``v``, a figure the claim wrote as ``raw``, shown in ``raw``'s counting word when it has one
-    (:func:`_in_words_of`: '1.2 million mi', not '1200000 mi'); else ``v`` itself."""
-    if isinstance(raw, str) and isinstance(v, Value) and v.dim == "given" and COUNTING_RE.match(raw):
-        return _in_words_of(raw, v.si, v.unit or "")
-    return v
+    """``v``, a figure the claim wrote as ``raw``, shown as written: in ``raw``'s counting word when it has
+    one (:func:`_in_words_of`: '1.2 million mi', not '1200000 mi') and with the decimals ``raw`` states
+    ('465.0 km' and '1.0 million km', whose precision the tolerance reads, not '465 km'); else ``v`` itself."""
+    if not (isinstance(raw, str) and isinstance(v, Value) and v.dim == "given"):
+        return v
+    shown = _in_words_of(raw, v.si, v.unit or "") if COUNTING_RE.match(raw) else v
+    precision = stated_precision(raw)
+    decimals = None if precision is None else round(-math.log10(2 * precision[1]))
+    if decimals is not None and 0 <= decimals <= 12 and not shown.fmt:
+        return shown._replace(fmt=f".{decimals}f")
+    return shown
 
 
 def stated_precision(raw: Any) -> Optional[tuple[float, float]]:
