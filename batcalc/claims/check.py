@@ -370,12 +370,18 @@ def _worded(raw: Any, v: Any) -> Any:
     """``v``, a figure the claim wrote as ``raw``, shown as written: in ``raw``'s counting word when it has
     one (:func:`_in_words_of`: '1.2 million mi', not '1200000 mi') and with the decimals ``raw`` states
     ('465.0 km' and '1.0 million km', whose precision the tolerance reads, not '465 km'); else ``v`` itself."""
-    if not (isinstance(raw, str) and isinstance(v, Value) and v.dim == "given"):
+    shift = 0                           # decimals of the shown number less those written
+    if isinstance(v, Value) and v.dim == "fraction" and isinstance(raw, (str, int, float)) \
+            and not isinstance(raw, bool):
+        shown = v                       # a percentage: '50 %' is shown '50 %', not '50.0 %'; '0.14' as '14 %'
+        shift = 0 if str(raw).strip().endswith(("%", "percent")) else -2
+    elif not (isinstance(raw, str) and isinstance(v, Value) and v.dim == "given"):
         return v
-    shown = _in_words_of(raw, v.si, v.unit or "") if COUNTING_RE.match(raw) else v
+    else:
+        shown = _in_words_of(raw, v.si, v.unit or "") if COUNTING_RE.match(raw) else v
     precision = stated_precision(raw)
-    decimals = None if precision is None else round(-math.log10(2 * precision[1]))
-    if decimals is not None and 0 <= decimals <= 12 and not shown.fmt:
+    decimals = None if precision is None else max(0, round(-math.log10(2 * precision[1])) + shift)
+    if decimals is not None and 0 <= decimals <= 12 and (not shown.fmt or shown.dim == "fraction"):
         return shown._replace(fmt=f".{decimals}f")
     return shown
 
@@ -2252,6 +2258,8 @@ def evaluate(claim, ctx: Context) -> Verdict:
     if words is not shown and isinstance(verdict.claimed_text, tuple):
         # '1 million km' is shown as written, not as '1000000 km' (the JSON number keeps the plain unit)
         verdict.claimed_text = tuple(words if x is shown else x for x in verdict.claimed_text)
+        if isinstance(verdict.would_take, tuple):        # 'needs b at 592.1 Wh/L for 40 % less space'
+            verdict.would_take = tuple(words if x is shown else x for x in verdict.would_take)
     tol, how = tolerance_of(claim)
     if how.startswith("absolute"):
         verdict.assumptions.append(f"tolerance {how} ({claim.qualifier})")
