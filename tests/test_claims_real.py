@@ -235,3 +235,17 @@ def test_a_claimed_percentage_is_shown_as_written(kind, inputs, asserted, claime
     expected = {"40 %": 1 - 355.3 / 643.3, "14 %": 1 - 241 / 360, "0.14": 1 - 241 / 360, "51.80 %": 1 - 241 / 500,
                 "-14 %": (139 / 1100) ** (1 / 13) - 1}[asserted]
     assert v.derived.si == pytest.approx(expected, abs=5e-4)
+
+
+def test_what_a_same_range_claim_would_take_names_the_b_cells_density():
+    """"Half the weight for the same range" (Blade LFP -> Molicel M50A in the mid-size sedan): 45.4 % saved
+    against 50 %; what it would take read "a lighter b cell or a longer range", and a cell is not lighter
+    for a pack saving; it now asks for a denser b cell than its 18 Wh / 0.0652 kg = 276.1 Wh/kg."""
+    inputs = {"a": "byd-blade-lfp", "b": "molicel-inr21700-m50a", "vehicle": "mid-sedan"}
+    rho_b = 18 / 0.0652
+    more = check_inline("same-range", inputs, "50 %")
+    assert more.status == "fails"
+    assert verdict_texts(more)["would_take"] == (f"a denser b cell (more than {rho_b:.1f} Wh/kg) or a longer range "
+                                                 f"(heavier packs save more)")
+    less = check_inline("same-range", inputs, "40 %")
+    assert verdict_texts(less)["would_take"].startswith(f"a less dense b cell (less than {rho_b:.1f} Wh/kg)")

@@ -778,8 +778,8 @@ def eval_same_energy_volume(claim, ctx: Context) -> Verdict:
 def eval_same_range(claim, ctx: Context) -> Verdict:
     """Same range with mass feedback (see :func:`batcalc.physics.tradeoff.tradeoff`): mass saved, kg, or
     as a fraction of a's pack mass. What it would take follows the direction of the miss: more saving
-    than derived takes a lighter b cell or a longer range (heavier packs save more), less a smaller
-    gap between the cells or a shorter range."""
+    than derived takes a denser b cell or a longer range (heavier packs save more), less a less dense b
+    cell or a shorter range."""
     from batcalc.physics.tradeoff import tradeoff
 
     i = claim.inputs
@@ -801,11 +801,13 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
     status = judge(derived, asserted, claim.qualifier, _tol(claim))
     fmt = "" if dim == "mass" else ".1f"
     claimed, found = _as_written(claim, asserted, dim, fmt), Value(derived, dim, fmt)
+    rho_b = Value(b.get("gravimetric"), "specific_energy")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " saved"),
                    (found, " saved (", Value(t.a.pack.mass, "mass", bare=True), " -> ", Value(t.b.pack.mass, "mass"),
                     " pack, range ", Value(t.a.range, "distance"), ")"),
-                   _holds(status, "a lighter b cell or a longer range" if derived < asserted else
-                          "a smaller gap between the cells or a shorter range"),
+                   _holds(status, ("a denser b cell (more than ", rho_b,
+                                   ") or a longer range (heavier packs save more)") if derived < asserted else
+                          ("a less dense b cell (less than ", rho_b, ") or a shorter range (lighter packs save less)")),
                    _stated(t.a.assumptions, t.a.assumptions_in("imperial")) + _warned(t),
                    details={"mass_saved": Value(t.mass_saved, "mass")},
                    claimed=claimed, derived=found)
