@@ -249,3 +249,22 @@ def test_what_a_same_range_claim_would_take_names_the_b_cells_density():
                                                  f"(heavier packs save more)")
     less = check_inline("same-range", inputs, "40 %")
     assert verdict_texts(less)["would_take"].startswith(f"a less dense b cell (less than {rho_b:.1f} Wh/kg)")
+
+
+def test_json_of_a_between_claim_gives_both_bounds_as_claimed(run):
+    """"Between 500 and 600 km of range" (75 kWh x 93 % / 140 Wh/km = 498.2 km): the table shows "between
+    500 km and 600 km" but JSON's `claimed` was the low bound alone, 500 km, as the API's was before it
+    became [low, high]; JSON's is now [low, high] too (CSV, which has one claimed column, leaves it empty
+    as for any claim without a single number)."""
+    import json
+
+    out = run("claim", "range", "pack_energy=75 kWh", "consumption=140 Wh/km", "--asserted", "500 to 600 km",
+              "--qualifier", "between", "--format", "json")
+    verdict = json.loads(out.stdout)["verdicts"][0]
+    assert verdict["verdict"] == "fails"                       # 498.2 km is below 500 km - 0.5 km
+    assert verdict["derived"]["value"] == pytest.approx(75_000 * 0.93 / 140)
+    assert verdict["claimed"] == [{"value": 500.0, "unit": "km"}, {"value": 600.0, "unit": "km"}]
+    assert verdict["claimed_text"] == "between 500 km and 600 km"
+    one = json.loads(run("claim", "range", "pack_energy=75 kWh", "consumption=140 Wh/km", "--asserted", "500 km",
+                         "--format", "json").stdout)["verdicts"][0]
+    assert one["claimed"] == {"value": 500.0, "unit": "km"}
