@@ -268,3 +268,20 @@ def test_json_of_a_between_claim_gives_both_bounds_as_claimed(run):
     one = json.loads(run("claim", "range", "pack_energy=75 kWh", "consumption=140 Wh/km", "--asserted", "500 km",
                          "--format", "json").stdout)["verdicts"][0]
     assert one["claimed"] == {"value": 500.0, "unit": "km"}
+
+
+def test_a_ratings_claim_on_a_truck_says_the_ratings_are_car_ratings():
+    """A range claim on a truck says the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings;
+    "500 km WLTP is about 400 km EPA" on the heavy truck said nothing of it (its simulated EPA/WLTP, 0.790,
+    lies outside the published car band 0.86-0.92). A ratings claim on a truck now says so too; between two
+    cycles of its own (80 and 60 km/h) and on a car, nothing is said."""
+    def notes(vehicle: str, a_cycle: str = "wltp", b_cycle: str = "epa") -> list[str]:
+        v = check_inline("ratings", {"a": "500 km", "a_cycle": a_cycle, "b_cycle": b_cycle, "vehicle": vehicle},
+                         "400 km")
+        return [a for a in verdict_texts(v)["assumptions"] if "light-duty car ratings" in a]
+
+    assert notes("heavy-truck") == ["the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and "
+                                    "heavy-truck is a heavy-truck: the ratio is that of the car ratings' cycles "
+                                    "driven by it, not of ratings published for it"]
+    assert notes("mid-sedan") == []
+    assert notes("heavy-truck", "80 km/h", "60 km/h") == []

@@ -978,8 +978,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
             assumptions.append("the claim names no test cycle: judged on the WLTP, EPA label, CLTC and NEDC "
                                "ratings; it holds or fails only if it does on all of them")
         if v.spec.vehicle_class not in CAR_CLASSES:
-            assumptions.append((f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {v.id} "
-                                f"is a {v.spec.vehicle_class}: give its own 'cycle' (e.g. '",
+            assumptions.append((_not_a_car(v) + ": give its own 'cycle' (e.g. '",
                                 Value(EXAMPLE_TRUCK_SPEED, "speed", ".0f"), "') to judge it there"))
         assumptions += _cannot_follow(v, tuple(dict.fromkeys(x for r in ratings for x in RATING_CYCLES[r])), mass)
         decisive = ratings[0] if len(ratings) == 1 else min(ratings, key=lambda r: abs(ranges[r] / asserted - 1)
@@ -1012,6 +1011,13 @@ def eval_range(claim, ctx: Context) -> Verdict:
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), derived_text,
                    _holds(status, take), assumptions, missing=missing, details={"range": derived}, claimed=claimed,
                    derived=derived, needed=need, open_over=open_over)
+
+
+def _not_a_car(v) -> str:
+    """That the light-duty car ratings do not fit vehicle ``v``, a truck (:data:`CAR_CLASSES` does not
+    hold its class): the start of a note, which each kind ends with its advice."""
+    return (f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {v.id} is a "
+            f"{v.spec.vehicle_class}")
 
 
 def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, vehicle_name: str, i, ctx) -> Phrase:
@@ -2137,7 +2143,14 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     reference pack mass), judged within the tolerance; without one, the published band of ``R_b / R_a``
     (``specs/rating_bands.yaml``) decides: the claim holds when the asserted range lies in
     ``[a x low, a x high]``. Both are shown when both exist."""
-    from batcalc.physics.ratings import RATING_CYCLES, RATING_LABELS, published_band, rating_key, simulated_ratio
+    from batcalc.physics.ratings import (
+        CAR_CLASSES,
+        RATING_CYCLES,
+        RATING_LABELS,
+        published_band,
+        rating_key,
+        simulated_ratio,
+    )
 
     i = claim.inputs
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
@@ -2173,6 +2186,9 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         notes.append(_joined([(f"{v.id} at ", Value(mass, "mass"), " ("), how, f"): simulated {kb.upper()}/"
                               f"{ka.upper()} = {ratio:.3f}"], ""))
         notes += _stated(v.load.assumptions(), v.load.assumptions("imperial"))
+        if v.spec.vehicle_class not in CAR_CLASSES and (ka in RATING_CYCLES or kb in RATING_CYCLES):
+            notes.append(_not_a_car(v) + ": the ratio is that of the car ratings' cycles driven by it, not of "
+                                         "ratings published for it")
         notes += _cannot_follow(v, tuple(dict.fromkeys(x for k in (ka, kb) for x in RATING_CYCLES.get(k, (k,)))),
                                 mass)
         if band is not None and not band.contains(ratio):
