@@ -285,3 +285,14 @@ def test_a_ratings_claim_on_a_truck_says_the_ratings_are_car_ratings():
                                     "driven by it, not of ratings published for it"]
     assert notes("mid-sedan") == []
     assert notes("heavy-truck", "80 km/h", "60 km/h") == []
+
+
+def test_a_between_lifetime_claim_over_the_retention_names_the_span_of_retentions():
+    """"Between 0.9 and 1.2 million km" on EVE's LF230 (4000 cycles x 400 km, no retention published): each
+    bound turns on the retention, and what it would take gave the low bound's alone ("at least 6.25 %"); it
+    is now the span: 0.9 million less its +-0.05 million is 850,000 km, r >= 850 / 800 - 1; 1.2 million plus
+    it is 1,250,000 km, r <= 1250 / 800 - 1."""
+    v = check_inline("lifetime", {"cell": "eve-lf230", "range": "400 km"}, "0.9 to 1.2 million km", "between")
+    assert v.status == "underdetermined"
+    low, high = (850 / 800 - 1) * 100, (1250 / 800 - 1) * 100
+    assert verdict_texts(v)["would_take"] == f"a retention at the end of life from {low:g} % to {high:g} %"

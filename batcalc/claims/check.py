@@ -1166,9 +1166,13 @@ def _over_retentions(claim, cycles: float, per_charge: float, asserted: float, c
         """The retention (0..1) at which the lifetime is ``distance`` (it is linear in the retention)."""
         return min(1.0, max(0.0, _LEAST_RETENTION + (distance - lo) / (hi - lo) * (1.0 - _LEAST_RETENTION)))
     if test == "at-least":
-        take = ("a retention at the end of life of at least ", Value(turning(asserted * (1 - tol)), "fraction"))
+        turns = Value(turning(asserted * (1 - tol)), "fraction")
+        take = ("a retention at the end of life of at least ", turns)
+        details["retention_turns"] = turns              # a 'between' claim's two bounds give the span
     elif test == "at-most":
-        take = ("a retention at the end of life of at most ", Value(turning(asserted * (1 + tol)), "fraction"))
+        turns = Value(turning(asserted * (1 + tol)), "fraction")
+        take = ("a retention at the end of life of at most ", turns)
+        details["retention_turns"] = turns
     else:
         take = ("a retention at the end of life from ", Value(turning(asserted * (1 - tol)), "fraction"), " to ",
                 Value(turning(asserted * (1 + tol)), "fraction"))
@@ -2406,6 +2410,9 @@ def _between(claim, ctx: Context) -> Verdict:
     out.details = {**worst.details, "low": lo.claimed, "high": hi.claimed}
     if lo.status == hi.status == "underdetermined":
         _between_implied(out, lo, hi)
+        if "retention_turns" in lo.details and "retention_turns" in hi.details:    # a lifetime over the retention
+            out.would_take = ("a retention at the end of life from ", lo.details["retention_turns"], " to ",
+                              hi.details["retention_turns"])
     out.assumptions = [a for a in worst.assumptions if not (isinstance(a, tuple) and a[:1] == ("tolerance ",))]
     for v, end in ((lo, "low"), (hi, "high")):
         tol = next((a for a in v.assumptions if isinstance(a, tuple) and a[:1] == ("tolerance ",)), None)
