@@ -326,7 +326,7 @@ def test_zero_difference_does_not_depend_on_the_unit(a, b):
     ("charge", {"to_soc": "80 %", "time": "12 min", "pack_energy": "75 kWh", "range": "1000 km"}, "300 kW", "range"),
     ("charge", {"to_soc": "80 %", "time": "12 min", "vehicle": "mid-sedan", "range": "1000 km"}, "300 kW", "range"),
     ("range", {"cell": "gac-aion-ssb-350", "pack_energy": "75 kWh", "pack_mass": "100 kg",
-               "consumption": "150 Wh/km"}, "465 km", "pack_mass"),
+               "consumption": "150 Wh/km"}, "465 km", "pack_energy"),   # without pack_mass, the cell is unused
     ("range", {"pack_energy": "75 kWh", "consumption": "150 Wh/km", "vehicle": "heavy-truck"}, "465 km", "vehicle"),
     ("range-added", {"time": "10 min", "power": "300 kW", "to_soc": "80 %", "pack_energy": "75 kWh",
                      "consumption": "150 Wh/km"}, "333 km", "power"),
@@ -707,7 +707,7 @@ def test_same_range_derived_is_the_tradeoff():
 @pytest.mark.parametrize("asserted, asserted_si", [("15 %", 0.15), ("30 %", 0.30), ("60 kg", 60.0), ("100 kg", 100.0)])
 def test_same_range_would_take_the_direction_of_the_miss(asserted, asserted_si):
     """300 mi with tesla-4680 -> quantumscape-qse-5 saves 21.6 % (75 kg). Asserting more saving takes a
-    lighter b cell or a longer range; asserting less, a smaller gap or a shorter range: each way is the
+    denser b cell or a longer range; asserting less, a less dense b cell or a shorter range: each way is the
     one the trade-off moves toward the claim (a longer range saves more, here 400 mi against 300 mi)."""
     cells = {"a": "tesla-4680", "b": "quantumscape-qse-5"}
     v = check_inline("same-range", {**cells, "range": "300 mi"}, asserted)
@@ -716,8 +716,9 @@ def test_same_range_would_take_the_direction_of_the_miss(asserted, asserted_si):
     more = v.derived.si < asserted_si                          # the claim asserts more saving than derived
     assert more == (asserted in ("30 %", "100 kg"))
     take = verdict_texts(v)["would_take"]
-    assert take == ("a lighter b cell or a longer range" if more else
-                    "a smaller gap between the cells or a shorter range")
+    rho_b = 301                                                # quantumscape-qse-5, Wh/kg
+    assert take == (f"a denser b cell (more than {rho_b} Wh/kg) or a longer range (heavier packs save more)" if more
+                    else f"a less dense b cell (less than {rho_b} Wh/kg) or a shorter range (lighter packs save less)")
 
 
 def test_figure_claims_by_hand():

@@ -645,4 +645,4 @@ def test_a_between_claim_with_a_counting_word_on_both_ends_is_judged(run):
     assert r.exit_code == 0, r.stderr
     v = json.loads(r.stdout)["verdicts"][0]
     assert v["verdict"] == "holds" and v["derived"] == {"value": pytest.approx(1000 * 500 * 1.8 / 2), "unit": "km"}
-    assert v["claimed"] == {"value": 400000.0, "unit": "km"}           # a between claim's low bound
+    assert v["claimed"] == [{"value": 400000.0, "unit": "km"}, {"value": 500000.0, "unit": "km"}]   # [low, high]

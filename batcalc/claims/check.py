@@ -367,11 +367,23 @@ def _in_words_of(text: Any, number: float, unit: str) -> Value:
 
 
 def _worded(raw: Any, v: Any) -> Any:
-    """``v``, a figure the claim wrote as ``raw``, shown in ``raw``'s counting word when it has one
-    (:func:`_in_words_of`: '1.2 million mi', not '1200000 mi'); else ``v`` itself."""
-    if isinstance(raw, str) and isinstance(v, Value) and v.dim == "given" and COUNTING_RE.match(raw):
-        return _in_words_of(raw, v.si, v.unit or "")
-    return v
+    """``v``, a figure the claim wrote as ``raw``, shown as written: in ``raw``'s counting word when it has
+    one (:func:`_in_words_of`: '1.2 million mi', not '1200000 mi') and with the decimals ``raw`` states
+    ('465.0 km' and '1.0 million km', whose precision the tolerance reads, not '465 km'); else ``v`` itself."""
+    shift = 0                           # decimals of the shown number less those written
+    if isinstance(v, Value) and v.dim == "fraction" and isinstance(raw, (str, int, float)) \
+            and not isinstance(raw, bool):
+        shown = v                       # a percentage: '50 %' is shown '50 %', not '50.0 %'; '0.14' as '14 %'
+        shift = 0 if str(raw).strip().endswith(("%", "percent")) else -2
+    elif not (isinstance(raw, str) and isinstance(v, Value) and v.dim == "given"):
+        return v
+    else:
+        shown = _in_words_of(raw, v.si, v.unit or "") if COUNTING_RE.match(raw) else v
+    precision = stated_precision(raw)
+    decimals = None if precision is None else max(0, round(-math.log10(2 * precision[1])) + shift)
+    if decimals is not None and 0 <= decimals <= 12 and (not shown.fmt or shown.dim == "fraction"):
+        return shown._replace(fmt=f".{decimals}f")
+    return shown
 
 
 def stated_precision(raw: Any) -> Optional[tuple[float, float]]:
@@ -529,20 +541,32 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
             return "fraction", units.parse_value(raw, "fraction").si
         except BatcalcError as exc:
             raise ctx.error(("asserted",), str(exc)) from None
-    raw = _counted(raw)
+    given, raw = raw, _counted(raw)       # errors quote the figure as given ('1 million kWh', not '1000000.0 kWh')
     for dim in dims:                      # the common units need no pint
         try:
             return dim, units.parse_value(raw, dim).si
         except BatcalcError as exc:
             if dim == "fraction" and _is_bare_number(raw):      # '14': 14 % or 1400 %?
-                raise ctx.error(("asserted",), str(exc)) from None
-    ctx.figure(raw, ("asserted",))        # malformed text: its own message
+                raise ctx.error(("asserted",), _as_given(str(exc), given, raw)) from None
+    ctx.figure(given, ("asserted",))      # malformed text: its own message
     if _is_bare_number(raw):
-        raise ctx.error(("asserted",), f"{raw.strip()!r} has no unit: give one ({' or '.join(_examples(dims))})")
+        raise ctx.error(("asserted",), _as_given(f"{raw.strip()!r} has no unit: give one "
+                                                 f"({' or '.join(_examples(dims))})", given, raw))
     if "consumption" in dims:
         _refuse_reciprocal_consumption(raw, ctx)
-    raise ctx.error(("asserted",), f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
-                                   f"{' or '.join(_examples(dims))}")
+    raise ctx.error(("asserted",), _as_given(f"{raw!r} has the wrong dimension for a {claim.kind} claim: expected "
+                                             f"{' or '.join(_examples(dims))}", given, raw))
+
+
+def _disagreeing(ctx: Context, raw: Any, asserted: Any, text: str, value: Any) -> BatcalcError:
+    """The error of an expression ``text`` (its ``value``) whose dimension is not that of the asserted
+    figure ``raw`` (``asserted``); a consumption asserted the other way up ('4.5 mi/kWh' of a
+    ``mid-sedan.consumption``) is named as such (:func:`_refuse_reciprocal_consumption`)."""
+    consumption = units.Q_(1.0, "J/m").dimensionality
+    if isinstance(raw, str) and value.dimensionality == consumption and (1 / asserted).dimensionality == consumption:
+        _refuse_reciprocal_consumption(raw, ctx)
+    return ctx.error(("asserted",), f"{raw!r} is {units.describe_units(asserted)} but {text!r} is "
+                                    f"{units.describe_units(value)}: the dimensions must agree")
 
 
 def _refuse_reciprocal_consumption(raw: str, ctx: Context) -> None:
@@ -755,8 +779,8 @@ def eval_same_energy_volume(claim, ctx: Context) -> Verdict:
 def eval_same_range(claim, ctx: Context) -> Verdict:
     """Same range with mass feedback (see :func:`batcalc.physics.tradeoff.tradeoff`): mass saved, kg, or
     as a fraction of a's pack mass. What it would take follows the direction of the miss: more saving
-    than derived takes a lighter b cell or a longer range (heavier packs save more), less a smaller
-    gap between the cells or a shorter range."""
+    than derived takes a denser b cell or a longer range (heavier packs save more), less a less dense b
+    cell or a shorter range."""
     from batcalc.physics.tradeoff import tradeoff
 
     i = claim.inputs
@@ -778,11 +802,13 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
     status = judge(derived, asserted, claim.qualifier, _tol(claim))
     fmt = "" if dim == "mass" else ".1f"
     claimed, found = _as_written(claim, asserted, dim, fmt), Value(derived, dim, fmt)
+    rho_b = Value(b.get("gravimetric"), "specific_energy")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, " saved"),
                    (found, " saved (", Value(t.a.pack.mass, "mass", bare=True), " -> ", Value(t.b.pack.mass, "mass"),
                     " pack, range ", Value(t.a.range, "distance"), ")"),
-                   _holds(status, "a lighter b cell or a longer range" if derived < asserted else
-                          "a smaller gap between the cells or a shorter range"),
+                   _holds(status, ("a denser b cell (more than ", rho_b,
+                                   ") or a longer range (heavier packs save more)") if derived < asserted else
+                          ("a less dense b cell (less than ", rho_b, ") or a shorter range (lighter packs save less)")),
                    _stated(t.a.assumptions, t.a.assumptions_in("imperial")) + _warned(t),
                    details={"mass_saved": Value(t.mass_saved, "mass")},
                    claimed=claimed, derived=found)
@@ -850,6 +876,21 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
         + _stated(v.load.assumptions(), v.load.assumptions("imperial")) + _cannot_follow(v, (cycle,), mass)
 
 
+def _pack_mass_of_cell(i, ctx: Context, cell, energy: float, f_u: float) -> tuple[Optional[float], list]:
+    """Mass, kg, of a pack of ``energy`` J (gross) of the claim's ``cell`` in its vehicle, and the note saying
+    so: ``m = E / (rho_cell f_mass)`` (:func:`batcalc.physics.tradeoff.pack_mass_for_energy`, the rule of
+    ``batcalc charge``, a charge claim and ``batcalc range --pack-energy``). ``(None, [])`` (the vehicle's
+    reference pack mass) when no vehicle gives the consumption or the cell gives no gravimetric density."""
+    if cell is None or cell.get("gravimetric") is None or i.vehicle is None or i.consumption is not None:
+        return None, []
+    from batcalc.physics.pack import PackOptions
+    from batcalc.physics.tradeoff import pack_mass_for_energy
+
+    v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
+    mass, how = pack_mass_for_energy(v, cell, energy, PackOptions.assumed(ctx.assumed, f_usable=f_u))
+    return mass, [("pack mass ", Value(mass, "mass"), f" ({how})")]
+
+
 #: The ratings a range claim is judged on when it names no test cycle (DESIGN.md: it holds or fails only
 #: if it does on all of them).
 COMMON_RATINGS = ("wltp", "epa", "cltc", "nedc")
@@ -880,6 +921,10 @@ def eval_range(claim, ctx: Context) -> Verdict:
     claimed = _as_written(claim, asserted, "distance")
     assumptions: list = [("usable energy ", Value(f_u, "fraction", ".0f"), " of the pack")]
     energy, pack_mass = (i.pack_energy.si if i.pack_energy else None), None
+    if i.cell is not None and i.pack_energy is not None and i.consumption is not None:
+        raise ctx.error(("inputs", "cell"), "the cell is not used with 'pack_energy' and 'consumption' (it gives the "
+                                            "pack energy of a 'pack_mass', or weighs the pack in a 'vehicle'): "
+                                            "drop 'cell'")
     cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
     no_energy = "the pack energy"
     if energy is None and i.pack_mass is not None and cell is not None:
@@ -890,6 +935,9 @@ def eval_range(claim, ctx: Context) -> Verdict:
             p = pack_from_mass(cell, i.pack_mass.si, PackOptions.assumed(ctx.assumed, f_usable=f_u))
             energy, pack_mass = p.energy, p.mass
             assumptions += p.options.assumptions()[:1]
+    elif energy is not None:            # a pack of the cell's density, not the vehicle's reference pack mass
+        pack_mass, mass_notes = _pack_mass_of_cell(i, ctx, cell, energy, f_u)
+        assumptions += mass_notes
     missing = []
     simulate = i.consumption is None and i.vehicle is not None and i.cycle is None
     ratings = (COMMON_RATINGS if i.test_cycle == "unknown" else (i.test_cycle.lower(),)) if simulate else ()
@@ -931,8 +979,7 @@ def eval_range(claim, ctx: Context) -> Verdict:
             assumptions.append("the claim names no test cycle: judged on the WLTP, EPA label, CLTC and NEDC "
                                "ratings; it holds or fails only if it does on all of them")
         if v.spec.vehicle_class not in CAR_CLASSES:
-            assumptions.append((f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {v.id} "
-                                f"is a {v.spec.vehicle_class}: give its own 'cycle' (e.g. '",
+            assumptions.append((_not_a_car(v) + ": give its own 'cycle' (e.g. '",
                                 Value(EXAMPLE_TRUCK_SPEED, "speed", ".0f"), "') to judge it there"))
         assumptions += _cannot_follow(v, tuple(dict.fromkeys(x for r in ratings for x in RATING_CYCLES[r])), mass)
         decisive = ratings[0] if len(ratings) == 1 else min(ratings, key=lambda r: abs(ranges[r] / asserted - 1)
@@ -965,6 +1012,13 @@ def eval_range(claim, ctx: Context) -> Verdict:
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), derived_text,
                    _holds(status, take), assumptions, missing=missing, details={"range": derived}, claimed=claimed,
                    derived=derived, needed=need, open_over=open_over)
+
+
+def _not_a_car(v) -> str:
+    """That the light-duty car ratings do not fit vehicle ``v``, a truck (:data:`CAR_CLASSES` does not
+    hold its class): the start of a note, which each kind ends with its advice."""
+    return (f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {v.id} is a "
+            f"{v.spec.vehicle_class}")
 
 
 def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, vehicle_name: str, i, ctx) -> Phrase:
@@ -1021,8 +1075,12 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
     from batcalc.physics.energy import lifetime_distance, range_from_energy, usable_energy
 
     i = claim.inputs
-    cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
     _not_both(ctx, i, "range", "pack_energy", "the range per charge is given")
+    if i.cell is not None and i.cycles is not None and i.retention is not None \
+            and (i.pack_energy is None or i.vehicle is None):
+        raise ctx.error(("inputs", "cell"), "the cell is not used: 'cycles' and 'retention' are given, and it weighs "
+                                            "the pack only with 'pack_energy' and a 'vehicle': drop 'cell'")
+    cell = ctx.cell(i.cell, ("inputs", "cell")) if i.cell else None
     notes: list = []
     cycles = i.cycles.si if i.cycles is not None else cell.get("cycles") if cell is not None else None
     retention = i.retention.si if i.retention is not None else cell.get("retention") if cell is not None else None
@@ -1034,19 +1092,22 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
     if retention is None:
         retention = 1.0 if cycles is not None and i.retention is None and cell is None else retention
         if retention is None:
-            missing.append("the retention at the end of life")
+            missing.append(_NO_RETENTION)
         else:
             notes.append("no retention stated: no fade assumed (an upper bound)")
     per_charge = i.range.si if i.range is not None else None
     if per_charge is None and i.pack_energy is not None:
         f_u = i.usable_fraction.si if i.usable_fraction else ctx.assume("usable-fraction")
-        c, c_notes = _consumption_for(i, ctx, None)
+        pack_mass, mass_notes = _pack_mass_of_cell(i, ctx, cell, i.pack_energy.si, f_u)
+        c, c_notes = _consumption_for(i, ctx, pack_mass)
         if c is not None:
             per_charge = range_from_energy(usable_energy(i.pack_energy.si, f_u), c)
             notes += [(f"range per charge from {i.pack_energy.text}, usable ", Value(f_u, "fraction", ".0f"), ": ",
-                       Value(per_charge, "distance"))] + c_notes
+                       Value(per_charge, "distance"))] + mass_notes + c_notes
     if per_charge is None:
         missing.append("the range per charge ('range', or 'pack_energy' with a consumption or vehicle)")
+    if missing == [_NO_RETENTION] and cycles is not None and per_charge is not None and asserted > 0:
+        return _over_retentions(claim, cycles, per_charge, asserted, claimed, notes)
     if missing:
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
                        "not computable", "; ".join(missing), notes, missing=missing, claimed=claimed)
@@ -1063,11 +1124,62 @@ def eval_lifetime(claim, ctx: Context) -> Verdict:
         need = Value(float(whole), "count", ".0f")
     notes.append((f"{cycles:g} cycles x ", Value(per_charge, "distance"), " x (1 + ", Value(retention, "fraction"),
                   ") / 2 (range fading linearly to the retention at the end of life)"))
-    if cell is not None and i.cycles is None:
-        notes.append(f"cycle life and retention from {cell.id}")
+    from_cell = [name for name, given in (("cycle life", i.cycles), ("retention", i.retention)) if given is None]
+    if cell is not None and from_cell:              # only what the cell gave: a figure of the claim's own is not
+        notes.append(f"{' and '.join(from_cell)} from {cell.id}")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
                    _holds(status, ("a cycle life of ", need, " at this range and retention") if need else
                           "a positive range"), notes, claimed=claimed, derived=derived, needed=need)
+
+
+_NO_RETENTION = "the retention at the end of life"
+#: the least retention at the end of life (lifetime_distance takes it above 0): the range fading to nothing
+_LEAST_RETENTION = 1e-12
+
+
+def _over_retentions(claim, cycles: float, per_charge: float, asserted: float, claimed: Value,
+                     notes: list) -> Verdict:
+    """A lifetime claim whose cell gives the cycle life and no retention at the end of life: judged at
+    both ends of what a retention can be, the range fading to nothing (above 0 %) and no fade (100 %)
+    (:func:`batcalc.physics.energy.lifetime_distance`, linear in the retention). It holds or fails when it
+    does for every retention (a claim below half of ``cycles x range`` holds whatever the fade), else it is
+    underdetermined and names the retention where it turns, as a charge's unstated start is decided."""
+    from batcalc.physics.energy import lifetime_distance
+
+    lo, hi = (lifetime_distance(cycles, per_charge, r) for r in (_LEAST_RETENTION, 1.0))
+    ends = [judge(d, asserted, claim.qualifier, _tol(claim)) for d in (lo, hi)]
+    derived_text: Phrase = (Value(lo, "distance"), " to ", Value(hi, "distance"), " (any retention)")
+    notes = notes + [(f"{cycles:g} cycles x ", Value(per_charge, "distance"), " x (1 + retention) / 2, no retention "
+                      "stated: from the range fading to nothing (", Value(lo, "distance"), ") to no fade (",
+                      Value(hi, "distance"), ")")]
+    details = {"fading_to_nothing": Value(lo, "distance"), "no_fade": Value(hi, "distance")}
+    if ends[0] == ends[1] and (ends[0] == "holds" or (lo > asserted) == (hi > asserted)):
+        status: Status = ends[0]
+        take: Phrase = _holds(status, ("more cycle life or range: with no fade it reaches ", Value(hi, "distance"))
+                              if hi < asserted else ("less cycle life or range: with the range fading to nothing "
+                                                     "it still reaches ", Value(lo, "distance")))
+        return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), derived_text,
+                       take, notes, details=details, claimed=claimed)
+    test = _SAME_TEST.get(claim.qualifier, claim.qualifier)
+    tol = _tol(claim)
+
+    def turning(distance: float) -> float:
+        """The retention (0..1) at which the lifetime is ``distance`` (it is linear in the retention)."""
+        return min(1.0, max(0.0, _LEAST_RETENTION + (distance - lo) / (hi - lo) * (1.0 - _LEAST_RETENTION)))
+    if test == "at-least":
+        turns = Value(turning(asserted * (1 - tol)), "fraction")
+        take = ("a retention at the end of life of at least ", turns)
+        details["retention_turns"] = turns              # a 'between' claim's two bounds give the span
+    elif test == "at-most":
+        turns = Value(turning(asserted * (1 + tol)), "fraction")
+        take = ("a retention at the end of life of at most ", turns)
+        details["retention_turns"] = turns
+    else:
+        take = ("a retention at the end of life from ", Value(turning(asserted * (1 - tol)), "fraction"), " to ",
+                Value(turning(asserted * (1 + tol)), "fraction"))
+    return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed), derived_text,
+                   take, notes, missing=[_NO_RETENTION + " (the claim turns on it)"], details=details,
+                   claimed=claimed)
 
 
 def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float], list]:
@@ -1323,6 +1435,15 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         else:
             def value_of(w: Any) -> Optional[float]:
                 return _c_rate_si(w.c_rate) if dim == "c_rate" else w.battery_power
+        if max_c is not None and cell is not None:
+            # the claim's arithmetic is judged, not the cell's rating; a window above the rating is said so
+            # (the same charge asserted as a time fails: docs/claims.md, kind charge)
+            for w in windows:
+                if _c_rate_si(w.c_rate) > max_c:
+                    notes.append((Value(w.from_soc, "fraction", ".0f", bare=True), "->",
+                                  Value(w.to_soc, "fraction", ".0f"), ": ", Value(_c_rate_si(w.c_rate), "c_rate"),
+                                  f" average is above {cell.id}'s rated max charge C-rate, ", Value(max_c, "c_rate"),
+                                  ": the cell is not rated for this charge (asserted as a time, it fails)"))
         value = value_of(w0)
         if value is None:
             return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", str(raw), derived_text,
@@ -1970,8 +2091,7 @@ def eval_expression(claim, ctx: Context) -> Verdict:
     except MissingFigure as exc:       # the value the missing figure would take, where the arithmetic gives one
         value, gap = _standing_in(parsed, ref, stand_in, exc, notes + used), exc
         if value.dimensionality != asserted.dimensionality:
-            raise ctx.error(("asserted",), f"{raw!r} is {units.describe_units(asserted)} but {text!r} is "
-                                           f"{units.describe_units(value)}: the dimensions must agree") from None
+            raise _disagreeing(ctx, raw, asserted, text, value) from None
 
         def at(u: Any) -> Any:
             stand_in[gap.ref] = u * units.Q_(1.0, gap.si_unit)
@@ -1988,8 +2108,7 @@ def eval_expression(claim, ctx: Context) -> Verdict:
     try:
         derived_number = float(value.to(asserted.units).magnitude)
     except DimensionalityError:
-        raise ctx.error(("asserted",), f"{raw!r} is {units.describe_units(asserted)} but {text!r} is "
-                                       f"{units.describe_units(value)}: the dimensions must agree") from None
+        raise _disagreeing(ctx, raw, asserted, text, value) from None
     _check_derived(ctx, key, "the expression comes out at", derived_number, raw)
     status = judge(derived_number, a_number, claim.qualifier, _tol(claim))
     derived = Value(derived_number, "given", unit=unit)
@@ -2029,7 +2148,14 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     reference pack mass), judged within the tolerance; without one, the published band of ``R_b / R_a``
     (``specs/rating_bands.yaml``) decides: the claim holds when the asserted range lies in
     ``[a x low, a x high]``. Both are shown when both exist."""
-    from batcalc.physics.ratings import RATING_CYCLES, RATING_LABELS, published_band, rating_key, simulated_ratio
+    from batcalc.physics.ratings import (
+        CAR_CLASSES,
+        RATING_CYCLES,
+        RATING_LABELS,
+        published_band,
+        rating_key,
+        simulated_ratio,
+    )
 
     i = claim.inputs
     _, asserted = _asserted_quantity(claim, ctx, ("length",))
@@ -2048,6 +2174,9 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     notes: list = [("a: ", Value(a, "distance"), f" on the {label_a}; asserted: the range on the {label_b}")]
     readings: list = []
     over_band: Optional[tuple[Status, str, str]] = None
+    #: the ranges on b_cycle the published band gives for a, in JSON as in the table (the band's ends)
+    band_ends: dict = {} if band is None else {"band_low": Value(a * band.low, "distance"),
+                                               "band_high": Value(a * band.high, "distance")}
     if band is not None:
         over_band = _over_rating_band(claim, a, asserted, band.low, band.high, f"{kb.upper()}/{ka.upper()}")
         readings.append((f"published pairs of ratings put {kb.upper()}/{ka.upper()} at "
@@ -2062,6 +2191,9 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         notes.append(_joined([(f"{v.id} at ", Value(mass, "mass"), " ("), how, f"): simulated {kb.upper()}/"
                               f"{ka.upper()} = {ratio:.3f}"], ""))
         notes += _stated(v.load.assumptions(), v.load.assumptions("imperial"))
+        if v.spec.vehicle_class not in CAR_CLASSES and (ka in RATING_CYCLES or kb in RATING_CYCLES):
+            notes.append(_not_a_car(v) + ": the ratio is that of the car ratings' cycles driven by it, not of "
+                                         "ratings published for it")
         notes += _cannot_follow(v, tuple(dict.fromkeys(x for k in (ka, kb) for x in RATING_CYCLES.get(k, (k,)))),
                                 mass)
         if band is not None and not band.contains(ratio):
@@ -2069,7 +2201,8 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
                          f"{band.low:.2f}-{band.high:.2f}")
         take: Phrase = ("a range of ", derived, f" on the {label_b} for ", Value(a, "distance"), f" on the {label_a}")
         return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
-                       _holds(status, take), notes, readings, claimed=claimed, derived=derived, needed=derived)
+                       _holds(status, take), notes, readings, details=band_ends, claimed=claimed, derived=derived,
+                       needed=derived)
     if band is None:
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
                        "not computable", "a vehicle (to simulate the ratio)", notes, readings, claimed=claimed,
@@ -2085,7 +2218,8 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     notes.append("no vehicle given: the published band decides (give 'vehicle' to simulate the ratio)")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed),
                    (Value(a * band.low, "distance"), " to ", Value(a * band.high, "distance")),
-                   _holds(status, take), notes, readings, missing=missing, claimed=claimed, derived=mid)
+                   _holds(status, take), notes, readings, missing=missing, details=band_ends, claimed=claimed,
+                   derived=mid)
 
 
 def _over_rating_band(claim, a: float, asserted: float, low: float, high: float,
@@ -2147,6 +2281,8 @@ def evaluate(claim, ctx: Context) -> Verdict:
     if words is not shown and isinstance(verdict.claimed_text, tuple):
         # '1 million km' is shown as written, not as '1000000 km' (the JSON number keeps the plain unit)
         verdict.claimed_text = tuple(words if x is shown else x for x in verdict.claimed_text)
+        if isinstance(verdict.would_take, tuple):        # 'needs b at 592.1 Wh/L for 40 % less space'
+            verdict.would_take = tuple(words if x is shown else x for x in verdict.would_take)
     tol, how = tolerance_of(claim)
     if how.startswith("absolute"):
         verdict.assumptions.append(f"tolerance {how} ({claim.qualifier})")
@@ -2275,6 +2411,9 @@ def _between(claim, ctx: Context) -> Verdict:
     out.details = {**worst.details, "low": lo.claimed, "high": hi.claimed}
     if lo.status == hi.status == "underdetermined":
         _between_implied(out, lo, hi)
+        if "retention_turns" in lo.details and "retention_turns" in hi.details:    # a lifetime over the retention
+            out.would_take = ("a retention at the end of life from ", lo.details["retention_turns"], " to ",
+                              hi.details["retention_turns"])
     out.assumptions = [a for a in worst.assumptions if not (isinstance(a, tuple) and a[:1] == ("tolerance ",))]
     for v, end in ((lo, "low"), (hi, "high")):
         tol = next((a for a in v.assumptions if isinstance(a, tuple) and a[:1] == ("tolerance ",)), None)

@@ -4,8 +4,8 @@ The claim evaluators (:mod:`batcalc.claims.check`) keep every number in SI as a
 :class:`~batcalc.claims.check.Value` inside :data:`~batcalc.claims.check.Phrase` s; this module alone
 picks the display units (:func:`batcalc.units.shown`) and writes the texts. In JSON, ``claimed``,
 ``derived`` and ``needed`` are numbers with units, ``{"value": 465.0, "unit": "km"}`` (``derived`` is
-a list for a charge claim with several windows); ``claimed_text`` and ``derived_text`` are the texts
-the table shows.
+a list for a charge claim with several windows, ``claimed`` the list ``[low, high]`` for a ``between``
+claim); ``claimed_text`` and ``derived_text`` are the texts the table shows.
 """
 
 from __future__ import annotations
@@ -103,8 +103,11 @@ def _data(obj: Any, system: str) -> Any:
 def verdict_json(v: Verdict, system: str = "metric") -> dict[str, Any]:
     """One verdict as JSON data (values as :class:`Shown`, rendered by :func:`batcalc.report.render.to_jsonable`)."""
     t = verdict_texts(v, system)
+    # a 'between' claim asserts its two bounds: [low, high], as the table shows them (and the API's claimed)
+    bounds = [v.details.get("low"), v.details.get("high")] if v.qualifier == "between" else []
+    claimed = _data(bounds if bounds and None not in bounds else v.claimed, system)
     return {"id": v.id, "kind": v.kind, "quote": v.quote, "verdict": v.status, "qualifier": v.qualifier,
-            "claimed": _data(v.claimed, system), "claimed_text": t["claimed"],
+            "claimed": claimed, "claimed_text": t["claimed"],
             "derived": _data(v.derived, system), "derived_text": t["derived"],
             "needed": _data(v.needed, system) if v.status != "holds" else None,
             "would_take": t["would_take"], "missing": v.missing, "readings": t["readings"],
