@@ -382,7 +382,9 @@ def _worded(raw: Any, v: Any) -> Any:
     precision = stated_precision(raw)
     decimals = None if precision is None else max(0, round(-math.log10(2 * precision[1])) + shift)
     if decimals is not None and 0 <= decimals <= 12 and (not shown.fmt or shown.dim == "fraction"):
-        return shown._replace(fmt=f".{decimals}f")
+        fmt = f".{decimals}f"
+        if fmt != shown.fmt:            # (the same: the figure itself, which evaluate then need not replace)
+            return Value(shown.si, shown.dim, fmt, shown.unit, shown.bare)
     return shown
 
 
