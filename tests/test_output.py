@@ -1,6 +1,7 @@
 """-o/--output on every command that prints a table: the same text as on the terminal, written whole,
 never replacing a file without --force."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,24 @@ def test_an_existing_file_is_kept_unless_force(run, tmp_path):
     assert r.exit_code == 2 and out.read_text() == "mine\n" and len(r.stderr.strip().splitlines()) == 1
     assert run("list", "-f", "csv", "-o", str(out), "--force").exit_code == 0
     assert out.read_text().startswith("id,name")
+
+
+@pytest.mark.parametrize("mode", [0o640, 0o444, 0o600])
+def test_a_file_replaced_with_force_keeps_its_permissions(run, tmp_path, mode):
+    """--force replaced the file by a new one with the default mode (0444 became 0644, 0600 readable by
+    all): what the user set on their file is kept, as editors and sed -i keep it."""
+    import stat
+
+    out = tmp_path / "mine.csv"
+    out.write_text("mine\n")
+    out.chmod(mode)
+    assert run("list", "-f", "csv", "-o", str(out), "--force").exit_code == 0
+    assert out.read_text().startswith("id,name") and stat.S_IMODE(out.stat().st_mode) == mode
+    fresh = tmp_path / "fresh.csv"
+    assert run("list", "-f", "csv", "-o", str(fresh)).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask        # a new file: the usual mode
 
 
 def test_the_output_target_does_not_leak_into_the_next_invocation(run, tmp_path):
@@ -202,3 +221,17 @@ def test_dash_is_standard_output_not_a_file_named_dash(run, tmp_path, monkeypatc
     converted = run("import-fastsim", str(fastsim / "tesla-model-3-rwd-2022.yaml"), "-o", "-")
     assert converted.exit_code == 0 and converted.stdout.startswith("# A batcalc vehicle spec")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_sweep_labels_tell_apart_grid_values_that_four_figures_show_alike(run):
+    """480 and 480.01 kg were both headed '480' (and 350 and 350.001 Wh/kg both '350'): two columns or rows
+    of the same label. Labels now take as many significant figures as tell the values apart."""
+    r = run("sweep", "-v", "mid-sedan", "--densities", "350, 350.001, 400 Wh/kg",
+            "--pack-masses", "480, 480.01, 500 kg")
+    assert r.exit_code == 0, r.stdout
+    lines = r.stdout.splitlines()
+    header = lines[2].split()
+    assert header[-3:] == ["480", "480.01", "500"]
+    assert [line.split()[0] for line in lines[4:7]] == ["350", "350.001", "400"]
+    plain = run("sweep", "-v", "mid-sedan", "--densities", "300:400:50 Wh/kg", "--pack-masses", "400:600:100 kg")
+    assert plain.stdout.splitlines()[2].split()[-3:] == ["400", "500", "600"]

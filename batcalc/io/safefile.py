@@ -116,7 +116,15 @@ def write_new(path: str | os.PathLike[str], data: bytes, force: bool = False) ->
             fh.write(data)
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)         # mkstemp makes 0600; give the usual file mode
+        mode = 0o666 & ~umask                 # mkstemp makes 0600; give the usual file mode
+        if force:                             # a file replaced keeps its permissions (a read-only one too)
+            try:
+                st = os.stat(target)
+                if stat.S_ISREG(st.st_mode):
+                    mode = stat.S_IMODE(st.st_mode)
+            except OSError:
+                pass
+        os.chmod(tmp, mode)
         if force:
             os.replace(tmp, target)
         else:

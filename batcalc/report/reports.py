@@ -296,12 +296,23 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
                    for i, j in zip(di.ravel(), cj.ravel(), strict=False)]
         return render_json({"vehicle": vehicle.id, "cycle": cycle_label(vehicle, cycle),
                             "assumptions": stated, "points": records, "warnings": warnings})
-    headers = [f"cell {dens_unit} \\ {col_name.replace('_', ' ')} {col_unit}"] + [format_number(x) for x in c_show]
-    rows = [[format_number(d)] + [format_number(x) if x == x else "no solution" for x in g_show[i]]
-            for i, d in enumerate(d_show)]
+    headers = [f"cell {dens_unit} \\ {col_name.replace('_', ' ')} {col_unit}"] + distinct_labels(c_show)
+    rows = [[label] + [format_number(x) if x == x else "no solution" for x in g_show[i]]
+            for i, label in enumerate(distinct_labels(d_show))]
     title = f"{out_name.replace('_', ' ')} ({out_unit}) in {vehicle.id}"
     return render(headers, rows, None, fmt, title=title,
                   notes=[f"warning: {w}" for w in warnings] + [f"assumptions: {label}"])
+
+
+def distinct_labels(values: Any) -> list[str]:
+    """Labels of a grid's axis values: 4 significant figures (:func:`~batcalc.units.format_number`), or as
+    many more as tell apart values that 4 would show alike (480 and 480.01 kg: '480' and '480.01')."""
+    values = [float(x) for x in values]
+    for digits in (4, 6, 8, 10, 12, 15, 17):
+        labels = [format_number(x, digits) for x in values]
+        if len(set(labels)) == len(set(values)):
+            return labels
+    return labels
 
 
 def sweep_warnings(vehicle, cycle: Optional[str], pack_masses, system: str) -> list[str]:
