@@ -499,3 +499,30 @@ def test_chart_conditions_follow_units_and_say_what_a_measured_consumption_does_
         assert "extra mass 200 kg added to the payload (150 kg + 200 kg)" in alone
     finally:
         matplotlib.rcParams["svg.fonttype"] = "path"
+
+
+def test_charge_chart_takes_the_vehicles_conditions(mpl, plot, batcalc, tmp_path):
+    """`plot charge` had no --ambient, --altitude, --climate or --extra-mass, which `batcalc charge` takes:
+    the range added drawn is the charge's in those conditions, which the chart states with the note that
+    the charge rate does not change."""
+    import matplotlib
+
+    options = ["--ambient", "-7 °C", "--climate", "heat-pump"]
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    try:
+        texts = []
+        for extra in ([], ["--charger", "ccs-350kw"]):
+            out = tmp_path / "charge.svg"
+            r = plot("charge", "huineng-llcb", "-v", "mid-sedan", *extra, *options, "--force", "-o", str(out))
+            assert r.exit_code == 0, r.stderr
+            texts.append(" ".join(t for t in ET.fromstring(out.read_bytes()).itertext()).replace("\xa0", " "))
+            assert "ambient -7.0 °C" in texts[-1] and "not the charge rate" in texts[-1], extra
+        data = json.loads(batcalc("charge", "huineng-llcb", "-v", "mid-sedan", *options, "-f", "json"))
+        plain = json.loads(batcalc("charge", "huineng-llcb", "-v", "mid-sedan", "-f", "json"))
+        added = data["windows"][0]["range_added"]["value"]
+        assert added < plain["windows"][0]["range_added"]["value"]
+        assert format_number(added) in texts[0]
+    finally:
+        matplotlib.rcParams["svg.fonttype"] = "path"
+    alone = plot("charge", "huineng-llcb", "--ambient", "-7 °C", "-o", str(tmp_path / "x.png"))
+    assert alone.exit_code == 2 and "give --vehicle" in alone.stderr and not (tmp_path / "x.png").exists()

@@ -164,7 +164,10 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
                                                                "[default: 10 %]")] = None,
                to_soc: Annotated[Optional[str], typer.Option("--to", help="end SoC on the curve "
                                                              "[default: 80 %]")] = None,
-               cycle: CycleOpt = None, force: ForceOpt = False,
+               cycle: CycleOpt = None,
+               extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
+               climate: ClimateOpt = None,
+               force: ForceOpt = False,
                unit_system: UnitsOpt = UnitSystem.metric) -> None:
     """Charge curve (with --charger, --peak-c-rate, --pack-voltage, --taper, or a cell with its own
     charge_curve): power against SoC and SoC against minutes. Otherwise: SoC and range added against
@@ -179,6 +182,12 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
     """
     from batcalc.physics.cells import load_cell
 
+    loaded = None
+    if any(x is not None for x in (extra_mass, ambient, altitude, climate)):      # the range added's consumption
+        if vehicle is None:
+            raise BatcalcError("--extra-mass, --ambient, --altitude and --climate change a vehicle's consumption: "
+                               "give --vehicle")
+        loaded = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     _prepare(output, force)
     figures = load_cell(cell)
     options = (charger_id, pack_voltage, peak_c_rate, taper_id, from_soc, to_soc)
@@ -190,14 +199,14 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
                          _quantity(pack_voltage, "voltage", "--pack-voltage"), charger_id,
                          _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
                          _quantity(peak_c_rate, "c_rate", "--peak-c-rate"), taper_id, _cycle(cycle), None,
-                         unit_system.value)
+                         unit_system.value, loaded=loaded)
         path = draw_charge_curve(charge_curve_data(run, unit_system.value), output, force)
         emit(f"wrote {path} (charge curve, {run.window.time / 60:.3g} min)")
         return
     from batcalc.plots.draw import MAX_CHARGE_WINDOWS, charge_data, draw_charge
 
     data = charge_data(figures, unit_system.value, vehicle, _quantity(pack_energy, "energy", "--pack-energy"),
-                       _cycle(cycle))
+                       _cycle(cycle), loaded)
     path = draw_charge(data, output, force)
     n = len(data["windows"])
     drawn = f"{MAX_CHARGE_WINDOWS} of {n}" if n > MAX_CHARGE_WINDOWS else f"{n}"

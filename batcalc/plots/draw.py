@@ -238,17 +238,20 @@ def range_data(cells: list, vehicle, system: str = "metric", cycle: Optional[str
 
 
 def charge_data(cell, system: str = "metric", vehicle: Optional[str] = None, pack_energy: Optional[float] = None,
-                cycle: Optional[str] = "default") -> dict[str, Any]:
+                cycle: Optional[str] = "default", loaded: Optional[Any] = None) -> dict[str, Any]:
     """State of charge and range added against minutes for each window of the cell's charge claims.
 
     The numbers are those of ``batcalc charge`` (:func:`batcalc.report.charge.charge_report`): each window
     is charged at its constant average power, so SoC and range added are straight lines from the
-    window's start to its end. ``vehicle`` is a catalogue id or path, ``pack_energy`` gross J."""
+    window's start to its end. ``vehicle`` is a catalogue id or path (``loaded``: that vehicle already
+    loaded, in its conditions: :meth:`~batcalc.physics.vehicle.Vehicle.in_conditions`), ``pack_energy``
+    gross J."""
     from batcalc.report.charge import charge_report
 
     if not cell.spec.charging.claims:
         raise BatcalcError(f"{cell.id} has no charge claim to plot (batcalc charge --to/--time works without one)")
-    _, _, notes, data = charge_report(cell, vehicle, pack_energy, None, None, None, None, cycle, None, system)
+    _, _, notes, data = charge_report(cell, vehicle, pack_energy, None, None, None, None, cycle, None, system,
+                                      loaded=loaded)
     du = units.display_unit("distance", system)
 
     def val(w, key):
@@ -275,7 +278,7 @@ def charge_data(cell, system: str = "metric", vehicle: Optional[str] = None, pac
         from batcalc.physics.tradeoff import cycle_label, default_cycle, reference_pack_energy
         from batcalc.physics.vehicle import load_vehicle
 
-        v = load_vehicle(vehicle)
+        v = loaded if loaded is not None else load_vehicle(vehicle)
         vehicle_id = v.id
         cycle_text = cycle_label(v, default_cycle(v) if cycle == "default" else cycle)
         if energy is None:
