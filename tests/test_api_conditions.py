@@ -218,3 +218,29 @@ def test_charge_takes_the_conditions_for_the_range_added_not_the_rate(run):
     assert any("not the charge rate" in a for a in json.loads(curve.stdout)["assumptions"])
     alone = run("charge", "huineng-llcb", "--ambient", "-7 °C")
     assert alone.exit_code == 2 and "give --vehicle" in alone.stderr
+
+
+@pytest.mark.parametrize("assumed, same_as", [
+    ("usable-fraction=88 to 95 %", "usable-fraction=0.88 to 0.95"),
+    ("aux-power=200 to 400 W", "aux-power=200 W to 400 W"),
+    ("altitude=0 to 1000 m", "altitude=0 m to 1000 m"),
+    ("ambient-temperature=-10 to 0 °C", "ambient-temperature=263.15 K to 273.15 K"),
+    ("usable-fraction=88 to 90 to 95 %", "usable-fraction=88 % to 90 % to 95 %"),
+])
+def test_an_assumed_range_written_with_one_unit_reads_as_each_with_it(run, assumed, same_as):
+    """`--assume 'aux-power=200 to 400 W'` was refused ('200' has no unit), and so was every range written
+    with its unit once, where `--bands --pack-mass '400 to 500 kg'` reads it: an assumed range now reads its
+    values as every other range does (units.range_parts)."""
+    args = ["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands", "-f", "json", "--assume"]
+    one, each = run(*args, assumed), run(*args, same_as)
+    assert one.exit_code == 0, one.stderr
+    assert json.loads(one.stdout)["bands"] == json.loads(each.stdout)["bands"]
+
+
+def test_charge_refuses_an_assume_of_a_condition_it_is_given(run):
+    for options, message in ((["--ambient", "-7 °C", "--assume", "ambient-temperature=-10 to 0 °C"],
+                              "--assume ambient-temperature: --ambient '-7 °C' sets it here; give one of them"),
+                             (["--charger", "ccs-350kw", "--altitude", "1000 m", "--assume", "altitude=0 to 100 m"],
+                              "--assume altitude: --altitude '1000 m' sets it here; give one of them")):
+        r = run("charge", "huineng-llcb", "-v", "mid-sedan", "--bands", *options)
+        assert r.exit_code == 2 and r.stderr.strip() == f"batcalc: error: {message}", r.stderr

@@ -754,7 +754,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                       _quantity(peak_c_rate, "c_rate", "--peak-c-rate"), taper_id, _cycle(cycle),
                       _quantity(charger_efficiency, "fraction", "--charger-efficiency"), unit_system.value)
         if bands or assume:
-            ranges = _ranges(assume, {"charger_efficiency": charger_efficiency, "pack_voltage": pack_voltage})
+            ranges = _ranges(assume, {"charger_efficiency": charger_efficiency, "pack_voltage": pack_voltage,
+                                      "ambient": ambient, "altitude": altitude})
             if bands:
                 from batcalc.physics.bands import at
 
@@ -779,7 +780,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     from batcalc.report.charge import charge_report
 
     time_in, power_in = _input(time, "time", "--time", bands, axes), _input(power, "power", "--power", bands, axes)
-    ranges = {**_ranges(assume, {"charger_efficiency": charger_efficiency, "pack_voltage": pack_voltage}),
+    ranges = {**_ranges(assume, {"charger_efficiency": charger_efficiency, "pack_voltage": pack_voltage,
+                                 "ambient": ambient, "altitude": altitude}),
               **axes}
     if bands:
         from batcalc.physics.bands import at

@@ -255,7 +255,9 @@ def _parse_one(text: str, p: Plausible) -> float:
 def parse_range(text: str, p: Plausible) -> tuple[float, Optional[float], float]:
     """``(low, central or None, high)`` in SI from ``text``: ``'0.8'`` (a point: low = central = high),
     ``'LOW to HIGH'`` (central None: the caller decides) or ``'LOW to CENTRAL to HIGH'``, each value of
-    ``p``'s dimension. Refuses low > high and a central outside them (one-line :class:`UnitError`)."""
+    ``p``'s dimension; a value written without a unit takes the last one's (:func:`batcalc.units.range_parts`:
+    ``'88 to 95 %'``, ``'-10 to 0 °C'``). Refuses low > high and a central outside them (one-line
+    :class:`UnitError`)."""
     if not isinstance(text, str) or not text.strip():
         raise UnitError(f"assumption {p.id!r}: empty range: give 'LOW to HIGH', e.g. "
                         f"'{p.show(p.low)} to {p.show(p.high)}', or one value")
@@ -264,6 +266,7 @@ def parse_range(text: str, p: Plausible) -> tuple[float, Optional[float], float]
                                                                         parts[-1]):
         raise UnitError(f"assumption {p.id!r}: {printable(text.strip(), 80)!r} is not a range: give 'LOW to HIGH', "
                         f"'LOW to CENTRAL to HIGH' or one value")
+    parts = units.range_parts(text)        # a part without a unit takes the last part's: '88 to 95 %'
     values = [_parse_one(s, p) for s in parts]
     if len(values) == 1:
         return values[0], values[0], values[0]
