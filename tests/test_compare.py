@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -115,3 +117,31 @@ def test_a_pack_level_density_gets_no_ratio_to_a_cell_level_baseline(run, tmp_pa
     assert "200 (pack level: no ratio to cell level)" in row and "x1.25" not in row and "x1.607" in row
     csv_rows = run("compare", "byd-blade-lfp", str(pack), "-f", "csv").stdout.splitlines()
     assert "gravimetric energy density,Wh/kg,p,200,," in csv_rows
+
+
+def test_json_and_csv_keep_both_cells_that_share_an_id(run, tmp_path, monkeypatch):
+    """A file reusing a catalogue id (``batcalc new cell tesla-4680``) compared with that catalogue cell:
+    the table showed both columns, but JSON and CSV keyed figures by id, so one cell's figures overwrote
+    the other's (the CSV paired the catalogue's 241.01 Wh/kg with the file's ratio x1.079). They are now
+    keyed by the column label, as the table names them."""
+    import csv
+    import io
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    Path("tesla-4680.yaml").write_text("kind: cell\nid: tesla-4680\nname: mine\n"
+                                       "energy_density: {level: cell, gravimetric: 260 Wh/kg}\n")
+    catalogue = 85.56 / 0.355                      # the catalogue 4680: energy / mass, Wh/kg
+    data = json.loads(run("compare", "tesla-4680", "tesla-4680.yaml", "-f", "json").stdout)
+    mine = "tesla-4680 (tesla-4680.yaml)"
+    assert data["baseline"] == "tesla-4680" and [c["label"] for c in data["cells"]] == ["tesla-4680", mine]
+    grav = next(m for m in data["metrics"] if m["key"] == "gravimetric")
+    assert grav["values"]["tesla-4680"]["value"] == pytest.approx(catalogue, rel=1e-4)
+    assert grav["values"][mine]["value"] == pytest.approx(260)
+    assert grav["vs_baseline"][mine]["ratio"] == pytest.approx(260 / catalogue, rel=1e-4)
+    rows = list(csv.DictReader(io.StringIO(run("compare", "tesla-4680", "tesla-4680.yaml", "-f", "csv").stdout)))
+    grav_rows = {r["cell"]: r for r in rows if r["metric"] == "gravimetric energy density"}
+    assert float(grav_rows["tesla-4680"]["value"]) == pytest.approx(catalogue, rel=1e-4)
+    assert grav_rows["tesla-4680"]["ratio"] == ""
+    assert float(grav_rows[mine]["value"]) == pytest.approx(260)
+    assert float(grav_rows[mine]["ratio"]) == pytest.approx(260 / catalogue, rel=1e-4)

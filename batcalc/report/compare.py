@@ -140,7 +140,8 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
     Every numeric cell other than the baseline also shows its ratio and percent change against
     the baseline (not a density of another level than the baseline's: a pack's against a cell's); rows at
     the bottom give energy at the same mass, mass at the same energy, and the same for volume (likewise).
-    ``labels`` name the columns (default: the cells' ids).
+    ``labels`` name the columns (default: the cells' ids) and key each cell's figures in the JSON data,
+    so two cells sharing an id (a file reusing a catalogue id) keep their own figures there too.
     """
     names = labels if labels is not None else [c.id for c in cells]
     headers = ["quantity", "unit"] + [n + (" (baseline)" if c is baseline else "") for n, c in zip(names, cells,
@@ -154,16 +155,16 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
         unit = shown(None, dim, system).unit
         row, values, ratios = [label, unit], {}, {}
         base = baseline.get(key)
-        for c, x in zip(cells, si, strict=False):
+        for c, n, x in zip(cells, names, si, strict=True):
             s = shown(x, dim, system)
-            values[c.id] = s
+            values[n] = s
             text = str(s)
             if key in ("gravimetric", "volumetric") and c.level != baseline.level and x is not None:
                 text = f"{text} ({c.level} level: no ratio to {baseline.level} level)"    # as the rows below
             elif c is not baseline and x is not None and base:
                 r = Ratio(x / base)
                 if with_data:
-                    ratios[c.id] = r.json()
+                    ratios[n] = r.json()
                 text = f"{text} ({r.inline()})"
             row.append(text)
         if key in ("gravimetric", "volumetric"):
@@ -172,11 +173,11 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
         metrics.append({"key": key, "label": label, "unit": unit, "values": values, "vs_baseline": ratios})
     tradeoffs = {}
     for key, label, fn in TRADEOFFS:
-        results = {c.id: fn(baseline, c) for c in cells if c is not baseline}
+        results = {n: fn(baseline, c) for c, n in zip(cells, names, strict=True) if c is not baseline}
         if all(r.value is None for r in results.values()):
             continue
-        rows.append([label, "x baseline"] + ["1 (baseline)" if c is baseline else results[c.id].text()
-                                             for c in cells])
+        rows.append([label, "x baseline"] + ["1 (baseline)" if c is baseline else results[n].text()
+                                             for c, n in zip(cells, names, strict=True)])
         if with_data:
             tradeoffs[key] = {cid: r.json() for cid, r in results.items()}
     notes = [f"ratios are against the baseline {baseline.id}: x = other / baseline, "
@@ -190,9 +191,9 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
     notes += [f"warning: {w}" for w in warnings]
     if not with_data:
         return headers, rows, notes, None
-    data = {"baseline": baseline.id,
-            "cells": [{"id": c.id, "name": c.spec.name, "level": c.level, "status": c.spec.status,
-                       "grade": grade_of(c)} for c in cells],
+    data = {"baseline": next(n for c, n in zip(cells, names, strict=True) if c is baseline),
+            "cells": [{"id": c.id, "label": n, "name": c.spec.name, "level": c.level, "status": c.spec.status,
+                       "grade": grade_of(c)} for c, n in zip(cells, names, strict=True)],
             "metrics": metrics, "tradeoffs": tradeoffs,
             "warnings": warnings}
     return headers, rows, notes, data
