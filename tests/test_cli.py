@@ -426,6 +426,22 @@ def test_an_id_of_another_kind_is_named_as_such(run, argv, message):
     assert r.exit_code == 2 and r.stderr.strip() == f"batcalc: error: {message}"
 
 
+@pytest.mark.parametrize("name, what", [
+    ("seed-article", "a claims file in the catalogue (check its claims with 'batcalc check seed-article')"),
+    ("ccs2", "a charger in the catalogue (its limits: 'batcalc list --kind charger')"),
+    ("typical-dc-lfp", "a charge taper in the catalogue (its shape: 'batcalc list --kind taper')"),
+])
+def test_show_names_a_catalogue_id_it_does_not_show(run, name, what):
+    """``show seed-article`` said it was 'not a cell: give a cell id or path here', though show takes vehicles
+    and cycles too; ``show ccs2`` (a charger that ``list --kind charger`` lists) said 'no cell 'ccs2' in the
+    catalogue ... no vehicle or cycle of that name either', as for a typo. Each now says what the id is and
+    which command takes it."""
+    r = run("show", name)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.strip() == f"batcalc: error: {name!r} is {what}: show takes a cell, vehicle or cycle"
+    assert name in run("list", "--kind", {"seed-article": "claim", "ccs2": "charger"}.get(name, "taper")).stdout
+
+
 @pytest.mark.parametrize("system", ["metric", "imperial"])
 def test_compare_table_heads_its_first_column_quantity_in_every_unit_system(run, system):
     """The table's first column was headed 'metric', which read as the unit system under --units imperial;

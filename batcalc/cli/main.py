@@ -243,10 +243,9 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
     try:
         figures = load_cell(name)
     except NotFoundError as exc:
-        from batcalc.spec.catalog import kind_of_id
-
-        if kind_of_id(name.strip()) is not None:         # a claims file's id: the message says so
-            raise
+        other = _catalogue_kind_not_shown(name.strip())
+        if other is not None:               # a claims file's, charger's or taper's id: say so, and where it goes
+            raise NotFoundError(f"{name.strip()!r} is {other}: show takes a cell, vehicle or cycle") from None
         raise NotFoundError(f"{exc} (no vehicle or cycle of that name either: batcalc list --kind vehicle, "
                             f"batcalc list --kind cycle)") from None
     except WrongKindError as exc:   # a vehicle's file: shown as one (other kinds keep the message)
@@ -256,6 +255,22 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
         return
     headers, rows, notes, data = show_rows(figures, unit_system.value, with_data=fmt == "json")
     emit(render(headers, rows, data, fmt, title=f"{figures.spec.name} ({figures.id})", notes=notes))
+
+
+def _catalogue_kind_not_shown(name: str) -> Optional[str]:
+    """What catalogue id ``name`` is when it is one that ``show`` does not show (a claims file, a charger
+    or a taper), with the command that does, or None."""
+    from batcalc.physics.charge import chargers
+    from batcalc.spec.catalog import kind_of_id
+    from batcalc.spec.tapers import taper_ids
+
+    if kind_of_id(name) == "claim":
+        return f"a claims file in the catalogue (check its claims with 'batcalc check {name}')"
+    if any(c.id == name for c in chargers()):
+        return "a charger in the catalogue (its limits: 'batcalc list --kind charger')"
+    if name in taper_ids():
+        return "a charge taper in the catalogue (its shape: 'batcalc list --kind taper')"
+    return None
 
 
 def _show_vehicle(name: str, fmt: str, system: str) -> None:
