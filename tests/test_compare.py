@@ -145,3 +145,22 @@ def test_json_and_csv_keep_both_cells_that_share_an_id(run, tmp_path, monkeypatc
     assert grav_rows["tesla-4680"]["ratio"] == ""
     assert float(grav_rows[mine]["value"]) == pytest.approx(260)
     assert float(grav_rows[mine]["ratio"]) == pytest.approx(260 / catalogue, rel=1e-4)
+
+
+def test_show_json_names_the_one_source_of_a_claim_as_the_table_does(run, tmp_path):
+    """A file with one source: ``show`` put that source beside its charge and range claims in the table but
+    gave ``"source": null`` in JSON; both now name it (10 -> 80 % in 20 min is 0.7 / (1/3 h) = 2.1 C)."""
+    import json
+
+    cell = tmp_path / "one.yaml"
+    cell.write_text("kind: cell\nid: one\nname: One\ncharging:\n  claims:\n"
+                    "    - {from_soc: 10 %, to_soc: 80 %, time: 20 min}\n"
+                    "ranges:\n  - {distance: 600 km, test_cycle: WLTP}\n"
+                    "sources:\n  - {id: sheet, title: T, url: 'https://example.org', grade: datasheet}\n")
+    table = run("show", str(cell)).stdout
+    assert [line.split()[-1] for line in table.splitlines() if line.startswith(("charge claim", "range claim"))] \
+        == ["sheet", "sheet"]
+    data = json.loads(run("show", str(cell), "-f", "json").stdout)
+    (charge,), (rng,) = data["charge_claims"], data["range_claims"]
+    assert charge["source"] == "sheet" and rng["source"] == "sheet"
+    assert charge["windows"][0]["average_c_rate"]["value"] == pytest.approx((0.80 - 0.10) / (20 / 60))

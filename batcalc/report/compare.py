@@ -73,6 +73,8 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
         if with_data:
             figures[key] = {"value": s, "derived": fig.derived, "sources": list(fig.sources), "grade": fig.grade}
     claims = charge_claim_lines(cell)
+    for c in claims:                # a file with one source: the claim is its (as its figures are), in JSON too
+        c["source"] = c["source"] or _only_source(spec) or None
     max_c = cell.get("max_c_rate")
     for c in claims:
         windows = "; ".join(f"{w['from_soc']}->{w['to_soc']} %: {w['average_c_rate']} C average"
@@ -80,17 +82,18 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
                                if max_c and w["average_c_rate"].value > max_c * 3600 * (1 + 1e-9) else "")
                             for w in c["windows"])
         how = windows if c["start_soc_stated"] else f"start SoC not stated; assumed {windows}"
-        rows.append(["charge claim", c["claim"], "", how, c["source"] or _only_source(spec), ""])
+        rows.append(["charge claim", c["claim"], "", how, c["source"] or "", ""])
     ranges = []
     for r in spec.ranges:
         d = shown(r.distance.si, "length", system, "distance")
         extra = ", ".join(x for x in (f"cycle {r.test_cycle}",
                                       f"pack {r.pack_energy.text}" if r.pack_energy else "",
                                       r.vehicle or "") if x)
-        rows.append(["range claim", d, d.unit, extra, r.source or _only_source(spec), ""])
+        source = r.source or _only_source(spec) or None
+        rows.append(["range claim", d, d.unit, extra, source or "", ""])
         ranges.append({"distance": d, "test_cycle": r.test_cycle,
                        "pack_energy": shown(r.pack_energy.si, "energy", system) if r.pack_energy else None,
-                       "vehicle": r.vehicle, "source": r.source})
+                       "vehicle": r.vehicle, "source": source})
     notes = [f"{spec.name} ({spec.id}): {spec.maker or 'maker not given'}, {spec.chemistry or 'chemistry not given'}, "
              f"{spec.format}, status {spec.status}"]
     warnings = cell.warnings_in(system)
