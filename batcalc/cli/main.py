@@ -248,9 +248,10 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
             raise NotFoundError(f"{name.strip()!r} is {other}: show takes a cell, vehicle or cycle") from None
         raise NotFoundError(f"{exc} (no vehicle or cycle of that name either: batcalc list --kind vehicle, "
                             f"batcalc list --kind cycle)") from None
-    except WrongKindError as exc:   # a vehicle's file: shown as one (other kinds keep the message)
+    except WrongKindError as exc:   # a vehicle's file: shown as one; another kind's is named as not shown
         if exc.found != "vehicle":
-            raise
+            raise WrongKindError(f"show takes a cell or vehicle spec or a trace (.csv), got kind {exc.found!r}",
+                                 exc.path, exc.line, exc.col, found=exc.found) from None
         _show_vehicle(name, fmt, unit_system.value)
         return
     headers, rows, notes, data = show_rows(figures, unit_system.value, with_data=fmt == "json")
