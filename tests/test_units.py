@@ -336,3 +336,14 @@ def test_a_range_written_with_counting_words_gives_each_end_its_unit(text, parts
     """'0.4 million to 0.5 million km' left its low end '0.4 million' without a unit, so a between claim
     written so was refused ("'400000.0' has no unit")."""
     assert units.range_parts(text) == parts
+
+
+@pytest.mark.parametrize("value", ["25 kWh/1000km", "25 kWh/(100 km)"])
+def test_a_number_in_a_unit_names_both_reciprocal_distance_exceptions(run, value):
+    """The refusal said "'kWh/100km' is the one exception", though 'kWh/100mi' is read too (docs/units.md);
+    it names both now, and both convert (25 kWh/100km = 250 Wh/km; 25 kWh/100mi = 250 / 1.609344 Wh/km)."""
+    r = run("convert", value, "Wh/km")
+    assert r.exit_code == 2 and "'kWh/100km' and 'kWh/100mi' are the only exceptions" in r.stderr
+    assert float(run("convert", "25 kWh/100km", "Wh/km").stdout.split()[-2]) == pytest.approx(250, rel=1e-5)
+    assert float(run("convert", "25 kWh/100mi", "Wh/km").stdout.split()[-2]) == pytest.approx(250 / 1.609344,
+                                                                                              rel=1e-5)

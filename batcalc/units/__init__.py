@@ -332,7 +332,7 @@ class _UnitParser:
             return f"({inner})"
         if kind == "int":
             raise self.error("numbers may appear in a unit only as exponents ('m^2', not 'm2'); "
-                             "'kWh/100km' is the one exception")
+                             "'kWh/100km' and 'kWh/100mi' are the only exceptions")
         raise self.error(f"unexpected {text!r}")
 
 
