@@ -448,3 +448,19 @@ def test_compare_table_heads_its_first_column_quantity_in_every_unit_system(run,
     the machine formats keep their key (csv column 'metric', json 'metrics')."""
     r = run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "--units", system)
     assert r.exit_code == 0 and r.stdout.split()[:2] == ["quantity", "unit"]
+
+
+@pytest.mark.parametrize("argv, kind", [(["list", "cells"], "cell"), (["list", "vehicles", "-f", "csv"], "vehicle"),
+                                        (["list", "taper"], "taper"), (["list", "everything"], "cell")])
+def test_list_given_a_kind_as_an_argument_says_it_is_an_option(capsys, argv, kind):
+    """``batcalc list cells`` said only 'Got unexpected extra argument(s) (cells)'; it now says that the kind
+    is an option and how to give it, and the command it suggests lists that kind."""
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and len(err.strip().splitlines()) == 1
+    assert (f"; the kind is an option: batcalc list --kind {kind} (cell, vehicle, cycle, claim, charger or taper) "
+            "(see 'batcalc list --help')") in err
+    with pytest.raises(SystemExit) as exc:
+        main(["list", "--kind", kind, "-f", "csv"])
+    assert exc.value.code == 0 and capsys.readouterr().out.startswith("id,")

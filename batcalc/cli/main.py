@@ -274,6 +274,15 @@ def _catalogue_kind_not_shown(name: str) -> Optional[str]:
     return None
 
 
+def _list_kind_hint(args: list[str]) -> str:
+    """How to ask ``batcalc list`` for what ``batcalc list cells`` meant: the kind is an option (an
+    argument after ``list`` that names a kind, singular or plural, picks the example)."""
+    kinds = [k.value for k in Kind]
+    rest = args[args.index("list") + 1:] if "list" in args else []
+    given = next((a.lower().removesuffix("s") for a in rest if a.lower().removesuffix("s") in kinds), "cell")
+    return f"the kind is an option: batcalc list --kind {given} ({', '.join(kinds[:-1])} or {kinds[-1]})"
+
+
 def _show_vehicle(name: str, fmt: str, system: str) -> None:
     """Print what ``batcalc show`` shows of vehicle ``name`` (catalogue id or file)."""
     from batcalc.physics.vehicle import load_vehicle
@@ -1169,6 +1178,8 @@ def main(argv: Optional[list[str]] = None) -> None:
             option = getattr(exc, "option_name", "") or ""
             if option[1:2].isdigit() or option[1:2] == ".":    # '-5 kWh' read as an option
                 message += "; a negative value? " + negative_value_hint(exc.ctx, args, option)
+            elif path == "batcalc list" and message.startswith("Got unexpected extra argument"):
+                message += "; " + _list_kind_hint(args)
             fail(f"{path}: error: {message} (see '{path} --help')")
             code = 2
     sys.exit(code if isinstance(code, int) else 0)
