@@ -164,3 +164,18 @@ def test_show_json_names_the_one_source_of_a_claim_as_the_table_does(run, tmp_pa
     (charge,), (rng,) = data["charge_claims"], data["range_claims"]
     assert charge["source"] == "sheet" and rng["source"] == "sheet"
     assert charge["windows"][0]["average_c_rate"]["value"] == pytest.approx((0.80 - 0.10) / (20 / 60))
+
+
+def test_compare_says_which_figures_the_baseline_lacks(run, tmp_path):
+    """A baseline without a figure the others give (a file with a gravimetric density only, against the
+    Blade's 432 Wh, 2.7 kg, 1.216 L) left those rows' figures bare, with no ratio and no word why; a note
+    now names them. The row both give keeps its ratio: 160 / 200 = x0.8."""
+    base = tmp_path / "g.yaml"
+    base.write_text("kind: cell\nid: g\nname: G\nenergy_density: {level: cell, gravimetric: 200 Wh/kg}\n")
+    out = run("compare", str(base), "byd-blade-lfp").stdout
+    assert ("the baseline g gives no nominal voltage, capacity, energy, mass, volume, volumetric energy density: "
+            "no ratio to it in those rows") in out
+    grav = next(line for line in out.splitlines() if line.startswith("gravimetric energy density"))
+    assert f"x{160 / 200:g}" in grav
+    full = run("compare", "byd-blade-lfp", str(base)).stdout     # the Blade as baseline gives every figure
+    assert "gives no" not in full

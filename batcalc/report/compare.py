@@ -185,6 +185,11 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
             tradeoffs[key] = {cid: r.json() for cid, r in results.items()}
     notes = [f"ratios are against the baseline {baseline.id}: x = other / baseline, "
              "(+/- %) = percent change"]
+    lacking = [label for key, (label, _dim) in FIGURES.items() if baseline.get(key) is None
+               and any(c.get(key) is not None for c in cells if c is not baseline)]
+    if lacking:                     # those rows show the others' figures bare: say why
+        notes.append(f"the baseline {baseline.id} gives no {', '.join(lacking)}: no ratio to it in "
+                     f"{'that row' if len(lacking) == 1 else 'those rows'}")
     notes += ["same mass: E2/E1 = rho2/rho1; same energy: m2/m1 = rho1/rho2 (cell level unless marked pack)"]
     levels = {c.level for c in cells}
     if len(levels) > 1:
