@@ -464,3 +464,14 @@ def test_list_given_a_kind_as_an_argument_says_it_is_an_option(capsys, argv, kin
     with pytest.raises(SystemExit) as exc:
         main(["list", "--kind", kind, "-f", "csv"])
     assert exc.value.code == 0 and capsys.readouterr().out.startswith("id,")
+
+
+@pytest.mark.parametrize("speed", ["0 km/h", "1000 km/h", "-5 km/h", "500 mph"])
+def test_show_of_a_constant_speed_out_of_range_says_the_range(run, speed):
+    """``show "100 km/h"`` shows a constant-speed cycle, but ``show "0 km/h"`` or ``"1000 km/h"`` said it was
+    'a value, not a cell ... no vehicle or cycle of that name either'; it now gives the speed's range
+    (500 mph is 500 x 1.609344 = 804.7 km/h, above 720 km/h)."""
+    r = run("show", "--", speed)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.strip() == f"batcalc: error: constant speed {speed!r} must be above 0 and at most 720 km/h"
+    assert 500 * 1.609344 > 720 and run("show", "720 km/h").exit_code == 0

@@ -173,8 +173,8 @@ def _show_kind(name: str) -> str:
     """What ``batcalc show NAME`` shows: ``cell``, ``vehicle`` or ``cycle``. Cells first: a catalogue cell
     id, then a vehicle id, then a cycle (name, id or alias); a ``.csv`` file is a trace; a YAML file is
     read as a cell, and shown as a vehicle when its ``kind:`` says so (:func:`show_cmd`: a cell file is
-    read once, a vehicle file again as a vehicle); anything else is looked up as a cell (whose error
-    suggests names)."""
+    read once, a vehicle file again as a vehicle); a constant speed, also one out of range (its error says
+    the range); anything else is looked up as a cell (whose error suggests names)."""
     from batcalc.physics.cycles import ALIASES, cycle_id_set
     from batcalc.spec.catalog import catalog_id_set
 
@@ -194,13 +194,16 @@ def _show_kind(name: str) -> str:
         is_file = False
     if is_file:                       # its `kind:` decides, read with the rest (show_cmd)
         return "cell"
+    from batcalc.errors import NotFoundError
     from batcalc.physics.cycles import get_cycle
 
     try:
         if get_cycle(key).constant_speed is not None:
             return "cycle"
-    except BatcalcError:
+    except NotFoundError:             # no cycle of that name: looked up as a cell
         pass
+    except BatcalcError:              # a constant speed out of range: the cycle's error says the range
+        return "cycle"
     return "cell"
 
 
