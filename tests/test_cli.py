@@ -475,3 +475,16 @@ def test_show_of_a_constant_speed_out_of_range_says_the_range(run, speed):
     assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr.strip() == f"batcalc: error: constant speed {speed!r} must be above 0 and at most 720 km/h"
     assert 500 * 1.609344 > 720 and run("show", "720 km/h").exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["350 Wh/kg", ".5 kg", "75 kWh"])
+def test_show_of_a_value_says_what_show_takes(run, value):
+    """``show "350 Wh/kg"`` said "is a value, not a cell: give ... a cell spec (...) (no vehicle or cycle of that
+    name either: ...)", two messages run together, naming cells only; it now says what show takes, a speed
+    among them (``show "100 km/h"``: 100 km in its hour)."""
+    r = run("show", value)
+    assert r.exit_code == 2 and r.stderr.strip().splitlines() == [
+        f"batcalc: error: {value!r} is a value: show takes a cell, vehicle or cycle (a catalogue id, a path, or a "
+        "constant speed such as '100 km/h')"]
+    speed = json.loads(run("show", "100 km/h", "-f", "json").stdout)
+    assert speed["figures"]["distance"]["value"] == pytest.approx(100 * 1.0)

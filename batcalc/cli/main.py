@@ -249,6 +249,11 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
         other = _catalogue_kind_not_shown(name.strip())
         if other is not None:               # a claims file's, charger's or taper's id: say so, and where it goes
             raise NotFoundError(f"{name.strip()!r} is {other}: show takes a cell, vehicle or cycle") from None
+        from batcalc.units import looks_like_value
+
+        if looks_like_value(name.strip()):  # not a speed (those are cycles): the one value show takes is one
+            raise NotFoundError(f"{name.strip()!r} is a value: show takes a cell, vehicle or cycle (a catalogue "
+                                f"id, a path, or a constant speed such as '100 km/h')") from None
         raise NotFoundError(f"{exc} (no vehicle or cycle of that name either: batcalc list --kind vehicle, "
                             f"batcalc list --kind cycle)") from None
     except WrongKindError as exc:   # a vehicle's file: shown as one; another kind's is named as not shown
