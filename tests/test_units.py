@@ -347,3 +347,14 @@ def test_a_number_in_a_unit_names_both_reciprocal_distance_exceptions(run, value
     assert float(run("convert", "25 kWh/100km", "Wh/km").stdout.split()[-2]) == pytest.approx(250, rel=1e-5)
     assert float(run("convert", "25 kWh/100mi", "Wh/km").stdout.split()[-2]) == pytest.approx(250 / 1.609344,
                                                                                               rel=1e-5)
+
+
+@pytest.mark.parametrize("value", ["25 degC", "77 °F"])
+def test_an_offset_temperature_refused_in_a_value_says_where_temperatures_are_read(run, value):
+    """``convert "25 degC" K`` said 'batcalc values are not temperatures', though --ambient reads '25 degC'
+    (298.15 K) and '77 °F' (25 °C); the refusal now says a temperature is read only where one is asked for."""
+    r = run("convert", value, "K")
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert "a temperature is read only where one is asked for, as --ambient" in r.stderr
+    assert "values are not temperatures" not in r.stderr
+    assert units.parse_temperature(value) == pytest.approx(273.15 + 25)
