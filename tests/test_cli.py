@@ -426,9 +426,65 @@ def test_an_id_of_another_kind_is_named_as_such(run, argv, message):
     assert r.exit_code == 2 and r.stderr.strip() == f"batcalc: error: {message}"
 
 
+@pytest.mark.parametrize("name, what", [
+    ("seed-article", "a claims file in the catalogue (check its claims with 'batcalc check seed-article')"),
+    ("ccs2", "a charger in the catalogue (its limits: 'batcalc list --kind charger')"),
+    ("typical-dc-lfp", "a charge taper in the catalogue (its shape: 'batcalc list --kind taper')"),
+])
+def test_show_names_a_catalogue_id_it_does_not_show(run, name, what):
+    """``show seed-article`` said it was 'not a cell: give a cell id or path here', though show takes vehicles
+    and cycles too; ``show ccs2`` (a charger that ``list --kind charger`` lists) said 'no cell 'ccs2' in the
+    catalogue ... no vehicle or cycle of that name either', as for a typo. Each now says what the id is and
+    which command takes it."""
+    r = run("show", name)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.strip() == f"batcalc: error: {name!r} is {what}: show takes a cell, vehicle or cycle"
+    assert name in run("list", "--kind", {"seed-article": "claim", "ccs2": "charger"}.get(name, "taper")).stdout
+
+
 @pytest.mark.parametrize("system", ["metric", "imperial"])
 def test_compare_table_heads_its_first_column_quantity_in_every_unit_system(run, system):
     """The table's first column was headed 'metric', which read as the unit system under --units imperial;
     the machine formats keep their key (csv column 'metric', json 'metrics')."""
     r = run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "--units", system)
     assert r.exit_code == 0 and r.stdout.split()[:2] == ["quantity", "unit"]
+
+
+@pytest.mark.parametrize("argv, kind", [(["list", "cells"], "cell"), (["list", "vehicles", "-f", "csv"], "vehicle"),
+                                        (["list", "taper"], "taper"), (["list", "everything"], "cell")])
+def test_list_given_a_kind_as_an_argument_says_it_is_an_option(capsys, argv, kind):
+    """``batcalc list cells`` said only 'Got unexpected extra argument(s) (cells)'; it now says that the kind
+    is an option and how to give it, and the command it suggests lists that kind."""
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and len(err.strip().splitlines()) == 1
+    assert (f"; the kind is an option: batcalc list --kind {kind} (cell, vehicle, cycle, claim, charger or taper) "
+            "(see 'batcalc list --help')") in err
+    with pytest.raises(SystemExit) as exc:
+        main(["list", "--kind", kind, "-f", "csv"])
+    assert exc.value.code == 0 and capsys.readouterr().out.startswith("id,")
+
+
+@pytest.mark.parametrize("speed", ["0 km/h", "1000 km/h", "-5 km/h", "500 mph"])
+def test_show_of_a_constant_speed_out_of_range_says_the_range(run, speed):
+    """``show "100 km/h"`` shows a constant-speed cycle, but ``show "0 km/h"`` or ``"1000 km/h"`` said it was
+    'a value, not a cell ... no vehicle or cycle of that name either'; it now gives the speed's range
+    (500 mph is 500 x 1.609344 = 804.7 km/h, above 720 km/h)."""
+    r = run("show", "--", speed)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.strip() == f"batcalc: error: constant speed {speed!r} must be above 0 and at most 720 km/h"
+    assert 500 * 1.609344 > 720 and run("show", "720 km/h").exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["350 Wh/kg", ".5 kg", "75 kWh"])
+def test_show_of_a_value_says_what_show_takes(run, value):
+    """``show "350 Wh/kg"`` said "is a value, not a cell: give ... a cell spec (...) (no vehicle or cycle of that
+    name either: ...)", two messages run together, naming cells only; it now says what show takes, a speed
+    among them (``show "100 km/h"``: 100 km in its hour)."""
+    r = run("show", value)
+    assert r.exit_code == 2 and r.stderr.strip().splitlines() == [
+        f"batcalc: error: {value!r} is a value: show takes a cell, vehicle or cycle (a catalogue id, a path, or a "
+        "constant speed such as '100 km/h')"]
+    speed = json.loads(run("show", "100 km/h", "-f", "json").stdout)
+    assert speed["figures"]["distance"]["value"] == pytest.approx(100 * 1.0)

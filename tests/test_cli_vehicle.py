@@ -320,8 +320,10 @@ def test_show_tells_a_vehicle_file_by_its_kind_however_it_is_written(run, tmp_pa
     shown = _json(run("show", str(flow), "-f", "json"))
     assert shown == _json(run("show", "specs/vehicles/heavy-truck.yaml", "-f", "json"))
     assert shown["kind"] == "vehicle"
-    r = run("show", "specs/claims/seed-article.yaml")
-    assert r.exit_code == 2 and "expected a cell spec, got kind 'claims'" in r.stderr
+    r = run("show", "specs/claims/seed-article.yaml")      # it said 'expected a cell spec', as if show took cells only
+    assert r.exit_code == 2 and r.stderr.strip().splitlines() == [
+        "specs/claims/seed-article.yaml:3:7: show takes a cell or vehicle spec or a trace (.csv), got kind 'claims' "
+        "(check it with 'batcalc check FILE')"]
 
 
 def test_a_wrong_kind_error_keeps_its_location_and_kind_when_copied_or_pickled(tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -115,3 +117,65 @@ def test_a_pack_level_density_gets_no_ratio_to_a_cell_level_baseline(run, tmp_pa
     assert "200 (pack level: no ratio to cell level)" in row and "x1.25" not in row and "x1.607" in row
     csv_rows = run("compare", "byd-blade-lfp", str(pack), "-f", "csv").stdout.splitlines()
     assert "gravimetric energy density,Wh/kg,p,200,," in csv_rows
+
+
+def test_json_and_csv_keep_both_cells_that_share_an_id(run, tmp_path, monkeypatch):
+    """A file reusing a catalogue id (``batcalc new cell tesla-4680``) compared with that catalogue cell:
+    the table showed both columns, but JSON and CSV keyed figures by id, so one cell's figures overwrote
+    the other's (the CSV paired the catalogue's 241.01 Wh/kg with the file's ratio x1.079). They are now
+    keyed by the column label, as the table names them."""
+    import csv
+    import io
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    Path("tesla-4680.yaml").write_text("kind: cell\nid: tesla-4680\nname: mine\n"
+                                       "energy_density: {level: cell, gravimetric: 260 Wh/kg}\n")
+    catalogue = 85.56 / 0.355                      # the catalogue 4680: energy / mass, Wh/kg
+    data = json.loads(run("compare", "tesla-4680", "tesla-4680.yaml", "-f", "json").stdout)
+    mine = "tesla-4680 (tesla-4680.yaml)"
+    assert data["baseline"] == "tesla-4680" and [c["label"] for c in data["cells"]] == ["tesla-4680", mine]
+    grav = next(m for m in data["metrics"] if m["key"] == "gravimetric")
+    assert grav["values"]["tesla-4680"]["value"] == pytest.approx(catalogue, rel=1e-4)
+    assert grav["values"][mine]["value"] == pytest.approx(260)
+    assert grav["vs_baseline"][mine]["ratio"] == pytest.approx(260 / catalogue, rel=1e-4)
+    rows = list(csv.DictReader(io.StringIO(run("compare", "tesla-4680", "tesla-4680.yaml", "-f", "csv").stdout)))
+    grav_rows = {r["cell"]: r for r in rows if r["metric"] == "gravimetric energy density"}
+    assert float(grav_rows["tesla-4680"]["value"]) == pytest.approx(catalogue, rel=1e-4)
+    assert grav_rows["tesla-4680"]["ratio"] == ""
+    assert float(grav_rows[mine]["value"]) == pytest.approx(260)
+    assert float(grav_rows[mine]["ratio"]) == pytest.approx(260 / catalogue, rel=1e-4)
+
+
+def test_show_json_names_the_one_source_of_a_claim_as_the_table_does(run, tmp_path):
+    """A file with one source: ``show`` put that source beside its charge and range claims in the table but
+    gave ``"source": null`` in JSON; both now name it (10 -> 80 % in 20 min is 0.7 / (1/3 h) = 2.1 C)."""
+    import json
+
+    cell = tmp_path / "one.yaml"
+    cell.write_text("kind: cell\nid: one\nname: One\ncharging:\n  claims:\n"
+                    "    - {from_soc: 10 %, to_soc: 80 %, time: 20 min}\n"
+                    "ranges:\n  - {distance: 600 km, test_cycle: WLTP}\n"
+                    "sources:\n  - {id: sheet, title: T, url: 'https://example.org', grade: datasheet}\n")
+    table = run("show", str(cell)).stdout
+    assert [line.split()[-1] for line in table.splitlines() if line.startswith(("charge claim", "range claim"))] \
+        == ["sheet", "sheet"]
+    data = json.loads(run("show", str(cell), "-f", "json").stdout)
+    (charge,), (rng,) = data["charge_claims"], data["range_claims"]
+    assert charge["source"] == "sheet" and rng["source"] == "sheet"
+    assert charge["windows"][0]["average_c_rate"]["value"] == pytest.approx((0.80 - 0.10) / (20 / 60))
+
+
+def test_compare_says_which_figures_the_baseline_lacks(run, tmp_path):
+    """A baseline without a figure the others give (a file with a gravimetric density only, against the
+    Blade's 432 Wh, 2.7 kg, 1.216 L) left those rows' figures bare, with no ratio and no word why; a note
+    now names them. The row both give keeps its ratio: 160 / 200 = x0.8."""
+    base = tmp_path / "g.yaml"
+    base.write_text("kind: cell\nid: g\nname: G\nenergy_density: {level: cell, gravimetric: 200 Wh/kg}\n")
+    out = run("compare", str(base), "byd-blade-lfp").stdout
+    assert ("the baseline g gives no nominal voltage, capacity, energy, mass, volume, volumetric energy density: "
+            "no ratio to it in those rows") in out
+    grav = next(line for line in out.splitlines() if line.startswith("gravimetric energy density"))
+    assert f"x{160 / 200:g}" in grav
+    full = run("compare", "byd-blade-lfp", str(base)).stdout     # the Blade as baseline gives every figure
+    assert "gives no" not in full

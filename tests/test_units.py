@@ -336,3 +336,25 @@ def test_a_range_written_with_counting_words_gives_each_end_its_unit(text, parts
     """'0.4 million to 0.5 million km' left its low end '0.4 million' without a unit, so a between claim
     written so was refused ("'400000.0' has no unit")."""
     assert units.range_parts(text) == parts
+
+
+@pytest.mark.parametrize("value", ["25 kWh/1000km", "25 kWh/(100 km)"])
+def test_a_number_in_a_unit_names_both_reciprocal_distance_exceptions(run, value):
+    """The refusal said "'kWh/100km' is the one exception", though 'kWh/100mi' is read too (docs/units.md);
+    it names both now, and both convert (25 kWh/100km = 250 Wh/km; 25 kWh/100mi = 250 / 1.609344 Wh/km)."""
+    r = run("convert", value, "Wh/km")
+    assert r.exit_code == 2 and "'kWh/100km' and 'kWh/100mi' are the only exceptions" in r.stderr
+    assert float(run("convert", "25 kWh/100km", "Wh/km").stdout.split()[-2]) == pytest.approx(250, rel=1e-5)
+    assert float(run("convert", "25 kWh/100mi", "Wh/km").stdout.split()[-2]) == pytest.approx(250 / 1.609344,
+                                                                                              rel=1e-5)
+
+
+@pytest.mark.parametrize("value", ["25 degC", "77 °F"])
+def test_an_offset_temperature_refused_in_a_value_says_where_temperatures_are_read(run, value):
+    """``convert "25 degC" K`` said 'batcalc values are not temperatures', though --ambient reads '25 degC'
+    (298.15 K) and '77 °F' (25 °C); the refusal now says a temperature is read only where one is asked for."""
+    r = run("convert", value, "K")
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert "a temperature is read only where one is asked for, as --ambient" in r.stderr
+    assert "values are not temperatures" not in r.stderr
+    assert units.parse_temperature(value) == pytest.approx(273.15 + 25)

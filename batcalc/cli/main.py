@@ -173,8 +173,8 @@ def _show_kind(name: str) -> str:
     """What ``batcalc show NAME`` shows: ``cell``, ``vehicle`` or ``cycle``. Cells first: a catalogue cell
     id, then a vehicle id, then a cycle (name, id or alias); a ``.csv`` file is a trace; a YAML file is
     read as a cell, and shown as a vehicle when its ``kind:`` says so (:func:`show_cmd`: a cell file is
-    read once, a vehicle file again as a vehicle); anything else is looked up as a cell (whose error
-    suggests names)."""
+    read once, a vehicle file again as a vehicle); a constant speed, also one out of range (its error says
+    the range); anything else is looked up as a cell (whose error suggests names)."""
     from batcalc.physics.cycles import ALIASES, cycle_id_set
     from batcalc.spec.catalog import catalog_id_set
 
@@ -194,13 +194,16 @@ def _show_kind(name: str) -> str:
         is_file = False
     if is_file:                       # its `kind:` decides, read with the rest (show_cmd)
         return "cell"
+    from batcalc.errors import NotFoundError
     from batcalc.physics.cycles import get_cycle
 
     try:
         if get_cycle(key).constant_speed is not None:
             return "cycle"
-    except BatcalcError:
+    except NotFoundError:             # no cycle of that name: looked up as a cell
         pass
+    except BatcalcError:              # a constant speed out of range: the cycle's error says the range
+        return "cycle"
     return "cell"
 
 
@@ -243,19 +246,49 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
     try:
         figures = load_cell(name)
     except NotFoundError as exc:
-        from batcalc.spec.catalog import kind_of_id
+        other = _catalogue_kind_not_shown(name.strip())
+        if other is not None:               # a claims file's, charger's or taper's id: say so, and where it goes
+            raise NotFoundError(f"{name.strip()!r} is {other}: show takes a cell, vehicle or cycle") from None
+        from batcalc.units import looks_like_value
 
-        if kind_of_id(name.strip()) is not None:         # a claims file's id: the message says so
-            raise
+        if looks_like_value(name.strip()):  # not a speed (those are cycles): the one value show takes is one
+            raise NotFoundError(f"{name.strip()!r} is a value: show takes a cell, vehicle or cycle (a catalogue "
+                                f"id, a path, or a constant speed such as '100 km/h')") from None
         raise NotFoundError(f"{exc} (no vehicle or cycle of that name either: batcalc list --kind vehicle, "
                             f"batcalc list --kind cycle)") from None
-    except WrongKindError as exc:   # a vehicle's file: shown as one (other kinds keep the message)
+    except WrongKindError as exc:   # a vehicle's file: shown as one; another kind's is named as not shown
         if exc.found != "vehicle":
-            raise
+            raise WrongKindError(f"show takes a cell or vehicle spec or a trace (.csv), got kind {exc.found!r}",
+                                 exc.path, exc.line, exc.col, found=exc.found) from None
         _show_vehicle(name, fmt, unit_system.value)
         return
     headers, rows, notes, data = show_rows(figures, unit_system.value, with_data=fmt == "json")
     emit(render(headers, rows, data, fmt, title=f"{figures.spec.name} ({figures.id})", notes=notes))
+
+
+def _catalogue_kind_not_shown(name: str) -> Optional[str]:
+    """What catalogue id ``name`` is when it is one that ``show`` does not show (a claims file, a charger
+    or a taper), with the command that does, or None."""
+    from batcalc.physics.charge import chargers
+    from batcalc.spec.catalog import kind_of_id
+    from batcalc.spec.tapers import taper_ids
+
+    if kind_of_id(name) == "claim":
+        return f"a claims file in the catalogue (check its claims with 'batcalc check {name}')"
+    if any(c.id == name for c in chargers()):
+        return "a charger in the catalogue (its limits: 'batcalc list --kind charger')"
+    if name in taper_ids():
+        return "a charge taper in the catalogue (its shape: 'batcalc list --kind taper')"
+    return None
+
+
+def _list_kind_hint(args: list[str]) -> str:
+    """How to ask ``batcalc list`` for what ``batcalc list cells`` meant: the kind is an option (an
+    argument after ``list`` that names a kind, singular or plural, picks the example)."""
+    kinds = [k.value for k in Kind]
+    rest = args[args.index("list") + 1:] if "list" in args else []
+    given = next((a.lower().removesuffix("s") for a in rest if a.lower().removesuffix("s") in kinds), "cell")
+    return f"the kind is an option: batcalc list --kind {given} ({', '.join(kinds[:-1])} or {kinds[-1]})"
 
 
 def _show_vehicle(name: str, fmt: str, system: str) -> None:
@@ -1155,6 +1188,8 @@ def main(argv: Optional[list[str]] = None) -> None:
             option = getattr(exc, "option_name", "") or ""
             if option[1:2].isdigit() or option[1:2] == ".":    # '-5 kWh' read as an option
                 message += "; a negative value? " + negative_value_hint(exc.ctx, args, option)
+            elif path == "batcalc list" and message.startswith("Got unexpected extra argument"):
+                message += "; " + _list_kind_hint(args)
             fail(f"{path}: error: {message} (see '{path} --help')")
             code = 2
     sys.exit(code if isinstance(code, int) else 0)

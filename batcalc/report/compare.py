@@ -73,6 +73,8 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
         if with_data:
             figures[key] = {"value": s, "derived": fig.derived, "sources": list(fig.sources), "grade": fig.grade}
     claims = charge_claim_lines(cell)
+    for c in claims:                # a file with one source: the claim is its (as its figures are), in JSON too
+        c["source"] = c["source"] or _only_source(spec) or None
     max_c = cell.get("max_c_rate")
     for c in claims:
         windows = "; ".join(f"{w['from_soc']}->{w['to_soc']} %: {w['average_c_rate']} C average"
@@ -80,17 +82,18 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
                                if max_c and w["average_c_rate"].value > max_c * 3600 * (1 + 1e-9) else "")
                             for w in c["windows"])
         how = windows if c["start_soc_stated"] else f"start SoC not stated; assumed {windows}"
-        rows.append(["charge claim", c["claim"], "", how, c["source"] or _only_source(spec), ""])
+        rows.append(["charge claim", c["claim"], "", how, c["source"] or "", ""])
     ranges = []
     for r in spec.ranges:
         d = shown(r.distance.si, "length", system, "distance")
         extra = ", ".join(x for x in (f"cycle {r.test_cycle}",
                                       f"pack {r.pack_energy.text}" if r.pack_energy else "",
                                       r.vehicle or "") if x)
-        rows.append(["range claim", d, d.unit, extra, r.source or _only_source(spec), ""])
+        source = r.source or _only_source(spec) or None
+        rows.append(["range claim", d, d.unit, extra, source or "", ""])
         ranges.append({"distance": d, "test_cycle": r.test_cycle,
                        "pack_energy": shown(r.pack_energy.si, "energy", system) if r.pack_energy else None,
-                       "vehicle": r.vehicle, "source": r.source})
+                       "vehicle": r.vehicle, "source": source})
     notes = [f"{spec.name} ({spec.id}): {spec.maker or 'maker not given'}, {spec.chemistry or 'chemistry not given'}, "
              f"{spec.format}, status {spec.status}"]
     warnings = cell.warnings_in(system)
@@ -140,7 +143,8 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
     Every numeric cell other than the baseline also shows its ratio and percent change against
     the baseline (not a density of another level than the baseline's: a pack's against a cell's); rows at
     the bottom give energy at the same mass, mass at the same energy, and the same for volume (likewise).
-    ``labels`` name the columns (default: the cells' ids).
+    ``labels`` name the columns (default: the cells' ids) and key each cell's figures in the JSON data,
+    so two cells sharing an id (a file reusing a catalogue id) keep their own figures there too.
     """
     names = labels if labels is not None else [c.id for c in cells]
     headers = ["quantity", "unit"] + [n + (" (baseline)" if c is baseline else "") for n, c in zip(names, cells,
@@ -154,16 +158,16 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
         unit = shown(None, dim, system).unit
         row, values, ratios = [label, unit], {}, {}
         base = baseline.get(key)
-        for c, x in zip(cells, si, strict=False):
+        for c, n, x in zip(cells, names, si, strict=True):
             s = shown(x, dim, system)
-            values[c.id] = s
+            values[n] = s
             text = str(s)
             if key in ("gravimetric", "volumetric") and c.level != baseline.level and x is not None:
                 text = f"{text} ({c.level} level: no ratio to {baseline.level} level)"    # as the rows below
             elif c is not baseline and x is not None and base:
                 r = Ratio(x / base)
                 if with_data:
-                    ratios[c.id] = r.json()
+                    ratios[n] = r.json()
                 text = f"{text} ({r.inline()})"
             row.append(text)
         if key in ("gravimetric", "volumetric"):
@@ -172,15 +176,20 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
         metrics.append({"key": key, "label": label, "unit": unit, "values": values, "vs_baseline": ratios})
     tradeoffs = {}
     for key, label, fn in TRADEOFFS:
-        results = {c.id: fn(baseline, c) for c in cells if c is not baseline}
+        results = {n: fn(baseline, c) for c, n in zip(cells, names, strict=True) if c is not baseline}
         if all(r.value is None for r in results.values()):
             continue
-        rows.append([label, "x baseline"] + ["1 (baseline)" if c is baseline else results[c.id].text()
-                                             for c in cells])
+        rows.append([label, "x baseline"] + ["1 (baseline)" if c is baseline else results[n].text()
+                                             for c, n in zip(cells, names, strict=True)])
         if with_data:
             tradeoffs[key] = {cid: r.json() for cid, r in results.items()}
     notes = [f"ratios are against the baseline {baseline.id}: x = other / baseline, "
              "(+/- %) = percent change"]
+    lacking = [label for key, (label, _dim) in FIGURES.items() if baseline.get(key) is None
+               and any(c.get(key) is not None for c in cells if c is not baseline)]
+    if lacking:                     # those rows show the others' figures bare: say why
+        notes.append(f"the baseline {baseline.id} gives no {', '.join(lacking)}: no ratio to it in "
+                     f"{'that row' if len(lacking) == 1 else 'those rows'}")
     notes += ["same mass: E2/E1 = rho2/rho1; same energy: m2/m1 = rho1/rho2 (cell level unless marked pack)"]
     levels = {c.level for c in cells}
     if len(levels) > 1:
@@ -190,9 +199,9 @@ def compare_rows(cells: list[CellFigures], baseline: CellFigures, system: str, w
     notes += [f"warning: {w}" for w in warnings]
     if not with_data:
         return headers, rows, notes, None
-    data = {"baseline": baseline.id,
-            "cells": [{"id": c.id, "name": c.spec.name, "level": c.level, "status": c.spec.status,
-                       "grade": grade_of(c)} for c in cells],
+    data = {"baseline": next(n for c, n in zip(cells, names, strict=True) if c is baseline),
+            "cells": [{"id": c.id, "label": n, "name": c.spec.name, "level": c.level, "status": c.spec.status,
+                       "grade": grade_of(c)} for c, n in zip(cells, names, strict=True)],
             "metrics": metrics, "tradeoffs": tradeoffs,
             "warnings": warnings}
     return headers, rows, notes, data

@@ -332,7 +332,7 @@ class _UnitParser:
             return f"({inner})"
         if kind == "int":
             raise self.error("numbers may appear in a unit only as exponents ('m^2', not 'm2'); "
-                             "'kWh/100km' is the one exception")
+                             "'kWh/100km' and 'kWh/100mi' are the only exceptions")
         raise self.error(f"unexpected {text!r}")
 
 
@@ -402,8 +402,9 @@ def parse_unit(unit: str) -> PintUnit:
         except UnitError as exc:
             raise UnitError(f"{exc} in {shown!r}" if atoms > 1 else str(exc)) from None
         if not _multiplies(one):          # the vocabulary's only such units are °C and °F
-            raise UnitError(f"offset temperature unit {name!r} is not supported (batcalc values are not "
-                            f"temperatures; use 'K' or 'delta_degC' for a temperature difference)")
+            raise UnitError(f"offset temperature unit {name!r} is not supported here (a temperature is read "
+                            f"only where one is asked for, as --ambient; use 'K' or 'delta_degC' for a "
+                            f"temperature difference)")
         if atoms > 1 and one.dimensionless:
             raise UnitError(f"dimensionless unit {name!r} cannot be combined with other units in {shown!r}")
     try:
