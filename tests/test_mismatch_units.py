@@ -119,3 +119,26 @@ def test_a_claim_on_a_mismatched_cell_warns_in_the_system_asked_for(run, write):
         notes = data["verdicts"][0]["assumptions"]
         assert [n for n in notes if n.startswith("warning: mismatched: ")] == \
             [f"warning: mismatched: {w}" for w in expected(system)]
+
+
+def test_show_json_says_which_charge_claim_windows_exceed_the_cells_rating(run, write):
+    """The table marked a charge claim's window above the cell's max C-rate ('above the cell's max 1.2 C');
+    `show -f json` gave the C-rates alone, so a program could not tell. Each window now has
+    ``exceeds_cell_rating`` (None without a rating), as `batcalc charge` gives it."""
+    rated = write("rated.yaml", CELL.replace("energy_density: {gravimetric: 400 Wh/kg}\\n", "") + """\
+charging:
+  max_c_rate: 1.2 C
+  claims:
+    - {to_soc: 80 %, time: 12 min}
+    - {from_soc: 20 %, to_soc: 80 %, time: 60 min}
+""")
+    data = json.loads(run("show", rated, "-f", "json").stdout)
+    windows = [[(w["average_c_rate"]["value"], w["exceeds_cell_rating"]) for w in c["windows"]]
+               for c in data["charge_claims"]]
+    # 0 -> 80 % and 10 -> 80 % in 12 min: 0.8 / 0.2 h = 4 C and 0.7 / 0.2 h = 3.5 C; 20 -> 80 % in 1 h: 0.6 C
+    assert windows == [[(pytest.approx(4.0), True), (pytest.approx(3.5), True)], [(pytest.approx(0.6), False)]]
+    table = run("show", rated).stdout
+    assert table.count("above the cell's max 1.2 C") == 2
+    unrated = write("unrated.yaml", open(rated, encoding="utf-8").read().replace("  max_c_rate: 1.2 C\n", ""))
+    data = json.loads(run("show", unrated, "-f", "json").stdout)
+    assert [w["exceeds_cell_rating"] for c in data["charge_claims"] for w in c["windows"]] == [None, None, None]

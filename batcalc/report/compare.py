@@ -5,7 +5,7 @@ from typing import Any
 
 from batcalc.physics.cells import FIGURES, CellFigures
 from batcalc.physics.compare import TRADEOFFS, Ratio
-from batcalc.units import Shown, format_number, shown
+from batcalc.units import Shown, format_number, from_si, shown
 
 
 def grade_of(cell: CellFigures) -> str:
@@ -76,10 +76,12 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
     for c in claims:                # a file with one source: the claim is its (as its figures are), in JSON too
         c["source"] = c["source"] or _only_source(spec) or None
     max_c = cell.get("max_c_rate")
+    rated = None if max_c is None else float(from_si(max_c, "c_rate", "C"))
     for c in claims:
+        for w in c["windows"]:          # in JSON too, as batcalc charge gives it (None: no rating to judge by)
+            w["exceeds_cell_rating"] = None if rated is None else w["average_c_rate"].value > rated * (1 + 1e-9)
         windows = "; ".join(f"{w['from_soc']}->{w['to_soc']} %: {w['average_c_rate']} C average"
-                            + (f" (above the cell's max {format_number(max_c * 3600)} C)"
-                               if max_c and w["average_c_rate"].value > max_c * 3600 * (1 + 1e-9) else "")
+                            + (f" (above the cell's max {format_number(rated)} C)" if w["exceeds_cell_rating"] else "")
                             for w in c["windows"])
         how = windows if c["start_soc_stated"] else f"start SoC not stated; assumed {windows}"
         rows.append(["charge claim", c["claim"], "", how, c["source"] or "", ""])
