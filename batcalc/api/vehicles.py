@@ -174,12 +174,9 @@ def _conditions(vehicle: PhysicsVehicle, simulated: bool) -> list[str]:
     """What ``batcalc range`` states of a vehicle's conditions (:func:`batcalc.report.vehicle.ambient_notes`:
     ambient temperature, altitude and air density, cabin climate, extra mass; which of them a measured
     consumption does not use), when :meth:`Vehicle.with_conditions` set any; else none."""
-    temperature, altitude, climate = vehicle.ambient
-    if temperature is None and altitude is None and climate is None and not vehicle.extra_mass:
-        return []
-    from batcalc.report.vehicle import ambient_notes
+    from batcalc.report.vehicle import conditions_set_notes
 
-    return ambient_notes(vehicle, temperature, altitude, simulated, climate)
+    return conditions_set_notes(vehicle, simulated)
 
 
 def _cycle(cycle: Any) -> Optional[str]:

@@ -455,13 +455,13 @@ def _vehicle(name: str, extra_mass: Optional[str] = None, ambient: Optional[str]
     return load_vehicle(name).in_conditions(temperature, height, climate, extra, option_name)
 
 
-def _add_ambient(notes: list[str], data: dict, vehicle, ambient: Optional[str], altitude: Optional[str],
-                 climate: Optional[str], simulated: bool = True, system: str = "metric") -> None:
-    """State the ambient conditions (and any extra mass) in the notes and JSON ``ambient``."""
+def _add_ambient(notes: list[str], data: dict, vehicle, simulated: bool = True, system: str = "metric") -> None:
+    """State the vehicle's ambient conditions (as :func:`_vehicle` set them from the options, or the defaults)
+    and any extra mass in the notes and JSON ``ambient``."""
     from batcalc.report.vehicle import ambient_notes
 
-    stated = ambient_notes(vehicle, _temperature(ambient), _quantity(altitude, "length", "--altitude"), simulated,
-                           climate, system)
+    temperature, altitude, climate = vehicle.ambient
+    stated = ambient_notes(vehicle, temperature, altitude, simulated, climate, system)
     data["ambient"] = stated
     notes.extend(stated)
 

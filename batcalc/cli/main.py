@@ -441,7 +441,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     add_ratings(headers, rows, notes, data, v, result.pack.usable_energy, result.total_mass, unit_system.value,
                 result.cycle)
     notes += _unused_assumptions(ranges, point)
-    _add_ambient(notes, data, v, ambient, altitude, climate, result.cycle is not None, unit_system.value)
+    _add_ambient(notes, data, v, result.cycle is not None, unit_system.value)
     if explain:
         notes = _explained(explain_range(result, unit_system.value), data, notes, fmt)
     emit(render(headers, rows, data, fmt, title=f"{result.cell.id} in {result.vehicle.id}", notes=notes))
@@ -510,7 +510,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                       options=_pack_options(f_mass, f_usable, f_volume, point))
     headers, rows, notes, data = tradeoff_report(result, unit_system.value)
     notes += _unused_assumptions(ranges, point)
-    _add_ambient(notes, data, v, ambient, altitude, climate, result.a.cycle is not None, unit_system.value)
+    _add_ambient(notes, data, v, result.a.cycle is not None, unit_system.value)
     if explain:
         notes = _explained(explain_tradeoff(result, unit_system.value), data, notes, fmt)
     if fmt == "csv":                        # the change as numbers in their own columns
@@ -594,7 +594,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     v, point = _at_point(v, ranges, assume)
     headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value, mpge)
     notes += _unused_assumptions(ranges, point)
-    _add_ambient(notes, data, v, ambient, altitude, climate, cyc is not None, unit_system.value)
+    _add_ambient(notes, data, v, cyc is not None, unit_system.value)
     emit(render(headers, rows, data, fmt, title=f"consumption of {v.id} on {data['cycle']}", notes=notes))
 
 
@@ -644,7 +644,7 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
     headers, rows, notes, data = normalise_report(v, given, from_rating, to_rating, float(v.total_mass(pack)), how,
                                                   unit_system.value)
     notes += _unused_assumptions(ranges, point)
-    _add_ambient(notes, data, v, ambient, altitude, climate, system=unit_system.value)
+    _add_ambient(notes, data, v, system=unit_system.value)
     emit(render(headers, rows, data, fmt, title=f"{data['from']} -> {data['to']} for {v.id}", notes=notes))
 
 
@@ -677,6 +677,7 @@ def sweep_cmd(vehicle: VehicleOpt,
     from batcalc.physics.tradeoff import default_cycle
     from batcalc.report.render import check_format
     from batcalc.report.reports import sweep_report
+    from batcalc.report.vehicle import conditions_set_notes
     from batcalc.units import parse_grid
 
     check_format(fmt)
@@ -684,10 +685,8 @@ def sweep_cmd(vehicle: VehicleOpt,
         raise BatcalcError("give --pack-masses (to get range) or --ranges (to get pack mass), not both or neither")
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     cyc = _cycle(cycle)
-    conditions: list[str] = []
-    if ambient is not None or altitude is not None or climate is not None or extra_mass is not None:
-        _add_ambient(conditions, {}, v, ambient, altitude, climate,
-                     (default_cycle(v) if cyc == "default" else cyc) is not None, unit_system.value)
+    conditions = conditions_set_notes(v, (default_cycle(v) if cyc == "default" else cyc) is not None,
+                                      unit_system.value)
     emit(sweep_report(v, parse_grid(densities, "specific_energy", "--densities"),
                       parse_grid(pack_masses, "mass", "--pack-masses") if pack_masses is not None else None,
                       parse_grid(ranges, "length", "--ranges", "km") if ranges is not None else None,

@@ -28,7 +28,6 @@ from batcalc.cli.common import (
     UnitsOpt,
     UnitSystem,
     VehicleOpt,
-    _add_ambient,
     _complete_cells,
     _cycle,
     _distinct_cells,
@@ -128,6 +127,7 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
     from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.tradeoff import default_cycle
     from batcalc.plots.draw import draw_range, fmt, range_data
+    from batcalc.report.vehicle import conditions_set_notes
 
     loaded = [load_cell(c) for c in cells]
     _distinct_cells(cells, loaded, "a range chart")
@@ -137,9 +137,8 @@ def range_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="c
     cyc = _cycle(cycle)
     data = range_data(loaded, v, unit_system.value, cyc, _quantity(pack_mass, "mass", "--pack-mass"),
                       _pack_options(f_mass, f_usable))
-    if ambient is not None or altitude is not None or climate is not None or extra_mass is not None:
-        _add_ambient(data["assumptions"], data, v, ambient, altitude, climate,
-                     (default_cycle(v) if cyc == "default" else cyc) is not None, unit_system.value)
+    data["assumptions"] += conditions_set_notes(v, (default_cycle(v) if cyc == "default" else cyc) is not None,
+                                                unit_system.value)
     if data["unreachable"]:
         fail(f"batcalc: note: no pack reaches {fmt(data['reference']['range'])} {data['units']['range']} with "
              + ", ".join(data["unreachable"]))

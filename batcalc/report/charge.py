@@ -87,12 +87,10 @@ def conditions_notes(vehicle: Any, simulated: bool, system: str = "metric") -> l
     """What a charge states of the conditions :meth:`~batcalc.physics.vehicle.Vehicle.in_conditions` set on
     ``vehicle`` (:func:`batcalc.report.vehicle.ambient_notes`), and that they change the range added, not the
     charge rate; none when it has none."""
-    temperature, altitude, climate = vehicle.ambient
-    if temperature is None and altitude is None and climate is None and not vehicle.extra_mass:
-        return []
-    from batcalc.report.vehicle import ambient_notes
+    from batcalc.report.vehicle import conditions_set_notes
 
-    return ambient_notes(vehicle, temperature, altitude, simulated, climate, system) + [
+    stated = conditions_set_notes(vehicle, simulated, system)
+    return [] if not stated else stated + [
         "the conditions change the consumption, so the range added, not the charge rate (batcalc has no "
         "temperature model of charging)"]
 

@@ -58,6 +58,16 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
     return out
 
 
+def conditions_set_notes(vehicle: Vehicle, simulated: bool = True, system: str = "metric") -> list[str]:
+    """:func:`ambient_notes` of the conditions :meth:`~batcalc.physics.vehicle.Vehicle.in_conditions` set on
+    ``vehicle`` (ambient temperature, altitude, cabin climate, extra mass), when it set any; else none (a
+    vehicle as its spec gives it states nothing of them)."""
+    temperature, altitude, climate = vehicle.ambient
+    if temperature is None and altitude is None and climate is None and not vehicle.extra_mass:
+        return []
+    return ambient_notes(vehicle, temperature, altitude, simulated, climate, system)
+
+
 def conditions_text(vehicle: Vehicle, simulated: bool = True, system: str = "metric") -> str:
     """The conditions :meth:`~batcalc.physics.vehicle.Vehicle.in_conditions` set on ``vehicle``, short,
     for a chart's title, in unit ``system``: ``'-7 °C, 1500 m, heat-pump cabin climate, 200 kg extra
