@@ -2532,12 +2532,9 @@ def file_problems(spec: Any, doc: Any) -> list[SpecError]:
             try:
                 check_overridden({id: ranges[id]})
             except InputsError as exc:          # written in each unit system, as the command line's --assume
-                def spelled(system: str, exc: InputsError = exc) -> str:
-                    return exc.spelled(lambda name, example: "assumption", system)
-                error = doc.error(("assumptions", id), spelled("metric"))
-                error.shown_in({system: str(doc.error(("assumptions", id), spelled(system)))
-                                for system in ("metric", "imperial")})
-                problems.append(error)
+                problems.append(doc.error_in_systems(
+                    ("assumptions", id), lambda system, exc=exc: exc.spelled(lambda name, example: "assumption",
+                                                                              system)))
     seen: set = set()
     ids = [src.id for src in spec.sources]
     for k, c in enumerate(spec.claims):          # a set: linear in the number of claims

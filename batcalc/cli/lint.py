@@ -183,15 +183,10 @@ def _cell_warnings(spec: Any, doc: Document) -> list[SpecError]:
     :func:`batcalc.physics.cells.figures_of`, the warnings ``batcalc show`` prints), each located at the
     given value and written in each unit system (:meth:`~batcalc.errors.BatcalcError.shown_in`)."""
     from batcalc.physics.cells import figures_of
-    from batcalc.units import SYSTEMS
 
-    out = []
-    for m in figures_of(spec).mismatches:
-        at = _value_at(doc.data, m.at)
-        warning = doc.error(at, f"warning: {m.text()}")
-        warning.shown_in({system: str(doc.error(at, f"warning: {m.text(system)}")) for system in SYSTEMS})
-        out.append(warning)
-    return out
+    def warning(m: Any) -> SpecError:
+        return doc.error_in_systems(_value_at(doc.data, m.at), lambda system: f"warning: {m.text(system)}")
+    return [warning(m) for m in figures_of(spec).mismatches]
 
 
 def _value_at(data: Any, loc: tuple[str, ...]) -> tuple[str, ...]:

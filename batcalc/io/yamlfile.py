@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from batcalc.cache import ByIdentity
 from batcalc.errors import SpecError
@@ -107,6 +107,16 @@ class Document:
         """A :class:`SpecError` located at ``loc`` (kept as its ``loc``)."""
         line, col = self.where(loc, key)
         return SpecError(message, self.path, line, col, tuple(loc))
+
+    def error_in_systems(self, loc: Loc, write: Callable[[str], str]) -> SpecError:
+        """:meth:`error` of a message that shows physical values: ``write(system)`` is its text in each unit
+        system (:data:`batcalc.units.SYSTEMS`, recorded with :meth:`~batcalc.errors.BatcalcError.shown_in`);
+        the message is the metric one."""
+        from batcalc.units import SYSTEMS
+
+        error = self.error(loc, write("metric"))
+        error.shown_in({system: str(self.error(loc, write(system))) for system in SYSTEMS})
+        return error
 
 
 def _pos(mark: _Mark | None) -> Pos:
