@@ -89,3 +89,34 @@ def test_a_word_with_to_inside_is_no_range(run, write):
     result = run("claim", "same-range", "a=gac-aion-ssb-300", "b=gac-aion-ssb-350", "vehicle=mid-sedan",
                  "range=600 km", "--asserted", "0.05 tons")
     assert "is a range" not in result.stderr
+
+
+def test_the_command_line_takes_a_plausible_range_as_a_claims_file_does(run, write):
+    """`batcalc claim --plausible 'LOW to HIGH unit'` is the file's `plausible: [low, high]`: 300 / 3 = 100
+    Wh/kg implied, inside 80..150 and outside 120..150."""
+    text = """\
+kind: claims
+claims:
+  - id: command-line
+    quote: "ratio claim"
+    kind: ratio
+    inputs: {a: "?", b: 300 Wh/kg}
+    asserted: 3
+    plausible: [%s]
+"""
+    for low, high, where in (("80", "150", "inside"), ("120", "150", "outside")):
+        filed = run("check", write(f"p{low}.yaml", text % f"{low} Wh/kg, {high} Wh/kg"), "-f", "json")
+        cli = run("claim", "ratio", "a=?", "b=300 Wh/kg", "--asserted", "3", "--plausible", f"{low} to {high} Wh/kg",
+                  "-f", "json")
+        assert cli.exit_code == filed.exit_code == 0
+        got, want = json.loads(cli.stdout)["verdicts"][0], json.loads(filed.stdout)["verdicts"][0]
+        assert got["would_take"] == want["would_take"]
+        assert f"({where} the plausible range" in got["would_take"].lower()
+        assert got["details"]["plausible"] is (where == "inside") and got["derived"]["value"] == pytest.approx(100)
+
+
+@pytest.mark.parametrize("plausible,message", [("80 Wh/kg", "--plausible is a range 'LOW to HIGH unit'"),
+                                               ("80 to 150 km", "cannot be compared with the implied value")])
+def test_a_plausible_range_that_is_none_is_refused_in_one_line(run, plausible, message):
+    out = run("claim", "ratio", "a=?", "b=300 Wh/kg", "--asserted", "3", "--plausible", plausible)
+    assert out.exit_code == 2 and message in out.stderr and len(out.stderr.strip().splitlines()) == 1

@@ -2597,14 +2597,17 @@ def inline_inputs(items: list[str]) -> dict[str, str]:
 
 
 def check_inline(kind: str, inputs: dict[str, str], asserted: str, qualifier: str = "about",
-                 tolerance: Optional[str] = None, quote: Optional[str] = None) -> Verdict:
+                 tolerance: Optional[str] = None, quote: Optional[str] = None,
+                 plausible: Optional[str] = None) -> Verdict:
     """Evaluate one claim given on the command line (``key=value`` inputs)."""
-    return evaluate(inline_claim(kind, inputs, asserted, qualifier, tolerance, quote), Context(None))
+    return evaluate(inline_claim(kind, inputs, asserted, qualifier, tolerance, quote, plausible), Context(None))
 
 
 def inline_claim(kind: str, inputs: dict[str, str], asserted: str, qualifier: str = "about",
-                 tolerance: Optional[str] = None, quote: Optional[str] = None) -> Any:
-    """The claim model of one claim given on the command line (``key=value`` inputs), validated."""
+                 tolerance: Optional[str] = None, quote: Optional[str] = None,
+                 plausible: Optional[str] = None) -> Any:
+    """The claim model of one claim given on the command line (``key=value`` inputs), validated;
+    ``plausible`` is the range ``'LOW to HIGH unit'`` of a claims file's ``plausible: [low, high]``."""
     from pydantic import ValidationError
 
     from batcalc.io.yamlfile import Document
@@ -2626,6 +2629,12 @@ def inline_claim(kind: str, inputs: dict[str, str], asserted: str, qualifier: st
             raise ClaimInputsError("{qualifier} between takes {asserted:LOW to HIGH}, e.g. '300 to 400 km', got "
                                    + literal(repr(asserted)))
         data["asserted"] = ends
+    if plausible is not None:           # 'LOW to HIGH unit', as a 'between' claim's asserted range
+        ends = _range_ends(plausible)
+        if not ends:
+            raise ClaimInputsError("{plausible} is a range 'LOW to HIGH unit', e.g. '500 to 750 Wh/L', got "
+                                   + literal(repr(plausible)))
+        data["plausible"] = ends
     if tolerance is not None:
         data["tolerance"] = tolerance
     model = CLAIM_MODELS[kind]

@@ -307,7 +307,8 @@ def _show_vehicle(name: str, fmt: str, system: str) -> None:
 def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="two or more catalogue ids or paths",
                                                            autocompletion=_complete_cells)],
                 baseline: Annotated[Optional[str], typer.Option(
-                    "--baseline", "-b", help="cell the others are compared with (default: the first)",
+                    "--baseline", "-b", help="cell the others are compared with, added as the first column when not "
+                    "among CELLS (default: the first)",
                     autocompletion=_complete_cells)] = None,
                 fmt: FormatOpt = None, unit_system: UnitsOpt = UnitSystem.metric,
                 output: TableOutputOpt = None, force: ForceOpt = False) -> None:
@@ -941,6 +942,10 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help=", ".join
                                                                "[default: the precision of --asserted, at least 5 % "
                                                                "for about and up-to]")] = None,
               quote: Annotated[Optional[str], typer.Option("--quote", help="the claim's text, for the record")] = None,
+              plausible: Annotated[Optional[str], typer.Option("--plausible", help="with a figure left as '?': the "
+                                                               "range it is plausible in, e.g. '500 to 750 Wh/L'; "
+                                                               "the verdict says whether the implied figure lies "
+                                                               "in it")] = None,
               fmt: FormatOpt = None, unit_system: UnitsOpt = UnitSystem.metric,
               bands: BandsOpt = False, assume: AssumeOpt = None,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
@@ -974,13 +979,14 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help=", ".join
             from batcalc.physics.bands import points
 
             ranges = points(ranges)
-        b = band_claim(inline_claim(kind, pairs, asserted, qualifier, tolerance, quote), ranges)
+        b = band_claim(inline_claim(kind, pairs, asserted, qualifier, tolerance, quote, plausible), ranges)
         if bands:
             _verdict_output(None, fmt, system=unit_system.value, banded=[b], ranges=ranges)
         else:
             _verdict_output([b.verdict], fmt, system=unit_system.value, more_notes=_unused_by_claims(ranges, [b]))
         return
-    _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote)], fmt, system=unit_system.value)
+    _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote, plausible)], fmt,
+                    system=unit_system.value)
 
 
 class SpecKind(str, Enum):
