@@ -160,3 +160,76 @@ def test_schema_names_the_tapers_the_loader_takes(validators):
     for taper in known:
         cell["charging"]["taper"] = taper
         assert not list(validators["cell"].iter_errors(cell))
+
+
+def _examples(node, path=""):
+    """Every ``(path, subschema, example)`` of a schema: the ``examples`` it gives its editors."""
+    if isinstance(node, dict):
+        for example in node.get("examples", []):
+            yield path, node, example
+        for key, child in node.items():
+            yield from _examples(child, f"{path}/{key}")
+    elif isinstance(node, list):
+        for k, child in enumerate(node):
+            yield from _examples(child, f"{path}/{k}")
+
+
+@pytest.mark.parametrize("kind", ["cell", "vehicle", "claim"])
+def test_every_example_of_a_schema_validates_against_its_own_schema(kind):
+    """A dimensionless value's example '1' (C_d, C_rr, a count of cycles) failed its own pattern, which
+    wanted a unit after the number: an editor flagged `drag_coefficient: {value: "1", ...}`, which loads."""
+    schema = schema_for(kind)
+    found = list(_examples(schema))
+    assert found
+    for path, node, example in found:
+        sub = {k: v for k, v in node.items() if k != "examples"}
+        errors = list(jsonschema.Draft202012Validator({**sub, "$defs": schema.get("$defs", {})}).iter_errors(example))
+        assert not errors, (path, example, errors[0].message)
+
+
+def _drag(written):
+    return template("vehicle", "v").replace("drag_coefficient: {value: 0.23,", f"drag_coefficient: {{value: {written},")
+
+
+def _rate(written):
+    return f"kind: cell\nid: c\nname: c\ncharging: {{max_c_rate: {written}}}\n"
+
+
+@pytest.mark.parametrize("kind, text, loads", [
+    ("vehicle", _drag('"1"'), True), ("vehicle", _drag('" 0.5 "'), True), ("vehicle", _drag('"0.3"'), True),
+    ("cell", _rate('"+2 C"'), True), ("cell", _rate('".5 C"'), True), ("cell", _rate('"25e-1 C"'), True),
+    ("vehicle", _drag('"0.3 km"'), False), ("cell", _rate('"2 c"'), False)])
+def test_the_schema_takes_the_dimensionless_numbers_and_c_rates_the_loader_takes(validators, kind, text, loads):
+    """The schema refused a dimensionless value written as a string without a unit ('1': the pattern wanted
+    a unit) and C-rates the loader reads ('+2 C', '.5 C', '25e-1 C': the schema had its own narrower copy of
+    the C-rate pattern). '0.3 km' the schema cannot tell from a number and a unit; the loader refuses it."""
+    from batcalc.errors import SpecError
+    from batcalc.io.yamlfile import parse_yaml
+    from batcalc.spec.model import parse_spec
+
+    schema_ok = not list(validators[kind].iter_errors(parse_yaml(text, "x").data))
+    if loads:
+        parse_spec(text)
+        assert schema_ok
+    else:
+        with pytest.raises(SpecError):
+            parse_spec(text)
+        assert schema_ok == ("km" in text)        # a unit where none belongs: only the loader knows
+
+
+@pytest.mark.parametrize("written", ["WLTP", "wltp", "Wltp", " cltc ", "Unknown", "epa"])
+def test_the_schema_takes_a_rating_in_any_case_as_the_loader_does(validators, written):
+    """docs/spec-format.md: `test_cycle: CLTC | NEDC | WLTP | EPA | unknown (any case)`; the loader reads
+    'wltp', the schema's enum refused it (an editor flagged a file that loads)."""
+    from batcalc.io.yamlfile import parse_yaml
+    from batcalc.spec.model import parse_spec
+
+    cell = f"kind: cell\nid: c\nname: c\nranges: [{{distance: 600 km, test_cycle: '{written}'}}]\n"
+    assert parse_spec(cell).ranges[0].test_cycle == written.strip().upper().replace("UNKNOWN", "unknown")
+    assert not list(validators["cell"].iter_errors(parse_yaml(cell, "x").data))
+    claims = ("kind: claims\nclaims:\n  - {id: r, quote: q, kind: range, asserted: 600 km, inputs: {cell: tesla-4680, "
+              f"vehicle: mid-sedan, pack_mass: 480 kg, test_cycle: '{written}'}}}}\n")
+    parse_spec(claims)
+    assert not list(validators["claim"].iter_errors(parse_yaml(claims, "x").data))
+    wrong = cell.replace(written, "wltx")
+    assert list(validators["cell"].iter_errors(parse_yaml(wrong, "x").data))

@@ -26,6 +26,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -206,17 +207,20 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bo
 
 
 _VALUE_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?\s*\S.*$"
+#: A dimensionless value's text: a number, a unit optional ('0.23', '1', '23 %').
+_PLAIN_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?\s*(\S.*)?$"
 
 
 def _schema_for(dim: str) -> dict[str, Any]:
-    """JSON Schema of a value of dimension ``dim``: a '<number> <unit>' string or the long form."""
+    """JSON Schema of a value of dimension ``dim``: a '<number> <unit>' string (a plain number for a
+    dimensionless one) or the long form."""
     if dim == "c_rate":
-        pattern, example, label = r"^\s*\d+(\.\d*)?\s*C\s*$", "2 C", "C-rate (charge current / capacity)"
+        pattern, example, label = _C_RATE_RE.pattern, "2 C", "C-rate (charge current / capacity)"
     else:
         d = units.DIMENSIONS[dim]
         example = {"specific_energy": "350 Wh/kg", "energy_density": "700 Wh/L", "fraction": "80 %"}.get(
             dim, f"1 {d.example}".strip())
-        pattern, label = _VALUE_PATTERN, d.label
+        pattern, label = (_PLAIN_PATTERN if dim in ("number", "count", "fraction") else _VALUE_PATTERN), d.label
     text: dict[str, Any] = {"type": "string", "pattern": pattern, "description": f"{label}, e.g. '{example}'",
                             "examples": [example]}
     if dim == "fraction":
@@ -499,7 +503,17 @@ def _test_cycle_name(value: Any) -> Any:
     return value
 
 
-TestCycle = Annotated[Literal["CLTC", "NEDC", "WLTP", "EPA", "unknown"], BeforeValidator(_test_cycle_name)]
+def _any_case(name: str) -> str:
+    """A regular expression (ECMA 262, as JSON Schema's ``pattern``) matching ``name`` in any case."""
+    return "".join(f"[{ch.upper()}{ch.lower()}]" if ch.isalpha() else re.escape(ch) for ch in name)
+
+
+#: The schema of a rating: the spellings for an editor to offer, and any case, as the loader reads it.
+_TEST_CYCLE_SCHEMA = {"anyOf": [{"type": "string", "enum": list(TEST_CYCLES)},
+                                {"type": "string",
+                                 "pattern": rf"^\s*({'|'.join(map(_any_case, TEST_CYCLES))})\s*$"}]}
+TestCycle = Annotated[Literal["CLTC", "NEDC", "WLTP", "EPA", "unknown"], BeforeValidator(_test_cycle_name),
+                      WithJsonSchema(_TEST_CYCLE_SCHEMA)]
 
 
 class RangeClaim(Sourced):
