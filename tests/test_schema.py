@@ -116,11 +116,13 @@ def test_a_filled_in_template_lints_clean_and_agrees_with_itself(tmp_path, run, 
     assert r.exit_code == 0, r.stdout
     shown = run("show", str(path))
     assert shown.exit_code == 0 and "warning" not in shown.stdout + shown.stderr, shown.stdout
+    assert "above the cell's max" not in shown.stdout, shown.stdout
 
 
 def test_the_template_cells_figures_by_hand():
     """The cell template's examples: energy 3.6 V x 5 Ah = 18 Wh; mass 70 g: 257.1 Wh/kg; a 21 x 70 mm
-    cylinder, pi (10.5 mm)^2 x 70 mm = 24.25 mL: 742.4 Wh/L. The densities written are within 3 %."""
+    cylinder, pi (10.5 mm)^2 x 70 mm = 24.25 mL: 742.4 Wh/L. The densities written are within 3 %; the
+    charge claim is within the max C-rate written."""
     import math
 
     import yaml
@@ -131,6 +133,13 @@ def test_the_template_cells_figures_by_hand():
     for given, derived in ((spec["energy_density"]["gravimetric"], energy / 0.070),
                            (spec["energy_density"]["volumetric"], energy / volume)):
         assert abs(float(given.split()[0]) / derived - 1) < 0.03
+    # its charge claim within its own rating: 10 -> 80 % in 20 min is 0.7 / (20/60 h) = 2.1 C average (the
+    # template's max_c_rate of 1 C made every filled-in template's charge claim exceed the cell's rating)
+    claim = spec["charging"]["claims"][0]
+    average = (float(claim["to_soc"].split()[0]) - float(claim["from_soc"].split()[0])) / 100 / (
+        float(claim["time"].split()[0]) / 60)
+    assert average == pytest.approx(2.1)
+    assert average <= float(spec["charging"]["max_c_rate"].split()[0])
 
 
 @pytest.mark.parametrize("key", ["assumption", "source"])

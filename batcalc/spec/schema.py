@@ -71,7 +71,7 @@ status: announced            # production | sample | announced | target
 #   gravimetric: 260 Wh/kg   # left out: energy / mass
 #   volumetric: 740 Wh/L     # left out: energy / volume
 # charging:
-#   max_c_rate: 1 C
+#   max_c_rate: 3 C
 #   claims:
 #     - {{from_soc: 10 %, to_soc: 80 %, time: 20 min}}   # no from_soc if the source gives no start
 # cycle_life: {{cycles: 1000, retention: 80 %}}
