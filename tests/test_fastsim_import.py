@@ -154,3 +154,12 @@ def test_a_fastsim_file_from_standard_input_converts_as_the_file_does(tmp_path):
     bad = CliRunner().invoke(app, ["import-fastsim", "-"], input="kind: vehicle\n")
     assert bad.exit_code == 2 and bad.stderr.strip() == "<stdin>:1:1: not a FASTSim 3 BEV vehicle file: no pt_type"
 
+
+@pytest.mark.parametrize("wheels, message", [(4.5, "must be a whole number (got 4.5)"), (0, "must be above 0"),
+                                             (-4, "must be above 0")])
+def test_a_wheel_count_that_is_no_count_is_refused(run, tmp_path, wheels, message):
+    """num_wheels 4.5 gave a rotating mass of 4.5 x 0.815 kg m^2 / (0.33435 m)^2 = 32.81 kg, silently (4 wheels:
+    29.16 kg); 0 gave none. Refused at its line."""
+    src, line = _mutated(tmp_path, "tesla-model-3-rwd-2022", ("chassis", "num_wheels"), wheels)
+    r = run("import-fastsim", str(src))
+    assert r.exit_code == 2 and r.stderr.startswith(f"{src}:{line}:") and message in r.stderr, r.stderr
