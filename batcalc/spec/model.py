@@ -296,6 +296,13 @@ class Source(Strict):
     def _date(cls, v: Any) -> Any:
         if v is not None and not (isinstance(v, (str, int)) and _DATE_RE.match(str(v))):
             raise ValueError("date must be YYYY-MM-DD, YYYY-MM or YYYY")
+        if isinstance(v, str) and len(v) == 10:          # a day the month has (not 2024-02-30, 2023-02-29)
+            import datetime
+
+            try:
+                datetime.date.fromisoformat(v)
+            except ValueError:
+                raise ValueError(f"date {v} is not a real date ({v[:7]} has no day {v[8:]})") from None
         return None if v is None else str(v)
 
     @model_validator(mode="after")
