@@ -125,14 +125,19 @@ def _in_order(problems: list[SpecError], doc: Document) -> list[SpecError]:
 
 
 def _sound_claims_problems(doc: Document, errors: list[SpecError]) -> list[SpecError]:
-    """A claims file with schema errors: ``errors`` and the problems of each claim that is sound on
-    its own (its model validates it), as ``batcalc check`` would evaluate it, so that one claim's
-    schema error does not hide the others' problems."""
+    """A claims file with schema errors: ``errors``, the problems of each claim that is sound on its own
+    (its model validates it) as ``batcalc check`` would evaluate it, and the sound claims' ids given twice
+    and sources not listed (when every source has an id), so that one claim's schema error does not hide
+    the others' problems."""
     from pydantic import ValidationError
 
+    from batcalc.claims.check import claim_id_problems
     from batcalc.spec.claims import CLAIM_MODELS
 
     claims = doc.data.get("claims") if isinstance(doc.data, dict) else None
+    sources = doc.data.get("sources", []) if isinstance(doc.data, dict) else None
+    source_ids = [s["id"] for s in sources if isinstance(s, dict) and isinstance(s.get("id"), str)] if isinstance(
+        sources, list) else []
     sound = []
     for k, raw in enumerate(claims if isinstance(claims, list) else []):
         kind = raw.get("kind") if isinstance(raw, dict) else None
@@ -143,7 +148,9 @@ def _sound_claims_problems(doc: Document, errors: list[SpecError]) -> list[SpecE
             sound.append((k, model.model_validate(raw)))
         except (ValidationError, BatcalcError):       # its schema errors are among ``errors``
             continue
-    return _in_order(errors + _evaluated(sound, doc), doc)
+    known = source_ids if isinstance(sources, list) and len(source_ids) == len(sources) else None
+    ids = claim_id_problems(((k, c.id, c.source) for k, c in sound), known, doc)
+    return _in_order(errors + ids + _evaluated(sound, doc), doc)
 
 
 def lint_one(path: Path | None, shown: str, in_catalogue: bool,
