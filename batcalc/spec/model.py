@@ -712,6 +712,10 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         msg = (f"invalid {loc[-1] if loc else 'value'} {_clip(err['input'])}: use lowercase letters, digits and "
                f"dashes, at most 64 characters")
     msg = msg.removeprefix("Value error, ")
+    texts = getattr(err.get("ctx", {}).get("error"), "by_system", None)
+    if texts:                               # a validator's message written in each unit system (error_in_systems)
+        return doc.error_in_systems(loc, lambda system: printable(f"{dotted}: {texts.get(system, msg)}{more}",
+                                                                  _MESSAGE_LIMIT))
     return doc.error(loc, printable(f"{dotted}: {msg}{more}", _MESSAGE_LIMIT))
 
 
