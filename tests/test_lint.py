@@ -470,3 +470,16 @@ claims:
     result = run("lint", claims)
     got = [(Path(m["file"]).name, m["line"]) for m in map(LINE_RE.match, lines(result))]
     assert got == [("cl.yaml", "11"), ("cl.yaml", "16"), ("broken.yaml", "5")]
+
+
+def test_a_drive_cycle_of_the_catalogue_is_named_as_one(run, tmp_path, monkeypatch):
+    """`batcalc lint udds` said 'no such file and no catalogue id of that name', but `batcalc list --kind cycle`
+    lists udds: a cycle is a trace, not a spec, and lint says so (one line at 1:1, exit 2)."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("udds", "WLTP", "highway"):
+        r = run("lint", name)
+        assert r.exit_code == 2, r.output
+        assert located(r) == [(name, 1, 1, "a drive cycle of the catalogue (a trace, not a spec file): lint checks "
+                                           f"cell, vehicle and claims files; 'batcalc show {name.lower()}' shows "
+                                           "the cycle")]
+    assert "no catalogue id of that name" in run("lint", "udd").stdout      # not a cycle: as before

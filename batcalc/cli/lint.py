@@ -70,6 +70,12 @@ def _targets(name: str) -> list[tuple[Path | None, str, bool]]:
         return found
     if os.path.lexists(name):
         return [(Path(name), shown_path(name), _inside_catalogue(Path(name)))]
+    from batcalc.physics.cycles import ALIASES
+
+    if name.strip().lower() in ALIASES:        # a drive cycle is a trace, not a spec: say so, not 'no such id'
+        raise SpecError("a drive cycle of the catalogue (a trace, not a spec file): lint checks cell, vehicle "
+                        "and claims files; 'batcalc show " + name.strip().lower() + "' shows the cycle",
+                        shown_path(name))
     ids = sorted({i for kind in _CATALOGUE_KINDS for i in catalog_ids(kind)})
     hint = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
     raise SpecError("no such file and no catalogue id of that name" +
