@@ -242,3 +242,24 @@ def test_the_schema_takes_a_rating_in_any_case_as_the_loader_does(validators, wr
     assert not list(validators["claim"].iter_errors(parse_yaml(claims, "x").data))
     wrong = cell.replace(written, "wltx")
     assert list(validators["cell"].iter_errors(parse_yaml(wrong, "x").data))
+
+
+def test_schema_names_the_assumptions_a_claims_file_may_set(validators):
+    """A claims file's `assumptions:` takes only the ids of specs/assumptions.yaml (the loader refuses
+    another, naming the closest); the schema took any key."""
+    import yaml
+
+    from batcalc.errors import SpecError
+    from batcalc.spec.model import parse_spec
+
+    known = [a["id"] for a in yaml.safe_load((catalog.specs_root() / "assumptions.yaml").read_text())["assumptions"]]
+    claims = {"kind": "claims", "claims": [{"id": "a", "quote": "q", "kind": "ratio", "inputs": {"a": 1, "b": 2},
+                                            "asserted": 2}], "assumptions": {"cell-to-pack-mas": "0.75 to 0.85"}}
+    assert list(validators["claim"].iter_errors(claims))
+    with pytest.raises(SpecError, match="cell-to-pack-mass"):
+        parse_spec(json.dumps(claims))
+    claims["assumptions"] = {"cell-to-pack-mass": "0.75 to 0.85"}
+    assert not list(validators["claim"].iter_errors(claims))
+    parse_spec(json.dumps(claims))
+    schema = schema_for("claim")["properties"]["assumptions"]["propertyNames"]["enum"]
+    assert sorted(schema) == sorted(known)

@@ -38,6 +38,11 @@ def schema_for(kind: str) -> dict[str, Any]:
         from batcalc.spec.tapers import taper_ids
 
         taper["anyOf"] = [{"enum": list(taper_ids()), "type": "string"}, {"type": "null"}]
+    assumed = schema.get("properties", {}).get("assumptions") if kind == "claim" else None
+    if assumed is not None:                     # the loader takes only the ids of specs/assumptions.yaml
+        from batcalc.spec.assumptions import plausible_ranges
+
+        assumed["propertyNames"] = {"enum": list(plausible_ranges())}
     schema.setdefault("properties", {})["format_version"] = {
         "type": "integer", "minimum": 1, "maximum": FORMAT_VERSION,
         "description": "the spec format the file was written for (optional; docs/spec-format.md)"}
