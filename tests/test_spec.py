@@ -213,3 +213,13 @@ def test_format_version(version, match):
     else:
         with pytest.raises(SpecError, match=match):
             parse_spec(text, "c.yaml")
+
+
+def test_a_claims_file_without_claims_names_the_missing_key():
+    """A claims file's kind is 'claims', the name of the key it lacked: the key was taken for a claim's kind
+    (pydantic's union tag, dropped from the location) and the message said "missing required key '(top level)'"."""
+    import batcalc.spec.claims  # noqa: F401  (registers kind: claims)
+
+    with pytest.raises(SpecError) as exc:
+        parse_spec("kind: claims\ntitle: t\n", "c.yaml")
+    assert str(exc.value) == "c.yaml:1:1: missing required key 'claims'"

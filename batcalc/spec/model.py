@@ -591,11 +591,12 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
 
 def _data_loc(loc: tuple[str | int, ...], data: Any) -> Loc:
     """``loc`` as a path into the file's data: a discriminated union's tag (pydantic puts the claim's
-    ``kind`` into the loc) is dropped, so that errors point at the right line."""
+    ``kind`` into the loc) is dropped, so that errors point at the right line. The file itself is no
+    union member: a claims file's missing ``claims`` (its kind is 'claims') is a key, not a tag."""
     out: list[str | int] = []
     cur = data
     for part in loc:
-        if isinstance(cur, dict) and part not in cur and cur.get("kind") == part:
+        if isinstance(cur, dict) and part not in cur and cur.get("kind") == part and cur is not data:
             continue
         if isinstance(part, str) and not isinstance(cur, dict):    # a union member: 'float', 'constrained-str'
             continue
