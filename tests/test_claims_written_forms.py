@@ -115,8 +115,28 @@ claims:
         assert got["details"]["plausible"] is (where == "inside") and got["derived"]["value"] == pytest.approx(100)
 
 
-@pytest.mark.parametrize("plausible,message", [("80 Wh/kg", "--plausible is a range 'LOW to HIGH unit'"),
+@pytest.mark.parametrize("plausible,message", [("80 Wh/kg", "a plausible range is [low, high] or 'LOW to HIGH unit'"),
                                                ("80 to 150 km", "cannot be compared with the implied value")])
 def test_a_plausible_range_that_is_none_is_refused_in_one_line(run, plausible, message):
     out = run("claim", "ratio", "a=?", "b=300 Wh/kg", "--asserted", "3", "--plausible", plausible)
     assert out.exit_code == 2 and message in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_a_claims_file_takes_its_plausible_range_as_low_to_high_too(run, write):
+    text = """\
+kind: claims
+claims:
+  - id: p
+    quote: "ratio claim"
+    kind: ratio
+    inputs: {a: "?", b: 300 Wh/kg}
+    asserted: 3
+    plausible: %s
+"""
+    listed = run("check", write("listed.yaml", text % "[80 Wh/kg, 150 Wh/kg]"), "-f", "json")
+    ranged = run("check", write("ranged.yaml", text % "80 to 150 Wh/kg"), "-f", "json")
+    assert ranged.exit_code == listed.exit_code == 0
+    take = [json.loads(r.stdout)["verdicts"][0]["would_take"] for r in (ranged, listed)]
+    assert take[0] == take[1] and "inside the plausible range 80 Wh/kg to 150 Wh/kg" in take[0]
+    one = run("check", path := write("one.yaml", text % "80 Wh/kg"))
+    assert one.exit_code == 2 and one.stderr.startswith(f"{path}:8:16: ") and "'LOW to HIGH unit'" in one.stderr

@@ -2263,7 +2263,7 @@ def evaluate(claim, ctx: Context) -> Verdict:
     no pack reaches) is located at the claim's ``inputs`` when the claim comes from a file."""
     if claim.qualifier == "between" or isinstance(claim.asserted, list):
         return _between(claim, ctx)
-    if isinstance(claim.asserted, str) and "to" in claim.asserted and len(_range_ends(claim.asserted)) == 2:
+    if isinstance(claim.asserted, str) and "to" in claim.asserted and units.range_ends(claim.asserted):
         raise ctx.error(("asserted",), f"{claim.asserted!r} is a range: a range is asserted with the qualifier "
                                        f"'between' (qualifier: {claim.qualifier}), or assert one figure")
     try:
@@ -2397,8 +2397,8 @@ def _between(claim, ctx: Context) -> Verdict:
         raise ctx.error(("asserted",), f"a list [low, high] is asserted only with qualifier 'between' "
                                        f"(this claim's qualifier is {claim.qualifier!r})")
     asserted = claim.asserted
-    if isinstance(asserted, str) and len(_range_ends(asserted)) == 2:    # 'LOW to HIGH unit', as `batcalc claim`
-        asserted = _range_ends(asserted)                                    # takes it: the unit once
+    if isinstance(asserted, str) and units.range_ends(asserted):     # 'LOW to HIGH unit', as `batcalc claim`
+        asserted = units.range_ends(asserted)                         # takes it: the unit once
     if not isinstance(asserted, list) or len(asserted) != 2:
         raise ctx.error(("asserted",), "'between' needs two figures: asserted: [low, high] or 'LOW to HIGH unit' "
                                        "('300 to 400 km')")
@@ -2492,13 +2492,6 @@ def _si_order(v: Value) -> tuple[float, str]:
 def _phrase_value(v: Verdict, raw: Any = None) -> Phrase:
     """A bound of a 'between' claim as written: its claimed value ('1.2 million mi' with its counting word)."""
     return _worded(raw, v.claimed) if v.claimed is not None else v.claimed_text
-
-
-def _range_ends(text: str) -> list[str]:
-    """The two ends of an asserted range ``'LOW to HIGH unit'`` (:func:`batcalc.units.range_parts`: the unit
-    written once), or ``[]`` when ``text`` is not two non-empty figures joined by 'to'."""
-    ends = units.range_parts(text)
-    return ends if len(ends) == 2 and all(ends) else []
 
 
 class _Sub(Context):
@@ -2631,17 +2624,13 @@ def inline_claim(kind: str, inputs: dict[str, str], asserted: str, qualifier: st
     if kind == "product" and "factors" in inputs:
         data["inputs"]["factors"] = [f.strip() for f in inputs["factors"].split("*")]
     if qualifier == "between":          # 'LOW to HIGH unit': the unit once, as in a ranged input
-        ends = _range_ends(asserted)
+        ends = units.range_ends(asserted)
         if not ends:
             raise ClaimInputsError("{qualifier} between takes {asserted:LOW to HIGH}, e.g. '300 to 400 km', got "
                                    + literal(repr(asserted)))
         data["asserted"] = ends
-    if plausible is not None:           # 'LOW to HIGH unit', as a 'between' claim's asserted range
-        ends = _range_ends(plausible)
-        if not ends:
-            raise ClaimInputsError("{plausible} is a range 'LOW to HIGH unit', e.g. '500 to 750 Wh/L', got "
-                                   + literal(repr(plausible)))
-        data["plausible"] = ends
+    if plausible is not None:           # 'LOW to HIGH unit', read by the model as a file's
+        data["plausible"] = plausible
     if tolerance is not None:
         data["tolerance"] = tolerance
     model = CLAIM_MODELS[kind]

@@ -50,6 +50,19 @@ def _one_asserted(x: Any) -> Any:
     return x
 
 
+def _plausible(v: Any) -> Any:
+    """A plausible range: the list ``[low, high]``, or the text ``'LOW to HIGH unit'`` as its two ends
+    (:func:`batcalc.units.range_ends`, as ``batcalc claim --plausible`` reads it)."""
+    if isinstance(v, str):
+        from batcalc.units import range_ends
+
+        ends = range_ends(v)
+        if not ends:
+            raise ValueError(f"a plausible range is [low, high] or 'LOW to HIGH unit' ('500 to 750 Wh/L'), got {v!r}")
+        return ends
+    return v
+
+
 def _type_name(x: Any) -> str:
     return {dict: "a mapping", list: "a list", type(None): "nothing"}.get(type(x), type(x).__name__)
 
@@ -72,8 +85,11 @@ class ClaimBase(Strict):
     tolerance: Optional[Annotated[Value, Q("fraction", allow_zero=True)]] = Field(
         None, description="relative tolerance; default: the precision stated (half a unit in the last digit), "
                           "at least 5 % for about and up-to")
-    plausible: Optional[list[Figure]] = Field(
-        None, min_length=2, max_length=2, description="[low, high]: a plausible range for a figure left as '?'")
+    plausible: Annotated[Optional[list[Figure]], BeforeValidator(_plausible), WithJsonSchema(
+        {"anyOf": [{"type": "array", "items": _FIGURE_SCHEMA, "minItems": 2, "maxItems": 2},
+                   {"type": "string", "pattern": "\\sto\\s"}, {"type": "null"}]})] = Field(
+        None, min_length=2, max_length=2, description="[low, high] or 'LOW to HIGH unit': a plausible range for "
+                                                      "a figure left as '?'")
     note: Optional[str] = None
 
 

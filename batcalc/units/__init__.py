@@ -523,6 +523,14 @@ def range_parts(text: str) -> list[str]:
     return out
 
 
+def range_ends(text: str) -> list[str]:
+    """The two ends of a range ``'LOW to HIGH unit'`` (:func:`range_parts`: the unit written once), or
+    ``[]`` when ``text`` is not two non-empty figures joined by 'to': a claim's asserted range and its
+    ``plausible`` range, as a claims file and ``batcalc claim`` write them."""
+    ends = range_parts(text)
+    return ends if len(ends) == 2 and all(ends) else []
+
+
 @lru_cache(maxsize=64)
 def _dimensionality(dim: str) -> PintDimensionality:
     return parse_unit(DIMENSIONS[dim].si).dimensionality
