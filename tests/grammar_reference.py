@@ -397,6 +397,8 @@ def _verdict(text: str, dim: str) -> Verdict:
     if got != want:
         raise Refused(f"wrong dimension for {dim}", grammar=False)
     if want == ONE:
+        if dim == "count" and unit:
+            raise Refused("a count is a plain number, without a unit or %", grammar=False)
         if unit not in ("%", "percent") or dim != "fraction":
             raise Unspecified("dimensionless-units")
         if not 0 <= number * scale <= 100:

@@ -140,3 +140,14 @@ claims:
     assert take[0] == take[1] and "inside the plausible range 80 Wh/kg to 150 Wh/kg" in take[0]
     one = run("check", path := write("one.yaml", text % "80 Wh/kg"))
     assert one.exit_code == 2 and one.stderr.startswith(f"{path}:8:16: ") and "'LOW to HIGH unit'" in one.stderr
+
+
+@pytest.mark.parametrize("cycles", ["1000 %", "1000 percent", "1e5%"])
+def test_a_count_written_as_a_percentage_is_refused_not_read_as_a_hundredth(run, cycles):
+    """'1000 %' of cycles was read as 10 cycles (a lifetime of 10 x 500 km = 5000 km): a count is a plain
+    number (docs/units.md), as '1000 cycles' and '5 m/km' already were refused."""
+    out = run("claim", "lifetime", f"cycles={cycles}", "range=500 km", "--asserted", "500000 km")
+    assert out.exit_code == 2 and out.stdout == ""
+    assert "is a percentage: a count is a plain number" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    plain = run("claim", "lifetime", "cycles=1000", "range=500 km", "--asserted", "500000 km", "-f", "json")
+    assert plain.exit_code == 0 and json.loads(plain.stdout)["verdicts"][0]["derived"]["value"] == 1000 * 500

@@ -629,6 +629,8 @@ def parse_value(raw: Any, dim: str | None = None, example_unit: str | None = Non
     if unit and dim is not None:                          # the common cases first: a table unit, a percentage
         if dim in _PLAIN_DIMS:
             if unit == "%" or unit == "percent":
+                if dim == "count":          # '1000 %' is no count of 10 cycles
+                    raise UnitError(f"{shown!r} is a percentage: a count is a plain number, e.g. '1000'")
                 return Parsed(number / 100.0, number, unit, shown, "dimensionless")
         else:
             units, dims = _TABLE or _load_table()
