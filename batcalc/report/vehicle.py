@@ -25,10 +25,18 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
     defaults, and the air density they give (or that a coast-down spec's F2, or a measured consumption
     when ``simulated`` is False, ignores them); with ``climate`` the cabin's power at that temperature,
     added to the auxiliaries (not used by a measured consumption); temperatures and masses in the unit
-    ``system``."""
+    ``system``. A condition not given but set by the vehicle's assumption point (``--assume
+    ambient-temperature=...``) is stated at that value, marked "(assumed)"."""
+    from batcalc.physics.powertrain import DEFAULT_ALTITUDE, DEFAULT_TEMPERATURE
+    from batcalc.physics.vehicle import ambient_of
+
+    at, height = ambient_of(temperature, altitude, vehicle.assumed)
     t = (units.temperature_text(temperature, system, ".1f") if temperature is not None
-         else units.temperature_text(293.15, system) + " (default)")
-    h = "sea level (default)" if altitude is None else shown_text(altitude, "length", system, "altitude", ".0f")
+         else units.temperature_text(at, system, ".1f") + " (assumed)" if at != DEFAULT_TEMPERATURE
+         else units.temperature_text(DEFAULT_TEMPERATURE, system) + " (default)")
+    h = (shown_text(altitude, "length", system, "altitude", ".0f") if altitude is not None
+         else shown_text(height, "length", system, "altitude", ".0f") + " (assumed)" if height != DEFAULT_ALTITUDE
+         else "sea level (default)")
     text = f"ambient {t} at {h}: air density {vehicle.load.rho:.4g} kg/m^3"
     if not simulated:
         text += f" (not used: the consumption is {vehicle.id}'s measured figure)"
@@ -38,7 +46,6 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
     if climate is not None:
         from batcalc.physics.powertrain import climate_power, climate_span
 
-        at = temperature if temperature is not None else 293.15
         power = climate_power(at, climate)
         low, high = climate_span(climate)
         held = "" if low <= at <= high else (
@@ -62,8 +69,10 @@ def conditions_set_notes(vehicle: Vehicle, simulated: bool = True, system: str =
     """:func:`ambient_notes` of the conditions :meth:`~batcalc.physics.vehicle.Vehicle.in_conditions` set on
     ``vehicle`` (ambient temperature, altitude, cabin climate, extra mass), when it set any; else none (a
     vehicle as its spec gives it states nothing of them)."""
+    from batcalc.physics.powertrain import DEFAULT_ALTITUDE, DEFAULT_TEMPERATURE
+
     temperature, altitude, climate = vehicle.ambient
-    if temperature is None and altitude is None and climate is None and not vehicle.extra_mass:
+    if climate is None and not vehicle.extra_mass and vehicle.air == (DEFAULT_TEMPERATURE, DEFAULT_ALTITUDE):
         return []
     return ambient_notes(vehicle, temperature, altitude, simulated, climate, system)
 
