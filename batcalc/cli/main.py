@@ -51,6 +51,7 @@ from batcalc.cli.common import (  # noqa: F401
     _explained,
     _given_fractions,
     _input,
+    _not_with_bands,
     _pack_mass,
     _pack_options,
     _quantity,
@@ -419,6 +420,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     from batcalc.report.vehicle import add_ratings
 
     check_format(fmt)
+    _not_with_bands(bands, {"--explain": explain, "--mpge": mpge})
     check_fractions_apply([load_cell(cell)], f_mass is not None, f_volume is not None)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     inputs: dict = {}
@@ -487,6 +489,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     from batcalc.report.reports import explain_tradeoff, tradeoff_report
 
     check_format(fmt)
+    _not_with_bands(bands, {"--explain": explain})
     check_hold(hold, target_range is not None)     # before a range's --bands runs it at every point
     check_fractions_apply([load_cell(a), load_cell(b)], f_mass is not None, f_volume is not None)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
@@ -577,6 +580,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     from batcalc.report.vehicle import consumption_report
 
     check_format(fmt)
+    _not_with_bands(bands, {"--mpge": mpge})
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     axes: dict = {}
     given = _pack_mass(pack_mass, bands, axes)
