@@ -379,8 +379,9 @@ def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a va
     if fmt == "table":
         emit(f"{value.strip()} = {format_number(out, 6)} {unit.strip()}")
     else:
-        emit(render(["from", "unit", "to", "unit"], [[Shown(number), given_unit.strip(), Shown(out), unit.strip()]],
-                    data, fmt))
+        # each column named once: a CSV reader keyed by header kept one 'unit' of two (the target's)
+        emit(render(["from", "from_unit", "to", "to_unit"],
+                    [[Shown(number), given_unit.strip(), Shown(out), unit.strip()]], data, fmt))
 
 
 
