@@ -261,7 +261,9 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     for w in data["warnings"]:
         fail(f"batcalc: warning: {w}")
     path = draw_tornado(tornado_data(data, result), output, force)
-    emit(f"wrote {path} ({len(data['sensitivity'][result])} assumptions move the {result.replace('_', ' ')})")
+    n = len(data["sensitivity"][result])
+    moved = "no assumption moves" if n == 0 else "1 assumption moves" if n == 1 else f"{n} assumptions move"
+    emit(f"wrote {path} ({moved} the {result.replace('_', ' ')})")
 
 
 plot_app.command("ragone", hidden=True)(ragone_cmd)    # the older name of `plot density`
