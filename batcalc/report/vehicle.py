@@ -184,7 +184,7 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
         raise BatcalcError(f"--from and --to are the same rating ({src})")
     c_from, c_to = rating_consumption(vehicle, src, mass), rating_consumption(vehicle, dst, mass)
     ratio = c_from / c_to
-    result = value * ratio
+    result = units.check_result(value * ratio, f"the range on {src} converted to {dst}", "m")
     car = vehicle.spec.vehicle_class in CAR_CLASSES
     band = published_band(src, dst) if car else None
     d = "distance"
