@@ -814,6 +814,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
             raise BatcalcError("--extra-mass, --ambient, --altitude and --climate change a vehicle's consumption: "
                                "give --vehicle")
         loaded = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
+
     def held(used) -> list[str]:
         """What --bands holds fixed (:func:`_held`): the vehicle's conditions given, --charger-efficiency and
         --pack-voltage given, the --assume points read."""
@@ -824,6 +825,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
             loaded, (default_cycle(loaded) if cycle is None else cycle) is not None, unit_system.value)
         return _held(given, {"--charger-efficiency": charger_efficiency, "--pack-voltage": pack_voltage}, ranges,
                      used, unit_system.value)
+
     on_curve = any(x is not None for x in (charger_id, peak_c_rate, taper_id)) or \
         (pack_voltage is not None and time is None and power is None)
     if on_curve:
