@@ -174,7 +174,13 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     """Headers, rows, notes and JSON data for ``batcalc normalise``: ``value`` m on ``from_name`` as a
     range on ``to_name`` for ``vehicle`` at total mass ``mass`` kg: ``R_to = R_from x c_from / c_to``
     (:func:`batcalc.physics.ratings.simulated_ratio`), beside the published band."""
-    from batcalc.physics.ratings import RATING_CYCLES, anchor_note, published_band, rating_consumption
+    from batcalc.physics.ratings import (
+        RATING_CYCLES,
+        anchor_note,
+        published_band,
+        rating_consumption,
+        simulated_ratio,
+    )
     from batcalc.physics.vehicle import trace_warnings
 
     if not value > 0:
@@ -183,7 +189,7 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     if src == dst:
         raise BatcalcError(f"--from and --to are the same rating ({src})")
     c_from, c_to = rating_consumption(vehicle, src, mass), rating_consumption(vehicle, dst, mass)
-    ratio = c_from / c_to
+    ratio = simulated_ratio(vehicle, src, dst, mass)        # the formula's one home, as the ratings claim reads it
     result = units.check_result(value * ratio, f"the range on {src} converted to {dst}", "m")
     car = vehicle.spec.vehicle_class in CAR_CLASSES
     band = published_band(src, dst) if car else None
