@@ -49,3 +49,15 @@ def test_nothing_held_says_nothing(run, name):
     out = run(*COMMANDS[name], "--bands", "-f", "json")
     assert out.exit_code == 0, out.stderr
     assert "held" not in json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("name", ["normalise", "consumption"])
+def test_a_pack_mass_given_is_held_and_a_ranged_one_is_an_axis(run, name):
+    """normalise's band table has no pack-mass row: a --pack-mass given said nowhere what it was."""
+    held = json.loads(run(*COMMANDS[name], "--bands", "--pack-mass", "600 kg", "-f", "json").stdout)
+    assert held["held"] == ["held fixed, so no band: --pack-mass 600 kg"]
+    axis = json.loads(run(*COMMANDS[name], "--bands", "--pack-mass", "500 to 700 kg", "-f", "json").stdout)
+    assert "held" not in axis and "--pack-mass" in axis["assumptions"]
+    if name == "normalise":      # the central value is the one without --bands at that pack mass
+        plain = json.loads(run(*COMMANDS[name], "--pack-mass", "600 kg", "-f", "json").stdout)
+        assert held["bands"]["range"]["central"]["value"] == pytest.approx(plain["range"]["value"], rel=1e-12)

@@ -627,7 +627,8 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
         cb = consumption_bands(v, cyc, lambda x, a: float(x.total_mass(at(mass, a))), ranges)
         _emit_bands(cb, ranges, unit_system.value, "consumption", f"consumption of {v.id}: bands", fmt,
                     trace_warnings(cb.result[0], cyc, cb.result[1], unit_system.value),
-                    _held(conditions_text(v, cyc is not None, unit_system.value), {}, ranges, cb.used,
+                    _held(conditions_text(v, cyc is not None, unit_system.value),
+                          {"--pack-mass": None if isinstance(given, str) else pack_mass}, ranges, cb.used,
                           unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
@@ -678,8 +679,9 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
         _emit_report_bands(lambda a: normalise_report(v.with_assumed(a), at(given, a), from_rating, to_rating,
                                                       float(v.total_mass(at(pack, a))), how, unit_system.value)[3],
                            ranges, "range", f"{from_rating} -> {to_rating} for {v.id}: bands", fmt, unit_system.value,
-                           lambda used: _held(conditions_text(v, True, unit_system.value), {}, ranges, used,
-                                              unit_system.value))
+                           lambda used: _held(conditions_text(v, True, unit_system.value),
+                                              {"--pack-mass": None if isinstance(mass_pack, str) else pack_mass},
+                                              ranges, used, unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     headers, rows, notes, data = normalise_report(v, given, from_rating, to_rating, float(v.total_mass(pack)), how,
