@@ -405,6 +405,16 @@ def _ranges(assume: Optional[list[str]], given: Optional[Mapping[str, Optional[s
     return ranges
 
 
+def _not_with_bands(bands: bool, given: Mapping[str, bool]) -> None:
+    """Refuse, with --bands, the options of ``given`` (name -> given) that a band table would ignore
+    (--explain's derivation, --mpge's row: a band table has neither), rather than drop them unsaid."""
+    dropped = [name for name, is_given in given.items() if is_given]
+    if bands and dropped:
+        raise BatcalcError(f"{' and '.join(dropped)} {'does' if len(dropped) == 1 else 'do'} not go with --bands "
+                           f"(the band table has no derivation or MPGe row): drop "
+                           f"{'it' if len(dropped) == 1 else 'them'} or --bands")
+
+
 def _assumed(ranges: Mapping[str, Any]) -> Any:
     """The point of ``ranges``' central values (:class:`batcalc.physics.bands.Assumed`)."""
     from batcalc.physics.bands import Assumed

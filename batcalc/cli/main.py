@@ -51,6 +51,7 @@ from batcalc.cli.common import (  # noqa: F401
     _explained,
     _given_fractions,
     _input,
+    _not_with_bands,
     _pack_mass,
     _pack_options,
     _quantity,
@@ -379,8 +380,9 @@ def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a va
     if fmt == "table":
         emit(f"{value.strip()} = {format_number(out, 6)} {unit.strip()}")
     else:
-        emit(render(["from", "unit", "to", "unit"], [[Shown(number), given_unit.strip(), Shown(out), unit.strip()]],
-                    data, fmt))
+        # each column named once: a CSV reader keyed by header kept one 'unit' of two (the target's)
+        emit(render(["from", "from_unit", "to", "to_unit"],
+                    [[Shown(number), given_unit.strip(), Shown(out), unit.strip()]], data, fmt))
 
 
 
@@ -420,6 +422,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     from batcalc.report.vehicle import add_ratings
 
     check_format(fmt)
+    _not_with_bands(bands, {"--explain": explain, "--mpge": mpge})
     check_fractions_apply([load_cell(cell)], f_mass is not None, f_volume is not None)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     inputs: dict = {}
@@ -429,11 +432,15 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
                                  "ambient": ambient, "altitude": altitude}), **inputs}
     if bands:
         from batcalc.physics.bands import range_bands
+        from batcalc.report.vehicle import conditions_text
 
         b = range_bands(load_cell(cell), v, ranges, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
                         given=_given_fractions(f_mass, f_usable, f_volume))
         _emit_bands(b, ranges, unit_system.value, "range", f"{cell} in {v.id}: bands", fmt,
-                    b.result.warnings_in(unit_system.value))
+                    b.result.warnings_in(unit_system.value),
+                    _held(conditions_text(v, b.result.cycle is not None, unit_system.value),
+                          {"--f-mass": f_mass, "--f-usable": f_usable, "--f-volume": f_volume}, ranges, b.used,
+                          unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     result = range_of(load_cell(cell), v, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
@@ -488,6 +495,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     from batcalc.report.reports import explain_tradeoff, tradeoff_report
 
     check_format(fmt)
+    _not_with_bands(bands, {"--explain": explain})
     check_hold(hold, target_range is not None)     # before a range's --bands runs it at every point
     check_fractions_apply([load_cell(a), load_cell(b)], f_mass is not None, f_volume is not None)
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
@@ -499,12 +507,16 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                                  "ambient": ambient, "altitude": altitude}), **axes}
     if bands:
         from batcalc.physics.bands import tradeoff_bands
+        from batcalc.report.vehicle import conditions_text
 
         tb = tradeoff_bands(load_cell(a), load_cell(b), v, hold, ranges,
                             given=_given_fractions(f_mass, f_usable, f_volume), **inputs)
         main = "mass_saved" if hold == "range" else "b_range"
         _emit_bands(tb, ranges, unit_system.value, main, f"{a} -> {b} in {v.id} (same {hold}): bands", fmt,
-                    tb.result.warnings_in(unit_system.value))
+                    tb.result.warnings_in(unit_system.value),
+                    _held(conditions_text(v, tb.result.a.cycle is not None, unit_system.value),
+                          {"--f-mass": f_mass, "--f-usable": f_usable, "--f-volume": f_volume}, ranges, tb.used,
+                          unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     result = tradeoff(load_cell(a), load_cell(b), v, hold, **inputs,
@@ -525,24 +537,47 @@ PackMassOpt = Annotated[Optional[str], typer.Option("--pack-mass", help="pack ma
                                                    "vehicle's reference pack mass]")]
 
 
-def _emit_bands(b, ranges, system: str, main: str, title: str, fmt: str, warnings=()) -> None:
+def _held(conditions: str, options: dict[str, Optional[str]], ranges, used, system: str) -> list[str]:
+    """What a --bands run holds fixed, which its box of assumptions does not show, as one note: the
+    vehicle's ``conditions`` given (:func:`batcalc.report.vehicle.conditions_text`: ``'-7 °C, heat-pump cabin
+    climate'``), the ``options`` given that fix an assumption (``{'--f-usable': '90 %'}``, None when not
+    given) and the ``--assume`` points (zero width) the result read (``used``)."""
+    from batcalc.errors import printable
+
+    parts = [f"conditions {conditions}"] if conditions else []
+    parts += [f"{name} {printable(text.strip(), 60)}" for name, text in options.items() if text is not None]
+    parts += [f"{id} {p.show(p.central, system)} (--assume)" for id, p in ranges.items()
+              if getattr(p, "overridden", None) and p.low == p.high and id in used]
+    return [f"held fixed, so no band: {'; '.join(parts)}"] if parts else []
+
+
+def _emit_bands(b, ranges, system: str, main: str, title: str, fmt: str, warnings=(),
+                held: Optional[list[str]] = None) -> None:
     """Print the bands of a result (:func:`batcalc.report.bands.bands_report`), with the warnings of the
-    result at the central point."""
+    result at the central point, and ``held``, what the run holds fixed (:func:`_held`; a note and JSON
+    ``held``)."""
     from batcalc.report.bands import bands_report
     from batcalc.report.render import render
 
     headers, rows, notes, data = bands_report(b, ranges, system, main, title, warnings)
+    if held:
+        notes, data["held"] = notes + held, held
     emit(render(headers, rows, data, fmt, title=title, notes=notes))
 
 
-def _emit_report_bands(make, ranges, main: Optional[str], title: str, fmt: str, system: str) -> None:
+def _emit_report_bands(make, ranges, main: Optional[str], title: str, fmt: str, system: str,
+                       held=lambda used: []) -> None:
     """Print the bands of every shown figure of a report built by ``make(assumed)``
-    (:func:`batcalc.report.bands.report_bands`)."""
+    (:func:`batcalc.report.bands.report_bands`), and ``held(used)``, what the run holds fixed
+    (:func:`_held`, given the assumptions the central run read; notes and JSON ``held``)."""
     from batcalc.report.bands import report_bands, report_bands_report
     from batcalc.report.render import render
 
     b, central, central_data = report_bands(make, ranges)
     headers, rows, notes, data = report_bands_report(b, central, central_data, ranges, main, title, system)
+    fixed = held(b.used)
+    if fixed:
+        notes, data["held"] = notes + fixed, fixed
     emit(render(headers, rows, data, fmt, title=title, notes=notes))
 
 
@@ -578,6 +613,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     from batcalc.report.vehicle import consumption_report
 
     check_format(fmt)
+    _not_with_bands(bands, {"--mpge": mpge})
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     axes: dict = {}
     given = _pack_mass(pack_mass, bands, axes)
@@ -587,10 +623,14 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     if bands:
         from batcalc.physics.bands import at, consumption_bands
         from batcalc.physics.vehicle import trace_warnings
+        from batcalc.report.vehicle import conditions_text
 
         cb = consumption_bands(v, cyc, lambda x, a: float(x.total_mass(at(mass, a))), ranges)
         _emit_bands(cb, ranges, unit_system.value, "consumption", f"consumption of {v.id}: bands", fmt,
-                    trace_warnings(cb.result[0], cyc, cb.result[1], unit_system.value))
+                    trace_warnings(cb.result[0], cyc, cb.result[1], unit_system.value),
+                    _held(conditions_text(v, cyc is not None, unit_system.value),
+                          {"--pack-mass": None if isinstance(given, str) else pack_mass}, ranges, cb.used,
+                          unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     headers, rows, notes, data = consumption_report(v, cyc, mass, how, unit_system.value, mpge)
@@ -625,7 +665,7 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
     """
     fmt = set_output(output, force, fmt)
     from batcalc.report.render import check_format, render
-    from batcalc.report.vehicle import normalise_report
+    from batcalc.report.vehicle import conditions_text, normalise_report
 
     check_format(fmt)
     axes: dict = {}
@@ -639,7 +679,10 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
 
         _emit_report_bands(lambda a: normalise_report(v.with_assumed(a), at(given, a), from_rating, to_rating,
                                                       float(v.total_mass(at(pack, a))), how, unit_system.value)[3],
-                           ranges, "range", f"{from_rating} -> {to_rating} for {v.id}: bands", fmt, unit_system.value)
+                           ranges, "range", f"{from_rating} -> {to_rating} for {v.id}: bands", fmt, unit_system.value,
+                           lambda used: _held(conditions_text(v, True, unit_system.value),
+                                              {"--pack-mass": None if isinstance(mass_pack, str) else pack_mass},
+                                              ranges, used, unit_system.value))
         return
     v, point = _at_point(v, ranges, assume)
     headers, rows, notes, data = normalise_report(v, given, from_rating, to_rating, float(v.total_mass(pack)), how,
@@ -774,6 +817,18 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
             raise BatcalcError("--extra-mass, --ambient, --altitude and --climate change a vehicle's consumption: "
                                "give --vehicle")
         loaded = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
+
+    def held(used) -> list[str]:
+        """What --bands holds fixed (:func:`_held`): the vehicle's conditions given, --charger-efficiency and
+        --pack-voltage given, the --assume points read."""
+        from batcalc.physics.tradeoff import default_cycle
+        from batcalc.report.vehicle import conditions_text
+
+        given = "" if loaded is None else conditions_text(
+            loaded, (default_cycle(loaded) if cycle is None else cycle) is not None, unit_system.value)
+        return _held(given, {"--charger-efficiency": charger_efficiency, "--pack-voltage": pack_voltage}, ranges,
+                     used, unit_system.value)
+
     on_curve = any(x is not None for x in (charger_id, peak_c_rate, taper_id)) or \
         (pack_voltage is not None and time is None and power is None)
     if on_curve:
@@ -798,7 +853,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                     args = (curve_args[0], curve_args[1], at(energy_in, a)) + curve_args[3:]
                     return curve_band_data(charge_run(*args, assumed=a, loaded=loaded), unit_system.value)
                 _emit_report_bands(curve_at, ranges, "window.time", f"charging {figures.id}: bands", fmt,
-                                   unit_system.value)
+                                   unit_system.value, held)
                 return
             point = _assumed(ranges)
             run = charge_run(*curve_args, assumed=point, loaded=loaded)
@@ -826,7 +881,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                                  unit_system.value, assumed=a,
                                  pack_voltage=_quantity(pack_voltage, "voltage", "--pack-voltage"), loaded=loaded)[3]
         _emit_report_bands(report_at, ranges, "windows.0.range_added", f"charging {figures.id}: bands", fmt,
-                           unit_system.value)
+                           unit_system.value, held)
         return
     report_args = (figures, vehicle, energy,
                    _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),

@@ -168,9 +168,9 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
                climate: ClimateOpt = None,
                force: ForceOpt = False,
                unit_system: UnitsOpt = UnitSystem.metric) -> None:
-    """Charge curve (with --charger, --peak-c-rate, --pack-voltage, --taper, or a cell with its own
-    charge_curve): power against SoC and SoC against minutes. Otherwise: SoC and range added against
-    minutes for the cell's charge claim.
+    """Charge curve (with --charger, --peak-c-rate, --pack-voltage, --taper, --from or --to, or a cell with
+    its own charge_curve): power against SoC and SoC against minutes. Otherwise: SoC and range added
+    against minutes for the cell's charge claim.
 
     The curve is the one `batcalc charge --charger` integrates. The claim windows are drawn at their
     constant average power (straight lines); when the claim does not say where the charge starts, 0 %
@@ -261,7 +261,9 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     for w in data["warnings"]:
         fail(f"batcalc: warning: {w}")
     path = draw_tornado(tornado_data(data, result), output, force)
-    emit(f"wrote {path} ({len(data['sensitivity'][result])} assumptions move the {result.replace('_', ' ')})")
+    n = len(data["sensitivity"][result])
+    moved = "no assumption moves" if n == 0 else "1 assumption moves" if n == 1 else f"{n} assumptions move"
+    emit(f"wrote {path} ({moved} the {result.replace('_', ' ')})")
 
 
 plot_app.command("ragone", hidden=True)(ragone_cmd)    # the older name of `plot density`

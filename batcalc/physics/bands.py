@@ -263,8 +263,11 @@ class Swing:
     at_high: dict[str, float]
 
     def swing(self, key: str) -> float:
-        """``|result(high) - result(low)|`` for result ``key``: the tornado bar's length."""
-        return abs(self.at_high[key] - self.at_low[key])
+        """``|result(high) - result(low)|`` for result ``key``: the tornado bar's length; 0 when the two
+        differ only by rounding (1e-9 of them: a result the axis does not move, computed along two paths,
+        as a same-range pack mass at two usable fractions, must not rank as moved by it)."""
+        low, high = self.at_low[key], self.at_high[key]
+        return abs(high - low) if abs(high - low) > 1e-9 * max(abs(low), abs(high)) else 0.0
 
 
 @dataclass

@@ -89,7 +89,9 @@ def cell_limit(cell: CellFigures, peak_c_rate: Optional[float] = None, taper_id:
         table, tid, taper_text = own[1], None, f"{cell.id}'s own charge curve (charging.charge_curve)"
     rated = cell.get("max_c_rate")
     if peak_c_rate is not None:
-        return CellLimit(peak_c_rate, table, "option", f"peak C-rate {_c(peak_c_rate)} (given)", tid,
+        above = f"; above {cell.id}'s rated max C-rate {_c(rated)}" if rated is not None and \
+            peak_c_rate > rated * (1 + 1e-9) else ""
+        return CellLimit(peak_c_rate, table, "option", f"peak C-rate {_c(peak_c_rate)} (given{above})", tid,
                          taper_text)
     if own is not None:
         return CellLimit(own[0], table, "curve", f"peak C-rate {_c(own[0])} ({cell.id}'s charge curve)", tid,

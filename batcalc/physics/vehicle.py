@@ -173,6 +173,15 @@ def powertrain_of(spec: VehicleSpec, assumed: Optional[Mapping[str, float]] = No
         regen_efficiency=regen, regen_fades=pt.regen_fades, aux_power=p_aux)
 
 
+def ambient_of(temperature: Optional[float], altitude: Optional[float],
+               assumed: Optional[Mapping[str, float]] = None) -> tuple[float, float]:
+    """The ambient temperature (K) and altitude (m) a road load is for: each as given, else the
+    assumption point's (``assumed``: ``ambient-temperature``, ``altitude``), else the defaults (20 C
+    at sea level)."""
+    return (_default(assumed, "ambient-temperature", DEFAULT_TEMPERATURE) if temperature is None else temperature,
+            _default(assumed, "altitude", DEFAULT_ALTITUDE) if altitude is None else altitude)
+
+
 def road_load_of(spec: VehicleSpec, temperature: Optional[float] = None, altitude: Optional[float] = None,
                  climate: Optional[str] = None, assumed: Optional[Mapping[str, float]] = None) -> RoadLoad:
     """The :class:`RoadLoad` of a vehicle spec (SI), with reference defaults where it is silent; air
@@ -189,10 +198,7 @@ def road_load_of(spec: VehicleSpec, temperature: Optional[float] = None, altitud
         """The value's SI magnitude, or the reference default when the spec is silent."""
         return float(v.si) if v is not None else default
     powertrain = powertrain_of(spec, assumed)
-    if temperature is None:
-        temperature = _default(assumed, "ambient-temperature", DEFAULT_TEMPERATURE)
-    if altitude is None:
-        altitude = _default(assumed, "altitude", DEFAULT_ALTITUDE)
+    temperature, altitude = ambient_of(temperature, altitude, assumed)
     if climate is not None:
         extra = climate_power(temperature, climate)
         powertrain = dataclasses.replace(powertrain, aux_power=powertrain.aux_power + extra)
@@ -575,6 +581,12 @@ class Vehicle:
             except BatcalcError as exc:
                 raise reworded(exc, lambda text: BatcalcError(f"{name('extra_mass')}: {text}")) from None
         return v
+
+    @property
+    def air(self) -> tuple[float, float]:
+        """The ambient temperature (K) and altitude (m) its road load is for (:func:`ambient_of`): as
+        asked, else its assumption point's, else 20 C at sea level."""
+        return ambient_of(self.ambient[0], self.ambient[1], self.assumed)
 
     def with_assumed(self, assumed: Mapping[str, float]) -> Vehicle:
         """The same vehicle (ambient and extra mass as asked) with the defaults of ``assumed`` where its

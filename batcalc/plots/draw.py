@@ -899,6 +899,10 @@ def draw_tornado(data: dict[str, Any], path: str | os.PathLike, force: bool = Fa
             right = x > data["central"] or (x == data["central"] and b[f"at_{other}"] < x)
             ax.annotate(f"{b[end]}: {fmt(x)}", (x, y), xytext=(4 if right else -4, 0), textcoords="offset points",
                         ha="left" if right else "right", va="center", fontsize=8)
+    if not bars:                                 # every axis fixed or unread: say so, not an empty frame
+        ax.text(0.5, 0.5, f"no default assumption moves the {label} here", transform=ax.transAxes,
+                ha="center", va="center", fontsize=10, color="0.3", zorder=4,
+                bbox=dict(facecolor="white", edgecolor="none"))
     ax.set_yticks(range(len(bars)))
     ax.set_yticklabels([b["assumption"] for b in reversed(bars)], fontsize=9)
     span = max(data["high"] - data["low"], abs(data["central"]) * 1e-3, 1e-12)

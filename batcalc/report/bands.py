@@ -75,7 +75,9 @@ def _report(b: Bands, ranges: Mapping[str, Any], main: Optional[str], title: str
     if tornado and main is not None:
         moves = "; ".join(f"{t['assumption']} {t['low']} to {t['high']}: {t['result_at_low']} to "
                           f"{t['result_at_high']} {t['swing'].unit}".rstrip() for t in tornado)
-        notes.append(f"what moves the {label_of(main)} most (each assumption alone, the others central): {moves}")
+        label = label_of(main)
+        the = "" if label.startswith(("A's ", "B's ")) else "the "      # "what moves B's range", not "the B's"
+        notes.append(f"what moves {the}{label} most (each assumption alone, the others central): {moves}")
     # the axes that move no figure of the table (one that moves a figure but not the main one, as the charger
     # efficiency moves the grid power and not the range added, is no "move nothing")
     moving = {s.axis.id for s in b.swings if any(s.swing(key) > 0 for key in b.bands)}

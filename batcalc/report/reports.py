@@ -413,9 +413,11 @@ def _feedback_words(saved: float, estimate: "float | None", system: str = "metri
     """How the same-range result compares with the same-energy estimate (masses, kg, shown in
     ``system``), in words that fit its sign: a lighter pack saves more (mass feedback helps), a heavier
     one costs more (it hurts)."""
+    from batcalc.physics.tradeoff import TOLERANCE_KG
+
     if estimate is None:
         return "no same-energy estimate to compare with"
-    if saved == estimate:
+    if abs(saved - estimate) < TOLERANCE_KG:     # within the solve's tolerance: no feedback to speak of
         return f"the same as the same-energy estimate ({_q(estimate, 'mass', system)})"
     if saved >= 0:
         return (f"it saves {'more' if saved > estimate else 'less'} than the same-energy estimate "

@@ -25,10 +25,18 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
     defaults, and the air density they give (or that a coast-down spec's F2, or a measured consumption
     when ``simulated`` is False, ignores them); with ``climate`` the cabin's power at that temperature,
     added to the auxiliaries (not used by a measured consumption); temperatures and masses in the unit
-    ``system``."""
+    ``system``. A condition not given but set by the vehicle's assumption point (``--assume
+    ambient-temperature=...``) is stated at that value, marked "(assumed)"."""
+    from batcalc.physics.powertrain import DEFAULT_ALTITUDE, DEFAULT_TEMPERATURE
+    from batcalc.physics.vehicle import ambient_of
+
+    at, height = ambient_of(temperature, altitude, vehicle.assumed)
     t = (units.temperature_text(temperature, system, ".1f") if temperature is not None
-         else units.temperature_text(293.15, system) + " (default)")
-    h = "sea level (default)" if altitude is None else shown_text(altitude, "length", system, "altitude", ".0f")
+         else units.temperature_text(at, system, ".1f") + " (assumed)" if at != DEFAULT_TEMPERATURE
+         else units.temperature_text(DEFAULT_TEMPERATURE, system) + " (default)")
+    h = (shown_text(altitude, "length", system, "altitude", ".0f") if altitude is not None
+         else shown_text(height, "length", system, "altitude", ".0f") + " (assumed)" if height != DEFAULT_ALTITUDE
+         else "sea level (default)")
     text = f"ambient {t} at {h}: air density {vehicle.load.rho:.4g} kg/m^3"
     if not simulated:
         text += f" (not used: the consumption is {vehicle.id}'s measured figure)"
@@ -38,7 +46,6 @@ def ambient_notes(vehicle: Vehicle, temperature: Optional[float], altitude: Opti
     if climate is not None:
         from batcalc.physics.powertrain import climate_power, climate_span
 
-        at = temperature if temperature is not None else 293.15
         power = climate_power(at, climate)
         low, high = climate_span(climate)
         held = "" if low <= at <= high else (
@@ -62,8 +69,10 @@ def conditions_set_notes(vehicle: Vehicle, simulated: bool = True, system: str =
     """:func:`ambient_notes` of the conditions :meth:`~batcalc.physics.vehicle.Vehicle.in_conditions` set on
     ``vehicle`` (ambient temperature, altitude, cabin climate, extra mass), when it set any; else none (a
     vehicle as its spec gives it states nothing of them)."""
+    from batcalc.physics.powertrain import DEFAULT_ALTITUDE, DEFAULT_TEMPERATURE
+
     temperature, altitude, climate = vehicle.ambient
-    if temperature is None and altitude is None and climate is None and not vehicle.extra_mass:
+    if climate is None and not vehicle.extra_mass and vehicle.air == (DEFAULT_TEMPERATURE, DEFAULT_ALTITUDE):
         return []
     return ambient_notes(vehicle, temperature, altitude, simulated, climate, system)
 
@@ -165,7 +174,13 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     """Headers, rows, notes and JSON data for ``batcalc normalise``: ``value`` m on ``from_name`` as a
     range on ``to_name`` for ``vehicle`` at total mass ``mass`` kg: ``R_to = R_from x c_from / c_to``
     (:func:`batcalc.physics.ratings.simulated_ratio`), beside the published band."""
-    from batcalc.physics.ratings import RATING_CYCLES, anchor_note, published_band, rating_consumption
+    from batcalc.physics.ratings import (
+        RATING_CYCLES,
+        anchor_note,
+        published_band,
+        rating_consumption,
+        simulated_ratio,
+    )
     from batcalc.physics.vehicle import trace_warnings
 
     if not value > 0:
@@ -174,8 +189,8 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     if src == dst:
         raise BatcalcError(f"--from and --to are the same rating ({src})")
     c_from, c_to = rating_consumption(vehicle, src, mass), rating_consumption(vehicle, dst, mass)
-    ratio = c_from / c_to
-    result = value * ratio
+    ratio = simulated_ratio(vehicle, src, dst, mass)        # the formula's one home, as the ratings claim reads it
+    result = units.check_result(value * ratio, f"the range on {src} converted to {dst}", "m")
     car = vehicle.spec.vehicle_class in CAR_CLASSES
     band = published_band(src, dst) if car else None
     d = "distance"
