@@ -624,3 +624,36 @@ def test_charge_states_the_vehicle_and_pack_voltage_as_the_command_line_does(run
                .replace("--vehicle", "vehicle") for n in about_vehicle_and_voltage(cli)]
     assert about_vehicle_and_voltage(api.assumptions) == spelled and spelled
     assert [f"warning: {w}" for w in api.warnings] == [n for n in cli if n.startswith("warning: ")]
+
+
+def test_a_loaded_spec_from_a_file_is_not_checked_as_the_catalogue_spec_of_its_id(tmp_path):
+    """A claim takes a loaded cell or vehicle by its id, which it loads again: a copy of a catalogue spec
+    with a figure changed (and the id kept) was checked as the catalogue's, a silently different number."""
+    text = (ROOT / "specs" / "cells" / "gac-aion-ssb-350.yaml").read_text(encoding="utf-8")
+    assert "value: 350 Wh/kg" in text
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(text.replace("value: 350 Wh/kg", "value: 500 Wh/kg"), encoding="utf-8")
+    cell = bc.load_cell(mine)
+    assert cell.id == "gac-aion-ssb-350" and cell.gravimetric.to("Wh/kg").magnitude == pytest.approx(500)
+    # by its path, the claim reads the file: 500 / 300 Wh/kg at the same pack mass
+    by_path = bc.check("same-weight", a="gac-aion-ssb-300", b=str(mine), asserted=3)
+    assert by_path.derived == pytest.approx(500 / 300)
+    with pytest.raises(BatcalcError, match=r"claim input b: .*gac-aion-ssb-350.* not the catalogue's.*path"):
+        bc.check("same-weight", a="gac-aion-ssb-300", b=cell, asserted=3)
+    # the catalogue's own cell, loaded, is still taken by its id: 350 / 300
+    same = bc.check("same-weight", a=bc.load_cell("gac-aion-ssb-300"), b=bc.load_cell("gac-aion-ssb-350"), asserted=3)
+    assert same.derived == pytest.approx(350 / 300)
+
+
+def test_a_vehicle_in_other_conditions_is_not_checked_as_the_vehicle_its_spec_gives():
+    """A claim simulates the vehicle its spec gives: one from ``with_conditions`` (-7 °C, heat pump) was
+    checked at 20 °C without its cabin climate, as if the conditions had not been set."""
+    sedan = bc.load_vehicle("mid-sedan")
+    common = dict(cell="gac-aion-ssb-350", pack_mass="480 kg", cycle="wltp", asserted="900 km")
+    plain = bc.check("range", vehicle=sedan, **common)
+    assert plain.derived.to("km").magnitude == pytest.approx(
+        bc.range_of("gac-aion-ssb-350", sedan, pack_mass="480 kg", cycle="wltp").range.to("km").magnitude)
+    for cold in (sedan.with_conditions(ambient="-7 °C", climate="heat-pump"),
+                 sedan.with_conditions(extra_mass="300 kg")):
+        with pytest.raises(BatcalcError, match="claim input vehicle: mid-sedan.*with_conditions"):
+            bc.check("range", vehicle=cold, **common)

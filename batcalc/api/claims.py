@@ -151,10 +151,31 @@ class ClaimResult:
         return f"<ClaimResult {self.id} ({self.kind}): {self.status}>"
 
 
+def _spec_id(key: str, raw: Any) -> str:
+    """The catalogue id a claim names a loaded cell or vehicle by (``raw``: its
+    :class:`~batcalc.physics.cells.CellFigures` or :class:`~batcalc.physics.vehicle.Vehicle`); the claim
+    loads that id again, so a spec the id would not give back is refused rather than swapped for the
+    catalogue's: one read from a file (a copy with a figure changed keeps its id), or a vehicle in the
+    conditions :meth:`~batcalc.api.Vehicle.with_conditions` set (a claim simulates the vehicle as its spec
+    gives it)."""
+    from batcalc.errors import ClaimError
+    from batcalc.physics.vehicle import Vehicle as PhysicsVehicle
+    from batcalc.spec.catalog import catalog_id_set, load
+
+    kind = "vehicle" if isinstance(raw, PhysicsVehicle) else "cell"
+    if kind == "vehicle" and (any(x is not None for x in raw.ambient) or raw.extra_mass or raw.assumed):
+        raise ClaimError(f"claim input {key}: {raw.id} in the conditions set by with_conditions cannot be "
+                         f"checked: a claim simulates the vehicle as its spec gives it (use range_of or charge)")
+    if raw.id not in catalog_id_set(kind) or load(raw.id, kind) != raw.spec:
+        raise ClaimError(f"claim input {key}: this {kind} {raw.id!r} is not the catalogue's {kind} of that id "
+                         f"(a spec file?): give the path of its spec file as text, {key}='path/to/spec.yaml'")
+    return str(raw.id)
+
+
 def _input_text(key: str, value: Any) -> str:
     """A claim input as the claim format writes it: text as is, a Quantity as ``'<number> <unit>'`` in its
     own unit (:func:`~batcalc.api.quantities.given_text`: the precision it states is that of the same text), a
-    :class:`~batcalc.api.cells.Cell` or vehicle by its spec's id."""
+    :class:`~batcalc.api.cells.Cell` or vehicle of the catalogue by its id (:func:`_spec_id`)."""
     if isinstance(value, str):
         return value
     if is_quantity(value):
@@ -162,8 +183,8 @@ def _input_text(key: str, value: Any) -> str:
     if isinstance(value, os.PathLike):
         return str(os.fspath(value))
     raw = getattr(value, "raw", None)
-    if raw is not None and hasattr(raw, "id"):
-        return str(raw.id)
+    if raw is not None and hasattr(raw, "id") and hasattr(raw, "spec"):
+        return _spec_id(key, raw)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return repr(value)
     raise TypeError(f"claim input {key} needs text, a Quantity, a number or a loaded cell or vehicle, "
@@ -181,7 +202,10 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
     ``check('ratio', a='250 Wh/kg', b='432 Wh/kg', asserted='73 %')`` checks one claim of that kind
     (:func:`batcalc.claims.check.check_inline`; the kinds and their inputs are in docs/claims.md) and
     returns its :class:`ClaimResult`. Inputs are text, pint Quantities, numbers or loaded cells and
-    vehicles (by their id); ``asserted`` likewise; ``qualifier`` is ``about``, ``at-least`` or ``at-most``.
+    vehicles of the catalogue (by their id; one read from a spec file is given by its path, and a vehicle in
+    the conditions of :meth:`~batcalc.api.Vehicle.with_conditions` is refused); ``asserted`` likewise;
+    ``qualifier`` is ``about``, ``at-least``, ``at-most``, ``over``, ``under``, ``up-to`` or ``between``
+    (``asserted='900 to 1000 km'``).
 
     ``bands=True`` checks over the plausible range of each default assumption (docs/assumptions.md):
     a status may then be ``depends``, with :attr:`ClaimResult.deciders` and :attr:`ClaimResult.bands`;
