@@ -657,3 +657,25 @@ def test_a_vehicle_in_other_conditions_is_not_checked_as_the_vehicle_its_spec_gi
                  sedan.with_conditions(extra_mass="300 kg")):
         with pytest.raises(BatcalcError, match="claim input vehicle: mid-sedan.*with_conditions"):
             bc.check("range", vehicle=cold, **common)
+
+
+@pytest.mark.parametrize(("quantity", "param", "shown"), [
+    (OTHER.Quantity(75, "kW"), "pack_energy", "'75 kilowatt' is not an energy"),
+    (OTHER.Quantity(480, "km"), "pack_mass", "'480 kilometer' is not a mass"),
+    (bc.Q(12, "kWh"), "pack_mass", "'12 kilowatt_hour' is not a mass")])
+def test_a_quantity_of_the_wrong_dimension_is_shown_as_it_was_given(quantity, param, shown):
+    """The message showed the Quantity in pint's root units ('75000.0 kilogram*meter^2/second^3' is not an
+    energy), a value the user never wrote; it now shows it in its own unit."""
+    with pytest.raises(UnitError) as info:
+        bc.range_of("gac-aion-ssb-350", "mid-sedan", **{param: quantity})
+    assert str(info.value).startswith(f"{param}: {shown}: ")
+
+
+def test_a_huge_quantity_is_shown_as_a_number_not_as_thirty_digits():
+    """A Quantity read in its own unit wrote an integral float as an int: 1e30 kg became
+    '1000000000000000019884624838656 kilogram', and 1e300 kg 'value too long (310 characters)'."""
+    for q in (OTHER.Quantity(1e30, "kg"), OTHER.Quantity(1e300, "kg")):
+        with pytest.raises(UnitError) as info:
+            bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=q)
+        too_large = "is too large (at most 1e+18 in its unit)"
+        assert str(info.value) == f"pack_mass: value '{q.magnitude!r} kilogram' {too_large}"

@@ -2,12 +2,13 @@
 
 An input that needs a unit is a string (``'480 kg'``, ``'75 kWh'``) or a pint Quantity from any
 registry; either is read by the project's one value parser, :func:`batcalc.units.parse_value`, into
-an SI float for the physics layer. A Quantity is turned into text in pint's root units (its magnitude
-and unit names after ``to_root_units()``, mass in kilogram: ``'480.0 kilogram'``), so a Quantity of
-any registry, in any unit pint knows (``metric_ton``, ``slug``, ``kilocalorie``), is read by its
-dimension. A bare number where a unit is needed is a :class:`TypeError` naming the unit expected; a
-value of the wrong dimension is a :class:`~batcalc.errors.UnitError` (a
-:class:`~batcalc.errors.BatcalcError` and a :class:`ValueError`).
+an SI float for the physics layer. A Quantity is turned into text in its own unit where batcalc's unit
+grammar names that unit (``'480 kilometer'``, so an error shows the value as it was given), else in
+pint's root units (its magnitude and unit names after ``to_root_units()``, mass in kilogram:
+``'1000.0 kilogram'``), so a Quantity of any registry, in any unit pint knows (``metric_ton``,
+``slug``, ``kilocalorie``), is read by its dimension. A bare number where a unit is needed is a
+:class:`TypeError` naming the unit expected; a value of the wrong dimension is a
+:class:`~batcalc.errors.UnitError` (a :class:`~batcalc.errors.BatcalcError` and a :class:`ValueError`).
 
 Results are Quantities of the package registry (:func:`batcalc.units.ureg`), made from SI floats with
 :func:`as_quantity`; plain numbers (fractions, counts, ratios) stay floats.
@@ -78,7 +79,7 @@ def given_text(q: Any, name: str = "value") -> str:
     """A pint Quantity (any registry) as ``'<number> <unit>'`` text in the unit it was given in, where
     batcalc's unit grammar names that unit (``Q(402, 'km')`` -> ``'402 kilometer'``), else in
     pint's root units (:func:`quantity_text`). The number is written as a YAML number is read in a claim
-    (an integral value without a decimal point: ``402.0`` -> ``'402'``), so a claim's figure given as a
+    (an integral value below 1e15 without a decimal point: ``402.0`` -> ``'402'``), so a claim's figure given as a
     Quantity states the same precision (half a unit in its last digit) and shows in the same unit as
     the same figure given as text."""
     magnitude, items = q.to_tuple()
@@ -93,7 +94,8 @@ def given_text(q: Any, name: str = "value") -> str:
         units.parse_unit(unit)
     except UnitError:                          # a unit batcalc's grammar does not name ('metric_ton', 'slug')
         return quantity_text(q, name)
-    return f"{int(number) if number.is_integer() else number!r} {unit}"
+    whole = number.is_integer() and abs(number) < 1e15      # 402.0 -> '402'; 1e30 stays '1e+30', not 31 digits
+    return f"{int(number) if whole else number!r} {unit}"
 
 
 def _article(label: str) -> str:
@@ -129,7 +131,7 @@ def si_of(value: Any, dim: str, name: str, example: Optional[str] = None) -> Opt
             raise UnitError(f"{name}: {printable(value.strip(), 60)!r} is a range: give one value here{where}")
         raw = value
     elif is_quantity(value):
-        raw = quantity_text(value, name)
+        raw = given_text(value, name)       # in its own unit, so an error shows the value as it was given
     else:
         raise TypeError(f"{name} needs {_article(d.label)} {d.label} as text such as '1 {unit}' or a pint "
                         f"Quantity, got {type(value).__name__}")
