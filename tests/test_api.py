@@ -679,3 +679,16 @@ def test_a_huge_quantity_is_shown_as_a_number_not_as_thirty_digits():
             bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=q)
         too_large = "is too large (at most 1e+18 in its unit)"
         assert str(info.value) == f"pack_mass: value '{q.magnitude!r} kilogram' {too_large}"
+
+
+def test_an_energy_without_its_unit_is_asked_for_with_the_right_article():
+    """'75' for an energy said "expected a energy" (and so did --pack-energy 75 on the command line)."""
+    with pytest.raises(UnitError) as info:
+        bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_energy="75")
+    assert str(info.value) == "pack_energy: '75' has no unit: expected an energy, e.g. '75 kWh'"
+    from batcalc.units import parse_value
+
+    with pytest.raises(UnitError, match=r"^'2' has no unit: expected an area, e.g. '2 m\^2'$"):
+        parse_value("2", "area")
+    with pytest.raises(UnitError, match="^'3' has no unit: expected a mass, e.g. '3 kg'$"):
+        parse_value("3", "mass")

@@ -598,7 +598,9 @@ def _check_form(number: float, unit: str, shown: str, dim: str | None, example_u
             _fraction_rule(number, shown)
     elif not unit:
         d = DIMENSIONS[dim]
-        raise UnitError(f"{shown!r} has no unit: expected a {d.label}, e.g. '{number:g} {example_unit or d.example}'")
+        article = "an" if d.label[0] in "aeiou" else "a"
+        raise UnitError(f"{shown!r} has no unit: expected {article} {d.label}, "
+                        f"e.g. '{number:g} {example_unit or d.example}'")
 
 
 def parse_value(raw: Any, dim: str | None = None, example_unit: str | None = None) -> Parsed:
