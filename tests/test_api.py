@@ -692,3 +692,17 @@ def test_an_energy_without_its_unit_is_asked_for_with_the_right_article():
         parse_value("2", "area")
     with pytest.raises(UnitError, match="^'3' has no unit: expected a mass, e.g. '3 kg'$"):
         parse_value("3", "mass")
+
+
+def test_a_range_asserted_without_between_says_so():
+    """'900 to 1000 km' asserted with the default qualifier was "malformed unit 'to 1000 km': unexpected
+    '1000'"; it is a range, which a claim asserts with qualifier 'between'."""
+    common = dict(cell="gac-aion-ssb-350", vehicle="mid-sedan", pack_mass="480 kg", cycle="wltp")
+    with pytest.raises(BatcalcError) as info:
+        bc.check("range", asserted="900 to 1000 km", **common)
+    assert str(info.value) == ("asserted: '900 to 1000 km' is a range: assert one figure, or assert a range "
+                               "with qualifier 'between'")
+    # with 'between' it is checked: 934.3 km (range_of's) lies in 900..1000 km
+    assert bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg").range.to("km").magnitude == \
+        pytest.approx(934.3, abs=0.05)
+    assert bc.check("range", asserted="900 to 1000 km", qualifier="between", **common).status == "holds"

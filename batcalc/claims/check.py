@@ -2263,6 +2263,10 @@ def evaluate(claim, ctx: Context) -> Verdict:
     no pack reaches) is located at the claim's ``inputs`` when the claim comes from a file."""
     if claim.qualifier == "between" or isinstance(claim.asserted, list):
         return _between(claim, ctx)
+    if isinstance(claim.asserted, str) and units.RANGE_TO.search(claim.asserted.strip()):
+        # not read as a figure ("malformed unit 'to 1000 km'"): a range is what 'between' asserts
+        raise ctx.error(("asserted",), f"{claim.asserted.strip()!r} is a range: assert one figure, or assert a "
+                                       f"range with qualifier 'between'")
     try:
         verdict = EVALUATORS[claim.kind](claim, ctx)
     except MissingFact as exc:
