@@ -706,3 +706,13 @@ def test_a_range_asserted_without_between_says_so():
     assert bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg").range.to("km").magnitude == \
         pytest.approx(934.3, abs=0.05)
     assert bc.check("range", asserted="900 to 1000 km", qualifier="between", **common).status == "holds"
+
+
+def test_an_error_that_names_an_input_is_in_the_unit_system_asked_for():
+    """``exc.in_system('imperial')`` of an error naming an input (an InputsError, written per unit system as a
+    template) gave its metric text: 'target_range must be positive, got 0 km', where `batcalc tradeoff --range
+    '0 km' -u imperial` says '0 mi'."""
+    with pytest.raises(BatcalcError) as info:
+        bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", hold="range", target_range="0 km")
+    assert info.value.in_system("metric") == str(info.value) == "target_range must be positive, got 0 km"
+    assert info.value.in_system("imperial") == "target_range must be positive, got 0 mi"
