@@ -716,3 +716,16 @@ def test_an_error_that_names_an_input_is_in_the_unit_system_asked_for():
         bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", hold="range", target_range="0 km")
     assert info.value.in_system("metric") == str(info.value) == "target_range must be positive, got 0 km"
     assert info.value.in_system("imperial") == "target_range must be positive, got 0 mi"
+
+
+def test_a_target_range_sizes_both_packs_as_the_docs_say():
+    """docs/api.md said hold='range' solves b's pack 'for a's range, or for target_range', and that a's pack is
+    pack_mass if given: with target_range, a's given pack is sized for the target too (as the command line's
+    --range does), which the docs now say."""
+    t = bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", "range", pack_mass="480 kg",
+                    target_range="600 km")
+    assert t.a.range.to("km").magnitude == pytest.approx(600, rel=1e-6)
+    assert t.b.range.to("km").magnitude == pytest.approx(600, rel=1e-6)
+    assert t.a.pack_mass.to("kg").magnitude < 480           # 480 kg of a reaches 800.8 km, more than 600
+    text = " ".join((ROOT / "docs" / "api.md").read_text(encoding="utf-8").split())
+    assert "with `target_range`, both packs are sized for that range" in text

@@ -272,7 +272,8 @@ def tradeoff(a: CellLike, b: CellLike, vehicle: VehicleLike, hold: str = "mass",
     """Swap cell ``a`` for ``b`` in ``vehicle`` holding ``'mass'`` (pack mass), ``'energy'`` (pack energy)
     or ``'range'`` (:func:`batcalc.physics.tradeoff.tradeoff`). a's pack is ``pack_mass`` or
     ``pack_energy`` if given, else the vehicle's reference pack; holding range, the target is
-    ``target_range`` (e.g. ``'600 km'``) or a's range. Other arguments as for :func:`range_of`."""
+    ``target_range`` (e.g. ``'600 km'``), for which both packs are sized (a's given pack too), or a's
+    range. Other arguments as for :func:`range_of`."""
     if not isinstance(hold, str):
         raise TypeError(f"hold needs text: 'mass', 'energy' or 'range', got {type(hold).__name__}")
     fa, fb = figures_of(a, "a"), figures_of(b, "b")
