@@ -729,3 +729,18 @@ def test_a_target_range_sizes_both_packs_as_the_docs_say():
     assert t.a.pack_mass.to("kg").magnitude < 480           # 480 kg of a reaches 800.8 km, more than 600
     text = " ".join((ROOT / "docs" / "api.md").read_text(encoding="utf-8").split())
     assert "with `target_range`, both packs are sized for that range" in text
+
+
+def test_a_claim_takes_numpy_numbers_as_numbers():
+    """A notebook's numbers are often numpy scalars: np.float64(3.0) was written 'np.float64(3.0)' ("malformed
+    value") and np.int64(2030) refused as "needs ... a number, got int64"."""
+    import numpy as np
+
+    plain = bc.check("same-weight", a="gac-aion-ssb-300", b="gac-aion-ssb-350", asserted=3)
+    for x in (np.float64(3.0), np.int64(3), np.float32(3.0)):
+        v = bc.check("same-weight", a="gac-aion-ssb-300", b="gac-aion-ssb-350", asserted=x)
+        assert (v.status, v.claimed, v.derived) == (plain.status, 3.0, pytest.approx(350 / 300))
+    # (116.23 / 1.95) ** (1 / 6) - 1 = 0.9764 a year from 2024 to 2030
+    v = bc.check("growth", start="1.95 billion yuan", end="116.23 billion yuan", start_year=np.int64(2024),
+                 end_year=np.int64(2030), asserted="98 %")
+    assert v.derived == pytest.approx((116.23 / 1.95) ** (1 / 6) - 1)

@@ -9,6 +9,7 @@ The evaluators are :mod:`batcalc.claims.check` (values in SI, each a
 
 from __future__ import annotations
 
+import numbers
 import os
 from dataclasses import dataclass
 from typing import Any, Optional, Union
@@ -185,8 +186,8 @@ def _input_text(key: str, value: Any) -> str:
     raw = getattr(value, "raw", None)
     if raw is not None and hasattr(raw, "id") and hasattr(raw, "spec"):
         return _spec_id(key, raw)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return repr(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):      # numpy's scalars too
+        return str(int(value)) if isinstance(value, numbers.Integral) else repr(float(value))
     raise TypeError(f"claim input {key} needs text, a Quantity, a number or a loaded cell or vehicle, "
                     f"got {type(value).__name__}")
 
