@@ -744,3 +744,12 @@ def test_a_claim_takes_numpy_numbers_as_numbers():
     v = bc.check("growth", start="1.95 billion yuan", end="116.23 billion yuan", start_year=np.int64(2024),
                  end_year=np.int64(2030), asserted="98 %")
     assert v.derived == pytest.approx((116.23 / 1.95) ** (1 / 6) - 1)
+
+
+def test_q_and_convert_say_a_range_is_a_range():
+    """Q('100 to 200 km') and convert('100 to 200 km', 'mi') said "malformed unit 'to 200 km': unexpected
+    '200'" (as `batcalc convert` did)."""
+    for call in (lambda: bc.Q("100 to 200 km"), lambda: bc.convert("100 to 200 km", "mi")):
+        with pytest.raises(UnitError, match=r"^'100 to 200 km' is a range: give one value$"):
+            call()
+    assert bc.convert("100 km", "mi").magnitude == pytest.approx(100 / 1.609344)

@@ -705,6 +705,8 @@ def parse_quantity(text: str, dim: str | None = None, example_unit: str | None =
     try:
         units = parse_unit(unit)
     except UnitError as exc:
+        if RANGE_TO.search(shown):          # '100 to 200 km': not a malformed unit 'to 200 km'
+            raise UnitError(f"{shown!r} is a range: give one value") from None
         raise UnitError(f"{exc} (in {shown!r})") from None
     q = ureg().Quantity(number, units)
     if dim is not None:
