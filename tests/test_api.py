@@ -753,3 +753,18 @@ def test_q_and_convert_say_a_range_is_a_range():
         with pytest.raises(UnitError, match=r"^'100 to 200 km' is a range: give one value$"):
             call()
     assert bc.convert("100 km", "mi").magnitude == pytest.approx(100 / 1.609344)
+
+
+def test_a_product_claim_takes_its_factors_as_a_list():
+    """A claims file lists a product's factors ([800, 300 mi]); the API refused a list ("needs text, ...,
+    got list"), taking only the command line's '800 * 300 mi'."""
+    text = bc.check("product", factors="800 * 300 mi", asserted="240000 mi")
+    assert text.derived.to("mi").magnitude == pytest.approx(800 * 300)
+    for factors, asserted, unit, product in (
+            ([800, "300 mi"], "240000 mi", "mi", 800 * 300),
+            (("800", bc.Q(300, "mi")), "240000 mi", "mi", 800 * 300),
+            ([800, OTHER.Quantity(3, "kW*h")], "2400 kWh", "kWh", 800 * 3)):    # a unit with '*' in it
+        v = bc.check("product", factors=factors, asserted=asserted)
+        assert v.status == "holds" and v.derived.to(unit).magnitude == pytest.approx(product)
+    with pytest.raises(TypeError, match="got list"):
+        bc.check("ratio", a=["250 Wh/kg"], b="432 Wh/kg", asserted="73 %")

@@ -192,6 +192,13 @@ def _input_text(key: str, value: Any) -> str:
                     f"got {type(value).__name__}")
 
 
+def _input_texts(inputs: dict[str, Any]) -> dict[str, Any]:
+    """The claim inputs as the claim format writes them (:func:`_input_text`); a product's ``factors`` may be
+    a list or tuple, as a claims file lists them (``[800, '300 mi']``), each factor written alone."""
+    return {k: [_input_text(f"{k}[{i}]", x) for i, x in enumerate(v)]
+            if k == "factors" and isinstance(v, (list, tuple)) else _input_text(k, v) for k, v in inputs.items()}
+
+
 def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, qualifier: str = "about",
           tolerance: Any = None, quote: Optional[str] = None, bands: bool = False,
           assume: Optional[dict[str, str]] = None, **inputs: Any) -> Any:
@@ -204,7 +211,8 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
     (:func:`batcalc.claims.check.check_inline`; the kinds and their inputs are in docs/claims.md) and
     returns its :class:`ClaimResult`. Inputs are text, pint Quantities, numbers or loaded cells and
     vehicles of the catalogue (by their id; one read from a spec file is given by its path, and a vehicle in
-    the conditions of :meth:`~batcalc.api.Vehicle.with_conditions` is refused); ``asserted`` likewise;
+    the conditions of :meth:`~batcalc.api.Vehicle.with_conditions` is refused), and a product's ``factors`` a
+    list (``[800, '300 mi']``) or text (``'800 * 300 mi'``); ``asserted`` likewise;
     ``qualifier`` is ``about``, ``at-least``, ``at-most``, ``over``, ``under``, ``up-to`` or ``between``
     (``asserted='900 to 1000 km'``).
 
@@ -226,7 +234,7 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
         if inputs or tolerance is not None or quote is not None:
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
         return [ClaimResult(v) for v in _check_file(check_file, claims)]
-    texts = {k: _input_text(k, v) for k, v in inputs.items()}
+    texts = _input_texts(inputs)
     return ClaimResult(check_inline(str(claims), texts, _input_text("asserted", asserted), qualifier,
                                     None if tolerance is None else _input_text("tolerance", tolerance), quote))
 
@@ -260,7 +268,7 @@ def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quo
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
         found = _check_file(check_file_bands, claims, ranges, points=not bands)
         return [ClaimResult(b.verdict, b if bands else None, ranges) for b in found]
-    texts = {k: _input_text(k, v) for k, v in inputs.items()}
+    texts = _input_texts(inputs)
     claim = inline_claim(str(claims), texts, _input_text("asserted", asserted), qualifier,
                          None if tolerance is None else _input_text("tolerance", tolerance), quote)
     if not bands:
