@@ -768,3 +768,25 @@ def test_a_product_claim_takes_its_factors_as_a_list():
         assert v.status == "holds" and v.derived.to(unit).magnitude == pytest.approx(product)
     with pytest.raises(TypeError, match="got list"):
         bc.check("ratio", a=["250 Wh/kg"], b="432 Wh/kg", asserted="73 %")
+
+
+def test_results_pickle_and_copy_as_multiprocessing_and_caches_need():
+    """A cell's figures are a read-only mapping (MappingProxyType), which pickle refused: a Cell, and every
+    result holding one (range, compare, trade-off, bands), could not go through multiprocessing, joblib or a
+    pickle cache, nor through copy.deepcopy."""
+    import copy
+    import pickle
+
+    results = [bc.load_cell("tesla-4680"), bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg"),
+               bc.compare("gac-aion-ssb-300", "gac-aion-ssb-350"),
+               bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", "mass", pack_mass="480 kg"),
+               bc.range_bands("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg")]
+    for r in results:
+        for again in (pickle.loads(pickle.dumps(r)), copy.deepcopy(r)):
+            assert repr(again) == repr(r)
+    cell = pickle.loads(pickle.dumps(results[0]))
+    assert cell.raw.figures == results[0].raw.figures
+    with pytest.raises(TypeError):                       # still read-only
+        cell.raw.figures["energy"] = None  # type: ignore[index]
+    r = pickle.loads(pickle.dumps(results[1]))
+    assert r.range.to("km").magnitude == results[1].range.to("km").magnitude       # 109.368 kWh / 117.06 Wh/km
