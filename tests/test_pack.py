@@ -77,3 +77,9 @@ def test_a_pack_fraction_read_from_the_assumptions_must_be_in_0_to_1():
         with pytest.raises(BatcalcError, match=r"^usable-fraction must be above 0 % and at most 100 % for a pack"):
             PackOptions.assumed({**point, "usable-fraction": bad})
     assert PackOptions.assumed({**point, "usable-fraction": 0.0}, f_usable=0.9).f_usable == 0.9   # given: not read
+
+
+def test_a_pack_energy_that_is_not_a_number_is_refused_as_such():
+    """pack_from_energy(cell, nan) said "a nan kg pack ... is heavier than any road vehicle"."""
+    with pytest.raises(BatcalcError, match="^pack energy must be positive$"):
+        pack_from_energy(load_cell("gac-aion-ssb-300"), float("nan"))

@@ -172,7 +172,7 @@ def pack_from_mass(cell: CellFigures, mass: float, options: PackOptions = PackOp
 
 def pack_from_energy(cell: CellFigures, energy: float, options: PackOptions = PackOptions()) -> Pack:
     """Pack of gross energy ``energy`` J: ``m = E / rho_pack`` kg, ``rho_pack = rho_cell * f_mass``."""
-    if energy <= 0:
+    if not energy > 0:                  # NaN too
         raise BatcalcError("pack energy must be positive")
     rho_pack, opts, notes = _pack_density(cell, options)
     return Pack(cell.id, energy, energy / rho_pack, opts, _volume(cell, energy, opts), notes=notes)
