@@ -790,3 +790,16 @@ def test_results_pickle_and_copy_as_multiprocessing_and_caches_need():
         cell.raw.figures["energy"] = None  # type: ignore[index]
     r = pickle.loads(pickle.dumps(results[1]))
     assert r.range.to("km").magnitude == results[1].range.to("km").magnitude       # 109.368 kWh / 117.06 Wh/km
+
+
+@pytest.mark.parametrize("given", ["-5 kg", "0 kg", OTHER.Quantity(-11, "lb")])
+def test_a_pack_mass_that_is_not_positive_names_the_parameter_and_the_value(given):
+    """The API said only "pack mass must be positive" where `batcalc range --pack-mass '-5 kg'` says
+    "--pack-mass: pack mass must be positive, got '-5 kg'"."""
+    shown = given if isinstance(given, str) else "-11 pound"
+    for call in (lambda: bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=given),
+                 lambda: bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", pack_mass=given),
+                 lambda: bc.range_bands("gac-aion-ssb-350", "mid-sedan", pack_mass=given)):
+        with pytest.raises(BatcalcError) as info:
+            call()
+        assert str(info.value) == f"pack_mass: pack mass must be positive, got '{shown}'"

@@ -114,7 +114,7 @@ def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: 
     assumption is refused), as ``batcalc range --bands`` does."""
     from batcalc.api.cells import figures_of
     from batcalc.api.quantities import si_of
-    from batcalc.api.vehicles import _cycle, vehicle_of
+    from batcalc.api.vehicles import _cycle, pack_mass_of, vehicle_of
     from batcalc.errors import UnitError
     from batcalc.physics.bands import InputAxis
     from batcalc.physics.bands import range_bands as physics_range_bands
@@ -143,7 +143,7 @@ def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: 
                 raise UnitError(f"{name}: {exc}") from None
             ranges[name] = InputAxis.of(name, parsed, value.strip())
             return name
-        return si_of(value, dim, name, unit)
+        return pack_mass_of(value) if name == "pack_mass" else si_of(value, dim, name, unit)
     return RangeBands(physics_range_bands(figures_of(cell), v, ranges,
                                           pack_mass=ranged(pack_mass, "mass", "pack_mass", "kg"),
                                           pack_energy=ranged(pack_energy, "energy", "pack_energy", "kWh"),

@@ -97,6 +97,23 @@ def load_vehicle(name: Union[str, "os.PathLike[str]"]) -> Vehicle:
     return Vehicle(vehicle_of(name))
 
 
+def pack_mass_of(value: Any) -> Optional[float]:
+    """``pack_mass`` in kg (:func:`~batcalc.api.quantities.si_of`; None stays None), refused when not positive
+    (:func:`batcalc.physics.pack.check_pack_mass`) naming the parameter and the value given, as the command
+    line's ``--pack-mass`` is."""
+    from batcalc.errors import BatcalcError, printable
+    from batcalc.physics.pack import check_pack_mass
+
+    mass = si_of(value, "mass", "pack_mass", "kg")
+    if mass is not None:
+        try:
+            check_pack_mass(mass)
+        except BatcalcError as exc:
+            shown = given_text(value, "pack_mass") if is_quantity(value) else str(value).strip()
+            raise BatcalcError(f"pack_mass: {exc}, got {printable(shown, 60)!r}") from None
+    return mass
+
+
 def pack_options(f_mass: Any = None, f_volume: Any = None, f_usable: Any = None) -> PackOptions:
     """:class:`~batcalc.physics.pack.PackOptions` from fractions (0.85 or '85 %'); defaults where None."""
     def fraction(value: Any, name: str, default: float) -> float:
@@ -208,8 +225,7 @@ def range_of(cell: CellLike, vehicle: VehicleLike, *, pack_mass: Any = None, pac
     """
     figures = figures_of(cell)
     check_fractions_apply([figures], f_mass is not None, f_volume is not None)
-    result = physics.range_of(figures, vehicle_of(vehicle),
-                              pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
+    result = physics.range_of(figures, vehicle_of(vehicle), pack_mass=pack_mass_of(pack_mass),
                               pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),
                               cycle=_cycle(cycle), options=pack_options(f_mass, f_volume, f_usable))
     return RangeResult(result)
@@ -278,8 +294,7 @@ def tradeoff(a: CellLike, b: CellLike, vehicle: VehicleLike, hold: str = "mass",
         raise TypeError(f"hold needs text: 'mass', 'energy' or 'range', got {type(hold).__name__}")
     fa, fb = figures_of(a, "a"), figures_of(b, "b")
     check_fractions_apply([fa, fb], f_mass is not None, f_volume is not None)
-    result = physics.tradeoff(fa, fb, vehicle_of(vehicle), hold,
-                              pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
+    result = physics.tradeoff(fa, fb, vehicle_of(vehicle), hold, pack_mass=pack_mass_of(pack_mass),
                               pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),
                               target_range=si_of(target_range, "length", "target_range", "km"),
                               cycle=_cycle(cycle), options=pack_options(f_mass, f_volume, f_usable))
