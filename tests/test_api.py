@@ -803,3 +803,13 @@ def test_a_pack_mass_that_is_not_positive_names_the_parameter_and_the_value(give
         with pytest.raises(BatcalcError) as info:
             call()
         assert str(info.value) == f"pack_mass: pack mass must be positive, got '{shown}'"
+
+
+def test_a_vehicle_in_other_conditions_says_so_in_its_repr():
+    """``sedan.with_conditions(ambient='-7 °C', ...)`` printed as the plain sedan did, '<Vehicle mid-sedan: 1270 kg
+    without battery>': in a notebook the two could not be told apart."""
+    sedan = bc.load_vehicle("mid-sedan")
+    assert repr(sedan) == "<Vehicle mid-sedan: 1270 kg without battery>"
+    winter = sedan.with_conditions(ambient="-7 °C", climate="heat-pump", extra_mass="200 kg")
+    assert repr(winter) == ("<Vehicle mid-sedan: 1270 kg without battery; -7 °C, heat-pump cabin climate, "
+                            "200 kg extra mass>")

@@ -71,7 +71,13 @@ class Vehicle:
                                               climate, si_of(extra_mass, "mass", "extra_mass", "kg")))
 
     def __repr__(self) -> str:
-        return f"<Vehicle {self.id}: {self.raw.glider_mass:.0f} kg without battery>"
+        """The id and mass, and the conditions :meth:`with_conditions` set, if any
+        (:func:`batcalc.report.vehicle.conditions_text`)."""
+        from batcalc.report.vehicle import conditions_text
+
+        conditions = conditions_text(self.raw)
+        return f"<Vehicle {self.id}: {self.raw.glider_mass:.0f} kg without battery" + (
+            f"; {conditions}>" if conditions else ">")
 
 
 VehicleLike = Union[Vehicle, PhysicsVehicle, str, "os.PathLike[str]"]
