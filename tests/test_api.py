@@ -813,3 +813,19 @@ def test_a_vehicle_in_other_conditions_says_so_in_its_repr():
     winter = sedan.with_conditions(ambient="-7 °C", climate="heat-pump", extra_mass="200 kg")
     assert repr(winter) == ("<Vehicle mid-sedan: 1270 kg without battery; -7 °C, heat-pump cabin climate, "
                             "200 kg extra mass>")
+
+
+def test_a_between_claim_takes_its_bounds_as_a_list():
+    """A claims file asserts a 'between' as [low, high]; the API refused a list ("got list"), taking only the
+    text '900 to 1000 km'."""
+    common = dict(cell="gac-aion-ssb-350", vehicle="mid-sedan", pack_mass="480 kg", cycle="wltp",
+                  qualifier="between")
+    text = bc.check("range", asserted="900 to 1000 km", **common)
+    for bounds in (["900 km", "1000 km"], (bc.Q(900, "km"), OTHER.Quantity(1000, "km"))):
+        v = bc.check("range", asserted=bounds, **common)
+        assert (v.status, v.derived) == (text.status, text.derived)       # 934.3 km lies in 900..1000 km
+        assert [b.to("km").magnitude for b in v.claimed] == [900, 1000]
+    with pytest.raises(BatcalcError, match="qualifier 'between'"):
+        bc.check("range", asserted=["900 km", "1000 km"], **{**common, "qualifier": "about"})
+    with pytest.raises(BatcalcError, match="two figures"):
+        bc.check("range", asserted=["900 km"], **common)

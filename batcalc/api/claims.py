@@ -199,6 +199,21 @@ def _input_texts(inputs: dict[str, Any]) -> dict[str, Any]:
             if k == "factors" and isinstance(v, (list, tuple)) else _input_text(k, v) for k, v in inputs.items()}
 
 
+def _asserted_text(asserted: Any, qualifier: str) -> str:
+    """``asserted`` as the claim format writes it (:func:`_input_text`); for ``qualifier='between'`` also a
+    list or tuple ``[low, high]``, as a claims file asserts it, written ``'LOW to HIGH'``."""
+    from batcalc.errors import ClaimError
+
+    if not isinstance(asserted, (list, tuple)):
+        return _input_text("asserted", asserted)
+    if qualifier != "between":
+        raise ClaimError(f"asserted: a list [low, high] is asserted only with qualifier 'between' "
+                         f"(this claim's qualifier is {qualifier!r})")
+    if len(asserted) != 2:
+        raise ClaimError(f"asserted: 'between' takes [low, high], two figures, got {len(asserted)}")
+    return " to ".join(_input_text(f"asserted[{i}]", x) for i, x in enumerate(asserted))
+
+
 def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, qualifier: str = "about",
           tolerance: Any = None, quote: Optional[str] = None, bands: bool = False,
           assume: Optional[dict[str, str]] = None, **inputs: Any) -> Any:
@@ -214,7 +229,7 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
     the conditions of :meth:`~batcalc.api.Vehicle.with_conditions` is refused), and a product's ``factors`` a
     list (``[800, '300 mi']``) or text (``'800 * 300 mi'``); ``asserted`` likewise;
     ``qualifier`` is ``about``, ``at-least``, ``at-most``, ``over``, ``under``, ``up-to`` or ``between``
-    (``asserted='900 to 1000 km'``).
+    (``asserted='900 to 1000 km'`` or ``['900 km', '1000 km']``).
 
     ``bands=True`` checks over the plausible range of each default assumption (docs/assumptions.md):
     a status may then be ``depends``, with :attr:`ClaimResult.deciders` and :attr:`ClaimResult.bands`;
@@ -235,7 +250,7 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
         return [ClaimResult(v) for v in _check_file(check_file, claims)]
     texts = _input_texts(inputs)
-    return ClaimResult(check_inline(str(claims), texts, _input_text("asserted", asserted), qualifier,
+    return ClaimResult(check_inline(str(claims), texts, _asserted_text(asserted, qualifier), qualifier,
                                     None if tolerance is None else _input_text("tolerance", tolerance), quote))
 
 
@@ -269,7 +284,7 @@ def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quo
         found = _check_file(check_file_bands, claims, ranges, points=not bands)
         return [ClaimResult(b.verdict, b if bands else None, ranges) for b in found]
     texts = _input_texts(inputs)
-    claim = inline_claim(str(claims), texts, _input_text("asserted", asserted), qualifier,
+    claim = inline_claim(str(claims), texts, _asserted_text(asserted, qualifier), qualifier,
                          None if tolerance is None else _input_text("tolerance", tolerance), quote)
     if not bands:
         ranges = points(ranges)
