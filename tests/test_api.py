@@ -829,3 +829,12 @@ def test_a_between_claim_takes_its_bounds_as_a_list():
         bc.check("range", asserted=["900 km", "1000 km"], **{**common, "qualifier": "about"})
     with pytest.raises(BatcalcError, match="two figures"):
         bc.check("range", asserted=["900 km"], **common)
+
+
+def test_an_offset_temperature_refused_by_q_names_where_the_api_reads_one():
+    """bc.Q(20, 'degC') was refused pointing at the command line only ("as --ambient"); the API reads a
+    temperature in Vehicle.with_conditions(ambient=...)."""
+    with pytest.raises(UnitError, match=r"as --ambient or with_conditions\(ambient=\.\.\.\)"):
+        bc.Q(20, "degC")
+    winter = bc.load_vehicle("mid-sedan").with_conditions(ambient="20 degC")        # read where asked for
+    assert winter.raw.ambient[0] == pytest.approx(293.15)

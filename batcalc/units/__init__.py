@@ -403,8 +403,8 @@ def parse_unit(unit: str) -> PintUnit:
             raise UnitError(f"{exc} in {shown!r}" if atoms > 1 else str(exc)) from None
         if not _multiplies(one):          # the vocabulary's only such units are °C and °F
             raise UnitError(f"offset temperature unit {name!r} is not supported here (a temperature is read "
-                            f"only where one is asked for, as --ambient; use 'K' or 'delta_degC' for a "
-                            f"temperature difference)")
+                            f"only where one is asked for, as --ambient or with_conditions(ambient=...); use 'K' "
+                            f"or 'delta_degC' for a temperature difference)")
         if atoms > 1 and one.dimensionless:
             raise UnitError(f"dimensionless unit {name!r} cannot be combined with other units in {shown!r}")
     try:
