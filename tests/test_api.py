@@ -838,3 +838,20 @@ def test_an_offset_temperature_refused_by_q_names_where_the_api_reads_one():
         bc.Q(20, "degC")
     winter = bc.load_vehicle("mid-sedan").with_conditions(ambient="20 degC")        # read where asked for
     assert winter.raw.ambient[0] == pytest.approx(293.15)
+
+
+def test_range_bands_refuses_a_cell_to_pack_fraction_a_pack_level_spec_does_not_use(tmp_path):
+    """`batcalc range P --bands --f-mass 80 %` refuses a fraction that a pack-level spec does not use, and so
+    does range_of; range_bands took it and dropped it without a word."""
+    from batcalc.errors import InputsError
+
+    p1 = tmp_path / "p1.yaml"
+    p1.write_text("kind: cell\nid: p1\nname: P1\nenergy_density: {level: pack, gravimetric: 180 Wh/kg, "
+                  "volumetric: 300 Wh/L}\n", encoding="utf-8")
+    for name in ("f_mass", "f_volume"):
+        for call in (bc.range_of, bc.range_bands):
+            with pytest.raises(InputsError, match=f"^{name} does not apply: p1's density is pack level"):
+                call(p1, "mid-sedan", **{name: "80 %"})
+    # the usable fraction applies to a pack: 480 kg x 180 Wh/kg x 0.9 = 77.76 kWh usable at the centre
+    band = bc.range_bands(p1, "mid-sedan", f_usable="90 %")["usable_energy"]
+    assert band.central.to("kWh").magnitude == pytest.approx(480 * 180 * 0.9 / 1000)
