@@ -700,8 +700,8 @@ def test_a_range_asserted_without_between_says_so():
     common = dict(cell="gac-aion-ssb-350", vehicle="mid-sedan", pack_mass="480 kg", cycle="wltp")
     with pytest.raises(BatcalcError) as info:
         bc.check("range", asserted="900 to 1000 km", **common)
-    assert str(info.value) == ("asserted: '900 to 1000 km' is a range: assert one figure, or assert a range "
-                               "with qualifier 'between'")
+    assert str(info.value) == ("asserted: '900 to 1000 km' is a range: a range is asserted with the qualifier "
+                               "'between' (qualifier: about), or assert one figure")
     # with 'between' it is checked: 934.3 km (range_of's) lies in 900..1000 km
     assert bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg").range.to("km").magnitude == \
         pytest.approx(934.3, abs=0.05)

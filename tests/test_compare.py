@@ -179,3 +179,11 @@ def test_compare_says_which_figures_the_baseline_lacks(run, tmp_path):
     assert f"x{160 / 200:g}" in grav
     full = run("compare", "byd-blade-lfp", str(base)).stdout     # the Blade as baseline gives every figure
     assert "gives no" not in full
+
+
+def test_a_baseline_not_among_the_cells_is_added_as_the_first_column_as_the_help_says(run):
+    out = run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "--baseline", "tesla-4680", "-f", "csv")
+    assert out.exit_code == 0
+    cells = list(dict.fromkeys(line.split(",")[2] for line in out.stdout.splitlines()[1:]))
+    assert cells == ["tesla-4680", "gac-aion-ssb-300", "gac-aion-ssb-350"]
+    assert "added as the first column when not among CELLS" in " ".join(run("compare", "--help").stdout.split())

@@ -2263,10 +2263,9 @@ def evaluate(claim, ctx: Context) -> Verdict:
     no pack reaches) is located at the claim's ``inputs`` when the claim comes from a file."""
     if claim.qualifier == "between" or isinstance(claim.asserted, list):
         return _between(claim, ctx)
-    if isinstance(claim.asserted, str) and units.RANGE_TO.search(claim.asserted.strip()):
-        # not read as a figure ("malformed unit 'to 1000 km'"): a range is what 'between' asserts
-        raise ctx.error(("asserted",), f"{claim.asserted.strip()!r} is a range: assert one figure, or assert a "
-                                       f"range with qualifier 'between'")
+    if isinstance(claim.asserted, str) and "to" in claim.asserted and len(_range_ends(claim.asserted)) == 2:
+        raise ctx.error(("asserted",), f"{claim.asserted!r} is a range: a range is asserted with the qualifier "
+                                       f"'between' (qualifier: {claim.qualifier}), or assert one figure")
     try:
         verdict = EVALUATORS[claim.kind](claim, ctx)
     except MissingFact as exc:
@@ -2397,9 +2396,13 @@ def _between(claim, ctx: Context) -> Verdict:
     if claim.qualifier != "between":
         raise ctx.error(("asserted",), f"a list [low, high] is asserted only with qualifier 'between' "
                                        f"(this claim's qualifier is {claim.qualifier!r})")
-    if not isinstance(claim.asserted, list) or len(claim.asserted) != 2:
-        raise ctx.error(("asserted",), "'between' needs asserted: [low, high], two figures")
-    low, high = claim.asserted
+    asserted = claim.asserted
+    if isinstance(asserted, str) and len(_range_ends(asserted)) == 2:    # 'LOW to HIGH unit', as `batcalc claim`
+        asserted = _range_ends(asserted)                                    # takes it: the unit once
+    if not isinstance(asserted, list) or len(asserted) != 2:
+        raise ctx.error(("asserted",), "'between' needs two figures: asserted: [low, high] or 'LOW to HIGH unit' "
+                                       "('300 to 400 km')")
+    low, high = asserted
     lo = evaluate(claim.model_copy(update={"asserted": low, "qualifier": "at-least"}), _Sub(ctx, 0))
     hi = evaluate(claim.model_copy(update={"asserted": high, "qualifier": "at-most"}), _Sub(ctx, 1))
     if isinstance(lo.claimed, Value) and isinstance(hi.claimed, Value):
@@ -2489,6 +2492,13 @@ def _si_order(v: Value) -> tuple[float, str]:
 def _phrase_value(v: Verdict, raw: Any = None) -> Phrase:
     """A bound of a 'between' claim as written: its claimed value ('1.2 million mi' with its counting word)."""
     return _worded(raw, v.claimed) if v.claimed is not None else v.claimed_text
+
+
+def _range_ends(text: str) -> list[str]:
+    """The two ends of an asserted range ``'LOW to HIGH unit'`` (:func:`batcalc.units.range_parts`: the unit
+    written once), or ``[]`` when ``text`` is not two non-empty figures joined by 'to'."""
+    ends = units.range_parts(text)
+    return ends if len(ends) == 2 and all(ends) else []
 
 
 class _Sub(Context):
@@ -2587,14 +2597,17 @@ def inline_inputs(items: list[str]) -> dict[str, str]:
 
 
 def check_inline(kind: str, inputs: dict[str, Any], asserted: str, qualifier: str = "about",
-                 tolerance: Optional[str] = None, quote: Optional[str] = None) -> Verdict:
+                 tolerance: Optional[str] = None, quote: Optional[str] = None,
+                 plausible: Optional[str] = None) -> Verdict:
     """Evaluate one claim given on the command line (``key=value`` inputs)."""
-    return evaluate(inline_claim(kind, inputs, asserted, qualifier, tolerance, quote), Context(None))
+    return evaluate(inline_claim(kind, inputs, asserted, qualifier, tolerance, quote, plausible), Context(None))
 
 
 def inline_claim(kind: str, inputs: dict[str, Any], asserted: str, qualifier: str = "about",
-                 tolerance: Optional[str] = None, quote: Optional[str] = None) -> Any:
-    """The claim model of one claim given on the command line (``key=value`` inputs), validated; a
+                 tolerance: Optional[str] = None, quote: Optional[str] = None,
+                 plausible: Optional[str] = None) -> Any:
+    """The claim model of one claim given on the command line (``key=value`` inputs), validated;
+    ``plausible`` is the range ``'LOW to HIGH unit'`` of a claims file's ``plausible: [low, high]``; a
     product's ``factors`` is text (``'800 * 300 mi'``) or, from the Python API, a list as in a file."""
     from pydantic import ValidationError
 
@@ -2612,11 +2625,17 @@ def inline_claim(kind: str, inputs: dict[str, Any], asserted: str, qualifier: st
     if kind == "product" and isinstance(inputs.get("factors"), str):     # '800 * 300 mi'; a list as it is
         data["inputs"]["factors"] = [f.strip() for f in inputs["factors"].split("*")]
     if qualifier == "between":          # 'LOW to HIGH unit': the unit once, as in a ranged input
-        ends = units.range_parts(asserted)
-        if len(ends) != 2 or not all(ends):
+        ends = _range_ends(asserted)
+        if not ends:
             raise ClaimInputsError("{qualifier} between takes {asserted:LOW to HIGH}, e.g. '300 to 400 km', got "
                                    + literal(repr(asserted)))
         data["asserted"] = ends
+    if plausible is not None:           # 'LOW to HIGH unit', as a 'between' claim's asserted range
+        ends = _range_ends(plausible)
+        if not ends:
+            raise ClaimInputsError("{plausible} is a range 'LOW to HIGH unit', e.g. '500 to 750 Wh/L', got "
+                                   + literal(repr(plausible)))
+        data["plausible"] = ends
     if tolerance is not None:
         data["tolerance"] = tolerance
     model = CLAIM_MODELS[kind]

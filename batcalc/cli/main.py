@@ -126,7 +126,7 @@ class Kind(str, Enum):
 @app.command("list")
 @handles_errors
 def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to list")] = Kind.cell,
-             fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+             fmt: FormatOpt = None, unit_system: UnitsOpt = UnitSystem.metric,
              output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """List the built-in catalogue: cells (energy densities, source grade), vehicles, drive cycles,
     claims files, chargers (DC output limits) or charge tapers.
@@ -134,7 +134,7 @@ def list_cmd(kind: Annotated[Kind, typer.Option("--kind", "-k", help="what to li
     \b
     Example: batcalc list --kind vehicle --format markdown
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     from batcalc.report.render import check_format, render
 
     check_format(fmt)
@@ -212,7 +212,7 @@ def _show_kind(name: str) -> str:
 def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, vehicle or cycle: catalogue id or "
                                                  "path (cell or vehicle YAML, trace .csv)",
                                                  autocompletion=_complete_shown)],
-             fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+             fmt: FormatOpt = None, unit_system: UnitsOpt = UnitSystem.metric,
              output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Show one cell, vehicle or drive cycle with every figure given or derived and where it comes from.
 
@@ -225,7 +225,7 @@ def show_cmd(name: Annotated[str, typer.Argument(metavar="NAME", help="a cell, v
               batcalc show mid-sedan
               batcalc show udds
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     from batcalc.report.render import check_format, render
 
     check_format(fmt)
@@ -307,9 +307,10 @@ def _show_vehicle(name: str, fmt: str, system: str) -> None:
 def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help="two or more catalogue ids or paths",
                                                            autocompletion=_complete_cells)],
                 baseline: Annotated[Optional[str], typer.Option(
-                    "--baseline", "-b", help="cell the others are compared with (default: the first)",
+                    "--baseline", "-b", help="cell the others are compared with, added as the first column when not "
+                    "among CELLS (default: the first)",
                     autocompletion=_complete_cells)] = None,
-                fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+                fmt: FormatOpt = None, unit_system: UnitsOpt = UnitSystem.metric,
                 output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Compare cells side by side: metrics as rows, cells as columns, ratios to a baseline.
 
@@ -319,7 +320,7 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
     \b
     Example: batcalc compare gac-aion-ssb-300 gac-aion-ssb-350
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     from batcalc.physics.cells import load_cell
     from batcalc.report.compare import compare_rows
     from batcalc.report.render import check_format, render
@@ -356,7 +357,7 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
 @handles_errors
 def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a value with its unit, e.g. '350 Wh/kg'")],
                 unit: Annotated[str, typer.Argument(metavar="UNIT", help="the unit to convert to, e.g. 'kJ/g'")],
-                fmt: FormatOpt = "table",
+                fmt: FormatOpt = None,
                 output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Convert a value to another unit, including reciprocal consumption units.
 
@@ -365,7 +366,7 @@ def convert_cmd(value: Annotated[str, typer.Argument(metavar="VALUE", help="a va
     \b
     Example: batcalc convert "16 kWh/100km" MPGe
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     from batcalc.report.render import check_format, render
     from batcalc.units import convert, format_number, split_value
 
@@ -395,7 +396,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
               cycle: CycleOpt = None, extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None,
               altitude: AltitudeOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
               climate: ClimateOpt = None,
-              f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
+              f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = None,
               unit_system: UnitsOpt = UnitSystem.metric, mpge: MpgeOpt = False,
               bands: BandsOpt = False, assume: AssumeOpt = None,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
@@ -410,7 +411,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     Example: batcalc range gac-aion-ssb-350 --vehicle mid-sedan --pack-mass "480 kg"
     Example: batcalc range gac-aion-ssb-350 -v mid-sedan --bands --assume "cell-to-pack-mass=0.8 to 0.9"
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     from batcalc.physics.cells import load_cell
     from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.tradeoff import range_of
@@ -466,7 +467,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
                  cycle: CycleOpt = None, extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None,
                  altitude: AltitudeOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
                  climate: ClimateOpt = None,
-                 f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = "table",
+                 f_volume: FVolumeOpt = None, explain: ExplainOpt = False, fmt: FormatOpt = None,
                  unit_system: UnitsOpt = UnitSystem.metric, bands: BandsOpt = False, assume: AssumeOpt = None,
                  output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Swap cell A for cell B in a vehicle, holding pack mass, pack energy or range.
@@ -479,7 +480,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     Example: batcalc tradeoff gac-aion-ssb-300 gac-aion-ssb-350 --vehicle heavy-truck --hold range
     Example: batcalc tradeoff gac-aion-ssb-300 gac-aion-ssb-350 -v mid-sedan --hold range --bands
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     from batcalc.physics.cells import load_cell
     from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.tradeoff import check_hold, tradeoff
@@ -558,7 +559,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
                     pack_mass: PackMassOpt = None,
                     extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
                     climate: ClimateOpt = None,
-                    fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric, mpge: MpgeOpt = False,
+                    fmt: FormatOpt = None, unit_system: UnitsOpt = UnitSystem.metric, mpge: MpgeOpt = False,
                     bands: BandsOpt = False, assume: AssumeOpt = None,
                     output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Consumption at the battery of a vehicle without choosing a cell, at its reference pack mass.
@@ -571,7 +572,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     Example: batcalc consumption --vehicle mid-sedan --units imperial --mpge
     Example: batcalc consumption --vehicle large-suv --bands --pack-mass "500 to 700 kg"
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     from batcalc.physics.tradeoff import default_cycle
     from batcalc.report.render import check_format, render
     from batcalc.report.vehicle import consumption_report
@@ -608,7 +609,7 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
                   pack_mass: PackMassOpt = None,
                   extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
                   climate: ClimateOpt = None,
-                  fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+                  fmt: FormatOpt = None, unit_system: UnitsOpt = UnitSystem.metric,
                   bands: BandsOpt = False, assume: AssumeOpt = None,
                   output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """A range stated on one rating as a range on another, for one vehicle, beside the published band.
@@ -622,7 +623,7 @@ def normalise_cmd(value: Annotated[str, typer.Argument(metavar="RANGE", help="a 
     Example: batcalc normalise "1000 km" --from cltc --to wltp --vehicle mid-sedan
     Example: batcalc normalise "1000 km" --from cltc --to wltp --vehicle mid-sedan --bands
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     from batcalc.report.render import check_format, render
     from batcalc.report.vehicle import normalise_report
 
@@ -661,7 +662,7 @@ def sweep_cmd(vehicle: VehicleOpt,
               cycle: CycleOpt = None, f_mass: FMassOpt = None, f_usable: FUsableOpt = None,
               extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
               climate: ClimateOpt = None,
-              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+              fmt: FormatOpt = None, unit_system: UnitsOpt = UnitSystem.metric,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Range over a grid of cell energy densities x pack masses, or pack mass over densities x ranges.
 
@@ -673,7 +674,7 @@ def sweep_cmd(vehicle: VehicleOpt,
     Example: batcalc sweep --vehicle mid-sedan --densities "250:400:50 Wh/kg" --pack-masses "300:600:100 kg"
     Example: batcalc sweep --vehicle mid-sedan --ranges "400:800:200 km"
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     from batcalc.physics.tradeoff import default_cycle
     from batcalc.report.render import check_format
     from batcalc.report.reports import sweep_report
@@ -721,7 +722,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                                                                          "90 %]")] = None,
                extra_mass: ExtraMassOpt = None, ambient: AmbientOpt = None, altitude: AltitudeOpt = None,
                climate: ClimateOpt = None,
-               fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+               fmt: FormatOpt = None, unit_system: UnitsOpt = UnitSystem.metric,
                bands: BandsOpt = False, assume: AssumeOpt = None,
                output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Charging: time, average and peak power at the battery and from the grid, range added.
@@ -737,7 +738,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     Example: batcalc charge huineng-llcb --vehicle mid-sedan --charger ccs-350kw --from "10 %" --to "80 %"
     Example: batcalc charge huineng-llcb --vehicle mid-sedan --bands --assume "charger-efficiency=85 % to 95 %"
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     from batcalc.physics.cells import load_cell
     from batcalc.report.render import check_format, render
 
@@ -882,7 +883,7 @@ def _unused_by_claims(ranges, banded) -> list[str]:
 def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="claims files (YAML), catalogue "
                                                          "claim ids such as seed-article, or - for standard "
                                                          "input")],
-              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+              fmt: FormatOpt = None, unit_system: UnitsOpt = UnitSystem.metric,
               bands: BandsOpt = False, assume: AssumeOpt = None,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Check the claims in claims files: each holds, fails or is underdetermined, and why.
@@ -897,7 +898,7 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
     Example: batcalc check seed-article
     Example: batcalc check seed-article --bands --assume "usable-fraction=90 % to 95 %"
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     import batcalc.claims.check as claims_check  # this form of import: see _verdict_output
     import batcalc.report.render as report_render
 
@@ -941,7 +942,11 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help=", ".join
                                                                "[default: the precision of --asserted, at least 5 % "
                                                                "for about and up-to]")] = None,
               quote: Annotated[Optional[str], typer.Option("--quote", help="the claim's text, for the record")] = None,
-              fmt: FormatOpt = "table", unit_system: UnitsOpt = UnitSystem.metric,
+              plausible: Annotated[Optional[str], typer.Option("--plausible", help="with a figure left as '?': the "
+                                                               "range it is plausible in, e.g. '500 to 750 Wh/L'; "
+                                                               "the verdict says whether the implied figure lies "
+                                                               "in it")] = None,
+              fmt: FormatOpt = None, unit_system: UnitsOpt = UnitSystem.metric,
               bands: BandsOpt = False, assume: AssumeOpt = None,
               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Check one claim given on the command line, without writing a file.
@@ -955,7 +960,7 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help=", ".join
                  end_year=2030 --asserted "98 %"
     Example: batcalc claim range "pack_energy=70 to 90 kWh" vehicle=mid-sedan --asserted "600 km" --bands
     """
-    set_output(output, force)
+    fmt = set_output(output, force, fmt)
     from batcalc.claims.check import check_inline, inline_inputs
     from batcalc.report.render import check_format
 
@@ -974,13 +979,14 @@ def claim_cmd(kind: Annotated[str, typer.Argument(metavar="KIND", help=", ".join
             from batcalc.physics.bands import points
 
             ranges = points(ranges)
-        b = band_claim(inline_claim(kind, pairs, asserted, qualifier, tolerance, quote), ranges)
+        b = band_claim(inline_claim(kind, pairs, asserted, qualifier, tolerance, quote, plausible), ranges)
         if bands:
             _verdict_output(None, fmt, system=unit_system.value, banded=[b], ranges=ranges)
         else:
             _verdict_output([b.verdict], fmt, system=unit_system.value, more_notes=_unused_by_claims(ranges, [b]))
         return
-    _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote)], fmt, system=unit_system.value)
+    _verdict_output([check_inline(kind, pairs, asserted, qualifier, tolerance, quote, plausible)], fmt,
+                    system=unit_system.value)
 
 
 class SpecKind(str, Enum):

@@ -64,7 +64,8 @@ class ClaimBase(Strict):
     quote: str = Field(min_length=1, description="the claim as published, word for word")
     source: Optional[str] = Field(None, description="id of the source in the file's `sources:`")
     asserted: Asserted = Field(
-        description="the value the claim asserts, with its unit; for 'between' a list [low, high]")
+        description="the value the claim asserts, with its unit; for 'between' a list [low, high] or "
+                    "'LOW to HIGH unit' ('300 to 400 km')")
     qualifier: Qualifier = Field(
         "about", description="about, at-least, at-most, over ('more than'), under ('less than'), up-to, "
                              "between (asserted: [low, high]); table in docs/claims.md")
@@ -120,7 +121,8 @@ class RangeInputs(Strict):
     consumption: Optional[Annotated[Value, Q("consumption", ranged=True)]] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
-    test_cycle: TestCycle = Field("unknown", description="the cycle the claim's range is quoted on")
+    test_cycle: TestCycle = Field("unknown", description="the cycle the claim's range is quoted on: CLTC, NEDC, "
+                                                         "WLTP, EPA or unknown (any case)")
 
 
 class LifetimeInputs(Strict):

@@ -486,7 +486,20 @@ class CycleLife(Sourced):
     conditions: Optional[str] = None
 
 
-TestCycle = Literal["CLTC", "NEDC", "WLTP", "EPA", "unknown"]
+#: The ratings a published range is quoted on, as the spec files spell them.
+TEST_CYCLES = ("CLTC", "NEDC", "WLTP", "EPA", "unknown")
+_TEST_CYCLE_BY_FOLDED = {name.casefold(): name for name in TEST_CYCLES}
+
+
+def _test_cycle_name(value: Any) -> Any:
+    """A rating named in any case (``wltp``, as the command line's ``--from`` takes it) as the spec
+    files spell it (``WLTP``); anything else is left for the Literal to refuse, naming the choices."""
+    if isinstance(value, str):
+        return _TEST_CYCLE_BY_FOLDED.get(value.strip().casefold(), value)
+    return value
+
+
+TestCycle = Annotated[Literal["CLTC", "NEDC", "WLTP", "EPA", "unknown"], BeforeValidator(_test_cycle_name)]
 
 
 class RangeClaim(Sourced):

@@ -1,0 +1,50 @@
+"""``--output FILE`` without ``--format`` writes the format FILE's extension names (``-o out.json`` is
+JSON); a ``--format`` given is kept whatever the extension."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from batcalc.cli.common import FORMAT_OF_SUFFIX
+
+COMMANDS = [
+    ["show", "gac-aion-ssb-300"],
+    ["compare", "gac-aion-ssb-300", "gac-aion-ssb-350"],
+    ["check", "seed-article"],
+    ["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan"],
+    ["charge", "huineng-llcb", "--vehicle", "mid-sedan"],
+    ["convert", "350 Wh/kg", "kWh/kg"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
+@pytest.mark.parametrize("suffix", [".json", ".csv", ".md", ".CSV", ".txt", ".out"])
+def test_the_extension_names_the_format_when_none_is_given(run, tmp_path: Path, args, suffix):
+    fmt = FORMAT_OF_SUFFIX.get(suffix.lower(), "table")
+    printed = run(*args, "--format", fmt)
+    assert printed.exit_code in (0, 1), printed.output
+    target = tmp_path / f"out{suffix}"
+    written = run(*args, "--output", str(target))
+    assert written.exit_code == printed.exit_code, written.output
+    assert target.read_text(encoding="utf-8") == printed.stdout
+
+
+@pytest.mark.parametrize("args", COMMANDS[:3], ids=lambda a: a[0])
+def test_a_format_given_is_kept_whatever_the_extension(run, tmp_path: Path, args):
+    printed = run(*args, "--format", "table")
+    target = tmp_path / "out.json"
+    written = run(*args, "--format", "table", "--output", str(target))
+    assert written.exit_code == printed.exit_code
+    assert target.read_text(encoding="utf-8") == printed.stdout and not printed.stdout.lstrip().startswith("{")
+
+
+def test_standard_output_stays_a_table(run):
+    assert run("show", "gac-aion-ssb-300", "-o", "-").stdout == run("show", "gac-aion-ssb-300").stdout
+    assert not run("show", "gac-aion-ssb-300").stdout.lstrip().startswith("{")
+
+
+def test_the_help_says_so(run):
+    text = " ".join(run("show", "--help").stdout.split())
+    assert "with --output, the format its extension names" in text
