@@ -76,26 +76,36 @@ def quantity_text(q: Any, name: str = "value") -> str:
 
 
 def given_text(q: Any, name: str = "value") -> str:
-    """A pint Quantity (any registry) as ``'<number> <unit>'`` text in the unit it was given in, where
-    batcalc's unit grammar names that unit (``Q(402, 'km')`` -> ``'402 kilometer'``), else in
-    pint's root units (:func:`quantity_text`). The number is written as a YAML number is read in a claim
-    (an integral value below 1e15 without a decimal point: ``402.0`` -> ``'402'``), so a claim's figure given as a
-    Quantity states the same precision (half a unit in its last digit) and shows in the same unit as
-    the same figure given as text."""
+    """A pint Quantity (any registry) as ``'<number> <unit>'`` text in the unit it was given in, written with
+    pint's symbols where batcalc's unit grammar reads them as that unit (``Q(402, 'km')`` -> ``'402 km'``),
+    else with its names where the grammar reads those (``'3 hour*kilowatt'``), else in pint's root units
+    (:func:`quantity_text`). The number is written as a YAML number is read in a claim (an integral value
+    below 1e15 without a decimal point: ``402.0`` -> ``'402'``), so a claim's figure given as a Quantity
+    states the same precision (half a unit in its last digit) and shows in the same unit as the same figure
+    given as text."""
     magnitude, items = q.to_tuple()
     try:
         number = float(magnitude)
     except (TypeError, ValueError):
         return quantity_text(q, name)          # refused there, with the parameter's name
-    unit = _unit_text(items)
-    if not math.isfinite(number) or not unit:
+    if not math.isfinite(number) or not items:
         return quantity_text(q, name)
-    try:
-        units.parse_unit(unit)
-    except UnitError:                          # a unit batcalc's grammar does not name ('metric_ton', 'slug')
+    unit = next((u for u in (format(q.units, "~").replace(" ", ""), _unit_text(items)) if _reads_as(u, q)), None)
+    if unit is None:                           # a unit batcalc's grammar does not name ('metric_ton', 'slug')
         return quantity_text(q, name)
     whole = number.is_integer() and abs(number) < 1e15      # 402.0 -> '402'; 1e30 stays '1e+30', not 31 digits
     return f"{int(number) if whole else number!r} {unit}"
+
+
+def _reads_as(unit: str, q: Any) -> bool:
+    """Whether batcalc's grammar reads ``unit`` as the unit of ``q`` (same dimension and SI factor, as ``q``'s
+    own registry converts it): pint's symbols are not all batcalc's ('a' is pint's year, 'C' its coulomb)."""
+    try:
+        mine = units.parse_value(f"1 {unit}")
+        theirs = units.parse_value(quantity_text(1.0 * q.units))
+    except (UnitError, TypeError, ValueError):
+        return False
+    return mine.dims == theirs.dims and math.isclose(mine.si, theirs.si, rel_tol=1e-12)
 
 
 def _article(label: str) -> str:
