@@ -856,3 +856,17 @@ def test_range_bands_refuses_a_cell_to_pack_fraction_a_pack_level_spec_does_not_
     band = bc.range_bands(p1, "mid-sedan", f_usable="90 %")["usable_energy"]
     assert band.central.to("kWh").magnitude == pytest.approx(480 * 180 * 0.9 / 1000)
 
+
+def test_check_takes_a_plausible_range_as_batcalc_claim_does():
+    """`batcalc claim ... --plausible '200 to 300 Wh/kg'` (a claims file's plausible: [low, high]) had no API
+    counterpart: check(..., plausible=...) was read as a claim input ("unknown input 'plausible'")."""
+    common = dict(a="?", b="432 Wh/kg", asserted="73 %")
+    bare = bc.check("ratio", **common)
+    assert bare.derived.to("Wh/kg").magnitude == pytest.approx(432 / 1.73)      # b / (1 + 73 %)
+    for plausible in ("200 to 300 Wh/kg", ["200 Wh/kg", "300 Wh/kg"],
+                      (bc.Q(200, "Wh/kg"), OTHER.Quantity(300, "Wh/kg"))):
+        v = bc.check("ratio", plausible=plausible, **common)
+        assert v.derived == bare.derived
+        assert "inside the plausible range 200 Wh/kg to 300 Wh/kg" in v.would_take
+    outside = bc.check("ratio", plausible="300 to 400 Wh/kg", **common)
+    assert "inside" not in outside.would_take and "300 Wh/kg to 400 Wh/kg" in outside.would_take

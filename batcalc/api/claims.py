@@ -214,9 +214,21 @@ def _asserted_text(asserted: Any, qualifier: str) -> str:
     return " to ".join(_input_text(f"asserted[{i}]", x) for i, x in enumerate(asserted))
 
 
+def _plausible_text(plausible: Any) -> Optional[str]:
+    """``plausible`` as ``batcalc claim --plausible`` takes it, ``'LOW to HIGH unit'``: text as is, a list or
+    tuple ``[low, high]`` (as a claims file writes it) joined with 'to'; None stays None."""
+    from batcalc.errors import ClaimError
+
+    if plausible is None or not isinstance(plausible, (list, tuple)):
+        return None if plausible is None else _input_text("plausible", plausible)
+    if len(plausible) != 2:
+        raise ClaimError(f"plausible: [low, high], two figures, got {len(plausible)}")
+    return " to ".join(_input_text(f"plausible[{i}]", x) for i, x in enumerate(plausible))
+
+
 def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, qualifier: str = "about",
           tolerance: Any = None, quote: Optional[str] = None, bands: bool = False,
-          assume: Optional[dict[str, str]] = None, **inputs: Any) -> Any:
+          assume: Optional[dict[str, str]] = None, plausible: Any = None, **inputs: Any) -> Any:
     """Check claims.
 
     ``check('seed-article')`` (a claims file: catalogue id under ``specs/claims`` or a path) returns a
@@ -229,7 +241,8 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
     the conditions of :meth:`~batcalc.api.Vehicle.with_conditions` is refused), and a product's ``factors`` a
     list (``[800, '300 mi']``) or text (``'800 * 300 mi'``); ``asserted`` likewise;
     ``qualifier`` is ``about``, ``at-least``, ``at-most``, ``over``, ``under``, ``up-to`` or ``between``
-    (``asserted='900 to 1000 km'`` or ``['900 km', '1000 km']``).
+    (``asserted='900 to 1000 km'`` or ``['900 km', '1000 km']``). ``plausible``, for a figure left as ``'?'``:
+    the range it is plausible in, ``'500 to 750 Wh/L'`` or ``[low, high]``, as ``batcalc claim --plausible``.
 
     ``bands=True`` checks over the plausible range of each default assumption (docs/assumptions.md):
     a status may then be ``depends``, with :attr:`ClaimResult.deciders` and :attr:`ClaimResult.bands`;
@@ -244,14 +257,15 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
         if text is not None and not isinstance(text, str):
             raise TypeError(f"check: {name} needs text, got {type(text).__name__}")
     if bands or assume:
-        return _check_bands(claims, asserted, qualifier, tolerance, quote, bands, assume, inputs)
+        return _check_bands(claims, asserted, qualifier, tolerance, quote, bands, assume, inputs, plausible)
     if asserted is None:
-        if inputs or tolerance is not None or quote is not None:
+        if inputs or tolerance is not None or quote is not None or plausible is not None:
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
         return [ClaimResult(v) for v in _check_file(check_file, claims)]
     texts = _input_texts(inputs)
     return ClaimResult(check_inline(str(claims), texts, _asserted_text(asserted, qualifier), qualifier,
-                                    None if tolerance is None else _input_text("tolerance", tolerance), quote))
+                                    None if tolerance is None else _input_text("tolerance", tolerance), quote,
+                                    _plausible_text(plausible)))
 
 
 def _check_file(run: Any, claims: Any, *args: Any, **kwargs: Any) -> Any:
@@ -270,7 +284,7 @@ def _check_file(run: Any, claims: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quote: Optional[str], bands: bool,
-                 assume: Optional[dict[str, str]], inputs: dict[str, Any]) -> Any:
+                 assume: Optional[dict[str, str]], inputs: dict[str, Any], plausible: Any = None) -> Any:
     """:func:`check` over the plausible assumptions (``bands``), or at the central values ``assume`` sets."""
     from batcalc.api.bands import ranges_with
     from batcalc.claims.bands import band_claim, check_file_bands
@@ -279,13 +293,14 @@ def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quo
 
     ranges = ranges_with(assume)
     if asserted is None:
-        if inputs or tolerance is not None or quote is not None:
+        if inputs or tolerance is not None or quote is not None or plausible is not None:
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
         found = _check_file(check_file_bands, claims, ranges, points=not bands)
         return [ClaimResult(b.verdict, b if bands else None, ranges) for b in found]
     texts = _input_texts(inputs)
     claim = inline_claim(str(claims), texts, _asserted_text(asserted, qualifier), qualifier,
-                         None if tolerance is None else _input_text("tolerance", tolerance), quote)
+                         None if tolerance is None else _input_text("tolerance", tolerance), quote,
+                         _plausible_text(plausible))
     if not bands:
         ranges = points(ranges)
     b = band_claim(claim, ranges)
