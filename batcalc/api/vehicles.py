@@ -317,7 +317,8 @@ class ChargeWindow:
     ``energy_added`` (kWh), ``range_added`` (km), ``charge_speed`` (km/h of range per hour charging);
     None where the pack energy or the consumption is unknown. ``chargers``: ids of the charger classes
     that deliver the battery power into the pack's voltage (:meth:`batcalc.physics.charge.Window.chargers`;
-    None without a pack energy). ``raw``:
+    None without a pack energy). ``start_stated``: False for an assumed start; ``exceeds_cell_rating``:
+    whether the average C-rate is above the cell's rated maximum (None when the cell gives none). ``raw``:
     the :class:`~batcalc.physics.charge.Window` (SI).
     """
 
