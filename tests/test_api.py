@@ -871,3 +871,15 @@ def test_check_takes_a_plausible_range_as_batcalc_claim_does():
         assert "inside the plausible range 200 Wh/kg to 300 Wh/kg" in v.would_take
     outside = bc.check("ratio", plausible="300 to 400 Wh/kg", **common)
     assert "inside" not in outside.would_take and "300 Wh/kg to 400 Wh/kg" in outside.would_take
+
+
+@pytest.mark.parametrize("dash", ["\u2212", "\u2013", "\u2014"])
+def test_a_typographic_minus_is_named_as_such(dash):
+    """'−7 °C' as articles print it (U+2212 MINUS SIGN; en and em dashes too) was "malformed value '−7 °C':
+    expected '<number> <unit>', e.g. '350 Wh/kg'", which does not say what is wrong with it."""
+    with pytest.raises(UnitError) as info:
+        bc.load_vehicle("mid-sedan").with_conditions(ambient=f"{dash}7 °C")
+    assert str(info.value) == (f"ambient: malformed value '{dash}7 °C': write the minus sign as '-' "
+                               f"(this is U+{ord(dash):04X})")
+    cold = bc.load_vehicle("mid-sedan").with_conditions(ambient="-7 °C")
+    assert cold.raw.ambient[0] == pytest.approx(273.15 - 7)

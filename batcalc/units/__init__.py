@@ -483,6 +483,9 @@ def split_value(text: str) -> tuple[float, str]:
         if re.match(_DECIMAL_COMMA, stripped):
             raise UnitError(f"malformed value {stripped!r}: use '.' as the decimal point and no thousands "
                             f"separator, e.g. '3.6 V' or '4900 mAh'")
+        if stripped and stripped[0] in "\u2212\u2013\u2014":   # '−7 °C' as articles print it (minus sign, dashes)
+            raise UnitError(f"malformed value {stripped!r}: write the minus sign as '-' (this is "
+                            f"U+{ord(stripped[0]):04X})")
         raise UnitError(f"malformed value {stripped!r}: expected '<number> <unit>', e.g. '350 Wh/kg'")
     num, unit = m.group("num", "unit")
     number = float(num)
