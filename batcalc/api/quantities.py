@@ -3,8 +3,8 @@
 An input that needs a unit is a string (``'480 kg'``, ``'75 kWh'``) or a pint Quantity from any
 registry; either is read by the project's one value parser, :func:`batcalc.units.parse_value`, into
 an SI float for the physics layer. A Quantity is turned into text in its own unit where batcalc's unit
-grammar names that unit (``'480 kilometer'``, so an error shows the value as it was given), else in
-pint's root units (its magnitude and unit names after ``to_root_units()``, mass in kilogram:
+grammar reads that unit (:func:`given_text`: ``'480 km'``, so an error shows the value as it was given), else
+in pint's root units (its magnitude and unit names after ``to_root_units()``, mass in kilogram:
 ``'1000.0 kilogram'``), so a Quantity of any registry, in any unit pint knows (``metric_ton``,
 ``slug``, ``kilocalorie``), is read by its dimension. A bare number where a unit is needed is a
 :class:`TypeError` naming the unit expected; a value of the wrong dimension is a
