@@ -501,3 +501,32 @@ def test_show_gives_coast_down_forces_in_the_unit_system(run, write):
     assert figures["f2"]["unit"] == "lbf/mph^2" and figures["f2"]["value"] == pytest.approx(0.324 * mph ** 2 / lbf)
     metric = _json(run("show", path, "-f", "json"))["figures"]
     assert (metric["f1"]["value"], metric["f1"]["unit"]) == (pytest.approx(1.8), "N s/m")
+
+
+def test_show_of_a_measured_consumption_gives_its_mass_and_slope_and_no_road_load_model(run, write):
+    """show of a vehicle given only by a measured consumption left out the mass it was measured at and its
+    slope per 100 kg (README: show gives every figure), and printed a road-load model of zeros ('C_rr 0,
+    C_d A 0.000 m^2 ... motor-and-inverter efficiency 90 %') that no result uses."""
+    path = write("measured.yaml", """
+        kind: vehicle
+        id: measured
+        name: Measured car
+        mass_without_battery: 1400 kg
+        payload: 100 kg
+        reference_pack: {energy: 60 kWh, mass: 400 kg}
+        measured_consumption: {value: 150 Wh/km, at_mass: 1900 kg, per_100kg: 3 Wh/km, cycle: WLTP}
+        """)
+    data = _json(run("show", path, "-f", "json"))
+    f = data["figures"]
+    assert (f["measured_at_mass"]["value"], f["measured_at_mass"]["unit"]) == (1900, "kg")
+    assert (f["measured_consumption_per_100kg"]["value"], f["measured_consumption_per_100kg"]["unit"]) == (
+        pytest.approx(3), "Wh/km")
+    assert data["model"] == ["none: the measured consumption (no road load given, so no drive cycle can be run)"]
+    text = run("show", path).stdout
+    assert "C_d A" not in text and "C_rr" not in text
+    imperial = _json(run("show", path, "-f", "json", "--units", "imperial"))["figures"]
+    # 1900 kg / 0.45359237 = 4188.8 lb; 3 Wh/km per 100 kg = 3 x 0.45359237 x 1.609344 = 2.190 Wh/mi per 100 lb
+    assert imperial["measured_at_mass"]["value"] == pytest.approx(1900 / 0.45359237)
+    assert imperial["measured_consumption_per_100lb"]["value"] == pytest.approx(3 * 0.45359237 * 1.609344)
+    # a vehicle with a road load keeps its model note (range --cycle runs it)
+    assert any("C_d A" in n for n in _json(run("show", "mid-sedan", "-f", "json"))["model"])

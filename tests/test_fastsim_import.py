@@ -136,3 +136,30 @@ def test_a_file_that_converts_to_a_refused_spec_is_refused_at_its_value(run, tmp
     assert len(r.stderr.strip().splitlines()) == 1 and message in r.stderr
     assert r.stderr.startswith(f"{src}:{line}:"), r.stderr
     assert not out.exists()
+
+
+def test_a_fastsim_file_from_standard_input_converts_as_the_file_does(tmp_path):
+    """docs/usage.md: `-` is standard input wherever a file is read; `import-fastsim -` said '-: no such
+    file'. The spec read from standard input is the file's, its source named <stdin>."""
+    from typer.testing import CliRunner
+
+    from batcalc.cli.main import app
+
+    src = DATA / "fastsim-vehicles" / "chevrolet-bolt-ev-2020.yaml"
+    by_stdin = CliRunner().invoke(app, ["import-fastsim", "-"], input=src.read_text())
+    by_file = CliRunner().invoke(app, ["import-fastsim", str(src)])
+    assert by_stdin.exit_code == 0, by_stdin.stderr
+    assert by_stdin.stdout == by_file.stdout.replace(f"document: {src}", "document: <stdin>")
+    assert "document: <stdin>" in by_stdin.stdout
+    bad = CliRunner().invoke(app, ["import-fastsim", "-"], input="kind: vehicle\n")
+    assert bad.exit_code == 2 and bad.stderr.strip() == "<stdin>:1:1: not a FASTSim 3 BEV vehicle file: no pt_type"
+
+
+@pytest.mark.parametrize("wheels, message", [(4.5, "must be a whole number (got 4.5)"), (0, "must be above 0"),
+                                             (-4, "must be above 0")])
+def test_a_wheel_count_that_is_no_count_is_refused(run, tmp_path, wheels, message):
+    """num_wheels 4.5 gave a rotating mass of 4.5 x 0.815 kg m^2 / (0.33435 m)^2 = 32.81 kg, silently (4 wheels:
+    29.16 kg); 0 gave none. Refused at its line."""
+    src, line = _mutated(tmp_path, "tesla-model-3-rwd-2022", ("chassis", "num_wheels"), wheels)
+    r = run("import-fastsim", str(src))
+    assert r.exit_code == 2 and r.stderr.startswith(f"{src}:{line}:") and message in r.stderr, r.stderr

@@ -209,3 +209,24 @@ def test_a_cycle_too_short_to_drive_is_measured_in_the_unit_system_asked_for(run
     imperial = _error(run(*args, "-u", "imperial"))
     assert f"the cycle covers only {covered / FT:.3g} ft: a drive cycle covers at least {1 / FT:.4g} ft" in imperial
     assert f"the cycle covers only {covered:.3g} m: a drive cycle covers at least 1 m" in _error(run(*args))
+
+
+def test_a_vehicle_value_no_vehicle_has_gives_its_bounds_in_the_units_asked_for(run, write):
+    """docs/usage.md: `--units` sets the units of the figures in error messages. The plausibility bounds of a
+    vehicle's values were written in SI under `--units imperial`, and an efficiency's as a fraction (0.3-1)
+    beside a value written in %. Bounds by hand: 100 kg / 0.45359237 = 220.5 lb, 100000 kg = 220462 lb;
+    0.5 m^2 / 0.3048^2 = 5.382 ft^2, 20 m^2 = 215.3 ft^2; 0.3-1.0 = 30-100 %."""
+    from batcalc.spec.schema import template
+
+    text = (template("vehicle", "v").replace("{value: 1270 kg,", "{value: 50 lb,")
+            .replace("{value: 2.22 m^2,", "{value: 300 ft^2,").replace("sources: []", "drivetrain_efficiency: 0.9 %\n"
+                                                                                       "sources: []"))
+    path = write("v.yaml", text)
+    imperial = run("lint", path, "--units", "imperial").stdout
+    metric = run("lint", path).stdout
+    assert f"(expected {100 / LB:.1f}-{100_000 / LB:.0f} lb)" in imperial              # 220.5-220462 lb
+    assert f"(expected {0.5 / FT ** 2:.3f}-{20 / FT ** 2:.1f} ft^2)" in imperial        # 5.382-215.3 ft^2
+    assert "(expected 100-100000 kg)" in metric and "(expected 0.5-20 m^2)" in metric
+    assert "'0.9 %' is not plausible for drivetrain_efficiency (expected 30-100 %)" in imperial + metric
+    ranged = run("range", "gac-aion-ssb-350", "--vehicle", path, "--units", "imperial")
+    assert ranged.exit_code == 2 and f"(expected {100 / LB:.1f}-{100_000 / LB:.0f} lb)" in ranged.stderr

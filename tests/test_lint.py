@@ -265,6 +265,30 @@ tolerance: 6}
         assert run("check", alone).stderr.strip().split(": ", 1)[1] == found[[3, 4, 5].index(line)][3]
 
 
+def test_a_claims_schema_error_does_not_hide_a_claim_id_given_twice_or_an_unknown_source(run, write):
+    """A claim id given twice and a source the file does not list were checked only once every claim
+    validated: with claim 'c' misspelt ('ratoi'), lint reported it alone, then, fixed, the other two.
+    All three at once; what each line says is what lint says of that problem alone."""
+    text = """kind: claims
+claims:
+  - {id: a, quote: x, kind: ratio, inputs: {a: 1, b: 2}, asserted: 2}
+  - {id: a, quote: x, kind: ratio, inputs: {a: 1, b: 2}, asserted: 2}
+  - {id: c, quote: x, kind: ratoi, inputs: {a: 1, b: 2}, asserted: 2}
+  - {id: d, quote: x, kind: ratio, inputs: {a: 1, b: 2}, asserted: 2, source: sedd}
+sources:
+  - {id: seed, title: t, url: "https://example.org", grade: press}
+"""
+    found = located(run("lint", write("ids.yaml", text)))
+    assert [(ln, m) for _, ln, _, m in found] == [
+        (4, "duplicate claim id 'a'"), (5, "claims.2: unknown claim kind 'ratoi'; did you mean 'ratio'?"),
+        (6, "unknown source 'sedd'; did you mean 'seed'?")]
+    fixed = located(run("lint", write("fixed.yaml", text.replace("ratoi", "ratio"))))
+    assert [(ln, m) for _, ln, _, m in fixed] == [(ln, m) for _, ln, _, m in found if ln != 5]
+    # sources that cannot be read (no id) are not guessed at: no 'unknown source' then
+    unread = located(run("lint", write("unread.yaml", text.replace("{id: seed, ", "{"))))
+    assert not [m for *_, m in unread if "unknown source" in m]
+
+
 def test_a_symlink_loop_is_one_line_at_1_1(run, write, tmp_path):
     """A link to itself was an internal error (exit 3: Path.resolve's RuntimeError on Python 3.11 and 3.12)."""
     loop = tmp_path / "loop.yaml"
@@ -446,3 +470,16 @@ claims:
     result = run("lint", claims)
     got = [(Path(m["file"]).name, m["line"]) for m in map(LINE_RE.match, lines(result))]
     assert got == [("cl.yaml", "11"), ("cl.yaml", "16"), ("broken.yaml", "5")]
+
+
+def test_a_drive_cycle_of_the_catalogue_is_named_as_one(run, tmp_path, monkeypatch):
+    """`batcalc lint udds` said 'no such file and no catalogue id of that name', but `batcalc list --kind cycle`
+    lists udds: a cycle is a trace, not a spec, and lint says so (one line at 1:1, exit 2)."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("udds", "WLTP", "highway"):
+        r = run("lint", name)
+        assert r.exit_code == 2, r.output
+        assert located(r) == [(name, 1, 1, "a drive cycle of the catalogue (a trace, not a spec file): lint checks "
+                                           f"cell, vehicle and claims files; 'batcalc show {name.lower()}' shows "
+                                           "the cycle")]
+    assert "no catalogue id of that name" in run("lint", "udd").stdout      # not a cycle: as before

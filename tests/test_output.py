@@ -15,6 +15,7 @@ COMMANDS = [
     ["sweep", "--vehicle", "mid-sedan", "--densities", "250:400:50 Wh/kg", "--pack-masses", "300:600:100 kg"],
     ["charge", "huineng-llcb", "--vehicle", "mid-sedan"],
     ["check", "seed-article", "-f", "json"], ["claim", "ratio", "a=250 Wh/kg", "b=432 Wh/kg", "--asserted", "73 %"],
+    ["schema", "cell"],          # JSON: docs/usage.md, every command that prints a table or JSON takes -o
 ]
 
 

@@ -94,3 +94,16 @@ def test_readme_counts_the_catalogue():
     found = re.search(r"\((\d+) cells, (\d+) vehicles,", README.read_text(encoding="utf-8"))
     assert found, "README.md no longer says how many cells and vehicles the catalogue has"
     assert (int(found[1]), int(found[2])) == (len(catalog_ids("cell")), len(catalog_ids("vehicle")))
+
+
+def test_refreshing_the_examples_refreshes_the_catalogue_count():
+    """CONTRIBUTING's "Add a catalogue cell", step 7: refresh the examples (`tools/readme_examples.py`) for
+    the outputs the catalogue appears in, "the cell count in README.md" among them; the tool left the count
+    as it was and test_readme_counts_the_catalogue failed on a cell added as the steps say."""
+    from batcalc.spec.catalog import catalog_ids
+
+    cells, vehicles = len(catalog_ids("cell")), len(catalog_ids("vehicle"))
+    stale = f"Every figure in the built-in catalogue ({cells - 1} cells, {vehicles} vehicles, charger classes) ..."
+    assert readme_examples.counted(stale) == stale.replace(f"({cells - 1} cells", f"({cells} cells")
+    text = README.read_text(encoding="utf-8")
+    assert readme_examples.counted(text) == text

@@ -116,11 +116,13 @@ def test_a_filled_in_template_lints_clean_and_agrees_with_itself(tmp_path, run, 
     assert r.exit_code == 0, r.stdout
     shown = run("show", str(path))
     assert shown.exit_code == 0 and "warning" not in shown.stdout + shown.stderr, shown.stdout
+    assert "above the cell's max" not in shown.stdout, shown.stdout
 
 
 def test_the_template_cells_figures_by_hand():
     """The cell template's examples: energy 3.6 V x 5 Ah = 18 Wh; mass 70 g: 257.1 Wh/kg; a 21 x 70 mm
-    cylinder, pi (10.5 mm)^2 x 70 mm = 24.25 mL: 742.4 Wh/L. The densities written are within 3 %."""
+    cylinder, pi (10.5 mm)^2 x 70 mm = 24.25 mL: 742.4 Wh/L. The densities written are within 3 %; the
+    charge claim is within the max C-rate written."""
     import math
 
     import yaml
@@ -131,6 +133,13 @@ def test_the_template_cells_figures_by_hand():
     for given, derived in ((spec["energy_density"]["gravimetric"], energy / 0.070),
                            (spec["energy_density"]["volumetric"], energy / volume)):
         assert abs(float(given.split()[0]) / derived - 1) < 0.03
+    # its charge claim within its own rating: 10 -> 80 % in 20 min is 0.7 / (20/60 h) = 2.1 C average (the
+    # template's max_c_rate of 1 C made every filled-in template's charge claim exceed the cell's rating)
+    claim = spec["charging"]["claims"][0]
+    average = (float(claim["to_soc"].split()[0]) - float(claim["from_soc"].split()[0])) / 100 / (
+        float(claim["time"].split()[0]) / 60)
+    assert average == pytest.approx(2.1)
+    assert average <= float(spec["charging"]["max_c_rate"].split()[0])
 
 
 @pytest.mark.parametrize("key", ["assumption", "source"])
@@ -160,3 +169,97 @@ def test_schema_names_the_tapers_the_loader_takes(validators):
     for taper in known:
         cell["charging"]["taper"] = taper
         assert not list(validators["cell"].iter_errors(cell))
+
+
+def _examples(node, path=""):
+    """Every ``(path, subschema, example)`` of a schema: the ``examples`` it gives its editors."""
+    if isinstance(node, dict):
+        for example in node.get("examples", []):
+            yield path, node, example
+        for key, child in node.items():
+            yield from _examples(child, f"{path}/{key}")
+    elif isinstance(node, list):
+        for k, child in enumerate(node):
+            yield from _examples(child, f"{path}/{k}")
+
+
+@pytest.mark.parametrize("kind", ["cell", "vehicle", "claim"])
+def test_every_example_of_a_schema_validates_against_its_own_schema(kind):
+    """A dimensionless value's example '1' (C_d, C_rr, a count of cycles) failed its own pattern, which
+    wanted a unit after the number: an editor flagged `drag_coefficient: {value: "1", ...}`, which loads."""
+    schema = schema_for(kind)
+    found = list(_examples(schema))
+    assert found
+    for path, node, example in found:
+        sub = {k: v for k, v in node.items() if k != "examples"}
+        errors = list(jsonschema.Draft202012Validator({**sub, "$defs": schema.get("$defs", {})}).iter_errors(example))
+        assert not errors, (path, example, errors[0].message)
+
+
+def _drag(written):
+    return template("vehicle", "v").replace("drag_coefficient: {value: 0.23,", f"drag_coefficient: {{value: {written},")
+
+
+def _rate(written):
+    return f"kind: cell\nid: c\nname: c\ncharging: {{max_c_rate: {written}}}\n"
+
+
+@pytest.mark.parametrize("kind, text, loads", [
+    ("vehicle", _drag('"1"'), True), ("vehicle", _drag('" 0.5 "'), True), ("vehicle", _drag('"0.3"'), True),
+    ("cell", _rate('"+2 C"'), True), ("cell", _rate('".5 C"'), True), ("cell", _rate('"25e-1 C"'), True),
+    ("vehicle", _drag('"0.3 km"'), False), ("cell", _rate('"2 c"'), False)])
+def test_the_schema_takes_the_dimensionless_numbers_and_c_rates_the_loader_takes(validators, kind, text, loads):
+    """The schema refused a dimensionless value written as a string without a unit ('1': the pattern wanted
+    a unit) and C-rates the loader reads ('+2 C', '.5 C', '25e-1 C': the schema had its own narrower copy of
+    the C-rate pattern). '0.3 km' the schema cannot tell from a number and a unit; the loader refuses it."""
+    from batcalc.errors import SpecError
+    from batcalc.io.yamlfile import parse_yaml
+    from batcalc.spec.model import parse_spec
+
+    schema_ok = not list(validators[kind].iter_errors(parse_yaml(text, "x").data))
+    if loads:
+        parse_spec(text)
+        assert schema_ok
+    else:
+        with pytest.raises(SpecError):
+            parse_spec(text)
+        assert schema_ok == ("km" in text)        # a unit where none belongs: only the loader knows
+
+
+@pytest.mark.parametrize("written", ["WLTP", "wltp", "Wltp", " cltc ", "Unknown", "epa"])
+def test_the_schema_takes_a_rating_in_any_case_as_the_loader_does(validators, written):
+    """docs/spec-format.md: `test_cycle: CLTC | NEDC | WLTP | EPA | unknown (any case)`; the loader reads
+    'wltp', the schema's enum refused it (an editor flagged a file that loads)."""
+    from batcalc.io.yamlfile import parse_yaml
+    from batcalc.spec.model import parse_spec
+
+    cell = f"kind: cell\nid: c\nname: c\nranges: [{{distance: 600 km, test_cycle: '{written}'}}]\n"
+    assert parse_spec(cell).ranges[0].test_cycle == written.strip().upper().replace("UNKNOWN", "unknown")
+    assert not list(validators["cell"].iter_errors(parse_yaml(cell, "x").data))
+    claims = ("kind: claims\nclaims:\n  - {id: r, quote: q, kind: range, asserted: 600 km, inputs: {cell: tesla-4680, "
+              f"vehicle: mid-sedan, pack_mass: 480 kg, test_cycle: '{written}'}}}}\n")
+    parse_spec(claims)
+    assert not list(validators["claim"].iter_errors(parse_yaml(claims, "x").data))
+    wrong = cell.replace(written, "wltx")
+    assert list(validators["cell"].iter_errors(parse_yaml(wrong, "x").data))
+
+
+def test_schema_names_the_assumptions_a_claims_file_may_set(validators):
+    """A claims file's `assumptions:` takes only the ids of specs/assumptions.yaml (the loader refuses
+    another, naming the closest); the schema took any key."""
+    import yaml
+
+    from batcalc.errors import SpecError
+    from batcalc.spec.model import parse_spec
+
+    known = [a["id"] for a in yaml.safe_load((catalog.specs_root() / "assumptions.yaml").read_text())["assumptions"]]
+    claims = {"kind": "claims", "claims": [{"id": "a", "quote": "q", "kind": "ratio", "inputs": {"a": 1, "b": 2},
+                                            "asserted": 2}], "assumptions": {"cell-to-pack-mas": "0.75 to 0.85"}}
+    assert list(validators["claim"].iter_errors(claims))
+    with pytest.raises(SpecError, match="cell-to-pack-mass"):
+        parse_spec(json.dumps(claims))
+    claims["assumptions"] = {"cell-to-pack-mass": "0.75 to 0.85"}
+    assert not list(validators["claim"].iter_errors(claims))
+    parse_spec(json.dumps(claims))
+    schema = schema_for("claim")["properties"]["assumptions"]["propertyNames"]["enum"]
+    assert sorted(schema) == sorted(known)

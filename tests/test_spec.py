@@ -28,6 +28,12 @@ sources:
 """
 
 
+def test_a_real_day_is_a_date():
+    """2024-02-29 is a day (2024 is a leap year), as is the last day of every month; the day check takes them."""
+    for day in ("2024-02-29", "2023-01-31", "2023-04-30", "2023-12-31"):
+        assert parse_spec(GOOD.replace("date: 2024-03", f"date: {day}")).sources[0].date == day
+
+
 def test_good_spec_loads_with_quantities():
     spec = parse_spec(GOOD.replace("  capacity: 5 Ah", "  capacity: {value: 5 Ah, source: maker}")
                       .replace("  nominal_voltage: 3.6 V", "  nominal_voltage: {value: 3.6 V, source: maker}")
@@ -62,8 +68,12 @@ def test_catalogue_mode_requires_a_source_for_each_number():
     ("kind: cell", "kind: cel", (1, 7), "did you mean 'cell'"),
     ("grade: datasheet", "grade: rumour", (14, 67), "'datasheet', 'press' or 'reference'"),
     ("date: 2024-03", "date: March 2024", (14, 84), "YYYY-MM-DD"),
+    ("date: 2024-03", "date: 2024-02-30", (14, 84), "date 2024-02-30 is not a real date (2024-02 has no day 30)"),
+    ("date: 2024-03", "date: 2023-02-29", (14, 84), "(2023-02 has no day 29)"),     # 2023: no leap year
+    ("date: 2024-03", "date: 2024-04-31", (14, 84), "(2024-04 has no day 31)"),
 ])
 def test_errors_are_one_line_and_located(old, new, where, fragment):
+    """(A source's date: a day the month does not have, 2024-02-30, was taken: only its shape was checked.)"""
     assert old in GOOD
     with pytest.raises(SpecError) as exc:
         parse_spec(GOOD.replace(old, new, 1), "cell.yaml")
@@ -203,3 +213,13 @@ def test_format_version(version, match):
     else:
         with pytest.raises(SpecError, match=match):
             parse_spec(text, "c.yaml")
+
+
+def test_a_claims_file_without_claims_names_the_missing_key():
+    """A claims file's kind is 'claims', the name of the key it lacked: the key was taken for a claim's kind
+    (pydantic's union tag, dropped from the location) and the message said "missing required key '(top level)'"."""
+    import batcalc.spec.claims  # noqa: F401  (registers kind: claims)
+
+    with pytest.raises(SpecError) as exc:
+        parse_spec("kind: claims\ntitle: t\n", "c.yaml")
+    assert str(exc.value) == "c.yaml:1:1: missing required key 'claims'"

@@ -358,3 +358,12 @@ def test_an_offset_temperature_refused_in_a_value_says_where_temperatures_are_re
     assert "a temperature is read only where one is asked for, as --ambient" in r.stderr
     assert "values are not temperatures" not in r.stderr
     assert units.parse_temperature(value) == pytest.approx(273.15 + 25)
+
+
+@pytest.mark.parametrize("dim, text, example", [("count", "1000 cycles", "'1000'"), ("count", "1000 km", "'1000'"),
+                                                ("number", "0.23 km", "'0.25'"), ("fraction", "80 km", "'80 %'")])
+def test_a_dimensionless_value_with_a_unit_is_told_an_example_of_its_kind(dim, text, example):
+    """A count of cycles written '1000 cycles' was told 'write a plain number, e.g. '0.25'': no count of cycles."""
+    with pytest.raises(UnitError) as exc:
+        units.parse_value(text, dim)
+    assert str(exc.value).endswith(f"e.g. {example}"), str(exc.value)

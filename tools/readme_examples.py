@@ -6,7 +6,8 @@
 An example is a ```console block whose first line is ``$ batcalc ARGS``; the rest of the block is
 what the command prints (stdout, then stderr). Examples run in the repository's root folder, so a
 path in ARGS is relative to it. Any Markdown file in docs/ may hold examples: it is checked as soon as
-it has one.
+it has one. README.md's count of the catalogue, "(N cells, M vehicles, ...)", is checked and rewritten
+with them (a cell added to specs/cells changes it).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 BLOCK_RE = re.compile(r"```console\n\$ batcalc (?P<args>[^\n]*)\n(?P<out>.*?)```", re.DOTALL)
+COUNT_RE = re.compile(r"\((\d+) cells, (\d+) vehicles,")
 
 
 def documents() -> list[Path]:
@@ -51,10 +53,19 @@ def all_examples() -> list[tuple[str, str, str]]:
             for path in documents() for args, out in examples(path.read_text(encoding="utf-8"))]
 
 
+def counted(text: str) -> str:
+    """``text`` with its "(N cells, M vehicles," saying how many cells and vehicles the catalogue holds."""
+    from batcalc.spec.catalog import catalog_ids
+
+    return COUNT_RE.sub(f"({len(catalog_ids('cell'))} cells, {len(catalog_ids('vehicle'))} vehicles,", text)
+
+
 def refresh(path: Path) -> bool:
-    """Rewrite the outputs of ``path``'s examples from real runs; True when the file changed."""
+    """Rewrite the outputs of ``path``'s examples from real runs (and README.md's count of the catalogue,
+    :func:`counted`); True when the file changed."""
     text = path.read_text(encoding="utf-8")
     new = BLOCK_RE.sub(lambda m: f"```console\n$ batcalc {m.group('args')}\n{run_example(m.group('args'))}```", text)
+    new = counted(new) if path == README else new
     if new != text:
         path.write_text(new, encoding="utf-8")
     return new != text
@@ -65,7 +76,10 @@ def main(argv: list[str]) -> int:
         bad = [(name, args) for name, args, out in all_examples() if run_example(args) != out]
         for name, args in bad:
             print(f"{name}: example differs from a real run: batcalc {args}")
-        return 1 if bad else 0
+        text = README.read_text(encoding="utf-8")
+        if counted(text) != text:
+            print("README.md: the count of cells and vehicles differs from the catalogue's")
+        return 1 if bad or counted(text) != text else 0
     for path in documents():
         if refresh(path):
             print(f"rewrote {path.relative_to(ROOT).as_posix()}")

@@ -2535,8 +2535,6 @@ def file_problems(spec: Any, doc: Any) -> list[SpecError]:
     physics refuses at a value of its range (``usable-fraction: 0 to 0.9``:
     :func:`batcalc.physics.bands.check_assumption`), a claim id given twice, a claim citing a
     ``source`` the file's ``sources:`` do not list."""
-    import difflib
-
     problems = []
     if spec.assumptions:
         from batcalc.physics.bands import check_overridden
@@ -2549,16 +2547,25 @@ def file_problems(spec: Any, doc: Any) -> list[SpecError]:
                 problems.append(doc.error_in_systems(
                     ("assumptions", id), lambda system, exc=exc: exc.spelled(lambda name, example: "assumption",
                                                                               system)))
+    return problems + claim_id_problems(((k, c.id, c.source) for k, c in enumerate(spec.claims)),
+                                       [src.id for src in spec.sources], doc)
+
+
+def claim_id_problems(claims: Any, source_ids: list[str] | None, doc: Any) -> list[SpecError]:
+    """Each ``(index, id, source)`` of ``claims`` whose id an earlier claim has, or whose ``source``
+    (None: none cited) is not among ``source_ids`` (None: the sources are not known, not checked)."""
+    import difflib
+
+    problems = []
     seen: set = set()
-    ids = [src.id for src in spec.sources]
-    for k, c in enumerate(spec.claims):          # a set: linear in the number of claims
-        if c.id in seen:
-            problems.append(doc.error(("claims", k, "id"), f"duplicate claim id {c.id!r}"))
-        seen.add(c.id)
-        if c.source is not None and c.source not in ids:
-            hint = difflib.get_close_matches(c.source, ids, n=1)
-            problems.append(doc.error(("claims", k, "source"), f"unknown source {c.source!r}" + (
-                f"; did you mean {hint[0]!r}?" if hint else f"; sources are: {', '.join(ids) or 'none'}")))
+    for k, claim_id, source in claims:           # a set: linear in the number of claims
+        if claim_id in seen:
+            problems.append(doc.error(("claims", k, "id"), f"duplicate claim id {claim_id!r}"))
+        seen.add(claim_id)
+        if source_ids is not None and source is not None and source not in source_ids:
+            hint = difflib.get_close_matches(source, source_ids, n=1)
+            problems.append(doc.error(("claims", k, "source"), f"unknown source {source!r}" + (
+                f"; did you mean {hint[0]!r}?" if hint else f"; sources are: {', '.join(source_ids) or 'none'}")))
     return problems
 
 

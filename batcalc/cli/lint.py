@@ -70,6 +70,12 @@ def _targets(name: str) -> list[tuple[Path | None, str, bool]]:
         return found
     if os.path.lexists(name):
         return [(Path(name), shown_path(name), _inside_catalogue(Path(name)))]
+    from batcalc.physics.cycles import ALIASES
+
+    if name.strip().lower() in ALIASES:        # a drive cycle is a trace, not a spec: say so, not 'no such id'
+        raise SpecError("a drive cycle of the catalogue (a trace, not a spec file): lint checks cell, vehicle "
+                        "and claims files; 'batcalc show " + name.strip().lower() + "' shows the cycle",
+                        shown_path(name))
     ids = sorted({i for kind in _CATALOGUE_KINDS for i in catalog_ids(kind)})
     hint = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
     raise SpecError("no such file and no catalogue id of that name" +
@@ -125,14 +131,19 @@ def _in_order(problems: list[SpecError], doc: Document) -> list[SpecError]:
 
 
 def _sound_claims_problems(doc: Document, errors: list[SpecError]) -> list[SpecError]:
-    """A claims file with schema errors: ``errors`` and the problems of each claim that is sound on
-    its own (its model validates it), as ``batcalc check`` would evaluate it, so that one claim's
-    schema error does not hide the others' problems."""
+    """A claims file with schema errors: ``errors``, the problems of each claim that is sound on its own
+    (its model validates it) as ``batcalc check`` would evaluate it, and the sound claims' ids given twice
+    and sources not listed (when every source has an id), so that one claim's schema error does not hide
+    the others' problems."""
     from pydantic import ValidationError
 
+    from batcalc.claims.check import claim_id_problems
     from batcalc.spec.claims import CLAIM_MODELS
 
     claims = doc.data.get("claims") if isinstance(doc.data, dict) else None
+    sources = doc.data.get("sources", []) if isinstance(doc.data, dict) else None
+    source_ids = [s["id"] for s in sources if isinstance(s, dict) and isinstance(s.get("id"), str)] if isinstance(
+        sources, list) else []
     sound = []
     for k, raw in enumerate(claims if isinstance(claims, list) else []):
         kind = raw.get("kind") if isinstance(raw, dict) else None
@@ -143,7 +154,9 @@ def _sound_claims_problems(doc: Document, errors: list[SpecError]) -> list[SpecE
             sound.append((k, model.model_validate(raw)))
         except (ValidationError, BatcalcError):       # its schema errors are among ``errors``
             continue
-    return _in_order(errors + _evaluated(sound, doc), doc)
+    known = source_ids if isinstance(sources, list) and len(source_ids) == len(sources) else None
+    ids = claim_id_problems(((k, c.id, c.source) for k, c in sound), known, doc)
+    return _in_order(errors + ids + _evaluated(sound, doc), doc)
 
 
 def lint_one(path: Path | None, shown: str, in_catalogue: bool,

@@ -997,18 +997,20 @@ class SpecKind(str, Enum):
 
 @app.command("schema")
 @handles_errors
-def schema_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell, vehicle or claim")]) -> None:
+def schema_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell, vehicle or claim")],
+               output: TableOutputOpt = None, force: ForceOpt = False) -> None:
     """Print the JSON Schema of a spec kind, with descriptions and the dimension of every value.
 
     Point an editor's YAML language server at it with a first line
     '# yaml-language-server: $schema=cell.schema.json'.
 
     \b
-    Example: batcalc schema cell > cell.schema.json
+    Example: batcalc schema cell -o cell.schema.json
     """
     from batcalc.report.render import render_json
     from batcalc.spec.schema import schema_for
 
+    set_output(output, force)                  # JSON whatever FILE's extension
     emit(render_json(schema_for(kind.value)))
 
 

@@ -310,17 +310,26 @@ def vehicle_show_rows(vehicle: Vehicle, system: str) -> Report:
                      Shown(pt.transmission_efficiency * 100, "%")),
                     ("battery_efficiency", "battery efficiency (one way)", Shown(pt.battery_efficiency * 100, "%"))]
     figures.append(("auxiliary_power", "auxiliary power", Shown(vehicle.load.p_aux, "W")))
+    measured_only = False
     if s.measured_consumption is not None:
+        from batcalc.report.reports import per_100_mass_row
+
         mc = s.measured_consumption
-        figures.append(("measured_consumption", f"measured consumption ({mc.cycle or 'cycle not stated'})",
-                        shown(float(mc.value.si), "consumption", system)))
+        key, label, slope = per_100_mass_row(float(mc.per_100kg.si), system)
+        figures += [("measured_consumption", f"measured consumption ({mc.cycle or 'cycle not stated'})",
+                     shown(float(mc.value.si), "consumption", system)),
+                    ("measured_at_mass", "measured at vehicle mass", shown(float(mc.at_mass.si), "mass", system)),
+                    ("measured_" + key, "measured " + label, slope)]
+        measured_only = s.drag_coefficient is None and s.coast_down is None    # as Vehicle.consumption_model
     rows = [[label, v, v.unit if isinstance(v, Shown) else ""] for _, label, v in figures]
-    notes = ["model: " + "; ".join(vehicle.load.assumptions(system))]
+    model = ["none: the measured consumption (no road load given, so no drive cycle can be run)"] if measured_only \
+        else vehicle.load.assumptions(system)
+    notes = ["model: " + "; ".join(model)]
     notes += [f"source {src.id}: {src.title}" + (f" ({src.url})" if src.url else "") for src in s.sources]
     if s.notes:
         notes.append("notes: " + " ".join(str(s.notes).split()))
     data = {"kind": "vehicle", "id": vehicle.id, "name": s.name, "figures": {k: v for k, _, v in figures},
-            "model": vehicle.load.assumptions(system), "sources": [src.id for src in s.sources]}
+            "model": model, "sources": [src.id for src in s.sources]}
     return ["quantity", "value", "unit"], rows, notes, data
 
 

@@ -165,8 +165,12 @@ def spec_from_fastsim(data: Any, document: str) -> dict[str, Any]:
     loads = _numbers(data, *achieved, "data", "grid", 0)
     effs = _numbers(data, *achieved, "data", "values", length=len(loads))
     step = _get(data, *achieved).get("strategy") != "Linear"
-    wheels = _at(data, "chassis", "num_wheels") * _at(data, "chassis", "wheel_inertia_kilogram_square_meters",
-                                                      what="wheel inertia") / _at(
+    n_wheels = _at(data, "chassis", "num_wheels", what="number of wheels", positive=True)
+    if n_wheels != int(n_wheels):
+        raise FastsimError(f"FASTSim file: number of wheels must be a whole number (got {n_wheels:g})",
+                           ("chassis", "num_wheels"))
+    wheels = n_wheels * _at(data, "chassis", "wheel_inertia_kilogram_square_meters",
+                            what="wheel inertia") / _at(
         data, "chassis", "wheel_radius_meters", what="wheel radius", positive=True) ** 2
     battery_eff, battery_how = _battery_efficiency(data)
     gear = _at(data, "pt_type", "BEV", "transmission", "eff_interp", what="transmission efficiency")

@@ -26,6 +26,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -206,17 +207,20 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bo
 
 
 _VALUE_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?\s*\S.*$"
+#: A dimensionless value's text: a number, a unit optional ('0.23', '1', '23 %').
+_PLAIN_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?\s*(\S.*)?$"
 
 
 def _schema_for(dim: str) -> dict[str, Any]:
-    """JSON Schema of a value of dimension ``dim``: a '<number> <unit>' string or the long form."""
+    """JSON Schema of a value of dimension ``dim``: a '<number> <unit>' string (a plain number for a
+    dimensionless one) or the long form."""
     if dim == "c_rate":
-        pattern, example, label = r"^\s*\d+(\.\d*)?\s*C\s*$", "2 C", "C-rate (charge current / capacity)"
+        pattern, example, label = _C_RATE_RE.pattern, "2 C", "C-rate (charge current / capacity)"
     else:
         d = units.DIMENSIONS[dim]
         example = {"specific_energy": "350 Wh/kg", "energy_density": "700 Wh/L", "fraction": "80 %"}.get(
             dim, f"1 {d.example}".strip())
-        pattern, label = _VALUE_PATTERN, d.label
+        pattern, label = (_PLAIN_PATTERN if dim in ("number", "count", "fraction") else _VALUE_PATTERN), d.label
     text: dict[str, Any] = {"type": "string", "pattern": pattern, "description": f"{label}, e.g. '{example}'",
                             "examples": [example]}
     if dim == "fraction":
@@ -292,6 +296,13 @@ class Source(Strict):
     def _date(cls, v: Any) -> Any:
         if v is not None and not (isinstance(v, (str, int)) and _DATE_RE.match(str(v))):
             raise ValueError("date must be YYYY-MM-DD, YYYY-MM or YYYY")
+        if isinstance(v, str) and len(v) == 10:          # a day the month has (not 2024-02-30, 2023-02-29)
+            import datetime
+
+            try:
+                datetime.date.fromisoformat(v)
+            except ValueError:
+                raise ValueError(f"date {v} is not a real date ({v[:7]} has no day {v[8:]})") from None
         return None if v is None else str(v)
 
     @model_validator(mode="after")
@@ -499,7 +510,17 @@ def _test_cycle_name(value: Any) -> Any:
     return value
 
 
-TestCycle = Annotated[Literal["CLTC", "NEDC", "WLTP", "EPA", "unknown"], BeforeValidator(_test_cycle_name)]
+def _any_case(name: str) -> str:
+    """A regular expression (ECMA 262, as JSON Schema's ``pattern``) matching ``name`` in any case."""
+    return "".join(f"[{ch.upper()}{ch.lower()}]" if ch.isalpha() else re.escape(ch) for ch in name)
+
+
+#: The schema of a rating: the spellings for an editor to offer, and any case, as the loader reads it.
+_TEST_CYCLE_SCHEMA = {"anyOf": [{"type": "string", "enum": list(TEST_CYCLES)},
+                                {"type": "string",
+                                 "pattern": rf"^\s*({'|'.join(map(_any_case, TEST_CYCLES))})\s*$"}]}
+TestCycle = Annotated[Literal["CLTC", "NEDC", "WLTP", "EPA", "unknown"], BeforeValidator(_test_cycle_name),
+                      WithJsonSchema(_TEST_CYCLE_SCHEMA)]
 
 
 class RangeClaim(Sourced):
@@ -570,11 +591,12 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
 
 def _data_loc(loc: tuple[str | int, ...], data: Any) -> Loc:
     """``loc`` as a path into the file's data: a discriminated union's tag (pydantic puts the claim's
-    ``kind`` into the loc) is dropped, so that errors point at the right line."""
+    ``kind`` into the loc) is dropped, so that errors point at the right line. The file itself is no
+    union member: a claims file's missing ``claims`` (its kind is 'claims') is a key, not a tag."""
     out: list[str | int] = []
     cur = data
     for part in loc:
-        if isinstance(cur, dict) and part not in cur and cur.get("kind") == part:
+        if isinstance(cur, dict) and part not in cur and cur.get("kind") == part and cur is not data:
             continue
         if isinstance(part, str) and not isinstance(cur, dict):    # a union member: 'float', 'constrained-str'
             continue
@@ -691,6 +713,10 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         msg = (f"invalid {loc[-1] if loc else 'value'} {_clip(err['input'])}: use lowercase letters, digits and "
                f"dashes, at most 64 characters")
     msg = msg.removeprefix("Value error, ")
+    texts = getattr(err.get("ctx", {}).get("error"), "by_system", None)
+    if texts:                               # a validator's message written in each unit system (error_in_systems)
+        return doc.error_in_systems(loc, lambda system: printable(f"{dotted}: {texts.get(system, msg)}{more}",
+                                                                  _MESSAGE_LIMIT))
     return doc.error(loc, printable(f"{dotted}: {msg}{more}", _MESSAGE_LIMIT))
 
 

@@ -38,6 +38,11 @@ def schema_for(kind: str) -> dict[str, Any]:
         from batcalc.spec.tapers import taper_ids
 
         taper["anyOf"] = [{"enum": list(taper_ids()), "type": "string"}, {"type": "null"}]
+    assumed = schema.get("properties", {}).get("assumptions") if kind == "claim" else None
+    if assumed is not None:                     # the loader takes only the ids of specs/assumptions.yaml
+        from batcalc.spec.assumptions import plausible_ranges
+
+        assumed["propertyNames"] = {"enum": list(plausible_ranges())}
     schema.setdefault("properties", {})["format_version"] = {
         "type": "integer", "minimum": 1, "maximum": FORMAT_VERSION,
         "description": "the spec format the file was written for (optional; docs/spec-format.md)"}
@@ -71,7 +76,7 @@ status: announced            # production | sample | announced | target
 #   gravimetric: 260 Wh/kg   # left out: energy / mass
 #   volumetric: 740 Wh/L     # left out: energy / volume
 # charging:
-#   max_c_rate: 1 C
+#   max_c_rate: 3 C
 #   claims:
 #     - {{from_soc: 10 %, to_soc: 80 %, time: 20 min}}   # no from_soc if the source gives no start
 # cycle_life: {{cycles: 1000, retention: 80 %}}

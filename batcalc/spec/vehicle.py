@@ -8,8 +8,8 @@ from batcalc.spec.model import ID_PATTERN, Q, Source, Sourced, Strict, Value, ch
 
 #: Bounds outside which a vehicle value is a typo, not a vehicle (SI: kg, m^2; fractions).
 PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0.05, ""),
-             "frontal_area": (0.5, 20.0, "m^2"), "mass_without_battery": (100.0, 100_000.0, "kg"),
-             "drivetrain_efficiency": (0.3, 1.0, ""), "rotational_mass_factor": (0.0, 0.5, "")}
+             "frontal_area": (0.5, 20.0, "area"), "mass_without_battery": (100.0, 100_000.0, "mass"),
+             "drivetrain_efficiency": (0.3, 1.0, "fraction"), "rotational_mass_factor": (0.0, 0.5, "")}
 
 
 class ReferencePack(Strict):
@@ -112,11 +112,19 @@ class VehicleSpec(Strict):
         name = info.field_name          # None only in a model validator
         if v is None or name is None:
             return v
-        low, high, unit = PLAUSIBLE[name]
+        low, high, dim = PLAUSIBLE[name]
         x = v.si
         if not low <= x <= high:
-            raise ValueError(f"{v.text!r} is not plausible for {name} (expected {low:g}-{high:g}"
-                             f"{' ' + unit if unit else ''}); a typo?")
+            from batcalc.errors import UnitError
+            from batcalc.units import error_in_systems, format_number, shown
+
+            def bounds(system: str) -> str:             # in the unit system's units ('30-100 %', '220.5-220462 lb')
+                if not dim:
+                    return f"{low:g}-{high:g}"
+                ends = shown(low, dim, system), shown(high, dim, system)
+                return f"{format_number(ends[0].value)}-{format_number(ends[1].value)} {ends[1].unit}"
+            raise error_in_systems(lambda system: f"{v.text!r} is not plausible for {name} (expected "
+                                                  f"{bounds(system)}); a typo?", UnitError)
         return v
 
     @model_validator(mode="after")

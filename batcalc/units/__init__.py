@@ -596,7 +596,7 @@ def _check_form(number: float, unit: str, shown: str, dim: str | None, example_u
             d = DIMENSIONS[dim]
             raise UnitError(f"{shown!r} is not {'an' if d.label[0] in 'aeiou' else 'a'} {d.label}: write a plain "
                             f"number{' or a percentage' if dim == 'fraction' else ''}, e.g. "
-                            f"'{'80 %' if dim == 'fraction' else '0.25'}'")
+                            f"'{ {'fraction': '80 %', 'count': '1000'}.get(dim, '0.25')}'")
         if dim == "fraction" and not unit:
             _fraction_rule(number, shown)
     elif not unit:
