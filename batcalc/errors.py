@@ -148,6 +148,12 @@ class InputsError(BatcalcError):
         except (ValueError, LookupError, AttributeError, TypeError):
             return template
 
+    def in_system(self, system: str) -> str:
+        """The message spelled for Python in unit ``system``'s units, from its template for that system
+        (the text recorded by :meth:`~BatcalcError.shown_in` where there is one)."""
+        texts: Mapping[str, str] = self.__dict__.get("by_system", {})
+        return printable(texts[system] if system in texts else self.spelled(python_spelling, system))
+
     def __reduce__(self) -> tuple[type, tuple[str], dict]:
         """Pickled and copied with its template and attributes (an exception's default pickling calls the
         class with the spelled text, read again as a template)."""

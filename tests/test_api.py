@@ -205,7 +205,7 @@ def test_a_claims_figure_given_as_a_quantity_states_the_precision_of_the_same_te
     assert text.status == "holds"
     assert given.status == text.status
     assert given.claimed.to("km").magnitude == pytest.approx(402) and str(given.claimed.units) == "kilometer"
-    assert any("±0.5 kilometer, the precision stated" in a for a in given.assumptions)
+    assert any("±0.5 km, the precision stated" in a for a in given.assumptions)
 
 
 def test_a_verdict_value_of_an_unknown_dimension_stays_a_float():
@@ -624,3 +624,262 @@ def test_charge_states_the_vehicle_and_pack_voltage_as_the_command_line_does(run
                .replace("--vehicle", "vehicle") for n in about_vehicle_and_voltage(cli)]
     assert about_vehicle_and_voltage(api.assumptions) == spelled and spelled
     assert [f"warning: {w}" for w in api.warnings] == [n for n in cli if n.startswith("warning: ")]
+
+
+def test_a_loaded_spec_from_a_file_is_not_checked_as_the_catalogue_spec_of_its_id(tmp_path):
+    """A claim takes a loaded cell or vehicle by its id, which it loads again: a copy of a catalogue spec
+    with a figure changed (and the id kept) was checked as the catalogue's, a silently different number."""
+    text = (ROOT / "specs" / "cells" / "gac-aion-ssb-350.yaml").read_text(encoding="utf-8")
+    assert "value: 350 Wh/kg" in text
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(text.replace("value: 350 Wh/kg", "value: 500 Wh/kg"), encoding="utf-8")
+    cell = bc.load_cell(mine)
+    assert cell.id == "gac-aion-ssb-350" and cell.gravimetric.to("Wh/kg").magnitude == pytest.approx(500)
+    # by its path, the claim reads the file: 500 / 300 Wh/kg at the same pack mass
+    by_path = bc.check("same-weight", a="gac-aion-ssb-300", b=str(mine), asserted=3)
+    assert by_path.derived == pytest.approx(500 / 300)
+    with pytest.raises(BatcalcError, match=r"claim input b: .*gac-aion-ssb-350.* not the catalogue's.*path"):
+        bc.check("same-weight", a="gac-aion-ssb-300", b=cell, asserted=3)
+    # the catalogue's own cell, loaded, is still taken by its id: 350 / 300
+    same = bc.check("same-weight", a=bc.load_cell("gac-aion-ssb-300"), b=bc.load_cell("gac-aion-ssb-350"), asserted=3)
+    assert same.derived == pytest.approx(350 / 300)
+
+
+def test_a_vehicle_in_other_conditions_is_not_checked_as_the_vehicle_its_spec_gives():
+    """A claim simulates the vehicle its spec gives: one from ``with_conditions`` (-7 °C, heat pump) was
+    checked at 20 °C without its cabin climate, as if the conditions had not been set."""
+    sedan = bc.load_vehicle("mid-sedan")
+    common = dict(cell="gac-aion-ssb-350", pack_mass="480 kg", cycle="wltp", asserted="900 km")
+    plain = bc.check("range", vehicle=sedan, **common)
+    assert plain.derived.to("km").magnitude == pytest.approx(
+        bc.range_of("gac-aion-ssb-350", sedan, pack_mass="480 kg", cycle="wltp").range.to("km").magnitude)
+    for cold in (sedan.with_conditions(ambient="-7 °C", climate="heat-pump"),
+                 sedan.with_conditions(extra_mass="300 kg")):
+        with pytest.raises(BatcalcError, match="claim input vehicle: mid-sedan.*with_conditions"):
+            bc.check("range", vehicle=cold, **common)
+
+
+@pytest.mark.parametrize(("quantity", "param", "shown"), [
+    (OTHER.Quantity(75, "kW"), "pack_energy", "'75 kW' is not an energy"),
+    (OTHER.Quantity(480, "km"), "pack_mass", "'480 km' is not a mass"),
+    (bc.Q(12, "kWh"), "pack_mass", "'12 kWh' is not a mass")])
+def test_a_quantity_of_the_wrong_dimension_is_shown_as_it_was_given(quantity, param, shown):
+    """The message showed the Quantity in pint's root units ('75000.0 kilogram*meter^2/second^3' is not an
+    energy), a value the user never wrote; it now shows it in its own unit."""
+    with pytest.raises(UnitError) as info:
+        bc.range_of("gac-aion-ssb-350", "mid-sedan", **{param: quantity})
+    assert str(info.value).startswith(f"{param}: {shown}: ")
+
+
+def test_a_huge_quantity_is_shown_as_a_number_not_as_thirty_digits():
+    """A Quantity read in its own unit wrote an integral float as an int: 1e30 kg became
+    '1000000000000000019884624838656 kilogram', and 1e300 kg 'value too long (310 characters)'."""
+    for q in (OTHER.Quantity(1e30, "kg"), OTHER.Quantity(1e300, "kg")):
+        with pytest.raises(UnitError) as info:
+            bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=q)
+        too_large = "is too large (at most 1e+18 in its unit)"
+        assert str(info.value) == f"pack_mass: value '{q.magnitude!r} kg' {too_large}"
+
+
+def test_an_energy_without_its_unit_is_asked_for_with_the_right_article():
+    """'75' for an energy said "expected a energy" (and so did --pack-energy 75 on the command line)."""
+    with pytest.raises(UnitError) as info:
+        bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_energy="75")
+    assert str(info.value) == "pack_energy: '75' has no unit: expected an energy, e.g. '75 kWh'"
+    from batcalc.units import parse_value
+
+    with pytest.raises(UnitError, match=r"^'2' has no unit: expected an area, e.g. '2 m\^2'$"):
+        parse_value("2", "area")
+    with pytest.raises(UnitError, match="^'3' has no unit: expected a mass, e.g. '3 kg'$"):
+        parse_value("3", "mass")
+
+
+def test_a_range_asserted_without_between_says_so():
+    """'900 to 1000 km' asserted with the default qualifier was "malformed unit 'to 1000 km': unexpected
+    '1000'"; it is a range, which a claim asserts with qualifier 'between' (claims.check.evaluate says so;
+    pinned here through the API)."""
+    common = dict(cell="gac-aion-ssb-350", vehicle="mid-sedan", pack_mass="480 kg", cycle="wltp")
+    with pytest.raises(BatcalcError) as info:
+        bc.check("range", asserted="900 to 1000 km", **common)
+    assert str(info.value) == ("asserted: '900 to 1000 km' is a range: a range is asserted with the qualifier "
+                               "'between' (qualifier: about), or assert one figure")
+    # with 'between' it is checked: 934.3 km (range_of's) lies in 900..1000 km
+    assert bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg").range.to("km").magnitude == \
+        pytest.approx(934.3, abs=0.05)
+    assert bc.check("range", asserted="900 to 1000 km", qualifier="between", **common).status == "holds"
+
+
+def test_an_error_that_names_an_input_is_in_the_unit_system_asked_for():
+    """``exc.in_system('imperial')`` of an error naming an input (an InputsError, written per unit system as a
+    template) gave its metric text: 'target_range must be positive, got 0 km', where `batcalc tradeoff --range
+    '0 km' -u imperial` says '0 mi'."""
+    with pytest.raises(BatcalcError) as info:
+        bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", hold="range", target_range="0 km")
+    assert info.value.in_system("metric") == str(info.value) == "target_range must be positive, got 0 km"
+    assert info.value.in_system("imperial") == "target_range must be positive, got 0 mi"
+
+
+def test_a_target_range_sizes_both_packs_as_the_docs_say():
+    """docs/api.md said hold='range' solves b's pack 'for a's range, or for target_range', and that a's pack is
+    pack_mass if given: with target_range, a's given pack is sized for the target too (as the command line's
+    --range does), which the docs now say."""
+    t = bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", "range", pack_mass="480 kg",
+                    target_range="600 km")
+    assert t.a.range.to("km").magnitude == pytest.approx(600, rel=1e-6)
+    assert t.b.range.to("km").magnitude == pytest.approx(600, rel=1e-6)
+    assert t.a.pack_mass.to("kg").magnitude < 480           # 480 kg of a reaches 800.8 km, more than 600
+    text = " ".join((ROOT / "docs" / "api.md").read_text(encoding="utf-8").split())
+    assert "with `target_range`, both packs are sized for that range" in text
+
+
+def test_a_claim_takes_numpy_numbers_as_numbers():
+    """A notebook's numbers are often numpy scalars: np.float64(3.0) was written 'np.float64(3.0)' ("malformed
+    value") and np.int64(2030) refused as "needs ... a number, got int64"."""
+    import numpy as np
+
+    plain = bc.check("same-weight", a="gac-aion-ssb-300", b="gac-aion-ssb-350", asserted=3)
+    for x in (np.float64(3.0), np.int64(3), np.float32(3.0)):
+        v = bc.check("same-weight", a="gac-aion-ssb-300", b="gac-aion-ssb-350", asserted=x)
+        assert (v.status, v.claimed, v.derived) == (plain.status, 3.0, pytest.approx(350 / 300))
+    # (116.23 / 1.95) ** (1 / 6) - 1 = 0.9764 a year from 2024 to 2030
+    v = bc.check("growth", start="1.95 billion yuan", end="116.23 billion yuan", start_year=np.int64(2024),
+                 end_year=np.int64(2030), asserted="98 %")
+    assert v.derived == pytest.approx((116.23 / 1.95) ** (1 / 6) - 1)
+
+
+def test_q_and_convert_say_a_range_is_a_range():
+    """Q('100 to 200 km') and convert('100 to 200 km', 'mi') said "malformed unit 'to 200 km': unexpected
+    '200'" (as `batcalc convert` did)."""
+    for call in (lambda: bc.Q("100 to 200 km"), lambda: bc.convert("100 to 200 km", "mi")):
+        with pytest.raises(UnitError, match=r"^'100 to 200 km' is a range: give one value$"):
+            call()
+    assert bc.convert("100 km", "mi").magnitude == pytest.approx(100 / 1.609344)
+
+
+def test_a_product_claim_takes_its_factors_as_a_list():
+    """A claims file lists a product's factors ([800, 300 mi]); the API refused a list ("needs text, ...,
+    got list"), taking only the command line's '800 * 300 mi'."""
+    text = bc.check("product", factors="800 * 300 mi", asserted="240000 mi")
+    assert text.derived.to("mi").magnitude == pytest.approx(800 * 300)
+    for factors, asserted, unit, product in (
+            ([800, "300 mi"], "240000 mi", "mi", 800 * 300),
+            (("800", bc.Q(300, "mi")), "240000 mi", "mi", 800 * 300),
+            ([800, OTHER.Quantity(3, "kW*h")], "2400 kWh", "kWh", 800 * 3)):    # a unit with '*' in it
+        v = bc.check("product", factors=factors, asserted=asserted)
+        assert v.status == "holds" and v.derived.to(unit).magnitude == pytest.approx(product)
+    with pytest.raises(TypeError, match="got list"):
+        bc.check("ratio", a=["250 Wh/kg"], b="432 Wh/kg", asserted="73 %")
+
+
+def test_results_pickle_and_copy_as_multiprocessing_and_caches_need():
+    """A cell's figures are a read-only mapping (MappingProxyType), which pickle refused: a Cell, and every
+    result holding one (range, compare, trade-off, bands), could not go through multiprocessing, joblib or a
+    pickle cache, nor through copy.deepcopy."""
+    import copy
+    import pickle
+
+    results = [bc.load_cell("tesla-4680"), bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg"),
+               bc.compare("gac-aion-ssb-300", "gac-aion-ssb-350"),
+               bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", "mass", pack_mass="480 kg"),
+               bc.range_bands("gac-aion-ssb-350", "mid-sedan", pack_mass="480 kg")]
+    for r in results:
+        for again in (pickle.loads(pickle.dumps(r)), copy.deepcopy(r)):
+            assert repr(again) == repr(r)
+    cell = pickle.loads(pickle.dumps(results[0]))
+    assert cell.raw.figures == results[0].raw.figures
+    with pytest.raises(TypeError):                       # still read-only
+        cell.raw.figures["energy"] = None  # type: ignore[index]
+    r = pickle.loads(pickle.dumps(results[1]))
+    assert r.range.to("km").magnitude == results[1].range.to("km").magnitude       # 109.368 kWh / 117.06 Wh/km
+
+
+@pytest.mark.parametrize("given", ["-5 kg", "0 kg", OTHER.Quantity(-11, "lb")])
+def test_a_pack_mass_that_is_not_positive_names_the_parameter_and_the_value(given):
+    """The API said only "pack mass must be positive" where `batcalc range --pack-mass '-5 kg'` says
+    "--pack-mass: pack mass must be positive, got '-5 kg'"."""
+    shown = given if isinstance(given, str) else "-11 lb"
+    for call in (lambda: bc.range_of("gac-aion-ssb-350", "mid-sedan", pack_mass=given),
+                 lambda: bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", "mid-sedan", pack_mass=given),
+                 lambda: bc.range_bands("gac-aion-ssb-350", "mid-sedan", pack_mass=given)):
+        with pytest.raises(BatcalcError) as info:
+            call()
+        assert str(info.value) == f"pack_mass: pack mass must be positive, got '{shown}'"
+
+
+def test_a_vehicle_in_other_conditions_says_so_in_its_repr():
+    """``sedan.with_conditions(ambient='-7 °C', ...)`` printed as the plain sedan did, '<Vehicle mid-sedan: 1270 kg
+    without battery>': in a notebook the two could not be told apart."""
+    sedan = bc.load_vehicle("mid-sedan")
+    assert repr(sedan) == "<Vehicle mid-sedan: 1270 kg without battery>"
+    winter = sedan.with_conditions(ambient="-7 °C", climate="heat-pump", extra_mass="200 kg")
+    assert repr(winter) == ("<Vehicle mid-sedan: 1270 kg without battery; -7 °C, heat-pump cabin climate, "
+                            "200 kg extra mass>")
+
+
+def test_a_between_claim_takes_its_bounds_as_a_list():
+    """A claims file asserts a 'between' as [low, high]; the API refused a list ("got list"), taking only the
+    text '900 to 1000 km'."""
+    common = dict(cell="gac-aion-ssb-350", vehicle="mid-sedan", pack_mass="480 kg", cycle="wltp",
+                  qualifier="between")
+    text = bc.check("range", asserted="900 to 1000 km", **common)
+    for bounds in (["900 km", "1000 km"], (bc.Q(900, "km"), OTHER.Quantity(1000, "km"))):
+        v = bc.check("range", asserted=bounds, **common)
+        assert (v.status, v.derived) == (text.status, text.derived)       # 934.3 km lies in 900..1000 km
+        assert [b.to("km").magnitude for b in v.claimed] == [900, 1000]
+    with pytest.raises(BatcalcError, match="qualifier 'between'"):
+        bc.check("range", asserted=["900 km", "1000 km"], **{**common, "qualifier": "about"})
+    with pytest.raises(BatcalcError, match="two figures"):
+        bc.check("range", asserted=["900 km"], **common)
+
+
+def test_an_offset_temperature_refused_by_q_names_where_the_api_reads_one():
+    """bc.Q(20, 'degC') was refused pointing at the command line only ("as --ambient"); the API reads a
+    temperature in Vehicle.with_conditions(ambient=...)."""
+    with pytest.raises(UnitError, match=r"as --ambient or with_conditions\(ambient=\.\.\.\)"):
+        bc.Q(20, "degC")
+    winter = bc.load_vehicle("mid-sedan").with_conditions(ambient="20 degC")        # read where asked for
+    assert winter.raw.ambient[0] == pytest.approx(293.15)
+
+
+def test_range_bands_refuses_a_cell_to_pack_fraction_a_pack_level_spec_does_not_use(tmp_path):
+    """`batcalc range P --bands --f-mass 80 %` refuses a fraction that a pack-level spec does not use, and so
+    does range_of; range_bands took it and dropped it without a word."""
+    from batcalc.errors import InputsError
+
+    p1 = tmp_path / "p1.yaml"
+    p1.write_text("kind: cell\nid: p1\nname: P1\nenergy_density: {level: pack, gravimetric: 180 Wh/kg, "
+                  "volumetric: 300 Wh/L}\n", encoding="utf-8")
+    for name in ("f_mass", "f_volume"):
+        for call in (bc.range_of, bc.range_bands):
+            with pytest.raises(InputsError, match=f"^{name} does not apply: p1's density is pack level"):
+                call(p1, "mid-sedan", **{name: "80 %"})
+    # the usable fraction applies to a pack: 480 kg x 180 Wh/kg x 0.9 = 77.76 kWh usable at the centre
+    band = bc.range_bands(p1, "mid-sedan", f_usable="90 %")["usable_energy"]
+    assert band.central.to("kWh").magnitude == pytest.approx(480 * 180 * 0.9 / 1000)
+
+
+def test_check_takes_a_plausible_range_as_batcalc_claim_does():
+    """`batcalc claim ... --plausible '200 to 300 Wh/kg'` (a claims file's plausible: [low, high]) had no API
+    counterpart: check(..., plausible=...) was read as a claim input ("unknown input 'plausible'")."""
+    common = dict(a="?", b="432 Wh/kg", asserted="73 %")
+    bare = bc.check("ratio", **common)
+    assert bare.derived.to("Wh/kg").magnitude == pytest.approx(432 / 1.73)      # b / (1 + 73 %)
+    for plausible in ("200 to 300 Wh/kg", ["200 Wh/kg", "300 Wh/kg"],
+                      (bc.Q(200, "Wh/kg"), OTHER.Quantity(300, "Wh/kg"))):
+        v = bc.check("ratio", plausible=plausible, **common)
+        assert v.derived == bare.derived
+        assert "inside the plausible range 200 Wh/kg to 300 Wh/kg" in v.would_take
+    outside = bc.check("ratio", plausible="300 to 400 Wh/kg", **common)
+    assert "inside" not in outside.would_take and "300 Wh/kg to 400 Wh/kg" in outside.would_take
+
+
+@pytest.mark.parametrize("dash", ["\u2212", "\u2013", "\u2014"])
+def test_a_typographic_minus_is_named_as_such(dash):
+    """'−7 °C' as articles print it (U+2212 MINUS SIGN; en and em dashes too) was "malformed value '−7 °C':
+    expected '<number> <unit>', e.g. '350 Wh/kg'", which does not say what is wrong with it."""
+    with pytest.raises(UnitError) as info:
+        bc.load_vehicle("mid-sedan").with_conditions(ambient=f"{dash}7 °C")
+    assert str(info.value) == (f"ambient: malformed value '{dash}7 °C': write the minus sign as '-' "
+                               f"(this is U+{ord(dash):04X})")
+    cold = bc.load_vehicle("mid-sedan").with_conditions(ambient="-7 °C")
+    assert cold.raw.ambient[0] == pytest.approx(273.15 - 7)

@@ -197,7 +197,7 @@ def test_an_option_given_as_a_range_is_an_axis_of_the_box():
     (["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands", "--pack-mass", "500 to 400 kg"], "low end is above"),
     (["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands", "--pack-mass", "400 to 500 kWh"], "not a mass"),
     (["range", "gac-aion-ssb-350", "-v", "mid-sedan", "--bands", "--f-mass", "70 % to 80 %"], "takes one value"),
-    (["convert", "1 to 2 kg", "g"], "malformed unit"),
+    (["convert", "1 to 2 kg", "g"], "is a range: give one value"),
 ])
 def test_ranges_where_none_is_read_are_refused_in_one_line(args, fragment):
     r = runner.invoke(app, args)

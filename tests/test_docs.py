@@ -175,3 +175,22 @@ def test_the_api_page_lists_every_public_name():
     listed = set(re.findall(r"^\| `([A-Za-z_]+)[(`]", table, re.MULTILINE)) | \
         set(re.findall(r"`([A-Za-z_]+)\(\.\.\.\)`", table))
     assert set(batcalc.__all__) <= listed, set(batcalc.__all__) - listed
+
+
+def test_the_library_page_lists_every_layer_and_module():
+    """docs/library.md's table of layers named 8 of the 12 layers tests/test_layers.py orders (not errors,
+    cache, page nor api) and a few modules of each (report without `claims`, which its own examples
+    import): every layer and every module is now listed, in the enforced order."""
+    from test_layers import LAYERS
+
+    text = (ROOT / "docs" / "library.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `batcalc\.([a-z]+)` \| (.*?) \|", text, re.MULTILINE)
+    assert [layer for layer, _ in rows] == list(LAYERS)
+    for layer, modules in rows:
+        folder = ROOT / "batcalc" / layer
+        if folder.is_dir():
+            shipped = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
+            listed = set(re.findall(r"`([a-z_]+)`", modules))
+            assert shipped <= listed, (layer, shipped - listed)
+    chain = re.search(r"^errors -> .* -> cli$", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.MULTILINE)
+    assert chain and chain.group(0).split(" -> ") == list(LAYERS)        # CONTRIBUTING's layer rule, too

@@ -40,6 +40,17 @@ def test_series_parallel_tesla_4680():
         pack_from_layout(load_cell("gac-aion-ssb-300"), 96, 9)
 
 
+def test_a_layout_counts_whole_cells():
+    """96.5 in series gave a pack of 868.5 cells (and its energy and mass) without a word."""
+    cell = load_cell("tesla-4680")
+    for series, parallel in ((96.5, 9), (96, 8.2), (float("nan"), 9), (True, 9)):
+        with pytest.raises(BatcalcError, match="whole numbers"):
+            pack_from_layout(cell, series, parallel)
+    p = pack_from_layout(cell, 96.0, 9.0)              # a whole number as a float is the count
+    assert p.cells == 864 and isinstance(p.cells, int)
+    assert p.energy / 3.6e6 == pytest.approx(864 * 85.56 / 1000)
+
+
 def test_bad_options_rejected():
     for kw in ({"f_mass": 0}, {"f_usable": 1.2}, {"f_volume": -0.1}):
         with pytest.raises(BatcalcError):
@@ -66,3 +77,9 @@ def test_a_pack_fraction_read_from_the_assumptions_must_be_in_0_to_1():
         with pytest.raises(BatcalcError, match=r"^usable-fraction must be above 0 % and at most 100 % for a pack"):
             PackOptions.assumed({**point, "usable-fraction": bad})
     assert PackOptions.assumed({**point, "usable-fraction": 0.0}, f_usable=0.9).f_usable == 0.9   # given: not read
+
+
+def test_a_pack_energy_that_is_not_a_number_is_refused_as_such():
+    """pack_from_energy(cell, nan) said "a nan kg pack ... is heavier than any road vehicle"."""
+    with pytest.raises(BatcalcError, match="^pack energy must be positive$"):
+        pack_from_energy(load_cell("gac-aion-ssb-300"), float("nan"))

@@ -114,16 +114,19 @@ def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: 
     assumption is refused), as ``batcalc range --bands`` does."""
     from batcalc.api.cells import figures_of
     from batcalc.api.quantities import si_of
-    from batcalc.api.vehicles import _cycle, vehicle_of
+    from batcalc.api.vehicles import _cycle, pack_mass_of, vehicle_of
     from batcalc.errors import UnitError
     from batcalc.physics.bands import InputAxis
     from batcalc.physics.bands import range_bands as physics_range_bands
+    from batcalc.physics.pack import check_fractions_apply
     from batcalc.spec.assumptions import check_not_assumed_twice
     from batcalc.spec.model import parse_range_value
     from batcalc.units import RANGE_TO, shown_text, temperature_text
 
     fractions = {name: si_of(value, "fraction", name) for name, value in
                  (("f_mass", f_mass), ("f_volume", f_volume), ("f_usable", f_usable))}
+    figures = figures_of(cell)
+    check_fractions_apply([figures], f_mass is not None, f_volume is not None)    # as range_of and --bands
     v = vehicle_of(vehicle)
     temperature, altitude, _climate = v.ambient              # set by Vehicle.with_conditions, else None
     check_not_assumed_twice(assume or {}, {k: x for k, x in (("f_mass", f_mass), ("f_volume", f_volume),
@@ -143,8 +146,8 @@ def range_bands(cell: Any, vehicle: Any, *, pack_mass: Any = None, pack_energy: 
                 raise UnitError(f"{name}: {exc}") from None
             ranges[name] = InputAxis.of(name, parsed, value.strip())
             return name
-        return si_of(value, dim, name, unit)
-    return RangeBands(physics_range_bands(figures_of(cell), v, ranges,
+        return pack_mass_of(value) if name == "pack_mass" else si_of(value, dim, name, unit)
+    return RangeBands(physics_range_bands(figures, v, ranges,
                                           pack_mass=ranged(pack_mass, "mass", "pack_mass", "kg"),
                                           pack_energy=ranged(pack_energy, "energy", "pack_energy", "kWh"),
                                           cycle=_cycle(cycle),

@@ -9,6 +9,7 @@ The evaluators are :mod:`batcalc.claims.check` (values in SI, each a
 
 from __future__ import annotations
 
+import numbers
 import os
 from dataclasses import dataclass
 from typing import Any, Optional, Union
@@ -151,10 +152,31 @@ class ClaimResult:
         return f"<ClaimResult {self.id} ({self.kind}): {self.status}>"
 
 
+def _spec_id(key: str, raw: Any) -> str:
+    """The catalogue id a claim names a loaded cell or vehicle by (``raw``: its
+    :class:`~batcalc.physics.cells.CellFigures` or :class:`~batcalc.physics.vehicle.Vehicle`); the claim
+    loads that id again, so a spec the id would not give back is refused rather than swapped for the
+    catalogue's: one read from a file (a copy with a figure changed keeps its id), or a vehicle in the
+    conditions :meth:`~batcalc.api.Vehicle.with_conditions` set (a claim simulates the vehicle as its spec
+    gives it)."""
+    from batcalc.errors import ClaimError
+    from batcalc.physics.vehicle import Vehicle as PhysicsVehicle
+    from batcalc.spec.catalog import catalog_id_set, load
+
+    kind = "vehicle" if isinstance(raw, PhysicsVehicle) else "cell"
+    if kind == "vehicle" and (any(x is not None for x in raw.ambient) or raw.extra_mass or raw.assumed):
+        raise ClaimError(f"claim input {key}: {raw.id} in the conditions set by with_conditions cannot be "
+                         f"checked: a claim simulates the vehicle as its spec gives it (use range_of or charge)")
+    if raw.id not in catalog_id_set(kind) or load(raw.id, kind) != raw.spec:
+        raise ClaimError(f"claim input {key}: this {kind} {raw.id!r} is not the catalogue's {kind} of that id "
+                         f"(a spec file?): give the path of its spec file as text, {key}='path/to/spec.yaml'")
+    return str(raw.id)
+
+
 def _input_text(key: str, value: Any) -> str:
     """A claim input as the claim format writes it: text as is, a Quantity as ``'<number> <unit>'`` in its
     own unit (:func:`~batcalc.api.quantities.given_text`: the precision it states is that of the same text), a
-    :class:`~batcalc.api.cells.Cell` or vehicle by its spec's id."""
+    :class:`~batcalc.api.cells.Cell` or vehicle of the catalogue by its id (:func:`_spec_id`)."""
     if isinstance(value, str):
         return value
     if is_quantity(value):
@@ -162,17 +184,51 @@ def _input_text(key: str, value: Any) -> str:
     if isinstance(value, os.PathLike):
         return str(os.fspath(value))
     raw = getattr(value, "raw", None)
-    if raw is not None and hasattr(raw, "id"):
-        return str(raw.id)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return repr(value)
+    if raw is not None and hasattr(raw, "id") and hasattr(raw, "spec"):
+        return _spec_id(key, raw)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):      # numpy's scalars too
+        return str(int(value)) if isinstance(value, numbers.Integral) else repr(float(value))
     raise TypeError(f"claim input {key} needs text, a Quantity, a number or a loaded cell or vehicle, "
                     f"got {type(value).__name__}")
 
 
+def _input_texts(inputs: dict[str, Any]) -> dict[str, Any]:
+    """The claim inputs as the claim format writes them (:func:`_input_text`); a product's ``factors`` may be
+    a list or tuple, as a claims file lists them (``[800, '300 mi']``), each factor written alone."""
+    return {k: [_input_text(f"{k}[{i}]", x) for i, x in enumerate(v)]
+            if k == "factors" and isinstance(v, (list, tuple)) else _input_text(k, v) for k, v in inputs.items()}
+
+
+def _asserted_text(asserted: Any, qualifier: str) -> str:
+    """``asserted`` as the claim format writes it (:func:`_input_text`); for ``qualifier='between'`` also a
+    list or tuple ``[low, high]``, as a claims file asserts it, written ``'LOW to HIGH'``."""
+    from batcalc.errors import ClaimError
+
+    if not isinstance(asserted, (list, tuple)):
+        return _input_text("asserted", asserted)
+    if qualifier != "between":
+        raise ClaimError(f"asserted: a list [low, high] is asserted only with qualifier 'between' "
+                         f"(this claim's qualifier is {qualifier!r})")
+    if len(asserted) != 2:
+        raise ClaimError(f"asserted: 'between' takes [low, high], two figures, got {len(asserted)}")
+    return " to ".join(_input_text(f"asserted[{i}]", x) for i, x in enumerate(asserted))
+
+
+def _plausible_text(plausible: Any) -> Optional[str]:
+    """``plausible`` as ``batcalc claim --plausible`` takes it, ``'LOW to HIGH unit'``: text as is, a list or
+    tuple ``[low, high]`` (as a claims file writes it) joined with 'to'; None stays None."""
+    from batcalc.errors import ClaimError
+
+    if plausible is None or not isinstance(plausible, (list, tuple)):
+        return None if plausible is None else _input_text("plausible", plausible)
+    if len(plausible) != 2:
+        raise ClaimError(f"plausible: [low, high], two figures, got {len(plausible)}")
+    return " to ".join(_input_text(f"plausible[{i}]", x) for i, x in enumerate(plausible))
+
+
 def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, qualifier: str = "about",
           tolerance: Any = None, quote: Optional[str] = None, bands: bool = False,
-          assume: Optional[dict[str, str]] = None, **inputs: Any) -> Any:
+          assume: Optional[dict[str, str]] = None, plausible: Any = None, **inputs: Any) -> Any:
     """Check claims.
 
     ``check('seed-article')`` (a claims file: catalogue id under ``specs/claims`` or a path) returns a
@@ -181,7 +237,12 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
     ``check('ratio', a='250 Wh/kg', b='432 Wh/kg', asserted='73 %')`` checks one claim of that kind
     (:func:`batcalc.claims.check.check_inline`; the kinds and their inputs are in docs/claims.md) and
     returns its :class:`ClaimResult`. Inputs are text, pint Quantities, numbers or loaded cells and
-    vehicles (by their id); ``asserted`` likewise; ``qualifier`` is ``about``, ``at-least`` or ``at-most``.
+    vehicles of the catalogue (by their id; one read from a spec file is given by its path, and a vehicle in
+    the conditions of :meth:`~batcalc.api.Vehicle.with_conditions` is refused), and a product's ``factors`` a
+    list (``[800, '300 mi']``) or text (``'800 * 300 mi'``); ``asserted`` likewise;
+    ``qualifier`` is ``about``, ``at-least``, ``at-most``, ``over``, ``under``, ``up-to`` or ``between``
+    (``asserted='900 to 1000 km'`` or ``['900 km', '1000 km']``). ``plausible``, for a figure left as ``'?'``:
+    the range it is plausible in, ``'500 to 750 Wh/L'`` or ``[low, high]``, as ``batcalc claim --plausible``.
 
     ``bands=True`` checks over the plausible range of each default assumption (docs/assumptions.md):
     a status may then be ``depends``, with :attr:`ClaimResult.deciders` and :attr:`ClaimResult.bands`;
@@ -196,14 +257,15 @@ def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, quali
         if text is not None and not isinstance(text, str):
             raise TypeError(f"check: {name} needs text, got {type(text).__name__}")
     if bands or assume:
-        return _check_bands(claims, asserted, qualifier, tolerance, quote, bands, assume, inputs)
+        return _check_bands(claims, asserted, qualifier, tolerance, quote, bands, assume, inputs, plausible)
     if asserted is None:
-        if inputs or tolerance is not None or quote is not None:
+        if inputs or tolerance is not None or quote is not None or plausible is not None:
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
         return [ClaimResult(v) for v in _check_file(check_file, claims)]
-    texts = {k: _input_text(k, v) for k, v in inputs.items()}
-    return ClaimResult(check_inline(str(claims), texts, _input_text("asserted", asserted), qualifier,
-                                    None if tolerance is None else _input_text("tolerance", tolerance), quote))
+    texts = _input_texts(inputs)
+    return ClaimResult(check_inline(str(claims), texts, _asserted_text(asserted, qualifier), qualifier,
+                                    None if tolerance is None else _input_text("tolerance", tolerance), quote,
+                                    _plausible_text(plausible)))
 
 
 def _check_file(run: Any, claims: Any, *args: Any, **kwargs: Any) -> Any:
@@ -222,7 +284,7 @@ def _check_file(run: Any, claims: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quote: Optional[str], bands: bool,
-                 assume: Optional[dict[str, str]], inputs: dict[str, Any]) -> Any:
+                 assume: Optional[dict[str, str]], inputs: dict[str, Any], plausible: Any = None) -> Any:
     """:func:`check` over the plausible assumptions (``bands``), or at the central values ``assume`` sets."""
     from batcalc.api.bands import ranges_with
     from batcalc.claims.bands import band_claim, check_file_bands
@@ -231,13 +293,14 @@ def _check_bands(claims: Any, asserted: Any, qualifier: str, tolerance: Any, quo
 
     ranges = ranges_with(assume)
     if asserted is None:
-        if inputs or tolerance is not None or quote is not None:
+        if inputs or tolerance is not None or quote is not None or plausible is not None:
             raise TypeError("check: claim inputs need asserted=..., the value the claim asserts")
         found = _check_file(check_file_bands, claims, ranges, points=not bands)
         return [ClaimResult(b.verdict, b if bands else None, ranges) for b in found]
-    texts = {k: _input_text(k, v) for k, v in inputs.items()}
-    claim = inline_claim(str(claims), texts, _input_text("asserted", asserted), qualifier,
-                         None if tolerance is None else _input_text("tolerance", tolerance), quote)
+    texts = _input_texts(inputs)
+    claim = inline_claim(str(claims), texts, _asserted_text(asserted, qualifier), qualifier,
+                         None if tolerance is None else _input_text("tolerance", tolerance), quote,
+                         _plausible_text(plausible))
     if not bands:
         ranges = points(ranges)
     b = band_claim(claim, ranges)

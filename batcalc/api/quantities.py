@@ -2,12 +2,13 @@
 
 An input that needs a unit is a string (``'480 kg'``, ``'75 kWh'``) or a pint Quantity from any
 registry; either is read by the project's one value parser, :func:`batcalc.units.parse_value`, into
-an SI float for the physics layer. A Quantity is turned into text in pint's root units (its magnitude
-and unit names after ``to_root_units()``, mass in kilogram: ``'480.0 kilogram'``), so a Quantity of
-any registry, in any unit pint knows (``metric_ton``, ``slug``, ``kilocalorie``), is read by its
-dimension. A bare number where a unit is needed is a :class:`TypeError` naming the unit expected; a
-value of the wrong dimension is a :class:`~batcalc.errors.UnitError` (a
-:class:`~batcalc.errors.BatcalcError` and a :class:`ValueError`).
+an SI float for the physics layer. A Quantity is turned into text in its own unit where batcalc's unit
+grammar reads that unit (:func:`given_text`: ``'480 km'``, so an error shows the value as it was given), else
+in pint's root units (its magnitude and unit names after ``to_root_units()``, mass in kilogram:
+``'1000.0 kilogram'``), so a Quantity of any registry, in any unit pint knows (``metric_ton``,
+``slug``, ``kilocalorie``), is read by its dimension. A bare number where a unit is needed is a
+:class:`TypeError` naming the unit expected; a value of the wrong dimension is a
+:class:`~batcalc.errors.UnitError` (a :class:`~batcalc.errors.BatcalcError` and a :class:`ValueError`).
 
 Results are Quantities of the package registry (:func:`batcalc.units.ureg`), made from SI floats with
 :func:`as_quantity`; plain numbers (fractions, counts, ratios) stay floats.
@@ -75,25 +76,36 @@ def quantity_text(q: Any, name: str = "value") -> str:
 
 
 def given_text(q: Any, name: str = "value") -> str:
-    """A pint Quantity (any registry) as ``'<number> <unit>'`` text in the unit it was given in, where
-    batcalc's unit grammar names that unit (``Q(402, 'km')`` -> ``'402 kilometer'``), else in
-    pint's root units (:func:`quantity_text`). The number is written as a YAML number is read in a claim
-    (an integral value without a decimal point: ``402.0`` -> ``'402'``), so a claim's figure given as a
-    Quantity states the same precision (half a unit in its last digit) and shows in the same unit as
-    the same figure given as text."""
+    """A pint Quantity (any registry) as ``'<number> <unit>'`` text in the unit it was given in, written with
+    pint's symbols where batcalc's unit grammar reads them as that unit (``Q(402, 'km')`` -> ``'402 km'``),
+    else with its names where the grammar reads those (``'3 hour*kilowatt'``), else in pint's root units
+    (:func:`quantity_text`). The number is written as a YAML number is read in a claim (an integral value
+    below 1e15 without a decimal point: ``402.0`` -> ``'402'``), so a claim's figure given as a Quantity
+    states the same precision (half a unit in its last digit) and shows in the same unit as the same figure
+    given as text."""
     magnitude, items = q.to_tuple()
     try:
         number = float(magnitude)
     except (TypeError, ValueError):
         return quantity_text(q, name)          # refused there, with the parameter's name
-    unit = _unit_text(items)
-    if not math.isfinite(number) or not unit:
+    if not math.isfinite(number) or not items:
         return quantity_text(q, name)
+    unit = next((u for u in (format(q.units, "~").replace(" ", ""), _unit_text(items)) if _reads_as(u, q)), None)
+    if unit is None:                           # a unit batcalc's grammar does not name ('metric_ton', 'slug')
+        return quantity_text(q, name)
+    whole = number.is_integer() and abs(number) < 1e15      # 402.0 -> '402'; 1e30 stays '1e+30', not 31 digits
+    return f"{int(number) if whole else number!r} {unit}"
+
+
+def _reads_as(unit: str, q: Any) -> bool:
+    """Whether batcalc's grammar reads ``unit`` as the unit of ``q`` (same dimension and SI factor, as ``q``'s
+    own registry converts it): pint's symbols are not all batcalc's ('a' is pint's year, 'C' its coulomb)."""
     try:
-        units.parse_unit(unit)
-    except UnitError:                          # a unit batcalc's grammar does not name ('metric_ton', 'slug')
-        return quantity_text(q, name)
-    return f"{int(number) if number.is_integer() else number!r} {unit}"
+        mine = units.parse_value(f"1 {unit}")
+        theirs = units.parse_value(quantity_text(1.0 * q.units))
+    except (UnitError, TypeError, ValueError):
+        return False
+    return mine.dims == theirs.dims and math.isclose(mine.si, theirs.si, rel_tol=1e-12)
 
 
 def _article(label: str) -> str:
@@ -129,7 +141,7 @@ def si_of(value: Any, dim: str, name: str, example: Optional[str] = None) -> Opt
             raise UnitError(f"{name}: {printable(value.strip(), 60)!r} is a range: give one value here{where}")
         raw = value
     elif is_quantity(value):
-        raw = quantity_text(value, name)
+        raw = given_text(value, name)       # in its own unit, so an error shows the value as it was given
     else:
         raise TypeError(f"{name} needs {_article(d.label)} {d.label} as text such as '1 {unit}' or a pint "
                         f"Quantity, got {type(value).__name__}")

@@ -71,7 +71,13 @@ class Vehicle:
                                               climate, si_of(extra_mass, "mass", "extra_mass", "kg")))
 
     def __repr__(self) -> str:
-        return f"<Vehicle {self.id}: {self.raw.glider_mass:.0f} kg without battery>"
+        """The id and mass, and the conditions :meth:`with_conditions` set, if any
+        (:func:`batcalc.report.vehicle.conditions_text`)."""
+        from batcalc.report.vehicle import conditions_text
+
+        conditions = conditions_text(self.raw)
+        return f"<Vehicle {self.id}: {self.raw.glider_mass:.0f} kg without battery" + (
+            f"; {conditions}>" if conditions else ">")
 
 
 VehicleLike = Union[Vehicle, PhysicsVehicle, str, "os.PathLike[str]"]
@@ -95,6 +101,23 @@ def vehicle_of(vehicle: Any) -> PhysicsVehicle:
 def load_vehicle(name: Union[str, "os.PathLike[str]"]) -> Vehicle:
     """A vehicle by catalogue id (``'mid-sedan'``) or path of a YAML spec file."""
     return Vehicle(vehicle_of(name))
+
+
+def pack_mass_of(value: Any) -> Optional[float]:
+    """``pack_mass`` in kg (:func:`~batcalc.api.quantities.si_of`; None stays None), refused when not positive
+    (:func:`batcalc.physics.pack.check_pack_mass`) naming the parameter and the value given, as the command
+    line's ``--pack-mass`` is."""
+    from batcalc.errors import BatcalcError, printable
+    from batcalc.physics.pack import check_pack_mass
+
+    mass = si_of(value, "mass", "pack_mass", "kg")
+    if mass is not None:
+        try:
+            check_pack_mass(mass)
+        except BatcalcError as exc:
+            shown = given_text(value, "pack_mass") if is_quantity(value) else str(value).strip()
+            raise BatcalcError(f"pack_mass: {exc}, got {printable(shown, 60)!r}") from None
+    return mass
 
 
 def pack_options(f_mass: Any = None, f_volume: Any = None, f_usable: Any = None) -> PackOptions:
@@ -208,8 +231,7 @@ def range_of(cell: CellLike, vehicle: VehicleLike, *, pack_mass: Any = None, pac
     """
     figures = figures_of(cell)
     check_fractions_apply([figures], f_mass is not None, f_volume is not None)
-    result = physics.range_of(figures, vehicle_of(vehicle),
-                              pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
+    result = physics.range_of(figures, vehicle_of(vehicle), pack_mass=pack_mass_of(pack_mass),
                               pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),
                               cycle=_cycle(cycle), options=pack_options(f_mass, f_volume, f_usable))
     return RangeResult(result)
@@ -272,13 +294,13 @@ def tradeoff(a: CellLike, b: CellLike, vehicle: VehicleLike, hold: str = "mass",
     """Swap cell ``a`` for ``b`` in ``vehicle`` holding ``'mass'`` (pack mass), ``'energy'`` (pack energy)
     or ``'range'`` (:func:`batcalc.physics.tradeoff.tradeoff`). a's pack is ``pack_mass`` or
     ``pack_energy`` if given, else the vehicle's reference pack; holding range, the target is
-    ``target_range`` (e.g. ``'600 km'``) or a's range. Other arguments as for :func:`range_of`."""
+    ``target_range`` (e.g. ``'600 km'``), for which both packs are sized (a's given pack too), or a's
+    range. Other arguments as for :func:`range_of`."""
     if not isinstance(hold, str):
         raise TypeError(f"hold needs text: 'mass', 'energy' or 'range', got {type(hold).__name__}")
     fa, fb = figures_of(a, "a"), figures_of(b, "b")
     check_fractions_apply([fa, fb], f_mass is not None, f_volume is not None)
-    result = physics.tradeoff(fa, fb, vehicle_of(vehicle), hold,
-                              pack_mass=si_of(pack_mass, "mass", "pack_mass", "kg"),
+    result = physics.tradeoff(fa, fb, vehicle_of(vehicle), hold, pack_mass=pack_mass_of(pack_mass),
                               pack_energy=si_of(pack_energy, "energy", "pack_energy", "kWh"),
                               target_range=si_of(target_range, "length", "target_range", "km"),
                               cycle=_cycle(cycle), options=pack_options(f_mass, f_volume, f_usable))
@@ -295,7 +317,8 @@ class ChargeWindow:
     ``energy_added`` (kWh), ``range_added`` (km), ``charge_speed`` (km/h of range per hour charging);
     None where the pack energy or the consumption is unknown. ``chargers``: ids of the charger classes
     that deliver the battery power into the pack's voltage (:meth:`batcalc.physics.charge.Window.chargers`;
-    None without a pack energy). ``raw``:
+    None without a pack energy). ``start_stated``: False for an assumed start; ``exceeds_cell_rating``:
+    whether the average C-rate is above the cell's rated maximum (None when the cell gives none). ``raw``:
     the :class:`~batcalc.physics.charge.Window` (SI).
     """
 

@@ -2596,18 +2596,19 @@ def inline_inputs(items: list[str]) -> dict[str, str]:
     return pairs
 
 
-def check_inline(kind: str, inputs: dict[str, str], asserted: str, qualifier: str = "about",
+def check_inline(kind: str, inputs: dict[str, Any], asserted: str, qualifier: str = "about",
                  tolerance: Optional[str] = None, quote: Optional[str] = None,
                  plausible: Optional[str] = None) -> Verdict:
     """Evaluate one claim given on the command line (``key=value`` inputs)."""
     return evaluate(inline_claim(kind, inputs, asserted, qualifier, tolerance, quote, plausible), Context(None))
 
 
-def inline_claim(kind: str, inputs: dict[str, str], asserted: str, qualifier: str = "about",
+def inline_claim(kind: str, inputs: dict[str, Any], asserted: str, qualifier: str = "about",
                  tolerance: Optional[str] = None, quote: Optional[str] = None,
                  plausible: Optional[str] = None) -> Any:
     """The claim model of one claim given on the command line (``key=value`` inputs), validated;
-    ``plausible`` is the range ``'LOW to HIGH unit'`` of a claims file's ``plausible: [low, high]``."""
+    ``plausible`` is the range ``'LOW to HIGH unit'`` of a claims file's ``plausible: [low, high]``; a
+    product's ``factors`` is text (``'800 * 300 mi'``) or, from the Python API, a list as in a file."""
     from pydantic import ValidationError
 
     from batcalc.io.yamlfile import Document
@@ -2621,7 +2622,7 @@ def inline_claim(kind: str, inputs: dict[str, str], asserted: str, qualifier: st
                                                            f"; kinds: {', '.join(CLAIM_MODELS)}"))
     data: dict[str, Any] = {"id": "command-line", "kind": kind, "quote": quote or f"{kind} claim",
                             "asserted": asserted, "qualifier": qualifier, "inputs": dict(inputs)}
-    if kind == "product" and "factors" in inputs:
+    if kind == "product" and isinstance(inputs.get("factors"), str):     # '800 * 300 mi'; a list as it is
         data["inputs"]["factors"] = [f.strip() for f in inputs["factors"].split("*")]
     if qualifier == "between":          # 'LOW to HIGH unit': the unit once, as in a ranged input
         ends = units.range_ends(asserted)

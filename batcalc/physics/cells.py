@@ -126,6 +126,17 @@ class CellFigures:
         fig = self.figures.get(key)
         return fig.si if fig else None
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickled (and deep-copied) with ``figures`` as a dict, read-only again when loaded: pickle refuses
+        a ``MappingProxyType``, which kept every result holding a cell out of multiprocessing and caches."""
+        return _read_only_figures, (self.spec, dict(self.figures), self.mismatches, self.assumptions)
+
+
+def _read_only_figures(spec: CellSpec, figures: dict[str, Figure], mismatches: tuple[Mismatch, ...],
+                       assumptions: tuple[tuple[tuple[str, ...], str], ...]) -> CellFigures:
+    """A :class:`CellFigures` as pickled by its ``__reduce__``, with ``figures`` read-only."""
+    return CellFigures(spec, MappingProxyType(figures), mismatches, assumptions)
+
 
 def weakest_grade(grades: Iterable[Optional[str]]) -> Optional[str]:
     """The weakest grade of a derived figure's inputs: None if any is unsourced (and gives no reason),

@@ -172,7 +172,7 @@ def pack_from_mass(cell: CellFigures, mass: float, options: PackOptions = PackOp
 
 def pack_from_energy(cell: CellFigures, energy: float, options: PackOptions = PackOptions()) -> Pack:
     """Pack of gross energy ``energy`` J: ``m = E / rho_pack`` kg, ``rho_pack = rho_cell * f_mass``."""
-    if energy <= 0:
+    if not energy > 0:                  # NaN too
         raise BatcalcError("pack energy must be positive")
     rho_pack, opts, notes = _pack_density(cell, options)
     return Pack(cell.id, energy, energy / rho_pack, opts, _volume(cell, energy, opts), notes=notes)
@@ -180,7 +180,10 @@ def pack_from_energy(cell: CellFigures, energy: float, options: PackOptions = Pa
 
 def pack_from_layout(cell: CellFigures, series: int, parallel: int, options: PackOptions = PackOptions()) -> Pack:
     """Pack of ``series`` x ``parallel`` cells: ``E = s p E_cell``, ``U = s U_cell``, ``Q = p Q_cell``,
-    ``m = s p m_cell / f_mass``."""
+    ``m = s p m_cell / f_mass``; the counts are whole numbers (``96.0`` is 96)."""
+    if any(isinstance(x, bool) or not float(x).is_integer() for x in (series, parallel)):
+        raise BatcalcError(f"series and parallel counts must be whole numbers, got {series!r} x {parallel!r}")
+    series, parallel = int(series), int(parallel)
     if series < 1 or parallel < 1:
         raise BatcalcError("series and parallel counts must be at least 1")
     figures = {k: cell.get(k) for k in ("energy", "mass", "nominal_voltage", "capacity")}

@@ -403,8 +403,8 @@ def parse_unit(unit: str) -> PintUnit:
             raise UnitError(f"{exc} in {shown!r}" if atoms > 1 else str(exc)) from None
         if not _multiplies(one):          # the vocabulary's only such units are °C and °F
             raise UnitError(f"offset temperature unit {name!r} is not supported here (a temperature is read "
-                            f"only where one is asked for, as --ambient; use 'K' or 'delta_degC' for a "
-                            f"temperature difference)")
+                            f"only where one is asked for, as --ambient or with_conditions(ambient=...); use 'K' "
+                            f"or 'delta_degC' for a temperature difference)")
         if atoms > 1 and one.dimensionless:
             raise UnitError(f"dimensionless unit {name!r} cannot be combined with other units in {shown!r}")
     try:
@@ -483,6 +483,9 @@ def split_value(text: str) -> tuple[float, str]:
         if re.match(_DECIMAL_COMMA, stripped):
             raise UnitError(f"malformed value {stripped!r}: use '.' as the decimal point and no thousands "
                             f"separator, e.g. '3.6 V' or '4900 mAh'")
+        if stripped and stripped[0] in "\u2212\u2013\u2014":   # '−7 °C' as articles print it (minus sign, dashes)
+            raise UnitError(f"malformed value {stripped!r}: write the minus sign as '-' (this is "
+                            f"U+{ord(stripped[0]):04X})")
         raise UnitError(f"malformed value {stripped!r}: expected '<number> <unit>', e.g. '350 Wh/kg'")
     num, unit = m.group("num", "unit")
     number = float(num)
@@ -606,7 +609,9 @@ def _check_form(number: float, unit: str, shown: str, dim: str | None, example_u
             _fraction_rule(number, shown)
     elif not unit:
         d = DIMENSIONS[dim]
-        raise UnitError(f"{shown!r} has no unit: expected a {d.label}, e.g. '{number:g} {example_unit or d.example}'")
+        article = "an" if d.label[0] in "aeiou" else "a"
+        raise UnitError(f"{shown!r} has no unit: expected {article} {d.label}, "
+                        f"e.g. '{number:g} {example_unit or d.example}'")
 
 
 def parse_value(raw: Any, dim: str | None = None, example_unit: str | None = None) -> Parsed:
@@ -713,6 +718,8 @@ def parse_quantity(text: str, dim: str | None = None, example_unit: str | None =
     try:
         units = parse_unit(unit)
     except UnitError as exc:
+        if RANGE_TO.search(shown):          # '100 to 200 km': not a malformed unit 'to 200 km'
+            raise UnitError(f"{shown!r} is a range: give one value") from None
         raise UnitError(f"{exc} (in {shown!r})") from None
     q = ureg().Quantity(number, units)
     if dim is not None:
