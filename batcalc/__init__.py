@@ -19,8 +19,8 @@ TYPE_CHECKING = False                # typing.TYPE_CHECKING without importing ty
 __version__ = "0.1.0"
 
 #: The public surface; each name lives in :mod:`batcalc.api` (or :mod:`batcalc.errors`).
-__all__ = ["BatcalcError", "Q", "catalog", "charge", "check", "compare", "convert", "load_cell", "load_vehicle",
-           "range_bands", "range_of", "tradeoff"]
+__all__ = ["BatcalcError", "Q", "catalog", "charge", "check", "compare", "consumption", "convert", "load_cell",
+           "load_vehicle", "range_bands", "range_of", "tradeoff"]
 
 if TYPE_CHECKING:                    # for type checkers and editors; at run time the names load lazily
     from batcalc.api import (
@@ -29,6 +29,7 @@ if TYPE_CHECKING:                    # for type checkers and editors; at run tim
         charge,
         check,
         compare,
+        consumption,
         convert,
         load_cell,
         load_vehicle,

@@ -15,10 +15,12 @@ from batcalc.api.quantities import Q, convert
 from batcalc.api.vehicles import (
     ChargeResult,
     ChargeWindow,
+    ConsumptionResult,
     RangeResult,
     TradeoffResult,
     Vehicle,
     charge,
+    consumption,
     load_vehicle,
     range_of,
     tradeoff,
@@ -38,6 +40,6 @@ def catalog(kind: str = "cell") -> list[str]:
     return catalog_ids(kind)
 
 
-__all__ = ["BatcalcError", "Cell", "ChargeResult", "ChargeWindow", "ClaimResult", "Comparison", "Q",
-           "RangeBands", "RangeResult", "TradeoffResult", "Vehicle", "catalog", "charge", "check", "compare",
-           "convert", "load_cell", "load_vehicle", "range_bands", "range_of", "tradeoff"]
+__all__ = ["BatcalcError", "Cell", "ChargeResult", "ChargeWindow", "ClaimResult", "Comparison", "ConsumptionResult",
+           "Q", "RangeBands", "RangeResult", "TradeoffResult", "Vehicle", "catalog", "charge", "check", "compare",
+           "consumption", "convert", "load_cell", "load_vehicle", "range_bands", "range_of", "tradeoff"]

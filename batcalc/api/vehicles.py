@@ -1,4 +1,5 @@
-"""Vehicles in the Python API: :func:`load_vehicle`, :func:`range_of`, :func:`tradeoff`, :func:`charge`.
+"""Vehicles in the Python API: :func:`load_vehicle`, :func:`range_of`, :func:`consumption`, :func:`tradeoff`,
+:func:`charge`.
 
 Inputs take units (text or pint Quantities, :func:`~batcalc.api.quantities.si_of`); the physics is
 :mod:`batcalc.physics.tradeoff` and :mod:`batcalc.physics.charge` in SI floats; results carry their
@@ -191,6 +192,77 @@ class RangeResult:
     def __repr__(self) -> str:
         return (f"<RangeResult {self.raw.cell.id} in {self.raw.vehicle.id}: {self.raw.range / 1000:.1f} km, "
                 f"{self.raw.pack.mass:.0f} kg pack>")
+
+
+@dataclass(frozen=True, repr=False)
+class ConsumptionResult:
+    """Consumption at the battery of one vehicle on one cycle at one mass (``batcalc consumption``).
+
+    Quantities: ``consumption`` (Wh/km), ``per_100kg`` (Wh/km more per extra 100 kg), ``pack_mass`` and
+    ``total_mass`` (kg); ``breakdown``: where the consumption goes, Wh/km by part (rolling, aerodynamic,
+    auxiliaries, acceleration and braking net of regeneration; they add up to ``consumption``; empty for a
+    measured consumption). ``cycle`` names how it was found; ``assumptions`` and ``warnings`` are texts;
+    ``raw`` is the :class:`~batcalc.physics.vehicle.ConsumptionFigures` in SI.
+    """
+
+    raw: Any
+    vehicle: PhysicsVehicle
+    cycle_id: Optional[str]
+    pack_mass_si: float
+    assumptions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def consumption(self) -> Any:
+        """Consumption at the battery, Wh/km, at :attr:`total_mass`."""
+        return as_quantity(self.raw.consumption, "consumption")
+
+    @property
+    def per_100kg(self) -> Any:
+        """How much more the vehicle consumes per extra 100 kg, Wh/km: ``c(m + 100 kg) - c(m)``."""
+        return as_quantity(self.raw.per_100kg, "consumption")
+
+    @property
+    def pack_mass(self) -> Any:
+        """Pack mass, kg (given, else the vehicle's reference pack's)."""
+        return as_quantity(self.pack_mass_si, "mass")
+
+    @property
+    def total_mass(self) -> Any:
+        """Vehicle mass in the calculation, kg: without battery + pack + payload."""
+        return as_quantity(self.raw.total_mass, "mass")
+
+    @property
+    def breakdown(self) -> dict[str, Any]:
+        """Where the consumption goes, Wh/km by part (:func:`batcalc.physics.vehicle.consumption_breakdown`)."""
+        return {part: as_quantity(value, "consumption") for part, value in self.raw.breakdown.items()}
+
+    @property
+    def cycle(self) -> str:
+        """The drive cycle (or measured figure) behind the consumption."""
+        return physics.cycle_label(self.vehicle, self.cycle_id)
+
+    def __repr__(self) -> str:
+        return (f"<ConsumptionResult {self.vehicle.id} on {self.cycle}: {self.consumption.magnitude:.1f} Wh/km at "
+                f"{self.raw.total_mass:.0f} kg>")
+
+
+def consumption(vehicle: VehicleLike, *, cycle: Any = "default", pack_mass: Any = None) -> ConsumptionResult:
+    """Consumption at the battery of ``vehicle`` on ``cycle`` with a pack of ``pack_mass`` (default: the
+    vehicle's reference pack), as ``batcalc consumption`` gives it: ``c(m_without_battery + m_pack +
+    payload)``, its slope per 100 kg and its breakdown (:func:`batcalc.physics.vehicle.consumption_figures`).
+    ``cycle`` as :func:`range_of` takes it (``'default'``: the vehicle's own; None: its measured consumption)."""
+    from batcalc.physics.vehicle import consumption_figures
+    from batcalc.report.vehicle import consumption_report
+
+    v = vehicle_of(vehicle)
+    cyc = physics.default_cycle(v) if cycle == "default" else _cycle(cycle)
+    given = pack_mass_of(pack_mass)
+    mass, how = (given, "as given") if given is not None else (physics.reference_pack_mass(v),
+                                                              f"{v.id}'s reference pack")
+    data = consumption_report(v, cyc, mass, how, "metric")[3]     # the command's assumptions and warnings
+    return ConsumptionResult(consumption_figures(v, cyc, mass), v, cyc, mass,
+                             list(data["assumptions"]) + _conditions(v, cyc is not None), list(data["warnings"]))
 
 
 def _conditions(vehicle: PhysicsVehicle, simulated: bool) -> list[str]:

@@ -127,6 +127,7 @@ def handles_errors(fn: Callable) -> Callable:
         from batcalc.io.yamlfile import forget_inputs
 
         forget_inputs()                    # no file read yet: an output may replace none of them
+        _OUTPUT["path"], _OUTPUT["force"] = None, False     # the terminal, until the command's set_output
         try:
             return fn(*args, **kwargs)
         except BatcalcError as exc:

@@ -492,6 +492,31 @@ def consumption_per_100kg(model: ConsumptionModel, mass: float) -> float:
     return after - before if abs(after - before) > 1e-9 * max(abs(before), abs(after)) else 0.0
 
 
+@dataclass(frozen=True)
+class ConsumptionFigures:
+    """What ``batcalc consumption`` reports of a vehicle on a cycle, SI: total mass (kg), consumption at
+    the battery (J/m), its mass sensitivity (J/m per 100 kg) and, for a simulated cycle, where it goes
+    (J/m by part, :func:`consumption_breakdown`; empty for a measured consumption)."""
+
+    total_mass: float
+    consumption: float
+    per_100kg: float
+    breakdown: dict[str, float]
+
+
+def consumption_figures(vehicle: "Vehicle", cycle: Optional[str], pack_mass: float) -> ConsumptionFigures:
+    """:class:`ConsumptionFigures` of ``vehicle`` on ``cycle`` (None: its measured consumption) with a pack
+    of ``pack_mass`` kg: ``m = m_without_battery + m_pack + payload``, ``c(m)``
+    (:meth:`Vehicle.consumption_model`), ``c(m + 100) - c(m)`` (:func:`consumption_per_100kg`) and
+    :func:`consumption_breakdown` at ``m``; the one home of the command's and the Python API's figures."""
+    from batcalc.physics.cycles import get_cycle
+
+    model = vehicle.consumption_model(cycle)
+    mass = float(vehicle.total_mass(pack_mass))
+    parts = consumption_breakdown(vehicle.load, get_cycle(cycle), mass) if cycle is not None else {}
+    return ConsumptionFigures(mass, float(model(mass)), consumption_per_100kg(model, mass), parts)
+
+
 class ConsumptionModel(Protocol):
     """Consumption at the battery, J/m, as a function of total vehicle mass, kg (float or array)."""
 

@@ -241,26 +241,20 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     ``vehicle`` on ``cycle`` at ``m_without_battery + pack_mass + payload`` kg, its mass sensitivity
     (``c(m + 100) - c(m)``), with ``mpge`` the consumption as MPGe, and, for a simulated cycle, the
     breakdown (:func:`batcalc.physics.vehicle.consumption_breakdown`)."""
-    from batcalc.physics.cycles import get_cycle
     from batcalc.physics.tradeoff import cycle_label
-    from batcalc.physics.vehicle import consumption_breakdown, consumption_per_100kg, trace_warnings
+    from batcalc.physics.vehicle import consumption_figures, trace_warnings
     from batcalc.report.reports import MPGE_NOTE, per_100_mass_row, with_mpge
 
-    model = vehicle.consumption_model(cycle)
-    mass = float(vehicle.total_mass(pack_mass))
-    c = float(model(mass))
-    per_100 = consumption_per_100kg(model, mass)
+    found = consumption_figures(vehicle, cycle, pack_mass)
+    mass, c = found.total_mass, found.consumption
     figures = [("vehicle_mass", "vehicle mass (with pack and payload)", shown(mass, "mass", system)),
                ("pack_mass", "pack mass", shown(pack_mass, "mass", system)),
                ("consumption", "consumption at the battery", shown(c, "consumption", system)),
-               per_100_mass_row(per_100, system)]
+               per_100_mass_row(found.per_100kg, system)]
     if mpge:
         figures = with_mpge(figures, c)
-    breakdown: dict[str, Shown] = {}
-    if cycle is not None:
-        parts = consumption_breakdown(vehicle.load, get_cycle(cycle), mass)
-        breakdown = {k: shown(v, "consumption", system) for k, v in parts.items()}
-        figures += [(f"part_{k}", f"breakdown: {k}", s) for k, s in breakdown.items()]
+    breakdown: dict[str, Shown] = {k: shown(v, "consumption", system) for k, v in found.breakdown.items()}
+    figures += [(f"part_{k}", f"breakdown: {k}", s) for k, s in breakdown.items()]
     rows = [[label, s, s.unit] for _, label, s in figures]
     label = cycle_label(vehicle, cycle)
     assumptions = [f"cycle: {label}"]
