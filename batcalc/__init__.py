@@ -20,7 +20,7 @@ __version__ = "0.1.0"
 
 #: The public surface; each name lives in :mod:`batcalc.api` (or :mod:`batcalc.errors`).
 __all__ = ["BatcalcError", "Q", "catalog", "charge", "check", "compare", "consumption", "convert", "load_cell",
-           "load_vehicle", "range_bands", "range_of", "tradeoff"]
+           "load_vehicle", "normalise", "range_bands", "range_of", "tradeoff"]
 
 if TYPE_CHECKING:                    # for type checkers and editors; at run time the names load lazily
     from batcalc.api import (
@@ -33,6 +33,7 @@ if TYPE_CHECKING:                    # for type checkers and editors; at run tim
         convert,
         load_cell,
         load_vehicle,
+        normalise,
         range_bands,
         range_of,
         tradeoff,

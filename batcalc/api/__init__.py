@@ -16,12 +16,14 @@ from batcalc.api.vehicles import (
     ChargeResult,
     ChargeWindow,
     ConsumptionResult,
+    NormaliseResult,
     RangeResult,
     TradeoffResult,
     Vehicle,
     charge,
     consumption,
     load_vehicle,
+    normalise,
     range_of,
     tradeoff,
 )
@@ -41,5 +43,6 @@ def catalog(kind: str = "cell") -> list[str]:
 
 
 __all__ = ["BatcalcError", "Cell", "ChargeResult", "ChargeWindow", "ClaimResult", "Comparison", "ConsumptionResult",
-           "Q", "RangeBands", "RangeResult", "TradeoffResult", "Vehicle", "catalog", "charge", "check", "compare",
-           "consumption", "convert", "load_cell", "load_vehicle", "range_bands", "range_of", "tradeoff"]
+           "NormaliseResult", "Q", "RangeBands", "RangeResult", "TradeoffResult", "Vehicle", "catalog", "charge",
+           "check", "compare", "consumption", "convert", "load_cell", "load_vehicle", "normalise", "range_bands",
+           "range_of", "tradeoff"]

@@ -1,5 +1,5 @@
-"""Vehicles in the Python API: :func:`load_vehicle`, :func:`range_of`, :func:`consumption`, :func:`tradeoff`,
-:func:`charge`.
+"""Vehicles in the Python API: :func:`load_vehicle`, :func:`range_of`, :func:`consumption`, :func:`normalise`,
+:func:`tradeoff`, :func:`charge`.
 
 Inputs take units (text or pint Quantities, :func:`~batcalc.api.quantities.si_of`); the physics is
 :mod:`batcalc.physics.tradeoff` and :mod:`batcalc.physics.charge` in SI floats; results carry their
@@ -263,6 +263,69 @@ def consumption(vehicle: VehicleLike, *, cycle: Any = "default", pack_mass: Any 
     data = consumption_report(v, cyc, mass, how, "metric")[3]     # the command's assumptions and warnings
     return ConsumptionResult(consumption_figures(v, cyc, mass), v, cyc, mass,
                              list(data["assumptions"]) + _conditions(v, cyc is not None), list(data["warnings"]))
+
+
+@dataclass(frozen=True, repr=False)
+class NormaliseResult:
+    """A range stated on one rating as a range on another, for one vehicle (``batcalc normalise``).
+
+    ``given`` and ``range`` (km): the range on ``from_rating`` and on ``to_rating``; ``ratio`` (a float):
+    the simulated ``R_to / R_from = c_from / c_to``; ``band``: the published band ``(low, high)`` of that
+    ratio (specs/rating_bands.yaml, docs/ratings.md) or None (none for the pair, or no car), and
+    ``inside_band`` whether the simulated ratio lies in it; ``notes`` and ``warnings`` are texts, as
+    the command prints them.
+    """
+
+    given_si: float
+    ratio: float
+    from_rating: str
+    to_rating: str
+    vehicle: PhysicsVehicle
+    band: Optional[tuple[float, float]] = None
+    inside_band: Optional[bool] = None
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def given(self) -> Any:
+        """The range on ``from_rating``, km."""
+        return as_quantity(self.given_si, "distance")
+
+    @property
+    def range(self) -> Any:
+        """The range on ``to_rating``, km: ``R_from x ratio``."""
+        return as_quantity(self.given_si * self.ratio, "distance")
+
+    def __repr__(self) -> str:
+        return (f"<NormaliseResult {self.vehicle.id}: {self.given.magnitude:.0f} km on {self.from_rating} -> "
+                f"{self.range.magnitude:.1f} km on {self.to_rating} (x{self.ratio:.4g})>")
+
+
+def normalise(value: Any, vehicle: VehicleLike, *, from_rating: str, to_rating: str,
+              pack_mass: Any = None) -> NormaliseResult:
+    """A range ``value`` (``'1000 km'``) stated on rating ``from_rating`` as a range on ``to_rating``
+    (``'wltp'``, ``'epa'``, ``'cltc'``, ``'nedc'``, or any cycle :func:`range_of` takes) for ``vehicle`` with a
+    pack of ``pack_mass`` (default: its reference pack): ``R_to = R_from x c_from / c_to``, the same energy on
+    both (:func:`batcalc.physics.ratings.simulated_ratio`), as ``batcalc normalise`` gives it."""
+    from batcalc.report.vehicle import normalise_report
+
+    for name, text in (("from_rating", from_rating), ("to_rating", to_rating)):
+        if not isinstance(text, str):
+            raise TypeError(f"normalise: {name} needs a rating as text ('wltp', 'epa', 'cltc', 'nedc'), "
+                            f"got {type(text).__name__}")
+    v = vehicle_of(vehicle)
+    given = si_of(value, "length", "value", "km")
+    if given is None:
+        raise TypeError("normalise needs the range to convert, e.g. '1000 km'")
+    mass = pack_mass_of(pack_mass)
+    pack, how = (mass, "pack as given") if mass is not None else (physics.reference_pack_mass(v),
+                                                                 f"{v.id}'s reference pack")
+    _, _, notes, data = normalise_report(v, given, from_rating, to_rating, float(v.total_mass(pack)), how, "metric",
+                                         ("from_rating", "to_rating"))
+    band = data["band"]
+    return NormaliseResult(given, float(data["ratio"]), data["from"], data["to"], v,
+                           None if band is None else (band["low"], band["high"]), data["inside_band"],
+                           notes + _conditions(v, True), list(data["warnings"]))
 
 
 def _conditions(vehicle: PhysicsVehicle, simulated: bool) -> list[str]:

@@ -170,10 +170,11 @@ def _rating(name: str, option: str) -> str:
 
 
 def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: str, mass: float,
-                     mass_how: str, system: str) -> Report:
+                     mass_how: str, system: str, names: tuple[str, str] = ("--from", "--to")) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc normalise``: ``value`` m on ``from_name`` as a
     range on ``to_name`` for ``vehicle`` at total mass ``mass`` kg: ``R_to = R_from x c_from / c_to``
-    (:func:`batcalc.physics.ratings.simulated_ratio`), beside the published band."""
+    (:func:`batcalc.physics.ratings.simulated_ratio`), beside the published band. Errors name the two
+    ratings as ``names`` (the options, or the Python API's parameters)."""
     from batcalc.physics.ratings import (
         RATING_CYCLES,
         anchor_note,
@@ -185,9 +186,9 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
 
     if not value > 0:
         raise BatcalcError("the range to convert must be positive")
-    src, dst = _rating(from_name, "--from"), _rating(to_name, "--to")
+    src, dst = _rating(from_name, names[0]), _rating(to_name, names[1])
     if src == dst:
-        raise BatcalcError(f"--from and --to are the same rating ({src})")
+        raise BatcalcError(f"{names[0]} and {names[1]} are the same rating ({src})")
     c_from, c_to = rating_consumption(vehicle, src, mass), rating_consumption(vehicle, dst, mass)
     ratio = simulated_ratio(vehicle, src, dst, mass)        # the formula's one home, as the ratings claim reads it
     result = units.check_result(value * ratio, f"the range on {src} converted to {dst}", "m")
