@@ -20,7 +20,7 @@ __version__ = "0.1.0"
 
 #: The public surface; each name lives in :mod:`batcalc.api` (or :mod:`batcalc.errors`).
 __all__ = ["BatcalcError", "Q", "catalog", "charge", "check", "compare", "consumption", "convert", "load_cell",
-           "load_vehicle", "normalise", "range_bands", "range_of", "tradeoff"]
+           "load_vehicle", "normalise", "range_bands", "range_of", "sweep", "tradeoff"]
 
 if TYPE_CHECKING:                    # for type checkers and editors; at run time the names load lazily
     from batcalc.api import (
@@ -36,6 +36,7 @@ if TYPE_CHECKING:                    # for type checkers and editors; at run tim
         normalise,
         range_bands,
         range_of,
+        sweep,
         tradeoff,
     )
     from batcalc.errors import BatcalcError

@@ -25,6 +25,7 @@ from batcalc.api.vehicles import (
     load_vehicle,
     normalise,
     range_of,
+    sweep,
     tradeoff,
 )
 from batcalc.errors import BatcalcError
@@ -45,4 +46,4 @@ def catalog(kind: str = "cell") -> list[str]:
 __all__ = ["BatcalcError", "Cell", "ChargeResult", "ChargeWindow", "ClaimResult", "Comparison", "ConsumptionResult",
            "NormaliseResult", "Q", "RangeBands", "RangeResult", "TradeoffResult", "Vehicle", "catalog", "charge",
            "check", "compare", "consumption", "convert", "load_cell", "load_vehicle", "normalise", "range_bands",
-           "range_of", "tradeoff"]
+           "range_of", "sweep", "tradeoff"]

@@ -198,6 +198,41 @@ def as_quantity(si: Optional[float], dim: str, unit: Optional[str] = None) -> An
     return units.ureg().Quantity(float(units.from_si(si, base, label)), units.parse_unit(label))
 
 
+def as_quantities(si: Any, dim: str, unit: Optional[str] = None) -> Any:
+    """An array of SI magnitudes of dimension ``dim`` (a numpy array, NaN kept) as one Quantity array of the
+    package registry in ``unit`` (default: the metric display unit; ``distance`` is a length in km):
+    :func:`as_quantity` of a grid."""
+    base = "length" if dim == "distance" else dim
+    label = unit or units.display_unit(dim)
+    return units.ureg().Quantity(units.from_si(si, base, label), units.parse_unit(label))
+
+
+def si_array_of(values: Any, dim: str, name: str, example: Optional[str] = None) -> Any:
+    """The SI magnitudes (a 1-d numpy array) of an API grid input: text as the command line's sweep
+    options take it (``'200:500:50 Wh/kg'``, ``'250, 300 Wh/kg'``: :func:`batcalc.units.parse_grid`, its
+    checks included), or a sequence of values (texts, pint Quantities, a pint Quantity array), each read
+    by :func:`si_of`; each must be positive, at most :data:`batcalc.units.MAX_GRID_POINTS` of them."""
+    import numpy as np
+
+    if isinstance(values, str):
+        return units.parse_grid(values, dim, name, example)
+    if is_quantity(values) and np.ndim(values.magnitude) == 0:
+        values = [values]
+    try:
+        items = list(values)
+    except TypeError:
+        raise TypeError(f"{name} needs values with their unit: a grid as text ('200:500:50 "
+                        f"{example or units.DIMENSIONS[dim].example}') or a sequence of values, got "
+                        f"{type(values).__name__}") from None
+    if not 0 < len(items) <= units.MAX_GRID_POINTS:
+        raise UnitError(f"{name}: give 1 to {units.MAX_GRID_POINTS} values, got {len(items)}")
+    out = np.array([si_of(v, dim, f"{name}[{k}]", example) for k, v in enumerate(items)], dtype=np.float64)
+    if not np.all(out > 0):
+        k = int(np.flatnonzero(~(out > 0))[0])
+        raise UnitError(f"{name}[{k}]: values must be positive, got {items[k]!r}")
+    return out
+
+
 def Q(value: Any, unit: Optional[str] = None) -> Any:
     """A pint Quantity of batcalc's registry: ``Q('480 kg')``, ``Q(480, 'kg')``, or a Quantity of another
     registry brought into this one (in its own unit where batcalc's grammar knows that unit's name, else

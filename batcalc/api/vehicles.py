@@ -1,5 +1,5 @@
 """Vehicles in the Python API: :func:`load_vehicle`, :func:`range_of`, :func:`consumption`, :func:`normalise`,
-:func:`tradeoff`, :func:`charge`.
+:func:`sweep`, :func:`tradeoff`, :func:`charge`.
 
 Inputs take units (text or pint Quantities, :func:`~batcalc.api.quantities.si_of`); the physics is
 :mod:`batcalc.physics.tradeoff` and :mod:`batcalc.physics.charge` in SI floats; results carry their
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
 from batcalc.api.cells import CellLike, figures_of
-from batcalc.api.quantities import as_quantity, given_text, is_quantity, si_of
+from batcalc.api.quantities import as_quantities, as_quantity, given_text, is_quantity, si_array_of, si_of
 from batcalc.physics import tradeoff as physics
 from batcalc.physics.charge import Window
 from batcalc.physics.pack import DEFAULT_F_MASS, DEFAULT_F_USABLE, DEFAULT_F_VOLUME, PackOptions, check_fractions_apply
@@ -326,6 +326,30 @@ def normalise(value: Any, vehicle: VehicleLike, *, from_rating: str, to_rating: 
     return NormaliseResult(given, float(data["ratio"]), data["from"], data["to"], v,
                            None if band is None else (band["low"], band["high"]), data["inside_band"],
                            notes + _conditions(v, True), list(data["warnings"]))
+
+
+def sweep(vehicle: VehicleLike, densities: Any, *, pack_masses: Any = None, ranges: Any = None,
+          cycle: Any = "default", f_mass: Any = None, f_usable: Any = None) -> Any:
+    """``batcalc sweep`` as an array: with ``pack_masses``, the range (km) of a pack of each mass for each
+    cell density, ``R[i, j] = rho_i f_mass m_j f_usable / c(m_without_battery + m_j + payload)``
+    (:func:`batcalc.physics.tradeoff.sweep_range`); with ``ranges``, the pack mass (kg) that reaches each
+    range, with the mass feedback, NaN where no pack does (:func:`~batcalc.physics.tradeoff.sweep_pack_mass`).
+    Give exactly one of the two. Returns a Quantity array of shape ``(len(densities), len(pack_masses or
+    ranges))``. Each axis is text as the command line takes it (``'200:500:50 Wh/kg'``, ``'250, 300
+    Wh/kg'``) or a sequence of values with their units; ``cycle`` and the fractions as :func:`range_of`
+    takes them. Unlike the command, which prints the grid, any size is computed."""
+    if (pack_masses is None) == (ranges is None):
+        raise TypeError("sweep needs pack_masses=... (to get range) or ranges=... (to get pack mass), not both "
+                        "or neither")
+    v = vehicle_of(vehicle)
+    cyc = physics.default_cycle(v) if cycle == "default" else _cycle(cycle)
+    rho = si_array_of(densities, "specific_energy", "densities", "Wh/kg")
+    options = pack_options(f_mass, None, f_usable)
+    if pack_masses is not None:
+        grid = physics.sweep_range(v, rho, si_array_of(pack_masses, "mass", "pack_masses", "kg"), cyc, options)
+        return as_quantities(grid, "distance")
+    grid = physics.sweep_pack_mass(v, rho, si_array_of(ranges, "length", "ranges", "km"), cyc, options)
+    return as_quantities(grid, "mass")
 
 
 def _conditions(vehicle: PhysicsVehicle, simulated: bool) -> list[str]:
