@@ -189,6 +189,36 @@ class RangeResult:
         """An overweight vehicle or pack, when so."""
         return list(self.raw.warnings)
 
+    @property
+    def ratings(self) -> dict[str, Any]:
+        """The range of the same usable energy at the same mass on each rating, km: ``wltp`` (WLTC 3b),
+        ``epa`` (the two-cycle label, 0.7 (0.55 R_UDDS + 0.45 R_HWFET)), ``cltc``, ``nedc``, as ``batcalc
+        range`` shows them; empty for a truck (light-duty car ratings do not apply) or a vehicle that gives
+        only a measured consumption (:attr:`rating_notes` says why)."""
+        from batcalc.report.vehicle import rating_ranges
+
+        ranges, _ = rating_ranges(self.raw.vehicle, self.raw.pack.usable_energy, self.raw.total_mass, "metric")
+        return {key: as_quantity(value, "distance") for key, value in ranges.items()}
+
+    @property
+    def rating_notes(self) -> list[str]:
+        """How :attr:`ratings` are found, or why there are none."""
+        from batcalc.report.vehicle import rating_ranges
+
+        return rating_ranges(self.raw.vehicle, self.raw.pack.usable_energy, self.raw.total_mass, "metric")[1]
+
+    @property
+    def sensitivities(self) -> dict[str, Any]:
+        """What moves the range, as ``batcalc range`` shows it: ``range_per_density``, km more per extra
+        Wh/kg of the spec's density (a cell's, or a pack spec's) at the same pack mass (``R / rho``), and
+        ``consumption_per_100kg``, Wh/km more per extra 100 kg (:func:`batcalc.physics.tradeoff.sensitivities`)."""
+        from batcalc.units import ureg
+
+        found = physics.sensitivities(self.raw)
+        per_density = ureg().Quantity(found["range_per_density"], "m / (J / kg)").to("km / (Wh / kg)")
+        return {"range_per_density": per_density,
+                "consumption_per_100kg": as_quantity(found["consumption_per_100kg"], "consumption")}
+
     def __repr__(self) -> str:
         return (f"<RangeResult {self.raw.cell.id} in {self.raw.vehicle.id}: {self.raw.range / 1000:.1f} km, "
                 f"{self.raw.pack.mass:.0f} kg pack>")

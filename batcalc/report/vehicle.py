@@ -109,26 +109,34 @@ def _label(key: str, short: bool = False) -> str:
     return get_cycle(key).name if not key.endswith(".csv") else key
 
 
-def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
-                   system: str) -> tuple[list[tuple[str, str, Shown]], list[str]]:
-    """(key, label, range) for the WLTP, EPA label, CLTC and NEDC ratings of ``usable_energy`` J in
-    ``vehicle`` at total mass ``mass`` kg, and notes; none for trucks (their own cycles' ratios apply, not
-    the light-duty car ratings) or for a vehicle that gives only a measured consumption."""
+def rating_ranges(vehicle: Vehicle, usable_energy: float, mass: float,
+                  system: str) -> tuple[dict[str, float], list[str]]:
+    """The ranges, m, on the WLTP, EPA label, CLTC and NEDC ratings of ``usable_energy`` J in ``vehicle`` at
+    total mass ``mass`` kg (:func:`batcalc.physics.ratings.ratings_of`), and notes in unit ``system``;
+    none for trucks (their own cycles' ratios apply, not the light-duty car ratings) or for a vehicle
+    that gives only a measured consumption. What ``batcalc range`` and the Python API's
+    :attr:`batcalc.api.vehicles.RangeResult.ratings` show."""
     from batcalc.physics.ratings import anchor_note, ratings_of
 
     if vehicle.spec.vehicle_class not in CAR_CLASSES:
-        return [], [f"ratings (WLTP, EPA label, CLTC, NEDC) not shown: they are light-duty car ratings and "
+        return {}, [f"ratings (WLTP, EPA label, CLTC, NEDC) not shown: they are light-duty car ratings and "
                     f"{vehicle.id} is a {vehicle.spec.vehicle_class}; compare trucks on their own cycles "
                     f"(e.g. --cycle '{shown_text(EXAMPLE_TRUCK_SPEED, 'speed', system, fmt='.0f')}')"]
     try:
         ranges = ratings_of(vehicle, usable_energy, mass)
     except BatcalcError as exc:
-        return [], [f"ratings not shown: {exc.in_system(system)}"]
-    rows = [(f"rating_{k}", _label(k), shown(r, "length", system, "distance")) for k, r in ranges.items()]
+        return {}, [f"ratings not shown: {exc.in_system(system)}"]
     anchored = anchor_note(vehicle)
-    return rows, ["ratings: the same usable energy and vehicle mass on each cycle; EPA label = "
-                  "0.7 x (0.55 R_UDDS + 0.45 R_HWFET) (two-cycle method; docs/ratings.md)"] \
+    return ranges, ["ratings: the same usable energy and vehicle mass on each cycle; EPA label = "
+                    "0.7 x (0.55 R_UDDS + 0.45 R_HWFET) (two-cycle method; docs/ratings.md)"] \
         + ([anchored] if anchored else [])
+
+
+def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
+                   system: str) -> tuple[list[tuple[str, str, Shown]], list[str]]:
+    """(key, label, range) rows of :func:`rating_ranges` in unit ``system``, and its notes."""
+    ranges, notes = rating_ranges(vehicle, usable_energy, mass, system)
+    return [(f"rating_{k}", _label(k), shown(r, "length", system, "distance")) for k, r in ranges.items()], notes
 
 
 def add_ratings(headers: list[str], rows: list[list[Any]], notes: list[str], data: dict[str, Any], vehicle: Vehicle,
