@@ -41,3 +41,24 @@ def test_hand_checks():
                    for c in ("udds", "hwfet"))
     assert r.ratings["epa"].to("km").magnitude == pytest.approx(0.7 * (0.55 * udds + 0.45 * hwfet), rel=1e-12)
     assert bc.range_of("gac-aion-ssb-350", "heavy-truck").ratings == {}
+
+
+@pytest.mark.parametrize("vehicle,hold", [("mid-sedan", "range"), ("heavy-truck", "range"), ("large-suv", "mass"),
+                                          ("compact-car", "range"), ("light-truck", "energy")])
+def test_a_tradeoffs_summary_as_the_command_gives_it(run, vehicle, hold):
+    out = run("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "--vehicle", vehicle, "--hold", hold, "-f", "json")
+    assert out.exit_code == 0, out.output
+    cli = json.loads(out.stdout)["summary"]
+    t = bc.tradeoff("gac-aion-ssb-300", "gac-aion-ssb-350", vehicle, hold)
+    assert t.mass_saved.to("kg").magnitude == pytest.approx(cli["mass_saved"]["value"], rel=1e-12, abs=1e-9)
+    if hold == "range":
+        assert t.no_feedback_mass_saved.to("kg").magnitude == pytest.approx(cli["no_feedback_mass_saved"]["value"])
+    else:
+        assert t.no_feedback_mass_saved is None and "no_feedback_mass_saved" not in cli
+    if "payload_capacity" in cli:
+        assert {k: v.to("kg").magnitude for k, v in t.payload_capacity.items()} == pytest.approx(
+            {k: v["value"] for k, v in cli["payload_capacity"].items()})
+        # a lighter pack frees the same mass as payload under the same max gross mass
+        assert t.payload_gained.to("kg").magnitude == pytest.approx(t.mass_saved.to("kg").magnitude, abs=1e-9)
+    else:
+        assert t.payload_capacity is None and t.payload_gained is None        # compact-car gives no gross mass

@@ -458,6 +458,24 @@ class TradeoffResult:
         return as_quantity(self.raw.mass_saved, "mass")
 
     @property
+    def no_feedback_mass_saved(self) -> Any:
+        """Same range: the pack mass the same-energy estimate saves, kg (``m_a - m_a rho_pack_a / rho_pack_b``,
+        no mass feedback: what :attr:`mass_saved` refines); None for the other holds."""
+        return as_quantity(self.raw.no_feedback_mass_saved, "mass")
+
+    @property
+    def payload_capacity(self) -> Optional[dict[str, Any]]:
+        """``{'a': ..., 'b': ...}``: the payload each pack leaves under the vehicle's max gross mass, kg
+        (``max_gross - m_without_battery - m_pack``); None when the vehicle gives no max gross mass."""
+        pa, pb = self.raw.payload_capacity(self.raw.a), self.raw.payload_capacity(self.raw.b)
+        return None if pa is None or pb is None else {"a": as_quantity(pa, "mass"), "b": as_quantity(pb, "mass")}
+
+    @property
+    def payload_gained(self) -> Any:
+        """b's payload capacity minus a's, kg; None without a max gross mass."""
+        return as_quantity(self.raw.payload_gained, "mass")
+
+    @property
     def energy_ratio(self) -> float:
         """Gross pack energy of b over a."""
         return self.raw.energy_ratio

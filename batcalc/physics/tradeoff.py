@@ -457,6 +457,13 @@ class Tradeoff:
         ``system``'s units."""
         return tuple(dict.fromkeys(self.a.warnings_in(system) + self.b.warnings_in(system)))
 
+    @property
+    def payload_gained(self) -> Optional[float]:
+        """Payload capacity of b's vehicle minus a's, kg (:meth:`payload_capacity`: what a lighter pack frees
+        under the same max gross mass; equal to :attr:`mass_saved`), None without a max gross mass."""
+        pa, pb = self.payload_capacity(self.a), self.payload_capacity(self.b)
+        return None if pa is None or pb is None else pb - pa
+
     def payload_capacity(self, result: RangeResult) -> Optional[float]:
         """``max_gross_mass - (m_without_battery + m_pack)``, kg, when the vehicle gives a gross mass."""
         gross = result.vehicle.max_gross_mass

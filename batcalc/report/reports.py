@@ -165,10 +165,10 @@ def tradeoff_report(t: Tradeoff, system: str):
         summary["iterations"] = t.iterations
         rows.append(["  without mass feedback (same energy)", summary["no_feedback_mass_saved"].unit, "", "",
                      summary["no_feedback_mass_saved"]])
-    pa, pb = t.payload_capacity(t.a), t.payload_capacity(t.b)
-    if pa is not None and pb is not None:            # both or neither: one vehicle, one gross mass
+    pa, pb, gain = t.payload_capacity(t.a), t.payload_capacity(t.b), t.payload_gained
+    if pa is not None and pb is not None and gain is not None:     # one vehicle, one gross mass: all or none
         summary["payload_capacity"] = {"a": shown(pa, "mass", system), "b": shown(pb, "mass", system)}
-        summary["payload_gained"] = shown(pb - pa, "mass", system)
+        summary["payload_gained"] = shown(gain, "mass", system)
         gained = summary["payload_gained"]
         rows.append(["payload capacity (max gross - mass without battery - pack)", shown(pa, "mass", system).unit,
                      shown(pa, "mass", system), shown(pb, "mass", system),
