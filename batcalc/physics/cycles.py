@@ -222,8 +222,10 @@ def load_user_trace(path: str) -> Cycle:
     full = os.path.expanduser(path)
     try:
         os.stat(full)
-    except OSError:
+    except FileNotFoundError:
         raise NotFoundError(f"cycle file '{shown}' not found") from None     # shown is escaped already
+    except (OSError, ValueError):   # a link loop, no permission, a NUL in the name: read_text says which
+        pass
     name = os.path.basename(full)
     times: list[float] = []
     speeds: list[float] = []

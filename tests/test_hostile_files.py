@@ -1,0 +1,51 @@
+"""Hostile files and names found by the twelfth hardening pass: each gives exit 2 and one line that names
+what is wrong (never "not found" for a file that is there, never an internal error)."""
+
+from __future__ import annotations
+
+import pytest
+
+from batcalc.cli.main import main
+
+
+def run(argv: list[str], capsys) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    out, err = capsys.readouterr()
+    return exc.value.code, out, err
+
+
+def one_line(err: str) -> str:
+    lines = err.splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+RANGE = ["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--cycle"]
+
+
+def test_a_trace_that_is_a_link_loop_is_not_called_missing(tmp_path, monkeypatch, capsys):
+    # os.stat's ELOOP was reported as "cycle file 'loop.csv' not found": the file is there, a loop
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "loop.csv").symlink_to("other.csv")
+    (tmp_path / "other.csv").symlink_to("loop.csv")
+    code, _, err = run(RANGE + ["loop.csv"], capsys)
+    line = one_line(err)
+    assert code == 2 and "not found" not in line, line
+    assert line.startswith("loop.csv: cannot read file: ") and "symbolic links" in line, line
+    # a link to nothing is missing, and said so
+    (tmp_path / "dangling.csv").symlink_to("nowhere.csv")
+    code, _, err = run(RANGE + ["dangling.csv"], capsys)
+    assert code == 2 and one_line(err) == "batcalc: error: cycle file 'dangling.csv' not found"
+
+
+@pytest.mark.parametrize("argv", [
+    RANGE + ["a\x00.csv"],
+    ["consumption", "--vehicle", "mid-sedan", "--cycle", "a\x00.csv"],
+    ["claim", "range", "cell=gac-aion-ssb-350", "vehicle=mid-sedan", "cycle=a\x00.csv", "--asserted", "600 km"],
+], ids=["range", "consumption", "claim"])
+def test_a_nul_in_a_trace_name_is_bad_input_not_a_bug(capsys, argv):
+    # os.stat raised ValueError('embedded null byte'): exit 3, "internal error"
+    code, _, err = run(argv, capsys)
+    line = one_line(err)
+    assert code == 2 and "internal error" not in line and "null byte" in line, line
