@@ -49,3 +49,29 @@ def test_a_nul_in_a_trace_name_is_bad_input_not_a_bug(capsys, argv):
     code, _, err = run(argv, capsys)
     line = one_line(err)
     assert code == 2 and "internal error" not in line and "null byte" in line, line
+
+
+CLAIMS = """kind: claims
+claims:
+  - id: c1
+    quote: q
+    kind: {kind}
+    inputs: {inputs}
+    asserted: {asserted}
+"""
+
+
+@pytest.mark.parametrize("kind, inputs, asserted, what, col", [
+    ("same-weight", "{a: gac-aion-ssb-300, b: ''}", "3", "cell", 38),
+    ("range", "{cell: gac-aion-ssb-350, vehicle: '', pack_mass: 480 kg}", "600 km", "vehicle", 47),
+], ids=["cell", "vehicle"])
+@pytest.mark.parametrize("command", ["check", "lint"])
+def test_an_empty_name_in_a_claims_file_is_empty_not_its_folder(tmp_path, capsys, command, kind, inputs, asserted,
+                                                                what, col):
+    # '' was read as the claims file's folder: "t.yaml:6:38: .: is a directory, not a spec file"
+    path = tmp_path / "t.yaml"
+    path.write_text(CLAIMS.format(kind=kind, inputs=inputs, asserted=asserted))
+    code, out, err = run([command, str(path)], capsys)
+    line = one_line(out if command == "lint" else err)
+    assert code == 2
+    assert line == f"{path}:6:{col}: empty {what} name: give a catalogue id or a path", line
