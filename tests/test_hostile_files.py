@@ -75,3 +75,20 @@ def test_an_empty_name_in_a_claims_file_is_empty_not_its_folder(tmp_path, capsys
     line = one_line(out if command == "lint" else err)
     assert code == 2
     assert line == f"{path}:6:{col}: empty {what} name: give a catalogue id or a path", line
+
+
+def test_import_fastsim_reads_standard_input(monkeypatch, capsys):
+    # docs/usage.md: "- is standard input wherever a file is read"; import-fastsim said "-: no such file"
+    import io
+    import sys
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parent.parent / "benchmarks/data/fastsim-vehicles/tesla-model-3-rwd-2022.yaml"
+    code, by_file, err = run(["import-fastsim", str(source)], capsys)
+    assert code == 0, err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(source.read_bytes())))
+    code, by_stdin, err = run(["import-fastsim", "-"], capsys)
+    assert code == 0, err
+    # the same spec, citing standard input for the document it came from
+    assert by_stdin == by_file.replace(f"document: {source}", "document: <stdin>")
+    assert "document: <stdin>" in by_stdin

@@ -11,7 +11,7 @@ from batcalc.errors import quoted_path
 @handles_errors
 def import_fastsim_cmd(
         path: Annotated[str, typer.Argument(metavar="FILE", help="a FASTSim 3 vehicle file (YAML, as written by "
-                                                                 "fastsim's Vehicle.to_yaml())")],
+                                                                 "fastsim's Vehicle.to_yaml()); - for standard input")],
         output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="OUT",
                                                       help="spec file to write (- or none: print it)")] = None,
         force: Annotated[bool, typer.Option("--force", help="replace OUT if it exists")] = False) -> None:
@@ -23,13 +23,13 @@ def import_fastsim_cmd(
     Example: batcalc import-fastsim benchmarks/data/fastsim-vehicles/tesla-model-3-rwd-2022.yaml -o model3.yaml
     """
     from batcalc.io.safefile import write_new
-    from batcalc.io.yamlfile import load_yaml
+    from batcalc.io.yamlfile import STDIN_NAME, load_stdin, load_yaml
     from batcalc.spec.fastsim import FastsimError, fastsim_spec_text
 
     check_force(output, force)
-    doc = load_yaml(path)
+    doc = load_stdin() if path == "-" else load_yaml(path)    # - is standard input, as for a spec file
     try:
-        text = fastsim_spec_text(doc.data, str(path))
+        text = fastsim_spec_text(doc.data, STDIN_NAME if path == "-" else str(path))
     except FastsimError as exc:              # errors about the file's content: at the value at fault
         raise doc.error(exc.loc, exc.message) from None
     if output is None or output == "-":      # -o -: standard output
