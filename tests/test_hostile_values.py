@@ -1,0 +1,44 @@
+"""Hostile value strings found by the twelfth hardening pass: each is refused with a message that names
+what is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from batcalc import units
+from batcalc.errors import UnitError
+
+THOUSANDS = "use '.' as the decimal point and no thousands separator"
+
+
+@pytest.mark.parametrize("text", [
+    "1 000 km",            # a space
+    "1\u2009000 km",       # a thin space, as SI style writes it
+    "1\u202f000 km",       # a narrow no-break space
+    "1\u00a0000 km",       # a no-break space
+    "1 000 000 km",
+    "12 345.5 km",
+    "1 000",
+    "2 000 million yuan",
+])
+def test_a_space_as_thousands_separator_is_named(text):
+    # it was read as 1 of the unit '000 km': "numbers may appear in a unit only as exponents"
+    with pytest.raises(UnitError) as exc:
+        units.parse_value(text, "length" if "km" in text else None)
+    assert THOUSANDS in str(exc.value) and repr(text) in str(exc.value), str(exc.value)
+
+
+@pytest.mark.parametrize("text, dim, si", [
+    ("1000 km", "length", 1e6),
+    ("1000\u2009km", "length", 1e6),    # a thin space between number and unit stays fine
+    ("350 Wh/kg", "specific_energy", 350 * 3600),
+    ("12 min", "time", 720.0),
+])
+def test_values_with_a_space_before_the_unit_still_read(text, dim, si):
+    assert units.parse_value(text, dim).si == pytest.approx(si)
+
+
+def test_a_unit_that_starts_with_digits_otherwise_keeps_its_message():
+    with pytest.raises(UnitError) as exc:
+        units.parse_value("1 00 km", "length")
+    assert "numbers may appear in a unit only as exponents" in str(exc.value)
