@@ -42,3 +42,12 @@ def test_a_unit_that_starts_with_digits_otherwise_keeps_its_message():
     with pytest.raises(UnitError) as exc:
         units.parse_value("1 00 km", "length")
     assert "numbers may appear in a unit only as exponents" in str(exc.value)
+
+
+@pytest.mark.parametrize("char", ["\u2212", "\u2013", "\u2014", "\uff0d"])
+def test_a_minus_sign_that_is_not_a_hyphen_minus_is_named(char):
+    # '−7 °C' (U+2212, as web pages and word processors write it) got "expected '<number> <unit>'"
+    with pytest.raises(UnitError) as exc:
+        units.parse_value(f"{char}7 m", "length")
+    assert str(exc.value).endswith(f"write the minus sign as '-', not U+{ord(char):04X}"), str(exc.value)
+    assert units.parse_value("-7 m", "length").si == -7.0      # the ASCII minus reads
