@@ -92,3 +92,28 @@ def test_import_fastsim_reads_standard_input(monkeypatch, capsys):
     # the same spec, citing standard input for the document it came from
     assert by_stdin == by_file.replace(f"document: {source}", "document: <stdin>")
     assert "document: <stdin>" in by_stdin
+
+
+def test_a_claims_file_given_twice_is_refused_not_counted_twice(tmp_path, capsys):
+    # 'check seed-article seed-article' checked every claim twice: a summary of 8 holds, 2 fails, 4
+    # underdetermined for a file of 7 claims
+    from pathlib import Path
+
+    code, once, _ = run(["check", "seed-article", "-f", "json"], capsys)
+    assert code == 1
+    shipped = Path(__file__).resolve().parent.parent / "specs/claims/seed-article.yaml"
+    for argv, first in ((["seed-article", "seed-article"], None), (["seed-article", str(shipped)], "seed-article")):
+        code, out, err = run(["check", *argv, "-f", "json"], capsys)
+        same = f" (as {first!r}: the same file)" if first else ""
+        assert code == 2 and out == ""
+        assert one_line(err) == (f"batcalc: error: {argv[1]!r} is given twice{same}: check needs each claims file "
+                                 f"once (its claims would be counted twice)")
+    # two files with the same claims are two files: both are checked
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(shipped.read_bytes())
+    code, both, err = run(["check", "seed-article", str(copy), "-f", "json"], capsys)
+    import json
+
+    one, two = json.loads(once), json.loads(both)
+    assert code == 1 and len(two["verdicts"]) == 2 * len(one["verdicts"])
+    assert two["summary"] == {k: 2 * v for k, v in one["summary"].items()}

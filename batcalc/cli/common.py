@@ -502,6 +502,19 @@ def _each_file_once(names: list[str], loaded: list[Any], what: str) -> None:
             raise BatcalcError(f"{name!r} is given twice{same}: {what}")
 
 
+def _each_claims_file_once(names: list[str]) -> None:
+    """Refuse a claims file named twice among ``names``, under one spelling or two (a catalogue id and its
+    path, ``-`` twice: :func:`_spec_file`): its claims would be checked and counted twice."""
+    first: dict[Union[str, tuple[int, int]], str] = {}
+    for name in names:
+        key = _spec_file(name, "claim")
+        if key in first:
+            same = "" if first[key] == name else f" (as {first[key]!r}: the same file)"
+            raise BatcalcError(f"{name!r} is given twice{same}: check needs each claims file once (its claims "
+                               f"would be counted twice)")
+        first[key] = name
+
+
 def _distinct_cells(names: list[str], loaded: list[Any], what: str) -> None:
     """Refuse a cell given twice to a chart, which labels its cells by id: the same file
     (:func:`_each_file_once`), or two files with one id (the chart drew one of them, the other dropped

@@ -47,6 +47,7 @@ from batcalc.cli.common import (  # noqa: F401
     _complete_cells,
     _complete_vehicles,
     _cycle,
+    _each_claims_file_once,
     _each_file_once,
     _explained,
     _given_fractions,
@@ -902,6 +903,8 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
     import batcalc.report.render as report_render
 
     report_render.check_format(fmt)
+    if len(files) > 1:
+        _each_claims_file_once(files)
     title = None
     if bands or assume:
         from batcalc.claims.bands import check_file_bands
