@@ -117,3 +117,12 @@ def test_a_claims_file_given_twice_is_refused_not_counted_twice(tmp_path, capsys
     one, two = json.loads(once), json.loads(both)
     assert code == 1 and len(two["verdicts"]) == 2 * len(one["verdicts"])
     assert two["summary"] == {k: 2 * v for k, v in one["summary"].items()}
+
+
+@pytest.mark.parametrize("command", ["check", "lint"])
+def test_a_claims_file_without_claims_names_the_key(tmp_path, capsys, command):
+    # the key 'claims' equals the file's kind, and was dropped as a union tag: "missing required key '(top level)'"
+    path = tmp_path / "no-claims.yaml"
+    path.write_text("kind: claims\ntitle: t\n")
+    code, out, err = run([command, str(path)], capsys)
+    assert code == 2 and one_line(out if command == "lint" else err) == f"{path}:1:1: missing required key 'claims'"

@@ -560,8 +560,9 @@ def _data_loc(loc: tuple[str | int, ...], data: Any) -> Loc:
     ``kind`` into the loc) is dropped, so that errors point at the right line."""
     out: list[str | int] = []
     cur = data
-    for part in loc:
-        if isinstance(cur, dict) and part not in cur and cur.get("kind") == part:
+    for i, part in enumerate(loc):
+        # a tag is followed by the member's field; a last part is a key ('claims' missing from 'kind: claims')
+        if isinstance(cur, dict) and part not in cur and cur.get("kind") == part and i < len(loc) - 1:
             continue
         if isinstance(part, str) and not isinstance(cur, dict):    # a union member: 'float', 'constrained-str'
             continue
