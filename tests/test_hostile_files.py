@@ -126,3 +126,30 @@ def test_a_claims_file_without_claims_names_the_key(tmp_path, capsys, command):
     path.write_text("kind: claims\ntitle: t\n")
     code, out, err = run([command, str(path)], capsys)
     assert code == 2 and one_line(out if command == "lint" else err) == f"{path}:1:1: missing required key 'claims'"
+
+
+@pytest.mark.parametrize("argv, code", [(["list", "--kind", "cycle"], 2), (["check", "seed-article"], 2),
+                                        (["lint", "mid-sedan"], 2)])
+def test_a_closed_standard_output_is_exit_2_in_one_line(argv, code):
+    # 'batcalc list >&-' printed nothing and exited 0 (click's echo drops text when sys.stdout is None);
+    # docs/usage.md: standard output that cannot be written is exit 2
+    import os
+    import subprocess
+    import sys
+
+    p = subprocess.run([sys.executable, "-m", "batcalc", *argv], stderr=subprocess.PIPE, text=True, timeout=60,
+                       preexec_fn=lambda: os.close(1))
+    assert p.returncode == code, p.stderr
+    assert p.stderr.splitlines() == ["batcalc: error: cannot write the output: standard output is closed"]
+
+
+def test_a_closed_standard_output_does_not_stop_a_job_written_to_a_file(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "cmp.txt"
+    p = subprocess.run([sys.executable, "-m", "batcalc", "compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "-o",
+                        str(out)], stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=lambda: os.close(1))
+    assert p.returncode == 0 and p.stderr.strip() == f"wrote {out}", p.stderr
+    assert "gac-aion-ssb-350" in out.read_text()

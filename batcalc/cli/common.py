@@ -1,5 +1,6 @@
 """Options and error handling shared by the commands of :mod:`batcalc.cli.main` and :mod:`batcalc.cli.plot`."""
 
+import errno
 import functools
 import os
 from enum import Enum
@@ -74,7 +75,7 @@ def output_failed(exc: OSError) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-    except (OSError, ValueError):              # no usable descriptor: nothing is left to flush
+    except (OSError, ValueError, AttributeError):   # no usable descriptor (None: closed): nothing to flush
         pass
     fail(f"batcalc: error: cannot write the output: {exc.strerror or exc}")
     return 2
@@ -171,6 +172,10 @@ def emit(text: str) -> None:
     ``-o -`` is standard output, as ``-`` is standard input wherever a file is read."""
     path = _OUTPUT["path"]
     if path is None or path == "-":
+        import sys
+
+        if sys.stdout is None:       # started with standard output closed (>&-): click's echo drops the text
+            raise OSError(errno.EBADF, "standard output is closed")
         typer.echo(text)
         return
     from batcalc.io.safefile import write_new
