@@ -51,3 +51,29 @@ def test_a_minus_sign_that_is_not_a_hyphen_minus_is_named(char):
         units.parse_value(f"{char}7 m", "length")
     assert str(exc.value).endswith(f"write the minus sign as '-', not U+{ord(char):04X}"), str(exc.value)
     assert units.parse_value("-7 m", "length").si == -7.0      # the ASCII minus reads
+
+
+@pytest.mark.parametrize("expr, asserted", [("75 kWh / ?", "0 kg"), ("? ^ -2", "0 kg^-2")])
+def test_an_unknown_that_divides_asserted_zero_is_bad_input(capsys, expr, asserted):
+    # 75 kWh / ? = 0 kg needs ? = infinity: (0 kg / 75 kWh) ** (1 / -1) raised ZeroDivisionError (exit 3)
+    from batcalc.cli.main import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["claim", "expression", f"expr={expr}", "--asserted", asserted])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2
+    assert err.splitlines() == ["batcalc: error: asserted: no value of '?' gives 0: the '?' divides, so only an "
+                                "infinite one would"]
+
+
+def test_an_unknown_that_divides_still_solves_a_nonzero_claim(capsys):
+    # 75 kWh / ? = 190 kg: ? = 75000 Wh / 190 kg = 394.74 Wh/kg
+    import json
+
+    from batcalc.cli.main import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["claim", "expression", "expr=75 kWh / ?", "--asserted", "190 kg", "-f", "json"])
+    assert exc.value.code == 0
+    derived = json.loads(capsys.readouterr().out)["verdicts"][0]["derived"]
+    assert derived["unit"] == "Wh/kg" and derived["value"] == pytest.approx(75000 / 190)

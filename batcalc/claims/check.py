@@ -2018,6 +2018,8 @@ def _solve_unknown(at: Callable[[Any], Any], target):
     rest = (target / f1).to_base_units()
     if float(rest.magnitude) < 0 and p % 2 == 0:
         raise _Unsolvable(("asserted",), "no real value of '?' gives this (an even power of it would be negative)")
+    if float(rest.magnitude) == 0 and p < 0:      # 75 kWh / ? = 0 kg: 0 ** (1 / p) raised ZeroDivisionError
+        raise _Unsolvable(("asserted",), "no value of '?' gives 0: the '?' divides, so only an infinite one would")
     x = rest ** (1.0 / p) if p != 1 else rest
     k = float(f1.to_base_units().magnitude)
     return x, (k * p > 0) == (float(x.to_base_units().magnitude) > 0 or p % 2 == 1)
