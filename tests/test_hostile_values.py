@@ -77,3 +77,22 @@ def test_an_unknown_that_divides_still_solves_a_nonzero_claim(capsys):
     assert exc.value.code == 0
     derived = json.loads(capsys.readouterr().out)["verdicts"][0]["derived"]
     assert derived["unit"] == "Wh/kg" and derived["value"] == pytest.approx(75000 / 190)
+
+
+@pytest.mark.parametrize("expr, asserted, unknown", [
+    ("? ^ 3", "-8", -2.0),                 # (-2)^3 = -8
+    ("(? * 2) ^ -3", "-1", -0.5),          # (2 x -0.5)^-3 = (-1)^-3 = -1
+    ("? ^ -1 * 1 kg", "-4 kg", -0.25),     # 1 kg / -0.25 = -4 kg
+])
+def test_an_odd_power_of_the_unknown_has_a_real_root(capsys, expr, asserted, unknown):
+    # (-8) ** (1/3) is complex in Python: float() of it raised TypeError (exit 3)
+    import json
+
+    from batcalc.cli.main import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["claim", "expression", f"expr={expr}", "--asserted", asserted, "-f", "json"])
+    out = capsys.readouterr().out
+    assert exc.value.code == 0
+    verdict = json.loads(out)["verdicts"][0]
+    assert verdict["verdict"] == "underdetermined" and verdict["derived"]["value"] == pytest.approx(unknown)

@@ -2020,7 +2020,12 @@ def _solve_unknown(at: Callable[[Any], Any], target):
         raise _Unsolvable(("asserted",), "no real value of '?' gives this (an even power of it would be negative)")
     if float(rest.magnitude) == 0 and p < 0:      # 75 kWh / ? = 0 kg: 0 ** (1 / p) raised ZeroDivisionError
         raise _Unsolvable(("asserted",), "no value of '?' gives 0: the '?' divides, so only an infinite one would")
-    x = rest ** (1.0 / p) if p != 1 else rest
+    if p == 1:
+        x = rest
+    elif float(rest.magnitude) < 0:               # an odd power: its real root ((-8) ** (1/3) is complex)
+        x = -((-rest) ** (1.0 / p))
+    else:
+        x = rest ** (1.0 / p)
     k = float(f1.to_base_units().magnitude)
     return x, (k * p > 0) == (float(x.to_base_units().magnitude) > 0 or p % 2 == 1)
 
