@@ -96,3 +96,40 @@ def test_an_odd_power_of_the_unknown_has_a_real_root(capsys, expr, asserted, unk
     assert exc.value.code == 0
     verdict = json.loads(out)["verdicts"][0]
     assert verdict["verdict"] == "underdetermined" and verdict["derived"]["value"] == pytest.approx(unknown)
+
+
+@pytest.mark.parametrize("kind, density, asserted, take", [
+    ("same-energy", "Wh/kg", "100 %", "no density of b gives a 100 % saving"),
+    ("same-energy-volume", "Wh/L", "150 %", "no density of b gives 150 % less space"),
+])
+@pytest.mark.parametrize("bands", [False, True])
+def test_a_saving_of_100_percent_or_more_needs_no_density(capsys, kind, density, asserted, take, bands):
+    # saving = 1 - rho_a / rho_b < 1 for any finite rho_b: b would need rho_a / (1 - saving), infinite at
+    # 100 % and negative beyond; the table said "needs b at inf Wh/kg" (at 150 % too), and --bands refused
+    # the claim ("needed is not finite at the central assumptions")
+    import json
+
+    from batcalc.cli.main import main
+
+    argv = ["claim", kind, f"a_density=300 {density}", f"b_density=350 {density}", "--asserted", asserted, "-f", "json"]
+    with pytest.raises(SystemExit) as exc:
+        main(argv + (["--bands"] if bands else []))
+    out, err = capsys.readouterr()
+    assert exc.value.code == 1, err
+    verdict = json.loads(out)["verdicts"][0]
+    assert verdict["verdict"] == "fails" and verdict["would_take"] == take and verdict["needed"] is None
+    # derived: 1 - 300 / 350 = 0.142857
+    assert verdict["derived"]["value"] == pytest.approx(100 * (1 - 300 / 350))
+
+
+def test_a_saving_below_100_percent_still_says_the_density_it_needs(capsys):
+    # 50 % lighter at the same energy: rho_b = rho_a / (1 - 0.5) = 600 Wh/kg
+    import json
+
+    from batcalc.cli.main import main
+
+    with pytest.raises(SystemExit):
+        main(["claim", "same-energy", "a_density=300 Wh/kg", "b_density=350 Wh/kg", "--asserted", "50 %", "-f", "json"])
+    verdict = json.loads(capsys.readouterr().out)["verdicts"][0]
+    assert verdict["needed"] == {"value": pytest.approx(600.0), "unit": "Wh/kg"}
+    assert verdict["would_take"] == "needs b at 600 Wh/kg for a 50 % saving"

@@ -730,11 +730,15 @@ def _same_energy_saving(claim, ctx: Context, key: str, dim: str, words: str, rat
     _, asserted = _asserted_quantity(claim, ctx, ("fraction",))
     saving = 1 - ra / rb
     status = judge(saving, asserted, claim.qualifier, _tol(claim))
-    need = Value(ra / (1 - asserted) if asserted < 1 else math.inf, dim)
     claimed, derived = Value(asserted, "fraction", ".1f"), Value(saving, "fraction", ".1f")
+    # a saving of 100 % or more: no density gives it (it was an infinite 'needed': "needs b at inf Wh/kg",
+    # and --bands refused the claim, "needed is not finite")
+    need = Value(ra / (1 - asserted), dim) if asserted < 1 else None
+    take = ("needs b at ", need, need_words[0], claimed, need_words[1]) if need is not None else \
+        ("no density of b gives" + need_words[0].removeprefix(" for"), claimed, need_words[1])
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, f" {words}"),
                    (derived, f" {words} ({ratio} = ", Value(ra / rb, "factor"), ")"),
-                   _holds(status, ("needs b at ", need, need_words[0], claimed, need_words[1])),
+                   _holds(status, take),
                    notes + [note],
                    details={"mass_ratio": ra / rb, "saving": saving} if details else {},
                    claimed=claimed, derived=derived, needed=need)
