@@ -153,3 +153,35 @@ def test_a_closed_standard_output_does_not_stop_a_job_written_to_a_file(tmp_path
                         str(out)], stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=lambda: os.close(1))
     assert p.returncode == 0 and p.stderr.strip() == f"wrote {out}", p.stderr
     assert "gac-aion-ssb-350" in out.read_text()
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"], ids=["nel", "line-separator", "paragraph-separator"])
+@pytest.mark.parametrize("text, where", [
+    # a NEL inside a plain string became a space: 'X<NEL> Y' was read as the name 'X Y', silently
+    ("kind: cell\nid: x\nname: X{c} Y\n", (3, 8)),
+    # a NEL between keys broke the line for PyYAML only: the error was at 4:18 of a file of 3 lines
+    ("kind: cell\nid: x\nname: X{c}physical: {{mass: 70 Wh}}\n", (3, 8)),
+])
+def test_a_raw_yaml_line_break_is_refused_where_it_is(tmp_path, capsys, char, text, where):
+    from batcalc.errors import SpecError
+    from batcalc.spec.model import parse_spec
+
+    content = text.format(c=char)
+    with pytest.raises(SpecError) as exc:
+        parse_spec(content, "s.yaml")
+    assert (exc.value.line, exc.value.col) == where
+    assert f"character U+{ord(char):04X} in the file" in str(exc.value)
+    path = tmp_path / "s.yaml"
+    path.write_text(content, encoding="utf-8")
+    code, out, _ = run(["lint", str(path)], capsys)
+    assert code == 2 and one_line(out).startswith(f"{path}:{where[0]}:{where[1]}: control or line-separator")
+
+
+def test_escaped_line_breaks_in_a_quoted_string_keep_their_message():
+    # "\\u2028" written as an escape is no raw character: the string check refuses it, as before
+    from batcalc.errors import SpecError
+    from batcalc.spec.model import parse_spec
+
+    with pytest.raises(SpecError) as exc:
+        parse_spec('kind: cell\nid: x\nname: "X\\u2028Y"\n', "s.yaml")
+    assert "control or bidi character U+2028 in a string" in str(exc.value)
