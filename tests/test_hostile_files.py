@@ -185,3 +185,20 @@ def test_escaped_line_breaks_in_a_quoted_string_keep_their_message():
     with pytest.raises(SpecError) as exc:
         parse_spec('kind: cell\nid: x\nname: "X\\u2028Y"\n', "s.yaml")
     assert "control or bidi character U+2028 in a string" in str(exc.value)
+
+
+def test_show_cycle_never_replaces_the_cycles_file_it_read(tmp_path, monkeypatch, capsys):
+    # 'show udds -o specs/cycles/cycles.yaml --force' replaced the provenance file show had just read
+    # (opened directly, not through read_text, so it was not kept as an input); a copy stands in here
+    import shutil
+    from pathlib import Path
+
+    import batcalc.physics.cycles as cycles
+
+    folder = tmp_path / "cycles"
+    shutil.copytree(Path(cycles.cycles_dir()), folder)
+    monkeypatch.setattr(cycles, "cycles_dir", lambda: folder)
+    before = (folder / "cycles.yaml").read_bytes()
+    code, _, err = run(["show", "udds", "-o", str(folder / "cycles.yaml"), "--force"], capsys)
+    assert code == 2 and "is one of this command's inputs" in one_line(err)
+    assert (folder / "cycles.yaml").read_bytes() == before
