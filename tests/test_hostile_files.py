@@ -202,3 +202,26 @@ def test_show_cycle_never_replaces_the_cycles_file_it_read(tmp_path, monkeypatch
     code, _, err = run(["show", "udds", "-o", str(folder / "cycles.yaml"), "--force"], capsys)
     assert code == 2 and "is one of this command's inputs" in one_line(err)
     assert (folder / "cycles.yaml").read_bytes() == before
+
+
+def test_a_terminal_whose_encoding_lacks_a_character_is_exit_2_in_one_line():
+    # huineng-llcb's name holds Chinese characters: on a latin-1 terminal Python's UnicodeEncodeError was an
+    # internal error (exit 3); it is output that cannot be written (exit 2), and says what to do
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    p = subprocess.run([sys.executable, "-m", "batcalc", "show", "huineng-llcb"], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=env, timeout=60)
+    assert p.returncode == 2 and p.stdout == b"", p.stderr
+    import re
+
+    lines = p.stderr.decode("latin-1").splitlines()
+    assert len(lines) == 1 and re.fullmatch(r"batcalc: error: cannot write the output: its encoding \(latin-1\) has "
+                                            r"no U\+[0-9A-F]{4}: use a UTF-8 locale, or set PYTHONIOENCODING=utf-8",
+                                            lines[0]), lines
+    # an output that latin-1 can write is written
+    p = subprocess.run([sys.executable, "-m", "batcalc", "show", "udds"], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=env, timeout=60)
+    assert p.returncode == 0, p.stderr

@@ -176,7 +176,12 @@ def emit(text: str) -> None:
 
         if sys.stdout is None:       # started with standard output closed (>&-): click's echo drops the text
             raise OSError(errno.EBADF, "standard output is closed")
-        typer.echo(text)
+        try:
+            typer.echo(text)
+        except UnicodeEncodeError as exc:   # a latin-1 terminal and a name in Chinese: exit 2, not an internal error
+            char = ord(exc.object[exc.start])
+            raise OSError(errno.EILSEQ, f"its encoding ({exc.encoding}) has no U+{char:04X}: use a UTF-8 locale, or "
+                                        f"set PYTHONIOENCODING=utf-8") from None
         return
     from batcalc.io.safefile import write_new
 
