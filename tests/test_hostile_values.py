@@ -133,3 +133,20 @@ def test_a_saving_below_100_percent_still_says_the_density_it_needs(capsys):
     verdict = json.loads(capsys.readouterr().out)["verdicts"][0]
     assert verdict["needed"] == {"value": pytest.approx(600.0), "unit": "Wh/kg"}
     assert verdict["would_take"] == "needs b at 600 Wh/kg for a 50 % saving"
+
+
+@pytest.mark.parametrize("argv, option, given, choices", [
+    (["list", "--units", "si"], "'--units' / '-u'", "si", "'metric', 'imperial'"),
+    (["schema", "claims"], "'KIND'", "claims", "'cell', 'vehicle', 'claim'"),
+    (["list", "--kind", "cells"], "'--kind' / '-k'", "cells", "'cell', 'vehicle', 'cycle', 'claim', 'charger', 'taper'"),
+])
+def test_a_bad_choice_is_said_without_a_validator_prefix(capsys, argv, option, given, choices):
+    # typer's message read "Invalid value for '--units' / '-u': Value error, 'si' is not one of ..."
+    from batcalc.cli.main import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2
+    assert err.splitlines() == [f"batcalc {argv[0]}: error: Invalid value for {option}: {given!r} is not one of "
+                                f"{choices}. (see 'batcalc {argv[0]} --help')"]

@@ -1186,7 +1186,8 @@ def main(argv: Optional[list[str]] = None) -> None:
             sys.exit(0)
         else:
             path = exc.ctx.command_path if exc.ctx is not None else "batcalc"
-            message = " ".join(exc.format_message().split())
+            # typer words a bad choice "Invalid value for '--units' / '-u': Value error, 'si' is not one of ..."
+            message = " ".join(exc.format_message().split()).replace(": Value error, ", ": ")
             option = getattr(exc, "option_name", "") or ""
             if option[1:2].isdigit() or option[1:2] == ".":    # '-5 kWh' read as an option
                 message += "; a negative value? " + negative_value_hint(exc.ctx, args, option)
