@@ -138,7 +138,8 @@ def test_a_saving_below_100_percent_still_says_the_density_it_needs(capsys):
 @pytest.mark.parametrize("argv, option, given, choices", [
     (["list", "--units", "si"], "'--units' / '-u'", "si", "'metric', 'imperial'"),
     (["schema", "claims"], "'KIND'", "claims", "'cell', 'vehicle', 'claim'"),
-    (["list", "--kind", "cells"], "'--kind' / '-k'", "cells", "'cell', 'vehicle', 'cycle', 'claim', 'charger', 'taper'"),
+    (["list", "--kind", "cells"], "'--kind' / '-k'", "cells",
+     "'cell', 'vehicle', 'cycle', 'claim', 'charger', 'taper'"),
 ])
 def test_a_bad_choice_is_said_without_a_validator_prefix(capsys, argv, option, given, choices):
     # typer's message read "Invalid value for '--units' / '-u': Value error, 'si' is not one of ..."
