@@ -225,3 +225,16 @@ def test_a_terminal_whose_encoding_lacks_a_character_is_exit_2_in_one_line():
     p = subprocess.run([sys.executable, "-m", "batcalc", "show", "udds"], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, env=env, timeout=60)
     assert p.returncode == 0, p.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    RANGE + ["-"],
+    ["claim", "range", "cell=gac-aion-ssb-350", "vehicle=mid-sedan", "pack_mass=480 kg", "cycle=-", "--asserted",
+     "600 km"],
+], ids=["range", "claim"])
+def test_a_trace_from_standard_input_is_refused_with_what_to_do(capsys, argv):
+    # '--cycle -' got the generic "unknown cycle '-': use wltp ...", though '-' is standard input for spec files
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert one_line(err) == ("batcalc: error: unknown cycle '-': a trace is not read from standard input; save it as "
+                             "a file whose name ends in .csv (time_s,speed_kmh rows) and give that name")

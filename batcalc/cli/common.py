@@ -169,7 +169,7 @@ def check_force(path: Optional[str], force: bool) -> None:
 
 def emit(text: str) -> None:
     """Print ``text``, or write it atomically to ``--output`` (never replacing a file without --force);
-    ``-o -`` is standard output, as ``-`` is standard input wherever a file is read."""
+    ``-o -`` is standard output, as ``-`` is standard input wherever a spec file is read."""
     path = _OUTPUT["path"]
     if path is None or path == "-":
         import sys
