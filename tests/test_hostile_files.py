@@ -238,3 +238,15 @@ def test_a_trace_from_standard_input_is_refused_with_what_to_do(capsys, argv):
     assert code == 2
     assert one_line(err) == ("batcalc: error: unknown cycle '-': a trace is not read from standard input; save it as "
                              "a file whose name ends in .csv (time_s,speed_kmh rows) and give that name")
+
+
+@pytest.mark.parametrize("argv", [["list", "-o", ""], ["new", "cell", "zz", "-o", ""],
+                                  ["compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "-o", "", "--force"]],
+                         ids=["list", "new", "compare-force"])
+def test_an_empty_output_name_is_refused_as_empty(tmp_path, monkeypatch, capsys, argv):
+    # -o '' (an empty shell variable) said "batcalc: error: . is a directory"; 'new' wrote zz.yaml instead
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(argv, capsys)
+    assert code == 2 and out == ""
+    assert one_line(err) == "batcalc: error: cannot write '': the file name is empty"
+    assert list(tmp_path.iterdir()) == []

@@ -1027,7 +1027,7 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
     if output == "-":                        # -o -: standard output
         emit(template(kind.value, spec_id).rstrip("\n"))
         return
-    path = output or f"{spec_id}.yaml"
+    path = f"{spec_id}.yaml" if output is None else output      # -o '' is refused, not read as no -o
     write_new(path, template(kind.value, spec_id).encode("utf-8"), force=force)
     then = ("show" if kind is SpecKind.cell else "check" if kind is SpecKind.claim
             else "range gac-aion-ssb-350 --vehicle")
