@@ -151,3 +151,18 @@ def test_a_bad_choice_is_said_without_a_validator_prefix(capsys, argv, option, g
     assert exc.value.code == 2
     assert err.splitlines() == [f"batcalc {argv[0]}: error: Invalid value for {option}: {given!r} is not one of "
                                 f"{choices}. (see 'batcalc {argv[0]} --help')"]
+
+
+@pytest.mark.parametrize("argv, start", [
+    (["charge", "huineng-llcb", "--vehicle", "mid-sedan", "--taper", ""], "batcalc: error: no taper ''; known: "),
+    (["charge", "huineng-llcb", "--implied", "--taper", ""], "batcalc: error: --implied reads the cells' charge claims "
+                                                           "under each cell's taper"),
+], ids=["curve", "implied"])
+def test_an_empty_taper_id_is_refused_not_read_as_none_given(capsys, argv, start):
+    # '--taper ""' was taken for no --taper: the default taper, exit 0 (with --implied: dropped unsaid)
+    from batcalc.cli.main import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and err.startswith(start) and len(err.splitlines()) == 1, err

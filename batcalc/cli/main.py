@@ -756,7 +756,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                                        ("--taper", taper_id), ("--cycle", cycle),
                                        ("--charger-efficiency", charger_efficiency), ("--assume", assume),
                                        ("--bands", bands), ("--extra-mass", extra_mass), ("--ambient", ambient),
-                                       ("--altitude", altitude), ("--climate", climate)) if x]
+                                       ("--altitude", altitude), ("--climate", climate))
+                  if x not in (None, False, [])]          # given, if empty ('--taper ""' was dropped unsaid)
         if unused:          # each would be ignored: the claims give the windows, --pack-energy the pack
             raise BatcalcError(f"--implied reads the cells' charge claims under each cell's taper, for "
                                f"--pack-energy (75 kWh unless given): drop {', '.join(unused)}")
