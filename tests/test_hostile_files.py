@@ -250,3 +250,32 @@ def test_an_empty_output_name_is_refused_as_empty(tmp_path, monkeypatch, capsys,
     assert code == 2 and out == ""
     assert one_line(err) == "batcalc: error: cannot write '': the file name is empty"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_trace_named_in_a_claims_file_is_read_beside_it(tmp_path, monkeypatch, capsys):
+    # 'cycle: my-trace.csv' was read from the current folder (cells and vehicles from the claims file's):
+    # "not found" from another folder, or another file of that name there, and another verdict
+    import json
+
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    # two traces of one name: a city hop beside the claims file, a motorway run in the folder above it
+    (folder / "my-trace.csv").write_text("0,0\n10,50\n20,0\n")
+    (tmp_path / "my-trace.csv").write_text("0,0\n100,120\n200,120\n300,0\n")
+    (folder / "c.yaml").write_text(
+        "kind: claims\nclaims:\n  - id: c1\n    quote: q\n    kind: range\n"
+        "    inputs: {cell: gac-aion-ssb-350, vehicle: mid-sedan, pack_mass: 480 kg, cycle: my-trace.csv}\n"
+        "    asserted: 600 km\n")
+    derived = []
+    for cwd, name in ((folder, "c.yaml"), (tmp_path, "claims/c.yaml"), (tmp_path.parent, str(folder / "c.yaml"))):
+        monkeypatch.chdir(cwd)
+        code, out, err = run(["check", name, "-f", "json"], capsys)
+        assert code in (0, 1), err
+        derived.append(json.loads(out)["verdicts"][0]["derived"]["value"])
+    assert derived[0] == derived[1] == derived[2]
+    # the trace beside the claims file is the one read: the same range as 'batcalc range' on it
+    monkeypatch.chdir(folder)
+    code, out, err = run(["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--cycle", "my-trace.csv",
+                          "-f", "json"], capsys)
+    assert code == 0, err
+    assert json.loads(out)["results"]["range"]["value"] == pytest.approx(derived[0])

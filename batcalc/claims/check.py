@@ -2269,9 +2269,31 @@ EVALUATORS: dict[str, Callable] = {
 }
 
 
+#: A claim's inputs that may name a trace file of one's own (``cycle: my-trace.csv``).
+_TRACE_INPUTS = ("cycle", "a_cycle", "b_cycle")
+
+
+def _traces_beside(claim, ctx: Context):
+    """``claim`` with each trace file its inputs name by a relative path (:data:`_TRACE_INPUTS`) read from
+    its claims file's folder when the file is there, as its cells and vehicles are (:meth:`Context._load`):
+    read from the current folder, the same claims file gave another verdict, or "not found", from
+    another folder."""
+    if ctx.doc is None:
+        return claim
+    update = {}
+    for name in _TRACE_INPUTS:
+        given = getattr(claim.inputs, name, None)
+        if isinstance(given, str) and given.strip().lower().endswith(".csv") and not Path(given.strip()).is_absolute():
+            beside = Path(ctx.doc.path).parent / given.strip()
+            if beside.exists():
+                update[name] = str(beside)
+    return claim.model_copy(update={"inputs": claim.inputs.model_copy(update=update)}) if update else claim
+
+
 def evaluate(claim, ctx: Context) -> Verdict:
     """The verdict on one validated claim. An error from the layers below (an unknown cycle, a range
     no pack reaches) is located at the claim's ``inputs`` when the claim comes from a file."""
+    claim = _traces_beside(claim, ctx)
     if claim.qualifier == "between" or isinstance(claim.asserted, list):
         return _between(claim, ctx)
     try:
