@@ -166,3 +166,17 @@ def test_an_empty_taper_id_is_refused_not_read_as_none_given(capsys, argv, start
         main(argv)
     err = capsys.readouterr().err
     assert exc.value.code == 2 and err.startswith(start) and len(err.splitlines()) == 1, err
+
+
+@pytest.mark.parametrize("text", ["0.75 - 0.85", "0.75\u20130.85", "0.75 \u2014 0.85", "75 %\u221285 %"],
+                         ids=["hyphen", "en-dash", "em-dash", "minus"])
+def test_an_assumption_range_with_any_dash_says_how_to_write_a_range(capsys, text):
+    # only the hyphen got the hint; '0.75–0.85' (an en dash, as typeset text writes ranges) did not
+    from batcalc.cli.main import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["range", "gac-aion-ssb-350", "--vehicle", "mid-sedan", "--bands", "--assume",
+              f"cell-to-pack-mass={text}"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and len(err.splitlines()) == 1
+    assert err.rstrip().endswith("(write a range as 'LOW to HIGH', e.g. '0.75 to 0.85', not with a dash)"), err
