@@ -180,3 +180,37 @@ def test_an_assumption_range_with_any_dash_says_how_to_write_a_range(capsys, tex
     err = capsys.readouterr().err
     assert exc.value.code == 2 and len(err.splitlines()) == 1
     assert err.rstrip().endswith("(write a range as 'LOW to HIGH', e.g. '0.75 to 0.85', not with a dash)"), err
+
+
+@pytest.mark.parametrize("kind, density, asserted, shown", [
+    ("same-weight", "Wh/kg", "-3", "x-3"),
+    ("same-weight", "Wh/kg", "0", "x0"),
+    ("same-weight", "Wh/kg", "-100 %", "x0"),
+    ("same-volume", "Wh/L", "0", "x0"),
+])
+def test_a_factor_of_zero_or_less_needs_no_density(capsys, kind, density, asserted, shown):
+    # rho_b / rho_a > 0 for any densities: "needs b at -900 Wh/kg (x-3 of 300 Wh/kg)" was what it would take
+    import json
+
+    from batcalc.cli.main import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["claim", kind, f"a_density=300 {density}", f"b_density=350 {density}", "--asserted", asserted,
+              "-f", "json"])
+    assert exc.value.code == 1
+    verdict = json.loads(capsys.readouterr().out)["verdicts"][0]
+    assert verdict["verdict"] == "fails" and verdict["needed"] is None
+    assert verdict["would_take"] == f"no density of b gives {shown} (densities are positive)"
+    assert verdict["derived"]["value"] == pytest.approx(350 / 300)
+
+
+def test_a_positive_factor_still_says_the_density_it_needs(capsys):
+    # x3 at the same mass: rho_b = 3 x 300 = 900 Wh/kg
+    import json
+
+    from batcalc.cli.main import main
+
+    with pytest.raises(SystemExit):
+        main(["claim", "same-weight", "a_density=300 Wh/kg", "b_density=350 Wh/kg", "--asserted", "3", "-f", "json"])
+    verdict = json.loads(capsys.readouterr().out)["verdicts"][0]
+    assert verdict["needed"] == {"value": pytest.approx(900.0), "unit": "Wh/kg"}

@@ -707,14 +707,21 @@ def eval_same_weight(claim, ctx: Context) -> Verdict:
     if reading == "battery-life":
         readings.append("cycle life / calendar life: not determined by energy density (no cycle-life figures "
                         "are given for these cells); that reading is underdetermined")
-    need = Value(factor * ra, "specific_energy")
+    # a factor of 0 or less: no density gives it (it said "needs b at -900 Wh/kg")
+    need = Value(factor * ra, "specific_energy") if factor > 0 else None
+    take = ("needs b at ", need, " (", asserted, " of ", Value(ra, "specific_energy"),
+            ") at the same cell-to-pack fraction") if need is not None else _no_density(asserted)
     return Verdict(claim.id, claim.kind, claim.quote, status, _factor_claimed(claim, asserted, change),
-                   (x, " (", _pct(derived - 1), ")"),
-                   _holds(status, ("needs b at ", need, " (", asserted, " of ", Value(ra, "specific_energy"),
-                                   ") at the same cell-to-pack fraction")),
+                   (x, " (", _pct(derived - 1), ")"), _holds(status, take),
                    notes + ["same pack mass and cell-to-pack fraction: E2/E1 = rho2/rho1"], readings,
                    details={"ratio": derived, "asserted": factor, "needed_b_density": need},
                    claimed=asserted, derived=x, needed=need)
+
+
+def _no_density(asserted: Value) -> Phrase:
+    """What it would take for a factor of 0 or less at the same mass or volume: nothing can (a density is
+    positive, so b / a is too)."""
+    return ("no density of b gives ", asserted, " (densities are positive)")
 
 
 def _factor_claimed(claim, asserted: Value, change: bool) -> Phrase:
@@ -766,11 +773,11 @@ def eval_same_volume(claim, ctx: Context) -> Verdict:
             m = (rb / cb.get("gravimetric")) / (ra / ca.get("gravimetric"))     # pack mass b / a at one volume
             mass = f"; here the pack mass changes x{units.format_number(m)}, so the consumption does too"
         readings.append(("range per charge: ", x, " only at a fixed pack volume and a fixed consumption" + mass))
-    need = Value(factor * ra, "energy_density")
+    need = Value(factor * ra, "energy_density") if factor > 0 else None     # none gives a factor of 0 or less
+    take = ("needs b at ", need, " (", asserted, " of ", Value(ra, "energy_density"),
+            ") at the same cell-to-pack volume fraction") if need is not None else _no_density(asserted)
     return Verdict(claim.id, claim.kind, claim.quote, status, _factor_claimed(claim, asserted, change),
-                   (x, " (", _pct(derived - 1), ")"),
-                   _holds(status, ("needs b at ", need, " (", asserted, " of ", Value(ra, "energy_density"),
-                                   ") at the same cell-to-pack volume fraction")),
+                   (x, " (", _pct(derived - 1), ")"), _holds(status, take),
                    notes + ["same pack volume and cell-to-pack volume fraction: E2/E1 = rhoV2/rhoV1"], readings,
                    claimed=asserted, derived=x, needed=need)
 
