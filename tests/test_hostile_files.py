@@ -1,5 +1,7 @@
-"""Hostile files and names found by the twelfth hardening pass: each gives exit 2 and one line that names
-what is wrong (never "not found" for a file that is there, never an internal error)."""
+"""Files, names and streams found wanting by the twelfth hardening pass: bad ones give exit 2 and one line
+that names what is wrong (never "not found" for a file that is there, never an internal error, never an
+output lost with exit 0); good ones (a FASTSim file on standard input, a trace beside its claims file) are
+read as the documentation says."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Hostile value strings found by the twelfth hardening pass: each is refused with a message that names
-what is wrong."""
+"""Values and claims found wanting by the twelfth hardening pass: a bad value is refused with a message that
+names what is wrong (a thousands space, a minus sign that is not '-', a dash in a range, an empty id), and a
+claim's arithmetic never ends in an internal error or an impossible figure ("needs b at inf Wh/kg")."""
 
 from __future__ import annotations
 
