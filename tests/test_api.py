@@ -879,7 +879,7 @@ def test_a_typographic_minus_is_named_as_such(dash):
     expected '<number> <unit>', e.g. '350 Wh/kg'", which does not say what is wrong with it."""
     with pytest.raises(UnitError) as info:
         bc.load_vehicle("mid-sedan").with_conditions(ambient=f"{dash}7 °C")
-    assert str(info.value) == (f"ambient: malformed value '{dash}7 °C': write the minus sign as '-' "
-                               f"(this is U+{ord(dash):04X})")
+    assert str(info.value) == (f"ambient: malformed value '{dash}7 °C': write the minus sign as '-', not "
+                               f"U+{ord(dash):04X}")
     cold = bc.load_vehicle("mid-sedan").with_conditions(ambient="-7 °C")
     assert cold.raw.ambient[0] == pytest.approx(273.15 - 7)

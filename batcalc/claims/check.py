@@ -707,14 +707,21 @@ def eval_same_weight(claim, ctx: Context) -> Verdict:
     if reading == "battery-life":
         readings.append("cycle life / calendar life: not determined by energy density (no cycle-life figures "
                         "are given for these cells); that reading is underdetermined")
-    need = Value(factor * ra, "specific_energy")
+    # a factor of 0 or less: no density gives it (it said "needs b at -900 Wh/kg")
+    need = Value(factor * ra, "specific_energy") if factor > 0 else None
+    take = ("needs b at ", need, " (", asserted, " of ", Value(ra, "specific_energy"),
+            ") at the same cell-to-pack fraction") if need is not None else _no_density(asserted)
     return Verdict(claim.id, claim.kind, claim.quote, status, _factor_claimed(claim, asserted, change),
-                   (x, " (", _pct(derived - 1), ")"),
-                   _holds(status, ("needs b at ", need, " (", asserted, " of ", Value(ra, "specific_energy"),
-                                   ") at the same cell-to-pack fraction")),
+                   (x, " (", _pct(derived - 1), ")"), _holds(status, take),
                    notes + ["same pack mass and cell-to-pack fraction: E2/E1 = rho2/rho1"], readings,
                    details={"ratio": derived, "asserted": factor, "needed_b_density": need},
                    claimed=asserted, derived=x, needed=need)
+
+
+def _no_density(asserted: Value) -> Phrase:
+    """What it would take for a factor of 0 or less at the same mass or volume: nothing can (a density is
+    positive, so b / a is too)."""
+    return ("no density of b gives ", asserted, " (densities are positive)")
 
 
 def _factor_claimed(claim, asserted: Value, change: bool) -> Phrase:
@@ -730,11 +737,15 @@ def _same_energy_saving(claim, ctx: Context, key: str, dim: str, words: str, rat
     _, asserted = _asserted_quantity(claim, ctx, ("fraction",))
     saving = 1 - ra / rb
     status = judge(saving, asserted, claim.qualifier, _tol(claim))
-    need = Value(ra / (1 - asserted) if asserted < 1 else math.inf, dim)
     claimed, derived = Value(asserted, "fraction", ".1f"), Value(saving, "fraction", ".1f")
+    # a saving of 100 % or more: no density gives it (it was an infinite 'needed': "needs b at inf Wh/kg",
+    # and --bands refused the claim, "needed is not finite")
+    need = Value(ra / (1 - asserted), dim) if asserted < 1 else None
+    take = ("needs b at ", need, need_words[0], claimed, need_words[1]) if need is not None else \
+        ("no density of b gives" + need_words[0].removeprefix(" for"), claimed, need_words[1])
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed, f" {words}"),
                    (derived, f" {words} ({ratio} = ", Value(ra / rb, "factor"), ")"),
-                   _holds(status, ("needs b at ", need, need_words[0], claimed, need_words[1])),
+                   _holds(status, take),
                    notes + [note],
                    details={"mass_ratio": ra / rb, "saving": saving} if details else {},
                    claimed=claimed, derived=derived, needed=need)
@@ -762,11 +773,11 @@ def eval_same_volume(claim, ctx: Context) -> Verdict:
             m = (rb / cb.get("gravimetric")) / (ra / ca.get("gravimetric"))     # pack mass b / a at one volume
             mass = f"; here the pack mass changes x{units.format_number(m)}, so the consumption does too"
         readings.append(("range per charge: ", x, " only at a fixed pack volume and a fixed consumption" + mass))
-    need = Value(factor * ra, "energy_density")
+    need = Value(factor * ra, "energy_density") if factor > 0 else None     # none gives a factor of 0 or less
+    take = ("needs b at ", need, " (", asserted, " of ", Value(ra, "energy_density"),
+            ") at the same cell-to-pack volume fraction") if need is not None else _no_density(asserted)
     return Verdict(claim.id, claim.kind, claim.quote, status, _factor_claimed(claim, asserted, change),
-                   (x, " (", _pct(derived - 1), ")"),
-                   _holds(status, ("needs b at ", need, " (", asserted, " of ", Value(ra, "energy_density"),
-                                   ") at the same cell-to-pack volume fraction")),
+                   (x, " (", _pct(derived - 1), ")"), _holds(status, take),
                    notes + ["same pack volume and cell-to-pack volume fraction: E2/E1 = rhoV2/rhoV1"], readings,
                    claimed=asserted, derived=x, needed=need)
 
@@ -2018,7 +2029,14 @@ def _solve_unknown(at: Callable[[Any], Any], target):
     rest = (target / f1).to_base_units()
     if float(rest.magnitude) < 0 and p % 2 == 0:
         raise _Unsolvable(("asserted",), "no real value of '?' gives this (an even power of it would be negative)")
-    x = rest ** (1.0 / p) if p != 1 else rest
+    if float(rest.magnitude) == 0 and p < 0:      # 75 kWh / ? = 0 kg: 0 ** (1 / p) raised ZeroDivisionError
+        raise _Unsolvable(("asserted",), "no value of '?' gives 0: the '?' divides, so only an infinite one would")
+    if p == 1:
+        x = rest
+    elif float(rest.magnitude) < 0:               # an odd power: its real root ((-8) ** (1/3) is complex)
+        x = -((-rest) ** (1.0 / p))
+    else:
+        x = rest ** (1.0 / p)
     k = float(f1.to_base_units().magnitude)
     return x, (k * p > 0) == (float(x.to_base_units().magnitude) > 0 or p % 2 == 1)
 
@@ -2258,9 +2276,31 @@ EVALUATORS: dict[str, Callable] = {
 }
 
 
+#: A claim's inputs that may name a trace file of one's own (``cycle: my-trace.csv``).
+_TRACE_INPUTS = ("cycle", "a_cycle", "b_cycle")
+
+
+def _traces_beside(claim, ctx: Context):
+    """``claim`` with each trace file its inputs name by a relative path (:data:`_TRACE_INPUTS`) read from
+    its claims file's folder when the file is there, as its cells and vehicles are (:meth:`Context._load`):
+    read from the current folder, the same claims file gave another verdict, or "not found", from
+    another folder."""
+    if ctx.doc is None:
+        return claim
+    update = {}
+    for name in _TRACE_INPUTS:
+        given = getattr(claim.inputs, name, None)
+        if isinstance(given, str) and given.strip().lower().endswith(".csv") and not Path(given.strip()).is_absolute():
+            beside = Path(ctx.doc.path).parent / given.strip()
+            if beside.exists():
+                update[name] = str(beside)
+    return claim.model_copy(update={"inputs": claim.inputs.model_copy(update=update)}) if update else claim
+
+
 def evaluate(claim, ctx: Context) -> Verdict:
     """The verdict on one validated claim. An error from the layers below (an unknown cycle, a range
     no pack reaches) is located at the claim's ``inputs`` when the claim comes from a file."""
+    claim = _traces_beside(claim, ctx)
     if claim.qualifier == "between" or isinstance(claim.asserted, list):
         return _between(claim, ctx)
     if isinstance(claim.asserted, str) and "to" in claim.asserted and units.range_ends(claim.asserted):

@@ -1,5 +1,6 @@
 """Options and error handling shared by the commands of :mod:`batcalc.cli.main` and :mod:`batcalc.cli.plot`."""
 
+import errno
 import functools
 import os
 from enum import Enum
@@ -80,7 +81,7 @@ def output_failed(exc: OSError) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-    except (OSError, ValueError):              # no usable descriptor: nothing is left to flush
+    except (OSError, ValueError, AttributeError):   # no usable descriptor (None: closed): nothing to flush
         pass
     fail(f"batcalc: error: cannot write the output: {exc.strerror or exc}")
     return 2
@@ -182,10 +183,19 @@ def check_force(path: Optional[str], force: bool) -> None:
 
 def emit(text: str) -> None:
     """Print ``text``, or write it atomically to ``--output`` (never replacing a file without --force);
-    ``-o -`` is standard output, as ``-`` is standard input wherever a file is read."""
+    ``-o -`` is standard output, as ``-`` is standard input wherever a spec file is read."""
     path = _OUTPUT["path"]
     if path is None or path == "-":
-        typer.echo(text)
+        import sys
+
+        if sys.stdout is None:       # started with standard output closed (>&-): click's echo drops the text
+            raise OSError(errno.EBADF, "standard output is closed")
+        try:
+            typer.echo(text)
+        except UnicodeEncodeError as exc:   # a latin-1 terminal and a name in Chinese: exit 2, not an internal error
+            char = ord(exc.object[exc.start])
+            raise OSError(errno.EILSEQ, f"its encoding ({exc.encoding}) has no U+{char:04X}: use a UTF-8 locale, or "
+                                        f"set PYTHONIOENCODING=utf-8") from None
         return
     from batcalc.io.safefile import write_new
 
@@ -524,6 +534,19 @@ def _each_file_once(names: list[str], loaded: list[Any], what: str) -> None:
         if first is not None:
             same = "" if first == name else f" (as {first!r}: the same file)"
             raise BatcalcError(f"{name!r} is given twice{same}: {what}")
+
+
+def _each_claims_file_once(names: list[str]) -> None:
+    """Refuse a claims file named twice among ``names``, under one spelling or two (a catalogue id and its
+    path, ``-`` twice: :func:`_spec_file`): its claims would be checked and counted twice."""
+    first: dict[Union[str, tuple[int, int]], str] = {}
+    for name in names:
+        key = _spec_file(name, "claim")
+        if key in first:
+            same = "" if first[key] == name else f" (as {first[key]!r}: the same file)"
+            raise BatcalcError(f"{name!r} is given twice{same}: check needs each claims file once (its claims "
+                               f"would be counted twice)")
+        first[key] = name
 
 
 def _distinct_cells(names: list[str], loaded: list[Any], what: str) -> None:

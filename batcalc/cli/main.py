@@ -47,6 +47,7 @@ from batcalc.cli.common import (  # noqa: F401
     _complete_cells,
     _complete_vehicles,
     _cycle,
+    _each_claims_file_once,
     _each_file_once,
     _explained,
     _given_fractions,
@@ -799,7 +800,8 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
                                        ("--taper", taper_id), ("--cycle", cycle),
                                        ("--charger-efficiency", charger_efficiency), ("--assume", assume),
                                        ("--bands", bands), ("--extra-mass", extra_mass), ("--ambient", ambient),
-                                       ("--altitude", altitude), ("--climate", climate)) if x]
+                                       ("--altitude", altitude), ("--climate", climate))
+                  if x not in (None, False, [])]          # given, if empty ('--taper ""' was dropped unsaid)
         if unused:          # each would be ignored: the claims give the windows, --pack-energy the pack
             raise BatcalcError(f"--implied reads the cells' charge claims under each cell's taper, for "
                                f"--pack-energy (75 kWh unless given): drop {', '.join(unused)}")
@@ -958,6 +960,8 @@ def check_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="c
     import batcalc.report.render as report_render
 
     report_render.check_format(fmt)
+    if len(files) > 1:
+        _each_claims_file_once(files)
     title = None
     if bands or assume:
         from batcalc.claims.bands import check_file_bands
@@ -1087,7 +1091,7 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
     if output == "-":                        # -o -: standard output
         emit(template(kind.value, spec_id).rstrip("\n"))
         return
-    path = output or f"{spec_id}.yaml"
+    path = f"{spec_id}.yaml" if output is None else output      # -o '' is refused, not read as no -o
     write_new(path, template(kind.value, spec_id).encode("utf-8"), force=force)
     then = ("show" if kind is SpecKind.cell else "check" if kind is SpecKind.claim
             else "range gac-aion-ssb-350 --vehicle")
@@ -1246,7 +1250,8 @@ def main(argv: Optional[list[str]] = None) -> None:
             sys.exit(0)
         else:
             path = exc.ctx.command_path if exc.ctx is not None else "batcalc"
-            message = " ".join(exc.format_message().split())
+            # typer words a bad choice "Invalid value for '--units' / '-u': Value error, 'si' is not one of ..."
+            message = " ".join(exc.format_message().split()).replace(": Value error, ", ": ")
             option = getattr(exc, "option_name", "") or ""
             if option[1:2].isdigit() or option[1:2] == ".":    # '-5 kWh' read as an option
                 message += "; a negative value? " + negative_value_hint(exc.ctx, args, option)

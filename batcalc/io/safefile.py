@@ -37,6 +37,8 @@ def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
     --force`` must not replace the spec by its table)."""
     from batcalc.io.yamlfile import is_input
 
+    if not os.fspath(path):                       # Path('') is the current folder: "'.' is a directory"
+        raise BatcalcError("cannot write '': the file name is empty")
     target = Path(path)
     try:
         st = os.lstat(target)

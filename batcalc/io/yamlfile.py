@@ -400,10 +400,29 @@ def parse_yaml(text: str, path: str = "<string>", max_nodes: int = MAX_NODES) ->
     Plain files take the fast path (positions worked out later, only if an error needs one);
     anything unusual is read carefully, event by event, and refused at its line and column.
     """
+    if not text.isascii():                      # one fast scan: most spec files are ASCII
+        _refuse_yaml_line_breaks(text, path)
     ok, data = _fast_data(text, max_nodes) if text.strip() else (False, None)
     if ok:
         return Document(path, data, None, None, text, max_nodes)
     return _parse_careful(text, path, max_nodes)
+
+
+#: What YAML 1.1 (PyYAML) reads as a line break besides CR and LF: NEL (U+0085, turned into a newline or,
+#: inside a plain string, a space: no string check sees it), and the line and paragraph separators.
+_YAML_LINE_BREAK_RE = re.compile("[\x85\u2028\u2029]")
+
+
+def _refuse_yaml_line_breaks(text: str, path: str) -> None:
+    """Refuse a raw NEL, U+2028 or U+2029 at its line and column as editors count them (lines end at
+    LF): PyYAML breaks lines there, so its positions after it are lines off, and a NEL inside a plain
+    string silently becomes a space."""
+    m = _YAML_LINE_BREAK_RE.search(text)
+    if m:
+        at = m.start()
+        line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        raise SpecError(f"control or line-separator character U+{ord(m.group()):04X} in the file (YAML reads it "
+                        f"as a line break); remove it", path, line, col)
 
 
 def _parse_careful(text: str, path: str, max_nodes: int = MAX_NODES) -> Document:

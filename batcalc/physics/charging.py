@@ -79,10 +79,10 @@ def cell_limit(cell: CellFigures, peak_c_rate: Optional[float] = None, taper_id:
     own = _own_curve(cell)
     spec_taper = cell.spec.charging.taper
     if taper_id is not None or own is None:
-        chosen = taper_id or spec_taper
-        t = taper(chosen) if chosen else cell_taper(cell)
+        chosen = taper_id if taper_id is not None else spec_taper    # '' is no taper id, not "none given"
+        t = taper(chosen) if chosen is not None else cell_taper(cell)
         table, tid = t.table, t.id
-        why = "given" if taper_id else f"{cell.id}'s taper" if spec_taper else \
+        why = "given" if taper_id is not None else f"{cell.id}'s taper" if spec_taper else \
             f"default for {family_of(cell.spec.chemistry)} cells"
         taper_text = f"taper {t.id} ({why}; {t.grade}{': ' + t.assumption if t.assumption else ''})"
     else:
@@ -176,7 +176,7 @@ def implied_peaks(cell: CellFigures, taper_id: Optional[str] = None) -> list[Imp
     ``dSoC / t`` and the peak C-rate its taper needs: ``C_peak = integral ds / share(s) / t``."""
     from batcalc.physics.charge import starts_of
 
-    t = taper(taper_id) if taper_id else cell_taper(cell)
+    t = taper(taper_id) if taper_id is not None else cell_taper(cell)
     out = []
     claim: Any
     for claim in cell.spec.charging.claims:

@@ -124,6 +124,9 @@ def get_cycle(name: str) -> Cycle:
 
     from batcalc.units import error_in_systems, shown_text
 
+    if key == "-":                                            # '-' is standard input for spec files only
+        raise NotFoundError("unknown cycle '-': a trace is not read from standard input; save it as a file whose "
+                            "name ends in .csv (time_s,speed_kmh rows) and give that name")
     if os.path.isfile(os.path.expanduser(name.strip())):     # 'trace.txt': a file, but traces are named *.csv
         from batcalc.errors import printable
 
@@ -222,8 +225,10 @@ def load_user_trace(path: str) -> Cycle:
     full = os.path.expanduser(path)
     try:
         os.stat(full)
-    except OSError:
+    except FileNotFoundError:
         raise NotFoundError(f"cycle file '{shown}' not found") from None     # shown is escaped already
+    except (OSError, ValueError):   # a link loop, no permission, a NUL in the name: read_text says which
+        pass
     name = os.path.basename(full)
     times: list[float] = []
     speeds: list[float] = []

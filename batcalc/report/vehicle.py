@@ -355,10 +355,11 @@ def cycle_provenance(cycle_id: str) -> Optional[dict[str, Any]]:
     """The entry of ``specs/cycles/cycles.yaml`` for a shipped trace (plain YAML data), or None."""
     import yaml
 
+    from batcalc.io.yamlfile import read_text
     from batcalc.physics.cycles import cycles_dir
 
-    with open(cycles_dir() / "cycles.yaml", encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh) or []
+    # read_text keeps the file as one of the command's inputs: 'show udds -o cycles.yaml --force' replaced it
+    entries = yaml.safe_load(read_text(cycles_dir() / "cycles.yaml")) or []
     return next((e for e in entries if isinstance(e, dict) and e.get("id") == cycle_id), None)
 
 

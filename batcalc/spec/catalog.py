@@ -62,6 +62,8 @@ def _is_path(name: str) -> bool:
 
 
 def _exists(name: str) -> bool:
+    if not name:                       # Path('') is the current folder: an empty name names no file
+        return False
     try:
         return Path(name).exists()
     except (OSError, ValueError):      # a name too long for the file system, or with a NUL

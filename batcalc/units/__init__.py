@@ -142,6 +142,12 @@ RANGE_TO = re.compile(r"\s+to\s+")
 _NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?"
 _VALUE_RE = re.compile(rf"^\s*(?P<num>{_NUMBER})(?![0-9.,])\s*(?P<unit>.*?)\s*$", re.DOTALL)
 _DECIMAL_COMMA = r"^\s*[+-]?[0-9]+,[0-9]"
+#: Characters that look like a minus sign and are not '-': minus sign, en and em dash, hyphen, figure dash,
+#: small and fullwidth hyphen-minus.
+_MINUS_LOOKALIKES = frozenset("\u2212\u2013\u2014\u2010\u2012\ufe63\uff0d")
+#: A unit that starts as groups of three digits: the number had a space as thousands separator ('1 000 km',
+#: a thin or no-break space too), read as 1 of the unit '000 km'.
+_THOUSANDS_SPACE_RE = re.compile(r"[0-9]{3}(?:\s+[0-9]{3})*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?(?:\s|$)")
 _UNIT_TOKEN = r"""
     (?P<ws>\s+)
   | (?P<name>[A-Za-z°Ωµμ][A-Za-z_Ωµμ]*)
@@ -483,11 +489,14 @@ def split_value(text: str) -> tuple[float, str]:
         if re.match(_DECIMAL_COMMA, stripped):
             raise UnitError(f"malformed value {stripped!r}: use '.' as the decimal point and no thousands "
                             f"separator, e.g. '3.6 V' or '4900 mAh'")
-        if stripped and stripped[0] in "\u2212\u2013\u2014":   # '−7 °C' as articles print it (minus sign, dashes)
-            raise UnitError(f"malformed value {stripped!r}: write the minus sign as '-' (this is "
-                            f"U+{ord(stripped[0]):04X})")
+        if stripped[:1] in _MINUS_LOOKALIKES and stripped[1:2].isdigit():   # '−7 °C' from a web page: U+2212
+            raise UnitError(f"malformed value {stripped!r}: write the minus sign as '-', not "
+                            f"U+{ord(stripped[0]):04X}")
         raise UnitError(f"malformed value {stripped!r}: expected '<number> <unit>', e.g. '350 Wh/kg'")
     num, unit = m.group("num", "unit")
+    if unit[:1].isdigit() and _THOUSANDS_SPACE_RE.match(unit):
+        raise UnitError(f"malformed value {text.strip()!r}: use '.' as the decimal point and no thousands "
+                        f"separator, e.g. '3.6 V' or '4900 mAh'")
     number = float(num)
     if not MIN_MAGNITUDE <= abs(number) <= MAX_MAGNITUDE:     # zero, out of range or not finite
         check_magnitude(number, text.strip())
