@@ -7,15 +7,10 @@ those of the assumed conditions, but the note under the result said "ambient 20 
 from __future__ import annotations
 
 import pytest
+from vehicle_commands import vehicle_commands
 
 #: every command whose notes state the ambient conditions and that takes --assume
-COMMANDS = {
-    "range": ["range", "gac-aion-ssb-350", "-v", "mid-sedan"],
-    "tradeoff": ["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "mid-sedan"],
-    "consumption": ["consumption", "-v", "mid-sedan"],
-    "normalise": ["normalise", "500 km", "--from", "cltc", "--to", "wltp", "-v", "mid-sedan"],
-    "charge": ["charge", "huineng-llcb", "-v", "mid-sedan"],
-}
+COMMANDS = {k: v for k, v in vehicle_commands().items() if k != "charge on a curve"}
 
 #: ISO 2533 air: p0 101325 Pa, R 287.05287 J/(kg K), T0 288.15 K, lapse 0.0065 K/m, g 9.80665 m/s^2
 P0, R, T0, L, G = 101325.0, 287.05287, 288.15, 0.0065, 9.80665

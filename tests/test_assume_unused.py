@@ -6,16 +6,10 @@ one the result reads is not (with --bands, a point range such as 'usable-fractio
 from __future__ import annotations
 
 import pytest
+from vehicle_commands import vehicle_commands
 
 #: compact-car's spec states its transmission efficiency (92 %): the default assumption is not read
-COMMANDS = {
-    "range": ["range", "gac-aion-ssb-350", "-v", "compact-car"],
-    "tradeoff": ["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "compact-car"],
-    "consumption": ["consumption", "-v", "compact-car"],
-    "normalise": ["normalise", "500 km", "--from", "cltc", "--to", "wltp", "-v", "compact-car"],
-    "charge": ["charge", "huineng-llcb", "-v", "compact-car"],
-    "charge on a curve": ["charge", "huineng-llcb", "-v", "compact-car", "--charger", "ccs-180kw"],
-}
+COMMANDS = vehicle_commands("compact-car", "ccs-180kw")
 #: which of those read the charger efficiency (the charging commands) and the usable fraction
 READS_CHARGER_EFFICIENCY = {"charge", "charge on a curve"}
 

@@ -9,15 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from vehicle_commands import vehicle_commands
 
-COMMANDS = {
-    "range": ["range", "gac-aion-ssb-350", "-v", "mid-sedan"],
-    "tradeoff": ["tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "mid-sedan"],
-    "consumption": ["consumption", "-v", "mid-sedan"],
-    "normalise": ["normalise", "500 km", "--from", "cltc", "--to", "wltp", "-v", "mid-sedan"],
-    "charge": ["charge", "huineng-llcb", "-v", "mid-sedan"],
-    "charge on a curve": ["charge", "huineng-llcb", "-v", "mid-sedan", "--charger", "ccs-350kw"],
-}
+COMMANDS = vehicle_commands()
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

@@ -14,6 +14,17 @@ MID_SEDAN_MASS = 1270.0 + 480.0 + 150.0     # without battery + reference pack +
 WH_PER_KM = 3.6                             # J/m per Wh/km
 
 
+#: A vehicle given only by a measured consumption (no road load).
+MEASURED = """
+    kind: vehicle
+    id: measured
+    name: Measured car
+    mass_without_battery: 1400 kg
+    payload: 100 kg
+    reference_pack: {energy: 60 kWh, mass: 400 kg}
+    measured_consumption: {value: 150 Wh/km, at_mass: 1900 kg, per_100kg: 3 Wh/km, cycle: WLTP}
+    """
+
 def _consumption(vehicle_id: str, cycle: str, mass: float, temperature=None, altitude=None) -> float:
     from batcalc.physics.cycles import get_cycle
     from batcalc.physics.vehicle import Consumption, road_load_of
@@ -241,15 +252,7 @@ def test_climate_with_a_measured_consumption_is_not_said_to_be_added(run, write)
 def test_explain_of_a_measured_consumption_shows_its_formula(run, write):
     """--explain said 'c = 150 Wh/km (road load integrated over the cycle; measured figure)' of a measured
     consumption: no road load is integrated. It shows c0 + s (m - m0) / 100 kg with the numbers."""
-    path = write("measured.yaml", """
-        kind: vehicle
-        id: measured
-        name: Measured car
-        mass_without_battery: 1400 kg
-        payload: 100 kg
-        reference_pack: {energy: 60 kWh, mass: 400 kg}
-        measured_consumption: {value: 150 Wh/km, at_mass: 1900 kg, per_100kg: 3 Wh/km, cycle: WLTP}
-        """)
+    path = write("measured.yaml", MEASURED)
     out = run("range", "gac-aion-ssb-300", "--vehicle", path, "--pack-mass", "500 kg", "--explain").stdout
     step = next(line.strip() for line in out.splitlines() if line.strip().startswith("5."))
     # 1400 + 500 + 100 = 2000 kg: 150 + 3 x (2000 - 1900) / 100 = 153 Wh/km
@@ -507,15 +510,7 @@ def test_show_of_a_measured_consumption_gives_its_mass_and_slope_and_no_road_loa
     """show of a vehicle given only by a measured consumption left out the mass it was measured at and its
     slope per 100 kg (README: show gives every figure), and printed a road-load model of zeros ('C_rr 0,
     C_d A 0.000 m^2 ... motor-and-inverter efficiency 90 %') that no result uses."""
-    path = write("measured.yaml", """
-        kind: vehicle
-        id: measured
-        name: Measured car
-        mass_without_battery: 1400 kg
-        payload: 100 kg
-        reference_pack: {energy: 60 kWh, mass: 400 kg}
-        measured_consumption: {value: 150 Wh/km, at_mass: 1900 kg, per_100kg: 3 Wh/km, cycle: WLTP}
-        """)
+    path = write("measured.yaml", MEASURED)
     data = _json(run("show", path, "-f", "json"))
     f = data["figures"]
     assert (f["measured_at_mass"]["value"], f["measured_at_mass"]["unit"]) == (1900, "kg")
