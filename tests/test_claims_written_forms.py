@@ -151,3 +151,26 @@ def test_a_count_written_as_a_percentage_is_refused_not_read_as_a_hundredth(run,
     assert "is a percentage: a count is a plain number" in out.stderr and len(out.stderr.strip().splitlines()) == 1
     plain = run("claim", "lifetime", "cycles=1000", "range=500 km", "--asserted", "500000 km", "-f", "json")
     assert plain.exit_code == 0 and json.loads(plain.stdout)["verdicts"][0]["derived"]["value"] == 1000 * 500
+
+
+@pytest.mark.parametrize("kind,inputs", [
+    ("range", ["pack_energy=75 kWh", "consumption=150 Wh/km"]),
+    ("lifetime", ["cycles=1000", "range=500 km"]),
+    ("range-added", ["time=12 min", "power=400 kW", "power_kind=peak", "pack_energy=133 kWh", "range=1000 km"]),
+    ("ratings", ["a=700 km", "a_cycle=cltc", "b_cycle=wltp", "vehicle=mid-sedan"]),
+])
+def test_a_negative_distance_asserted_is_refused_not_answered(run, kind, inputs):
+    """A range of '-5 km' was answered ('needs -0.8065 kWh gross pack energy', 'a cycle life of 0 cycles'):
+    no range, lifetime distance or range added is negative. 0 stays a bound (at least 0 km holds)."""
+    out = run("claim", kind, *inputs, "--asserted", "-5 km")
+    assert out.exit_code == 2 and out.stdout == ""
+    assert f"'-5 km' is a negative distance: a {kind} claim's distance is at least 0" in out.stderr
+    if kind != "range-added":             # (a range added of 0 km is a window of 0 %: refused as such)
+        zero = run("claim", kind, *inputs, "--asserted", "0 km", "--qualifier", "at-least", "-f", "json")
+        assert zero.exit_code == 0 and json.loads(zero.stdout)["verdicts"][0]["verdict"] == "holds"
+
+
+def test_a_negative_distance_in_a_file_is_refused_at_its_line(run, write):
+    path = write("neg.yaml", RANGE.format(quote="r", more="", asserted="-5 km", qualifier="about"))
+    out = run("check", path)
+    assert out.exit_code == 2 and out.stderr.startswith(f"{path}:7:15: ") and "negative distance" in out.stderr

@@ -546,10 +546,15 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
     given, raw = raw, _counted(raw)       # errors quote the figure as given ('1 million kWh', not '1000000.0 kWh')
     for dim in dims:                      # the common units need no pint
         try:
-            return dim, units.parse_value(raw, dim).si
+            si = units.parse_value(raw, dim).si
         except BatcalcError as exc:
             if dim == "fraction" and _is_bare_number(raw):      # '14': 14 % or 1400 %?
                 raise ctx.error(("asserted",), _as_given(str(exc), given, raw)) from None
+            continue
+        if dim == "length" and si < 0:    # a range, a lifetime's distance, a range added: none is negative
+            raise ctx.error(("asserted",), f"{_figure_text(given)!r} is a negative distance: a {claim.kind} claim's "
+                                           f"distance is at least 0")
+        return dim, si
     ctx.figure(given, ("asserted",))      # malformed text: its own message
     if _is_bare_number(raw):
         raise ctx.error(("asserted",), _as_given(f"{raw.strip()!r} has no unit: give one "
