@@ -146,8 +146,8 @@ _DECIMAL_COMMA = r"^\s*[+-]?[0-9]+,[0-9]"
 #: small and fullwidth hyphen-minus.
 _MINUS_LOOKALIKES = frozenset("\u2212\u2013\u2014\u2010\u2012\ufe63\uff0d")
 #: A unit that starts as groups of three digits: the number had a space as thousands separator ('1 000 km',
-#: a thin or no-break space too), read as 1 of the unit '000 km'.
-_THOUSANDS_SPACE_RE = re.compile(r"[0-9]{3}(?:\s+[0-9]{3})*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?(?:\s|$)")
+#: a thin or no-break space too), read as 1 of the unit '000 km'. Compiled on first use (re caches it).
+_THOUSANDS_SPACE = r"[0-9]{3}(?:\s+[0-9]{3})*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?(?:\s|$)"
 _UNIT_TOKEN = r"""
     (?P<ws>\s+)
   | (?P<name>[A-Za-z°Ωµμ][A-Za-z_Ωµμ]*)
@@ -494,7 +494,7 @@ def split_value(text: str) -> tuple[float, str]:
                             f"U+{ord(stripped[0]):04X}")
         raise UnitError(f"malformed value {stripped!r}: expected '<number> <unit>', e.g. '350 Wh/kg'")
     num, unit = m.group("num", "unit")
-    if unit[:1].isdigit() and _THOUSANDS_SPACE_RE.match(unit):
+    if unit[:1].isdigit() and re.match(_THOUSANDS_SPACE, unit):
         raise UnitError(f"malformed value {text.strip()!r}: use '.' as the decimal point and no thousands "
                         f"separator, e.g. '3.6 V' or '4900 mAh'")
     number = float(num)
