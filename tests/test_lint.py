@@ -483,3 +483,19 @@ def test_a_drive_cycle_of_the_catalogue_is_named_as_one(run, tmp_path, monkeypat
                                            f"cell, vehicle and claims files; 'batcalc show {name.lower()}' shows "
                                            "the cycle")]
     assert "no catalogue id of that name" in run("lint", "udd").stdout      # not a cycle: as before
+
+
+def test_a_file_named_twice_is_linted_once(run, write, tmp_path):
+    """`lint X X` (a shell glob and a name, an id and its path) printed each problem twice and counted the
+    file twice."""
+    bad = write("bad.yaml", "kind: cell\nid: bad\nname: Bad\nmaker: x\nformat: pouch\nstatus: sample\n"
+                            "electrical: {nominal_voltage: 3.7 V, capacity: -5 Ah}\n")
+    once = run("lint", bad)
+    twice = run("lint", bad, bad, str(tmp_path / "." / "bad.yaml"))
+    assert once.exit_code == twice.exit_code == 2
+    assert twice.stdout == once.stdout and once.stdout.strip()
+    from batcalc.spec.catalog import resolve
+
+    path = str(resolve("tesla-4680", "cell")[0])
+    assert run("lint", "tesla-4680", path).stdout.strip() == "1 file OK"
+    assert run("lint", "tesla-4680", "gac-aion-ssb-300").stdout.strip() == "2 files OK"

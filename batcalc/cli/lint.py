@@ -235,6 +235,7 @@ def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="sp
     warned = 0
     linted = 0
     failed = False
+    seen: set = set()                   # each file once, however often or however spelt it is named
     for name in files:
         try:
             targets = _targets(name)
@@ -243,6 +244,10 @@ def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="sp
             problems += 1
             continue
         for path, shown, in_catalogue in targets:
+            key = _file_key(path)
+            if key in seen:
+                continue
+            seen.add(key)
             linted += 1
             warnings: list[SpecError] = []
             try:
@@ -260,6 +265,16 @@ def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="sp
         raise typer.Exit(2)
     emit(f"{linted} file{'s' if linted != 1 else ''} OK" + (f", {warned} warning{'s' if warned != 1 else ''}"
                                                               if warned else ""))
+
+
+def _file_key(path: Any) -> Any:
+    """What identifies the file ``path`` reads: its ``(device, inode)`` (two spellings, a link or a catalogue
+    id and its path are one file), or the path as given (``-``, a file that cannot be read)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError, TypeError):
+        return str(path)
+    return st.st_dev, st.st_ino
 
 
 def _with_warnings(problems: list[SpecError], warnings: list[SpecError]) -> list[SpecError]:
