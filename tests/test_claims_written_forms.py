@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+import batcalc as bc
+from batcalc.errors import BatcalcError
 from batcalc.spec.model import load_spec
 
 RANGE = """\
@@ -174,3 +176,13 @@ def test_a_negative_distance_in_a_file_is_refused_at_its_line(run, write):
     path = write("neg.yaml", RANGE.format(quote="r", more="", asserted="-5 km", qualifier="about"))
     out = run("check", path)
     assert out.exit_code == 2 and out.stderr.startswith(f"{path}:7:15: ") and "negative distance" in out.stderr
+
+
+@pytest.mark.parametrize("quote", ["", "   "])
+def test_an_empty_quote_is_refused_as_in_a_claims_file(run, quote):
+    """`--quote ""` silently became the default quote 'ratio claim'; a claims file refuses an empty quote."""
+    out = run("claim", "ratio", "a=1 kg", "b=2 kg", "--asserted", "2", "--quote", quote)
+    assert out.exit_code == 2 and out.stderr.strip() == "batcalc: error: --quote is empty: give the claim's words, " \
+                                                        "or leave it out"
+    with pytest.raises(BatcalcError, match="^quote is empty"):
+        bc.check("ratio", a="1 kg", b="2 kg", asserted="2", quote=quote)

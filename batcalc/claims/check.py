@@ -2665,6 +2665,8 @@ def inline_claim(kind: str, inputs: dict[str, Any], asserted: str, qualifier: st
         hint = difflib.get_close_matches(kind, list(CLAIM_MODELS), n=1)
         raise ClaimError(f"unknown claim kind {kind!r}" + (f"; did you mean {hint[0]!r}?" if hint else
                                                            f"; kinds: {', '.join(CLAIM_MODELS)}"))
+    if quote is not None and not quote.strip():     # as a claims file's quote: the claim's words, not nothing
+        raise ClaimInputsError("{quote} is empty: give the claim's words, or leave it out")
     data: dict[str, Any] = {"id": "command-line", "kind": kind, "quote": quote or f"{kind} claim",
                             "asserted": asserted, "qualifier": qualifier, "inputs": dict(inputs)}
     if kind == "product" and isinstance(inputs.get("factors"), str):     # '800 * 300 mi'; a list as it is
