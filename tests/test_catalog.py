@@ -109,3 +109,20 @@ def test_a_value_where_a_spec_belongs_is_named_a_value(run):
     for args, message in cases:
         r = run(*args)
         assert r.exit_code == 2 and r.stderr.strip().splitlines() == [f"batcalc: error: {message}"], r.stderr
+
+
+def test_a_catalogue_cells_value_may_be_an_assumption_as_spec_format_says():
+    """docs/spec-format.md: any spec file, catalogue ones included, may mark a value no source gives as an
+    assumption with its reason (it said vehicle files only, while catalogue cells carried some): loaded
+    with sources required, graded 'assumption'."""
+    marked = [c for c in catalog.catalog_ids("cell")
+              if "assumption:" in catalog.resolve(c, "cell")[0].read_text(encoding="utf-8")]
+    assert marked, "no catalogue cell marks an assumption: docs/spec-format.md names one"
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "spec-format.md").read_text(encoding="utf-8")
+    assert any(f"specs/cells/{c}.yaml" in text for c in marked)
+    for cell_id in marked:
+        cell = load_cell(cell_id)
+        assert cell.assumptions and all(why.strip() for _, why in cell.assumptions), cell_id
+        assert any(f.grade == "assumption" for f in cell.figures.values()), cell_id
