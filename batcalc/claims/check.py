@@ -2156,7 +2156,10 @@ def _plausible(claim, ctx: Context, implied: Value, q) -> tuple[Phrase, dict]:
         # in the implied value's dimension, so that both are shown in the unit system asked for
         shown.append(Value(float(bq.to_base_units().magnitude), implied.dim) if implied.dim != "given"
                      else _figure_text(b))
-    inside = min(bounds) <= float(q.magnitude) <= max(bounds)
+    if bounds[0] > bounds[1]:           # as a 'between' claim's asserted range and a ranged input are refused
+        low, high = claim.plausible
+        raise ctx.error(("plausible",), f"the plausible range [{low}, {high}]: the low figure is above the high one")
+    inside = bounds[0] <= float(q.magnitude) <= bounds[1]
     details["plausible"] = inside
     where = "inside" if inside else "OUTSIDE"
     return ("the figure left as '?' would be ", implied, f" ({where} the plausible range ", shown[0], " to ",
