@@ -885,8 +885,10 @@ def test_a_typographic_minus_is_named_as_such(dash):
     assert cold.raw.ambient[0] == pytest.approx(273.15 - 7)
 
 
-@pytest.mark.parametrize(("quantity", "text"), [(bc.Q(900, "Wh/L"), "900 Wh/L"), (OTHER.Quantity(900, "Wh/l"), "900 Wh/L"),
-                                                (OTHER.Quantity(2, "mL"), "2 mL"), (OTHER.Quantity(5, "L/km"), "5 L/km"),
+@pytest.mark.parametrize(("quantity", "text"), [(bc.Q(900, "Wh/L"), "900 Wh/L"),
+                                                (OTHER.Quantity(900, "Wh/l"), "900 Wh/L"),
+                                                (OTHER.Quantity(2, "mL"), "2 mL"),
+                                                (OTHER.Quantity(5, "L/km"), "5 L/km"),
                                                 (OTHER.Quantity(3, "lb"), "3 lb")])
 def test_a_litre_is_written_as_batcalc_writes_it(quantity, text):
     """A Quantity in litres was written with pint's symbol, 'l': a claim given b=Q(900, 'Wh/L') showed
