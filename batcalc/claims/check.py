@@ -1018,10 +1018,9 @@ def eval_range(claim, ctx: Context) -> Verdict:
     where = f" on the {RATING_LABELS[decisive]}, the rating nearest the claim" if len(ratings) > 1 else \
         " at this consumption"
     take: tuple = ("needs ", need, " gross pack energy" + where)
-    if asserted > 0:      # the way the consumption must move: down for a range claimed as a minimum, up for a
-        bound = {"at-least": "at most ", "at-most": "at least "}.get(    # maximum, to the figure for 'about'
-            _SAME_TEST.get(claim.qualifier, claim.qualifier), "")
-        take += (f", or a consumption of {bound}", Value(consumption_for_range(usable, asserted), "consumption"))
+    if asserted > 0:      # the way the consumption must move: down for a range claimed above the figures, up below
+        bound = "at most" if derived.si < asserted else "at least"
+        take += (f", or a consumption of {bound} ", Value(consumption_for_range(usable, asserted), "consumption"))
     if status == "underdetermined":
         take = ("a stated test cycle (the claim's figure needs ", need, " gross" + where + ")")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), derived_text,
