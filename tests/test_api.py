@@ -883,3 +883,21 @@ def test_a_typographic_minus_is_named_as_such(dash):
                                f"U+{ord(dash):04X}")
     cold = bc.load_vehicle("mid-sedan").with_conditions(ambient="-7 °C")
     assert cold.raw.ambient[0] == pytest.approx(273.15 - 7)
+
+
+@pytest.mark.parametrize(("quantity", "text"), [(bc.Q(900, "Wh/L"), "900 Wh/L"),
+                                                (OTHER.Quantity(900, "Wh/l"), "900 Wh/L"),
+                                                (OTHER.Quantity(2, "mL"), "2 mL"),
+                                                (OTHER.Quantity(5, "L/km"), "5 L/km"),
+                                                (OTHER.Quantity(3, "lb"), "3 lb")])
+def test_a_litre_is_written_as_batcalc_writes_it(quantity, text):
+    """A Quantity in litres was written with pint's symbol, 'l': a claim given b=Q(900, 'Wh/L') showed
+    'b = 900 Wh/l' and its plausible range '500 Wh/l to 750 Wh/l', where the same text shows 'Wh/L'."""
+    from batcalc.api.quantities import given_text
+
+    assert given_text(quantity) == text
+    by_quantity = bc.check("ratio", a="?", b=bc.Q(900, "Wh/L"), asserted="+40 %",
+                           plausible=[bc.Q(500, "Wh/L"), bc.Q(750, "Wh/L")])
+    by_text = bc.check("ratio", a="?", b="900 Wh/L", asserted="+40 %", plausible="500 to 750 Wh/L")
+    assert by_quantity.would_take == by_text.would_take and "750 Wh/L)" in by_text.would_take
+    assert by_quantity.assumptions == by_text.assumptions

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from typing import Any, Optional
 
 from batcalc import units
@@ -77,7 +78,8 @@ def quantity_text(q: Any, name: str = "value") -> str:
 
 def given_text(q: Any, name: str = "value") -> str:
     """A pint Quantity (any registry) as ``'<number> <unit>'`` text in the unit it was given in, written with
-    pint's symbols where batcalc's unit grammar reads them as that unit (``Q(402, 'km')`` -> ``'402 km'``),
+    pint's symbols where batcalc's unit grammar reads them as that unit (``Q(402, 'km')`` -> ``'402 km'``; a litre
+    as batcalc writes it, ``'L'``, not pint's ``'l'``),
     else with its names where the grammar reads those (``'3 hour*kilowatt'``), else in pint's root units
     (:func:`quantity_text`). The number is written as a YAML number is read in a claim (an integral value
     below 1e15 without a decimal point: ``402.0`` -> ``'402'``), so a claim's figure given as a Quantity
@@ -90,7 +92,9 @@ def given_text(q: Any, name: str = "value") -> str:
         return quantity_text(q, name)          # refused there, with the parameter's name
     if not math.isfinite(number) or not items:
         return quantity_text(q, name)
-    unit = next((u for u in (format(q.units, "~").replace(" ", ""), _unit_text(items)) if _reads_as(u, q)), None)
+    symbols = format(q.units, "~").replace(" ", "")
+    litre = re.sub(r"(?<![A-Za-z])(m?)l(?![A-Za-z])", r"\1L", symbols)     # pint's 'l', 'ml': batcalc writes L, mL
+    unit = next((u for u in (litre, symbols, _unit_text(items)) if _reads_as(u, q)), None)
     if unit is None:                           # a unit batcalc's grammar does not name ('metric_ton', 'slug')
         return quantity_text(q, name)
     whole = number.is_integer() and abs(number) < 1e15      # 402.0 -> '402'; 1e30 stays '1e+30', not 31 digits

@@ -1023,8 +1023,9 @@ def eval_range(claim, ctx: Context) -> Verdict:
     where = f" on the {RATING_LABELS[decisive]}, the rating nearest the claim" if len(ratings) > 1 else \
         " at this consumption"
     take: tuple = ("needs ", need, " gross pack energy" + where)
-    if asserted > 0:
-        take += (", or a consumption of at most ", Value(consumption_for_range(usable, asserted), "consumption"))
+    if asserted > 0:      # the way the consumption must move: down for a range claimed above the figures, up below
+        bound = "at most" if derived.si < asserted else "at least"
+        take += (f", or a consumption of {bound} ", Value(consumption_for_range(usable, asserted), "consumption"))
     if status == "underdetermined":
         take = ("a stated test cycle (the claim's figure needs ", need, " gross" + where + ")")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), derived_text,
@@ -2159,7 +2160,10 @@ def _plausible(claim, ctx: Context, implied: Value, q) -> tuple[Phrase, dict]:
         # in the implied value's dimension, so that both are shown in the unit system asked for
         shown.append(Value(float(bq.to_base_units().magnitude), implied.dim) if implied.dim != "given"
                      else _figure_text(b))
-    inside = min(bounds) <= float(q.magnitude) <= max(bounds)
+    if bounds[0] > bounds[1]:           # as a 'between' claim's asserted range and a ranged input are refused
+        low, high = claim.plausible
+        raise ctx.error(("plausible",), f"the plausible range [{low}, {high}]: the low figure is above the high one")
+    inside = bounds[0] <= float(q.magnitude) <= bounds[1]
     details["plausible"] = inside
     where = "inside" if inside else "OUTSIDE"
     return ("the figure left as '?' would be ", implied, f" ({where} the plausible range ", shown[0], " to ",

@@ -244,7 +244,8 @@ def _parse_one(text: str, p: Plausible) -> float:
               else units.parse_value(text, p.dimension).si)
     except UnitError as exc:
         hint = (" (write a range as 'LOW to HIGH', e.g. '0.75 to 0.85', not with a dash)"
-                if re.search("[0-9%]\\s*[-\u2012\u2013\u2014\u2212]\\s*[0-9.]", text) else "")  # hyphen, dashes, minus
+                if re.search("[0-9%]\\s*[-\u2012\u2013\u2014\u2212]\\s*[0-9.]", text)   # hyphen, dashes, minus
+                and "not with a dash" not in str(exc) else "")          # said already (batcalc.units.parse_quantity)
         raise UnitError(f"assumption {p.id!r}: {exc}{hint}") from None
     lo, hi = LIMITS[p.dimension]
     if not (math.isfinite(si) and lo <= si <= hi):
