@@ -2287,6 +2287,8 @@ EVALUATORS: dict[str, Callable] = {
 
 #: A claim's inputs that may name a trace file of one's own (``cycle: my-trace.csv``).
 _TRACE_INPUTS = ("cycle", "a_cycle", "b_cycle")
+#: Those of :data:`_TRACE_INPUTS` each claim kind's inputs model has, by model.
+_TRACE_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _traces_beside(claim, ctx: Context):
@@ -2296,9 +2298,13 @@ def _traces_beside(claim, ctx: Context):
     another folder."""
     if ctx.doc is None:
         return claim
+    kind = type(claim.inputs)
+    names = _TRACE_FIELDS.get(kind)
+    if names is None:                   # once per kind: most kinds have none (no getattr that raises a claim)
+        names = _TRACE_FIELDS[kind] = tuple(n for n in _TRACE_INPUTS if n in kind.model_fields)
     update = {}
-    for name in _TRACE_INPUTS:
-        given = getattr(claim.inputs, name, None)
+    for name in names:
+        given = getattr(claim.inputs, name)
         if isinstance(given, str) and given.strip().lower().endswith(".csv") and not Path(given.strip()).is_absolute():
             beside = Path(ctx.doc.path).parent / given.strip()
             if beside.exists():
