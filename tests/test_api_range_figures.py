@@ -22,7 +22,7 @@ def test_the_same_figures_as_the_command(run, cell, vehicle, args):
     r = bc.range_of(cell, vehicle, **kwargs)
     assert {k: v.to("km").magnitude for k, v in r.ratings.items()} == pytest.approx(
         {k: v["value"] for k, v in cli.get("ratings", {}).items()}, rel=1e-12)
-    assert r.rating_notes == cli["ratings_notes"]
+    assert r.ratings_notes == cli["ratings_notes"]
     s = r.sensitivities
     assert s["range_per_density"].to("km / (Wh / kg)").magnitude == pytest.approx(
         cli["results"]["range_per_density"]["value"], rel=1e-12)

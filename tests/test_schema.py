@@ -263,3 +263,28 @@ def test_schema_names_the_assumptions_a_claims_file_may_set(validators):
     parse_spec(json.dumps(claims))
     schema = schema_for("claim")["properties"]["assumptions"]["propertyNames"]["enum"]
     assert sorted(schema) == sorted(known)
+
+
+def test_the_vehicle_template_uses_the_load_dependent_powertrain(run, tmp_path):
+    """`batcalc new vehicle` wrote a vehicle of the constant-efficiency model (90 % at every load, 'battery
+    100.0 % one way'), which the catalogue's vehicles left for FASTSim's maps; the template now gives a
+    `powertrain:` group. Its commented defaults are what the loader uses: written out, the consumption is
+    the same but for that rounding: 98.5 % is sqrt(97 %) = 98.4886 % rounded up, 1.2e-4 of the energy drawn
+    through the battery, counted again on what regeneration stores (a bound of 3e-4), and lower."""
+    text = template("vehicle", "t")
+    plain, written = tmp_path / "plain.yaml", tmp_path / "written.yaml"
+    plain.write_text(text.replace("id: t\n", "id: plain\n"), encoding="utf-8")
+    spelled = (text.replace("id: t\n", "id: written\n")
+               .replace("  # transmission_efficiency: 98 %", "  transmission_efficiency: {value: 98 %, assumption: x}")
+               .replace("  # battery_efficiency: 98.5 %", "  battery_efficiency: {value: 98.5 %, assumption: x}"))
+    assert spelled.count("assumption: x}") == 2
+    written.write_text(spelled, encoding="utf-8")
+    results = []
+    for path in (plain, written):
+        out = run("consumption", "-v", str(path), "-f", "json")
+        assert out.exit_code == 0, out.output
+        results.append(json.loads(out.stdout))
+    stated = " ".join(results[0]["assumptions"])
+    assert "by load" in stated and "motor rated 239 kW" in stated
+    got, want = (r["results"]["consumption"]["value"] for r in results)
+    assert want < got and got == pytest.approx(want, rel=3e-4)

@@ -194,14 +194,14 @@ class RangeResult:
         """The range of the same usable energy at the same mass on each rating, km: ``wltp`` (WLTC 3b),
         ``epa`` (the two-cycle label, 0.7 (0.55 R_UDDS + 0.45 R_HWFET)), ``cltc``, ``nedc``, as ``batcalc
         range`` shows them; empty for a truck (light-duty car ratings do not apply) or a vehicle that gives
-        only a measured consumption (:attr:`rating_notes` says why)."""
+        only a measured consumption (:attr:`ratings_notes` says why)."""
         from batcalc.report.vehicle import rating_ranges
 
         ranges, _ = rating_ranges(self.raw.vehicle, self.raw.pack.usable_energy, self.raw.total_mass, "metric")
         return {key: as_quantity(value, "distance") for key, value in ranges.items()}
 
     @property
-    def rating_notes(self) -> list[str]:
+    def ratings_notes(self) -> list[str]:
         """How :attr:`ratings` are found, or why there are none."""
         from batcalc.report.vehicle import rating_ranges
 

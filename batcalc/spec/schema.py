@@ -107,8 +107,10 @@ reference_pack:
   energy: {{value: 75 kWh, assumption: "template: the pack the vehicle ships with (gross)"}}
   mass: {{value: 480 kg, assumption: "template"}}
 # max_gross_mass: 2200 kg
-# drivetrain_efficiency: 90 %     # default 90 %
-# regen_fraction: 60 %            # default 60 %
+powertrain:                  # efficiency by load (FASTSim's maps; docs/spec-format.md)
+  motor_rated_power: {{value: 239 kW, assumption: "template: a mid-size sedan's motor, peak output"}}
+  # transmission_efficiency: 98 %   # default 98 %
+  # battery_efficiency: 98.5 %      # one way; default 98.5 % (a 97 % round trip)
 # auxiliary_power: 250 W          # default 250 W
 sources: []
 """,
