@@ -410,14 +410,14 @@ def parse_yaml(text: str, path: str = "<string>", max_nodes: int = MAX_NODES) ->
 
 #: What YAML 1.1 (PyYAML) reads as a line break besides CR and LF: NEL (U+0085, turned into a newline or,
 #: inside a plain string, a space: no string check sees it), and the line and paragraph separators.
-_YAML_LINE_BREAK_RE = re.compile("[\x85\u2028\u2029]")
+_YAML_LINE_BREAK = "[\x85\u2028\u2029]"   # compiled on first use (re caches it)
 
 
 def _refuse_yaml_line_breaks(text: str, path: str) -> None:
     """Refuse a raw NEL, U+2028 or U+2029 at its line and column as editors count them (lines end at
     LF): PyYAML breaks lines there, so its positions after it are lines off, and a NEL inside a plain
     string silently becomes a space."""
-    m = _YAML_LINE_BREAK_RE.search(text)
+    m = re.search(_YAML_LINE_BREAK, text)
     if m:
         at = m.start()
         line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)

@@ -146,7 +146,7 @@ _DECIMAL_COMMA = r"^\s*[+-]?[0-9]+,[0-9]"
 #: small and fullwidth hyphen-minus.
 _MINUS_LOOKALIKES = frozenset("\u2212\u2013\u2014\u2010\u2012\ufe63\uff0d")
 #: A unit that starts with a dash and a number: a range written '70-90 kWh' (hyphen, figure, en or em dash, minus).
-_DASH_RANGE_RE = re.compile(r"[-\u2012\u2013\u2014\u2212]\s*(?=[0-9.])")
+_DASH_RANGE = r"[-\u2012\u2013\u2014\u2212]\s*(?=[0-9.])"   # compiled on first use (re caches it)
 #: A unit that starts as groups of three digits: the number had a space as thousands separator ('1 000 km',
 #: a thin or no-break space too), read as 1 of the unit '000 km'. Compiled on first use (re caches it).
 _THOUSANDS_SPACE = r"[0-9]{3}(?:\s+[0-9]{3})*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?(?:\s|$)"
@@ -731,7 +731,7 @@ def parse_quantity(text: str, dim: str | None = None, example_unit: str | None =
     except UnitError as exc:
         if RANGE_TO.search(shown):          # '100 to 200 km': not a malformed unit 'to 200 km'
             raise UnitError(f"{shown!r} is a range: give one value") from None
-        dash = _DASH_RANGE_RE.match(unit)   # '70-90 kWh', '70–90 kWh': not a malformed unit '-90 kWh'
+        dash = re.match(_DASH_RANGE, unit)   # '70-90 kWh', '70–90 kWh': not a malformed unit '-90 kWh'
         if dash:
             low = shown[:len(shown) - len(unit)].strip()
             raise UnitError(f"malformed value {shown!r}: write a range as 'LOW to HIGH unit', '{low} to "
