@@ -32,6 +32,8 @@ def test_ambient_and_altitude_set_the_air_density():
     mine = pint.UnitRegistry()
     assert sedan.with_conditions(ambient=mine.Quantity(-7, "degC")).raw.load.rho == pytest.approx(cold.raw.load.rho)
     assert sedan.raw.load.rho == pytest.approx(P_SEA / (R_AIR * 293.15), rel=1e-3)   # the original is unchanged
+    warm_high = high.with_conditions(ambient="20 °C")         # keeps the 1500 m asked before
+    assert warm_high.raw.load.rho == pytest.approx(P_1500 / (R_AIR * 293.15), rel=1e-3)
 
 
 def test_cabin_climate_adds_its_power_to_every_second_of_a_constant_speed():

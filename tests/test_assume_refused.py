@@ -75,3 +75,11 @@ def test_the_library_refuses_it_in_its_own_words():
 
     with pytest.raises(BatcalcError, match=r"^assume usable-fraction=0 %: usable-fraction must be above 0 %"):
         bc.range_bands("gac-aion-ssb-350", "mid-sedan", assume={"usable-fraction": "0"})
+
+
+def test_a_refused_value_is_given_back_in_the_unit_system_asked_for(run):
+    """Under --units imperial the refused altitude is shown in feet, as the physics' own words are:
+    20000 m / 0.3048 m/ft = 65617 ft."""
+    out = run("check", "seed-article", "--assume", "altitude=0 m to 20000 m", "--units", "imperial")
+    assert out.exit_code == 2
+    assert f"--assume altitude={20000 / 0.3048:.0f} ft: altitude" in out.stderr and " m:" not in out.stderr

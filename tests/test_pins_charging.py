@@ -251,3 +251,12 @@ def test_a_given_taper_is_the_one_a_cells_claims_are_read_under(monkeypatch):
     limit = charging.cell_limit(cell, taper_id="steep")
     assert limit.peak_from == "claim" and limit.taper_id == "steep"
     assert limit.peak_c_rate * 3600 == pytest.approx(5.0, rel=1e-9)
+
+
+def test_a_given_peak_a_little_above_the_rating_is_said(tmp_path):
+    """A given peak C-rate 1.25 x the cell's rated 2 C (2.5 C) is above it and said so; at the rating, not."""
+    from batcalc.physics.charging import cell_limit
+
+    rated = _cell(tmp_path, "  max_c_rate: 2 C\n", name="r")
+    assert "above c's rated max C-rate 2 C" in cell_limit(rated, peak_c_rate=2.5 * C).peak_text
+    assert "above" not in cell_limit(rated, peak_c_rate=2 * C).peak_text
