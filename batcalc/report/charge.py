@@ -411,8 +411,7 @@ def implied_report(cells: list[CellFigures], pack_energy: Optional[float], syste
     ``cells`` (an open start read as 0 % and as 10 %), the average C-rate ``dSoC / t``, the peak C-rate
     its taper needs ``C_peak = integral ds / share(s) / t``, and the peak power ``C_peak x E_pack`` for a
     pack of ``pack_energy`` J (default 75 kWh) when the cell alone limits."""
-    from batcalc.physics.charge_curve import taper
-    from batcalc.physics.charging import cell_taper, implied_peaks
+    from batcalc.physics.charging import cell_shape, implied_peaks
 
     energy = IMPLIED_PACK_ENERGY if pack_energy is None else pack_energy
     if not energy > 0:
@@ -420,14 +419,23 @@ def implied_report(cells: list[CellFigures], pack_energy: Optional[float], syste
     kwh = format_number(energy / 3.6e6)
     headers = ["cell", "claim", "window", "taper", "average C-rate (C)", "peak C-rate (C)",
                f"peak power for {kwh} kWh (kW)"]
-    rows, data = [], []
+    rows, data, curves = [], [], []
     for cell in cells:
         if not cell.spec.charging.claims:
             continue
-        t = taper(cell.spec.charging.taper) if cell.spec.charging.taper else cell_taper(cell)
+        shape = cell_shape(cell)             # the shape `batcalc charge CELL` charges along
+        t = shape.taper
+        shown_shape = f"{cell.id}'s charge curve" if t is None else f"{t.id} ({t.grade})"
+        own_peak = None if t is not None or shape.curve_peak is None else {"peak_c_rate": Shown(
+            shape.curve_peak * 3600, "C")}
+        if own_peak is not None:
+            curves.append(f"{cell.id}'s own charge curve (charging.charge_curve) is its taper, as batcalc charge "
+                          f"charges along it: share(s) = curve / its peak; the curve itself peaks at "
+                          f"{format_number(own_peak['peak_c_rate'].value)} C")
+        peaks = implied_peaks(cell)
         for claim in cell.spec.charging.claims:
             said = f"{claim.from_soc.text + ' ' if claim.from_soc else '? '}-> {claim.to_soc.text} in {claim.time.text}"
-            for p in implied_peaks(cell, t.id):
+            for p in peaks:
                 if p.to_soc != claim.to_soc.si or p.seconds != claim.time.si:
                     continue
                 if claim.from_soc is not None and p.from_soc != claim.from_soc.si:
@@ -435,17 +443,20 @@ def implied_report(cells: list[CellFigures], pack_energy: Optional[float], syste
                 window = f"{p.from_soc * 100:.0f}->{p.to_soc * 100:.0f} %" + ("" if claim.from_soc else " (assumed)")
                 avg, peak = p.average_c_rate * 3600, p.peak_c_rate * 3600
                 power = p.peak_c_rate * energy / 1e3
-                rows.append([cell.id, said, window, f"{t.id} ({t.grade})", Shown(avg, "C"), Shown(peak, "C"),
+                rows.append([cell.id, said, window, shown_shape, Shown(avg, "C"), Shown(peak, "C"),
                              Shown(power, "kW")])
                 data.append({"cell": cell.id, "claim": said, "from_soc": Shown(p.from_soc * 100, "%"),
                              "start_stated": claim.from_soc is not None, "to_soc": Shown(p.to_soc * 100, "%"),
-                             "time": Shown(p.seconds / 60, "min"), "taper": t.id, "taper_grade": t.grade,
+                             "time": Shown(p.seconds / 60, "min"), "taper": None if t is None else t.id,
+                             "taper_grade": None if t is None else t.grade,
+                             "charge_curve": own_peak,
                              "average_c_rate": Shown(avg, "C"), "peak_c_rate": Shown(peak, "C"),
                              "peak_power": Shown(power, "kW")})
     if not rows:
         raise BatcalcError("no charge claim among these cells")
     notes = [f"peak C-rate: the least peak that charges the window in the claimed time under the taper, the "
              f"cell alone limiting: C_peak = integral ds / share(s) / t; peak power = C_peak x {kwh} kWh"]
+    notes += curves
     if not all(d["start_stated"] for d in data):
         notes.append("an open start is read as 0 % and as 10 % (assumed)")
     return headers, rows, notes, {"pack_energy": _kwh(energy), "claims": data, "assumptions": notes}
