@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from batcalc.errors import BatcalcError, option_name
+from batcalc.errors import BatcalcError, InputsError, literal, option_name
 from batcalc.physics.pack import DEFAULT_F_USABLE
 from batcalc.report.reports import _kwh
 from batcalc.units import Shown, format_number, from_si, shown, shown_text
@@ -236,11 +236,16 @@ class CurveRun:
 def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
                pack_voltage: Optional[float],
                charger_id: Optional[str], from_soc: Optional[float], to_soc: Optional[float],
-               peak_c_rate: Optional[float], taper_id: Optional[str], cycle: str, eta: Optional[float],
-               system: str, assumed: Optional[Any] = None, loaded: Optional[Any] = None) -> CurveRun:
+               peak_c_rate: Optional[float], taper_id: Optional[str], cycle: Optional[str], eta: Optional[float],
+               system: str, assumed: Optional[Any] = None, loaded: Optional[Any] = None,
+               name: Callable[[str], str] = option_name, warnings: Optional[list[str]] = None) -> CurveRun:
     """Charge a pack of ``cell`` along its curve (:func:`batcalc.physics.charging.curve_for`).
     ``loaded``: the vehicle named ``vehicle_name`` already loaded, in its conditions
-    (:meth:`~batcalc.physics.vehicle.Vehicle.in_conditions`; None: loaded here as it is).
+    (:meth:`~batcalc.physics.vehicle.Vehicle.in_conditions`; None: loaded here as it is). The one home of
+    this charge for ``batcalc charge --charger`` and :func:`batcalc.charge` along the curve: an error that
+    asks for inputs is an :class:`~batcalc.errors.InputsError`, which each front end spells in its own names;
+    the notes name inputs as ``name`` spells them (:func:`option_name`: the command line's words); the
+    vehicle's warnings go to ``warnings`` when given, else into the notes (:func:`vehicle_consumption`).
 
     Pack voltage: ``pack_voltage``, else the vehicle's reference pack's, else 400 V (stated). Window:
     ``from_soc`` -> ``to_soc``, by default 10 % -> 80 % (stated). ``assumed``: the default assumptions
@@ -260,28 +265,28 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     check_charge_inputs(pack_energy, eta)
     check_pack_voltage(pack_voltage)
     if peak_c_rate is not None and not peak_c_rate > 0:
-        raise BatcalcError("--peak-c-rate must be positive")
+        raise InputsError("{peak_c_rate} must be positive")
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); charger limits "
              f"are at its DC output; battery power over the gross pack energy"]
     v, pack_energy, consumption = vehicle_consumption(cell, loaded if loaded is not None else vehicle_name,
-                                                      pack_energy, cycle, system, notes, assumed)
+                                                      pack_energy, cycle, system, notes, assumed, warnings)
     if pack_energy is None:
-        raise BatcalcError("the charge curve needs a pack energy: give --pack-energy or --vehicle")
-    pack_voltage = pack_voltage_of(v, pack_voltage, a, notes)
+        raise InputsError("the charge curve needs a pack energy: give {pack_energy} or {vehicle}")
+    pack_voltage = pack_voltage_of(v, pack_voltage, a, notes, name)
     if from_soc is None or to_soc is None:
         notes.append(f"window {'10 % (default)' if from_soc is None else _pct(from_soc)} -> "
                      f"{'80 % (default)' if to_soc is None else _pct(to_soc)}")
     start = 0.10 if from_soc is None else from_soc
     end = 0.80 if to_soc is None else to_soc
     if not end > start:
-        said = ("; --from is 10 % when not given" if from_soc is None else
-                "; --to is 80 % when not given: give --to" if to_soc is None else "")
-        raise BatcalcError(f"--to must be above --from ({_pct(start)} -> {_pct(end)}{said})")
+        said = ("; {from_soc} is 10 % when not given" if from_soc is None else
+                "; {to_soc} is 80 % when not given: give {to_soc}" if to_soc is None else "")
+        raise InputsError(f"{{to_soc}} must be above {{from_soc}} ({_pct(start)} -> {_pct(end)}{said})")
     station = charger(charger_id) if charger_id is not None else None
     limit = cell_limit(cell, peak_c_rate, taper_id)
     if limit.peak_c_rate is None and station is None:
-        raise BatcalcError(f"{cell.id} gives no charge C-rate (no rating, no claim): name a charger (--charger) "
-                           f"or a peak C-rate (--peak-c-rate)")
+        raise InputsError(f"{literal(cell.id)} gives no charge C-rate (no rating, no claim): name a charger "
+                          f"({{charger}}) or a peak C-rate ({{peak_c_rate}})")
     notes.append("cell limit: " + limit.peak_text + ("" if limit.peak_c_rate is None else "; " + limit.taper_text))
     if station is None:
         notes.append("no charger given: the cell alone limits")
@@ -347,29 +352,56 @@ def curve_band_data(run: CurveRun, system: str) -> dict[str, Any]:
     return {**data, "window": window}
 
 
-def curve_report(run: CurveRun, system: str) -> Report:
-    """Headers, rows, notes and JSON data for ``batcalc charge --charger``: one charge along the curve."""
-    from batcalc.physics.charge import charge_energy, grid_power
-    from batcalc.physics.energy import range_from_energy, usable_energy
+def curve_figures(run: CurveRun) -> dict[str, float]:
+    """The figures of a charge along the curve in SI, by their key in ``batcalc charge``'s JSON ``window``
+    (:data:`CURVE_LABELS`): ``time`` s, ``energy_added`` J, the powers W (from the grid: ``P_batt / eta``,
+    :func:`batcalc.physics.charge.grid_power`), ``peak_from_soc`` and ``peak_to_soc`` fractions (:func:`peak_span`),
+    the C-rates 1/s (power over the gross pack energy). The one home of these numbers for the command
+    (:func:`curve_report`) and the Python API (:func:`batcalc.charge` along the curve)."""
+    from batcalc.physics.charge import grid_power
 
     w, e = run.window, run.pack_energy
     peak = peak_span(run)
-    values = {"time": Shown(w.time / 60, "min"), "energy_added": _kwh(w.energy),
-              "average_power_battery": Shown(w.average_power / 1e3, "kW"),
-              "peak_power_battery": Shown(w.peak_power / 1e3, "kW"),
-              "average_power_grid": Shown(grid_power(w.average_power, run.eta) / 1e3, "kW"),
-              "peak_power_grid": Shown(grid_power(w.peak_power, run.eta) / 1e3, "kW"),
-              "peak_from_soc": Shown(peak[0] * 100, "%"), "peak_to_soc": Shown(peak[1] * 100, "%"),
-              "average_c_rate": Shown(w.average_power / e * 3600, "C"),
-              "peak_c_rate": Shown(w.peak_power / e * 3600, "C")}
-    figures: list[tuple[str, str, Shown]] = [(key, CURVE_LABELS[key], s) for key, s in values.items()]
-    added = []
+    return {"time": w.time, "energy_added": w.energy, "average_power_battery": w.average_power,
+            "peak_power_battery": w.peak_power, "average_power_grid": grid_power(w.average_power, run.eta),
+            "peak_power_grid": grid_power(w.peak_power, run.eta), "peak_from_soc": peak[0], "peak_to_soc": peak[1],
+            "average_c_rate": w.average_power / e, "peak_c_rate": w.peak_power / e}
+
+
+def added_figures(run: CurveRun) -> list[tuple[float, float, float, Optional[float]]]:
+    """What charging adds after each of :data:`ADDED_AFTER_MINUTES` from the start SoC, stopping at the end
+    SoC, in SI: (seconds, SoC reached, energy added J, range added m or None without a consumption). The one
+    home of these numbers for :func:`curve_report` and the Python API."""
+    from batcalc.physics.charge import charge_energy
+    from batcalc.physics.energy import range_from_energy, usable_energy
+
+    out = []
     for seconds, dsoc in run.added:
-        minutes = seconds / 60
-        energy = charge_energy(0.0, dsoc, e)
+        energy = charge_energy(0.0, dsoc, run.pack_energy)
         rng = None if run.consumption is None else \
             range_from_energy(usable_energy(energy, run.usable_fraction), run.consumption)
-        rec = {"minutes": Shown(minutes, "min"), "soc_reached": Shown((w.from_soc + dsoc) * 100, "%"),
+        out.append((seconds, run.window.from_soc + dsoc, energy, rng))
+    return out
+
+
+def curve_report(run: CurveRun, system: str) -> Report:
+    """Headers, rows, notes and JSON data for ``batcalc charge --charger``: one charge along the curve
+    (:func:`curve_figures`, :func:`added_figures`)."""
+    w, e = run.window, run.pack_energy
+    si = curve_figures(run)
+    values = {"time": Shown(si["time"] / 60, "min"), "energy_added": _kwh(si["energy_added"]),
+              **{k: Shown(si[k] / 1e3, "kW") for k in ("average_power_battery", "peak_power_battery",
+                                                       "average_power_grid", "peak_power_grid")},
+              "peak_from_soc": Shown(si["peak_from_soc"] * 100, "%"),
+              "peak_to_soc": Shown(si["peak_to_soc"] * 100, "%"),
+              "average_c_rate": Shown(si["average_c_rate"] * 3600, "C"),
+              "peak_c_rate": Shown(si["peak_c_rate"] * 3600, "C")}
+    peak = (si["peak_from_soc"], si["peak_to_soc"])
+    figures: list[tuple[str, str, Shown]] = [(key, CURVE_LABELS[key], s) for key, s in values.items()]
+    added = []
+    for seconds, reached, energy, rng in added_figures(run):
+        minutes = seconds / 60
+        rec = {"minutes": Shown(minutes, "min"), "soc_reached": Shown(reached * 100, "%"),
                "energy_added": _kwh(energy), "range_added": shown(rng, "length", system, "distance")
                if rng is not None else None}
         added.append(rec)
