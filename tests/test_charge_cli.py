@@ -4,6 +4,7 @@ curve, monotonicity and additivity through the command line, spec fields, format
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -218,6 +219,54 @@ def test_cell_taper_id_is_used(run, write):
     d = _json(run, path, "--pack-energy", "75 kWh", "--charger", "ccs-350kw", "--pack-voltage", "800 V",
               "--format", "json")
     assert d["cell_limit"]["taper"] == "typical-dc-lfp" and d["cell_limit"]["from"] == "rating"
+
+
+IMPLIED_CLAIM = "\n  claims:\n    - {from_soc: 10 %, to_soc: 80 %, time: 12 min}"
+
+
+@pytest.mark.parametrize("charging, share_integral, curve_peak", [
+    # step, c_rate: 2 C to 50 %, 4 C to 80 %: share 0.5 then 1; 10 -> 80 %: 0.4 / 0.5 + 0.3 / 1 = 1.1
+    ("  charge_curve:\n    shape: step\n    points:\n      - {soc: 0 %, c_rate: 2 C}\n"
+     "      - {soc: 50 %, c_rate: 4 C}\n      - {soc: 80 %, c_rate: 1 C}", 1.1, 4.0),
+    # step, power per 360 Wh cell: 720 W (2 C) to 50 %, 360 W (1 C) above: share 1 then 0.5; 0.4 + 0.3 / 0.5 = 1.0
+    ("  charge_curve:\n    shape: step\n    points:\n      - {soc: 0 %, power: 720 W}\n"
+     "      - {soc: 50 %, power: 360 W}", 1.0, 2.0),
+    # linear, 4 C at 0 % down to 2 C at 100 %: share 1 - s / 2; integral of ds / (1 - s / 2) from 0.1 to 0.8
+    # = 2 ln(0.95 / 0.6)
+    ("  charge_curve:\n    points:\n      - {soc: 0 %, c_rate: 4 C}\n      - {soc: 100 %, c_rate: 2 C}",
+     2 * math.log(0.95 / 0.6), 4.0),
+])
+def test_implied_reads_the_cells_own_charge_curve(run, write, charging, share_integral, curve_peak):
+    """Bug fix: --implied read a cell's claim under its chemistry's default taper (typical-dc: 4 C for 10 ->
+    80 % in 12 min) when the cell gives its own charge curve, which `batcalc charge CELL` charges along. Now
+    the curve's shape is the taper: C_peak = integral ds / share(s) / t (t = 0.2 h), and charging along the
+    curve at that peak (--peak-c-rate keeps the curve's shape) gives back the claimed 12 min."""
+    path = _cell(write, charging + IMPLIED_CLAIM)
+    d = _json(run, path, "--implied", "--format", "json")
+    (claim,) = d["claims"]
+    assert _v(claim["peak_c_rate"]) == pytest.approx(share_integral / 0.2, rel=1e-6)   # midpoint rule, 1/2000 SoC
+    assert claim["taper"] is None and claim["taper_grade"] is None
+    assert _v(claim["charge_curve"]["peak_c_rate"]) == pytest.approx(curve_peak, rel=1e-12)
+    assert _v(claim["peak_power"]) == pytest.approx(_v(claim["peak_c_rate"]) * 75, rel=1e-12)
+    assert any("curve-cell's own charge curve" in n and f"peaks at {curve_peak:g} C" in n for n in d["assumptions"])
+    table = run("charge", path, "--implied")
+    assert table.exit_code == 0 and "curve-cell's charge curve" in table.stdout and "typical-dc" not in table.stdout
+    back = _json(run, path, "--pack-energy", "75 kWh", "--from", "10 %", "--to", "80 %",
+                 "--peak-c-rate", f"{_v(claim['peak_c_rate']):.15g} C", "--format", "json")
+    assert back["cell_limit"]["from"] == "option" and back["cell_limit"]["taper"] is None
+    assert _v(back["window"]["time"]) == pytest.approx(12.0, rel=1e-9)
+
+
+def test_implied_without_an_own_curve_reads_the_cells_taper_or_its_chemistrys(run, write):
+    """Cells without a curve keep their taper: the cell's charging.taper, else the chemistry's default
+    (typical-dc for NMC; 10 -> 80 % under it: 0.4 / 1 + 0.3 / 0.75 = 0.8, / 0.2 h = 4 C)."""
+    named = _json(run, _cell(write, "  taper: typical-dc-lfp" + IMPLIED_CLAIM), "--implied", "--format", "json")
+    default = _json(run, _cell(write, "  max_c_rate: 3 C" + IMPLIED_CLAIM), "--implied", "--format", "json")
+    for d, tid, grade in ((named, "typical-dc-lfp", "assumption"), (default, "typical-dc", "reference")):
+        (claim,) = d["claims"]
+        assert claim["taper"] == tid and claim["taper_grade"] == grade and claim["charge_curve"] is None
+        assert _v(claim["peak_c_rate"]) == pytest.approx(4.0, rel=1e-9)
+        assert not any("own charge curve" in n for n in d["assumptions"])
 
 
 @pytest.mark.parametrize("charging, message", [

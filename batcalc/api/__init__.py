@@ -13,6 +13,7 @@ from batcalc.api.cells import Cell, Comparison, compare, load_cell
 from batcalc.api.claims import ClaimResult, check
 from batcalc.api.quantities import Q, convert
 from batcalc.api.vehicles import (
+    ChargeCurveResult,
     ChargeResult,
     ChargeWindow,
     ConsumptionResult,
@@ -43,7 +44,8 @@ def catalog(kind: str = "cell") -> list[str]:
     return catalog_ids(kind)
 
 
-__all__ = ["BatcalcError", "Cell", "ChargeResult", "ChargeWindow", "ClaimResult", "Comparison", "ConsumptionResult",
+__all__ = ["BatcalcError", "Cell", "ChargeCurveResult",
+           "ChargeResult", "ChargeWindow", "ClaimResult", "Comparison", "ConsumptionResult",
            "NormaliseResult", "Q", "RangeBands", "RangeResult", "TradeoffResult", "Vehicle", "catalog", "charge",
            "check", "compare", "consumption", "convert", "load_cell", "load_vehicle", "normalise", "range_bands",
            "range_of", "sweep", "tradeoff"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any, Optional, Union
+from typing import Any, Optional, Union, overload
 
 from batcalc.api.cells import CellLike, figures_of
 from batcalc.api.quantities import as_quantities, as_quantity, given_text, is_quantity, si_array_of, si_of
@@ -612,9 +612,196 @@ class ChargeResult:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, repr=False)
+class ChargeCurveResult:
+    """A charge along the curve, as ``batcalc charge --charger`` gives it (:func:`charge` with a ``charger``,
+    ``peak_c_rate`` or ``taper``): the power at each SoC is the least of the charger's power, its current
+    times the pack's voltage and the cells' peak C-rate times the taper (docs/charging.md).
+
+    Quantities: ``time`` (min), ``energy_added`` (kWh), ``average_power_battery``, ``peak_power_battery``,
+    ``average_power_grid`` and ``peak_power_grid`` (kW; grid = battery / charger efficiency),
+    ``average_c_rate`` and ``peak_c_rate`` (1/h, i.e. C; power over the gross pack energy), ``pack_energy``
+    (kWh) and ``pack_voltage`` (V); fractions (0..1): ``from_soc``, ``to_soc``, and ``peak_from_soc`` to
+    ``peak_to_soc``, where the peak is held. ``decided_by``: the limit that decides most of the time,
+    ``limited_by`` each limit's share of the time, ``limit_spans`` which limit decides where (limit, from,
+    to); the limits are ``'charger power'``, ``'charger current'`` and ``'battery'``. ``added``: what 5, 10
+    and 15 minutes add from the start, stopping at the end. ``cell_limit``: the cells' peak C-rate, where it
+    came from, the taper's id (None: the cell's own charge curve) and the text. ``charger``: the charger's
+    id (None: the cell alone limits). ``assumptions`` and ``warnings`` are texts; ``raw`` is the
+    :class:`batcalc.report.charge.CurveRun` (SI) the figures come from
+    (:func:`batcalc.report.charge.curve_figures`, as the command's).
+    """
+
+    raw: Any
+    assumptions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def _si(self) -> dict[str, float]:
+        from batcalc.report.charge import curve_figures
+
+        return curve_figures(self.raw)
+
+    @property
+    def from_soc(self) -> float:
+        """Start state of charge, 0..1 (10 % unless given)."""
+        return float(self.raw.window.from_soc)
+
+    @property
+    def to_soc(self) -> float:
+        """End state of charge, 0..1 (80 % unless given)."""
+        return float(self.raw.window.to_soc)
+
+    @property
+    def time(self) -> Any:
+        """Charge time, min: ``integral E_pack ds / P(s)``."""
+        return as_quantity(self._si()["time"], "time")
+
+    @property
+    def energy_added(self) -> Any:
+        """Energy into the battery, kWh: ``dSoC E_pack``."""
+        return as_quantity(self._si()["energy_added"], "energy", "kWh")
+
+    @property
+    def average_power_battery(self) -> Any:
+        """Average power at the battery, kW: energy added / time."""
+        return as_quantity(self._si()["average_power_battery"], "power")
+
+    @property
+    def peak_power_battery(self) -> Any:
+        """Peak power at the battery, kW."""
+        return as_quantity(self._si()["peak_power_battery"], "power")
+
+    @property
+    def average_power_grid(self) -> Any:
+        """Average power from the grid, kW: battery power / charger efficiency."""
+        return as_quantity(self._si()["average_power_grid"], "power")
+
+    @property
+    def peak_power_grid(self) -> Any:
+        """Peak power from the grid, kW."""
+        return as_quantity(self._si()["peak_power_grid"], "power")
+
+    @property
+    def peak_from_soc(self) -> float:
+        """Where the peak power is first reached, 0..1."""
+        return self._si()["peak_from_soc"]
+
+    @property
+    def peak_to_soc(self) -> float:
+        """Where the peak power is last held (from :attr:`peak_from_soc` on), 0..1."""
+        return self._si()["peak_to_soc"]
+
+    @property
+    def average_c_rate(self) -> Any:
+        """Average C-rate, 1/h: average power at the battery / gross pack energy."""
+        return as_quantity(self._si()["average_c_rate"], "c_rate")
+
+    @property
+    def peak_c_rate(self) -> Any:
+        """Peak C-rate, 1/h: peak power at the battery / gross pack energy."""
+        return as_quantity(self._si()["peak_c_rate"], "c_rate")
+
+    @property
+    def decided_by(self) -> str:
+        """The limit that decides most of the time."""
+        return str(self.raw.window.decided_by)
+
+    @property
+    def limited_by(self) -> dict[str, float]:
+        """Each limit's share of the time, 0..1 (only the limits that decide somewhere)."""
+        return dict(self.raw.window.limited_by)
+
+    @property
+    def limit_spans(self) -> list[tuple[str, float, float]]:
+        """Which limit decides where: (limit, from SoC, to SoC), in order, fractions."""
+        return list(self.raw.window.limit_spans)
+
+    @property
+    def added(self) -> list[dict[str, Any]]:
+        """What charging adds after 5, 10 and 15 minutes from the start SoC, stopping at the end SoC: each a
+        dict of ``minutes`` (min), ``soc_reached`` (0..1), ``energy_added`` (kWh) and ``range_added`` (km; None
+        without a vehicle)."""
+        from batcalc.report.charge import added_figures
+
+        return [{"minutes": as_quantity(seconds, "time"), "soc_reached": reached,
+                 "energy_added": as_quantity(energy, "energy", "kWh"), "range_added": as_quantity(rng, "distance")}
+                for seconds, reached, energy, rng in added_figures(self.raw)]
+
+    @property
+    def cell_limit(self) -> dict[str, Any]:
+        """The cells' limit: ``peak_c_rate`` (1/h; None: none known, the charger alone limits), ``from``
+        (``option``: given, ``curve``: the cell's own charge curve, ``rating``, ``claim``: what its claim
+        implies, ``none``), ``taper`` (the taper's id; None for the cell's own curve) and ``text``."""
+        lim = self.raw.limit
+        return {"peak_c_rate": as_quantity(lim.peak_c_rate, "c_rate"), "from": lim.peak_from, "taper": lim.taper_id,
+                "text": lim.peak_text}
+
+    @property
+    def charger(self) -> Optional[str]:
+        """The charger's id (specs/chargers.yaml), None when none was given."""
+        return None if self.raw.charger is None else str(self.raw.charger.id)
+
+    @property
+    def pack_energy(self) -> Any:
+        """Gross pack energy, kWh (given, else the vehicle's reference pack's)."""
+        return as_quantity(self.raw.pack_energy, "energy", "kWh")
+
+    @property
+    def pack_voltage(self) -> Any:
+        """The pack's nominal voltage, V (given, else the vehicle's reference pack's, else 400 V)."""
+        return as_quantity(self.raw.pack_voltage, "voltage", "V")
+
+    def __repr__(self) -> str:
+        on = f" on {self.charger}" if self.charger else ""
+        return (f"<ChargeCurveResult {self.raw.cell.id}{on} {self.from_soc * 100:.0f}->{self.to_soc * 100:.0f} %: "
+                f"{self.raw.window.time / 60:.3g} min, peak {self.raw.window.peak_power / 1e3:.4g} kW>")
+
+
+def _charge_curve(fig: Any, vehicle: Any, energy: Optional[float], volts: Optional[float], start: Optional[float],
+                  end: Optional[float], cycle: Any, eta: Optional[float], charger: Any, peak_c_rate: Any,
+                  taper: Any) -> ChargeCurveResult:
+    """:func:`charge` along the curve: :func:`batcalc.report.charge.charge_run`, the command's charge, its
+    errors and notes in the API's names."""
+    from batcalc.report.charge import charge_run
+
+    for value, what in ((charger, "charger needs a charger's id of specs/chargers.yaml ('ccs-350kw')"),
+                        (taper, "taper needs a taper's id of specs/tapers.yaml ('typical-dc')")):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{what}, got {type(value).__name__}")
+    peak = si_of(peak_c_rate, "c_rate", "peak_c_rate")
+    v = vehicle_of(vehicle) if vehicle is not None else None
+    warnings: list[str] = []
+    run = charge_run(fig, None if v is None else v.id, energy, volts, charger, start, end, peak, taper,
+                     "default" if cycle == "default" else _cycle(cycle), eta, "metric", loaded=v, name=str,
+                     warnings=warnings)
+    return ChargeCurveResult(run, list(run.notes), warnings)
+
+
+@overload
 def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any = None, from_soc: Any = None,
            vehicle: Optional[VehicleLike] = None, pack_energy: Any = None, cycle: Optional[str] = "default",
-           charger_efficiency: Any = None, pack_voltage: Any = None) -> ChargeResult:
+           charger_efficiency: Any = None, pack_voltage: Any = None, charger: None = None, peak_c_rate: None = None,
+           taper: None = None) -> ChargeResult: ...
+
+
+@overload
+def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any = None, from_soc: Any = None,
+           vehicle: Optional[VehicleLike] = None, pack_energy: Any = None, cycle: Optional[str] = "default",
+           charger_efficiency: Any = None, pack_voltage: Any = None, charger: str, peak_c_rate: Any = None,
+           taper: Optional[str] = None) -> ChargeCurveResult: ...
+
+
+@overload
+def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any = None, from_soc: Any = None,
+           vehicle: Optional[VehicleLike] = None, pack_energy: Any = None, cycle: Optional[str] = "default",
+           charger_efficiency: Any = None, pack_voltage: Any = None, charger: Optional[str] = None,
+           peak_c_rate: Any = None, taper: Optional[str] = None) -> Union[ChargeResult, ChargeCurveResult]: ...
+
+
+def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any = None, from_soc: Any = None,
+           vehicle: Optional[VehicleLike] = None, pack_energy: Any = None, cycle: Optional[str] = "default",
+           charger_efficiency: Any = None, pack_voltage: Any = None, charger: Optional[str] = None,
+           peak_c_rate: Any = None, taper: Optional[str] = None) -> Union[ChargeResult, ChargeCurveResult]:
     """Charging at the average rate (:mod:`batcalc.physics.charge`): C-rate ``dSoC / t``, battery power
     ``dSoC E_pack / t``, grid power ``P_batt / eta``, range added ``dSoC E_usable / c``.
 
@@ -626,6 +813,13 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     defaults to 90 %. A window's chargers are those that deliver its battery power into a pack of
     ``pack_voltage`` (``'800 V'``; else the vehicle's reference pack's, else 400 V:
     :func:`batcalc.physics.charge.pack_voltage_for`).
+
+    With a ``charger`` (an id of specs/chargers.yaml, ``'ccs-350kw'``), a ``peak_c_rate`` of the cells
+    (``'4 C'``) or a ``taper`` (an id of specs/tapers.yaml): the charge along the curve, as ``batcalc charge
+    --charger`` gives it, a :class:`ChargeCurveResult` (:func:`batcalc.report.charge.charge_run`). The window
+    is ``from_soc`` -> ``to_soc``, 10 % -> 80 % unless given; ``time`` and ``power`` are refused (the curve
+    gives the time); the cells' peak C-rate is ``peak_c_rate``, else the cell's own charge curve's peak, else
+    its rating, else the least its charge claims imply; ``pack_voltage`` as above.
     """
     from batcalc.physics.bands import Assumed
     from batcalc.physics.charge import (
@@ -643,6 +837,12 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     start, end = si_of(from_soc, "fraction", "from_soc"), si_of(to_soc, "fraction", "to_soc")
     seconds, watts = si_of(time, "time", "time", "min"), si_of(power, "power", "power", "kW")
     eta = si_of(charger_efficiency, "fraction", "charger_efficiency")
+    if charger is not None or peak_c_rate is not None or taper is not None:
+        from batcalc.physics.charge import check_curve_request
+
+        check_curve_request(seconds, watts)
+        return _charge_curve(fig, vehicle, energy, si_of(pack_voltage, "voltage", "pack_voltage", "V"), start, end,
+                             cycle, eta, charger, peak_c_rate, taper)
     eta = DEFAULT_CHARGER_EFFICIENCY if eta is None else eta
     check_charge_inputs(energy, eta)
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "

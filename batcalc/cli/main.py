@@ -834,11 +834,10 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
     on_curve = any(x is not None for x in (charger_id, peak_c_rate, taper_id)) or \
         (pack_voltage is not None and time is None and power is None)
     if on_curve:
+        from batcalc.physics.charge import check_curve_request
         from batcalc.report.charge import charge_run, curve_band_data, curve_report
 
-        if time is not None or power is not None:
-            raise BatcalcError("--time and --power are for the average-rate charge; on a charge curve (--charger, "
-                               "--peak-c-rate, --taper) the curve gives the time")
+        check_curve_request(time, power)
         curve_args = (figures, vehicle, energy, _quantity(pack_voltage, "voltage", "--pack-voltage"), charger_id,
                       _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
                       _quantity(peak_c_rate, "c_rate", "--peak-c-rate"), taper_id, _cycle(cycle),

@@ -314,6 +314,15 @@ def pack_voltage_for(vehicle: Any, given: Optional[float], assumed: Any) -> tupl
     return float(assumed["pack-voltage"]), "default"
 
 
+def check_curve_request(seconds: Any, power: Any) -> None:
+    """Refuse a charge time or an average power given (not None, in any form) for a charge along the curve
+    (a charger, a peak C-rate or a taper): the curve gives the time, so either would be ignored (an
+    :class:`~batcalc.errors.InputsError` each front end spells in its own names)."""
+    if seconds is not None or power is not None:
+        raise InputsError("{time} and {power} are for the average-rate charge; on a charge curve ({charger}, "
+                          "{peak_c_rate}, {taper}) the curve gives the time")
+
+
 def requested_windows(cell: Any, from_soc: Optional[float], to_soc: Optional[float], seconds: Optional[float],
                       power: Optional[float], curve: bool = False, **kwargs: Any) -> list[Window]:
     """The charge windows a charge request asks for (SoC as fractions, ``seconds`` s, ``power`` W at the

@@ -69,32 +69,53 @@ def _c(x: float) -> str:
     return f"{x * 3600:.3g} C"
 
 
-def cell_limit(cell: CellFigures, peak_c_rate: Optional[float] = None, taper_id: Optional[str] = None,
-               use_claims: bool = True) -> CellLimit:
-    """The cell's charge limit. Taper: ``taper_id``, else the cell's ``charge_curve`` (its shape), else its
-    ``charging.taper``, else the default of its chemistry family (specs/tapers.yaml). Peak C-rate:
-    ``peak_c_rate``, else the peak of its ``charge_curve``, else its rated ``max_c_rate``, else (with
-    ``use_claims``) the least peak its charge claims imply under the taper (:func:`implied_peaks`; the
-    slowest reading of the claims), else None (the charger alone limits)."""
+@dataclass(frozen=True)
+class CellShape:
+    """The shape of a cell's charge limit: the share of its peak C-rate against SoC, and where it came from.
+    ``taper``: the taper of specs/tapers.yaml, None for the cell's own ``charge_curve``, whose peak C-rate
+    (1/s) is ``curve_peak``."""
+
+    table: Table
+    taper: Optional[Taper]
+    text: str
+    curve_peak: Optional[float] = None
+
+
+def cell_shape(cell: CellFigures, taper_id: Optional[str] = None) -> CellShape:
+    """The shape of ``cell``'s charge limit: the taper ``taper_id``, else the shape of the cell's own
+    ``charge_curve`` (curve / its peak), else its ``charging.taper``, else the default of its chemistry
+    family (specs/tapers.yaml). The one home of this choice for the charge curve (:func:`cell_limit`) and
+    the peaks the claims imply (:func:`implied_peaks`)."""
     own = _own_curve(cell)
     spec_taper = cell.spec.charging.taper
     if taper_id is not None or own is None:
         chosen = taper_id if taper_id is not None else spec_taper    # '' is no taper id, not "none given"
         t = taper(chosen) if chosen is not None else cell_taper(cell)
-        table, tid = t.table, t.id
         why = "given" if taper_id is not None else f"{cell.id}'s taper" if spec_taper else \
             f"default for {family_of(cell.spec.chemistry)} cells"
-        taper_text = f"taper {t.id} ({why}; {t.grade}{': ' + t.assumption if t.assumption else ''})"
-    else:
-        table, tid, taper_text = own[1], None, f"{cell.id}'s own charge curve (charging.charge_curve)"
+        return CellShape(t.table, t, f"taper {t.id} ({why}; {t.grade}{': ' + t.assumption if t.assumption else ''})",
+                         None if own is None else own[0])
+    return CellShape(own[1], None, f"{cell.id}'s own charge curve (charging.charge_curve)", own[0])
+
+
+def cell_limit(cell: CellFigures, peak_c_rate: Optional[float] = None, taper_id: Optional[str] = None,
+               use_claims: bool = True) -> CellLimit:
+    """The cell's charge limit. Taper: :func:`cell_shape` (``taper_id``, else the cell's ``charge_curve``
+    (its shape), else its ``charging.taper``, else the default of its chemistry family). Peak C-rate:
+    ``peak_c_rate``, else the peak of its ``charge_curve``, else its rated ``max_c_rate``, else (with
+    ``use_claims``) the least peak its charge claims imply under the taper (:func:`implied_peaks`; the
+    slowest reading of the claims), else None (the charger alone limits)."""
+    shape = cell_shape(cell, taper_id)
+    table, taper_text, own_peak = shape.table, shape.text, shape.curve_peak
+    tid = None if shape.taper is None else shape.taper.id
     rated = cell.get("max_c_rate")
     if peak_c_rate is not None:
         above = f"; above {cell.id}'s rated max C-rate {_c(rated)}" if rated is not None and \
             peak_c_rate > rated * (1 + 1e-9) else ""
         return CellLimit(peak_c_rate, table, "option", f"peak C-rate {_c(peak_c_rate)} (given{above})", tid,
                          taper_text)
-    if own is not None:
-        return CellLimit(own[0], table, "curve", f"peak C-rate {_c(own[0])} ({cell.id}'s charge curve)", tid,
+    if own_peak is not None:
+        return CellLimit(own_peak, table, "curve", f"peak C-rate {_c(own_peak)} ({cell.id}'s charge curve)", tid,
                          taper_text)
     if rated is not None:
         return CellLimit(rated, table, "rating", f"peak C-rate {_c(rated)} ({cell.id}'s rated max C-rate)", tid,
@@ -173,17 +194,19 @@ class ImpliedPeak:
 
 def implied_peaks(cell: CellFigures, taper_id: Optional[str] = None) -> list[ImpliedPeak]:
     """For each of the cell's charge claims (an open start as 0 % and 10 %), the average C-rate
-    ``dSoC / t`` and the peak C-rate its taper needs: ``C_peak = integral ds / share(s) / t``."""
+    ``dSoC / t`` and the peak C-rate its shape needs: ``C_peak = integral ds / share(s) / t``. The shape is
+    the one the charge curve uses (:func:`cell_shape`): the taper ``taper_id``, else the cell's own charge
+    curve, else its taper, else its chemistry's."""
     from batcalc.physics.charge import starts_of
 
-    t = taper(taper_id) if taper_id is not None else cell_taper(cell)
+    table = cell_shape(cell, taper_id).table
     out = []
     claim: Any
     for claim in cell.spec.charging.claims:
         for start in starts_of(claim.from_soc.si if claim.from_soc is not None else None, claim.to_soc.si):
             seconds = claim.time.si
             out.append(ImpliedPeak(start, claim.to_soc.si, seconds, (claim.to_soc.si - start) / seconds,
-                                   peak_c_rate_for(t.table, start, claim.to_soc.si, seconds)))
+                                   peak_c_rate_for(table, start, claim.to_soc.si, seconds)))
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from batcalc.errors import BatcalcError, option_name
+from batcalc.errors import BatcalcError, InputsError, literal, option_name
 from batcalc.physics.pack import DEFAULT_F_USABLE
 from batcalc.report.reports import _kwh
 from batcalc.units import Shown, format_number, from_si, shown, shown_text
@@ -236,11 +236,16 @@ class CurveRun:
 def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Optional[float],
                pack_voltage: Optional[float],
                charger_id: Optional[str], from_soc: Optional[float], to_soc: Optional[float],
-               peak_c_rate: Optional[float], taper_id: Optional[str], cycle: str, eta: Optional[float],
-               system: str, assumed: Optional[Any] = None, loaded: Optional[Any] = None) -> CurveRun:
+               peak_c_rate: Optional[float], taper_id: Optional[str], cycle: Optional[str], eta: Optional[float],
+               system: str, assumed: Optional[Any] = None, loaded: Optional[Any] = None,
+               name: Callable[[str], str] = option_name, warnings: Optional[list[str]] = None) -> CurveRun:
     """Charge a pack of ``cell`` along its curve (:func:`batcalc.physics.charging.curve_for`).
     ``loaded``: the vehicle named ``vehicle_name`` already loaded, in its conditions
-    (:meth:`~batcalc.physics.vehicle.Vehicle.in_conditions`; None: loaded here as it is).
+    (:meth:`~batcalc.physics.vehicle.Vehicle.in_conditions`; None: loaded here as it is). The one home of
+    this charge for ``batcalc charge --charger`` and :func:`batcalc.charge` along the curve: an error that
+    asks for inputs is an :class:`~batcalc.errors.InputsError`, which each front end spells in its own names;
+    the notes name inputs as ``name`` spells them (:func:`option_name`: the command line's words); the
+    vehicle's warnings go to ``warnings`` when given, else into the notes (:func:`vehicle_consumption`).
 
     Pack voltage: ``pack_voltage``, else the vehicle's reference pack's, else 400 V (stated). Window:
     ``from_soc`` -> ``to_soc``, by default 10 % -> 80 % (stated). ``assumed``: the default assumptions
@@ -260,28 +265,28 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     check_charge_inputs(pack_energy, eta)
     check_pack_voltage(pack_voltage)
     if peak_c_rate is not None and not peak_c_rate > 0:
-        raise BatcalcError("--peak-c-rate must be positive")
+        raise InputsError("{peak_c_rate} must be positive")
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); charger limits "
              f"are at its DC output; battery power over the gross pack energy"]
     v, pack_energy, consumption = vehicle_consumption(cell, loaded if loaded is not None else vehicle_name,
-                                                      pack_energy, cycle, system, notes, assumed)
+                                                      pack_energy, cycle, system, notes, assumed, warnings)
     if pack_energy is None:
-        raise BatcalcError("the charge curve needs a pack energy: give --pack-energy or --vehicle")
-    pack_voltage = pack_voltage_of(v, pack_voltage, a, notes)
+        raise InputsError("the charge curve needs a pack energy: give {pack_energy} or {vehicle}")
+    pack_voltage = pack_voltage_of(v, pack_voltage, a, notes, name)
     if from_soc is None or to_soc is None:
         notes.append(f"window {'10 % (default)' if from_soc is None else _pct(from_soc)} -> "
                      f"{'80 % (default)' if to_soc is None else _pct(to_soc)}")
     start = 0.10 if from_soc is None else from_soc
     end = 0.80 if to_soc is None else to_soc
     if not end > start:
-        said = ("; --from is 10 % when not given" if from_soc is None else
-                "; --to is 80 % when not given: give --to" if to_soc is None else "")
-        raise BatcalcError(f"--to must be above --from ({_pct(start)} -> {_pct(end)}{said})")
+        said = ("; {from_soc} is 10 % when not given" if from_soc is None else
+                "; {to_soc} is 80 % when not given: give {to_soc}" if to_soc is None else "")
+        raise InputsError(f"{{to_soc}} must be above {{from_soc}} ({_pct(start)} -> {_pct(end)}{said})")
     station = charger(charger_id) if charger_id is not None else None
     limit = cell_limit(cell, peak_c_rate, taper_id)
     if limit.peak_c_rate is None and station is None:
-        raise BatcalcError(f"{cell.id} gives no charge C-rate (no rating, no claim): name a charger (--charger) "
-                           f"or a peak C-rate (--peak-c-rate)")
+        raise InputsError(f"{literal(cell.id)} gives no charge C-rate (no rating, no claim): name a charger "
+                          f"({{charger}}) or a peak C-rate ({{peak_c_rate}})")
     notes.append("cell limit: " + limit.peak_text + ("" if limit.peak_c_rate is None else "; " + limit.taper_text))
     if station is None:
         notes.append("no charger given: the cell alone limits")
@@ -347,29 +352,56 @@ def curve_band_data(run: CurveRun, system: str) -> dict[str, Any]:
     return {**data, "window": window}
 
 
-def curve_report(run: CurveRun, system: str) -> Report:
-    """Headers, rows, notes and JSON data for ``batcalc charge --charger``: one charge along the curve."""
-    from batcalc.physics.charge import charge_energy, grid_power
-    from batcalc.physics.energy import range_from_energy, usable_energy
+def curve_figures(run: CurveRun) -> dict[str, float]:
+    """The figures of a charge along the curve in SI, by their key in ``batcalc charge``'s JSON ``window``
+    (:data:`CURVE_LABELS`): ``time`` s, ``energy_added`` J, the powers W (from the grid: ``P_batt / eta``,
+    :func:`batcalc.physics.charge.grid_power`), ``peak_from_soc`` and ``peak_to_soc`` fractions (:func:`peak_span`),
+    the C-rates 1/s (power over the gross pack energy). The one home of these numbers for the command
+    (:func:`curve_report`) and the Python API (:func:`batcalc.charge` along the curve)."""
+    from batcalc.physics.charge import grid_power
 
     w, e = run.window, run.pack_energy
     peak = peak_span(run)
-    values = {"time": Shown(w.time / 60, "min"), "energy_added": _kwh(w.energy),
-              "average_power_battery": Shown(w.average_power / 1e3, "kW"),
-              "peak_power_battery": Shown(w.peak_power / 1e3, "kW"),
-              "average_power_grid": Shown(grid_power(w.average_power, run.eta) / 1e3, "kW"),
-              "peak_power_grid": Shown(grid_power(w.peak_power, run.eta) / 1e3, "kW"),
-              "peak_from_soc": Shown(peak[0] * 100, "%"), "peak_to_soc": Shown(peak[1] * 100, "%"),
-              "average_c_rate": Shown(w.average_power / e * 3600, "C"),
-              "peak_c_rate": Shown(w.peak_power / e * 3600, "C")}
-    figures: list[tuple[str, str, Shown]] = [(key, CURVE_LABELS[key], s) for key, s in values.items()]
-    added = []
+    return {"time": w.time, "energy_added": w.energy, "average_power_battery": w.average_power,
+            "peak_power_battery": w.peak_power, "average_power_grid": grid_power(w.average_power, run.eta),
+            "peak_power_grid": grid_power(w.peak_power, run.eta), "peak_from_soc": peak[0], "peak_to_soc": peak[1],
+            "average_c_rate": w.average_power / e, "peak_c_rate": w.peak_power / e}
+
+
+def added_figures(run: CurveRun) -> list[tuple[float, float, float, Optional[float]]]:
+    """What charging adds after each of :data:`ADDED_AFTER_MINUTES` from the start SoC, stopping at the end
+    SoC, in SI: (seconds, SoC reached, energy added J, range added m or None without a consumption). The one
+    home of these numbers for :func:`curve_report` and the Python API."""
+    from batcalc.physics.charge import charge_energy
+    from batcalc.physics.energy import range_from_energy, usable_energy
+
+    out = []
     for seconds, dsoc in run.added:
-        minutes = seconds / 60
-        energy = charge_energy(0.0, dsoc, e)
+        energy = charge_energy(0.0, dsoc, run.pack_energy)
         rng = None if run.consumption is None else \
             range_from_energy(usable_energy(energy, run.usable_fraction), run.consumption)
-        rec = {"minutes": Shown(minutes, "min"), "soc_reached": Shown((w.from_soc + dsoc) * 100, "%"),
+        out.append((seconds, run.window.from_soc + dsoc, energy, rng))
+    return out
+
+
+def curve_report(run: CurveRun, system: str) -> Report:
+    """Headers, rows, notes and JSON data for ``batcalc charge --charger``: one charge along the curve
+    (:func:`curve_figures`, :func:`added_figures`)."""
+    w, e = run.window, run.pack_energy
+    si = curve_figures(run)
+    values = {"time": Shown(si["time"] / 60, "min"), "energy_added": _kwh(si["energy_added"]),
+              **{k: Shown(si[k] / 1e3, "kW") for k in ("average_power_battery", "peak_power_battery",
+                                                       "average_power_grid", "peak_power_grid")},
+              "peak_from_soc": Shown(si["peak_from_soc"] * 100, "%"),
+              "peak_to_soc": Shown(si["peak_to_soc"] * 100, "%"),
+              "average_c_rate": Shown(si["average_c_rate"] * 3600, "C"),
+              "peak_c_rate": Shown(si["peak_c_rate"] * 3600, "C")}
+    peak = (si["peak_from_soc"], si["peak_to_soc"])
+    figures: list[tuple[str, str, Shown]] = [(key, CURVE_LABELS[key], s) for key, s in values.items()]
+    added = []
+    for seconds, reached, energy, rng in added_figures(run):
+        minutes = seconds / 60
+        rec = {"minutes": Shown(minutes, "min"), "soc_reached": Shown(reached * 100, "%"),
                "energy_added": _kwh(energy), "range_added": shown(rng, "length", system, "distance")
                if rng is not None else None}
         added.append(rec)
@@ -411,8 +443,7 @@ def implied_report(cells: list[CellFigures], pack_energy: Optional[float], syste
     ``cells`` (an open start read as 0 % and as 10 %), the average C-rate ``dSoC / t``, the peak C-rate
     its taper needs ``C_peak = integral ds / share(s) / t``, and the peak power ``C_peak x E_pack`` for a
     pack of ``pack_energy`` J (default 75 kWh) when the cell alone limits."""
-    from batcalc.physics.charge_curve import taper
-    from batcalc.physics.charging import cell_taper, implied_peaks
+    from batcalc.physics.charging import cell_shape, implied_peaks
 
     energy = IMPLIED_PACK_ENERGY if pack_energy is None else pack_energy
     if not energy > 0:
@@ -420,14 +451,23 @@ def implied_report(cells: list[CellFigures], pack_energy: Optional[float], syste
     kwh = format_number(energy / 3.6e6)
     headers = ["cell", "claim", "window", "taper", "average C-rate (C)", "peak C-rate (C)",
                f"peak power for {kwh} kWh (kW)"]
-    rows, data = [], []
+    rows, data, curves = [], [], []
     for cell in cells:
         if not cell.spec.charging.claims:
             continue
-        t = taper(cell.spec.charging.taper) if cell.spec.charging.taper else cell_taper(cell)
+        shape = cell_shape(cell)             # the shape `batcalc charge CELL` charges along
+        t = shape.taper
+        shown_shape = f"{cell.id}'s charge curve" if t is None else f"{t.id} ({t.grade})"
+        own_peak = None if t is not None or shape.curve_peak is None else {"peak_c_rate": Shown(
+            shape.curve_peak * 3600, "C")}
+        if own_peak is not None:
+            curves.append(f"{cell.id}'s own charge curve (charging.charge_curve) is its taper, as batcalc charge "
+                          f"charges along it: share(s) = curve / its peak; the curve itself peaks at "
+                          f"{format_number(own_peak['peak_c_rate'].value)} C")
+        peaks = implied_peaks(cell)
         for claim in cell.spec.charging.claims:
             said = f"{claim.from_soc.text + ' ' if claim.from_soc else '? '}-> {claim.to_soc.text} in {claim.time.text}"
-            for p in implied_peaks(cell, t.id):
+            for p in peaks:
                 if p.to_soc != claim.to_soc.si or p.seconds != claim.time.si:
                     continue
                 if claim.from_soc is not None and p.from_soc != claim.from_soc.si:
@@ -435,17 +475,20 @@ def implied_report(cells: list[CellFigures], pack_energy: Optional[float], syste
                 window = f"{p.from_soc * 100:.0f}->{p.to_soc * 100:.0f} %" + ("" if claim.from_soc else " (assumed)")
                 avg, peak = p.average_c_rate * 3600, p.peak_c_rate * 3600
                 power = p.peak_c_rate * energy / 1e3
-                rows.append([cell.id, said, window, f"{t.id} ({t.grade})", Shown(avg, "C"), Shown(peak, "C"),
+                rows.append([cell.id, said, window, shown_shape, Shown(avg, "C"), Shown(peak, "C"),
                              Shown(power, "kW")])
                 data.append({"cell": cell.id, "claim": said, "from_soc": Shown(p.from_soc * 100, "%"),
                              "start_stated": claim.from_soc is not None, "to_soc": Shown(p.to_soc * 100, "%"),
-                             "time": Shown(p.seconds / 60, "min"), "taper": t.id, "taper_grade": t.grade,
+                             "time": Shown(p.seconds / 60, "min"), "taper": None if t is None else t.id,
+                             "taper_grade": None if t is None else t.grade,
+                             "charge_curve": own_peak,
                              "average_c_rate": Shown(avg, "C"), "peak_c_rate": Shown(peak, "C"),
                              "peak_power": Shown(power, "kW")})
     if not rows:
         raise BatcalcError("no charge claim among these cells")
     notes = [f"peak C-rate: the least peak that charges the window in the claimed time under the taper, the "
              f"cell alone limiting: C_peak = integral ds / share(s) / t; peak power = C_peak x {kwh} kWh"]
+    notes += curves
     if not all(d["start_stated"] for d in data):
         notes.append("an open start is read as 0 % and as 10 % (assumed)")
     return headers, rows, notes, {"pack_energy": _kwh(energy), "claims": data, "assumptions": notes}
