@@ -590,3 +590,39 @@ def test_curve_bands_name_each_figure_as_the_curve_table_does(run):
     assert "cell C-rate (taper)" in limits and "charger current x pack voltage" in limits
     assert all(limit in ("charger power", "charger current x pack voltage", "cell C-rate (taper)") for limit in limits)
     assert "charger current x pack voltage" in decided
+
+
+STOP_AT_95 = """kind: cell
+id: stop95
+name: A cell that takes no charge above 95 %
+chemistry: NMC
+electrical: {nominal_voltage: 3.6 V, capacity: 5 Ah}
+physical: {mass: 70 g}
+charging:
+  max_c_rate: 3 C
+  charge_curve:
+    shape: step
+    points:
+      - {soc: 0 %, c_rate: 3 C}
+      - {soc: 80 %, c_rate: 1 C}
+      - {soc: 95 %, c_rate: 0 C}
+"""
+
+
+def test_a_curve_that_stops_at_95_percent_charges_below_it(run, tmp_path):
+    """A cell's curve at 0 C from 95 % (no charge above it) refused every charge ('charging power is zero at
+    95.0 % SoC'), 10 -> 80 % too. Below 95 % it charges: on ccs-350kw (500 A at 400 V: 200 kW, under the
+    cell's 3 C x 75 kWh = 225 kW) 10 -> 80 % takes 0.7 x 75 kWh / 200 kW = 0.2625 h = 15.75 min; a window
+    past 95 % is refused in one line."""
+    import json
+
+    cell = tmp_path / "stop95.yaml"
+    cell.write_text(STOP_AT_95, encoding="utf-8")
+    out = run("charge", str(cell), "-v", "mid-sedan", "--charger", "ccs-350kw", "-f", "json")
+    assert out.exit_code == 0, out.stderr
+    window = json.loads(out.stdout)["window"]
+    assert window["time"]["value"] == pytest.approx(0.7 * 75 / 200 * 60, rel=1e-9)
+    for soc in (["--to", "100 %"], ["--from", "96 %", "--to", "99 %"]):
+        out = run("charge", str(cell), "-v", "mid-sedan", "--charger", "ccs-350kw", *soc)
+        assert out.exit_code == 2 and out.stderr.count("\n") == 1
+        assert "charging power is zero from 95.0 % SoC" in out.stderr and "reaches 95.0 % at most" in out.stderr

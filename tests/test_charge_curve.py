@@ -92,8 +92,8 @@ def test_pack_above_charger_voltage_is_refused():
     (dict(pack_energy=0.0, nominal_voltage=400.0, charger_power=1.0), "pack energy"),
     (dict(pack_energy=1.0, nominal_voltage=400.0), "nothing limits"),
     (dict(pack_energy=1.0, nominal_voltage=400.0, charger_power=-5.0), "charger power"),
-    (dict(pack_energy=1.0, nominal_voltage=400.0, peak_c_rate=1.0, taper=Table((0.0, 0.5), (1.0, 0.0), step=True)),
-     "zero at"),
+    (dict(pack_energy=1.0, nominal_voltage=400.0, peak_c_rate=1.0, taper=Table((0.0, 0.5), (0.0, 1.0), step=True)),
+     "zero at 0.0 % SoC"),
 ])
 def test_impossible_limits_are_refused(kwargs, match):
     with pytest.raises(BatcalcError, match=match):

@@ -144,10 +144,23 @@ def test_the_charger_voltage_bounds_the_pack():
                                  charger_voltage=399.0))
 
 
-def test_zero_power_is_refused_where_it_starts():
+def test_zero_power_stops_the_charge_where_it_starts():
+    """A curve at 0 from 90 % ('no charging above 90 %') charges below it: 10 -> 80 % at 1 C is
+    0.7 h = 2520 s, 10 -> 90 % 2880 s; a window past 90 % is refused there, and a charge of any length
+    stops at 90 %."""
     dead = Table((0.0, 0.9), (1.0, 0.0), step=True)
-    with pytest.raises(BatcalcError, match=r"zero at 90\.0 % SoC"):
-        ChargeCurve(ChargeLimits(pack_energy=E, nominal_voltage=400.0, peak_c_rate=ONE_C, taper=dead))
+    curve = ChargeCurve(ChargeLimits(pack_energy=E, nominal_voltage=400.0, peak_c_rate=ONE_C, taper=dead))
+    assert curve.stop == pytest.approx(0.9, abs=1e-12)
+    assert curve.time(0.1, 0.8) == pytest.approx(2520.0, rel=1e-9)
+    assert curve.window(0.1, 0.9).time == pytest.approx(2880.0, rel=1e-9)
+    for window in ((0.1, 0.95), (0.92, 0.95)):
+        with pytest.raises(BatcalcError, match=r"zero from 90\.0 % SoC .*reaches 90\.0 % at most"):
+            curve.window(*window)
+        with pytest.raises(BatcalcError, match=r"zero from 90\.0 % SoC"):
+            curve.time(*window)
+    assert curve.soc_after(0.1, 1e9) == pytest.approx(0.9, abs=1e-12)
+    assert curve.soc_after(0.1, 1800.0) == pytest.approx(0.6, rel=1e-9)     # half an hour at 1 C: +50 %
+    assert curve.soc_after(0.95, 600.0) == 0.95 and curve.added_in(0.95, 600.0) == 0.0
 
 
 def test_soc_after_and_added_in_by_hand():
@@ -240,8 +253,12 @@ def test_more_window_edges():
 def test_zero_power_is_told_from_a_small_one():
     # 0.1 W from 50 % (1e-6 of 100 kW) is slow but a charge; the power is zero only from 90 %
     dying = Table((0.0, 0.5, 0.9), (1.0, 1e-6, 0.0), step=True)
-    with pytest.raises(BatcalcError, match=r"zero at 90\.0 % SoC"):
-        ChargeCurve(ChargeLimits(pack_energy=E, nominal_voltage=400.0, peak_c_rate=ONE_C, taper=dying))
+    curve = ChargeCurve(ChargeLimits(pack_energy=E, nominal_voltage=400.0, peak_c_rate=ONE_C, taper=dying))
+    assert curve.stop == pytest.approx(0.9, abs=1e-12)
+    # 0 -> 50 % at 1 C: 1800 s; 50 -> 90 % at 1e-6 C: 0.4 h / 1e-6 = 1.44e9 s
+    assert curve.time(0.0, 0.9) == pytest.approx(1800.0 + 0.4 * 3600 / 1e-6, rel=1e-9)
+    with pytest.raises(BatcalcError, match=r"zero from 90\.0 % SoC"):
+        curve.time(0.0, 0.91)
 
 
 def test_a_pack_at_the_charger_voltage_is_accepted_within_rounding():

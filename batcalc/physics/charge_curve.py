@@ -129,11 +129,20 @@ class ChargeCurve:
         grid = np.union1d(np.linspace(0.0, 1.0, RESOLUTION + 1), np.array(sorted(points)))
         mids = (grid[:-1] + grid[1:]) / 2
         power, which = self._power(mids)
-        if np.any(power <= 0):
-            s = float(mids[np.argmax(power <= 0)])
-            raise BatcalcError(f"charging power is zero at {s * 100:.1f} % SoC: the taper or a limit is 0 there")
+        dead = power <= 0
+        #: the SoC a charge cannot pass: where the power first falls to zero (a taper or curve at 0 from
+        #: there, 'no charging above 95 %'); 1 when it never does
+        self.stop = 1.0
+        if np.any(dead):
+            k = int(np.argmax(dead))
+            if k == 0:
+                raise BatcalcError("charging power is zero at 0.0 % SoC: the taper or a limit is 0 there")
+            self.stop = float(grid[k])
         self.grid, self.mids, self.power, self.which = grid, mids, power, which
-        self.elapsed = np.concatenate([[0.0], np.cumsum(limits.pack_energy * np.diff(grid) / power)])
+        seconds = np.full(len(power), np.inf)        # a cell without power is never crossed
+        seconds[~dead] = limits.pack_energy * np.diff(grid)[~dead] / power[~dead]
+        #: T(s), cumulative seconds from 0 % SoC at each grid point (inf from :attr:`stop` on)
+        self.elapsed = np.concatenate([[0.0], np.cumsum(seconds)])
 
     def voltage_at(self, s: FloatArray) -> FloatArray:
         """Pack voltage, V, at each SoC in ``s``."""
@@ -160,24 +169,38 @@ class ChargeCurve:
         """Charging power at the battery, W, at each SoC in ``s`` (the least of the limits)."""
         return self._power(np.asarray(s, dtype=np.float64))[0]
 
+    def _check_reached(self, to_soc: float) -> None:
+        """Refuse a charge to ``to_soc`` beyond :attr:`stop`, where the power is zero."""
+        if to_soc > self.stop:
+            raise BatcalcError(f"charging power is zero from {self.stop * 100:.1f} % SoC (the taper or a limit is 0 "
+                               f"there): this charge reaches {self.stop * 100:.1f} % at most")
+
     def time(self, from_soc: float, to_soc: float) -> float:
-        """Seconds to charge from ``from_soc`` to ``to_soc``: ``T(to) - T(from)``."""
+        """Seconds to charge from ``from_soc`` to ``to_soc``: ``T(to) - T(from)``; refused beyond :attr:`stop`."""
         _check_window(from_soc, to_soc)
+        self._check_reached(to_soc)
         t = np.interp([from_soc, to_soc], self.grid, self.elapsed)
         return float(t[1] - t[0])
 
     def soc_after(self, from_soc: float, seconds: float) -> float:
-        """The SoC reached after charging ``seconds`` from ``from_soc`` (at most 100 %)."""
+        """The SoC reached after charging ``seconds`` from ``from_soc`` (at most 100 %, or :attr:`stop`, where the
+        power falls to zero: a start there or above it stays where it is)."""
         if not 0 <= from_soc <= 1:
             raise BatcalcError("start SoC must be within 0-100 %")
         if seconds < 0:
             raise BatcalcError("charge time must not be negative")
-        start = float(np.interp(from_soc, self.grid, self.elapsed))
-        return float(np.interp(start + seconds, self.elapsed, self.grid))
+        if from_soc >= self.stop:
+            return from_soc
+        reach = int(np.searchsorted(self.grid, self.stop)) + 1      # the grid up to the stop: T finite
+        grid, elapsed = self.grid[:reach], self.elapsed[:reach]
+        start = float(np.interp(from_soc, grid, elapsed))
+        return float(np.interp(start + seconds, elapsed, grid))
 
     def window(self, from_soc: float, to_soc: float) -> WindowResult:
-        """Time, energy, average and peak power of a charge window, and which limit decides where."""
+        """Time, energy, average and peak power of a charge window, and which limit decides where; refused
+        beyond :attr:`stop`."""
         _check_window(from_soc, to_soc)
+        self._check_reached(to_soc)
         energy = charge_energy(from_soc, to_soc, self.limits.pack_energy)
         inside = (self.grid[1:] > from_soc) & (self.grid[:-1] < to_soc)
         lo = np.maximum(self.grid[:-1][inside], from_soc)
