@@ -77,3 +77,13 @@ def test_a_carriage_return_inside_a_text_does_not_start_a_row():
     # CR, and the text after it, a formula, began a cell
     out = render_rows(["name", "value"], [["x\r=1+1", -5.0], ["y", 2.0]], "csv")
     assert _cells(out) == [["name", "value"], ["x\r=1+1", "-5"], ["y", "2"]]
+
+
+def test_a_negative_verdict_in_csv_keeps_its_numbers_and_quotes_its_text(run):
+    # b - a = 300 - 350 = -50 Wh/kg: the numeric columns give -50 as a number; derived_text, a signed value
+    # with its unit in a text column, is text behind a '
+    r = run("claim", "difference", "a=350 Wh/kg", "b=300 Wh/kg", "-a", "-50 Wh/kg", "-f", "csv")
+    assert r.exit_code == 0, r.output
+    row = next(csv.DictReader(io.StringIO(r.stdout)))
+    assert float(row["claimed"]) == float(row["derived"]) == 300 - 350
+    assert row["derived_text"] == "'-50 Wh/kg" and row["claimed_text"] == "about -50 Wh/kg"
