@@ -93,7 +93,8 @@ def input_ranges(claim: Any) -> dict[str, InputAxis]:
 
 
 def band_claim(claim: Any, ranges: Mapping[str, Ranged], doc: Any = None, loc: tuple = (),
-               cache: Optional[dict] = None, grades: Optional[dict] = None) -> Banded:
+               cache: Optional[dict] = None, grades: Optional[dict] = None,
+               sources: Optional[dict] = None) -> Banded:
     """The verdict on ``claim`` over the box of ``ranges`` and of its inputs written as ranges (see
     module doc)."""
     cache = cache if cache is not None else {}
@@ -112,7 +113,7 @@ def band_claim(claim: Any, ranges: Mapping[str, Ranged], doc: Any = None, loc: t
     def verdict_at(a: Assumed) -> Verdict:
         key = a.key()
         if key not in memo:       # (bands() asks for each point once, so what a run reads is recorded)
-            memo[key] = evaluate(claim_at(a), Context(doc, loc, cache, grades, assumed=a))
+            memo[key] = evaluate(claim_at(a), Context(doc, loc, cache, grades, assumed=a, sources=sources))
         return memo[key]
 
     def run(a: Assumed) -> dict[str, float]:
@@ -205,5 +206,7 @@ def check_file_bands(name: str, ranges: Mapping[str, Ranged], points: bool = Fal
     if points:
         ranges = central_points(ranges)
     cache: dict = {}
-    grades = {src.id: src.grade for src in spec.sources}
-    return spec, [band_claim(c, ranges, doc, ("claims", k), cache, grades) for k, c in enumerate(spec.claims)]
+    sources = {src.id: src for src in spec.sources}
+    grades = {sid: src.grade for sid, src in sources.items()}
+    return spec, [band_claim(c, ranges, doc, ("claims", k), cache, grades, sources)
+                  for k, c in enumerate(spec.claims)]

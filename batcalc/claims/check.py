@@ -123,6 +123,9 @@ class Verdict:
     #: the word before an alternative, {alternative: holds or fails}); a 'between' claim combines its two
     #: bounds alternative by alternative (:func:`_between`)
     open_over: Optional[tuple[str, str, dict[str, Status]]] = None
+    #: the claims file's record of ``source`` (a :class:`batcalc.spec.model.Source`: title, grade, url or
+    #: document, date), when the claim cites one
+    cited: Any = None
 
 class MissingFact(Exception):
     """A fact the claim needs that its inputs do not give (a cell that publishes no density the claim
@@ -218,8 +221,11 @@ class Context:
     """What an evaluator needs besides the claim: loaders (cached) and located errors."""
 
     def __init__(self, doc=None, loc: tuple = (), cache: Optional[dict] = None,
-                 grades: Optional[dict] = None, assumed: Optional[Assumed] = None) -> None:
+                 grades: Optional[dict] = None, assumed: Optional[Assumed] = None,
+                 sources: Optional[dict] = None) -> None:
         self.doc, self.loc = doc, loc
+        #: the claims file's sources (:class:`batcalc.spec.model.Source`), by id
+        self.sources: dict = sources or {}
         #: the default assumptions this evaluation runs at (recording which it reads: the axes of
         #: its bands, batcalc.claims.bands); the physics defaults unless a band run sets others
         self.assumed: Assumed = assumed if assumed is not None else Assumed()
@@ -2334,6 +2340,7 @@ def evaluate(claim, ctx: Context) -> Verdict:
             raise
         raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
     verdict.source = claim.source
+    verdict.cited = ctx.sources.get(claim.source) if claim.source else None
     verdict.qualifier = claim.qualifier
     verdict.evidence = _ledger(claim, ctx)
     shown = verdict.claimed
@@ -2553,7 +2560,7 @@ class _Sub(Context):
     """The context of one bound of a 'between' claim: errors in 'asserted' point at that bound."""
 
     def __init__(self, ctx: Context, k: int) -> None:
-        super().__init__(ctx.doc, ctx.loc, ctx.cache, ctx.grades, ctx.assumed)
+        super().__init__(ctx.doc, ctx.loc, ctx.cache, ctx.grades, ctx.assumed, ctx.sources)
         self.k = k
         self.bound_of_between = True
 
@@ -2629,12 +2636,13 @@ def check_file(name: str) -> tuple[Any, list[Verdict]]:
     """Load a claims file (catalogue id under specs/claims or a path) and evaluate every claim."""
     spec, doc = load_claims_file(name)
     cache: dict = {}
-    grades = {src.id: src.grade for src in spec.sources}
+    sources = {src.id: src for src in spec.sources}
+    grades = {sid: src.grade for sid, src in sources.items()}
     assumed = None
     if spec.assumptions:                   # the file's ranges: its claims are checked at their central values
         assumed = Assumed.central(file_ranges(spec))
-    return spec, [evaluate(c, Context(doc, ("claims", k), cache, grades, assumed.with_values({}) if assumed else None))
-                  for k, c in enumerate(spec.claims)]
+    return spec, [evaluate(c, Context(doc, ("claims", k), cache, grades, assumed.with_values({}) if assumed else None,
+                                      sources)) for k, c in enumerate(spec.claims)]
 
 
 def inline_inputs(items: list[str]) -> dict[str, str]:

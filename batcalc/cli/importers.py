@@ -18,7 +18,8 @@ def import_fastsim_cmd(
         force: Annotated[bool, typer.Option("--force", help="replace OUT if it exists")] = False) -> None:
     """Convert a FASTSim battery-electric vehicle into a batcalc vehicle spec: road load, wheel inertia,
     motor power and efficiency map, gear, battery and auxiliaries, each citing the file; the pack mass is
-    an assumption when the file gives none (said in the spec).
+    an assumption when the file gives none (said in the spec); the class from the file's text or test
+    mass, else car (said in the notes: docs/spec-format.md).
 
     \b
     Example: batcalc import-fastsim benchmarks/data/fastsim-vehicles/tesla-model-3-rwd-2022.yaml -o model3.yaml

@@ -2,7 +2,9 @@
 line each (exit 2 if any), else ``N files OK`` on stdout (exit 0).
 
 A file with a YAML syntax error (or one that cannot be read: a folder, a missing, binary, non-UTF-8 or
-too large file) gives that one problem; otherwise every schema and value error of the file
+too large file) gives that one problem (after any duplicate keys before it); every duplicate key is a
+problem at its line and column, and the file is read on with each key's first value; then every
+schema and value error of the file
 (:func:`batcalc.spec.model.validate_document` with ``all_errors``), then, when the schema holds, its
 sources, and for a claims file each claim's inputs as ``batcalc check`` would evaluate them (named
 cells and vehicles, cycles, figures). A problem that concerns the whole file (no such file, a folder)
@@ -93,11 +95,11 @@ def _inside_catalogue(path: Path) -> bool:
         return False
 
 
-def _read_stdin() -> Document:
+def _read_stdin(duplicates: list[SpecError] | None = None) -> Document:
     """A spec from standard input (:func:`batcalc.io.yamlfile.load_stdin`)."""
     from batcalc.io.yamlfile import load_stdin
 
-    return load_stdin()
+    return load_stdin(duplicates)
 
 
 def _claim_problems(spec: Any, doc: Document) -> list[SpecError]:
@@ -163,14 +165,30 @@ def lint_one(path: Path | None, shown: str, in_catalogue: bool,
              warnings: list[SpecError] | None = None) -> list[SpecError]:
     """Every problem of one spec file (``path`` None: standard input), in the file's order; a sound cell
     spec's mismatches between given and derived figures are added to ``warnings`` when it is given
-    (:func:`_cell_warnings`)."""
+    (:func:`_cell_warnings`).
+
+    Every duplicate key is one problem at its line and column; the file is then read with each key's
+    first value, and its other problems follow as they would (a YAML syntax error after a duplicate key
+    still ends the reading there)."""
+    duplicates: list[SpecError] = []
+    problems = _lint_read(path, shown, in_catalogue, warnings, duplicates)
+    if not duplicates:
+        return problems
+    # in the file's order, each once (the catalogue's own load refuses the first duplicate again)
+    unique = list({str(e): e for e in duplicates + problems}.values())
+    return sorted(unique, key=lambda e: (e.path != duplicates[0].path, e.line or 0, e.col or 0))
+
+
+def _lint_read(path: Path | None, shown: str, in_catalogue: bool, warnings: list[SpecError] | None,
+               duplicates: list[SpecError]) -> list[SpecError]:
+    """:func:`lint_one`'s problems besides the duplicate keys, which go to ``duplicates``."""
     from batcalc.io.yamlfile import load_yaml
     from batcalc.spec.catalog import KIND_DIRS, load, specs_root
     from batcalc.spec.model import SpecErrors, validate_document
 
     doc = None
     try:
-        doc = _read_stdin() if path is None else load_yaml(path)
+        doc = _read_stdin(duplicates) if path is None else load_yaml(path, duplicates=duplicates)
         spec = validate_document(doc, require_sources=in_catalogue, all_errors=True)
         kind = doc.data["kind"]
         if kind == "claims":

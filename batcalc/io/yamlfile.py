@@ -167,9 +167,13 @@ class _Builder:
     recursion, and an alias is refused where it stands.
     """
 
-    def __init__(self, loader: _EventSource, path: str, max_nodes: int = MAX_NODES):
+    def __init__(self, loader: _EventSource, path: str, max_nodes: int = MAX_NODES,
+                 duplicates: list[SpecError] | None = None):
         self.loader = loader
         self.path = path
+        #: None: a duplicate key is refused at once; a list: each duplicate key's error is added to it and
+        #: the value is read (its limits checked) and dropped, the first one kept (``batcalc lint``)
+        self.duplicates = duplicates
         self.nodes = 0
         self.max_nodes = max_nodes
         self.value_marks: dict[Loc, Pos] = {}
@@ -221,7 +225,8 @@ class _Builder:
             if isinstance(top.container, list):
                 top.container.append(value)
             elif top.key is not None:
-                top.container[top.key] = value
+                if top.key[:1] != _DROPPED:
+                    top.container[top.key] = value
                 top.key = None
 
         while True:
@@ -256,8 +261,13 @@ class _Builder:
                     raise self.fail(event.start_mark, "YAML merge keys (<<) are not supported in spec files")
                 if key in container:
                     line, _ = self.key_marks[loc + (key,)]
-                    raise self.fail(event.start_mark,
-                                    f"duplicate key {key!r} (first given on line {line})")
+                    error = self.fail(event.start_mark, f"duplicate key {key!r} (first given on line {line})")
+                    if self.duplicates is None:
+                        raise error
+                    self.duplicates.append(error)
+                    # its value is read under a key no mapping can hold (keys are printable), then dropped
+                    top.key = f"{_DROPPED}{error.line}:{error.col}"
+                    continue
                 self.key_marks[loc + (key,)] = _pos(event.start_mark)
                 container[key] = None          # reserve the key (keeps the file's order)
                 top.key = key
@@ -281,6 +291,11 @@ class _Builder:
                 stack.append(_Open(mapping, loc, depth))
             else:  # pragma: no cover - the parser only gives nodes here
                 raise self.fail(event.start_mark, "unsupported YAML construct")
+
+
+#: The first character of the key a duplicate key's value is read under (:class:`_Builder`): a control
+#: character, which no key of a file can hold.
+_DROPPED = "\x00"
 
 
 @dataclass
@@ -394,18 +409,21 @@ def _fast_data(text: str, max_nodes: int = MAX_NODES) -> tuple[bool, Any]:
         del walk        # it refers to itself: left alone, the cycle waits for the garbage collector
 
 
-def parse_yaml(text: str, path: str = "<string>", max_nodes: int = MAX_NODES) -> Document:
+def parse_yaml(text: str, path: str = "<string>", max_nodes: int = MAX_NODES,
+               duplicates: list[SpecError] | None = None) -> Document:
     """Parse YAML text into a :class:`Document`; any problem is a located :class:`SpecError`.
 
     Plain files take the fast path (positions worked out later, only if an error needs one);
     anything unusual is read carefully, event by event, and refused at its line and column.
+    With a list ``duplicates``, a duplicate key is not refused: its error is added to the list and the
+    key's first value kept (so that ``batcalc lint`` reports every one, and the file's other problems).
     """
     if not text.isascii():                      # one fast scan: most spec files are ASCII
         _refuse_yaml_line_breaks(text, path)
     ok, data = _fast_data(text, max_nodes) if text.strip() else (False, None)
     if ok:
         return Document(path, data, None, None, text, max_nodes)
-    return _parse_careful(text, path, max_nodes)
+    return _parse_careful(text, path, max_nodes, duplicates)
 
 
 #: What YAML 1.1 (PyYAML) reads as a line break besides CR and LF: NEL (U+0085, turned into a newline or,
@@ -425,8 +443,10 @@ def _refuse_yaml_line_breaks(text: str, path: str) -> None:
                         f"as a line break); remove it", path, line, col)
 
 
-def _parse_careful(text: str, path: str, max_nodes: int = MAX_NODES) -> Document:
-    """Parse YAML event by event, recording every position and refusing what spec files may not hold."""
+def _parse_careful(text: str, path: str, max_nodes: int = MAX_NODES,
+                   duplicates: list[SpecError] | None = None) -> Document:
+    """Parse YAML event by event, recording every position and refusing what spec files may not hold
+    (a duplicate key added to ``duplicates`` instead, when it is a list: :func:`parse_yaml`)."""
     import yaml
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -439,7 +459,7 @@ def _parse_careful(text: str, path: str, max_nodes: int = MAX_NODES) -> Document
             if loader.check_event(yaml.StreamEndEvent):
                 raise SpecError("file is empty: expected a YAML mapping starting with 'kind:'", path, 1, 1)
             loader.get_event()                                   # DocumentStart
-            builder = _Builder(loader, path, max_nodes)
+            builder = _Builder(loader, path, max_nodes, duplicates)
             builder.doc.data = builder.build()
             loader.get_event()                                   # DocumentEnd
             if loader.check_event(yaml.DocumentStartEvent):
@@ -557,10 +577,12 @@ def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES, what: str = "sp
     return decoded.removeprefix("\ufeff")
 
 
-def load_yaml(path: str | Path, max_bytes: int = MAX_FILE_BYTES, max_nodes: int = MAX_NODES) -> Document:
-    """Read and parse a YAML spec file (see :func:`read_text` and :func:`parse_yaml`); ``max_bytes``
-    and ``max_nodes`` raise the limits for files that are long lists by design (claims files)."""
-    return parse_yaml(read_text(path, max_bytes), shown_path(path), max_nodes)
+def load_yaml(path: str | Path, max_bytes: int = MAX_FILE_BYTES, max_nodes: int = MAX_NODES,
+              duplicates: list[SpecError] | None = None) -> Document:
+    """Read and parse a YAML spec file (see :func:`read_text` and :func:`parse_yaml`, which reads
+    ``duplicates``); ``max_bytes`` and ``max_nodes`` raise the limits for files that are long lists by
+    design (claims files)."""
+    return parse_yaml(read_text(path, max_bytes), shown_path(path), max_nodes, duplicates)
 
 
 #: How a spec read from standard input is named in messages.
@@ -570,11 +592,12 @@ STDIN_NAME = "<stdin>"
 _STDIN: ByIdentity[Document] = ByIdentity(1)
 
 
-def load_stdin() -> Document:
+def load_stdin(duplicates: list[SpecError] | None = None) -> Document:
     """A spec from standard input (``-`` on the command line), named :data:`STDIN_NAME`: its bytes go
     through :func:`read_text`'s checks (size, binary, encoding) via a temporary file; at most one byte
     more than the size limit is read. Each standard input is read once (a second ``-`` gets the same).
-    Standard input redirected from a file (``< my-cell.yaml``) makes that file an input (:func:`is_input`)."""
+    Standard input redirected from a file (``< my-cell.yaml``) makes that file an input (:func:`is_input`).
+    ``duplicates``: as :func:`parse_yaml` reads it."""
     import sys
     import tempfile
 
@@ -599,4 +622,4 @@ def load_stdin() -> Document:
             text = read_text(tmp, an_input=False)      # a temporary file, removed at once
         except SpecError as exc:
             raise SpecError(exc.message, STDIN_NAME, exc.line, exc.col) from None
-    return _STDIN.put(sys.stdin, None, parse_yaml(text, STDIN_NAME))
+    return _STDIN.put(sys.stdin, None, parse_yaml(text, STDIN_NAME, duplicates=duplicates))

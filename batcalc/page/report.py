@@ -13,7 +13,7 @@ import math
 from typing import Any, Optional
 
 from batcalc.claims.check import Verdict
-from batcalc.report.claims import verdict_texts, weakest_evidence
+from batcalc.report.claims import source_text, verdict_texts, weakest_evidence
 
 _STYLE = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;margin:2rem auto;
@@ -36,6 +36,23 @@ def _ratio(v: Verdict) -> Optional[float]:
             and math.isfinite(c.si) and math.isfinite(d.si) and c.si * d.si > 0:
         return float(d.si / c.si)
     return None
+
+
+def _link(url: str) -> str:
+    """``url`` as a link when it is an http or https address (printable, no spaces around it, a host),
+    else as text; escaped either way (a ``javascript:`` or ``data:`` url is never a link)."""
+    from urllib.parse import urlsplit
+
+    esc = html.escape(url)
+    if url != url.strip() or not url.isprintable():
+        return esc
+    try:
+        parts = urlsplit(url)
+    except ValueError:                   # an invalid IPv6 host, '[::'
+        return esc
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return esc
+    return f'<a href="{esc}">{esc}</a>'
 
 
 def chart_svg(verdicts: list[Verdict]) -> Optional[str]:
@@ -82,7 +99,9 @@ def html_report(verdicts: list[Verdict], title: str, system: str = "metric",
         t = texts[v.id]
         out.append(f'<h2 id="{esc(v.id)}">{esc(v.id)}: <span class="{v.status}">{v.status.upper()}</span></h2>')
         out.append(f"<blockquote>{esc(' '.join(v.quote.split()))}</blockquote>")
-        if v.source:
+        if v.cited is not None:         # as the table and the JSON give it, the url a link
+            out.append(f'<p class="meta">source ({esc(v.cited.id)}): {source_text(v.cited, esc, _link)}</p>')
+        elif v.source:
             out.append(f'<p class="meta">source: {esc(v.source)}</p>')
         items: list[tuple[str, list[str]]] = [("missing", list(v.missing)), ("readings", t["readings"]),
                                               ("assumptions", t["assumptions"])]

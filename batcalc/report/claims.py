@@ -11,7 +11,7 @@ claim); ``claimed_text`` and ``derived_text`` are the texts the table shows.
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from batcalc import units
 from batcalc.claims.check import BySystem, Value, Verdict, weakest_evidence
@@ -100,6 +100,23 @@ def _data(obj: Any, system: str) -> Any:
     return obj
 
 
+def source_text(src: Any, text: Callable[[str], str] = str, link: Optional[Callable[[str], str]] = None) -> str:
+    """A claims file's source (:class:`batcalc.spec.model.Source`) as the table, the HTML page and the
+    JSON's ``source_detail`` give it: ``title, date (grade): url; document`` (what of date, url and
+    document it gives), each part through ``text`` (an escape) and the url through ``link`` when given."""
+    where = [link(src.url) if link else text(src.url)] if src.url else []
+    where += [text(src.document)] if src.document else []
+    return (text(src.title) + (text(f", {src.date}") if src.date else "") + text(f" ({src.grade})")
+            + (text(": ") + text("; ").join(where) if where else ""))
+
+
+def source_json(src: Any) -> dict[str, Any]:
+    """A claims file's source as JSON data: its id, title, date, grade, url and document (null where not
+    given)."""
+    return {"id": src.id, "title": src.title, "date": src.date, "grade": src.grade, "url": src.url,
+            "document": src.document}
+
+
 def verdict_json(v: Verdict, system: str = "metric") -> dict[str, Any]:
     """One verdict as JSON data (values as :class:`Shown`, rendered by :func:`batcalc.report.render.to_jsonable`)."""
     t = verdict_texts(v, system)
@@ -112,6 +129,7 @@ def verdict_json(v: Verdict, system: str = "metric") -> dict[str, Any]:
             "needed": _data(v.needed, system) if v.status != "holds" else None,
             "would_take": t["would_take"], "missing": v.missing, "readings": t["readings"],
             "assumptions": t["assumptions"], "details": _data(v.details, system), "source": v.source,
+            "source_detail": source_json(v.cited) if v.cited is not None else None,
             "evidence": [{"figure": f, "grade": g} for f, g in v.evidence],
             "evidence_warning": weakest_evidence(v.evidence)}
 
@@ -129,6 +147,8 @@ def verdict_rows(verdicts: list[Verdict], system: str = "metric",
         t = verdict_texts(v, system)
         rows.append([v.id, v.kind, v.status.upper(), t["claimed"], t["derived"], t["would_take"]])
         notes.append(f"{v.id}: \"{' '.join(v.quote.split())}\"" + (f" [{v.source}]" if v.source else ""))
+        if v.cited is not None:
+            notes.append(f"  source: {source_text(v.cited)}")
         if v.missing:
             notes.append(f"  missing: {'; '.join(v.missing)}")
         for r in t["readings"]:

@@ -118,21 +118,50 @@ def latex_text(text: str) -> str:
     return "".join(rules.get(ch, ch) for ch in text)
 
 
+#: A cell beginning with one of these is read as a formula by a spreadsheet (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """A CSV or TSV cell's ``text`` that a spreadsheet shows rather than runs (OWASP's advice against CSV
+    injection): a text beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, after any
+    apostrophes, gets one more ``'`` in front (``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)``, ``-20 °C`` ->
+    ``'-20 °C``); a cell that is a plain decimal number (``-5.0``, ``+1e-3``) is a number, not a formula,
+    and stays as it is; other texts are unchanged. Reversible: drop one leading ``'`` from a cell whose text
+    after its apostrophes begins with one of those characters (a text's own ``'=x`` is written ``''=x``)."""
+    if not text.lstrip("'").startswith(FORMULA_STARTS):
+        return text
+    if text[0] != "'":
+        import re  # re's cache compiles the pattern on first use
+
+        if re.fullmatch(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", text):
+            return text
+    return "'" + text
+
+
 def render_rows(headers: list[str], rows: Iterable[list[Any]], fmt: str, title: str | None = None) -> str:
     """A table in ``fmt``: tabulate's formats (``table`` and ``markdown`` included) or ``csv``; markdown's
-    headers, cells and title through :func:`markdown_text`."""
+    headers, cells and title through :func:`markdown_text`; csv's and tsv's through
+    :func:`spreadsheet_text`, the formats a spreadsheet opens."""
     csv_numbers = fmt == "csv"
     rows = [[v if type(v) is str else _cell_text(v, csv_numbers) for v in row] for row in rows]
+    if fmt in ("csv", "tsv"):
+        rows = [list(map(spreadsheet_text, row)) for row in rows]
+        headers = list(map(spreadsheet_text, headers))
     if fmt == "markdown":
         rows = [[markdown_text(v, cell=True) for v in row] for row in rows]
         headers = [markdown_text(h, cell=True) for h in headers]
         title = markdown_text(title) if title else title
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
+        # csv quotes a field that holds a character of the line terminator: with "\n" alone, a carriage
+        # return in a text was written bare, and a spreadsheet began a new row there (a cell after it could
+        # start a formula); a table with one is written with RFC 4180's "\r\n"
+        crlf = any("\r" in v for row in (headers, *rows) for v in row)
+        writer = csv.writer(buf, lineterminator="\r\n" if crlf else "\n")
         writer.writerow(headers)
         writer.writerows(rows)
-        return buf.getvalue().rstrip("\n")
+        return buf.getvalue().rstrip("\r\n") if crlf else buf.getvalue().rstrip("\n")
     simple = _simple_table(headers, rows) if fmt == "table" else None
     if simple is not None:
         text = simple

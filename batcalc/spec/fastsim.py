@@ -133,6 +133,56 @@ def _battery_efficiency(data: Any) -> tuple[float, str]:
                        where)
 
 
+#: The US gross-vehicle-weight-rating classes (FHWA; AFDC, "Vehicle Weight Classes & Categories",
+#: https://afdc.energy.gov/data/10380): light duty 1-2 (up to 10,000 lb), medium duty 3-6 (up to 26,000 lb),
+#: heavy duty 7-8 (above); as batcalc's classes.
+GVWR_CLASSES = {1: "light-truck", 2: "light-truck", 3: "medium-truck", 4: "medium-truck", 5: "medium-truck",
+                6: "medium-truck", 7: "heavy-truck", 8: "heavy-truck"}
+#: The upper GVWR of light and of medium duty (the same source).
+LIGHT_DUTY_MAX, MEDIUM_DUTY_MAX = "10000 lb", "26000 lb"
+#: The FASTSim fields that may name what the vehicle is (free text; FASTSim 3 files have no class field).
+_TEXT_FIELDS = ("name", "make", "model", "trim", "doc")
+
+
+def vehicle_class(data: dict[str, Any]) -> tuple[str, str]:
+    """batcalc's vehicle class of a FASTSim 3 vehicle file, and a sentence saying how it was decided.
+
+    FASTSim 3 files have no class or size field: what they say is in free text (``name``, ``make``,
+    ``model``, ``trim``, ``doc``) and in the test mass (``mass_kilograms``). In that order of weight:
+
+    1. a US weight class written in the text (``Class 8``, ``class 2b``) -> :data:`GVWR_CLASSES`;
+    2. a test mass above the light-duty or medium-duty limit (:data:`LIGHT_DUTY_MAX`,
+       :data:`MEDIUM_DUTY_MAX`): the rating is at least the test mass, so the class is at least
+       medium- or heavy-duty (a lower bound: an empty truck's test mass may sit a class below);
+    3. a word in the text: ``SUV`` or ``crossover`` -> suv; ``pickup``, ``van`` or ``truck`` -> light-truck
+       (the test mass is within light duty);
+    4. else car, assumed (batcalc's default): the file says nothing usable; the sentence says why.
+    """
+    from batcalc.units import parse_value
+
+    texts = [(f, data[f]) for f in _TEXT_FIELDS if isinstance(data.get(f), str) and data[f].strip()]
+    for f, text in texts:
+        m = re.search(r"\bclass[ -]?([1-8])[ab]?\b", text, re.IGNORECASE)
+        if m:
+            return GVWR_CLASSES[int(m.group(1))], (f"Class {GVWR_CLASSES[int(m.group(1))]}: the file's {f} "
+                                                   f"gives US weight class {m.group(1)} ({m.group(0)!r})")
+    mass = _at(data, "mass_kilograms")
+    for limit, cls, duty in ((MEDIUM_DUTY_MAX, "heavy-truck", "medium"), (LIGHT_DUTY_MAX, "medium-truck", "light")):
+        if mass > parse_value(limit, "mass").si:
+            return cls, (f"Class {cls}: the file's test mass {mass:g} kg is above the {duty}-duty limit of "
+                         f"{limit} gross (US weight classes), which the vehicle's rating is at least; a lower "
+                         f"bound: edit class if the vehicle is heavier")
+    for words, cls in ((("suv", "crossover"), "suv"), (("pickup", "pick-up", "van", "truck"), "light-truck")):
+        for f, text in texts:
+            m = re.search(r"\b(" + "|".join(words) + r")\b", text, re.IGNORECASE)
+            if m:
+                return cls, f"Class {cls}: the file's {f} says {m.group(0)!r}"
+    said = ", ".join(f"{f} {text!r}" for f, text in texts) or "no name"
+    return "car", (f"Class car, assumed: a FASTSim file has no class or size field, and this one says nothing that "
+                   f"gives one ({said}: no SUV, pickup, van, truck or US weight class; test mass {mass:g} kg, "
+                   f"within light duty, {LIGHT_DUTY_MAX} gross); edit class if the vehicle is an SUV or a truck")
+
+
 def _slug(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-")
     return slug or "fastsim-vehicle"
@@ -177,8 +227,9 @@ def spec_from_fastsim(data: Any, document: str) -> dict[str, Any]:
     motor = _at(data, "pt_type", "BEV", "em", "pwr_out_max_watts", what="motor power")
     aux = _number(data.get("pwr_aux_base_watts", 0.0), "aux power", ("pwr_aux_base_watts",))
     cite = {"source": "fastsim"}
+    klass, klass_how = vehicle_class(data)
     return {
-        "kind": "vehicle", "id": _slug(name), "name": f"{name} (from FASTSim)", "class": "car",
+        "kind": "vehicle", "id": _slug(name), "name": f"{name} (from FASTSim)", "class": klass,
         "mass_without_battery": {"value": f"{mass - pack_mass:.6g} kg",
                                  "note": "FASTSim's test mass (mass_kilograms) minus the pack mass", **cite},
         "reference_pack": {"energy": {"value": f"{energy:.6g} kWh", **cite}, "mass": {"value": f"{pack_mass:.6g} kg",
@@ -203,7 +254,7 @@ def spec_from_fastsim(data: Any, document: str) -> dict[str, Any]:
             "regen_fades": False,
         },
         "notes": "Converted by 'batcalc import-fastsim'. FASTSim 3.1 regenerates at the map's zero-load "
-                 "efficiency with no fade at low speed; both carried over as they are.",
+                 f"efficiency with no fade at low speed; both carried over as they are. {klass_how}.",
         "sources": [{"id": "fastsim", "title": f"NREL FASTSim vehicle file: {name}", "document": document,
                      "publisher": "National Renewable Energy Laboratory (FASTSim, Apache-2.0)", "grade": "reference"}],
     }

@@ -1,0 +1,107 @@
+"""A claim's source on the HTML page (`batcalc check FILE -f html`), in the table's notes and in the JSON:
+the claims file's record of it (title, date, grade, url or document), the same in all three; on the page an
+http(s) url is a link, escaped, and any other url is text."""
+
+from __future__ import annotations
+
+import html
+import json
+from html.parser import HTMLParser
+
+CLAIMS = """
+    kind: claims
+    title: sources
+    sources:
+      - id: web
+        title: "Lab <b>test</b> & teardown"
+        url: "https://example.com/a?x=1&y=<2>\\"q"
+        date: 2024-05-02
+        grade: datasheet
+      - id: evil
+        title: A trap
+        url: "javascript:alert(1)"
+        grade: press
+      - id: paper
+        title: Printed brochure
+        document: "brochure, page 3"
+        date: 2023
+        grade: press
+    claims:
+      - {id: one, quote: "50 more", source: web, kind: difference, inputs: {a: 300 Wh/kg, b: 350 Wh/kg},
+         asserted: 50 Wh/kg}
+      - {id: two, quote: "50 more", source: evil, kind: difference, inputs: {a: 300 Wh/kg, b: 350 Wh/kg},
+         asserted: 50 Wh/kg}
+      - {id: three, quote: "50 more", source: paper, kind: difference, inputs: {a: 300 Wh/kg, b: 350 Wh/kg},
+         asserted: 50 Wh/kg}
+    """
+
+# each source as written in CLAIMS: title, date, grade, where
+WEB = ("Lab <b>test</b> & teardown", "2024-05-02", "datasheet", 'https://example.com/a?x=1&y=<2>"q')
+EVIL = ("A trap", None, "press", "javascript:alert(1)")
+PAPER = ("Printed brochure", "2023", "press", "brochure, page 3")
+
+
+def _text(title, date, grade, where):
+    return f"{title}{', ' + date if date else ''} ({grade}): {where}"
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._href = dict(attrs).get("href")
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._href = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._href is not None and not self._href.startswith("#"):
+            self.links.append((self._href, data))
+
+
+def test_the_page_gives_each_source_as_the_table_and_json_do(run, write):
+    path = write("c.yaml", CLAIMS)
+    page = run("check", path, "-f", "html")
+    assert page.exit_code == 0, page.output
+    parsed = _Links()
+    parsed.feed(page.stdout)
+    text = "".join(parsed.text)
+    for sid, src in (("web", WEB), ("evil", EVIL), ("paper", PAPER)):
+        assert f"source ({sid}): {_text(*src)}" in text          # the parser unescapes: the text as given
+    # only the https url is a link, its href the url as given (escaped in the page, read back whole)
+    assert parsed.links == [(WEB[3], WEB[3])]
+    assert 'href="javascript' not in page.stdout and "<b>test</b>" not in page.stdout
+    assert html.escape(WEB[0]) in page.stdout
+
+    table = run("check", path).stdout
+    for src in (WEB, EVIL, PAPER):
+        assert f"    source: {_text(*src)}" in table.splitlines()
+    data = json.loads(run("check", path, "-f", "json").stdout)
+    details = {v["id"]: v["source_detail"] for v in data["verdicts"]}
+    assert details["one"] == {"id": "web", "title": WEB[0], "date": WEB[1], "grade": WEB[2], "url": WEB[3],
+                              "document": None}
+    assert details["three"] == {"id": "paper", "title": PAPER[0], "date": PAPER[1], "grade": PAPER[2],
+                                "url": None, "document": PAPER[3]}
+
+
+def test_a_url_is_a_link_only_when_http_or_https():
+    from batcalc.page.report import _link
+
+    assert _link("http://example.com/x") == '<a href="http://example.com/x">http://example.com/x</a>'
+    assert _link("HTTPS://example.com") .startswith("<a ")
+    for url in ("javascript:alert(1)", "data:text/html,<script>", "ftp://example.com", "https:no-host",
+                " https://example.com", "https://exa\nmple.com", "//example.com", "https://[::1"):
+        assert _link(url) == html.escape(url)
+
+
+def test_the_bands_table_gives_the_source_too(run, write):
+    path = write("c.yaml", CLAIMS)
+    table = run("check", path, "--bands").stdout
+    assert f"    source: {_text(*WEB)}" in table.splitlines()
