@@ -80,9 +80,13 @@ def test_the_page_gives_each_source_as_the_table_and_json_do(run, write):
     assert 'href="javascript' not in page.stdout and "<b>test</b>" not in page.stdout
     assert html.escape(WEB[0]) in page.stdout
 
-    table = run("check", path).stdout
-    for src in (WEB, EVIL, PAPER):
-        assert f"    source: {_text(*src)}" in table.splitlines()
+    table = run("check", path).stdout.splitlines()
+    # each source once, after the claims' notes, in the order cited; each claim's quote ends with its id
+    at = table.index("  sources:")
+    assert table[at + 1:at + 4] == [f"    [{sid}] {_text(*src)}" for sid, src in
+                                    (("web", WEB), ("evil", EVIL), ("paper", PAPER))]
+    assert sum(line.startswith("    [") for line in table) == 3 and table[at + 4].startswith("  3 claims")
+    assert any(line.startswith("  one: ") and line.endswith("[web]") for line in table)
     data = json.loads(run("check", path, "-f", "json").stdout)
     details = {v["id"]: v["source_detail"] for v in data["verdicts"]}
     assert details["one"] == {"id": "web", "title": WEB[0], "date": WEB[1], "grade": WEB[2], "url": WEB[3],
@@ -103,5 +107,5 @@ def test_a_url_is_a_link_only_when_http_or_https():
 
 def test_the_bands_table_gives_the_source_too(run, write):
     path = write("c.yaml", CLAIMS)
-    table = run("check", path, "--bands").stdout
-    assert f"    source: {_text(*WEB)}" in table.splitlines()
+    table = run("check", path, "--bands").stdout.splitlines()
+    assert f"    [web] {_text(*WEB)}" in table and table.count("  sources:") == 1

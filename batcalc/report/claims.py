@@ -137,18 +137,25 @@ def verdict_json(v: Verdict, system: str = "metric") -> dict[str, Any]:
 HEADERS = ["claim", "kind", "verdict", "claimed", "derived", "what it would take"]
 
 
+def source_notes(verdicts: list[Verdict]) -> list[str]:
+    """The notes naming each source the verdicts cite, once each in the order first cited (a claim's
+    quote ends with its id, ``[seed-article]``): ``sources:`` and a line ``[id] title, date (grade): url;
+    document`` (:func:`source_text`) a source; none when no verdict cites one."""
+    cited = {v.cited.id: v.cited for v in verdicts if v.cited is not None}
+    return ["sources:", *(f"  [{id}] {source_text(src)}" for id, src in cited.items())] if cited else []
+
+
 def verdict_rows(verdicts: list[Verdict], system: str = "metric",
-                 with_data: bool = True) -> tuple[list[str], list[list[str]], list[str], Any]:
+                 with_data: bool = True, sources: bool = True) -> tuple[list[str], list[list[str]], list[str], Any]:
     """``(headers, rows, notes, data)`` of a list of verdicts: one row a claim, then per claim its
-    quote, missing facts, readings and assumptions as notes, and a count of each status."""
+    quote, missing facts, readings and assumptions as notes, the sources cited (:func:`source_notes`,
+    unless ``sources`` is False) and a count of each status."""
     rows: list[list[str]] = []
     notes: list[str] = []
     for v in verdicts:
         t = verdict_texts(v, system)
         rows.append([v.id, v.kind, v.status.upper(), t["claimed"], t["derived"], t["would_take"]])
         notes.append(f"{v.id}: \"{' '.join(v.quote.split())}\"" + (f" [{v.source}]" if v.source else ""))
-        if v.cited is not None:
-            notes.append(f"  source: {source_text(v.cited)}")
         if v.missing:
             notes.append(f"  missing: {'; '.join(v.missing)}")
         for r in t["readings"]:
@@ -158,6 +165,8 @@ def verdict_rows(verdicts: list[Verdict], system: str = "metric",
             warning = weakest_evidence(v.evidence)
             notes.append(f"  evidence: {'; '.join([f'{f} ({g})' for f, g in v.evidence])}"
                          + (f" - {warning}" if warning else ""))
+    if sources:
+        notes += source_notes(verdicts)
     statuses = [v.status for v in verdicts]
     counts = {s: statuses.count(s) for s in ("holds", "fails", "underdetermined")}
     notes.append(f"{len(verdicts)} claims: {counts['holds']} hold, {counts['fails']} fail, "
@@ -241,7 +250,7 @@ def banded_rows(banded: list[Any], ranges: Any, system: str = "metric",
     for b in banded:
         v = b.verdict
         ranges = {**base, **b.inputs}              # the claim's own ranged inputs are axes too
-        _h, own_rows, own, _d = verdict_rows([v], system, with_data=False)
+        _h, own_rows, own, _d = verdict_rows([v], system, with_data=False, sources=False)
         rows += own_rows
         notes += own[:-1]                          # its lines, without the one-claim count
         figures = []
@@ -276,6 +285,7 @@ def banded_rows(banded: list[Any], ranges: Any, system: str = "metric",
                                                  "high": ranges[a.id].show(a.high, system)} for a in b.axes},
                           "runs": b.runs})
             verdicts_data.append(entry)
+    notes += source_notes([b.verdict for b in banded])
     counts = {s: sum(b.verdict.status == s for b in banded) for s in ("holds", "fails", "depends", "underdetermined")}
     notes.append(f"{len(banded)} claims over the plausible assumptions (docs/assumptions.md): {counts['holds']} hold, "
                  f"{counts['fails']} fail, {counts['depends']} depend, {counts['underdetermined']} underdetermined")
