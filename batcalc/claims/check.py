@@ -517,6 +517,8 @@ def _asserted_factor(claim, ctx: Context) -> tuple[float, bool]:
     :func:`batcalc.units.split_value` (ASCII digits, no '1_1', finite, in range)."""
     raw = _asserted_raw(claim, ctx)
     if not isinstance(raw, str):
+        if raw < 0:
+            _refuse_below_floor(claim, ctx, "factor", raw, raw)
         return raw, False
     text = raw.strip()
     times = text[-1:].lower() in ("x", "×")
@@ -525,11 +527,51 @@ def _asserted_factor(claim, ctx: Context) -> tuple[float, bool]:
     except UnitError as exc:
         raise ctx.error(("asserted",), f"{exc} ({_FACTOR_FORMS})") from None
     unit = unit.strip()
-    if not unit:
-        return number, False
     if unit in ("%", "percent") and not times:
-        return 1.0 + number / 100.0, True
-    raise ctx.error(("asserted",), f"malformed factor {text!r}: {_FACTOR_FORMS}")
+        factor, change = 1.0 + number / 100.0, True
+    elif unit:
+        raise ctx.error(("asserted",), f"malformed factor {text!r}: {_FACTOR_FORMS}")
+    else:
+        factor, change = number, False
+    if factor < 0:
+        _refuse_below_floor(claim, ctx, "factor", factor, raw, change)
+    return factor, change
+
+
+#: The least value an asserted figure of a claim kind can take, by (kind, dimension), where it is below 0:
+#: a ratio is signed (money and plain numbers may be negative), a saving at the same energy or range may be
+#: negative (b is heavier or bulkier than a), and a yearly rate of growth falls by at most all of the figure
+#: (-100 %: start and end are positive). Every other asserted figure is at least 0: a distance, a
+#: consumption, a charge time, C-rate or power, and the factor of two densities (b's over a's). The kinds
+#: that read their asserted value as any figure (``difference``, ``product``, ``expression``) are signed.
+_ASSERTED_FLOOR: dict[tuple[str, str], float] = {
+    ("ratio", "factor"): -math.inf, ("same-energy", "fraction"): -math.inf,
+    ("same-energy-volume", "fraction"): -math.inf, ("same-range", "mass"): -math.inf,
+    ("same-range", "fraction"): -math.inf, ("growth", "fraction"): -1.0}
+
+#: What an asserted figure of each dimension is, in the message refusing one below its floor.
+_ASSERTED_NOUN = {"length": "distance", "consumption": "consumption"}
+
+
+def _refuse_below_floor(claim, ctx: Context, dim: str, value: float, given: Any, change: bool = False) -> None:
+    """Refuse, at the asserted value, an asserted figure ``value`` (SI, or a factor: ``dim`` 'factor', written
+    as a ``change`` or not) below the least its claim kind can have (:data:`_ASSERTED_FLOOR`, else 0): "a
+    range of -5 km" has no meaning, and answering it gave a verdict on nonsense."""
+    floor = _ASSERTED_FLOOR.get((claim.kind, dim), 0.0)
+    if value >= floor:
+        return
+    text = repr(_figure_text(given))
+    if dim == "factor":
+        what = "a fall of more than 100 %" if change else "a negative factor"
+        why = f"a {claim.kind} claim's factor, b's density over a's, is at least 0 (densities are positive)"
+    elif floor < 0:
+        what = "a fall of more than 100 % a year"
+        why = f"a {claim.kind} claim's yearly rate is at least -100 % (start and end are positive)"
+    else:
+        noun = _ASSERTED_NOUN.get(dim) or units.DIMENSIONS[dim].label
+        what = f"a negative {noun}"
+        why = f"a {claim.kind} claim's {noun} is at least 0"
+    raise ctx.error(("asserted",), f"{text} is {what}: {why}")
 
 
 def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
@@ -551,9 +593,8 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
             if dim == "fraction" and _is_bare_number(raw):      # '14': 14 % or 1400 %?
                 raise ctx.error(("asserted",), _as_given(str(exc), given, raw)) from None
             continue
-        if dim == "length" and si < 0:    # a range, a lifetime's distance, a range added: none is negative
-            raise ctx.error(("asserted",), f"{_figure_text(given)!r} is a negative distance: a {claim.kind} claim's "
-                                           f"distance is at least 0")
+        if si < 0:
+            _refuse_below_floor(claim, ctx, dim, si, given)
         return dim, si
     ctx.figure(given, ("asserted",))      # malformed text: its own message
     if _is_bare_number(raw):
@@ -1748,6 +1789,12 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
                                              f"compares physical figures of a battery or vehicle, which are positive")
     raw = claim.asserted
     asserted, percent = _asserted_factor(claim, ctx)
+    if asserted < 0 and not any(_signed(f[3]) for f in (a, b) if f is not None):
+        # positive figures ('?' among them: it has the other's dimension) have a positive ratio
+        what = "a fall of more than 100 %" if percent else "a negative ratio"
+        raise ctx.error(("asserted",), f"{_figure_text(raw)!r} is {what}: a ratio claim's ratio of physical "
+                                       f"figures, which are positive, is at least 0 (only money and plain "
+                                       f"numbers may be negative)")
     claimed = _pct(asserted - 1) if percent else Value(asserted, "factor")
     if a is None or b is None:
         if asserted == 0 and a is None:
