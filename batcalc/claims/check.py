@@ -2359,10 +2359,27 @@ def _traces_beside(claim, ctx: Context):
     return claim.model_copy(update={"inputs": claim.inputs.model_copy(update=update)}) if update else claim
 
 
+#: The kinds that may leave a figure open, as '?' or as a reference to a figure its spec does not publish,
+#: and then give the value it would take: the only claims a ``plausible`` range applies to.
+_OPEN_FIGURE_KINDS = frozenset({"ratio", "difference", "expression"})
+
+
+def _unused_plausible(ctx: Context, why: str) -> BatcalcError:
+    """The error refusing a claim's ``plausible`` range that nothing would read (it was ignored), located
+    at it in a file and naming ``--plausible`` on the command line."""
+    text = (f" applies only to a figure left as '?' (or one its spec does not publish), whose value the "
+            f"claim implies: {why}; drop it")
+    if ctx.doc is None:
+        return ClaimInputsError("{plausible}" + literal(text))
+    return ctx.error(("plausible",), "plausible" + text)
+
+
 def evaluate(claim, ctx: Context) -> Verdict:
     """The verdict on one validated claim. An error from the layers below (an unknown cycle, a range
     no pack reaches) is located at the claim's ``inputs`` when the claim comes from a file."""
     claim = _traces_beside(claim, ctx)
+    if claim.plausible is not None and claim.kind not in _OPEN_FIGURE_KINDS:
+        raise _unused_plausible(ctx, f"a {claim.kind} claim leaves no figure as '?'")
     if claim.qualifier == "between" or isinstance(claim.asserted, list):
         return _between(claim, ctx)
     if isinstance(claim.asserted, str) and "to" in claim.asserted and units.range_ends(claim.asserted):
@@ -2380,6 +2397,9 @@ def evaluate(claim, ctx: Context) -> Verdict:
         if ctx.doc is None:
             raise
         raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
+    if claim.plausible is not None and "plausible" not in verdict.details:
+        raise _unused_plausible(ctx, "the claim implies no value here for the figure it leaves open"
+                                if verdict.status == "underdetermined" else "this claim's figures are all known")
     verdict.source = claim.source
     verdict.qualifier = claim.qualifier
     verdict.evidence = _ledger(claim, ctx)
