@@ -705,6 +705,8 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         wanted = " or ".join(dict.fromkeys(names.get(str(m), str(m)) for m in members))
         got = type(err["input"]).__name__
         return doc.error(loc, printable(f"{dotted}: expected {wanted}, got a {got}", _MESSAGE_LIMIT))
+    if kind in _LENGTH_ERRORS:
+        return doc.error(loc, printable(f"{dotted} {_length_problem(err, model, model_loc)}{more}", _MESSAGE_LIMIT))
     if kind == "quantity_value":
         loc = loc + ("value",)
     if kind == "literal_error":
@@ -718,6 +720,36 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         return doc.error_in_systems(loc, lambda system: printable(f"{dotted}: {texts.get(system, msg)}{more}",
                                                                   _MESSAGE_LIMIT))
     return doc.error(loc, printable(f"{dotted}: {msg}{more}", _MESSAGE_LIMIT))
+
+
+#: pydantic's errors of a text or a list too short or too long ("String should have at least 1 character").
+_LENGTH_ERRORS = frozenset({"string_too_short", "string_too_long", "too_short", "too_long"})
+
+
+def _length_problem(err: Any, model: type[BaseModel], model_loc: tuple[Any, ...]) -> str:
+    """What is wrong with a text or a list of the wrong length, in words following its key: "is empty: give
+    a text", "is an empty list: give at least 1 entry", "is too long (250 characters, at most 200)"; an empty
+    value of an optional key may be left out instead."""
+    kind, ctx, given = err["type"], err.get("ctx", {}), err.get("input")
+    parent = _model_at(model, model_loc[:-1]) if model_loc and isinstance(model_loc[-1], str) else None
+    field = parent.model_fields.get(model_loc[-1]) if parent is not None else None
+    optional = "; or leave the key out" if field is not None and not field.is_required() else ""
+    if kind.startswith("string"):
+        size = len(given.strip()) if isinstance(given, str) else 0
+        if kind == "string_too_long":
+            return f"is too long ({size} characters, at most {ctx.get('max_length')})"
+        if size == 0:
+            blank = "blank" if isinstance(given, str) and given else "empty"
+            return f"is {blank}: give a text{optional}"
+        return f"is too short ({size} characters, at least {ctx.get('min_length')})"
+    size = ctx.get("actual_length", len(given) if isinstance(given, (list, tuple)) else 0)
+    if kind == "too_long":
+        return f"has too many entries ({size}, at most {ctx.get('max_length')})"
+    least = ctx.get("min_length")
+    entries = f"{least} entr{'y' if least == 1 else 'ies'}"
+    if not size:
+        return f"is an empty list: give at least {entries}{optional}"
+    return f"has too few entries ({size}, at least {least})"
 
 
 def _value_fields(model: type) -> tuple[tuple[str, ...], bool]:

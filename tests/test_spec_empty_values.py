@@ -1,0 +1,72 @@
+"""An empty text (`name: ""`), an empty list (`claims: []`) and a text or a list of the wrong length got pydantic's
+own words ("String should have at least 1 character", "List should have at least 1 item after validation, not 0");
+they are worded plainly, in one located line, where every spec error is worded (batcalc.spec.model)."""
+
+from __future__ import annotations
+
+import pytest
+
+CLAIM = """\
+kind: claims
+claims:
+  - id: c
+    quote: QUOTE
+    kind: KIND
+    inputs: INPUTS
+    asserted: 2
+    plausible: PLAUSIBLE
+"""
+
+
+def _claims(quote: str = '"q"', kind: str = "ratio", inputs: str = '{a: "?", b: 2 kg}',
+            plausible: str = "[1 kg, 3 kg]") -> str:
+    return CLAIM.replace("QUOTE", quote).replace("KIND", kind).replace("INPUTS", inputs).replace("PLAUSIBLE", plausible)
+
+
+def _refused(run, path: str, where: str, message: str, *command: str) -> None:
+    for cmd in (command or ("check",), ("lint",)):          # lint lists every problem on stdout
+        out = run(*cmd, path)
+        shown = out.stdout if cmd == ("lint",) else out.stderr
+        assert out.exit_code == 2, out.output
+        assert shown.strip() == f"{path}:{where}: {message}", out.output
+
+
+@pytest.mark.parametrize("kind,name,message", [
+    ("cell", '""', "name is empty: give a text"),
+    ("cell", '"   "', "name is blank: give a text"),
+    ("vehicle", '""', "name is empty: give a text"),
+])
+def test_an_empty_name_is_worded_plainly_at_its_line(run, tmp_path, kind, name, message):
+    template = tmp_path / "t.yaml"
+    assert run("new", kind, "my-spec", "-o", str(template)).exit_code == 0
+    lines = template.read_text(encoding="utf-8").splitlines()
+    row = next(k for k, line in enumerate(lines) if line.startswith("name: "))
+    lines[row] = f"name: {name}"
+    path = tmp_path / "my-spec.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _refused(run, str(path), f"{row + 1}:7", message, "show")
+
+
+def test_an_empty_list_of_claims_is_worded_plainly_at_its_line(run, write):
+    path = write("e.yaml", "kind: claims\nclaims: []\n")
+    _refused(run, path, "2:9", "claims is an empty list: give at least 1 entry")
+
+
+@pytest.mark.parametrize("fields,where,message", [
+    ({"quote": '""'}, "4:12", "claims.0.quote is empty: give a text"),
+    # an optional key may be left out instead
+    ({"plausible": "[]"}, "8:16", "claims.0.plausible is an empty list: give at least 2 entries; or leave the key out"),
+    ({"plausible": "[1 kg, 2 kg, 3 kg]"}, "8:16", "claims.0.plausible has too many entries (3, at most 2)"),
+    ({"kind": "product", "inputs": "{factors: [800]}", "plausible": "null"}, "6:23",
+     "claims.0.inputs.factors has too few entries (1, at least 2)"),
+    ({"kind": "expression", "inputs": "{expr: '%s'}" % ("1+" * 100 + "1"), "plausible": "null"}, "6:20",
+     f"claims.0.inputs.expr is too long ({len('1+' * 100 + '1')} characters, at most 200)"),
+])
+def test_a_text_or_list_of_the_wrong_length_is_worded_plainly_at_its_line(run, write, fields, where, message):
+    _refused(run, write("c.yaml", _claims(**fields)), where, message)
+
+
+def test_a_product_of_one_factor_on_the_command_line_is_worded_plainly(run):
+    out = run("claim", "product", "factors=800", "--asserted", "800")
+    assert out.exit_code == 2
+    assert out.stderr.strip() == "batcalc: error: inputs.factors has too few entries (1, at least 2)"
