@@ -1,6 +1,8 @@
-"""An empty text (`name: ""`), an empty list (`claims: []`) and a text or a list of the wrong length got pydantic's
-own words ("String should have at least 1 character", "List should have at least 1 item after validation, not 0");
-they are worded plainly, in one located line, where every spec error is worded (batcalc.spec.model)."""
+"""An empty text (`name: ""`), an empty list (`claims: []`), a key with nothing after it (`name:`), a value of the
+wrong shape, and a text or a list of the wrong length got pydantic's own words ("String should have at least 1
+character", "List should have at least 1 item after validation, not 0", "Input should be a valid dictionary or
+instance of Electrical"); they are worded plainly, in one located line, where every spec error is worded
+(batcalc.spec.model)."""
 
 from __future__ import annotations
 
@@ -45,6 +47,33 @@ def test_an_empty_name_is_worded_plainly_at_its_line(run, tmp_path, kind, name, 
     path = tmp_path / "my-spec.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _refused(run, str(path), f"{row + 1}:7", message, "show")
+
+
+@pytest.mark.parametrize("row,text,where,message", [
+    # a key with nothing after it is null in YAML: "name: Input should be a valid string" before
+    ("name: ", "name:", "6", "name is empty: give a text"),
+    ("name: ", "name: 5", "7", "name: expected a text, got a number"),
+    ("# electrical:", "electrical:", "12", "electrical is empty: give a mapping (key: value); or leave the key out"),
+    ("sources: ", "sources:", "9", "sources is empty: give a list; or leave the key out"),
+])
+def test_an_empty_or_misshapen_value_in_a_cell_is_worded_plainly(run, tmp_path, row, text, where, message):
+    template = tmp_path / "t.yaml"
+    assert run("new", "cell", "my-cell", "-o", str(template)).exit_code == 0
+    lines = template.read_text(encoding="utf-8").splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith(row))
+    lines[at] = text
+    path = tmp_path / "my-cell.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _refused(run, str(path), f"{at + 1}:{where}", message, "show")
+
+
+@pytest.mark.parametrize("text,where,message", [
+    ("kind: claims\nclaims:\n", "2:8", "claims is empty: give a list"),
+    ("kind: claims\nclaims: {}\n", "2:9", "claims: expected a list, got a mapping"),
+    ("kind: claims\nclaims:\n  -\n", "3:4", "claims.0 is empty: give a mapping (key: value)"),
+])
+def test_an_empty_or_misshapen_claims_list_is_worded_plainly(run, write, text, where, message):
+    _refused(run, write("e.yaml", text), where, message)
 
 
 def test_an_empty_list_of_claims_is_worded_plainly_at_its_line(run, write):

@@ -707,6 +707,13 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         return doc.error(loc, printable(f"{dotted}: expected {wanted}, got a {got}", _MESSAGE_LIMIT))
     if kind in _LENGTH_ERRORS:
         return doc.error(loc, printable(f"{dotted} {_length_problem(err, model, model_loc)}{more}", _MESSAGE_LIMIT))
+    if kind in _SHAPE_WANTED:
+        wanted = _SHAPE_WANTED[kind]
+        if err.get("input") is None:        # a key with nothing after it ('name:', 'electrical:')
+            text = f"{dotted} is empty: give {wanted}{_optional_hint(model, model_loc)}"
+        else:
+            text = f"{dotted}: expected {wanted}, got {_SHAPE_GOT.get(type(err['input']), 'something else')}"
+        return doc.error(loc, printable(text + more, _MESSAGE_LIMIT))
     if kind == "quantity_value":
         loc = loc + ("value",)
     if kind == "literal_error":
@@ -726,14 +733,29 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
 _LENGTH_ERRORS = frozenset({"string_too_short", "string_too_long", "too_short", "too_long"})
 
 
+#: pydantic's errors of a value of the wrong shape ("Input should be a valid dictionary or instance of
+#: Electrical"), by what the key wants, and what a value read from YAML is, by its type.
+_SHAPE_WANTED = {"string_type": "a text", "list_type": "a list", "tuple_type": "a list",
+                 "dict_type": "a mapping (key: value)", "model_type": "a mapping (key: value)",
+                 "model_attributes_type": "a mapping (key: value)"}
+_SHAPE_GOT = {str: "a text", int: "a number", float: "a number", bool: "true or false", list: "a list",
+              dict: "a mapping"}
+
+
+def _optional_hint(model: type[BaseModel], model_loc: tuple[Any, ...]) -> str:
+    """'; or leave the key out' when the key at ``model_loc`` is optional (an empty value of it may be left
+    out instead), else ''."""
+    parent = _model_at(model, model_loc[:-1]) if model_loc and isinstance(model_loc[-1], str) else None
+    field = parent.model_fields.get(model_loc[-1]) if parent is not None else None
+    return "; or leave the key out" if field is not None and not field.is_required() else ""
+
+
 def _length_problem(err: Any, model: type[BaseModel], model_loc: tuple[Any, ...]) -> str:
     """What is wrong with a text or a list of the wrong length, in words following its key: "is empty: give
     a text", "is an empty list: give at least 1 entry", "is too long (250 characters, at most 200)"; an empty
     value of an optional key may be left out instead."""
     kind, ctx, given = err["type"], err.get("ctx", {}), err.get("input")
-    parent = _model_at(model, model_loc[:-1]) if model_loc and isinstance(model_loc[-1], str) else None
-    field = parent.model_fields.get(model_loc[-1]) if parent is not None else None
-    optional = "; or leave the key out" if field is not None and not field.is_required() else ""
+    optional = _optional_hint(model, model_loc)
     if kind.startswith("string"):
         size = len(given.strip()) if isinstance(given, str) else 0
         if kind == "string_too_long":
