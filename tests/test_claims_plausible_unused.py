@@ -84,3 +84,19 @@ def test_a_plausible_range_of_a_figure_left_open_is_still_read(run, inputs, plau
     v = json.loads(out.stdout)["verdicts"][0]
     low, high = (float(x.split()[0]) for x in plausible.split(" to "))
     assert v["derived"]["value"] == pytest.approx(implied) and v["details"]["plausible"] is (low <= implied <= high)
+
+
+@pytest.mark.parametrize("plausible,where", [("300 to 500 Wh/kg", "inside"), ("380 to 400 Wh/kg", "partly inside"),
+                                             ("100 to 200 Wh/kg", "OUTSIDE")])
+def test_a_between_claim_with_a_figure_left_open_reads_its_plausible_range(run, plausible, where):
+    """'75 kWh / ?' between 180 and 200 kg said "? would be between 375 and 416.7 Wh/kg" and dropped the
+    plausible range (each bound read it, the claim's text did not): ? from 75000 / 200 to 75000 / 180 Wh/kg."""
+    out = run("claim", "expression", "expr=75 kWh / ?", "--asserted", "180 to 200 kg", "--qualifier", "between",
+              "--plausible", plausible, "-f", "json")
+    assert out.exit_code == 0, out.output
+    v = json.loads(out.stdout)["verdicts"][0]
+    span = [x["value"] for x in v["details"]["implied_between"]]
+    assert span == [pytest.approx(75000 / 200), pytest.approx(75000 / 180)]
+    low, high = (x.split()[0] for x in plausible.split(" to "))
+    assert v["would_take"].endswith(f"({where} the plausible range {low} Wh/kg to {high} Wh/kg)")
+    assert v["details"]["plausible"] is (where == "inside")

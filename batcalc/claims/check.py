@@ -2541,7 +2541,7 @@ def _between(claim, ctx: Context) -> Verdict:
     out.claimed = lo.claimed
     out.details = {**worst.details, "low": lo.claimed, "high": hi.claimed}
     if lo.status == hi.status == "underdetermined":
-        _between_implied(out, lo, hi)
+        _between_implied(out, lo, hi, claim, ctx)
         if "retention_turns" in lo.details and "retention_turns" in hi.details:    # a lifetime over the retention
             out.would_take = ("a retention at the end of life from ", lo.details["retention_turns"], " to ",
                               hi.details["retention_turns"])
@@ -2553,10 +2553,11 @@ def _between(claim, ctx: Context) -> Verdict:
     return out
 
 
-def _between_implied(out: Verdict, lo: Verdict, hi: Verdict) -> None:
+def _between_implied(out: Verdict, lo: Verdict, hi: Verdict, claim: Any, ctx: Context) -> None:
     """A 'between' claim whose figure left open ('?', or one its cell does not publish) each bound implies a
     bound of: what it would take is the figure between the two ("75 kWh / ? between 180 and 200 kg": ? from
-    375 to 416.7 Wh/kg), not the bound of the verdict that ``out`` copies alone."""
+    375 to 416.7 Wh/kg), not the bound of the verdict that ``out`` copies alone; with a ``plausible`` range,
+    whether that span lies inside it, partly, or outside (``details['plausible']``: wholly inside)."""
     a, b = lo.details.get("implied"), hi.details.get("implied")
     take = lo.would_take
     if not (isinstance(a, Value) and isinstance(b, Value) and a.unit == b.unit and a.dim == b.dim
@@ -2565,6 +2566,15 @@ def _between_implied(out: Verdict, lo: Verdict, hi: Verdict) -> None:
     first, last = sorted((a, b), key=lambda v: v.si)
     out.would_take = (take[0].split(" would be ")[0] + " would be between ", first, " and ", last)
     out.details = {**out.details, "implied_between": [first, last]}
+    if claim.plausible is not None and "plausible" in lo.details and len(take) == 7:
+        # each bound's text ends "(inside the plausible range ", LOW, " to ", HIGH, ")": the range as shown there
+        ends = sorted(float(ctx.quantity(x, ("plausible", k)).to_base_units().magnitude)
+                      for k, x in enumerate(claim.plausible))
+        low, high = _si_order(first)[0], _si_order(last)[0]
+        where = "inside" if ends[0] <= low and high <= ends[1] else \
+            "OUTSIDE" if high < ends[0] or low > ends[1] else "partly inside"
+        out.would_take += (f" ({where} the plausible range ",) + take[3:]
+        out.details["plausible"] = where == "inside"
 
 
 def _between_over_open(out: Verdict, lo: Verdict, hi: Verdict, claim_bounds: tuple[Any, Any]) -> None:
