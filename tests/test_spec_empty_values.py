@@ -52,7 +52,7 @@ def test_an_empty_name_is_worded_plainly_at_its_line(run, tmp_path, kind, name, 
 @pytest.mark.parametrize("row,text,where,message", [
     # a key with nothing after it is null in YAML: "name: Input should be a valid string" before
     ("name: ", "name:", "6", "name is empty: give a text"),
-    ("name: ", "name: 5", "7", "name: expected a text, got a number"),
+    ("name: ", "name: 5", "7", "name: expected a text, got 5"),
     ("# electrical:", "electrical:", "12", "electrical is empty: give a mapping (key: value); or leave the key out"),
     ("sources: ", "sources:", "9", "sources is empty: give a list; or leave the key out"),
 ])
@@ -74,6 +74,17 @@ def test_an_empty_or_misshapen_value_in_a_cell_is_worded_plainly(run, tmp_path, 
 ])
 def test_an_empty_or_misshapen_claims_list_is_worded_plainly(run, write, text, where, message):
     _refused(run, write("e.yaml", text), where, message)
+
+
+@pytest.mark.parametrize("year,message", [
+    ("", " is empty: give a whole number"),                          # "Input should be a valid integer"
+    # a number given keeps pydantic's words, which say what is wrong with it (tests/test_hostile.py pins them)
+    ("2030.5", ": Input should be a valid integer, got a number with a fractional part"),
+])
+def test_a_year_left_empty_is_worded_plainly(run, write, year, message):
+    inputs = "{start: 1 yuan, end: 2 yuan, start_year: 2024, end_year: %s}" % year
+    path = write("g.yaml", _claims(kind="growth", inputs=inputs, plausible="null"))
+    _refused(run, path, "6:70", "claims.0.inputs.end_year" + message)
 
 
 def test_an_empty_list_of_claims_is_worded_plainly_at_its_line(run, write):

@@ -539,7 +539,8 @@ def _asserted_factor(claim, ctx: Context) -> tuple[float, bool]:
 
 
 #: The least value an asserted figure of a claim kind can take, by (kind, dimension), where it is below 0:
-#: a ratio is signed (money and plain numbers may be negative), a saving at the same energy or range may be
+#: a ratio is signed (money and plain numbers may be negative; :func:`eval_ratio` refuses a negative ratio
+#: of physical figures, which it knows only once it has read them), a saving at the same energy or range may be
 #: negative (b is heavier or bulkier than a), and a yearly rate of growth falls by at most all of the figure
 #: (-100 %: start and end are positive). Every other asserted figure is at least 0: a distance, a
 #: consumption, a charge time, C-rate or power, and the factor of two densities (b's over a's). The kinds

@@ -707,12 +707,14 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         return doc.error(loc, printable(f"{dotted}: expected {wanted}, got a {got}", _MESSAGE_LIMIT))
     if kind in _LENGTH_ERRORS:
         return doc.error(loc, printable(f"{dotted} {_length_problem(err, model, model_loc)}{more}", _MESSAGE_LIMIT))
-    if kind in _SHAPE_WANTED:
+    if kind in _SHAPE_WANTED and (err.get("input") is None or kind not in _NUMBER_TYPES):
         wanted = _SHAPE_WANTED[kind]
         if err.get("input") is None:        # a key with nothing after it ('name:', 'electrical:')
             text = f"{dotted} is empty: give {wanted}{_optional_hint(model, model_loc)}"
         else:
-            text = f"{dotted}: expected {wanted}, got {_SHAPE_GOT.get(type(err['input']), 'something else')}"
+            given = err["input"]
+            got = _clip(given) if type(given) in (str, int, float) else _SHAPE_GOT.get(type(given), "something else")
+            text = f"{dotted}: expected {wanted}, got {got}"
         return doc.error(loc, printable(text + more, _MESSAGE_LIMIT))
     if kind == "quantity_value":
         loc = loc + ("value",)
@@ -737,7 +739,11 @@ _LENGTH_ERRORS = frozenset({"string_too_short", "string_too_long", "too_short", 
 #: Electrical"), by what the key wants, and what a value read from YAML is, by its type.
 _SHAPE_WANTED = {"string_type": "a text", "list_type": "a list", "tuple_type": "a list",
                  "dict_type": "a mapping (key: value)", "model_type": "a mapping (key: value)",
-                 "model_attributes_type": "a mapping (key: value)"}
+                 "model_attributes_type": "a mapping (key: value)", "int_type": "a whole number",
+                 "int_parsing": "a whole number", "int_from_float": "a whole number"}
+#: Of those, the errors of a whole number, worded here only when empty (pydantic's "valid integer, got a
+#: number with a fractional part" and the like say what is wrong with a number given).
+_NUMBER_TYPES = frozenset({"int_type", "int_parsing", "int_from_float"})
 _SHAPE_GOT = {str: "a text", int: "a number", float: "a number", bool: "true or false", list: "a list",
               dict: "a mapping"}
 
