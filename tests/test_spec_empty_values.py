@@ -110,3 +110,10 @@ def test_a_product_of_one_factor_on_the_command_line_is_worded_plainly(run):
     out = run("claim", "product", "factors=800", "--asserted", "800")
     assert out.exit_code == 2
     assert out.stderr.strip() == "batcalc: error: inputs.factors has too few entries (1, at least 2)"
+
+
+def test_a_year_left_empty_on_the_command_line_is_worded_plainly(run):
+    # 'start_year=' gave "Input should be a valid integer, unable to parse string as an integer"
+    out = run("claim", "growth", "start=1 yuan", "end=2 yuan", "start_year=", "end_year=2030", "--asserted", "5 %")
+    assert out.exit_code == 2
+    assert out.stderr.strip() == "batcalc: error: inputs.start_year is empty: give a whole number"

@@ -707,12 +707,13 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         return doc.error(loc, printable(f"{dotted}: expected {wanted}, got a {got}", _MESSAGE_LIMIT))
     if kind in _LENGTH_ERRORS:
         return doc.error(loc, printable(f"{dotted} {_length_problem(err, model, model_loc)}{more}", _MESSAGE_LIMIT))
-    if kind in _SHAPE_WANTED and (err.get("input") is None or kind not in _NUMBER_TYPES):
+    given = err.get("input")
+    empty = given is None or (isinstance(given, str) and not given.strip())    # 'name:'; a command line's 'start_year='
+    if kind in _SHAPE_WANTED and (empty or kind not in _NUMBER_TYPES):
         wanted = _SHAPE_WANTED[kind]
-        if err.get("input") is None:        # a key with nothing after it ('name:', 'electrical:')
+        if empty:                           # a key with nothing after it ('name:', 'electrical:')
             text = f"{dotted} is empty: give {wanted}{_optional_hint(model, model_loc)}"
         else:
-            given = err["input"]
             got = _clip(given) if type(given) in (str, int, float) else _SHAPE_GOT.get(type(given), "something else")
             text = f"{dotted}: expected {wanted}, got {got}"
         return doc.error(loc, printable(text + more, _MESSAGE_LIMIT))
