@@ -184,13 +184,13 @@ def test_an_assumption_range_with_any_dash_says_how_to_write_a_range(capsys, tex
 
 
 @pytest.mark.parametrize("kind, density, asserted, shown", [
-    ("same-weight", "Wh/kg", "-3", "x-3"),
     ("same-weight", "Wh/kg", "0", "x0"),
     ("same-weight", "Wh/kg", "-100 %", "x0"),
     ("same-volume", "Wh/L", "0", "x0"),
 ])
 def test_a_factor_of_zero_or_less_needs_no_density(capsys, kind, density, asserted, shown):
     # rho_b / rho_a > 0 for any densities: "needs b at -900 Wh/kg (x-3 of 300 Wh/kg)" was what it would take
+    # (a negative factor, '-3' or a fall of more than 100 %, is refused: tests/test_claims_negative.py)
     import json
 
     from batcalc.cli.main import main

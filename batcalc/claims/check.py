@@ -523,6 +523,8 @@ def _asserted_factor(claim, ctx: Context) -> tuple[float, bool]:
     :func:`batcalc.units.split_value` (ASCII digits, no '1_1', finite, in range)."""
     raw = _asserted_raw(claim, ctx)
     if not isinstance(raw, str):
+        if raw < 0:
+            _refuse_below_floor(claim, ctx, "factor", raw, raw)
         return raw, False
     text = raw.strip()
     times = text[-1:].lower() in ("x", "×")
@@ -531,11 +533,52 @@ def _asserted_factor(claim, ctx: Context) -> tuple[float, bool]:
     except UnitError as exc:
         raise ctx.error(("asserted",), f"{exc} ({_FACTOR_FORMS})") from None
     unit = unit.strip()
-    if not unit:
-        return number, False
     if unit in ("%", "percent") and not times:
-        return 1.0 + number / 100.0, True
-    raise ctx.error(("asserted",), f"malformed factor {text!r}: {_FACTOR_FORMS}")
+        factor, change = 1.0 + number / 100.0, True
+    elif unit:
+        raise ctx.error(("asserted",), f"malformed factor {text!r}: {_FACTOR_FORMS}")
+    else:
+        factor, change = number, False
+    if factor < 0:
+        _refuse_below_floor(claim, ctx, "factor", factor, raw, change)
+    return factor, change
+
+
+#: The least value an asserted figure of a claim kind can take, by (kind, dimension), where it is below 0:
+#: a ratio is signed (money and plain numbers may be negative; :func:`eval_ratio` refuses a negative ratio
+#: of physical figures, which it knows only once it has read them), a saving at the same energy or range may be
+#: negative (b is heavier or bulkier than a), and a yearly rate of growth falls by at most all of the figure
+#: (-100 %: start and end are positive). Every other asserted figure is at least 0: a distance, a
+#: consumption, a charge time, C-rate or power, and the factor of two densities (b's over a's). The kinds
+#: that read their asserted value as any figure (``difference``, ``product``, ``expression``) are signed.
+_ASSERTED_FLOOR: dict[tuple[str, str], float] = {
+    ("ratio", "factor"): -math.inf, ("same-energy", "fraction"): -math.inf,
+    ("same-energy-volume", "fraction"): -math.inf, ("same-range", "mass"): -math.inf,
+    ("same-range", "fraction"): -math.inf, ("growth", "fraction"): -1.0}
+
+#: What an asserted figure of each dimension is, in the message refusing one below its floor.
+_ASSERTED_NOUN = {"length": "distance", "consumption": "consumption"}
+
+
+def _refuse_below_floor(claim, ctx: Context, dim: str, value: float, given: Any, change: bool = False) -> None:
+    """Refuse, at the asserted value, an asserted figure ``value`` (SI, or a factor: ``dim`` 'factor', written
+    as a ``change`` or not) below the least its claim kind can have (:data:`_ASSERTED_FLOOR`, else 0): "a
+    range of -5 km" has no meaning, and answering it gave a verdict on nonsense."""
+    floor = _ASSERTED_FLOOR.get((claim.kind, dim), 0.0)
+    if value >= floor:
+        return
+    text = repr(_figure_text(given))
+    if dim == "factor":
+        what = "a fall of more than 100 %" if change else "a negative factor"
+        why = f"a {claim.kind} claim's factor, b's density over a's, is at least 0 (densities are positive)"
+    elif floor < 0:
+        what = "a fall of more than 100 % a year"
+        why = f"a {claim.kind} claim's yearly rate is at least -100 % (start and end are positive)"
+    else:
+        noun = _ASSERTED_NOUN.get(dim) or units.DIMENSIONS[dim].label
+        what = f"a negative {noun}"
+        why = f"a {claim.kind} claim's {noun} is at least 0"
+    raise ctx.error(("asserted",), f"{text} is {what}: {why}")
 
 
 def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
@@ -557,9 +600,8 @@ def _asserted_quantity(claim, ctx: Context, dims: tuple[str, ...]):
             if dim == "fraction" and _is_bare_number(raw):      # '14': 14 % or 1400 %?
                 raise ctx.error(("asserted",), _as_given(str(exc), given, raw)) from None
             continue
-        if dim == "length" and si < 0:    # a range, a lifetime's distance, a range added: none is negative
-            raise ctx.error(("asserted",), f"{_figure_text(given)!r} is a negative distance: a {claim.kind} claim's "
-                                           f"distance is at least 0")
+        if si < 0:
+            _refuse_below_floor(claim, ctx, dim, si, given)
         return dim, si
     ctx.figure(given, ("asserted",))      # malformed text: its own message
     if _is_bare_number(raw):
@@ -1754,6 +1796,12 @@ def eval_ratio(claim, ctx: Context) -> Verdict:
                                              f"compares physical figures of a battery or vehicle, which are positive")
     raw = claim.asserted
     asserted, percent = _asserted_factor(claim, ctx)
+    if asserted < 0 and not any(_signed(f[3]) for f in (a, b) if f is not None):
+        # positive figures ('?' among them: it has the other's dimension) have a positive ratio
+        what = "a fall of more than 100 %" if percent else "a negative ratio"
+        raise ctx.error(("asserted",), f"{_figure_text(raw)!r} is {what}: a ratio claim's ratio of physical "
+                                       f"figures, which are positive, is at least 0 (only money and plain "
+                                       f"numbers may be negative)")
     claimed = _pct(asserted - 1) if percent else Value(asserted, "factor")
     if a is None or b is None:
         if asserted == 0 and a is None:
@@ -2318,10 +2366,27 @@ def _traces_beside(claim, ctx: Context):
     return claim.model_copy(update={"inputs": claim.inputs.model_copy(update=update)}) if update else claim
 
 
+#: The kinds that may leave a figure open, as '?' or as a reference to a figure its spec does not publish,
+#: and then give the value it would take: the only claims a ``plausible`` range applies to.
+_OPEN_FIGURE_KINDS = frozenset({"ratio", "difference", "expression"})
+
+
+def _unused_plausible(ctx: Context, why: str) -> BatcalcError:
+    """The error refusing a claim's ``plausible`` range that nothing would read (it was ignored), located
+    at it in a file and naming ``--plausible`` on the command line."""
+    text = (f" applies only to a figure left as '?' (or one its spec does not publish), whose value the "
+            f"claim implies: {why}; drop it")
+    if ctx.doc is None:
+        return ClaimInputsError("{plausible}" + literal(text))
+    return ctx.error(("plausible",), "plausible" + text)
+
+
 def evaluate(claim, ctx: Context) -> Verdict:
     """The verdict on one validated claim. An error from the layers below (an unknown cycle, a range
     no pack reaches) is located at the claim's ``inputs`` when the claim comes from a file."""
     claim = _traces_beside(claim, ctx)
+    if claim.plausible is not None and claim.kind not in _OPEN_FIGURE_KINDS:
+        raise _unused_plausible(ctx, f"a {claim.kind} claim leaves no figure as '?'")
     if claim.qualifier == "between" or isinstance(claim.asserted, list):
         return _between(claim, ctx)
     if isinstance(claim.asserted, str) and "to" in claim.asserted and units.range_ends(claim.asserted):
@@ -2339,6 +2404,9 @@ def evaluate(claim, ctx: Context) -> Verdict:
         if ctx.doc is None:
             raise
         raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
+    if claim.plausible is not None and "plausible" not in verdict.details:
+        raise _unused_plausible(ctx, "the claim implies no value here for the figure it leaves open"
+                                if verdict.status == "underdetermined" else "this claim's figures are all known")
     verdict.source = claim.source
     verdict.cited = ctx.sources.get(claim.source) if claim.source else None
     verdict.qualifier = claim.qualifier
@@ -2481,7 +2549,7 @@ def _between(claim, ctx: Context) -> Verdict:
     out.claimed = lo.claimed
     out.details = {**worst.details, "low": lo.claimed, "high": hi.claimed}
     if lo.status == hi.status == "underdetermined":
-        _between_implied(out, lo, hi)
+        _between_implied(out, lo, hi, claim, ctx)
         if "retention_turns" in lo.details and "retention_turns" in hi.details:    # a lifetime over the retention
             out.would_take = ("a retention at the end of life from ", lo.details["retention_turns"], " to ",
                               hi.details["retention_turns"])
@@ -2493,10 +2561,11 @@ def _between(claim, ctx: Context) -> Verdict:
     return out
 
 
-def _between_implied(out: Verdict, lo: Verdict, hi: Verdict) -> None:
+def _between_implied(out: Verdict, lo: Verdict, hi: Verdict, claim: Any, ctx: Context) -> None:
     """A 'between' claim whose figure left open ('?', or one its cell does not publish) each bound implies a
     bound of: what it would take is the figure between the two ("75 kWh / ? between 180 and 200 kg": ? from
-    375 to 416.7 Wh/kg), not the bound of the verdict that ``out`` copies alone."""
+    375 to 416.7 Wh/kg), not the bound of the verdict that ``out`` copies alone; with a ``plausible`` range,
+    whether that span lies inside it, partly, or outside (``details['plausible']``: wholly inside)."""
     a, b = lo.details.get("implied"), hi.details.get("implied")
     take = lo.would_take
     if not (isinstance(a, Value) and isinstance(b, Value) and a.unit == b.unit and a.dim == b.dim
@@ -2505,6 +2574,15 @@ def _between_implied(out: Verdict, lo: Verdict, hi: Verdict) -> None:
     first, last = sorted((a, b), key=lambda v: v.si)
     out.would_take = (take[0].split(" would be ")[0] + " would be between ", first, " and ", last)
     out.details = {**out.details, "implied_between": [first, last]}
+    if claim.plausible is not None and "plausible" in lo.details and len(take) == 7:
+        # each bound's text ends "(inside the plausible range ", LOW, " to ", HIGH, ")": the range as shown there
+        ends = sorted(float(ctx.quantity(x, ("plausible", k)).to_base_units().magnitude)
+                      for k, x in enumerate(claim.plausible))
+        low, high = _si_order(first)[0], _si_order(last)[0]
+        where = "inside" if ends[0] <= low and high <= ends[1] else \
+            "OUTSIDE" if high < ends[0] or low > ends[1] else "partly inside"
+        out.would_take += (f" ({where} the plausible range ",) + take[3:]
+        out.details["plausible"] = where == "inside"
 
 
 def _between_over_open(out: Verdict, lo: Verdict, hi: Verdict, claim_bounds: tuple[Any, Any]) -> None:

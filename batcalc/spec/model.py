@@ -705,6 +705,18 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         wanted = " or ".join(dict.fromkeys(names.get(str(m), str(m)) for m in members))
         got = type(err["input"]).__name__
         return doc.error(loc, printable(f"{dotted}: expected {wanted}, got a {got}", _MESSAGE_LIMIT))
+    if kind in _LENGTH_ERRORS:
+        return doc.error(loc, printable(f"{dotted} {_length_problem(err, model, model_loc)}{more}", _MESSAGE_LIMIT))
+    given = err.get("input")
+    empty = given is None or (isinstance(given, str) and not given.strip())    # 'name:'; a command line's 'start_year='
+    if kind in _SHAPE_WANTED and (empty or kind not in _NUMBER_TYPES):
+        wanted = _SHAPE_WANTED[kind]
+        if empty:                           # a key with nothing after it ('name:', 'electrical:')
+            text = f"{dotted} is empty: give {wanted}{_optional_hint(model, model_loc)}"
+        else:
+            got = _clip(given) if type(given) in (str, int, float) else _SHAPE_GOT.get(type(given), "something else")
+            text = f"{dotted}: expected {wanted}, got {got}"
+        return doc.error(loc, printable(text + more, _MESSAGE_LIMIT))
     if kind == "quantity_value":
         loc = loc + ("value",)
     if kind == "literal_error":
@@ -718,6 +730,55 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         return doc.error_in_systems(loc, lambda system: printable(f"{dotted}: {texts.get(system, msg)}{more}",
                                                                   _MESSAGE_LIMIT))
     return doc.error(loc, printable(f"{dotted}: {msg}{more}", _MESSAGE_LIMIT))
+
+
+#: pydantic's errors of a text or a list too short or too long ("String should have at least 1 character").
+_LENGTH_ERRORS = frozenset({"string_too_short", "string_too_long", "too_short", "too_long"})
+
+
+#: pydantic's errors of a value of the wrong shape ("Input should be a valid dictionary or instance of
+#: Electrical"), by what the key wants, and what a value read from YAML is, by its type.
+_SHAPE_WANTED = {"string_type": "a text", "list_type": "a list", "tuple_type": "a list",
+                 "dict_type": "a mapping (key: value)", "model_type": "a mapping (key: value)",
+                 "model_attributes_type": "a mapping (key: value)", "int_type": "a whole number",
+                 "int_parsing": "a whole number", "int_from_float": "a whole number"}
+#: Of those, the errors of a whole number, worded here only when empty (pydantic's "valid integer, got a
+#: number with a fractional part" and the like say what is wrong with a number given).
+_NUMBER_TYPES = frozenset({"int_type", "int_parsing", "int_from_float"})
+_SHAPE_GOT = {str: "a text", int: "a number", float: "a number", bool: "true or false", list: "a list",
+              dict: "a mapping"}
+
+
+def _optional_hint(model: type[BaseModel], model_loc: tuple[Any, ...]) -> str:
+    """'; or leave the key out' when the key at ``model_loc`` is optional (an empty value of it may be left
+    out instead), else ''."""
+    parent = _model_at(model, model_loc[:-1]) if model_loc and isinstance(model_loc[-1], str) else None
+    field = parent.model_fields.get(model_loc[-1]) if parent is not None else None
+    return "; or leave the key out" if field is not None and not field.is_required() else ""
+
+
+def _length_problem(err: Any, model: type[BaseModel], model_loc: tuple[Any, ...]) -> str:
+    """What is wrong with a text or a list of the wrong length, in words following its key: "is empty: give
+    a text", "is an empty list: give at least 1 entry", "is too long (250 characters, at most 200)"; an empty
+    value of an optional key may be left out instead."""
+    kind, ctx, given = err["type"], err.get("ctx", {}), err.get("input")
+    optional = _optional_hint(model, model_loc)
+    if kind.startswith("string"):
+        size = len(given.strip()) if isinstance(given, str) else 0
+        if kind == "string_too_long":
+            return f"is too long ({size} characters, at most {ctx.get('max_length')})"
+        if size == 0:
+            blank = "blank" if isinstance(given, str) and given else "empty"
+            return f"is {blank}: give a text{optional}"
+        return f"is too short ({size} characters, at least {ctx.get('min_length')})"
+    size = ctx.get("actual_length", len(given) if isinstance(given, (list, tuple)) else 0)
+    if kind == "too_long":
+        return f"has too many entries ({size}, at most {ctx.get('max_length')})"
+    least = ctx.get("min_length")
+    entries = f"{least} entr{'y' if least == 1 else 'ies'}"
+    if not size:
+        return f"is an empty list: give at least {entries}{optional}"
+    return f"has too few entries ({size}, at least {least})"
 
 
 def _value_fields(model: type) -> tuple[tuple[str, ...], bool]:
