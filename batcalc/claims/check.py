@@ -682,6 +682,18 @@ def _holds(status: Status, take: Union[Phrase, Callable[[], Phrase]]) -> Phrase:
     return take() if callable(take) else take
 
 
+def _cycle_phrase(vehicle: Any, cycle: Optional[str]) -> Any:
+    """A cycle's label (:func:`~batcalc.physics.tradeoff.cycle_label`) for a phrase: one string, or a
+    :class:`BySystem` where the systems differ (a constant speed written in the other system's unit)."""
+    from batcalc.physics.tradeoff import cycle_label
+
+    metric = cycle_label(vehicle, cycle)
+    if not metric.startswith("constant "):      # a trace's or a measured figure's label: the same in both
+        return metric
+    imperial = cycle_label(vehicle, cycle, "imperial")
+    return metric if metric == imperial else BySystem(metric, imperial)
+
+
 def _joined(phrases: list, sep: str) -> tuple:
     """Phrases joined with ``sep`` into one phrase."""
     out: list = []
@@ -884,12 +896,12 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
         return i.consumption.si, [("consumption ", Value(i.consumption.si, "consumption"), " (given)")]
     if i.vehicle is None:
         return None, []
-    from batcalc.physics.tradeoff import cycle_label, default_cycle
+    from batcalc.physics.tradeoff import default_cycle
 
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
     c, mass, how = ctx.consumption(v, cycle, pack_mass)
-    return c, [_joined([("consumption ", Value(c, "consumption"), f": {v.id} on {cycle_label(v, cycle)} at ",
+    return c, [_joined([("consumption ", Value(c, "consumption"), f": {v.id} on ", _cycle_phrase(v, cycle), " at ",
                          Value(mass, "mass"), " ("), how, ")"], "")] \
         + _stated(v.load.assumptions(), v.load.assumptions("imperial")) + _cannot_follow(v, (cycle,), mass)
 
@@ -1044,7 +1056,7 @@ def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, veh
     """What a range claim that cannot be computed would take: the pack (and the vehicle's consumption)."""
     from batcalc.physics.energy import gross_energy_for_range
     from batcalc.physics.pack import PackOptions, pack_from_mass
-    from batcalc.physics.tradeoff import cycle_label, default_cycle, solve_pack_mass_for_range
+    from batcalc.physics.tradeoff import default_cycle, solve_pack_mass_for_range
 
     if not asserted > 0:
         return "a positive range to size a pack for"
@@ -1059,11 +1071,11 @@ def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, veh
                           lambda: solve_pack_mass_for_range(cell, v, asserted, cycle, options))
         p = pack_from_mass(cell, m, options)
         c2, _, _ = ctx.consumption(v, cycle, m)
-        return (f"in a {v.id} on {cycle_label(v, cycle)}: a pack of ", Value(p.energy, "energy", unit="kWh"),
+        return (f"in a {v.id} on ", _cycle_phrase(v, cycle), ": a pack of ", Value(p.energy, "energy", unit="kWh"),
                 " gross, ", Value(m, "mass"), f" of {cell.id} at ", Value(cell.get("gravimetric"), "specific_energy"),
                 " (pack ", Value(p.gravimetric, "specific_energy"), "), at ", Value(c2, "consumption"))
     c2, _, _ = ctx.consumption(v, cycle, None)
-    return (f"in a {v.id} on {cycle_label(v, cycle)} at ", Value(c2, "consumption"), ": ",
+    return (f"in a {v.id} on ", _cycle_phrase(v, cycle), " at ", Value(c2, "consumption"), ": ",
             Value(gross_energy_for_range(asserted, c2, f_u), "energy", unit="kWh"), " gross")
 
 
@@ -1204,7 +1216,7 @@ def _over_retentions(claim, cycles: float, per_charge: float, asserted: float, c
 def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float], list]:
     """(pack energy J, consumption J/m, notes) for a charge claim: given, or sized for ``range`` in the vehicle."""
     from batcalc.physics.pack import PackOptions, pack_from_mass
-    from batcalc.physics.tradeoff import cycle_label, default_cycle, reference_pack_energy, solve_pack_mass_for_range
+    from batcalc.physics.tradeoff import default_cycle, reference_pack_energy, solve_pack_mass_for_range
 
     if i.pack_energy is not None and i.vehicle is None:
         return i.pack_energy.si, None, [f"pack energy {i.pack_energy.text} (given)"]
@@ -1223,11 +1235,11 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
 
             m, how = pack_mass_for_energy(v, cell, energy, PackOptions.assumed(ctx.assumed))
             c, mass, _ = ctx.consumption(v, cycle, m)
-            return c, [("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)}, at ",
+            return c, [("consumption ", Value(c, "consumption"), f" ({v.id}, ", _cycle_phrase(v, cycle), ", at ",
                         Value(mass, "mass"), f": {how})")] + _cannot_follow(v, (cycle,), mass)
         c, mass, _ = ctx.consumption(v, cycle, None)
-        return c, [("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})"
-                    if i.pack_energy is None else f" ({v.id}, {cycle_label(v, cycle)})")] \
+        return c, [("consumption ", Value(c, "consumption"), " (" if i.pack_energy is None else f" ({v.id}, ",
+                    _cycle_phrase(v, cycle), ")")] \
             + _cannot_follow(v, (cycle,), mass)
 
     if i.pack_energy is not None:
@@ -1244,7 +1256,7 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
         p = pack_from_mass(cell, m, options)
         c, mass, _ = ctx.consumption(v, cycle, m)
         return p.energy, c, [("pack sized for ", Value(i.range.si, "distance"),
-                              f" in {v.id} on {cycle_label(v, cycle)}: ", Value(p.energy, "energy", unit="kWh"),
+                              f" in {v.id} on ", _cycle_phrase(v, cycle), ": ", Value(p.energy, "energy", unit="kWh"),
                               " gross, ", Value(m, "mass"), " at ",
                               Value(cell.get("gravimetric"), "specific_energy"), " cell / ",
                               Value(p.gravimetric, "specific_energy"), " pack")] \
@@ -1942,7 +1954,7 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Op
             return units.Q_(fig.si, si_unit)
         if name in VEHICLE_FIGURES:
             from batcalc.physics.pack import PackOptions
-            from batcalc.physics.tradeoff import cycle_label, default_cycle, reference_pack_energy, reference_pack_mass
+            from batcalc.physics.tradeoff import default_cycle, reference_pack_energy, reference_pack_mass
 
             v = ctx.vehicle(ident, key)
             if name != "consumption" and cycle is not None:
@@ -1951,7 +1963,7 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Op
                 cyc = cycle or cycle_default or default_cycle(v)
                 value, mass, _ = ctx.consumption(v, cyc, None)
                 note((ident, name, cyc), (f"{v.id}.consumption = ", Value(value, "consumption"),
-                                          f" on {cycle_label(v, cyc)} at ", Value(mass, "mass"),
+                                          " on ", _cycle_phrase(v, cyc), " at ", Value(mass, "mass"),
                                           " (simulated: an assumption)"), *_cannot_follow(v, (cyc,), mass))
             elif name in ("pack_energy", "pack_mass"):
                 try:

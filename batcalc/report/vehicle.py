@@ -154,8 +154,8 @@ def add_ratings(headers: list[str], rows: list[list[Any]], notes: list[str], dat
 
     figures, extra = rating_figures(vehicle, usable_energy, mass, system)
     if cycle is not None and figures and anchor_note(vehicle):
-        extra.append(f"the range above is the road-load model's on {cycle_label(vehicle, cycle)} (--cycle), not "
-                     f"{vehicle.id}'s measured consumption the ratings are anchored to; leave out --cycle for "
+        extra.append(f"the range above is the road-load model's on {cycle_label(vehicle, cycle, system)} (--cycle), "
+                     f"not {vehicle.id}'s measured consumption the ratings are anchored to; leave out --cycle for "
                      f"the range on the measured figure")
     rows += [[label, s, s.unit] for _, label, s in figures]
     data["ratings"] = {k.removeprefix("rating_"): s for k, _, s in figures}
@@ -265,7 +265,7 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     breakdown: dict[str, Shown] = {k: shown(v, "consumption", system) for k, v in found.breakdown.items()}
     figures += [(f"part_{k}", f"breakdown: {k}", s) for k, s in breakdown.items()]
     rows = [[label, s, s.unit] for _, label, s in figures]
-    label = cycle_label(vehicle, cycle)
+    label = cycle_label(vehicle, cycle, system)
     assumptions = [f"cycle: {label}"]
     if cycle is not None or vehicle.spec.measured_consumption is None:
         assumptions += vehicle.load.assumptions(system)
