@@ -913,10 +913,10 @@ def parse_grid(text: str, dim: str, option: str = "grid", example_unit: str | No
     """
     import numpy as np
 
+    usage = f"'start:stop:step unit' or 'a,b,c unit', e.g. '200:500:50 {example_unit or DIMENSIONS[dim].example}'"
     m = re.match(_GRID, text or "")
     if not m:
-        raise UnitError(f"{option}: expected 'start:stop:step unit' or 'a,b,c unit', e.g. '200:500:50 "
-                        f"{example_unit or DIMENSIONS[dim].example}', got {text!r}")
+        raise UnitError(f"{option}: expected {usage}, got {text!r}")
     unit, nums = m.group("unit"), m.group("nums").strip()
     if re.fullmatch(r"[0-9]{1,2}(,[0-9]{3})+", nums):      # "1,500 kg": 1500 or [1, 500]?
         raise UnitError(f"{option}: {nums!r} could be one number with thousands separators or a list: "
@@ -926,13 +926,14 @@ def parse_grid(text: str, dim: str, option: str = "grid", example_unit: str | No
         raise UnitError(f"{option}: separate values with ',' (a list) or ':' (start:stop:step) in {text!r}")
     try:
         numbers = [float(x) for x in parts]
-    except ValueError:
-        raise UnitError(f"{option}: malformed numbers in {text!r}") from None
+    except ValueError:      # '300-600 kg': a dash is no grid (nor a minus sign inside a number)
+        dash = ": join the ends and the step with ':', not a dash" if any("-" in x.lstrip("+-") for x in parts) else ""
+        raise UnitError(f"{option}: expected {usage}, got {text!r}{dash}") from None
     if any(not math.isfinite(x) or abs(x) > MAX_MAGNITUDE for x in numbers):
         raise UnitError(f"{option}: numbers must be finite and at most {MAX_MAGNITUDE:g} in {text!r}")
     if ":" in nums:
         if len(numbers) != 3:
-            raise UnitError(f"{option}: expected start:stop:step in {text!r}")
+            raise UnitError(f"{option}: expected three numbers, start:stop:step, in {text!r}; {usage.split(', ')[-1]}")
         start, stop, step = numbers
         if not step > 0 or stop < start:
             raise UnitError(f"{option}: need step > 0 and stop >= start in {text!r}")
