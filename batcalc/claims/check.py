@@ -2204,10 +2204,13 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     _, _, a, a_dims = ctx.figure(i.a, ("inputs", "a"))
     if a_dims != units.parse_value("1 km").dims or not a > 0:
         raise ctx.error(("inputs", "a"), f"{i.a!r} is not a range: write a distance such as '700 km'")
-    try:
-        ka, kb = rating_key(i.a_cycle), rating_key(i.b_cycle)
-    except BatcalcError as exc:
-        raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
+    keys = []
+    for name in ("a_cycle", "b_cycle"):
+        try:
+            keys.append(rating_key(getattr(i, name)))
+        except BatcalcError as exc:
+            raise reworded(exc, lambda text, key=("inputs", name): ctx.error(key, text)) from None
+    ka, kb = keys
     if ka == kb:
         raise ctx.error(("inputs", "b_cycle"), "a_cycle and b_cycle name the same rating: nothing to compare")
     label_a, label_b = RATING_LABELS.get(ka, ka), RATING_LABELS.get(kb, kb)
@@ -2324,6 +2327,22 @@ def _traces_beside(claim, ctx: Context):
     return claim.model_copy(update={"inputs": claim.inputs.model_copy(update=update)}) if update else claim
 
 
+def _locate_cycle_error(claim, ctx: Context) -> None:
+    """On an error of a claim from a file: a cycle input that names no cycle (``cycle: wltc3``) is the
+    error, raised at that input's line and column (the error path only: evaluating read them already)."""
+    from batcalc.physics.cycles import get_cycle
+    from batcalc.physics.ratings import rating_key
+
+    read = rating_key if claim.kind == "ratings" else get_cycle     # a ratings claim names ratings ('epa')
+    for name in _TRACE_FIELDS.get(type(claim.inputs), ()):
+        given = getattr(claim.inputs, name)
+        if isinstance(given, str):
+            try:
+                read(given)
+            except BatcalcError as exc:
+                raise reworded(exc, lambda text, key=("inputs", name): ctx.error(key, text)) from None
+
+
 def evaluate(claim, ctx: Context) -> Verdict:
     """The verdict on one validated claim. An error from the layers below (an unknown cycle, a range
     no pack reaches) is located at the claim's ``inputs`` when the claim comes from a file."""
@@ -2344,6 +2363,7 @@ def evaluate(claim, ctx: Context) -> Verdict:
     except BatcalcError as exc:
         if ctx.doc is None:
             raise
+        _locate_cycle_error(claim, ctx)
         raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
     verdict.source = claim.source
     verdict.qualifier = claim.qualifier
