@@ -313,7 +313,7 @@ def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
 
 #: The unit an option's error shows in its example of a right value, where the dimension's own example
 #: unit (a length's is mm, for cell sizes) would mislead.
-_EXAMPLE_UNITS = {"--range": "km", "RANGE": "km", "--altitude": "m"}
+_EXAMPLE_UNITS = {"--range": "km", "RANGE": "km", "--altitude": "m", "--pack-energy": "kWh"}
 
 #: Options that take a range ('LOW to HIGH unit') with --bands.
 _RANGED_OPTIONS = ("--pack-mass", "--pack-energy", "--range", "--time", "--power", "RANGE")
