@@ -673,17 +673,18 @@ def _parse_number(raw: Any, dim: str | None, example_unit: str | None = None) ->
     if dim is None:
         raise UnitError(f"expected a string '<number> <unit>', got {type(raw).__name__}")
     d = DIMENSIONS[dim]
+    article = "an" if d.label[0] in "aeiou" else "a"        # 'an energy', as _check_form writes it
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         got = repr(raw) if isinstance(raw, (bool, type(None))) else f"a {type(raw).__name__}"
         got = got if len(got) <= 60 else got[:57] + "..."
-        raise UnitError(f"expected a {d.label} such as "
+        raise UnitError(f"expected {article} {d.label} such as "
                         f"'{'2 C' if dim == 'c_rate' else '1 ' + (example_unit or d.example)}', got {got}")
     number = float(raw) if abs(raw) < 1e300 else float("inf")
     check_magnitude(number, str(raw) if len(str(raw)) <= 30 else str(raw)[:27] + "...")
     if dim == "c_rate":
         raise UnitError(f"bare number {raw!r}: write a C-rate as '<number> C', e.g. '{number:g} C'")
     if dim not in _PLAIN_DIMS:
-        raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. "
+        raise UnitError(f"bare number {raw!r} needs a unit: expected {article} {d.label}, e.g. "
                         f"'{number:g} {example_unit or d.example}'")
     if dim == "fraction":
         _fraction_rule(number, raw)
