@@ -741,7 +741,7 @@ def sweep_cmd(vehicle: VehicleOpt,
 @app.command("charge")
 @handles_errors
 def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
-                   metavar="[CELL]", help="catalogue id or path of a cell spec (with --implied: every catalogue "
+                   metavar="CELL", help="catalogue id or path of a cell spec (with --implied: every catalogue "
                    "cell when left out)", autocompletion=_complete_cells, show_default=False)] = None,
                vehicle: ChargeVehicleOpt = None,
                pack_energy: PackEnergyOpt = None,
