@@ -11,6 +11,7 @@ take for the claim to hold. The file format is documented in docs/claims.md.
 import math
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Literal, NamedTuple, Optional, Sequence, Union, cast
 
@@ -2209,7 +2210,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         try:
             keys.append(rating_key(getattr(i, name)))
         except BatcalcError as exc:
-            raise reworded(exc, lambda text, key=("inputs", name): ctx.error(key, text)) from None
+            raise reworded(exc, partial(ctx.error, ("inputs", name))) from None
     ka, kb = keys
     if ka == kb:
         raise ctx.error(("inputs", "b_cycle"), "a_cycle and b_cycle name the same rating: nothing to compare")
@@ -2340,7 +2341,7 @@ def _locate_cycle_error(claim, ctx: Context) -> None:
             try:
                 read(given)
             except BatcalcError as exc:
-                raise reworded(exc, lambda text, key=("inputs", name): ctx.error(key, text)) from None
+                raise reworded(exc, partial(ctx.error, ("inputs", name))) from None
 
 
 def evaluate(claim, ctx: Context) -> Verdict:
