@@ -47,3 +47,17 @@ def test_a_claim_names_the_truck_cycle_in_the_units_asked_for(run):
     metric = json.loads(run(*args).stdout)["verdicts"][0]["would_take"]
     assert imperial.startswith(f"in a heavy-truck on {IN_MPH}: a pack of ")
     assert metric.startswith("in a heavy-truck on constant 80 km/h: a pack of ")
+
+
+def test_a_claim_s_band_keys_do_not_move_with_the_cycle_label(run):
+    """The keys of a verdict's bands are the places of its figures in the phrase ('would_take.1'): a truck
+    on its constant speed (a label that differs by unit system) has the same keys as a car on a trace."""
+    def keys(vehicle: str, system: str) -> list[str]:
+        out = run("claim", "range", "cell=gac-aion-ssb-350", f"vehicle={vehicle}", "--asserted", "500 km", "--bands",
+                  "-f", "json", "-u", system)
+        return sorted(json.loads(out.stdout)["verdicts"][0]["bands"])
+    car = keys("mid-sedan", "metric")
+    # 'in a mid-sedan on WLTC class 3b (wltc-3b): a pack of ', 117 kWh, ' gross, ', 480 kg, ...: text and
+    # figure alternate, the cycle's label inside the first text, so the figures are parts 1, 3, 5, ...
+    assert car == sorted(f"would_take.{2 * k + 1}" for k in range(len(car))) and len(car) >= 4
+    assert keys("heavy-truck", "metric") == keys("heavy-truck", "imperial") == car

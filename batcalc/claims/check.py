@@ -683,16 +683,19 @@ def _holds(status: Status, take: Union[Phrase, Callable[[], Phrase]]) -> Phrase:
     return take() if callable(take) else take
 
 
-def _cycle_phrase(vehicle: Any, cycle: Optional[str]) -> Any:
-    """A cycle's label (:func:`~batcalc.physics.tradeoff.cycle_label`) for a phrase: one string, or a
-    :class:`BySystem` where the systems differ (a constant speed written in the other system's unit)."""
+def _cycle_phrase(before: str, vehicle: Any, cycle: Optional[str], after: str) -> Any:
+    """``before``, a cycle's label (:func:`~batcalc.physics.tradeoff.cycle_label`) and ``after`` as one
+    phrase part: a string, or a :class:`BySystem` where the systems differ (a constant speed written in the
+    other system's unit). One part, so that the Values after it keep their places (the keys of a
+    verdict's bands, :func:`batcalc.claims.bands.figures_of`)."""
     from batcalc.physics.tradeoff import cycle_label
 
     metric = cycle_label(vehicle, cycle)
     if not metric.startswith("constant "):      # a trace's or a measured figure's label: the same in both
-        return metric
+        return f"{before}{metric}{after}"
     imperial = cycle_label(vehicle, cycle, "imperial")
-    return metric if metric == imperial else BySystem(metric, imperial)
+    return f"{before}{metric}{after}" if metric == imperial else BySystem(f"{before}{metric}{after}",
+                                                                           f"{before}{imperial}{after}")
 
 
 def _joined(phrases: list, sep: str) -> tuple:
@@ -902,7 +905,7 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
     c, mass, how = ctx.consumption(v, cycle, pack_mass)
-    return c, [_joined([("consumption ", Value(c, "consumption"), f": {v.id} on ", _cycle_phrase(v, cycle), " at ",
+    return c, [_joined([("consumption ", Value(c, "consumption"), _cycle_phrase(f": {v.id} on ", v, cycle, " at "),
                          Value(mass, "mass"), " ("), how, ")"], "")] \
         + _stated(v.load.assumptions(), v.load.assumptions("imperial")) + _cannot_follow(v, (cycle,), mass)
 
@@ -1072,11 +1075,11 @@ def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, veh
                           lambda: solve_pack_mass_for_range(cell, v, asserted, cycle, options))
         p = pack_from_mass(cell, m, options)
         c2, _, _ = ctx.consumption(v, cycle, m)
-        return (f"in a {v.id} on ", _cycle_phrase(v, cycle), ": a pack of ", Value(p.energy, "energy", unit="kWh"),
+        return (_cycle_phrase(f"in a {v.id} on ", v, cycle, ": a pack of "), Value(p.energy, "energy", unit="kWh"),
                 " gross, ", Value(m, "mass"), f" of {cell.id} at ", Value(cell.get("gravimetric"), "specific_energy"),
                 " (pack ", Value(p.gravimetric, "specific_energy"), "), at ", Value(c2, "consumption"))
     c2, _, _ = ctx.consumption(v, cycle, None)
-    return (f"in a {v.id} on ", _cycle_phrase(v, cycle), " at ", Value(c2, "consumption"), ": ",
+    return (_cycle_phrase(f"in a {v.id} on ", v, cycle, " at "), Value(c2, "consumption"), ": ",
             Value(gross_energy_for_range(asserted, c2, f_u), "energy", unit="kWh"), " gross")
 
 
@@ -1236,11 +1239,11 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
 
             m, how = pack_mass_for_energy(v, cell, energy, PackOptions.assumed(ctx.assumed))
             c, mass, _ = ctx.consumption(v, cycle, m)
-            return c, [("consumption ", Value(c, "consumption"), f" ({v.id}, ", _cycle_phrase(v, cycle), ", at ",
+            return c, [("consumption ", Value(c, "consumption"), _cycle_phrase(f" ({v.id}, ", v, cycle, ", at "),
                         Value(mass, "mass"), f": {how})")] + _cannot_follow(v, (cycle,), mass)
         c, mass, _ = ctx.consumption(v, cycle, None)
-        return c, [("consumption ", Value(c, "consumption"), " (" if i.pack_energy is None else f" ({v.id}, ",
-                    _cycle_phrase(v, cycle), ")")] \
+        opening = " (" if i.pack_energy is None else f" ({v.id}, "
+        return c, [("consumption ", Value(c, "consumption"), _cycle_phrase(opening, v, cycle, ")"))] \
             + _cannot_follow(v, (cycle,), mass)
 
     if i.pack_energy is not None:
@@ -1257,7 +1260,7 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
         p = pack_from_mass(cell, m, options)
         c, mass, _ = ctx.consumption(v, cycle, m)
         return p.energy, c, [("pack sized for ", Value(i.range.si, "distance"),
-                              f" in {v.id} on ", _cycle_phrase(v, cycle), ": ", Value(p.energy, "energy", unit="kWh"),
+                              _cycle_phrase(f" in {v.id} on ", v, cycle, ": "), Value(p.energy, "energy", unit="kWh"),
                               " gross, ", Value(m, "mass"), " at ",
                               Value(cell.get("gravimetric"), "specific_energy"), " cell / ",
                               Value(p.gravimetric, "specific_energy"), " pack")] \
@@ -1964,7 +1967,7 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Op
                 cyc = cycle or cycle_default or default_cycle(v)
                 value, mass, _ = ctx.consumption(v, cyc, None)
                 note((ident, name, cyc), (f"{v.id}.consumption = ", Value(value, "consumption"),
-                                          " on ", _cycle_phrase(v, cyc), " at ", Value(mass, "mass"),
+                                          _cycle_phrase(" on ", v, cyc, " at "), Value(mass, "mass"),
                                           " (simulated: an assumption)"), *_cannot_follow(v, (cyc,), mass))
             elif name in ("pack_energy", "pack_mass"):
                 try:
