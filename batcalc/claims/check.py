@@ -2343,6 +2343,8 @@ def _locate_cycle_error(claim, ctx: Context) -> None:
         if isinstance(given, str):
             try:
                 read(given)
+            except SpecError:                   # a trace file's own error, at its own line
+                raise
             except BatcalcError as exc:
                 raise reworded(exc, partial(ctx.error, ("inputs", name))) from None
 
