@@ -177,6 +177,12 @@ def _rating(name: str, option: str) -> str:
         raise reworded(exc, lambda text: BatcalcError(f"{option}: {text}; ratings: wltp, epa, cltc, nedc")) from None
 
 
+def normalise_label(key: str, src: str, dst: str) -> str:
+    """The row name of ``normalise``'s figure ``key`` (``given``, ``range``) from rating ``src`` to ``dst``:
+    'range on CLTC (given)', 'range on WLTP' (the table's, and the bands table's, :mod:`batcalc.report.bands`)."""
+    return f"range on {_label(src, True)} (given)" if key == "given" else f"range on {_label(dst, True)}"
+
+
 def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: str, mass: float,
                      mass_how: str, system: str, names: tuple[str, str] = ("--from", "--to")) -> Report:
     """Headers, rows, notes and JSON data for ``batcalc normalise``: ``value`` m on ``from_name`` as a
@@ -203,14 +209,14 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     car = vehicle.spec.vehicle_class in CAR_CLASSES
     band = published_band(src, dst) if car else None
     d = "distance"
+    given, ranged = shown(value, "length", system, d), shown(result, "length", system, d)
     rows: list[list[Any]] = [
-        [f"range on {_label(src, True)} (given)", shown(value, "length", system, d),
-         shown(value, "length", system, d).unit],
-        [f"range on {_label(dst, True)}", shown(result, "length", system, d), shown(result, "length", system, d).unit],
+        [normalise_label("given", src, dst), given, given.unit],
+        [normalise_label("range", src, dst), ranged, ranged.unit],
         [f"simulated ratio {_label(dst, True)} / {_label(src, True)}", Shown(ratio), ""],
     ]
     data: dict[str, Any] = {"vehicle": vehicle.id, "from": src, "to": dst,
-                            "given": shown(value, "length", system, d), "range": shown(result, "length", system, d),
+                            "given": given, "range": ranged,
                             "ratio": ratio, "band": None, "inside_band": None}
     notes = [f"ratio = range on {dst} / range on {src} = c({src}) / c({dst}) (the same energy on both) = "
              f"{_q(c_from, 'consumption', system)} / {_q(c_to, 'consumption', system)}"
