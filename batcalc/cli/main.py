@@ -1077,9 +1077,10 @@ def schema_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="ce
 @handles_errors
 def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell, vehicle or claim")],
             spec_id: Annotated[str, typer.Argument(metavar="ID", help="id of the new spec (lowercase, dashes)")],
-            output: Annotated[Optional[str], typer.Option("--output", "-o", help="file to write, - for standard "
-                                                          "output [default: ID.yaml in the current folder]")] = None,
-            force: Annotated[bool, typer.Option("--force", help="replace the file if it exists")] = False) -> None:
+            output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="file to write, - "
+                                                          "for standard output [default: ID.yaml in the current "
+                                                          "folder]")] = None,
+            force: Annotated[bool, typer.Option("--force", help="replace FILE if it exists")] = False) -> None:
     """Write a commented template for a new spec file that loads as it is (never overwrites without --force).
 
     \b
