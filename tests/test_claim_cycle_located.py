@@ -71,3 +71,31 @@ def test_a_rating_that_is_no_cycle_is_still_read(run, write):
     path = write("ratings.yaml", RATINGS.format(a_cycle="epa", b_cycle="wltp"))
     out = run("check", path)
     assert out.exit_code in (0, 1) and "rated" in out.stdout, out.output
+
+
+FAR = """\
+kind: claims
+title: far
+claims:
+  - id: far
+    quote: "the same range, far lighter"
+    kind: same-range
+    inputs:
+      a: gac-aion-ssb-300
+      b: gac-aion-ssb-350
+      vehicle: mid-sedan
+      range: 50000 km
+    asserted: 10 %
+"""
+
+
+@pytest.mark.parametrize("command", ["check", "lint"])
+def test_an_error_of_the_inputs_as_a_whole_is_at_the_inputs_key(run, write, command):
+    """'no pack reaches 50000 km' concerns the claim's inputs together: it was reported at the line of
+    their first key ('a:'), as if 'a' were wrong; it is at the 'inputs:' key."""
+    path = write("far.yaml", FAR)
+    out = run(command, path)
+    assert out.exit_code == 2
+    line = FAR.splitlines().index("    inputs:") + 1                  # 7
+    text = (out.stdout + out.stderr).strip()
+    assert text.startswith(f"{path}:{line}:5: no pack of gac-aion-ssb-300 reaches 50000 km in mid-sedan"), text

@@ -243,8 +243,10 @@ class Context:
             return value
 
     def error(self, key: tuple, message: str) -> BatcalcError:
+        """A claim's error at ``key`` (its ``inputs`` as a whole: at the key, not at the mapping's first
+        entry, which a block mapping starts with)."""
         if self.doc is not None:
-            return self.doc.error(self.loc + key, message)
+            return self.doc.error(self.loc + key, message, key=key == ("inputs",))
         return ClaimError(f"{'.'.join(map(str, key))}: {message}")
 
     def _load(self, loader: Callable, kind: str, name: str, key: tuple):
