@@ -840,7 +840,8 @@ def test_a_claim_on_a_vehicle_without_a_reference_pack_is_told_what_the_claim_ca
         """)
     r = run("check", claims)
     assert r.exit_code == 2 and "--" not in r.stderr
-    assert r.stderr.strip().endswith(":6:13: vehicle v has no reference pack to size a's pack from: give 'range' "
+    # at the claim's 'inputs' key (line 6, column 5), as a whole-inputs error is located
+    assert r.stderr.strip().endswith(":6:5: vehicle v has no reference pack to size a's pack from: give 'range' "
                                      "(both packs are sized for it) or a's 'pack_mass'")
     r = run("claim", "same-range", "a=gac-aion-ssb-300", "b=gac-aion-ssb-350", f"vehicle={vehicle}",
             "range=500 km", "-a", "100 kg")

@@ -11,6 +11,7 @@ take for the claim to hold. The file format is documented in docs/claims.md.
 import math
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Literal, NamedTuple, Optional, Sequence, Union, cast
 
@@ -248,8 +249,10 @@ class Context:
             return value
 
     def error(self, key: tuple, message: str) -> BatcalcError:
+        """A claim's error at ``key`` (its ``inputs`` as a whole: at the key, not at the mapping's first
+        entry, which a block mapping starts with)."""
         if self.doc is not None:
-            return self.doc.error(self.loc + key, message)
+            return self.doc.error(self.loc + key, message, key=key == ("inputs",))
         return ClaimError(f"{'.'.join(map(str, key))}: {message}")
 
     def _load(self, loader: Callable, kind: str, name: str, key: tuple):
@@ -730,6 +733,21 @@ def _holds(status: Status, take: Union[Phrase, Callable[[], Phrase]]) -> Phrase:
     return take() if callable(take) else take
 
 
+def _cycle_phrase(before: str, vehicle: Any, cycle: Optional[str], after: str) -> Any:
+    """``before``, a cycle's label (:func:`~batcalc.physics.tradeoff.cycle_label`) and ``after`` as one
+    phrase part: a string, or a :class:`BySystem` where the systems differ (a constant speed written in the
+    other system's unit). One part, so that the Values after it keep their places (the keys of a
+    verdict's bands, :func:`batcalc.claims.bands.figures_of`)."""
+    from batcalc.physics.tradeoff import cycle_label
+
+    metric = cycle_label(vehicle, cycle)
+    if not metric.startswith("constant "):      # a trace's or a measured figure's label: the same in both
+        return f"{before}{metric}{after}"
+    imperial = cycle_label(vehicle, cycle, "imperial")
+    return f"{before}{metric}{after}" if metric == imperial else BySystem(f"{before}{metric}{after}",
+                                                                           f"{before}{imperial}{after}")
+
+
 def _joined(phrases: list, sep: str) -> tuple:
     """Phrases joined with ``sep`` into one phrase."""
     out: list = []
@@ -932,12 +950,12 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
         return i.consumption.si, [("consumption ", Value(i.consumption.si, "consumption"), " (given)")]
     if i.vehicle is None:
         return None, []
-    from batcalc.physics.tradeoff import cycle_label, default_cycle
+    from batcalc.physics.tradeoff import default_cycle
 
     v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
     cycle = i.cycle if i.cycle is not None else default_cycle(v)
     c, mass, how = ctx.consumption(v, cycle, pack_mass)
-    return c, [_joined([("consumption ", Value(c, "consumption"), f": {v.id} on {cycle_label(v, cycle)} at ",
+    return c, [_joined([("consumption ", Value(c, "consumption"), _cycle_phrase(f": {v.id} on ", v, cycle, " at "),
                          Value(mass, "mass"), " ("), how, ")"], "")] \
         + _stated(v.load.assumptions(), v.load.assumptions("imperial")) + _cannot_follow(v, (cycle,), mass)
 
@@ -1092,7 +1110,7 @@ def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, veh
     """What a range claim that cannot be computed would take: the pack (and the vehicle's consumption)."""
     from batcalc.physics.energy import gross_energy_for_range
     from batcalc.physics.pack import PackOptions, pack_from_mass
-    from batcalc.physics.tradeoff import cycle_label, default_cycle, solve_pack_mass_for_range
+    from batcalc.physics.tradeoff import default_cycle, solve_pack_mass_for_range
 
     if not asserted > 0:
         return "a positive range to size a pack for"
@@ -1107,11 +1125,11 @@ def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, veh
                           lambda: solve_pack_mass_for_range(cell, v, asserted, cycle, options))
         p = pack_from_mass(cell, m, options)
         c2, _, _ = ctx.consumption(v, cycle, m)
-        return (f"in a {v.id} on {cycle_label(v, cycle)}: a pack of ", Value(p.energy, "energy", unit="kWh"),
+        return (_cycle_phrase(f"in a {v.id} on ", v, cycle, ": a pack of "), Value(p.energy, "energy", unit="kWh"),
                 " gross, ", Value(m, "mass"), f" of {cell.id} at ", Value(cell.get("gravimetric"), "specific_energy"),
                 " (pack ", Value(p.gravimetric, "specific_energy"), "), at ", Value(c2, "consumption"))
     c2, _, _ = ctx.consumption(v, cycle, None)
-    return (f"in a {v.id} on {cycle_label(v, cycle)} at ", Value(c2, "consumption"), ": ",
+    return (_cycle_phrase(f"in a {v.id} on ", v, cycle, " at "), Value(c2, "consumption"), ": ",
             Value(gross_energy_for_range(asserted, c2, f_u), "energy", unit="kWh"), " gross")
 
 
@@ -1252,7 +1270,7 @@ def _over_retentions(claim, cycles: float, per_charge: float, asserted: float, c
 def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float], list]:
     """(pack energy J, consumption J/m, notes) for a charge claim: given, or sized for ``range`` in the vehicle."""
     from batcalc.physics.pack import PackOptions, pack_from_mass
-    from batcalc.physics.tradeoff import cycle_label, default_cycle, reference_pack_energy, solve_pack_mass_for_range
+    from batcalc.physics.tradeoff import default_cycle, reference_pack_energy, solve_pack_mass_for_range
 
     if i.pack_energy is not None and i.vehicle is None:
         return i.pack_energy.si, None, [f"pack energy {i.pack_energy.text} (given)"]
@@ -1271,11 +1289,11 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
 
             m, how = pack_mass_for_energy(v, cell, energy, PackOptions.assumed(ctx.assumed))
             c, mass, _ = ctx.consumption(v, cycle, m)
-            return c, [("consumption ", Value(c, "consumption"), f" ({v.id}, {cycle_label(v, cycle)}, at ",
+            return c, [("consumption ", Value(c, "consumption"), _cycle_phrase(f" ({v.id}, ", v, cycle, ", at "),
                         Value(mass, "mass"), f": {how})")] + _cannot_follow(v, (cycle,), mass)
         c, mass, _ = ctx.consumption(v, cycle, None)
-        return c, [("consumption ", Value(c, "consumption"), f" ({cycle_label(v, cycle)})"
-                    if i.pack_energy is None else f" ({v.id}, {cycle_label(v, cycle)})")] \
+        opening = " (" if i.pack_energy is None else f" ({v.id}, "
+        return c, [("consumption ", Value(c, "consumption"), _cycle_phrase(opening, v, cycle, ")"))] \
             + _cannot_follow(v, (cycle,), mass)
 
     if i.pack_energy is not None:
@@ -1292,7 +1310,7 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
         p = pack_from_mass(cell, m, options)
         c, mass, _ = ctx.consumption(v, cycle, m)
         return p.energy, c, [("pack sized for ", Value(i.range.si, "distance"),
-                              f" in {v.id} on {cycle_label(v, cycle)}: ", Value(p.energy, "energy", unit="kWh"),
+                              _cycle_phrase(f" in {v.id} on ", v, cycle, ": "), Value(p.energy, "energy", unit="kWh"),
                               " gross, ", Value(m, "mass"), " at ",
                               Value(cell.get("gravimetric"), "specific_energy"), " cell / ",
                               Value(p.gravimetric, "specific_energy"), " pack")] \
@@ -1996,7 +2014,7 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Op
             return units.Q_(fig.si, si_unit)
         if name in VEHICLE_FIGURES:
             from batcalc.physics.pack import PackOptions
-            from batcalc.physics.tradeoff import cycle_label, default_cycle, reference_pack_energy, reference_pack_mass
+            from batcalc.physics.tradeoff import default_cycle, reference_pack_energy, reference_pack_mass
 
             v = ctx.vehicle(ident, key)
             if name != "consumption" and cycle is not None:
@@ -2005,7 +2023,7 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Op
                 cyc = cycle or cycle_default or default_cycle(v)
                 value, mass, _ = ctx.consumption(v, cyc, None)
                 note((ident, name, cyc), (f"{v.id}.consumption = ", Value(value, "consumption"),
-                                          f" on {cycle_label(v, cyc)} at ", Value(mass, "mass"),
+                                          _cycle_phrase(" on ", v, cyc, " at "), Value(mass, "mass"),
                                           " (simulated: an assumption)"), *_cannot_follow(v, (cyc,), mass))
             elif name in ("pack_energy", "pack_mass"):
                 try:
@@ -2246,10 +2264,13 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     _, _, a, a_dims = ctx.figure(i.a, ("inputs", "a"))
     if a_dims != units.parse_value("1 km").dims or not a > 0:
         raise ctx.error(("inputs", "a"), f"{i.a!r} is not a range: write a distance such as '700 km'")
-    try:
-        ka, kb = rating_key(i.a_cycle), rating_key(i.b_cycle)
-    except BatcalcError as exc:
-        raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
+    keys = []
+    for name in ("a_cycle", "b_cycle"):
+        try:
+            keys.append(rating_key(getattr(i, name)))
+        except BatcalcError as exc:
+            raise reworded(exc, partial(ctx.error, ("inputs", name))) from None
+    ka, kb = keys
     if ka == kb:
         raise ctx.error(("inputs", "b_cycle"), "a_cycle and b_cycle name the same rating: nothing to compare")
     label_a, label_b = RATING_LABELS.get(ka, ka), RATING_LABELS.get(kb, kb)
@@ -2381,6 +2402,24 @@ def _unused_plausible(ctx: Context, why: str) -> BatcalcError:
     return ctx.error(("plausible",), "plausible" + text)
 
 
+def _locate_cycle_error(claim, ctx: Context) -> None:
+    """On an error of a claim from a file: a cycle input that names no cycle (``cycle: wltc3``) is the
+    error, raised at that input's line and column (the error path only: evaluating read them already)."""
+    from batcalc.physics.cycles import get_cycle
+    from batcalc.physics.ratings import rating_key
+
+    read = rating_key if claim.kind == "ratings" else get_cycle     # a ratings claim names ratings ('epa')
+    for name in _TRACE_FIELDS.get(type(claim.inputs), ()):
+        given = getattr(claim.inputs, name)
+        if isinstance(given, str):
+            try:
+                read(given)
+            except SpecError:                   # a trace file's own error, at its own line
+                raise
+            except BatcalcError as exc:
+                raise reworded(exc, partial(ctx.error, ("inputs", name))) from None
+
+
 def evaluate(claim, ctx: Context) -> Verdict:
     """The verdict on one validated claim. An error from the layers below (an unknown cycle, a range
     no pack reaches) is located at the claim's ``inputs`` when the claim comes from a file."""
@@ -2403,6 +2442,7 @@ def evaluate(claim, ctx: Context) -> Verdict:
     except BatcalcError as exc:
         if ctx.doc is None:
             raise
+        _locate_cycle_error(claim, ctx)
         raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
     if claim.plausible is not None and "plausible" not in verdict.details:
         raise _unused_plausible(ctx, "the claim implies no value here for the figure it leaves open"

@@ -47,9 +47,12 @@ def _complete_cells(incomplete: str) -> list[str]:
 FORMAT_OF_SUFFIX = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".html": "html",
                     ".htm": "html", ".tex": "latex", ".rst": "rst", ".txt": "table"}
 
+#: Other names ``--format`` takes for a format: ``md``, as the ``.md`` of an ``--output`` file names markdown.
+FORMAT_ALIASES = {"md": "markdown"}
+
 FormatOpt = Annotated[Optional[str], typer.Option(
     "--format", "-f", show_default=False, autocompletion=_complete_format,
-    help="table, markdown, csv, json, or any tabulate format (grid, pipe, rst, latex, ...) [default: table; with "
+    help="table, markdown (md), csv, json, or any tabulate format (grid, pipe, rst, latex, ...) [default: table; with "
          "--output, the format its extension names: .json, .csv, .md, .html, .tex, .rst, .txt]")]
 UnitsOpt = Annotated[UnitSystem, typer.Option("--units", "-u", help="unit system for the output")]
 
@@ -162,12 +165,12 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="with --output: replace 
 def set_output(path: Optional[str], force: bool = False, fmt: Optional[str] = None) -> str:
     """Send this invocation's :func:`emit` to ``path`` (None: the terminal). ``--force`` without
     ``--output`` is refused (:func:`check_force`). Returns the output format of the command's ``--format``
-    ``fmt`` (None when not given): the one given, else the one ``path``'s extension names
-    (:data:`FORMAT_OF_SUFFIX`: ``-o out.json`` writes JSON), else ``table``."""
+    ``fmt`` (None when not given): the one given (``md`` read as ``markdown``, :data:`FORMAT_ALIASES`), else
+    the one ``path``'s extension names (:data:`FORMAT_OF_SUFFIX`: ``-o out.json`` writes JSON), else ``table``."""
     check_force(path, force)
     _OUTPUT["path"], _OUTPUT["force"] = path, force
     if fmt is not None:
-        return fmt
+        return FORMAT_ALIASES.get(fmt, fmt)
     if path is None or path == "-":
         return "table"
     return FORMAT_OF_SUFFIX.get(os.path.splitext(path)[1].lower(), "table")
@@ -310,7 +313,7 @@ def _quantity(text: Optional[str], dim: str, option: str) -> Optional[float]:
 
 #: The unit an option's error shows in its example of a right value, where the dimension's own example
 #: unit (a length's is mm, for cell sizes) would mislead.
-_EXAMPLE_UNITS = {"--range": "km", "RANGE": "km", "--altitude": "m"}
+_EXAMPLE_UNITS = {"--range": "km", "RANGE": "km", "--altitude": "m", "--pack-energy": "kWh"}
 
 #: Options that take a range ('LOW to HIGH unit') with --bands.
 _RANGED_OPTIONS = ("--pack-mass", "--pack-energy", "--range", "--time", "--power", "RANGE")

@@ -741,7 +741,7 @@ def sweep_cmd(vehicle: VehicleOpt,
 @app.command("charge")
 @handles_errors
 def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
-                   metavar="[CELL]", help="catalogue id or path of a cell spec (with --implied: every catalogue "
+                   metavar="CELL", help="catalogue id or path of a cell spec (with --implied: every catalogue "
                    "cell when left out)", autocompletion=_complete_cells, show_default=False)] = None,
                vehicle: ChargeVehicleOpt = None,
                pack_energy: PackEnergyOpt = None,
@@ -1076,9 +1076,10 @@ def schema_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="ce
 @handles_errors
 def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell, vehicle or claim")],
             spec_id: Annotated[str, typer.Argument(metavar="ID", help="id of the new spec (lowercase, dashes)")],
-            output: Annotated[Optional[str], typer.Option("--output", "-o", help="file to write, - for standard "
-                                                          "output [default: ID.yaml in the current folder]")] = None,
-            force: Annotated[bool, typer.Option("--force", help="replace the file if it exists")] = False) -> None:
+            output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="file to write, - "
+                                                          "for standard output [default: ID.yaml in the current "
+                                                          "folder]")] = None,
+            force: Annotated[bool, typer.Option("--force", help="replace FILE if it exists")] = False) -> None:
     """Write a commented template for a new spec file that loads as it is (never overwrites without --force).
 
     \b

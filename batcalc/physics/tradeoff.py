@@ -45,15 +45,24 @@ def default_cycle(vehicle: Vehicle) -> Optional[str]:
     return DEFAULT_CYCLES.get(vehicle.spec.vehicle_class, "wltp")
 
 
-def cycle_label(vehicle: Vehicle, cycle: Optional[str]) -> str:
-    """How the consumption is found, for titles and notes: the cycle's name, or the measured figure."""
+def cycle_label(vehicle: Vehicle, cycle: Optional[str], system: str = "metric") -> str:
+    """How the consumption is found, for titles and notes: the cycle's name, or the measured figure. A
+    constant speed keeps the text it was written in and, when that is not in ``system``'s speed unit,
+    adds the speed in it ('constant 80 km/h (49.71 mph)': a heavy truck's default under imperial)."""
     if cycle is None and vehicle.spec.measured_consumption is not None:
         mc = vehicle.spec.measured_consumption
         return f"measured consumption ({mc.cycle or 'cycle not stated'})"
     from batcalc.physics.cycles import get_cycle
 
     c = get_cycle("wltp" if cycle is None else cycle)
-    return c.name if c.constant_speed is not None else f"{c.name} ({c.id})"
+    if c.constant_speed is None:
+        return f"{c.name} ({c.id})"
+    from batcalc.units import display_unit, from_si, parse_value
+
+    written = parse_value(c.name.removeprefix("constant "), "speed").number
+    if math.isclose(written, from_si(c.constant_speed, "speed", display_unit("speed", system)), rel_tol=1e-9):
+        return c.name
+    return f"{c.name} ({shown_text(c.constant_speed, 'speed', system, fmt='.4g')})"
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,7 @@ def _mass_warnings(vehicle: Vehicle, total_mass: float, pack_mass: float, system
 
 def _assumptions(vehicle: Vehicle, cycle: Optional[str], pack: Pack, system: str = "metric") -> tuple[str, ...]:
     """The stated assumptions behind a range result (cycle, road load, pack factors, vehicle masses)."""
-    out = [f"cycle: {cycle_label(vehicle, cycle)}"]
+    out = [f"cycle: {cycle_label(vehicle, cycle, system)}"]
     if cycle is not None or vehicle.spec.measured_consumption is None:
         out += vehicle.load.assumptions(system)
     out += pack.options.assumptions() + list(pack.notes)

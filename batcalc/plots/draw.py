@@ -220,14 +220,14 @@ def range_data(cells: list, vehicle, system: str = "metric", cycle: Optional[str
         })
     opts = options
     assumptions = [
-        f"cycle: {cycle_label(vehicle, cyc)}",
+        f"cycle: {cycle_label(vehicle, cyc, system)}",
         f"pack mass = cell mass / {opts.f_mass:.2f} (cell-to-pack mass fraction), usable energy "
         f"{opts.f_usable * 100:.0f} % of nominal",
         f"{vehicle.id}: {fmt(mass(vehicle.glider_mass))} {mu} without battery + {fmt(mass(vehicle.payload))} {mu} "
         f"payload + pack; consumption rises with that mass",
     ] + notes
     return {
-        "vehicle": vehicle.id, "vehicle_name": vehicle.spec.name, "cycle": cycle_label(vehicle, cyc),
+        "vehicle": vehicle.id, "vehicle_name": vehicle.spec.name, "cycle": cycle_label(vehicle, cyc, system),
         "system": system, "units": {"mass": mu, "range": du, "density": su},
         "reference": {"cell": base.id, "pack_mass": float(mass(m_ref)), "range": float(dist(ref.range)),
                       "pack_mass_given": pack_mass is not None},
@@ -280,7 +280,7 @@ def charge_data(cell, system: str = "metric", vehicle: Optional[str] = None, pac
 
         v = loaded if loaded is not None else load_vehicle(vehicle)
         vehicle_id = v.id
-        cycle_text = cycle_label(v, default_cycle(v) if cycle == "default" else cycle)
+        cycle_text = cycle_label(v, default_cycle(v) if cycle == "default" else cycle, system)
         if energy is None:
             energy = reference_pack_energy(v)
     max_c = cell.get("max_c_rate")

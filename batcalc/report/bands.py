@@ -178,6 +178,10 @@ def _path_label(path: str, data: Any) -> str:
             return f"share of the time decided by {LIMIT_TEXT.get(limit, _words(parts[2:]))}"
         if len(parts) >= 2 and parts[0] == "window":
             return CURVE_LABELS.get(".".join(parts[1:]), _words(parts[1:]))
+        if parts in (["given"], ["range"]) and "from" in data and "to" in data:     # normalise: the table's names
+            from batcalc.report.vehicle import normalise_label
+
+            return normalise_label(parts[0], data["from"], data["to"])
     except (KeyError, IndexError, TypeError, AttributeError, ValueError):
         pass
     return _words(parts)

@@ -72,8 +72,8 @@ def vehicle_consumption(cell: CellFigures, vehicle: Any, pack_energy: Optional[f
     pack_energy, consumption = found.pack_energy, found.consumption
     if found.from_reference:
         notes.append(f"pack energy {_kwh(pack_energy)} kWh: {v.id}'s reference pack")
-    notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on {cycle_label(v, found.cycle)} at "
-                 f"{_q(found.total_mass, 'mass', system)} ({found.how}); "
+    notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on "
+                 f"{cycle_label(v, found.cycle, system)} at {_q(found.total_mass, 'mass', system)} ({found.how}); "
                  f"usable energy {a['usable-fraction'] * 100:.0f} %")
     if warnings is not None:
         warnings += found.warnings(v, system)

@@ -77,7 +77,8 @@ def phrase_text(p: Any, system: str = "metric") -> str:
         return p.imperial if system == "imperial" else p.metric
     if isinstance(p, Value):
         return _shown(p, system)[2]
-    return "".join([part if isinstance(part, str) else _shown(part, system)[2] for part in p])
+    return "".join([part if isinstance(part, str) else _shown(part, system)[2] if isinstance(part, Value)
+                    else part.imperial if system == "imperial" else part.metric for part in p])   # or a BySystem
 
 
 def verdict_texts(v: Verdict, system: str = "metric") -> dict[str, Any]:

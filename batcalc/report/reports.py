@@ -87,7 +87,7 @@ def range_report(r: RangeResult, system: str, mpge: bool = False):
     rows = [[label, s, s.unit] for _, label, s in figures]
     notes = [f"warning: {w}" for w in r.warnings_in(system)] + ([MPGE_NOTE] if mpge else []) \
         + ["assumptions: " + "; ".join(r.assumptions_in(system))]
-    data = {"cell": r.cell.id, "vehicle": r.vehicle.id, "cycle": cycle_label(r.vehicle, r.cycle),
+    data = {"cell": r.cell.id, "vehicle": r.vehicle.id, "cycle": cycle_label(r.vehicle, r.cycle, system),
             "results": {k: s for k, _, s in figures}, "assumptions": list(r.assumptions_in(system)),
             "warnings": list(r.warnings_in(system))}
     return ["quantity", "value", "unit"], rows, notes, data
@@ -106,7 +106,7 @@ def explain_range(r: RangeResult, system: str) -> list[str]:
         f"{_kwh(p.usable_energy)} kWh",
         f"4. vehicle mass: {_q(v.glider_mass, 'mass', system)} without battery + {_q(p.mass, 'mass', system)} pack + "
         f"{_q(v.payload, 'mass', system)} payload = {_q(r.total_mass, 'mass', system)}",
-        f"5. consumption at the battery on {cycle_label(v, r.cycle)} at that mass: c = " + (
+        f"5. consumption at the battery on {cycle_label(v, r.cycle, system)} at that mass: c = " + (
             f"{_q(r.consumption, 'consumption', system)} (road load integrated over the cycle{_breakdown(r, system)})"
             if r.cycle is not None or v.spec.measured_consumption is None else _measured(r, system)),
         f"6. range: R = E_usable / c = {_kwh(p.usable_energy)} kWh / "
@@ -193,7 +193,7 @@ def tradeoff_report(t: Tradeoff, system: str):
     notes += [f"warning: {w}" for w in warnings]
     assumptions = tradeoff_assumptions(t, system)
     notes.append("assumptions: " + "; ".join(assumptions))
-    data = {"hold": t.hold, "vehicle": t.a.vehicle.id, "cycle": cycle_label(t.a.vehicle, t.a.cycle),
+    data = {"hold": t.hold, "vehicle": t.a.vehicle.id, "cycle": cycle_label(t.a.vehicle, t.a.cycle, system),
             "a": t.a.cell.id, "b": t.b.cell.id, "rows": data_rows, "summary": summary,
             "assumptions": assumptions, "warnings": warnings}
     return headers, rows, notes, data
@@ -278,7 +278,7 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     g_show = from_si(grid, out_dim, out_unit)
     # the fractions a sweep reads (it gives no pack volume, so the volume fraction is no assumption of it)
     stated = [a for a in options.assumptions() if not a.startswith("cell-to-pack volume fraction")] + list(conditions)
-    label = f"{cycle_label(vehicle, cycle)}; {'; '.join(stated)}"
+    label = f"{cycle_label(vehicle, cycle, system)}; {'; '.join(stated)}"
     warnings = sweep_warnings(vehicle, cycle, grid if pack_masses is None else
                               [list(pack_masses)] * len(densities), system)
     if fmt in ("csv", "json"):
@@ -294,7 +294,7 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
         records = [{"cell_density": Shown(float(d_show[i]), dens_unit), col_name: Shown(float(c_show[j]), col_unit),
                     out_name: Shown(float(g_show[i, j]), out_unit)}
                    for i, j in zip(di.ravel(), cj.ravel(), strict=False)]
-        return render_json({"vehicle": vehicle.id, "cycle": cycle_label(vehicle, cycle),
+        return render_json({"vehicle": vehicle.id, "cycle": cycle_label(vehicle, cycle, system),
                             "assumptions": stated, "points": records, "warnings": warnings})
     headers = [f"cell {dens_unit} \\ {col_name.replace('_', ' ')} {col_unit}"] + distinct_labels(c_show)
     rows = [[label] + [format_number(x) if x == x else "no solution" for x in g_show[i]]

@@ -154,8 +154,8 @@ def add_ratings(headers: list[str], rows: list[list[Any]], notes: list[str], dat
 
     figures, extra = rating_figures(vehicle, usable_energy, mass, system)
     if cycle is not None and figures and anchor_note(vehicle):
-        extra.append(f"the range above is the road-load model's on {cycle_label(vehicle, cycle)} (--cycle), not "
-                     f"{vehicle.id}'s measured consumption the ratings are anchored to; leave out --cycle for "
+        extra.append(f"the range above is the road-load model's on {cycle_label(vehicle, cycle, system)} (--cycle), "
+                     f"not {vehicle.id}'s measured consumption the ratings are anchored to; leave out --cycle for "
                      f"the range on the measured figure")
     rows += [[label, s, s.unit] for _, label, s in figures]
     data["ratings"] = {k.removeprefix("rating_"): s for k, _, s in figures}
@@ -175,6 +175,12 @@ def _rating(name: str, option: str) -> str:
         return rating_key(name)
     except BatcalcError as exc:
         raise reworded(exc, lambda text: BatcalcError(f"{option}: {text}; ratings: wltp, epa, cltc, nedc")) from None
+
+
+def normalise_label(key: str, src: str, dst: str) -> str:
+    """The row name of ``normalise``'s figure ``key`` (``given``, ``range``) from rating ``src`` to ``dst``:
+    'range on CLTC (given)', 'range on WLTP' (the table's, and the bands table's, :mod:`batcalc.report.bands`)."""
+    return f"range on {_label(src, True)} (given)" if key == "given" else f"range on {_label(dst, True)}"
 
 
 def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: str, mass: float,
@@ -203,14 +209,14 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     car = vehicle.spec.vehicle_class in CAR_CLASSES
     band = published_band(src, dst) if car else None
     d = "distance"
+    given, ranged = shown(value, "length", system, d), shown(result, "length", system, d)
     rows: list[list[Any]] = [
-        [f"range on {_label(src, True)} (given)", shown(value, "length", system, d),
-         shown(value, "length", system, d).unit],
-        [f"range on {_label(dst, True)}", shown(result, "length", system, d), shown(result, "length", system, d).unit],
+        [normalise_label("given", src, dst), given, given.unit],
+        [normalise_label("range", src, dst), ranged, ranged.unit],
         [f"simulated ratio {_label(dst, True)} / {_label(src, True)}", Shown(ratio), ""],
     ]
     data: dict[str, Any] = {"vehicle": vehicle.id, "from": src, "to": dst,
-                            "given": shown(value, "length", system, d), "range": shown(result, "length", system, d),
+                            "given": given, "range": ranged,
                             "ratio": ratio, "band": None, "inside_band": None}
     notes = [f"ratio = range on {dst} / range on {src} = c({src}) / c({dst}) (the same energy on both) = "
              f"{_q(c_from, 'consumption', system)} / {_q(c_to, 'consumption', system)}"
@@ -265,7 +271,7 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     breakdown: dict[str, Shown] = {k: shown(v, "consumption", system) for k, v in found.breakdown.items()}
     figures += [(f"part_{k}", f"breakdown: {k}", s) for k, s in breakdown.items()]
     rows = [[label, s, s.unit] for _, label, s in figures]
-    label = cycle_label(vehicle, cycle)
+    label = cycle_label(vehicle, cycle, system)
     assumptions = [f"cycle: {label}"]
     if cycle is not None or vehicle.spec.measured_consumption is None:
         assumptions += vehicle.load.assumptions(system)

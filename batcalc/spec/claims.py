@@ -125,13 +125,13 @@ class SameRangeInputs(Strict):
     b: str = Field(description="cell id or path (the new cell)")
     vehicle: str = DEFAULT_VEHICLE
     cycle: Optional[str] = None
-    range: Optional[Annotated[Value, Q("length", ranged=True)]] = None
+    range: Optional[Annotated[Value, Q("length", ranged=True, example="km")]] = None
     pack_mass: Optional[Annotated[Value, Q("mass", ranged=True)]] = None
 
 
 class RangeInputs(Strict):
     cell: Optional[str] = None
-    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True)]] = None
+    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True, example="kWh")]] = None
     pack_mass: Optional[Annotated[Value, Q("mass", ranged=True)]] = None
     usable_fraction: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
     consumption: Optional[Annotated[Value, Q("consumption", ranged=True)]] = None
@@ -147,8 +147,9 @@ class LifetimeInputs(Strict):
         None, description="full equivalent cycles, e.g. 1000")
     retention: Optional[Annotated[Value, Q("fraction", ranged=True)]] = Field(
         None, description="capacity left after those cycles, e.g. 80 %")
-    range: Optional[Annotated[Value, Q("length", ranged=True)]] = Field(None, description="range per charge when new")
-    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True)]] = None
+    range: Optional[Annotated[Value, Q("length", ranged=True, example="km")]] = Field(
+        None, description="range per charge when new")
+    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True, example="kWh")]] = None
     usable_fraction: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
     consumption: Optional[Annotated[Value, Q("consumption", ranged=True)]] = None
     vehicle: Optional[str] = None
@@ -156,8 +157,8 @@ class LifetimeInputs(Strict):
 
 
 class ConsumptionInputs(Strict):
-    pack_energy: Annotated[Value, Q("energy", ranged=True)]
-    range: Annotated[Value, Q("length", ranged=True)]
+    pack_energy: Annotated[Value, Q("energy", ranged=True, example="kWh")]
+    range: Annotated[Value, Q("length", ranged=True, example="km")]
     usable_fraction: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
 
 
@@ -166,9 +167,9 @@ class ChargeInputs(Strict):
     from_soc: Optional[Annotated[Value, Q("fraction", allow_zero=True, ranged=True)]] = None
     to_soc: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
     time: Optional[Annotated[Value, Q("time", ranged=True)]] = None
-    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True)]] = None
+    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True, example="kWh")]] = None
     vehicle: Optional[str] = None
-    range: Optional[Annotated[Value, Q("length", ranged=True)]] = Field(
+    range: Optional[Annotated[Value, Q("length", ranged=True, example="km")]] = Field(
         None, description="size the pack for this range in the vehicle")
     cycle: Optional[str] = None
     charger_efficiency: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
@@ -182,14 +183,14 @@ class RangeAddedInputs(Strict):
     power: Optional[Annotated[Value, Q("power", ranged=True)]] = Field(None, description="average power at the battery")
     from_soc: Optional[Annotated[Value, Q("fraction", allow_zero=True, ranged=True)]] = None
     to_soc: Optional[Annotated[Value, Q("fraction", ranged=True)]] = None
-    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True)]] = None
+    pack_energy: Optional[Annotated[Value, Q("energy", ranged=True, example="kWh")]] = None
     usable_fraction: Optional[Annotated[Value, Q("fraction", ranged=True)]] = Field(
         None, description="usable share of the pack energy in "
         "the SoC window or a peak power's charge curve (default 93 %)")
     consumption: Optional[Annotated[Value, Q("consumption", ranged=True)]] = None
     vehicle: Optional[str] = None
     cycle: Optional[str] = None
-    range: Optional[Annotated[Value, Q("length", ranged=True)]] = Field(
+    range: Optional[Annotated[Value, Q("length", ranged=True, example="km")]] = Field(
         None, description="the full range of pack_energy, instead of a "
         "consumption: c = pack_energy x usable_fraction / range")
     power_kind: Optional[Literal["peak", "average"]] = Field(None, description="'power' is the peak or the average "

@@ -107,11 +107,12 @@ class _LongFormError(UnitError):
 _C_RATE_RE = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?\s*C\s*$")
 
 
-def _parse_text(raw: Any, dim: str) -> tuple[float, str, float, str]:
+def _parse_text(raw: Any, dim: str, example: Optional[str] = None) -> tuple[float, str, float, str]:
     """Parse one raw YAML scalar as a value of ``dim``: returns (magnitude, unit, SI magnitude, text).
 
     Everything goes through :func:`batcalc.units.parse_value` (strict grammar, range, dimension, the
-    fraction rule); spec files add one restriction: a C-rate is written '<number> C' only.
+    fraction rule; ``example``: the unit of its error's example, ``km`` for a range); spec files add one
+    restriction: a C-rate is written '<number> C' only.
     """
     if dim == "c_rate" and isinstance(raw, str) and not _C_RATE_RE.match(raw):
         try:
@@ -120,7 +121,7 @@ def _parse_text(raw: Any, dim: str) -> tuple[float, str, float, str]:
             raise UnitError(f"malformed C-rate {_clip(raw.strip())}: write '<number> C', e.g. '2 C' ({exc})") from None
         if unit.strip() != "C":
             raise UnitError(f"malformed C-rate {_clip(raw.strip())}: write '<number> C', e.g. '2 C'")
-    p = units.parse_value(raw, dim)
+    p = units.parse_value(raw, dim, example)
     return p.number, p.unit, p.si, p.text
 
 
@@ -131,13 +132,14 @@ def _is_range(raw: str) -> bool:
     return units.RANGE_TO.search(raw.strip()) is not None
 
 
-def parse_range_value(raw: str, dim: str) -> Value:
+def parse_range_value(raw: str, dim: str, example: Optional[str] = None) -> Value:
     """``'LOW to HIGH unit'`` or ``'LOW to CENTRAL to HIGH unit'`` as a ranged :class:`Value` (SI ends; a
-    part without a unit takes the last part's; central: the middle value, else the midpoint)."""
+    part without a unit takes the last part's; central: the middle value, else the midpoint; ``example``
+    as :func:`_parse_text` takes it)."""
     parts = units.range_parts(raw)
     if len(parts) > 3 or any(not p for p in parts):
         raise UnitError(f"{_clip(raw.strip())} is not a range: write 'LOW to HIGH', e.g. '250 to 300 Wh/kg'")
-    read = [_parse_text(part, dim) for part in parts]
+    read = [_parse_text(part, dim, example) for part in parts]
     low, high = read[0][2], read[-1][2]
     if low > high:
         raise UnitError(f"{_clip(raw.strip())}: the low end is above the high end")
@@ -153,7 +155,8 @@ def parse_range_value(raw: str, dim: str) -> Value:
     return Value(dim, raw.strip(), float(magnitude), unit, float(si), low=float(low), high=float(high))
 
 
-def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bool = False) -> Value:
+def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bool = False,
+                example: Optional[str] = None) -> Value:
     try:
         if isinstance(raw, dict):
             unknown = [k for k in raw if k not in _LONG_KEYS]
@@ -175,20 +178,20 @@ def _make_value(raw: Any, dim: str, positive: bool, allow_zero: bool, ranged: bo
                 if not ranged:
                     raise UnitError(f"{_clip(raw['value'].strip())} is a range: ranges are read in claim inputs "
                                     f"and in command-line values (with --bands); here give one value")
-                r = parse_range_value(raw["value"], dim)
+                r = parse_range_value(raw["value"], dim, example)
                 value = Value(dim, r.text, r.magnitude, r.unit, r.si, raw.get("source"), raw.get("note"),
                               raw.get("assumption"), r.low, r.high)
             else:
-                magnitude, unit, si, text = _parse_text(raw["value"], dim)
+                magnitude, unit, si, text = _parse_text(raw["value"], dim, example)
                 value = Value(dim, text, magnitude, unit, si, raw.get("source"), raw.get("note"),
                               raw.get("assumption"))
         elif isinstance(raw, str) and _is_range(raw):
             if not ranged:
                 raise UnitError(f"{_clip(raw.strip())} is a range: ranges are read in claim inputs and in "
                                 f"command-line values (with --bands); here give one value")
-            value = parse_range_value(raw, dim)
+            value = parse_range_value(raw, dim, example)
         else:
-            magnitude, unit, si, text = _parse_text(raw, dim)
+            magnitude, unit, si, text = _parse_text(raw, dim, example)
             value = Value(dim, text, magnitude, unit, si)
         mag = value.magnitude if value.low is None else value.low       # a range: its low end (same sign)
         if positive and (mag < 0 or (mag == 0 and not allow_zero)):
@@ -211,15 +214,15 @@ _VALUE_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?\s*\S.*$"
 _PLAIN_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?\s*(\S.*)?$"
 
 
-def _schema_for(dim: str) -> dict[str, Any]:
+def _schema_for(dim: str, unit: Optional[str] = None) -> dict[str, Any]:
     """JSON Schema of a value of dimension ``dim``: a '<number> <unit>' string (a plain number for a
-    dimensionless one) or the long form."""
+    dimensionless one) or the long form; ``unit``: its example's unit (default: the dimension's)."""
     if dim == "c_rate":
         pattern, example, label = _C_RATE_RE.pattern, "2 C", "C-rate (charge current / capacity)"
     else:
         d = units.DIMENSIONS[dim]
         example = {"specific_energy": "350 Wh/kg", "energy_density": "700 Wh/L", "fraction": "80 %"}.get(
-            dim, f"1 {d.example}".strip())
+            dim, f"1 {unit or d.example}".strip())
         pattern, label = (_PLAIN_PATTERN if dim in ("number", "count", "fraction") else _VALUE_PATTERN), d.label
     text: dict[str, Any] = {"type": "string", "pattern": pattern, "description": f"{label}, e.g. '{example}'",
                             "examples": [example]}
@@ -242,25 +245,29 @@ class _Quantity:
     validator calling :func:`_make_value` (no schema is generated for the Value class itself), its JSON
     Schema is :func:`_schema_for`."""
 
-    __slots__ = ("dim", "positive", "allow_zero", "ranged")
+    __slots__ = ("dim", "positive", "allow_zero", "ranged", "example")
 
-    def __init__(self, dim: str, positive: bool, allow_zero: bool, ranged: bool = False):
+    def __init__(self, dim: str, positive: bool, allow_zero: bool, ranged: bool = False,
+                 example: Optional[str] = None):
         self.dim, self.positive, self.allow_zero, self.ranged = dim, positive, allow_zero, ranged
+        self.example = example
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        dim, positive, allow_zero, ranged = self.dim, self.positive, self.allow_zero, self.ranged
+        dim, positive, allow_zero, ranged, example = self.dim, self.positive, self.allow_zero, self.ranged, self.example
         return core_schema.no_info_plain_validator_function(
-            lambda raw: _make_value(raw, dim, positive, allow_zero, ranged))
+            lambda raw: _make_value(raw, dim, positive, allow_zero, ranged, example))
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
-        return _schema_for(self.dim)
+        return _schema_for(self.dim, self.example)
 
 
-def Q(dim: str, positive: bool = True, allow_zero: bool = False, ranged: bool = False) -> _Quantity:
+def Q(dim: str, positive: bool = True, allow_zero: bool = False, ranged: bool = False,
+      example: Optional[str] = None) -> _Quantity:
     """The marker of a :class:`Value` field of dimension ``dim``: ``x: Annotated[Value, Q("mass")]``
     (``positive``: above zero, or at least zero with ``allow_zero``; ``ranged``: a range
-    ``'LOW to HIGH unit'`` is read too; see the module doc)."""
-    return _Quantity(dim, positive, allow_zero, ranged)
+    ``'LOW to HIGH unit'`` is read too; ``example``: the unit its errors and schema show in an example
+    where the dimension's would mislead, ``km`` for a range, ``kWh`` for a pack; see the module doc)."""
+    return _Quantity(dim, positive, allow_zero, ranged, example)
 
 
 def Qty(dim: str, positive: bool = True, allow_zero: bool = False) -> Any:
@@ -524,9 +531,9 @@ TestCycle = Annotated[Literal["CLTC", "NEDC", "WLTP", "EPA", "unknown"], BeforeV
 
 
 class RangeClaim(Sourced):
-    distance: Annotated[Value, Q("length")]
+    distance: Annotated[Value, Q("length", example="km")]
     test_cycle: TestCycle = "unknown"
-    pack_energy: Optional[Annotated[Value, Q("energy")]] = None
+    pack_energy: Optional[Annotated[Value, Q("energy", example="kWh")]] = None
     vehicle: Optional[str] = None
 
 

@@ -13,7 +13,7 @@ PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0
 
 
 class ReferencePack(Strict):
-    energy: Annotated[Value, Q("energy")] = Field(
+    energy: Annotated[Value, Q("energy", example="kWh")] = Field(
         description="gross (nominal) energy of the pack the vehicle ships with")
     mass: Optional[Annotated[Value, Q("mass")]] = None
     nominal_voltage: Optional[Annotated[Value, Q("voltage")]] = Field(

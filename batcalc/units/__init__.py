@@ -673,17 +673,18 @@ def _parse_number(raw: Any, dim: str | None, example_unit: str | None = None) ->
     if dim is None:
         raise UnitError(f"expected a string '<number> <unit>', got {type(raw).__name__}")
     d = DIMENSIONS[dim]
+    article = "an" if d.label[0] in "aeiou" else "a"        # 'an energy', as _check_form writes it
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         got = repr(raw) if isinstance(raw, (bool, type(None))) else f"a {type(raw).__name__}"
         got = got if len(got) <= 60 else got[:57] + "..."
-        raise UnitError(f"expected a {d.label} such as "
+        raise UnitError(f"expected {article} {d.label} such as "
                         f"'{'2 C' if dim == 'c_rate' else '1 ' + (example_unit or d.example)}', got {got}")
     number = float(raw) if abs(raw) < 1e300 else float("inf")
     check_magnitude(number, str(raw) if len(str(raw)) <= 30 else str(raw)[:27] + "...")
     if dim == "c_rate":
         raise UnitError(f"bare number {raw!r}: write a C-rate as '<number> C', e.g. '{number:g} C'")
     if dim not in _PLAIN_DIMS:
-        raise UnitError(f"bare number {raw!r} needs a unit: expected a {d.label}, e.g. "
+        raise UnitError(f"bare number {raw!r} needs a unit: expected {article} {d.label}, e.g. "
                         f"'{number:g} {example_unit or d.example}'")
     if dim == "fraction":
         _fraction_rule(number, raw)
@@ -913,10 +914,10 @@ def parse_grid(text: str, dim: str, option: str = "grid", example_unit: str | No
     """
     import numpy as np
 
+    usage = f"'start:stop:step unit' or 'a,b,c unit', e.g. '200:500:50 {example_unit or DIMENSIONS[dim].example}'"
     m = re.match(_GRID, text or "")
     if not m:
-        raise UnitError(f"{option}: expected 'start:stop:step unit' or 'a,b,c unit', e.g. '200:500:50 "
-                        f"{example_unit or DIMENSIONS[dim].example}', got {text!r}")
+        raise UnitError(f"{option}: expected {usage}, got {text!r}")
     unit, nums = m.group("unit"), m.group("nums").strip()
     if re.fullmatch(r"[0-9]{1,2}(,[0-9]{3})+", nums):      # "1,500 kg": 1500 or [1, 500]?
         raise UnitError(f"{option}: {nums!r} could be one number with thousands separators or a list: "
@@ -926,13 +927,14 @@ def parse_grid(text: str, dim: str, option: str = "grid", example_unit: str | No
         raise UnitError(f"{option}: separate values with ',' (a list) or ':' (start:stop:step) in {text!r}")
     try:
         numbers = [float(x) for x in parts]
-    except ValueError:
-        raise UnitError(f"{option}: malformed numbers in {text!r}") from None
+    except ValueError:      # '300-600 kg': a dash is no grid (nor a minus sign inside a number)
+        dash = ": join the ends and the step with ':', not a dash" if any("-" in x.lstrip("+-") for x in parts) else ""
+        raise UnitError(f"{option}: expected {usage}, got {text!r}{dash}") from None
     if any(not math.isfinite(x) or abs(x) > MAX_MAGNITUDE for x in numbers):
         raise UnitError(f"{option}: numbers must be finite and at most {MAX_MAGNITUDE:g} in {text!r}")
     if ":" in nums:
         if len(numbers) != 3:
-            raise UnitError(f"{option}: expected start:stop:step in {text!r}")
+            raise UnitError(f"{option}: expected three numbers, start:stop:step, in {text!r}; {usage.split(', ')[-1]}")
         start, stop, step = numbers
         if not step > 0 or stop < start:
             raise UnitError(f"{option}: need step > 0 and stop >= start in {text!r}")
