@@ -2333,6 +2333,9 @@ def evaluate(claim, ctx: Context) -> Verdict:
         if ctx.doc is None:
             raise
         raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
+    if claim.plausible is not None and "plausible" not in verdict.details:      # it would be dropped unread
+        raise ctx.error(("plausible",), "a plausible range is read only for the value a figure left as '?' "
+                                        "implies, and this claim has none: remove it, or write the figure as '?'")
     verdict.source = claim.source
     verdict.qualifier = claim.qualifier
     verdict.evidence = _ledger(claim, ctx)
