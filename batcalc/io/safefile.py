@@ -39,6 +39,11 @@ def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
 
     if not os.fspath(path):                       # Path('') is the current folder: "'.' is a directory"
         raise BatcalcError("cannot write '': the file name is empty")
+    text = os.fspath(path)
+    if text.endswith(tuple(s for s in (os.sep, os.altsep) if s)) and not os.path.isdir(text):
+        # Path('out/') is Path('out'): a folder asked for would become a file of that name
+        raise BatcalcError(f"cannot write {quoted_path(text)}: it ends with {text[-1]!r}, naming a folder, and there is "
+                           f"no such folder: give the name of a file")
     target = Path(path)
     try:
         st = os.lstat(target)
