@@ -499,3 +499,17 @@ def test_a_file_named_twice_is_linted_once(run, write, tmp_path):
     path = str(resolve("tesla-4680", "cell")[0])
     assert run("lint", "tesla-4680", path).stdout.strip() == "1 file OK"
     assert run("lint", "tesla-4680", "gac-aion-ssb-300").stdout.strip() == "2 files OK"
+
+
+def test_a_link_to_a_catalogue_file_is_linted_as_that_file(run, tmp_path):
+    """A link of another name to a catalogue spec (`my-sedan.yaml -> specs/vehicles/mid-sedan.yaml`) was
+    refused, "no vehicle 'my-sedan' in the catalogue and no such file", of a file that exists: the catalogue's
+    own checks took the id from the link's name, not the file's. It lints as the file does, and once with it."""
+    from batcalc.spec.catalog import resolve
+
+    target = resolve("mid-sedan", "vehicle")[0]
+    link = tmp_path / "my-sedan.yaml"
+    link.symlink_to(target)
+    out = run("lint", str(link))
+    assert (out.exit_code, out.stdout.strip()) == (0, "1 file OK"), out.output
+    assert run("lint", str(link), "mid-sedan").stdout.strip() == "1 file OK"

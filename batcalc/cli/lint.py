@@ -179,7 +179,7 @@ def lint_one(path: Path | None, shown: str, in_catalogue: bool,
             warnings += _cell_warnings(spec, doc)
         if (path is not None and in_catalogue and kind in KIND_DIRS
                 and path.resolve().parent == (specs_root() / KIND_DIRS[kind]).resolve()):
-            load(path.stem, kind)      # the catalogue's own checks (the id is the file name)
+            load(path.resolve().stem, kind)      # the catalogue's own checks (the id is the file's name, not a link's)
     except SpecErrors as exc:
         if doc is not None and isinstance(doc.data, dict) and doc.data.get("kind") == "claims":
             return _sound_claims_problems(doc, exc.errors)
