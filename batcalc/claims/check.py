@@ -2498,9 +2498,19 @@ def _between_implied(out: Verdict, lo: Verdict, hi: Verdict) -> None:
     if not (isinstance(a, Value) and isinstance(b, Value) and a.unit == b.unit and a.dim == b.dim
             and isinstance(take, tuple) and take and isinstance(take[0], str) and " would be " in take[0]):
         return
-    first, last = sorted((a, b), key=lambda v: v.si)
+    (first, first_in), (last, last_in) = sorted(((a, lo.details.get("plausible")), (b, hi.details.get("plausible"))),
+                                                key=lambda pair: pair[0].si)
     out.would_take = (take[0].split(" would be ")[0] + " would be between ", first, " and ", last)
     out.details = {**out.details, "implied_between": [first, last]}
+    at = next((k for k, x in enumerate(take) if isinstance(x, str) and "the plausible range " in x), None)
+    if at is not None and isinstance(first_in, bool) and isinstance(last_in, bool):    # each end, not the low alone
+        if first_in == last_in:
+            words: tuple = (f" (both {'inside' if first_in else 'OUTSIDE'} the plausible range ",)
+        else:
+            words = (" (", first, f" {'inside' if first_in else 'OUTSIDE'}, ", last,
+                     f" {'inside' if last_in else 'OUTSIDE'} the plausible range ")
+        out.would_take += words + tuple(take[at + 1:])
+        out.details["plausible"] = [first_in, last_in]
 
 
 def _between_over_open(out: Verdict, lo: Verdict, hi: Verdict, claim_bounds: tuple[Any, Any]) -> None:

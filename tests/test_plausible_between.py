@@ -1,0 +1,39 @@
+"""A 'between' claim with a figure left as '?' and a plausible range dropped the range: `claim ratio a=? b="900
+Wh/L" --asserted "+30 to +50 %" -q between --plausible "700 to 750 Wh/L"` said only "the baseline a would be
+between 600 Wh/L and 692.3 Wh/L", and its JSON said `plausible: true` or `false` of the low bound alone. Each
+end of the implied interval is now placed against the range, in words and in JSON (in the interval's order)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+# a = 900 Wh/L / 1.5 = 600 Wh/L at +50 %, 900 / 1.3 = 692.3 Wh/L at +30 %
+ARGS = ["claim", "ratio", "a=?", "b=900 Wh/L", "--asserted", "+30 to +50 %", "-q", "between", "--plausible"]
+
+
+@pytest.mark.parametrize("plausible, words, flags", [
+    ("500 to 750 Wh/L", "(both inside the plausible range 500 Wh/L to 750 Wh/L)", [True, True]),
+    ("700 to 750 Wh/L", "(both OUTSIDE the plausible range 700 Wh/L to 750 Wh/L)", [False, False]),
+    ("650 to 750 Wh/L", "(600 Wh/L OUTSIDE, 692.3 Wh/L inside the plausible range 650 Wh/L to 750 Wh/L)",
+     [False, True]),
+    ("500 to 650 Wh/L", "(600 Wh/L inside, 692.3 Wh/L OUTSIDE the plausible range 500 Wh/L to 650 Wh/L)",
+     [True, False]),
+])
+def test_each_end_of_the_implied_interval_is_placed(run, plausible, words, flags):
+    out = run(*ARGS, plausible)
+    assert out.exit_code == 0, out.output
+    assert f"the baseline a would be between 600 Wh/L and 692.3 Wh/L {words}" in out.stdout
+    data = json.loads(run(*ARGS, plausible, "-f", "json").stdout)
+    verdict = (data["claims"] if "claims" in data else data["verdicts"])[0]
+    assert verdict["details"]["plausible"] == flags
+
+
+def test_an_expression_claim_too():
+    """75 kWh / ? between 180 and 200 kg: ? from 75000 / 200 = 375 to 75000 / 180 = 416.7 Wh/kg."""
+    import batcalc as bc
+
+    r = bc.check("expression", expr="75 kWh / ?", asserted="180 to 200 kg", qualifier="between",
+                 plausible="300 to 400 Wh/kg")
+    assert "(375 Wh/kg inside, 416.7 Wh/kg OUTSIDE the plausible range 300 Wh/kg to 400 Wh/kg)" in r.would_take
