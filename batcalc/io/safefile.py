@@ -42,8 +42,8 @@ def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
     text = os.fspath(path)
     if text.endswith(tuple(s for s in (os.sep, os.altsep) if s)) and not os.path.isdir(text):
         # Path('out/') is Path('out'): a folder asked for would become a file of that name
-        raise BatcalcError(f"cannot write {quoted_path(text)}: it ends with {text[-1]!r}, naming a folder, and there is "
-                           f"no such folder: give the name of a file")
+        raise BatcalcError(f"cannot write {quoted_path(text)}: it ends with {text[-1]!r}, naming a folder, and there "
+                           f"is no such folder: give the name of a file")
     target = Path(path)
     try:
         st = os.lstat(target)
