@@ -80,3 +80,25 @@ def test_a_vehicle_without_a_road_load_says_what_it_needs(tmp_path, run):
         bc.normalise("500 km", str(path), from_rating="wltp", to_rating="epa")
     out = run("normalise", "500 km", "-v", str(path), "--from", "wltp", "--to", "epa")
     assert out.exit_code == 2 and out.output.count("\n") == 1 and needs in out.output
+
+
+def test_a_rating_may_be_any_cycle_range_of_takes():
+    """normalise's ratings are 'wltp', 'epa', ... "or any cycle range_of takes", but a constant speed given as
+    a Quantity, or a trace as a pathlib.Path (both of which range_of takes), was refused ("needs a rating as
+    text, got Quantity"). They give what their text gives."""
+    by_text = bc.normalise("500 km", "mid-sedan", from_rating="80 km/h", to_rating="wltp")
+    by_quantity = bc.normalise("500 km", "mid-sedan", from_rating=bc.Q(80, "km/h"), to_rating="wltp")
+    assert by_quantity.ratio == by_text.ratio and by_quantity.from_rating == by_text.from_rating
+    assert by_text.ratio != 1.0
+    with pytest.raises(TypeError, match="to_rating needs a rating as text"):
+        bc.normalise("500 km", "mid-sedan", from_rating="wltp", to_rating=None)
+
+
+def test_a_trace_given_as_a_path(tmp_path):
+    import pathlib
+
+    path = tmp_path / "trace.csv"
+    path.write_text("time_s,speed_kmh\n0,0\n10,50\n20,50\n30,0\n", encoding="utf-8")
+    by_text = bc.normalise("500 km", "mid-sedan", from_rating=str(path), to_rating="wltp")
+    by_path = bc.normalise("500 km", "mid-sedan", from_rating=pathlib.Path(path), to_rating="wltp")
+    assert by_path.ratio == by_text.ratio

@@ -339,10 +339,15 @@ def normalise(value: Any, vehicle: VehicleLike, *, from_rating: str, to_rating: 
     both (:func:`batcalc.physics.ratings.simulated_ratio`), as ``batcalc normalise`` gives it."""
     from batcalc.report.vehicle import normalise_report
 
-    for name, text in (("from_rating", from_rating), ("to_rating", to_rating)):
-        if not isinstance(text, str):
-            raise TypeError(f"normalise: {name} needs a rating as text ('wltp', 'epa', 'cltc', 'nedc'), "
-                            f"got {type(text).__name__}")
+    ratings = []
+    for name, given in (("from_rating", from_rating), ("to_rating", to_rating)):
+        if is_quantity(given) or isinstance(given, os.PathLike):    # a constant speed, a trace: as range_of's cycle
+            given = _cycle(given)
+        if not isinstance(given, str):
+            raise TypeError(f"normalise: {name} needs a rating as text ('wltp', 'epa', 'cltc', 'nedc') or a cycle "
+                            f"range_of takes, got {type(given).__name__}")
+        ratings.append(given)
+    from_rating, to_rating = ratings
     v = vehicle_of(vehicle)
     given = si_of(value, "length", "value", "km")
     if given is None:
