@@ -86,3 +86,13 @@ def test_q_of_a_number_that_is_not_finite_says_so(number):
     """``Q(nan, 'kg')`` said "malformed value 'nan kg': expected '<number> <unit>'", of a number given as one."""
     with pytest.raises(BatcalcError, match=r"^value '-?(nan|inf) kg' is not a finite number$"):
         bc.Q(number, "kg")
+
+
+@pytest.mark.parametrize("axis", [{"300 Wh/kg", "200 Wh/kg"}, frozenset({"200 Wh/kg"}), {"200 Wh/kg": 1}])
+def test_an_axis_without_an_order_is_refused(axis):
+    """A set of densities was swept in the set's own order, so the rows of the grid could not be told apart
+    (a different order from run to run for texts); a dict swept its keys. Both are refused."""
+    with pytest.raises(TypeError, match=r"^densities needs values in order, a list, a tuple or an array"):
+        bc.sweep("mid-sedan", axis, pack_masses="300 kg")
+    with pytest.raises(TypeError, match=r"^pack_masses needs values in order"):
+        bc.sweep("mid-sedan", "250 Wh/kg", pack_masses={"300 kg", "400 kg"})
