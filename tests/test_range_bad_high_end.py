@@ -55,3 +55,8 @@ def test_a_claims_file_names_the_high_end_at_its_line(run, write):
     out = run("check", path)
     assert out.exit_code == 2
     assert out.output.strip() == f"{path}:8:15: value '1e999 km' is not a finite number"
+
+
+def test_a_high_end_that_is_not_a_number_and_a_unit_lends_nothing():
+    """'about 500 km' is no number followed by a unit: '500 km' is not lent to the low end ('400 500 km')."""
+    assert units.range_parts("400 to about 500 km") == ["400", "about 500 km"]

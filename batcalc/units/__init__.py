@@ -521,7 +521,9 @@ def range_parts(text: str) -> list[str]:
         last_unit = split_value(parts[-1])[1].strip()
     except UnitError:
         words = parts[-1].split(maxsplit=1)
-        if len(words) < 2:
+        try:                                 # what follows its number is a unit: 'inf km', not 'about 500 km'
+            split_value(f"1 {words[1]}")
+        except (UnitError, IndexError):
             return parts
         last_unit = words[1]
     words = last_unit.split(maxsplit=1)
