@@ -37,3 +37,25 @@ def test_an_expression_claim_too():
     r = bc.check("expression", expr="75 kWh / ?", asserted="180 to 200 kg", qualifier="between",
                  plausible="300 to 400 Wh/kg")
     assert "(375 Wh/kg inside, 416.7 Wh/kg OUTSIDE the plausible range 300 Wh/kg to 400 Wh/kg)" in r.would_take
+
+
+@pytest.mark.parametrize("extra, take", [
+    ([], "the baseline a would be 1 billion yuan"),
+    (["--plausible", "0.5 to 1.5 billion yuan"],
+     "the baseline a would be 1 billion yuan (inside the plausible range 0.5 billion yuan to 1.5 billion yuan)"),
+])
+def test_an_implied_figure_keeps_its_words_with_a_plausible_range(run, extra, take):
+    """2 billion yuan - a = 1 billion yuan: a = 1 billion yuan. With a plausible range the figure was shown as
+    '1.000e+09 yuan', though the derived column and the same claim without the range say '1 billion yuan'."""
+    out = run("claim", "difference", "a=?", "b=2 billion yuan", "--asserted", "1 billion yuan", *extra)
+    assert out.exit_code == 0 and take in out.stdout, out.stdout
+
+
+@pytest.mark.parametrize("extra", [[], ["--plausible", "0.5 to 1.5 billion yuan"]])
+def test_a_between_claims_implied_interval_keeps_its_words(run, extra):
+    """2 billion - a between 0.5 and 1.5 billion yuan: a from 0.5 to 1.5 billion yuan, which was shown as
+    'between 500000000 yuan and 1.500e+09 yuan'."""
+    out = run("claim", "difference", "a=?", "b=2 billion yuan", "--asserted", "0.5 to 1.5 billion yuan",
+              "-q", "between", *extra)
+    assert out.exit_code == 0
+    assert "the baseline a would be between 0.5 billion yuan and 1.5 billion yuan" in out.stdout, out.stdout

@@ -1713,7 +1713,7 @@ def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, cl
     else:
         q = ctx.quantity(f"{number!r} {unit}".strip(), ("inputs", side)) if unit else units.Q_(number, "dimensionless")
         take, details = _plausible(claim, ctx, implied, q)
-        take = (would,) + tuple(take[1:])
+        take = (would, shown) + tuple(take[2:])      # in words as without the range: '1 billion yuan', not '1.000e+09'
     return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", claimed_text or (f"{_qual(claim)} ", claimed),
                    (f"{side} = ", shown), take, [_pair_text(claim), *used],
                    missing=[gap.fact if gap is not None else f"figure {side} (left as '?')"], details=details,
@@ -2498,10 +2498,15 @@ def _between_implied(out: Verdict, lo: Verdict, hi: Verdict) -> None:
     if not (isinstance(a, Value) and isinstance(b, Value) and a.unit == b.unit and a.dim == b.dim
             and isinstance(take, tuple) and take and isinstance(take[0], str) and " would be " in take[0]):
         return
-    (first, first_in), (last, last_in) = sorted(((a, lo.details.get("plausible")), (b, hi.details.get("plausible"))),
-                                                key=lambda pair: pair[0].si)
+    def words(v: Verdict, value: Value) -> Any:           # as each bound writes it: '1.5 billion yuan'
+        t = v.would_take
+        return t[1] if isinstance(t, tuple) and len(t) > 1 and t[1] is not None else value
+
+    ends = sorted(((a, lo.details.get("plausible"), words(lo, a)), (b, hi.details.get("plausible"), words(hi, b))),
+                  key=lambda end: end[0].si)
+    (first_value, first_in, first), (last_value, last_in, last) = ends
     out.would_take = (take[0].split(" would be ")[0] + " would be between ", first, " and ", last)
-    out.details = {**out.details, "implied_between": [first, last]}
+    out.details = {**out.details, "implied_between": [first_value, last_value]}
     at = next((k for k, x in enumerate(take) if isinstance(x, str) and "the plausible range " in x), None)
     if at is not None and isinstance(first_in, bool) and isinstance(last_in, bool):    # each end, not the low alone
         if first_in == last_in:
