@@ -51,3 +51,12 @@ def test_a_figure_left_as_unknown_still_reads_it(run):
     """900 Wh/L / 1.4 = 642.9 Wh/L: inside 500 to 750 Wh/L."""
     out = run("claim", "ratio", "a=?", "b=900 Wh/L", "--asserted", "+40 %", "--plausible", "500 to 750 Wh/L")
     assert out.exit_code == 0 and "642.9 Wh/L (inside the plausible range" in out.output
+
+
+def test_a_kind_without_an_unknown_is_not_told_to_write_one(run):
+    """same-volume of a cell that publishes no Wh/L is underdetermined, but takes no '?': the refusal said
+    "remove it, or write the figure as '?'", which that kind refuses; it names the kinds that take one."""
+    out = run("claim", "same-volume", "a=gac-aion-ssb-300", "b=gac-aion-ssb-350", "--asserted", "1.2",
+              "--plausible", "500 to 750 Wh/L")
+    assert out.exit_code == 2
+    assert "(in a ratio, difference or expression)" in out.output and "write the figure as" not in out.output

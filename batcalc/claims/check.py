@@ -2335,7 +2335,8 @@ def evaluate(claim, ctx: Context) -> Verdict:
         raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
     if claim.plausible is not None and "plausible" not in verdict.details:      # it would be dropped unread
         raise ctx.error(("plausible",), "a plausible range is read only for the value a figure left as '?' "
-                                        "implies, and this claim has none: remove it, or write the figure as '?'")
+                                        "implies (in a ratio, difference or expression), and this claim has none: "
+                                        "remove it")
     verdict.source = claim.source
     verdict.qualifier = claim.qualifier
     verdict.evidence = _ledger(claim, ctx)
