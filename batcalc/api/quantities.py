@@ -222,7 +222,7 @@ def si_array_of(values: Any, dim: str, name: str, example: Optional[str] = None)
         return units.parse_grid(values, dim, name, example)
     if is_quantity(values) and np.ndim(values.magnitude) == 0:
         values = [values]
-    if isinstance(values, (set, frozenset, dict)):      # no order (a set) or keys (a dict): rows the caller cannot place
+    if isinstance(values, (set, frozenset, dict)):      # no order (a set), or keys (a dict): rows not to be placed
         raise TypeError(f"{name} needs values in order, a list, a tuple or an array (or a grid as text), got "
                         f"{type(values).__name__}")
     try:
