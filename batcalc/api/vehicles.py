@@ -339,14 +339,13 @@ def normalise(value: Any, vehicle: VehicleLike, *, from_rating: str, to_rating: 
     both (:func:`batcalc.physics.ratings.simulated_ratio`), as ``batcalc normalise`` gives it."""
     from batcalc.report.vehicle import normalise_report
 
-    ratings = []
-    for name, given in (("from_rating", from_rating), ("to_rating", to_rating)):
-        if is_quantity(given) or isinstance(given, os.PathLike):    # a constant speed, a trace: as range_of's cycle
-            given = _cycle(given)
-        if not isinstance(given, str):
+    ratings: list[str] = []
+    for name, rating in (("from_rating", from_rating), ("to_rating", to_rating)):
+        text = _cycle(rating) if is_quantity(rating) or isinstance(rating, os.PathLike) else rating   # as range_of
+        if not isinstance(text, str):
             raise TypeError(f"normalise: {name} needs a rating as text ('wltp', 'epa', 'cltc', 'nedc') or a cycle "
-                            f"range_of takes, got {type(given).__name__}")
-        ratings.append(given)
+                            f"range_of takes, got {type(rating).__name__}")
+        ratings.append(text)
     from_rating, to_rating = ratings
     v = vehicle_of(vehicle)
     given = si_of(value, "length", "value", "km")

@@ -2499,12 +2499,12 @@ def _between_implied(out: Verdict, lo: Verdict, hi: Verdict) -> None:
     if not (isinstance(a, Value) and isinstance(b, Value) and a.unit == b.unit and a.dim == b.dim
             and isinstance(take, tuple) and take and isinstance(take[0], str) and " would be " in take[0]):
         return
-    def words(v: Verdict, value: Value) -> Any:           # as each bound writes it: '1.5 billion yuan'
+    def written(v: Verdict, value: Value) -> Any:         # as each bound writes it: '1.5 billion yuan'
         t = v.would_take
         return t[1] if isinstance(t, tuple) and len(t) > 1 and t[1] is not None else value
 
-    ends = sorted(((a, lo.details.get("plausible"), words(lo, a)), (b, hi.details.get("plausible"), words(hi, b))),
-                  key=lambda end: end[0].si)
+    ends = sorted(((a, lo.details.get("plausible"), written(lo, a)), (b, hi.details.get("plausible"),
+                                                                       written(hi, b))), key=lambda end: end[0].si)
     (first_value, first_in, first), (last_value, last_in, last) = ends
     out.would_take = (take[0].split(" would be ")[0] + " would be between ", first, " and ", last)
     out.details = {**out.details, "implied_between": [first_value, last_value]}
