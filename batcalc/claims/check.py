@@ -2589,6 +2589,10 @@ def load_claims_file(name: str) -> tuple[Any, Any]:
         doc = load_stdin()
     else:
         path, _ = catalog.resolve(name, "claim")
+        if not path.exists() and not path.is_symlink():      # 'seed-article.yaml': say that the id names it
+            from batcalc.io.yamlfile import shown_path
+
+            raise SpecError("no such file" + catalog.id_hint(path), shown_path(path))
         doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
     spec = validate_document(doc, expect="claims")
     problems = file_problems(spec, doc)

@@ -57,6 +57,10 @@ def _targets(name: str) -> list[tuple[Path | None, str, bool]]:
     if not name.strip():
         raise SpecError("empty file name: give a path or a catalogue id", repr(name))
     if _is_path(name):
+        if not os.path.lexists(name):          # 'gac-aion-ssb-350.yaml': say that the id names the catalogue's
+            from batcalc.spec.catalog import id_hint
+
+            raise SpecError("no such file" + id_hint(Path(name)), shown_path(name))
         return [(Path(name), shown_path(name), _inside_catalogue(Path(name)))]
     found: list[tuple[Path | None, str, bool]] = []
     for kind in _CATALOGUE_KINDS:
