@@ -2589,11 +2589,12 @@ def load_claims_file(name: str) -> tuple[Any, Any]:
         doc = load_stdin()
     else:
         path, _ = catalog.resolve(name, "claim")
-        if not path.exists() and not path.is_symlink():      # 'seed-article.yaml': say that the id names it
-            from batcalc.io.yamlfile import shown_path
-
-            raise SpecError("no such file" + catalog.id_hint(path), shown_path(path))
-        doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
+        try:
+            doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
+        except SpecError as exc:              # 'seed-article.yaml': say that the id names the catalogue's
+            if exc.message == "no such file" and catalog.id_hint(path):
+                raise SpecError(exc.message + catalog.id_hint(path), exc.path) from None
+            raise
     spec = validate_document(doc, expect="claims")
     problems = file_problems(spec, doc)
     if problems:
