@@ -513,3 +513,21 @@ def test_a_link_to_a_catalogue_file_is_linted_as_that_file(run, tmp_path):
     out = run("lint", str(link))
     assert (out.exit_code, out.stdout.strip()) == (0, "1 file OK"), out.output
     assert run("lint", str(link), "mid-sedan").stdout.strip() == "1 file OK"
+
+
+def test_a_pattern_no_shell_expanded_lints_what_it_matches(run, write, tmp_path):
+    """`batcalc lint 'specs/cells/*.yaml'` (quoted, or in cmd.exe, which expands no pattern; the command's own help
+    example) said "no such file": lint expands it as the shell would, each match once, and a pattern that
+    matches nothing says so."""
+    write("a.yaml", "kind: cell\nid: a\nname: A\nmaker: x\nformat: pouch\nstatus: sample\n"
+                    "electrical: {nominal_voltage: 3.7 V, capacity: -5 Ah}\n")
+    write("b.yaml", "kind: cell\nid: b\nname: B\nmaker: x\nformat: pouch\nstatus: sample\n"
+                    "electrical: {nominal_voltage: 3.7 V, capacity: -5 Ah}\n")
+    by_pattern = run("lint", str(tmp_path / "*.yaml"))
+    by_names = run("lint", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
+    assert by_pattern.exit_code == by_names.exit_code == 2
+    assert by_pattern.stdout == by_names.stdout and by_pattern.stdout.count("\n") == 2
+    both = run("lint", str(tmp_path / "[ab].yaml"), str(tmp_path / "a.yaml"))
+    assert both.stdout == by_names.stdout
+    none = run("lint", str(tmp_path / "c*.yaml"))
+    assert none.exit_code == 2 and none.stdout.strip().endswith("no such file, and no file matches it as a pattern")

@@ -44,7 +44,8 @@ def _line(exc: SpecError, fallback: str, system: str = "metric") -> str:
 def _targets(name: str) -> list[tuple[Path | None, str, bool]]:
     """What ``name`` names: ``(path, shown name, in the catalogue)`` for each file to lint.
 
-    A path (with a folder separator or a .yaml/.yml suffix) is that file; a bare name is a catalogue
+    A path (with a folder separator or a .yaml/.yml suffix) is that file, or, when no file has that name,
+    the files it matches as a pattern (``'specs/cells/*.yaml'``, which no shell expanded); a bare name is a catalogue
     id of any kind (a cell, vehicle and claims file may share an id: each is linted), else a file of
     that name in the current folder; ``-`` is standard input (path None)."""
     import difflib
@@ -57,6 +58,13 @@ def _targets(name: str) -> list[tuple[Path | None, str, bool]]:
     if not name.strip():
         raise SpecError("empty file name: give a path or a catalogue id", repr(name))
     if _is_path(name):
+        if not os.path.lexists(name) and any(c in name for c in "*?["):   # a pattern no shell expanded (quoted,
+            import glob  # or cmd.exe): what it matches
+
+            matches = sorted(glob.glob(name))
+            if not matches:
+                raise SpecError("no such file, and no file matches it as a pattern", shown_path(name))
+            return [(Path(m), shown_path(m), _inside_catalogue(Path(m))) for m in matches]
         if not os.path.lexists(name):          # 'gac-aion-ssb-350.yaml': say that the id names the catalogue's
             from batcalc.spec.catalog import id_hint
 
@@ -217,7 +225,8 @@ def _value_at(data: Any, loc: tuple[str, ...]) -> tuple[str, ...]:
 
 @handles_errors
 def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="spec or claims files (YAML), "
-                                                        "catalogue ids, or - for a spec on stdin")],
+                                                        "catalogue ids, patterns ('specs/cells/*.yaml'), or - for "
+                                                        "a spec on stdin")],
              strict: Annotated[bool, typer.Option("--strict", help="warnings fail the lint too (exit 2): a "
                                                   "cell's given figure more than 3 % from what its other "
                                                   "figures give")] = False,
