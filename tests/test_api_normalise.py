@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -51,3 +52,53 @@ def test_errors_name_the_parameters():
     with pytest.raises(BatcalcError, match="positive"):
         bc.normalise("-5 km", "mid-sedan", from_rating="cltc", to_rating="wltp")
     assert "normalise" in bc.__all__
+
+
+MEASURED_ONLY = """\
+kind: vehicle
+id: measured-only
+name: Measured only
+class: car
+mass_without_battery: 1270 kg
+reference_pack: {energy: 75 kWh, mass: 480 kg}
+payload: 150 kg
+measured_consumption: {value: 150 Wh/km, cycle: WLTP, at_mass: 1850 kg, per_100kg: 3 Wh/km}
+"""
+
+
+def test_a_vehicle_without_a_road_load_says_what_it_needs(tmp_path, run):
+    """A vehicle that gives only a measured consumption has no ratings and cannot be normalised: the API's
+    RangeResult.ratings_notes and normalise, and the commands, said "it cannot be run on cycle 'udds'" (a
+    cycle the user never named, EPA's) and not what would let it: they name the road load it needs."""
+    path = tmp_path / "measured-only.yaml"
+    path.write_text(MEASURED_ONLY, encoding="utf-8")
+    r = bc.range_of("gac-aion-ssb-350", str(path), pack_mass="480 kg")
+    assert r.ratings == {} and len(r.ratings_notes) == 1
+    needs = "give its drag_coefficient, frontal_area and rolling_resistance (or coast_down)"
+    assert r.ratings_notes[0].endswith(needs)
+    with pytest.raises(BatcalcError, match=r"only a measured consumption; .*" + re.escape(needs) + "$"):
+        bc.normalise("500 km", str(path), from_rating="wltp", to_rating="epa")
+    out = run("normalise", "500 km", "-v", str(path), "--from", "wltp", "--to", "epa")
+    assert out.exit_code == 2 and out.output.count("\n") == 1 and needs in out.output
+
+
+def test_a_rating_may_be_any_cycle_range_of_takes():
+    """normalise's ratings are 'wltp', 'epa', ... "or any cycle range_of takes", but a constant speed given as
+    a Quantity, or a trace as a pathlib.Path (both of which range_of takes), was refused ("needs a rating as
+    text, got Quantity"). They give what their text gives."""
+    by_text = bc.normalise("500 km", "mid-sedan", from_rating="80 km/h", to_rating="wltp")
+    by_quantity = bc.normalise("500 km", "mid-sedan", from_rating=bc.Q(80, "km/h"), to_rating="wltp")
+    assert by_quantity.ratio == by_text.ratio and by_quantity.from_rating == by_text.from_rating
+    assert by_text.ratio != 1.0
+    with pytest.raises(TypeError, match="to_rating needs a rating as text"):
+        bc.normalise("500 km", "mid-sedan", from_rating="wltp", to_rating=None)
+
+
+def test_a_trace_given_as_a_path(tmp_path):
+    import pathlib
+
+    path = tmp_path / "trace.csv"
+    path.write_text("time_s,speed_kmh\n0,0\n10,50\n20,50\n30,0\n", encoding="utf-8")
+    by_text = bc.normalise("500 km", "mid-sedan", from_rating=str(path), to_rating="wltp")
+    by_path = bc.normalise("500 km", "mid-sedan", from_rating=pathlib.Path(path), to_rating="wltp")
+    assert by_path.ratio == by_text.ratio

@@ -69,3 +69,30 @@ def test_bad_axes():
     with pytest.raises(TypeError, match="a grid as text"):
         bc.sweep("mid-sedan", "250 Wh/kg", pack_masses=5.0)
     assert "sweep" in bc.__all__
+
+
+def test_a_value_not_positive_is_shown_as_given():
+    """A Quantity axis with a value not above 0 was shown as pint's repr, "got <Quantity(-100.0,
+    'watt_hour / kilogram')>"; it is shown as the value is written, in its own unit."""
+    ureg = bc.Q("1 kg")._REGISTRY
+    with pytest.raises(BatcalcError, match=r"^densities\[1\]: values must be positive, got -100 Wh/kg$"):
+        bc.sweep("mid-sedan", ureg.Quantity(np.array([200.0, -100.0]), "Wh/kg"), pack_masses="300 kg")
+    with pytest.raises(BatcalcError, match=r"^pack_masses\[0\]: values must be positive, got 0 lb$"):
+        bc.sweep("mid-sedan", "250 Wh/kg", pack_masses=[bc.Q(0, "lb")])
+
+
+@pytest.mark.parametrize("number", [float("nan"), float("inf"), np.float64("-inf")])
+def test_q_of_a_number_that_is_not_finite_says_so(number):
+    """``Q(nan, 'kg')`` said "malformed value 'nan kg': expected '<number> <unit>'", of a number given as one."""
+    with pytest.raises(BatcalcError, match=r"^value '-?(nan|inf) kg' is not a finite number$"):
+        bc.Q(number, "kg")
+
+
+@pytest.mark.parametrize("axis", [{"300 Wh/kg", "200 Wh/kg"}, frozenset({"200 Wh/kg"}), {"200 Wh/kg": 1}])
+def test_an_axis_without_an_order_is_refused(axis):
+    """A set of densities was swept in the set's own order, so the rows of the grid could not be told apart
+    (a different order from run to run for texts); a dict swept its keys. Both are refused."""
+    with pytest.raises(TypeError, match=r"^densities needs values in order, a list, a tuple or an array"):
+        bc.sweep("mid-sedan", axis, pack_masses="300 kg")
+    with pytest.raises(TypeError, match=r"^pack_masses needs values in order"):
+        bc.sweep("mid-sedan", "250 Wh/kg", pack_masses={"300 kg", "400 kg"})

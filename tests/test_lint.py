@@ -500,3 +500,35 @@ def test_a_file_named_twice_is_linted_once(run, write, tmp_path):
     path = str(resolve("tesla-4680", "cell")[0])
     assert run("lint", "tesla-4680", path).stdout.strip() == "1 file OK"
     assert run("lint", "tesla-4680", "gac-aion-ssb-300").stdout.strip() == "2 files OK"
+
+
+def test_a_link_to_a_catalogue_file_is_linted_as_that_file(run, tmp_path):
+    """A link of another name to a catalogue spec (`my-sedan.yaml -> specs/vehicles/mid-sedan.yaml`) was
+    refused, "no vehicle 'my-sedan' in the catalogue and no such file", of a file that exists: the catalogue's
+    own checks took the id from the link's name, not the file's. It lints as the file does, and once with it."""
+    from batcalc.spec.catalog import resolve
+
+    target = resolve("mid-sedan", "vehicle")[0]
+    link = tmp_path / "my-sedan.yaml"
+    link.symlink_to(target)
+    out = run("lint", str(link))
+    assert (out.exit_code, out.stdout.strip()) == (0, "1 file OK"), out.output
+    assert run("lint", str(link), "mid-sedan").stdout.strip() == "1 file OK"
+
+
+def test_a_pattern_no_shell_expanded_lints_what_it_matches(run, write, tmp_path):
+    """`batcalc lint 'specs/cells/*.yaml'` (quoted, or in cmd.exe, which expands no pattern; the command's own help
+    example) said "no such file": lint expands it as the shell would, each match once, and a pattern that
+    matches nothing says so."""
+    write("a.yaml", "kind: cell\nid: a\nname: A\nmaker: x\nformat: pouch\nstatus: sample\n"
+                    "electrical: {nominal_voltage: 3.7 V, capacity: -5 Ah}\n")
+    write("b.yaml", "kind: cell\nid: b\nname: B\nmaker: x\nformat: pouch\nstatus: sample\n"
+                    "electrical: {nominal_voltage: 3.7 V, capacity: -5 Ah}\n")
+    by_pattern = run("lint", str(tmp_path / "*.yaml"))
+    by_names = run("lint", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
+    assert by_pattern.exit_code == by_names.exit_code == 2
+    assert by_pattern.stdout == by_names.stdout and by_pattern.stdout.count("\n") == 2
+    both = run("lint", str(tmp_path / "[ab].yaml"), str(tmp_path / "a.yaml"))
+    assert both.stdout == by_names.stdout
+    none = run("lint", str(tmp_path / "c*.yaml"))
+    assert none.exit_code == 2 and none.stdout.strip().endswith("no such file, and no file matches it as a pattern")

@@ -62,3 +62,21 @@ def test_standard_output_stays_a_table(run):
 def test_the_help_says_so(run):
     text = " ".join(run("show", "--help").stdout.split())
     assert "with --output, the format its extension names" in text
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
+@pytest.mark.parametrize("name", ["out.png", "out.SVG", "out.json.pdf"])
+def test_an_image_extension_is_refused_without_a_format(run, tmp_path: Path, args, name):
+    """``-o out.png`` wrote a text table into out.png, which no image viewer opens (``batcalc plot`` refuses
+    a text extension the same way); it is refused, nothing written, and says where charts come from."""
+    target = tmp_path / name
+    out = run(*args, "--output", str(target))
+    assert out.exit_code == 2 and not target.exists()
+    assert out.output.count("\n") == 1 and "names an image" in out.output and "batcalc plot" in out.output
+
+
+def test_an_image_extension_with_a_format_given_is_kept(run, tmp_path: Path):
+    """The user's explicit --format wins, as for every other extension."""
+    target = tmp_path / "out.png"
+    assert run("show", "gac-aion-ssb-300", "--format", "json", "--output", str(target)).exit_code == 0
+    assert target.read_text(encoding="utf-8") == run("show", "gac-aion-ssb-300", "--format", "json").stdout

@@ -199,31 +199,58 @@ def _input_texts(inputs: dict[str, Any]) -> dict[str, Any]:
             if k == "factors" and isinstance(v, (list, tuple)) else _input_text(k, v) for k, v in inputs.items()}
 
 
-def _asserted_text(asserted: Any, qualifier: str) -> str:
-    """``asserted`` as the claim format writes it (:func:`_input_text`); for ``qualifier='between'`` also a
-    list or tuple ``[low, high]``, as a claims file asserts it, written ``'LOW to HIGH'``."""
+def _listed(value: Any) -> Optional[list[Any]]:
+    """``value`` as a list when it lists figures: a list or tuple, a 1-d numpy array, or a pint Quantity of a 1-d
+    array (``Q_([900, 1000], 'km')``: each its own Quantity); else None (one figure, or something else)."""
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    magnitude = value.magnitude if is_quantity(value) else value
+    if getattr(magnitude, "ndim", 0) == 1 and hasattr(magnitude, "tolist"):    # numpy, without importing it
+        return list(value)
+    return None
+
+
+def _pair_text(key: str, pair: list[Any]) -> str:
+    """``[low, high]`` written ``'LOW to HIGH'`` (:func:`_input_text` each); an end that is empty text is refused
+    by its place, not shown joined (``' to 600 km'``)."""
     from batcalc.errors import ClaimError
 
-    if not isinstance(asserted, (list, tuple)):
+    texts = [_input_text(f"{key}[{i}]", x) for i, x in enumerate(pair)]
+    for i, text in enumerate(texts):
+        if not text.strip():
+            raise ClaimError(f"{key}[{i}] is empty: give [low, high], two figures, e.g. ['900 km', '1000 km']")
+    return " to ".join(texts)
+
+
+def _asserted_text(asserted: Any, qualifier: str) -> str:
+    """``asserted`` as the claim format writes it (:func:`_input_text`); for ``qualifier='between'`` also a
+    list or tuple ``[low, high]`` (or an array of two, :func:`_listed`), as a claims file asserts it, written
+    ``'LOW to HIGH'``."""
+    from batcalc.errors import ClaimError
+
+    listed = _listed(asserted)
+    if listed is None:
         return _input_text("asserted", asserted)
     if qualifier != "between":
         raise ClaimError(f"asserted: a list [low, high] is asserted only with qualifier 'between' "
                          f"(this claim's qualifier is {qualifier!r})")
-    if len(asserted) != 2:
-        raise ClaimError(f"asserted: 'between' takes [low, high], two figures, got {len(asserted)}")
-    return " to ".join(_input_text(f"asserted[{i}]", x) for i, x in enumerate(asserted))
+    if len(listed) != 2:
+        raise ClaimError(f"asserted: 'between' takes [low, high], two figures, got {len(listed)}")
+    return _pair_text("asserted", listed)
 
 
 def _plausible_text(plausible: Any) -> Optional[str]:
     """``plausible`` as ``batcalc claim --plausible`` takes it, ``'LOW to HIGH unit'``: text as is, a list or
-    tuple ``[low, high]`` (as a claims file writes it) joined with 'to'; None stays None."""
+    tuple ``[low, high]`` (as a claims file writes it; or an array of two, :func:`_listed`) joined with 'to';
+    None stays None."""
     from batcalc.errors import ClaimError
 
-    if plausible is None or not isinstance(plausible, (list, tuple)):
+    listed = None if plausible is None else _listed(plausible)
+    if listed is None:
         return None if plausible is None else _input_text("plausible", plausible)
-    if len(plausible) != 2:
-        raise ClaimError(f"plausible: [low, high], two figures, got {len(plausible)}")
-    return " to ".join(_input_text(f"plausible[{i}]", x) for i, x in enumerate(plausible))
+    if len(listed) != 2:
+        raise ClaimError(f"plausible: [low, high], two figures, got {len(listed)}")
+    return _pair_text("plausible", listed)
 
 
 def check(claims: Union[str, "os.PathLike[str]"], *, asserted: Any = None, qualifier: str = "about",

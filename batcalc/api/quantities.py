@@ -22,7 +22,7 @@ import re
 from typing import Any, Optional
 
 from batcalc import units
-from batcalc.errors import UnitError
+from batcalc.errors import UnitError, printable
 
 #: Dimensions whose values are plain numbers: a bare float is fine (a fraction from 0 to 1).
 PLAIN = ("fraction", "number", "count")
@@ -222,6 +222,9 @@ def si_array_of(values: Any, dim: str, name: str, example: Optional[str] = None)
         return units.parse_grid(values, dim, name, example)
     if is_quantity(values) and np.ndim(values.magnitude) == 0:
         values = [values]
+    if isinstance(values, (set, frozenset, dict)):      # no order (a set), or keys (a dict): rows not to be placed
+        raise TypeError(f"{name} needs values in order, a list, a tuple or an array (or a grid as text), got "
+                        f"{type(values).__name__}")
     try:
         items = list(values)
     except TypeError:
@@ -233,7 +236,8 @@ def si_array_of(values: Any, dim: str, name: str, example: Optional[str] = None)
     out = np.array([si_of(v, dim, f"{name}[{k}]", example) for k, v in enumerate(items)], dtype=np.float64)
     if not np.all(out > 0):
         k = int(np.flatnonzero(~(out > 0))[0])
-        raise UnitError(f"{name}[{k}]: values must be positive, got {items[k]!r}")
+        shown = given_text(items[k], f"{name}[{k}]") if is_quantity(items[k]) else repr(printable(str(items[k]), 60))
+        raise UnitError(f"{name}[{k}]: values must be positive, got {shown}")
     return out
 
 
@@ -248,6 +252,8 @@ def Q(value: Any, unit: Optional[str] = None) -> Any:
             raise TypeError(f"Q(number, unit) needs a number, got {type(value).__name__}")
         if not isinstance(unit, str):
             raise TypeError(f"Q(number, unit) needs the unit as text, such as 'kg', got {type(unit).__name__}")
+        if not math.isfinite(value):       # 'nan kg' would be "malformed value: expected '<number> <unit>'"
+            units.check_magnitude(float(value), f"{float(value)!r} {unit}")
         return units.parse_quantity(f"{float(value)!r} {unit}")
     if isinstance(value, units.ureg().Quantity):
         return value

@@ -286,7 +286,7 @@ def consumption(vehicle: VehicleLike, *, cycle: Any = "default", pack_mass: Any 
     from batcalc.report.vehicle import consumption_report
 
     v = vehicle_of(vehicle)
-    cyc = physics.default_cycle(v) if cycle == "default" else _cycle(cycle)
+    cyc = _default_or(v, _cycle(cycle))
     given = pack_mass_of(pack_mass)
     mass, how = (given, "as given") if given is not None else (physics.reference_pack_mass(v),
                                                               f"{v.id}'s reference pack")
@@ -339,10 +339,14 @@ def normalise(value: Any, vehicle: VehicleLike, *, from_rating: str, to_rating: 
     both (:func:`batcalc.physics.ratings.simulated_ratio`), as ``batcalc normalise`` gives it."""
     from batcalc.report.vehicle import normalise_report
 
-    for name, text in (("from_rating", from_rating), ("to_rating", to_rating)):
+    ratings: list[str] = []
+    for name, rating in (("from_rating", from_rating), ("to_rating", to_rating)):
+        text = _cycle(rating) if is_quantity(rating) or isinstance(rating, os.PathLike) else rating   # as range_of
         if not isinstance(text, str):
-            raise TypeError(f"normalise: {name} needs a rating as text ('wltp', 'epa', 'cltc', 'nedc'), "
-                            f"got {type(text).__name__}")
+            raise TypeError(f"normalise: {name} needs a rating as text ('wltp', 'epa', 'cltc', 'nedc') or a cycle "
+                            f"range_of takes, got {type(rating).__name__}")
+        ratings.append(text)
+    from_rating, to_rating = ratings
     v = vehicle_of(vehicle)
     given = si_of(value, "length", "value", "km")
     if given is None:
@@ -372,7 +376,7 @@ def sweep(vehicle: VehicleLike, densities: Any, *, pack_masses: Any = None, rang
         raise TypeError("sweep needs pack_masses=... (to get range) or ranges=... (to get pack mass), not both "
                         "or neither")
     v = vehicle_of(vehicle)
-    cyc = physics.default_cycle(v) if cycle == "default" else _cycle(cycle)
+    cyc = _default_or(v, _cycle(cycle))
     rho = si_array_of(densities, "specific_energy", "densities", "Wh/kg")
     options = pack_options(f_mass, None, f_usable)
     if pack_masses is not None:
@@ -389,6 +393,12 @@ def _conditions(vehicle: PhysicsVehicle, simulated: bool) -> list[str]:
     from batcalc.report.vehicle import conditions_set_notes
 
     return conditions_set_notes(vehicle, simulated)
+
+
+def _default_or(vehicle: PhysicsVehicle, cycle: Optional[str]) -> Optional[str]:
+    """``cycle`` as read by :func:`_cycle`, ``'default'`` being the vehicle's own (compared once read: an
+    array's ``== 'default'`` is an array, which has no truth value)."""
+    return physics.default_cycle(vehicle) if cycle == "default" else cycle
 
 
 def _cycle(cycle: Any) -> Optional[str]:
@@ -848,9 +858,10 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); battery power "
              f"over the gross pack energy (an upper estimate)"]
     warnings: list[str] = []
+    cycle = _cycle(cycle)                   # read first: an array's `in (None, 'default')` has no truth value
     check_cycle_needs_vehicle(cycle, vehicle is not None)
     v = vehicle_of(vehicle) if vehicle is not None else None
-    v, energy, consumption = vehicle_consumption(fig, v, energy, "default" if cycle == "default" else _cycle(cycle),
+    v, energy, consumption = vehicle_consumption(fig, v, energy, cycle,
                                                  "metric", notes, warnings=warnings)
     if v is None and energy is None:
         notes.append(no_pack_energy_note(str))

@@ -1779,7 +1779,7 @@ def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, cl
     else:
         q = ctx.quantity(f"{number!r} {unit}".strip(), ("inputs", side)) if unit else units.Q_(number, "dimensionless")
         take, details = _plausible(claim, ctx, implied, q)
-        take = (would,) + tuple(take[1:])
+        take = (would, shown) + tuple(take[2:])      # in words as without the range: '1 billion yuan', not '1.000e+09'
     return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", claimed_text or (f"{_qual(claim)} ", claimed),
                    (f"{side} = ", shown), take, [_pair_text(claim), *used],
                    missing=[gap.fact if gap is not None else f"figure {side} (left as '?')"], details=details,
@@ -2611,16 +2611,22 @@ def _between_implied(out: Verdict, lo: Verdict, hi: Verdict, claim: Any, ctx: Co
     if not (isinstance(a, Value) and isinstance(b, Value) and a.unit == b.unit and a.dim == b.dim
             and isinstance(take, tuple) and take and isinstance(take[0], str) and " would be " in take[0]):
         return
-    first, last = sorted((a, b), key=lambda v: v.si)
+    def written(v: Verdict, value: Value) -> Any:         # as each bound writes it: '1.5 billion yuan'
+        t = v.would_take
+        return t[1] if isinstance(t, tuple) and len(t) > 1 and t[1] is not None else value
+
+    ends = sorted(((a, lo.details.get("plausible"), written(lo, a)), (b, hi.details.get("plausible"),
+                                                                       written(hi, b))), key=lambda end: end[0].si)
+    (first_value, _, first), (last_value, _, last) = ends
     out.would_take = (take[0].split(" would be ")[0] + " would be between ", first, " and ", last)
-    out.details = {**out.details, "implied_between": [first, last]}
+    out.details = {**out.details, "implied_between": [first_value, last_value]}
     if claim.plausible is not None and "plausible" in lo.details and len(take) == 7:
         # each bound's text ends "(inside the plausible range ", LOW, " to ", HIGH, ")": the range as shown there
-        ends = sorted(float(ctx.quantity(x, ("plausible", k)).to_base_units().magnitude)
-                      for k, x in enumerate(claim.plausible))
-        low, high = _si_order(first)[0], _si_order(last)[0]
-        where = "inside" if ends[0] <= low and high <= ends[1] else \
-            "OUTSIDE" if high < ends[0] or low > ends[1] else "partly inside"
+        bounds = sorted(float(ctx.quantity(x, ("plausible", k)).to_base_units().magnitude)
+                        for k, x in enumerate(claim.plausible))
+        low, high = _si_order(first_value)[0], _si_order(last_value)[0]
+        where = "inside" if bounds[0] <= low and high <= bounds[1] else \
+            "OUTSIDE" if high < bounds[0] or low > bounds[1] else "partly inside"
         out.would_take += (f" ({where} the plausible range ",) + take[3:]
         out.details["plausible"] = where == "inside"
 
@@ -2695,7 +2701,12 @@ def load_claims_file(name: str) -> tuple[Any, Any]:
         doc = load_stdin()
     else:
         path, _ = catalog.resolve(name, "claim")
-        doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
+        try:
+            doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
+        except SpecError as exc:              # 'seed-article.yaml': say that the id names the catalogue's
+            if exc.message == "no such file" and catalog.id_hint(path):
+                raise SpecError(exc.message + catalog.id_hint(path), exc.path) from None
+            raise
     spec = validate_document(doc, expect="claims")
     problems = file_problems(spec, doc)
     if problems:

@@ -166,14 +166,24 @@ def set_output(path: Optional[str], force: bool = False, fmt: Optional[str] = No
     """Send this invocation's :func:`emit` to ``path`` (None: the terminal). ``--force`` without
     ``--output`` is refused (:func:`check_force`). Returns the output format of the command's ``--format``
     ``fmt`` (None when not given): the one given (``md`` read as ``markdown``, :data:`FORMAT_ALIASES`), else
-    the one ``path``'s extension names (:data:`FORMAT_OF_SUFFIX`: ``-o out.json`` writes JSON), else ``table``."""
+    the one ``path``'s extension names (:data:`FORMAT_OF_SUFFIX`: ``-o out.json`` writes JSON), else ``table``;
+    an image's extension (``-o out.png``, :data:`batcalc.plots.draw.PLOT_FORMATS`) is refused: a table is no
+    image."""
     check_force(path, force)
     _OUTPUT["path"], _OUTPUT["force"] = path, force
     if fmt is not None:
         return FORMAT_ALIASES.get(fmt, fmt)
     if path is None or path == "-":
         return "table"
-    return FORMAT_OF_SUFFIX.get(os.path.splitext(path)[1].lower(), "table")
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix and suffix not in FORMAT_OF_SUFFIX:
+        from batcalc.plots.draw import PLOT_FORMATS
+
+        if suffix in PLOT_FORMATS:          # a table in 'out.png' is no image: as plot refuses a text suffix
+            raise BatcalcError(f"{quoted_path(path)} names an image ({suffix}), and this command writes text: draw "
+                               f"charts with 'batcalc plot', or name the file .txt, .json, .csv, .md, .html, .tex "
+                               f"or .rst")
+    return FORMAT_OF_SUFFIX.get(suffix, "table")
 
 
 def check_force(path: Optional[str], force: bool) -> None:

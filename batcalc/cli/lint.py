@@ -46,7 +46,8 @@ def _line(exc: SpecError, fallback: str, system: str = "metric") -> str:
 def _targets(name: str) -> list[tuple[Path | None, str, bool]]:
     """What ``name`` names: ``(path, shown name, in the catalogue)`` for each file to lint.
 
-    A path (with a folder separator or a .yaml/.yml suffix) is that file; a bare name is a catalogue
+    A path (with a folder separator or a .yaml/.yml suffix) is that file, or, when no file has that name,
+    the files it matches as a pattern (``'specs/cells/*.yaml'``, which no shell expanded); a bare name is a catalogue
     id of any kind (a cell, vehicle and claims file may share an id: each is linted), else a file of
     that name in the current folder; ``-`` is standard input (path None)."""
     import difflib
@@ -59,6 +60,17 @@ def _targets(name: str) -> list[tuple[Path | None, str, bool]]:
     if not name.strip():
         raise SpecError("empty file name: give a path or a catalogue id", repr(name))
     if _is_path(name):
+        if not os.path.lexists(name) and any(c in name for c in "*?["):   # a pattern no shell expanded (quoted,
+            import glob  # or cmd.exe): what it matches
+
+            matches = sorted(glob.glob(name))
+            if not matches:
+                raise SpecError("no such file, and no file matches it as a pattern", shown_path(name))
+            return [(Path(m), shown_path(m), _inside_catalogue(Path(m))) for m in matches]
+        if not os.path.lexists(name):          # 'gac-aion-ssb-350.yaml': say that the id names the catalogue's
+            from batcalc.spec.catalog import id_hint
+
+            raise SpecError("no such file" + id_hint(Path(name)), shown_path(name))
         return [(Path(name), shown_path(name), _inside_catalogue(Path(name)))]
     found: list[tuple[Path | None, str, bool]] = []
     for kind in _CATALOGUE_KINDS:
@@ -197,7 +209,7 @@ def _lint_read(path: Path | None, shown: str, in_catalogue: bool, warnings: list
             warnings += _cell_warnings(spec, doc)
         if (path is not None and in_catalogue and kind in KIND_DIRS
                 and path.resolve().parent == (specs_root() / KIND_DIRS[kind]).resolve()):
-            load(path.stem, kind)      # the catalogue's own checks (the id is the file name)
+            load(path.resolve().stem, kind)      # the catalogue's own checks (the id is the file's name, not a link's)
     except SpecErrors as exc:
         if doc is not None and isinstance(doc.data, dict) and doc.data.get("kind") == "claims":
             return _sound_claims_problems(doc, exc.errors)
@@ -231,7 +243,8 @@ def _value_at(data: Any, loc: tuple[str, ...]) -> tuple[str, ...]:
 
 @handles_errors
 def lint_cmd(files: Annotated[list[str], typer.Argument(metavar="FILE", help="spec or claims files (YAML), "
-                                                        "catalogue ids, or - for a spec on stdin")],
+                                                        "catalogue ids, patterns ('specs/cells/*.yaml'), or - for "
+                                                        "a spec on stdin")],
              strict: Annotated[bool, typer.Option("--strict", help="warnings fail the lint too (exit 2): a "
                                                   "cell's given figure more than 3 % from what its other "
                                                   "figures give")] = False,

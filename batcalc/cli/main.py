@@ -1095,7 +1095,18 @@ def new_cmd(kind: Annotated[SpecKind, typer.Argument(metavar="KIND", help="cell,
     write_new(path, template(kind.value, spec_id).encode("utf-8"), force=force)
     then = ("show" if kind is SpecKind.cell else "check" if kind is SpecKind.claim
             else "range gac-aion-ssb-350 --vehicle")
-    emit(f"wrote {quoted_path(path)}: edit it, then try: batcalc {then} {quoted_path(path)}")
+    emit(f"wrote {quoted_path(path)}: edit it, then try: batcalc {then} {_command_path(path)}")
+
+
+def _command_path(path: str) -> str:
+    """``path`` as a command line to copy takes it: shell-quoted (``'my cell.yaml'``; a name with a control
+    character as :func:`~batcalc.errors.quoted_path` shows it, on one line) and, when it starts with '-',
+    after './' (else an option)."""
+    import shlex
+
+    if not path.isprintable():
+        return quoted_path(path)
+    return shlex.quote(f"./{path}" if path.startswith("-") else path)
 
 
 from batcalc.cli.importers import import_fastsim_cmd  # noqa: E402

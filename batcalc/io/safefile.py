@@ -31,7 +31,8 @@ def _exists_message(target: Path) -> str:
 
 def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
     """Check that ``path`` may be written: its folder exists, and it is new, or (with ``force``) a
-    regular file or a link. Devices, pipes, sockets and folders are never replaced, even with
+    regular file or a link to one (or to nothing). Devices, pipes, sockets and folders, and links to them,
+    are never replaced, even with
     ``force`` (``-o /dev/null --force`` must not turn the device into a file), nor a file the command
     read as an input (:func:`batcalc.io.yamlfile.is_input`: ``show my-cell.yaml -o my-cell.yaml
     --force`` must not replace the spec by its table)."""
@@ -39,6 +40,11 @@ def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
 
     if not os.fspath(path):                       # Path('') is the current folder: "'.' is a directory"
         raise BatcalcError("cannot write '': the file name is empty")
+    text = os.fspath(path)
+    if text.endswith(tuple(s for s in (os.sep, os.altsep) if s)) and not os.path.isdir(text):
+        # Path('out/') is Path('out'): a folder asked for would become a file of that name
+        raise BatcalcError(f"cannot write {quoted_path(text)}: it ends with {text[-1]!r}, naming a folder, and there "
+                           f"is no such folder: give the name of a file")
     target = Path(path)
     try:
         st = os.lstat(target)
@@ -52,6 +58,15 @@ def check_target(path: str | os.PathLike[str], force: bool = False) -> Path:
         if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
             raise BatcalcError(f"{quoted_path(target)} is not a regular file (a device, pipe or socket): not "
                                f"replacing it")
+        if stat.S_ISLNK(st.st_mode):              # judged by what it links to, as the folder or device itself is
+            try:
+                to = os.stat(target).st_mode
+            except OSError:                       # a dangling link (or a loop): nothing it points to is lost
+                to = stat.S_IFREG
+            if not stat.S_ISREG(to):
+                what = "a directory" if stat.S_ISDIR(to) else "a device, pipe or socket"
+                raise BatcalcError(f"{quoted_path(target)} is a link to {what}: not replacing it, even with --force; "
+                                   f"give the name of a file")
         if is_input(target):
             raise BatcalcError(f"{quoted_path(target)} is one of this command's inputs; not overwriting it, even "
                                f"with --force: write the output to another file")

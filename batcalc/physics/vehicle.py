@@ -670,7 +670,8 @@ class Vehicle:
         if self.spec.measured_consumption is not None and self.spec.drag_coefficient is None \
                 and self.spec.coast_down is None:
             raise BatcalcError(f"{self.id} gives only a measured consumption; it cannot be run on cycle "
-                               f"{cycle_name!r}")
+                               f"{cycle_name!r} without a road load: give its drag_coefficient, frontal_area and "
+                               f"rolling_resistance (or coast_down)")
         cycle = get_cycle("wltp" if cycle_name is None else cycle_name)     # '' is no cycle: refused, not WLTC
         model = _consumption(self.load, cycle, self.id)
         return model if _is_user_trace(cycle) else _MODELS.put(self, cycle_name, model)

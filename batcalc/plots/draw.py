@@ -58,7 +58,7 @@ def check_output(path: str | os.PathLike, force: bool = False) -> tuple[Path, st
     fmt = image_format(p)
     if os.path.isdir(p):
         raise BatcalcError(f"{str(p)!r} is a folder: give a file name such as {str(p / ('plot.' + fmt))!r}")
-    return check_target(p, force), fmt
+    return check_target(path, force), fmt      # as given: Path('x.png/') would lose the '/' that names a folder
 
 
 def require_matplotlib() -> None:

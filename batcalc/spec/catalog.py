@@ -43,6 +43,15 @@ def catalog_id_set(kind: str) -> frozenset[str]:
 _KIND_NAMES = {"cell": "cell", "vehicle": "vehicle", "claim": "claims file"}
 
 
+def id_hint(path: Path) -> str:
+    """For a spec file that does not exist: how to name the catalogue's spec its name names
+    (``gac-aion-ssb-350.yaml`` -> "; the catalogue's cell of that name is given by its id: gac-aion-ssb-350"),
+    else ''."""
+    kind = kind_of_id(path.stem) if path.suffix.lower() in (".yaml", ".yml") else None
+    return "" if kind is None else f"; the catalogue's {_KIND_NAMES.get(kind, kind)} of that name is given by its " \
+                                   f"id: {path.stem}"
+
+
 def kind_of_id(name: str) -> Optional[str]:
     """The kind (cell, vehicle, claim) of catalogue id ``name``, or None when it is none of the
     catalogue's (ids are unique across kinds)."""
@@ -151,7 +160,7 @@ def load(name: str, kind: str) -> Any:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise SpecError("no such file", shown_path(path)) from None
+        raise SpecError("no such file" + id_hint(path), shown_path(path)) from None
     except (OSError, ValueError) as exc:
         raise SpecError(f"cannot read file: {getattr(exc, 'strerror', None) or exc}", shown_path(path)) from None
     mark_input(st)                     # an input even when its spec comes from the cache

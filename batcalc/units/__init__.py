@@ -513,12 +513,19 @@ def range_parts(text: str) -> list[str]:
     ``'70 to 90 kWh'`` gives ``['70 kWh', '90 kWh']``; a part with a counting word alone (a claim's
     figure, :data:`COUNTING`) takes the last part's unit after its own counting word, so ``'0.4 million to
     0.5 million km'`` gives ``['0.4 million km', '0.5 million km']``. A part that is not
-    ``<number> <unit>`` is left as written (its reader reports it); empty parts stay empty."""
+    ``<number> <unit>`` is left as written (its reader reports it); empty parts stay empty. A last part
+    whose number is not read (``'400 to inf km'``, ``'1e999 km'``) still lends what follows its number, so
+    that its reader reports it, not a part before it ("'400' has no unit")."""
     parts = [p.strip() for p in RANGE_TO.split(text.strip())]
     try:
         last_unit = split_value(parts[-1])[1].strip()
     except UnitError:
-        return parts
+        words = parts[-1].split(maxsplit=1)
+        try:                                 # what follows its number is a unit: 'inf km', not 'about 500 km'
+            split_value(f"1 {words[1]}")
+        except (UnitError, IndexError):
+            return parts
+        last_unit = words[1]
     words = last_unit.split(maxsplit=1)
     plain_unit = words[1] if len(words) == 2 and words[0].lower() in COUNTING else \
         "" if last_unit.lower() in COUNTING else last_unit
