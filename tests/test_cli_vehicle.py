@@ -74,6 +74,26 @@ def test_normalise_truck_and_any_cycle_have_no_band(run):
     assert "no published band" in r.stdout
 
 
+def test_normalise_json_carries_the_notes(run):
+    """`normalise -f json` gave a truck's band as null but not why: the table's notes (the ratio's
+    consumptions, and that the published bands are light-duty cars') were missing from the JSON, which the
+    API's `NormaliseResult.notes` carry."""
+    import batcalc
+
+    args = ("normalise", "500 km", "--from", "epa", "--to", "wltp", "--vehicle", "heavy-truck")
+    data, table = _json(run(*args, "-f", "json")), run(*args).stdout
+    m = 18100.0 + 3900.0 + 18000.0           # without battery + reference pack + payload, kg (the spec)
+    c_epa = 1 / (0.7 * (0.55 / _consumption("heavy-truck", "udds", m) + 0.45 / _consumption("heavy-truck", "hwfet", m)))
+    c_wltp = _consumption("heavy-truck", "wltc-3b", m)
+    formula, band = data["notes"]
+    assert f"= {c_epa / WH_PER_KM:.0f} Wh/km / {c_wltp / WH_PER_KM:.0f} Wh/km" in formula
+    assert "light-duty" in band and "class heavy-truck" in band
+    assert all(f"  {note}" in table.splitlines() for note in data["notes"])       # the table's own lines
+    api = batcalc.normalise("500 km", "heavy-truck", from_rating="epa", to_rating="wltp")
+    assert [n for n in api.notes if not n.startswith("warning: ")][:2] == data["notes"]
+    assert data["warnings"] == api.warnings and len(api.warnings) == 3      # UDDS, HWFET and WLTC: apart
+
+
 def test_normalise_csv_and_imperial(run):
     r = run("normalise", "600 mi", "--from", "nedc", "--to", "wltp", "--vehicle", "mid-sedan", "-f", "csv", "-u",
             "imperial")

@@ -241,6 +241,7 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
                      f"{vehicle.spec.vehicle_class}; the ratio is the simulation's alone")
     else:
         notes.append(f"no published band for {src} -> {dst}: the ratio is the simulation's alone")
+    data["notes"] = [n for n in notes if not n.startswith("warning: ")]     # as the table's (warnings: above)
     return ["quantity", "value", "unit"], rows, notes, data
 
 
