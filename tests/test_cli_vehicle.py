@@ -91,7 +91,30 @@ def test_normalise_json_carries_the_notes(run):
     assert all(f"  {note}" in table.splitlines() for note in data["notes"])       # the table's own lines
     api = batcalc.normalise("500 km", "heavy-truck", from_rating="epa", to_rating="wltp")
     assert [n for n in api.notes if not n.startswith("warning: ")][:2] == data["notes"]
-    assert data["warnings"] == api.warnings and len(api.warnings) == 3      # UDDS, HWFET and WLTC: apart
+    assert data["warnings"] == api.warnings and len(api.warnings) == 4      # not a car; UDDS, HWFET and WLTC
+
+
+@pytest.mark.parametrize("vehicle", ["heavy-truck", "medium-truck", "light-truck", "mid-sedan"])
+def test_normalise_warns_that_a_truck_has_no_car_rating(run, vehicle):
+    """`range` shows no WLTP / EPA / CLTC / NEDC rating for a truck ("they are light-duty car ratings") and a
+    ratings claim says so, but `normalise --from epa --to wltp -v heavy-truck` converted between them with
+    only a note on the bands. It now warns when either side is one of those ratings and the vehicle is not
+    a car; between two plain cycles (udds -> 80 km/h) and for a car it does not."""
+    import batcalc
+    from batcalc.physics.vehicle import load_vehicle
+
+    kind = load_vehicle(vehicle).spec.vehicle_class
+    truck = kind not in ("car", "suv")
+    for src, dst, rated in (("epa", "wltp", True), ("80 km/h", "cltc", True), ("udds", "80 km/h", False)):
+        data = _json(run("normalise", "300 km", "--from", src, "--to", dst, "--vehicle", vehicle, "-f", "json"))
+        said = [w for w in data["warnings"] if "light-duty car ratings" in w]
+        assert said == ([f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {vehicle} is a "
+                         f"{kind}: the ratio is that of the car ratings' cycles driven by it, not of ratings "
+                         f"published for it"] if truck and rated else []), (src, dst)
+        api = batcalc.normalise("300 km", vehicle, from_rating=src, to_rating=dst)
+        assert api.warnings == data["warnings"]
+    ranged = _json(run("range", "eve-lf230", "--vehicle", vehicle, "-f", "json"))
+    assert (ranged["ratings"] == {}) is truck     # range, too, gives a truck no car rating
 
 
 def test_normalise_csv_and_imperial(run):

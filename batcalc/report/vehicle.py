@@ -186,6 +186,7 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     from batcalc.physics.ratings import (
         RATING_CYCLES,
         anchor_note,
+        not_a_car_note,
         published_band,
         rating_consumption,
         simulated_ratio,
@@ -220,6 +221,9 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     notes += [anchored] if anchored else []
     warnings = [w for cycle in dict.fromkeys(RATING_CYCLES.get(src, (src,)) + RATING_CYCLES.get(dst, (dst,)))
                 for w in trace_warnings(vehicle, cycle, mass, system)]
+    if not car and (src in RATING_CYCLES or dst in RATING_CYCLES):     # as range and a ratings claim say it
+        warnings.insert(0, not_a_car_note(vehicle) + ": the ratio is that of the car ratings' cycles driven by it, "
+                           "not of ratings published for it")
     notes += [f"warning: {w}" for w in warnings]
     data["warnings"] = warnings
     if band is not None:
