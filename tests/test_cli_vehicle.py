@@ -117,6 +117,29 @@ def test_normalise_warns_that_a_truck_has_no_car_rating(run, vehicle):
     assert (ranged["ratings"] == {}) is truck     # range, too, gives a truck no car rating
 
 
+@pytest.mark.parametrize("args", [
+    ("range", "catl-shenxing-lfp", "--vehicle", "mid-sedan"),
+    ("range", "catl-shenxing-lfp", "--vehicle", "heavy-truck", "--pack-energy", "600 kWh"),
+    ("tradeoff", "tesla-4680", "catl-shenxing-lfp", "--vehicle", "mid-sedan", "--hold", "energy"),
+    ("tradeoff", "catl-shenxing-lfp", "tesla-4680", "--vehicle", "light-truck", "--hold", "range"),
+])
+def test_a_cell_without_a_density_is_refused_saying_what_to_do(run, args):
+    """Every range and tradeoff of the one catalogue cell without a gravimetric density (1,812 runs of the
+    catalogue matrix) was refused with what is missing but not what to do: "(needs energy and mass)". The
+    one line now says a pack of it has no mass and which spec figures would give one."""
+    import batcalc
+
+    r = run(*args)
+    assert r.exit_code == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("batcalc: error: catl-shenxing-lfp gives no gravimetric energy "
+                                                   "density (Wh/kg)")
+    assert lines[0].endswith("so a pack of it has no mass: use a cell spec that gives energy_density.gravimetric, "
+                             "or energy and mass (docs/spec-format.md)")
+    with pytest.raises(batcalc.BatcalcError, match="use a cell spec that gives energy_density.gravimetric"):
+        batcalc.range_of("catl-shenxing-lfp", "mid-sedan")
+
+
 def test_normalise_csv_and_imperial(run):
     r = run("normalise", "600 mi", "--from", "nedc", "--to", "wltp", "--vehicle", "mid-sedan", "-f", "csv", "-u",
             "imperial")
