@@ -74,6 +74,72 @@ def test_normalise_truck_and_any_cycle_have_no_band(run):
     assert "no published band" in r.stdout
 
 
+def test_normalise_json_carries_the_notes(run):
+    """`normalise -f json` gave a truck's band as null but not why: the table's notes (the ratio's
+    consumptions, and that the published bands are light-duty cars') were missing from the JSON, which the
+    API's `NormaliseResult.notes` carry."""
+    import batcalc
+
+    args = ("normalise", "500 km", "--from", "epa", "--to", "wltp", "--vehicle", "heavy-truck")
+    data, table = _json(run(*args, "-f", "json")), run(*args).stdout
+    m = 18100.0 + 3900.0 + 18000.0           # without battery + reference pack + payload, kg (the spec)
+    c_epa = 1 / (0.7 * (0.55 / _consumption("heavy-truck", "udds", m) + 0.45 / _consumption("heavy-truck", "hwfet", m)))
+    c_wltp = _consumption("heavy-truck", "wltc-3b", m)
+    formula, band = data["notes"]
+    assert f"= {c_epa / WH_PER_KM:.0f} Wh/km / {c_wltp / WH_PER_KM:.0f} Wh/km" in formula
+    assert "light-duty" in band and "class heavy-truck" in band
+    assert all(f"  {note}" in table.splitlines() for note in data["notes"])       # the table's own lines
+    api = batcalc.normalise("500 km", "heavy-truck", from_rating="epa", to_rating="wltp")
+    assert [n for n in api.notes if not n.startswith("warning: ")][:2] == data["notes"]
+    assert data["warnings"] == api.warnings and len(api.warnings) == 4      # not a car; UDDS, HWFET and WLTC
+
+
+@pytest.mark.parametrize("vehicle", ["heavy-truck", "medium-truck", "light-truck", "mid-sedan"])
+def test_normalise_warns_that_a_truck_has_no_car_rating(run, vehicle):
+    """`range` shows no WLTP / EPA / CLTC / NEDC rating for a truck ("they are light-duty car ratings") and a
+    ratings claim says so, but `normalise --from epa --to wltp -v heavy-truck` converted between them with
+    only a note on the bands. It now warns when either side is one of those ratings and the vehicle is not
+    a car; between two plain cycles (udds -> 80 km/h) and for a car it does not."""
+    import batcalc
+    from batcalc.physics.vehicle import load_vehicle
+
+    kind = load_vehicle(vehicle).spec.vehicle_class
+    truck = kind not in ("car", "suv")
+    for src, dst, rated in (("epa", "wltp", True), ("80 km/h", "cltc", True), ("udds", "80 km/h", False)):
+        data = _json(run("normalise", "300 km", "--from", src, "--to", dst, "--vehicle", vehicle, "-f", "json"))
+        said = [w for w in data["warnings"] if "light-duty car ratings" in w]
+        assert said == ([f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {vehicle} is a "
+                         f"{kind}: the ratio is that of the car ratings' cycles driven by it, not of ratings "
+                         f"published for it"] if truck and rated else []), (src, dst)
+        api = batcalc.normalise("300 km", vehicle, from_rating=src, to_rating=dst)
+        assert api.warnings == data["warnings"]
+    ranged = _json(run("range", "eve-lf230", "--vehicle", vehicle, "-f", "json"))
+    assert (ranged["ratings"] == {}) is truck     # range, too, gives a truck no car rating
+
+
+@pytest.mark.parametrize("args", [
+    ("range", "catl-shenxing-lfp", "--vehicle", "mid-sedan"),
+    ("range", "catl-shenxing-lfp", "--vehicle", "heavy-truck", "--pack-energy", "600 kWh"),
+    ("tradeoff", "tesla-4680", "catl-shenxing-lfp", "--vehicle", "mid-sedan", "--hold", "energy"),
+    ("tradeoff", "catl-shenxing-lfp", "tesla-4680", "--vehicle", "light-truck", "--hold", "range"),
+])
+def test_a_cell_without_a_density_is_refused_saying_what_to_do(run, args):
+    """Every range and tradeoff of the one catalogue cell without a gravimetric density (1,812 runs of the
+    catalogue matrix) was refused with what is missing but not what to do: "(needs energy and mass)". The
+    one line now says a pack of it has no mass and which spec figures would give one."""
+    import batcalc
+
+    r = run(*args)
+    assert r.exit_code == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("batcalc: error: catl-shenxing-lfp gives no gravimetric energy "
+                                                   "density (Wh/kg)")
+    assert lines[0].endswith("so a pack of it has no mass: use a cell spec that gives energy_density.gravimetric, "
+                             "or energy and mass (docs/spec-format.md)")
+    with pytest.raises(batcalc.BatcalcError, match="use a cell spec that gives energy_density.gravimetric"):
+        batcalc.range_of("catl-shenxing-lfp", "mid-sedan")
+
+
 def test_normalise_csv_and_imperial(run):
     r = run("normalise", "600 mi", "--from", "nedc", "--to", "wltp", "--vehicle", "mid-sedan", "-f", "csv", "-u",
             "imperial")

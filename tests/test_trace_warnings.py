@@ -92,7 +92,7 @@ def test_normalise_warns_about_each_cycle_the_motor_cannot_follow(run):
     data = json.loads(run("normalise", "500 km", "--from", "350 km/h", "--to", "epa", "-v", "medium-truck",
                           "--format", "json").stdout)
     # the medium truck at 12000 kg: the 350 km/h hour, then the two cycles of the EPA label
-    assert [w.split(" at ")[0] for w in data["warnings"]] == [
+    assert [w.split(" at ")[0] for w in data["warnings"] if "cannot follow" in w] == [
         "medium-truck cannot follow constant 350 km/h", "medium-truck cannot follow EPA UDDS",
         "medium-truck cannot follow EPA HWFET"]
 

@@ -1101,9 +1101,11 @@ def eval_range(claim, ctx: Context) -> Verdict:
 
 def _not_a_car(v) -> str:
     """That the light-duty car ratings do not fit vehicle ``v``, a truck (:data:`CAR_CLASSES` does not
-    hold its class): the start of a note, which each kind ends with its advice."""
-    return (f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {v.id} is a "
-            f"{v.spec.vehicle_class}")
+    hold its class): the start of a note, which each kind ends with its advice
+    (:func:`batcalc.physics.ratings.not_a_car_note`)."""
+    from batcalc.physics.ratings import not_a_car_note
+
+    return not_a_car_note(v)
 
 
 def _range_would_take(asserted: float, f_u: float, c: Optional[float], cell, vehicle_name: str, i, ctx) -> Phrase:

@@ -116,7 +116,8 @@ def cell_density(cell: CellFigures, options: PackOptions) -> tuple[float, PackOp
     rho = cell.get("gravimetric")
     if rho is None:
         raise BatcalcError(f"{cell.id} gives no gravimetric energy density (Wh/kg) and none can be derived "
-                           f"(needs energy and mass)")
+                           f"(needs energy and mass), so a pack of it has no mass: use a cell spec that gives "
+                           f"energy_density.gravimetric, or energy and mass (docs/spec-format.md)")
     if cell.level == "pack":
         return rho, replace(options, f_mass=1.0, f_volume=1.0), (
             f"{cell.id}'s density is pack level: used as is (no cell-to-pack fraction)",)

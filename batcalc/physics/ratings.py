@@ -89,6 +89,14 @@ def measured_rating(vehicle: Vehicle) -> Optional[str]:
         return None
 
 
+def not_a_car_note(vehicle: Vehicle) -> str:
+    """That the light-duty car ratings (WLTP, EPA label, CLTC, NEDC) do not fit ``vehicle``, a truck (its class
+    not in :data:`CAR_CLASSES`): the start of a note, which each use ends with its advice (a ratings or range
+    claim, ``batcalc normalise``)."""
+    return (f"the WLTP, EPA label, CLTC and NEDC ratings are light-duty car ratings and {vehicle.id} is a "
+            f"{vehicle.spec.vehicle_class}")
+
+
 def anchor_note(vehicle: Vehicle) -> Optional[str]:
     """What a report says of ratings anchored to the vehicle's measured consumption
     (:func:`rating_consumption`), or None when they are not."""

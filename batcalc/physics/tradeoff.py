@@ -511,15 +511,19 @@ def tradeoff(a: CellFigures, b: CellFigures, vehicle: Vehicle, hold: str, *, pac
     if hold == "mass":
         rb = range_of(b, vehicle, pack_mass=ra.pack.mass, cycle=cycle, options=options)
         return Tradeoff(hold, ra, rb)
+    same_density = pack_density(a, options) == pack_density(b, options)
     if hold == "energy":
-        rb = range_of(b, vehicle, pack_energy=ra.pack.energy, cycle=cycle, options=options)
+        # the same pack-level density: b's pack from a's own inputs, so the same mass and energy exactly (from
+        # a's energy, E / rho after m rho can round a bit away: a 'saving' of -5.684e-14 kg)
+        rb = range_of(b, vehicle, pack_mass=pack_mass, pack_energy=pack_energy, cycle=cycle, options=options) \
+            if same_density else range_of(b, vehicle, pack_energy=ra.pack.energy, cycle=cycle, options=options)
         return Tradeoff(hold, ra, rb)
     goal = target_range if target_range is not None else ra.range
     if target_range is not None and (pack_mass is not None or pack_energy is not None):
         m_a, _ = solve_pack_mass_for_range(a, vehicle, goal, cycle, options, fallback=ra.pack.mass)
         ra = range_with_pack(a, vehicle, pack_from_mass(a, m_a, options), cycle)
-    no_feedback = ra.pack.mass * pack_density(a, options) / pack_density(b, options)
-    if pack_density(a, options) == pack_density(b, options):
+    no_feedback = ra.pack.mass if same_density else ra.pack.mass * pack_density(a, options) / pack_density(b, options)
+    if same_density:
         # the same fixed point as a's (k = R / (rho_pack f_usable) is the same): a's pack, exactly, where
         # a solve would stop within its tolerance of it (a 'saving' of -6e-14 kg)
         m_b, iterations = ra.pack.mass, 0

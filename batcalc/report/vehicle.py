@@ -192,6 +192,7 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     from batcalc.physics.ratings import (
         RATING_CYCLES,
         anchor_note,
+        not_a_car_note,
         published_band,
         rating_consumption,
         simulated_ratio,
@@ -226,6 +227,9 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
     notes += [anchored] if anchored else []
     warnings = [w for cycle in dict.fromkeys(RATING_CYCLES.get(src, (src,)) + RATING_CYCLES.get(dst, (dst,)))
                 for w in trace_warnings(vehicle, cycle, mass, system)]
+    if not car and (src in RATING_CYCLES or dst in RATING_CYCLES):     # as range and a ratings claim say it
+        warnings.insert(0, not_a_car_note(vehicle) + ": the ratio is that of the car ratings' cycles driven by it, "
+                           "not of ratings published for it")
     notes += [f"warning: {w}" for w in warnings]
     data["warnings"] = warnings
     if band is not None:
@@ -247,6 +251,7 @@ def normalise_report(vehicle: Vehicle, value: float, from_name: str, to_name: st
                      f"{vehicle.spec.vehicle_class}; the ratio is the simulation's alone")
     else:
         notes.append(f"no published band for {src} -> {dst}: the ratio is the simulation's alone")
+    data["notes"] = [n for n in notes if not n.startswith("warning: ")]     # as the table's (warnings: above)
     return ["quantity", "value", "unit"], rows, notes, data
 
 
