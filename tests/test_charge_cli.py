@@ -626,3 +626,25 @@ def test_a_curve_that_stops_at_95_percent_charges_below_it(run, tmp_path):
         out = run("charge", str(cell), "-v", "mid-sedan", "--charger", "ccs-350kw", *soc)
         assert out.exit_code == 2 and out.stderr.count("\n") == 1
         assert "charging power is zero from 95.0 % SoC" in out.stderr and "reaches 95.0 % at most" in out.stderr
+
+
+def test_implied_past_where_the_own_curve_falls_to_zero(run, write):
+    """Bug fix: a cell whose own charge curve is 0 C from 95 % (charged along since this pass) made
+    `charge --implied` exit 2 on a claim to 100 % ("charging power is zero from 95.0 % SoC"), every other
+    claim unlisted. Such a claim needs no finite peak: 'none' (JSON null) and a note; a claim below 95 %
+    is read as before. Step curve 2 C to 40 %, 3 C to 95 %: share 2/3 then 1; 10 -> 80 % in 12 min (0.2 h):
+    (0.3 / (2/3) + 0.4 / 1) / 0.2 = 4.25 C."""
+    path = _cell(write, "  charge_curve:\n    shape: step\n    points:\n      - {soc: 0 %, c_rate: 2 C}\n"
+                        "      - {soc: 40 %, c_rate: 3 C}\n      - {soc: 95 %, c_rate: 0 C}\n"
+                        "  claims:\n    - {from_soc: 10 %, to_soc: 80 %, time: 12 min}\n"
+                        "    - {from_soc: 10 %, to_soc: 100 %, time: 30 min}")
+    d = _json(run, path, "--implied", "--format", "json")
+    below, past = d["claims"]
+    assert _v(below["peak_c_rate"]) == pytest.approx((0.3 / (2 / 3) + 0.4) / 0.2, rel=1e-6)
+    assert _v(past["average_c_rate"]) == pytest.approx(0.9 / 0.5, rel=1e-12)
+    assert past["peak_c_rate"] is None and past["peak_power"] is None
+    assert any("is 0 from 95 %" in n and "no peak C-rate" in n for n in d["assumptions"])
+    table = run("charge", path, "--implied")
+    assert table.exit_code == 0
+    (row,) = [line for line in table.stdout.splitlines() if "100 % in 30 min" in line]
+    assert row.split()[-2:] == ["none", "none"]

@@ -109,3 +109,19 @@ def test_the_bands_table_gives_the_source_too(run, write):
     path = write("c.yaml", CLAIMS)
     table = run("check", path, "--bands").stdout.splitlines()
     assert f"    [web] {_text(*WEB)}" in table and table.count("  sources:") == 1
+
+
+def test_files_checked_together_keep_each_source_of_one_id(run, write):
+    """Bug fix: two claims files checked together whose sources share an id ('web') listed only the last
+    file's record under `sources:`, so the first file's claim [web] read as citing the other file's source;
+    each record is listed now, and a record cited twice still once."""
+    other = ("Another lab's report", "2021-03-04", "press", "https://example.org/r")
+    second = CLAIMS.replace("title: sources", "title: second").replace(
+        'title: "Lab <b>test</b> & teardown"', f'title: "{other[0]}"').replace(
+        'url: "https://example.com/a?x=1&y=<2>\\"q"', f'url: "{other[3]}"').replace(
+        "date: 2024-05-02", f"date: {other[1]}").replace("grade: datasheet", f"grade: {other[2]}")
+    assert second.count(other[0]) == second.count(other[3]) == 1
+    table = run("check", write("a.yaml", CLAIMS), write("b.yaml", second)).stdout.splitlines()
+    cited = [line for line in table if line.startswith("    [web] ")]
+    assert cited == [f"    [web] {_text(*WEB)}", f"    [web] {_text(*other)}"]
+    assert table.count(f"    [paper] {_text(*PAPER)}") == 1          # the same record in both files: once

@@ -239,8 +239,18 @@ def peak_c_rate_for(taper: Table, from_soc: float, to_soc: float, seconds: float
     _check_window(from_soc, to_soc)
     if not seconds > 0:
         raise BatcalcError("charge time must be positive")
-    curve = ChargeCurve(ChargeLimits(pack_energy=1.0, nominal_voltage=1.0, peak_c_rate=1.0, taper=taper))
-    return curve.time(from_soc, to_soc) / seconds
+    return _unit_curve(taper).time(from_soc, to_soc) / seconds
+
+
+def taper_stop(taper: Table) -> float:
+    """The SoC, 0..1, from which ``taper`` is 0 (:attr:`ChargeCurve.stop`: no peak C-rate charges past it);
+    1 when it never falls to 0."""
+    return _unit_curve(taper).stop
+
+
+def _unit_curve(taper: Table) -> ChargeCurve:
+    """The curve of ``taper`` at a peak of 1/s into a pack of 1 J (the cell alone limiting)."""
+    return ChargeCurve(ChargeLimits(pack_energy=1.0, nominal_voltage=1.0, peak_c_rate=1.0, taper=taper))
 
 
 

@@ -5,6 +5,7 @@ implies for the cell's peak C-rate. SI throughout (J, V, W, A, s; C-rates in 1/s
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -121,7 +122,7 @@ def cell_limit(cell: CellFigures, peak_c_rate: Optional[float] = None, taper_id:
         return CellLimit(rated, table, "rating", f"peak C-rate {_c(rated)} ({cell.id}'s rated max C-rate)", tid,
                          taper_text)
     if use_claims and cell.spec.charging.claims:
-        peaks = implied_peaks(cell, tid) if tid else []
+        peaks = [p for p in implied_peaks(cell, tid) if math.isfinite(p.peak_c_rate)] if tid else []
         if peaks:
             p = min(peaks, key=lambda x: x.peak_c_rate)
             return CellLimit(p.peak_c_rate, table, "claim",
@@ -189,24 +190,28 @@ class ImpliedPeak:
     to_soc: float
     seconds: float
     average_c_rate: float                  # 1/s
-    peak_c_rate: float                     # 1/s
+    peak_c_rate: float                     # 1/s; inf: the shape is 0 before to_soc (:attr:`stop`)
+    stop: float = 1.0                      # the SoC from which the shape is 0 (1: never)
 
 
 def implied_peaks(cell: CellFigures, taper_id: Optional[str] = None) -> list[ImpliedPeak]:
     """For each of the cell's charge claims (an open start as 0 % and 10 %), the average C-rate
     ``dSoC / t`` and the peak C-rate its shape needs: ``C_peak = integral ds / share(s) / t``. The shape is
     the one the charge curve uses (:func:`cell_shape`): the taper ``taper_id``, else the cell's own charge
-    curve, else its taper, else its chemistry's."""
+    curve, else its taper, else its chemistry's. A claim past where the shape falls to 0 (a curve at 0 C
+    from 95 %, a claim to 100 %) needs an infinite peak: ``inf`` (no peak charges it)."""
     from batcalc.physics.charge import starts_of
+    from batcalc.physics.charge_curve import taper_stop
 
     table = cell_shape(cell, taper_id).table
+    stop = taper_stop(table)
     out = []
     claim: Any
     for claim in cell.spec.charging.claims:
         for start in starts_of(claim.from_soc.si if claim.from_soc is not None else None, claim.to_soc.si):
-            seconds = claim.time.si
-            out.append(ImpliedPeak(start, claim.to_soc.si, seconds, (claim.to_soc.si - start) / seconds,
-                                   peak_c_rate_for(table, start, claim.to_soc.si, seconds)))
+            seconds, end = claim.time.si, claim.to_soc.si
+            peak = math.inf if end > stop else peak_c_rate_for(table, start, end, seconds)
+            out.append(ImpliedPeak(start, end, seconds, (end - start) / seconds, peak, stop))
     return out
 
 

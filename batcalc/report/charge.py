@@ -5,6 +5,7 @@ claims imply (``batcalc charge --implied``)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
@@ -452,6 +453,7 @@ def implied_report(cells: list[CellFigures], pack_energy: Optional[float], syste
     headers = ["cell", "claim", "window", "taper", "average C-rate (C)", "peak C-rate (C)",
                f"peak power for {kwh} kWh (kW)"]
     rows, data, curves = [], [], []
+    past: dict[str, str] = {}           # a cell whose shape falls to 0 before a claim's end: the note saying so
     for cell in cells:
         if not cell.spec.charging.claims:
             continue
@@ -473,22 +475,27 @@ def implied_report(cells: list[CellFigures], pack_energy: Optional[float], syste
                 if claim.from_soc is not None and p.from_soc != claim.from_soc.si:
                     continue
                 window = f"{p.from_soc * 100:.0f}->{p.to_soc * 100:.0f} %" + ("" if claim.from_soc else " (assumed)")
-                avg, peak = p.average_c_rate * 3600, p.peak_c_rate * 3600
-                power = p.peak_c_rate * energy / 1e3
-                rows.append([cell.id, said, window, shown_shape, Shown(avg, "C"), Shown(peak, "C"),
-                             Shown(power, "kW")])
+                avg = p.average_c_rate * 3600
+                if math.isfinite(p.peak_c_rate):
+                    peak: Optional[Shown] = Shown(p.peak_c_rate * 3600, "C")
+                    power: Optional[Shown] = Shown(p.peak_c_rate * energy / 1e3, "kW")
+                else:                   # the shape is 0 before the claim's end: no peak charges it
+                    peak = power = None
+                    past.setdefault(cell.id, f"{shown_shape} is 0 from {_pct(p.stop)}: no peak C-rate "
+                                             f"charges a claim past it (none)")
+                rows.append([cell.id, said, window, shown_shape, Shown(avg, "C"), "none" if peak is None else peak,
+                             "none" if power is None else power])
                 data.append({"cell": cell.id, "claim": said, "from_soc": Shown(p.from_soc * 100, "%"),
                              "start_stated": claim.from_soc is not None, "to_soc": Shown(p.to_soc * 100, "%"),
                              "time": Shown(p.seconds / 60, "min"), "taper": None if t is None else t.id,
                              "taper_grade": None if t is None else t.grade,
                              "charge_curve": own_peak,
-                             "average_c_rate": Shown(avg, "C"), "peak_c_rate": Shown(peak, "C"),
-                             "peak_power": Shown(power, "kW")})
+                             "average_c_rate": Shown(avg, "C"), "peak_c_rate": peak, "peak_power": power})
     if not rows:
         raise BatcalcError("no charge claim among these cells")
     notes = [f"peak C-rate: the least peak that charges the window in the claimed time under the taper, the "
              f"cell alone limiting: C_peak = integral ds / share(s) / t; peak power = C_peak x {kwh} kWh"]
-    notes += curves
+    notes += curves + list(past.values())
     if not all(d["start_stated"] for d in data):
         notes.append("an open start is read as 0 % and as 10 % (assumed)")
     return headers, rows, notes, {"pack_energy": _kwh(energy), "claims": data, "assumptions": notes}

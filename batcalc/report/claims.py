@@ -141,9 +141,11 @@ HEADERS = ["claim", "kind", "verdict", "claimed", "derived", "what it would take
 def source_notes(verdicts: list[Verdict]) -> list[str]:
     """The notes naming each source the verdicts cite, once each in the order first cited (a claim's
     quote ends with its id, ``[seed-article]``): ``sources:`` and a line ``[id] title, date (grade): url;
-    document`` (:func:`source_text`) a source; none when no verdict cites one."""
-    cited = {v.cited.id: v.cited for v in verdicts if v.cited is not None}
-    return ["sources:", *(f"  [{id}] {source_text(src)}" for id, src in cited.items())] if cited else []
+    document`` (:func:`source_text`) a source; none when no verdict cites one. Claims files checked
+    together may give one id to different sources: each record is listed (the same record once)."""
+    cited = {id(v.cited): v.cited for v in verdicts if v.cited is not None}     # a file's record is one object
+    lines = dict.fromkeys(f"  [{src.id}] {source_text(src)}" for src in cited.values())
+    return ["sources:", *lines] if lines else []
 
 
 def verdict_rows(verdicts: list[Verdict], system: str = "metric",
