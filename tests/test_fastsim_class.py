@@ -41,14 +41,23 @@ def test_a_us_weight_class_in_the_name(name, expected):
     assert klass == expected and "US weight class" in notes
 
 
+@pytest.mark.parametrize("name", ["Mercedes-Benz E-Class 4-door", "EQE class 4-door sedan", "A-Class 2 EV"])
+def test_a_models_name_is_no_weight_class(name):
+    """'E-Class 4-door' read as US weight class 4 made a Mercedes sedan a medium truck."""
+    klass, notes = _converted(name=name)
+    assert klass == "car" and "Class car, assumed" in notes
+
+
 def test_the_test_mass_bounds_the_class_from_below():
     # 10,000 lb = 4535.92 kg and 26,000 lb = 11793.40 kg (x 0.45359237 kg/lb): the limits of light and
     # medium duty; a rating is at least the test mass
     assert _converted(mass_kilograms=10000 * LB - 1)[0] == "car"
     assert _converted(mass_kilograms=10000 * LB + 1)[0] == "medium-truck"
-    assert _converted(mass_kilograms=26000 * LB - 1)[0] == "medium-truck"
+    klass, notes = _converted(mass_kilograms=26000 * LB - 1)
+    assert klass == "medium-truck" and "a lower bound: edit class if the vehicle is heavier" in notes
     klass, notes = _converted(mass_kilograms=26000 * LB + 1)
-    assert klass == "heavy-truck" and "lower bound" in notes
+    # the top class: no heavier class to edit it to
+    assert klass == "heavy-truck" and "is at least" in notes and "edit class" not in notes
 
 
 @pytest.mark.parametrize(("field", "text", "expected"), [

@@ -162,7 +162,8 @@ def vehicle_class(data: dict[str, Any]) -> tuple[str, str]:
 
     texts = [(f, data[f]) for f in _TEXT_FIELDS if isinstance(data.get(f), str) and data[f].strip()]
     for f, text in texts:
-        m = re.search(r"\bclass[ -]?([1-8])[ab]?\b", text, re.IGNORECASE)
+        # not a model's name ('Mercedes E-Class 4-door': a hyphen before 'Class' or after the digit)
+        m = re.search(r"(?<![\w-])class[ -]?([1-8])[ab]?(?![\w-])", text, re.IGNORECASE)
         if m:
             return GVWR_CLASSES[int(m.group(1))], (f"Class {GVWR_CLASSES[int(m.group(1))]}: the file's {f} "
                                                    f"gives US weight class {m.group(1)} ({m.group(0)!r})")
@@ -170,8 +171,8 @@ def vehicle_class(data: dict[str, Any]) -> tuple[str, str]:
     for limit, cls, duty in ((MEDIUM_DUTY_MAX, "heavy-truck", "medium"), (LIGHT_DUTY_MAX, "medium-truck", "light")):
         if mass > parse_value(limit, "mass").si:
             return cls, (f"Class {cls}: the file's test mass {mass:g} kg is above the {duty}-duty limit of "
-                         f"{limit} gross (US weight classes), which the vehicle's rating is at least; a lower "
-                         f"bound: edit class if the vehicle is heavier")
+                         f"{limit} gross (US weight classes), which the vehicle's rating is at least"
+                         + ("" if cls == "heavy-truck" else "; a lower bound: edit class if the vehicle is heavier"))
     for words, cls in ((("suv", "crossover"), "suv"), (("pickup", "pick-up", "van", "truck"), "light-truck")):
         for f, text in texts:
             m = re.search(r"\b(" + "|".join(words) + r")\b", text, re.IGNORECASE)
