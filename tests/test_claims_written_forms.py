@@ -186,3 +186,16 @@ def test_an_empty_quote_is_refused_as_in_a_claims_file(run, quote):
                                                         "or leave it out"
     with pytest.raises(BatcalcError, match="^quote is empty"):
         bc.check("ratio", a="1 kg", b="2 kg", asserted="2", quote=quote)
+
+
+@pytest.mark.parametrize(("given", "got"), [("5", "got 5"), ("true", "got true or false"), ("{a: 1}", "got a mapping")])
+def test_a_plausible_range_of_another_shape_names_both_forms(run, write, given, got):
+    """`plausible: 5` said "expected a list, got 5", though the text 'LOW to HIGH unit' is taken too."""
+    path = write("c.yaml", f"""
+        kind: claims
+        claims:
+          - {{id: c, quote: q, kind: ratio, inputs: {{a: "?", b: 900 Wh/L}}, asserted: "+40 %", plausible: {given}}}
+        """)
+    out = run("check", path)
+    assert out.exit_code == 2 and out.output.count("\n") == 1
+    assert "a plausible range is [low, high] or 'LOW to HIGH unit' ('500 to 750 Wh/L'), " + got in out.output

@@ -60,6 +60,9 @@ def _plausible(v: Any) -> Any:
         if not ends:
             raise ValueError(f"a plausible range is [low, high] or 'LOW to HIGH unit' ('500 to 750 Wh/L'), got {v!r}")
         return ends
+    if v is not None and not isinstance(v, (list, tuple)):      # a number, true/false, a mapping: say both forms
+        got = ("true or false" if isinstance(v, bool) else repr(v) if isinstance(v, (int, float)) else _type_name(v))
+        raise ValueError(f"a plausible range is [low, high] or 'LOW to HIGH unit' ('500 to 750 Wh/L'), got {got}")
     return v
 
 
