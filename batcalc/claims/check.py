@@ -2276,7 +2276,10 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     if ka == kb:
         raise ctx.error(("inputs", "b_cycle"), "a_cycle and b_cycle name the same rating: nothing to compare")
     label_a, label_b = RATING_LABELS.get(ka, ka), RATING_LABELS.get(kb, kb)
-    band = published_band(ka, kb)
+    v = ctx.vehicle(i.vehicle, ("inputs", "vehicle")) if i.vehicle is not None else None
+    # the bands are of light-duty cars' ratings: a truck's ratio is the simulation's alone, as normalise says
+    car = v is None or v.spec.vehicle_class in CAR_CLASSES
+    band = published_band(ka, kb) if car else None
     notes: list = [("a: ", Value(a, "distance"), f" on the {label_a}; asserted: the range on the {label_b}")]
     readings: list = []
     over_band: Optional[tuple[Status, str, str]] = None
@@ -2288,8 +2291,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         readings.append((f"published pairs of ratings put {kb.upper()}/{ka.upper()} at "
                          f"{band.low:.2f}-{band.high:.2f} ({band.source}): ", Value(a * band.low, "distance"),
                          " to ", Value(a * band.high, "distance"), f"; {over_band[1]}"))
-    if i.vehicle is not None:
-        v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
+    if v is not None:
         _, mass, how = ctx.consumption(v, None, None)
         ratio = ctx.cached(("ratio", id(v), ka, kb, mass), lambda: simulated_ratio(v, ka, kb, mass))
         derived = Value(a * ratio, "distance")
@@ -2297,9 +2299,11 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         notes.append(_joined([(f"{v.id} at ", Value(mass, "mass"), " ("), how, f"): simulated {kb.upper()}/"
                               f"{ka.upper()} = {ratio:.3f}"], ""))
         notes += _stated(v.load.assumptions(), v.load.assumptions("imperial"))
-        if v.spec.vehicle_class not in CAR_CLASSES and (ka in RATING_CYCLES or kb in RATING_CYCLES):
+        if not car and (ka in RATING_CYCLES or kb in RATING_CYCLES):
             notes.append(_not_a_car(v) + ": the ratio is that of the car ratings' cycles driven by it, not of "
                                          "ratings published for it")
+            notes.append(f"no published band: the bands are for light-duty cars' ratings and {v.id} is of class "
+                         f"{v.spec.vehicle_class}; the ratio is the simulation's alone")
         notes += _cannot_follow(v, tuple(dict.fromkeys(x for k in (ka, kb) for x in RATING_CYCLES.get(k, (k,)))),
                                 mass)
         if band is not None and not band.contains(ratio):
