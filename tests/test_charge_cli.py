@@ -626,3 +626,22 @@ def test_a_curve_that_stops_at_95_percent_charges_below_it(run, tmp_path):
         out = run("charge", str(cell), "-v", "mid-sedan", "--charger", "ccs-350kw", *soc)
         assert out.exit_code == 2 and out.stderr.count("\n") == 1
         assert "charging power is zero from 95.0 % SoC" in out.stderr and "reaches 95.0 % at most" in out.stderr
+
+
+@pytest.mark.parametrize("charger", [{}, {"charger": "ccs-350kw"}])
+def test_json_gives_the_vehicles_warnings_under_warnings(run, charger):
+    """`charge -f json` put the vehicle's warnings (heavy-truck cannot follow WLTC class 3b) among its
+    `assumptions` as 'warning: ...' strings and had no `warnings` key, while `range`, `tradeoff` and
+    `batcalc.charge(...).warnings` give them under `warnings`. The JSON now has `warnings`, the same texts
+    as the API's, and `assumptions` without them; the table still shows each as a 'warning:' note."""
+    import batcalc
+
+    args = ["huineng-llcb", "--vehicle", "heavy-truck", "--cycle", "wltp"]
+    if charger:
+        args += ["--charger", charger["charger"]]
+    d = _json(run, *args, "--format", "json")
+    api = batcalc.charge("huineng-llcb", vehicle="heavy-truck", cycle="wltp", **charger)
+    assert d["warnings"] == api.warnings and any("cannot follow WLTC class 3b" in w for w in d["warnings"])
+    assert not any(a.startswith("warning") for a in d["assumptions"])
+    table = run("charge", *args).stdout
+    assert all(f"  warning: {w}" in table.splitlines() for w in d["warnings"])
