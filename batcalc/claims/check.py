@@ -2231,6 +2231,9 @@ def _plausible(claim, ctx: Context, implied: Value, q) -> tuple[Phrase, dict]:
         except Exception:
             raise ctx.error(("plausible", k), f"{b!r} cannot be compared with the implied value "
                                               f"({units.describe_units(q)})") from None
+        if bounds[-1] < 0 and not _signed(str(q.dimensionality)):     # as a negative asserted figure is refused
+            raise ctx.error(("plausible", k), f"{b!r} is negative: the figure left as '?' is "
+                                              f"{units.describe_units(q)}, which is at least 0")
         # in the implied value's dimension, so that both are shown in the unit system asked for
         shown.append(Value(float(bq.to_base_units().magnitude), implied.dim) if implied.dim != "given"
                      else _figure_text(b))
