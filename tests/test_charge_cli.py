@@ -552,11 +552,11 @@ def test_a_charge_in_a_vehicle_warns_as_range_does(run):
     total = 1270 + pack + 150
     d = _json(run, "huineng-llcb", "-v", "mid-sedan", "--pack-energy", "400 kWh", "--to", "80 %", "--time", "1 h",
               "--format", "json")
-    assert f"warning: vehicle mass {total:.0f} kg is above mid-sedan's max gross mass 2232 kg" in d["assumptions"]
-    assert f"warning: the {pack:.0f} kg pack outweighs the rest of the vehicle (1270 kg)" in d["assumptions"]
+    assert f"vehicle mass {total:.0f} kg is above mid-sedan's max gross mass 2232 kg" in d["warnings"]
+    assert f"the {pack:.0f} kg pack outweighs the rest of the vehicle (1270 kg)" in d["warnings"]
     d = _json(run, "huineng-llcb", "-v", "heavy-truck", "-c", "wltp", "--to", "80 %", "--time", "1 h",
               "--format", "json")
-    motor = [a for a in d["assumptions"] if "cannot follow" in a]
+    motor = [a for a in d["warnings"] if "cannot follow" in a]
     assert len(motor) == 1
     mass = re.search(r"at (\d+) kg", motor[0]).group(1)          # the pack of the reference energy
     r = run("range", "huineng-llcb", "-v", "heavy-truck", "-c", "wltp", "--pack-energy", "621 kWh",
