@@ -112,12 +112,12 @@ def _compare(api: ChargeCurveResult, d: dict) -> None:
     assert api.pack_energy.to("kWh").magnitude == pytest.approx(_v(d["pack"]["energy"]), rel=REL)
     assert api.pack_voltage.to("V").magnitude == pytest.approx(_v(d["pack"]["voltage"]), rel=REL)
     # the command's assumption texts, its options spelled as the API's parameters; its vehicle warnings
-    # ("warning: ...") are the API's warnings
+    # (its JSON's "warnings") are the API's warnings
     notes = d["assumptions"]
     for option, parameter in SPELLED.items():
         notes = [n.replace(option, parameter) for n in notes]
     assert api.assumptions == [n for n in notes if not n.startswith("warning: ")]
-    assert [f"warning: {x}" for x in api.warnings] == [n for n in notes if n.startswith("warning: ")]
+    assert api.warnings == d["warnings"] and not [n for n in notes if n.startswith("warning: ")]
 
 
 @pytest.mark.parametrize("cell, kwargs, options", CASES, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(CASES)])

@@ -552,11 +552,11 @@ def test_a_charge_in_a_vehicle_warns_as_range_does(run):
     total = 1270 + pack + 150
     d = _json(run, "huineng-llcb", "-v", "mid-sedan", "--pack-energy", "400 kWh", "--to", "80 %", "--time", "1 h",
               "--format", "json")
-    assert f"warning: vehicle mass {total:.0f} kg is above mid-sedan's max gross mass 2232 kg" in d["assumptions"]
-    assert f"warning: the {pack:.0f} kg pack outweighs the rest of the vehicle (1270 kg)" in d["assumptions"]
+    assert f"vehicle mass {total:.0f} kg is above mid-sedan's max gross mass 2232 kg" in d["warnings"]
+    assert f"the {pack:.0f} kg pack outweighs the rest of the vehicle (1270 kg)" in d["warnings"]
     d = _json(run, "huineng-llcb", "-v", "heavy-truck", "-c", "wltp", "--to", "80 %", "--time", "1 h",
               "--format", "json")
-    motor = [a for a in d["assumptions"] if "cannot follow" in a]
+    motor = [a for a in d["warnings"] if "cannot follow" in a]
     assert len(motor) == 1
     mass = re.search(r"at (\d+) kg", motor[0]).group(1)          # the pack of the reference energy
     r = run("range", "huineng-llcb", "-v", "heavy-truck", "-c", "wltp", "--pack-energy", "621 kWh",
@@ -648,3 +648,22 @@ def test_implied_past_where_the_own_curve_falls_to_zero(run, write):
     assert table.exit_code == 0
     (row,) = [line for line in table.stdout.splitlines() if "100 % in 30 min" in line]
     assert row.split()[-2:] == ["none", "none"]
+
+
+@pytest.mark.parametrize("charger", [{}, {"charger": "ccs-350kw"}])
+def test_json_gives_the_vehicles_warnings_under_warnings(run, charger):
+    """`charge -f json` put the vehicle's warnings (heavy-truck cannot follow WLTC class 3b) among its
+    `assumptions` as 'warning: ...' strings and had no `warnings` key, while `range`, `tradeoff` and
+    `batcalc.charge(...).warnings` give them under `warnings`. The JSON now has `warnings`, the same texts
+    as the API's, and `assumptions` without them; the table still shows each as a 'warning:' note."""
+    import batcalc
+
+    args = ["huineng-llcb", "--vehicle", "heavy-truck", "--cycle", "wltp"]
+    if charger:
+        args += ["--charger", charger["charger"]]
+    d = _json(run, *args, "--format", "json")
+    api = batcalc.charge("huineng-llcb", vehicle="heavy-truck", cycle="wltp", **charger)
+    assert d["warnings"] == api.warnings and any("cannot follow WLTC class 3b" in w for w in d["warnings"])
+    assert not any(a.startswith("warning") for a in d["assumptions"])
+    table = run("charge", *args).stdout
+    assert all(f"  warning: {w}" in table.splitlines() for w in d["warnings"])

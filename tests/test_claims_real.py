@@ -287,6 +287,33 @@ def test_a_ratings_claim_on_a_truck_says_the_ratings_are_car_ratings():
     assert notes("heavy-truck", "80 km/h", "60 km/h") == []
 
 
+@pytest.mark.parametrize("vehicle", ["heavy-truck", "medium-truck", "light-truck"])
+def test_a_ratings_claim_on_a_truck_is_not_judged_against_the_car_band(vehicle):
+    """"700 km CLTC is about 600 km WLTP" on a truck was read against the published band of light-duty cars'
+    ratings ("published pairs of ratings put WLTP/CLTC at 0.78-0.88 ... inside that band", its ends in
+    `details`), while `batcalc normalise` for the same truck shows no band ("the bands are for light-duty
+    cars' ratings"). As normalise does, the claim is now judged on the truck's simulated ratio alone, with
+    normalise's note and no band; a car keeps the band."""
+    from batcalc.physics.ratings import simulated_ratio
+    from batcalc.report.claims import verdict_json
+    from batcalc.report.render import to_jsonable
+
+    def run(v: str):
+        got = check_inline("ratings", {"a": "700 km", "a_cycle": "cltc", "b_cycle": "wltp", "vehicle": v}, "600 km")
+        return got, verdict_texts(got), to_jsonable(verdict_json(got))
+
+    got, texts, data = run(vehicle)
+    truck = load_vehicle(vehicle)
+    mass = truck.spec.mass_without_battery.si + truck.spec.reference_pack.mass.si + truck.spec.payload.si
+    assert got.derived.si == pytest.approx(700_000 * simulated_ratio(truck, "cltc", "wltp", mass), rel=1e-9)
+    assert texts["readings"] == [] and "band_low" not in data["details"]
+    assert not any("0.78" in a for a in texts["assumptions"])
+    assert (f"no published band: the bands are for light-duty cars' ratings and {vehicle} is of class "
+            f"{truck.spec.vehicle_class}; the ratio is the simulation's alone") in texts["assumptions"]
+    _, car_texts, car_data = run("mid-sedan")
+    assert "0.78-0.88" in car_texts["readings"][0] and "band_low" in car_data["details"]
+
+
 def test_a_between_lifetime_claim_over_the_retention_names_the_span_of_retentions():
     """"Between 0.9 and 1.2 million km" on EVE's LF230 (4000 cycles x 400 km, no retention published): each
     bound turns on the retention, and what it would take gave the low bound's alone ("at least 6.25 %"); it

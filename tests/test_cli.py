@@ -61,6 +61,18 @@ def test_other_formats(run, fmt):
         assert rows[0][:2] == ["metric", "unit"]
 
 
+@pytest.mark.parametrize("given, wanted", [("JSON", "json"), ("Csv", "csv"), ("MD", "markdown"), ("GRID", "grid")])
+def test_format_names_are_case_insensitive(run, given, wanted):
+    """`-o x.JSON` wrote JSON (an extension is read case aside) but `-f JSON` was refused as an unknown format;
+    a format name is now read case aside too: the same output as the lower-case name. An unknown one is still
+    refused, exit 2."""
+    args = ("show", "tesla-4680", "-f")
+    r = run(*args, given)
+    assert r.exit_code == 0 and r.stdout == run(*args, wanted).stdout
+    bad = run(*args, "XML")
+    assert bad.exit_code == 2 and "unknown format" in bad.output
+
+
 def test_show_llcb_calls_out_unstated_start(run):
     r = run("show", "huineng-llcb")
     assert r.exit_code == 0

@@ -31,3 +31,24 @@ def test_the_command_line_and_a_file_say_where(run, tmp_path):
                     encoding="utf-8")
     out = run("check", str(path))
     assert out.exit_code == 2 and f"{path}:8:16: " in out.output and "low figure is above" in out.output
+
+
+def test_a_plausible_range_below_zero_for_a_physical_figure_is_refused(run, tmp_path):
+    """`plausible: -500 to 750 Wh/L` for an energy density left as '?' was accepted ('inside the plausible
+    range -500 Wh/L to 750 Wh/L'), though a negative asserted figure of a physical dimension is refused: no
+    cell has a negative density. It is refused at the bound, on the command line and at its line in a file;
+    a money figure may still have a negative bound, and a low bound of 0 is taken."""
+    with pytest.raises(BatcalcError, match=r"^plausible\.0: '-500 Wh/L' is negative: the figure left as '\?' is an?"):
+        bc.check("ratio", a="?", b="900 Wh/L", asserted="+40 %", plausible=["-500 Wh/L", "750 Wh/L"])
+    out = run("claim", "difference", "a=?", "b=350 Wh/kg", "--asserted", "50 Wh/kg", "--plausible", "-1 to 400 Wh/kg")
+    assert out.exit_code == 2 and "is negative: the figure left as '?'" in out.output
+    path = tmp_path / "claims.yaml"
+    path.write_text("kind: claims\nclaims:\n  - id: c\n    quote: q\n    kind: ratio\n"
+                    "    inputs: {a: '?', b: 900 Wh/L}\n    asserted: '+40 %'\n    plausible: [-500 Wh/L, 750 Wh/L]\n",
+                    encoding="utf-8")
+    out = run("check", str(path))
+    assert out.exit_code == 2 and f"{path}:8:17: " in out.output and "is negative" in out.output
+    assert bc.check("ratio", a="?", b="900 Wh/L", asserted="+40 %", plausible="0 to 750 Wh/L").status == \
+        "underdetermined"
+    money = bc.check("difference", a="?", b="10 USD", asserted="20 USD", plausible="-20 USD to 0 USD")
+    assert money.status == "underdetermined" and "inside the plausible range" in money.would_take

@@ -1765,11 +1765,12 @@ def _bound_word(claim, increasing: bool) -> str:
 
 def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, claimed: Value, what: str,
                     claimed_text: Optional[Phrase] = None, increasing: bool = True, used: Sequence = (),
-                    gap: Optional[MissingFigure] = None) -> Verdict:
+                    gap: Optional[MissingFigure] = None, impossible: bool = False) -> Verdict:
     """The underdetermined verdict of a two-figure claim with figure ``side`` left as '?' (or a reference
     to a figure its cell does not publish, ``gap``): the value it implies (``number`` in ``unit``, the other
     figure's), a bound where the claim is one (``increasing``: whether what the claim derives rises with the
-    figure) and whether it is plausible; ``used``: the notes of the references read."""
+    figure) and whether it is plausible; ``used``: the notes of the references read. ``impossible``: no
+    positive value of a physical figure gives the claim (it would be below 0): the claim fails, saying so."""
     implied = Value(number, "given", unit=unit)
     other = getattr(claim.inputs, "b" if side == "a" else "a", None)
     shown = _in_words_of(other, number, unit) if isinstance(other, str) else implied     # '1.95 billion yuan'
@@ -1782,7 +1783,11 @@ def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, cl
         q = ctx.quantity(f"{number!r} {unit}".strip(), ("inputs", side)) if unit else units.Q_(number, "dimensionless")
         take, details = _plausible(claim, ctx, implied, q)
         take = (would, shown) + tuple(take[2:])      # in words as without the range: '1 billion yuan', not '1.000e+09'
-    return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", claimed_text or (f"{_qual(claim)} ", claimed),
+    status: Status = "underdetermined"
+    if impossible:             # as a ratio refuses a negative physical figure: no battery or vehicle has one
+        status = "fails"
+        take = (would, shown, ", below 0, which no battery or vehicle figure is: the claim cannot hold")
+    return Verdict(claim.id, claim.kind, claim.quote, status, claimed_text or (f"{_qual(claim)} ", claimed),
                    (f"{side} = ", shown), take, [_pair_text(claim), *used],
                    missing=[gap.fact if gap is not None else f"figure {side} (left as '?')"], details=details,
                    claimed=claimed, derived=implied)
@@ -1862,9 +1867,15 @@ def eval_difference(claim, ctx: Context) -> Verdict:
     claimed = Value(q[0], "given", unit=q[1])
     if a is None or b is None:
         number = known[0] - asserted if a is None else known[0] + asserted
+        # A physical '?' (it has the known figure's dimension) is positive; b - a moves away from the asserted
+        # difference as the '?' grows past 0, so a claim that does not hold with the '?' at 0 (within its
+        # tolerance) holds for no possible value of it.
+        at_zero = known[2] if a is None else -known[2]          # b - a with the '?' at 0, SI
+        impossible = number < 0 and not _signed(known[3]) and \
+            judge(at_zero, q[2], claim.qualifier, _tol(claim), scale=abs(known[2])) != "holds"
         return _implied_figure(claim, ctx, "a" if a is None else "b", number, known[1], claimed,
                                "baseline" if a is None else "figure", increasing=b is None,   # b - a
-                               used=used, gap=gap)
+                               used=used, gap=gap, impossible=impossible)
     status = judge(b[2] - a[2], q[2], claim.qualifier, _tol(claim), scale=max(abs(a[2]), abs(b[2])))
     diff = (b[2] - a[2]) / unit
     derived, need = Value(diff, "given", unit=a[1]), Value(a[0] + asserted, "given", unit=a[1])
@@ -2231,6 +2242,9 @@ def _plausible(claim, ctx: Context, implied: Value, q) -> tuple[Phrase, dict]:
         except Exception:
             raise ctx.error(("plausible", k), f"{b!r} cannot be compared with the implied value "
                                               f"({units.describe_units(q)})") from None
+        if bounds[-1] < 0 and not _signed(str(q.dimensionality)):     # as a negative asserted figure is refused
+            raise ctx.error(("plausible", k), f"{b!r} is negative: the figure left as '?' is "
+                                              f"{units.describe_units(q)}, which is at least 0")
         # in the implied value's dimension, so that both are shown in the unit system asked for
         shown.append(Value(float(bq.to_base_units().magnitude), implied.dim) if implied.dim != "given"
                      else _figure_text(b))
@@ -2276,7 +2290,10 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
     if ka == kb:
         raise ctx.error(("inputs", "b_cycle"), "a_cycle and b_cycle name the same rating: nothing to compare")
     label_a, label_b = RATING_LABELS.get(ka, ka), RATING_LABELS.get(kb, kb)
-    band = published_band(ka, kb)
+    v = ctx.vehicle(i.vehicle, ("inputs", "vehicle")) if i.vehicle is not None else None
+    # the bands are of light-duty cars' ratings: a truck's ratio is the simulation's alone, as normalise says
+    car = v is None or v.spec.vehicle_class in CAR_CLASSES
+    band = published_band(ka, kb) if car else None
     notes: list = [("a: ", Value(a, "distance"), f" on the {label_a}; asserted: the range on the {label_b}")]
     readings: list = []
     over_band: Optional[tuple[Status, str, str]] = None
@@ -2288,8 +2305,7 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         readings.append((f"published pairs of ratings put {kb.upper()}/{ka.upper()} at "
                          f"{band.low:.2f}-{band.high:.2f} ({band.source}): ", Value(a * band.low, "distance"),
                          " to ", Value(a * band.high, "distance"), f"; {over_band[1]}"))
-    if i.vehicle is not None:
-        v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
+    if v is not None:
         _, mass, how = ctx.consumption(v, None, None)
         ratio = ctx.cached(("ratio", id(v), ka, kb, mass), lambda: simulated_ratio(v, ka, kb, mass))
         derived = Value(a * ratio, "distance")
@@ -2297,9 +2313,11 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         notes.append(_joined([(f"{v.id} at ", Value(mass, "mass"), " ("), how, f"): simulated {kb.upper()}/"
                               f"{ka.upper()} = {ratio:.3f}"], ""))
         notes += _stated(v.load.assumptions(), v.load.assumptions("imperial"))
-        if v.spec.vehicle_class not in CAR_CLASSES and (ka in RATING_CYCLES or kb in RATING_CYCLES):
+        if not car and (ka in RATING_CYCLES or kb in RATING_CYCLES):
             notes.append(_not_a_car(v) + ": the ratio is that of the car ratings' cycles driven by it, not of "
                                          "ratings published for it")
+            notes.append(f"no published band: the bands are for light-duty cars' ratings and {v.id} is of class "
+                         f"{v.spec.vehicle_class}; the ratio is the simulation's alone")
         notes += _cannot_follow(v, tuple(dict.fromkeys(x for k in (ka, kb) for x in RATING_CYCLES.get(k, (k,)))),
                                 mass)
         if band is not None and not band.contains(ratio):

@@ -165,13 +165,14 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="with --output: replace 
 def set_output(path: Optional[str], force: bool = False, fmt: Optional[str] = None) -> str:
     """Send this invocation's :func:`emit` to ``path`` (None: the terminal). ``--force`` without
     ``--output`` is refused (:func:`check_force`). Returns the output format of the command's ``--format``
-    ``fmt`` (None when not given): the one given (``md`` read as ``markdown``, :data:`FORMAT_ALIASES`), else
+    ``fmt`` (None when not given): the one given, case aside (``md`` read as ``markdown``, :data:`FORMAT_ALIASES`), else
     the one ``path``'s extension names (:data:`FORMAT_OF_SUFFIX`: ``-o out.json`` writes JSON), else ``table``;
     an image's extension (``-o out.png``, :data:`batcalc.plots.draw.PLOT_FORMATS`) is refused: a table is no
     image."""
     check_force(path, force)
     _OUTPUT["path"], _OUTPUT["force"] = path, force
-    if fmt is not None:
+    if fmt is not None:         # case aside, as an --output file's extension (-f JSON as -o x.JSON)
+        fmt = fmt.lower()
         return FORMAT_ALIASES.get(fmt, fmt)
     if path is None or path == "-":
         return "table"

@@ -209,8 +209,16 @@ def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: O
                     ["no" if w.exceeds_cell_rating else "yes" for w in windows])
         for d, w in zip(data_windows, windows, strict=False):
             d["exceeds_cell_rating"] = w.exceeds_cell_rating
-    data = {"cell": cell.id, "vehicle": vehicle_name, "windows": data_windows, "assumptions": notes}
+    data = {"cell": cell.id, "vehicle": vehicle_name, "windows": data_windows} | _json_notes(notes)
     return headers, rows, notes, data
+
+
+def _json_notes(notes: list[str]) -> dict[str, list[str]]:
+    """A charge's notes as its JSON gives them: ``assumptions``, and the vehicle's ``warnings`` (the table's
+    ``warning: ...`` notes, without the prefix) under their own key, as ``range`` and ``tradeoff`` give them."""
+    prefix = "warning: "
+    return {"assumptions": [n for n in notes if not n.startswith(prefix)],
+            "warnings": [n[len(prefix):] for n in notes if n.startswith(prefix)]}
 
 
 # ----------------------------------------------------------------------------------- the charge curve
@@ -430,8 +438,7 @@ def curve_report(run: CurveRun, system: str) -> Report:
            "limit_spans": [{"limit": n, "from_soc": Shown(a * 100, "%"), "to_soc": Shown(b * 100, "%")}
                            for n, a, b in w.limit_spans]},
         "added": added,
-        "assumptions": list(run.notes),
-    }
+    } | _json_notes(list(run.notes))
     notes = list(run.notes) + [f"decided by {LIMIT_TEXT[w.decided_by]} for most of the time; peak "
                                f"{format_number(w.peak_power / 1e3)} kW from {_pct(peak[0])} to {_pct(peak[1])} SoC"]
     return ["quantity", "value", "unit"], rows, notes, data
