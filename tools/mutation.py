@@ -1,6 +1,7 @@
-"""Mutation testing of the physics layer: does the test suite notice when the physics is wrong?
+"""Mutation testing of the physics and claims layers: does the test suite notice when they are wrong?
 
-A small AST-based mutator (no mutmut trampolines, no stats run): for each physics module it lists the
+A small AST-based mutator (no mutmut trampolines, no stats run): for each module (:data:`MODULE_PATHS`:
+the physics modules by name, and the claim checker as ``check``, ``expr`` and ``claim_bands``) it lists the
 mutation sites, writes one mutant at a time into a private copy of the project, and runs ``pytest -x``
 on the tests relevant to that module with a timeout. A mutant is *killed* when the tests fail, *timed
 out* when they run past the timeout (counted as killed in the rate: an infinite loop is noticed), and
@@ -22,6 +23,7 @@ exception constructors, docstrings. Slow (minutes), so not part of CI.
 Usage (from the project root)::
 
     python tools/mutation.py                         # every physics module, all mutants
+    python tools/mutation.py --modules check --limit 40   # a sample of the claim checker's mutants
     python tools/mutation.py --modules pack cells    # some modules
     python tools/mutation.py --limit 40 --seed 1     # a quick sample: 40 random mutants per module
     python tools/mutation.py --list                  # the mutants, without running anything
@@ -54,9 +56,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PHYSICS = ROOT / "batcalc" / "physics"
-MODULES = ("cells", "pack", "vehicle", "cycles", "charge", "tradeoff", "compare", "energy", "powertrain",
-           "charge_curve", "charging", "ratings", "bands")
+PACKAGE = ROOT / "batcalc"
+PHYSICS_MODULES = ("cells", "pack", "vehicle", "cycles", "charge", "tradeoff", "compare", "energy", "powertrain",
+                   "charge_curve", "charging", "ratings", "bands")
+#: Each module's file under batcalc/: the physics modules by name, the claims layer's by these names.
+MODULE_PATHS = {**{m: f"physics/{m}.py" for m in PHYSICS_MODULES},
+                "check": "claims/check.py", "expr": "claims/expr.py", "claim_bands": "claims/bands.py"}
+MODULES = tuple(MODULE_PATHS)
+#: What a run without --modules mutates (the claims layer is asked for by name).
+DEFAULT_MODULES = PHYSICS_MODULES
 
 #: The modules whose tests run against the mutants of each module: for each name X, tests/test_pins_X.py
 #: (the pinning tests, run first) and tests/test_X.py, when they exist.
@@ -75,6 +83,14 @@ RELEVANT = {
     "charging": ["charging", "charge_curve", "charge_cli"],
     "ratings": ["ratings", "cli_vehicle", "imperial_errors"],
     "bands": ["bands", "claim_bands", "assume_refused", "assume_unused"],
+    "check": ["claims", "claims_real", "claims_probes", "claims_written_forms", "claims_negative",
+              "claims_negative_unknown", "claims_plausible_unused", "claims_ratings", "claims_sources",
+              "claims_missing_density", "claims_expr", "claim_cycle_located", "plausible_between",
+              "plausible_order", "plausible_unused", "range_claim_consumption_bound", "same_range_words",
+              "api_check_pairs", "claims_docs", "readme"],
+    "expr": ["claims_expr", "claims", "claims_docs", "readme"],
+    "claim_bands": ["claim_bands", "bands", "bands_held", "bands_ignored_options", "bands_note_wording",
+                    "bands_rounding_swing", "assume_unused", "assume_refused", "claims", "readme"],
 }
 
 #: Calls whose arguments only build a message.
@@ -105,7 +121,7 @@ class Mutant:
 
     @property
     def where(self) -> str:
-        return f"batcalc/physics/{self.module}.py:{self.line}"
+        return f"batcalc/{MODULE_PATHS[self.module]}:{self.line}"
 
     def apply(self, source: str) -> str:
         lines = source.splitlines(keepends=True)
@@ -141,9 +157,9 @@ def _skipped_nodes(tree: ast.AST) -> set[int]:
 
 
 def mutants_of(module: str, source: str | None = None) -> list[Mutant]:
-    """Every mutant of ``batcalc/physics/<module>.py``, in source order."""
+    """Every mutant of ``module``'s file (:data:`MODULE_PATHS`), in source order."""
     if source is None:
-        source = (PHYSICS / f"{module}.py").read_text(encoding="utf-8")
+        source = (PACKAGE / MODULE_PATHS[module]).read_text(encoding="utf-8")
     tree = ast.parse(source)
     skip = _skipped_nodes(tree)
     out: list[Mutant] = []
@@ -215,10 +231,10 @@ class Workspace:
     def __init__(self) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="batcalc-mutant-"))
         ignore = shutil.ignore_patterns("__pycache__", ".git", "mutants", "*.pyc", ".pytest_cache", ".hypothesis")
-        for name in ("batcalc", "tests", "specs", "docs", "tools", "benchmarks"):
+        for name in ("batcalc", "tests", "specs", "docs", "tools", "benchmarks", ".ci"):     # (.ci: test_readme)
             if (ROOT / name).is_dir():
                 shutil.copytree(ROOT / name, self.dir / name, ignore=ignore)
-        for name in ("pyproject.toml", "README.md"):
+        for name in ("pyproject.toml", "README.md", "CONTRIBUTING.md", "CHANGELOG.md"):
             if (ROOT / name).exists():
                 shutil.copy2(ROOT / name, self.dir / name)
         self.restore: tuple[Path, str] | None = None
@@ -227,7 +243,7 @@ class Workspace:
         """Write ``mutant`` (None: the code as it is) and fork a child running the tests; its pid, or None
         when the mutant does not compile."""
         if mutant is not None:
-            target = self.dir / "batcalc" / "physics" / f"{mutant.module}.py"
+            target = self.dir / "batcalc" / MODULE_PATHS[mutant.module]
             original = target.read_text(encoding="utf-8")
             mutated = mutant.apply(original)
             try:
@@ -441,7 +457,8 @@ def summary(results: dict[str, list[Outcome]]) -> str:
         lines.append("survivors:")
         source: dict[str, list[str]] = {}
         for m in sorted(survivors, key=lambda m: (MODULES.index(m.module), m.line, m.col)):
-            text = source.setdefault(m.module, (PHYSICS / f"{m.module}.py").read_text(encoding="utf-8").splitlines())
+            text = source.setdefault(m.module, (PACKAGE / MODULE_PATHS[m.module]).read_text(encoding="utf-8")
+                                     .splitlines())
             lines.append(f"  {m.where}: {m.description}    | {text[m.line - 1].strip()[:90]}")
     return "\n".join(lines)
 
@@ -454,7 +471,8 @@ def _load(path: str) -> list[Outcome]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--modules", nargs="+", choices=MODULES, default=list(MODULES))
+    p.add_argument("--modules", nargs="+", choices=MODULES, default=list(DEFAULT_MODULES),
+                   help="the modules to mutate (default: every physics module)")
     p.add_argument("--limit", type=int, default=None, help="at most this many random mutants per module")
     p.add_argument("--seed", type=int, default=0, help="seed of the --limit sample")
     p.add_argument("--jobs", type=int, default=2, help="mutants run in parallel (default 2)")

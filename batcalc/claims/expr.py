@@ -63,7 +63,7 @@ _TOKEN_RE = re.compile(rf"""
   | (?P<figure>{_NUM}(?:\s*(?i:{_WORDS})\b)?(?:\s*{_NAME}(?:[/*·]{_NAME})*)?)
   | (?P<ref>[a-z][a-z0-9-]*\.[a-z_]+(?:@[A-Za-z0-9-]+)?)
   | (?P<unknown>\?)
-  | (?P<op>\*\*|[-+*/^()×·])
+  | (?P<op>\*\*|[-+*/^()×·]|x(?=[\s(]))
 """, re.VERBOSE)
 
 
@@ -93,8 +93,9 @@ def tokenize(text: str) -> list[Token]:
         if m is None:
             word = re.match(r"[^\s()]+", text[pos:])
             shown = word.group(0) if word else text[pos]
-            hint = (" (a reference is spec-id.figure, e.g. tesla-4680.energy)"
-                    if shown[:1].isalpha() else "")
+            hint = (" (a reference is spec-id.figure, e.g. tesla-4680.energy)" if shown[:1].isalpha() else
+                    " ('.' is the decimal point and a number has no thousands separator: 1.5, 1000)"
+                    if re.match(r",[0-9]", shown) else "")
             raise _fail(pos + 1, f"unexpected {shown!r}{hint}")
         kind = m.lastgroup or ""
         if kind == "figure":
@@ -105,7 +106,7 @@ def tokenize(text: str) -> list[Token]:
                 out.append(Token("op", "*", pos + unit_x.end()))
             else:
                 out.append(Token("figure", tok, pos + 1))
-        elif kind == "op" and m.group(0) in ("×", "·"):
+        elif kind == "op" and m.group(0) in ("×", "·", "x"):     # 'x' after a unit: '75 kWh x 2'
             out.append(Token("op", "*", pos + 1))
         elif kind == "op" and m.group(0) == "**":
             out.append(Token("op", "^", pos + 1))

@@ -1,0 +1,137 @@
+"""Pinning tests of the claims layer (batcalc/claims/check.py, expr.py): each checks one thing a mutation
+sample (``tools/mutation.py --modules check expr claim_bands``, docs/mutation.md) showed unpinned."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+
+import pytest
+
+from batcalc.claims import expr
+
+
+def value(text: str):
+    """An expression's value (no references)."""
+    return expr.evaluate(expr.parse(text), lambda *a: None)
+
+
+# ------------------------------------------------------------------------------------ expressions
+
+@pytest.mark.parametrize("text", ["75 kWh x 2", "75kWh x 2", "75 kWh × 2", "75 kWh · 2", "2 x 75 kWh",
+                                  "75 kWh x (1 + 1)"])
+def test_x_times_and_middle_dot_multiply_after_a_unit_too(text):
+    # docs/claims.md: "+ - * / (also x, ×, · for times)"; '75 kWh x 2' was refused ("unexpected 'x'")
+    q = value(text)
+    assert q.to("kWh").magnitude == pytest.approx(75 * 2)
+
+
+def test_an_x_inside_a_word_is_no_operator():
+    with pytest.raises(expr.ExprError, match="unexpected 'xy'"):
+        value("75 kWh xy 2")
+
+
+def test_the_times_operator_after_a_number_is_at_its_own_column():
+    toks = [(t.kind, t.text, t.col) for t in expr.tokenize("33 x 12")]
+    assert toks[:3] == [("figure", "33", 1), ("op", "*", 4), ("figure", "12", 6)]
+
+
+def test_a_sign_lends_no_nesting_depth_to_what_follows():
+    deep = "(" * (expr.MAX_DEPTH + 1) + "1" + ")" * (expr.MAX_DEPTH + 1)
+    assert value("-1 + " + "(" * expr.MAX_DEPTH + "1" + ")" * expr.MAX_DEPTH).magnitude == 0
+    with pytest.raises(expr.ExprError, match="nesting too deep"):
+        value("-1 + " + deep)
+
+
+def test_zero_to_the_power_zero_is_one_and_only_negative_powers_of_zero_are_refused():
+    assert value("0 ^ 0").magnitude == 1
+    assert value("0 ^ 2").magnitude == 0
+    with pytest.raises(expr.ExprError, match="zero to a negative power"):
+        value("0 ^ -1")
+
+
+def test_an_expression_claim_with_x_after_a_unit_holds_end_to_end(run, tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text(textwrap.dedent("""\
+        kind: claims
+        claims:
+          - {id: two-packs, quote: "two 75 kWh packs", kind: expression, inputs: {expr: "75 kWh x 2"},
+             asserted: 150 kWh}
+        """), encoding="utf-8")
+    r = run("check", str(path))
+    assert r.exit_code == 0, r.output
+    assert "HOLDS" in r.stdout
+
+
+# ------------------------------------------------------------------------------------ evaluators
+
+def test_same_energy_json_details_carry_the_mass_ratio_and_saving(run):
+    r = run("claim", "same-energy", "a_density=300 Wh/kg", "b_density=350 Wh/kg", "--asserted", "14 %",
+            "--format", "json")
+    assert r.exit_code == 0, r.output
+    details = json.loads(r.stdout)["verdicts"][0]["details"]
+    assert details["mass_ratio"] == pytest.approx(300 / 350)
+    assert details["saving"] == pytest.approx(1 - 300 / 350)
+
+
+def test_range_added_at_a_peak_states_the_average_power_of_what_it_added(run):
+    r = run("claim", "range-added", "time=12 min", "power=400 kW", "power_kind=peak", "pack_energy=133 kWh",
+            "range=1000 km", "--asserted", "400 km", "--qualifier", "at-least")
+    assert r.exit_code == 0, r.output
+    m = re.search(r"for 12 min: ([0-9.]+) kWh added, ([0-9.]+) kW average", r.stdout)
+    assert m, r.stdout
+    added, average = float(m.group(1)), float(m.group(2))
+    assert average == pytest.approx(added / (12 / 60), rel=2e-3)     # kWh over 0.2 h, to the 4 figures shown
+
+
+def test_a_claims_file_s_refused_assumption_is_said_in_the_units_asked_for(run, tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("kind: claims\nassumptions:\n  altitude: 0 to 20000 m\nclaims:\n"
+                    "  - {id: x, quote: q, kind: ratio, inputs: {a: 1, b: 2}, asserted: 2}\n", encoding="utf-8")
+    r = run("check", str(path), "--units", "imperial")
+    assert r.exit_code == 2
+    assert f"{20000 / 0.3048:.1f} ft" in r.stderr, r.stderr
+    assert "20000 m" not in r.stderr
+
+
+# ------------------------------------------------------------------------------------ claims over bands
+
+RANGE_CLAIMS = """\
+kind: claims
+claims:
+  - {id: at-most, quote: q, kind: range, inputs: {pack_energy: 75 kWh, consumption: 150 Wh/km}, asserted: 472 km,
+     qualifier: at-most, tolerance: 0}
+  - {id: at-least, quote: q, kind: range, inputs: {pack_energy: 75 kWh, consumption: 150 Wh/km}, asserted: 472 km,
+     qualifier: at-least, tolerance: 0}
+"""
+
+
+@pytest.mark.parametrize("k, side", [(0, "at most"), (1, "at least")])
+def test_a_band_s_decider_is_where_the_claim_turns_worked_by_hand(tmp_path, k, side):
+    # R = E f_usable / c: 472 km needs f_usable = 472 km x 150 Wh/km / 75 kWh = 0.944; 'at most 472 km'
+    # holds below it, 'at least 472 km' above
+    from batcalc.claims.bands import check_file_bands
+    from batcalc.spec.assumptions import plausible_ranges
+
+    path = tmp_path / "r.yaml"
+    path.write_text(RANGE_CLAIMS, encoding="utf-8")
+    _, banded = check_file_bands(str(path), plausible_ranges())
+    (decider,) = banded[k].deciders
+    assert (decider.axis.id, decider.side, decider.status) == ("usable-fraction", side, "holds")
+    assert decider.values == pytest.approx((472 * 150 / 75_000,), abs=1e-6)
+
+
+def test_claims_over_bands_keep_their_sources(run):
+    r = run("check", "seed-article", "--bands", "--format", "json")
+    assert r.exit_code in (0, 1), r.output
+    verdicts = json.loads(r.stdout)["verdicts"]
+    assert verdicts and all(v["source_detail"] for v in verdicts if v["source"])
+    assert any(v["source"] for v in verdicts)
+
+
+@pytest.mark.parametrize("text", ["1,000 km x 2", "1,5 kWh"])
+def test_a_comma_in_a_number_says_how_numbers_are_written(text):
+    with pytest.raises(expr.ExprError, match=r"column 2: unexpected ',[05]+' \('\.' is the decimal point and a "
+                                             r"number has no thousands separator"):
+        expr.parse(text)
