@@ -127,6 +127,26 @@ def test_a_claims_file_is_checked_whole(run, write, cell):
     assert [v["verdict"] for v in json.loads(r.stdout)["verdicts"]] == ["fails", "holds"]
 
 
+def test_a_time_on_a_curve_of_power_per_cell_without_the_cells_energy_is_judged_as_before(run, write):
+    """The curve's shape needs the cell's energy when it gives power per cell; a time claim does not read the
+    curve and was judged on the rating (1.4 C within 3 C holds): looking for a stop must not refuse it."""
+    path = write("power.yaml", """
+        kind: cell
+        id: power-cell
+        name: Power per cell, no energy
+        chemistry: NMC
+        electrical: {nominal_voltage: 3.6 V}
+        charging:
+          max_c_rate: 3 C
+          charge_curve:
+            points:
+              - {soc: 0 %, power: 300 W}
+              - {soc: 100 %, power: 300 W}
+        """)
+    d = _verdict(run, f"cell={path}", "from_soc=10 %", "to_soc=80 %", "--asserted", "30 min")
+    assert d["verdict"] == "holds" and d["derived"][0]["value"] == pytest.approx(0.7 / 0.5)
+
+
 def test_no_taper_falls_to_zero():
     """Only a cell's own charge_curve can stop a charge: the claims look for a stop on it alone (no taper
     is loaded for a time claim), which is right only while every taper of specs/tapers.yaml is above 0."""

@@ -1363,13 +1363,18 @@ def _curve_stop(cell, windows: list) -> Optional[tuple[float, str]]:
     window in ``batcalc charge`` and makes ``charge --implied`` list it as none) and the shape in words; no
     charge reaches that end at any C-rate. None otherwise. Only a cell's own ``charge_curve`` can fall to 0:
     every taper of specs/tapers.yaml is above 0 throughout (tests/test_charge_claim_stop.py pins it), so a
-    cell without one is not looked at (no taper is loaded for a time claim)."""
+    cell without one is not looked at (no taper is loaded for a time claim). A curve the shape cannot be read
+    from (a power per cell without the cell's energy) gives None: a time claim does not read the curve, and a
+    peak claim refuses it where it does (:func:`batcalc.physics.charging.cell_limit`)."""
     if cell is None or cell.spec.charging.charge_curve is None:
         return None
     from batcalc.physics.charge_curve import taper_stop
     from batcalc.physics.charging import cell_shape
 
-    shape = cell_shape(cell)
+    try:
+        shape = cell_shape(cell)
+    except BatcalcError:
+        return None
     stop = taper_stop(shape.table)
     return (stop, shape.text) if windows[0].to_soc > stop else None
 
