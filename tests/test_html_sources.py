@@ -125,3 +125,39 @@ def test_files_checked_together_keep_each_source_of_one_id(run, write):
     cited = [line for line in table if line.startswith("    [web] ")]
     assert cited == [f"    [web] {_text(*WEB)}", f"    [web] {_text(*other)}"]
     assert table.count(f"    [paper] {_text(*PAPER)}") == 1          # the same record in both files: once
+
+
+def _unformula(cell: str) -> str:
+    """A CSV text cell read back as docs/usage.md says: one leading ' dropped from a cell whose text after its
+    apostrophes begins with =, +, -, @, a tab or a carriage return."""
+    return cell[1:] if cell.lstrip("'")[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+def test_the_csv_gives_each_source_as_the_json_does(run, write):
+    """`check -f csv` had no source columns, while the table, the JSON (`source_detail`) and the page give
+    each claim's source. The CSV has `source` and `source_title`, `source_date`, `source_grade`, `source_url`,
+    `source_document` (empty where not given); a text a spreadsheet would run as a formula is neutralised as
+    every other CSV text, and reads back as written."""
+    import csv
+    import io
+
+    formula = '=HYPERLINK("http://evil.example","click")'
+    claims = CLAIMS.replace("title: A trap", f"title: '{formula}'").replace(
+        'document: "brochure, page 3"', 'document: "-3 pages, @brochure"')
+    claims += ('  - {id: four, quote: "50 more", kind: difference, inputs: {a: 300 Wh/kg, b: 350 Wh/kg}, '
+               'asserted: 50 Wh/kg}\n')
+    path = write("c.yaml", claims)
+    out = run("check", path, "-f", "csv")
+    assert out.exit_code == 0, out.stderr
+    rows = {r["claim"]: r for r in csv.DictReader(io.StringIO(out.stdout))}
+    data = {v["id"]: v for v in json.loads(run("check", path, "-f", "json").stdout)["verdicts"]}
+    assert sorted(rows) == sorted(data) == ["four", "one", "three", "two"]
+    for cid, row in rows.items():
+        detail = data[cid]["source_detail"] or {}
+        assert row["source"] == (data[cid]["source"] or "")
+        for key in ("title", "date", "grade", "url", "document"):
+            assert _unformula(row[f"source_{key}"]) == (detail.get(key) or ""), (cid, key)
+    assert rows["two"]["source_title"] == "'" + formula and _unformula(rows["two"]["source_title"]) == formula
+    assert (rows["one"]["source"], rows["one"]["source_url"], rows["one"]["source_grade"]) == ("web", WEB[3], WEB[2])
+    assert rows["three"]["source_document"] == "'-3 pages, @brochure" and rows["three"]["source_url"] == ""
+    assert all(rows["four"][k] == "" for k in rows["four"] if k.startswith("source"))     # cites none

@@ -1356,6 +1356,41 @@ def _starts_text(windows: list) -> str:
     return " and ".join(f"{w.from_soc * 100:g} %" for w in windows)
 
 
+def _curve_stop(cell, windows: list) -> Optional[tuple[float, str]]:
+    """``(stop, shape)`` when ``cell``'s charge shape (:func:`batcalc.physics.charging.cell_shape`, the one the
+    charge curve and a peak claim use) falls to 0 before the end of ``windows`` (they share it): the SoC from
+    which it is 0 (:attr:`batcalc.physics.charge_curve.ChargeCurve.stop`, the rule that refuses such a
+    window in ``batcalc charge`` and makes ``charge --implied`` list it as none) and the shape in words; no
+    charge reaches that end at any C-rate. None otherwise. Only a cell's own ``charge_curve`` can fall to 0:
+    every taper of specs/tapers.yaml is above 0 throughout (tests/test_charge_claim_stop.py pins it), so a
+    cell without one is not looked at (no taper is loaded for a time claim). A curve the shape cannot be read
+    from (a power per cell without the cell's energy) gives None: a time claim does not read the curve, and a
+    peak claim refuses it where it does (:func:`batcalc.physics.charging.cell_limit`)."""
+    if cell is None or cell.spec.charging.charge_curve is None:
+        return None
+    from batcalc.physics.charge_curve import taper_stop
+    from batcalc.physics.charging import cell_shape
+
+    try:
+        shape = cell_shape(cell)
+    except BatcalcError:
+        return None
+    stop = taper_stop(shape.table)
+    return (stop, shape.text) if windows[0].to_soc > stop else None
+
+
+def _stop_note(stop: float, shape: str, to_soc: float, tail: str = " (batcalc charge refuses the window)") -> Phrase:
+    """Why a charge window past ``stop`` (:func:`_curve_stop`) cannot be charged, for the assumptions."""
+    return (f"{shape} is 0 from ", Value(stop, "fraction"), ": no charge passes it, so none reaches ",
+            Value(to_soc, "fraction"), " at any C-rate" + tail)
+
+
+def _stop_take(stop: float) -> Phrase:
+    """What a charge claim past ``stop`` (:func:`_curve_stop`) would take."""
+    return ("a window that ends by ", Value(stop, "fraction"), ", where the cell's charge curve falls to 0 "
+            "(or a cell whose curve charges past it)")
+
+
 def eval_charge(claim, ctx: Context) -> Verdict:
     """A charge window: average C-rate ``dSoC / t``, power ``dSoC E / t``, chargers that deliver it.
 
@@ -1464,6 +1499,8 @@ def eval_charge(claim, ctx: Context) -> Verdict:
     missing = []
     needed = None
     open_over = None
+    # a window past where the cell's own curve falls to 0 is charged at no rate: a time or a peak fails
+    stopped = _curve_stop(cell, windows)
     if dim == "time":
         claimed_value = Value(seconds, "time")
         claimed: Phrase = (f"{_qual(claim)} ", claimed_value, " for ",
@@ -1471,11 +1508,15 @@ def eval_charge(claim, ctx: Context) -> Verdict:
                            Value(to_soc, "fraction"))
         derived: Union[Value, list] = [Value(_c_rate_si(w.c_rate), "c_rate") for w in windows]
         worst = max(w.c_rate for w in windows)
-        if _SAME_TEST.get(claim.qualifier, claim.qualifier) == "at-least":
+        if stopped is not None:                 # no charge reaches to_soc: in no time, at no rating
+            status: Status = "fails"
+            take: Phrase = _stop_take(stopped[0])
+            notes.append(_stop_note(*stopped, to_soc))
+        elif _SAME_TEST.get(claim.qualifier, claim.qualifier) == "at-least":
             # "at least 40 min" (a 'between' claim's low bound too): a cell charges as slowly as asked, so
             # no rating rules it out; the rating bounds the time from below only
-            status: Status = "holds"
-            take: Phrase = "holds as stated"
+            status = "holds"
+            take = "holds as stated"
             notes.append("a charge may always take longer than the cell's fastest: a time asserted "
                          f"'{_qual(claim)}' holds whatever the cell's rated C-rate")
         elif max_c is None:
@@ -1519,9 +1560,19 @@ def eval_charge(claim, ctx: Context) -> Verdict:
                          + ("power_kind: peak" if i.power_kind else "'up to': a peak") + "): the window on the "
                          f"charge curve with the cells limiting, under {taper_text}; the cells' taper decides "
                          f"the time, the charger need only deliver the peak")
+            if stopped is not None:             # no peak charges the window: C_peak = integral ds / share(s) / t
+                notes.append(_stop_note(*stopped, to_soc))
+                none = ("peak needed: none (the curve stops at ", Value(stopped[0], "fraction"), ")")
+                return Verdict(claim.id, claim.kind, claim.quote, "fails",
+                               f"{_qual(claim)} {_figure_text(raw)} (peak)", _joined([derived_text, none], "; "),
+                               _stop_take(stopped[0]), notes, readings, missing=missing, details=details,
+                               claimed=claimed_value)
         else:
             def value_of(w: Any) -> Optional[float]:
                 return _c_rate_si(w.c_rate) if dim == "c_rate" else w.battery_power
+            if stopped is not None:             # an average's arithmetic is judged, as above a rating: noted
+                notes.append(_stop_note(*stopped, to_soc, "; the average's arithmetic is judged (asserted as a "
+                                                                  "time or a peak, it fails)"))
         if max_c is not None and cell is not None:
             # the claim's arithmetic is judged, not the cell's rating; a window above the rating is said so
             # (the same charge asserted as a time fails: docs/claims.md, kind charge)

@@ -186,11 +186,14 @@ def verdict_csv(verdicts: list[Verdict], system: str = "metric") -> tuple[list[s
     unit (a list of one, a charge's one window, as that number; empty where a verdict has no single
     number, e.g. several charge windows), the texts beside:
     claimed, derived, what it would take, the missing facts and the assumptions (as in JSON; a list
-    joined by '; ', as the table's notes show it)."""
+    joined by '; ', as the table's notes show it); then the source the claim cites, as JSON's ``source`` and
+    ``source_detail`` give it (id, title, date, grade, url, document; empty where not given). Every text is
+    made safe for a spreadsheet where the table is written (:func:`batcalc.report.render.spreadsheet_text`)."""
     from batcalc.report.render import to_jsonable
 
     headers = ["claim", "kind", "verdict", "qualifier", "claimed", "claimed_unit", "derived", "derived_unit",
-               "needed", "needed_unit", "claimed_text", "derived_text", "would_take", "missing", "assumptions"]
+               "needed", "needed_unit", "claimed_text", "derived_text", "would_take", "missing", "assumptions",
+               "source", *(f"source_{key}" for key in _SOURCE_COLUMNS)]
     rows: list[list[Any]] = []
     for v in verdicts:
         data = to_jsonable(verdict_json(v, system))
@@ -200,9 +203,16 @@ def verdict_csv(verdicts: list[Verdict], system: str = "metric") -> tuple[list[s
             if isinstance(x, list) and len(x) == 1:          # one charge window's figure
                 x = x[0]
             row += [x["value"], x["unit"]] if isinstance(x, dict) and "value" in x else ["", ""]
+        cited = data["source_detail"] or {}
         rows.append(row + [data["claimed_text"], data["derived_text"], data["would_take"],
-                           "; ".join(data["missing"]), "; ".join(data["assumptions"])])
+                           "; ".join(data["missing"]), "; ".join(data["assumptions"]), data["source"] or ""]
+                    + [cited.get(key) or "" for key in _SOURCE_COLUMNS])
     return headers, rows
+
+
+#: The keys of JSON's ``source_detail`` that :func:`verdict_csv` gives as ``source_<key>`` columns (its id is
+#: the ``source`` column).
+_SOURCE_COLUMNS = ("title", "date", "grade", "url", "document")
 
 
 # ------------------------------------------------------------------------ verdicts over the bands
