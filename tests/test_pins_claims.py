@@ -135,3 +135,45 @@ def test_a_comma_in_a_number_says_how_numbers_are_written(text):
     with pytest.raises(expr.ExprError, match=r"column 2: unexpected ',[05]+' \('\.' is the decimal point and a "
                                              r"number has no thousands separator"):
         expr.parse(text)
+
+
+@pytest.mark.parametrize("holds_on, named", [
+    # grid 0, 0.1, ..., 0.8 (central 0.4, where the claim fails); the stretch nearest the central value is named
+    ([(0.05, 0.25), (0.45, 0.65)], (0.45, 0.65)),     # nearer by its start
+    ([(0.05, 0.35), (0.55, 0.65)], (0.05, 0.35)),     # nearer by its end
+    ([(0.45, 0.55), (0.65, 0.75)], (0.45, 0.55)),     # two stretches a failing point apart stay two
+])
+def test_of_several_stretches_where_a_claim_holds_the_nearest_is_named(holds_on, named):
+    # _deciders looks at the verdict on 9 points of the axis and bisects each turn; here the verdict along
+    # usable-fraction is made up: it holds inside the given intervals, fails elsewhere
+    from types import SimpleNamespace
+
+    from batcalc.claims.bands import _deciders
+    from batcalc.physics.bands import Assumed, Axis
+
+    axis = Axis("usable-fraction", 0.0, 0.4, 0.8)
+
+    def verdict_at(a: Assumed):
+        x = a["usable-fraction"]
+        return SimpleNamespace(status="holds" if any(lo < x < hi for lo, hi in holds_on) else "fails")
+
+    (decider,) = _deciders([SimpleNamespace(axis=axis)], Assumed(), "fails", verdict_at)
+    assert (decider.side, decider.status) == ("between", "holds")
+    assert decider.values == pytest.approx(named, abs=1e-5)
+
+
+def test_a_stretch_reaching_the_axis_end_where_the_central_value_is_gives_its_start():
+    # an axis whose central value is its high end (low <= central <= high allows it): the claim fails at the
+    # low end and holds from 0.45 up to the central 0.8, so it holds if the assumption is at least 0.45
+    from types import SimpleNamespace
+
+    from batcalc.claims.bands import _deciders
+    from batcalc.physics.bands import Assumed, Axis
+
+    def verdict_at(a: Assumed):
+        return SimpleNamespace(status="holds" if a["usable-fraction"] > 0.45 else "fails")
+
+    (decider,) = _deciders([SimpleNamespace(axis=Axis("usable-fraction", 0.0, 0.8, 0.8))], Assumed(), "holds",
+                           verdict_at)
+    assert (decider.side, decider.status) == ("at least", "holds")
+    assert decider.values == pytest.approx((0.45,), abs=1e-5)
