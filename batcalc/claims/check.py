@@ -1804,11 +1804,29 @@ def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, cl
     status: Status = "underdetermined"
     if impossible:             # as a ratio refuses a negative physical figure: no battery or vehicle has one
         status = "fails"
-        take = (would, shown, ", below 0, which no battery or vehicle figure is: the claim cannot hold")
+        take = (would, shown, _BELOW_ZERO)
     return Verdict(claim.id, claim.kind, claim.quote, status, claimed_text or (f"{_qual(claim)} ", claimed),
                    (f"{side} = ", shown), take, [_pair_text(claim), *used],
                    missing=[gap.fact if gap is not None else f"figure {side} (left as '?')"], details=details,
                    claimed=claimed, derived=implied)
+
+
+#: What the verdict says of a figure left as '?' that could only be negative (:func:`_only_negative`).
+_BELOW_ZERO = ", below 0, which no battery or vehicle figure is: the claim cannot hold"
+
+
+def _only_negative(claim, implied: float, dims: str, at_zero: float, asserted: float, scale: float = 1.0) -> bool:
+    """Whether the figure left as '?' could only be negative, so that the claim cannot hold: the value it
+    implies (``implied``, any unit) is below 0, it is a physical figure (dimension signature ``dims``; money
+    and plain numbers may be negative, :func:`_signed`), and the claim fails (:func:`judge`, ``scale`` as
+    there) at ``at_zero``: what it derives (SI, as ``asserted``) with the '?' at the end of its positive
+    values nearest the asserted figure, past which no positive '?' does better. That end is the '?' at 0
+    for a difference (b - a moves away from the asserted difference as the '?' grows past 0) and the
+    expression at 0 for an expression ``k ?^p`` whose ``k`` has the other sign than the asserted figure
+    (0 as the '?' goes to 0 for p > 0, to infinity for p < 0). The one rule of both kinds' verdict (FAILS,
+    saying :data:`_BELOW_ZERO`); within the tolerance of that end the claim stays underdetermined."""
+    return implied < 0 and not _signed(dims) and \
+        judge(at_zero, asserted, claim.qualifier, _tol(claim), scale=scale) != "holds"
 
 
 def _per_unit(fig, ctx: Context, key: tuple) -> float:
@@ -1885,12 +1903,9 @@ def eval_difference(claim, ctx: Context) -> Verdict:
     claimed = Value(q[0], "given", unit=q[1])
     if a is None or b is None:
         number = known[0] - asserted if a is None else known[0] + asserted
-        # A physical '?' (it has the known figure's dimension) is positive; b - a moves away from the asserted
-        # difference as the '?' grows past 0, so a claim that does not hold with the '?' at 0 (within its
-        # tolerance) holds for no possible value of it.
-        at_zero = known[2] if a is None else -known[2]          # b - a with the '?' at 0, SI
-        impossible = number < 0 and not _signed(known[3]) and \
-            judge(at_zero, q[2], claim.qualifier, _tol(claim), scale=abs(known[2])) != "holds"
+        # the '?' has the known figure's dimension; b - a with the '?' at 0, SI
+        at_zero = known[2] if a is None else -known[2]
+        impossible = _only_negative(claim, number, known[3], at_zero, q[2], scale=abs(known[2]))
         return _implied_figure(claim, ctx, "a" if a is None else "b", number, known[1], claimed,
                                "baseline" if a is None else "figure", increasing=b is None,   # b - a
                                used=used, gap=gap, impossible=impossible)
@@ -2199,7 +2214,12 @@ def eval_expression(claim, ctx: Context) -> Verdict:
         take, details = _plausible(claim, ctx, implied, x)
         what = "the figure left as '?'" if gap is None else gap.ref
         take = (f"{what} would be {_bound_word(claim, increasing)}",) + tuple(take[1:])
-        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
+        status: Status = "underdetermined"
+        # k ?^p: a negative '?' means k and the asserted figure differ in sign, so a positive '?' gives a
+        # figure of k's sign, nearest the asserted one at 0 (a cell's missing figure is handled above)
+        if gap is None and _only_negative(claim, float(x.magnitude), str(x.dimensionality), 0.0, a_number):
+            status, take = "fails", (take[0], implied, _BELOW_ZERO)
+        return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed),
                        (f"{'?' if gap is None else gap.ref} = ", implied), take, notes + used,
                        missing=["the figure left as '?'" if gap is None else gap.fact],
                        details=details, claimed=claimed, derived=implied)
