@@ -107,13 +107,17 @@ def test_a_measured_consumption_is_graded_where_it_is_the_one_read(tmp_path):
 
 
 def _catalogue_grade(vehicle: str, keys: tuple) -> str:
-    """The weakest grade the catalogue file gives the figures under ``keys``, read from its YAML here."""
+    """The weakest grade the catalogue file gives the figures under ``keys`` (a top-level key, or a path
+    of keys 'group/key'), read from its YAML here."""
     spec = yaml.safe_load((Path(__file__).parents[1] / "specs" / "vehicles" / f"{vehicle}.yaml").read_text())
     graded = {s["id"]: s["grade"] for s in spec["sources"]}
     found = []
     for key in keys:
-        node = spec.get(key)
-        stack = [(node, None)]
+        node, group = spec, None
+        for part in key.split("/"):
+            group = node.get("source") or group
+            node = node.get(part)
+        stack = [(node, group)]
         while stack:
             x, group = stack.pop()
             if isinstance(x, dict) and ("value" in x or "assumption" in x):
@@ -145,7 +149,7 @@ def test_a_catalogue_vehicle_keeps_what_its_file_says():
 def test_an_expression_grades_the_vehicle_figures_it_reads():
     # (a reference names a catalogue id: a path is not in the grammar)
     v = check_inline("expression", {"expr": "compact-car.pack_mass"}, "300 kg")
-    grade = _catalogue_grade("compact-car", ("reference_pack",))
+    grade = _catalogue_grade("compact-car", ("reference_pack/mass",))
     assert grade == "press" and ("compact-car reference pack mass", grade) in v.evidence
     assert (f" ({grade})",) == next(n for n in v.assumptions if n[0] == "compact-car.pack_mass = ")[2:]
     v = check_inline("expression", {"expr": "compact-car.payload"}, "75 kg")
