@@ -37,3 +37,42 @@ def test_the_command_line_prints_the_same_verdict(run):
     out = run("claim", "difference", "a=?", "b=350 Wh/kg", "--asserted", "450 Wh/kg")
     assert out.exit_code == 1                     # a claim that fails: exit 1
     assert "FAILS" in out.stdout and "no battery or vehicle figure is" in out.stdout
+
+
+# --- the same rule for an expression's '?' -------------------------------------------------------------
+# An expression claim whose '?' could only be negative stayed UNDERDETERMINED ("the figure left as '?'
+# would be -100 kg"), without the note a difference gives. It now fails the same way (the one helper,
+# _only_negative): the expression is k x ?^p, and when k has the other sign than the asserted figure a
+# positive '?' gives figures of k's sign, nearest the asserted one at 0.
+
+def test_an_expression_implying_a_negative_mass_fails_saying_so():
+    # by hand: k = 300 - 350 = -50 Wh/kg; ? = 5000 Wh / (-50 Wh/kg) = -100 kg. A positive mass gives a
+    # negative energy, at best 0 (? -> 0), which is not within 5 % of 5 kWh
+    r = bc.check("expression", expr="(300 Wh/kg - 350 Wh/kg) * ?", asserted="5 kWh")
+    assert r.status == "fails"
+    assert r.would_take == ("the figure left as '?' would be -100 kg, below 0, which no battery or vehicle figure "
+                            "is: the claim cannot hold")
+    # 'at least 5 kWh' too: the bound it implies is '? at most -100 kg'
+    r = bc.check("expression", expr="(300 Wh/kg - 350 Wh/kg) * ?", asserted="5 kWh", qualifier="at-least")
+    assert r.status == "fails" and r.would_take.startswith("the figure left as '?' would be at most -100 kg, below 0")
+    # a quotient: 75 kWh / ? = -190 kg gives ? = 75000 Wh / -190 kg = -394.7 Wh/kg
+    r = bc.check("expression", expr="75 kWh / ?", asserted="-190 kg")
+    assert r.status == "fails" and r.would_take.startswith("the figure left as '?' would be -394.7 Wh/kg, below 0")
+
+
+@pytest.mark.parametrize("kwargs", [
+    # every positive mass gives a negative energy, which is at most 5 kWh: any '?' would do
+    {"expr": "(300 Wh/kg - 350 Wh/kg) * ?", "asserted": "5 kWh", "qualifier": "at-most"},
+    {"expr": "(2 - 3) * ?", "asserted": "5 USD"},                    # money may be negative: ? = -5 USD
+    {"expr": "? * (1 kWh - 2 kWh)", "asserted": "3 kWh"},            # a plain number: ? = -3
+    {"expr": "75 kWh / ?", "asserted": "190 kg"},                    # ? = 394.7 Wh/kg, positive
+])
+def test_an_expression_some_possible_figure_gives_stays_underdetermined(kwargs):
+    r = bc.check("expression", **kwargs)
+    assert r.status == "underdetermined" and "below 0" not in r.would_take
+
+
+def test_the_command_line_prints_the_expression_verdict(run):
+    out = run("claim", "expression", "expr=(300 Wh/kg - 350 Wh/kg) * ?", "--asserted", "5 kWh")
+    assert out.exit_code == 1
+    assert "FAILS" in out.stdout and "-100 kg, below 0, which no battery or vehicle figure is" in out.stdout

@@ -234,6 +234,11 @@ class Context:
         self.grades: dict = grades or {}
         #: (figure, grade) pairs noted while evaluating (references of an expression)
         self.evidence: list = []
+        #: the reference-pack figures read for a vehicle's consumption, (id of the vehicle's spec, figure):
+        #: 'mass' where no pack mass is given, 'energy' where no pack energy is (for the evidence ledger)
+        self.packs_read: set[tuple[int, str]] = set()
+        #: the vehicles this evaluation used, by name as written (:meth:`vehicle_at_point`'s triple)
+        self.vehicles: dict[str, tuple[Any, Any, frozenset]] = {}
         #: loaded cells and vehicles and computed consumptions, shared by the claims of one check
         self.cache: dict = cache if cache is not None else {}
         #: this evaluates one bound of a 'between' claim (:func:`_between`), whose qualifier is then at-least
@@ -297,6 +302,14 @@ class Context:
     def vehicle(self, name: str, key: tuple):
         """A vehicle named by id or path, with this evaluation's assumed defaults where its spec is
         silent (cached per vehicle and point, the assumptions it read recorded on each use)."""
+        hit = self.vehicles[name] = self.vehicle_at_point(name, key)
+        self.assumed.used |= hit[2]
+        return hit[1]
+
+    def vehicle_at_point(self, name: str, key: tuple) -> tuple[Any, Any, frozenset]:
+        """(the vehicle as loaded, the vehicle at this evaluation's point of the assumptions, the ids of
+        the assumptions its spec's silence made it read) for vehicle ``name``: :meth:`vehicle`, without
+        recording the assumptions as read."""
         from batcalc.physics.vehicle import load_vehicle
 
         base = self.cached(("vehicle", name), lambda: self._load(load_vehicle, "vehicle", name, key))
@@ -314,12 +327,14 @@ class Context:
                 if catalogued:
                     _AT_POINT.put(base, point[2], kept)
             hit = self.cache[point] = (base,) + kept
-        self.assumed.used |= hit[2]
-        return hit[1]
+        return hit
 
     def consumption(self, v, cycle: Optional[str], pack_mass: Optional[float]) -> tuple[float, float, Phrase]:
         """:func:`_vehicle_consumption`, once per vehicle, cycle and pack mass for all claims of a check
-        (``v`` comes from :meth:`vehicle`, cached in the same dict, so its ``id`` stays its own)."""
+        (``v`` comes from :meth:`vehicle`, cached in the same dict, so its ``id`` stays its own); without a
+        pack mass, the vehicle's reference pack mass is noted as read."""
+        if pack_mass is None:
+            self.packs_read.add((id(v.spec), "mass"))
         return self.cached(("consumption", id(v), cycle, pack_mass), lambda: _vehicle_consumption(v, cycle, pack_mass))
 
     def figure(self, text: Any, key: tuple) -> tuple[float, str, float, str]:
@@ -879,6 +894,8 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
     if i.pack_mass is None and i.range is None and v.spec.reference_pack is None:
         raise ctx.error(("inputs",), f"vehicle {v.id} has no reference pack to size a's pack from: give 'range' "
                                      f"(both packs are sized for it) or a's 'pack_mass'")
+    if i.pack_mass is None and i.range is None:
+        ctx.packs_read.add((id(v.spec), "mass"))          # a's pack is the vehicle's reference pack
     t = tradeoff(a, b, v, "range", pack_mass=i.pack_mass.si if i.pack_mass else None,
                  target_range=i.range.si if i.range else None, cycle=i.cycle or "default")
     dim, asserted = _asserted_quantity(claim, ctx, ("mass", "fraction"))
@@ -1322,6 +1339,7 @@ def _charge_pack(i, ctx: Context, cell) -> tuple[Optional[float], Optional[float
         e = reference_pack_energy(v)
     except BatcalcError:
         return None, None, []
+    ctx.packs_read.add((id(v.spec), "energy"))
     c, note = consumption_with(e)
     return e, c, [("pack energy ", Value(e, "energy", unit="kWh"), f" ({v.id}'s reference pack)")] + note
 
@@ -1837,11 +1855,29 @@ def _implied_figure(claim, ctx: Context, side: str, number: float, unit: str, cl
     status: Status = "underdetermined"
     if impossible:             # as a ratio refuses a negative physical figure: no battery or vehicle has one
         status = "fails"
-        take = (would, shown, ", below 0, which no battery or vehicle figure is: the claim cannot hold")
+        take = (would, shown, _BELOW_ZERO)
     return Verdict(claim.id, claim.kind, claim.quote, status, claimed_text or (f"{_qual(claim)} ", claimed),
                    (f"{side} = ", shown), take, [_pair_text(claim), *used],
                    missing=[gap.fact if gap is not None else f"figure {side} (left as '?')"], details=details,
                    claimed=claimed, derived=implied)
+
+
+#: What the verdict says of a figure left as '?' that could only be negative (:func:`_only_negative`).
+_BELOW_ZERO = ", below 0, which no battery or vehicle figure is: the claim cannot hold"
+
+
+def _only_negative(claim, implied: float, dims: str, at_zero: float, asserted: float, scale: float = 1.0) -> bool:
+    """Whether the figure left as '?' could only be negative, so that the claim cannot hold: the value it
+    implies (``implied``, any unit) is below 0, it is a physical figure (dimension signature ``dims``; money
+    and plain numbers may be negative, :func:`_signed`), and the claim fails (:func:`judge`, ``scale`` as
+    there) at ``at_zero``: what it derives (SI, as ``asserted``) with the '?' at the end of its positive
+    values nearest the asserted figure, past which no positive '?' does better. That end is the '?' at 0
+    for a difference (b - a moves away from the asserted difference as the '?' grows past 0) and the
+    expression at 0 for an expression ``k ?^p`` whose ``k`` has the other sign than the asserted figure
+    (0 as the '?' goes to 0 for p > 0, to infinity for p < 0). The one rule of both kinds' verdict (FAILS,
+    saying :data:`_BELOW_ZERO`); within the tolerance of that end the claim stays underdetermined."""
+    return implied < 0 and not _signed(dims) and \
+        judge(at_zero, asserted, claim.qualifier, _tol(claim), scale=scale) != "holds"
 
 
 def _per_unit(fig, ctx: Context, key: tuple) -> float:
@@ -1918,12 +1954,9 @@ def eval_difference(claim, ctx: Context) -> Verdict:
     claimed = Value(q[0], "given", unit=q[1])
     if a is None or b is None:
         number = known[0] - asserted if a is None else known[0] + asserted
-        # A physical '?' (it has the known figure's dimension) is positive; b - a moves away from the asserted
-        # difference as the '?' grows past 0, so a claim that does not hold with the '?' at 0 (within its
-        # tolerance) holds for no possible value of it.
-        at_zero = known[2] if a is None else -known[2]          # b - a with the '?' at 0, SI
-        impossible = number < 0 and not _signed(known[3]) and \
-            judge(at_zero, q[2], claim.qualifier, _tol(claim), scale=abs(known[2])) != "holds"
+        # the '?' has the known figure's dimension; b - a with the '?' at 0, SI
+        at_zero = known[2] if a is None else -known[2]
+        impossible = _only_negative(claim, number, known[3], at_zero, q[2], scale=abs(known[2]))
         return _implied_figure(claim, ctx, "a" if a is None else "b", number, known[1], claimed,
                                "baseline" if a is None else "figure", increasing=b is None,   # b - a
                                used=used, gap=gap, impossible=impossible)
@@ -2022,6 +2055,9 @@ VEHICLE_FIGURES = {"consumption": ("consumption on the cycle, with the reference
                    "pack_mass": ("reference pack mass", "mass"),
                    "mass_without_battery": ("mass without battery", "mass"),
                    "payload": ("payload", "mass")}
+#: Where each vehicle figure but the consumption is in a vehicle spec (for its grade).
+_VEHICLE_FIGURE_AT = {"pack_energy": ("reference_pack", "energy"), "pack_mass": ("reference_pack", "mass"),
+                      "mass_without_battery": "mass_without_battery", "payload": "payload"}
 
 
 def _dimension_name(q) -> Optional[str]:
@@ -2086,9 +2122,10 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Op
             if name == "consumption":
                 cyc = cycle or cycle_default or default_cycle(v)
                 value, mass, _ = ctx.consumption(v, cyc, None)
+                grade = _vehicle_grade(ctx, ident, cyc)
                 note((ident, name, cyc), (f"{v.id}.consumption = ", Value(value, "consumption"),
                                           _cycle_phrase(" on ", v, cyc, " at "), Value(mass, "mass"),
-                                          " (simulated: an assumption)"), *_cannot_follow(v, (cyc,), mass))
+                                          f" (simulated; {grade})"), *_cannot_follow(v, (cyc,), mass))
             elif name in ("pack_energy", "pack_mass"):
                 try:
                     value = reference_pack_energy(v) if name == "pack_energy" else \
@@ -2103,9 +2140,10 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Op
             else:
                 value = v.payload
             dim = VEHICLE_FIGURES[name][1]
-            ctx.evidence.append((f"{v.id} {VEHICLE_FIGURES[name][0]}", "assumption"))
-            if name != "consumption":
-                note((ident, name), (f"{v.id}.{name} = ", Value(value, dim), " (vehicle preset: an assumption)"))
+            if name != "consumption":           # the one figure of the spec it is
+                grade = _vehicle_grade(ctx, ident, None, figures=(_VEHICLE_FIGURE_AT[name],))
+                note((ident, name), (f"{v.id}.{name} = ", Value(value, dim), f" ({grade})"))
+            ctx.evidence.append((f"{v.id} {VEHICLE_FIGURES[name][0]}", grade))
             return units.Q_(value, units.DIMENSIONS[dim].si)
         names = ", ".join(list(FIGURES) + list(VEHICLE_FIGURES))
         raise ExprError(f"column {col + len(ident) + 1}: unknown figure {name!r}; figures: {names}")
@@ -2227,7 +2265,12 @@ def eval_expression(claim, ctx: Context) -> Verdict:
         take, details = _plausible(claim, ctx, implied, x)
         what = "the figure left as '?'" if gap is None else gap.ref
         take = (f"{what} would be {_bound_word(claim, increasing)}",) + tuple(take[1:])
-        return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
+        status: Status = "underdetermined"
+        # k ?^p: a negative '?' means k and the asserted figure differ in sign, so a positive '?' gives a
+        # figure of k's sign, nearest the asserted one at 0 (a cell's missing figure is handled above)
+        if gap is None and _only_negative(claim, float(x.magnitude), str(x.dimensionality), 0.0, a_number):
+            status, take = "fails", (take[0], implied, _BELOW_ZERO)
+        return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed),
                        (f"{'?' if gap is None else gap.ref} = ", implied), take, notes + used,
                        missing=["the figure left as '?'" if gap is None else gap.fact],
                        details=details, claimed=claimed, derived=implied)
@@ -2616,9 +2659,82 @@ def _ledger(claim, ctx: Context) -> list:
                     out.append((f"{name} {FIGURES[key][0]}", fig.grade or "unsourced"))
     vehicle = fields.get("vehicle")
     if vehicle is not None or claim.kind == "same-range":
-        out.append((f"{vehicle or DEFAULT_VEHICLE} (preset; simulated consumption)", "assumption"))
+        name = vehicle or DEFAULT_VEHICLE
+        what = "preset" if name in catalog.catalog_id_set("vehicle") else "vehicle file"
+        out.append((f"{name} ({what}; simulated consumption)",
+                    _vehicle_grade(ctx, name, fields.get("cycle"), claim.kind in _ANCHORED_KINDS)))
     out += ctx.evidence
     return list(dict.fromkeys(out))
+
+
+#: The kinds that simulate a vehicle with a measured consumption on the rating cycles too, anchored to its
+#: measured figure (:func:`batcalc.physics.ratings.rating_consumption`): they read its road load as well.
+_ANCHORED_KINDS = frozenset(("range", "ratings"))
+#: The default assumptions that are conditions of a drive (the air it is driven in), not figures of a vehicle.
+_AMBIENT_ASSUMPTIONS = frozenset(("ambient-temperature", "altitude"))
+
+
+def _vehicle_grade(ctx: Context, name: str, cycle: Optional[str], anchored: bool = False,
+                   figures: Optional[tuple] = None) -> str:
+    """The evidence grade of vehicle ``name`` in this claim: the weakest grade of the figures of its spec
+    the claim's computation read (:func:`batcalc.physics.vehicle.weakest_figure_grade`, by the rule of a
+    cell's figures), 'unsourced' when one of them cites no source. ``figures`` names them (top-level keys
+    of the spec, or (group, key) pairs); by default those of its consumption: the masses it carries; its
+    measured consumption when it gives one and the claim names no ``cycle``; else (and with ``anchored``,
+    the ratings a measured consumption anchors) its road load and powertrain, 'assumption' where its spec
+    is silent and a default stands in (docs/assumptions.md; the ambient air is the drive's, not the
+    vehicle's); and the reference pack's mass and energy where the claim read them (``ctx.packs_read``).
+    A vehicle that cannot be loaded is an 'assumption', as before it was graded. Worked out once per
+    vehicle spec and set of figures (per process for a catalogue vehicle, per check for a user's file)."""
+    hit = ctx.vehicles.get(name)
+    if hit is None:                             # not used by the evaluation (a claim missing a fact)
+        try:
+            hit = ctx.vehicle_at_point(name, ("inputs", "vehicle"))
+        except BatcalcError:
+            return "assumption"
+    spec = hit[1].spec
+    defaults = False
+    if figures is None:
+        measured = spec.measured_consumption is not None and cycle is None
+        road = (spec.coast_down is not None or spec.drag_coefficient is not None) and (
+            spec.measured_consumption is None or cycle is not None or anchored)
+        packs = tuple(sorted(what for sid, what in ctx.packs_read if sid == id(spec))) if ctx.packs_read else ()
+        defaults = road and not hit[2] <= _AMBIENT_ASSUMPTIONS
+        key: tuple = (measured, road, packs, defaults)
+    else:
+        key = (figures,)
+    memo = ctx.cache.get(("vehicle grades", id(spec)))
+    if memo is None:
+        catalogued = name in catalog.catalog_id_set("vehicle")
+        memo = _GRADES.get(spec) if catalogued else None
+        if memo is None:
+            memo = {}
+            if catalogued:
+                _GRADES.put(spec, None, memo)
+        ctx.cache[("vehicle grades", id(spec))] = memo
+    found = memo.get(key)
+    if found is None:
+        from batcalc.physics.vehicle import (
+            MASS_FIGURES,
+            MEASURED_FIGURES,
+            ROAD_LOAD_FIGURES,
+            figure_grades,
+            weakest_figure_grade,
+        )
+
+        grades = memo.get("figures")
+        if grades is None:
+            grades = memo["figures"] = figure_grades(spec)
+        if figures is None:
+            figures = MASS_FIGURES + (MEASURED_FIGURES if key[0] else ()) + (ROAD_LOAD_FIGURES if road else ()) \
+                + tuple(("reference_pack", what) for what in packs)
+        found = memo[key] = weakest_figure_grade(grades, figures, defaults) or "unsourced"
+    return found
+
+
+#: By catalogue vehicle spec object: the grades of its figures (:func:`batcalc.physics.vehicle.figure_grades`,
+#: under 'figures') and the evidence grade of each set of figures read (:func:`_vehicle_grade`).
+_GRADES: ByIdentity[dict] = ByIdentity(256)
 
 
 def weakest_evidence(evidence: list) -> Optional[str]:

@@ -140,11 +140,22 @@ def _read_only_figures(spec: CellSpec, figures: dict[str, Figure], mismatches: t
 
 def weakest_grade(grades: Iterable[Optional[str]]) -> Optional[str]:
     """The weakest grade of a derived figure's inputs: None if any is unsourced (and gives no reason),
-    else ``assumption`` over ``press`` over ``datasheet``."""
+    else ``assumption`` over ``press`` over ``reference`` (a standard, a peer model: second hand) over
+    ``datasheet``."""
     listed = list(grades)
     if not listed or None in listed:
         return None
-    return next((g for g in ("assumption", "press") if g in listed), "datasheet")
+    return next((g for g in ("assumption", "press", "reference") if g in listed), "datasheet")
+
+
+def given_grade(sid: Optional[str], value: Value, grade_of: Mapping[str, str]) -> Optional[str]:
+    """The grade of a value a spec gives: that of the source it cites (``sid``, graded by ``grade_of``,
+    source id -> grade), else ``assumption`` when it states one (its reason), else None (unsourced).
+    The one rule for every spec's figures: a cell's (:func:`figures_of`), a vehicle's
+    (:func:`batcalc.physics.vehicle.figure_grades`)."""
+    if sid:
+        return grade_of.get(sid)
+    return "assumption" if value.assumption else None
 
 
 def cylinder_volume(diameter: float, height: float) -> float:
@@ -186,14 +197,11 @@ def figures_of(spec: CellSpec, cited: Cited | None = None) -> CellFigures:
     assumptions: list[tuple[tuple[str, ...], str]] = []
 
     def _grade(sid: Optional[str], value: Value, loc: tuple[str, ...]) -> Optional[str]:
-        """A given value's grade: its source's, else ``assumption`` (recorded with its reason) when it
-        states one, else None."""
-        if sid:
-            return grade_of.get(sid)
-        if value.assumption:
-            assumptions.append((loc, value.assumption))
-            return "assumption"
-        return None
+        """A given value's grade (:func:`given_grade`), an assumption recorded with its reason."""
+        grade = given_grade(sid, value, grade_of)
+        if grade == "assumption" and not sid:
+            assumptions.append((loc, str(value.assumption)))
+        return grade
 
     figs: dict[str, Figure] = {}
 

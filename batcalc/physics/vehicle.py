@@ -739,6 +739,40 @@ def _is_user_trace(cycle: Cycle) -> bool:
     return cycle.constant_speed is None and cycle.id not in cycle_id_set()
 
 
+#: The figures of a vehicle spec a consumption is computed from, by top-level key (a group such as
+#: ``coast_down``, ``powertrain`` or ``measured_consumption`` stands for every figure in it): the masses it
+#: carries, its road load and powertrain (a consumption simulated on a drive cycle), or its measured
+#: consumption. Not read: ``max_gross_mass`` (a limit warned about) and the reference pack, read only where a
+#: claim takes its mass or energy.
+MASS_FIGURES = ("mass_without_battery", "payload")
+ROAD_LOAD_FIGURES = ("drag_coefficient", "frontal_area", "rolling_resistance", "coast_down", "rotational_mass_factor",
+                     "rotating_mass", "powertrain", "drivetrain_efficiency", "regen_fraction", "auxiliary_power")
+MEASURED_FIGURES = ("measured_consumption",)
+
+
+def figure_grades(spec: VehicleSpec) -> dict[tuple[str | int, ...], Optional[str]]:
+    """The grade of every figure a vehicle spec gives, by its path of keys (``('coast_down', 'f0')``): the
+    grade of the source it cites, ``assumption`` for one that states why it is assumed, None for an
+    unsourced one (:func:`batcalc.physics.cells.given_grade`, the rule of a cell's figures)."""
+    from batcalc.physics.cells import given_grade
+    from batcalc.spec.model import sourced_values
+
+    grade_of = {s.id: s.grade for s in spec.sources}
+    return {loc: given_grade(sid, value, grade_of) for loc, value, sid in sourced_values(spec)}
+
+
+def weakest_figure_grade(grades: Mapping[tuple[str | int, ...], Optional[str]], read: tuple[object, ...],
+                         defaults: bool = False) -> Optional[str]:
+    """The weakest grade (:func:`batcalc.physics.cells.weakest_grade`) of the figures of ``grades``
+    (:func:`figure_grades`) under the top-level keys ``read`` (``('reference_pack', 'mass')`` names one
+    figure of a group), and ``assumption`` with ``defaults``: the computation took a default where the
+    spec is silent (the defaults of docs/assumptions.md are assumptions). None: a figure read is unsourced."""
+    from batcalc.physics.cells import weakest_grade
+
+    chosen = [g for loc, g in grades.items() if loc[0] in read or loc[:2] in read]
+    return weakest_grade(chosen + ["assumption"] if defaults else chosen)
+
+
 def _vehicle_of(spec: VehicleSpec) -> Vehicle:
     """A vehicle spec with its road load (:func:`road_load_of`)."""
     return Vehicle(spec, road_load_of(spec))

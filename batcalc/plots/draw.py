@@ -31,7 +31,8 @@ DPI = 150
 #: Categorical colours (matplotlib's tab10, written out so the data layer needs no matplotlib).
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
            "#bcbd22", "#17becf")
-GRADE_COLOURS = {"datasheet": "#1f77b4", "press": "#d95f02", "assumption": "#7570b3", None: "#7f7f7f"}
+GRADE_COLOURS = {"datasheet": "#1f77b4", "reference": "#1b9e77", "press": "#d95f02", "assumption": "#7570b3",
+                 None: "#7f7f7f"}
 LEVEL_MARKERS = {"cell": "o", "pack": "s"}
 
 
@@ -546,7 +547,8 @@ def draw_ragone(data: dict[str, Any], path: str | os.PathLike, force: bool = Fal
 
     for p in pts:
         colour = GRADE_COLOURS[p["grade"]]
-        face = colour if p["grade"] == "datasheet" else ("white" if p["grade"] in ("press", "assumption") else "0.85")
+        face = colour if p["grade"] in ("datasheet", "reference") else (
+            "white" if p["grade"] in ("press", "assumption") else "0.85")
         ax.plot(p["gravimetric"], p["volumetric"], LEVEL_MARKERS.get(p["level"], "o"), ms=9, mfc=face,
                 mec=colour, mew=2.0, zorder=5, linestyle="none")
     xmax = _nice_max(max(p["gravimetric"] for p in pts) * 1.18)
@@ -574,6 +576,9 @@ def draw_ragone(data: dict[str, Any], path: str | os.PathLike, force: bool = Fal
     if "datasheet" in grades:
         handles.append(Line2D([], [], marker="o", ls="none", ms=8, mfc=GRADE_COLOURS["datasheet"],
                               mec=GRADE_COLOURS["datasheet"], mew=2, label="datasheet grade (filled)"))
+    if "reference" in grades:
+        handles.append(Line2D([], [], marker="o", ls="none", ms=8, mfc=GRADE_COLOURS["reference"],
+                              mec=GRADE_COLOURS["reference"], mew=2, label="reference grade (filled, green)"))
     if "press" in grades:
         handles.append(Line2D([], [], marker="o", ls="none", ms=8, mfc="white", mec=GRADE_COLOURS["press"], mew=2,
                               label="press grade (hollow)"))

@@ -898,6 +898,16 @@ def cited_sources(spec: BaseModel) -> dict[Loc, str | None] | None:
     return cited
 
 
+def sourced_values(spec: BaseModel) -> list[tuple[Loc, Value, Optional[str]]]:
+    """Every value inside a validated spec, ``(location, value, id of the source it cites)``: its own
+    ``source:``, else its group's, else the file's only source, else None (:func:`resolve_sources`'s rules;
+    its map when the spec keeps one, else resolved again, without positions)."""
+    cited = cited_sources(spec)
+    if cited is None:
+        cited = resolve_sources(spec, Document("<memory>", None))
+    return [(loc, value, cited.get(loc)) for loc, value, _ in _walk_values(spec)]
+
+
 _KEEPS_CITED: dict[type, bool] = {}
 
 
