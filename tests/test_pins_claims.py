@@ -177,3 +177,83 @@ def test_a_stretch_reaching_the_axis_end_where_the_central_value_is_gives_its_st
                            verdict_at)
     assert (decider.side, decider.status) == ("at least", "holds")
     assert decider.values == pytest.approx((0.45,), abs=1e-5)
+
+
+# ------------------------------------------------------------------------------------ more evaluators
+
+def _json_verdict(r) -> dict:
+    assert r.exit_code in (0, 1), r.output
+    return json.loads(r.stdout)["verdicts"][0]
+
+
+def test_a_cell_and_a_pack_level_spec_are_refused_as_not_comparable_in_one_line(run, tmp_path):
+    pack = tmp_path / "p1.yaml"
+    pack.write_text("kind: cell\nid: p1\nname: P1\nenergy_density: {level: pack, gravimetric: 180 Wh/kg}\n",
+                    encoding="utf-8")
+    r = run("claim", "same-energy", "a=gac-aion-ssb-300", f"b={pack}", "--asserted", "10 %")
+    assert r.exit_code == 2
+    assert r.stderr.strip().splitlines() == ["batcalc: error: inputs: gac-aion-ssb-300 is cell level and p1 is "
+                                             "pack level: not comparable"]
+
+
+@pytest.mark.parametrize("rating, names_none", [(["test_cycle=WLTP"], False), ([], True)])
+def test_only_a_range_claim_without_a_test_cycle_says_it_names_none(run, rating, names_none):
+    r = run("claim", "range", "pack_energy=75 kWh", "vehicle=mid-sedan", *rating, "--asserted", "500 km", "-f", "json")
+    notes = _json_verdict(r)["assumptions"]
+    assert any("names no test cycle" in n for n in notes) is names_none
+
+
+def test_a_lifetime_claim_missing_its_range_says_what_is_missing_and_keeps_its_notes(run):
+    r = run("claim", "lifetime", "cycles=1000", "--asserted", "400000 km", "-f", "json")
+    v = _json_verdict(r)
+    assert v["verdict"] == "underdetermined"
+    assert v["would_take"] == "the range per charge ('range', or 'pack_energy' with a consumption or vehicle)"
+    assert "no retention stated: no fade assumed (an upper bound)" in v["assumptions"]
+
+
+def test_a_lifetime_claim_turns_at_the_retention_worked_by_hand(run, tmp_path):
+    # 1000 cycles x 500 km x (1 + r) / 2 = 400,000 km at r = 2 x 400,000 / (1000 x 500) - 1 = 0.6
+    cell = tmp_path / "life.yaml"
+    cell.write_text("kind: cell\nid: life\nname: Life\ncycle_life: {cycles: 1000}\n", encoding="utf-8")
+    r = run("claim", "lifetime", f"cell={cell}", "range=500 km", "--asserted", "400000 km", "-q", "at-least",
+            "--tolerance", "0", "-f", "json")
+    v = _json_verdict(r)
+    assert v["verdict"] == "underdetermined"
+    assert v["details"]["retention_turns"]["value"] == pytest.approx(100 * (2 * 400_000 / (1000 * 500) - 1), rel=1e-9)
+
+
+def test_a_ratings_claim_on_a_cycle_id_names_that_cycle(run):
+    r = run("claim", "ratings", "a=600 km", "a_cycle=wltp", "b_cycle=udds", "vehicle=mid-sedan", "--asserted",
+            "700 km", "-f", "json")
+    assert "a: 600 km on the WLTP rating (WLTC class 3b); asserted: the range on the udds" in \
+        _json_verdict(r)["assumptions"]
+
+
+@pytest.mark.parametrize("text, asserted, root", [("? ^ 3", "-8", -2.0), ("2 * ? ^ 3", "-16", -2.0),
+                                                   ("? ^ -3", "-0.125", -2.0), ("? ^ 3", "27", 3.0)])
+def test_an_odd_power_of_the_unknown_has_its_real_root(run, text, asserted, root):
+    r = run("claim", "expression", f"expr={text}", "--asserted", asserted, "-f", "json")
+    v = _json_verdict(r)
+    assert v["derived"]["value"] == pytest.approx(root)
+
+
+def test_an_even_power_of_the_unknown_cannot_be_negative(run):
+    r = run("claim", "expression", "expr=? ^ 2", "--asserted", "-4")
+    assert r.exit_code == 2
+    assert "no real value of '?' gives this (an even power of it would be negative)" in r.stderr
+
+
+def test_an_unknown_in_money_is_implied_in_money(run):
+    r = run("claim", "expression", "expr=? * 2", "--asserted", "10 billion yuan", "-f", "json")
+    v = _json_verdict(r)
+    assert v["derived"]["value"] == pytest.approx(10e9 / 2)
+
+
+def test_a_list_asserted_without_between_is_refused_at_its_place(run, tmp_path):
+    path = tmp_path / "l.yaml"
+    path.write_text("kind: claims\nclaims:\n  - {id: x, quote: q, kind: ratio, inputs: {a: 1, b: 2}, asserted: [1, 3],"
+                    " qualifier: about}\n", encoding="utf-8")
+    r = run("check", str(path))
+    assert r.exit_code == 2
+    assert r.stderr.strip() == (f"{path}:3:68: a list [low, high] is asserted only with qualifier 'between' "
+                                f"(this claim's qualifier is 'about')")

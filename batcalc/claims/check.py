@@ -1478,9 +1478,9 @@ def eval_charge(claim, ctx: Context) -> Verdict:
         if i.range is None:                                 # a sized pack states it with its options
             notes.append(("usable energy ", Value(usable["usable_fraction"], "fraction", ".0f"),
                           " of the pack, for the range added"))
+    # (the claim judges the windows' C-rates against max_c itself: the windows need not carry the rating)
     windows = windows_for(from_soc, to_soc, seconds, pack_energy=energy, consumption=consumption,
-                          charger_efficiency=eta, pack_voltage=volts, **usable,
-                          max_c_rate=None if max_c is None else units.from_si(max_c, "c_rate", "C"))
+                          charger_efficiency=eta, pack_voltage=volts, **usable)
     notes = list(notes) + [("charger efficiency ", Value(eta, "fraction", ".0f"),
                             " (grid power = battery power / efficiency)"),
                            "battery power over the gross pack energy (an upper estimate)",
