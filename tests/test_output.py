@@ -89,6 +89,18 @@ def test_json_records_the_version_and_the_catalogue(run):
     assert again["batcalc"] == data["batcalc"]
 
 
+def test_sweep_json_records_the_version_and_the_catalogue_as_the_other_commands_do(run):
+    """sweep built its JSON apart from every other command and left out the provenance block that
+    `compare -f json` (and show, range, check ...) carry; both now come from render."""
+    import json
+
+    compare = json.loads(run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "-f", "json").stdout)
+    for axis in (["--pack-masses", "400 kg"], ["--ranges", "600 km"]):
+        sweep = json.loads(run("sweep", "-v", "mid-sedan", "--densities", "350 Wh/kg", *axis, "-f", "json").stdout)
+        assert sweep["batcalc"] == compare["batcalc"]
+        assert len(sweep["points"]) == 1                    # the records are still there, one per grid point
+
+
 def test_check_csv_has_numbers_in_their_own_columns(run):
     import csv
     import io
