@@ -101,6 +101,26 @@ def test_malformed_expressions_are_one_line_errors_with_a_column(text, message):
     assert message in str(exc.value) and "\n" not in str(exc.value)
 
 
+@pytest.mark.parametrize("text, col, written", [
+    ("75 kWh x x 2", 10, "x"),          # the second x, a times sign too, where a number is wanted
+    ("2 * x 3", 5, "x"),
+    ("(x 2)", 2, "x"),
+    ("33 x x 2", 6, "x"),               # the x a figure's text ends with ('33 x') is split off first
+    ("2 ^ x 3", 5, "x"),
+    ("75 kWh × × 2", 10, "×"),
+    ("2 ** ** 3", 6, "**"),
+])
+def test_an_error_at_a_times_or_power_sign_quotes_it_as_written(run, text, col, written):
+    """'x', '×' and '·' are read as '*' and '**' as '^'; an error at one said "got '*'" (or '^'), a sign the
+    expression does not hold. The column is the sign's own: text[col - 1:] starts with it."""
+    assert text[col - 1:].startswith(written)
+    with pytest.raises(expr.ExprError) as exc:
+        expr.parse(text)
+    assert str(exc.value).startswith(f"column {col}: ") and str(exc.value).endswith(f"got {written!r}")
+    r = run("claim", "expression", f"expr={text}", "--asserted", "150 kWh")
+    assert r.exit_code == 2 and f"got {written!r} in {text!r}" in r.stderr
+
+
 def test_expression_errors_in_a_file_are_located_and_name_the_column(claims):
     path = claims("""
         - id: e
