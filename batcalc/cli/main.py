@@ -918,7 +918,7 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = 
         from batcalc.page.report import page_for
 
         emit(page_for(verdicts, title, system))
-    elif fmt == "csv":                  # numbers in their own columns, for spreadsheets
+    elif fmt in ("csv", "tsv"):         # numbers in their own columns and the sources, for spreadsheets
         headers, rows = report_claims.verdict_csv(verdicts, system)
         emit(render(headers, rows, None, fmt))
     elif banded is not None:
