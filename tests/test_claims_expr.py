@@ -190,6 +190,37 @@ def test_an_unknown_in_an_expression_is_solved_for():
         check_inline("expression", {"expr": "? + 5 kWh"}, "10 kWh")
 
 
+def test_a_solved_money_figure_is_shown_in_the_claim_s_words(run, claims):
+    """An expression's '?' of money was shown in pint's unit and scientific notation ('? = 2.500e+09 CNY' for
+    '10 billion yuan'), where the figure an expression comes out at is shown in the claim's counting word and
+    unit ('2.5 billion yuan'); so is a solved '?' now, the plausible range's text beside it alike."""
+    import json
+
+    # '? * 4' about 10 billion yuan: ? = 10e9 / 4 = 2.5e9 yuan, 2.5 billion; '3 * ? / 2' about 1.2 million
+    # USD: ? = 1.2e6 * 2 / 3 = 8e5 USD, 0.8 million
+    for expression, asserted, number, words in (("? * 4", "10 billion yuan", 2.5e9, "2.5 billion yuan"),
+                                                ("3 * ? / 2", "1.2 million USD", 8e5, "0.8 million USD")):
+        out = run("claim", "expression", f"expr={expression}", "--asserted", asserted)
+        assert out.exit_code == 0, out.stderr
+        assert f"? = {words} " in out.stdout and f"the figure left as '?' would be {words}\n" in out.stdout
+        assert "e+0" not in out.stdout
+        data = json.loads(run("claim", "expression", f"expr={expression}", "--asserted", asserted, "-f", "json").stdout)
+        (verdict,) = data["verdicts"]
+        assert verdict["derived"]["value"] == pytest.approx(number, rel=1e-12)
+        assert verdict["derived"]["unit"] == asserted.split()[-1]      # the unit written, as a derived figure's
+        assert verdict["derived_text"] == f"? = {words}"
+    path = claims("""
+        - id: half
+          quote: q
+          kind: expression
+          inputs: {expr: "? * 4"}
+          asserted: 10 billion yuan
+          plausible: [1 billion yuan, 3 billion yuan]
+    """)
+    out = run("check", path)
+    assert "would be 2.5 billion yuan (inside the plausible range 1 billion yuan to 3 billion yuan)" in out.stdout
+
+
 @pytest.mark.parametrize("inputs, asserted, number, unit", [
     ({"a": "?", "b": "900 Wh/L"}, "+40 %", 900 / 1.4, "Wh/L"),
     ({"a": "900 Wh/L", "b": "?"}, "1.5", 1350, "Wh/L"),
