@@ -288,3 +288,28 @@ def test_the_bands_note_names_as_moving_nothing_only_assumptions_that_move_no_fi
     assert (low, high) == (round(300 / 0.95, 1), round(300 / 0.85, 1))     # kW: 0.8 x 75 kWh / 12 min = 300
     still = result.output.split("move nothing here")[0].rsplit("(", 1)[1]
     assert "charger-efficiency" not in still and "pack-voltage" in still
+
+
+def test_band_tables_are_titled_with_the_ids_as_the_tables_without_bands(tmp_path, monkeypatch):
+    """range --bands and tradeoff --bands titled their table with the arguments as typed ('./a.yaml in
+    mid-sedan: bands'), where the table without --bands names the cell's id ('gac-aion-ssb-350 in mid-sedan')."""
+    from batcalc.spec.catalog import specs_root
+
+    monkeypatch.chdir(tmp_path)
+    for name, source in (("a.yaml", "cells/gac-aion-ssb-300.yaml"), ("b.yaml", "cells/gac-aion-ssb-350.yaml"),
+                         ("v.yaml", "vehicles/mid-sedan.yaml")):
+        (tmp_path / name).write_bytes((specs_root() / source).read_bytes())
+
+    def first_line(*args: str) -> str:
+        r = runner.invoke(app, list(args))
+        assert r.exit_code == 0, r.stderr
+        return r.stdout.splitlines()[0]
+
+    plain = first_line("range", "./b.yaml", "-v", "./v.yaml")
+    assert plain == "gac-aion-ssb-350 in mid-sedan"               # the ids the files give, not their names
+    assert first_line("range", "./b.yaml", "-v", "./v.yaml", "--bands") == f"{plain}: bands"
+    # tradeoff's table has no title; its columns name A and B by id, in that order
+    columns = runner.invoke(app, ["tradeoff", "./a.yaml", "./b.yaml", "-v", "./v.yaml", "-f", "csv"]).stdout
+    assert columns.splitlines()[0].split(",")[2:4] == ["gac-aion-ssb-300", "gac-aion-ssb-350"]
+    assert first_line("tradeoff", "./a.yaml", "./b.yaml", "-v", "./v.yaml", "--bands") \
+        == "gac-aion-ssb-300 -> gac-aion-ssb-350 in mid-sedan (same mass): bands"

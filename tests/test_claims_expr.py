@@ -101,6 +101,26 @@ def test_malformed_expressions_are_one_line_errors_with_a_column(text, message):
     assert message in str(exc.value) and "\n" not in str(exc.value)
 
 
+@pytest.mark.parametrize("text, col, written", [
+    ("75 kWh x x 2", 10, "x"),          # the second x, a times sign too, where a number is wanted
+    ("2 * x 3", 5, "x"),
+    ("(x 2)", 2, "x"),
+    ("33 x x 2", 6, "x"),               # the x a figure's text ends with ('33 x') is split off first
+    ("2 ^ x 3", 5, "x"),
+    ("75 kWh × × 2", 10, "×"),
+    ("2 ** ** 3", 6, "**"),
+])
+def test_an_error_at_a_times_or_power_sign_quotes_it_as_written(run, text, col, written):
+    """'x', '×' and '·' are read as '*' and '**' as '^'; an error at one said "got '*'" (or '^'), a sign the
+    expression does not hold. The column is the sign's own: text[col - 1:] starts with it."""
+    assert text[col - 1:].startswith(written)
+    with pytest.raises(expr.ExprError) as exc:
+        expr.parse(text)
+    assert str(exc.value).startswith(f"column {col}: ") and str(exc.value).endswith(f"got {written!r}")
+    r = run("claim", "expression", f"expr={text}", "--asserted", "150 kWh")
+    assert r.exit_code == 2 and f"got {written!r} in {text!r}" in r.stderr
+
+
 def test_expression_errors_in_a_file_are_located_and_name_the_column(claims):
     path = claims("""
         - id: e
@@ -168,6 +188,37 @@ def test_an_unknown_in_an_expression_is_solved_for():
     assert v.derived.si == pytest.approx(8.0)
     with pytest.raises(ClaimError, match="not in a sum"):
         check_inline("expression", {"expr": "? + 5 kWh"}, "10 kWh")
+
+
+def test_a_solved_money_figure_is_shown_in_the_claim_s_words(run, claims):
+    """An expression's '?' of money was shown in pint's unit and scientific notation ('? = 2.500e+09 CNY' for
+    '10 billion yuan'), where the figure an expression comes out at is shown in the claim's counting word and
+    unit ('2.5 billion yuan'); so is a solved '?' now, the plausible range's text beside it alike."""
+    import json
+
+    # '? * 4' about 10 billion yuan: ? = 10e9 / 4 = 2.5e9 yuan, 2.5 billion; '3 * ? / 2' about 1.2 million
+    # USD: ? = 1.2e6 * 2 / 3 = 8e5 USD, 0.8 million
+    for expression, asserted, number, words in (("? * 4", "10 billion yuan", 2.5e9, "2.5 billion yuan"),
+                                                ("3 * ? / 2", "1.2 million USD", 8e5, "0.8 million USD")):
+        out = run("claim", "expression", f"expr={expression}", "--asserted", asserted)
+        assert out.exit_code == 0, out.stderr
+        assert f"? = {words} " in out.stdout and f"the figure left as '?' would be {words}\n" in out.stdout
+        assert "e+0" not in out.stdout
+        data = json.loads(run("claim", "expression", f"expr={expression}", "--asserted", asserted, "-f", "json").stdout)
+        (verdict,) = data["verdicts"]
+        assert verdict["derived"]["value"] == pytest.approx(number, rel=1e-12)
+        assert verdict["derived"]["unit"] == asserted.split()[-1]      # the unit written, as a derived figure's
+        assert verdict["derived_text"] == f"? = {words}"
+    path = claims("""
+        - id: half
+          quote: q
+          kind: expression
+          inputs: {expr: "? * 4"}
+          asserted: 10 billion yuan
+          plausible: [1 billion yuan, 3 billion yuan]
+    """)
+    out = run("check", path)
+    assert "would be 2.5 billion yuan (inside the plausible range 1 billion yuan to 3 billion yuan)" in out.stdout
 
 
 @pytest.mark.parametrize("inputs, asserted, number, unit", [

@@ -89,6 +89,18 @@ def test_json_records_the_version_and_the_catalogue(run):
     assert again["batcalc"] == data["batcalc"]
 
 
+def test_sweep_json_records_the_version_and_the_catalogue_as_the_other_commands_do(run):
+    """sweep built its JSON apart from every other command and left out the provenance block that
+    `compare -f json` (and show, range, check ...) carry; both now come from render."""
+    import json
+
+    compare = json.loads(run("compare", "gac-aion-ssb-300", "gac-aion-ssb-350", "-f", "json").stdout)
+    for axis in (["--pack-masses", "400 kg"], ["--ranges", "600 km"]):
+        sweep = json.loads(run("sweep", "-v", "mid-sedan", "--densities", "350 Wh/kg", *axis, "-f", "json").stdout)
+        assert sweep["batcalc"] == compare["batcalc"]
+        assert len(sweep["points"]) == 1                    # the records are still there, one per grid point
+
+
 def test_check_csv_has_numbers_in_their_own_columns(run):
     import csv
     import io
@@ -205,6 +217,27 @@ def test_tsv_is_the_table_alone_as_csv_is(run):
     lines = out.stdout.rstrip("\n").splitlines()
     assert lines and all(line.count("\t") == 2 for line in lines)      # quantity, value, unit: every line
     assert "assumptions" not in out.stdout
+
+
+def test_check_tsv_has_the_columns_and_sources_csv_has(run):
+    """`check -f tsv` was the table (claim, kind, verdict, claimed, derived, what it would take) without the
+    sources, which are in the notes tsv leaves out; `-f csv` ends with the source columns. tsv now has csv's
+    columns, and each claim's source the same."""
+    import csv
+    import io
+
+    by_csv = list(csv.DictReader(io.StringIO(run("check", "seed-article", "-f", "csv").stdout)))
+    out = run("check", "seed-article", "-f", "tsv")
+    assert out.exit_code == 1                                   # some seed claims fail, as with csv
+    lines = [[cell.strip() for cell in line.split("\t")] for line in out.stdout.rstrip("\n").splitlines()]
+    assert lines[0] == list(by_csv[0])
+    by_tsv = [dict(zip(lines[0], line, strict=True)) for line in lines[1:]]
+    assert [r["claim"] for r in by_tsv] == [r["claim"] for r in by_csv]
+    source_columns = [h for h in lines[0] if h.startswith("source")]
+    assert source_columns == ["source", "source_title", "source_date", "source_grade", "source_url", "source_document"]
+    for t, c in zip(by_tsv, by_csv, strict=True):
+        assert [t[h] for h in source_columns] == [c[h] for h in source_columns], c["claim"]
+    assert any(r["source_title"] for r in by_tsv)
 
 
 def test_dash_is_standard_output_not_a_file_named_dash(run, tmp_path, monkeypatch):

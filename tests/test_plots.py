@@ -526,3 +526,24 @@ def test_charge_chart_takes_the_vehicles_conditions(mpl, plot, batcalc, tmp_path
         matplotlib.rcParams["svg.fonttype"] = "path"
     alone = plot("charge", "huineng-llcb", "--ambient", "-7 °C", "-o", str(tmp_path / "x.png"))
     assert alone.exit_code == 2 and "give --vehicle" in alone.stderr and not (tmp_path / "x.png").exists()
+
+
+def test_the_tornado_title_names_the_ids_of_the_cell_and_the_vehicle(mpl, plot, tmp_path):
+    """The tornado's title named the cell and the vehicle as typed: a cell and a vehicle given as files read
+    './b.yaml in ./v.yaml'; it names their ids, as `range --bands` titles its table."""
+    import matplotlib
+
+    from batcalc.spec.catalog import specs_root
+
+    for name, source in (("b.yaml", "cells/gac-aion-ssb-350.yaml"), ("v.yaml", "vehicles/mid-sedan.yaml")):
+        (tmp_path / name).write_bytes((specs_root() / source).read_bytes())
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    try:
+        out = tmp_path / "tornado.svg"
+        r = plot("tornado", str(tmp_path / "b.yaml"), "-v", str(tmp_path / "v.yaml"), "-o", str(out))
+        assert r.exit_code == 0, r.stderr
+        texts = [t.strip() for t in ET.fromstring(out.read_bytes()).itertext()]
+    finally:
+        matplotlib.rcParams["svg.fonttype"] = "path"
+    assert "gac-aion-ssb-350 in mid-sedan" in texts
+    assert not any("b.yaml" in t or "v.yaml" in t for t in texts)

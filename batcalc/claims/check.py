@@ -2260,18 +2260,26 @@ def eval_expression(claim, ctx: Context) -> Verdict:
             dim: Optional[str] = gap.dim if gap.dim != "count" else None
         else:
             dim = None if x.dimensionless else _dimension_name(x)
-        implied = Value(float(x.to_base_units().magnitude), dim) if dim else \
-            Value(float(x.magnitude), "given", unit=f"{x.units:~P}")
+        if dim:
+            implied = shown = Value(float(x.to_base_units().magnitude), dim)
+        elif x.dimensionality == asserted.dimensionality:
+            # money, a count, a plain number: in the asserted figure's unit and counting word, as the figure
+            # the expression comes out at is shown ('5 billion yuan', not '5.000e+09 CNY'); JSON keeps the number
+            number = float(x.to(asserted.units).magnitude)
+            implied = Value(number, "given", unit=unit)
+            shown = _in_words_of(raw, number, unit) if isinstance(raw, str) else implied
+        else:
+            implied = shown = Value(float(x.magnitude), "given", unit=f"{x.units:~P}")
         take, details = _plausible(claim, ctx, implied, x)
         what = "the figure left as '?'" if gap is None else gap.ref
-        take = (f"{what} would be {_bound_word(claim, increasing)}",) + tuple(take[1:])
+        take = (f"{what} would be {_bound_word(claim, increasing)}", shown) + tuple(take[2:])
         status: Status = "underdetermined"
         # k ?^p: a negative '?' means k and the asserted figure differ in sign, so a positive '?' gives a
         # figure of k's sign, nearest the asserted one at 0 (a cell's missing figure is handled above)
         if gap is None and _only_negative(claim, float(x.magnitude), str(x.dimensionality), 0.0, a_number):
-            status, take = "fails", (take[0], implied, _BELOW_ZERO)
+            status, take = "fails", (take[0], shown, _BELOW_ZERO)
         return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed),
-                       (f"{'?' if gap is None else gap.ref} = ", implied), take, notes + used,
+                       (f"{'?' if gap is None else gap.ref} = ", shown), take, notes + used,
                        missing=["the figure left as '?'" if gap is None else gap.fact],
                        details=details, claimed=claimed, derived=implied)
 

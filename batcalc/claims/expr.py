@@ -78,8 +78,14 @@ def _fail(col: int, message: str) -> ExprError:
 @dataclass(frozen=True)
 class Token:
     kind: str           # figure, ref, unknown, op, end
-    text: str
+    text: str           # as the parser reads it: 'x', '×' and '·' are '*', '**' is '^'
     col: int            # 1-based
+    written: str = ""   # as the expression gives it, where that differs from text: 'x' for '*'
+
+    @property
+    def shown(self) -> str:
+        """The token as the user wrote it, for messages ('x', not the '*' it stands for)."""
+        return self.written or self.text
 
 
 def tokenize(text: str) -> list[Token]:
@@ -103,13 +109,13 @@ def tokenize(text: str) -> list[Token]:
             unit_x = re.search(r"\s+[x×]$", tok)       # '33 x 12': x is the operator
             if unit_x:
                 out.append(Token("figure", tok[:unit_x.start()], pos + 1))
-                out.append(Token("op", "*", pos + unit_x.end()))
+                out.append(Token("op", "*", pos + unit_x.end(), tok[-1]))
             else:
                 out.append(Token("figure", tok, pos + 1))
         elif kind == "op" and m.group(0) in ("×", "·", "x"):     # 'x' after a unit: '75 kWh x 2'
-            out.append(Token("op", "*", pos + 1))
+            out.append(Token("op", "*", pos + 1, m.group(0)))
         elif kind == "op" and m.group(0) == "**":
-            out.append(Token("op", "^", pos + 1))
+            out.append(Token("op", "^", pos + 1, m.group(0)))
         elif kind != "space":
             out.append(Token(kind, m.group(0), pos + 1))
         pos = m.end()
@@ -183,7 +189,7 @@ class _Parser:
                 sign = -1
             n = self.take()
             if n.kind != "figure" or not re.fullmatch(r"[0-9]+", n.text):
-                raise _fail(n.col, f"a power is a whole number from -{MAX_POWER} to {MAX_POWER}, got {n.text!r}")
+                raise _fail(n.col, f"a power is a whole number from -{MAX_POWER} to {MAX_POWER}, got {n.shown!r}")
             exp = sign * int(n.text)
             if abs(exp) > MAX_POWER:
                 raise _fail(n.col, f"power {exp} is out of range (at most {MAX_POWER} either way)")
@@ -208,12 +214,12 @@ class _Parser:
             close = self.take()
             if close.kind != "op" or close.text != ")":
                 raise _fail(close.col, f"expected ')' to close the '(' of column {tok.col}"
-                                       + ("" if close.kind == "end" else f", got {close.text!r}"))
+                                       + ("" if close.kind == "end" else f", got {close.shown!r}"))
             self.depth -= 1
             return node
         if tok.kind == "end":
             raise _fail(tok.col, "the expression ends where a number or '(' is expected")
-        raise _fail(tok.col, f"expected a number, a reference or '(', got {tok.text!r}")
+        raise _fail(tok.col, f"expected a number, a reference or '(', got {tok.shown!r}")
 
 
 def parse(text: str) -> Parsed:
@@ -224,7 +230,7 @@ def parse(text: str) -> Parsed:
     tree = p.expr()
     tok = p.peek()
     if tok.kind != "end":
-        raise _fail(tok.col, f"unexpected {tok.text!r} (an operator is missing?)")
+        raise _fail(tok.col, f"unexpected {tok.shown!r} (an operator is missing?)")
     if p.unknowns > 1:
         raise ExprError("at most one '?' in an expression")
     return Parsed(tree, p.unknowns, p.refs)

@@ -435,9 +435,11 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
         from batcalc.physics.bands import range_bands
         from batcalc.report.vehicle import conditions_text
 
-        b = range_bands(load_cell(cell), v, ranges, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
+        figures = load_cell(cell)
+        b = range_bands(figures, v, ranges, pack_mass=mass, pack_energy=energy, cycle=_cycle(cycle),
                         given=_given_fractions(f_mass, f_usable, f_volume))
-        _emit_bands(b, ranges, unit_system.value, "range", f"{cell} in {v.id}: bands", fmt,
+        # the cell's id, as the table without --bands is titled: not the path it was given as
+        _emit_bands(b, ranges, unit_system.value, "range", f"{figures.id} in {v.id}: bands", fmt,
                     b.result.warnings_in(unit_system.value),
                     _held(conditions_text(v, b.result.cycle is not None, unit_system.value),
                           {"--f-mass": f_mass, "--f-usable": f_usable, "--f-volume": f_volume}, ranges, b.used,
@@ -510,10 +512,13 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
         from batcalc.physics.bands import tradeoff_bands
         from batcalc.report.vehicle import conditions_text
 
-        tb = tradeoff_bands(load_cell(a), load_cell(b), v, hold, ranges,
+        cell_a, cell_b = load_cell(a), load_cell(b)
+        tb = tradeoff_bands(cell_a, cell_b, v, hold, ranges,
                             given=_given_fractions(f_mass, f_usable, f_volume), **inputs)
         main = "mass_saved" if hold == "range" else "b_range"
-        _emit_bands(tb, ranges, unit_system.value, main, f"{a} -> {b} in {v.id} (same {hold}): bands", fmt,
+        # the cells' ids, as the columns of the table without --bands name them: not the paths given
+        _emit_bands(tb, ranges, unit_system.value, main, f"{cell_a.id} -> {cell_b.id} in {v.id} (same {hold}): bands",
+                    fmt,
                     tb.result.warnings_in(unit_system.value),
                     _held(conditions_text(v, tb.result.a.cycle is not None, unit_system.value),
                           {"--f-mass": f_mass, "--f-usable": f_usable, "--f-volume": f_volume}, ranges, tb.used,
@@ -913,7 +918,7 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = 
         from batcalc.page.report import page_for
 
         emit(page_for(verdicts, title, system))
-    elif fmt == "csv":                  # numbers in their own columns, for spreadsheets
+    elif fmt in ("csv", "tsv"):         # numbers in their own columns and the sources, for spreadsheets
         headers, rows = report_claims.verdict_csv(verdicts, system)
         emit(render(headers, rows, None, fmt))
     elif banded is not None:

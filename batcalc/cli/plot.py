@@ -251,10 +251,12 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     _prepare(output, force)
     ranges = _ranges(assume, {"f_mass": f_mass, "f_usable": f_usable, "ambient": ambient, "altitude": altitude})
     mass, energy = _quantity(pack_mass, "mass", "--pack-mass"), _quantity(pack_energy, "energy", "--pack-energy")
-    b = range_bands(load_cell(cell), v, ranges, pack_mass=mass, pack_energy=energy,
+    figures = load_cell(cell)
+    b = range_bands(figures, v, ranges, pack_mass=mass, pack_energy=energy,
                     cycle=_cycle(cycle), given=_given_fractions(f_mass, f_usable))
     given = conditions_text(v, b.result.cycle is not None, unit_system.value)
-    title = f"{cell} in {vehicle}" + (f" ({given})" if given else "")
+    # the ids (as range --bands titles its table), not the paths the cell and the vehicle were given as
+    title = f"{figures.id} in {v.id}" + (f" ({given})" if given else "")
     # the central result's warnings, as range --bands gives them
     _h, _r, _n, data = bands_report(b, ranges, unit_system.value, result, title,
                                     b.result.warnings_in(unit_system.value))

@@ -253,7 +253,7 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     added to the assumptions.
     """
     from batcalc.physics.tradeoff import default_cycle, sweep_pack_mass, sweep_range
-    from batcalc.report.render import render, render_json, render_rows
+    from batcalc.report.render import render, render_rows
     from batcalc.units import MAX_SWEEP_POINTS
 
     other = pack_masses if pack_masses is not None else ranges
@@ -294,8 +294,9 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
         records = [{"cell_density": Shown(float(d_show[i]), dens_unit), col_name: Shown(float(c_show[j]), col_unit),
                     out_name: Shown(float(g_show[i, j]), out_unit)}
                    for i, j in zip(di.ravel(), cj.ravel(), strict=False)]
-        return render_json({"vehicle": vehicle.id, "cycle": cycle_label(vehicle, cycle, system),
-                            "assumptions": stated, "points": records, "warnings": warnings})
+        # through render, as every other result's JSON, so that it carries the provenance block too
+        return render([], [], {"vehicle": vehicle.id, "cycle": cycle_label(vehicle, cycle, system),
+                               "assumptions": stated, "points": records, "warnings": warnings}, "json")
     headers = [f"cell {dens_unit} \\ {col_name.replace('_', ' ')} {col_unit}"] + distinct_labels(c_show)
     rows = [[label] + [format_number(x) if x == x else "no solution" for x in g_show[i]]
             for i, label in enumerate(distinct_labels(d_show))]

@@ -640,7 +640,25 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     saying how many more there are."""
     errors = exc.errors(include_url=False)
     more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
-    return _located_error(errors[0], errors, model, doc, more)
+    return _located_error(_misspelt_required(errors) or errors[0], errors, model, doc, more)
+
+
+def _misspelt_required(errors: list[Any]) -> Any:
+    """Of pydantic's ``errors``, an unknown key that is a misspelling of a required key missing beside it
+    ('nmae:' where 'name:' is required), or None. It is the error to report first: "unknown key 'nmae'; did
+    you mean 'name'?" at the key the user wrote says more than "missing required key 'name'" at the top of
+    the mapping, which is what pydantic lists first."""
+    missing: dict[tuple[Any, ...], list[str]] = {}
+    for err in errors:
+        if err["type"] == "missing":
+            loc = _model_loc(err)
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
+    for err in errors:
+        loc = _model_loc(err)
+        if err["type"] == "extra_forbidden" and loc[:-1] in missing \
+                and difflib.get_close_matches(str(loc[-1]), missing[loc[:-1]], n=1):
+            return err
+    return None
 
 
 def _every_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> list[SpecError]:
@@ -653,6 +671,16 @@ def _every_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
         if key not in out:
             out[key] = _located_error(err, errors, model, doc, "")
     return sorted(out.values(), key=lambda e: (e.line or 0, e.col or 0))       # in the file's order
+
+
+def _near_key(mapping: Any, key: str) -> str | None:
+    """The key of ``mapping`` (a dict read from YAML, or anything else: None) that looks like a misspelling of
+    ``key``, which it lacks ('knd' or 'kinds' for 'kind'), or None. The cut-off is above difflib's 0.6, so that
+    a real key of the mapping is not taken for one ('id' is 0.67 like 'kind')."""
+    if not isinstance(mapping, dict) or key in mapping:
+        return None
+    near = difflib.get_close_matches(key, [k for k in mapping if isinstance(k, str)], n=1, cutoff=0.75)
+    return near[0] if near else None
 
 
 def _model_loc(err: Any) -> tuple[Any, ...]:
@@ -683,6 +711,18 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         return doc.error(loc, f"unknown key {dotted!r}{tip}{more}", key=True)
     if kind == "union_tag_not_found":
         disc = str(err.get("ctx", {}).get("discriminator", "kind")).strip("'")
+        mapping: Any = doc.data
+        for part in loc:
+            if isinstance(mapping, dict):
+                mapping = mapping.get(part)
+            elif isinstance(mapping, list) and isinstance(part, int) and 0 <= part < len(mapping):
+                mapping = mapping[part]
+            else:
+                mapping = None
+        near = _near_key(mapping, disc)
+        if near is not None:                # 'knd: ratio': the key written, not the top of the claim
+            written = printable(".".join(str(p) for p in (*loc, near)), 160)
+            return doc.error(loc + (near,), f"unknown key {written!r}; did you mean {disc!r}?{more}", key=True)
         return doc.error(loc, f"{dotted}: missing {disc!r} (what kind of claim it is, e.g. 'ratio'; "
                               f"'batcalc claim --help' lists the kinds){more}")
     if kind == "union_tag_invalid":
@@ -959,6 +999,10 @@ def validate_document(doc: Document, expect: str | None = None, require_sources:
     kind = data.get("kind")
     names = sorted(set(KINDS) | set(_KIND_MODULES))
     if kind is None:
+        near = _near_key(data, "kind")
+        if near is not None:                # 'knd: cell': the key written, not the top of the file
+            raise doc.error((near,), f"unknown key {printable(near, 60)!r}; did you mean 'kind'? "
+                                     f"(one of: {', '.join(names)})", key=True)
         raise doc.error((), f"missing 'kind:' (one of: {', '.join(names)})")
     if not isinstance(kind, str):
         raise doc.error(("kind",), f"'kind' must be a name (one of: {', '.join(names)})")
