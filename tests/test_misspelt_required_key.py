@@ -101,3 +101,24 @@ def test_a_key_left_out_is_still_missing_and_a_real_key_is_no_misspelling(run, t
     assert message.startswith("missing 'kind:'")
     message, _ = _error(run, tmp_path, "show", "spec.yaml", text.replace("\nname:", "\ntitle:"))
     assert message.startswith("missing required key 'name'")
+
+
+@pytest.mark.parametrize("spec, key, written", [("cell", "name", "nmae"), ("vehicle", "payload", "paylod"),
+                                                ("vehicle", "energy", "enrgy")])
+def test_lint_says_a_misspelt_required_key_once_at_its_place(run, tmp_path, spec, key, written):
+    # lint lists every error of a file; the key left out by a misspelling is one mistake, said at the key written,
+    # not also as "missing required key" at the top of its mapping
+    template = tmp_path / "template.yaml"
+    assert run("new", spec, "my-spec", "-o", str(template)).exit_code == 0
+    text = template.read_text(encoding="utf-8")
+    path = tmp_path / "spec.yaml"
+    path.write_text(text.replace(f"{key}:", f"{written}:", 1) + "other_key: 1\n", encoding="utf-8")
+    r = run("lint", str(path))
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    lines = r.stdout.strip().splitlines()                      # lint's findings are its output
+    line, col = _where(path.read_text(encoding="utf-8"), written)
+    said = [x for x in lines if f"{written}'" in x]                # 'reference_pack.enrgy' one level down
+    assert len(said) == 1 and said[0].startswith(f"{path}:{line}:{col}: unknown key '"), lines
+    assert said[0].endswith(f"{written}'; did you mean '{key}'?"), said
+    assert not [x for x in lines if f"missing required key '{key}'" in x], lines
+    assert any("unknown key 'other_key'" in x for x in lines)     # every other error is still listed

@@ -648,25 +648,38 @@ def _misspelt_required(errors: list[Any]) -> Any:
     ('nmae:' where 'name:' is required), or None. It is the error to report first: "unknown key 'nmae'; did
     you mean 'name'?" at the key the user wrote says more than "missing required key 'name'" at the top of
     the mapping, which is what pydantic lists first."""
+    pairs = _misspellings(errors)
+    return next(iter(pairs.values())) if pairs else None
+
+
+def _misspellings(errors: list[Any]) -> dict[tuple[Any, ...], Any]:
+    """Of pydantic's ``errors``, each unknown key that is a misspelling of a required key missing beside it,
+    by the model location of the missing key: ``{('name',): <the error of 'nmae'>}``, in the errors' order."""
     missing: dict[tuple[Any, ...], list[str]] = {}
     for err in errors:
         if err["type"] == "missing":
             loc = _model_loc(err)
             missing.setdefault(loc[:-1], []).append(str(loc[-1]))
+    found: dict[tuple[Any, ...], Any] = {}
     for err in errors:
         loc = _model_loc(err)
-        if err["type"] == "extra_forbidden" and loc[:-1] in missing \
-                and difflib.get_close_matches(str(loc[-1]), missing[loc[:-1]], n=1):
-            return err
-    return None
+        if err["type"] == "extra_forbidden" and loc[:-1] in missing:
+            near = difflib.get_close_matches(str(loc[-1]), missing[loc[:-1]], n=1)
+            if near:
+                found.setdefault(loc[:-1] + (near[0],), err)
+    return found
 
 
 def _every_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> list[SpecError]:
     """Each of pydantic's errors as a located SpecError, one per place in the file (the members of a
-    union that all refused one value are one error), in the order of the file (line, column)."""
+    union that all refused one value are one error), in the order of the file (line, column). A missing
+    required key whose misspelling is in the file is said once, at the misspelt key (:func:`_misspellings`)."""
     errors = exc.errors(include_url=False)
+    misspelt = _misspellings(errors)
     out: dict[tuple[Any, ...], SpecError] = {}
     for err in errors:
+        if err["type"] == "missing" and _model_loc(err) in misspelt:
+            continue
         key = _data_loc(_model_loc(err), doc.data)
         if key not in out:
             out[key] = _located_error(err, errors, model, doc, "")
