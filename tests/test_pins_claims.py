@@ -257,3 +257,133 @@ def test_a_list_asserted_without_between_is_refused_at_its_place(run, tmp_path):
     assert r.exit_code == 2
     assert r.stderr.strip() == (f"{path}:3:68: a list [low, high] is asserted only with qualifier 'between' "
                                 f"(this claim's qualifier is 'about')")
+
+
+# ------------------------------------------------------------------------------------ a third sample (seed 15)
+
+@pytest.mark.parametrize("asserted", ["0x", "0", "-100 %"])
+def test_a_factor_of_zero_is_judged_not_refused(run, asserted):
+    # 0 is the least factor of two densities ("-100 %" is x0 written as a change): judged, it fails, and no
+    # density of b gives it; below 0 is refused (exit 2)
+    r = run("claim", "same-volume", "a_density=600 Wh/L", "b_density=700 Wh/L", "--asserted", asserted)
+    assert r.exit_code == 1, r.output
+    assert "FAILS" in r.stdout and "no density of b gives x0" in r.stdout
+    assert run("claim", "same-volume", "a_density=600 Wh/L", "b_density=700 Wh/L", "--asserted", "-0.01x"
+               ).exit_code == 2
+
+
+def _cell(tmp_path, name: str, densities: str):
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(f"kind: cell\nid: {name}\nname: {name}\nenergy_density: {{level: cell, {densities}}}\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_a_same_volume_range_reading_gives_the_pack_mass_change_only_when_both_cells_have_a_mass_density(
+        run, tmp_path):
+    # at one pack volume, pack mass b / a = (rhoV_b / rho_b) / (rhoV_a / rho_a) = (700/350) / (600/250) = 0.8333
+    a = _cell(tmp_path, "ca", "gravimetric: 250 Wh/kg, volumetric: 600 Wh/L")
+    b = _cell(tmp_path, "cb", "gravimetric: 350 Wh/kg, volumetric: 700 Wh/L")
+    v = _cell(tmp_path, "cv", "volumetric: 700 Wh/L")
+    both = run("claim", "same-volume", f"a={a}", f"b={b}", "reading=range", "--asserted", "1.1x")
+    assert both.exit_code == 1, both.output
+    assert f"the pack mass changes x{(700 / 350) / (600 / 250):.4f}, so the consumption does too" in both.stdout
+    for pair in ((f"a={a}", f"b={v}"), (f"a={v}", f"b={b}")):
+        one = run("claim", "same-volume", *pair, "reading=range", "--asserted", "1.1x")
+        assert one.exit_code == 1 and "Traceback" not in one.output, one.output
+        assert "only at a fixed pack volume and a fixed consumption" in one.stdout
+        assert "the pack mass changes" not in one.stdout
+
+
+def test_what_an_uncomputable_range_claim_would_take_is_on_the_cycle_it_names(run):
+    # no pack energy: the claim cannot be judged; what it would take is sized on the claim's cycle (UDDS),
+    # not the vehicle's default, and is consistent: E = R c / f_usable and E = m x pack density
+    phrases = {}
+    for cycle in ("udds", None):
+        r = run("claim", "range", "cell=gac-aion-ssb-350", "vehicle=mid-sedan", *([f"cycle={cycle}"] if cycle else []),
+                "--asserted", "600 km", "--format", "json")
+        assert r.exit_code == 0, r.output
+        phrases[cycle] = json.loads(r.stdout)["verdicts"][0]["would_take"]
+    m = re.search(r"on EPA UDDS \(udds\): a pack of ([0-9.]+) kWh gross, ([0-9.]+) kg of gac-aion-ssb-350 at 350 "
+                  r"Wh/kg \(pack ([0-9.]+) Wh/kg\), at ([0-9.]+) Wh/km", phrases["udds"])
+    assert m, phrases["udds"]
+    energy, mass, pack_density, consumption = map(float, m.groups())
+    assert energy == pytest.approx(600 * consumption / 0.93 / 1000, rel=2e-3)      # default usable fraction 93 %
+    assert energy == pytest.approx(mass * pack_density / 1000, rel=2e-3)
+    assert "udds" not in phrases[None] and phrases[None] != phrases["udds"]
+
+
+def test_a_cell_s_charge_claim_is_graded_by_the_source_its_first_claim_cites(run, tmp_path):
+    # the window and the time come from the cell's first charge claim: the evidence takes that claim's
+    # source (a datasheet), not the second claim's (press)
+    path = tmp_path / "cc.yaml"
+    path.write_text(textwrap.dedent("""\
+        kind: cell
+        id: two-claims
+        name: Two claims
+        energy_density: {level: cell, gravimetric: 300 Wh/kg}
+        charging:
+          claims:
+            - {from_soc: 10 %, to_soc: 80 %, time: 20 min, source: a-sheet}
+            - {from_soc: 10 %, to_soc: 80 %, time: 15 min, source: b-press}
+        sources:
+          - {id: a-sheet, title: A datasheet, url: "https://example.com/a", grade: datasheet}
+          - {id: b-press, title: B press, url: "https://example.com/b", grade: press}
+        """), encoding="utf-8")
+    r = run("claim", "charge", f"cell={path}", "pack_energy=75 kWh", "--asserted", "20 min")
+    assert r.exit_code == 0, r.output
+    assert "two-claims charge claim (datasheet)" in r.stdout, r.stdout
+
+
+def test_an_even_power_of_the_unknown_may_give_zero_but_not_below(run):
+    # 3 kWh x ?^2 = 0 kWh at ? = 0; = -3 kWh has no real '?'
+    r = run("claim", "expression", "expr=3 kWh * ? ^ 2", "--asserted", "0 kWh", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["verdicts"][0]["derived"]["value"] == 0
+    neg = run("claim", "expression", "expr=3 kWh * ? ^ 2", "--asserted", "-3 kWh")
+    assert neg.exit_code == 2 and "an even power of it would be negative" in neg.stderr
+
+
+def _written(n: int) -> str:
+    """An expression of ``n`` written tokens: '1 + 1 + ...', with a leading '-' when n is even."""
+    return ("- " if n % 2 == 0 else "") + " + ".join(["1"] * ((n + 1) // 2))
+
+
+def test_an_expression_may_have_max_tokens_and_not_one_more():
+    assert len([t for t in expr.tokenize(_written(expr.MAX_TOKENS)) if t.kind != "end"]) == expr.MAX_TOKENS
+    assert value(_written(expr.MAX_TOKENS)).magnitude == expr.MAX_TOKENS // 2 - 2     # -1 + (ones - 1); MAX even
+    with pytest.raises(expr.ExprError, match=f"expression too long \\(more than {expr.MAX_TOKENS} numbers"):
+        expr.tokenize(_written(expr.MAX_TOKENS + 1))
+
+
+def test_a_power_may_be_max_power_either_way_and_not_more():
+    assert value(f"2 ^ {expr.MAX_POWER}").magnitude == 2 ** expr.MAX_POWER
+    assert value(f"2 ^ -{expr.MAX_POWER}").magnitude == pytest.approx(2.0 ** -expr.MAX_POWER)
+    with pytest.raises(expr.ExprError, match=f"power {expr.MAX_POWER + 1} is out of range"):
+        value(f"2 ^ {expr.MAX_POWER + 1}")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2 ** ** 2", "column 6: a power is a whole number from -4 to 4, got '**'"),      # the second '**', at 6
+    ("* 2", "column 1: expected a number, a reference or '(', got '*'"),              # no operand before '*'
+    ("(1 (", "column 4: expected ')' to close the '(' of column 1, got '('"),
+])
+def test_an_operator_where_an_operand_or_a_close_is_expected_is_refused_at_its_column(text, message):
+    with pytest.raises(expr.ExprError) as err:
+        expr.parse(text)
+    assert str(err.value) == message
+
+
+def test_a_reference_keeps_its_cycle():
+    assert expr.parse("mid-sedan.consumption@udds * 2").refs == [("mid-sedan", "consumption", "udds")]
+    assert expr.parse("mid-sedan.consumption * 2").refs == [("mid-sedan", "consumption", None)]
+
+
+def test_a_figure_s_error_says_what_is_wrong_with_it_at_its_column():
+    with pytest.raises(expr.ExprError, match=r"^column 5: .*'foos'"):
+        value("2 * 3 foos")
+
+
+def test_an_expression_that_is_not_text_is_refused_naming_its_type():
+    with pytest.raises(expr.ExprError, match="an expression is text, got int"):
+        expr.parse(5)

@@ -87,7 +87,14 @@ RELEVANT = {
               "claims_negative_unknown", "claims_plausible_unused", "claims_ratings", "claims_sources",
               "claims_missing_density", "claims_expr", "claim_cycle_located", "plausible_between",
               "plausible_order", "plausible_unused", "range_claim_consumption_bound", "same_range_words",
-              "api_check_pairs", "claims_docs", "readme"],
+              "api_check_pairs", "claims_docs", "readme",
+              # every other test file that runs a claim (a sample of seed 15 found 4 of its survivors killed here)
+              "charge_claim_stop", "imperial_errors", "ledger_vehicle_grades", "claim_bands", "bands", "api",
+              "api_conditions", "assume_refused", "assume_unused", "catalog", "charge_cli", "csv_injection",
+              "dash_range_hint", "html_report", "html_sources", "imperial_constant_cycle", "inputs_error",
+              "inputs_messages", "lint", "mismatch_units", "normalise_one_home", "output", "output_inputs",
+              "range_bad_high_end", "ratings", "schema", "spec_empty_values", "trace_warnings", "units",
+              "sources_in_sequences"],
     "expr": ["claims_expr", "claims", "claims_docs", "readme"],
     "claim_bands": ["claim_bands", "bands", "bands_held", "bands_ignored_options", "bands_note_wording",
                     "bands_rounding_swing", "assume_unused", "assume_refused", "claims", "readme"],
@@ -234,7 +241,7 @@ class Workspace:
         for name in ("batcalc", "tests", "specs", "docs", "tools", "benchmarks", ".ci"):     # (.ci: test_readme)
             if (ROOT / name).is_dir():
                 shutil.copytree(ROOT / name, self.dir / name, ignore=ignore)
-        for name in ("pyproject.toml", "README.md", "CONTRIBUTING.md", "CHANGELOG.md"):
+        for name in ("pyproject.toml", "README.md", "CONTRIBUTING.md", "CHANGELOG.md", ".pre-commit-hooks.yaml"):
             if (ROOT / name).exists():
                 shutil.copy2(ROOT / name, self.dir / name)
         self.restore: tuple[Path, str] | None = None
@@ -471,8 +478,8 @@ def _load(path: str) -> list[Outcome]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--modules", nargs="+", choices=MODULES, default=list(DEFAULT_MODULES),
-                   help="the modules to mutate (default: every physics module)")
+    p.add_argument("--modules", nargs="+", choices=MODULES, default=None,
+                   help="the modules to mutate (default: every physics module; with --report, those in the files)")
     p.add_argument("--limit", type=int, default=None, help="at most this many random mutants per module")
     p.add_argument("--seed", type=int, default=0, help="seed of the --limit sample")
     p.add_argument("--jobs", type=int, default=2, help="mutants run in parallel (default 2)")
@@ -489,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-v", "--verbose", action="store_true", help="print each mutant's outcome as it finishes")
     args = p.parse_args(argv)
     if args.list:
-        for module in args.modules:
+        for module in args.modules or DEFAULT_MODULES:
             for m in mutants_of(module):
                 print(f"{m.where}: {m.description}")
         return 0
@@ -499,8 +506,9 @@ def main(argv: list[str] | None = None) -> int:
         for path in args.report:
             for o in _load(path):
                 merged[o.mutant.module].append(o)
-        print(summary({m: merged[m] for m in args.modules if merged[m]}))
+        print(summary({m: merged[m] for m in (args.modules or MODULES) if merged[m]}))
         return 0
+    args.modules = args.modules or list(DEFAULT_MODULES)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))      # clean up the copies when killed
     only = None
     kept: dict[str, list[Outcome]] = {m: [] for m in args.modules}

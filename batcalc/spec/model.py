@@ -563,11 +563,11 @@ class CellSpec(Strict):
 # --------------------------------------------------------------------------- loading and errors
 
 def _models_in(tp: Any) -> list[type[BaseModel]]:
-    """The model classes behind an annotation (Optional[X], list[X], Annotated[X, ...], unions)."""
+    """The model classes behind an annotation (Optional[X], list[X], tuple[X, ...], Annotated[X, ...], unions)."""
     origin = typing.get_origin(tp)
     if origin is Annotated:
         return _models_in(typing.get_args(tp)[0])
-    if origin in (Union, types.UnionType, list):
+    if origin in (Union, types.UnionType, list, tuple):
         return [m for arg in typing.get_args(tp) for m in _models_in(arg)]
     return [tp] if isinstance(tp, type) and issubclass(tp, BaseModel) else []
 
@@ -871,7 +871,7 @@ def _walk_values(obj: Any, loc: Loc = (), group: Optional[str] = None) -> list[t
         kind = type(obj)
         if kind is Value:
             out.append((loc, obj, group))
-        elif kind is list:
+        elif kind is list or kind is tuple:     # a spec's sequences are tuples (shared catalogue specs)
             for i, item in enumerate(obj):
                 walk(item, loc + (i,), group)  # noqa: F821  (deleted below, see there)
         else:                                   # a model (type checks, not isinstance: this runs per value)
