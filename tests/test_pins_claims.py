@@ -387,3 +387,19 @@ def test_a_figure_s_error_says_what_is_wrong_with_it_at_its_column():
 def test_an_expression_that_is_not_text_is_refused_naming_its_type():
     with pytest.raises(expr.ExprError, match="an expression is text, got int"):
         expr.parse(5)
+
+
+@pytest.mark.parametrize("text, asserted", [("? ^ 3", "0.125"), ("? ^ 2", "0.25"), ("2 * ? ^ 2", "0.5"),
+                                            ("? ^ -1", "2")])
+def test_a_power_of_the_unknown_below_one_is_solved_for_its_real_root(run, text, asserted):
+    # 0.5^3 = 0.125, 0.5^2 = 0.25, 2 x 0.5^2 = 0.5, 0.5^-1 = 2: '?' = 0.5 each time; a larger '?' gives a
+    # larger figure for a positive power (so 'at least' the figure is 'at least 0.5'), a smaller one for -1;
+    # 0.5 is the plausible range's low end, which is inside it
+    r = run("claim", "expression", f"expr={text}", "--asserted", asserted, "-q", "at-least", "--plausible",
+            "0.5 to 1", "--format", "json")
+    assert r.exit_code == 0, r.output
+    v = json.loads(r.stdout)["verdicts"][0]
+    assert v["derived"]["value"] == pytest.approx(0.5)
+    word = "at most" if text.endswith("-1") else "at least"
+    assert f"would be {word} 0.5 (inside the plausible range 0.5 to 1)" in v["would_take"], v["would_take"]
+    assert v["details"]["plausible"] is True
