@@ -796,3 +796,43 @@ def test_cli_arguments_exit_cleanly(argv):
     assert "Traceback" not in err.getvalue() and "internal error" not in err.getvalue(), err.getvalue()
     if code == 2:
         assert len(err.getvalue().splitlines()) == 1, err.getvalue()
+
+
+# --- one parse path: a sweep axis reads its numbers and unit as a single value does -----------------------------
+
+@pytest.mark.parametrize("value, dim", [
+    ("300 Wh / kg", "specific_energy"),      # spaces around '/' (docs/units.md): refused by the grid alone
+    ("300 Wh * kg^-1", "specific_energy"),
+    ("480 kg", "mass"), ("1e3 km", "length"), ("+500 km", "length"), ("500. km", "length"),
+])
+def test_a_grid_of_one_value_reads_what_the_value_reads(value, dim):
+    # '300 Wh / kg' is 300 Wh/kg in a spec, a claims file and every other option, but the sweep
+    # axis refused it ("expected 'start:stop:step unit' ..."): its own pattern took a unit without spaces
+    assert list(units.parse_grid(value, dim)) == [units.parse_value(value, dim).si]
+
+
+@pytest.mark.parametrize("value, dim, example", [
+    ("480 k g", "mass", None),               # a space does not multiply: the value's own message, not "expected"
+    ("1e400 km", "length", "km"),             # "not a finite number", as --range says
+    ("1e19 km", "length", "km"),
+    ("500 kWh", "length", "km"),              # "expected units like km", not 'mm', as --range says
+    ("300 Wh/L", "specific_energy", None),
+])
+def test_a_grid_refuses_a_value_in_the_words_a_single_value_gets(value, dim, example):
+    with pytest.raises(UnitError) as single:
+        units.parse_value(value, dim, example)
+    with pytest.raises(UnitError) as grid:
+        units.parse_grid(value, dim, "--ranges", example)
+    assert str(grid.value) == f"--ranges: {single.value}"
+
+
+def test_sweep_takes_a_unit_with_spaces_as_range_takes_it(run):
+    # the same axis written with and without spaces around '/' gives the same table
+    spaced = run("sweep", "-v", "mid-sedan", "--densities", "200, 300 Wh / kg", "--pack-masses", "400 kg", "-f", "csv")
+    joined = run("sweep", "-v", "mid-sedan", "--densities", "200, 300 Wh/kg", "--pack-masses", "400 kg", "-f", "csv")
+    assert spaced.exit_code == 0, spaced.stderr
+    assert spaced.stdout == joined.stdout
+    refused = run("sweep", "-v", "mid-sedan", "--densities", "300 Wh/kg", "--ranges", "500 kWh")
+    single = run("tradeoff", "tesla-4680", "byd-blade-lfp", "-v", "mid-sedan", "--hold", "range", "--range", "500 kWh")
+    assert refused.exit_code == single.exit_code == 2
+    assert refused.stderr.replace("--ranges", "--range") == single.stderr
