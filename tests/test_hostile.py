@@ -223,12 +223,14 @@ HOSTILE_FILES = [
     ("list-for-mapping", BASE + "physical: [70 g]\n", "physical", (6, 11)),
     ("mapping-for-number", BASE + "physical: {mass: {a: 1}}\n", "unknown key 'a'", (6, 18)),
     ("list-for-value", BASE + "physical: {mass: [70 g]}\n", "got a list", (6, 18)),
-    ("sexagesimal", BASE + "cycle_life: {cycles: 1:20}\n", "valid integer", (6, 22)),
-    ("octal", BASE + "cycle_life: {cycles: 0o17}\n", "valid integer", (6, 22)),
-    ("hex", BASE + "cycle_life: {cycles: 0x1F}\n", "valid integer", (6, 22)),
-    ("yaml11-no", BASE + "cycle_life: {cycles: no}\n", "valid integer", (6, 22)),
-    ("fractional-cycles", BASE + "cycle_life: {cycles: 1000.7}\n", "fractional part", (6, 22)),
-    ("fullwidth-cycles", BASE + "cycle_life: {cycles: １０００}\n", "valid integer", (6, 22)),
+    # a cycle count is read by the value grammar, as a lifetime claim's cycles are (its words, not pydantic's)
+    ("sexagesimal", BASE + "cycle_life: {cycles: 1:20}\n", "write a plain decimal number", (6, 22)),
+    ("octal", BASE + "cycle_life: {cycles: 0o17}\n", "write a plain decimal number", (6, 22)),
+    ("hex", BASE + "cycle_life: {cycles: 0x1F}\n", "write a plain decimal number", (6, 22)),
+    ("underscore-cycles", BASE + "cycle_life: {cycles: 1_000}\n", "no hex, octal, '1_000' or '1:20' forms", (6, 22)),
+    ("yaml11-no", BASE + "cycle_life: {cycles: no}\n", "malformed value 'no'", (6, 22)),
+    ("fractional-cycles", BASE + "cycle_life: {cycles: 1000.7}\n", "'1000.7' is not a whole number of cycles", (6, 22)),
+    ("fullwidth-cycles", BASE + "cycle_life: {cycles: １０００}\n", "ASCII digits", (6, 22)),
     ("status-huge-list", BASE + "status: [" + ",".join(["abc"] * 5000) + "]\n", "status", (6, 9)),
     ("status-long-string", BASE + "status: " + "x" * 5000 + "\n", "...", (6, 9)),
     ("utf8-bom-bad-after", "\ufeff" + BASE + "physical: {mass: 70 kg/m}\n", "not a mass", (6, 18)),
@@ -348,7 +350,6 @@ def test_valid_reference(tmp_path):
     pytest.param(lambda t: t.replace("cycles: 1000", "cycles: '1000'"), id="quoted-int"),
     pytest.param(lambda t: t.replace("cycles: 1000", "cycles: 1e3"), id="float-int"),
     pytest.param(lambda t: t.replace("cycles: 1000", "cycles: 1000.0"), id="float-int-exact"),
-    pytest.param(lambda t: t.replace("cycles: 1000", "cycles: 1_000"), id="underscore-int"),
     pytest.param(lambda t: t.replace("80 %}", "0.8}"), id="bare-fraction"),
     pytest.param(lambda t: t.replace("80 %}", "80 percent}"), id="percent-word"),
 ])
@@ -836,3 +837,37 @@ def test_sweep_takes_a_unit_with_spaces_as_range_takes_it(run):
     single = run("tradeoff", "tesla-4680", "byd-blade-lfp", "-v", "mid-sedan", "--hold", "range", "--range", "500 kWh")
     assert refused.exit_code == single.exit_code == 2
     assert refused.stderr.replace("--ranges", "--range") == single.stderr
+
+
+# --- one parse path: a cycle count reads the same in a cell spec and in a lifetime claim -------------------------
+
+@pytest.mark.parametrize("written, refused", [
+    ("1000", None), ("'1000'", None), ("1e3", None), ("'1e3'", None), ("1000.0", None),
+    ("1_000", "write a plain decimal number (no hex, octal, '1_000' or '1:20' forms)"),   # docs/limits.md
+    ("'1000 %'", "'1000 %' is a percentage: a count is a plain number"),                 # docs/units.md
+    ("'1,000'", "use '.' as the decimal point and no thousands separator"),
+    ("1000.5", "'1000.5' is not a whole number of cycles"),
+    ("5", "5 cycles is not a cycle life (at least 10)"),                                 # docs/units.md
+    ("1.000", "write 1000"),                 # YAML reads 1.000 as 1: a thousands point, or 1 cycle
+])
+def test_a_cycle_count_reads_the_same_in_a_cell_and_in_a_lifetime_claim(run, write, written, refused):
+    # a cell's cycle_life.cycles went through pydantic's int: '1_000' was 1000 there and refused in a claim,
+    # '1e3' (quoted) and '1000 %' got "Input should be a valid integer" there and were read (or worded) in a
+    # claim; a claim took '5', '1000.5' and YAML's 1.000 (1) as cycle counts that a cell refuses
+    cell = write("c.yaml", f"kind: cell\nid: c\nname: C\ncycle_life: {{cycles: {written}, retention: 80 %}}\n")
+    claims = write("l.yaml", "kind: claims\nclaims:\n  - id: l\n    quote: q\n    kind: lifetime\n"
+                             f"    inputs: {{cycles: {written}, retention: 80 %, range: 500 km}}\n"
+                             "    asserted: 450000 km\n")
+    command_line = written.strip("'")
+    outs = [run("show", cell), run("check", claims),
+            run("claim", "lifetime", f"cycles={command_line}", "retention=80 %", "range=500 km", "-a", "450000 km")]
+    if refused is None:
+        assert [o.exit_code for o in outs] == [0, 0, 0], [o.stderr for o in outs]
+        # 1000 cycles x 500 km x (1 + 0.8) / 2 = 450000 km
+        assert "holds" in outs[2].stdout.lower()
+        return
+    assert [o.exit_code for o in outs] == [2, 2, 2]
+    assert all(len(o.stderr.strip().splitlines()) == 1 and refused in o.stderr for o in outs), \
+        [o.stderr for o in outs]
+    assert outs[0].stderr.startswith(f"{cell}:4:22: cycle_life.cycles: ")
+    assert outs[1].stderr.startswith(f"{claims}:6:22: claims.0.inputs.cycles: ")

@@ -5,10 +5,20 @@ The file format is documented in docs/claims.md; evaluation lives in :mod:`batca
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union, get_args
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, field_validator
 
 from batcalc.spec import CLAIM_KINDS
-from batcalc.spec.model import ID_PATTERN, Q, Source, Strict, TestCycle, Value, register_kind
+from batcalc.spec.model import (
+    ID_PATTERN,
+    Q,
+    Source,
+    Strict,
+    TestCycle,
+    Value,
+    cycles_not_bool,
+    register_kind,
+    whole_cycles,
+)
 
 #: Vehicle used to turn energy into range when a claim names none (a stated assumption).
 DEFAULT_VEHICLE = "mid-sedan"
@@ -144,9 +154,18 @@ class RangeInputs(Strict):
                                                          "WLTP, EPA or unknown (any case)")
 
 
+def _claim_cycles(v: Value) -> Value:
+    """A lifetime claim's cycles obey the rule of a cell's cycle life (:func:`batcalc.spec.model.whole_cycles`):
+    each end a whole number of at least 10 cycles."""
+    for number in ((v.si,) if v.low is None or v.high is None else (v.low, v.high)):
+        whole_cycles(number, v.text)
+    return v
+
+
 class LifetimeInputs(Strict):
     cell: Optional[str] = Field(None, description="cell id or path: its cycle life and end-of-life retention")
-    cycles: Optional[Annotated[Value, Q("count", ranged=True)]] = Field(
+    cycles: Optional[Annotated[Value, Q("count", ranged=True), BeforeValidator(cycles_not_bool),
+                               AfterValidator(_claim_cycles)]] = Field(
         None, description="full equivalent cycles, e.g. 1000")
     retention: Optional[Annotated[Value, Q("fraction", ranged=True)]] = Field(
         None, description="capacity left after those cycles, e.g. 80 %")
