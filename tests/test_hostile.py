@@ -871,3 +871,50 @@ def test_a_cycle_count_reads_the_same_in_a_cell_and_in_a_lifetime_claim(run, wri
         [o.stderr for o in outs]
     assert outs[0].stderr.startswith(f"{cell}:4:22: cycle_life.cycles: ")
     assert outs[1].stderr.startswith(f"{claims}:6:22: claims.0.inputs.cycles: ")
+
+
+# --- one parse path: a growth claim's years are read as counts are, in a file and on the command line -------------
+
+@pytest.mark.parametrize("written, refused", [
+    ("2024", None), ("'2024'", None), ("2.024e3", None), ("'+2024'", None),
+    ("2_024", "write a plain decimal number (no hex, octal, '1_000' or '1:20' forms)"),     # docs/limits.md
+    ("'2024 %'", "'2024 %' is a percentage: a count is a plain number"),
+    ("1700", "'1700' is not a year: give a whole year from 1800 to 2300"),
+    ("2024.5", "'2024.5' is not a year"),
+])
+def test_a_growth_claims_years_read_the_same_in_a_file_and_on_the_command_line(run, write, written, refused):
+    # years went through pydantic's int: '2_024' was 2024 (docs/limits.md: not a number), '2.024e3' was 2024
+    # in a file and refused on the command line, and every refusal was in pydantic's words ("Input should be a
+    # valid integer, unable to parse string as an integer", "greater than or equal to 1800")
+    path = write("g.yaml", "kind: claims\nclaims:\n  - id: g\n    quote: q\n    kind: growth\n"
+                           f"    inputs: {{start: 1 yuan, end: 2 yuan, start_year: {written}, end_year: 2030}}\n"
+                           "    asserted: 12.2 %\n")
+    year = written.strip("'")
+    outs = [run("check", path),
+            run("claim", "growth", "start=1 yuan", "end=2 yuan", f"start_year={year}", "end_year=2030", "-a", "12.2 %")]
+    if refused is None:
+        # 2 yuan / 1 yuan over 2030 - 2024 = 6 years: 2 ** (1 / 6) - 1 = 12.25 %, about 12.2 % holds
+        assert [o.exit_code for o in outs] == [0, 0], [o.stderr for o in outs]
+        return
+    assert [o.exit_code for o in outs] == [2, 2]
+    assert all(len(o.stderr.strip().splitlines()) == 1 and refused in o.stderr for o in outs), \
+        [o.stderr for o in outs]
+    assert "Input should" not in outs[0].stderr + outs[1].stderr
+    assert outs[0].stderr.startswith(f"{path}:6:54: claims.0.inputs.start_year: ")
+
+
+def test_a_year_written_true_is_not_read_as_year_one(run, write):
+    # YAML's true became 1 ("Input should be greater than or equal to 1800")
+    path = write("g.yaml", "kind: claims\nclaims:\n  - id: g\n    quote: q\n    kind: growth\n"
+                           "    inputs: {start: 1 yuan, end: 2 yuan, start_year: true, end_year: 2030}\n"
+                           "    asserted: 12 %\n")
+    out = run("check", path)
+    assert out.exit_code == 2
+    assert out.stderr == f"{path}:6:54: claims.0.inputs.start_year: expected a year such as 2024, got true\n"
+
+
+def test_a_cycle_count_left_empty_is_still_worded_as_empty(write):
+    # reading cycles by the value parser must not turn 'cycles: ""' into "malformed value ''"
+    with pytest.raises(SpecError) as exc:
+        load_spec(write("c.yaml", 'kind: cell\nid: c\nname: C\ncycle_life: {cycles: ""}\n'))
+    assert str(exc.value).endswith(":4:22: cycle_life.cycles is empty: give a whole number")

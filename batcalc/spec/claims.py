@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union, get_
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, field_validator
 
+from batcalc import units
+from batcalc.errors import UnitError
 from batcalc.spec import CLAIM_KINDS
 from batcalc.spec.model import (
     ID_PATTERN,
@@ -242,11 +244,36 @@ class ProductInputs(Strict):
     factors: list[Figure] = Field(min_length=2)
 
 
+#: The years a growth claim may name.
+FIRST_YEAR, LAST_YEAR = 1800, 2300
+
+
+def _year(v: Any) -> Any:
+    """A growth claim's year as the file or ``KEY=VALUE`` gives it, read as every count is (the value grammar
+    of :func:`batcalc.units.parse_value`: ``2024``, ``'2024'``, ``2.024e3``; not ``2_024``, ``true``, ``'2024 %'``),
+    then a whole number from :data:`FIRST_YEAR` to :data:`LAST_YEAR`. An empty key or text is left to pydantic,
+    which words it ("is empty: give a whole number")."""
+    if v is None or (isinstance(v, str) and not v.strip()):
+        return v
+    if isinstance(v, bool):
+        raise ValueError(f"expected a year such as 2024, got {str(v).lower()}")
+    try:
+        p = units.parse_value(v, "count")
+    except UnitError as exc:
+        raise ValueError(str(exc)) from None
+    if not float(p.si).is_integer() or not FIRST_YEAR <= p.si <= LAST_YEAR:
+        raise ValueError(f"{p.text!r} is not a year: give a whole year from {FIRST_YEAR} to {LAST_YEAR}, e.g. 2024")
+    return int(p.si)
+
+
+Year = Annotated[int, BeforeValidator(_year)]
+
+
 class GrowthInputs(Strict):
     start: Figure
     end: Figure
-    start_year: int = Field(ge=1800, le=2300)
-    end_year: int = Field(ge=1800, le=2300)
+    start_year: Year = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    end_year: Year = Field(ge=FIRST_YEAR, le=LAST_YEAR)
 
 
 def _claim(kind: str, inputs: type) -> type[ClaimBase]:

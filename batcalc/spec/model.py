@@ -510,8 +510,9 @@ def _cycle_count(v: Any) -> Any:
     """A cell's ``cycle_life.cycles`` as the file gives it, read as every count is: the value grammar of
     :func:`batcalc.units.parse_value` (``1e3`` and ``'1000'`` are 1000; ``1_000``, ``1:20``, ``0x1F``,
     ``1000 %`` and other scripts' digits are refused in its words), after :func:`cycles_not_bool`; then
-    :func:`whole_cycles`. None is left to pydantic (an empty key)."""
-    if v is None:
+    :func:`whole_cycles`. An empty key or text is left to pydantic, which words it ("is empty: give a whole
+    number")."""
+    if v is None or (isinstance(v, str) and not v.strip()):
         return v
     v = cycles_not_bool(v)
     try:
