@@ -918,3 +918,29 @@ def test_a_cycle_count_left_empty_is_still_worded_as_empty(write):
     with pytest.raises(SpecError) as exc:
         load_spec(write("c.yaml", 'kind: cell\nid: c\nname: C\ncycle_life: {cycles: ""}\n'))
     assert str(exc.value).endswith(":4:22: cycle_life.cycles is empty: give a whole number")
+
+
+# --- one vocabulary: a temperature takes the temperature units docs/units.md lists, and no others ---------------
+
+def test_a_temperature_takes_the_units_docs_units_md_lists():
+    # parse_temperature also read 'C', 'F' and 'celsius', which docs/units.md does not list ("batcalc reads only
+    # the unit names below"; 'C' is a C-rate where one is expected, coulomb to pint; 'F' farad), while its own
+    # message said "give °C, degC, °F or K"; and it refused 'kelvins', a name's plural the rules allow
+    from batcalc.units.vocabulary import VOCABULARY
+
+    listed = {name for group, name, _, _, _ in VOCABULARY if group == "temperature" and name != "delta_degC"}
+    listed |= {name + "s" for group, name, kind, _, _ in VOCABULARY if group == "temperature" and kind == "name"}
+    assert set(units.TEMPERATURE_UNITS) == listed
+    # -7 °C = 266.15 K; 19.4 °F = (19.4 - 32) x 5/9 + 273.15 = 266.15 K
+    for text in ("-7 °C", "-7 degC", "19.4 °F", "19.4 degF", "266.15 K", "266.15 kelvin", "266.15 kelvins"):
+        assert units.parse_temperature(text) == pytest.approx(266.15), text
+
+
+@pytest.mark.parametrize("text, meant", [("-7 C", "-7 °C"), ("-7 celsius", "-7 °C"), ("19.4 F", "19.4 °F"),
+                                         ("-7 \u2103", "-7 °C")])
+def test_a_temperature_in_a_spelling_not_listed_is_refused_with_the_one_meant(run, text, meant):
+    with pytest.raises(UnitError, match=f"write '{meant}'"):
+        units.parse_temperature(text)
+    out = run("consumption", "-v", "mid-sedan", "--ambient", text)
+    assert out.exit_code == 2 and len(out.stderr.strip().splitlines()) == 1
+    assert out.stderr.startswith(f"batcalc: error: --ambient: {text!r} is not a temperature batcalc reads")

@@ -1034,19 +1034,28 @@ def _json_number(x: float) -> Any:
 # ---------------------------------------------------------------------------------- temperatures
 
 #: Temperature units: (scale, offset) to kelvin. Temperatures are offset units, which pint refuses to
-#: multiply, so they are read here rather than through the quantity grammar.
-TEMPERATURE_UNITS = {"K": (1.0, 0.0), "kelvin": (1.0, 0.0), "°C": (1.0, 273.15), "degC": (1.0, 273.15),
-                     "C": (1.0, 273.15), "celsius": (1.0, 273.15), "°F": (5 / 9, 273.15 - 32 * 5 / 9),
-                     "degF": (5 / 9, 273.15 - 32 * 5 / 9), "F": (5 / 9, 273.15 - 32 * 5 / 9)}
+#: multiply, so they are read here rather than through the quantity grammar. The spellings are the
+#: temperature units of docs/units.md (batcalc.units.vocabulary; ``kelvin`` a name, so ``kelvins`` too).
+TEMPERATURE_UNITS = {"K": (1.0, 0.0), "kelvin": (1.0, 0.0), "kelvins": (1.0, 0.0), "°C": (1.0, 273.15),
+                     "degC": (1.0, 273.15), "°F": (5 / 9, 273.15 - 32 * 5 / 9), "degF": (5 / 9, 273.15 - 32 * 5 / 9)}
+#: Temperature spellings people write that are not in docs/units.md, and the one meant: 'C' alone is a
+#: C-rate (and coulomb to pint), 'F' farad to pint.
+_TEMPERATURE_MEANT = {"C": "°C", "celsius": "°C", "Celsius": "°C", "\u2103": "°C", "F": "°F", "fahrenheit": "°F",
+                      "Fahrenheit": "°F", "\u2109": "°F", "Kelvin": "K"}
 
 
 def parse_temperature(text: str) -> float:
     """An absolute temperature, K, from ``'-7 °C'``, ``'25 degC'``, ``'77 °F'`` or ``'268 K'``: the number
     and unit split by the strict value grammar (:func:`split_value`), the unit one of
-    :data:`TEMPERATURE_UNITS`; absolute zero and below is refused."""
+    :data:`TEMPERATURE_UNITS` (a spelling of :data:`_TEMPERATURE_MEANT`, ``'-7 C'``, is refused naming the
+    one meant); absolute zero and below is refused."""
     number, unit = split_value(text)
     unit = unit.strip()
     if unit not in TEMPERATURE_UNITS:
+        meant = _TEMPERATURE_MEANT.get(unit)
+        if meant is not None:
+            raise UnitError(f"{text.strip()!r} is not a temperature batcalc reads: write '{number:g} {meant}' "
+                            f"(temperatures take °C, degC, °F or K; docs/units.md)")
         raise UnitError(f"{text.strip()!r} is not a temperature: give °C, degC, °F or K, e.g. '-7 °C'")
     scale, offset = TEMPERATURE_UNITS[unit]
     kelvin = scale * number + offset
