@@ -944,3 +944,20 @@ def test_a_temperature_in_a_spelling_not_listed_is_refused_with_the_one_meant(ru
     out = run("consumption", "-v", "mid-sedan", "--ambient", text)
     assert out.exit_code == 2 and len(out.stderr.strip().splitlines()) == 1
     assert out.stderr.startswith(f"batcalc: error: --ambient: {text!r} is not a temperature batcalc reads")
+
+
+# --- a refused --pack-energy names the option and the value, as a refused --pack-mass does ----------------------
+
+@pytest.mark.parametrize("command", [
+    ("range", "tesla-4680", "-v", "mid-sedan"), ("range", "tesla-4680", "-v", "mid-sedan", "--bands"),
+    ("tradeoff", "tesla-4680", "byd-blade-lfp", "-v", "mid-sedan", "--hold", "energy"),
+    ("charge", "huineng-llcb"), ("plot", "tornado", "tesla-4680", "-v", "mid-sedan", "-o", "t.png"),
+])
+@pytest.mark.parametrize("value", ["-75 kWh", "0 kWh"])
+def test_a_pack_energy_that_is_not_positive_is_refused_naming_the_option(run, tmp_path, monkeypatch, command, value):
+    # range and tradeoff said "pack energy must be positive" (neither the option nor the value), charge
+    # "pack energy must be positive, got -75 kWh"; --pack-mass says "--pack-mass: ..., got '-480 kg'"
+    monkeypatch.chdir(tmp_path)
+    out = run(*command, "--pack-energy", value)
+    assert out.exit_code == 2 and not os.listdir(tmp_path)
+    assert out.stderr == f"batcalc: error: --pack-energy: pack energy must be positive, got {value!r}\n"
