@@ -223,12 +223,14 @@ HOSTILE_FILES = [
     ("list-for-mapping", BASE + "physical: [70 g]\n", "physical", (6, 11)),
     ("mapping-for-number", BASE + "physical: {mass: {a: 1}}\n", "unknown key 'a'", (6, 18)),
     ("list-for-value", BASE + "physical: {mass: [70 g]}\n", "got a list", (6, 18)),
-    ("sexagesimal", BASE + "cycle_life: {cycles: 1:20}\n", "valid integer", (6, 22)),
-    ("octal", BASE + "cycle_life: {cycles: 0o17}\n", "valid integer", (6, 22)),
-    ("hex", BASE + "cycle_life: {cycles: 0x1F}\n", "valid integer", (6, 22)),
-    ("yaml11-no", BASE + "cycle_life: {cycles: no}\n", "valid integer", (6, 22)),
-    ("fractional-cycles", BASE + "cycle_life: {cycles: 1000.7}\n", "fractional part", (6, 22)),
-    ("fullwidth-cycles", BASE + "cycle_life: {cycles: １０００}\n", "valid integer", (6, 22)),
+    # a cycle count is read by the value grammar, as a lifetime claim's cycles are (its words, not pydantic's)
+    ("sexagesimal", BASE + "cycle_life: {cycles: 1:20}\n", "write a plain decimal number", (6, 22)),
+    ("octal", BASE + "cycle_life: {cycles: 0o17}\n", "write a plain decimal number", (6, 22)),
+    ("hex", BASE + "cycle_life: {cycles: 0x1F}\n", "write a plain decimal number", (6, 22)),
+    ("underscore-cycles", BASE + "cycle_life: {cycles: 1_000}\n", "no hex, octal, '1_000' or '1:20' forms", (6, 22)),
+    ("yaml11-no", BASE + "cycle_life: {cycles: no}\n", "malformed value 'no'", (6, 22)),
+    ("fractional-cycles", BASE + "cycle_life: {cycles: 1000.7}\n", "'1000.7' is not a whole number of cycles", (6, 22)),
+    ("fullwidth-cycles", BASE + "cycle_life: {cycles: １０００}\n", "ASCII digits", (6, 22)),
     ("status-huge-list", BASE + "status: [" + ",".join(["abc"] * 5000) + "]\n", "status", (6, 9)),
     ("status-long-string", BASE + "status: " + "x" * 5000 + "\n", "...", (6, 9)),
     ("utf8-bom-bad-after", "\ufeff" + BASE + "physical: {mass: 70 kg/m}\n", "not a mass", (6, 18)),
@@ -348,7 +350,6 @@ def test_valid_reference(tmp_path):
     pytest.param(lambda t: t.replace("cycles: 1000", "cycles: '1000'"), id="quoted-int"),
     pytest.param(lambda t: t.replace("cycles: 1000", "cycles: 1e3"), id="float-int"),
     pytest.param(lambda t: t.replace("cycles: 1000", "cycles: 1000.0"), id="float-int-exact"),
-    pytest.param(lambda t: t.replace("cycles: 1000", "cycles: 1_000"), id="underscore-int"),
     pytest.param(lambda t: t.replace("80 %}", "0.8}"), id="bare-fraction"),
     pytest.param(lambda t: t.replace("80 %}", "80 percent}"), id="percent-word"),
 ])
@@ -796,3 +797,167 @@ def test_cli_arguments_exit_cleanly(argv):
     assert "Traceback" not in err.getvalue() and "internal error" not in err.getvalue(), err.getvalue()
     if code == 2:
         assert len(err.getvalue().splitlines()) == 1, err.getvalue()
+
+
+# --- one parse path: a sweep axis reads its numbers and unit as a single value does -----------------------------
+
+@pytest.mark.parametrize("value, dim", [
+    ("300 Wh / kg", "specific_energy"),      # spaces around '/' (docs/units.md): refused by the grid alone
+    ("300 Wh * kg^-1", "specific_energy"),
+    ("480 kg", "mass"), ("1e3 km", "length"), ("+500 km", "length"), ("500. km", "length"),
+])
+def test_a_grid_of_one_value_reads_what_the_value_reads(value, dim):
+    # '300 Wh / kg' is 300 Wh/kg in a spec, a claims file and every other option, but the sweep
+    # axis refused it ("expected 'start:stop:step unit' ..."): its own pattern took a unit without spaces
+    assert list(units.parse_grid(value, dim)) == [units.parse_value(value, dim).si]
+
+
+@pytest.mark.parametrize("value, dim, example", [
+    ("480 k g", "mass", None),               # a space does not multiply: the value's own message, not "expected"
+    ("1e400 km", "length", "km"),             # "not a finite number", as --range says
+    ("1e19 km", "length", "km"),
+    ("500 kWh", "length", "km"),              # "expected units like km", not 'mm', as --range says
+    ("300 Wh/L", "specific_energy", None),
+])
+def test_a_grid_refuses_a_value_in_the_words_a_single_value_gets(value, dim, example):
+    with pytest.raises(UnitError) as single:
+        units.parse_value(value, dim, example)
+    with pytest.raises(UnitError) as grid:
+        units.parse_grid(value, dim, "--ranges", example)
+    assert str(grid.value) == f"--ranges: {single.value}"
+
+
+def test_sweep_takes_a_unit_with_spaces_as_range_takes_it(run):
+    # the same axis written with and without spaces around '/' gives the same table
+    spaced = run("sweep", "-v", "mid-sedan", "--densities", "200, 300 Wh / kg", "--pack-masses", "400 kg", "-f", "csv")
+    joined = run("sweep", "-v", "mid-sedan", "--densities", "200, 300 Wh/kg", "--pack-masses", "400 kg", "-f", "csv")
+    assert spaced.exit_code == 0, spaced.stderr
+    assert spaced.stdout == joined.stdout
+    refused = run("sweep", "-v", "mid-sedan", "--densities", "300 Wh/kg", "--ranges", "500 kWh")
+    single = run("tradeoff", "tesla-4680", "byd-blade-lfp", "-v", "mid-sedan", "--hold", "range", "--range", "500 kWh")
+    assert refused.exit_code == single.exit_code == 2
+    assert refused.stderr.replace("--ranges", "--range") == single.stderr
+
+
+# --- one parse path: a cycle count reads the same in a cell spec and in a lifetime claim -------------------------
+
+@pytest.mark.parametrize("written, refused", [
+    ("1000", None), ("'1000'", None), ("1e3", None), ("'1e3'", None), ("1000.0", None),
+    ("1_000", "write a plain decimal number (no hex, octal, '1_000' or '1:20' forms)"),   # docs/limits.md
+    ("'1000 %'", "'1000 %' is a percentage: a count is a plain number"),                 # docs/units.md
+    ("'1,000'", "use '.' as the decimal point and no thousands separator"),
+    ("1000.5", "'1000.5' is not a whole number of cycles"),
+    ("5", "5 cycles is not a cycle life (at least 10)"),                                 # docs/units.md
+    ("1.000", "write 1000"),                 # YAML reads 1.000 as 1: a thousands point, or 1 cycle
+])
+def test_a_cycle_count_reads_the_same_in_a_cell_and_in_a_lifetime_claim(run, write, written, refused):
+    # a cell's cycle_life.cycles went through pydantic's int: '1_000' was 1000 there and refused in a claim,
+    # '1e3' (quoted) and '1000 %' got "Input should be a valid integer" there and were read (or worded) in a
+    # claim; a claim took '5', '1000.5' and YAML's 1.000 (1) as cycle counts that a cell refuses
+    cell = write("c.yaml", f"kind: cell\nid: c\nname: C\ncycle_life: {{cycles: {written}, retention: 80 %}}\n")
+    claims = write("l.yaml", "kind: claims\nclaims:\n  - id: l\n    quote: q\n    kind: lifetime\n"
+                             f"    inputs: {{cycles: {written}, retention: 80 %, range: 500 km}}\n"
+                             "    asserted: 450000 km\n")
+    command_line = written.strip("'")
+    outs = [run("show", cell), run("check", claims),
+            run("claim", "lifetime", f"cycles={command_line}", "retention=80 %", "range=500 km", "-a", "450000 km")]
+    if refused is None:
+        assert [o.exit_code for o in outs] == [0, 0, 0], [o.stderr for o in outs]
+        # 1000 cycles x 500 km x (1 + 0.8) / 2 = 450000 km
+        assert "holds" in outs[2].stdout.lower()
+        return
+    assert [o.exit_code for o in outs] == [2, 2, 2]
+    assert all(len(o.stderr.strip().splitlines()) == 1 and refused in o.stderr for o in outs), \
+        [o.stderr for o in outs]
+    assert outs[0].stderr.startswith(f"{cell}:4:22: cycle_life.cycles: ")
+    assert outs[1].stderr.startswith(f"{claims}:6:22: claims.0.inputs.cycles: ")
+
+
+# --- one parse path: a growth claim's years are read as counts are, in a file and on the command line -------------
+
+@pytest.mark.parametrize("written, refused", [
+    ("2024", None), ("'2024'", None), ("2.024e3", None), ("'+2024'", None),
+    ("2_024", "write a plain decimal number (no hex, octal, '1_000' or '1:20' forms)"),     # docs/limits.md
+    ("'2024 %'", "'2024 %' is a percentage: a count is a plain number"),
+    ("1700", "'1700' is not a year: give a whole year from 1800 to 2300"),
+    ("2024.5", "'2024.5' is not a year"),
+])
+def test_a_growth_claims_years_read_the_same_in_a_file_and_on_the_command_line(run, write, written, refused):
+    # years went through pydantic's int: '2_024' was 2024 (docs/limits.md: not a number), '2.024e3' was 2024
+    # in a file and refused on the command line, and every refusal was in pydantic's words ("Input should be a
+    # valid integer, unable to parse string as an integer", "greater than or equal to 1800")
+    path = write("g.yaml", "kind: claims\nclaims:\n  - id: g\n    quote: q\n    kind: growth\n"
+                           f"    inputs: {{start: 1 yuan, end: 2 yuan, start_year: {written}, end_year: 2030}}\n"
+                           "    asserted: 12.2 %\n")
+    year = written.strip("'")
+    outs = [run("check", path),
+            run("claim", "growth", "start=1 yuan", "end=2 yuan", f"start_year={year}", "end_year=2030", "-a", "12.2 %")]
+    if refused is None:
+        # 2 yuan / 1 yuan over 2030 - 2024 = 6 years: 2 ** (1 / 6) - 1 = 12.25 %, about 12.2 % holds
+        assert [o.exit_code for o in outs] == [0, 0], [o.stderr for o in outs]
+        return
+    assert [o.exit_code for o in outs] == [2, 2]
+    assert all(len(o.stderr.strip().splitlines()) == 1 and refused in o.stderr for o in outs), \
+        [o.stderr for o in outs]
+    assert "Input should" not in outs[0].stderr + outs[1].stderr
+    assert outs[0].stderr.startswith(f"{path}:6:54: claims.0.inputs.start_year: ")
+
+
+def test_a_year_written_true_is_not_read_as_year_one(run, write):
+    # YAML's true became 1 ("Input should be greater than or equal to 1800")
+    path = write("g.yaml", "kind: claims\nclaims:\n  - id: g\n    quote: q\n    kind: growth\n"
+                           "    inputs: {start: 1 yuan, end: 2 yuan, start_year: true, end_year: 2030}\n"
+                           "    asserted: 12 %\n")
+    out = run("check", path)
+    assert out.exit_code == 2
+    assert out.stderr == f"{path}:6:54: claims.0.inputs.start_year: expected a year such as 2024, got true\n"
+
+
+def test_a_cycle_count_left_empty_is_still_worded_as_empty(write):
+    # reading cycles by the value parser must not turn 'cycles: ""' into "malformed value ''"
+    with pytest.raises(SpecError) as exc:
+        load_spec(write("c.yaml", 'kind: cell\nid: c\nname: C\ncycle_life: {cycles: ""}\n'))
+    assert str(exc.value).endswith(":4:22: cycle_life.cycles is empty: give a whole number")
+
+
+# --- one vocabulary: a temperature takes the temperature units docs/units.md lists, and no others ---------------
+
+def test_a_temperature_takes_the_units_docs_units_md_lists():
+    # parse_temperature also read 'C', 'F' and 'celsius', which docs/units.md does not list ("batcalc reads only
+    # the unit names below"; 'C' is a C-rate where one is expected, coulomb to pint; 'F' farad), while its own
+    # message said "give °C, degC, °F or K"; and it refused 'kelvins', a name's plural the rules allow
+    from batcalc.units.vocabulary import VOCABULARY
+
+    listed = {name for group, name, _, _, _ in VOCABULARY if group == "temperature" and name != "delta_degC"}
+    listed |= {name + "s" for group, name, kind, _, _ in VOCABULARY if group == "temperature" and kind == "name"}
+    assert set(units.TEMPERATURE_UNITS) == listed
+    # -7 °C = 266.15 K; 19.4 °F = (19.4 - 32) x 5/9 + 273.15 = 266.15 K
+    for text in ("-7 °C", "-7 degC", "19.4 °F", "19.4 degF", "266.15 K", "266.15 kelvin", "266.15 kelvins"):
+        assert units.parse_temperature(text) == pytest.approx(266.15), text
+
+
+@pytest.mark.parametrize("text, meant", [("-7 C", "-7 °C"), ("-7 celsius", "-7 °C"), ("19.4 F", "19.4 °F"),
+                                         ("-7 \u2103", "-7 °C")])
+def test_a_temperature_in_a_spelling_not_listed_is_refused_with_the_one_meant(run, text, meant):
+    with pytest.raises(UnitError, match=f"write '{meant}'"):
+        units.parse_temperature(text)
+    out = run("consumption", "-v", "mid-sedan", "--ambient", text)
+    assert out.exit_code == 2 and len(out.stderr.strip().splitlines()) == 1
+    assert out.stderr.startswith(f"batcalc: error: --ambient: {text!r} is not a temperature batcalc reads")
+
+
+# --- a refused --pack-energy names the option and the value, as a refused --pack-mass does ----------------------
+
+@pytest.mark.parametrize("command", [
+    ("range", "tesla-4680", "-v", "mid-sedan"), ("range", "tesla-4680", "-v", "mid-sedan", "--bands"),
+    ("tradeoff", "tesla-4680", "byd-blade-lfp", "-v", "mid-sedan", "--hold", "energy"),
+    ("charge", "huineng-llcb"), ("plot", "tornado", "tesla-4680", "-v", "mid-sedan", "-o", "t.png"),
+])
+@pytest.mark.parametrize("value", ["-75 kWh", "0 kWh"])
+def test_a_pack_energy_that_is_not_positive_is_refused_naming_the_option(run, tmp_path, monkeypatch, command, value):
+    # range and tradeoff said "pack energy must be positive" (neither the option nor the value), charge
+    # "pack energy must be positive, got -75 kWh"; --pack-mass says "--pack-mass: ..., got '-480 kg'"
+    monkeypatch.chdir(tmp_path)
+    out = run(*command, "--pack-energy", value)
+    assert out.exit_code == 2 and not os.listdir(tmp_path)
+    assert out.stderr == f"batcalc: error: --pack-energy: pack energy must be positive, got {value!r}\n"

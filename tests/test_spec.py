@@ -63,7 +63,7 @@ def test_catalogue_mode_requires_a_source_for_each_number():
     ("{to_soc: 80 %, time: 12 min}", "{from_soc: 90 %, to_soc: 80 %, time: 12 min}", (11, 7), "must be above from_soc"),
     ("{to_soc: 80 %, time: 12 min}", "{to_soc: 120 %, time: 12 min}", (11, 16), "more than 100 %"),
     ("{to_soc: 80 %, time: 12 min}", "{to_soc: 80, time: 12 min}", (11, 16), "ambiguous"),
-    ("cycles: 1000,", "cycles: lots,", (12, 22), "valid integer"),
+    ("cycles: 1000,", "cycles: lots,", (12, 22), "malformed value 'lots'"),
     ("id: demo", "id: Demo Cell", (2, 5), "lowercase"),
     ("kind: cell", "kind: cel", (1, 7), "did you mean 'cell'"),
     ("grade: datasheet", "grade: rumour", (14, 67), "'datasheet', 'press' or 'reference'"),

@@ -372,6 +372,33 @@ def _pack_mass(text: Optional[str], bands: bool, inputs: dict[str, Any]) -> Any:
     return mass
 
 
+def _pack_energy(text: Optional[str], bands: bool, inputs: dict[str, Any]) -> Any:
+    """``--pack-energy`` as :func:`_input` reads it, refused when it (or a range's low end) is not positive
+    (:func:`batcalc.physics.pack.check_pack_energy`) naming the option and the value, as ``--pack-mass``
+    is: the commands refused it deeper down, some without either ("pack energy must be positive")."""
+    energy = _input(text, "energy", "--pack-energy", bands, inputs)
+    _positive_energy(inputs["--pack-energy"].low if isinstance(energy, str) else energy, text)
+    return energy
+
+
+def _pack_energy_value(text: Optional[str]) -> Optional[float]:
+    """``--pack-energy``'s one value (J, or None) where no range is taken (``batcalc plot``), checked as
+    :func:`_pack_energy` checks it."""
+    return _positive_energy(_quantity(text, "energy", "--pack-energy"), text)
+
+
+def _positive_energy(energy: Optional[float], text: Optional[str]) -> Optional[float]:
+    """``energy`` (J, read from ``--pack-energy``'s ``text``) unchanged, or refused when not positive."""
+    if energy is not None:
+        from batcalc.physics.pack import check_pack_energy
+
+        try:
+            check_pack_energy(energy)
+        except BatcalcError as exc:
+            raise BatcalcError(f"--pack-energy: {exc}, got {printable(str(text).strip(), 60)!r}") from None
+    return energy
+
+
 def _given_fractions(f_mass: Optional[str], f_usable: Optional[str], f_volume: Optional[str] = None
                      ) -> dict[str, float]:
     """The pack fractions given on the command line (``--f-mass``, ``--f-usable``, ``--f-volume``), by

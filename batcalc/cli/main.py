@@ -53,6 +53,7 @@ from batcalc.cli.common import (  # noqa: F401
     _given_fractions,
     _input,
     _not_with_bands,
+    _pack_energy,
     _pack_mass,
     _pack_options,
     _quantity,
@@ -428,7 +429,7 @@ def range_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalogu
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     inputs: dict = {}
     mass = _pack_mass(pack_mass, bands, inputs)
-    energy = _input(pack_energy, "energy", "--pack-energy", bands, inputs)
+    energy = _pack_energy(pack_energy, bands, inputs)
     ranges = {**_ranges(assume, {"f_mass": f_mass, "f_usable": f_usable, "f_volume": f_volume,
                                  "ambient": ambient, "altitude": altitude}), **inputs}
     if bands:
@@ -504,7 +505,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     axes: dict = {}
     inputs = dict(pack_mass=_pack_mass(pack_mass, bands, axes),
-                  pack_energy=_input(pack_energy, "energy", "--pack-energy", bands, axes),
+                  pack_energy=_pack_energy(pack_energy, bands, axes),
                   target_range=_input(target_range, "length", "--range", bands, axes), cycle=_cycle(cycle))
     ranges = {**_ranges(assume, {"f_mass": f_mass, "f_usable": f_usable, "f_volume": f_volume,
                                  "ambient": ambient, "altitude": altitude}), **axes}
@@ -793,7 +794,7 @@ def charge_cmd(cell: Annotated[Optional[str], typer.Argument(
 
     check_format(fmt)
     axes: dict = {}
-    energy_in = _input(pack_energy, "energy", "--pack-energy", bands and not implied, axes)
+    energy_in = _pack_energy(pack_energy, bands and not implied, axes)
     energy = None if isinstance(energy_in, str) else energy_in
     if implied:
         from batcalc.report.charge import implied_report

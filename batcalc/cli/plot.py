@@ -32,6 +32,7 @@ from batcalc.cli.common import (
     _cycle,
     _distinct_cells,
     _given_fractions,
+    _pack_energy_value,
     _pack_options,
     _quantity,
     _ranges,
@@ -194,7 +195,7 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
         from batcalc.plots.draw import charge_curve_data, draw_charge_curve
         from batcalc.report.charge import charge_run
 
-        run = charge_run(figures, vehicle, _quantity(pack_energy, "energy", "--pack-energy"),
+        run = charge_run(figures, vehicle, _pack_energy_value(pack_energy),
                          _quantity(pack_voltage, "voltage", "--pack-voltage"), charger_id,
                          _quantity(from_soc, "fraction", "--from"), _quantity(to_soc, "fraction", "--to"),
                          _quantity(peak_c_rate, "c_rate", "--peak-c-rate"), taper_id, _cycle(cycle), None,
@@ -204,7 +205,7 @@ def charge_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalog
         return
     from batcalc.plots.draw import MAX_CHARGE_WINDOWS, charge_data, draw_charge
 
-    data = charge_data(figures, unit_system.value, vehicle, _quantity(pack_energy, "energy", "--pack-energy"),
+    data = charge_data(figures, unit_system.value, vehicle, _pack_energy_value(pack_energy),
                        _cycle(cycle), loaded)
     path = draw_charge(data, output, force)
     n = len(data["windows"])
@@ -250,7 +251,7 @@ def tornado_cmd(cell: Annotated[str, typer.Argument(metavar="CELL", help="catalo
     v = _vehicle(vehicle, extra_mass, ambient, altitude, climate)
     _prepare(output, force)
     ranges = _ranges(assume, {"f_mass": f_mass, "f_usable": f_usable, "ambient": ambient, "altitude": altitude})
-    mass, energy = _quantity(pack_mass, "mass", "--pack-mass"), _quantity(pack_energy, "energy", "--pack-energy")
+    mass, energy = _quantity(pack_mass, "mass", "--pack-mass"), _pack_energy_value(pack_energy)
     figures = load_cell(cell)
     b = range_bands(figures, v, ranges, pack_mass=mass, pack_energy=energy,
                     cycle=_cycle(cycle), given=_given_fractions(f_mass, f_usable))

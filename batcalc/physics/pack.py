@@ -171,10 +171,15 @@ def pack_from_mass(cell: CellFigures, mass: float, options: PackOptions = PackOp
     return Pack(cell.id, energy, mass, opts, _volume(cell, energy, opts), notes=notes)
 
 
-def pack_from_energy(cell: CellFigures, energy: float, options: PackOptions = PackOptions()) -> Pack:
-    """Pack of gross energy ``energy`` J: ``m = E / rho_pack`` kg, ``rho_pack = rho_cell * f_mass``."""
+def check_pack_energy(energy: float) -> None:
+    """Refuse a gross pack energy, J, that is not positive (or not a number): a pack of no energy has no range."""
     if not energy > 0:                  # NaN too
         raise BatcalcError("pack energy must be positive")
+
+
+def pack_from_energy(cell: CellFigures, energy: float, options: PackOptions = PackOptions()) -> Pack:
+    """Pack of gross energy ``energy`` J: ``m = E / rho_pack`` kg, ``rho_pack = rho_cell * f_mass``."""
+    check_pack_energy(energy)
     rho_pack, opts, notes = _pack_density(cell, options)
     return Pack(cell.id, energy, energy / rho_pack, opts, _volume(cell, energy, opts), notes=notes)
 

@@ -5,10 +5,22 @@ The file format is documented in docs/claims.md; evaluation lives in :mod:`batca
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union, get_args
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, field_validator
 
+from batcalc import units
+from batcalc.errors import UnitError
 from batcalc.spec import CLAIM_KINDS
-from batcalc.spec.model import ID_PATTERN, Q, Source, Strict, TestCycle, Value, register_kind
+from batcalc.spec.model import (
+    ID_PATTERN,
+    Q,
+    Source,
+    Strict,
+    TestCycle,
+    Value,
+    cycles_not_bool,
+    register_kind,
+    whole_cycles,
+)
 
 #: Vehicle used to turn energy into range when a claim names none (a stated assumption).
 DEFAULT_VEHICLE = "mid-sedan"
@@ -144,9 +156,18 @@ class RangeInputs(Strict):
                                                          "WLTP, EPA or unknown (any case)")
 
 
+def _claim_cycles(v: Value) -> Value:
+    """A lifetime claim's cycles obey the rule of a cell's cycle life (:func:`batcalc.spec.model.whole_cycles`):
+    each end a whole number of at least 10 cycles."""
+    for number in ((v.si,) if v.low is None or v.high is None else (v.low, v.high)):
+        whole_cycles(number, v.text)
+    return v
+
+
 class LifetimeInputs(Strict):
     cell: Optional[str] = Field(None, description="cell id or path: its cycle life and end-of-life retention")
-    cycles: Optional[Annotated[Value, Q("count", ranged=True)]] = Field(
+    cycles: Optional[Annotated[Value, Q("count", ranged=True), BeforeValidator(cycles_not_bool),
+                               AfterValidator(_claim_cycles)]] = Field(
         None, description="full equivalent cycles, e.g. 1000")
     retention: Optional[Annotated[Value, Q("fraction", ranged=True)]] = Field(
         None, description="capacity left after those cycles, e.g. 80 %")
@@ -223,11 +244,36 @@ class ProductInputs(Strict):
     factors: list[Figure] = Field(min_length=2)
 
 
+#: The years a growth claim may name.
+FIRST_YEAR, LAST_YEAR = 1800, 2300
+
+
+def _year(v: Any) -> Any:
+    """A growth claim's year as the file or ``KEY=VALUE`` gives it, read as every count is (the value grammar
+    of :func:`batcalc.units.parse_value`: ``2024``, ``'2024'``, ``2.024e3``; not ``2_024``, ``true``, ``'2024 %'``),
+    then a whole number from :data:`FIRST_YEAR` to :data:`LAST_YEAR`. An empty key or text is left to pydantic,
+    which words it ("is empty: give a whole number")."""
+    if v is None or (isinstance(v, str) and not v.strip()):
+        return v
+    if isinstance(v, bool):
+        raise ValueError(f"expected a year such as 2024, got {str(v).lower()}")
+    try:
+        p = units.parse_value(v, "count")
+    except UnitError as exc:
+        raise ValueError(str(exc)) from None
+    if not float(p.si).is_integer() or not FIRST_YEAR <= p.si <= LAST_YEAR:
+        raise ValueError(f"{p.text!r} is not a year: give a whole year from {FIRST_YEAR} to {LAST_YEAR}, e.g. 2024")
+    return int(p.si)
+
+
+Year = Annotated[int, BeforeValidator(_year)]
+
+
 class GrowthInputs(Strict):
     start: Figure
     end: Figure
-    start_year: int = Field(ge=1800, le=2300)
-    end_year: int = Field(ge=1800, le=2300)
+    start_year: Year = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    end_year: Year = Field(ge=FIRST_YEAR, le=LAST_YEAR)
 
 
 def _claim(kind: str, inputs: type) -> type[ClaimBase]:

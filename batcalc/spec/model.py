@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -473,7 +472,7 @@ class Charging(Strict):
         return self
 
 
-def _not_bool(v: Any) -> Any:
+def cycles_not_bool(v: Any) -> Any:
     """Refuse YAML booleans where a count is expected (pydantic would read true as 1), and a number
     below 1000 written with a point: YAML reads ``10.000`` as 10.0, which pydantic would take as 10
     cycles, most likely a thousands separator (``1000.0`` and ``1e3`` stay 1000)."""
@@ -498,8 +497,33 @@ def _plausible_cycles(v: int) -> int:
     return v
 
 
+def whole_cycles(number: float, written: Any) -> int:
+    """A number of cycles (a count read by :func:`batcalc.units.parse_value`) as a whole number of at
+    least :data:`MIN_CYCLES`, the rule of every cycle count (a cell's ``cycle_life.cycles``, a lifetime
+    claim's ``cycles``); ``written`` is the value's text (:attr:`batcalc.units.Parsed.text`), for the message."""
+    if not float(number).is_integer():
+        raise ValueError(f"{_clip(written)} is not a whole number of cycles")
+    return _plausible_cycles(int(number))
+
+
+def _cycle_count(v: Any) -> Any:
+    """A cell's ``cycle_life.cycles`` as the file gives it, read as every count is: the value grammar of
+    :func:`batcalc.units.parse_value` (``1e3`` and ``'1000'`` are 1000; ``1_000``, ``1:20``, ``0x1F``,
+    ``1000 %`` and other scripts' digits are refused in its words), after :func:`cycles_not_bool`; then
+    :func:`whole_cycles`. An empty key or text is left to pydantic, which words it ("is empty: give a whole
+    number")."""
+    if v is None or (isinstance(v, str) and not v.strip()):
+        return v
+    v = cycles_not_bool(v)
+    try:
+        p = units.parse_value(v, "count")
+    except UnitError as exc:
+        raise ValueError(str(exc)) from None
+    return whole_cycles(p.si, p.text)
+
+
 class CycleLife(Sourced):
-    cycles: Annotated[int, BeforeValidator(_not_bool), AfterValidator(_plausible_cycles)] = Field(gt=0, lt=10_000_000)
+    cycles: Annotated[int, BeforeValidator(_cycle_count)] = Field(gt=0, lt=10_000_000)
     retention: Optional[Fraction] = Field(None, description="capacity left at end of life, e.g. '80 %'")
     conditions: Optional[str] = None
 

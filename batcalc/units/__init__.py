@@ -906,7 +906,9 @@ def display(si_value: Magnitude, dim: str, system: str = "metric",
     return from_si(si_value, dim, unit), unit
 
 
-_GRID = r"^\s*(?P<nums>[0-9eE+\-.,:\s]+?)\s*(?P<unit>[A-Za-z%°µμ(][^\s]*)\s*$"
+#: A sweep axis: numbers (an exponent's e only before its digits) joined by ',' or ':', then the unit, which
+#: may hold spaces where a value's may ('300 Wh / kg'); each number and the unit are then read as a value.
+_GRID = r"^\s*(?P<nums>(?:[0-9+\-.,:\s]|[eE](?=[+\-]?[0-9]))++)(?P<unit>[A-Za-z%°µμ(].*?)\s*$"
 MAX_GRID_POINTS = 20_000               # per axis
 MAX_SWEEP_POINTS = 20_000              # a whole sweep grid printed by the CLI (about 1 s as a table; the library
                                        # has no limit)
@@ -916,7 +918,9 @@ def parse_grid(text: str, dim: str, option: str = "grid", example_unit: str | No
     """Values for a sweep axis, as a numpy array of SI magnitudes.
 
     ``'200:500:50 Wh/kg'`` is start:stop:step (stop included when on the step), ``'250,300,350 Wh/kg'``
-    a list; the unit follows the numbers once. ``example_unit`` is the unit the error's example shows
+    a list; the unit follows the numbers once. Each number written, with the unit, is read as one value
+    (:func:`split_value`, :func:`parse_value`): a grid takes the numbers and units a single value takes
+    (``'300 Wh / kg'``), with the same messages. ``example_unit`` is the unit the error's example shows
     (default: the dimension's example unit; ``km`` for ranges, where that is ``mm``).
     """
     import numpy as np
@@ -925,7 +929,7 @@ def parse_grid(text: str, dim: str, option: str = "grid", example_unit: str | No
     m = re.match(_GRID, text or "")
     if not m:
         raise UnitError(f"{option}: expected {usage}, got {text!r}")
-    unit, nums = m.group("unit"), m.group("nums").strip()
+    unit, nums = m.group("unit").strip(), m.group("nums").strip()
     if re.fullmatch(r"[0-9]{1,2}(,[0-9]{3})+", nums):      # "1,500 kg": 1500 or [1, 500]?
         raise UnitError(f"{option}: {nums!r} could be one number with thousands separators or a list: "
                         f"write '{nums.replace(',', '')}' or separate list values with ', '")
@@ -937,8 +941,13 @@ def parse_grid(text: str, dim: str, option: str = "grid", example_unit: str | No
     except ValueError:      # '300-600 kg': a dash is no grid (nor a minus sign inside a number)
         dash = ": join the ends and the step with ':', not a dash" if any("-" in x.lstrip("+-") for x in parts) else ""
         raise UnitError(f"{option}: expected {usage}, got {text!r}{dash}") from None
-    if any(not math.isfinite(x) or abs(x) > MAX_MAGNITUDE for x in numbers):
-        raise UnitError(f"{option}: numbers must be finite and at most {MAX_MAGNITUDE:g} in {text!r}")
+    try:        # each number with the unit is a value of the one grammar: what '300 Wh / kg' reads, a grid reads
+        for x in parts:
+            split_value(f"{x} {unit}")                      # the number: ASCII digits, finite, in range
+        parse_value(f"{parts[0]} {unit}", dim, example_unit)     # the unit: known, of the dimension
+        factor = parse_value(f"1 {unit}", dim).si
+    except UnitError as exc:
+        raise UnitError(f"{option}: {exc}") from None
     if ":" in nums:
         if len(numbers) != 3:
             raise UnitError(f"{option}: expected three numbers, start:stop:step, in {text!r}; {usage.split(', ')[-1]}")
@@ -957,15 +966,6 @@ def parse_grid(text: str, dim: str, option: str = "grid", example_unit: str | No
         raise UnitError(f"{option}: values must be positive in {text!r}")
     if np.any(values < MIN_MAGNITUDE):
         raise UnitError(f"{option}: values must be at least {MIN_MAGNITUDE:g} in {text!r}")
-    entry = _table_entry(unit, dim)          # the unit once, as parse_value reads it: common units need no pint
-    if entry is not None:
-        factor = float(entry[0])
-    else:
-        try:
-            check_dimension(ureg().Quantity(1.0, parse_unit(unit)), dim, f"{text.strip()}")
-        except UnitError as exc:
-            raise UnitError(f"{option}: {exc}") from None
-        factor = _factor(unit, DIMENSIONS[dim].si)
     return np.asarray(values * factor, dtype=np.float64)
 
 
@@ -1034,19 +1034,28 @@ def _json_number(x: float) -> Any:
 # ---------------------------------------------------------------------------------- temperatures
 
 #: Temperature units: (scale, offset) to kelvin. Temperatures are offset units, which pint refuses to
-#: multiply, so they are read here rather than through the quantity grammar.
-TEMPERATURE_UNITS = {"K": (1.0, 0.0), "kelvin": (1.0, 0.0), "°C": (1.0, 273.15), "degC": (1.0, 273.15),
-                     "C": (1.0, 273.15), "celsius": (1.0, 273.15), "°F": (5 / 9, 273.15 - 32 * 5 / 9),
-                     "degF": (5 / 9, 273.15 - 32 * 5 / 9), "F": (5 / 9, 273.15 - 32 * 5 / 9)}
+#: multiply, so they are read here rather than through the quantity grammar. The spellings are the
+#: temperature units of docs/units.md (batcalc.units.vocabulary; ``kelvin`` a name, so ``kelvins`` too).
+TEMPERATURE_UNITS = {"K": (1.0, 0.0), "kelvin": (1.0, 0.0), "kelvins": (1.0, 0.0), "°C": (1.0, 273.15),
+                     "degC": (1.0, 273.15), "°F": (5 / 9, 273.15 - 32 * 5 / 9), "degF": (5 / 9, 273.15 - 32 * 5 / 9)}
+#: Temperature spellings people write that are not in docs/units.md, and the one meant: 'C' alone is a
+#: C-rate (and coulomb to pint), 'F' farad to pint.
+_TEMPERATURE_MEANT = {"C": "°C", "celsius": "°C", "Celsius": "°C", "\u2103": "°C", "F": "°F", "fahrenheit": "°F",
+                      "Fahrenheit": "°F", "\u2109": "°F", "Kelvin": "K"}
 
 
 def parse_temperature(text: str) -> float:
     """An absolute temperature, K, from ``'-7 °C'``, ``'25 degC'``, ``'77 °F'`` or ``'268 K'``: the number
     and unit split by the strict value grammar (:func:`split_value`), the unit one of
-    :data:`TEMPERATURE_UNITS`; absolute zero and below is refused."""
+    :data:`TEMPERATURE_UNITS` (a spelling of :data:`_TEMPERATURE_MEANT`, ``'-7 C'``, is refused naming the
+    one meant); absolute zero and below is refused."""
     number, unit = split_value(text)
     unit = unit.strip()
     if unit not in TEMPERATURE_UNITS:
+        meant = _TEMPERATURE_MEANT.get(unit)
+        if meant is not None:
+            raise UnitError(f"{text.strip()!r} is not a temperature batcalc reads: write '{number:g} {meant}' "
+                            f"(temperatures take °C, degC, °F or K; docs/units.md)")
         raise UnitError(f"{text.strip()!r} is not a temperature: give °C, degC, °F or K, e.g. '-7 °C'")
     scale, offset = TEMPERATURE_UNITS[unit]
     kelvin = scale * number + offset
