@@ -49,3 +49,20 @@ def test_the_tests_of_a_module_exist_and_the_pinning_tests_come_first():
         pins = [f for f in files if Path(f).name.startswith("test_pins_")]
         assert files[:len(pins)] == pins, module
         assert len(files) == len(set(files)), module                   # no file run twice
+
+
+def test_a_survivor_whose_line_moved_is_found_again_by_its_text(tmp_path):
+    # a test or a fix above a survivor moves it down; --rerun-survivors used to drop it silently
+    real = mutation.mutants_of("expr")[5]
+    text = mutation._source_line(real)
+    moved = {**asdict(real), "line": real.line - 3, "end_line": real.end_line - 3}
+    changed = {**asdict(real), "col": real.col + 1, "end_col": real.end_col + 1}
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps([
+        {"mutant": moved, "status": "survived", "seconds": 1.0, "source_line": text},
+        {"mutant": changed, "status": "survived", "seconds": 1.0, "source_line": text},
+        {"mutant": asdict(real), "status": "killed", "seconds": 1.0, "source_line": text}]), encoding="utf-8")
+    found, gone = mutation._relocated(str(path), ["expr"])
+    assert found == {real}
+    assert [o.mutant for o in gone] == [mutation.Mutant(**changed)]
+    assert mutation._relocated(str(path), ["check"]) == (set(), [])

@@ -476,6 +476,43 @@ def _load(path: str) -> list[Outcome]:
             for o in json.loads(Path(path).read_text(encoding="utf-8"))]
 
 
+def _source_line(m: Mutant) -> str:
+    """The text of the line ``m`` mutates, as the module reads now."""
+    lines = (PACKAGE / MODULE_PATHS[m.module]).read_text(encoding="utf-8").splitlines()
+    return lines[m.line - 1] if 0 < m.line <= len(lines) else ""
+
+
+def _relocated(path: str, modules: list[str]) -> tuple[set[Mutant], list[Outcome]]:
+    """The survivors of the run saved at ``path`` as mutants of the modules as they read now, and the
+    survivors that are gone. A survivor is the same mutant where its line moved (a test or a fix added lines
+    above it): the same mutation, columns and line text (saved with it), at the nearest line; a survivor
+    saved without its line text must be at the same line."""
+    saved = json.loads(Path(path).read_text(encoding="utf-8"))
+    found: set[Mutant] = set()
+    gone: list[Outcome] = []
+    current: dict[str, list[Mutant]] = {}
+    for o in saved:
+        old = Mutant(**o["mutant"])
+        if o["status"] != "survived" or old.module not in modules:
+            continue
+        text = o.get("source_line")
+        if text is None:
+            if old in current.setdefault(old.module, mutants_of(old.module)):
+                found.add(old)
+            else:
+                gone.append(Outcome(old, "survived", o["seconds"]))
+            continue
+        same = [m for m in current.setdefault(old.module, mutants_of(old.module))
+                if (m.description, m.replacement, m.col, m.end_col, m.end_line - m.line)
+                == (old.description, old.replacement, old.col, old.end_col, old.end_line - old.line)
+                and _source_line(m) == text]
+        if same:
+            found.add(min(same, key=lambda m: abs(m.line - old.line)))
+        else:
+            gone.append(Outcome(old, "survived", o["seconds"]))
+    return found, gone
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--modules", nargs="+", choices=MODULES, default=None,
@@ -514,16 +551,20 @@ def main(argv: list[str] | None = None) -> int:
     kept: dict[str, list[Outcome]] = {m: [] for m in args.modules}
     if args.rerun_survivors:
         saved = [o for o in _load(args.rerun_survivors) if o.mutant.module in args.modules]
-        only = {o.mutant for o in saved if o.status == "survived"}
+        only, gone = _relocated(args.rerun_survivors, args.modules)
         for o in saved:
             if o.status != "survived":
                 kept[o.mutant.module].append(o)
+        for o in gone:
+            print(f"{o.mutant.where}: {o.mutant.description}: no longer in the code (its line changed); "
+                  f"not run again", file=sys.stderr)
     results = run(args.modules, args.limit, args.seed, args.jobs, args.timeout, args.tests, args.verbose, only,
                   not args.no_pins)
     for module, outcomes in kept.items():
         results[module] = outcomes + results[module]
     if args.save:
-        Path(args.save).write_text(json.dumps([{"mutant": asdict(o.mutant), "status": o.status, "seconds": o.seconds}
+        Path(args.save).write_text(json.dumps([{"mutant": asdict(o.mutant), "status": o.status, "seconds": o.seconds,
+                                                "source_line": _source_line(o.mutant)}
                                                for outcomes in results.values() for o in outcomes], indent=0),
                                    encoding="utf-8")
     print(summary(results))
