@@ -403,3 +403,15 @@ def test_a_power_of_the_unknown_below_one_is_solved_for_its_real_root(run, text,
     word = "at most" if text.endswith("-1") else "at least"
     assert f"would be {word} 0.5 (inside the plausible range 0.5 to 1)" in v["would_take"], v["would_take"]
     assert v["details"]["plausible"] is True
+
+
+@pytest.mark.parametrize("time, above", [("15 min", False), ("14 min", True)])
+def test_a_charge_window_at_the_rated_c_rate_is_not_above_it(run, tmp_path, time, above):
+    # 0 -> 50 % in 15 min is 0.5 / 0.25 h = 2 C, the cell's rating: within it; in 14 min, 2.14 C is above it
+    path = tmp_path / "rated.yaml"
+    path.write_text("kind: cell\nid: rated\nname: Rated\nenergy_density: {level: cell, gravimetric: 300 Wh/kg}\n"
+                    "charging: {max_c_rate: 2 C}\n", encoding="utf-8")
+    r = run("claim", "charge", f"cell={path}", "pack_energy=75 kWh", "from_soc=0 %", "to_soc=50 %", f"time={time}",
+            "--asserted", "2 C")
+    assert r.exit_code in (0, 1), r.output
+    assert ("above rated's rated max charge C-rate, 2 C" in r.stdout) is above, r.stdout
