@@ -460,8 +460,8 @@ def test_a_trace_file_not_named_csv_is_told_to_be_renamed(run, tmp_path, monkeyp
     (tmp_path / "trace.txt").write_text("time_s,speed_kmh\n0,50\n100,50\n", encoding="utf-8")
     out = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "trace.txt")
     assert out.exit_code == 2 and out.stderr.strip() == (
-        "batcalc: error: unknown cycle 'trace.txt': a trace file of your own is read when its name ends in .csv "
-        "(time_s,speed_kmh rows): rename it")
+        "batcalc: error: --cycle: unknown cycle 'trace.txt': a trace file of your own is read when its name ends in "
+        ".csv (time_s,speed_kmh rows): rename it")
     (tmp_path / "trace.txt").rename(tmp_path / "trace.csv")
     assert run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "trace.csv").exit_code == 0
     missing = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "other.txt")
@@ -478,7 +478,8 @@ def test_an_empty_cycle_is_refused_not_read_as_wltc(run, args):
     the heavy truck whose default is 80 km/h; only consumption refused it. Every command refuses it now,
     as it refuses '   '."""
     out = run(*args, "--cycle", "")
-    assert out.exit_code == 2 and out.stderr.startswith("batcalc: error: unknown cycle ''"), (out.stdout, out.stderr)
+    assert out.exit_code == 2 and out.stderr.startswith("batcalc: error: --cycle: unknown cycle ''"), \
+        (out.stdout, out.stderr)
 
 
 def test_the_api_refuses_an_empty_cycle():
@@ -497,4 +498,4 @@ def test_a_missing_trace_with_a_control_character_is_named_with_one_escape(run, 
     assert out.exit_code == 2 and out.stderr.strip() == "batcalc: error: cycle file 'a\\x1b[31m.csv' not found"
     (tmp_path / "t\tx.txt").write_text("0,50\n100,50\n", encoding="utf-8")
     out = run("range", "gac-aion-ssb-350", "-v", "mid-sedan", "-c", "t\tx.txt")
-    assert out.exit_code == 2 and out.stderr.startswith("batcalc: error: unknown cycle 't\\tx.txt': ")
+    assert out.exit_code == 2 and out.stderr.startswith("batcalc: error: --cycle: unknown cycle 't\\tx.txt': ")

@@ -22,6 +22,7 @@ from batcalc.errors import (
     option_spelling,
     printable,
     quoted_path,
+    reworded,
 )
 
 _DEBUG = {"on": bool(os.environ.get("BATCALC_DEBUG"))}
@@ -501,7 +502,24 @@ def _explained(steps: list[str], data: dict, notes: list[str], fmt: str) -> list
 
 
 def _cycle(cycle: Optional[str]) -> str:
-    return "default" if cycle is None else cycle
+    """``--cycle`` as the commands take it ('default' when not given), checked here so that an unknown name
+    or a bad constant speed names the option ("--cycle: constant speed '-50 km/h' must be above 0 ...").
+    A shipped trace or a constant speed read here is cached for the command
+    (:func:`batcalc.physics.cycles.get_cycle`); a trace file of one's own (``*.csv``) is left to the command,
+    which reads it once, and whose errors name the file (and its line and column)."""
+    if cycle is None:
+        return "default"
+    if cycle.strip().lower().endswith(".csv"):
+        return cycle
+    from batcalc.physics.cycles import get_cycle
+
+    try:
+        get_cycle(cycle)
+    except SpecError:
+        raise
+    except BatcalcError as exc:
+        raise reworded(exc, lambda text: BatcalcError(f"--cycle: {text}")) from None
+    return cycle
 
 
 #: Temperature units ``--ambient`` takes -> (scale, offset) to kelvin: ``T = scale x number + offset``.

@@ -625,7 +625,7 @@ def consumption_cmd(vehicle: VehicleOpt, cycle: CycleOpt = None,
     axes: dict = {}
     given = _pack_mass(pack_mass, bands, axes)
     mass, how = (given, "as given") if given is not None else _reference_mass(v)
-    cyc = default_cycle(v) if cycle is None else cycle
+    cyc = default_cycle(v) if cycle is None else _cycle(cycle)
     ranges = {**_ranges(assume, {"ambient": ambient, "altitude": altitude}), **axes}
     if bands:
         from batcalc.physics.bands import at, consumption_bands
