@@ -195,7 +195,7 @@ def test_without_curve_inputs_charge_stays_at_the_average_rate():
      "the curve gives the time"),
     (dict(pack_energy="75 kWh", charger="ccs2", peak_c_rate="0 C"),
      ["--pack-energy", "75 kWh", "--charger", "ccs2", "--peak-c-rate", "0 C"],
-     "peak_c_rate must be positive", "--peak-c-rate must be positive"),
+     "peak_c_rate must be positive, got 0 C", "--peak-c-rate must be positive, got 0 C"),
     (dict(pack_energy="75 kWh", charger="ccs2", cycle="wltp"),
      ["--pack-energy", "75 kWh", "--charger", "ccs2", "--cycle", "wltp"],
      "cycle is the vehicle's drive cycle: give vehicle or drop cycle",

@@ -150,7 +150,9 @@ def test_every_format(run, fmt):
     (("huineng-llcb", "--pack-energy", "75 kWh", "--pack-voltage", "400 kg"), "--pack-voltage"),
     ((), "needs a CELL"),
     (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs2", "--peak-c-rate", "0 C"),
-     "--peak-c-rate must be positive"),
+     "--peak-c-rate must be positive, got 0 C"),
+    (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs2", "--peak-c-rate", "-5 C"),
+     "--peak-c-rate must be positive, got -5 C"),
     (("huineng-llcb", "--pack-energy", "75 kWh", "--charger", "ccs-180kw", "--pack-voltage", "100 V"),
      "150 V at the least"),
 ])

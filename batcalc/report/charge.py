@@ -274,7 +274,7 @@ def charge_run(cell: CellFigures, vehicle_name: Optional[str], pack_energy: Opti
     check_charge_inputs(pack_energy, eta)
     check_pack_voltage(pack_voltage)
     if peak_c_rate is not None and not peak_c_rate > 0:
-        raise InputsError("{peak_c_rate} must be positive")
+        raise InputsError("{peak_c_rate} must be positive, got " + literal(shown_text(peak_c_rate, "c_rate", system)))
     notes = [f"charger efficiency {eta * 100:.0f} % (grid power = battery power / efficiency); charger limits "
              f"are at its DC output; battery power over the gross pack energy"]
     v, pack_energy, consumption = vehicle_consumption(cell, loaded if loaded is not None else vehicle_name,
