@@ -47,3 +47,22 @@ def test_a_good_cycle_is_taken_as_before(run):
     r = run("consumption", "-v", "mid-sedan", "--cycle", "100 km/h")
     assert r.exit_code == 0, r.output
     assert "constant 100 km/h" in r.stdout
+
+
+@pytest.mark.parametrize("inputs, key, message", [
+    (["cycle=1e400 km/h"], "cycle", "value '1e400 km/h' is not a finite number"),
+    (["cycle=fast"], "cycle", "unknown cycle 'fast': use wltp"),
+])
+def test_a_command_line_claim_s_bad_cycle_names_its_input(run, inputs, key, message):
+    # a claims file locates it at the input's line and column; the command line's claim said nothing of where
+    r = run("claim", "range", "cell=gac-aion-ssb-350", "vehicle=mid-sedan", "pack_mass=400 kg", *inputs,
+            "--asserted", "600 km")
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    (line,) = r.stderr.strip().splitlines()
+    assert line.startswith(f"batcalc: error: inputs.{key}: {message}"), line
+
+
+def test_a_ratings_claim_s_bad_cycle_names_its_input(run):
+    r = run("claim", "ratings", "vehicle=mid-sedan", "a=600 km", "a_cycle=wltp", "b_cycle=nope", "--asserted", "600 km")
+    assert r.exit_code == 2
+    assert r.stderr.strip().startswith("batcalc: error: inputs.b_cycle: unknown cycle 'nope'"), r.stderr

@@ -238,7 +238,7 @@ def test_a_trace_from_standard_input_is_refused_with_what_to_do(capsys, argv):
     # '--cycle -' got the generic "unknown cycle '-': use wltp ...", though '-' is standard input for spec files
     code, _, err = run(argv, capsys)
     assert code == 2
-    option = "--cycle: " if argv[0] == "range" else ""         # the command line's option is named, as every option's
+    option = "--cycle: " if argv[0] == "range" else "inputs.cycle: "     # named, as every option and input is
     assert one_line(err) == (f"batcalc: error: {option}unknown cycle '-': a trace is not read from standard input; "
                              "save it as a file whose name ends in .csv (time_s,speed_kmh rows) and give that name")
 

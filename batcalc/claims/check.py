@@ -2488,6 +2488,15 @@ _TRACE_INPUTS = ("cycle", "a_cycle", "b_cycle")
 _TRACE_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
+def _trace_fields(kind: type) -> tuple[str, ...]:
+    """The inputs of :data:`_TRACE_INPUTS` that inputs model ``kind`` has, looked up once per model (most
+    kinds have none: no getattr that raises a claim)."""
+    names = _TRACE_FIELDS.get(kind)
+    if names is None:
+        names = _TRACE_FIELDS[kind] = tuple(n for n in _TRACE_INPUTS if n in kind.model_fields)
+    return names
+
+
 def _traces_beside(claim, ctx: Context):
     """``claim`` with each trace file its inputs name by a relative path (:data:`_TRACE_INPUTS`) read from
     its claims file's folder when the file is there, as its cells and vehicles are (:meth:`Context._load`):
@@ -2495,12 +2504,8 @@ def _traces_beside(claim, ctx: Context):
     another folder."""
     if ctx.doc is None:
         return claim
-    kind = type(claim.inputs)
-    names = _TRACE_FIELDS.get(kind)
-    if names is None:                   # once per kind: most kinds have none (no getattr that raises a claim)
-        names = _TRACE_FIELDS[kind] = tuple(n for n in _TRACE_INPUTS if n in kind.model_fields)
     update = {}
-    for name in names:
+    for name in _trace_fields(type(claim.inputs)):
         given = getattr(claim.inputs, name)
         if isinstance(given, str) and given.strip().lower().endswith(".csv") and not Path(given.strip()).is_absolute():
             beside = Path(ctx.doc.path).parent / given.strip()
@@ -2525,13 +2530,14 @@ def _unused_plausible(ctx: Context, why: str) -> BatcalcError:
 
 
 def _locate_cycle_error(claim, ctx: Context) -> None:
-    """On an error of a claim from a file: a cycle input that names no cycle (``cycle: wltc3``) is the
-    error, raised at that input's line and column (the error path only: evaluating read them already)."""
+    """On an error of a claim: a cycle input that names no cycle (``cycle: wltc3``) is the error, raised at
+    that input (its line and column in a file; ``inputs.cycle:`` on the command line), the error path only:
+    evaluating read them already."""
     from batcalc.physics.cycles import get_cycle
     from batcalc.physics.ratings import rating_key
 
     read = rating_key if claim.kind == "ratings" else get_cycle     # a ratings claim names ratings ('epa')
-    for name in _TRACE_FIELDS.get(type(claim.inputs), ()):
+    for name in _trace_fields(type(claim.inputs)):
         given = getattr(claim.inputs, name)
         if isinstance(given, str):
             try:
@@ -2562,9 +2568,9 @@ def evaluate(claim, ctx: Context) -> Verdict:
     except SpecError:                       # located already (in this file or a file it names)
         raise
     except BatcalcError as exc:
+        _locate_cycle_error(claim, ctx)         # a cycle that names none: at its input, in a file or not
         if ctx.doc is None:
             raise
-        _locate_cycle_error(claim, ctx)
         raise reworded(exc, lambda text: ctx.error(("inputs",), text)) from None
     if claim.plausible is not None and "plausible" not in verdict.details:
         raise _unused_plausible(ctx, "the claim implies no value here for the figure it leaves open"
