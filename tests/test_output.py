@@ -269,3 +269,23 @@ def test_sweep_labels_tell_apart_grid_values_that_four_figures_show_alike(run):
     assert [line.split()[0] for line in lines[4:7]] == ["350", "350.001", "400"]
     plain = run("sweep", "-v", "mid-sedan", "--densities", "300:400:50 Wh/kg", "--pack-masses", "400:600:100 kg")
     assert plain.stdout.splitlines()[2].split()[-3:] == ["400", "500", "600"]
+
+
+@pytest.mark.parametrize("argv", [("check", "seed-article"), ("show", "gac-aion-ssb-350"),
+                                  ("compare", "gac-aion-ssb-300", "gac-aion-ssb-350"),
+                                  ("claim", "expression", "expr=? x 2", "--asserted", "12.3456789 billion yuan"),
+                                  ("tradeoff", "gac-aion-ssb-300", "gac-aion-ssb-350", "-v", "mid-sedan"),
+                                  ("sweep", "-v", "mid-sedan", "--densities", "300,350 Wh/kg", "--pack-masses",
+                                   "300,400 kg"),
+                                  ("range", "gac-aion-ssb-350", "-v", "mid-sedan")])
+def test_tsv_holds_what_csv_holds_separated_by_tabs(run, argv):
+    # tsv went through tabulate: numbers rounded to 4 significant digits (1.235e+10 for 12345678900) and
+    # cells padded with spaces, in a format programs read
+    import csv
+    import io
+
+    out = {fmt: run(*argv, "--format", fmt) for fmt in ("csv", "tsv")}
+    assert all(r.exit_code in (0, 1) for r in out.values()), out
+    rows = {fmt: list(csv.reader(io.StringIO(r.stdout), delimiter="," if fmt == "csv" else "\t"))
+            for fmt, r in out.items()}
+    assert rows["csv"] == rows["tsv"] and len(rows["csv"]) > 1

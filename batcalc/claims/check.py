@@ -2488,7 +2488,7 @@ _TRACE_INPUTS = ("cycle", "a_cycle", "b_cycle")
 _TRACE_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _trace_fields(kind: type) -> tuple[str, ...]:
+def _trace_fields(kind: Any) -> tuple[str, ...]:
     """The inputs of :data:`_TRACE_INPUTS` that inputs model ``kind`` has, looked up once per model (most
     kinds have none: no getattr that raises a claim)."""
     names = _TRACE_FIELDS.get(kind)

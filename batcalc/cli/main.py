@@ -347,9 +347,9 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
     ids = [c.id for c in loaded]             # a file may reuse a catalogue id: then name the column as given
     labels = [f"{c.id} ({n})" if ids.count(c.id) > 1 and n != c.id else c.id for c, n in zip(loaded, names,
                                                                                              strict=True)]
-    headers, rows, notes, data = compare_rows(loaded, base, unit_system.value, with_data=fmt in ("json", "csv"),
+    headers, rows, notes, data = compare_rows(loaded, base, unit_system.value, with_data=fmt in ("json", "csv", "tsv"),
                                               labels=labels)
-    if fmt == "csv":                        # numbers in their own columns, for spreadsheets
+    if fmt in ("csv", "tsv"):               # numbers in their own columns, for spreadsheets
         from batcalc.report.compare import compare_csv
 
         headers, rows = compare_csv(data)
@@ -533,7 +533,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     _add_ambient(notes, data, v, result.a.cycle is not None, unit_system.value)
     if explain:
         notes = _explained(explain_tradeoff(result, unit_system.value), data, notes, fmt)
-    if fmt == "csv":                        # the change as numbers in their own columns
+    if fmt in ("csv", "tsv"):               # the change as numbers in their own columns
         from batcalc.report.reports import numeric_change_rows
 
         headers, rows = numeric_change_rows(headers, rows)

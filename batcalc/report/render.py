@@ -140,10 +140,11 @@ def spreadsheet_text(text: str) -> str:
 
 
 def render_rows(headers: list[str], rows: Iterable[list[Any]], fmt: str, title: str | None = None) -> str:
-    """A table in ``fmt``: tabulate's formats (``table`` and ``markdown`` included) or ``csv``; markdown's
+    """A table in ``fmt``: tabulate's formats (``table`` and ``markdown`` included), ``csv`` or ``tsv`` (the
+    csv module's, comma- or tab-separated, numbers to 15 significant digits, nothing padded); markdown's
     headers, cells and title through :func:`markdown_text`; csv's and tsv's through
     :func:`spreadsheet_text`, the formats a spreadsheet opens."""
-    csv_numbers = fmt == "csv"
+    csv_numbers = fmt in ("csv", "tsv")             # formats programs read: numbers to 15 digits, no padding
     rows = [[v if type(v) is str else _cell_text(v, csv_numbers) for v in row] for row in rows]
     if fmt in ("csv", "tsv"):
         rows = [list(map(spreadsheet_text, row)) for row in rows]
@@ -152,13 +153,13 @@ def render_rows(headers: list[str], rows: Iterable[list[Any]], fmt: str, title: 
         rows = [[markdown_text(v, cell=True) for v in row] for row in rows]
         headers = [markdown_text(h, cell=True) for h in headers]
         title = markdown_text(title) if title else title
-    if fmt == "csv":
+    if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         # csv quotes a field that holds a character of the line terminator: with "\n" alone, a carriage
         # return in a text was written bare, and a spreadsheet began a new row there (a cell after it could
         # start a formula); a table with one is written with RFC 4180's "\r\n"
         crlf = any("\r" in v for row in (headers, *rows) for v in row)
-        writer = csv.writer(buf, lineterminator="\r\n" if crlf else "\n")
+        writer = csv.writer(buf, lineterminator="\r\n" if crlf else "\n", delimiter="," if fmt == "csv" else "\t")
         writer.writerow(headers)
         writer.writerows(rows)
         return buf.getvalue().rstrip("\r\n") if crlf else buf.getvalue().rstrip("\n")

@@ -281,16 +281,16 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     label = f"{cycle_label(vehicle, cycle, system)}; {'; '.join(stated)}"
     warnings = sweep_warnings(vehicle, cycle, grid if pack_masses is None else
                               [list(pack_masses)] * len(densities), system)
-    if fmt in ("csv", "json"):
+    if fmt in ("csv", "tsv", "json"):
         import numpy as np
 
         di, cj = np.meshgrid(np.arange(len(d_show)), np.arange(len(c_show)), indexing="ij")
-        if fmt == "csv":
+        if fmt in ("csv", "tsv"):
             # a point with no solution (NaN) is an empty cell, as JSON gives null and the table "no solution"
             points = ([d_show[i], c_show[j], g_show[i, j] if g_show[i, j] == g_show[i, j] else ""]
                       for i, j in zip(di.ravel(), cj.ravel(), strict=False))
             return render_rows([f"cell_density_{dens_unit}", f"{col_name}_{col_unit}", f"{out_name}_{out_unit}"],
-                               points, "csv")
+                               points, fmt)
         records = [{"cell_density": Shown(float(d_show[i]), dens_unit), col_name: Shown(float(c_show[j]), col_unit),
                     out_name: Shown(float(g_show[i, j]), out_unit)}
                    for i, j in zip(di.ravel(), cj.ravel(), strict=False)]
