@@ -937,7 +937,8 @@ def test_a_temperature_takes_the_units_docs_units_md_lists():
 
 
 @pytest.mark.parametrize("text, meant", [("-7 C", "-7 °C"), ("-7 celsius", "-7 °C"), ("19.4 F", "19.4 °F"),
-                                         ("-7 \u2103", "-7 °C")])
+                                         ("-7 \u2103", "-7 °C"), ("12.34567 F", "12.34567 °F"),
+                                         ("123456.7 C", "123456.7 °C")])      # the number as written, not as %g
 def test_a_temperature_in_a_spelling_not_listed_is_refused_with_the_one_meant(run, text, meant):
     with pytest.raises(UnitError, match=f"write '{meant}'"):
         units.parse_temperature(text)
@@ -961,3 +962,29 @@ def test_a_pack_energy_that_is_not_positive_is_refused_naming_the_option(run, tm
     out = run(*command, "--pack-energy", value)
     assert out.exit_code == 2 and not os.listdir(tmp_path)
     assert out.stderr == f"batcalc: error: --pack-energy: pack energy must be positive, got {value!r}\n"
+
+
+# --- a second look at the counts and years above ---------------------------------------------------------------
+
+@pytest.mark.parametrize("argv_or_file", ["file", "claim"])
+def test_a_thousands_point_in_a_quoted_cycle_count_is_refused_as_the_bare_one_is(run, write, argv_or_file):
+    # YAML reads 100.000 as 100.0, refused as a thousands point; quoted ('100.000') or on the command line it
+    # was taken as 100 cycles
+    if argv_or_file == "file":
+        r = run("show", str(write("c.yaml", "kind: cell\nid: c\nname: C\ncycle_life: {cycles: '100.000'}\n")))
+    else:
+        r = run("claim", "lifetime", "range=500 km", "cycles=100.000", "--asserted", "50000 km")
+    assert r.exit_code == 2
+    assert "100 cycles written with a decimal point: if '.' separates thousands, write 100000" in r.stderr, r.stderr
+
+
+def test_a_count_that_is_a_list_is_refused_with_an_example_count(run, write):
+    r = run("show", str(write("c.yaml", "kind: cell\nid: c\nname: C\ncycle_life: {cycles: [5000]}\n")))
+    assert r.exit_code == 2
+    assert r.stderr.strip().endswith("cycle_life.cycles: expected a count such as '1000', got a list"), r.stderr
+
+
+def test_a_year_that_is_no_number_is_said_as_a_year_on_the_command_line_too(run):
+    r = run("claim", "growth", "start=1 yuan", "end=2 yuan", "start_year=true", "end_year=2030", "--asserted", "12 %")
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "batcalc: error: inputs.start_year: expected a year such as 2024, got 'true'"

@@ -54,7 +54,7 @@ def test_a_misspelt_required_key_of_a_spec_is_named_at_its_place(run, tmp_path, 
     message, where = _error(run, tmp_path, "show", "spec.yaml", text)
     assert where == _where(text, written)
     assert message.startswith("unknown key ") and f"{written}'; did you mean '{key}'?" in message
-    assert message.endswith("(+1 more)")                  # the missing key, still counted
+    assert "more)" not in message                         # the missing key is the misspelling: one mistake
 
 
 @pytest.mark.parametrize("key, written", [("asserted", "assertd"), ("inputs", "inptus"), ("id", "idd"),
@@ -122,3 +122,13 @@ def test_lint_says_a_misspelt_required_key_once_at_its_place(run, tmp_path, spec
     assert said[0].endswith(f"{written}'; did you mean '{key}'?"), said
     assert not [x for x in lines if f"missing required key '{key}'" in x], lines
     assert any("unknown key 'other_key'" in x for x in lines)     # every other error is still listed
+
+
+def test_show_counts_the_mistakes_lint_lists(run, tmp_path):
+    # two misspelt required keys are two mistakes: show names the first and "+1 more", lint lists both
+    path = tmp_path / "two.yaml"
+    path.write_text("kind: cell\nidd: x-cell\nnmae: X\n", encoding="utf-8")
+    shown = run("show", str(path))
+    assert shown.exit_code == 2 and shown.stderr.strip().endswith("(+1 more)"), shown.stderr
+    linted = run("lint", str(path))
+    assert linted.exit_code == 2 and len(linted.stdout.strip().splitlines()) == 2, linted.stdout

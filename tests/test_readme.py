@@ -45,6 +45,10 @@ def test_documented_figures_may_differ_only_in_the_last_digits_of_a_full_precisi
     assert not same("range,437.8,mi\n", "range,437.8,km\n")            # a changed unit
     assert not same("range,437.8,km\n", "range,437.8,km,extra\n")
     assert not same("437.79268223563\n", "-437.79268223563\n")
+    # printed with %.15g, a last digit that becomes 0 is dropped: 117.058912203682 -> 117.05891220368 (1.7e-14)
+    assert same("range,117.05891220368,km\n", "range,117.058912203682,km\n")
+    assert not same("1E5\n", "1e5\n")                                 # a changed text, not a rounding
+    assert not same("range,437.8,km\n", "range,437.80000000001,km\n")   # a short figure is compared as text
 
 
 def test_ci_runs_the_readme_commands():

@@ -23,11 +23,13 @@ README = ROOT / "README.md"
 BLOCK_RE = re.compile(r"```console\n\$ batcalc (?P<args>[^\n]*)\n(?P<out>.*?)```", re.DOTALL)
 COUNT_RE = re.compile(r"\((\d+) cells, (\d+) vehicles,")
 NUMBER_RE = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
-#: The relative difference two printed numbers may have and still be the same figure. A full-precision
-#: float (CSV and JSON print 17 significant digits) can change in its last one or two digits between
-#: numpy releases, which may sum a cycle trace in another order; a figure printed to 3-6 digits cannot
-#: move by this little without changing its text.
+#: The relative difference two printed full-precision numbers may have and still be the same figure. CSV
+#: and JSON print 15 significant digits, whose last one or two can change between numpy releases, which may
+#: sum a cycle trace in another order (and a last digit that becomes 0 is not printed).
 SAME_FIGURE = 1e-12
+#: The significant digits from which a printed number is a full-precision float, compared within
+#: :data:`SAME_FIGURE`; a figure printed to fewer digits must print the same text.
+FULL_PRECISION = 12
 
 
 def documents() -> list[Path]:
@@ -48,17 +50,24 @@ def run_example(args: str) -> str:
 
 
 def same_output(real: str, documented: str) -> bool:
-    """True when ``real`` is ``documented``: the same text, where each number may differ from the
-    documented one by at most :data:`SAME_FIGURE` of its size (rounding in the last digits of a
-    full-precision float). Any other difference, a number's count of digits included, is a difference."""
+    """True when ``real`` is ``documented``: the same text, where a full-precision number (both printed with
+    at least :data:`FULL_PRECISION` significant digits) may differ from the documented one by at most
+    :data:`SAME_FIGURE` of its size (rounding in its last digits). Any other difference is a difference."""
     if real == documented:
         return True
     if NUMBER_RE.split(real) != NUMBER_RE.split(documented):
         return False
     ours, theirs = NUMBER_RE.findall(real), NUMBER_RE.findall(documented)
     return len(ours) == len(theirs) and all(
-        a == b or (len(a) == len(b) and abs(float(a) - float(b)) <= SAME_FIGURE * abs(float(b)))
+        a == b or (_digits(a) >= FULL_PRECISION and _digits(b) >= FULL_PRECISION
+                   and abs(float(a) - float(b)) <= SAME_FIGURE * abs(float(b)))
         for a, b in zip(ours, theirs, strict=True))
+
+
+def _digits(number: str) -> int:
+    """The significant digits a printed number shows ('0.0012340' 5, '117.05891220368' 14)."""
+    mantissa = re.split(r"[eE]", number.lstrip("+-"))[0].replace(".", "")
+    return len(mantissa.lstrip("0"))
 
 
 def examples(text: str):

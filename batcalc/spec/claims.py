@@ -260,7 +260,11 @@ def _year(v: Any) -> Any:
     try:
         p = units.parse_value(v, "count")
     except UnitError as exc:
-        raise ValueError(str(exc)) from None
+        if isinstance(v, str) and any(ch.isdigit() for ch in v):      # '2_024', '2024 %': the number's own words
+            raise ValueError(str(exc)) from None
+        # 'true' on the command line (a file's true is a bool, above), a list: no number at all
+        got = repr(v)[:60] if isinstance(v, str) else f"a {type(v).__name__}"
+        raise ValueError(f"expected a year such as 2024, got {got}") from None
     if not float(p.si).is_integer() or not FIRST_YEAR <= p.si <= LAST_YEAR:
         raise ValueError(f"{p.text!r} is not a year: give a whole year from {FIRST_YEAR} to {LAST_YEAR}, e.g. 2024")
     return int(p.si)

@@ -475,9 +475,12 @@ class Charging(Strict):
 def cycles_not_bool(v: Any) -> Any:
     """Refuse YAML booleans where a count is expected (pydantic would read true as 1), and a number
     below 1000 written with a point: YAML reads ``10.000`` as 10.0, which pydantic would take as 10
-    cycles, most likely a thousands separator (``1000.0`` and ``1e3`` stay 1000)."""
+    cycles, most likely a thousands separator (``1000.0`` and ``1e3`` stay 1000); so is the same number
+    written as text (``'100.000'``, quoted in a file or given on the command line)."""
     if isinstance(v, bool):
         raise ValueError(f"expected a number of cycles, got {str(v).lower()}")
+    if isinstance(v, str) and re.fullmatch(r"\s*[0-9]{1,3}\.[0-9]{3}\s*", v):
+        cycles_not_bool(float(v))
     if isinstance(v, float) and 0 < v < 1000:
         meant = f"; if you mean {v:g}, write it without the point" if v.is_integer() else ""
         raise ValueError(f"{v:g} cycles written with a decimal point: if '.' separates thousands, write "
@@ -661,9 +664,11 @@ class SpecErrors(SpecError):
 
 def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> SpecError:
     """Turn pydantic's first error into a one-line located SpecError (with a did-you-mean hint),
-    saying how many more there are."""
+    saying how many more there are (a required key left out by its misspelling is one mistake with the
+    misspelling, as ``lint`` lists it: :func:`_every_error`)."""
     errors = exc.errors(include_url=False)
-    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+    count = len(errors) - len(_misspellings(errors))
+    more = f" (+{count - 1} more)" if count > 1 else ""
     return _located_error(_misspelt_required(errors) or errors[0], errors, model, doc, more)
 
 

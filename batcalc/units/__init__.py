@@ -684,8 +684,9 @@ def _parse_number(raw: Any, dim: str | None, example_unit: str | None = None) ->
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         got = repr(raw) if isinstance(raw, (bool, type(None))) else f"a {type(raw).__name__}"
         got = got if len(got) <= 60 else got[:57] + "..."
-        raise UnitError(f"expected {article} {d.label} such as "
-                        f"'{'2 C' if dim == 'c_rate' else '1 ' + (example_unit or d.example)}', got {got}")
+        example = "2 C" if dim == "c_rate" else ("1 " + (example_unit or d.example)).strip()
+        example = "1000" if example == "1" and dim == "count" else example       # a count has no unit
+        raise UnitError(f"expected {article} {d.label} such as '{example}', got {got}")
     number = float(raw) if abs(raw) < 1e300 else float("inf")
     check_magnitude(number, str(raw) if len(str(raw)) <= 30 else str(raw)[:27] + "...")
     if dim == "c_rate":
@@ -1054,7 +1055,8 @@ def parse_temperature(text: str) -> float:
     if unit not in TEMPERATURE_UNITS:
         meant = _TEMPERATURE_MEANT.get(unit)
         if meant is not None:
-            raise UnitError(f"{text.strip()!r} is not a temperature batcalc reads: write '{number:g} {meant}' "
+            written = text.strip()[:len(text.strip()) - len(unit)].strip()    # the number as written
+            raise UnitError(f"{text.strip()!r} is not a temperature batcalc reads: write '{written} {meant}' "
                             f"(temperatures take °C, degC, °F or K; docs/units.md)")
         raise UnitError(f"{text.strip()!r} is not a temperature: give °C, degC, °F or K, e.g. '-7 °C'")
     scale, offset = TEMPERATURE_UNITS[unit]
