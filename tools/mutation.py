@@ -549,7 +549,10 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))      # clean up the copies when killed
     only = None
     kept: dict[str, list[Outcome]] = {m: [] for m in args.modules}
+    lines: dict[Mutant, str] = {}           # a kept outcome's line text, as saved (its line may have moved since)
     if args.rerun_survivors:
+        lines = {Mutant(**o["mutant"]): o["source_line"]
+                 for o in json.loads(Path(args.rerun_survivors).read_text(encoding="utf-8")) if "source_line" in o}
         saved = [o for o in _load(args.rerun_survivors) if o.mutant.module in args.modules]
         only, gone = _relocated(args.rerun_survivors, args.modules)
         for o in saved:
@@ -564,7 +567,8 @@ def main(argv: list[str] | None = None) -> int:
         results[module] = outcomes + results[module]
     if args.save:
         Path(args.save).write_text(json.dumps([{"mutant": asdict(o.mutant), "status": o.status, "seconds": o.seconds,
-                                                "source_line": _source_line(o.mutant)}
+                                                "source_line": lines.get(o.mutant) if o in kept[o.mutant.module]
+                                                else _source_line(o.mutant)}
                                                for outcomes in results.values() for o in outcomes], indent=0),
                                    encoding="utf-8")
     print(summary(results))
