@@ -359,45 +359,40 @@ def _input(text: Optional[str], dim: str, option: str, bands: bool, inputs: dict
 
 def _pack_mass(text: Optional[str], bands: bool, inputs: dict[str, Any]) -> Any:
     """``--pack-mass`` as :func:`_input` reads it, refused when it (or a range's low end) is not
-    positive (:func:`batcalc.physics.pack.check_pack_mass`): the commands that take a pack mass without
-    a cell (consumption, normalise) would otherwise take a negative one as a lighter vehicle."""
+    positive (:func:`_pack_checked`): the commands that take a pack mass without a cell (consumption,
+    normalise) would otherwise take a negative one as a lighter vehicle."""
     mass = _input(text, "mass", "--pack-mass", bands, inputs)
-    low = inputs["--pack-mass"].low if isinstance(mass, str) else mass
-    if low is not None:
-        from batcalc.physics.pack import check_pack_mass
-
-        try:
-            check_pack_mass(low)
-        except BatcalcError as exc:
-            raise BatcalcError(f"--pack-mass: {exc}, got {printable(str(text).strip(), 60)!r}") from None
+    _pack_checked(inputs["--pack-mass"].low if isinstance(mass, str) else mass, "--pack-mass", text)
     return mass
 
 
 def _pack_energy(text: Optional[str], bands: bool, inputs: dict[str, Any]) -> Any:
     """``--pack-energy`` as :func:`_input` reads it, refused when it (or a range's low end) is not positive
-    (:func:`batcalc.physics.pack.check_pack_energy`) naming the option and the value, as ``--pack-mass``
-    is: the commands refused it deeper down, some without either ("pack energy must be positive")."""
+    (:func:`_pack_checked`) naming the option and the value, as ``--pack-mass`` is: the commands refused it
+    deeper down, some without either ("pack energy must be positive")."""
     energy = _input(text, "energy", "--pack-energy", bands, inputs)
-    _positive_energy(inputs["--pack-energy"].low if isinstance(energy, str) else energy, text)
+    _pack_checked(inputs["--pack-energy"].low if isinstance(energy, str) else energy, "--pack-energy", text)
     return energy
 
 
 def _pack_energy_value(text: Optional[str]) -> Optional[float]:
     """``--pack-energy``'s one value (J, or None) where no range is taken (``batcalc plot``), checked as
     :func:`_pack_energy` checks it."""
-    return _positive_energy(_quantity(text, "energy", "--pack-energy"), text)
+    return _pack_checked(_quantity(text, "energy", "--pack-energy"), "--pack-energy", text)
 
 
-def _positive_energy(energy: Optional[float], text: Optional[str]) -> Optional[float]:
-    """``energy`` (J, read from ``--pack-energy``'s ``text``) unchanged, or refused when not positive."""
-    if energy is not None:
-        from batcalc.physics.pack import check_pack_energy
+def _pack_checked(value: Optional[float], option: str, text: Optional[str]) -> Optional[float]:
+    """``value`` (SI, read from ``option``'s ``text``: ``--pack-mass`` kg or ``--pack-energy`` J) unchanged,
+    or refused by the pack's own rule (:func:`batcalc.physics.pack.check_pack_mass`,
+    :func:`~batcalc.physics.pack.check_pack_energy`: positive) naming the option and the value."""
+    if value is not None:
+        from batcalc.physics.pack import check_pack_energy, check_pack_mass
 
         try:
-            check_pack_energy(energy)
+            (check_pack_mass if option == "--pack-mass" else check_pack_energy)(value)
         except BatcalcError as exc:
-            raise BatcalcError(f"--pack-energy: {exc}, got {printable(str(text).strip(), 60)!r}") from None
-    return energy
+            raise BatcalcError(f"{option}: {exc}, got {printable(str(text).strip(), 60)!r}") from None
+    return value
 
 
 def _given_fractions(f_mass: Optional[str], f_usable: Optional[str], f_volume: Optional[str] = None
