@@ -697,3 +697,15 @@ def test_a_between_claim_with_a_counting_word_on_both_ends_is_judged(run):
     v = json.loads(r.stdout)["verdicts"][0]
     assert v["verdict"] == "holds" and v["derived"] == {"value": pytest.approx(1000 * 500 * 1.8 / 2), "unit": "km"}
     assert v["claimed"] == [{"value": 400000.0, "unit": "km"}, {"value": 500000.0, "unit": "km"}]   # [low, high]
+
+
+@pytest.mark.parametrize("expression, words", [
+    ("? x 1000", "10 million yuan"),        # 10e9 / 1000 = 1e7: not '0.01 billion yuan'
+    ("? x 100000", "100 thousand yuan"),    # 1e5
+    ("? x 1e9", "10 yuan"),                 # below a thousand: no counting word
+    ("? * 20", "0.5 billion yuan"),         # 5e8: within 0.1 to 1000 of the claim's word, which it keeps
+])
+def test_a_solved_figure_far_from_the_claim_s_size_takes_the_counting_word_of_its_own(run, expression, words):
+    out = run("claim", "expression", f"expr={expression}", "--asserted", "10 billion yuan")
+    assert out.exit_code == 0, out.stderr
+    assert f"? = {words} " in out.stdout, out.stdout

@@ -379,14 +379,22 @@ def _as_given(message: str, given: Any, read: str) -> str:
     return message if read == given else message.replace(repr(read.strip()), repr(given.strip()))
 
 
-def _in_words_of(text: Any, number: float, unit: str) -> Value:
+def _in_words_of(text: Any, number: float, unit: str, fit: bool = False) -> Value:
     """A figure derived from ``text`` (``number`` in ``unit``, counting word applied) shown with the counting
     word ``text`` was written with: 2.211e11 yuan from '1.95 billion yuan' is '221.1 billion yuan' (for the
-    text of what a claim would take; its JSON ``needed`` keeps the plain unit)."""
+    text of what a claim would take; its JSON ``needed`` keeps the plain unit). With ``fit``, a figure that
+    may be of another size than ``text``'s (a solved '?') keeps that word from 0.1 to 1000 of it ('0.8 million
+    USD') and else takes the word of its own size: 1e7 yuan from '10 billion yuan' is '10 million yuan', not
+    '0.01 billion yuan'; 500 yuan is '500 yuan'."""
     m = COUNTING_RE.match(str(text))
     if m is None:
         return Value(number, "given", unit=unit)
     word = m.group(2).lower()
+    if fit and not 0.1 <= abs(number) / COUNTING[word] < 1000:
+        fitting = [w for w in COUNTING if COUNTING[w] <= abs(number)]
+        if not fitting:                         # below a thousand: no counting word
+            return Value(number, "given", unit=unit)
+        word = max(fitting, key=COUNTING.__getitem__)
     return Value(number / COUNTING[word], "given", unit=f"{word} {unit}".strip())
 
 
@@ -2267,7 +2275,7 @@ def eval_expression(claim, ctx: Context) -> Verdict:
             # the expression comes out at is shown ('5 billion yuan', not '5.000e+09 CNY'); JSON keeps the number
             number = float(x.to(asserted.units).magnitude)
             implied = Value(number, "given", unit=unit)
-            shown = _in_words_of(raw, number, unit) if isinstance(raw, str) else implied
+            shown = _in_words_of(raw, number, unit, fit=True) if isinstance(raw, str) else implied
         else:
             implied = shown = Value(float(x.magnitude), "given", unit=f"{x.units:~P}")
         take, details = _plausible(claim, ctx, implied, x)
