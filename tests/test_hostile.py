@@ -964,6 +964,14 @@ def test_a_pack_energy_that_is_not_positive_is_refused_naming_the_option(run, tm
     assert out.stderr == f"batcalc: error: --pack-energy: pack energy must be positive, got {value!r}\n"
 
 
+@pytest.mark.parametrize("option, value, what", [("--pack-energy", "0 to 50 kWh", "pack energy"),
+                                                 ("--pack-mass", "-5 to 50 kg", "pack mass")])
+def test_a_range_whose_low_end_is_not_positive_says_it_is_the_low_end(run, option, value, what):
+    out = run("range", "tesla-4680", "-v", "mid-sedan", option, value, "--bands")
+    assert out.exit_code == 2
+    assert out.stderr == f"batcalc: error: {option}: {what} must be positive, got {value!r} (its low end)\n"
+
+
 # --- a second look at the counts and years above ---------------------------------------------------------------
 
 @pytest.mark.parametrize("argv_or_file", ["file", "claim"])

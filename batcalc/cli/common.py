@@ -362,7 +362,8 @@ def _pack_mass(text: Optional[str], bands: bool, inputs: dict[str, Any]) -> Any:
     positive (:func:`_pack_checked`): the commands that take a pack mass without a cell (consumption,
     normalise) would otherwise take a negative one as a lighter vehicle."""
     mass = _input(text, "mass", "--pack-mass", bands, inputs)
-    _pack_checked(inputs["--pack-mass"].low if isinstance(mass, str) else mass, "--pack-mass", text)
+    _pack_checked(inputs["--pack-mass"].low if isinstance(mass, str) else mass, "--pack-mass", text,
+                  isinstance(mass, str))
     return mass
 
 
@@ -371,7 +372,8 @@ def _pack_energy(text: Optional[str], bands: bool, inputs: dict[str, Any]) -> An
     (:func:`_pack_checked`) naming the option and the value, as ``--pack-mass`` is: the commands refused it
     deeper down, some without either ("pack energy must be positive")."""
     energy = _input(text, "energy", "--pack-energy", bands, inputs)
-    _pack_checked(inputs["--pack-energy"].low if isinstance(energy, str) else energy, "--pack-energy", text)
+    _pack_checked(inputs["--pack-energy"].low if isinstance(energy, str) else energy, "--pack-energy", text,
+                  isinstance(energy, str))
     return energy
 
 
@@ -381,17 +383,20 @@ def _pack_energy_value(text: Optional[str]) -> Optional[float]:
     return _pack_checked(_quantity(text, "energy", "--pack-energy"), "--pack-energy", text)
 
 
-def _pack_checked(value: Optional[float], option: str, text: Optional[str]) -> Optional[float]:
-    """``value`` (SI, read from ``option``'s ``text``: ``--pack-mass`` kg or ``--pack-energy`` J) unchanged,
-    or refused by the pack's own rule (:func:`batcalc.physics.pack.check_pack_mass`,
-    :func:`~batcalc.physics.pack.check_pack_energy`: positive) naming the option and the value."""
+def _pack_checked(value: Optional[float], option: str, text: Optional[str], low_end: bool = False
+                  ) -> Optional[float]:
+    """``value`` (SI, read from ``option``'s ``text``: ``--pack-mass`` kg or ``--pack-energy`` J; the low end
+    of the range ``text`` gives when ``low_end``) unchanged, or refused by the pack's own rule
+    (:func:`batcalc.physics.pack.check_pack_mass`, :func:`~batcalc.physics.pack.check_pack_energy`: positive)
+    naming the option and the value."""
     if value is not None:
         from batcalc.physics.pack import check_pack_energy, check_pack_mass
 
         try:
             (check_pack_mass if option == "--pack-mass" else check_pack_energy)(value)
         except BatcalcError as exc:
-            raise BatcalcError(f"{option}: {exc}, got {printable(str(text).strip(), 60)!r}") from None
+            end = " (its low end)" if low_end else ""
+            raise BatcalcError(f"{option}: {exc}, got {printable(str(text).strip(), 60)!r}{end}") from None
     return value
 
 
