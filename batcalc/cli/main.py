@@ -326,7 +326,7 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
     fmt = set_output(output, force, fmt)
     from batcalc.physics.cells import load_cell
     from batcalc.report.compare import compare_rows
-    from batcalc.report.render import check_format, render
+    from batcalc.report.render import SPREADSHEET_FORMATS, check_format, render
 
     check_format(fmt)
     names = list(cells)
@@ -347,9 +347,9 @@ def compare_cmd(cells: Annotated[list[str], typer.Argument(metavar="CELL", help=
     ids = [c.id for c in loaded]             # a file may reuse a catalogue id: then name the column as given
     labels = [f"{c.id} ({n})" if ids.count(c.id) > 1 and n != c.id else c.id for c, n in zip(loaded, names,
                                                                                              strict=True)]
-    headers, rows, notes, data = compare_rows(loaded, base, unit_system.value, with_data=fmt in ("json", "csv", "tsv"),
-                                              labels=labels)
-    if fmt in ("csv", "tsv"):               # numbers in their own columns, for spreadsheets
+    headers, rows, notes, data = compare_rows(loaded, base, unit_system.value,
+                                              with_data=fmt in ("json", *SPREADSHEET_FORMATS), labels=labels)
+    if fmt in SPREADSHEET_FORMATS:          # numbers in their own columns, for spreadsheets
         from batcalc.report.compare import compare_csv
 
         headers, rows = compare_csv(data)
@@ -495,7 +495,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     from batcalc.physics.cells import load_cell
     from batcalc.physics.pack import check_fractions_apply
     from batcalc.physics.tradeoff import check_hold, tradeoff
-    from batcalc.report.render import check_format, render
+    from batcalc.report.render import SPREADSHEET_FORMATS, check_format, render
     from batcalc.report.reports import explain_tradeoff, tradeoff_report
 
     check_format(fmt)
@@ -533,7 +533,7 @@ def tradeoff_cmd(a: Annotated[str, typer.Argument(metavar="A", help="the referen
     _add_ambient(notes, data, v, result.a.cycle is not None, unit_system.value)
     if explain:
         notes = _explained(explain_tradeoff(result, unit_system.value), data, notes, fmt)
-    if fmt in ("csv", "tsv"):               # the change as numbers in their own columns
+    if fmt in SPREADSHEET_FORMATS:          # the change as numbers in their own columns
         from batcalc.report.reports import numeric_change_rows
 
         headers, rows = numeric_change_rows(headers, rows)
@@ -919,7 +919,7 @@ def _verdict_output(verdicts, fmt: str, title: str | None = None, system: str = 
         from batcalc.page.report import page_for
 
         emit(page_for(verdicts, title, system))
-    elif fmt in ("csv", "tsv"):         # numbers in their own columns and the sources, for spreadsheets
+    elif fmt in report_render.SPREADSHEET_FORMATS:      # numbers in their own columns and the sources
         headers, rows = report_claims.verdict_csv(verdicts, system)
         emit(render(headers, rows, None, fmt))
     elif banded is not None:

@@ -139,21 +139,26 @@ def spreadsheet_text(text: str) -> str:
     return "'" + text
 
 
+#: The formats programs and spreadsheets read: the csv module's, comma- or tab-separated; numbers to 15
+#: significant digits, nothing padded, a formula-like text made harmless (:func:`spreadsheet_text`), no notes.
+SPREADSHEET_FORMATS = ("csv", "tsv")
+
+
 def render_rows(headers: list[str], rows: Iterable[list[Any]], fmt: str, title: str | None = None) -> str:
     """A table in ``fmt``: tabulate's formats (``table`` and ``markdown`` included), ``csv`` or ``tsv`` (the
     csv module's, comma- or tab-separated, numbers to 15 significant digits, nothing padded); markdown's
     headers, cells and title through :func:`markdown_text`; csv's and tsv's through
     :func:`spreadsheet_text`, the formats a spreadsheet opens."""
-    csv_numbers = fmt in ("csv", "tsv")             # formats programs read: numbers to 15 digits, no padding
-    rows = [[v if type(v) is str else _cell_text(v, csv_numbers) for v in row] for row in rows]
-    if fmt in ("csv", "tsv"):
+    spreadsheet = fmt in SPREADSHEET_FORMATS
+    rows = [[v if type(v) is str else _cell_text(v, spreadsheet) for v in row] for row in rows]
+    if spreadsheet:
         rows = [list(map(spreadsheet_text, row)) for row in rows]
         headers = list(map(spreadsheet_text, headers))
     if fmt == "markdown":
         rows = [[markdown_text(v, cell=True) for v in row] for row in rows]
         headers = [markdown_text(h, cell=True) for h in headers]
         title = markdown_text(title) if title else title
-    if fmt in ("csv", "tsv"):
+    if spreadsheet:
         buf = io.StringIO()
         # csv quotes a field that holds a character of the line terminator: with "\n" alone, a carriage
         # return in a text was written bare, and a spreadsheet began a new row there (a cell after it could
@@ -189,7 +194,7 @@ def render(headers: list[str], rows: list[list[Any]], data: Any, fmt: str, title
         return render_json({**data, "batcalc": provenance()} if isinstance(data, dict) else data)
     text = render_rows(headers, rows, fmt, title)
     notes = [n if n.isprintable() else printable(n) for n in notes]      # most notes are printable
-    if notes and fmt not in ("csv", "tsv"):
+    if notes and fmt not in SPREADSHEET_FORMATS:
         if "html" in fmt:                      # tabulate escapes the cells; the notes need it too
             import html
 

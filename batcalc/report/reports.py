@@ -253,7 +253,7 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     added to the assumptions.
     """
     from batcalc.physics.tradeoff import default_cycle, sweep_pack_mass, sweep_range
-    from batcalc.report.render import render, render_rows
+    from batcalc.report.render import SPREADSHEET_FORMATS, render, render_rows
     from batcalc.units import MAX_SWEEP_POINTS
 
     other = pack_masses if pack_masses is not None else ranges
@@ -281,11 +281,11 @@ def sweep_report(vehicle, densities, pack_masses, ranges, cycle, options, fmt: s
     label = f"{cycle_label(vehicle, cycle, system)}; {'; '.join(stated)}"
     warnings = sweep_warnings(vehicle, cycle, grid if pack_masses is None else
                               [list(pack_masses)] * len(densities), system)
-    if fmt in ("csv", "tsv", "json"):
+    if fmt in (*SPREADSHEET_FORMATS, "json"):
         import numpy as np
 
         di, cj = np.meshgrid(np.arange(len(d_show)), np.arange(len(c_show)), indexing="ij")
-        if fmt in ("csv", "tsv"):
+        if fmt in SPREADSHEET_FORMATS:
             # a point with no solution (NaN) is an empty cell, as JSON gives null and the table "no solution"
             points = ([d_show[i], c_show[j], g_show[i, j] if g_show[i, j] == g_show[i, j] else ""]
                       for i, j in zip(di.ravel(), cj.ravel(), strict=False))

@@ -635,13 +635,18 @@ def _data_loc(loc: tuple[str | int, ...], data: Any) -> Loc:
         if isinstance(part, str) and not isinstance(cur, dict):    # a union member: 'float', 'constrained-str'
             continue
         out.append(part)
-        if isinstance(cur, dict) and part in cur:
-            cur = cur[part]
-        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
-            cur = cur[part]
-        else:
-            cur = None
+        cur = _child(cur, part)
     return tuple(out)
+
+
+def _child(data: Any, part: str | int) -> Any:
+    """What the file's ``data`` (a mapping, a list or a scalar read from YAML) holds at key or index ``part``,
+    or None."""
+    if isinstance(data, dict):
+        return data.get(part)
+    if isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+        return data[part]
+    return None
 
 
 #: Longest message a validation error prints.
@@ -667,18 +672,12 @@ def _first_error(exc: ValidationError, model: type[BaseModel], doc: Document) ->
     saying how many more there are (a required key left out by its misspelling is one mistake with the
     misspelling, as ``lint`` lists it: :func:`_every_error`)."""
     errors = exc.errors(include_url=False)
-    count = len(errors) - len(_misspellings(errors))
+    misspelt = _misspellings(errors)
+    count = len(errors) - len(misspelt)
     more = f" (+{count - 1} more)" if count > 1 else ""
-    return _located_error(_misspelt_required(errors) or errors[0], errors, model, doc, more)
-
-
-def _misspelt_required(errors: list[Any]) -> Any:
-    """Of pydantic's ``errors``, an unknown key that is a misspelling of a required key missing beside it
-    ('nmae:' where 'name:' is required), or None. It is the error to report first: "unknown key 'nmae'; did
-    you mean 'name'?" at the key the user wrote says more than "missing required key 'name'" at the top of
-    the mapping, which is what pydantic lists first."""
-    pairs = _misspellings(errors)
-    return next(iter(pairs.values())) if pairs else None
+    # a misspelt required key first: "unknown key 'nmae'; did you mean 'name'?" at the key the user wrote says
+    # more than "missing required key 'name'" at the top of the mapping, which is what pydantic lists first
+    return _located_error(next(iter(misspelt.values()), errors[0]), errors, model, doc, more)
 
 
 def _misspellings(errors: list[Any]) -> dict[tuple[Any, ...], Any]:
@@ -755,12 +754,7 @@ def _located_error(err: Any, errors: list[Any], model: type[BaseModel], doc: Doc
         disc = str(err.get("ctx", {}).get("discriminator", "kind")).strip("'")
         mapping: Any = doc.data
         for part in loc:
-            if isinstance(mapping, dict):
-                mapping = mapping.get(part)
-            elif isinstance(mapping, list) and isinstance(part, int) and 0 <= part < len(mapping):
-                mapping = mapping[part]
-            else:
-                mapping = None
+            mapping = _child(mapping, part)
         near = _near_key(mapping, disc)
         if near is not None:                # 'knd: ratio': the key written, not the top of the claim
             written = printable(".".join(str(p) for p in (*loc, near)), 160)
