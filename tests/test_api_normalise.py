@@ -67,15 +67,21 @@ measured_consumption: {value: 150 Wh/km, cycle: WLTP, at_mass: 1850 kg, per_100k
 
 
 def test_a_vehicle_without_a_road_load_says_what_it_needs(tmp_path, run):
-    """A vehicle that gives only a measured consumption has no ratings and cannot be normalised: the API's
-    RangeResult.ratings_notes and normalise, and the commands, said "it cannot be run on cycle 'udds'" (a
-    cycle the user never named, EPA's) and not what would let it: they name the road load it needs."""
+    """A vehicle that gives only a measured consumption is rated only on the rating it was measured on and
+    cannot be normalised: the API's RangeResult.ratings_notes and normalise, and the commands, said "it cannot
+    be run on cycle 'udds'" (a cycle the user never named, EPA's) and not what would let it: they name the
+    road load it needs. Its one rating is the measured figure at the pack's mass (it showed none)."""
     path = tmp_path / "measured-only.yaml"
     path.write_text(MEASURED_ONLY, encoding="utf-8")
     r = bc.range_of("gac-aion-ssb-350", str(path), pack_mass="480 kg")
-    assert r.ratings == {} and len(r.ratings_notes) == 1
+    # 480 kg of a 350 Wh/kg cell at 0.70 cell-to-pack: 117.6 kWh, 93 % usable; 1270 + 480 + 150 kg is 50 kg
+    # above the measured 1850 kg: 150 + 3 x 0.5 Wh/km
+    assert list(r.ratings) == ["wltp"]
+    assert r.ratings["wltp"].to("km").magnitude == pytest.approx(480 * 350 * 0.70 * 0.93 / (150 + 3 * 0.5), rel=1e-9)
     needs = "give its drag_coefficient, frontal_area and rolling_resistance (or coast_down)"
-    assert r.ratings_notes[0].endswith(needs)
+    assert len(r.ratings_notes) == 2 and "is measured-only's measured consumption" in r.ratings_notes[0]
+    assert r.ratings_notes[1].startswith("EPA label (two-cycle), CLTC rating (CLTC-P), NEDC rating not given")
+    assert r.ratings_notes[1].endswith(needs)
     with pytest.raises(BatcalcError, match=r"only a measured consumption; .*" + re.escape(needs) + "$"):
         bc.normalise("500 km", str(path), from_rating="wltp", to_rating="epa")
     out = run("normalise", "500 km", "-v", str(path), "--from", "wltp", "--to", "epa")

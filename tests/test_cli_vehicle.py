@@ -451,7 +451,8 @@ def test_ambient_is_not_claimed_for_a_measured_consumption(run, write):
     data = _json(run("consumption", "--vehicle", path, "--ambient", "-10 °C", "-f", "json"))
     assert "not used" in data["ambient"][0] and data["results"]["consumption"]["value"] == pytest.approx(200.0)
     r = run("range", "gac-aion-ssb-350", "--vehicle", path)
-    assert r.exit_code == 0 and "ratings not shown" in r.stdout
+    assert r.exit_code == 0 and "ratings (WLTP, EPA label, CLTC, NEDC) not given: measured gives only a measured " \
+                                "consumption (on a cycle it does not state" in r.stdout
 
 
 @pytest.mark.parametrize("args", [

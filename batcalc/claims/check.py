@@ -982,7 +982,8 @@ def _consumption_for(i, ctx: Context, pack_mass: Optional[float]) -> tuple[Optio
     c, mass, how = ctx.consumption(v, cycle, pack_mass)
     return c, [_joined([("consumption ", Value(c, "consumption"), _cycle_phrase(f": {v.id} on ", v, cycle, " at "),
                          Value(mass, "mass"), " ("), how, ")"], "")] \
-        + _stated(v.load.assumptions(), v.load.assumptions("imperial")) + _cannot_follow(v, (cycle,), mass)
+        + (_stated(v.load.assumptions(), v.load.assumptions("imperial")) if v.simulated_on(cycle) else []) \
+        + _cannot_follow(v, (cycle,), mass)
 
 
 def _pack_mass_of_cell(i, ctx: Context, cell, energy: float, f_u: float) -> tuple[Optional[float], list]:
@@ -1020,7 +1021,9 @@ def eval_range(claim, ctx: Context) -> Verdict:
         RATING_CYCLES,
         RATING_LABELS,
         anchor_note,
+        rated_on,
         rating_consumption,
+        unrated_note,
     )
 
     i = claim.inputs
@@ -1075,35 +1078,49 @@ def eval_range(claim, ctx: Context) -> Verdict:
     if ratings:                                   # simulated on the claim's rating(s)
         v = ctx.vehicle(i.vehicle, ("inputs", "vehicle"))
         _, mass, how = ctx.consumption(v, None, pack_mass)
-        on = {r: ctx.cached(("rating", id(v), r, mass), lambda r=r: rating_consumption(v, r, mass)) for r in ratings}
-        ranges = {r: range_from_energy(usable, on[r]) for r in ratings}
-        statuses = {r: judge(ranges[r], asserted, claim.qualifier, _tol(claim)) for r in ratings}
+        run = rated_on(v, ratings)
+        unrated = [r for r in ratings if r not in run]
+        on = {r: ctx.cached(("rating", id(v), r, mass), lambda r=r: rating_consumption(v, r, mass)) for r in run}
+        ranges = {r: range_from_energy(usable, on[r]) for r in run}
+        statuses = {r: judge(ranges[r], asserted, claim.qualifier, _tol(claim)) for r in run}
         assumptions.append(_joined([(f"{v.id} at ", Value(mass, "mass"), " ("), how, ")"], ""))
         anchored = anchor_note(v)
         assumptions += [anchored] if anchored else []
-        for r in ratings:
+        for r in run:
             assumptions.append((f"{RATING_LABELS[r]}: consumption ", Value(on[r], "consumption"), ", range ",
                                 Value(ranges[r], "distance")))
+        road_load = (f"{v.id}'s road load (drag_coefficient, frontal_area and rolling_resistance, or coast_down) to "
+                     f"simulate the " + ", ".join(RATING_LABELS[r] for r in unrated))
+        if unrated:
+            assumptions.append(unrated_note(v, unrated))
         if len(ratings) > 1:
             assumptions.append("the claim names no test cycle: judged on the WLTP, EPA label, CLTC and NEDC "
                                "ratings; it holds or fails only if it does on all of them")
         if v.spec.vehicle_class not in CAR_CLASSES:
             assumptions.append((_not_a_car(v) + ": give its own 'cycle' (e.g. '",
                                 Value(EXAMPLE_TRUCK_SPEED, "speed", ".0f"), "') to judge it there"))
-        assumptions += _cannot_follow(v, tuple(dict.fromkeys(x for r in ratings for x in RATING_CYCLES[r])), mass)
-        decisive = ratings[0] if len(ratings) == 1 else min(ratings, key=lambda r: abs(ranges[r] / asserted - 1)
-                                                            if asserted else ranges[r])
+        assumptions += _cannot_follow(v, tuple(dict.fromkeys(x for r in run for x in RATING_CYCLES[r])), mass)
+        if not run:                 # a vehicle with a measured consumption only, claimed on another rating
+            missing.append(road_load)
+            return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
+                           "not computable", f"{v.id}'s road load, or a claim on the rating its consumption was "
+                                             f"measured on", assumptions, missing=missing, claimed=claimed)
+        decisive = run[0] if len(run) == 1 else min(run, key=lambda r: abs(ranges[r] / asserted - 1)
+                                                    if asserted else ranges[r])
         c = on[decisive]
         derived = Value(ranges[decisive], "distance")
-        held = [r for r in ratings if statuses[r] == "holds"]
-        status: Status = "holds" if len(held) == len(ratings) else "fails" if not held else "underdetermined"
+        held = [r for r in run if statuses[r] == "holds"]
+        status: Status = "holds" if len(held) == len(ratings) else "fails" if not held and not unrated \
+            else "underdetermined"
         derived_text: Phrase = _joined([(f"{r.upper() if r != 'epa' else 'EPA label'} ", Value(ranges[r], "distance"))
-                                        for r in ratings], "; ")
+                                        for r in run], "; ")
         if status == "underdetermined":
-            failed = [r for r in ratings if r not in held]
-            missing.append("the test cycle: it holds on " + ", ".join(r.upper() for r in held) + " and fails on "
-                           + ", ".join(r.upper() for r in failed))
-        if len(ratings) > 1:
+            failed = [r for r in run if r not in held]
+            missing.append("the test cycle: it " + "; ".join(
+                ([f"holds on {', '.join(r.upper() for r in held)}"] if held else [])
+                + ([f"fails on {', '.join(r.upper() for r in failed)}"] if failed else []))
+                + (f" (or {road_load})" if unrated else ""))
+        if len(ratings) > 1 and not unrated:
             open_over = ("the test cycle", "on", {r.upper(): statuses[r] for r in ratings})
     else:
         decisive = ""
@@ -2415,7 +2432,8 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         readings.append((f"published pairs of ratings put {kb.upper()}/{ka.upper()} at "
                          f"{band.low:.2f}-{band.high:.2f} ({band.source}): ", Value(a * band.low, "distance"),
                          " to ", Value(a * band.high, "distance"), f"; {over_band[1]}"))
-    if v is not None:
+    # a vehicle that gives only a measured consumption has no road load to simulate the ratio with
+    if v is not None and not v.measured_only:
         _, mass, how = ctx.consumption(v, None, None)
         ratio = ctx.cached(("ratio", id(v), ka, kb, mass), lambda: simulated_ratio(v, ka, kb, mass))
         derived = Value(a * ratio, "distance")
@@ -2437,19 +2455,23 @@ def eval_ratings(claim, ctx: Context) -> Verdict:
         return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed), (derived,),
                        _holds(status, take), notes, readings, details=band_ends, claimed=claimed, derived=derived,
                        needed=derived)
+    # what would simulate the ratio: a vehicle, or the road load of the one given
+    simulator = "a vehicle" if v is None else f"{v.id}'s road load"
+    give = "give 'vehicle'" if v is None else "give its drag_coefficient, frontal_area and rolling_resistance"
     if band is None:
         return Verdict(claim.id, claim.kind, claim.quote, "underdetermined", (f"{_qual(claim)} ", claimed),
-                       "not computable", "a vehicle (to simulate the ratio)", notes, readings, claimed=claimed,
-                       missing=[f"a vehicle: no published band for {kb.upper()}/{ka.upper()}"])
+                       "not computable", f"{simulator} (to simulate the ratio)", notes, readings, claimed=claimed,
+                       missing=[f"{simulator}: no published band for {kb.upper()}/{ka.upper()}"])
     assert over_band is not None
     mid = Value(a * (band.low + band.high) / 2, "distance")
     status, _, turn = over_band
     take = ("a range between ", Value(a * band.low, "distance"), " and ", Value(a * band.high, "distance"))
     missing: list[str] = []
     if status == "underdetermined":
-        missing = [f"a vehicle: the claim holds where {turn}"]
-        take = f"a vehicle whose {turn} (give 'vehicle' to simulate the ratio)"
-    notes.append("no vehicle given: the published band decides (give 'vehicle' to simulate the ratio)")
+        missing = [f"{simulator}: the claim holds where {turn}"]
+        take = f"{'a vehicle' if v is None else v.id} whose {turn} ({give} to simulate the ratio)"
+    notes.append(("no vehicle given" if v is None else f"{v.id} gives only a measured consumption, no road load")
+                 + f": the published band decides ({give} to simulate the ratio)")
     return Verdict(claim.id, claim.kind, claim.quote, status, (f"{_qual(claim)} ", claimed),
                    (Value(a * band.low, "distance"), " to ", Value(a * band.high, "distance")),
                    _holds(status, take), notes, readings, missing=missing, details=band_ends, claimed=claimed,
@@ -2683,8 +2705,9 @@ def _ledger(claim, ctx: Context) -> list:
     if vehicle is not None or claim.kind == "same-range":
         name = vehicle or DEFAULT_VEHICLE
         what = "preset" if name in catalog.catalog_id_set("vehicle") else "vehicle file"
-        out.append((f"{name} ({what}; simulated consumption)",
-                    _vehicle_grade(ctx, name, fields.get("cycle"), claim.kind in _ANCHORED_KINDS)))
+        cycle, anchored = fields.get("cycle"), claim.kind in _ANCHORED_KINDS
+        out.append((f"{name} ({what}; {_consumption_basis(ctx, name, cycle, anchored)})",
+                    _vehicle_grade(ctx, name, cycle, anchored)))
     out += ctx.evidence
     return list(dict.fromkeys(out))
 
@@ -2708,18 +2731,13 @@ def _vehicle_grade(ctx: Context, name: str, cycle: Optional[str], anchored: bool
     vehicle's); and the reference pack's mass and energy where the claim read them (``ctx.packs_read``).
     A vehicle that cannot be loaded is an 'assumption', as before it was graded. Worked out once per
     vehicle spec and set of figures (per process for a catalogue vehicle, per check for a user's file)."""
-    hit = ctx.vehicles.get(name)
-    if hit is None:                             # not used by the evaluation (a claim missing a fact)
-        try:
-            hit = ctx.vehicle_at_point(name, ("inputs", "vehicle"))
-        except BatcalcError:
-            return "assumption"
+    hit = _used_vehicle(ctx, name)
+    if hit is None:
+        return "assumption"
     spec = hit[1].spec
     defaults = False
     if figures is None:
-        measured = spec.measured_consumption is not None and cycle is None
-        road = (spec.coast_down is not None or spec.drag_coefficient is not None) and (
-            spec.measured_consumption is None or cycle is not None or anchored)
+        measured, road = _consumption_read(spec, cycle, anchored)
         packs = tuple(sorted(what for sid, what in ctx.packs_read if sid == id(spec))) if ctx.packs_read else ()
         defaults = road and not hit[2] <= _AMBIENT_ASSUMPTIONS
         key: tuple = (measured, road, packs, defaults)
@@ -2752,6 +2770,42 @@ def _vehicle_grade(ctx: Context, name: str, cycle: Optional[str], anchored: bool
                 + tuple(("reference_pack", what) for what in packs)
         found = memo[key] = weakest_figure_grade(grades, figures, defaults) or "unsourced"
     return found
+
+
+def _used_vehicle(ctx: Context, name: str) -> Optional[tuple[Any, Any, frozenset]]:
+    """The vehicle ``name`` as the claim's evaluation used it (:meth:`Context.vehicle_at_point`'s triple), loaded
+    now when the evaluation did not (a claim missing a fact); None when it cannot be loaded."""
+    hit = ctx.vehicles.get(name)
+    if hit is None:
+        try:
+            hit = ctx.vehicle_at_point(name, ("inputs", "vehicle"))
+        except BatcalcError:
+            return None
+    return hit
+
+
+def _consumption_read(spec: Any, cycle: Optional[str], anchored: bool) -> tuple[bool, bool]:
+    """``(measured, road)``: whether a claim's consumption of the vehicle of ``spec`` reads its measured figure
+    (it gives one and the claim names no ``cycle``) and whether it reads its road load (it gives one, and the
+    claim names a cycle, or the vehicle gives no measured figure, or the kind's ratings are ``anchored`` to it:
+    the road-load model scales the measured figure between ratings)."""
+    measured = spec.measured_consumption is not None and cycle is None
+    road = (spec.coast_down is not None or spec.drag_coefficient is not None) and (
+        spec.measured_consumption is None or cycle is not None or anchored)
+    return measured, road
+
+
+def _consumption_basis(ctx: Context, name: str, cycle: Optional[str], anchored: bool) -> str:
+    """How the claim found vehicle ``name``'s consumption, for its evidence: 'measured consumption', 'simulated
+    consumption' or both (:func:`_consumption_read`); 'simulated consumption' for a vehicle that cannot be loaded
+    (a claim missing a fact)."""
+    hit = _used_vehicle(ctx, name)
+    if hit is None:
+        return "simulated consumption"
+    measured, road = _consumption_read(hit[1].spec, cycle, anchored)
+    if measured:
+        return "measured consumption, scaled between ratings by simulation" if road else "measured consumption"
+    return "simulated consumption"
 
 
 #: By catalogue vehicle spec object: the grades of its figures (:func:`batcalc.physics.vehicle.figure_grades`,

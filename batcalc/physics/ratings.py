@@ -89,6 +89,27 @@ def measured_rating(vehicle: Vehicle) -> Optional[str]:
         return None
 
 
+def rated_on(vehicle: Vehicle, ratings: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of ``ratings`` (keys of :data:`RATING_CYCLES`) that :func:`rating_consumption` can give for
+    ``vehicle``: all of them, except for a vehicle that gives only a measured consumption (no road load to
+    drive a cycle with), rated only on the rating it was measured on."""
+    if not vehicle.measured_only:
+        return ratings
+    return tuple(r for r in ratings if r == measured_rating(vehicle))
+
+
+def unrated_note(vehicle: Vehicle, unrated: list[str]) -> str:
+    """Why the ratings ``unrated`` are not given for ``vehicle`` (left out by :func:`rated_on`)."""
+    measured = vehicle.spec.measured_consumption
+    on = f" (on {measured.cycle})" if measured is not None and measured.cycle else \
+        " (on a cycle it does not state: 'cycle: WLTP' under measured_consumption rates it on the WLTP)"
+    names = "ratings (WLTP, EPA label, CLTC, NEDC)" if len(unrated) == len(RATING_CYCLES) else \
+        ", ".join(RATING_LABELS.get(r, r) for r in unrated)
+    return (f"{names} not given: {vehicle.id} gives only a measured consumption{on}; to simulate "
+            f"{'it' if len(unrated) == 1 else 'them'}, give its drag_coefficient, frontal_area and rolling_resistance "
+            f"(or coast_down)")
+
+
 def not_a_car_note(vehicle: Vehicle) -> str:
     """That the light-duty car ratings (WLTP, EPA label, CLTC, NEDC) do not fit ``vehicle``, a truck (its class
     not in :data:`CAR_CLASSES`): the start of a note, which each use ends with its advice (a ratings or range
@@ -104,6 +125,8 @@ def anchor_note(vehicle: Vehicle) -> Optional[str]:
     if anchor is None:
         return None
     label = RATING_LABELS.get(anchor, anchor)
+    if vehicle.measured_only:
+        return f"the {label} is {vehicle.id}'s measured consumption at this mass"
     return (f"ratings anchored to {vehicle.id}'s measured consumption on the {label}: that rating is the measured "
             f"figure at this mass, the others scale it by the road-load model's ratio between the cycles")
 
@@ -150,8 +173,10 @@ def rating_range(vehicle: Vehicle, rating: str, usable_energy: float, mass: floa
 
 
 def ratings_of(vehicle: Vehicle, usable_energy: float, mass: float) -> dict[str, float]:
-    """The four ratings' ranges, m (keys ``wltp``, ``epa``, ``cltc``, ``nedc``; :func:`rating_range`)."""
-    return {key: rating_range(vehicle, key, usable_energy, mass) for key in RATING_CYCLES}
+    """The four ratings' ranges, m (keys ``wltp``, ``epa``, ``cltc``, ``nedc``; :func:`rating_range`); of a
+    vehicle that gives only a measured consumption, the rating it was measured on alone (:func:`rated_on`;
+    none when it names no rating)."""
+    return {key: rating_range(vehicle, key, usable_energy, mass) for key in rated_on(vehicle, tuple(RATING_CYCLES))}
 
 
 def simulated_ratio(vehicle: Vehicle, from_rating: str, to_rating: str, mass: float) -> float:

@@ -127,7 +127,7 @@ def _mass_warnings(vehicle: Vehicle, total_mass: float, pack_mass: float, system
 def _assumptions(vehicle: Vehicle, cycle: Optional[str], pack: Pack, system: str = "metric") -> tuple[str, ...]:
     """The stated assumptions behind a range result (cycle, road load, pack factors, vehicle masses)."""
     out = [f"cycle: {cycle_label(vehicle, cycle, system)}"]
-    if cycle is not None or vehicle.spec.measured_consumption is None:
+    if vehicle.simulated_on(cycle):
         out += vehicle.load.assumptions(system)
     out += pack.options.assumptions() + list(pack.notes)
     out.append(f"vehicle {vehicle.id}: {shown_text(vehicle.glider_mass, 'mass', system, fmt='.0f')} without "

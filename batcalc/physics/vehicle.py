@@ -647,6 +647,19 @@ class Vehicle:
         """Maximum gross mass, kg (None when the spec gives none)."""
         return float(self.spec.max_gross_mass.si) if self.spec.max_gross_mass else None
 
+    @property
+    def measured_only(self) -> bool:
+        """True when the spec gives a measured consumption and no road load (no ``drag_coefficient``, no
+        ``coast_down``): its consumption is the measured figure alone and no drive cycle can be run."""
+        return self.spec.measured_consumption is not None and self.spec.drag_coefficient is None \
+            and self.spec.coast_down is None
+
+    def simulated_on(self, cycle_name: Optional[str]) -> bool:
+        """Whether the consumption on ``cycle_name`` (:meth:`consumption_model`) comes from the road-load
+        model, whose assumptions a result states; False for the measured figure (no cycle named, and the spec
+        gives one)."""
+        return cycle_name is not None or self.spec.measured_consumption is None
+
     @overload
     def total_mass(self, pack_mass: float) -> float: ...
     @overload
@@ -667,8 +680,7 @@ class Vehicle:
 
         if self.spec.measured_consumption is not None and cycle_name is None:
             return _MODELS.put(self, cycle_name, MeasuredModel(self.spec.measured_consumption))
-        if self.spec.measured_consumption is not None and self.spec.drag_coefficient is None \
-                and self.spec.coast_down is None:
+        if self.measured_only:
             raise BatcalcError(f"{self.id} gives only a measured consumption; it cannot be run on cycle "
                                f"{cycle_name!r} without a road load: give its drag_coefficient, frontal_area and "
                                f"rolling_resistance (or coast_down)")
@@ -691,7 +703,9 @@ def trace_warnings(vehicle: Vehicle, cycle_name: Optional[str], total_mass: floa
     """A warning when ``vehicle`` at ``total_mass`` kg cannot follow the cycle: the cycle asks its motor
     for more than the rated power (:meth:`Consumption.motor_demand`), for how long and how much; the
     consumption assumes it could (display text, the power in ``system``'s unit). None for a measured
-    consumption or a motor without a rated power."""
+    consumption (a vehicle that gives no road load drives no cycle) or a motor without a rated power."""
+    if vehicle.measured_only:
+        return ()
     model = vehicle.consumption_model(cycle_name)
     if not isinstance(model, Consumption) or not math.isfinite(model.load.powertrain.rated_power):
         return ()

@@ -113,10 +113,10 @@ def rating_ranges(vehicle: Vehicle, usable_energy: float, mass: float,
                   system: str) -> tuple[dict[str, float], list[str]]:
     """The ranges, m, on the WLTP, EPA label, CLTC and NEDC ratings of ``usable_energy`` J in ``vehicle`` at
     total mass ``mass`` kg (:func:`batcalc.physics.ratings.ratings_of`), and notes in unit ``system``;
-    none for trucks (their own cycles' ratios apply, not the light-duty car ratings) or for a vehicle
-    that gives only a measured consumption. What ``batcalc range`` and the Python API's
+    none for trucks (their own cycles' ratios apply, not the light-duty car ratings); for a vehicle that gives
+    only a measured consumption, the rating it was measured on. What ``batcalc range`` and the Python API's
     :attr:`batcalc.api.vehicles.RangeResult.ratings` show."""
-    from batcalc.physics.ratings import anchor_note, ratings_of
+    from batcalc.physics.ratings import RATING_CYCLES, anchor_note, ratings_of, unrated_note
 
     if vehicle.spec.vehicle_class not in CAR_CLASSES:
         return {}, [f"ratings (WLTP, EPA label, CLTC, NEDC) not shown: they are light-duty car ratings and "
@@ -127,9 +127,11 @@ def rating_ranges(vehicle: Vehicle, usable_energy: float, mass: float,
     except BatcalcError as exc:
         return {}, [f"ratings not shown: {exc.in_system(system)}"]
     anchored = anchor_note(vehicle)
-    return ranges, ["ratings: the same usable energy and vehicle mass on each cycle; EPA label = "
-                    "0.7 x (0.55 R_UDDS + 0.45 R_HWFET) (two-cycle method; docs/ratings.md)"] \
-        + ([anchored] if anchored else [])
+    unrated = [k for k in RATING_CYCLES if k not in ranges]
+    notes = ["ratings: the same usable energy and vehicle mass on each cycle; EPA label = 0.7 x (0.55 R_UDDS + "
+             "0.45 R_HWFET) (two-cycle method; docs/ratings.md)"] if len(ranges) > 1 else []
+    return ranges, notes + ([anchored] if anchored and ranges else []) \
+        + ([unrated_note(vehicle, unrated)] if unrated else [])
 
 
 def rating_figures(vehicle: Vehicle, usable_energy: float, mass: float,
@@ -278,7 +280,7 @@ def consumption_report(vehicle: Vehicle, cycle: Optional[str], pack_mass: float,
     rows = [[label, s, s.unit] for _, label, s in figures]
     label = cycle_label(vehicle, cycle, system)
     assumptions = [f"cycle: {label}"]
-    if cycle is not None or vehicle.spec.measured_consumption is None:
+    if vehicle.simulated_on(cycle):
         assumptions += vehicle.load.assumptions(system)
     assumptions.append(f"vehicle {vehicle.id}: {_q(vehicle.glider_mass, 'mass', system, fmt='.0f')} without battery "
                        f"+ pack {_q(pack_mass, 'mass', system, fmt='.0f')} ({mass_how}) + payload "
@@ -339,7 +341,6 @@ def vehicle_show_rows(vehicle: Vehicle, system: str) -> Report:
                      Shown(pt.transmission_efficiency * 100, "%")),
                     ("battery_efficiency", "battery efficiency (one way)", Shown(pt.battery_efficiency * 100, "%"))]
     figures.append(("auxiliary_power", "auxiliary power", Shown(vehicle.load.p_aux, "W")))
-    measured_only = False
     if s.measured_consumption is not None:
         from batcalc.report.reports import per_100_mass_row
 
@@ -349,10 +350,9 @@ def vehicle_show_rows(vehicle: Vehicle, system: str) -> Report:
                      shown(float(mc.value.si), "consumption", system)),
                     ("measured_at_mass", "measured at vehicle mass", shown(float(mc.at_mass.si), "mass", system)),
                     ("measured_" + key, "measured " + label, slope)]
-        measured_only = s.drag_coefficient is None and s.coast_down is None    # as Vehicle.consumption_model
     rows = [[label, v, v.unit if isinstance(v, Shown) else ""] for _, label, v in figures]
-    model = ["none: the measured consumption (no road load given, so no drive cycle can be run)"] if measured_only \
-        else vehicle.load.assumptions(system)
+    model = (["none: the measured consumption (no road load given, so no drive cycle can be run)"]
+             if vehicle.measured_only else vehicle.load.assumptions(system))
     notes = ["model: " + "; ".join(model)]
     notes += [f"source {src.id}: {src.title}" + (f" ({src.url})" if src.url else "") for src in s.sources]
     if s.notes:
