@@ -135,3 +135,4 @@ def test_a_ratings_claim_on_a_measured_only_vehicle_is_judged_on_the_published_b
             "--asserted", "400 km", "-q", "at-most")
     assert r.exit_code == 0 and "HOLDS" in r.stdout
     assert "mv gives only a measured consumption, no road load: the published band decides" in r.stdout
+

@@ -33,3 +33,18 @@ def test_a_saving_equal_to_the_estimate_is_called_the_same(run, tmp_path):
     assert data["rows"]["pack_mass"]["b"]["value"] == pytest.approx(400 * 300 / 350, rel=1e-9)
     assert "the same as the same-energy estimate (57.14 kg)" in out.stdout
     assert "saves less" not in out.stdout and "saves more" not in out.stdout
+
+
+def test_a_same_range_claim_states_the_fractions_of_each_cell(tmp_path, run):
+    """A same-range claim stated only a's pack assumptions: with a pack-level a (fractions of 1) and a
+    cell-level b (0.70 of the cell mass), it said 'cell-to-pack mass fraction 1.00' though b's pack used
+    0.70. It states both sides, as ``batcalc tradeoff`` does."""
+    (tmp_path / "packcell.yaml").write_text("kind: cell\nid: packcell\nname: Pack-level figure\nenergy_density: "
+                                            "{level: pack, gravimetric: 200 Wh/kg}\nsources: []\n", encoding="utf-8")
+    claim = run("claim", "same-range", f"a={tmp_path / 'packcell.yaml'}", "b=tesla-4680", "--asserted", "10 kg")
+    tradeoff = run("tradeoff", str(tmp_path / "packcell.yaml"), "tesla-4680", "-v", "mid-sedan", "--hold", "range",
+                   "-f", "json")
+    stated = json.loads(tradeoff.stdout)["assumptions"]
+    assert "tesla-4680: cell-to-pack mass fraction 0.70 (cell mass / pack mass; module packs ~0.70, cell-to-pack " \
+           "0.80-0.90)" in stated
+    assert all(text in claim.stdout for text in stated)

@@ -918,7 +918,7 @@ def eval_same_range(claim, ctx: Context) -> Verdict:
                    _holds(status, ("a denser b cell (more than ", rho_b,
                                    ") or a longer range (heavier packs save more)") if derived < asserted else
                           ("a less dense b cell (less than ", rho_b, ") or a shorter range (lighter packs save less)")),
-                   _stated(t.a.assumptions, t.a.assumptions_in("imperial")) + _warned(t),
+                   _stated(t.assumptions_in("metric"), t.assumptions_in("imperial")) + _warned(t),
                    details={"mass_saved": Value(t.mass_saved, "mass")},
                    claimed=claimed, derived=found)
 

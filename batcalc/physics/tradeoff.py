@@ -466,6 +466,30 @@ class Tradeoff:
         ``system``'s units."""
         return tuple(dict.fromkeys(self.a.warnings_in(system) + self.b.warnings_in(system)))
 
+    def assumptions_in(self, system: str) -> list[str]:
+        """The stated assumptions of both sides (:meth:`RangeResult.assumptions_in`, in unit ``system``): those
+        a and b share once, and those of one side only (its pack's fractions and notes: a pack-level spec is
+        used with fractions of 1) named by its cell, a's after a's shared ones and b's after a's own."""
+        a = self.a.assumptions_in(system)
+        if self.a.vehicle is self.b.vehicle and (self.a.pack.options, self.a.pack.notes, self.a.cycle) == (
+                self.b.pack.options, self.b.pack.notes, self.b.cycle):
+            return list(a)                    # the same texts (most trade-offs): b's are not worked out
+        b = self.b.assumptions_in(system)
+        if a == b:
+            return list(a)
+
+        def own(result: RangeResult, text: str) -> str:
+            return text if text.startswith(f"{result.cell.id}'s ") else f"{result.cell.id}: {text}"
+        out, last = [], 0
+        for text in a:
+            if text in b:
+                out.append(text)
+            else:
+                out.append(own(self.a, text))
+                last = len(out)
+        out[last:last] = [own(self.b, text) for text in b if text not in a]
+        return out
+
     @property
     def payload_gained(self) -> Optional[float]:
         """Payload capacity of b's vehicle minus a's, kg (:meth:`payload_capacity`: what a lighter pack frees

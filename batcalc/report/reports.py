@@ -191,33 +191,12 @@ def tradeoff_report(t: Tradeoff, system: str):
         notes.append(f"same range: {how}; " + _feedback_words(t.mass_saved, t.no_feedback_mass_saved, system))
     warnings = list(t.warnings_in(system))
     notes += [f"warning: {w}" for w in warnings]
-    assumptions = tradeoff_assumptions(t, system)
+    assumptions = t.assumptions_in(system)
     notes.append("assumptions: " + "; ".join(assumptions))
     data = {"hold": t.hold, "vehicle": t.a.vehicle.id, "cycle": cycle_label(t.a.vehicle, t.a.cycle, system),
             "a": t.a.cell.id, "b": t.b.cell.id, "rows": data_rows, "summary": summary,
             "assumptions": assumptions, "warnings": warnings}
     return headers, rows, notes, data
-
-
-def tradeoff_assumptions(t: Tradeoff, system: str) -> list[str]:
-    """The stated assumptions of both sides of a trade-off: those a and b share once, and those of one
-    side only (its pack's fractions and notes: a pack-level spec is used with fractions of 1) named by
-    its cell, a's after a's shared ones and b's after a's own."""
-    a, b = t.a.assumptions_in(system), t.b.assumptions_in(system)
-    if a == b:
-        return list(a)
-
-    def own(result: RangeResult, text: str) -> str:
-        return text if text.startswith(f"{result.cell.id}'s ") else f"{result.cell.id}: {text}"
-    out, last = [], 0
-    for text in a:
-        if text in b:
-            out.append(text)
-        else:
-            out.append(own(t.a, text))
-            last = len(out)
-    out[last:last] = [own(t.b, text) for text in b if text not in a]
-    return out
 
 
 def explain_tradeoff(t: Tradeoff, system: str) -> list[str]:
