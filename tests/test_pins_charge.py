@@ -213,3 +213,13 @@ def test_a_pack_voltage_must_be_positive_and_finite():
     assert Window(0.1, 0.8, 1200.0, pack_voltage=0.5).pack_voltage == 0.5
     assert pack_voltage_for(None, 0.5, {"pack-voltage": 400.0}) == (0.5, "given")
     assert pack_voltage_for(None, None, {"pack-voltage": 350.0}) == (350.0, "default")
+
+
+def test_chargers_for_scales_an_ac_rating_by_the_charger_efficiency_asked_for():
+    """An AC class is rated at the grid: it delivers ``P_AC x eta_charger`` into the battery, at the efficiency
+    the caller gives (``--charger-efficiency``), not the default 90 %. 7.4 kW at 85 % is 6.29 kW: a
+    6.5 kW charge is within it at 90 % (6.66 kW) and beyond it at 85 %."""
+    at_90 = [c.id for c in chargers_for(6500.0, 400.0, 0.90)]
+    at_85 = [c.id for c in chargers_for(6500.0, 400.0, 0.85)]
+    assert "ac-1ph-7kw" in at_90 and "ac-1ph-7kw" not in at_85
+    assert "ac-3ph-22kw" in at_85                  # 22 kW x 0.85 = 18.7 kW: still enough

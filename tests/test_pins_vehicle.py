@@ -542,3 +542,42 @@ def test_imperial_assumptions_give_the_road_load_in_imperial_units():
     assert "C_d A 0.500 m^2" in metric[0] and "rotating mass 40 kg" == metric[1]
     assert f"C_d A {0.5 / 0.3048 ** 2:.3f} ft^2" in imperial[0]
     assert imperial[1] == f"rotating mass {40 / 0.45359237:.4g} lb"
+
+
+def test_breakdown_reads_wheel_power_per_second_of_each_step():
+    """The breakdown's traction efficiency is read off the motor map at each step's wheel power, energy over
+    the step's length (W = J / s). At 1-s steps energy and power are the same number, so a product for the
+    quotient went unnoticed: the same constant 80 km/h sampled every 2 s is the same drive and must break
+    down the same (with a map whose efficiency moves with load, as every catalogue vehicle's does)."""
+    from batcalc.physics.vehicle import load_vehicle
+
+    load = load_vehicle("mid-sedan").load
+    v = np.full(301, 80 / 3.6)
+    every_second = Cycle("1s", "1s", np.arange(301.0), v)
+    every_two = Cycle("2s", "2s", np.arange(0.0, 601.0, 2.0), v)
+    one, two = consumption_breakdown(load, every_second, 1900.0), consumption_breakdown(load, every_two, 1900.0)
+    assert two == pytest.approx(one, rel=1e-12)
+    # and the efficiency that divides rolling resistance is the map's at that power: F_roll / (eta_t eta_m eta_b)
+    pt = load.powertrain
+    wheel = 1900.0 * load.g * load.c_rr + 0.5 * load.rho * load.cd_a * v[0] ** 2
+    eta = pt.transmission_efficiency * float(pt.motor_map.at(np.array([wheel * v[0] / pt.transmission_efficiency
+                                                                        / pt.rated_power]))[0]) * pt.battery_efficiency
+    assert two["rolling"] == pytest.approx(1900.0 * load.g * load.c_rr / eta, rel=1e-9)
+
+
+def test_an_assumed_ambient_sets_the_air_the_road_load_is_for():
+    """A point of the assumptions box with another ambient temperature and altitude (a band's corner, or
+    ``--assume ambient-temperature=-10 °C``) gives the road load the air of that point (ISO 2533, as
+    :func:`air_density` computes it), and the vehicle says so (``air``): both read the point, not 20 °C at sea
+    level, where neither the spec nor the command names an ambient."""
+    from batcalc.physics.bands import Assumed
+    from batcalc.physics.powertrain import air_density
+    from batcalc.physics.vehicle import load_vehicle
+
+    point = Assumed().with_values({"ambient-temperature": 263.15, "altitude": 1500.0})
+    cold = load_vehicle("mid-sedan").with_assumed(point)
+    assert cold.air == (263.15, 1500.0)
+    assert cold.load.rho == pytest.approx(air_density(263.15, 1500.0), rel=1e-12)
+    assert cold.load.rho != pytest.approx(air_density(), rel=1e-3)
+    # an ambient the command names wins over the point's
+    assert cold.with_ambient(300.0, 0.0).load.rho == pytest.approx(air_density(300.0, 0.0), rel=1e-12)
