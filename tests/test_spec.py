@@ -223,3 +223,27 @@ def test_a_claims_file_without_claims_names_the_missing_key():
     with pytest.raises(SpecError) as exc:
         parse_spec("kind: claims\ntitle: t\n", "c.yaml")
     assert str(exc.value) == "c.yaml:1:1: missing required key 'claims'"
+
+
+@pytest.mark.parametrize("field,edge_in,edge_out", [
+    ("auxiliary_power", "100 kW", "100.1 kW"),
+    ("battery_efficiency", "70 %", "69.9 %"),
+    ("transmission_efficiency", "50 %", "49.9 %"),
+    ("motor_rated_power", "5 MW", "5.01 MW"),
+])
+def test_powertrain_figures_have_plausibility_bounds(write, field, edge_in, edge_out):
+    """A battery efficiency of 1 % (for 100 %?) gave a 16 kWh/km car and 1e9 W of auxiliaries a range of 3.5 m,
+    without a word, where a drag coefficient of 23 was refused as a typo: the powertrain's figures and the
+    auxiliaries have bounds too, refused at their line and column in the unit the file wrote."""
+    def vehicle(value: str) -> str:
+        given = {"motor_rated_power": "150 kW", field: value}
+        return ("kind: vehicle\nid: v\nname: V\nmass_without_battery: 1500 kg\npayload: 100 kg\n"
+                "drag_coefficient: 0.3\nfrontal_area: 2.3 m^2\nrolling_resistance: 0.008\n"
+                + (f"auxiliary_power: {value}\n" if field == "auxiliary_power" else "")
+                + "powertrain:\n" + "".join(f"  {k}: {v}\n" for k, v in given.items() if k != "auxiliary_power"))
+    assert load_spec(write("ok.yaml", vehicle(edge_in))) is not None
+    text = vehicle(edge_out)
+    line = next(n for n, x in enumerate(text.splitlines(), 1) if x.strip().startswith(f"{field}: {edge_out}"))
+    with pytest.raises(SpecError, match=f"'{edge_out}' is not plausible for {field} " + r"\(expected") as exc:
+        load_spec(write("bad.yaml", text))
+    assert f"bad.yaml:{line}:" in str(exc.value) and "\n" not in str(exc.value)
