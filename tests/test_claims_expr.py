@@ -709,3 +709,21 @@ def test_a_solved_figure_far_from_the_claim_s_size_takes_the_counting_word_of_it
     out = run("claim", "expression", f"expr={expression}", "--asserted", "10 billion yuan")
     assert out.exit_code == 0, out.stderr
     assert f"? = {words} " in out.stdout, out.stdout
+
+
+@pytest.mark.parametrize("side", ["a", "b"])
+def test_a_reference_in_a_ratio_that_names_no_cell_is_located_at_its_input(run, tmp_path, side):
+    """A ratio's or a difference's figure may be a spec reference; one naming no cell was located at
+    ``inputs.expr`` (an input such a claim does not have) on the command line and at the claim's whole
+    ``inputs`` mapping in a file: it is located at the figure that names it."""
+    figures = {"a": "byd-blade-lfp.energy", "b": "byd-blade-lfp.energy", side: "nonexist.energy"}
+    r = run("claim", "ratio", *(f"{k}={v}" for k, v in figures.items()), "--asserted", "5")
+    assert r.exit_code == 2 and r.stderr.startswith(f"batcalc: error: inputs.{side}: no cell 'nonexist'")
+    path = tmp_path / "c.yaml"
+    path.write_text(f"kind: claims\nclaims:\n  - id: r\n    quote: q\n    kind: difference\n    inputs: "
+                    f"{{a: {figures['a']}, b: {figures['b']}}}\n    asserted: 5 Wh\n", encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines()[5]
+    col = line.index("nonexist") + 1
+    r = run("check", str(path))
+    assert r.exit_code == 2 and r.stderr.strip().endswith(f"c.yaml:6:{col}: no cell 'nonexist' in the catalogue and "
+                                                          f"no such file; see 'batcalc list'")

@@ -31,7 +31,7 @@ from batcalc.errors import (
     reworded,
     word_list,
 )
-from batcalc.io.yamlfile import load_yaml
+from batcalc.io.yamlfile import load_yaml, shown_path
 from batcalc.physics.bands import Assumed
 from batcalc.spec.claims import CLAIM_MODELS, DEFAULT_VEHICLE, KIND_INPUTS, ClaimsFile  # noqa: F401
 from batcalc.spec.model import validate_document
@@ -1819,14 +1819,17 @@ def _figure_or_reference(text: Any, ctx: Context, key: tuple, used: list,
     """A figure of a two-figure claim as ``(number, unit, base magnitude, dimension signature)``
     (:meth:`Context.figure`), or a spec reference such as ``tesla-4680.energy`` (the grammar of
     expression claims), shown in the metric display unit of its dimension; a reference's value and grade
-    are noted in ``used``, once for both figures (``refs`` holds their one resolver, made on first use)."""
+    are noted in ``used``, once for both figures (``refs`` holds their one resolver, made on first use, and
+    the key it reads at)."""
     if not (isinstance(text, str) and _REFERENCE_RE.match(text)):
         return ctx.figure(text, key)
     from batcalc.claims.expr import ExprError, parse
     from batcalc.claims.expr import evaluate as ev
 
     if not refs:
-        refs.append(_reference(ctx, None, used))
+        at = [key]
+        refs += [_reference(ctx, None, used, at=at), at]
+    refs[1][0] = key
     try:
         q = ev(parse(text.strip()), refs[0])
     except ExprError as exc:
@@ -2101,15 +2104,20 @@ def _dimension_name(q) -> Optional[str]:
     return None
 
 
-def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Optional[dict] = None):
+def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Optional[dict] = None,
+               at: Optional[list] = None):
     """The resolver of spec references for :func:`batcalc.claims.expr.evaluate`: a cell's figure
     (:data:`batcalc.physics.cells.FIGURES`) or a vehicle's (:data:`VEHICLE_FIGURES`), as a pint Quantity
     in SI; each figure used is noted in ``used`` with its grade, once however often it is read (a '?' is
     solved for by evaluating the expression twice), with the warnings of a simulated consumption. A
     cell's figure the cell does not publish is a :class:`MissingFigure`; ``given`` maps a reference as
-    written (``id.figure``) to a Quantity that stands in for it (the value such a figure would take)."""
+    written (``id.figure``) to a Quantity that stands in for it (the value such a figure would take). ``at``
+    holds the key of the input being read (``('inputs', 'a')``; by default ``('inputs', 'expr')``), where
+    a cell or vehicle that cannot be loaded is located: its caller may change it between two readings."""
     from batcalc.claims.expr import ExprError
     from batcalc.physics.cells import FIGURES
+
+    where = at if at is not None else [("inputs", "expr")]
 
     seen: set = set()
 
@@ -2119,7 +2127,7 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Op
             used.extend(lines)
 
     def ref(ident: str, name: str, cycle: Optional[str], col: int):
-        key = ("inputs", "expr")
+        key = where[0]
         if given is not None and f"{ident}.{name}" in given:
             return given[f"{ident}.{name}"]
         if name in FIGURES:
@@ -2967,8 +2975,8 @@ def load_claims_file(name: str) -> tuple[Any, Any]:
         try:
             doc = load_yaml(path, max_bytes=MAX_CLAIMS_FILE_BYTES, max_nodes=MAX_CLAIMS_FILE_NODES)
         except SpecError as exc:              # 'seed-article.yaml': say that the id names the catalogue's
-            if exc.message == "no such file" and catalog.id_hint(path):
-                raise SpecError(exc.message + catalog.id_hint(path), exc.path) from None
+            if exc.message == "no such file":     # and name the file as written ('./x', not 'x')
+                raise SpecError(exc.message + catalog.id_hint(path), shown_path(name)) from None
             raise
     spec = validate_document(doc, expect="claims")
     problems = file_problems(spec, doc)

@@ -45,9 +45,9 @@ _KIND_NAMES = {"cell": "cell", "vehicle": "vehicle", "claim": "claims file"}
 
 def id_hint(path: Path) -> str:
     """For a spec file that does not exist: how to name the catalogue's spec its name names
-    (``gac-aion-ssb-350.yaml`` -> "; the catalogue's cell of that name is given by its id: gac-aion-ssb-350"),
-    else ''."""
-    kind = kind_of_id(path.stem) if path.suffix.lower() in (".yaml", ".yml") else None
+    (``gac-aion-ssb-350.yaml`` or ``./gac-aion-ssb-350`` -> "; the catalogue's cell of that name is given by
+    its id: gac-aion-ssb-350"), else ''."""
+    kind = kind_of_id(path.stem) if path.suffix.lower() in (".yaml", ".yml", "") else None
     return "" if kind is None else f"; the catalogue's {_KIND_NAMES.get(kind, kind)} of that name is given by its " \
                                    f"id: {path.stem}"
 
@@ -159,8 +159,8 @@ def load(name: str, kind: str) -> Any:
     path, in_catalogue = resolve(name, kind)
     try:
         st = os.stat(path)
-    except FileNotFoundError:
-        raise SpecError("no such file" + id_hint(path), shown_path(path)) from None
+    except FileNotFoundError:                # named as the user wrote it ('./x', not 'x')
+        raise SpecError("no such file" + id_hint(path), shown_path(path if in_catalogue else name)) from None
     except (OSError, ValueError) as exc:
         raise SpecError(f"cannot read file: {getattr(exc, 'strerror', None) or exc}", shown_path(path)) from None
     mark_input(st)                     # an input even when its spec comes from the cache
