@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from batcalc.spec.claims import KIND_INPUTS
 
 DOC = (Path(__file__).resolve().parent.parent / "docs" / "claims.md").read_text(encoding="utf-8")
@@ -27,7 +29,7 @@ def test_documented_vehicle_plausibility_bounds_are_the_code_s():
         m = re.search(rf"`{name}` ([0-9]+(?:\.[0-9]+)?)-([0-9]+(?:\.[0-9]+)?)( %)?", text)
         assert m, name
         scale = 0.01 if m.group(3) else 1.0
-        assert (float(m.group(1)) * scale, float(m.group(2)) * scale) == (low, high), name
+        assert (float(m.group(1)) * scale, float(m.group(2)) * scale) == pytest.approx((low, high), rel=1e-12), name
 
 
 ROOT = Path(__file__).resolve().parent.parent
