@@ -83,3 +83,33 @@ def test_a_refused_value_is_given_back_in_the_unit_system_asked_for(run):
     out = run("check", "seed-article", "--assume", "altitude=0 m to 20000 m", "--units", "imperial")
     assert out.exit_code == 2
     assert f"--assume altitude={20000 / 0.3048:.0f} ft: altitude" in out.stderr and " m:" not in out.stderr
+
+
+@pytest.mark.parametrize("assignment, refused, figure, bounds", [
+    ("battery-efficiency=1 %", "1 %", "battery_efficiency", "70-100 %"),
+    ("transmission-efficiency=1 %", "1 %", "transmission_efficiency", "50-100 %"),
+    ("drive-efficiency=1 %", "1 %", "drivetrain_efficiency", "30-100 %"),
+    ("rotating-mass-factor=5", "5", "rotational_mass_factor", "0-0.5"),
+    ("aux-power=1000 kW", "1000000 W", "auxiliary_power", "0-100 kW"),      # in the assumption's unit
+    ("battery-efficiency=1 % to 99 %", "1 %", "battery_efficiency", "70-100 %"),
+])
+def test_an_assumption_for_a_vehicle_figure_keeps_that_figures_bounds(run, assignment, refused, figure, bounds):
+    """A vehicle file refuses 'battery_efficiency: 1 %' as a typo, but '--assume battery-efficiency=1 %', which
+    stands in for the same figure, gave 15959 Wh/km and a range of 4.7 km without a word (a band of 3.6 to
+    1040 km). The default assumptions that stand in for a vehicle's figures take its bounds."""
+    r = run("range", "tesla-4680", "-v", "large-suv", "--assume", assignment)
+    id = assignment.split("=")[0]
+    assert r.exit_code == 2 and r.stderr.strip() == (
+        f"batcalc: error: --assume {id}={refused}: not plausible for {figure} (expected {bounds}); a typo?")
+
+
+def test_the_plausible_ranges_of_vehicle_assumptions_lie_within_the_figures_bounds():
+    """specs/assumptions.yaml's own ranges for the defaults that stand in for vehicle figures are plausible
+    vehicles: a band over them never reaches a value a vehicle file would refuse."""
+    from batcalc.spec.assumptions import plausible_ranges
+    from batcalc.spec.bounds import ASSUMED_FIGURES, PLAUSIBLE
+
+    ranges = plausible_ranges()
+    for id, figure in ASSUMED_FIGURES.items():
+        low, high, _ = PLAUSIBLE[figure]
+        assert low <= ranges[id].low <= ranges[id].high <= high, id

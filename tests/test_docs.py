@@ -21,7 +21,7 @@ def test_every_kind_and_input_documented():
 
 
 def test_documented_vehicle_plausibility_bounds_are_the_code_s():
-    from batcalc.spec.vehicle import PLAUSIBLE
+    from batcalc.spec.bounds import PLAUSIBLE
 
     text = " ".join((Path(__file__).resolve().parent.parent / "docs" / "spec-format.md").read_text(
         encoding="utf-8").split())

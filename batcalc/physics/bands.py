@@ -83,13 +83,16 @@ def check_assumption(id: str, value: float, shown: Union[str, Callable[[str], st
     (:mod:`batcalc.physics.charge`), the powertrain's efficiencies and auxiliaries
     (:class:`~batcalc.physics.powertrain.Powertrain`, :func:`~batcalc.physics.vehicle.default_motor_map`,
     :func:`~batcalc.physics.powertrain.constant_efficiency`) and the ambient air
-    (:func:`~batcalc.physics.powertrain.air_density`). Raises :class:`InputsError` (``{assume}`` names
-    the option or key that set it); ``shown`` may be a function of the unit system giving the value's
-    text in it, for a message in the one asked for (called only when the value is refused)."""
+    (:func:`~batcalc.physics.powertrain.air_density`), and the bounds of the vehicle figure it stands in for
+    (:data:`batcalc.spec.bounds.ASSUMED_FIGURES`: a battery efficiency of 1 % is a typo). Raises
+    :class:`InputsError` (``{assume}`` names the option or key that set it); ``shown`` may be a function of the
+    unit system giving the value's text in it, for a message in the one asked for (called only when the value
+    is refused)."""
     from batcalc.physics.charge import check_charge_inputs, check_pack_voltage
     from batcalc.physics.pack import PackOptions
     from batcalc.physics.powertrain import Powertrain, air_density, constant_efficiency
     from batcalc.physics.vehicle import default_motor_map
+    from batcalc.spec.bounds import ASSUMED_FIGURES, check_plausible
 
     a = {**_central_defaults(), id: value}
     try:
@@ -101,6 +104,9 @@ def check_assumption(id: str, value: float, shown: Union[str, Callable[[str], st
                    regen_efficiency=a["regen-efficiency"], aux_power=a["aux-power"])
         constant_efficiency(a["drive-efficiency"], a["regen-share"], a["aux-power"])
         air_density(a["ambient-temperature"], a["altitude"])
+        figure = ASSUMED_FIGURES.get(id)      # one that stands in for a vehicle's figure: that figure's bounds
+        if figure is not None:
+            check_plausible(value, None, figure)
     except BatcalcError as exc:
         # the inner error in its own words (a pack voltage the command line takes as --pack-voltage is
         # not what the user gave here)

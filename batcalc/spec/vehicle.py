@@ -4,36 +4,15 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from batcalc.spec.bounds import check_plausible
 from batcalc.spec.model import ID_PATTERN, Q, Source, Sourced, Strict, Value, check_table, register_kind
-
-#: Bounds outside which a vehicle value is a typo, not a vehicle (SI: kg, m^2, W; fractions). Auxiliaries: a
-#: car's 0.2-1 kW to an electric bus's air conditioning, ~30 kW; a battery's one-way efficiency: Li-ion cells
-#: lose a few percent (FASTSim's stock cars 98.5 %); motors: from an urban microcar's ~10 kW to a mining
-#: truck's few MW.
-PLAUSIBLE = {"drag_coefficient": (0.1, 1.5, ""), "rolling_resistance": (0.001, 0.05, ""),
-             "frontal_area": (0.5, 20.0, "area"), "mass_without_battery": (100.0, 100_000.0, "mass"),
-             "drivetrain_efficiency": (0.3, 1.0, "fraction"), "rotational_mass_factor": (0.0, 0.5, ""),
-             "auxiliary_power": (0.0, 100_000.0, "power"), "battery_efficiency": (0.7, 1.0, "fraction"),
-             "transmission_efficiency": (0.5, 1.0, "fraction"), "motor_rated_power": (1_000.0, 5_000_000.0, "power")}
 
 
 def _plausible(v: Optional[Value], name: Optional[str]) -> Optional[Value]:
     """Refuse values no road vehicle has (a typo such as C_d 23 for 0.23 would silently give 15 km), by the
-    bounds of :data:`PLAUSIBLE`, named in the unit system's units."""
-    if v is None or name is None:       # no name only in a model validator
-        return v
-    low, high, dim = PLAUSIBLE[name]
-    if not low <= v.si <= high:
-        from batcalc.errors import UnitError
-        from batcalc.units import error_in_systems, format_number, shown
-
-        def bounds(system: str) -> str:             # in the unit system's units ('30-100 %', '220.5-220462 lb')
-            if not dim:
-                return f"{low:g}-{high:g}"
-            ends = shown(low, dim, system), shown(high, dim, system)
-            return f"{format_number(ends[0].value)}-{format_number(ends[1].value)} {ends[1].unit}"
-        raise error_in_systems(lambda system: f"{v.text!r} is not plausible for {name} (expected "
-                                              f"{bounds(system)}); a typo?", UnitError)
+    bounds of :data:`batcalc.spec.bounds.PLAUSIBLE`."""
+    if v is not None and name is not None:       # no name only in a model validator
+        check_plausible(v.si, v.text, name)
     return v
 
 
