@@ -155,3 +155,29 @@ def test_no_taper_falls_to_zero():
 
     assert tapers() and all(taper_stop(t.table) == 1.0 for t, _ in tapers())
     assert all(min(t.table.value) > 0 for t, _ in tapers())
+
+
+def test_an_average_charge_past_the_stop_is_warned_of_and_the_curve_s_peak_named(run, cell):
+    """``batcalc charge`` by time or power (the average mode) took a window past the stop as any other: 0->100 %
+    in 30 min, with the note that the cell "gives no max charge C-rate: whether the cell can take these rates
+    is not known", though its own curve gives a 3 C peak and takes no charge above 95 %. It warns, as the
+    charge along the curve refuses the window, and names the curve's peak; the library's charge() says the
+    same."""
+    import batcalc as bc
+
+    out = run("charge", cell, "--pack-energy", "75 kWh", "--to", "100 %", "--time", "30 min")
+    assert out.exit_code == 0
+    assert ("warning: stop-cell's own charge curve (charging.charge_curve) is 0 from 95 %: no charge passes it, "
+            "so none reaches 100 % at any C-rate") in out.stdout
+    assert "stop-cell gives no max charge C-rate; its own charge curve peaks at 3 C" in out.stdout
+    assert "whether the cell can take these rates is not known" not in out.stdout
+    within = run("charge", cell, "--pack-energy", "75 kWh", "--to", "95 %", "--time", "30 min")
+    assert within.exit_code == 0 and "warning" not in within.stdout         # the stop itself is reached
+    r = bc.charge(cell, to_soc="100 %", time="30 min", pack_energy="75 kWh")
+    assert any("is 0 from 95 %" in w for w in r.warnings) and any("peaks at 3 C" in n for n in r.assumptions)
+
+
+def test_a_cell_without_a_curve_is_judged_by_nothing_as_before(run):
+    out = run("charge", "tesla-4680", "--pack-energy", "75 kWh", "--to", "80 %", "--time", "30 min")
+    assert "tesla-4680 gives no max charge C-rate: whether the cell can take these rates is not known" in out.stdout
+    assert "warning" not in out.stdout

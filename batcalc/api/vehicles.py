@@ -839,6 +839,7 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
         pack_voltage_for,
         requested_windows,
     )
+    from batcalc.physics.charging import rate_notes
     from batcalc.report.charge import no_pack_energy_note, open_start_notes, pack_voltage_of, vehicle_consumption
     from batcalc.units import from_si
 
@@ -876,7 +877,8 @@ def charge(cell: CellLike, *, to_soc: Any = None, time: Any = None, power: Any =
                                   pack_voltage=volts)
     windows = requested_windows(fig, start, end, seconds, watts, **common)
     notes += open_start_notes(windows)         # as batcalc charge says it
-    if max_c is None:
-        notes.append(f"{fig.id} gives no max charge C-rate: whether the cell can take these rates is not known")
+    said, cannot = rate_notes(fig, windows[0].to_soc)
+    notes += said
+    warnings += cannot
     return ChargeResult([ChargeWindow(w) for w in windows], notes, warnings)
 

@@ -1400,26 +1400,13 @@ def _starts_text(windows: list) -> str:
 
 
 def _curve_stop(cell, windows: list) -> Optional[tuple[float, str]]:
-    """``(stop, shape)`` when ``cell``'s charge shape (:func:`batcalc.physics.charging.cell_shape`, the one the
-    charge curve and a peak claim use) falls to 0 before the end of ``windows`` (they share it): the SoC from
-    which it is 0 (:attr:`batcalc.physics.charge_curve.ChargeCurve.stop`, the rule that refuses such a
-    window in ``batcalc charge`` and makes ``charge --implied`` list it as none) and the shape in words; no
-    charge reaches that end at any C-rate. None otherwise. Only a cell's own ``charge_curve`` can fall to 0:
-    every taper of specs/tapers.yaml is above 0 throughout (tests/test_charge_claim_stop.py pins it), so a
-    cell without one is not looked at (no taper is loaded for a time claim). A curve the shape cannot be read
-    from (a power per cell without the cell's energy) gives None: a time claim does not read the curve, and a
-    peak claim refuses it where it does (:func:`batcalc.physics.charging.cell_limit`)."""
-    if cell is None or cell.spec.charging.charge_curve is None:
-        return None
-    from batcalc.physics.charge_curve import taper_stop
-    from batcalc.physics.charging import cell_shape
+    """``(stop, shape)`` when ``cell``'s own charge curve falls to 0 before the end of ``windows`` (they share it;
+    :func:`batcalc.physics.charging.curve_stop`, the rule that refuses such a window in ``batcalc charge`` and
+    makes ``charge --implied`` list it as none): no charge reaches that end at any C-rate. None otherwise."""
+    from batcalc.physics.charging import curve_stop
 
-    try:
-        shape = cell_shape(cell)
-    except BatcalcError:
-        return None
-    stop = taper_stop(shape.table)
-    return (stop, shape.text) if windows[0].to_soc > stop else None
+    stopped = curve_stop(cell)
+    return stopped if stopped is not None and windows[0].to_soc > stopped[0] else None
 
 
 def _stop_note(stop: float, shape: str, to_soc: float, tail: str = " (batcalc charge refuses the window)") -> Phrase:

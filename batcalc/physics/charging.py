@@ -99,6 +99,47 @@ def cell_shape(cell: CellFigures, taper_id: Optional[str] = None) -> CellShape:
     return CellShape(own[1], None, f"{cell.id}'s own charge curve (charging.charge_curve)", own[0])
 
 
+def curve_stop(cell: Optional[CellFigures]) -> Optional[tuple[float, str]]:
+    """``(stop, shape)`` when ``cell``'s own ``charge_curve`` (its shape, :func:`cell_shape`) falls to 0: the SoC,
+    0..1, from which no charge passes at any C-rate (:func:`batcalc.physics.charge_curve.taper_stop`) and the
+    shape in words; None when it has no curve, the curve stays above 0, or it cannot be read (a power per cell
+    without the cell's energy: refused where the curve is used, :func:`cell_limit`). Every taper of
+    specs/tapers.yaml is above 0 throughout (tests/test_charge_claim_stop.py): only a cell's own curve stops."""
+    if cell is None or cell.spec.charging.charge_curve is None:
+        return None
+    from batcalc.physics.charge_curve import taper_stop
+
+    try:
+        shape = cell_shape(cell)
+    except BatcalcError:
+        return None
+    stop = taper_stop(shape.table)
+    return (stop, shape.text) if stop < 1.0 else None
+
+
+def rate_notes(cell: CellFigures, to_soc: float) -> tuple[list[str], list[str]]:
+    """``(notes, warnings)`` on whether ``cell`` can take the average C-rates of charge windows ending at
+    ``to_soc`` (0..1), as ``batcalc charge`` and the API's ``charge`` state them: a cell whose own charge curve
+    is 0 before ``to_soc`` charges no such window at any rate (:func:`curve_stop`: a warning; the curve mode
+    refuses it); one without a rated ``max_c_rate`` is judged by nothing, unless its own curve gives a peak."""
+    notes: list[str] = []
+    warnings: list[str] = []
+    stopped = curve_stop(cell)
+    if stopped is not None and to_soc > stopped[0]:
+        warnings.append(f"{stopped[1]} is 0 from {stopped[0] * 100:.4g} %: no charge passes it, so none reaches "
+                        f"{to_soc * 100:.4g} % at any C-rate (a charge along the curve, --charger, refuses the "
+                        f"window)")
+    if cell.get("max_c_rate") is None:
+        try:
+            own = _own_curve(cell)
+        except BatcalcError:            # a power per cell without the cell's energy: no peak to state
+            own = None
+        notes.append(f"{cell.id} gives no max charge C-rate: whether the cell can take these rates is not known"
+                     if own is None else f"{cell.id} gives no max charge C-rate; its own charge curve peaks at "
+                                         f"{_c(own[0])}: an average above it cannot be")
+    return notes, warnings
+
+
 def cell_limit(cell: CellFigures, peak_c_rate: Optional[float] = None, taper_id: Optional[str] = None,
                use_claims: bool = True) -> CellLimit:
     """The cell's charge limit. Taper: :func:`cell_shape` (``taper_id``, else the cell's ``charge_curve``

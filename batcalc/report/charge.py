@@ -75,7 +75,8 @@ def vehicle_consumption(cell: CellFigures, vehicle: Any, pack_energy: Optional[f
         notes.append(f"pack energy {_kwh(pack_energy)} kWh: {v.id}'s reference pack")
     notes.append(f"consumption {_q(consumption, 'consumption', system)}: {v.id} on "
                  f"{cycle_label(v, found.cycle, system)} at {_q(found.total_mass, 'mass', system)} ({found.how}); "
-                 f"usable energy {a['usable-fraction'] * 100:.0f} %")
+                 f"range added: the usable {a['usable-fraction'] * 100:.0f} % of the energy added over the "
+                 f"consumption (a full charge adds the full range)")
     if warnings is not None:
         warnings += found.warnings(v, system)
     else:
@@ -140,6 +141,7 @@ def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: O
     (:meth:`~batcalc.physics.vehicle.Vehicle.in_conditions`; None: loaded here as it is)."""
     from batcalc.physics.bands import Assumed
     from batcalc.physics.charge import Window, check_charge_inputs, check_pack_voltage, requested_windows
+    from batcalc.physics.charging import rate_notes
 
     a = assumed if assumed is not None else Assumed()
     eta = a["charger-efficiency"] if eta is None else eta
@@ -164,8 +166,8 @@ def charge_report(cell: CellFigures, vehicle_name: Optional[str], pack_energy: O
         common["usable_fraction"] = a["usable-fraction"]
     windows = requested_windows(cell, from_soc, to_soc, seconds, power, curve=True, **common)
     notes += open_start_notes(windows)
-    if max_c is None:
-        notes.append(f"{cell.id} gives no max charge C-rate: whether the cell can take these rates is not known")
+    said, cannot = rate_notes(cell, windows[0].to_soc)
+    notes += said + [f"warning: {w}" for w in cannot]
     headers = ["quantity", "unit"] + [f"{w.from_soc * 100:.0f}->{w.to_soc * 100:.0f} %"
                                       + ("" if w.start_stated else " (start assumed)") for w in windows]
     dist = shown(None, "length", system, "distance").unit
