@@ -727,3 +727,39 @@ def test_a_reference_in_a_ratio_that_names_no_cell_is_located_at_its_input(run, 
     r = run("check", str(path))
     assert r.exit_code == 2 and r.stderr.strip().endswith(f"c.yaml:6:{col}: no cell 'nonexist' in the catalogue and "
                                                           f"no such file; see 'batcalc list'")
+
+
+@pytest.mark.parametrize("text, asserted, said", [
+    ("0 * ?", "0 kg", "inputs.expr: the expression is 0 whatever the '?' (a factor of 0): it implies no value of '?'"),
+    ("0 kg / ?", "0 kg", "inputs.expr: the expression is 0 whatever the '?' (a factor of 0): it implies no value of "
+                         "'?'"),
+    ("? / 0 kg", "1 1/kg", "inputs.expr: column 3: division by zero in '? / 0 kg'"),
+    ("? + 5 km", "10 km", "inputs.expr: the '?' can be solved for only in products, quotients and powers (not in a "
+                          "sum): write the claim as a 'difference' claim"),
+])
+def test_a_question_mark_beside_a_zero_is_refused_for_what_it_is(run, text, asserted, said):
+    """'0 * ?', '0 kg / ?' and '? / 0 kg' were refused as "the '?' can be solved for only in products, quotients
+    and powers (not in a sum)": there is no sum in them. A factor of 0 leaves nothing to solve for, and a
+    division by zero is one, at its column, as without a '?'; a '?' in a sum is still told so."""
+    r = run("claim", "expression", f"expr={text}", "--asserted", asserted)
+    assert r.exit_code == 2 and r.stderr.strip() == f"batcalc: error: {said}"
+
+
+def test_a_missing_figure_times_zero_cancels_out(run):
+    """'0 * huineng-llcb.cycles' (a figure the cell does not publish) ended in an internal error, a division by
+    zero, where the figure was tried at two values: the expression does not depend on it, and says so."""
+    r = run("claim", "expression", "expr=0 * huineng-llcb.cycles", "--asserted", "0")
+    assert r.exit_code == 0 and "HOLDS" in r.stdout
+    assert "huineng-llcb.cycles cancels out: the expression does not depend on it" in r.stdout
+
+
+def test_an_unknown_cycle_of_a_reference_is_located_in_the_expression(run, tmp_path):
+    """'mid-sedan.consumption@foo' was refused at the claim's whole ``inputs`` in a file and with no input named
+    on the command line: it is located at the expression, at the reference's column."""
+    r = run("claim", "expression", "expr=mid-sedan.consumption@foo * 100 km", "--asserted", "15 kWh")
+    assert r.exit_code == 2 and r.stderr.startswith("batcalc: error: inputs.expr: column 1: unknown cycle 'foo'")
+    path = tmp_path / "c.yaml"
+    path.write_text('kind: claims\nclaims:\n  - id: e\n    quote: q\n    kind: expression\n    inputs: {expr: '
+                    '"mid-sedan.consumption@foo * 100 km"}\n    asserted: 15 kWh\n', encoding="utf-8")
+    r = run("check", str(path))
+    assert r.exit_code == 2 and "c.yaml:6:20: column 1: unknown cycle 'foo'" in r.stderr

@@ -2141,6 +2141,15 @@ def _reference(ctx: Context, cycle_default: Optional[str], used: list, given: Op
                 raise ExprError(f"column {col}: '@{cycle}' names a drive cycle: only {ident}.consumption takes one")
             if name == "consumption":
                 cyc = cycle or cycle_default or default_cycle(v)
+                if cycle is not None:                # '@foo' names no cycle: at its column in the expression
+                    from batcalc.physics.cycles import get_cycle
+
+                    try:
+                        get_cycle(cycle)
+                    except SpecError:                # a trace file's own error, at its own line
+                        raise
+                    except BatcalcError as exc:
+                        raise ExprError(f"column {col}: {exc}") from None
                 value, mass, _ = ctx.consumption(v, cyc, None)
                 grade = _vehicle_grade(ctx, ident, cyc)
                 note((ident, name, cyc), (f"{v.id}.consumption = ", Value(value, "consumption"),
@@ -2208,20 +2217,29 @@ def _solve_unknown(at: Callable[[Any], Any], target):
     dimensionless Quantity: '?' itself, or the factor on the SI unit of a missing figure). The expression
     must be ``k x u^p`` (products, quotients and powers of the unknown, found from ``at(1)`` and ``at(2)``:
     ``p = log2(at(2) / at(1))``, ``u = (target / k)^(1/p)``); it rises with a positive unknown when
-    ``k p > 0``. :class:`_Unsolvable` otherwise (an unknown in a sum)."""
+    ``k p > 0``. :class:`_Unsolvable` otherwise (an unknown in a sum, or a factor of 0 that leaves none to
+    solve for); an :class:`~batcalc.claims.expr.ExprError` of the expression itself (a division by 0) is raised
+    as it is."""
     import math as _m
 
     from pint.errors import DimensionalityError
 
-    from batcalc.claims.expr import ExprError
+    from batcalc.claims.expr import ExprSumError
 
+    in_sum = ("the '?' can be solved for only in products, quotients and powers (not in a sum): write the claim as "
+              "a 'difference' claim")
     try:
         f1 = at(units.Q_(1.0, "dimensionless"))
         f2 = at(units.Q_(2.0, "dimensionless"))
+    except (ExprSumError, DimensionalityError):   # another ExprError (a division by 0) goes to the caller
+        raise _Unsolvable(("inputs", "expr"), in_sum) from None
+    if float(f1.magnitude) == 0 and float(f2.magnitude) == 0:
+        raise _Unsolvable(("inputs", "expr"), "the expression is 0 whatever the '?' (a factor of 0): it implies "
+                                              "no value of '?'")
+    try:
         ratio = float((f2 / f1).to("dimensionless").magnitude)
-    except (ExprError, DimensionalityError, ZeroDivisionError):
-        raise _Unsolvable(("inputs", "expr"), "the '?' can be solved for only in products, quotients and powers "
-                                              "(not in a sum): write the claim as a 'difference' claim") from None
+    except (DimensionalityError, ZeroDivisionError):
+        raise _Unsolvable(("inputs", "expr"), in_sum) from None
     p = _m.log2(abs(ratio)) if ratio else 0.0
     if not ratio or abs(p - round(p)) > 1e-9 or round(p) == 0:
         raise _Unsolvable(("inputs", "expr"), "the '?' can be solved for only in products, quotients and powers")
@@ -2329,8 +2347,10 @@ def eval_expression(claim, ctx: Context) -> Verdict:
         def at(u: Any) -> Any:
             stand_in[gap.ref] = u * units.Q_(1.0, gap.si_unit)
             return ev(parsed, ref)
-        if not math.isclose(float((at(units.Q_(2.0, "dimensionless")) / value).to("dimensionless").magnitude), 1.0,
-                            rel_tol=1e-12):
+        other = at(units.Q_(2.0, "dimensionless"))
+        # the expression depends on the figure when another stand-in moves it ('0 x figure' is 0 at both)
+        if float(value.magnitude) == 0 and float(other.magnitude) != 0 or float(value.magnitude) != 0 and not \
+                math.isclose(float((other / value).to("dimensionless").magnitude), 1.0, rel_tol=1e-12):
             try:
                 return implied_by(at, gap)
             except _Unsolvable as unsolvable:

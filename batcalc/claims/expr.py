@@ -71,8 +71,12 @@ class ExprError(ClaimError):
     """A malformed expression; the message starts with the 1-based column."""
 
 
-def _fail(col: int, message: str) -> ExprError:
-    return ExprError(f"column {col}: {message}")
+class ExprSumError(ExprError):
+    """Terms of different dimensions added or subtracted (``kWh + kg``; with a '?', a '?' in a sum)."""
+
+
+def _fail(col: int, message: str, kind: type[ExprError] = ExprError) -> ExprError:
+    return kind(f"column {col}: {message}")
 
 
 @dataclass(frozen=True)
@@ -306,6 +310,6 @@ def evaluate(parsed: Parsed, ref: Callable[[str, str, Optional[str], int], Any],
             return a / b
         except DimensionalityError:
             raise _fail(col, f"cannot {'add' if op == '+' else 'subtract'} {units.describe_units(b)} "
-                             f"{'to' if op == '+' else 'from'} {units.describe_units(a)}") from None
+                             f"{'to' if op == '+' else 'from'} {units.describe_units(a)}", ExprSumError) from None
 
     return ev(parsed.tree)
