@@ -113,3 +113,13 @@ def test_the_plausible_ranges_of_vehicle_assumptions_lie_within_the_figures_boun
     for id, figure in ASSUMED_FIGURES.items():
         low, high, _ = PLAUSIBLE[figure]
         assert low <= ranges[id].low <= ranges[id].high <= high, id
+
+
+@pytest.mark.parametrize("assignment, dimension, example", [("aux-power=250", "power", "'250 W'"),
+                                                            ("altitude=800", "length", "'800 m'"),
+                                                            ("pack-voltage=800", "voltage", "'800 V'")])
+def test_a_bare_number_is_shown_with_the_assumption_s_own_unit(run, assignment, dimension, example):
+    """'--assume altitude=800' was told "expected a length, e.g. '800 mm'" and 'aux-power=250' "e.g. '250 kW'"
+    (a car's base load is 100-300 W): the example takes the unit the assumption is written in (docs/assumptions.md)."""
+    r = run("range", "tesla-4680", "-v", "mid-sedan", "--assume", assignment)
+    assert r.exit_code == 2 and r.stderr.strip().endswith(f"has no unit: expected a {dimension}, e.g. {example}")

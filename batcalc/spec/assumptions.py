@@ -241,7 +241,7 @@ def _parse_one(text: str, p: Plausible) -> float:
     """One value of a range for ``p``: SI float of its dimension, within its limits."""
     try:
         si = (units.parse_temperature(text) if p.dimension == "temperature"
-              else units.parse_value(text, p.dimension).si)
+              else units.parse_value(text, p.dimension, UNIT_LABELS[p.dimension] or None).si)
     except UnitError as exc:
         hint = (" (write a range as 'LOW to HIGH', e.g. '0.75 to 0.85', not with a dash)"
                 if re.search("[0-9%]\\s*[-\u2012\u2013\u2014\u2212]\\s*[0-9.]", text)   # hyphen, dashes, minus
