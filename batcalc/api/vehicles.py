@@ -193,8 +193,8 @@ class RangeResult:
     def ratings(self) -> dict[str, Any]:
         """The range of the same usable energy at the same mass on each rating, km: ``wltp`` (WLTC 3b),
         ``epa`` (the two-cycle label, 0.7 (0.55 R_UDDS + 0.45 R_HWFET)), ``cltc``, ``nedc``, as ``batcalc
-        range`` shows them; empty for a truck (light-duty car ratings do not apply) or a vehicle that gives
-        only a measured consumption (:attr:`ratings_notes` says why)."""
+        range`` shows them; empty for a truck (light-duty car ratings do not apply); for a vehicle that gives
+        only a measured consumption, the rating it was measured on alone (:attr:`ratings_notes` says why)."""
         from batcalc.report.vehicle import rating_ranges
 
         ranges, _ = rating_ranges(self.raw.vehicle, self.raw.pack.usable_energy, self.raw.total_mass, "metric")
