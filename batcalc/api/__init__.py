@@ -33,14 +33,28 @@ from batcalc.errors import BatcalcError
 
 
 def catalog(kind: str = "cell") -> list[str]:
-    """Ids in the built-in catalogue of ``kind``: ``cell``, ``vehicle`` or ``claim`` (claims files); a
-    kind that is not text is a :class:`TypeError`."""
+    """Ids in the built-in catalogue of ``kind``: ``cell``, ``vehicle``, ``claim`` (claims files), ``cycle`` (drive
+    cycles), ``charger`` (charger classes and stations) or ``taper`` (charge tapers), as ``batcalc list --kind``
+    lists them; a kind that is not text is a :class:`TypeError`."""
     from batcalc.spec.catalog import KIND_DIRS, catalog_ids
 
+    kinds = (*KIND_DIRS, "cycle", "charger", "taper")
     if not isinstance(kind, str):
-        raise TypeError(f"catalog needs a kind as text: {', '.join(map(repr, KIND_DIRS))}, got {type(kind).__name__}")
+        raise TypeError(f"catalog needs a kind as text: {', '.join(map(repr, kinds))}, got {type(kind).__name__}")
+    if kind == "cycle":
+        from batcalc.physics.cycles import cycle_ids
+
+        return list(cycle_ids())
+    if kind == "charger":
+        from batcalc.physics.charge import chargers
+
+        return [c.id for c in chargers()]
+    if kind == "taper":
+        from batcalc.spec.tapers import taper_ids
+
+        return list(taper_ids())
     if kind not in KIND_DIRS:
-        raise BatcalcError(f"unknown catalogue kind {kind!r}: choose {', '.join(KIND_DIRS)}")
+        raise BatcalcError(f"unknown catalogue kind {kind!r}: choose {', '.join(kinds)}")
     return catalog_ids(kind)
 
 
