@@ -805,10 +805,13 @@ def draw_charge_curve(data: dict[str, Any], path: str | os.PathLike, force: bool
     top = max(data["power"])
     for i, (key, values) in enumerate(data["limits"].items()):
         if values is not None:
-            ax.plot(data["soc"], values, "--", color=COLOURS[(i + 1) % len(COLOURS)], lw=1.3, label=names[key])
+            # dashed limits drawn over the power line: the one that decides lies on it and stays visible
+            ax.plot(data["soc"], values, "--", color=COLOURS[(i + 1) % len(COLOURS)], lw=1.3, label=names[key],
+                    zorder=3)
             top = max(top, min(max(values), top * 1.6))
-    ax.plot(data["soc"], data["power"], "-", color=COLOURS[0], lw=2.6, label="charging power (the least)")
-    ax.axhline(data["average_power"], color="0.4", lw=1, ls=":", label=f"average {fmt(data['average_power'])} kW")
+    ax.plot(data["soc"], data["power"], "-", color=COLOURS[0], lw=2.6, label="charging power (the least)", zorder=2)
+    ax.axhline(data["average_power"], color="0.4", lw=1, ls=":", label=f"average {fmt(data['average_power'])} kW",
+               zorder=4)
     ax.set_xlim(data["soc"][0], data["soc"][-1])
     ax.set_ylim(0, _nice_max(top * 1.15))
     ax.set_xlabel("state of charge (%)")
