@@ -194,3 +194,25 @@ def test_a_figure_with_a_stated_assumption_and_no_source_is_graded_assumption():
     f = figs.figures
     assert f["mass"].grade == "assumption" and f["gravimetric"].grade is None     # the energy is unsourced
     assert f["gravimetric"].si == pytest.approx(3.6 * 5 * 3600 / 0.070)
+
+
+def test_a_cells_grade_is_of_the_sources_its_values_cite(write):
+    """``list`` and ``compare`` graded tesla-4680 'datasheet+press' from every source its file lists, though
+    every value cites a press teardown and the datasheet-grade paper is named in the notes only: the grade is
+    of what the values cite (a source no value cites lends none), as each figure's grade is."""
+    from batcalc.report.compare import grade_of
+
+    cell = load_cell("tesla-4680")
+    assert {s.grade for s in cell.spec.sources} == {"datasheet", "press"}
+    assert {f.grade for f in cell.figures.values()} == {"press"} and grade_of(cell) == "press"
+    path = write("c.yaml", """
+        kind: cell
+        id: c
+        name: C
+        electrical: {nominal_voltage: {value: 3.6 V, source: d}, capacity: {value: 5 Ah, assumption: "a guess"}}
+        physical: {mass: 70 g}
+        sources:
+          - {id: d, title: D, document: d.pdf, grade: datasheet}
+          - {id: p, title: P, url: "https://example.org", grade: press}
+        """)
+    assert grade_of(load_cell(path)) == "assumption+datasheet+unsourced"      # the mass cites nothing

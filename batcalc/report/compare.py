@@ -9,11 +9,16 @@ from batcalc.units import Shown, format_number, from_si, shown
 
 
 def grade_of(cell: CellFigures) -> str:
-    """The grades of a cell's sources, e.g. ``datasheet``, ``press`` or ``datasheet+press``, with
-    ``+assumption`` when a figure rests on a stated assumption."""
-    grades = sorted({s.grade for s in cell.spec.sources}
-                    | ({"assumption"} if any(f.grade == "assumption" for f in cell.figures.values()) else set()))
-    return "+".join(grades) if grades else "unsourced"
+    """The grades its values rest on, e.g. ``datasheet``, ``press`` or ``datasheet+press``: the grade of the
+    source each value of the cell's spec cites, ``assumption`` for one that states an assumption instead,
+    ``unsourced`` for one that does neither (:func:`batcalc.physics.cells.given_grade`, the rule of its
+    figures). A source the file lists but no value cites (a teardown named in the notes) lends no grade."""
+    from batcalc.physics.cells import given_grade
+    from batcalc.spec.model import sourced_values
+
+    by_id = {s.id: s.grade for s in cell.spec.sources}
+    grades = {given_grade(sid, value, by_id) or "unsourced" for _, value, sid in sourced_values(cell.spec)}
+    return "+".join(sorted(grades)) if grades else "unsourced"
 
 
 # ------------------------------------------------------------------------------------------ list
