@@ -92,7 +92,7 @@ def test_chargers_for_includes_a_charger_delivering_exactly_the_power():
 
 
 def test_charger_efficiency_default_and_grid_power():
-    # DESIGN.md reference value: charger efficiency 0.9
+    # the reference value (docs/assumptions.md): charger efficiency 0.9
     assert DEFAULT_CHARGER_EFFICIENCY == 0.9
     w = Window(0.1, 0.9, 1800.0, pack_energy=100 * KWH, charger_efficiency=0.8)
     # 0.8 x 100 kWh / 0.5 h = 160 kW at the battery; / 0.8 = 200 kW from the grid

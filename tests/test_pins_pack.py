@@ -137,7 +137,7 @@ def test_no_gravimetric_density_is_an_error():
 # --- pack options and sizes -----------------------------------------------------------------------
 
 def test_default_options_are_the_design_reference_values():
-    # DESIGN.md "Reference defaults": cell/pack mass 0.70, cell/pack volume 0.50, usable 0.93
+    # the reference defaults (docs/assumptions.md): cell/pack mass 0.70, cell/pack volume 0.50, usable 0.93
     assert PackOptions() == PackOptions(f_mass=0.70, f_volume=0.50, f_usable=0.93)
 
 

@@ -57,7 +57,7 @@ def by_hand(mass: float) -> float:
 
 
 def test_reference_constants_are_the_design_values():
-    # DESIGN.md reference defaults; standard gravity, and dry air at 20 C at sea level:
+    # the reference defaults (docs/assumptions.md); standard gravity, and dry air at 20 C at sea level:
     # 101325 Pa / (287.05287 J/(kg K) x 293.15 K) = 1.2041 kg/m^3
     assert (G, K_ROT, ETA_DRIVE, K_REGEN, P_AUX) == (9.80665, 0.03, 0.90, 0.60, 250.0)
     assert RHO_AIR == pytest.approx(101325 / (287.05287 * 293.15), rel=1e-12)

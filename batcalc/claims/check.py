@@ -1001,7 +1001,7 @@ def _pack_mass_of_cell(i, ctx: Context, cell, energy: float, f_u: float) -> tupl
     return mass, [("pack mass ", Value(mass, "mass"), f" ({how})")]
 
 
-#: The ratings a range claim is judged on when it names no test cycle (DESIGN.md: it holds or fails only
+#: The ratings a range claim is judged on when it names no test cycle (docs/claims.md: it holds or fails only
 #: if it does on all of them).
 COMMON_RATINGS = ("wltp", "epa", "cltc", "nedc")
 

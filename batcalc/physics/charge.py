@@ -1,6 +1,6 @@
 """Charging maths: average C-rate, power at the battery and from the grid, range added, chargers.
 
-Plain SI numbers in and out (fractions 0..1, seconds, joules, watts, metres). Formulas (DESIGN.md):
+Plain SI numbers in and out (fractions 0..1, seconds, joules, watts, metres). Formulas (docs/formulas.md):
 ``C_avg = dSoC / t[h]``; energy into the battery ``E = dSoC * E_pack``; ``P_batt = E / t`` (SoC over
 the gross pack energy, so this is the upper estimate); ``P_grid = P_batt / eta_charger``; ``range
 added = dSoC * E_usable / c``; charge speed (km of range per hour of charging, as EV databases quote
@@ -21,7 +21,7 @@ from batcalc.physics.pack import DEFAULT_F_USABLE
 #: Start SoCs shown when a charge claim leaves the start open: from empty and the common 10 %.
 ASSUMED_STARTS = (0.0, 0.10)
 #: Charger (grid -> battery) efficiency, a stated assumption: DC fast chargers and the car's
-#: high-voltage path lose ~5-10 % (DESIGN.md reference value 0.9).
+#: high-voltage path lose ~5-10 % (the charger-efficiency default 0.9, docs/assumptions.md).
 DEFAULT_CHARGER_EFFICIENCY = 0.90
 
 

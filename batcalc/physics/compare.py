@@ -1,6 +1,6 @@
 """Cell listings, single-cell reports and side-by-side comparisons, as rows and as JSON data.
 
-Ratios at the same mass / energy / volume follow from energy densities (DESIGN.md, Formulas):
+Ratios at the same mass / energy / volume follow from energy densities (docs/formulas.md):
 at fixed mass ``E_b / E_a = rho_b / rho_a``; at fixed energy ``m_b / m_a = rho_a / rho_b``
 (gravimetric), and the same with volumetric density for volume.
 """

@@ -1,6 +1,6 @@
 """Cell -> pack: energy (gross, usable), mass, volume, pack-level densities, voltage, capacity.
 
-Formulas (DESIGN.md): ``E_pack = E_cells``; ``m_pack = m_cells / f_mass``; ``V_pack = V_cells / f_vol``;
+Formulas (docs/formulas.md): ``E_pack = E_cells``; ``m_pack = m_cells / f_mass``; ``V_pack = V_cells / f_vol``;
 ``E_usable = E_pack * f_usable``; ``rho_pack = rho_cell * f_mass``. SI numbers throughout.
 """
 
@@ -14,7 +14,7 @@ from batcalc.physics.cells import CellFigures
 from batcalc.physics.energy import usable_energy
 from batcalc.units import check_result, error_in_systems, shown_text
 
-#: Default pack factors, each a stated assumption (DESIGN.md "Reference defaults"):
+#: Default pack factors, each a stated assumption (docs/assumptions.md):
 #: cell mass / pack mass 0.70 (module packs ~0.70, cell-to-pack 0.80-0.90), cell volume / pack
 #: volume 0.50 (range 0.40-0.75), usable / nominal energy 0.93 (BEVs use ~90-95 %).
 DEFAULT_F_MASS = 0.70

@@ -3,7 +3,7 @@
 - WLTP combined range = range on WLTC class 3b (UN GTR No. 15).
 - EPA label range (two-cycle method) = 0.7 x (0.55 R_UDDS + 0.45 R_HWFET): the city and highway
   ranges weighted 55/45 and multiplied by the 0.7 adjustment factor (the derived five-cycle method
-  lets makers use factors near 0.73-0.74 instead). Sources: DESIGN.md and the references in
+  lets makers use factors near 0.73-0.74 instead). Sources: the references in
   docs/ratings.md (FASTSim ``simdrivelabel.rs``; the Model S/X label derivation published on Tesla
   Motors Club).
 

@@ -1,6 +1,6 @@
 """Range and weight trade-offs of cells in vehicles: same weight, same energy, same range, sweeps.
 
-Formulas (DESIGN.md): ``R = E_usable / c(m_vehicle)``; at the same pack mass ``E2/E1 = rho2/rho1`` and,
+Formulas (docs/formulas.md): ``R = E_usable / c(m_vehicle)``; at the same pack mass ``E2/E1 = rho2/rho1`` and,
 the vehicle mass being unchanged, ``R2/R1 = rho2/rho1``; at the same energy ``m2/m1 = rho1/rho2``; at
 the same range the pack mass solves ``m_pack = R c(m_glider + m_pack + payload) / (rho_pack f_usable)``
 as a fixed point (a contraction: ``R dc/dm / (rho_pack f_usable)`` is ~0.1) found with secant steps. SI inside.

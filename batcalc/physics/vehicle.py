@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
     FloatArray = NDArray[np.float64]
 
-#: Reference defaults (DESIGN.md), each stated where used.
+#: Reference defaults (docs/assumptions.md gives each its sources and plausible range), each stated where used.
 G = STANDARD_GRAVITY     # m/s^2
 RHO_AIR = air_density()  # kg/m^3, dry air at 20 C at sea level (1.204)
 #: The shortest distance a drive cycle may cover, m: below it a consumption is a quotient of rounding
