@@ -532,3 +532,30 @@ def test_a_pattern_no_shell_expanded_lints_what_it_matches(run, write, tmp_path)
     assert both.stdout == by_names.stdout
     none = run("lint", str(tmp_path / "c*.yaml"))
     assert none.exit_code == 2 and none.stdout.strip().endswith("no such file, and no file matches it as a pattern")
+
+
+def test_a_schema_error_does_not_hide_unknown_sources_or_duplicate_ids(run, tmp_path):
+    """lint reported a file's unknown sources, and a claims file's ids given twice, only once its schema held:
+    a typo in 'status' hid a value's misspelt source until it was fixed, and a claim with a bad qualifier hid
+    that it repeats another's id and cites a source the file does not list. They are reported together."""
+    cell = tmp_path / "cell.yaml"
+    cell.write_text("kind: cell\nid: two\nname: Two problems\nstatus: productionn\nelectrical:\n"
+                    "  nominal_voltage: {value: 3.6 V, source: nosuch}\nsources:\n"
+                    "  - {id: s1, title: x, url: 'https://example.com', grade: press}\n"
+                    "  - {id: s1, title: y, url: 'https://example.org', grade: press}\n", encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("kind: claims\nclaims:\n"
+                      "  - {id: c2, quote: y, kind: ratio, inputs: {a: 1 km, b: 2 km}, asserted: 2, qualifier: roughly,"
+                      " source: nosrc}\n"
+                      "  - {id: c2, quote: z, kind: ratio, inputs: {a: 1 km, b: 2 km}, asserted: 2}\n"
+                      "sources:\n  - {id: s1, title: t, url: 'https://example.com', grade: press}\n", encoding="utf-8")
+    out = run("lint", str(cell), str(claims))
+    lines = out.stdout.strip().splitlines() + out.stderr.strip().splitlines()
+    written = claims.read_text(encoding="utf-8").splitlines()
+    assert out.exit_code == 2 and len(lines) == 5
+    assert lines[0].startswith(f"{cell}:4:9: status: Input should be")
+    # the ids the sources list once each ('sources are: s1', not 's1, s1')
+    assert lines[1] == f"{cell}:6:43: unknown source 'nosuch'; sources are: s1"
+    assert lines[2].startswith(f"{claims}:3:{written[2].index('roughly') + 1}: claims.0.qualifier:")
+    assert lines[3] == f"{claims}:3:{written[2].index('nosrc') + 1}: unknown source 'nosrc'; sources are: s1"
+    assert lines[4] == f"{claims}:4:{written[3].index('c2') + 1}: duplicate claim id 'c2'"

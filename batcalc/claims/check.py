@@ -3016,7 +3016,7 @@ def file_problems(spec: Any, doc: Any) -> list[SpecError]:
 def claim_id_problems(claims: Any, source_ids: list[str] | None, doc: Any) -> list[SpecError]:
     """Each ``(index, id, source)`` of ``claims`` whose id an earlier claim has, or whose ``source``
     (None: none cited) is not among ``source_ids`` (None: the sources are not known, not checked)."""
-    import difflib
+    from batcalc.spec.model import unknown_source
 
     problems = []
     seen: set = set()
@@ -3025,9 +3025,7 @@ def claim_id_problems(claims: Any, source_ids: list[str] | None, doc: Any) -> li
             problems.append(doc.error(("claims", k, "id"), f"duplicate claim id {claim_id!r}"))
         seen.add(claim_id)
         if source_ids is not None and source is not None and source not in source_ids:
-            hint = difflib.get_close_matches(source, source_ids, n=1)
-            problems.append(doc.error(("claims", k, "source"), f"unknown source {source!r}" + (
-                f"; did you mean {hint[0]!r}?" if hint else f"; sources are: {', '.join(source_ids) or 'none'}")))
+            problems.append(unknown_source(doc, ("claims", k, "source"), source, source_ids))
     return problems
 
 

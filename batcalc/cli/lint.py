@@ -169,7 +169,12 @@ def _sound_claims_problems(doc: Document, errors: list[SpecError]) -> list[SpecE
         except (ValidationError, BatcalcError):       # its schema errors are among ``errors``
             continue
     known = source_ids if isinstance(sources, list) and len(source_ids) == len(sources) else None
-    ids = claim_id_problems(((k, c.id, c.source) for k, c in sound), known, doc)
+    # every claim's id and source as written, sound or not: a schema error in one does not hide its id given
+    # twice or a source the file does not list
+    written = [(k, raw["id"], raw.get("source") if isinstance(raw.get("source"), str) else None)
+               for k, raw in enumerate(claims if isinstance(claims, list) else [])
+               if isinstance(raw, dict) and isinstance(raw.get("id"), str)]
+    ids = claim_id_problems(written, known, doc)
     return _in_order(errors + ids + _evaluated(sound, doc), doc)
 
 
@@ -196,7 +201,7 @@ def _lint_read(path: Path | None, shown: str, in_catalogue: bool, warnings: list
     """:func:`lint_one`'s problems besides the duplicate keys, which go to ``duplicates``."""
     from batcalc.io.yamlfile import load_yaml
     from batcalc.spec.catalog import KIND_DIRS, load, specs_root
-    from batcalc.spec.model import SpecErrors, validate_document
+    from batcalc.spec.model import SpecErrors, raw_source_problems, validate_document
 
     doc = None
     try:
@@ -213,7 +218,8 @@ def _lint_read(path: Path | None, shown: str, in_catalogue: bool, warnings: list
     except SpecErrors as exc:
         if doc is not None and isinstance(doc.data, dict) and doc.data.get("kind") == "claims":
             return _sound_claims_problems(doc, exc.errors)
-        return exc.errors
+        # the sources its values cite, read from the file as written: reported with the schema errors
+        return exc.errors if doc is None else _in_order(exc.errors + raw_source_problems(doc), doc)
     except SpecError as exc:
         return [exc]
     except BatcalcError as exc:

@@ -912,6 +912,41 @@ def _walk_values(obj: Any, loc: Loc = (), group: Optional[str] = None) -> list[t
     return out
 
 
+def unknown_source(doc: Document, loc: Loc, sid: str, ids: list[str]) -> SpecError:
+    """The error of a value (or a claim) at ``loc`` citing source ``sid``, which the file's sources (their
+    ``ids``) do not list: the closest id, else the ids there are (each once)."""
+    hint = difflib.get_close_matches(sid, ids, n=1)
+    return doc.error(loc, f"unknown source {sid!r}" + (f"; did you mean {hint[0]!r}?" if hint else
+                                                       f"; sources are: {', '.join(dict.fromkeys(ids)) or 'none'}"))
+
+
+def raw_source_problems(doc: Document) -> list[SpecError]:
+    """The unknown sources cited in a file whose schema does not hold (``batcalc lint`` reports them with its
+    schema errors, not after they are fixed): every ``source:`` given as text in the raw data, outside the
+    ``sources`` list, that no entry of that list has as its ``id`` (:func:`unknown_source`). None when the
+    list is not a list of entries with text ids (its own errors come first)."""
+    data = doc.data
+    sources = data.get("sources") if isinstance(data, dict) else None
+    if not isinstance(sources, list):
+        return []
+    ids = [s.get("id") for s in sources if isinstance(s, dict)]
+    if len(ids) != len(sources) or not all(isinstance(i, str) for i in ids):
+        return []
+    known: list[str] = [i for i in ids if isinstance(i, str)]
+    problems: list[SpecError] = []
+    stack: list[tuple[Loc, Any]] = [((k,), v) for k, v in data.items() if k != "sources"]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, dict):
+            sid = node.get("source")
+            if isinstance(sid, str) and sid not in known:
+                problems.append(unknown_source(doc, loc + ("source",), sid, known))
+            stack += [(loc + (k,), v) for k, v in node.items()]
+        elif isinstance(node, list):
+            stack += [(loc + (i,), v) for i, v in enumerate(node)]
+    return problems
+
+
 def resolve_sources(spec: BaseModel, doc: Document, require: bool = False,
                     all_errors: bool = False) -> dict[Loc, str | None]:
     """Map each value's location to the id of the source it cites; check the ids exist.
@@ -949,9 +984,7 @@ def resolve_sources(spec: BaseModel, doc: Document, require: bool = False,
                     if isinstance(group, Sourced) and group.source is not None:
                         sid_loc = loc[:depth] + ("source",)
                         break
-            hint = difflib.get_close_matches(sid, ids, n=1)
-            problem(doc.error(sid_loc, f"unknown source {sid!r}" + (f"; did you mean {hint[0]!r}?" if hint else
-                                                                    f"; sources are: {', '.join(ids) or 'none'}")))
+            problem(unknown_source(doc, sid_loc, sid, ids))
             continue
         if sid is None and require and value.assumption is None:
             problem(doc.error(loc, f"{'.'.join(map(str, loc))}: no source for {value.text!r} "
