@@ -216,3 +216,15 @@ def test_a_cells_grade_is_of_the_sources_its_values_cite(write):
           - {id: p, title: P, url: "https://example.org", grade: press}
         """)
     assert grade_of(load_cell(path)) == "assumption+datasheet+unsourced"      # the mass cites nothing
+
+
+def test_show_grades_a_cells_charge_and_range_claims(run):
+    """``show`` left the grade column empty on a cell's charge-claim and range-claim rows (their source
+    given): each takes the grade of the source it cites, in the table and in JSON."""
+    import json
+
+    table = run("show", "catl-shenxing-lfp").stdout
+    rows = [line.split() for line in table.splitlines() if line.startswith(("charge claim", "range claim"))]
+    assert len(rows) == 2 and all(r[-2:] == ["paultan-shenxing-2023", "press"] for r in rows)
+    data = json.loads(run("show", "catl-shenxing-lfp", "-f", "json").stdout)
+    assert [c["grade"] for c in data["charge_claims"] + data["range_claims"]] == ["press", "press"]

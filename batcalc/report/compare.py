@@ -78,8 +78,10 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
         if with_data:
             figures[key] = {"value": s, "derived": fig.derived, "sources": list(fig.sources), "grade": fig.grade}
     claims = charge_claim_lines(cell)
+    grade_by_id = {s.id: s.grade for s in spec.sources}
     for c in claims:                # a file with one source: the claim is its (as its figures are), in JSON too
         c["source"] = c["source"] or _only_source(spec) or None
+        c["grade"] = grade_by_id.get(c["source"]) if c["source"] else "unsourced"
     max_c = cell.get("max_c_rate")
     rated = None if max_c is None else float(from_si(max_c, "c_rate", "C"))
     for c in claims:
@@ -89,7 +91,7 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
                             + (f" (above the cell's max {format_number(rated)} C)" if w["exceeds_cell_rating"] else "")
                             for w in c["windows"])
         how = windows if c["start_soc_stated"] else f"start SoC not stated; assumed {windows}"
-        rows.append(["charge claim", c["claim"], "", how, c["source"] or "", ""])
+        rows.append(["charge claim", c["claim"], "", how, c["source"] or "", c["grade"] or ""])
     ranges = []
     for r in spec.ranges:
         d = shown(r.distance.si, "length", system, "distance")
@@ -97,10 +99,11 @@ def show_rows(cell: CellFigures, system: str, with_data: bool = True):
                                       f"pack {r.pack_energy.text}" if r.pack_energy else "",
                                       r.vehicle or "") if x)
         source = r.source or _only_source(spec) or None
-        rows.append(["range claim", d, d.unit, extra, source or "", ""])
+        grade = grade_by_id.get(source) if source else "unsourced"
+        rows.append(["range claim", d, d.unit, extra, source or "", grade or ""])
         ranges.append({"distance": d, "test_cycle": r.test_cycle,
                        "pack_energy": shown(r.pack_energy.si, "energy", system) if r.pack_energy else None,
-                       "vehicle": r.vehicle, "source": source})
+                       "vehicle": r.vehicle, "source": source, "grade": grade})
     notes = [f"{spec.name} ({spec.id}): {spec.maker or 'maker not given'}, {spec.chemistry or 'chemistry not given'}, "
              f"{spec.format}, status {spec.status}"]
     warnings = cell.warnings_in(system)
