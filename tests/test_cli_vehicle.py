@@ -491,8 +491,8 @@ def test_imperial_output_states_its_masses_areas_and_speeds_in_imperial(run, arg
     # the assumptions line said '1270 kg without battery', 'rotating mass 29.16 kg', 'C_d A 0.511 m^2' and
     # '~15 km/h' in imperial output; the air density and g stay SI (kg/m^3, m/s^2) in both systems
     out = run(*args, "-u", "imperial").stdout
-    # (a spec's own free-text notes are shown as written)
-    stripped = "\n".join(ln for ln in out.splitlines() if not ln.strip().startswith("notes:"))
+    # (a spec's own free text, its notes and the reasons of its assumptions, is shown as written)
+    stripped = "\n".join(ln for ln in out.splitlines() if not ln.strip().startswith(("notes:", "assumption (")))
     stripped = stripped.replace("kg/m^3", "").replace("m/s^2", "")
     assert " kg" not in stripped and "km/h" not in stripped and "m^2" not in stripped, out
     if args[0] != "show":
@@ -593,3 +593,39 @@ def test_show_of_a_measured_consumption_gives_its_mass_and_slope_and_no_road_loa
     assert imperial["measured_consumption_per_100lb"]["value"] == pytest.approx(3 * 0.45359237 * 1.609344)
     # a vehicle with a road load keeps its model note (range --cycle runs it)
     assert any("C_d A" in n for n in _json(run("show", "mid-sedan", "-f", "json"))["model"])
+
+
+def test_show_vehicle_gives_each_figure_s_source_and_grade(run, write):
+    """``show VEHICLE`` gave value and unit only: nothing said that mid-sedan's masses are assumptions, nor
+    where its road load comes from, and a default the file leaves out read as the vehicle's own figure. Each
+    row gives its source and grade (a default is an assumption), the notes give each assumption's reason,
+    and JSON gives them under ``figure_sources``."""
+    import json
+
+    rows = {line[:46].strip(): line[46:].split() for line in run("show", "mid-sedan").stdout.splitlines()
+            if line[:1].isalpha() and "  " in line}
+    assert rows["mass without battery"][-1] == "assumption" and rows["drag coefficient C_d"][-2:] == [
+        "fastsim-wheel", "reference"]
+    assert rows["vehicle mass (with reference pack and payload)"][-2:] == ["derived", "assumption"]
+    data = json.loads(run("show", "mid-sedan", "-f", "json").stdout)
+    assert data["figure_sources"]["reference_pack_energy"] == {"source": "carshowroom-m3-2017", "grade": "press"}
+    path = write("v.yaml", """
+        kind: vehicle
+        id: v
+        name: V
+        mass_without_battery: {value: 1500 kg, source: s}
+        payload: {value: 100 kg, assumption: "a driver"}
+        drag_coefficient: 0.3
+        frontal_area: 2.3 m^2
+        rolling_resistance: 0.008
+        sources:
+          - {id: s, title: S, url: "https://example.org", grade: press}
+          - {id: t, title: T, url: "https://example.com", grade: datasheet}
+        """)
+    out = run("show", path)
+    figures = json.loads(run("show", path, "-f", "json").stdout)["figure_sources"]
+    assert figures["mass_without_battery"] == {"source": "s", "grade": "press"}
+    assert figures["payload"] == {"source": None, "grade": "assumption"}
+    assert figures["drag_coefficient"] == {"source": None, "grade": "unsourced"}    # two sources: none cited
+    assert figures["auxiliary_power"] == {"source": "default", "grade": "assumption"}
+    assert "assumption (payload): a driver" in out.stdout

@@ -9,6 +9,7 @@ from batcalc import units
 from batcalc.errors import BatcalcError, reworded
 from batcalc.physics.ratings import CAR_CLASSES, EXAMPLE_TRUCK_SPEED
 from batcalc.physics.vehicle import Vehicle
+from batcalc.spec.model import sourced_values
 from batcalc.units import Shown, format_number, shown, shown_text
 
 #: What a report function returns: headers, rows, notes and JSON data.
@@ -350,16 +351,65 @@ def vehicle_show_rows(vehicle: Vehicle, system: str) -> Report:
                      shown(float(mc.value.si), "consumption", system)),
                     ("measured_at_mass", "measured at vehicle mass", shown(float(mc.at_mass.si), "mass", system)),
                     ("measured_" + key, "measured " + label, slope)]
-    rows = [[label, v, v.unit if isinstance(v, Shown) else ""] for _, label, v in figures]
+    cited = _figure_sources(vehicle)
+    rows = [[label, v, v.unit if isinstance(v, Shown) else "", *cited.get(key, ("", ""))] for key, label, v in figures]
     model = (["none: the measured consumption (no road load given, so no drive cycle can be run)"]
              if vehicle.measured_only else vehicle.load.assumptions(system))
     notes = ["model: " + "; ".join(model)]
+    notes += [f"assumption ({'.'.join(map(str, loc))}): {value.assumption}" for loc, value, sid in sourced_values(s)
+              if sid is None and value.assumption]
     notes += [f"source {src.id}: {src.title}" + (f" ({src.url})" if src.url else "") for src in s.sources]
     if s.notes:
         notes.append("notes: " + " ".join(str(s.notes).split()))
     data = {"kind": "vehicle", "id": vehicle.id, "name": s.name, "figures": {k: v for k, _, v in figures},
+            "figure_sources": {k: {"source": cited[k][0] or None, "grade": cited[k][1] or None}
+                               for k, _, _ in figures if k in cited},
             "model": model, "sources": [src.id for src in s.sources]}
-    return ["quantity", "value", "unit"], rows, notes, data
+    return ["quantity", "value", "unit", "source", "grade"], rows, notes, data
+
+
+#: Where each figure ``batcalc show VEHICLE`` gives lies in a vehicle spec (the derived vehicle mass: the masses
+#: it adds); a powertrain figure or the auxiliaries the spec leaves out is a default of docs/assumptions.md.
+_FIGURE_AT: dict[str, tuple[tuple[str, ...], ...]] = {
+    "mass_without_battery": (("mass_without_battery",),), "payload": (("payload",),),
+    "max_gross_mass": (("max_gross_mass",),), "reference_pack_energy": (("reference_pack", "energy"),),
+    "reference_pack_mass": (("reference_pack", "mass"),),
+    "vehicle_mass": (("mass_without_battery",), ("reference_pack", "mass"), ("payload",)),
+    "f0": (("coast_down", "f0"),), "f1": (("coast_down", "f1"),), "f2": (("coast_down", "f2"),),
+    "drag_coefficient": (("drag_coefficient",),), "rolling_resistance": (("rolling_resistance",),),
+    "frontal_area": (("frontal_area",),), "rotating_mass": (("rotating_mass",),),
+    "motor_rated_power": (("powertrain", "motor_rated_power"),),
+    "transmission_efficiency": (("powertrain", "transmission_efficiency"),),
+    "battery_efficiency": (("powertrain", "battery_efficiency"),), "auxiliary_power": (("auxiliary_power",),),
+    "measured_consumption": (("measured_consumption", "value"),),
+    "measured_at_mass": (("measured_consumption", "at_mass"),),
+    "measured_consumption_per_100kg": (("measured_consumption", "per_100kg"),),
+    "measured_consumption_per_100lb": (("measured_consumption", "per_100kg"),),
+}
+
+
+def _figure_sources(vehicle: Vehicle) -> dict[str, tuple[str, str]]:
+    """``(source, grade)`` of each figure of :func:`vehicle_show_rows`, by its key: the source its value cites
+    and that source's grade, ``assumption`` (with no source) for a value that states one, ``unsourced`` for one
+    that does neither (:func:`batcalc.physics.vehicle.figure_grades`); a figure the spec leaves out is a
+    ``default`` (an assumption of docs/assumptions.md); the derived vehicle mass is ``derived``, graded by the
+    weakest of the masses it adds."""
+    from batcalc.physics.cells import weakest_grade
+    from batcalc.physics.vehicle import figure_grades
+
+    s = vehicle.spec
+    grades = figure_grades(s)
+    sources = {loc: sid for loc, _, sid in sourced_values(s)}
+    out: dict[str, tuple[str, str]] = {}
+    for key, locs in _FIGURE_AT.items():
+        if len(locs) > 1:
+            given = [grades[loc] for loc in locs if loc in grades]
+            out[key] = ("derived", weakest_grade(given) or "unsourced") if len(given) == len(locs) else ("", "")
+        elif locs[0] in grades:
+            out[key] = (sources.get(locs[0]) or "", grades[locs[0]] or "unsourced")
+        else:
+            out[key] = ("default", "assumption")
+    return out
 
 
 def cycle_provenance(cycle_id: str) -> Optional[dict[str, Any]]:
