@@ -276,11 +276,14 @@ def test_lint_passes_the_shipped_file_and_refuses_bad_fixtures(run):
     result = run("lint", str(BAD / "assumptions-unordered.yaml"), str(BAD / "assumptions-wrong-dimension.yaml"))
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3
     assert lines[0].endswith("assumptions-unordered.yaml:4:5: assumptions.0: low <= central <= high does not "
                              "hold: 88.7 %, 97 %, 96.2 %")
     assert lines[1].endswith("assumptions-wrong-dimension.yaml:8:10: assumptions.0.low: '250 W' is not a "
                              "fraction: write a plain number or a percentage, e.g. '80 %'")
+    # the fixture's second problem, its uncited source id, with the first (it waited for the first to be fixed)
+    assert lines[2].endswith("assumptions-wrong-dimension.yaml:10:35: unknown source 'adac-2023'; did you mean "
+                             "'adac-2022'?")
 
 
 def test_the_schema_of_the_kind_builds():

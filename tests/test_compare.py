@@ -158,8 +158,8 @@ def test_show_json_names_the_one_source_of_a_claim_as_the_table_does(run, tmp_pa
                     "ranges:\n  - {distance: 600 km, test_cycle: WLTP}\n"
                     "sources:\n  - {id: sheet, title: T, url: 'https://example.org', grade: datasheet}\n")
     table = run("show", str(cell)).stdout
-    assert [line.split()[-1] for line in table.splitlines() if line.startswith(("charge claim", "range claim"))] \
-        == ["sheet", "sheet"]
+    assert [line.split()[-2:] for line in table.splitlines() if line.startswith(("charge claim", "range claim"))] \
+        == [["sheet", "datasheet"], ["sheet", "datasheet"]]         # the source and its grade
     data = json.loads(run("show", str(cell), "-f", "json").stdout)
     (charge,), (rng,) = data["charge_claims"], data["range_claims"]
     assert charge["source"] == "sheet" and rng["source"] == "sheet"

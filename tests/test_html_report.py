@@ -15,10 +15,16 @@ class _Page(HTMLParser):
         self.text: list[str] = []
         self.tags: list[str] = []
         self.refs: list[str] = []
+        self.links: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
-        self.refs += [v for k, v in attrs if k in ("src", "href") and v and not v.startswith("#")]
+        # what the page loads (an image, a script, a style sheet) against what it links to (a source's url)
+        found = [v for k, v in attrs if k in ("src", "href") and v and not v.startswith("#")]
+        if tag == "a":
+            self.links += found
+        else:
+            self.refs += found
 
     def handle_data(self, data):
         self.text.append(data)
@@ -45,6 +51,9 @@ def test_the_page_holds_every_verdict_and_its_explanation(run, tmp_path):
     assert "7 claims: 4 hold, 1 fail, 2 underdetermined" in text
     assert page.refs == []                          # self-contained: no external file, script or style
     assert "script" not in page.tags
+    assert set(page.links) == {"https://news.metal.com/newscontent/102647192/foton-motor-teams-up-with-funeng-to-"
+                               "establish-a-strategic-alliance-solid-liquid-hybrid-batteries-are-first-to-be-"
+                               "deployed"}       # the one source the claims cite, linked
 
 
 def test_the_chart_is_inline_svg_when_matplotlib_is_there(run, tmp_path):

@@ -127,7 +127,7 @@ def rate_notes(cell: CellFigures, to_soc: float) -> tuple[list[str], list[str]]:
     stopped = curve_stop(cell)
     if stopped is not None and to_soc > stopped[0]:
         warnings.append(f"{stopped[1]} is 0 from {stopped[0] * 100:.4g} %: no charge passes it, so none reaches "
-                        f"{to_soc * 100:.4g} % at any C-rate (a charge along the curve, --charger, refuses the "
+                        f"{to_soc * 100:.4g} % at any C-rate (a charge along the charge curve refuses the "
                         f"window)")
     if cell.get("max_c_rate") is None:
         try:
