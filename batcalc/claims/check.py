@@ -1089,9 +1089,10 @@ def eval_range(claim, ctx: Context) -> Verdict:
         for r in run:
             assumptions.append((f"{RATING_LABELS[r]}: consumption ", Value(on[r], "consumption"), ", range ",
                                 Value(ranges[r], "distance")))
-        road_load = (f"{v.id}'s road load (drag_coefficient, frontal_area and rolling_resistance, or coast_down) to "
-                     f"simulate the " + ", ".join(RATING_LABELS[r] for r in unrated))
+        road_load = ""                            # what would rate it on the ratings it cannot be rated on
         if unrated:
+            road_load = (f"{v.id}'s road load (drag_coefficient, frontal_area and rolling_resistance, or coast_down) "
+                         f"to simulate the " + ", ".join(RATING_LABELS[r] for r in unrated))
             assumptions.append(unrated_note(v, unrated))
         if len(ratings) > 1:
             assumptions.append("the claim names no test cycle: judged on the WLTP, EPA label, CLTC and NEDC "
@@ -2752,7 +2753,7 @@ def _vehicle_grade(ctx: Context, name: str, cycle: Optional[str], anchored: bool
     spec = hit[1].spec
     defaults = False
     if figures is None:
-        measured, road = _consumption_read(spec, cycle, anchored)
+        measured, road = _consumption_read(hit[1], cycle, anchored)
         packs = tuple(sorted(what for sid, what in ctx.packs_read if sid == id(spec))) if ctx.packs_read else ()
         defaults = road and not hit[2] <= _AMBIENT_ASSUMPTIONS
         key: tuple = (measured, road, packs, defaults)
@@ -2799,15 +2800,14 @@ def _used_vehicle(ctx: Context, name: str) -> Optional[tuple[Any, Any, frozenset
     return hit
 
 
-def _consumption_read(spec: Any, cycle: Optional[str], anchored: bool) -> tuple[bool, bool]:
-    """``(measured, road)``: whether a claim's consumption of the vehicle of ``spec`` reads its measured figure
-    (it gives one and the claim names no ``cycle``) and whether it reads its road load (it gives one, and the
-    claim names a cycle, or the vehicle gives no measured figure, or the kind's ratings are ``anchored`` to it:
-    the road-load model scales the measured figure between ratings)."""
-    measured = spec.measured_consumption is not None and cycle is None
-    road = (spec.coast_down is not None or spec.drag_coefficient is not None) and (
-        spec.measured_consumption is None or cycle is not None or anchored)
-    return measured, road
+def _consumption_read(v: Any, cycle: Optional[str], anchored: bool) -> tuple[bool, bool]:
+    """``(measured, road)``: whether a claim's consumption of vehicle ``v`` reads its measured figure (not
+    :meth:`~batcalc.physics.vehicle.Vehicle.simulated_on` the claim's ``cycle``) and whether it reads its road
+    load (it gives one, not :attr:`~batcalc.physics.vehicle.Vehicle.measured_only`, and is simulated on the
+    cycle, or the kind's ratings are ``anchored`` to it: the road-load model scales the measured figure between
+    ratings)."""
+    simulated = v.simulated_on(cycle)
+    return not simulated, not v.measured_only and (simulated or anchored)
 
 
 def _consumption_basis(ctx: Context, name: str, cycle: Optional[str], anchored: bool) -> str:
@@ -2817,7 +2817,7 @@ def _consumption_basis(ctx: Context, name: str, cycle: Optional[str], anchored: 
     hit = _used_vehicle(ctx, name)
     if hit is None:
         return "simulated consumption"
-    measured, road = _consumption_read(hit[1].spec, cycle, anchored)
+    measured, road = _consumption_read(hit[1], cycle, anchored)
     if measured:
         return "measured consumption, scaled between ratings by simulation" if road else "measured consumption"
     return "simulated consumption"

@@ -923,7 +923,7 @@ def unknown_source(doc: Document, loc: Loc, sid: str, ids: list[str]) -> SpecErr
 def raw_source_problems(doc: Document) -> list[SpecError]:
     """The unknown sources cited in a file whose schema does not hold (``batcalc lint`` reports them with its
     schema errors, not after they are fixed): every ``source:`` given as text in the raw data, outside the
-    ``sources`` list, that no entry of that list has as its ``id`` (:func:`unknown_source`). None when the
+    ``sources`` list, that no entry of that list has as its ``id`` (:func:`unknown_source`); none when the
     list is not a list of entries with text ids (its own errors come first)."""
     data = doc.data
     sources = data.get("sources") if isinstance(data, dict) else None
